@@ -1,0 +1,177 @@
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { ruleIssue } from "../errors/_issue.js";
+import { civilFromDayNumber, dayNumber, formatDayNumber, isoWeekday, parseDayNumber, weekdayRank } from "./_days.js";
+import type { CalendarOptions, HolidayCalendar } from "./HolidayCalendar.js";
+import type { CivilDate } from "./CivilDate.js";
+
+const WORKING = 1;
+const MAKEUP = 2;
+const HOLIDAY = 4;
+const STATUTORY = 8;
+
+interface Index {
+  readonly start: number;
+  readonly end: number;
+  readonly status: Uint8Array;
+  readonly names: ReadonlyMap<number, string>;
+  /** cum[i] = working days in [start, start+i]. */
+  readonly cum: Int32Array;
+  cumNoMakeup?: Int32Array;
+}
+
+const cache = new WeakMap<HolidayCalendar, Index>();
+
+function buildIndex(cal: HolidayCalendar): Index {
+  const start = dayNumber(cal.firstYear, 1, 1);
+  const end = dayNumber(cal.lastYear, 12, 31);
+  const status = new Uint8Array(end - start + 1);
+  const names = new Map<number, string>();
+  for (let n = start; n <= end; n++) status[n - start] = isoWeekday(n) <= 5 ? WORKING : 0;
+  for (let y = cal.firstYear; y <= cal.lastYear; y++) {
+    const yd = cal.years[y];
+    if (yd === undefined) continue;
+    for (const h of yd.holidays) {
+      const n = parseDayNumber(h.date) as number;
+      status[n - start] = HOLIDAY;
+      names.set(n, h.name);
+    }
+    for (const w of yd.workdays) {
+      const n = parseDayNumber(w.date) as number;
+      status[n - start] = WORKING | MAKEUP;
+      names.set(n, w.name);
+    }
+    for (const s of yd.statutoryDays ?? []) {
+      const n = parseDayNumber(s) as number;
+      status[n - start] = (status[n - start] as number) | STATUTORY;
+    }
+  }
+  const cum = new Int32Array(status.length);
+  let c = 0;
+  for (let i = 0; i < status.length; i++) {
+    if ((status[i] as number) & WORKING) c++;
+    cum[i] = c;
+  }
+  return { start, end, status, names, cum };
+}
+
+/** The resolved view of a calendar under a set of options, over day numbers. */
+export interface Engine {
+  readonly assume: boolean;
+  /** Status flags of a covered day, or undefined outside coverage (after the coverage check). */
+  flags(n: number, field: string): number | undefined;
+  isWorking(n: number, field: string): boolean;
+  /** Cumulative working-day count F(n); F(b) − F(a) = working days in (a, b]. */
+  count(n: number, field: string): number;
+  /** Smallest day number x with F(x) ≥ target (it is always a working day). */
+  firstWithCount(target: number, field: string): number;
+  covered(n: number): boolean;
+  nameOf(n: number): string | undefined;
+}
+
+export function engine(options: CalendarOptions | undefined, defaultCalendar: HolidayCalendar): Engine {
+  const cal = options?.calendar ?? defaultCalendar;
+  let idx = cache.get(cal);
+  if (idx === undefined) {
+    idx = buildIndex(cal);
+    cache.set(cal, idx);
+  }
+  const ix = idx;
+  const assume = options?.outsideCoverage === "assume-weekdays";
+  const noMakeup = options?.ignoreMakeupWorkdays === true;
+  let cum = ix.cum;
+  if (noMakeup) {
+    if (ix.cumNoMakeup === undefined) {
+      const alt = new Int32Array(ix.status.length);
+      let c = 0;
+      for (let i = 0; i < ix.status.length; i++) {
+        const f = ix.status[i] as number;
+        if (f & WORKING && !(f & MAKEUP)) c++;
+        alt[i] = c;
+      }
+      ix.cumNoMakeup = alt;
+    }
+    cum = ix.cumNoMakeup;
+  }
+  const total = cum[cum.length - 1] as number;
+  const uncovered = (n: number, field: string): never => {
+    const [y] = civilFromDayNumber(n);
+    throw new ShuangsuijiError("calendar-year-not-covered", [
+      ruleIssue("calendar-coverage", [field], {
+        value: formatDayNumber(n),
+        detailZh: `${y}年不在${cal.firstYear}–${cal.lastYear}年范围内；可用 addCalendarYears 添加新通知，或显式选择 outsideCoverage: "assume-weekdays"`,
+        detailEn: `${y} is outside ${cal.firstYear}–${cal.lastYear}; add the new notice with addCalendarYears, or opt in to outsideCoverage: "assume-weekdays"`,
+      }),
+    ]);
+  };
+  const check = (n: number, field: string) => {
+    if ((n < ix.start || n > ix.end) && !assume) uncovered(n, field);
+  };
+  // Weekday-only counting outside coverage, anchored so that F(start − 1) = 0.
+  const count = (n: number, field: string): number => {
+    check(n, field);
+    if (n < ix.start) return weekdayRank(n) - weekdayRank(ix.start - 1);
+    if (n > ix.end) return total + weekdayRank(n) - weekdayRank(ix.end);
+    return cum[n - ix.start] as number;
+  };
+  const kthWeekdayAfter = (d: number, k: number): number => {
+    // smallest x > d with weekdayRank(x) − weekdayRank(d) = k (k ≥ 1)
+    const weeks = Math.floor((k - 1) / 5);
+    let x = d + 7 * weeks;
+    let left = k - 5 * weeks;
+    while (left > 0) {
+      x++;
+      if (isoWeekday(x) <= 5) left--;
+    }
+    return x;
+  };
+  const firstWithCount = (target: number, field: string): number => {
+    if (target >= 1 && target <= total) {
+      let lo = 0;
+      let hi = cum.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((cum[mid] as number) >= target) hi = mid;
+        else lo = mid + 1;
+      }
+      return ix.start + lo;
+    }
+    if (target > total) {
+      if (!assume) uncovered(ix.end + 1, field);
+      return kthWeekdayAfter(ix.end, target - total);
+    }
+    if (!assume) uncovered(ix.start - 1, field);
+    // target ≤ 0: x < start with weekdayRank(x) − weekdayRank(start − 1) ≥ target, smallest such x (a weekday).
+    const need = weekdayRank(ix.start - 1) + target; // want the weekday whose rank equals need
+    // rank r is reached on the r-th weekday; find x with weekdayRank(x) = need and x a weekday.
+    const base = ix.start - 1 - 7 * (Math.floor((weekdayRank(ix.start - 1) - need) / 5) + 1);
+    return kthWeekdayAfter(base, need - weekdayRank(base));
+  };
+  return {
+    assume,
+    covered: (n) => n >= ix.start && n <= ix.end,
+    flags(n, field) {
+      check(n, field);
+      return n < ix.start || n > ix.end ? undefined : (ix.status[n - ix.start] as number);
+    },
+    isWorking(n, field) {
+      check(n, field);
+      if (n < ix.start || n > ix.end) return isoWeekday(n) <= 5;
+      const f = ix.status[n - ix.start] as number;
+      return (f & WORKING) !== 0 && !(noMakeup && f & MAKEUP);
+    },
+    count,
+    firstWithCount,
+    nameOf: (n) => ix.names.get(n),
+  };
+}
+
+export const FLAG = { WORKING, MAKEUP, HOLIDAY, STATUTORY } as const;
+
+/** Parses a date argument or throws `invalid-date` naming the field. */
+export function dayArg(value: string, field: string): number {
+  const n = typeof value === "string" ? parseDayNumber(value) : undefined;
+  if (n === undefined) throw new ShuangsuijiError("invalid-date", [ruleIssue("civil-date", [field], { value })]);
+  return n;
+}
+
+export const toCivil = (n: number): CivilDate => formatDayNumber(n) as CivilDate;

@@ -1,0 +1,47 @@
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import type { CivilDate } from "./CivilDate.js";
+import { ANNUAL_PLAN_DEADLINES, type AnnualPlanDeadlinePreset, type AnnualPlanJurisdiction } from "./ANNUAL_PLAN_DEADLINES.js";
+import { daysInMonth } from "./_days.js";
+
+/**
+ * A fixed-date deadline with its basis.
+ *
+ * @category Deadlines
+ */
+export interface AnnualPlanDeadline {
+  /** The last day the plan may be published. */
+  readonly date: CivilDate;
+  /** The preset used. */
+  readonly preset: AnnualPlanDeadlinePreset;
+}
+
+/**
+ * The date by which `year`'s annual plan must be public under a jurisdiction's document: 31 March (Wolong 1.2,
+ * Chongqing §5) or the end of February (Wancheng art. 5; 29 February in leap years). A fixed calendar date is not a
+ * period, so 民法典 art. 203 does not move it.
+ *
+ * @category Deadlines
+ * @example
+ * ```ts
+ * import { annualPlanDeadline } from "shuangsuiji/calendar";
+ * annualPlanDeadline(2028, "wancheng").date; // "2028-02-29"
+ * ```
+ */
+export function annualPlanDeadline(year: number, jurisdiction: AnnualPlanJurisdiction): AnnualPlanDeadline {
+  const preset: AnnualPlanDeadlinePreset | undefined = ANNUAL_PLAN_DEADLINES[jurisdiction];
+  if (!Number.isInteger(year) || year < 1 || year > 9999 || preset === undefined) {
+    throw new ShuangsuijiError("invalid-argument", [
+      {
+        path: preset === undefined ? ["jurisdiction"] : ["year"],
+        rule: "annual-plan-deadline",
+        clause: "Wolong 1.2; Chongqing §5; Wancheng art. 5",
+        messageZh: "年度或辖区预设无效",
+        messageEn: `unknown jurisdiction preset or invalid year (presets: ${Object.keys(ANNUAL_PLAN_DEADLINES).join(", ")})`,
+        value: preset === undefined ? jurisdiction : year,
+      },
+    ]);
+  }
+  const day = preset.day === "end" ? daysInMonth(year, preset.month) : preset.day;
+  const date = `${String(year).padStart(4, "0")}-${String(preset.month).padStart(2, "0")}-${String(day).padStart(2, "0")}` as CivilDate;
+  return Object.freeze({ date, preset });
+}

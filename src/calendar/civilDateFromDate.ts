@@ -1,0 +1,27 @@
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { ruleIssue } from "../errors/_issue.js";
+import type { CivilDate } from "./CivilDate.js";
+import { formatDayNumber } from "./_days.js";
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * The civil date in China of an instant. China Standard Time is UTC+8 with no daylight saving since 1991, so the
+ * mapping is `floor((epochMillis + 8 h) / 1 day)` — the machine's own time zone plays no part. Before 1992 (when
+ * summer time was used in 1986–1991) the result can differ by one hour's worth of date near midnight; official
+ * deadlines in this library start in 2010.
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * import { civilDateFromDate } from "shuangsuiji/calendar";
+ * civilDateFromDate(new Date("2026-01-31T16:30:00Z")); // "2026-02-01" (00:30 in Beijing)
+ * ```
+ */
+export function civilDateFromDate(date: Date): CivilDate {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) {
+    throw new ShuangsuijiError("invalid-date", [ruleIssue("civil-date", ["date"], { value: String(date) })]);
+  }
+  return formatDayNumber(Math.floor((ms + CHINA_OFFSET_MS) / 86_400_000)) as CivilDate;
+}

@@ -1,0 +1,44 @@
+import type { CivilDate } from "./CivilDate.js";
+import { CN_CALENDAR } from "./CN_CALENDAR.js";
+import { DEADLINE_RULES, type DeadlineRule, type DeadlineRuleId } from "./DEADLINE_RULES.js";
+import type { CalendarOptions } from "./HolidayCalendar.js";
+import { addWorkingDays } from "./addWorkingDays.js";
+import { dayArg, engine } from "./_index.js";
+
+/**
+ * A computed deadline with its legal basis.
+ *
+ * @category Deadlines
+ */
+export interface Deadline {
+  /** The rule applied. */
+  readonly rule: DeadlineRuleId;
+  /** The event date the period runs from. */
+  readonly from: CivilDate;
+  /** The last day (inclusive, to 24:00 or close of business — 民法典 art. 203). */
+  readonly date: CivilDate;
+  /** The rule's definition, basis included. */
+  readonly definition: DeadlineRule;
+  /** True when some day in the period lies in a year the calendar does not cover (only with `assume-weekdays`). */
+  readonly provisional: boolean;
+}
+
+/**
+ * Computes a working-day deadline of {@link DEADLINE_RULES}: the `workingDays`-th working day after `from` (the
+ * event's own day not counted, 民法典 art. 201), with its legal basis.
+ *
+ * @category Deadlines
+ * @example
+ * ```ts
+ * import { computeDeadline } from "shuangsuiji/calendar";
+ * const d = computeDeadline("results-publication", "2025-09-26");
+ * console.log(d.date, d.definition.basis[0]); // "2025-10-30" "Wolong 3.2"
+ * ```
+ */
+export function computeDeadline(rule: DeadlineRuleId, from: string, options?: CalendarOptions): Deadline {
+  const definition = DEADLINE_RULES[rule];
+  const date = addWorkingDays(from, definition.workingDays, options);
+  const e = engine(options, CN_CALENDAR);
+  const provisional = !e.covered(dayArg(from, "from")) || !e.covered(dayArg(date, "date"));
+  return Object.freeze({ rule, from: addWorkingDays(from, 0), date, definition, provisional });
+}

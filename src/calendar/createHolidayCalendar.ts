@@ -1,0 +1,89 @@
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import { ruleIssue } from "../errors/_issue.js";
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import { isoWeekday, parseDayNumber } from "./_days.js";
+import type { CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
+
+/**
+ * Options for {@link createHolidayCalendar}.
+ *
+ * @category Calendar
+ */
+export interface CreateHolidayCalendarOptions {
+  /** Where the data comes from; shown in deadline results. */
+  readonly source?: string;
+}
+
+/**
+ * Builds an immutable {@link HolidayCalendar} from per-year notice data, checking it thoroughly: the years must be
+ * contiguous; every date must be real and belong to its year; a make-up working day must be a Saturday or Sunday and
+ * not also a holiday; statutory days must be holidays. All problems are reported together
+ * (`calendar-data-invalid`).
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * import { createHolidayCalendar, isWorkingDay } from "shuangsuiji/calendar";
+ * const cal = createHolidayCalendar([
+ *   { year: 2030, holidays: [{ date: "2030-01-01", name: "元旦" }], workdays: [] },
+ * ]);
+ * isWorkingDay("2030-01-01", { calendar: cal }); // false
+ * ```
+ */
+export function createHolidayCalendar(
+  years: readonly CalendarYearData[],
+  options: CreateHolidayCalendarOptions = {},
+): HolidayCalendar {
+  const issues: RuleIssue[] = [];
+  const bad = (path: (string | number)[], en: string, zh: string, value?: unknown) =>
+    issues.push(ruleIssue("calendar-year-data", path, { detailEn: en, detailZh: zh, value }));
+  if (years.length === 0) bad([], "no years given", "未提供任何年度");
+  const byYear: Record<number, CalendarYearData> = {};
+  years.forEach((yd, i) => {
+    if (!Number.isInteger(yd.year) || yd.year < 1 || yd.year > 9999) return bad([i, "year"], "not a year", "年度无效", yd.year);
+    if (byYear[yd.year] !== undefined) bad([i, "year"], `year ${yd.year} given twice`, `${yd.year}年重复`, yd.year);
+    byYear[yd.year] = yd;
+    const seen = new Set<string>();
+    const dateOk = (d: string, path: (string | number)[]) => {
+      const n = typeof d === "string" ? parseDayNumber(d) : undefined;
+      if (n === undefined) {
+        issues.push(ruleIssue("civil-date", path, { value: d }));
+        return undefined;
+      }
+      if (!d.startsWith(`${String(yd.year).padStart(4, "0")}-`)) bad(path, `date not in ${yd.year}`, `日期不属于${yd.year}年`, d);
+      return n;
+    };
+    yd.holidays.forEach((h, j) => {
+      dateOk(h.date, [i, "holidays", j, "date"]);
+      if (seen.has(h.date)) bad([i, "holidays", j, "date"], "date listed twice", "日期重复", h.date);
+      seen.add(h.date);
+    });
+    yd.workdays.forEach((w, j) => {
+      const n = dateOk(w.date, [i, "workdays", j, "date"]);
+      if (n !== undefined && isoWeekday(n) <= 5) {
+        bad([i, "workdays", j, "date"], "a make-up working day must be a Saturday or Sunday", "调休上班日应为周六或周日", w.date);
+      }
+      if (seen.has(w.date)) bad([i, "workdays", j, "date"], "date is both a holiday and a working day", "日期既是假日又是工作日", w.date);
+      seen.add(w.date);
+    });
+    const holidaySet = new Set(yd.holidays.map((h) => h.date));
+    (yd.statutoryDays ?? []).forEach((s, j) => {
+      dateOk(s, [i, "statutoryDays", j]);
+      if (!holidaySet.has(s)) bad([i, "statutoryDays", j], "a statutory day must be one of the holidays", "法定节假日应属于放假日期", s);
+    });
+  });
+  const ys = Object.keys(byYear).map(Number).sort((a, b) => a - b);
+  const first = ys[0] ?? 0;
+  const last = ys[ys.length - 1] ?? 0;
+  if (ys.length > 0 && last - first + 1 !== ys.length) {
+    bad([], `years must be contiguous (${first}–${last} has gaps)`, `年度必须连续（${first}–${last}有缺失）`);
+  }
+  if (issues.length > 0) throw new ShuangsuijiError("calendar-data-invalid", issues);
+  return deepFreeze({
+    kind: "holiday-calendar" as const,
+    source: options.source ?? "user-supplied",
+    firstYear: first,
+    lastYear: last,
+    years: byYear,
+  });
+}

@@ -1,0 +1,21 @@
+import { CN_CALENDAR } from "./CN_CALENDAR.js";
+import type { CalendarOptions } from "./HolidayCalendar.js";
+import { dayArg, engine } from "./_index.js";
+
+/**
+ * The festival heading a date belongs to in the notice — for holidays and for make-up working days — or `undefined`.
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * import { holidayName } from "shuangsuiji/calendar";
+ * holidayName("2025-10-06"); // "国庆节、中秋节"
+ * holidayName("2025-09-28"); // "国庆节、中秋节" (its make-up Sunday)
+ * ```
+ */
+export function holidayName(date: string, options?: CalendarOptions): string | undefined {
+  const e = engine(options, CN_CALENDAR);
+  const n = dayArg(date, "date");
+  e.flags(n, "date");
+  return e.nameOf(n);
+}

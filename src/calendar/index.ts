@@ -1,0 +1,25 @@
+// shuangsuiji/calendar — the working-day calendar on its own (no zod, no pure-rand).
+export type { CivilDate } from "./CivilDate.js";
+export { isValidCivilDate } from "./isValidCivilDate.js";
+export { parseCivilDate } from "./parseCivilDate.js";
+export { civilDateFromDate } from "./civilDateFromDate.js";
+export type { CalendarEntry, CalendarYearData, HolidayCalendar, CalendarOptions } from "./HolidayCalendar.js";
+export { CN_CALENDAR } from "./CN_CALENDAR.js";
+export { createHolidayCalendar, type CreateHolidayCalendarOptions } from "./createHolidayCalendar.js";
+export { addCalendarYears } from "./addCalendarYears.js";
+export { isWorkingDay } from "./isWorkingDay.js";
+export { isMakeupWorkday } from "./isMakeupWorkday.js";
+export { isPublicHoliday } from "./isPublicHoliday.js";
+export { isStatutoryHoliday } from "./isStatutoryHoliday.js";
+export { holidayName } from "./holidayName.js";
+export { isProvisional } from "./isProvisional.js";
+export { addWorkingDays } from "./addWorkingDays.js";
+export { differenceInWorkingDays } from "./differenceInWorkingDays.js";
+export { nextWorkingDay } from "./nextWorkingDay.js";
+export { previousWorkingDay } from "./previousWorkingDay.js";
+export { addLegalPeriod, type LegalPeriod, type LegalPeriodOptions } from "./addLegalPeriod.js";
+export { DEADLINE_RULES, type DeadlineRule, type DeadlineRuleId } from "./DEADLINE_RULES.js";
+export { computeDeadline, type Deadline } from "./computeDeadline.js";
+export { ANNUAL_PLAN_DEADLINES, type AnnualPlanDeadlinePreset, type AnnualPlanJurisdiction } from "./ANNUAL_PLAN_DEADLINES.js";
+export { annualPlanDeadline, type AnnualPlanDeadline } from "./annualPlanDeadline.js";
+export { ShuangsuijiError, type ErrorCode, type RuleIssue } from "../errors/ShuangsuijiError.js";

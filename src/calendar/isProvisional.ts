@@ -1,0 +1,19 @@
+import { CN_CALENDAR } from "./CN_CALENDAR.js";
+import type { CalendarOptions } from "./HolidayCalendar.js";
+import { dayArg, engine } from "./_index.js";
+
+/**
+ * Whether the working-day status of `date` is an assumption (its year is not covered by the calendar) rather than a
+ * fact from a notice. Never throws for coverage.
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * import { isProvisional } from "shuangsuiji/calendar";
+ * isProvisional("2026-12-31"); // false
+ * isProvisional("2027-01-04"); // true (no 2027 notice bundled)
+ * ```
+ */
+export function isProvisional(date: string, options?: CalendarOptions): boolean {
+  return !engine(options, CN_CALENDAR).covered(dayArg(date, "date"));
+}

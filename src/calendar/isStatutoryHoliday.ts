@@ -1,0 +1,21 @@
+import { CN_CALENDAR } from "./CN_CALENDAR.js";
+import type { CalendarOptions } from "./HolidayCalendar.js";
+import { FLAG, dayArg, engine } from "./_index.js";
+
+/**
+ * Whether `date` is a statutory holiday day (法定节假日) — the days of 《全国年节及纪念日放假办法》 art. 2 (11 a
+ * year until 2024; 13 from 2025: 春节 4 days 除夕–初三 and 劳动节 5-1/5-2), i.e. the 3×-pay days. The other off days
+ * of a holiday block are shifted weekend rest days and answer `false`.
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * import { isStatutoryHoliday } from "shuangsuiji/calendar";
+ * isStatutoryHoliday("2025-01-28"); // true  (除夕, statutory from 2025)
+ * isStatutoryHoliday("2023-01-21"); // false (除夕 2023: off, but statutory only from 2025)
+ * ```
+ */
+export function isStatutoryHoliday(date: string, options?: CalendarOptions): boolean {
+  const f = engine(options, CN_CALENDAR).flags(dayArg(date, "date"), "date");
+  return f !== undefined && (f & FLAG.STATUTORY) !== 0;
+}

@@ -1,0 +1,20 @@
+import { CN_CALENDAR } from "./CN_CALENDAR.js";
+import type { CalendarOptions } from "./HolidayCalendar.js";
+import { dayArg, engine } from "./_index.js";
+
+/**
+ * Whether `date` is a working day (工作日) for state organs: a make-up working day (调休上班), or a Monday–Friday that
+ * is not a holiday of the notice (《国务院关于职工工作时间的规定》 art. 7; the annual 国务院办公厅 notice). O(1).
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * import { isWorkingDay } from "shuangsuiji/calendar";
+ * isWorkingDay("2026-10-01"); // false (国庆节)
+ * isWorkingDay("2026-10-10"); // true  (a make-up Saturday)
+ * isWorkingDay("2026-10-10", { ignoreMakeupWorkdays: true }); // false
+ * ```
+ */
+export function isWorkingDay(date: string, options?: CalendarOptions): boolean {
+  return engine(options, CN_CALENDAR).isWorking(dayArg(date, "date"), "date");
+}

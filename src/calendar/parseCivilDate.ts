@@ -1,0 +1,22 @@
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { ruleIssue } from "../errors/_issue.js";
+import type { CivilDate } from "./CivilDate.js";
+import { isValidCivilDate } from "./isValidCivilDate.js";
+
+/**
+ * Checks that `value` is a real `YYYY-MM-DD` date and returns it branded. Throws {@link ShuangsuijiError} with code
+ * `invalid-date` otherwise — it never "fixes" `2026-02-30` into March.
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * import { parseCivilDate } from "shuangsuiji/calendar";
+ * const d = parseCivilDate("2026-10-09");
+ * ```
+ */
+export function parseCivilDate(value: string, field = "date"): CivilDate {
+  if (typeof value !== "string" || !isValidCivilDate(value)) {
+    throw new ShuangsuijiError("invalid-date", [ruleIssue("civil-date", [field], { value })]);
+  }
+  return value;
+}

@@ -1,0 +1,21 @@
+import type { Uscc } from "./brands.js";
+import { parseUscc } from "./parseUscc.js";
+
+/**
+ * Whether `code` is, exactly as given, a valid 统一社会信用代码 (GB 32100-2015): 18 characters from the code's
+ * character set, an assigned registration authority and organisation category, a well-formed division code and the
+ * right check character. It does not normalise: a full-width or lower-case code is `false`; use {@link parseUscc}
+ * to normalise and explain.
+ *
+ * @category Identifiers
+ * @example
+ * ```ts
+ * import { isValidUscc } from "shuangsuiji";
+ * isValidUscc("91330100716105852F"); // true
+ * isValidUscc("91330100716105852E"); // false (check character)
+ * ```
+ */
+export function isValidUscc(code: string): code is Uscc {
+  const r = parseUscc(code);
+  return r.ok && r.normalization.length === 0;
+}

@@ -1,0 +1,56 @@
+// shuangsuiji — the public API. Explicit named exports, grouped by concept.
+
+// Errors
+export { ShuangsuijiError, ERROR_CODES, type ErrorCode, type RuleIssue, type ShuangsuijiErrorOptions } from "./errors/ShuangsuijiError.js";
+export { RULES, ruleMessage, type RuleDefinition, type RuleId } from "./errors/rules.js";
+
+// Identifiers
+export type { Uscc, RegistrationNumber, ResidentId } from "./ids/brands.js";
+export { normalizeCode, type NormalizationChange, type NormalizedCode } from "./ids/normalizeCode.js";
+export { parseUscc, type UsccParseResult, type UsccParts } from "./ids/parseUscc.js";
+export { isValidUscc } from "./ids/isValidUscc.js";
+export { parseRegistrationNumber, isValidRegistrationNumber, type RegistrationNumberParseResult } from "./ids/parseRegistrationNumber.js";
+export { parseResidentId, isValidResidentId, type ResidentIdParseResult } from "./ids/parseResidentId.js";
+export { isValidDivisionCode } from "./ids/isValidDivisionCode.js";
+
+// Result codes
+export { OUTCOME_IDS, OUTCOMES, CONSEQUENCE_KINDS, type OutcomeId, type OutcomeDefinition, type ConsequenceKind } from "./codes/OUTCOMES.js";
+export { WOLONG_FORM_CODES, WANCHENG_OUTCOMES, CHONGQING_OUTCOMES, type WolongFormCode } from "./codes/FORM_CODES.js";
+export { outcomeFromFormCode, formCodeOf } from "./codes/outcomeFromFormCode.js";
+export { consequencesOf, type Consequence } from "./codes/consequencesOf.js";
+export { isNegativeOutcome } from "./codes/isNegativeOutcome.js";
+
+// Model
+export {
+  TextSchema, IdSchema, CivilDateSchema, UsccSchema, RegistrationNumberSchema, ResidentIdSchema, DivisionCodeSchema,
+  RatioSchema, PhoneSchema, DateRangeSchema, RiskClassSchema, DEFAULT_RISK_CLASSES,
+} from "./model/primitives.js";
+export { DepartmentSchema, DEPARTMENT_LEVELS, type Department } from "./model/department.js";
+export { InspectionItemSchema, ITEM_CATEGORIES, INSPECTION_METHODS, type InspectionItem } from "./model/inspectionItem.js";
+export {
+  InspectionTargetSchema, createInspectionTargetSchema, OPERATING_STATUSES, TARGET_CODE_TYPES,
+  type InspectionTarget, type TargetSchemaOptions,
+} from "./model/inspectionTarget.js";
+export { InspectorSchema, INSPECTOR_CATEGORIES, UNIT_KINDS, type Inspector, type InspectorCategory } from "./model/inspector.js";
+export { countsTowardMinimum } from "./model/countsTowardMinimum.js";
+export { AnnualPlanSchema, AnnualPlanRowSchema, type AnnualPlan, type AnnualPlanRow } from "./model/annualPlan.js";
+export { SpotCheckTaskSchema, InspectionSchemeSchema, type SpotCheckTask, type InspectionScheme } from "./model/spotCheckTask.js";
+export { JointTeamSchema, type JointTeam } from "./model/jointTeam.js";
+export { InspectionRecordSchema, OutcomeIdSchema, type InspectionRecord } from "./model/inspectionRecord.js";
+export { parseModel, parseTarget, validateRecords, type BatchResult } from "./model/parseModel.js";
+
+// Table import
+export {
+  importTable, type TableId, type TableRecords, type ImportTableOptions, type ImportResult, type CellNormalization,
+} from "./import/importTable.js";
+
+// Calendar and deadlines (also available alone as "shuangsuiji/calendar")
+export {
+  isValidCivilDate, parseCivilDate, civilDateFromDate, CN_CALENDAR, createHolidayCalendar, addCalendarYears,
+  isWorkingDay, isMakeupWorkday, isPublicHoliday, isStatutoryHoliday, holidayName, isProvisional,
+  addWorkingDays, differenceInWorkingDays, nextWorkingDay, previousWorkingDay, addLegalPeriod,
+  DEADLINE_RULES, computeDeadline, ANNUAL_PLAN_DEADLINES, annualPlanDeadline,
+  type CivilDate, type CalendarEntry, type CalendarYearData, type HolidayCalendar, type CalendarOptions,
+  type CreateHolidayCalendarOptions, type LegalPeriod, type LegalPeriodOptions, type DeadlineRule, type DeadlineRuleId,
+  type Deadline, type AnnualPlanDeadlinePreset, type AnnualPlanJurisdiction, type AnnualPlanDeadline,
+} from "./calendar/index.js";

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { ruleMessage } from "../errors/rules.js";
+import { CivilDateSchema, DateRangeSchema, IdSchema, RatioSchema, TextSchema } from "./primitives.js";
+
+/**
+ * One row of the annual plan (年度抽查工作计划表), Chongqing table D.1, with the Longting art. 14 additions
+ * (实施主体, 责任分工, 抽查基数).
+ *
+ * @category Model
+ */
+export const AnnualPlanRowSchema = z
+  .strictObject({
+    /** 序号 — Chongqing D.1. */
+    seq: z.int().positive().meta({ description: "序号 (Chongqing D.1)" }),
+    /** 计划名称 — Chongqing D.1. */
+    name: TextSchema.meta({ description: "计划名称 (Chongqing D.1)" }),
+    /** 发起部门 — Chongqing D.1. */
+    initiatingDepartmentId: IdSchema.meta({ description: "发起部门 (Chongqing D.1)" }),
+    /** 配合部门 — Chongqing D.1. */
+    cooperatingDepartmentIds: z.array(IdSchema).meta({ description: "配合部门 (Chongqing D.1)" }),
+    /** 抽查事项（发起部门） — Chongqing D.1. */
+    initiatingItemIds: z.array(IdSchema).min(1).meta({ description: "抽查事项-发起部门 (Chongqing D.1)" }),
+    /** 抽查事项（配合部门） — Chongqing D.1. */
+    cooperatingItemIds: z.array(IdSchema).meta({ description: "抽查事项-配合部门 (Chongqing D.1)" }),
+    /** 抽查对象 — Chongqing D.1. */
+    targetDescription: TextSchema.meta({ description: "抽查对象 (Chongqing D.1)" }),
+    /** 抽查时间 — Chongqing D.1. */
+    window: DateRangeSchema,
+    /** 抽查比例 — Chongqing D.1. */
+    ratio: RatioSchema.optional(),
+    /** 抽取对象数量（户） — Chongqing D.1. */
+    targetCount: z.int().nonnegative().optional().meta({ description: "抽取对象数量（户） (Chongqing D.1)" }),
+    /** 抽查基数 — Longting art. 14. */
+    baseCount: z.int().nonnegative().optional().meta({ description: "抽查基数 (Longting art. 14)" }),
+    /** 实施主体/责任分工 — Longting art. 14. */
+    responsibleUnits: z.array(TextSchema).optional().meta({ description: "实施主体、责任分工 (Longting art. 14)" }),
+  })
+  .refine((r) => r.ratio !== undefined || r.targetCount !== undefined, {
+    error: ruleMessage("plan-row-quantity"),
+    path: ["ratio"],
+  })
+  .meta({ description: "年度抽查工作计划表行 (Chongqing table D.1; Longting art. 14)" });
+
+/**
+ * A plan row; see {@link AnnualPlanRowSchema}.
+ *
+ * @category Model
+ */
+export type AnnualPlanRow = z.infer<typeof AnnualPlanRowSchema>;
+
+/**
+ * An annual joint spot-check plan (年度联合抽查工作计划), Chongqing 5 and table D.1; Longting art. 12–16.
+ *
+ * @category Model
+ */
+export const AnnualPlanSchema = z
+  .strictObject({
+    /** 计划标识. */
+    id: IdSchema,
+    /** 年度. */
+    year: z.int().min(2000).max(2100).meta({ description: "年度" }),
+    /** 计划名称. */
+    name: TextSchema.meta({ description: "计划名称" }),
+    /** 辖区/制定单位 — e.g. 卧龙区联席办. */
+    jurisdiction: TextSchema.optional().meta({ description: "制定单位/辖区" }),
+    /** 公示日期 — Chongqing 5 (by 31 March), Wancheng art. 5 (by end of February). */
+    publishedOn: CivilDateSchema.optional(),
+    /** Rows of table D.1. */
+    rows: z.array(AnnualPlanRowSchema).min(1),
+  })
+  .refine((p) => new Set(p.rows.map((r) => r.seq)).size === p.rows.length, {
+    error: ruleMessage("unique-ids"),
+    path: ["rows"],
+  })
+  .meta({ description: "年度联合抽查工作计划 (Chongqing table D.1)" });
+
+/**
+ * An annual plan; see {@link AnnualPlanSchema}.
+ *
+ * @category Model
+ */
+export type AnnualPlan = z.infer<typeof AnnualPlanSchema>;

@@ -1,0 +1,21 @@
+import type { Inspector } from "./inspector.js";
+
+/**
+ * Whether an inspector counts toward the minimum team size (≥2 per department on site, Longting art. 21;
+ * 行政处罚法 art. 42): enforcement staff do; auxiliary experts, testing institutions and research institutes never do
+ * (Chongqing 5 辅助检查人员; Longting art. 20 "在满足执法检查人员要求的前提下").
+ *
+ * @category Model
+ * @example
+ * ```ts
+ * import { countsTowardMinimum } from "shuangsuiji";
+ * countsTowardMinimum({ category: "expert" }); // false
+ * ```
+ */
+export function countsTowardMinimum(inspector: Pick<Inspector, "category">): boolean {
+  return (
+    inspector.category === "enforcement-civil-servant" ||
+    inspector.category === "qualified-staff" ||
+    inspector.category === "supervision-staff"
+  );
+}

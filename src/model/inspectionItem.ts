@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { ruleMessage } from "../errors/rules.js";
+import { IdSchema, RatioSchema, TextSchema } from "./primitives.js";
+
+/**
+ * Key or general inspection item (重点检查事项 / 一般检查事项, Chongqing 5.2).
+ *
+ * @category Model
+ */
+export const ITEM_CATEGORIES = ["key", "general"] as const;
+
+/**
+ * Inspection methods (检查方式): on-site (实地核查/现场检查), documents (书面检查), online monitoring (网络监测/网络检查),
+ * sampling and testing (抽样检测), commissioning a professional body (委托专业机构检查), remote/non-site supervision
+ * (非现场监管). Longting art. 20; Yanshi 6; Wancheng art. 20.
+ *
+ * @category Model
+ */
+export const INSPECTION_METHODS = ["on-site", "documents", "online", "sampling-test", "commissioned", "remote"] as const;
+
+/**
+ * An entry of the inspection item list (抽查事项清单), Chongqing table A.1 and 5.1, Wancheng art. 13, Longting art. 10.
+ *
+ * @category Model
+ */
+export const InspectionItemSchema = z
+  .strictObject({
+    /** 事项标识 — stable id. */
+    id: IdSchema,
+    /** 序号 — row number in table A.1. */
+    seq: z.int().positive().optional().meta({ description: "序号 (Chongqing A.1)" }),
+    /** 抽查领域 — field. */
+    field: TextSchema.meta({ description: "抽查领域 (Chongqing A.1)" }),
+    /** 抽查事项 — the item. */
+    name: TextSchema.meta({ description: "抽查事项 (Chongqing A.1)" }),
+    /** 检查对象 — object type. */
+    objectType: TextSchema.meta({ description: "检查对象 (Chongqing A.1)" }),
+    /** 发起部门 — initiating department id (Longting art. 10). */
+    initiatingDepartmentId: IdSchema.meta({ description: "发起部门 (Chongqing A.1; Longting art. 10)" }),
+    /** 配合部门 — cooperating department ids. */
+    cooperatingDepartmentIds: z.array(IdSchema).meta({ description: "配合部门 (Chongqing A.1)" }),
+    /** 事项类别 — key (no ratio cap) or general (capped). */
+    category: z.enum(ITEM_CATEGORIES).meta({ description: "事项类别 重点/一般 (Chongqing 5.2)" }),
+    /** 检查主体 — the body that inspects. */
+    subject: TextSchema.optional().meta({ description: "检查主体 (Chongqing 5.1; Wancheng art. 13)" }),
+    /** 检查方式 — methods. */
+    methods: z.array(z.enum(INSPECTION_METHODS)).optional().meta({ description: "检查方式 (Chongqing 5.1)" }),
+    /** 检查依据 — legal basis. */
+    basis: TextSchema.optional().meta({ description: "检查依据 (Chongqing 5.1; Wancheng art. 13)" }),
+    /** 检查内容 — what is checked. */
+    content: TextSchema.optional().meta({ description: "检查内容 (Wancheng art. 13)" }),
+    /** 抽查比例上限 — cap for a general item (Chongqing 5.2); a key item has none. */
+    maxRatio: RatioSchema.optional().meta({ description: "抽查比例上限 (general items only, Chongqing 5.2)" }),
+    /** 业务专长要求 — expertise tags an inspector needs for this item (Longting art. 18). */
+    requiredExpertise: z.array(TextSchema).optional().meta({ description: "所需业务专长 (Longting art. 18)" }),
+    /** 备注 — remarks. */
+    remarks: z.string().optional().meta({ description: "备注 (Chongqing A.1)" }),
+  })
+  .refine((i) => !(i.category === "key" && i.maxRatio !== undefined), {
+    error: ruleMessage("key-item-no-cap"),
+    path: ["maxRatio"],
+  })
+  .refine((i) => !i.cooperatingDepartmentIds.includes(i.initiatingDepartmentId), {
+    error: ruleMessage("initiating-not-cooperating"),
+    path: ["cooperatingDepartmentIds"],
+  })
+  .meta({ description: "抽查事项清单条目 (Chongqing table A.1)" });
+
+/**
+ * An inspection item list entry; see {@link InspectionItemSchema}.
+ *
+ * @category Model
+ */
+export type InspectionItem = z.infer<typeof InspectionItemSchema>;

@@ -1,0 +1,135 @@
+import { z } from "zod";
+import type { CivilDate } from "../calendar/CivilDate.js";
+import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
+import { ruleMessage } from "../errors/rules.js";
+import type { RegistrationNumber, ResidentId, Uscc } from "../ids/brands.js";
+import { isValidDivisionCode } from "../ids/isValidDivisionCode.js";
+import { isValidRegistrationNumber } from "../ids/parseRegistrationNumber.js";
+import { isValidResidentId } from "../ids/parseResidentId.js";
+import { isValidUscc } from "../ids/isValidUscc.js";
+
+/**
+ * Non-empty text without leading or trailing white space. Input is never trimmed silently: untrimmed text is an error.
+ *
+ * @category Model
+ */
+export const TextSchema = z
+  .string()
+  .min(1, { error: ruleMessage("text-trimmed") })
+  .refine((s) => s === s.trim(), { error: ruleMessage("text-trimmed") });
+
+/**
+ * An identifier (non-empty, no surrounding white space).
+ *
+ * @category Model
+ */
+export const IdSchema = TextSchema.meta({ description: "Identifier 标识" });
+
+/**
+ * A civil date `YYYY-MM-DD` that exists in the calendar (2026-02-30 is refused).
+ *
+ * @category Model
+ */
+export const CivilDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: ruleMessage("civil-date") })
+  .refine(isValidCivilDate, { error: ruleMessage("civil-date") })
+  .meta({ description: "Civil date YYYY-MM-DD (日期)", format: "date" }) as unknown as z.ZodType<CivilDate, string>;
+
+/**
+ * A 统一社会信用代码 in canonical form (GB 32100-2015).
+ *
+ * @category Model
+ */
+export const UsccSchema = z
+  .string()
+  .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { error: ruleMessage("uscc-character") })
+  .refine(isValidUscc, { error: ruleMessage("uscc-check-character") })
+  .meta({ description: "统一社会信用代码 (GB 32100-2015)" }) as unknown as z.ZodType<Uscc, string>;
+
+/**
+ * A 15-digit 工商注册号 with a valid check digit.
+ *
+ * @category Model
+ */
+export const RegistrationNumberSchema = z
+  .string()
+  .regex(/^\d{15}$/, { error: ruleMessage("registration-number-format") })
+  .refine(isValidRegistrationNumber, { error: ruleMessage("registration-number-check") })
+  .meta({ description: "注册号 (15 digits, ISO 7064 MOD 11,10)" }) as unknown as z.ZodType<RegistrationNumber, string>;
+
+/**
+ * An 18-character 公民身份号码 with a valid check character (GB 11643-1999).
+ *
+ * @category Model
+ */
+export const ResidentIdSchema = z
+  .string()
+  .regex(/^\d{17}[\dX]$/, { error: ruleMessage("resident-id-format") })
+  .refine(isValidResidentId, { error: ruleMessage("resident-id-check") })
+  .meta({ description: "公民身份号码 (GB 11643-1999)" }) as unknown as z.ZodType<ResidentId, string>;
+
+/**
+ * A 6-digit administrative division code (行政区划代码, GB/T 2260).
+ *
+ * @category Model
+ */
+export const DivisionCodeSchema = z
+  .string()
+  .regex(/^\d{6}$/, { error: ruleMessage("division-code-format") })
+  .refine(isValidDivisionCode, { error: ruleMessage("division-code-format") })
+  .meta({ description: "行政区划代码 (GB/T 2260)" });
+
+/**
+ * A sampling ratio (抽查比例) as a fraction in [0, 1]; 5% is `0.05`.
+ *
+ * @category Model
+ */
+export const RatioSchema = z
+  .number()
+  .min(0, { error: ruleMessage("ratio-range") })
+  .max(1, { error: ruleMessage("ratio-range") })
+  .meta({ description: "抽查比例 as a fraction in [0, 1]" });
+
+/**
+ * A contact phone number: digits with optional `+`, `-`, spaces and parentheses.
+ *
+ * @category Model
+ */
+export const PhoneSchema = z
+  .string()
+  .regex(/^\+?[0-9][0-9\- ()]{2,30}$/, { error: ruleMessage("phone-format") })
+  .meta({ description: "电话 (personal data: masked in public views)" });
+
+/**
+ * The default credit-risk classes (信用风险分类) of 国市监信发〔2022〕6号: A low, B ordinary, C higher, D high.
+ * Jurisdictions may use other sets (e.g. Shandong's A–E); schemas built with {@link createInspectionTargetSchema}
+ * accept any set.
+ *
+ * @category Model
+ */
+export const DEFAULT_RISK_CLASSES = ["A", "B", "C", "D"] as const;
+
+/**
+ * A default credit-risk class.
+ *
+ * @category Model
+ */
+export const RiskClassSchema = z.enum(DEFAULT_RISK_CLASSES, { error: ruleMessage("risk-class") }).meta({
+  description: "信用风险分类 A 低 / B 一般 / C 较高 / D 高 (国市监信发〔2022〕6号)",
+});
+
+/**
+ * A date range (e.g. 抽查时间), both ends inclusive.
+ *
+ * @category Model
+ */
+export const DateRangeSchema = z
+  .strictObject({
+    /** 开始日期 — first day. */
+    start: CivilDateSchema,
+    /** 结束日期 — last day. */
+    end: CivilDateSchema,
+  })
+  .refine((r) => r.start <= r.end, { error: ruleMessage("date-order"), path: ["end"] })
+  .meta({ description: "Date range, inclusive (抽查时间)" });
