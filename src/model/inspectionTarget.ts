@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { ruleMessage } from "../errors/rules.js";
-import { isValidRegistrationNumber } from "../ids/parseRegistrationNumber.js";
-import { isValidResidentId } from "../ids/parseResidentId.js";
-import { isValidUscc } from "../ids/isValidUscc.js";
+import type { RuleId } from "../errors/rules.js";
+import { parseRegistrationNumber } from "../ids/parseRegistrationNumber.js";
+import { parseResidentId } from "../ids/parseResidentId.js";
+import { parseUscc } from "../ids/parseUscc.js";
 import {
   CivilDateSchema,
   DEFAULT_RISK_CLASSES,
@@ -13,6 +14,12 @@ import {
   TextSchema,
   UsccSchema,
 } from "./primitives.js";
+
+/** Rules broken by a parsed code; a code that is valid only after normalisation (spaces, full-width) is not canonical. */
+function codeProblems(r: { readonly ok: boolean; readonly normalization: readonly string[]; readonly issues?: readonly { readonly rule: string }[] }): RuleId[] {
+  if (!r.ok) return (r.issues ?? []).map((i) => i.rule as RuleId);
+  return r.normalization.length > 0 ? ["target-code-type"] : [];
+}
 
 /**
  * Operating status (登记状态) used by the directory cut-off (Yanshi 7.2: 处于存续状态) and the status outcomes.
@@ -96,17 +103,18 @@ export function createInspectionTargetSchema(options: TargetSchemaOptions = {}) 
       /** 法定代表人/负责人 — Wolong Annex B, Chongqing F.1. */
       legalRepresentative: TextSchema.optional().meta({ description: "法定代表人/负责人 (Wolong Annex B)" }),
     })
-    .refine(
-      (t) =>
+    .superRefine((t, ctx) => {
+      // Report the identifier's own rule (e.g. the GB 32100 check character), not just "wrong code".
+      const problems =
         t.codeType === "uscc"
-          ? isValidUscc(t.code)
+          ? codeProblems(parseUscc(t.code))
           : t.codeType === "registration-number"
-            ? isValidRegistrationNumber(t.code)
+            ? codeProblems(parseRegistrationNumber(t.code))
             : t.codeType === "resident-id"
-              ? isValidResidentId(t.code)
-              : true,
-      { error: ruleMessage("target-code-type"), path: ["code"] },
-    )
+              ? codeProblems(parseResidentId(t.code))
+              : [];
+      for (const rule of problems) ctx.addIssue({ code: "custom", message: ruleMessage(rule), path: ["code"] });
+    })
     .refine((t) => t.id === t.code, { error: ruleMessage("target-id-canonical"), path: ["id"] })
     .meta({ description: "检查对象名录库（行政相对人（组织/个人））Chongqing table B.1" });
   const Site = z
