@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { addWorkingDays, differenceInWorkingDays, isWorkingDay, nextWorkingDay, previousWorkingDay, type CalendarOptions } from "../../src/calendar/index.js";
+import { dayNumber, formatDayNumber } from "../../src/calendar/_days.js";
+
+// Dates well inside 2010–2026 so that ±n stays covered; a second run covers assume-weekdays beyond the data.
+const covered = fc.integer({ min: dayNumber(2011, 6, 1), max: dayNumber(2024, 12, 31) }).map(formatDayNumber);
+const anyDate = fc.integer({ min: dayNumber(1990, 1, 1), max: dayNumber(2040, 12, 31) }).map(formatDayNumber);
+const n = fc.integer({ min: 0, max: 200 }); // a + b ≤ 400 working days keeps covered dates inside 2010–2026
+const FC = { seed: 42, numRuns: 1000 };
+const MODES: [string, fc.Arbitrary<string>, CalendarOptions][] = [
+  ["bundled calendar", covered, {}],
+  ["ignoring make-up weekends", covered, { ignoreMakeupWorkdays: true }],
+  ["assume-weekdays outside coverage", anyDate, { outsideCoverage: "assume-weekdays" }],
+];
+
+describe.each(MODES)("working-day identities (%s)", (_label, date, opts) => {
+  it("addWorkingDays lands on a working day for n ≠ 0", () => {
+    fc.assert(fc.property(date, fc.integer({ min: -200, max: 200 }).filter((k) => k !== 0), (d, k) => isWorkingDay(addWorkingDays(d, k, opts), opts)), FC);
+  });
+  it("add(d, a + b) = add(add(d, a), b) for a, b ≥ 0", () => {
+    fc.assert(fc.property(date, n, n, (d, a, b) => addWorkingDays(d, a + b, opts) === addWorkingDays(addWorkingDays(d, a, opts), b, opts)), FC);
+  });
+  it("differenceInWorkingDays inverts addWorkingDays", () => {
+    fc.assert(fc.property(date, n, (d, k) => differenceInWorkingDays(addWorkingDays(d, k, opts), d, opts) === k), FC);
+  });
+  it("addWorkingDays(d, differenceInWorkingDays(x, d)) = x for a working day x ≥ d", () => {
+    fc.assert(
+      fc.property(date, n, (d, k) => {
+        const x = addWorkingDays(d, k + 1, opts);
+        return addWorkingDays(d, differenceInWorkingDays(x, d, opts), opts) === x;
+      }),
+      FC,
+    );
+  });
+  it("counting back is the mirror of counting forward on working days", () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: 1, max: 200 }), (d, k) => {
+        const w = nextWorkingDay(d, opts);
+        return addWorkingDays(addWorkingDays(w, k, opts), -k, opts) === w;
+      }),
+      FC,
+    );
+  });
+  it("monotone: d1 ≤ d2 ⇒ add(d1, k) ≤ add(d2, k), and k1 < k2 ⇒ add(d, k1) < add(d, k2)", () => {
+    fc.assert(
+      fc.property(date, date, n, n, (x, y, k1, k2) => {
+        const [d1, d2] = x <= y ? [x, y] : [y, x];
+        expect(addWorkingDays(d1, k1, opts) <= addWorkingDays(d2, k1, opts)).toBe(true);
+        if (k1 < k2) expect(addWorkingDays(d1, k1, opts) < addWorkingDays(d1, k2, opts)).toBe(true);
+      }),
+      FC,
+    );
+  });
+  it("differenceInWorkingDays agrees with a day-by-day count", () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: 0, max: 60 }), (d, span) => {
+        const start = dayNumber(Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10)));
+        let c = 0;
+        for (let x = start + 1; x <= start + span; x++) if (isWorkingDay(formatDayNumber(x), opts)) c++;
+        const later = formatDayNumber(start + span);
+        expect(differenceInWorkingDays(later, d, opts)).toBe(c);
+        expect(differenceInWorkingDays(d, later, opts)).toBe(c === 0 ? 0 : -c);
+      }),
+      FC,
+    );
+  });
+  it("next/previous working day are strict neighbours", () => {
+    fc.assert(
+      fc.property(date, (d) => {
+        const nx = nextWorkingDay(d, opts);
+        const pv = previousWorkingDay(d, opts);
+        expect(nx > d && pv < d).toBe(true);
+        expect(differenceInWorkingDays(nx, d, opts)).toBe(1);
+      }),
+      FC,
+    );
+  });
+});
