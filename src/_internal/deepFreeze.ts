@@ -1,4 +1,4 @@
-/** Recursively freezes plain objects and arrays so results cannot be mutated by callers. */
+/** Recursively freezes plain objects and arrays so results cannot be mutated by callers. @internal */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);

@@ -33,6 +33,12 @@ export type WolongFormCode = keyof typeof WOLONG_FORM_CODES;
  * The outcome list of Wancheng art. 21, in the order of the article.
  *
  * @category Result codes
+ *
+ * @example
+ * ```ts
+ * import { WANCHENG_OUTCOMES, OUTCOMES } from "shuangsuiji";
+ * WANCHENG_OUTCOMES.map((o) => OUTCOMES[o].zh);
+ * ```
  */
 export const WANCHENG_OUTCOMES = [
   "no-problem-found",
@@ -51,6 +57,12 @@ export const WANCHENG_OUTCOMES = [
  * The outcome list of Chongqing 6.6 (形成检查结果), in the order of the clause.
  *
  * @category Result codes
+ *
+ * @example
+ * ```ts
+ * import { CHONGQING_OUTCOMES } from "shuangsuiji";
+ * CHONGQING_OUTCOMES.includes("falsified-public-information"); // true
+ * ```
  */
 export const CHONGQING_OUTCOMES = [
   "no-problem-found",

@@ -4,6 +4,12 @@
  * (regulations.md §3). A record may carry several.
  *
  * @category Result codes
+ *
+ * @example
+ * ```ts
+ * import { OUTCOME_IDS, type OutcomeId } from "shuangsuiji";
+ * const all: readonly OutcomeId[] = OUTCOME_IDS;
+ * ```
  */
 export const OUTCOME_IDS = [
   "no-problem-found",
@@ -40,6 +46,12 @@ export type OutcomeId = (typeof OUTCOME_IDS)[number];
  * What an outcome sets in motion (regulations.md §3).
  *
  * @category Result codes
+ *
+ * @example
+ * ```ts
+ * import { CONSEQUENCE_KINDS } from "shuangsuiji";
+ * CONSEQUENCE_KINDS.includes("abnormal-list"); // true
+ * ```
  */
 export const CONSEQUENCE_KINDS = [
   "abnormal-list",

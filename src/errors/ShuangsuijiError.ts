@@ -3,6 +3,12 @@
  * switch on them (the English/Chinese messages may be reworded).
  *
  * @category Errors
+ *
+ * @example
+ * ```ts
+ * import { ERROR_CODES, type ErrorCode } from "shuangsuiji";
+ * const codes: readonly ErrorCode[] = ERROR_CODES;
+ * ```
  */
 export const ERROR_CODES = [
   "invalid-input",

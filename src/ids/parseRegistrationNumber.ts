@@ -24,7 +24,7 @@ export type RegistrationNumberParseResult =
       readonly issues: readonly RuleIssue[];
     };
 
-/** ISO 7064 MOD 11,10 (hybrid system): the check digit that completes `digits`. */
+/** ISO 7064 MOD 11,10 (hybrid system): the check digit that completes `digits`. @internal */
 export function mod1110CheckDigit(digits: string): number {
   let p = 10;
   for (const ch of digits) {

@@ -7,6 +7,16 @@ import { CivilDateSchema, DateRangeSchema, IdSchema, RatioSchema, TextSchema } f
  * (实施主体, 责任分工, 抽查基数).
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { AnnualPlanRowSchema } from "shuangsuiji";
+ * AnnualPlanRowSchema.parse({
+ *   seq: 1, name: "餐饮服务单位联合抽查", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"],
+ *   initiatingItemIds: ["SCJG-02"], cooperatingItemIds: ["WJW-01"], targetDescription: "餐饮服务经营者",
+ *   window: { start: "2026-04-01", end: "2026-06-30" }, ratio: 0.05,
+ * });
+ * ```
  */
 export const AnnualPlanRowSchema = z
   .strictObject({
@@ -52,6 +62,13 @@ export type AnnualPlanRow = z.infer<typeof AnnualPlanRowSchema>;
  * An annual joint spot-check plan (年度联合抽查工作计划), Chongqing 5 and table D.1; Longting art. 12–16.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { AnnualPlanSchema } from "shuangsuiji";
+ * const r = AnnualPlanSchema.safeParse({ id: "P-2026", year: 2026, name: "2026年度计划", rows: [] });
+ * r.success; // false: a plan has at least one row
+ * ```
  */
 export const AnnualPlanSchema = z
   .strictObject({

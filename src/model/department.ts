@@ -5,6 +5,12 @@ import { DivisionCodeSchema, IdSchema, TextSchema } from "./primitives.js";
  * Administrative level of a department (执法层级, Wancheng art. 15; Wancheng art. 18 province/city/county).
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { DEPARTMENT_LEVELS } from "shuangsuiji";
+ * DEPARTMENT_LEVELS.includes("county"); // true
+ * ```
  */
 export const DEPARTMENT_LEVELS = ["province", "city", "county", "township"] as const;
 
@@ -13,6 +19,12 @@ export const DEPARTMENT_LEVELS = ["province", "city", "county", "township"] as c
  * checks (Longting art. 2, 10), or one of its units (a 市场监管所, station, for Yanshi 7.3 draw scopes).
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { DepartmentSchema } from "shuangsuiji";
+ * DepartmentSchema.parse({ id: "SCJG", name: "区市场监督管理局", level: "county", divisionCode: "411303" });
+ * ```
  */
 export const DepartmentSchema = z
   .strictObject({

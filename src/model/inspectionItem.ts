@@ -6,6 +6,12 @@ import { IdSchema, RatioSchema, TextSchema } from "./primitives.js";
  * Key or general inspection item (重点检查事项 / 一般检查事项, Chongqing 5.2).
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { ITEM_CATEGORIES } from "shuangsuiji";
+ * ITEM_CATEGORIES; // ["key", "general"]
+ * ```
  */
 export const ITEM_CATEGORIES = ["key", "general"] as const;
 
@@ -15,6 +21,12 @@ export const ITEM_CATEGORIES = ["key", "general"] as const;
  * (非现场监管). Longting art. 20; Yanshi 6; Wancheng art. 20.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { INSPECTION_METHODS } from "shuangsuiji";
+ * INSPECTION_METHODS.includes("on-site"); // true
+ * ```
  */
 export const INSPECTION_METHODS = ["on-site", "documents", "online", "sampling-test", "commissioned", "remote"] as const;
 
@@ -22,6 +34,15 @@ export const INSPECTION_METHODS = ["on-site", "documents", "online", "sampling-t
  * An entry of the inspection item list (抽查事项清单), Chongqing table A.1 and 5.1, Wancheng art. 13, Longting art. 10.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { InspectionItemSchema } from "shuangsuiji";
+ * InspectionItemSchema.parse({
+ *   id: "SCJG-02", field: "食品经营", name: "食品经营者落实食品安全主体责任情况检查", objectType: "食品经营者",
+ *   initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"], category: "key",
+ * });
+ * ```
  */
 export const InspectionItemSchema = z
   .strictObject({

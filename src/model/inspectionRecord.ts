@@ -7,6 +7,12 @@ import { CivilDateSchema, IdSchema, PhoneSchema, TextSchema } from "./primitives
  * An outcome id (检查结果); see {@link OUTCOMES}.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { OutcomeIdSchema } from "shuangsuiji";
+ * OutcomeIdSchema.parse("non-compliant");
+ * ```
  */
 export const OutcomeIdSchema = z.enum(OUTCOME_IDS).meta({ description: "检查结果 (Wolong Annex B; Wancheng art. 21; Chongqing 6.6)" });
 
@@ -50,6 +56,19 @@ const TargetConfirmationSchema = z
  * recorded refusal or direct result.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { InspectionRecordSchema } from "shuangsuiji";
+ * InspectionRecordSchema.parse({
+ *   id: "R-1", taskId: "T-1", inspectedOn: "2026-05-12",
+ *   inspectors: [{ inspectorId: "SCJG-001", name: "张伟", unit: "区市场监督管理局" }],
+ *   target: { targetId: "91350100M000100Y43", name: "某某有限公司" },
+ *   departments: [{ departmentId: "SCJG", items: [{ itemName: "企业公示信息情况的检查", outcomes: ["no-problem-found"] }] }],
+ *   targetConfirmation: { kind: "signed", signedOn: "2026-05-12" },
+ *   inspectorSignatures: [{ inspectorId: "SCJG-001", signedOn: "2026-05-12" }],
+ * });
+ * ```
  */
 export const InspectionRecordSchema = z
   .strictObject({

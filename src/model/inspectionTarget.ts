@@ -25,6 +25,12 @@ function codeProblems(r: { readonly ok: boolean; readonly normalization: readonl
  * Operating status (登记状态) used by the directory cut-off (Yanshi 7.2: 处于存续状态) and the status outcomes.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { OPERATING_STATUSES } from "shuangsuiji";
+ * OPERATING_STATUSES[0]; // "operating" (存续)
+ * ```
  */
 export const OPERATING_STATUSES = ["operating", "closed-or-liquidating", "deregistered", "licence-revoked", "registration-cancelled", "moved-out"] as const;
 
@@ -33,6 +39,12 @@ export const OPERATING_STATUSES = ["operating", "closed-or-liquidating", "deregi
  * natural person) or another code.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { TARGET_CODE_TYPES } from "shuangsuiji";
+ * TARGET_CODE_TYPES.includes("uscc"); // true
+ * ```
  */
 export const TARGET_CODE_TYPES = ["uscc", "registration-number", "resident-id", "other"] as const;
 
@@ -98,7 +110,7 @@ export function createInspectionTargetSchema(options: TargetSchemaOptions = {}) 
       name: TextSchema.meta({ description: "行政相对人名称 (Chongqing B.1)" }),
       /** 行政相对人编码 — USCC, registration number or ID number (Chongqing B.1). */
       code: TextSchema.meta({ description: "行政相对人编码 (Chongqing B.1)" }),
-      /** Kind of {@link code}. */
+      /** Kind of `code`. */
       codeType: z.enum(TARGET_CODE_TYPES).meta({ description: "编码类型" }),
       /** 法定代表人/负责人 — Wolong Annex B, Chongqing F.1. */
       legalRepresentative: TextSchema.optional().meta({ description: "法定代表人/负责人 (Wolong Annex B)" }),
@@ -196,6 +208,15 @@ export function createInspectionTargetSchema(options: TargetSchemaOptions = {}) 
  * A target-directory record with the default A–D risk classes; see {@link createInspectionTargetSchema}.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { InspectionTargetSchema } from "shuangsuiji";
+ * const t = InspectionTargetSchema.parse({
+ *   kind: "site", id: "SITE-1", name: "某加油站", responsibleUnit: "某石油销售有限公司", riskClass: "C", divisionCode: "411303",
+ * });
+ * if (t.kind === "site") console.log(t.responsibleUnit);
+ * ```
  */
 export const InspectionTargetSchema = createInspectionTargetSchema();
 

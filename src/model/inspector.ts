@@ -7,6 +7,12 @@ import { IdSchema, PhoneSchema, TextSchema } from "./primitives.js";
  * Chongqing 5, Wancheng art. 19, Yanshi 5) who assist but never count toward the two-inspector minimum.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { INSPECTOR_CATEGORIES } from "shuangsuiji";
+ * INSPECTOR_CATEGORIES.includes("expert"); // true
+ * ```
  */
 export const INSPECTOR_CATEGORIES = [
   "enforcement-civil-servant",
@@ -29,6 +35,12 @@ export type InspectorCategory = (typeof INSPECTOR_CATEGORIES)[number];
  * (市场监管所).
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { UNIT_KINDS } from "shuangsuiji";
+ * UNIT_KINDS; // ["bureau", "station"]
+ * ```
  */
 export const UNIT_KINDS = ["bureau", "station"] as const;
 
@@ -36,6 +48,15 @@ export const UNIT_KINDS = ["bureau", "station"] as const;
  * An entry of the inspector directory (执法检查人员名录库): Chongqing table C.1 plus Yanshi 5 (单位, 职务, 执法证号).
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { InspectorSchema } from "shuangsuiji";
+ * InspectorSchema.parse({
+ *   id: "SCJG-001", name: "张伟", departmentId: "SCJG", unit: "城关市场监管所", unitKind: "station",
+ *   certificateNumber: "豫41130001", category: "qualified-staff", expertise: ["食品", "特种设备"],
+ * });
+ * ```
  */
 export const InspectorSchema = z
   .strictObject({

@@ -8,6 +8,15 @@ import { IdSchema, TextSchema } from "./primitives.js";
  * Chongqing 6.5) but are listed apart and never count toward minimums.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { JointTeamSchema } from "shuangsuiji";
+ * JointTeamSchema.parse({
+ *   taskId: "T-1", targetIds: ["91350100M000100Y43"], initiatingDepartmentId: "SCJG", leaderId: "SCJG-001",
+ *   members: [{ inspectorId: "SCJG-001", departmentId: "SCJG" }, { inspectorId: "WJW-003", departmentId: "WJW" }],
+ * });
+ * ```
  */
 export const JointTeamSchema = z
   .strictObject({

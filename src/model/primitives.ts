@@ -12,6 +12,12 @@ import { isValidUscc } from "../ids/isValidUscc.js";
  * Non-empty text without leading or trailing white space. Input is never trimmed silently: untrimmed text is an error.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { TextSchema } from "shuangsuiji";
+ * TextSchema.safeParse(" 名称").success; // false: leading space
+ * ```
  */
 export const TextSchema = z
   .string()
@@ -22,6 +28,12 @@ export const TextSchema = z
  * An identifier (non-empty, no surrounding white space).
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { IdSchema } from "shuangsuiji";
+ * IdSchema.parse("SCJG-001");
+ * ```
  */
 export const IdSchema = TextSchema.meta({ description: "Identifier 标识" });
 
@@ -29,6 +41,12 @@ export const IdSchema = TextSchema.meta({ description: "Identifier 标识" });
  * A civil date `YYYY-MM-DD` that exists in the calendar (2026-02-30 is refused).
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { CivilDateSchema } from "shuangsuiji";
+ * CivilDateSchema.safeParse("2026-02-30").success; // false
+ * ```
  */
 export const CivilDateSchema = z
   .string()
@@ -40,6 +58,12 @@ export const CivilDateSchema = z
  * A 统一社会信用代码 in canonical form (GB 32100-2015).
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { UsccSchema, type Uscc } from "shuangsuiji";
+ * const code: Uscc = UsccSchema.parse("91350100M000100Y43");
+ * ```
  */
 export const UsccSchema = z
   .string()
@@ -51,6 +75,12 @@ export const UsccSchema = z
  * A 15-digit 工商注册号 with a valid check digit.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { RegistrationNumberSchema } from "shuangsuiji";
+ * RegistrationNumberSchema.parse("110108000000016");
+ * ```
  */
 export const RegistrationNumberSchema = z
   .string()
@@ -62,6 +92,12 @@ export const RegistrationNumberSchema = z
  * An 18-character 公民身份号码 with a valid check character (GB 11643-1999).
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { ResidentIdSchema } from "shuangsuiji";
+ * ResidentIdSchema.parse("11010519491231002X");
+ * ```
  */
 export const ResidentIdSchema = z
   .string()
@@ -73,6 +109,12 @@ export const ResidentIdSchema = z
  * A 6-digit administrative division code (行政区划代码, GB/T 2260).
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { DivisionCodeSchema } from "shuangsuiji";
+ * DivisionCodeSchema.parse("411303");
+ * ```
  */
 export const DivisionCodeSchema = z
   .string()
@@ -84,6 +126,12 @@ export const DivisionCodeSchema = z
  * A sampling ratio (抽查比例) as a fraction in [0, 1]; 5% is `0.05`.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { RatioSchema } from "shuangsuiji";
+ * RatioSchema.parse(0.05); // 5%
+ * ```
  */
 export const RatioSchema = z
   .number()
@@ -95,6 +143,12 @@ export const RatioSchema = z
  * A contact phone number: digits with optional `+`, `-`, spaces and parentheses.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { PhoneSchema } from "shuangsuiji";
+ * PhoneSchema.parse("0377-63123456");
+ * ```
  */
 export const PhoneSchema = z
   .string()
@@ -107,6 +161,12 @@ export const PhoneSchema = z
  * accept any set.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RISK_CLASSES } from "shuangsuiji";
+ * DEFAULT_RISK_CLASSES; // ["A", "B", "C", "D"]
+ * ```
  */
 export const DEFAULT_RISK_CLASSES = ["A", "B", "C", "D"] as const;
 
@@ -114,6 +174,12 @@ export const DEFAULT_RISK_CLASSES = ["A", "B", "C", "D"] as const;
  * A default credit-risk class.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { RiskClassSchema } from "shuangsuiji";
+ * RiskClassSchema.parse("D");
+ * ```
  */
 export const RiskClassSchema = z.enum(DEFAULT_RISK_CLASSES, { error: ruleMessage("risk-class") }).meta({
   description: "信用风险分类 A 低 / B 一般 / C 较高 / D 高 (国市监信发〔2022〕6号)",
@@ -123,6 +189,12 @@ export const RiskClassSchema = z.enum(DEFAULT_RISK_CLASSES, { error: ruleMessage
  * A date range (e.g. 抽查时间), both ends inclusive.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { DateRangeSchema } from "shuangsuiji";
+ * DateRangeSchema.safeParse({ start: "2026-06-30", end: "2026-04-01" }).success; // false
+ * ```
  */
 export const DateRangeSchema = z
   .strictObject({

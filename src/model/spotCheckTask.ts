@@ -7,6 +7,16 @@ import { DateRangeSchema, DivisionCodeSchema, IdSchema, RatioSchema, TextSchema 
  * (one plan may split into several tasks).
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { SpotCheckTaskSchema } from "shuangsuiji";
+ * SpotCheckTaskSchema.parse({
+ *   id: "T-2026-01", planId: "PLAN-2026", name: "餐饮服务单位联合抽查（第一批）", initiatingDepartmentId: "SCJG",
+ *   cooperatingDepartmentIds: ["WJW"], scope: { description: "卧龙区餐饮服务经营者" }, ratio: 0.05,
+ *   window: { start: "2026-04-01", end: "2026-05-31" }, itemIds: ["SCJG-02", "WJW-01"],
+ * });
+ * ```
  */
 export const SpotCheckTaskSchema = z
   .strictObject({
@@ -64,6 +74,15 @@ export type SpotCheckTask = z.infer<typeof SpotCheckTaskSchema>;
  * Longting art. 17, Chongqing 6.1, Wancheng art. 17.
  *
  * @category Model
+ *
+ * @example
+ * ```ts
+ * import { InspectionSchemeSchema } from "shuangsuiji";
+ * InspectionSchemeSchema.parse({
+ *   id: "S-1", taskId: "T-2026-01", window: { start: "2026-04-01", end: "2026-05-31" }, targetDescription: "抽中的餐饮服务经营者",
+ *   itemIds: ["SCJG-02"], procedure: "实地核查，一次完成", resultHandling: "20个工作日内公示",
+ * });
+ * ```
  */
 export const InspectionSchemeSchema = z
   .strictObject({

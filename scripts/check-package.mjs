@@ -1,0 +1,58 @@
+// Packs the library and checks the tarball: publint, @arethetypeswrong/cli, then a smoke test that installs the
+// tarball (with its zod peer) into a fresh temporary project and uses it through both `import` and `require`.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(new URL("..", import.meta.url).pathname);
+const run = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, stdio: "inherit", env: { ...process.env, npm_config_update_notifier: "false" } });
+const packDir = join(root, ".tmp/pack");
+rmSync(packDir, { recursive: true, force: true });
+mkdirSync(packDir, { recursive: true });
+run("npm", ["pack", "--silent", "--pack-destination", packDir]);
+const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith(".tgz")));
+console.log(`packed ${tarball}`);
+
+console.log("\n— publint");
+run(join(root, "node_modules/.bin/publint"), ["--strict", tarball]);
+console.log("\n— @arethetypeswrong/cli (node16 + bundler profiles: engines.node >= 18, so node10 resolution is out of scope)");
+run(join(root, "node_modules/.bin/attw"), [tarball, "--profile", "node16"]);
+
+console.log("\n— smoke test: install the tarball into a fresh project");
+const dir = mkdtempSync(join(tmpdir(), "shuangsuiji-smoke-"));
+const zodVersion = JSON.parse(execFileSync("node", ["-p", "JSON.stringify(require('zod/package.json').version)"], { cwd: root, encoding: "utf8" }));
+writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "smoke", private: true, version: "1.0.0" }));
+run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--silent", tarball, `zod@${zodVersion}`], dir);
+writeFileSync(
+  join(dir, "esm.mjs"),
+  `import { isValidUscc, addWorkingDays, InspectionTargetSchema, ShuangsuijiError } from "shuangsuiji";
+import { isWorkingDay, ShuangsuijiError as E2 } from "shuangsuiji/calendar";
+import { readCsvTable } from "shuangsuiji/node";
+import schema from "shuangsuiji/schemas/InspectionTarget.json" with { type: "json" };
+if (!isValidUscc("91350100M000100Y43")) throw new Error("uscc");
+if (addWorkingDays("2025-09-26", 20) !== "2025-10-30") throw new Error("calendar");
+if (isWorkingDay("2026-10-01")) throw new Error("holiday");
+if (ShuangsuijiError !== E2) throw new Error("one error class across entries");
+if (typeof readCsvTable !== "function" || !schema.oneOf) throw new Error("entries");
+InspectionTargetSchema.parse({ kind: "project", id: "P", name: "n", riskClass: "A", divisionCode: "411303" });
+console.log("import: ok");
+`,
+);
+writeFileSync(
+  join(dir, "cjs.cjs"),
+  `const { isValidUscc, computeDeadline, ShuangsuijiError } = require("shuangsuiji");
+const cal = require("shuangsuiji/calendar");
+const { readCsvTable } = require("shuangsuiji/node");
+if (!isValidUscc("91350100M000100Y43")) throw new Error("uscc");
+if (computeDeadline("results-publication", "2025-09-26").date !== "2025-10-30") throw new Error("deadline");
+if (cal.ShuangsuijiError !== ShuangsuijiError) throw new Error("one error class across entries");
+try { cal.isWorkingDay("2027-01-04"); throw new Error("should throw"); } catch (e) { if (!(e instanceof ShuangsuijiError) || e.code !== "calendar-year-not-covered") throw e; }
+if (typeof readCsvTable !== "function") throw new Error("node entry");
+console.log("require: ok");
+`,
+);
+run("node", ["esm.mjs"], dir);
+run("node", ["cjs.cjs"], dir);
+rmSync(dir, { recursive: true, force: true });
+console.log("\npackage checks passed");
