@@ -44,6 +44,30 @@ export {
   importTable, type TableId, type TableRecords, type ImportTableOptions, type ImportResult, type CellNormalization,
 } from "./import/importTable.js";
 
+// Draw: stage 1 (targets) and seeds
+export { SeedRecordSchema, SeedProvenanceSchema, type SeedRecord, type SeedProvenance } from "./draw/SeedRecord.js";
+export { createSeed } from "./draw/createSeed.js";
+export { seedFromLottery } from "./draw/seedFromLottery.js";
+export { seedFromDice } from "./draw/seedFromDice.js";
+export { seedFromBeacon } from "./draw/seedFromBeacon.js";
+export { commitSeedShare } from "./draw/commitSeedShare.js";
+export { seedFromShares } from "./draw/seedFromShares.js";
+export {
+  SamplingPolicySchema, StratumRuleSchema, EligibilitySchema, ExclusionSchema, ROUNDING_MODES, OVERALL_FLOOR_PRESETS,
+  type SamplingPolicy, type StratumRule, type Eligibility, type Exclusion,
+} from "./draw/SamplingPolicy.js";
+export { computeQuota, type StratumQuota } from "./draw/computeQuota.js";
+export type { PoolCommitment } from "./draw/PoolCommitment.js";
+export { commitPool, commitPoolAsync, type CommitPoolOptions } from "./draw/commitPool.js";
+export type { TargetDrawRecord, StratumDraw, SelectedUnit } from "./draw/TargetDrawRecord.js";
+export type { TargetDrawShard } from "./draw/TargetDrawShard.js";
+export { drawTargets, drawTargetsAsync, type DrawTargetsInput, type DrawUnit } from "./draw/drawTargets.js";
+export { drawTargetShard } from "./draw/drawTargetShard.js";
+export { mergeTargetShards } from "./draw/mergeTargetShards.js";
+export { verifyTargetDraw, type VerificationResult, type DrawMismatch } from "./draw/verifyTargetDraw.js";
+export { computeTicket } from "./draw/computeTicket.js";
+export { verifyTicket, type TicketCheck } from "./draw/verifyTicket.js";
+
 // Calendar and deadlines (also available alone as "shuangsuiji/calendar")
 export {
   isValidCivilDate, parseCivilDate, civilDateFromDate, CN_CALENDAR, createHolidayCalendar, addCalendarYears,

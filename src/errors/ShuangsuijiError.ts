@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   "calendar-data-invalid",
   "unknown-table",
   "invalid-argument",
+  "seed-too-weak",
+  "pool-commitment-mismatch",
+  "draw-not-locked",
+  "unsupported-algorithm",
 ] as const;
 
 /**

@@ -206,6 +206,36 @@ export const RULES = define({
     zh: "部门不在部门名单中",
     en: "the department is not in the department list",
   },
+  "seed-entropy": {
+    clause: "draw-research.md §2 (RFC 3797; Stark; Arlo); shuangsuiji seed discipline",
+    zh: "随机种子至少需要128位熵",
+    en: "a seed carries at least 128 bits of entropy",
+  },
+  "seed-share-reveal": {
+    clause: "draw-research.md §2 (commit–reveal)",
+    zh: "揭示值与事先承诺不符",
+    en: "the revealed share does not match its earlier commitment",
+  },
+  "general-item-ratio-cap": {
+    clause: "Chongqing 5.2",
+    zh: "一般检查事项的抽查比例超过上限",
+    en: "the ratio of a general inspection item exceeds its cap",
+  },
+  "overall-floor": {
+    clause: "企业公示信息抽查办法 art. 4 (不少于3%)",
+    zh: "抽取总数低于规定的最低比例",
+    en: "the total drawn is below the required overall floor",
+  },
+  "stratum-rule": {
+    clause: "Longting art. 15; Yanshi sec. 6; Chongqing 6.3",
+    zh: "分层规则应给出比例或数量之一，且下限不大于上限",
+    en: "a stratum rule gives a ratio or a count (not both), with min ≤ max",
+  },
+  "unit-id-canonical": {
+    clause: "shuangsuiji stage-1 encoding (docs/draw.md)",
+    zh: "对象标识应为非空的NFC规范化文本",
+    en: "a unit id is non-empty NFC-normalised text",
+  },
   "cell-value": {
     clause: "Chongqing tables A–F",
     zh: "单元格取值无法识别",

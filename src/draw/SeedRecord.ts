@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { ruleMessage } from "../errors/rules.js";
+
+/**
+ * Where a seed's entropy came from (recorded so that anyone can re-derive it). RFC 3797 and election audits use future
+ * public values (lottery draws, beacons), witnessed dice, or commit–reveal shares from several parties.
+ *
+ * @category Draw
+ */
+export const SeedProvenanceSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("lottery"),
+    /** Lottery name, e.g. 中国福利彩票双色球. */
+    name: z.string().min(1),
+    /** Draw number or date (期号). */
+    drawId: z.string().min(1),
+    /** The winning numbers in draw order. */
+    numbers: z.array(z.int().nonnegative()).min(1),
+  }),
+  z.strictObject({
+    kind: z.literal("dice"),
+    /** Decimal digits rolled with ten-sided dice. */
+    digits: z.string().regex(/^\d+$/),
+    /** Witnesses present (Wolong 2.2: 两名以上执法人员见证). */
+    witnesses: z.array(z.string().min(1)).min(2),
+    /** Date of the ceremony. */
+    date: z.string().min(1),
+  }),
+  z.strictObject({
+    kind: z.literal("beacon"),
+    /** The beacon, e.g. "drand quicknet". */
+    source: z.string().min(1),
+    /** Round or pulse index. */
+    round: z.string().min(1),
+    /** The published value, hex. */
+    value: z.string().regex(/^[0-9a-f]+$/),
+  }),
+  z.strictObject({
+    kind: z.literal("commit-reveal"),
+    /** Each party's commitment (SHA-256 of its share) and revealed share, hex. */
+    shares: z.array(z.strictObject({ party: z.string().min(1), commitment: z.string().regex(/^[0-9a-f]{64}$/), reveal: z.string().regex(/^[0-9a-f]+$/) })).min(2),
+  }),
+  z.strictObject({
+    kind: z.literal("other"),
+    /** How the seed was produced. */
+    description: z.string().min(1),
+  }),
+]);
+
+/**
+ * Provenance of a seed; see {@link SeedProvenanceSchema}.
+ *
+ * @category Draw
+ */
+export type SeedProvenance = z.infer<typeof SeedProvenanceSchema>;
+
+/**
+ * A draw seed: at least 128 bits as lower-case hex, with its provenance.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { SeedRecordSchema } from "shuangsuiji";
+ * SeedRecordSchema.safeParse({ value: "ab", provenance: { kind: "other", description: "x" } }).success; // false: < 128 bits
+ * ```
+ */
+export const SeedRecordSchema = z.strictObject({
+  /** The seed, lower-case hex, ≥ 32 hex digits (128 bits). */
+  value: z.string().regex(/^(?:[0-9a-f]{2}){16,}$/, { error: ruleMessage("seed-entropy") }),
+  /** Where it came from. */
+  provenance: SeedProvenanceSchema,
+});
+
+/**
+ * A seed with provenance; see {@link SeedRecordSchema}.
+ *
+ * @category Draw
+ */
+export type SeedRecord = z.infer<typeof SeedRecordSchema>;

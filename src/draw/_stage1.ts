@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import { issuesFromZod } from "../errors/_fromZod.js";
+import { ruleIssue } from "../errors/_issue.js";
+import { computeQuota, type StratumQuota } from "./computeQuota.js";
+import type { PoolCommitment } from "./PoolCommitment.js";
+import { SamplingPolicySchema, type SamplingPolicy } from "./SamplingPolicy.js";
+import { SeedRecordSchema, type SeedRecord } from "./SeedRecord.js";
+import { POOL_ALGORITHM, STAGE1_ALGORITHM, type PoolConfig } from "./_pool.js";
+
+export interface Stage1Setup {
+  readonly taskId: string;
+  readonly policy: SamplingPolicy;
+  readonly seed: SeedRecord;
+  readonly commitment: PoolCommitment;
+  readonly config: PoolConfig;
+  readonly quotas: ReadonlyMap<string, StratumQuota>;
+}
+
+const InputSchema = z.object({
+  taskId: z.string().min(1).refine((s) => s === s.normalize("NFC") && s === s.trim(), { error: "task id must be trimmed NFC text" }),
+  policy: SamplingPolicySchema,
+  seed: SeedRecordSchema,
+});
+
+/** Validates the non-pool inputs and fixes every stratum's quota from the commitment (before any unit is seen). */
+export function setupStage1(input: { readonly taskId: string; readonly policy: SamplingPolicy; readonly seed: SeedRecord; readonly commitment: PoolCommitment }): Stage1Setup {
+  const r = InputSchema.safeParse(input);
+  if (!r.success) {
+    const weakSeed = r.error.issues.some((i) => i.path[0] === "seed");
+    throw new ShuangsuijiError(weakSeed ? "seed-too-weak" : "invalid-input", issuesFromZod(r.error.issues, { clause: "Longting art. 19; docs/draw.md" }, input), { cause: r.error });
+  }
+  const c = input.commitment;
+  if (c?.algorithm !== POOL_ALGORITHM) {
+    throw new ShuangsuijiError("unsupported-algorithm", [
+      { path: ["commitment", "algorithm"], rule: "algorithm-version", clause: "docs/draw.md", messageZh: "不支持的名录承诺算法版本", messageEn: `unsupported pool commitment algorithm (expected ${POOL_ALGORITHM})`, value: c?.algorithm },
+    ]);
+  }
+  const policy = r.data.policy;
+  const classes = [...new Set([...Object.keys(c.strata), ...Object.keys(policy.strata)])].sort();
+  const quotas = new Map<string, StratumQuota>();
+  for (const cls of classes) {
+    const rule = policy.strata[cls];
+    const size = c.strata[cls] ?? 0;
+    quotas.set(cls, rule === undefined ? Object.freeze({ quota: 0, census: false, explanation: `no rule for class ${cls}: not drawn` }) : computeQuota(rule, size, policy));
+  }
+  if (policy.overallFloor !== undefined) {
+    const total = [...quotas.values()].reduce((n, q) => n + q.quota, 0);
+    const need = Math.ceil((Math.round(policy.overallFloor.ratio * 1e6) * c.eligibleCount) / 1e6);
+    if (total < need) {
+      throw new ShuangsuijiError("invalid-input", [
+        { ...ruleIssue("overall-floor", ["policy", "overallFloor"], { value: total, detailZh: `需至少${need}户，实为${total}户`, detailEn: `needs at least ${need}, the strata give ${total}` }), clause: policy.overallFloor.basis },
+      ]);
+    }
+  }
+  return { taskId: r.data.taskId, policy, seed: r.data.seed, commitment: c, config: { eligibility: c.eligibility, exclusions: c.exclusions }, quotas };
+}
+
+export function mismatch(field: string, expected: unknown, actual: unknown): RuleIssue {
+  return {
+    path: [field],
+    rule: "pool-commitment",
+    clause: "docs/draw.md (seed discipline)",
+    messageZh: "抽取所用名录与事先承诺的名录不一致",
+    messageEn: `the pool drawn from differs from the committed pool (${field}: committed ${JSON.stringify(expected)}, seen ${JSON.stringify(actual)})`,
+    value: actual,
+  };
+}
+
+export { STAGE1_ALGORITHM };

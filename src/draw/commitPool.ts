@@ -1,0 +1,89 @@
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { issuesFromZod } from "../errors/_fromZod.js";
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import type { PoolCommitment } from "./PoolCommitment.js";
+import { EligibilitySchema, ExclusionSchema, type Eligibility, type Exclusion } from "./SamplingPolicy.js";
+import { POOL_ALGORITHM, commitmentDigest, stateToJson, unitProcessor, type CommitmentState, type DrawUnit, type PoolConfig } from "./_pool.js";
+import { z } from "zod";
+
+/**
+ * Options of {@link commitPool}.
+ *
+ * @category Draw
+ */
+export interface CommitPoolOptions {
+  /** Eligibility filters (Yanshi 7.2 cut-off, statuses, districts). */
+  readonly eligibility?: Eligibility;
+  /** Units excluded by name with reasons. */
+  readonly exclusions?: readonly Exclusion[];
+}
+
+/** @internal */
+export function poolConfig(options: CommitPoolOptions): PoolConfig {
+  const r = z.strictObject({ eligibility: EligibilitySchema, exclusions: z.array(ExclusionSchema) }).safeParse({
+    eligibility: options.eligibility ?? {},
+    exclusions: options.exclusions ?? [],
+  });
+  if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Yanshi 7.2" }, options), { cause: r.error });
+  const exclusions = [...r.data.exclusions].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  return { eligibility: r.data.eligibility, exclusions };
+}
+
+/** @internal */
+export function toCommitment(state: CommitmentState, config: PoolConfig): PoolCommitment {
+  const eligibleCount = Object.values(state.strata).reduce((a, b) => a + b, 0);
+  return deepFreeze({
+    algorithm: POOL_ALGORITHM,
+    digest: commitmentDigest(state, config),
+    unitCount: state.unitCount,
+    eligibleCount,
+    strata: Object.fromEntries(Object.entries(state.strata).sort(([a], [b]) => (a < b ? -1 : 1))),
+    ineligible: Object.fromEntries(Object.entries(state.ineligible).sort(([a], [b]) => (a < b ? -1 : 1))) as Record<string, number>,
+    eligibility: config.eligibility,
+    exclusions: config.exclusions,
+    state: stateToJson(state),
+  });
+}
+
+/**
+ * Commits to a target pool before the seed is fixed: an order-independent digest of every unit plus the eligible size
+ * of each stratum under the eligibility rules. Publish `digest` (and the counts) before revealing the seed. Every bad
+ * unit is reported at once. For pools too large for memory use {@link commitPoolAsync}.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { commitPool } from "shuangsuiji";
+ * const c = commitPool(
+ *   [{ id: "91350100M000100Y43", riskClass: "B", registrationDate: "2015-03-08", status: "operating" }],
+ *   { eligibility: { registeredOnOrBefore: "2021-12-31", statuses: ["operating"] } },
+ * );
+ * c.strata; // { B: 1 }
+ * ```
+ */
+export function commitPool(pool: Iterable<DrawUnit>, options: CommitPoolOptions = {}): PoolCommitment {
+  const config = poolConfig(options);
+  const p = unitProcessor(config);
+  for (const u of pool) p.add(u);
+  p.finish();
+  return toCommitment(p.state, config);
+}
+
+/**
+ * {@link commitPool} over an async iterable (a database cursor, a file stream), in constant memory.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { commitPoolAsync } from "shuangsuiji";
+ * async function* rows() { yield { id: "91350100M000100Y43", riskClass: "B" }; }
+ * const c = await commitPoolAsync(rows());
+ * ```
+ */
+export async function commitPoolAsync(pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit>, options: CommitPoolOptions = {}): Promise<PoolCommitment> {
+  const config = poolConfig(options);
+  const p = unitProcessor(config);
+  for await (const u of pool) p.add(u);
+  p.finish();
+  return toCommitment(p.state, config);
+}

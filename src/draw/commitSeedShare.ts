@@ -1,0 +1,19 @@
+import { hexToBytes, sha256Hex } from "./_encoding.js";
+import { weak } from "./_seed.js";
+
+/**
+ * The commitment a department publishes for its secret share before any share is revealed: SHA-256 of the share's
+ * bytes. Each share must hold ≥ 128 bits (hex), so a single honest department makes the seed unpredictable.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { commitSeedShare } from "shuangsuiji";
+ * const commitment = commitSeedShare("00112233445566778899aabbccddeeff");
+ * ```
+ */
+export function commitSeedShare(share: string): string {
+  const s = share.toLowerCase();
+  if (!/^(?:[0-9a-f]{2})+$/.test(s) || s.length < 32) weak(/^[0-9a-f]*$/.test(s) ? s.length * 4 : 0, "share");
+  return sha256Hex(hexToBytes(s));
+}

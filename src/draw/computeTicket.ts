@@ -1,0 +1,20 @@
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { ruleIssue } from "../errors/_issue.js";
+import { ticketHex } from "./_pool.js";
+
+/**
+ * The stage-1 ticket of one unit: SHA-256 of the length-delimited (`shuangsuiji/stage1/v1`, seed bytes, task id, unit
+ * id). Lower-case hex; compare tickets as strings (lexicographic = numeric order).
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { computeTicket } from "shuangsuiji";
+ * computeTicket({ seed: "0123456789abcdef0123456789abcdef", taskId: "T-2026-01", unitId: "91350100M000100Y43" });
+ * ```
+ */
+export function computeTicket(input: { readonly seed: string; readonly taskId: string; readonly unitId: string }): string {
+  if (!/^(?:[0-9a-f]{2}){16,}$/.test(input.seed)) throw new ShuangsuijiError("seed-too-weak", [ruleIssue("seed-entropy", ["seed"], { value: input.seed })]);
+  if (input.unitId === "" || input.unitId !== input.unitId.normalize("NFC")) throw new ShuangsuijiError("invalid-input", [ruleIssue("unit-id-canonical", ["unitId"], { value: input.unitId })]);
+  return ticketHex(input.seed, input.taskId, input.unitId);
+}

@@ -1,0 +1,58 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import { wordsToHex } from "./_sha256.js";
+import { boundedHeap, stateToJson, ticketHasher, unitProcessor, type DrawUnit } from "./_pool.js";
+import { STAGE1_ALGORITHM, setupStage1 } from "./_stage1.js";
+import type { DrawTargetsInput } from "./drawTargets.js";
+import type { TargetDrawShard } from "./TargetDrawShard.js";
+
+/** @internal The shared single pass: commitment contribution, eligibility, tickets and bounded heaps. */
+export function shardPass(input: Omit<DrawTargetsInput, "pool">) {
+  const setup = setupStage1(input);
+  const heaps = new Map([...setup.quotas].map(([cls, q]) => [cls, boundedHeap(q.quota)] as const));
+  const ticket = ticketHasher(setup.seed.value, setup.taskId);
+  const w = new Int32Array(8);
+  const p = unitProcessor(
+    setup.config,
+    (u) => {
+      const heap = heaps.get(u.riskClass);
+      if (heap === undefined) return; // a class absent from both commitment and policy: size mismatch is caught at merge
+      ticket(u.id, w);
+      heap.offer(w, u.id);
+    },
+    (input.commitmentCheck ?? "digest") === "digest",
+  );
+  const shard = (): TargetDrawShard => {
+    p.finish();
+    return deepFreeze({
+      kind: "target-draw-shard" as const,
+      algorithm: STAGE1_ALGORITHM,
+      taskId: setup.taskId,
+      seed: setup.seed.value,
+      state: stateToJson(p.state),
+      commitmentCheck: input.commitmentCheck ?? "digest",
+      candidates: Object.fromEntries([...heaps].map(([cls, h]) => [cls, h.sorted().map((c) => ({ unitId: c.id, ticket: wordsToHex(c.w) }))])),
+    });
+  };
+  return { setup, add: p.add, shard };
+}
+
+/**
+ * Draws one shard of a pool (any partition of it): see {@link TargetDrawShard}. The quotas come from the commitment,
+ * so every shard knows them before seeing any unit.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { commitPool, createSeed, drawTargetShard, mergeTargetShards } from "shuangsuiji";
+ * const pool = [{ id: "U1", riskClass: "A" }, { id: "U2", riskClass: "A" }, { id: "U3", riskClass: "A" }];
+ * const commitment = commitPool(pool);
+ * const seed = createSeed("0123456789abcdef0123456789abcdef", { kind: "other", description: "example" });
+ * const input = { taskId: "T-1", policy: { strata: { A: { count: 1 } } }, seed, commitment };
+ * const record = mergeTargetShards([drawTargetShard({ ...input, pool: pool.slice(0, 2) }), drawTargetShard({ ...input, pool: pool.slice(2) })], input);
+ * ```
+ */
+export function drawTargetShard(input: DrawTargetsInput): TargetDrawShard {
+  const pass = shardPass(input);
+  for (const u of input.pool as Iterable<DrawUnit>) pass.add(u);
+  return pass.shard();
+}

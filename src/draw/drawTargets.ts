@@ -1,0 +1,83 @@
+import type { PoolCommitment } from "./PoolCommitment.js";
+import type { SamplingPolicy } from "./SamplingPolicy.js";
+import type { SeedRecord } from "./SeedRecord.js";
+import type { TargetDrawRecord } from "./TargetDrawRecord.js";
+import type { DrawUnit } from "./_pool.js";
+import { shardPass } from "./drawTargetShard.js";
+import { mergeTargetShards } from "./mergeTargetShards.js";
+
+export type { DrawUnit } from "./_pool.js";
+
+/**
+ * Inputs of {@link drawTargets}.
+ *
+ * @category Draw
+ */
+export interface DrawTargetsInput {
+  /** The task (抽查任务) id; part of every ticket. */
+  readonly taskId: string;
+  /** The target pool: validated records (an {@link InspectionTarget} works), in any order. */
+  readonly pool: Iterable<DrawUnit>;
+  /** Strata, ratios or counts, rounding, caps. */
+  readonly policy: SamplingPolicy;
+  /** The seed, fixed after the commitment was published. */
+  readonly seed: SeedRecord;
+  /** {@link commitPool} of the same pool, made before the seed. */
+  readonly commitment: PoolCommitment;
+  /**
+   * How the draw checks that the pool is the committed one: `"digest"` (default) recomputes the full multiset digest
+   * (a second hash per unit); `"counts"` compares the unit count and every stratum and ineligibility count only, about
+   * twice as fast — the digest is then checked by {@link verifyTargetDraw}, as every auditor does anyway.
+   */
+  readonly commitmentCheck?: "digest" | "counts";
+}
+
+/**
+ * Stage 1 of the two-stage draw (二次随机, Longting art. 19): the initiating department draws targets by risk class.
+ * Each eligible unit gets a ticket — SHA-256 of the length-delimited (algorithm tag, seed, task id, unit id) — and in
+ * each stratum the `quota` smallest tickets are selected (full digests compared; ties by id). The result does not
+ * depend on the pool's order, one enterprise can check its own ticket against the stratum threshold, and SQL can
+ * reproduce it (docs/draw.md). A stratum with no more units than its quota is taken whole and marked as a census.
+ * The pool must match the commitment made before the seed, else `pool-commitment-mismatch`.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { commitPool, drawTargets, seedFromDice } from "shuangsuiji";
+ * const pool = [
+ *   { id: "91350100M000100Y43", riskClass: "B" }, { id: "91330100716105852F", riskClass: "B" },
+ *   { id: "914403001922038216", riskClass: "D" },
+ * ];
+ * const commitment = commitPool(pool);                       // publish commitment.digest first
+ * const seed = seedFromDice({ digits: "271828182845904523536028747135266249775", witnesses: ["张伟", "李娜"], date: "2026-04-01" });
+ * const record = drawTargets({ taskId: "T-2026-01", pool, commitment, seed, policy: { strata: { B: { ratio: 0.5 }, D: { ratio: 1 } } } });
+ * record.strata.map((s) => [s.riskClass, s.selected.map((u) => u.unitId)]);
+ * ```
+ */
+export function drawTargets(input: DrawTargetsInput): TargetDrawRecord {
+  const pass = shardPass(input);
+  for (const u of input.pool) pass.add(u);
+  return mergeTargetShards([pass.shard()], input);
+}
+
+/**
+ * {@link drawTargets} over an async iterable (a database cursor, a file stream) in O(quota) memory: the quotas are known
+ * from the commitment before the pass, so only the best candidates of each stratum are kept.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { commitPoolAsync, drawTargetsAsync, createSeed } from "shuangsuiji";
+ * async function* rows() { for (let i = 0; i < 1000; i++) yield { id: `U${i}`, riskClass: "A" }; }
+ * const commitment = await commitPoolAsync(rows());
+ * const seed = createSeed("0123456789abcdef0123456789abcdef", { kind: "other", description: "example" });
+ * const record = await drawTargetsAsync({ taskId: "T-1", pool: rows(), commitment, seed, policy: { strata: { A: { ratio: 0.05 } } } });
+ * ```
+ */
+export async function drawTargetsAsync(
+  input: Omit<DrawTargetsInput, "pool"> & { readonly pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit> },
+): Promise<TargetDrawRecord> {
+  const pass = shardPass(input);
+  for await (const u of input.pool) pass.add(u);
+  return mergeTargetShards([pass.shard()], input);
+}

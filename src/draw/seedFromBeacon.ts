@@ -1,0 +1,20 @@
+import type { SeedRecord } from "./SeedRecord.js";
+import { seedOf, weak } from "./_seed.js";
+
+/**
+ * Derives a seed from a public randomness beacon value (e.g. a drand round) published after the pool commitment. The
+ * value must be hex with ≥ 128 bits.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { seedFromBeacon } from "shuangsuiji";
+ * const seed = seedFromBeacon({ source: "drand quicknet", round: "12345678", value: "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90" });
+ * ```
+ */
+export function seedFromBeacon(beacon: { readonly source: string; readonly round: string; readonly value: string }): SeedRecord {
+  const value = beacon.value.toLowerCase();
+  const bits = /^[0-9a-f]+$/.test(value) ? value.length * 4 : 0;
+  if (bits < 128) weak(bits, "value");
+  return seedOf(["beacon", beacon.source, beacon.round, value], { kind: "beacon", source: beacon.source, round: beacon.round, value });
+}

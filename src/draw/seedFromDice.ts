@@ -1,0 +1,19 @@
+import type { SeedRecord } from "./SeedRecord.js";
+import { seedOf, weak } from "./_seed.js";
+
+/**
+ * Derives a seed from decimal digits rolled with ten-sided dice in front of witnesses (as Colorado's audits do; Wolong
+ * 2.2 recommends two or more witnessing officials). 39 digits or more are required (39 × log2 10 ≈ 129.6 bits).
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { seedFromDice } from "shuangsuiji";
+ * const seed = seedFromDice({ digits: "271828182845904523536028747135266249775", witnesses: ["张伟", "李娜"], date: "2026-04-01" });
+ * ```
+ */
+export function seedFromDice(roll: { readonly digits: string; readonly witnesses: readonly string[]; readonly date: string }): SeedRecord {
+  const bits = /^\d+$/.test(roll.digits) ? roll.digits.length * Math.log2(10) : 0;
+  if (bits < 128) weak(bits, "digits");
+  return seedOf(["dice", roll.digits, roll.date], { kind: "dice", digits: roll.digits, witnesses: [...roll.witnesses], date: roll.date });
+}

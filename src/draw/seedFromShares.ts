@@ -1,0 +1,37 @@
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import { ruleIssue } from "../errors/_issue.js";
+import type { SeedRecord } from "./SeedRecord.js";
+import { commitSeedShare } from "./commitSeedShare.js";
+import { seedOf } from "./_seed.js";
+
+/**
+ * Combines commit–reveal shares from several departments into one seed. Every reveal must match the commitment the
+ * party published beforehand; the seed is SHA-256 over the parties' reveals in party order, so no party can steer it
+ * once the others have committed.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { commitSeedShare, seedFromShares } from "shuangsuiji";
+ * const a = "00112233445566778899aabbccddeeff";
+ * const b = "ffeeddccbbaa99887766554433221100";
+ * const seed = seedFromShares([
+ *   { party: "SCJG", commitment: commitSeedShare(a), reveal: a },
+ *   { party: "WJW", commitment: commitSeedShare(b), reveal: b },
+ * ]);
+ * ```
+ */
+export function seedFromShares(shares: readonly { readonly party: string; readonly commitment: string; readonly reveal: string }[]): SeedRecord {
+  const issues: RuleIssue[] = [];
+  shares.forEach((s, i) => {
+    if (commitSeedShare(s.reveal) !== s.commitment.toLowerCase()) issues.push(ruleIssue("seed-share-reveal", [i, "reveal"], { value: s.party }));
+  });
+  if (new Set(shares.map((s) => s.party)).size !== shares.length) issues.push(ruleIssue("unique-ids", ["party"]));
+  if (shares.length < 2) issues.push(ruleIssue("seed-share-reveal", [], { detailZh: "至少需要两方", detailEn: "at least two parties" }));
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  const sorted = [...shares].sort((x, y) => (x.party < y.party ? -1 : x.party > y.party ? 1 : 0));
+  return seedOf(["commit-reveal", ...sorted.flatMap((s) => [s.party, s.reveal.toLowerCase()])], {
+    kind: "commit-reveal",
+    shares: sorted.map((s) => ({ party: s.party, commitment: s.commitment.toLowerCase(), reveal: s.reveal.toLowerCase() })),
+  });
+}
