@@ -67,6 +67,17 @@ export { mergeTargetShards } from "./draw/mergeTargetShards.js";
 export { verifyTargetDraw, type VerificationResult, type DrawMismatch } from "./draw/verifyTargetDraw.js";
 export { computeTicket } from "./draw/computeTicket.js";
 export { verifyTicket, type TicketCheck } from "./draw/verifyTicket.js";
+export type { LockedTargetList } from "./draw/LockedTargetList.js";
+export { lockTargetDraw } from "./draw/lockTargetDraw.js";
+export { dispatchTargets } from "./draw/dispatchTargets.js";
+
+// Draw: stage 2 (inspectors)
+export type { DrawScope } from "./draw/DrawScope.js";
+export type { InspectorDrawRecord, DepartmentDraw, DrawnTeam } from "./draw/InspectorDrawRecord.js";
+export {
+  drawInspectors, type DrawInspectorsInput, type DrawInspectorsResult, type DepartmentSpec, type InspectorConstraint,
+} from "./draw/drawInspectors.js";
+export { verifyInspectorDraw } from "./draw/verifyInspectorDraw.js";
 
 // Calendar and deadlines (also available alone as "shuangsuiji/calendar")
 export {

@@ -124,11 +124,11 @@ export const EligibilitySchema = z.strictObject({
 });
 
 /**
- * Eligibility filters; see {@link EligibilitySchema}.
+ * Eligibility filters as plain data (dates as `YYYY-MM-DD` strings); see {@link EligibilitySchema}.
  *
  * @category Draw
  */
-export type Eligibility = z.infer<typeof EligibilitySchema>;
+export type Eligibility = z.input<typeof EligibilitySchema>;
 
 /**
  * A unit excluded by name, with its reason (e.g. inspected within the last year — regulations.md §4 "avoid repeat

@@ -236,6 +236,16 @@ export const RULES = define({
     zh: "对象标识应为非空的NFC规范化文本",
     en: "a unit id is non-empty NFC-normalised text",
   },
+  "not-enough-inspectors": {
+    clause: "Longting art. 19, 21; Yanshi 7.3; 行政处罚法 art. 42–43",
+    zh: "符合条件的执法检查人员不足，无法组成检查组",
+    en: "too few eligible inspectors to form the team",
+  },
+  "stage2-own-seed": {
+    clause: "Longting art. 19 (二次随机: each stage its own draw); docs/draw.md",
+    zh: "第二次随机应使用自己的种子",
+    en: "stage 2 uses its own seed, not stage 1's",
+  },
   "cell-value": {
     clause: "Chongqing tables A–F",
     zh: "单元格取值无法识别",

@@ -1,0 +1,288 @@
+import { match } from "ts-pattern";
+import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
+import { uniformInt } from "pure-rand/distribution/uniformInt";
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import { ruleIssue } from "../errors/_issue.js";
+import { RULES } from "../errors/rules.js";
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import { countsTowardMinimum } from "../model/countsTowardMinimum.js";
+import { InspectorSchema, type Inspector } from "../model/inspector.js";
+import { validateRecords } from "../model/parseModel.js";
+import { SeedRecordSchema, type SeedRecord } from "./SeedRecord.js";
+import type { DrawScope } from "./DrawScope.js";
+import type { DepartmentDraw, DrawnTeam, InspectorDrawRecord } from "./InspectorDrawRecord.js";
+import type { LockedTargetList } from "./LockedTargetList.js";
+import { canonicalJson, digestOf, hexToBytes, lengthDelimited } from "./_encoding.js";
+import { sha256 } from "@noble/hashes/sha2";
+
+export const STAGE2_ALGORITHM = "shuangsuiji/stage2/v1";
+
+/**
+ * One participating department's part in stage 2.
+ *
+ * @category Draw
+ */
+export interface DepartmentSpec {
+  /** The department. */
+  readonly departmentId: string;
+  /** Its inspector directory (执法检查人员名录库). */
+  readonly inspectors: readonly Inspector[];
+  /** Expertise its items need (业务专长, Longting art. 18). Empty or absent: no expertise filter. */
+  readonly requiredExpertise?: readonly string[];
+  /** `any` (default): at least one required tag; `all`: every tag. */
+  readonly expertiseMatch?: "any" | "all";
+  /** Yanshi 7.3 draw scope; default the whole bureau. */
+  readonly scope?: DrawScope;
+  /** Inspectors per team, ≥ 2 (Longting art. 21; 行政处罚法 art. 42); default 2. */
+  readonly teamSize?: number;
+  /** At most this many teams per inspector in this task. */
+  readonly workloadCap?: number;
+  /** The locked targets dispatched to this department (within its remit); default all. */
+  readonly targetIds?: readonly string[];
+}
+
+/**
+ * Inputs of {@link drawInspectors}.
+ *
+ * @category Draw
+ */
+export interface DrawInspectorsInput {
+  /** The locked stage-1 list. */
+  readonly locked: LockedTargetList;
+  /** Stage 2's own seed (not stage 1's), fixed after the list was locked and the directories committed. */
+  readonly seed: SeedRecord;
+  /** The initiating department: it covers every target and provides the leader (Chongqing 6.5). */
+  readonly initiatingDepartmentId: string;
+  /** Each participating department. */
+  readonly departments: readonly DepartmentSpec[];
+  /** Targets per team, in canonical (id) order; default 1 (a team per target). */
+  readonly groupSize?: number;
+  /** Declared conflicts with a target (执法回避, 行政处罚法 art. 43). */
+  readonly recusals?: readonly { readonly inspectorId: string; readonly targetId: string; readonly reason: string }[];
+  /** Inspectors unavailable for this task, with reasons. */
+  readonly unavailable?: readonly { readonly inspectorId: string; readonly reason: string }[];
+  /**
+   * Longting art. 19: when a department has exactly as many eligible inspectors as the team needs, assign them all
+   * (recorded as not random). Default true; false refuses instead.
+   */
+  readonly allowSingleSideFallback?: boolean;
+}
+
+/**
+ * Which constraint left too few inspectors.
+ *
+ * @category Draw
+ */
+export type InspectorConstraint = "qualified" | "expertise" | "scope" | "availability" | "recusal" | "workload";
+
+/**
+ * Result of {@link drawInspectors}: the record, or the typed reason no complete team could be formed — never a partial
+ * team.
+ *
+ * @category Draw
+ */
+export type DrawInspectorsResult =
+  | { readonly ok: true; readonly record: InspectorDrawRecord }
+  | {
+      readonly ok: false;
+      readonly code: "not-enough-inspectors";
+      readonly departmentId: string;
+      readonly targetIds: readonly string[];
+      readonly constraint: InspectorConstraint;
+      readonly available: number;
+      readonly required: number;
+      readonly clause: string;
+      readonly messageZh: string;
+      readonly messageEn: string;
+    };
+
+const CONSTRAINT_ZH: Record<InspectorConstraint, string> = {
+  qualified: "具备执法资格的人员", expertise: "具备所需业务专长的人员", scope: "抽取范围内的人员",
+  availability: "可参加本次任务的人员", recusal: "无需回避的人员", workload: "未达工作量上限的人员",
+};
+
+function inScope(i: Inspector, scope: DrawScope): boolean {
+  return match(scope)
+    .with({ kind: "whole-bureau" }, () => true)
+    .with({ kind: "bureau-and-stations" }, (s) => i.unitKind === "bureau" || (i.unit !== undefined && s.stations.includes(i.unit)))
+    .with({ kind: "stations" }, (s) => i.unit !== undefined && s.stations.includes(i.unit))
+    .with({ kind: "station" }, (s) => i.unit === s.station)
+    .exhaustive();
+}
+
+/** @internal 128-bit xoroshiro state for one department: first 16 bytes of SHA-256(tag, seed, task, department). */
+export function departmentRng(seedHex: string, taskId: string, departmentId: string) {
+  const d = sha256(lengthDelimited([STAGE2_ALGORITHM, hexToBytes(seedHex), taskId, departmentId]));
+  const word = (o: number) => ((d[o] as number) << 24) | ((d[o + 1] as number) << 16) | ((d[o + 2] as number) << 8) | (d[o + 3] as number);
+  let state = [word(0), word(4), word(8), word(12)];
+  if (state.every((w) => w === 0)) state = [word(16), word(20), word(24), word(28)]; // an all-zero state is invalid
+  return xoroshiro128plusFromState(state);
+}
+
+/**
+ * Stage 2 of the two-stage draw (Longting art. 19): each participating department draws its own inspectors for the
+ * targets it received, from its directory in canonical (id) order — qualified enforcement staff only (auxiliary experts
+ * never count), with the items' expertise, within the Yanshi 7.3 scope, available, not recused for the target
+ * (行政处罚法 art. 43) and under the workload cap — at least two per team (Longting art. 21). The leader is drawn among
+ * the initiating department's drawn members (Chongqing 6.5). Randomness: pure-rand `xoroshiro128plus` seeded per
+ * department from SHA-256 of the stage-2 seed, `uniformInt` for every pick (a partial Fisher–Yates).
+ * An infeasible constraint returns `not-enough-inspectors` naming the department, targets and constraint.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, type Inspector } from "shuangsuiji";
+ * const pool = [{ id: "U1", riskClass: "A" }];
+ * const s1 = createSeed("0123456789abcdef0123456789abcdef", { kind: "other", description: "stage 1" });
+ * const locked = lockTargetDraw(
+ *   drawTargets({ taskId: "T", pool, seed: s1, commitment: commitPool(pool), policy: { strata: { A: { ratio: 1 } } } }),
+ *   { lockedOn: "2026-04-02", lockedBy: "信用监管科" },
+ * );
+ * const staff = (id: string): Inspector => ({ id, name: id, departmentId: "SCJG", category: "qualified-staff", expertise: ["食品"] });
+ * const r = drawInspectors({
+ *   locked, initiatingDepartmentId: "SCJG",
+ *   seed: createSeed("fedcba9876543210fedcba9876543210", { kind: "other", description: "stage 2" }),
+ *   departments: [{ departmentId: "SCJG", inspectors: ["A", "B", "C"].map(staff), requiredExpertise: ["食品"] }],
+ * });
+ * if (r.ok) console.log(r.record.leaders[0]?.leaderId);
+ * ```
+ */
+export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult {
+  const issues: RuleIssue[] = [];
+  const locked = input.locked;
+  const record = locked?.record;
+  if (locked?.kind !== "locked-target-list" || record?.kind !== "target-draw") {
+    throw new ShuangsuijiError("draw-not-locked", [
+      { path: ["locked"], rule: "lock-before-stage-2", clause: "Longting art. 19", messageZh: "第二次随机只能在锁定的检查对象名单上进行", messageEn: "stage 2 runs only on a locked stage-1 list (lockTargetDraw)" },
+    ]);
+  }
+  const seedCheck = SeedRecordSchema.safeParse(input.seed);
+  if (!seedCheck.success) throw new ShuangsuijiError("seed-too-weak", [ruleIssue("seed-entropy", ["seed"])]);
+  if (input.seed.value === record.seed.value) issues.push(ruleIssue("stage2-own-seed", ["seed"]));
+  const allTargets = record.strata.flatMap((s) => s.selected.map((u) => u.unitId)).sort();
+  const targetSet = new Set(allTargets);
+  const groupSize = input.groupSize ?? 1;
+  if (!Number.isInteger(groupSize) || groupSize < 1) issues.push({ path: ["groupSize"], rule: "group-size", clause: "Yanshi 7.3", messageZh: "分组大小应为正整数", messageEn: "groupSize is a positive whole number", value: groupSize });
+  const deptIds = input.departments.map((d) => d.departmentId);
+  if (new Set(deptIds).size !== deptIds.length) issues.push(ruleIssue("unique-ids", ["departments"]));
+  const initiating = input.departments.find((d) => d.departmentId === input.initiatingDepartmentId);
+  if (initiating === undefined) {
+    issues.push(ruleIssue("team-leader-initiating", ["initiatingDepartmentId"], { value: input.initiatingDepartmentId, detailEn: "the initiating department must be one of the departments", detailZh: "发起部门应在参与部门之中" }));
+  } else if (initiating.targetIds !== undefined && initiating.targetIds.length !== targetSet.size) {
+    issues.push(ruleIssue("team-leader-initiating", ["departments", deptIds.indexOf(initiating.departmentId), "targetIds"], { detailEn: "the initiating department covers every target (it provides each leader)", detailZh: "发起部门应覆盖全部检查对象（负责每组组长）" }));
+  }
+  input.departments.forEach((d, k) => {
+    const size = d.teamSize ?? 2;
+    if (!Number.isInteger(size) || size < 2) issues.push({ path: ["departments", k, "teamSize"], rule: "team-size", clause: "Longting art. 21; 行政处罚法 art. 42", messageZh: "每个部门实地核查人员不得少于两人", messageEn: "a department sends at least two inspectors", value: size });
+    for (const t of d.targetIds ?? []) if (!targetSet.has(t)) issues.push({ path: ["departments", k, "targetIds"], rule: "dispatch", clause: "Longting art. 19", messageZh: "派发的检查对象不在锁定名单中", messageEn: "a dispatched target is not on the locked list", value: t });
+    const v = validateRecords(InspectorSchema, d.inspectors, "Chongqing table C.1");
+    if (!v.ok) issues.push(...v.issues.map((i) => ({ ...i, path: ["departments", k, "inspectors", ...i.path] })));
+    for (const i of d.inspectors) if (i.departmentId !== d.departmentId) issues.push({ path: ["departments", k, "inspectors"], rule: "inspector-department", clause: "Longting art. 19 (各参与部门自行抽取)", messageZh: "人员不属于该部门", messageEn: "an inspector belongs to another department", value: i.id });
+  });
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+
+  const groups: string[][] = [];
+  for (let i = 0; i < allTargets.length; i += groupSize) groups.push(allTargets.slice(i, i + groupSize));
+  const recusedBy = new Map<string, Set<string>>();
+  for (const r of input.recusals ?? []) {
+    const s = recusedBy.get(r.targetId) ?? new Set<string>();
+    s.add(r.inspectorId);
+    recusedBy.set(r.targetId, s);
+  }
+  const unavailable = new Set((input.unavailable ?? []).map((u) => u.inspectorId));
+  const allowFallback = input.allowSingleSideFallback ?? true;
+  const departments: DepartmentDraw[] = [];
+  const initiatingTeams = new Map<string, readonly string[]>();
+  const sortedSpecs = [...input.departments].sort((a, b) => (a.departmentId < b.departmentId ? -1 : a.departmentId > b.departmentId ? 1 : 0));
+  let leaderRngs: ReturnType<typeof departmentRng> | undefined;
+
+  for (const spec of sortedSpecs) {
+    const m = spec.teamSize ?? 2;
+    const directory = [...spec.inspectors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const required = spec.requiredExpertise ?? [];
+    const qualified = directory.filter(countsTowardMinimum);
+    const expert = required.length === 0 ? qualified : qualified.filter((i) => (spec.expertiseMatch === "all" ? required.every((t) => i.expertise.includes(t)) : required.some((t) => i.expertise.includes(t))));
+    const scoped = expert.filter((i) => inScope(i, spec.scope ?? { kind: "whole-bureau" }));
+    const available = scoped.filter((i) => !unavailable.has(i.id));
+    const standing: [InspectorConstraint, number][] = [["qualified", qualified.length], ["expertise", expert.length], ["scope", scoped.length], ["availability", available.length]];
+    const rng = departmentRng(input.seed.value, record.taskId, spec.departmentId);
+    const load = new Map<string, number>();
+    const mine = new Set(spec.targetIds ?? allTargets);
+    const teams: DrawnTeam[] = [];
+    for (const group of groups) {
+      const targetIds = group.filter((t) => mine.has(t));
+      if (targetIds.length === 0) continue;
+      const fail = (constraint: InspectorConstraint, count: number): DrawInspectorsResult => {
+        const where = `${spec.departmentId} / ${targetIds.join(",")}`;
+        return deepFreeze({
+          ok: false as const,
+          code: "not-enough-inspectors" as const,
+          departmentId: spec.departmentId,
+          targetIds,
+          constraint,
+          available: count,
+          required: m,
+          clause: RULES["not-enough-inspectors"].clause,
+          messageZh: `${where}：${CONSTRAINT_ZH[constraint]}仅${count}人，需${m}人`,
+          messageEn: `${where}: only ${count} inspector(s) left after the ${constraint} constraint, ${m} needed`,
+        });
+      };
+      for (const [c, n] of standing) if (n < m) return fail(c, n);
+      const recused = targetIds.flatMap((t) => [...(recusedBy.get(t) ?? [])]);
+      const noConflict = recused.length === 0 ? available : available.filter((i) => !recused.includes(i.id));
+      if (noConflict.length < m) return fail("recusal", noConflict.length);
+      const cap = spec.workloadCap;
+      const pool = cap === undefined ? noConflict : noConflict.filter((i) => (load.get(i.id) ?? 0) < cap);
+      if (pool.length < m) return fail("workload", pool.length);
+      let team: string[];
+      let random = true;
+      if (pool.length === m) {
+        if (!allowFallback) return fail("availability", pool.length);
+        team = pool.map((i) => i.id);
+        random = false;
+      } else {
+        // partial Fisher–Yates over the canonical list, with a sparse swap map (O(m) per team)
+        const swaps = new Map<number, number>();
+        team = [];
+        for (let i = 0; i < m; i++) {
+          const j = uniformInt(rng, i, pool.length - 1);
+          const vj = swaps.get(j) ?? j;
+          swaps.set(j, swaps.get(i) ?? i);
+          team.push((pool[vj] as Inspector).id);
+        }
+      }
+      for (const id of team) load.set(id, (load.get(id) ?? 0) + 1);
+      teams.push({ targetIds, inspectorIds: team, random });
+      if (spec.departmentId === input.initiatingDepartmentId) initiatingTeams.set(targetIds.join("\u0000"), team);
+    }
+    if (spec.departmentId === input.initiatingDepartmentId) leaderRngs = rng;
+    departments.push({
+      departmentId: spec.departmentId,
+      directoryDigest: digestOf(directory),
+      eligibleCounts: { directory: directory.length, qualified: qualified.length, expertise: expert.length, scope: scoped.length, available: available.length },
+      teams,
+    });
+  }
+  // Leaders: after the initiating department's teams, continuing its own stream, one uniformInt per group.
+  const leaders = groups.map((g) => {
+    const team = initiatingTeams.get(g.join("\u0000")) as readonly string[];
+    return { targetIds: g, leaderId: team[uniformInt(leaderRngs as ReturnType<typeof departmentRng>, 0, team.length - 1)] as string };
+  });
+  const inspectorsRandom = departments.every((d) => d.teams.every((t) => t.random));
+  const targetsRandom = record.random;
+  const randomSide = targetsRandom && inspectorsRandom ? "both" : targetsRandom ? "targets-only" : inspectorsRandom ? "inspectors-only" : "neither";
+  const body = {
+    kind: "inspector-draw" as const,
+    algorithm: STAGE2_ALGORITHM,
+    taskId: record.taskId,
+    lockDigest: locked.digest,
+    targetDrawDigest: record.digest,
+    seed: input.seed,
+    initiatingDepartmentId: input.initiatingDepartmentId,
+    departments,
+    leaders,
+    recusals: [...(input.recusals ?? [])].sort((a, b) => canonicalJson(a).localeCompare(canonicalJson(b))),
+    randomSide: randomSide as InspectorDrawRecord["randomSide"],
+  };
+  return deepFreeze({ ok: true as const, record: { ...body, digest: digestOf(body) } });
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  ShuangsuijiError, commitPool, countsTowardMinimum, createSeed, dispatchTargets, drawInspectors, drawTargets, lockTargetDraw, verifyInspectorDraw,
+  type DepartmentSpec, type DrawInspectorsInput, type Inspector, type LockedTargetList,
+} from "../../src/index.js";
+
+const S1 = createSeed("11".repeat(16), { kind: "other", description: "stage 1" });
+function lockedList(n: number, taskId = "T-2"): LockedTargetList {
+  const pool = Array.from({ length: n }, (_, i) => ({ id: `T${String(i).padStart(3, "0")}`, riskClass: "A" }));
+  return lockTargetDraw(drawTargets({ taskId, pool, seed: S1, commitment: commitPool(pool), policy: { strata: { A: { ratio: 1 } } } }), { lockedOn: "2026-04-02", lockedBy: "信用监管科" });
+}
+const CATS = ["enforcement-civil-servant", "qualified-staff", "supervision-staff", "expert", "testing-institution"] as const;
+const inspectorArb = (dept: string) =>
+  fc.record({
+    n: fc.integer({ min: 0, max: 999 }),
+    category: fc.constantFrom(...CATS),
+    expertise: fc.subarray(["食品", "特种设备", "价格", "公共卫生"]),
+    unit: fc.constantFrom("局机关", "城关所", "七里园所", "石桥所"),
+  }).map(({ n, category, expertise, unit }): Inspector => ({ id: `${dept}-${n}`, name: `人员${n}`, departmentId: dept, category, expertise, unit, unitKind: unit === "局机关" ? "bureau" : "station" }));
+const directoryArb = (dept: string) => fc.uniqueArray(inspectorArb(dept), { minLength: 0, maxLength: 40, selector: (i) => i.id });
+const seed2Arb = fc.uint8Array({ minLength: 16, maxLength: 16 }).filter((b) => b.some((x) => x !== 0x11)).map((b) => createSeed(Buffer.from(b).toString("hex"), { kind: "other", description: "stage 2" }));
+
+describe("stage 2: every constraint holds for every seed (draw-research.md property 12)", () => {
+  const locked = lockedList(12);
+  const targets = locked.record.strata[0]!.selected.map((u) => u.unitId);
+  it("teams are complete, qualified, matching, in scope, available, not recused, within the cap; the leader comes from the initiating department", () => {
+    fc.assert(
+      fc.property(directoryArb("SCJG"), directoryArb("WJW"), seed2Arb, fc.subarray(targets), fc.integer({ min: 2, max: 3 }), fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }), (scjg, wjw, seed, wjwTargets, m, cap) => {
+        const recusals = scjg.slice(0, 3).map((i, k) => ({ inspectorId: i.id, targetId: targets[k]!, reason: "亲属关系" }));
+        const unavailable = wjw.slice(0, 2).map((i) => ({ inspectorId: i.id, reason: "病假" }));
+        const departments: DepartmentSpec[] = [
+          { departmentId: "SCJG", inspectors: scjg, requiredExpertise: ["食品", "价格"], teamSize: m, scope: { kind: "bureau-and-stations", stations: ["城关所"] }, ...(cap === undefined ? {} : { workloadCap: cap }) },
+          { departmentId: "WJW", inspectors: wjw, requiredExpertise: ["公共卫生"], targetIds: wjwTargets },
+        ];
+        const r = drawInspectors({ locked, seed, initiatingDepartmentId: "SCJG", departments, recusals, unavailable });
+        if (!r.ok) {
+          expect(r.code).toBe("not-enough-inspectors");
+          expect(r.available).toBeLessThan(r.required);
+          return;
+        }
+        const byId = new Map([...scjg, ...wjw].map((i) => [i.id, i]));
+        const loads = new Map<string, number>();
+        for (const d of r.record.departments) {
+          const spec = departments.find((s) => s.departmentId === d.departmentId)!;
+          const covered = d.teams.flatMap((t) => t.targetIds);
+          expect(covered).toEqual(spec.targetIds === undefined ? [...targets].sort() : [...spec.targetIds].sort());
+          for (const t of d.teams) {
+            expect(t.inspectorIds.length).toBe(spec.teamSize ?? 2);
+            expect(new Set(t.inspectorIds).size).toBe(t.inspectorIds.length);
+            for (const id of t.inspectorIds) {
+              const i = byId.get(id)!;
+              expect(i.departmentId).toBe(d.departmentId);
+              expect(countsTowardMinimum(i)).toBe(true);
+              expect(spec.requiredExpertise!.some((x) => i.expertise.includes(x))).toBe(true);
+              if (d.departmentId === "SCJG") expect(i.unitKind === "bureau" || i.unit === "城关所").toBe(true);
+              expect(unavailable.some((u) => u.inspectorId === id)).toBe(false);
+              expect(recusals.some((x) => x.inspectorId === id && t.targetIds.includes(x.targetId))).toBe(false);
+              loads.set(id, (loads.get(id) ?? 0) + 1);
+            }
+          }
+        }
+        if (cap !== undefined) for (const [id, n] of loads) if (id.startsWith("SCJG")) expect(n).toBeLessThanOrEqual(cap);
+        for (const l of r.record.leaders) {
+          const team = r.record.departments.find((d) => d.departmentId === "SCJG")!.teams.find((t) => t.targetIds.join() === l.targetIds.join())!;
+          expect(team.inspectorIds).toContain(l.leaderId);
+        }
+      }),
+      { seed: 99, numRuns: 300 },
+    );
+  });
+  it("is deterministic and independent of the order of directories and departments", () => {
+    fc.assert(
+      fc.property(directoryArb("SCJG"), directoryArb("WJW"), seed2Arb, (scjg, wjw, seed) => {
+        const a: DrawInspectorsInput = { locked, seed, initiatingDepartmentId: "SCJG", departments: [{ departmentId: "SCJG", inspectors: scjg }, { departmentId: "WJW", inspectors: wjw }] };
+        const b: DrawInspectorsInput = { ...a, departments: [{ departmentId: "WJW", inspectors: [...wjw].reverse() }, { departmentId: "SCJG", inspectors: [...scjg].reverse() }] };
+        expect(drawInspectors(b)).toEqual(drawInspectors(a));
+      }),
+      { seed: 7, numRuns: 150 },
+    );
+  });
+});
+
+describe("stage 2 rules (each cites its clause)", () => {
+  const locked = lockedList(3);
+  const staff = (dept: string, n: number, extra: Partial<Inspector> = {}): Inspector[] =>
+    Array.from({ length: n }, (_, i) => ({ id: `${dept}-${i}`, name: `${dept}${i}`, departmentId: dept, category: "qualified-staff", expertise: ["食品"], ...extra }));
+  const seed = createSeed("22".repeat(16), { kind: "other", description: "stage 2" });
+  it("runs only on a locked list — Longting art. 19", () => {
+    expect(() => drawInspectors({ locked: locked.record as never, seed, initiatingDepartmentId: "A", departments: [] })).toThrowError(expect.objectContaining({ code: "draw-not-locked" }));
+  });
+  it("a locked list cannot be made from an altered record", () => {
+    expect(() => lockTargetDraw({ ...locked.record, selectedCount: 99 }, { lockedOn: "2026-04-02", lockedBy: "x" })).toThrowError(/altered/);
+  });
+  it("stage 2 uses its own seed", () => {
+    expect(() => drawInspectors({ locked, seed: S1, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: staff("A", 5) }] })).toThrowError(/own seed/);
+  });
+  it("auxiliary experts never count toward the minimum — Chongqing 5; Longting art. 20", () => {
+    const r = drawInspectors({ locked, seed, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: [...staff("A", 1), ...staff("X", 5, { departmentId: "A", category: "expert" })] }] });
+    expect(r).toMatchObject({ ok: false, code: "not-enough-inspectors", departmentId: "A", constraint: "qualified", available: 1, required: 2 });
+  });
+  it("infeasible recusal names the department, the target and the constraint — 行政处罚法 art. 43", () => {
+    const recusals = [{ inspectorId: "A-0", targetId: "T001", reason: "利害关系" }];
+    const r = drawInspectors({ locked, seed, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: staff("A", 2) }], recusals, allowSingleSideFallback: true });
+    expect(r).toMatchObject({ ok: false, constraint: "recusal", targetIds: ["T001"], available: 1 });
+    if (!r.ok) expect(r.messageZh).toMatch(/无需回避/);
+  });
+  it("exactly as many eligible as needed: assigned, recorded as not random (Longting art. 19 single-side fallback)", () => {
+    const r = drawInspectors({ locked, seed, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: staff("A", 2) }] });
+    expect(r.ok && r.record.departments[0]?.teams.every((t) => !t.random)).toBe(true);
+    expect(r.ok && r.record.randomSide).toBe("neither"); // stage 1 here was a census too (ratio 1)
+    const refused = drawInspectors({ locked, seed, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: staff("A", 2) }], allowSingleSideFallback: false });
+    expect(refused.ok).toBe(false);
+  });
+  it("team size below two is misuse — Longting art. 21", () => {
+    expect(() => drawInspectors({ locked, seed, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: staff("A", 5), teamSize: 1 }] })).toThrowError(/Longting art\. 21/);
+  });
+  it("Yanshi 7.3 scopes: one station only", () => {
+    const dir = [...staff("A", 3, { unit: "城关所", unitKind: "station" }), ...staff("B", 3, { departmentId: "A", unit: "石桥所", unitKind: "station" })];
+    const r = drawInspectors({ locked, seed, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: dir, scope: { kind: "station", station: "石桥所" } }] });
+    expect(r.ok && r.record.departments[0]?.teams.flatMap((t) => t.inspectorIds).every((id) => id.startsWith("B-"))).toBe(true);
+  });
+  it("verification re-runs the draw and catches an edited team or leader", () => {
+    const input: DrawInspectorsInput = { locked, seed, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: staff("A", 6) }] };
+    const r = drawInspectors(input);
+    if (!r.ok) throw new Error("draw failed");
+    expect(verifyInspectorDraw(r.record, input)).toEqual({ ok: true });
+    const edited = { ...r.record, leaders: r.record.leaders.map((l, k) => (k === 0 ? { ...l, leaderId: "A-5" === l.leaderId ? "A-4" : "A-5" } : l)) };
+    const v = verifyInspectorDraw(edited, input);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.mismatches.map((m) => m.field)).toEqual(expect.arrayContaining(["digest", "leaders[0]"]));
+  });
+  it("dispatch: by department remit and by district — Longting art. 18–19; Wancheng art. 18", () => {
+    const dir = [
+      { id: "T000", divisionCode: "411303", departmentIds: ["A", "B"] },
+      { id: "T001", divisionCode: "411302", departmentIds: ["A"] },
+      { id: "T002", divisionCode: "411303" },
+    ];
+    expect(dispatchTargets(locked, dir, { by: "department", departmentIds: ["A", "B"] })).toEqual({ A: ["T000", "T001", "T002"], B: ["T000", "T002"] });
+    expect(dispatchTargets(locked, dir, { by: "district" })).toEqual({ "411303": ["T000", "T002"], "411302": ["T001"] });
+    expect(() => dispatchTargets(locked, dir.slice(1), { by: "district" })).toThrowError(ShuangsuijiError);
+  });
+});
