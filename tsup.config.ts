@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     calendar: "src/calendar/index.ts",
+    stats: "src/stats/index.ts",
     node: "src/node/index.ts",
   },
   format: ["esm", "cjs"],

@@ -15,6 +15,7 @@ import type { LockedTargetList } from "./LockedTargetList.js";
 import { canonicalJson, digestOf, hexToBytes, lengthDelimited } from "./_encoding.js";
 import { sha256 } from "@noble/hashes/sha2";
 
+/** @internal The stage-2 algorithm tag. */
 export const STAGE2_ALGORITHM = "shuangsuiji/stage2/v1";
 
 /**

@@ -1,0 +1,6 @@
+// shuangsuiji/stats — fairness statistics and simulations for test engineers.
+export { stage1Sampler, CANARY_SAMPLERS, type Sampler } from "./samplers.js";
+export { simulateInclusion, runSeed, type InclusionCounts } from "./simulateInclusion.js";
+export { inclusionChiSquare, binomialBounds, adjacentPairTest, subsetUniformityTest, pooledChiSquare, requiredRuns, type TestResult } from "./tests.js";
+export { simulateInspectorDraws, inspectorCounts, type InspectorSimulation } from "./simulateInspectorDraws.js";
+export { chiSquareCdf, chiSquareSf, chiSquareQuantile, binomialCdf, normalQuantile } from "./_dist.js";
