@@ -7,8 +7,9 @@
 import { readFileSync } from "node:fs";
 import {
   AnnualPlanSchema, DepartmentSchema, InspectionItemSchema, InspectionTargetSchema, InspectorSchema, OUTCOMES,
-  WOLONG_FORM_CODES, annualPlanDeadline, computeDeadline, consequencesOf, countsTowardMinimum, parseUscc,
-  validateRecords, type InspectionTarget,
+  WOLONG_FORM_CODES, annualPlanDeadline, commitPool, computeDeadline, consequencesOf, countsTowardMinimum, dispatchTargets,
+  drawInspectors, drawTargets, lockTargetDraw, parseUscc, seedFromDice, validateRecords, verifyTargetDraw, verifyTicket,
+  type InspectionTarget,
 } from "shuangsuiji";
 import { readCsvTable } from "shuangsuiji/node";
 
@@ -75,4 +76,41 @@ for (const [code, id] of Object.entries(WOLONG_FORM_CODES)) {
   const c = consequencesOf(id).map((x) => x.kind).join(", ");
   line(`   ${code} ${OUTCOMES[id].zh}${OUTCOMES[id].isNegative ? " [negative]" : ""}${c ? ` → ${c}` : ""}`);
 }
-line("\nNext in the walk-through (open issues): two-stage draw → lock → inspectors → results → publication → audit trail.");
+// 4. The two-stage draw (二次随机), witnessed.
+line(`\n7. Two-stage draw 二次随机 for plan row 1 (${plan.rows[0]?.name}), Longting art. 19`);
+const taskId = "WOLONG-2026-T01";
+const restaurants = targets.filter((t) => t.industries?.includes("食品经营"));
+const eligibility = { registeredOnOrBefore: "2025-12-31", statuses: ["operating" as const] };
+const commitment = commitPool(restaurants, { eligibility });
+line(`   a. pool committed BEFORE the seed: ${commitment.unitCount} units, ${commitment.eligibleCount} eligible ${JSON.stringify(commitment.strata)}`);
+line(`      digest ${commitment.digest.slice(0, 16)}… (published); ineligible ${JSON.stringify(commitment.ineligible)}`);
+const seed = seedFromDice({ digits: "314159265358979323846264338327950288419", witnesses: ["张伟（信用监管科）", "李娜（法制科）"], date: "2026-04-01" });
+line(`   b. seed from 39 witnessed ten-sided dice (${seed.provenance.kind === "dice" ? seed.provenance.witnesses.join("、") : ""}): ${seed.value.slice(0, 16)}…`);
+const policy = { strata: { A: { ratio: 0.03 }, B: { ratio: 0.05 }, C: { ratio: 0.2 }, D: { ratio: 0.6 } }, itemCategory: "key" as const };
+const draw = drawTargets({ taskId, pool: restaurants, policy, seed, commitment });
+for (const s of draw.strata) line(`   c. class ${s.riskClass}: ${s.quotaRule.padEnd(22)} → ${s.selected.length} drawn, threshold ${s.threshold?.slice(0, 10) ?? "—"}…`);
+const locked = lockTargetDraw(draw, { lockedOn: "2026-04-01", lockedBy: "区市场监督管理局 信用监管科" });
+line(`   d. list locked (一经锁定不可更改), record digest ${draw.digest.slice(0, 16)}…`);
+const verified = verifyTargetDraw(draw, restaurants);
+const one = draw.strata.find((s) => s.selected.length > 0)?.selected[0];
+const self = one === undefined ? undefined : verifyTicket(draw, { unitId: one.unitId, riskClass: restaurants.find((t) => t.id === one.unitId)?.riskClass ?? "A" });
+line(`   e. auditor re-run: ${verified.ok ? "identical" : "MISMATCH"}; enterprise self-check: ${self?.explanationZh ?? "—"}`);
+const perDept = dispatchTargets(locked, restaurants, { by: "department", departmentIds: ["SCJG", "WJW"] });
+line(`   f. dispatched: 市场监管 ${perDept.SCJG?.length} targets, 卫健 ${perDept.WJW?.length} targets (within each department's remit)`);
+const stage2 = drawInspectors({
+  locked,
+  seed: seedFromDice({ digits: "271828182845904523536028747135266249775", witnesses: ["张伟（信用监管科）", "王强（法制科）"], date: "2026-04-02" }),
+  initiatingDepartmentId: "SCJG",
+  departments: [
+    { departmentId: "SCJG", inspectors: inspectors.filter((i) => i.departmentId === "SCJG"), requiredExpertise: ["食品"], workloadCap: 8 },
+    { departmentId: "WJW", inspectors: inspectors.filter((i) => i.departmentId === "WJW"), requiredExpertise: ["公共卫生"], targetIds: perDept.WJW ?? [], workloadCap: 20 },
+  ],
+});
+if (stage2.ok) {
+  const firstTeam = stage2.record.departments.map((d) => `${d.departmentId}: ${d.teams[0]?.inspectorIds.join("+")}`).join("; ");
+  line(`   g. inspectors drawn per department (own seed): ${stage2.record.departments.map((d) => `${d.departmentId} ${d.teams.length} teams`).join(", ")}; randomSide = ${stage2.record.randomSide}`);
+  line(`      first target ${stage2.record.leaders[0]?.targetIds[0]}: ${firstTeam}; leader ${stage2.record.leaders[0]?.leaderId} (initiating department)`);
+} else {
+  line(`   g. stage 2 infeasible: ${stage2.messageZh} / ${stage2.messageEn}`);
+}
+line("\nNext in the walk-through (open issues): results → publication → audit trail.");

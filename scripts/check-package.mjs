@@ -29,6 +29,7 @@ writeFileSync(
   `import { isValidUscc, addWorkingDays, InspectionTargetSchema, ShuangsuijiError } from "shuangsuiji";
 import { isWorkingDay, ShuangsuijiError as E2 } from "shuangsuiji/calendar";
 import { readCsvTable } from "shuangsuiji/node";
+import { inclusionChiSquare, simulateInclusion } from "shuangsuiji/stats";
 import schema from "shuangsuiji/schemas/InspectionTarget.json" with { type: "json" };
 if (!isValidUscc("91350100M000100Y43")) throw new Error("uscc");
 if (addWorkingDays("2025-09-26", 20) !== "2025-10-30") throw new Error("calendar");
@@ -36,6 +37,8 @@ if (isWorkingDay("2026-10-01")) throw new Error("holiday");
 if (ShuangsuijiError !== E2) throw new Error("one error class across entries");
 if (typeof readCsvTable !== "function" || !schema.oneOf) throw new Error("entries");
 InspectionTargetSchema.parse({ kind: "project", id: "P", name: "n", riskClass: "A", divisionCode: "411303" });
+const sim = simulateInclusion({ ids: ["a", "b", "c", "d"], k: 1, runs: 200, baseSeed: "smoke" });
+if (inclusionChiSquare(sim).rejected) throw new Error("stats");
 console.log("import: ok");
 `,
 );
@@ -44,6 +47,8 @@ writeFileSync(
   `const { isValidUscc, computeDeadline, ShuangsuijiError } = require("shuangsuiji");
 const cal = require("shuangsuiji/calendar");
 const { readCsvTable } = require("shuangsuiji/node");
+const { stage1Sampler } = require("shuangsuiji/stats");
+if (stage1Sampler(["a", "b", "c"], 2, "00112233445566778899aabbccddeeff").length !== 2) throw new Error("stats");
 if (!isValidUscc("91350100M000100Y43")) throw new Error("uscc");
 if (computeDeadline("results-publication", "2025-09-26").date !== "2025-10-30") throw new Error("deadline");
 if (cal.ShuangsuijiError !== ShuangsuijiError) throw new Error("one error class across entries");

@@ -6,6 +6,11 @@ import { ruleMessage } from "../errors/rules.js";
  * public values (lottery draws, beacons), witnessed dice, or commit–reveal shares from several parties.
  *
  * @category Draw
+ * @example
+ * ```ts
+ * import { SeedProvenanceSchema } from "shuangsuiji";
+ * SeedProvenanceSchema.parse({ kind: "dice", digits: "2718281828", witnesses: ["张伟", "李娜"], date: "2026-04-01" });
+ * ```
  */
 export const SeedProvenanceSchema = z.discriminatedUnion("kind", [
   z.strictObject({

@@ -1,4 +1,5 @@
 import { sha256 } from "@noble/hashes/sha2";
+import { streamingSha256 } from "./_sha256.js";
 
 const encoder = new TextEncoder();
 
@@ -34,14 +35,89 @@ export function lengthDelimited(fields: readonly (string | Uint8Array)[]): Uint8
 
 export const sha256Hex = (bytes: Uint8Array): string => bytesToHex(sha256(bytes));
 
-/** Canonical JSON: object keys sorted, no white space, `undefined` members dropped (as JSON.stringify does). */
+/**
+ * Canonical JSON: object keys sorted by UTF-16 code units, no white space, `undefined` members dropped (as
+ * JSON.stringify does). Built by concatenation — records can hold 10⁵ objects.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (Array.isArray(value)) {
+    // arrays of strings, numbers and booleans serialise identically through the native encoder
+    if (value.every((v) => v === null || (typeof v !== "object" && v !== undefined))) return JSON.stringify(value);
+    let s = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) s += ",";
+      const v: unknown = value[i];
+      s += v === undefined ? "null" : canonicalJson(v);
+    }
+    return `${s}]`;
+  }
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o).sort();
+  let s = "{";
+  let first = true;
+  for (const k of keys) {
+    const v = o[k];
+    if (v === undefined) continue;
+    if (!first) s += ",";
+    first = false;
+    s += `${JSON.stringify(k)}:${canonicalJson(v)}`;
+  }
+  return `${s}}`;
 }
 
-export const digestOf = (value: unknown): string => sha256Hex(utf8(canonicalJson(value)));
+/**
+ * SHA-256 (hex) of a value's canonical JSON, streamed into an incremental hasher: records can hold 10⁵ objects and the
+ * JSON text is never built as one string. Identical to `sha256(utf8(canonicalJson(value)))` (tested).
+ */
+export function digestOf(value: unknown): string {
+  const h = streamingSha256();
+  // Records repeat a few object shapes many times: remember each shape's sorted, JSON-encoded keys.
+  const shapes: { keys: string[]; encoded: [string, string][] }[] = [];
+  const sortedKeys = (o: Record<string, unknown>): [string, string][] => {
+    const keys = Object.keys(o);
+    outer: for (const shape of shapes) {
+      if (shape.keys.length !== keys.length) continue;
+      for (let i = 0; i < keys.length; i++) if (shape.keys[i] !== keys[i]) continue outer;
+      return shape.encoded;
+    }
+    const encoded = [...keys].sort().map((k): [string, string] => [k, `${JSON.stringify(k)}:`]);
+    if (shapes.length < 32) shapes.push({ keys, encoded });
+    return encoded;
+  };
+  const walk = (v: unknown): void => {
+    if (v === null || typeof v !== "object") {
+      h.text(JSON.stringify(v));
+      return;
+    }
+    if (Array.isArray(v)) {
+      if (v.every((x) => x === null || (typeof x !== "object" && x !== undefined))) {
+        h.text(JSON.stringify(v));
+        return;
+      }
+      h.text("[");
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0) h.text(",");
+        const x: unknown = v[i];
+        if (x === undefined) h.text("null");
+        else walk(x);
+      }
+      h.text("]");
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    h.text("{");
+    let first = true;
+    for (const [k, encodedKey] of sortedKeys(o)) {
+      const x = o[k];
+      if (x === undefined) continue;
+      if (!first) h.text(",");
+      first = false;
+      h.text(encodedKey);
+      walk(x);
+    }
+    h.text("}");
+  };
+  walk(value);
+  return h.hex();
+}

@@ -77,6 +77,54 @@ export function prefixHasher(prefix: Uint8Array): PrefixHasher {
   };
 }
 
+/** Incremental SHA-256 over many writes (used to hash canonical JSON without building the whole string). */
+export function streamingSha256() {
+  const h = new Int32Array(IV);
+  const w = new Int32Array(64);
+  const block = new Uint8Array(64);
+  let fill = 0;
+  let total = 0;
+  const encoder = new TextEncoder();
+  const flush = () => {
+    for (let i = 0; i < 16; i++) {
+      const j = 4 * i;
+      w[i] = ((block[j] as number) << 24) | ((block[j + 1] as number) << 16) | ((block[j + 2] as number) << 8) | (block[j + 3] as number);
+    }
+    compress(h, w);
+    fill = 0;
+  };
+  const byte = (b: number) => {
+    block[fill++] = b;
+    if (fill === 64) flush();
+  };
+  return {
+    /** Appends the UTF-8 bytes of `s` (ASCII copied straight into the block). */
+    text(s: string): void {
+      const n = s.length;
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) {
+          const bytes = encoder.encode(s.slice(i));
+          for (const b of bytes) byte(b);
+          total += i + bytes.length;
+          return;
+        }
+        block[fill++] = c;
+        if (fill === 64) flush();
+      }
+      total += n;
+    },
+    hex(): string {
+      const bits = total * 8;
+      byte(0x80);
+      while (fill !== 56) byte(0);
+      const hi = Math.floor(bits / 0x100000000);
+      for (const b of [hi >>> 24, hi >>> 16, hi >>> 8, hi, bits >>> 24, bits >>> 16, bits >>> 8, bits]) byte(b & 255);
+      return wordsToHex(h);
+    },
+  };
+}
+
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
 export function wordsToHex(words: Int32Array): string {

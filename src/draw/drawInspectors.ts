@@ -102,6 +102,22 @@ const CONSTRAINT_ZH: Record<InspectorConstraint, string> = {
   availability: "可参加本次任务的人员", recusal: "无需回避的人员", workload: "未达工作量上限的人员",
 };
 
+function failure(departmentId: string, targetIds: readonly string[], constraint: InspectorConstraint, count: number, m: number): DrawInspectorsResult {
+  const where = `${departmentId} / ${targetIds.join(",")}`;
+  return deepFreeze({
+    ok: false as const,
+    code: "not-enough-inspectors" as const,
+    departmentId,
+    targetIds,
+    constraint,
+    available: count,
+    required: m,
+    clause: RULES["not-enough-inspectors"].clause,
+    messageZh: `${where}：${CONSTRAINT_ZH[constraint]}仅${count}人，需${m}人`,
+    messageEn: `${where}: only ${count} inspector(s) left after the ${constraint} constraint, ${m} needed`,
+  });
+}
+
 function inScope(i: Inspector, scope: DrawScope): boolean {
   return match(scope)
     .with({ kind: "whole-bureau" }, () => true)
@@ -193,7 +209,7 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
   const unavailable = new Set((input.unavailable ?? []).map((u) => u.inspectorId));
   const allowFallback = input.allowSingleSideFallback ?? true;
   const departments: DepartmentDraw[] = [];
-  const initiatingTeams = new Map<string, readonly string[]>();
+  const initiatingTeams = new Map<number, readonly string[]>();
   const sortedSpecs = [...input.departments].sort((a, b) => (a.departmentId < b.departmentId ? -1 : a.departmentId > b.departmentId ? 1 : 0));
   let leaderRngs: ReturnType<typeof departmentRng> | undefined;
 
@@ -206,55 +222,58 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
     const scoped = expert.filter((i) => inScope(i, spec.scope ?? { kind: "whole-bureau" }));
     const available = scoped.filter((i) => !unavailable.has(i.id));
     const standing: [InspectorConstraint, number][] = [["qualified", qualified.length], ["expertise", expert.length], ["scope", scoped.length], ["availability", available.length]];
+    const standingFailure = standing.find(([, n]) => n < m);
     const rng = departmentRng(input.seed.value, record.taskId, spec.departmentId);
-    const load = new Map<string, number>();
-    const mine = new Set(spec.targetIds ?? allTargets);
+    const cap = spec.workloadCap;
+    const load = cap === undefined ? undefined : new Map<string, number>();
+    const mine = spec.targetIds === undefined ? undefined : new Set(spec.targetIds);
     const teams: DrawnTeam[] = [];
-    for (const group of groups) {
-      const targetIds = group.filter((t) => mine.has(t));
+    // Reused partial Fisher–Yates permutation: identity between teams (the ≤ m swaps are undone), so O(m) per team.
+    const perm = Int32Array.from({ length: available.length }, (_, i) => i);
+    const swapped = new Int32Array(m);
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g] as string[];
+      const targetIds = mine === undefined ? group : group.filter((t) => mine.has(t));
       if (targetIds.length === 0) continue;
-      const fail = (constraint: InspectorConstraint, count: number): DrawInspectorsResult => {
-        const where = `${spec.departmentId} / ${targetIds.join(",")}`;
-        return deepFreeze({
-          ok: false as const,
-          code: "not-enough-inspectors" as const,
-          departmentId: spec.departmentId,
-          targetIds,
-          constraint,
-          available: count,
-          required: m,
-          clause: RULES["not-enough-inspectors"].clause,
-          messageZh: `${where}：${CONSTRAINT_ZH[constraint]}仅${count}人，需${m}人`,
-          messageEn: `${where}: only ${count} inspector(s) left after the ${constraint} constraint, ${m} needed`,
-        });
-      };
-      for (const [c, n] of standing) if (n < m) return fail(c, n);
-      const recused = targetIds.flatMap((t) => [...(recusedBy.get(t) ?? [])]);
-      const noConflict = recused.length === 0 ? available : available.filter((i) => !recused.includes(i.id));
-      if (noConflict.length < m) return fail("recusal", noConflict.length);
-      const cap = spec.workloadCap;
-      const pool = cap === undefined ? noConflict : noConflict.filter((i) => (load.get(i.id) ?? 0) < cap);
-      if (pool.length < m) return fail("workload", pool.length);
-      let team: string[];
+      const fail = (constraint: InspectorConstraint, count: number) => failure(spec.departmentId, targetIds, constraint, count, m);
+      if (standingFailure !== undefined) return fail(standingFailure[0], standingFailure[1]);
+      let pool = available;
+      if (recusedBy.size > 0) {
+        const recused = new Set<string>();
+        for (const t of targetIds) for (const id of recusedBy.get(t) ?? []) recused.add(id);
+        if (recused.size > 0) pool = pool.filter((i) => !recused.has(i.id));
+        if (pool.length < m) return fail("recusal", pool.length);
+      }
+      if (load !== undefined && cap !== undefined) {
+        pool = pool.filter((i) => (load.get(i.id) ?? 0) < cap);
+        if (pool.length < m) return fail("workload", pool.length);
+      }
+      const team: string[] = [];
       let random = true;
       if (pool.length === m) {
         if (!allowFallback) return fail("availability", pool.length);
-        team = pool.map((i) => i.id);
+        for (const i of pool) team.push(i.id);
         random = false;
       } else {
-        // partial Fisher–Yates over the canonical list, with a sparse swap map (O(m) per team)
-        const swaps = new Map<number, number>();
-        team = [];
+        // partial Fisher–Yates over the canonical list: for i < m, j = uniformInt(i, n − 1), swap, take position i
         for (let i = 0; i < m; i++) {
           const j = uniformInt(rng, i, pool.length - 1);
-          const vj = swaps.get(j) ?? j;
-          swaps.set(j, swaps.get(i) ?? i);
-          team.push((pool[vj] as Inspector).id);
+          const t = perm[j] as number;
+          perm[j] = perm[i] as number;
+          perm[i] = t;
+          swapped[i] = j;
+          team.push((pool[t] as Inspector).id);
+        }
+        for (let i = m - 1; i >= 0; i--) {
+          const j = swapped[i] as number;
+          const t = perm[j] as number;
+          perm[j] = perm[i] as number;
+          perm[i] = t;
         }
       }
-      for (const id of team) load.set(id, (load.get(id) ?? 0) + 1);
+      if (load !== undefined) for (const id of team) load.set(id, (load.get(id) ?? 0) + 1);
       teams.push({ targetIds, inspectorIds: team, random });
-      if (spec.departmentId === input.initiatingDepartmentId) initiatingTeams.set(targetIds.join("\u0000"), team);
+      if (spec.departmentId === input.initiatingDepartmentId) initiatingTeams.set(g, team);
     }
     if (spec.departmentId === input.initiatingDepartmentId) leaderRngs = rng;
     departments.push({
@@ -265,8 +284,8 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
     });
   }
   // Leaders: after the initiating department's teams, continuing its own stream, one uniformInt per group.
-  const leaders = groups.map((g) => {
-    const team = initiatingTeams.get(g.join("\u0000")) as readonly string[];
+  const leaders = groups.map((g, index) => {
+    const team = initiatingTeams.get(index) as readonly string[];
     return { targetIds: g, leaderId: team[uniformInt(leaderRngs as ReturnType<typeof departmentRng>, 0, team.length - 1)] as string };
   });
   const inspectorsRandom = departments.every((d) => d.teams.every((t) => t.random));

@@ -13,7 +13,7 @@ export type Sampler = (ids: readonly string[], k: number, runSeed: string) => re
 
 /**
  * The library's real stage-1 algorithm on one stratum (tickets = SHA-256 per unit, the k smallest), with the run seed
- * as the draw seed and task id `fairness`. Identical to {@link drawTargets} on that stratum.
+ * as the draw seed and task id `fairness`. Identical to `drawTargets` (main entry) on that stratum.
  *
  * @category Statistics
  * @example

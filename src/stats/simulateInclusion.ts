@@ -82,7 +82,7 @@ export function simulateInclusion(input: {
   return Object.freeze({ ids, k, runs, counts, adjacentPairs, ...(trackSubsets ? { subsets } : {}) });
 }
 
-/** C(n, k) as a double (exact for the small cases where subsets are tracked). */
+/** C(n, k) as a double (exact for the small cases where subsets are tracked). @internal */
 export function binomial(n: number, k: number): number {
   if (k < 0 || k > n) return 0;
   let r = 1;

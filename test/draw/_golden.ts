@@ -34,3 +34,31 @@ export function computeGolden() {
     recordDigest: record.digest,
   };
 }
+
+import { drawInspectors, lockTargetDraw, type Inspector } from "../../src/index.js";
+
+export function computeGoldenStage2() {
+  const commitment = commitPool(GOLDEN_POOL, GOLDEN_OPTIONS);
+  const record = drawTargets({ taskId: GOLDEN_TASK, pool: GOLDEN_POOL, policy: GOLDEN_POLICY, seed: GOLDEN_SEED, commitment });
+  const locked = lockTargetDraw(record, { lockedOn: "2026-04-02", lockedBy: "golden" });
+  const staff = (dept: string, n: number, expertise: string[]): Inspector[] =>
+    Array.from({ length: n }, (_, i) => ({ id: `${dept}-${String(i + 1).padStart(2, "0")}`, name: `${dept}${i + 1}`, departmentId: dept, category: "qualified-staff", expertise }));
+  const r = drawInspectors({
+    locked,
+    seed: createSeed("202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f", { kind: "other", description: "golden stage-2 seed (0x20..0x3f)" }),
+    initiatingDepartmentId: "SCJG",
+    departments: [
+      { departmentId: "SCJG", inspectors: staff("SCJG", 9, ["食品", "价格"]), requiredExpertise: ["食品"], teamSize: 2 },
+      { departmentId: "WJW", inspectors: staff("WJW", 6, ["公共卫生"]), requiredExpertise: ["公共卫生"], teamSize: 2 },
+    ],
+    recusals: [{ inspectorId: "SCJG-01", targetId: "91330100716105852F", reason: "亲属关系" }],
+  });
+  if (!r.ok) throw new Error(r.messageEn);
+  return {
+    algorithm: r.record.algorithm,
+    lockDigest: locked.digest,
+    teams: r.record.departments.map((d) => ({ departmentId: d.departmentId, teams: d.teams.map((t) => [t.targetIds.join(","), t.inspectorIds.join(",")]) })),
+    leaders: r.record.leaders.map((l) => [l.targetIds.join(","), l.leaderId]),
+    recordDigest: r.record.digest,
+  };
+}

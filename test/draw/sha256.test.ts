@@ -8,6 +8,20 @@ import { bytesToHex, lengthDelimited } from "../../src/draw/_encoding.js";
 const nodeHex = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const concat = (a: Uint8Array, b: Uint8Array) => { const o = new Uint8Array(a.length + b.length); o.set(a); o.set(b, a.length); return o; };
 
+describe("record digests stream canonical JSON into an incremental SHA-256", () => {
+  it("digestOf(v) = sha256(utf8(canonicalJson(v))) for random JSON values, including non-ASCII text", async () => {
+    const { canonicalJson, digestOf, utf8 } = await import("../../src/draw/_encoding.js");
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(digestOf(v)).toBe(nodeHex(utf8(canonicalJson(v))));
+      }),
+      { seed: 8, numRuns: 1500 },
+    );
+    const big = { teams: Array.from({ length: 5000 }, (_, i) => ({ targetIds: [`T${i}`], inspectorIds: [`张${i}`, `I${i}`], random: i % 3 > 0 })) };
+    expect(digestOf(big)).toBe(nodeHex(utf8(canonicalJson(big))));
+  });
+});
+
 describe("specialised SHA-256 (midstate) — differential against @noble/hashes and node:crypto", () => {
   it("FIPS 180-4 vectors", () => {
     const out = new Int32Array(8);
@@ -31,6 +45,15 @@ describe("specialised SHA-256 (midstate) — differential against @noble/hashes 
       }),
       { seed: 3, numRuns: 3000 },
     );
+  });
+  it("large inputs (record digests): 1 MB and odd sizes agree with both references", () => {
+    const out = new Int32Array(8);
+    for (const n of [1_000_000, 64 * 1024 + 55, 123_457]) {
+      const big = new Uint8Array(n).map((_, i) => (i * 2654435761) >>> 24);
+      prefixHasher(new Uint8Array(0))(big, out);
+      expect(wordsToHex(out)).toBe(nodeHex(big));
+      expect(wordsToHex(out)).toBe(bytesToHex(sha256(big)));
+    }
   });
   it("one hasher reused across many suffixes gives independent results", () => {
     const p = lengthDelimited(["shuangsuiji/stage1/v1", "seed", "T-1"]);

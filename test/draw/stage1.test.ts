@@ -5,7 +5,7 @@ import {
   ShuangsuijiError, commitPool, commitPoolAsync, computeQuota, createSeed, drawTargetShard, drawTargets, drawTargetsAsync,
   mergeTargetShards, verifyTargetDraw, verifyTicket, type DrawUnit, type SamplingPolicy, type TargetDrawRecord,
 } from "../../src/index.js";
-import { computeGolden } from "./_golden.js";
+import { computeGolden, computeGoldenStage2 } from "./_golden.js";
 
 const CLASSES = ["A", "B", "C", "D"] as const;
 const unitsArb = fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[0-9A-Z]{4,10}$/), riskClass: fc.constantFrom(...CLASSES) }), { maxLength: 80, selector: (u) => u.id });
@@ -237,5 +237,9 @@ describe("golden vectors (frozen: a change needs a new algorithm version)", () =
   it("stage1-v1 tickets, commitment, selections and record digest are unchanged", () => {
     const frozen = JSON.parse(readFileSync(new URL("./golden/stage1-v1.json", import.meta.url), "utf8"));
     expect(computeGolden()).toEqual(frozen);
+  });
+  it("stage2-v1 teams, leaders and record digest are unchanged", () => {
+    const frozen = JSON.parse(readFileSync(new URL("./golden/stage2-v1.json", import.meta.url), "utf8"));
+    expect(computeGoldenStage2()).toEqual(frozen);
   });
 });
