@@ -46,7 +46,7 @@ export function inclusionChiSquare(sim: InclusionCounts, alpha = 1e-4): TestResu
   for (const c of sim.counts) s += (c - e) ** 2;
   const x2 = ((N - 1) / N) * (s / (e * (1 - pi)));
   const p = chiSquareSf(x2, N - 1);
-  return result({ test: "inclusion chi-square (SRSWOR-scaled)", statistic: x2, df: N - 1, pValue: p, alpha, rejected: p < alpha, note: `π = ${pi}, expected count ${e.toFixed(1)} per unit` });
+  return result({ test: "inclusion chi-square (SRSWOR-scaled)", statistic: x2, df: N - 1, pValue: p, alpha, rejected: p < alpha, note: `π = ${Number(pi.toPrecision(4))}, expected count ${e.toFixed(1)} per unit` });
 }
 
 /**
