@@ -9,7 +9,9 @@ import {
   AnnualPlanSchema, DepartmentSchema, InspectionItemSchema, InspectionTargetSchema, InspectorSchema, OUTCOMES,
   WOLONG_FORM_CODES, annualPlanDeadline, commitPool, computeDeadline, consequencesOf, countsTowardMinimum, dispatchTargets,
   drawInspectors, drawTargets, lockTargetDraw, parseUscc, seedFromDice, validateRecords, verifyTargetDraw, verifyTicket,
-  type InspectionTarget,
+  startTask, recordTargetDraw, lockTargets, recordInspectorDraw, replaceInspector, startInspection, recordResult, completeInspection,
+  publishResults, publicView, verifyAuditTrail, advanceNotice,
+  type InspectionTarget, type InspectionRecordInput,
 } from "shuangsuiji";
 import { readCsvTable } from "shuangsuiji/node";
 
@@ -76,9 +78,14 @@ for (const [code, id] of Object.entries(WOLONG_FORM_CODES)) {
   const c = consequencesOf(id).map((x) => x.kind).join(", ");
   line(`   ${code} ${OUTCOMES[id].zh}${OUTCOMES[id].isNegative ? " [negative]" : ""}${c ? ` → ${c}` : ""}`);
 }
-// 4. The two-stage draw (二次随机), witnessed.
-line(`\n7. Two-stage draw 二次随机 for plan row 1 (${plan.rows[0]?.name}), Longting art. 19`);
+// 4. The task lifecycle around the two-stage draw (二次随机), witnessed.
+line(`\n7. Task lifecycle for plan row 1 (${plan.rows[0]?.name}) under the Chongqing preset`);
 const taskId = "WOLONG-2026-T01";
+let task = startTask(
+  { id: taskId, planId: plan.id, planRowSeq: 1, name: "餐饮服务单位联合抽查（第一批）", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"],
+    scope: { description: "卧龙区餐饮服务经营者" }, ratio: 0.05, window: { start: "2026-04-01", end: "2026-06-30" }, itemIds: ["SCJG-02", "WJW-01"] },
+  { preset: "chongqing", on: "2026-03-31", actor: "区市场监督管理局" },
+).task;
 const restaurants = targets.filter((t) => t.industries?.includes("食品经营"));
 const eligibility = { registeredOnOrBefore: "2025-12-31", statuses: ["operating" as const] };
 const commitment = commitPool(restaurants, { eligibility });
@@ -89,28 +96,66 @@ line(`   b. seed from 39 witnessed ten-sided dice (${seed.provenance.kind === "d
 const policy = { strata: { A: { ratio: 0.03 }, B: { ratio: 0.05 }, C: { ratio: 0.2 }, D: { ratio: 0.6 } }, itemCategory: "key" as const };
 const draw = drawTargets({ taskId, pool: restaurants, policy, seed, commitment });
 for (const s of draw.strata) line(`   c. class ${s.riskClass}: ${s.quotaRule.padEnd(22)} → ${s.selected.length} drawn, threshold ${s.threshold?.slice(0, 10) ?? "—"}…`);
-const locked = lockTargetDraw(draw, { lockedOn: "2026-04-01", lockedBy: "区市场监督管理局 信用监管科" });
-line(`   d. list locked (一经锁定不可更改), record digest ${draw.digest.slice(0, 16)}…`);
+task = recordTargetDraw(task, draw, { on: "2026-04-01", actor: "信用监管科" }).task;
+task = lockTargets(task, { on: "2026-04-01", actor: "区市场监督管理局 信用监管科" }).task;
+const locked = task.locked ?? lockTargetDraw(draw, { lockedOn: "2026-04-01", lockedBy: "x" });
+line(`   d. list locked (一经锁定不可更改), ${task.targetIds.length} targets; public view sealed before inspection: ${publicView(task).sealed}`);
 const verified = verifyTargetDraw(draw, restaurants);
 const one = draw.strata.find((s) => s.selected.length > 0)?.selected[0];
 const self = one === undefined ? undefined : verifyTicket(draw, { unitId: one.unitId, riskClass: restaurants.find((t) => t.id === one.unitId)?.riskClass ?? "A" });
 line(`   e. auditor re-run: ${verified.ok ? "identical" : "MISMATCH"}; enterprise self-check: ${self?.explanationZh ?? "—"}`);
 const perDept = dispatchTargets(locked, restaurants, { by: "department", departmentIds: ["SCJG", "WJW"] });
 line(`   f. dispatched: 市场监管 ${perDept.SCJG?.length} targets, 卫健 ${perDept.WJW?.length} targets (within each department's remit)`);
+const scjgStaff = inspectors.filter((i) => i.departmentId === "SCJG");
 const stage2 = drawInspectors({
   locked,
   seed: seedFromDice({ digits: "271828182845904523536028747135266249775", witnesses: ["张伟（信用监管科）", "王强（法制科）"], date: "2026-04-02" }),
   initiatingDepartmentId: "SCJG",
   departments: [
-    { departmentId: "SCJG", inspectors: inspectors.filter((i) => i.departmentId === "SCJG"), requiredExpertise: ["食品"], workloadCap: 8 },
+    { departmentId: "SCJG", inspectors: scjgStaff, requiredExpertise: ["食品"], workloadCap: 8 },
     { departmentId: "WJW", inspectors: inspectors.filter((i) => i.departmentId === "WJW"), requiredExpertise: ["公共卫生"], targetIds: perDept.WJW ?? [], workloadCap: 20 },
   ],
 });
-if (stage2.ok) {
-  const firstTeam = stage2.record.departments.map((d) => `${d.departmentId}: ${d.teams[0]?.inspectorIds.join("+")}`).join("; ");
-  line(`   g. inspectors drawn per department (own seed): ${stage2.record.departments.map((d) => `${d.departmentId} ${d.teams.length} teams`).join(", ")}; randomSide = ${stage2.record.randomSide}`);
-  line(`      first target ${stage2.record.leaders[0]?.targetIds[0]}: ${firstTeam}; leader ${stage2.record.leaders[0]?.leaderId} (initiating department)`);
-} else {
-  line(`   g. stage 2 infeasible: ${stage2.messageZh} / ${stage2.messageEn}`);
+if (!stage2.ok) throw new Error(`stage 2 infeasible: ${stage2.messageEn}`);
+task = recordInspectorDraw(task, stage2.record, { on: "2026-04-02", actor: "各参与部门" }).task;
+const firstTeam = task.teams[0];
+line(`   g. inspectors drawn by each department with its own seed; randomSide = ${stage2.record.randomSide}; first team: ${firstTeam?.members.map((m) => m.inspectorId).join("+")}, leader ${firstTeam?.leaderId}`);
+const outgoing = firstTeam?.members.find((m) => m.departmentId === "SCJG" && m.inspectorId !== firstTeam.leaderId);
+const substitute = scjgStaff.find((i) => countsTowardMinimum(i) && i.expertise.includes("食品") && !firstTeam?.members.some((m) => m.inspectorId === i.id));
+if (firstTeam !== undefined && outgoing !== undefined && substitute !== undefined) {
+  task = replaceInspector(task, {
+    targetId: firstTeam.targetIds[0] as string, outgoingId: outgoing.inspectorId, substituteId: substitute.id, reason: "health",
+    approval: { name: "李科长", role: "department-head", on: "2026-04-08" }, chosenBy: "城关市场监管所", directory: scjgStaff, on: "2026-04-08", actor: "区市场监督管理局",
+  }).task;
+  line(`   h. ${outgoing.inspectorId} replaced (健康状况, approved by the department head) by ${substitute.id}, chosen by the department — not re-drawn (Chongqing 6.5)`);
 }
-line("\nNext in the walk-through (open issues): results → publication → audit trail.");
+const notice = advanceNotice({ field: "食品经营", name: "食品经营者落实食品安全主体责任情况检查", objectType: "食品经营者" }, { preset: "chongqing" });
+line(`   i. advance notice for the food item: ${notice.notice} (${notice.basis}: ${notice.reasonZh})`);
+task = startInspection(task, { on: "2026-04-10", actor: "联合检查组" }).task;
+const byId = new Map(targets.map((t) => [t.id, t]));
+let inspectionDay = 10;
+for (const team of task.teams) {
+  const targetId = team.targetIds[0] as string;
+  const target = byId.get(targetId);
+  const outcome = inspectionDay % 7 === 0 ? "information-not-published" : inspectionDay % 11 === 0 ? "ordered-to-rectify" : "no-problem-found";
+  const day = `2026-04-${String(Math.min(30, inspectionDay++)).padStart(2, "0")}`;
+  const record: InspectionRecordInput = {
+    id: `REC-${targetId}`, taskId, inspectedOn: day,
+    inspectors: team.members.map((m) => ({ inspectorId: m.inspectorId, name: inspectors.find((i) => i.id === m.inspectorId)?.name ?? m.inspectorId, unit: m.departmentId })),
+    target: { targetId, name: target?.name ?? targetId, code: targetId, ...(target?.phone === undefined ? {} : { phone: target.phone }) },
+    departments: [...new Set(team.members.map((m) => m.departmentId))].map((d) => ({ departmentId: d, items: [{ itemName: d === "SCJG" ? "食品经营者检查" : "公共场所卫生检查", outcomes: [d === "SCJG" ? outcome : "no-problem-found"] }] })),
+    targetConfirmation: { kind: "signed", signedOn: day },
+    inspectorSignatures: team.members.map((m) => ({ inspectorId: m.inspectorId, signedOn: day })),
+  };
+  task = recordResult(task, record, { on: day, actor: "联合检查组" }).task;
+}
+const negatives = task.audit.filter((e) => e.type === "result-recorded" && Array.isArray(e.payload.consequences) && e.payload.consequences.length > 0).length;
+line(`   j. ${task.records.length} record forms entered; ${negatives} with follow-up consequences (e.g. ordered to publish → abnormal list if uncured)`);
+task = completeInspection(task, { completedOn: "2026-06-30", actor: "区市场监督管理局" }).task;
+line(`   k. completed 2026-06-30 → results due ${task.publicationDeadline?.date} (20 working days; ${task.publicationDeadline?.definition.basis.slice(0, 2).join(", ")})`);
+task = publishResults(task, { publishedOn: "2026-07-20", actor: "区市场监督管理局" }).task;
+const view = publicView(task);
+line(`   l. published 2026-07-20 (on time); public view lists ${view.results.length} results, no inspector names or unmasked phone numbers`);
+const trail = verifyAuditTrail(task.audit);
+line(`   m. audit trail: ${task.audit.length} hash-chained events, ${trail.ok ? `verified, head ${trail.headDigest.slice(0, 16)}…` : "BROKEN"}`);
+line("\nDone: plan → draw → lock → inspectors → replacement → results → deadline → publication → verified audit trail.");

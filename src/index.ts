@@ -34,9 +34,9 @@ export {
 export { InspectorSchema, INSPECTOR_CATEGORIES, UNIT_KINDS, type Inspector, type InspectorCategory } from "./model/inspector.js";
 export { countsTowardMinimum } from "./model/countsTowardMinimum.js";
 export { AnnualPlanSchema, AnnualPlanRowSchema, type AnnualPlan, type AnnualPlanRow } from "./model/annualPlan.js";
-export { SpotCheckTaskSchema, InspectionSchemeSchema, type SpotCheckTask, type InspectionScheme } from "./model/spotCheckTask.js";
+export { SpotCheckTaskSchema, InspectionSchemeSchema, type SpotCheckTask, type SpotCheckTaskInput, type InspectionScheme } from "./model/spotCheckTask.js";
 export { JointTeamSchema, type JointTeam } from "./model/jointTeam.js";
-export { InspectionRecordSchema, OutcomeIdSchema, type InspectionRecord } from "./model/inspectionRecord.js";
+export { InspectionRecordSchema, OutcomeIdSchema, type InspectionRecord, type InspectionRecordInput } from "./model/inspectionRecord.js";
 export { parseModel, parseTarget, validateRecords, type BatchResult } from "./model/parseModel.js";
 
 // Table import
@@ -78,6 +78,30 @@ export {
   drawInspectors, type DrawInspectorsInput, type DrawInspectorsResult, type DepartmentSpec, type InspectorConstraint,
 } from "./draw/drawInspectors.js";
 export { verifyInspectorDraw } from "./draw/verifyInspectorDraw.js";
+
+// Task lifecycle
+export {
+  LIFECYCLE_PRESETS, REPLACEMENT_REASONS, type LifecyclePreset, type LifecyclePresetId, type ApproverRole, type ReplacementReason,
+} from "./task/LIFECYCLE_PRESETS.js";
+export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Transition } from "./task/TaskLifecycle.js";
+export type { AuditEvent } from "./task/AuditEvent.js";
+export { startTask } from "./task/startTask.js";
+export { recordTargetDraw } from "./task/recordTargetDraw.js";
+export { lockTargets } from "./task/lockTargets.js";
+export { amendLockedList } from "./task/amendLockedList.js";
+export { recordInspectorDraw } from "./task/recordInspectorDraw.js";
+export { replaceInspector, type ReplaceInspectorInput } from "./task/replaceInspector.js";
+export { decideRecusalRequest } from "./task/decideRecusalRequest.js";
+export { addAssistant } from "./task/addAssistant.js";
+export { advanceNotice, type AdvanceNoticeDecision } from "./task/advanceNotice.js";
+export { startInspection } from "./task/startInspection.js";
+export { recordResult } from "./task/recordResult.js";
+export { completeInspection } from "./task/completeInspection.js";
+export { publishResults } from "./task/publishResults.js";
+export { isPublicationOverdue } from "./task/isPublicationOverdue.js";
+export { correctPublishedResult } from "./task/correctPublishedResult.js";
+export { verifyAuditTrail, type AuditVerification } from "./task/verifyAuditTrail.js";
+export { publicView, maskPhone, maskIdNumber } from "./task/publicView.js";
 
 // Calendar and deadlines (also available alone as "shuangsuiji/calendar")
 export {

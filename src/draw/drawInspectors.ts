@@ -56,6 +56,11 @@ export interface DrawInspectorsInput {
   readonly initiatingDepartmentId: string;
   /** Each participating department. */
   readonly departments: readonly DepartmentSpec[];
+  /**
+   * The target list in force when it differs from the locked list (after an approved amendment, Chongqing 6.4); default
+   * the locked list.
+   */
+  readonly targetIds?: readonly string[];
   /** Targets per team, in canonical (id) order; default 1 (a team per target). */
   readonly groupSize?: number;
   /** Declared conflicts with a target (执法回避, 行政处罚法 art. 43). */
@@ -176,7 +181,7 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
   const seedCheck = SeedRecordSchema.safeParse(input.seed);
   if (!seedCheck.success) throw new ShuangsuijiError("seed-too-weak", [ruleIssue("seed-entropy", ["seed"])]);
   if (input.seed.value === record.seed.value) issues.push(ruleIssue("stage2-own-seed", ["seed"]));
-  const allTargets = record.strata.flatMap((s) => s.selected.map((u) => u.unitId)).sort();
+  const allTargets = [...(input.targetIds ?? record.strata.flatMap((s) => s.selected.map((u) => u.unitId)))].sort();
   const targetSet = new Set(allTargets);
   const groupSize = input.groupSize ?? 1;
   if (!Number.isInteger(groupSize) || groupSize < 1) issues.push({ path: ["groupSize"], rule: "group-size", clause: "Yanshi 7.3", messageZh: "分组大小应为正整数", messageEn: "groupSize is a positive whole number", value: groupSize });

@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   "pool-commitment-mismatch",
   "draw-not-locked",
   "unsupported-algorithm",
+  "illegal-transition",
+  "locked-list-immutable",
+  "replacement-refused",
+  "results-immutable",
 ] as const;
 
 /**

@@ -155,3 +155,10 @@ export const InspectionRecordSchema = z
  * @category Model
  */
 export type InspectionRecord = z.infer<typeof InspectionRecordSchema>;
+
+/**
+ * An inspection record as plain input data (dates as `YYYY-MM-DD` strings), before validation.
+ *
+ * @category Model
+ */
+export type InspectionRecordInput = z.input<typeof InspectionRecordSchema>;

@@ -70,6 +70,13 @@ export const SpotCheckTaskSchema = z
 export type SpotCheckTask = z.infer<typeof SpotCheckTaskSchema>;
 
 /**
+ * A spot-check task as plain input data (dates as `YYYY-MM-DD` strings), before validation.
+ *
+ * @category Model
+ */
+export type SpotCheckTaskInput = z.input<typeof SpotCheckTaskSchema>;
+
+/**
  * An inspection scheme (检查方案 / 联合监管工作方案): time, targets, items, procedure and result handling — Wolong 2.1,
  * Longting art. 17, Chongqing 6.1, Wancheng art. 17.
  *

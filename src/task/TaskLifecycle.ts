@@ -1,0 +1,122 @@
+import type { InspectionRecord } from "../model/inspectionRecord.js";
+import type { SpotCheckTask } from "../model/spotCheckTask.js";
+import type { Deadline } from "../calendar/computeDeadline.js";
+import type { InspectorDrawRecord } from "../draw/InspectorDrawRecord.js";
+import type { LockedTargetList } from "../draw/LockedTargetList.js";
+import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
+import type { AuditEvent } from "./AuditEvent.js";
+import type { ApproverRole, LifecyclePresetId, ReplacementReason } from "./LIFECYCLE_PRESETS.js";
+
+/**
+ * The states of a spot-check task, in order (corrections happen after publication).
+ *
+ * @category Task
+ * @example
+ * ```ts
+ * import { TASK_STATES } from "shuangsuiji";
+ * TASK_STATES.indexOf("published") > TASK_STATES.indexOf("inspecting"); // true
+ * ```
+ */
+export const TASK_STATES = ["planned", "targets-drawn", "targets-locked", "inspectors-drawn", "inspecting", "results-recorded", "published", "corrected"] as const;
+
+/**
+ * One of {@link TASK_STATES}.
+ *
+ * @category Task
+ */
+export type TaskState = (typeof TASK_STATES)[number];
+
+/**
+ * An approval: who approved, in what role, on which day.
+ *
+ * @category Task
+ */
+export interface Approval {
+  /** Name of the approver. */
+  readonly name: string;
+  /** 部门负责人 or 主要负责人. */
+  readonly role: ApproverRole;
+  /** Date of approval. */
+  readonly on: string;
+}
+
+/**
+ * A joint team for one group of targets: every matched inspector, the leader from the initiating department, and
+ * assistants (experts, third parties) who never count toward minimums.
+ *
+ * @category Task
+ */
+export interface TaskTeam {
+  /** The targets. */
+  readonly targetIds: readonly string[];
+  /** The leader (组长). */
+  readonly leaderId: string;
+  /** Members with their departments. */
+  readonly members: readonly { readonly inspectorId: string; readonly departmentId: string }[];
+  /** Experts and third parties (Longting art. 20; Chongqing 6.5). */
+  readonly assistants: readonly { readonly name: string; readonly organisation?: string; readonly kind: "testing-institution" | "research-institute" | "expert" | "third-party" }[];
+}
+
+/**
+ * The immutable state of a task through its lifecycle. Every transition function returns a new one plus the audit
+ * event it appended; nothing is ever edited in place.
+ *
+ * @category Task
+ */
+export interface TaskLifecycle {
+  /** Discriminant. */
+  readonly kind: "task-lifecycle";
+  /** The task (抽查任务). */
+  readonly task: SpotCheckTask;
+  /** Which document's rules apply. */
+  readonly preset: LifecyclePresetId;
+  /** Current state. */
+  readonly state: TaskState;
+  /** Every stage-1 draw in order; a redraw is appended and linked, never overwriting. */
+  readonly targetDraws: readonly { readonly record: TargetDrawRecord; readonly supersedes?: string; readonly reason?: string; readonly approval?: Approval }[];
+  /** The locked list, once locked. */
+  readonly locked?: LockedTargetList;
+  /** Approved changes to the locked list (Chongqing 6.4). */
+  readonly amendments: readonly { readonly add: readonly string[]; readonly remove: readonly string[]; readonly reason: string; readonly approval: Approval }[];
+  /** The target list in force: the locked list with amendments applied. */
+  readonly targetIds: readonly string[];
+  /** The stage-2 record, once drawn. */
+  readonly inspectorDraw?: InspectorDrawRecord;
+  /** Current joint teams. */
+  readonly teams: readonly TaskTeam[];
+  /** Every replacement made. */
+  readonly replacements: readonly {
+    readonly targetIds: readonly string[];
+    readonly departmentId: string;
+    readonly outgoingId: string;
+    readonly substituteId: string;
+    readonly reason: ReplacementReason;
+    readonly explanation?: string;
+    readonly approval: Approval;
+    readonly chosenBy: string;
+  }[];
+  /** Inspection records (results), one per target. */
+  readonly records: readonly InspectionRecord[];
+  /** The day the task was completed (检查结束), when it was. */
+  readonly completedOn?: string;
+  /** Results publication deadline (20 working days), once completed. */
+  readonly publicationDeadline?: Deadline;
+  /** Publication date, once published. */
+  readonly publishedOn?: string;
+  /** Approved corrections after publication. */
+  readonly corrections: readonly { readonly recordId: string; readonly previous: InspectionRecord; readonly reason: string; readonly approval: Approval; readonly objectionConfirmedOn?: string; readonly deadline?: Deadline; readonly late: boolean }[];
+  /** The append-only, hash-chained audit trail. */
+  readonly audit: readonly AuditEvent[];
+}
+
+/**
+ * What every transition returns: the new task and the audit event it appended.
+ *
+ * @category Task
+ */
+export interface Transition {
+  /** The new, frozen task state. */
+  readonly task: TaskLifecycle;
+  /** The event appended to its audit trail. */
+  readonly event: AuditEvent;
+}

@@ -1,0 +1,55 @@
+import { ShuangsuijiError, type ErrorCode } from "../errors/ShuangsuijiError.js";
+import { parseCivilDate } from "../calendar/parseCivilDate.js";
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import { digestOf } from "../draw/_encoding.js";
+import type { AuditEvent } from "./AuditEvent.js";
+import { TASK_STATES, type Approval, type TaskLifecycle, type TaskState, type Transition } from "./TaskLifecycle.js";
+import { LIFECYCLE_PRESETS, type ApproverRole } from "./LIFECYCLE_PRESETS.js";
+
+export const GENESIS = "0".repeat(64);
+
+export function refuse(code: ErrorCode, rule: string, clause: string, zh: string, en: string, path: (string | number)[] = [], value?: unknown): never {
+  throw new ShuangsuijiError(code, [{ path, rule, clause, messageZh: zh, messageEn: en, ...(value === undefined ? {} : { value }) }]);
+}
+
+/** Refuses unless the task is in one of the given states. */
+export function requireState(t: TaskLifecycle, allowed: readonly TaskState[], step: string, clause: string): void {
+  if (t?.kind !== "task-lifecycle") refuse("invalid-input", "task", "shuangsuiji task lifecycle", "不是任务状态对象", "not a task lifecycle object (use startTask)");
+  if (!allowed.includes(t.state)) {
+    refuse(
+      "illegal-transition",
+      `transition:${step}`,
+      clause,
+      `当前状态为“${t.state}”，不能执行“${step}”（允许的状态：${allowed.join("、")}）`,
+      `cannot ${step} in state "${t.state}" (allowed from: ${allowed.join(", ")})`,
+      ["state"],
+      t.state,
+    );
+  }
+}
+
+export function requireApproval(approval: Approval | undefined, role: ApproverRole, clause: string, what: string): Approval {
+  const roleZh = role === "principal-head" ? "本部门主要负责人" : "本部门负责人";
+  if (approval === undefined || typeof approval.name !== "string" || approval.name.trim() === "") {
+    refuse("replacement-refused", "approval-required", clause, `${what}须经${roleZh}批准`, `${what} needs the ${role.replace("-", " ")}'s approval`, ["approval"]);
+  }
+  if (role === "principal-head" && approval.role !== "principal-head") {
+    refuse("replacement-refused", "approval-level", clause, `${what}须经${roleZh}批准，部门负责人批准不足`, `${what} needs the principal head's approval (主要负责人); a department head's is not enough`, ["approval", "role"], approval.role);
+  }
+  parseCivilDate(approval.on, "approval.on");
+  return approval;
+}
+
+/** Appends an audit event and returns the new frozen task. */
+export function advance(t: TaskLifecycle, changes: Partial<TaskLifecycle>, ev: { type: string; on: string; actor: string; payload: Record<string, unknown> }): Transition {
+  parseCivilDate(ev.on, "on");
+  const prev = t.audit[t.audit.length - 1];
+  const body = { seq: t.audit.length, type: ev.type, on: ev.on, actor: ev.actor, payload: ev.payload, prevDigest: prev?.digest ?? GENESIS };
+  const event: AuditEvent = { ...body, digest: digestOf(body) };
+  const task = deepFreeze({ ...t, ...changes, audit: [...t.audit, event] });
+  return deepFreeze({ task, event });
+}
+
+export const presetOf = (t: TaskLifecycle) => LIFECYCLE_PRESETS[t.preset];
+
+export const stateIndex = (s: TaskState) => TASK_STATES.indexOf(s);

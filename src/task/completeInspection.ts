@@ -1,0 +1,30 @@
+import { computeDeadline } from "../calendar/computeDeadline.js";
+import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
+import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
+import { advance, refuse, requireState } from "./_lifecycle.js";
+
+/**
+ * Completes the task (检查结束 / 抽查任务完成) once every target on the list in force has a record, and fixes the
+ * results publication deadline: 20 working days after completion, on the working-day calendar (all five documents;
+ * e.g. Longting art. 22, Wancheng art. 21, Chongqing 6.6).
+ *
+ * @category Task
+ * @example
+ * ```ts
+ * import { completeInspection, type TaskLifecycle } from "shuangsuiji";
+ * declare const inspecting: TaskLifecycle;
+ * const { task } = completeInspection(inspecting, { completedOn: "2026-09-30", actor: "区市场监管局" });
+ * task.publicationDeadline?.date; // "2026-11-03"
+ * ```
+ */
+export function completeInspection(t: TaskLifecycle, options: { readonly completedOn: string; readonly actor: string; readonly calendar?: CalendarOptions }): Transition {
+  requireState(t, ["inspecting"], "complete the inspection", "Wolong 3.2");
+  const missing = t.targetIds.filter((id) => !t.records.some((r) => r.target.targetId === id));
+  if (missing.length > 0) refuse("illegal-transition", "records-complete", "Wolong 3.1; Chongqing 6.6", `仍有${missing.length}个检查对象没有检查记录`, `${missing.length} target(s) have no record yet`, ["records"], missing);
+  const deadline = computeDeadline("results-publication", options.completedOn, options.calendar);
+  return advance(
+    t,
+    { state: "results-recorded", completedOn: options.completedOn, publicationDeadline: deadline },
+    { type: "inspection-completed", on: options.completedOn, actor: options.actor, payload: { records: t.records.length, publicationDeadline: deadline.date, basis: deadline.definition.basis, provisional: deadline.provisional } },
+  );
+}

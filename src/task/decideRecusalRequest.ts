@@ -1,0 +1,52 @@
+import type { Inspector } from "../model/inspector.js";
+import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
+import { replaceInspector } from "./replaceInspector.js";
+import { advance, refuse, requireApproval, requireState } from "./_lifecycle.js";
+
+/**
+ * Decides a target's request that an inspector recuse (当事人申请回避). The head of the agency decides
+ * (行政处罚法 art. 43: 由行政机关负责人决定; the inspection continues meanwhile). A granted request replaces the inspector
+ * with a substitute chosen by the department (reason `recusal`); a refused one is recorded with its reason.
+ *
+ * @category Task
+ * @example
+ * ```ts
+ * import { decideRecusalRequest, type Inspector, type TaskLifecycle } from "shuangsuiji";
+ * declare const drawn: TaskLifecycle;
+ * declare const directory: readonly Inspector[];
+ * decideRecusalRequest(drawn, {
+ *   targetId: "91350100M000100Y43", inspectorId: "SCJG-007", grounds: "检查人员系该企业股东亲属", granted: true,
+ *   decision: { name: "王局长", role: "department-head", on: "2026-04-09" },
+ *   substitute: { substituteId: "SCJG-012", chosenBy: "法制科", directory }, on: "2026-04-09", actor: "法制科",
+ * });
+ * ```
+ */
+export function decideRecusalRequest(
+  t: TaskLifecycle,
+  input: {
+    readonly targetId: string;
+    readonly inspectorId: string;
+    readonly grounds: string;
+    readonly granted: boolean;
+    readonly decision: Approval;
+    readonly refusalReason?: string;
+    readonly substitute?: { readonly substituteId: string; readonly chosenBy: string; readonly directory: readonly Inspector[]; readonly newLeaderId?: string };
+    readonly on: string;
+    readonly actor: string;
+  },
+): Transition {
+  requireState(t, ["inspectors-drawn", "inspecting"], "decide a recusal request", "行政处罚法 art. 43");
+  requireApproval(input.decision, "department-head", "行政处罚法 art. 43", "回避申请的决定");
+  const request = { targetId: input.targetId, inspectorId: input.inspectorId, grounds: input.grounds, decidedBy: input.decision.name, granted: input.granted };
+  if (!input.granted) {
+    if ((input.refusalReason ?? "").trim() === "") refuse("invalid-input", "recusal-refusal-reason", "行政处罚法 art. 43", "驳回回避申请须说明理由", "refusing a recusal request needs a reason", ["refusalReason"]);
+    return advance(t, {}, { type: "recusal-refused", on: input.on, actor: input.actor, payload: { ...request, refusalReason: input.refusalReason } });
+  }
+  if (input.substitute === undefined) refuse("replacement-refused", "recusal-substitute", "行政处罚法 art. 43; Chongqing 6.5", "准予回避的，须由部门选派替换人员", "a granted recusal needs a substitute chosen by the department", ["substitute"]);
+  const decided = advance(t, {}, { type: "recusal-granted", on: input.on, actor: input.actor, payload: request });
+  return replaceInspector(decided.task, {
+    targetId: input.targetId, outgoingId: input.inspectorId, reason: "recusal", approval: input.decision, recusedIds: [input.inspectorId],
+    substituteId: input.substitute.substituteId, chosenBy: input.substitute.chosenBy, directory: input.substitute.directory,
+    ...(input.substitute.newLeaderId === undefined ? {} : { newLeaderId: input.substitute.newLeaderId }), on: input.on, actor: input.actor,
+  });
+}

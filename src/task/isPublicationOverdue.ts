@@ -1,0 +1,22 @@
+import { parseCivilDate } from "../calendar/parseCivilDate.js";
+import type { TaskLifecycle } from "./TaskLifecycle.js";
+
+/**
+ * Whether the results are overdue on `asOf`: completed, not published, and past the 20-working-day deadline — or
+ * published after it. `asOf` is an input: the library never reads the clock.
+ *
+ * @category Task
+ * @example
+ * ```ts
+ * import { isPublicationOverdue, type TaskLifecycle } from "shuangsuiji";
+ * declare const recorded: TaskLifecycle;
+ * isPublicationOverdue(recorded, "2026-11-04");
+ * ```
+ */
+export function isPublicationOverdue(t: TaskLifecycle, asOf: string): boolean {
+  parseCivilDate(asOf, "asOf");
+  const deadline = t.publicationDeadline?.date;
+  if (deadline === undefined) return false;
+  if (t.publishedOn !== undefined) return t.publishedOn > deadline;
+  return asOf > deadline;
+}

@@ -1,0 +1,19 @@
+import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
+import { advance, requireState } from "./_lifecycle.js";
+
+/**
+ * Starts on-site inspection. Until now the drawn lists and inspector names were sealed (Yanshi 8.3: 实施检查前…不得对外泄露);
+ * {@link publicView} reveals nothing of them before this step.
+ *
+ * @category Task
+ * @example
+ * ```ts
+ * import { startInspection, type TaskLifecycle } from "shuangsuiji";
+ * declare const drawn: TaskLifecycle;
+ * const { task } = startInspection(drawn, { on: "2026-04-10", actor: "联合检查组" });
+ * ```
+ */
+export function startInspection(t: TaskLifecycle, options: { readonly on: string; readonly actor: string }): Transition {
+  requireState(t, ["inspectors-drawn"], "start the inspection", "Wolong 2.3; Yanshi 8.3");
+  return advance(t, { state: "inspecting" }, { type: "inspection-started", on: options.on, actor: options.actor, payload: { teams: t.teams.length } });
+}

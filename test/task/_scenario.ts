@@ -1,0 +1,51 @@
+import {
+  commitPool, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordTargetDraw, startTask,
+  type Inspector, type InspectionRecordInput, type LifecyclePresetId, type SpotCheckTaskInput, type TaskLifecycle,
+} from "../../src/index.js";
+
+export const TASK: SpotCheckTaskInput = {
+  id: "T-LIFE", name: "餐饮服务单位联合抽查", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"],
+  scope: { description: "卧龙区餐饮服务经营者" }, ratio: 0.5, window: { start: "2026-04-01", end: "2026-09-30" }, itemIds: ["SCJG-02", "WJW-01"],
+};
+export const POOL = ["91350100M000100Y43", "91330100716105852F", "9144030071526726XG", "914403001922038216", "91110000802100433B", "11010519491231002X"].map((id) => ({ id, riskClass: "A" }));
+const staff = (dept: string, n: number, extra: Partial<Inspector> = {}): Inspector[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `${dept}-${i + 1}`, name: `${dept}人员${i + 1}`, phone: `1380000${String(i).padStart(4, "0")}`, departmentId: dept, category: "qualified-staff", expertise: ["食品", "公共卫生"], ...extra }));
+export const SCJG = [...staff("SCJG", 7), { id: "SCJG-X", name: "专家", departmentId: "SCJG", category: "expert" as const, expertise: ["食品"] }];
+export const WJW = staff("WJW", 5);
+export const ON = "2026-04-01";
+
+export function drawnTask(preset: LifecyclePresetId = "chongqing"): TaskLifecycle {
+  let t = startTask(TASK, { preset, on: "2026-03-30", actor: "信用监管科" }).task;
+  const record = drawTargets({ taskId: TASK.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: createSeed("61".repeat(16), { kind: "other", description: "t" }) });
+  t = recordTargetDraw(t, record, { on: ON, actor: "信用监管科" }).task;
+  return t;
+}
+
+export function teamsTask(preset: LifecyclePresetId = "chongqing"): TaskLifecycle {
+  const t = lockTargets(drawnTask(preset), { on: ON, actor: "信用监管科" }).task;
+  const r = drawInspectors({
+    locked: t.locked!, seed: createSeed("62".repeat(16), { kind: "other", description: "t2" }), initiatingDepartmentId: "SCJG",
+    departments: [{ departmentId: "SCJG", inspectors: SCJG }, { departmentId: "WJW", inspectors: WJW }],
+  });
+  if (!r.ok) throw new Error(r.messageEn);
+  return recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "各参与部门" }).task;
+}
+
+/** A valid record for one target, signed by its team's members. */
+export function recordFor(t: TaskLifecycle, targetId: string, outcomes: InspectionRecordInput["departments"][number]["items"][number]["outcomes"] = ["no-problem-found"], id = `R-${targetId}`): InspectionRecordInput {
+  // before teams exist, an outsider's record (the library must refuse it)
+  const team = t.teams.find((x) => x.targetIds.includes(targetId)) ?? { members: [{ inspectorId: "SCJG-1", departmentId: "SCJG" }, { inspectorId: "WJW-1", departmentId: "WJW" }] };
+  const all = [...SCJG, ...WJW];
+  return {
+    id, taskId: t.task.id, inspectedOn: "2026-04-15",
+    inspectors: team.members.map((m) => ({ inspectorId: m.inspectorId, name: all.find((i) => i.id === m.inspectorId)!.name, unit: m.departmentId, phone: "13800001111" })),
+    target: { targetId, name: `对象${targetId.slice(-4)}`, code: targetId, phone: "13912345678", legalRepresentative: "张三", idNumber: "11010519491231002X" },
+    departments: [
+      { departmentId: "SCJG", items: [{ itemName: "食品经营者检查", outcomes }] },
+      { departmentId: "WJW", items: [{ itemName: "公共场所卫生检查", outcomes: ["no-problem-found"] }] },
+    ],
+    handlingOpinion: "联系电话13912345678，负责人身份证11010519491231002X",
+    targetConfirmation: { kind: "signed", signedOn: "2026-04-15" },
+    inspectorSignatures: team.members.map((m) => ({ inspectorId: m.inspectorId, signedOn: "2026-04-15" })),
+  };
+}
