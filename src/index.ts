@@ -103,6 +103,14 @@ export { correctPublishedResult } from "./task/correctPublishedResult.js";
 export { verifyAuditTrail, type AuditVerification } from "./task/verifyAuditTrail.js";
 export { publicView, maskPhone, maskIdNumber } from "./task/publicView.js";
 
+// Credit repair
+export {
+  CREDIT_RULE_SETS, SEVERE_PENALTY_TYPES, PENALTY_TYPES, type CreditRuleSet, type CreditTier, type TierRule, type PenaltyType,
+} from "./credit/CREDIT_RULE_SETS.js";
+export {
+  evaluateCreditRepair, CreditRepairInputSchema, type CreditRepairInput, type CreditRepairOptions, type CreditRepairResult, type UnmetCondition,
+} from "./credit/evaluateCreditRepair.js";
+
 // Calendar and deadlines (also available alone as "shuangsuiji/calendar")
 export {
   isValidCivilDate, parseCivilDate, civilDateFromDate, CN_CALENDAR, createHolidayCalendar, addCalendarYears,

@@ -1,0 +1,334 @@
+import { z } from "zod";
+import { match } from "ts-pattern";
+import { addLegalPeriod, type LegalPeriod, type LegalPeriodOptions } from "../calendar/addLegalPeriod.js";
+import { computeDeadline } from "../calendar/computeDeadline.js";
+import { isProvisional } from "../calendar/isProvisional.js";
+import { formatDayNumber, parseDayNumber } from "../calendar/_days.js";
+import { OUTCOMES } from "../codes/OUTCOMES.js";
+import { issuesFromZod } from "../errors/_fromZod.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import { OutcomeIdSchema } from "../model/inspectionRecord.js";
+import { CivilDateSchema } from "../model/primitives.js";
+import { CREDIT_RULE_SETS, PENALTY_TYPES, SEVERE_PENALTY_TYPES, type CreditRuleSet, type CreditTier } from "./CREDIT_RULE_SETS.js";
+
+/**
+ * Input of {@link evaluateCreditRepair}: the negative result, the measures based on the same finding, the facts repair
+ * conditions depend on, and the evaluation date.
+ *
+ * @category Credit repair
+ * @example
+ * ```ts
+ * import { CreditRepairInputSchema } from "shuangsuiji";
+ * CreditRepairInputSchema.parse({
+ *   result: { outcomes: ["non-compliant"], publishedOn: "2026-01-10" }, measures: [],
+ *   facts: { penaltyFulfilled: true, harmRemedied: true, noRepeatViolation: true }, evaluatedOn: "2026-05-01",
+ * });
+ * ```
+ */
+export const CreditRepairInputSchema = z.strictObject({
+  /** The spot-check result: its outcomes and the day it was published. */
+  result: z.strictObject({ outcomes: z.array(OutcomeIdSchema).min(1), publishedOn: CivilDateSchema }),
+  /** Measures based on the same finding (Wancheng art. 25). */
+  measures: z.array(
+    z.discriminatedUnion("kind", [
+      z.strictObject({
+        kind: z.literal("penalty"),
+        /** 处罚种类. */
+        type: z.enum(PENALTY_TYPES),
+        decidedOn: CivilDateSchema,
+        publishedOn: CivilDateSchema,
+        /** 较低数额罚款 as defined by the province (45号令 art. 13). */
+        lowerAmount: z.boolean().optional(),
+        /** The tier the deciding authority assigned (required under the 2025 rules unless the penalty is minor by type). */
+        tier: z.enum(["minor", "ordinary", "serious"]).optional(),
+        /** End of a business or occupational restriction (a restriction beyond the period extends it — 45号令 art. 13). */
+        restrictionEndsOn: CivilDateSchema.optional(),
+        /** The day publication of the penalty stopped (repair granted, withdrawn), if it has. */
+        stoppedOn: CivilDateSchema.optional(),
+      }),
+      z.strictObject({
+        kind: z.literal("abnormal-list"),
+        /** Ground of listing (企业经营异常名录管理暂行办法 art. 4). */
+        ground: z.enum(["no-annual-report", "information-not-published", "falsified-information", "unreachable"]),
+        listedOn: CivilDateSchema,
+        /** Whether the ground has been cured (report filed, information published or corrected, reachable again). */
+        cured: z.boolean().optional(),
+        removedOn: CivilDateSchema.optional(),
+      }),
+      z.strictObject({
+        kind: z.literal("serious-list"),
+        listedOn: CivilDateSchema,
+        restrictionEndsOn: CivilDateSchema.optional(),
+        removedOn: CivilDateSchema.optional(),
+      }),
+    ]),
+  ),
+  /** Facts the early-stop conditions depend on (45号令 art. 14; NDRC 2025). */
+  facts: z.strictObject({
+    /** (一) 已经自觉履行行政处罚决定中规定的义务. */
+    penaltyFulfilled: z.boolean(),
+    /** (二) 已经主动消除危害后果和不良影响. */
+    harmRemedied: z.boolean(),
+    /** (三) 未因同一类违法行为再次受到行政处罚. */
+    noRepeatViolation: z.boolean(),
+    /** 信用承诺 (NDRC 2025). */
+    publicCommitment: z.boolean().optional(),
+  }),
+  /** The day of evaluation (an input: the library never reads the clock). */
+  evaluatedOn: CivilDateSchema,
+});
+
+/**
+ * Input of {@link evaluateCreditRepair} as plain data.
+ *
+ * @category Credit repair
+ */
+export type CreditRepairInput = z.input<typeof CreditRepairInputSchema>;
+
+/**
+ * Options of {@link evaluateCreditRepair}.
+ *
+ * @category Credit repair
+ */
+export interface CreditRepairOptions {
+  /** Rule set; default chosen by the evaluation date among the SAMR sets (SAMR_2021 before 2025-12-25, SAMR_2025 from then). */
+  readonly ruleSet?: keyof typeof CREDIT_RULE_SETS;
+  /**
+   * Jurisdiction preset: `wancheng` (art. 25: a result with no or only a minor penalty stops after the statutory period;
+   * no separate application) or `chuanyu` (川渝 scheme 2025: those results may also be repaired on application once the
+   * violation is corrected). Default `wancheng`.
+   */
+  readonly jurisdiction?: "wancheng" | "chuanyu";
+  /**
+   * How long a negative result with no or only a minor penalty stays published ("公示满法定期限", Wancheng art. 25).
+   * **Not confirmed** by any national text read (regulations.md §1.6: the standalone period under 总局令第107号 is
+   * unknown); default 3 months, by analogy with the 3-month minor tier of 107号令 and 45号令 art. 13.
+   */
+  readonly standalonePeriod?: LegalPeriod;
+  /**
+   * Calendar and rollover options for period ends (民法典 arts. 201–203). Periods run years ahead, past the calendar's
+   * last announced year: by default those years assume Mon–Fri working days and the result is marked `provisional`;
+   * `outsideCoverage: "throw"` refuses instead.
+   */
+  readonly periodOptions?: LegalPeriodOptions;
+}
+
+/**
+ * A condition not (yet) met.
+ *
+ * @category Credit repair
+ */
+export interface UnmetCondition {
+  /** Which. */
+  readonly condition: "minimum-period" | "penalty-fulfilled" | "harm-remedied" | "no-repeat-violation" | "not-on-lists" | "ground-cured" | "public-commitment";
+  /** The clause. */
+  readonly clause: string;
+  /** 中文. */
+  readonly zh: string;
+  /** English. */
+  readonly en: string;
+}
+
+interface Common {
+  /** The rule set applied. */
+  readonly ruleSet: CreditRuleSet["id"];
+  /** True when a reported date depends on a year the holiday calendar does not cover yet (see `periodOptions`). */
+  readonly provisional: boolean;
+  /** Clauses behind the decision. */
+  readonly basis: readonly string[];
+  /** 中文说明。 */
+  readonly explanationZh: string;
+  /** English explanation. */
+  readonly explanationEn: string;
+}
+
+/**
+ * Result of {@link evaluateCreditRepair}. Dates are "from" dates: `earliestApplicationOn` is the first day an application
+ * may be made (the day after the minimum period ends), `autoStopOn` the first day the information is no longer published
+ * (the day after the period ends, 民法典 arts. 201–203 with rollover).
+ *
+ * @category Credit repair
+ */
+export type CreditRepairResult =
+  | (Common & { readonly status: "not-negative" })
+  | (Common & { readonly status: "not-yet-published"; readonly publishedOn: string })
+  | (Common & { readonly status: "published"; readonly linked: boolean; readonly earliestApplicationOn?: string; readonly autoStopOn?: string; readonly unmetConditions: readonly UnmetCondition[] })
+  | (Common & { readonly status: "eligible-for-application"; readonly linked: boolean; readonly autoStopOn?: string; readonly processingDeadline: string })
+  | (Common & { readonly status: "auto-stopped"; readonly stoppedOn: string; readonly reason: "period-expired" | "linked-measure-stopped" })
+  | (Common & { readonly status: "never-early"; readonly autoStopOn?: string });
+
+const nextDay = (d: string) => formatDayNumber((parseDayNumber(d) as number) + 1);
+const later = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
+
+const COND: Record<UnmetCondition["condition"], Omit<UnmetCondition, "condition">> = {
+  "minimum-period": { clause: "总局令第45号 art. 14; 总局令第107号", zh: "未满最短公示期限", en: "the minimum publication period has not passed" },
+  "penalty-fulfilled": { clause: "总局令第45号 art. 14(1)", zh: "尚未履行行政处罚决定规定的义务", en: "the penalty's obligations are not fulfilled" },
+  "harm-remedied": { clause: "总局令第45号 art. 14(2)", zh: "尚未主动消除危害后果和不良影响", en: "the harm and its effects are not remedied" },
+  "no-repeat-violation": { clause: "总局令第45号 art. 14(3)", zh: "因同一类违法行为再次受到行政处罚", en: "penalised again for the same kind of violation" },
+  "not-on-lists": { clause: "总局令第45号 art. 14(4)", zh: "仍在经营异常名录或严重违法失信名单中", en: "still on the abnormal-operations or serious-violation list" },
+  "ground-cured": { clause: "企业经营异常名录管理暂行办法 (removal on cure) [SECONDARY]", zh: "列入经营异常名录的情形尚未消除", en: "the ground of the abnormal-list entry is not cured" },
+  "public-commitment": { clause: "信用修复管理办法 (NDRC 2025) [SECONDARY]", zh: "尚未作出信用承诺", en: "no public credit commitment made" },
+};
+const unmet = (c: UnmetCondition["condition"]): UnmetCondition => ({ condition: c, ...COND[c] });
+
+interface MeasureStatus {
+  readonly stoppedOn?: string;
+  readonly autoStopOn?: string;
+  readonly earliestApplicationOn?: string;
+  readonly neverEarly: boolean;
+  readonly unmet: UnmetCondition[];
+  readonly basis: string[];
+}
+
+/**
+ * Evaluates when a negative spot-check result (抽查检查结果负面信息) stops being published and when the enterprise may
+ * apply for repair (信用修复):
+ * - a non-negative outcome publishes nothing negative (result-code dictionary);
+ * - **linked stop** (Wancheng art. 25; 总局令第107号): when a penalty (other than a minor one), an abnormal-list entry or
+ *   a serious-list entry is based on the same finding, the result stops on the day the last such measure stops or is
+ *   removed, and repair goes through those measures — early application after the tier's minimum period with the four
+ *   conditions of 45号令 art. 14 (plus a credit commitment under NDRC 2025); severe penalty types (suspension,
+ *   restriction, downgrade, revoked licences) can never stop early; a restriction beyond the period extends it;
+ * - otherwise (no or only a minor penalty) the result stops after the standalone period (an option: the national value
+ *   is unconfirmed), and under the 川渝 preset may be repaired on application once corrected.
+ *
+ * Periods use {@link addLegalPeriod}; an eligible application's processing deadline uses working days (7, 总局令第107号).
+ * Rule sets are chosen by the evaluation date unless one is named.
+ *
+ * @category Credit repair
+ * @example
+ * ```ts
+ * import { evaluateCreditRepair } from "shuangsuiji";
+ * const r = evaluateCreditRepair({
+ *   result: { outcomes: ["pending-follow-up"], publishedOn: "2026-01-10" },
+ *   measures: [{ kind: "penalty", type: "fine", decidedOn: "2026-01-20", publishedOn: "2026-01-22", tier: "ordinary" }],
+ *   facts: { penaltyFulfilled: true, harmRemedied: true, noRepeatViolation: true },
+ *   evaluatedOn: "2026-05-01",
+ * });
+ * r.status; // "eligible-for-application" (3 months passed under 总局令第107号)
+ * ```
+ */
+export function evaluateCreditRepair(input: CreditRepairInput, options: CreditRepairOptions = {}): CreditRepairResult {
+  const parsed = CreditRepairInputSchema.safeParse(input);
+  if (!parsed.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(parsed.error.issues, { clause: "Wancheng art. 25; 总局令第45号" }, input), { cause: parsed.error });
+  const { result, measures, facts, evaluatedOn } = parsed.data;
+  const rs: CreditRuleSet = options.ruleSet !== undefined ? CREDIT_RULE_SETS[options.ruleSet] : evaluatedOn >= CREDIT_RULE_SETS.SAMR_2025.from ? CREDIT_RULE_SETS.SAMR_2025 : CREDIT_RULE_SETS.SAMR_2021;
+  const periodOptions: LegalPeriodOptions = { outsideCoverage: "assume-weekdays", ...options.periodOptions };
+  const period = (from: string, p: LegalPeriod) => nextDay(addLegalPeriod(from, p, periodOptions));
+  const done = (r: Record<string, unknown>) => {
+    const dates = ["autoStopOn", "earliestApplicationOn", "processingDeadline", "stoppedOn"].map((k) => r[k]).filter((d): d is string => typeof d === "string");
+    return deepFreeze({ ruleSet: rs.id, provisional: dates.some((d) => isProvisional(d, periodOptions)), ...r }) as CreditRepairResult;
+  };
+
+  const negative = result.outcomes.filter((o) => OUTCOMES[o].isNegative);
+  if (negative.length === 0) {
+    return done({ status: "not-negative", basis: ["川渝 scheme (2025) negative outcomes; regulations.md §3"], explanationZh: "检查结果不属于负面信息，无需信用修复", explanationEn: "the result is not negative information: nothing to repair" });
+  }
+  if (evaluatedOn < result.publishedOn) {
+    return done({ status: "not-yet-published", publishedOn: result.publishedOn, basis: ["Wancheng art. 21"], explanationZh: "检查结果尚未公示", explanationEn: "the result is not published yet" });
+  }
+
+  const onList = measures.some((m) => (m.kind === "abnormal-list" || m.kind === "serious-list") && (m.removedOn === undefined || m.removedOn > evaluatedOn));
+  const conditions = (withLists: boolean): UnmetCondition[] => [
+    ...(facts.penaltyFulfilled ? [] : [unmet("penalty-fulfilled")]),
+    ...(facts.harmRemedied ? [] : [unmet("harm-remedied")]),
+    ...(facts.noRepeatViolation ? [] : [unmet("no-repeat-violation")]),
+    ...(withLists && onList ? [unmet("not-on-lists")] : []),
+    ...(rs.id === "NDRC_2025" && facts.publicCommitment !== true ? [unmet("public-commitment")] : []),
+  ];
+
+  const tierOf = (m: Extract<(typeof measures)[number], { kind: "penalty" }>): CreditTier => {
+    if (m.type === "warning" || m.type === "public-reprimand" || m.lowerAmount === true) return "minor";
+    if (m.tier !== undefined) return m.tier;
+    if (rs.id === "SAMR_2021") return "ordinary";
+    throw new ShuangsuijiError("invalid-input", [
+      { path: ["measures", "tier"], rule: "penalty-tier", clause: rs.sources[0] ?? rs.id, messageZh: "2025年起须给出处罚信息的轻微/一般/严重分级", messageEn: `the ${rs.id} rules need the penalty's tier (minor, ordinary or serious)`, value: m.type },
+    ]);
+  };
+
+  const linked: MeasureStatus[] = [];
+  for (const m of measures) {
+    const status = match(m)
+      .with({ kind: "penalty" }, (p): MeasureStatus | undefined => {
+        const tier = tierOf(p);
+        if (tier === "minor" && p.restrictionEndsOn === undefined) return undefined; // a minor penalty does not link (Wancheng art. 25)
+        const rule = rs.tiers[tier];
+        const start = rs.periodStartsAt === "publication" ? p.publishedOn : p.decidedOn;
+        const autoStopOn = later(period(start, rule.autoStopAfter), p.restrictionEndsOn === undefined ? undefined : nextDay(p.restrictionEndsOn));
+        const neverEarly = (SEVERE_PENALTY_TYPES as readonly string[]).includes(p.type);
+        const earliest = rule.applyAfter === undefined ? undefined : period(start, rule.applyAfter);
+        return {
+          ...(p.stoppedOn === undefined ? {} : { stoppedOn: p.stoppedOn }),
+          ...(autoStopOn === undefined ? {} : { autoStopOn }),
+          ...(neverEarly || earliest === undefined ? {} : { earliestApplicationOn: earliest }),
+          neverEarly,
+          unmet: neverEarly ? [] : [...(earliest !== undefined && evaluatedOn < earliest ? [unmet("minimum-period")] : []), ...conditions(true)],
+          basis: [rule.basis, ...(neverEarly ? ["总局令第45号 art. 14 (不得提前停止公示)"] : []), ...(p.restrictionEndsOn === undefined ? [] : ["总局令第45号 art. 13 (限制期限超过公示期限的，按实际限制期限执行)"])],
+        };
+      })
+      .with({ kind: "abnormal-list" }, (a): MeasureStatus => ({
+        ...(a.removedOn === undefined ? {} : { stoppedOn: a.removedOn }),
+        neverEarly: false,
+        ...(a.cured === true ? { earliestApplicationOn: a.listedOn } : {}),
+        unmet: a.cured === true ? [] : [unmet("ground-cured")],
+        basis: ["企业信息公示暂行条例 art. 17; 企业经营异常名录管理暂行办法 art. 4 [SECONDARY]", `escalates to the serious-violation list after 3 years uncured: ${period(a.listedOn, { years: 3 })} (条例 art. 17)`],
+      }))
+      .with({ kind: "serious-list" }, (s): MeasureStatus => {
+        const earliest = period(s.listedOn, { years: 1 });
+        const autoStopOn = later(period(s.listedOn, { years: 3 }), s.restrictionEndsOn === undefined ? undefined : nextDay(s.restrictionEndsOn));
+        return {
+          ...(s.removedOn === undefined ? {} : { stoppedOn: s.removedOn }),
+          ...(autoStopOn === undefined ? {} : { autoStopOn }),
+          earliestApplicationOn: earliest,
+          neverEarly: false,
+          unmet: [...(evaluatedOn < earliest ? [unmet("minimum-period")] : []), ...conditions(false)],
+          basis: ["市场监督管理严重违法失信名单管理办法 (总局令第44号): apply after 1 year, removed automatically at 3 years [UNCONFIRMED article numbers]"],
+        };
+      })
+      .exhaustive();
+    if (status !== undefined) linked.push(status);
+  }
+
+  if (linked.length > 0) {
+    const stopOf = (s: MeasureStatus) => s.stoppedOn ?? s.autoStopOn;
+    const allStopped = linked.every((s) => stopOf(s) !== undefined && evaluatedOn >= (stopOf(s) as string));
+    const basis = ["Wancheng art. 25 (同时停止公示相应的抽查检查结果负面信息)", "总局令第107号 [SECONDARY]", ...new Set(linked.flatMap((s) => s.basis))];
+    if (allStopped) {
+      const stoppedOn = linked.map(stopOf).reduce(later) as string;
+      return done({ status: "auto-stopped", stoppedOn, reason: "linked-measure-stopped", basis, explanationZh: `相关处罚或名单信息已于${stoppedOn}停止公示/移出，抽查检查结果负面信息同日停止公示`, explanationEn: `the linked penalty or list entry stopped on ${stoppedOn}; the negative result stopped the same day` });
+    }
+    const open = linked.filter((s) => stopOf(s) === undefined || evaluatedOn < (stopOf(s) as string));
+    const autoStopOn = open.every((s) => s.autoStopOn !== undefined) ? (linked.map(stopOf).reduce(later) as string) : undefined;
+    if (open.some((s) => s.neverEarly)) {
+      return done({ status: "never-early", ...(autoStopOn === undefined ? {} : { autoStopOn }), basis, explanationZh: `相关行政处罚不得提前停止公示${autoStopOn === undefined ? "" : `，${autoStopOn}起停止公示`}`, explanationEn: `the linked penalty can never stop early${autoStopOn === undefined ? "" : `; publication stops from ${autoStopOn}`}` });
+    }
+    const unmetAll = [...new Map(open.flatMap((s) => s.unmet).map((u) => [u.condition, u])).values()];
+    if (unmetAll.length === 0) {
+      const processingDeadline = computeDeadline("repair-processing", evaluatedOn, periodOptions).date;
+      return done({ status: "eligible-for-application", linked: true, ...(autoStopOn === undefined ? {} : { autoStopOn }), processingDeadline, basis, explanationZh: `可申请相关处罚/名单信息的信用修复；修复后抽查检查结果负面信息同时停止公示（受理后7个工作日内办结，至${processingDeadline}）`, explanationEn: `may apply to repair the linked penalty or list entry; the negative result stops with it (decided within 7 working days: by ${processingDeadline})` });
+    }
+    const earliest = open.map((s) => s.earliestApplicationOn).reduce(later, undefined);
+    return done({
+      status: "published", linked: true, unmetConditions: unmetAll, ...(earliest === undefined ? {} : { earliestApplicationOn: earliest }), ...(autoStopOn === undefined ? {} : { autoStopOn }), basis,
+      explanationZh: `仍在公示；未满足：${unmetAll.map((u) => u.zh).join("；")}`, explanationEn: `still published; not met: ${unmetAll.map((u) => u.en).join("; ")}`,
+    });
+  }
+
+  // Standalone: no penalty, or only a minor one (Wancheng art. 25).
+  const standalone = options.standalonePeriod ?? { months: 3 };
+  const autoStopOn = period(result.publishedOn, standalone);
+  const basis = ["Wancheng art. 25 (公示满法定期限后应当停止公示)", "standalone period: an option, default 3 months [UNCONFIRMED national value, regulations.md §1.6]"];
+  if (evaluatedOn >= autoStopOn) {
+    return done({ status: "auto-stopped", stoppedOn: autoStopOn, reason: "period-expired", basis, explanationZh: `公示期满，${autoStopOn}起停止公示`, explanationEn: `the publication period ended; stopped from ${autoStopOn}` });
+  }
+  if ((options.jurisdiction ?? "wancheng") === "chuanyu") {
+    const u = conditions(false).filter((c) => c.condition === "penalty-fulfilled" || c.condition === "harm-remedied");
+    if (u.length === 0) {
+      const processingDeadline = computeDeadline("repair-processing", evaluatedOn, periodOptions).date;
+      return done({ status: "eligible-for-application", linked: false, autoStopOn, processingDeadline, basis: [...basis, "川渝抽查检查结果公示信息修复工作方案 (2025) [SECONDARY]"], explanationZh: "问题已整改，可申请修复抽查检查结果公示信息", explanationEn: "the problem is corrected: repair of the published result may be applied for" });
+    }
+    return done({ status: "published", linked: false, unmetConditions: u, autoStopOn, basis, explanationZh: `仍在公示，${autoStopOn}起自动停止`, explanationEn: `still published; stops automatically from ${autoStopOn}` });
+  }
+  return done({ status: "published", linked: false, unmetConditions: [], autoStopOn, basis, explanationZh: `仍在公示，${autoStopOn}起自动停止，无需申请`, explanationEn: `still published; stops automatically from ${autoStopOn}, no application needed` });
+}

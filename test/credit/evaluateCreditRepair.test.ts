@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { SEVERE_PENALTY_TYPES, addLegalPeriod, evaluateCreditRepair, type CreditRepairInput } from "../../src/index.js";
+import { dayNumber, formatDayNumber } from "../../src/calendar/_days.js";
+
+const ok = { penaltyFulfilled: true, harmRemedied: true, noRepeatViolation: true };
+const base = (extra: Partial<CreditRepairInput>): CreditRepairInput => ({ result: { outcomes: ["non-compliant"], publishedOn: "2026-01-10" }, measures: [], facts: ok, evaluatedOn: "2026-02-01", ...extra });
+const next = (d: string) => formatDayNumber(dayNumber(+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)) + 1);
+
+describe("cases per clause", () => {
+  it.each([
+    // [clause, input, options, expected status, extra expectations]
+    ["result-code dictionary: a non-negative outcome has nothing to repair", base({ result: { outcomes: ["compliant"], publishedOn: "2026-01-10" } }), {}, "not-negative"],
+    ["Wancheng art. 21: before publication nothing is published", base({ evaluatedOn: "2026-01-09" }), {}, "not-yet-published"],
+    ["Wancheng art. 25: no penalty → stops after the standalone period (default 3 months), no application", base({ evaluatedOn: "2026-04-09" }), {}, "published"],
+    ["Wancheng art. 25: … and then stops by itself", base({ evaluatedOn: "2026-04-11" }), {}, "auto-stopped"],
+    ["川渝 scheme: a corrected violation may be repaired on application", base({}), { jurisdiction: "chuanyu" as const }, "eligible-for-application"],
+    ["Wancheng art. 25: a minor penalty (reprimand) does not link", base({ measures: [{ kind: "penalty", type: "public-reprimand", decidedOn: "2026-01-12", publishedOn: "2026-01-15" }], evaluatedOn: "2026-04-11" }), {}, "auto-stopped"],
+    ["107号令 ordinary tier: apply after 3 months", base({ measures: [{ kind: "penalty", type: "fine", tier: "ordinary", decidedOn: "2026-01-12", publishedOn: "2026-01-15" }], evaluatedOn: "2026-04-16" }), {}, "eligible-for-application"],
+    ["107号令 ordinary tier: not before 3 months", base({ measures: [{ kind: "penalty", type: "fine", tier: "ordinary", decidedOn: "2026-01-12", publishedOn: "2026-01-15" }], evaluatedOn: "2026-03-01" }), {}, "published"],
+    ["107号令 ordinary tier: automatic at 1 year, with the result (linked stop)", base({ measures: [{ kind: "penalty", type: "fine", tier: "ordinary", decidedOn: "2026-01-12", publishedOn: "2026-01-15" }], facts: { ...ok, penaltyFulfilled: false }, evaluatedOn: "2027-01-16" }), {}, "auto-stopped"],
+    ["107号令 serious tier: apply only after 1 year", base({ measures: [{ kind: "penalty", type: "fine", tier: "serious", decidedOn: "2026-01-12", publishedOn: "2026-01-15" }], evaluatedOn: "2026-10-01" }), {}, "published"],
+    ["45号令 art. 14: severe penalty types never stop early", base({ measures: [{ kind: "penalty", type: "licence-revoked", tier: "serious", decidedOn: "2026-01-12", publishedOn: "2026-01-15" }], evaluatedOn: "2027-06-01" }), {}, "never-early"],
+    ["45号令 art. 14(4): still on a list blocks early stop of the penalty", base({ measures: [{ kind: "penalty", type: "fine", tier: "ordinary", decidedOn: "2026-01-12", publishedOn: "2026-01-15" }, { kind: "abnormal-list", ground: "unreachable", listedOn: "2026-01-20", cured: true }], evaluatedOn: "2026-05-01" }), {}, "published"],
+    ["Wancheng art. 25: removal from the abnormal list stops the result the same day", base({ measures: [{ kind: "abnormal-list", ground: "unreachable", listedOn: "2026-01-20", cured: true, removedOn: "2026-03-03" }], evaluatedOn: "2026-03-03" }), {}, "auto-stopped"],
+    ["abnormal list: may apply for removal once the ground is cured", base({ result: { outcomes: ["unreachable-at-registered-address"], publishedOn: "2026-01-10" }, measures: [{ kind: "abnormal-list", ground: "unreachable", listedOn: "2026-01-20", cured: true }], evaluatedOn: "2026-02-01" }), {}, "eligible-for-application"],
+    ["44号令: serious list — apply after 1 year", base({ measures: [{ kind: "serious-list", listedOn: "2026-01-20" }], evaluatedOn: "2027-01-21" }), {}, "eligible-for-application"],
+    ["44号令: serious list — still listed on 2029-01-22 (3 years end on Sat 2029-01-20 → Monday, 民法典 art. 203)", base({ measures: [{ kind: "serious-list", listedOn: "2026-01-20" }], facts: { ...ok, harmRemedied: false }, evaluatedOn: "2029-01-22" }), {}, "published"],
+    ["44号令: serious list — removed automatically at 3 years", base({ measures: [{ kind: "serious-list", listedOn: "2026-01-20" }], facts: { ...ok, harmRemedied: false }, evaluatedOn: "2029-01-23" }), {}, "auto-stopped"],
+    ["45号令 art. 13 (2021 rules): an ordinary penalty is published 3 years", base({ result: { outcomes: ["non-compliant"], publishedOn: "2024-01-10" }, measures: [{ kind: "penalty", type: "fine", decidedOn: "2024-01-12", publishedOn: "2024-01-15" }], facts: { ...ok, noRepeatViolation: false }, evaluatedOn: "2025-06-01" }), { ruleSet: "SAMR_2021" as const }, "published"],
+    ["NDRC 2025 (信用中国): a credit commitment is a condition", base({ measures: [{ kind: "penalty", type: "fine", tier: "ordinary", decidedOn: "2026-04-02", publishedOn: "2026-04-05" }], evaluatedOn: "2026-08-01" }), { ruleSet: "NDRC_2025" as const }, "published"],
+  ] as const)("%s", (_clause, input, options, status) => {
+    expect(evaluateCreditRepair(input, options).status).toBe(status);
+  });
+  it("dates: civil-code periods, 'from' dates, rollover, and the 7-working-day processing deadline", () => {
+    const r = evaluateCreditRepair(base({ measures: [{ kind: "penalty", type: "fine", tier: "ordinary", decidedOn: "2026-01-12", publishedOn: "2026-01-15" }], evaluatedOn: "2026-04-16" }));
+    expect(r).toMatchObject({ status: "eligible-for-application", autoStopOn: next(addLegalPeriod("2026-01-15", { years: 1 }, { outsideCoverage: "assume-weekdays" })), processingDeadline: "2026-04-27", ruleSet: "SAMR_2025", provisional: true });
+    // 2027 has no notice yet: the rollover assumed Mon–Fri, so the date is marked provisional
+    const s = evaluateCreditRepair(base({ evaluatedOn: "2026-02-01" }));
+    expect(s).toMatchObject({ status: "published", autoStopOn: "2026-04-11" }); // 2026-04-10 is the last day (a Friday)
+    const rolled = evaluateCreditRepair(base({ result: { outcomes: ["non-compliant"], publishedOn: "2025-12-07" }, evaluatedOn: "2026-01-01" }));
+    expect(rolled).toMatchObject({ autoStopOn: "2026-03-10" }); // 3-07 is a Saturday → last day Monday 3-09 (民法典 art. 203)
+  });
+  it("a restriction longer than the period extends it (45号令 art. 13)", () => {
+    const r = evaluateCreditRepair(base({ measures: [{ kind: "penalty", type: "occupation-restricted", tier: "serious", decidedOn: "2026-01-12", publishedOn: "2026-01-15", restrictionEndsOn: "2031-01-14" }], evaluatedOn: "2029-06-01" }));
+    expect(r).toMatchObject({ status: "never-early", autoStopOn: "2031-01-15" });
+  });
+  it("rule set by evaluation date: SAMR_2021 before 2025-12-25, SAMR_2025 from then", () => {
+    expect(evaluateCreditRepair(base({ result: { outcomes: ["non-compliant"], publishedOn: "2025-10-01" }, evaluatedOn: "2025-12-24" })).ruleSet).toBe("SAMR_2021");
+    expect(evaluateCreditRepair(base({ result: { outcomes: ["non-compliant"], publishedOn: "2025-10-01" }, evaluatedOn: "2025-12-25" })).ruleSet).toBe("SAMR_2025");
+  });
+  it("the 2025 rules need the penalty's tier; unmet conditions cite their clauses", () => {
+    expect(() => evaluateCreditRepair(base({ measures: [{ kind: "penalty", type: "fine", decidedOn: "2026-01-12", publishedOn: "2026-01-15" }] }))).toThrowError(/tier/);
+    const r = evaluateCreditRepair(base({ measures: [{ kind: "penalty", type: "fine", tier: "ordinary", decidedOn: "2026-01-12", publishedOn: "2026-01-15" }], facts: { penaltyFulfilled: false, harmRemedied: true, noRepeatViolation: true }, evaluatedOn: "2026-02-01" }));
+    expect(r.status === "published" && r.unmetConditions.map((u) => [u.condition, u.clause])).toEqual([["minimum-period", "总局令第45号 art. 14; 总局令第107号"], ["penalty-fulfilled", "总局令第45号 art. 14(1)"]]);
+    expect(r.explanationZh).toMatch(/未满最短公示期限/);
+  });
+});
+
+const dateArb = (from: [number, number, number], days: number) => fc.integer({ min: 0, max: days }).map((k) => formatDayNumber(dayNumber(...from) + k));
+const measureArb = fc.oneof(
+  fc.record({
+    kind: fc.constant("penalty" as const), type: fc.constantFrom("fine" as const, "confiscation" as const, "public-reprimand" as const, ...SEVERE_PENALTY_TYPES), tier: fc.constantFrom("minor" as const, "ordinary" as const, "serious" as const),
+    decidedOn: dateArb([2026, 1, 1], 60), publishedOn: dateArb([2026, 3, 1], 30), stoppedOn: fc.option(dateArb([2026, 6, 1], 900), { nil: undefined }),
+  }).map(({ stoppedOn, ...p }) => (stoppedOn === undefined ? p : { ...p, stoppedOn })),
+  fc.record({ kind: fc.constant("abnormal-list" as const), ground: fc.constantFrom("unreachable" as const, "no-annual-report" as const), listedOn: dateArb([2026, 1, 1], 60), cured: fc.boolean(), removedOn: fc.option(dateArb([2026, 4, 1], 900), { nil: undefined }) })
+    .map(({ removedOn, ...a }) => (removedOn === undefined ? a : { ...a, removedOn })),
+  fc.record({ kind: fc.constant("serious-list" as const), listedOn: dateArb([2026, 1, 1], 60) }),
+);
+const inputArb = fc.record({
+  outcomes: fc.subarray(["non-compliant", "pending-follow-up", "compliant", "unreachable-at-registered-address"] as const, { minLength: 1 }),
+  publishedOn: dateArb([2026, 1, 1], 60),
+  measures: fc.array(measureArb, { maxLength: 3 }),
+  facts: fc.record({ penaltyFulfilled: fc.boolean(), harmRemedied: fc.boolean(), noRepeatViolation: fc.boolean() }),
+});
+const at = (x: fc.Arbitrary<unknown> extends never ? never : { outcomes: readonly string[]; publishedOn: string; measures: unknown[]; facts: CreditRepairInput["facts"] }, d: string) =>
+  evaluateCreditRepair({ result: { outcomes: [...x.outcomes] as CreditRepairInput["result"]["outcomes"], publishedOn: x.publishedOn }, measures: x.measures as CreditRepairInput["measures"], facts: x.facts, evaluatedOn: d });
+
+describe("properties", () => {
+  it("monotone in time: once stopped, stays stopped; once eligible, eligible until stopped; before publication never stopped", () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: -30, max: 1500 }), fc.integer({ min: 1, max: 1500 }), (x, k, gap) => {
+        const d1 = formatDayNumber(dayNumber(2026, 1, 1) + 60 + k);
+        const d2 = formatDayNumber(dayNumber(2026, 1, 1) + 60 + k + gap);
+        const a = at(x, d1);
+        const b = at(x, d2);
+        if (d1 < x.publishedOn) expect(a.status).not.toBe("auto-stopped");
+        if (a.status === "auto-stopped") expect(b).toMatchObject({ status: "auto-stopped", stoppedOn: a.stoppedOn });
+        if (a.status === "eligible-for-application") expect(["eligible-for-application", "auto-stopped"]).toContain(b.status);
+      }),
+      { seed: 31, numRuns: 3000 },
+    );
+  });
+  it("linked stop: the result stops exactly when the last linked measure stops", () => {
+    fc.assert(
+      fc.property(inputArb, (x) => {
+        // minor penalties do not link (Wancheng art. 25); with explicit stop dates on every linked measure, the result
+        // stops on the latest of them
+        const linkedMeasures = x.measures.filter((m) => !(m.kind === "penalty" && ((m as { tier: string }).tier === "minor" || (m as { type: string }).type === "public-reprimand")));
+        const stops = linkedMeasures.map((m) => (m as { stoppedOn?: string }).stoppedOn ?? (m as { removedOn?: string }).removedOn);
+        if (linkedMeasures.length === 0 || stops.some((d) => d === undefined)) return;
+        const last = (stops as string[]).reduce((p, c) => (p > c ? p : c));
+        const r = at(x, "2035-01-01");
+        if (!x.outcomes.some((o) => o !== "compliant")) {
+          expect(r.status).toBe("not-negative");
+          return;
+        }
+        expect(r).toMatchObject({ status: "auto-stopped", reason: "linked-measure-stopped", stoppedOn: last });
+        const dayBefore = formatDayNumber(dayNumber(+last.slice(0, 4), +last.slice(5, 7), +last.slice(8, 10)) - 1);
+        if (dayBefore >= x.publishedOn) expect(at(x, dayBefore).status).not.toBe("auto-stopped");
+      }),
+      { seed: 32, numRuns: 2000 },
+    );
+  });
+  it("severe penalty types are never eligible for early stop", () => {
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom(...SEVERE_PENALTY_TYPES), fc.integer({ min: 0, max: 1500 }), (x, type, k) => {
+        const measures = [{ kind: "penalty" as const, type, tier: "serious" as const, decidedOn: "2026-01-05", publishedOn: "2026-01-08" }];
+        const r = at({ ...x, outcomes: ["non-compliant"], measures }, formatDayNumber(dayNumber(2026, 3, 1) + k));
+        expect(r.status).not.toBe("eligible-for-application");
+      }),
+      { seed: 33, numRuns: 1000 },
+    );
+  });
+});
