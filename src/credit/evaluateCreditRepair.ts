@@ -130,7 +130,12 @@ export interface UnmetCondition {
   readonly en: string;
 }
 
-interface Common {
+/**
+ * Fields every {@link CreditRepairResult} carries.
+ *
+ * @category Credit repair
+ */
+export interface CreditRepairCommon {
   /** The rule set applied. */
   readonly ruleSet: CreditRuleSet["id"];
   /** True when a reported date depends on a year the holiday calendar does not cover yet (see `periodOptions`). */
@@ -151,12 +156,12 @@ interface Common {
  * @category Credit repair
  */
 export type CreditRepairResult =
-  | (Common & { readonly status: "not-negative" })
-  | (Common & { readonly status: "not-yet-published"; readonly publishedOn: string })
-  | (Common & { readonly status: "published"; readonly linked: boolean; readonly earliestApplicationOn?: string; readonly autoStopOn?: string; readonly unmetConditions: readonly UnmetCondition[] })
-  | (Common & { readonly status: "eligible-for-application"; readonly linked: boolean; readonly autoStopOn?: string; readonly processingDeadline: string })
-  | (Common & { readonly status: "auto-stopped"; readonly stoppedOn: string; readonly reason: "period-expired" | "linked-measure-stopped" })
-  | (Common & { readonly status: "never-early"; readonly autoStopOn?: string });
+  | (CreditRepairCommon & { readonly status: "not-negative" })
+  | (CreditRepairCommon & { readonly status: "not-yet-published"; readonly publishedOn: string })
+  | (CreditRepairCommon & { readonly status: "published"; readonly linked: boolean; readonly earliestApplicationOn?: string; readonly autoStopOn?: string; readonly unmetConditions: readonly UnmetCondition[] })
+  | (CreditRepairCommon & { readonly status: "eligible-for-application"; readonly linked: boolean; readonly autoStopOn?: string; readonly processingDeadline: string })
+  | (CreditRepairCommon & { readonly status: "auto-stopped"; readonly stoppedOn: string; readonly reason: "period-expired" | "linked-measure-stopped" })
+  | (CreditRepairCommon & { readonly status: "never-early"; readonly autoStopOn?: string });
 
 const nextDay = (d: string) => formatDayNumber((parseDayNumber(d) as number) + 1);
 const later = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
