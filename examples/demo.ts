@@ -10,7 +10,8 @@ import {
   WOLONG_FORM_CODES, annualPlanDeadline, commitPool, computeDeadline, consequencesOf, countsTowardMinimum, dispatchTargets,
   drawInspectors, drawTargets, lockTargetDraw, parseUscc, seedFromDice, validateRecords, verifyTargetDraw, verifyTicket,
   startTask, recordTargetDraw, lockTargets, recordInspectorDraw, replaceInspector, startInspection, recordResult, completeInspection,
-  publishResults, publicView, verifyAuditTrail, advanceNotice,
+  publishResults, publicView, verifyAuditTrail, advanceNotice, buildItemList, checkAnnualPlan, estimateDrawCounts, splitPlanRow,
+  combineIndustryChecks, itemListTable, renderTable,
   type InspectionTarget, type InspectionRecordInput,
 } from "shuangsuiji";
 import { readCsvTable } from "shuangsuiji/node";
@@ -69,6 +70,21 @@ const due = annualPlanDeadline(plan.year, "wolong");
 line(`\n5. Annual plan 年度抽查工作计划 ${plan.year}: ${plan.rows.length} rows; published ${plan.publishedOn}, due ${due.date} (${due.preset.basis}) → ${plan.publishedOn! <= due.date ? "on time" : "LATE"}`);
 const done = "2026-09-30";
 const pub = computeDeadline("results-publication", done);
+const itemList = buildItemList("卧龙区部门联合抽查事项清单", items, departments);
+line(`   item list: ${itemList.ok ? `valid, version ${itemList.list.version}; initiating departments competent for their fields (Longting art. 10)` : `${itemList.issues.length} problems`}`);
+const check = checkAnnualPlan(plan, { items, departments, jurisdiction: "wolong" });
+line(`   plan check: uncovered fields ${JSON.stringify(check.uncoveredFields)} (Longting art. 13); merge candidates ${check.mergeCandidates.length} (Chongqing 5.5)`);
+const estimate = estimateDrawCounts(targets.filter((t) => t.industries?.includes("食品经营")), { strata: { A: { ratio: 0.03 }, B: { ratio: 0.05 }, C: { ratio: 0.2 }, D: { ratio: 0.6 } } }, { registeredOnOrBefore: "2025-12-31", statuses: ["operating"] });
+line(`   row 1 before drawing: ${estimate.strata.map((s) => `${s.riskClass} ${s.quota}/${s.eligible}`).join(", ")} → ${estimate.total} targets`);
+const tasks = splitPlanRow(plan, 3, [
+  { id: "T-3a", name: "成品油经营企业联合抽查（城区）", window: { start: "2026-06-01", end: "2026-07-31" }, scope: { description: "城区" }, weight: 2 },
+  { id: "T-3b", name: "成品油经营企业联合抽查（乡镇）", window: { start: "2026-08-01", end: "2026-09-30" }, scope: { description: "乡镇" }, weight: 1 },
+]);
+line(`   row 3 (${plan.rows[2]?.targetCount} targets) split into tasks: ${tasks.map((t) => `${t.id} ${t.targetCount}`).join(", ")} (Chongqing 6.2)`);
+const oneVisit = combineIndustryChecks("食品经营", items, departments);
+if (oneVisit.ok) line(`   一业一查 食品经营: led by ${oneVisit.leadDepartmentId}, items ${oneVisit.itemIds.join("+")} in one visit; departments ${oneVisit.departmentIds.join("、")}`);
+line("   table A.1 (first rows):");
+for (const l of renderTable(itemListTable(items.slice(0, 3), departments), "markdown").trimEnd().split("\n")) line(`     ${l}`);
 line(`   A task completed on ${done} must publish results by ${pub.date} (20 working days, ${pub.definition.basis.slice(0, 2).join(", ")}; the 国庆 break is skipped, make-up Saturday 10-10 counts)`);
 const pen = computeDeadline("penalty-info-collection", done);
 line(`   Penalty information decided that day is collected by ${pen.date} (${pen.definition.basis.join(", ")})`);

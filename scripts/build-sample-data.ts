@@ -27,7 +27,7 @@ const DIVISIONS = [
 const STATIONS = ["城关市场监管所", "七里园市场监管所", "石桥市场监管所", "潦河市场监管所", "蒲山市场监管所"];
 
 const departments = [
-  { id: "SCJG", name: "区市场监督管理局", level: "county", divisionCode: "411303", competentFields: ["食品经营", "特种设备", "产品质量", "企业信息公示"] },
+  { id: "SCJG", name: "区市场监督管理局", level: "county", divisionCode: "411303", competentFields: ["食品经营", "特种设备", "产品质量", "企业信息公示", "价格"] },
   { id: "WJW", name: "区卫生健康委员会", level: "county", divisionCode: "411303", competentFields: ["公共场所卫生", "医疗机构"] },
   { id: "YJGL", name: "区应急管理局", level: "county", divisionCode: "411303", competentFields: ["安全生产"] },
   { id: "SWJ", name: "区商务局", level: "county", divisionCode: "411303", competentFields: ["成品油流通", "单用途预付卡"] },

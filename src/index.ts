@@ -103,6 +103,18 @@ export { correctPublishedResult } from "./task/correctPublishedResult.js";
 export { verifyAuditTrail, type AuditVerification } from "./task/verifyAuditTrail.js";
 export { publicView, maskPhone, maskIdNumber } from "./task/publicView.js";
 
+// Planning
+export type { ItemList, ItemListChange } from "./plan/ItemList.js";
+export { buildItemList, requireItemList, type ItemListResult } from "./plan/buildItemList.js";
+export { adjustItemList } from "./plan/adjustItemList.js";
+export { checkAnnualPlan, type PlanCheck } from "./plan/checkAnnualPlan.js";
+export { adjustAnnualPlan, type PlanAdjustment } from "./plan/adjustAnnualPlan.js";
+export { planAdHocTask } from "./plan/planAdHocTask.js";
+export { splitPlanRow, type TaskPart } from "./plan/splitPlanRow.js";
+export { estimateDrawCounts, type DrawEstimate } from "./plan/estimateDrawCounts.js";
+export { combineIndustryChecks, type IndustryCheck } from "./plan/combineIndustryChecks.js";
+export { itemListTable, annualPlanTable, renderTable } from "./plan/tables.js";
+
 // Credit repair
 export {
   CREDIT_RULE_SETS, SEVERE_PENALTY_TYPES, PENALTY_TYPES, type CreditRuleSet, type CreditTier, type TierRule, type PenaltyType,

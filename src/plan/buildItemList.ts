@@ -1,0 +1,85 @@
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import { issuesFromZod } from "../errors/_fromZod.js";
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import type { Department } from "../model/department.js";
+import { InspectionItemSchema, type InspectionItem } from "../model/inspectionItem.js";
+import type { ItemList } from "./ItemList.js";
+import type { z } from "zod";
+
+/** @internal Checks items against the department list; returns issues (errors) and notes (unverifiable rules). */
+export function itemProblems(items: readonly InspectionItem[], departments: readonly Department[]): { issues: RuleIssue[]; notes: RuleIssue[] } {
+  const byId = new Map(departments.map((d) => [d.id, d]));
+  const issues: RuleIssue[] = [];
+  const notes: RuleIssue[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) issues.push({ path: [i, "id"], rule: "unique-ids", clause: "Chongqing table A.1", messageZh: "事项标识重复", messageEn: "duplicate item id", value: item.id });
+    seen.add(item.id);
+    for (const [k, id] of [["initiatingDepartmentId", item.initiatingDepartmentId], ...item.cooperatingDepartmentIds.map((c) => ["cooperatingDepartmentIds", c] as const)] as const) {
+      if (!byId.has(id)) issues.push({ path: [i, k], rule: "unknown-department", clause: "Longting art. 10; Chongqing table A.1", messageZh: "部门不在部门名单中", messageEn: "the department is not in the department list", value: id });
+    }
+    const initiating = byId.get(item.initiatingDepartmentId);
+    if (initiating !== undefined) {
+      if (initiating.competentFields === undefined) {
+        notes.push({ path: [i, "initiatingDepartmentId"], rule: "initiating-competence-unverified", clause: "Longting art. 10", messageZh: "未登记该部门的主管领域，无法核对发起部门资格", messageEn: "the department's competent fields are not recorded, so Longting art. 10 cannot be checked", value: initiating.id });
+      } else if (!initiating.competentFields.includes(item.field)) {
+        issues.push({ path: [i, "initiatingDepartmentId"], rule: "initiating-competence", clause: "Longting art. 10", messageZh: `发起部门应当是“${item.field}”领域的主管部门或有重要监管职责的部门`, messageEn: `the initiating department must be the competent department of the field "${item.field}" or one with major duties there`, value: initiating.id });
+      }
+    }
+  });
+  return { issues, notes };
+}
+
+/**
+ * Result of {@link buildItemList}.
+ *
+ * @category Planning
+ */
+export type ItemListResult =
+  | { readonly ok: true; readonly list: ItemList; readonly notes: readonly RuleIssue[] }
+  | { readonly ok: false; readonly issues: readonly RuleIssue[]; readonly notes: readonly RuleIssue[] };
+
+/**
+ * Builds and checks an item list (抽查事项清单, Chongqing 5.1 and table A.1; Longting art. 8–10; Wancheng art. 13):
+ * every entry valid, ids unique, departments known, and the initiating department the competent department of the
+ * field or one with major duties there (Longting art. 10 — checked against `Department.competentFields`; where those
+ * are not recorded the check is reported as a note, not assumed). All problems are reported together.
+ *
+ * @category Planning
+ * @example
+ * ```ts
+ * import { buildItemList } from "shuangsuiji";
+ * const r = buildItemList("卧龙区部门联合抽查事项清单", [
+ *   { id: "SCJG-02", field: "食品经营", name: "食品经营者检查", objectType: "食品经营者", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"], category: "key" },
+ * ], [{ id: "SCJG", name: "区市场监督管理局", competentFields: ["食品经营"] }, { id: "WJW", name: "区卫生健康委员会" }]);
+ * r.ok; // true
+ * ```
+ */
+export function buildItemList(owner: string, items: readonly z.input<typeof InspectionItemSchema>[], departments: readonly Department[]): ItemListResult {
+  const issues: RuleIssue[] = [];
+  const valid: InspectionItem[] = [];
+  items.forEach((raw, i) => {
+    const r = InspectionItemSchema.safeParse(raw);
+    if (r.success) valid.push(r.data);
+    else issues.push(...issuesFromZod(r.error.issues, { clause: "Chongqing table A.1", prefix: [i] }, raw));
+  });
+  const checked = itemProblems(valid, departments);
+  issues.push(...checked.issues);
+  if (issues.length > 0) return deepFreeze({ ok: false, issues, notes: checked.notes });
+  return deepFreeze({ ok: true, list: { owner, version: 1, items: valid, history: [] }, notes: checked.notes });
+}
+
+/**
+ * Throws `invalid-input` for a failed {@link ItemListResult}; returns the list otherwise.
+ *
+ * @category Planning
+ * @example
+ * ```ts
+ * import { buildItemList, requireItemList } from "shuangsuiji";
+ * const list = requireItemList(buildItemList("清单", [], []));
+ * ```
+ */
+export function requireItemList(r: ItemListResult): ItemList {
+  if (!r.ok) throw new ShuangsuijiError("invalid-input", r.issues);
+  return r.list;
+}

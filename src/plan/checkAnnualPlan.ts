@@ -1,0 +1,103 @@
+import { annualPlanDeadline, type AnnualPlanDeadline } from "../calendar/annualPlanDeadline.js";
+import type { AnnualPlanJurisdiction } from "../calendar/ANNUAL_PLAN_DEADLINES.js";
+import type { RuleIssue } from "../errors/ShuangsuijiError.js";
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import type { AnnualPlan } from "../model/annualPlan.js";
+import type { Department } from "../model/department.js";
+import type { InspectionItem } from "../model/inspectionItem.js";
+
+/**
+ * What {@link checkAnnualPlan} found.
+ *
+ * @category Planning
+ */
+export interface PlanCheck {
+  /** True when `issues` is empty (merge candidates are advice, not errors). */
+  readonly ok: boolean;
+  /** Errors: unknown items or departments, ratios above an item's cap, rows outside the plan year, uncovered fields. */
+  readonly issues: readonly RuleIssue[];
+  /** Fields of the item list no row covers (Longting art. 13: 应覆盖…所有抽查领域). */
+  readonly uncoveredFields: readonly string[];
+  /** Row pairs whose targets and methods are alike and should be merged (Chongqing 5.5: 应合并进行). */
+  readonly mergeCandidates: readonly { readonly rows: readonly [number, number]; readonly objectTypes: readonly string[]; readonly clause: string }[];
+  /** The publication deadline for the jurisdiction, and whether the plan met it. */
+  readonly publication?: AnnualPlanDeadline & { readonly publishedOn?: string; readonly late?: boolean };
+}
+
+/**
+ * Checks an annual joint plan (年度联合抽查工作计划) against the item list and the departments: every row's items and
+ * departments exist and match (cooperating items belong to cooperating departments); every field of the item list is
+ * covered (Longting art. 13); a row's ratio does not exceed the cap of any general item it includes, key items having
+ * none (Chongqing 5.2); rows whose object types and methods are alike and whose windows overlap are flagged for merging
+ * (Chongqing 5.5); and, for a jurisdiction preset, whether the plan was published by its deadline (Wolong 1.2, Chongqing
+ * §5: 31 March; Wancheng art. 5: end of February).
+ *
+ * @category Planning
+ * @example
+ * ```ts
+ * import { checkAnnualPlan, type AnnualPlan, type Department, type InspectionItem } from "shuangsuiji";
+ * declare const plan: AnnualPlan;
+ * declare const items: readonly InspectionItem[];
+ * declare const departments: readonly Department[];
+ * const report = checkAnnualPlan(plan, { items, departments, jurisdiction: "wolong" });
+ * report.uncoveredFields;
+ * ```
+ */
+export function checkAnnualPlan(
+  plan: AnnualPlan,
+  context: { readonly items: readonly InspectionItem[]; readonly departments: readonly Department[]; readonly jurisdiction?: AnnualPlanJurisdiction },
+): PlanCheck {
+  const items = new Map(context.items.map((i) => [i.id, i]));
+  const depts = new Set(context.departments.map((d) => d.id));
+  const issues: RuleIssue[] = [];
+  const issue = (path: (string | number)[], rule: string, clause: string, zh: string, en: string, value?: unknown) => issues.push({ path, rule, clause, messageZh: zh, messageEn: en, ...(value === undefined ? {} : { value }) });
+  plan.rows.forEach((row, i) => {
+    for (const d of [row.initiatingDepartmentId, ...row.cooperatingDepartmentIds]) if (!depts.has(d)) issue(["rows", i], "unknown-department", "Chongqing table D.1", "部门不在部门名单中", "unknown department", d);
+    const all = [...row.initiatingItemIds, ...row.cooperatingItemIds];
+    for (const id of all) if (!items.has(id)) issue(["rows", i, "items"], "unknown-item", "Chongqing table D.1", "抽查事项不在事项清单中", "the item is not on the item list", id);
+    for (const id of row.initiatingItemIds) {
+      const it = items.get(id);
+      if (it !== undefined && it.initiatingDepartmentId !== row.initiatingDepartmentId) issue(["rows", i, "initiatingItemIds"], "item-department", "Longting art. 10; Chongqing table D.1", "发起部门的抽查事项应由该部门发起", "an initiating item must belong to the row's initiating department", id);
+    }
+    for (const id of row.cooperatingItemIds) {
+      const it = items.get(id);
+      if (it !== undefined && !row.cooperatingDepartmentIds.includes(it.initiatingDepartmentId) && !it.cooperatingDepartmentIds.some((c) => row.cooperatingDepartmentIds.includes(c))) {
+        issue(["rows", i, "cooperatingItemIds"], "item-department", "Chongqing table D.1", "配合部门的抽查事项应属于配合部门", "a cooperating item must belong to a cooperating department", id);
+      }
+    }
+    if (row.ratio !== undefined) {
+      for (const id of all) {
+        const it = items.get(id);
+        if (it?.category === "general" && it.maxRatio !== undefined && Math.round(row.ratio * 1e6) > Math.round(it.maxRatio * 1e6)) {
+          issue(["rows", i, "ratio"], "general-item-ratio-cap", "Chongqing 5.2", `一般检查事项“${it.name}”的抽查比例上限为${it.maxRatio * 100}%`, `the general item "${it.name}" is capped at ${it.maxRatio * 100}%`, row.ratio);
+        }
+      }
+    }
+    if (!row.window.start.startsWith(String(plan.year)) && !row.window.end.startsWith(String(plan.year))) issue(["rows", i, "window"], "plan-year", "Chongqing table D.1", "抽查时间不在计划年度内", "the window lies outside the plan year", row.window);
+  });
+  const covered = new Set(plan.rows.flatMap((r) => [...r.initiatingItemIds, ...r.cooperatingItemIds]).map((id) => items.get(id)?.field).filter((f): f is string => f !== undefined));
+  const uncoveredFields = [...new Set(context.items.map((i) => i.field))].filter((f) => !covered.has(f)).sort();
+  for (const f of uncoveredFields) issue(["rows"], "plan-coverage", "Longting art. 13", `计划未覆盖抽查领域“${f}”`, `the plan does not cover the field "${f}"`, f);
+  const profile = plan.rows.map((r) => {
+    const its = [...r.initiatingItemIds, ...r.cooperatingItemIds].map((id) => items.get(id)).filter((x): x is InspectionItem => x !== undefined);
+    return { seq: r.seq, objectTypes: new Set(its.map((x) => x.objectType)), methods: new Set(its.flatMap((x) => x.methods ?? [])), window: r.window };
+  });
+  const mergeCandidates: PlanCheck["mergeCandidates"][number][] = [];
+  for (let a = 0; a < profile.length; a++) {
+    for (let b = a + 1; b < profile.length; b++) {
+      const x = profile[a] as (typeof profile)[number];
+      const y = profile[b] as (typeof profile)[number];
+      const shared = [...x.objectTypes].filter((o) => y.objectTypes.has(o));
+      const methodsAlike = x.methods.size === 0 || y.methods.size === 0 || [...x.methods].some((m) => y.methods.has(m));
+      const overlap = x.window.start <= y.window.end && y.window.start <= x.window.end;
+      if (shared.length > 0 && methodsAlike && overlap) mergeCandidates.push({ rows: [x.seq, y.seq], objectTypes: shared.sort(), clause: "Chongqing 5.5 (检查对象和检查方式相近的，应合并进行)" });
+    }
+  }
+  let publication: PlanCheck["publication"];
+  if (context.jurisdiction !== undefined) {
+    const d = annualPlanDeadline(plan.year, context.jurisdiction);
+    publication = { ...d, ...(plan.publishedOn === undefined ? {} : { publishedOn: plan.publishedOn, late: plan.publishedOn > d.date }) };
+    if (plan.publishedOn !== undefined && plan.publishedOn > d.date) issue(["publishedOn"], "plan-publication", d.preset.basis, `计划应于${d.date}前公开`, `the plan was due by ${d.date}`, plan.publishedOn);
+  }
+  return deepFreeze({ ok: issues.length === 0, issues, uncoveredFields, mergeCandidates, ...(publication === undefined ? {} : { publication }) });
+}

@@ -1,0 +1,56 @@
+import { computeQuota, type StratumQuota } from "../draw/computeQuota.js";
+import type { DrawUnit } from "../draw/DrawUnit.js";
+import { EligibilitySchema, SamplingPolicySchema, type Eligibility, type SamplingPolicy } from "../draw/SamplingPolicy.js";
+import { eligibilityOf } from "../draw/_pool.js";
+import { deepFreeze } from "../_internal/deepFreeze.js";
+
+/**
+ * How many targets a policy means for a directory, before anything is drawn.
+ *
+ * @category Planning
+ */
+export interface DrawEstimate {
+  /** Per credit-risk class: eligible units, the quota and how it was computed. */
+  readonly strata: readonly ({ readonly riskClass: string; readonly eligible: number } & StratumQuota)[];
+  /** Total to be drawn. */
+  readonly total: number;
+  /** Units not eligible, per reason. */
+  readonly ineligible: Readonly<Record<string, number>>;
+}
+
+/**
+ * Estimates the draw counts per stratum for a directory under a sampling policy and eligibility rules — exactly the
+ * quotas {@link drawTargets} would use — so a planner sees how many targets each ratio means before drawing
+ * (Chongqing table D.1 抽取对象数量（户）; Longting art. 14 抽查基数和比例).
+ *
+ * @category Planning
+ * @example
+ * ```ts
+ * import { estimateDrawCounts } from "shuangsuiji";
+ * const est = estimateDrawCounts(
+ *   [{ id: "U1", riskClass: "A" }, { id: "U2", riskClass: "D" }],
+ *   { strata: { A: { ratio: 0.05 }, D: { ratio: 0.6 } } },
+ * );
+ * est.total; // 2
+ * ```
+ */
+export function estimateDrawCounts(directory: Iterable<DrawUnit>, policy: SamplingPolicy, eligibility: Eligibility = {}): DrawEstimate {
+  const p = SamplingPolicySchema.parse(policy);
+  const e = EligibilitySchema.parse(eligibility);
+  const sizes: Record<string, number> = {};
+  const ineligible: Record<string, number> = {};
+  const none = new Set<string>();
+  for (const u of directory) {
+    const reason = eligibilityOf(u, { eligibility: e, exclusions: [] }, none);
+    if (reason !== undefined) ineligible[reason] = (ineligible[reason] ?? 0) + 1;
+    else sizes[u.riskClass] = (sizes[u.riskClass] ?? 0) + 1;
+  }
+  const classes = [...new Set([...Object.keys(sizes), ...Object.keys(p.strata)])].sort();
+  const strata = classes.map((cls) => {
+    const rule = p.strata[cls];
+    const eligible = sizes[cls] ?? 0;
+    const q = rule === undefined ? { quota: 0, census: false, explanation: `no rule for class ${cls}` } : computeQuota(rule, eligible, p);
+    return { riskClass: cls, eligible, ...q };
+  });
+  return deepFreeze({ strata, total: strata.reduce((n, s) => n + s.quota, 0), ineligible });
+}

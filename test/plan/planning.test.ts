@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  ShuangsuijiError, adjustAnnualPlan, adjustItemList, annualPlanTable, buildItemList, checkAnnualPlan, combineIndustryChecks, estimateDrawCounts,
+  itemListTable, planAdHocTask, renderTable, requireItemList, splitPlanRow, commitPool, computeQuota,
+  type AnnualPlan, type Department, type InspectionItem,
+} from "../../src/index.js";
+import { AnnualPlanSchema, InspectionItemSchema } from "../../src/index.js";
+import { readFileSync } from "node:fs";
+
+const data = (f: string) => JSON.parse(readFileSync(new URL(`../../examples/data/${f}`, import.meta.url), "utf8"));
+const departments: Department[] = data("departments.json");
+const items: InspectionItem[] = data("items.json").map((i: unknown) => InspectionItemSchema.parse(i));
+const plan: AnnualPlan = AnnualPlanSchema.parse(data("plan.json"));
+
+describe("item list (Longting art. 8–10; Chongqing 5.1, A.1)", () => {
+  it("the sample list is valid; the initiating department must be competent for the field (Longting art. 10)", () => {
+    expect(buildItemList("卧龙区", items, departments).ok).toBe(true);
+    const wrong = { ...items[0]!, id: "X-1", initiatingDepartmentId: "WJW", cooperatingDepartmentIds: [] };
+    const r = buildItemList("卧龙区", [...items, wrong], departments);
+    expect(!r.ok && r.issues.map((i) => [i.rule, i.clause])).toEqual([["initiating-competence", "Longting art. 10"]]);
+    const unknown = buildItemList("x", items, departments.map(({ competentFields: _c, ...d }) => d));
+    expect(unknown.ok && unknown.notes.every((n) => n.rule === "initiating-competence-unverified")).toBe(true);
+  });
+  it("adjustments produce a new version with a public change record; no reason or notice is refused", () => {
+    const list = requireItemList(buildItemList("卧龙区", items, departments));
+    const next = adjustItemList(list, { remove: ["SCJG-05"], add: [{ ...items[4]!, id: "SCJG-06", name: "广告发布行为检查" }] }, { on: "2026-06-01", reason: "《广告法》修订", publicNotice: "卧龙区联席办公告〔2026〕3号" }, departments);
+    expect(next.version).toBe(2);
+    expect(next.history[0]).toMatchObject({ version: 2, added: ["SCJG-06"], removed: ["SCJG-05"], publicNotice: "卧龙区联席办公告〔2026〕3号" });
+    expect(list.items.some((i) => i.id === "SCJG-05")).toBe(true); // the old version is untouched
+    expect(() => adjustItemList(list, { remove: ["SCJG-05"] }, { on: "2026-06-01", reason: "x", publicNotice: "" }, departments)).toThrowError(/public/);
+  });
+});
+
+describe("annual plan (Longting art. 13–16; Chongqing 5.2, 5.4–5.5; Wancheng art. 5)", () => {
+  it("the sample plan: uncovered fields are reported, merge candidates flagged, deadline met", () => {
+    const r = checkAnnualPlan(plan, { items, departments, jurisdiction: "wolong" });
+    expect(r.uncoveredFields).toEqual(["产品质量", "单用途预付卡", "生态环境"]);
+    expect(r.issues.every((i) => i.rule === "plan-coverage" && i.clause === "Longting art. 13")).toBe(true);
+    expect(r.publication).toMatchObject({ date: "2026-03-31", late: false });
+    expect(checkAnnualPlan(plan, { items, departments, jurisdiction: "wancheng" }).publication).toMatchObject({ date: "2026-02-28", late: true });
+  });
+  it("a row's ratio may not exceed a general item's cap; key items have none (Chongqing 5.2)", () => {
+    const p = AnnualPlanSchema.parse({ ...plan, rows: [{ ...plan.rows[3]!, ratio: 0.2 }] }); // SCJG-01 is general, capped at 5%
+    expect(checkAnnualPlan(p, { items, departments }).issues.map((i) => i.rule)).toContain("general-item-ratio-cap");
+    const k = AnnualPlanSchema.parse({ ...plan, rows: [{ ...plan.rows[1]!, ratio: 1 }] }); // key items only
+    expect(checkAnnualPlan(k, { items, departments }).issues.map((i) => i.rule)).not.toContain("general-item-ratio-cap");
+  });
+  it("rows with alike targets and methods and overlapping windows are flagged for merging (Chongqing 5.5)", () => {
+    const twin = { ...plan.rows[0]!, seq: 9, name: "餐饮第二轮", cooperatingDepartmentIds: [], cooperatingItemIds: [], window: { start: "2026-05-01", end: "2026-07-31" } };
+    const p = AnnualPlanSchema.parse({ ...plan, rows: [...plan.rows, twin] });
+    expect(checkAnnualPlan(p, { items, departments }).mergeCandidates).toContainEqual(expect.objectContaining({ rows: [1, 9], objectTypes: ["食品经营者"] }));
+  });
+  it("adjustments are recorded with their public notice (Longting art. 16)", () => {
+    const r = adjustAnnualPlan(plan, { kind: "change-ratio", seq: 2, ratio: 0.15 }, { on: "2026-06-01", reason: "事故多发", publicNotice: "公告〔2026〕5号" });
+    expect(r.plan.rows.find((x) => x.seq === 2)?.ratio).toBe(0.15);
+    expect(r.record).toMatchObject({ kind: "change-ratio", clause: "Longting art. 16" });
+    expect(() => adjustAnnualPlan(plan, { kind: "cancel", seq: 2 }, { on: "2026-06-01", reason: "x", publicNotice: " " })).toThrowError(ShuangsuijiError);
+    expect(adjustAnnualPlan(plan, { kind: "cancel", seq: 2 }, { on: "2026-06-01", reason: "x", publicNotice: "公告" }).plan.rows).toHaveLength(3);
+  });
+  it("ad-hoc checks are allowed outside the plan and marked (Longting art. 13)", () => {
+    const t = planAdHocTask({ id: "T-A", name: "燃气专项", initiatingDepartmentId: "YJGL", cooperatingDepartmentIds: ["SCJG"], scope: { description: "城区" }, targetCount: 10, window: { start: "2026-07-01", end: "2026-07-10" }, itemIds: ["YJGL-01"] }, { ground: "sudden-risk", explanation: "事故后排查" });
+    expect(t.adHoc).toBe(true);
+    expect(() => planAdHocTask({ ...t, planId: plan.id }, { ground: "sudden-risk", explanation: "x" })).toThrowError(/Longting art\. 13/);
+  });
+});
+
+describe("tasks and draw estimates (Chongqing 6.2; D.1)", () => {
+  it("estimates per stratum equal the quotas the draw will use", () => {
+    const directory = data("targets.json") as { id: string; riskClass: string; status?: string; registrationDate?: string }[];
+    const policy = { strata: { A: { ratio: 0.03 }, B: { ratio: 0.05 }, C: { ratio: 0.2 }, D: { ratio: 0.6 } } };
+    const est = estimateDrawCounts(directory, policy, { statuses: ["operating"] });
+    const c = commitPool(directory, { eligibility: { statuses: ["operating"] } });
+    for (const s of est.strata) expect(s.quota).toBe(computeQuota(policy.strata[s.riskClass as "A"]!, c.strata[s.riskClass] ?? 0).quota);
+    expect(est.ineligible).toEqual(c.ineligible);
+  });
+});
+
+const itemArb = fc.record({
+  id: fc.stringMatching(/^I-\d{1,4}$/),
+  field: fc.constantFrom("食品经营", "特种设备", "价格", "安全生产", "公共场所卫生"),
+  objectType: fc.constantFrom("食品经营者", "特种设备使用单位", "经营者"),
+  category: fc.constantFrom("key" as const, "general" as const),
+  maxRatio: fc.integer({ min: 1, max: 100 }).map((p) => p / 100),
+  methods: fc.subarray(["on-site", "documents", "online"] as const, { minLength: 1 }),
+  dept: fc.constantFrom("SCJG", "WJW", "YJGL"),
+}).map(({ dept, maxRatio, category, ...i }): InspectionItem => ({ ...i, name: `${i.field}检查${i.id}`, category, ...(category === "general" ? { maxRatio } : {}), initiatingDepartmentId: dept, cooperatingDepartmentIds: [] }));
+const itemsArb = fc.uniqueArray(itemArb, { minLength: 1, maxLength: 12, selector: (i) => i.id });
+
+describe("planning properties", () => {
+  it("every generated plan over a random item list covers every field or reports exactly the uncovered ones", () => {
+    fc.assert(
+      fc.property(itemsArb, fc.array(fc.nat(), { maxLength: 6 }), (its, picks) => {
+        const rows = picks.map((k, n) => {
+          const it = its[k % its.length]!;
+          return { seq: n + 1, name: `计划${n}`, initiatingDepartmentId: it.initiatingDepartmentId, cooperatingDepartmentIds: [], initiatingItemIds: [it.id], cooperatingItemIds: [], targetDescription: it.objectType, window: { start: "2026-04-01", end: "2026-06-30" }, targetCount: 5 };
+        });
+        if (rows.length === 0) return;
+        const p = AnnualPlanSchema.parse({ id: "P", year: 2026, name: "计划", rows });
+        const r = checkAnnualPlan(p, { items: its, departments });
+        const covered = new Set(rows.map((x) => its.find((i) => i.id === x.initiatingItemIds[0])!.field));
+        expect(r.uncoveredFields).toEqual([...new Set(its.map((i) => i.field))].filter((f) => !covered.has(f)).sort());
+        expect(r.issues.filter((i) => i.rule === "plan-coverage").map((i) => i.value)).toEqual(r.uncoveredFields);
+      }),
+      { seed: 41, numRuns: 300 },
+    );
+  });
+  it("task ratios never exceed their items' bounds: checkAnnualPlan flags every row that does", () => {
+    fc.assert(
+      fc.property(itemsArb, fc.integer({ min: 1, max: 100 }), (its, pct) => {
+        const ratio = pct / 100;
+        const rows = its.map((it, n) => ({ seq: n + 1, name: `计划${n}`, initiatingDepartmentId: it.initiatingDepartmentId, cooperatingDepartmentIds: [], initiatingItemIds: [it.id], cooperatingItemIds: [], targetDescription: it.objectType, window: { start: "2026-04-01", end: "2026-06-30" }, ratio }));
+        const r = checkAnnualPlan(AnnualPlanSchema.parse({ id: "P", year: 2026, name: "计划", rows }), { items: its, departments });
+        const flagged = new Set(r.issues.filter((i) => i.rule === "general-item-ratio-cap").map((i) => i.path[1]));
+        its.forEach((it, n) => expect(flagged.has(n)).toBe(it.category === "general" && it.maxRatio !== undefined && ratio > it.maxRatio));
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+  it("一业一查 merging is idempotent, and every industry item is either combined or excluded with a reason", () => {
+    fc.assert(
+      fc.property(itemsArb, fc.constantFrom("食品经营", "特种设备", "价格", "安全生产"), (its, industry) => {
+        const once = combineIndustryChecks(industry, its, departments);
+        if (!once.ok) return;
+        const again = combineIndustryChecks(industry, its.filter((i) => once.itemIds.includes(i.id)), departments);
+        expect(again.ok && again.itemIds).toEqual(once.itemIds);
+        expect(again.ok && again.leadDepartmentId).toBe(once.leadDepartmentId);
+        const inIndustry = its.filter((i) => i.field === industry || i.objectType === industry).map((i) => i.id).sort();
+        expect([...once.itemIds, ...once.excluded.map((e) => e.itemId)].sort()).toEqual(inIndustry);
+        expect(departments.find((d) => d.id === once.leadDepartmentId)?.competentFields).toContain(industry);
+      }),
+      { seed: 43, numRuns: 300 },
+    );
+  });
+  it("splitting a plan row into tasks: their counts sum to the row's count", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 6 }).filter((w) => w.some((x) => x > 0)), (count, weights) => {
+        const p = AnnualPlanSchema.parse({ ...plan, rows: [{ ...plan.rows[2]!, targetCount: count }] });
+        const tasks = splitPlanRow(p, p.rows[0]!.seq, weights.map((w, i) => ({ id: `T-${i}`, name: `批次${i}`, window: { start: "2026-06-01", end: "2026-09-30" }, scope: { description: "x" }, weight: w })));
+        expect(tasks.reduce((n, t) => n + (t.targetCount ?? 0), 0)).toBe(count);
+        tasks.forEach((t, i) => expect(Math.abs((t.targetCount ?? 0) - (count * weights[i]!) / weights.reduce((a, b) => a + b, 0))).toBeLessThan(1));
+      }),
+      { seed: 44, numRuns: 500 },
+    );
+  });
+});
+
+describe("reports in the standard's column order", () => {
+  it("table A.1 and table D.1 as CSV and Markdown", () => {
+    const a1 = itemListTable(items, departments);
+    expect(Object.keys(a1[0]!)).toEqual(["序号", "抽查领域", "抽查事项", "检查对象", "发起部门", "配合部门", "事项类别", "备注"]);
+    expect(a1[1]).toMatchObject({ 发起部门: "区市场监督管理局", 配合部门: "区卫生健康委员会", 事项类别: "重点检查事项" });
+    const d1 = annualPlanTable(plan, items, departments);
+    expect(Object.keys(d1[0]!)).toEqual(["序号", "计划名称", "发起部门", "配合部门", "抽查事项（发起部门）", "抽查事项（配合部门）", "抽查对象", "抽查时间", "抽查比例", "抽取对象数量（户）"]);
+    expect(d1[0]).toMatchObject({ 抽查比例: "5%", 抽查时间: "2026-04-01至2026-06-30" });
+    const csv = renderTable(d1, "csv");
+    expect(csv.startsWith("\uFEFF序号,计划名称")).toBe(true);
+    expect(renderTable(a1, "markdown").split("\n")[1]).toBe("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  });
+});
