@@ -83,7 +83,7 @@ export { verifyInspectorDraw } from "./draw/verifyInspectorDraw.js";
 export {
   LIFECYCLE_PRESETS, REPLACEMENT_REASONS, type LifecyclePreset, type LifecyclePresetId, type ApproverRole, type ReplacementReason,
 } from "./task/LIFECYCLE_PRESETS.js";
-export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Transition } from "./task/TaskLifecycle.js";
+export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Replacement, type Transition } from "./task/TaskLifecycle.js";
 export type { AuditEvent } from "./task/AuditEvent.js";
 export { startTask } from "./task/startTask.js";
 export { recordTargetDraw } from "./task/recordTargetDraw.js";

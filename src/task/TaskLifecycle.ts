@@ -58,6 +58,30 @@ export interface TaskTeam {
 }
 
 /**
+ * One replacement of a drawn inspector, as recorded (Longting art. 19; Chongqing 6.5; Wancheng art. 19).
+ *
+ * @category Task
+ */
+export interface Replacement {
+  /** The team's targets. */
+  readonly targetIds: readonly string[];
+  /** The department of both inspectors. */
+  readonly departmentId: string;
+  /** The drawn inspector who cannot continue. */
+  readonly outgoingId: string;
+  /** The substitute, **chosen by the department** (不再随机抽取). */
+  readonly substituteId: string;
+  /** Why (岗位调整, 工作冲突, 健康状况, 执法回避, or `other` where the preset allows it). */
+  readonly reason: ReplacementReason;
+  /** Required for `other`. */
+  readonly explanation?: string;
+  /** The department head's (负责人) approval. */
+  readonly approval: Approval;
+  /** Who chose the substitute. */
+  readonly chosenBy: string;
+}
+
+/**
  * The immutable state of a task through its lifecycle. Every transition function returns a new one plus the audit
  * event it appended; nothing is ever edited in place.
  *
@@ -85,16 +109,7 @@ export interface TaskLifecycle {
   /** Current joint teams. */
   readonly teams: readonly TaskTeam[];
   /** Every replacement made. */
-  readonly replacements: readonly {
-    readonly targetIds: readonly string[];
-    readonly departmentId: string;
-    readonly outgoingId: string;
-    readonly substituteId: string;
-    readonly reason: ReplacementReason;
-    readonly explanation?: string;
-    readonly approval: Approval;
-    readonly chosenBy: string;
-  }[];
+  readonly replacements: readonly Replacement[];
   /** Inspection records (results), one per target. */
   readonly records: readonly InspectionRecord[];
   /** The day the task was completed (检查结束), when it was. */

@@ -1,7 +1,6 @@
 import { countsTowardMinimum } from "../model/countsTowardMinimum.js";
 import type { Inspector } from "../model/inspector.js";
-import type { ReplacementReason } from "./LIFECYCLE_PRESETS.js";
-import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
+import type { Replacement, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, presetOf, refuse, requireApproval, requireState } from "./_lifecycle.js";
 
 /**
@@ -9,21 +8,9 @@ import { advance, presetOf, refuse, requireApproval, requireState } from "./_lif
  *
  * @category Task
  */
-export interface ReplaceInspectorInput {
+export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | "substituteId" | "reason" | "explanation" | "approval" | "chosenBy"> {
   /** Any target of the team concerned. */
   readonly targetId: string;
-  /** The drawn inspector who cannot continue. */
-  readonly outgoingId: string;
-  /** The substitute, **chosen by the department** (不再随机抽取). */
-  readonly substituteId: string;
-  /** Why (岗位调整, 工作冲突, 健康状况, 执法回避, or `other` where the preset allows it). */
-  readonly reason: ReplacementReason;
-  /** Required for `other`. */
-  readonly explanation?: string;
-  /** The department head's (负责人) approval. */
-  readonly approval: Approval;
-  /** Who chose the substitute. */
-  readonly chosenBy: string;
   /** The department's inspector directory (the substitute is checked against it). */
   readonly directory: readonly Inspector[];
   /** Inspectors recused for a target of the team. */
