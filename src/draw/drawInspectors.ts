@@ -190,12 +190,13 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
   const initiating = input.departments.find((d) => d.departmentId === input.initiatingDepartmentId);
   if (initiating === undefined) {
     issues.push(ruleIssue("team-leader-initiating", ["initiatingDepartmentId"], { value: input.initiatingDepartmentId, detailEn: "the initiating department must be one of the departments", detailZh: "发起部门应在参与部门之中" }));
-  } else if (initiating.targetIds !== undefined && initiating.targetIds.length !== targetSet.size) {
+  } else if (initiating.targetIds !== undefined && (new Set(initiating.targetIds).size !== targetSet.size || initiating.targetIds.some((t) => !targetSet.has(t)))) {
     issues.push(ruleIssue("team-leader-initiating", ["departments", deptIds.indexOf(initiating.departmentId), "targetIds"], { detailEn: "the initiating department covers every target (it provides each leader)", detailZh: "发起部门应覆盖全部检查对象（负责每组组长）" }));
   }
   input.departments.forEach((d, k) => {
     const size = d.teamSize ?? 2;
     if (!Number.isInteger(size) || size < 2) issues.push({ path: ["departments", k, "teamSize"], rule: "team-size", clause: "Longting art. 21; 行政处罚法 art. 42", messageZh: "每个部门实地核查人员不得少于两人", messageEn: "a department sends at least two inspectors", value: size });
+    if (d.targetIds !== undefined && new Set(d.targetIds).size !== d.targetIds.length) issues.push({ path: ["departments", k, "targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "派发的检查对象重复", messageEn: "a dispatched target is listed twice" });
     for (const t of d.targetIds ?? []) if (!targetSet.has(t)) issues.push({ path: ["departments", k, "targetIds"], rule: "dispatch", clause: "Longting art. 19", messageZh: "派发的检查对象不在锁定名单中", messageEn: "a dispatched target is not on the locked list", value: t });
     const v = validateRecords(InspectorSchema, d.inspectors, "Chongqing table C.1");
     if (!v.ok) issues.push(...v.issues.map((i) => ({ ...i, path: ["departments", k, "inspectors", ...i.path] })));

@@ -112,6 +112,11 @@ describe("stage 2 rules (each cites its clause)", () => {
     const refused = drawInspectors({ locked, seed, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: staff("A", 2) }], allowSingleSideFallback: false });
     expect(refused.ok).toBe(false);
   });
+  it("the initiating department must cover every target exactly once (it provides each leader)", () => {
+    const dup = ["T000", "T000", "T001"];
+    expect(() => drawInspectors({ locked, seed, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: staff("A", 5), targetIds: dup }] })).toThrowError(ShuangsuijiError);
+    expect(() => drawInspectors({ locked, seed, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: staff("A", 5), targetIds: ["T000", "T001"] }] })).toThrowError(/initiating department covers every target/);
+  });
   it("team size below two is misuse — Longting art. 21", () => {
     expect(() => drawInspectors({ locked, seed, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: staff("A", 5), teamSize: 1 }] })).toThrowError(/Longting art\. 21/);
   });
