@@ -308,4 +308,3 @@ export function boundedHeap(k: number) {
   };
 }
 
-export const sortCandidates = (xs: Candidate[]): Candidate[] => xs.sort(cmp);
