@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { parse } from "csv-parse/sync";
+import { csvRows } from "../node/_csv.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { importTable, type TableId } from "../import/importTable.js";
 import type { DrawUnit } from "../draw/DrawUnit.js";
@@ -39,7 +39,7 @@ export function readPool(file: string, table: TableId = "B.1"): DrawUnit[] {
   }
   let rows: Record<string, string>[];
   try {
-    rows = parse(readText(file), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    rows = csvRows(readText(file));
   } catch (e) {
     throw new InputFileError(file, [`CSV格式错误 / malformed CSV: ${(e as Error).message}`]);
   }

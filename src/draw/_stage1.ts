@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ruleIssue } from "../errors/_issue.js";
-import { computeQuota, type StratumQuota } from "./computeQuota.js";
+import { stratumQuota, type StratumQuota } from "./computeQuota.js";
 import type { PoolCommitment } from "./PoolCommitment.js";
 import { SamplingPolicySchema, type SamplingPolicy } from "./SamplingPolicy.js";
 import { SeedRecordSchema, type SeedRecord } from "./SeedRecord.js";
@@ -39,11 +39,7 @@ export function setupStage1(input: { readonly taskId: string; readonly policy: S
   const policy = r.data.policy;
   const classes = [...new Set([...Object.keys(c.strata), ...Object.keys(policy.strata)])].sort();
   const quotas = new Map<string, StratumQuota>();
-  for (const cls of classes) {
-    const rule = policy.strata[cls];
-    const size = c.strata[cls] ?? 0;
-    quotas.set(cls, rule === undefined ? Object.freeze({ quota: 0, census: false, explanation: `no rule for class ${cls}: not drawn` }) : computeQuota(rule, size, policy));
-  }
+  for (const cls of classes) quotas.set(cls, stratumQuota(policy, cls, c.strata[cls] ?? 0));
   if (policy.overallFloor !== undefined) {
     const total = [...quotas.values()].reduce((n, q) => n + q.quota, 0);
     const need = Math.ceil((Math.round(policy.overallFloor.ratio * 1e6) * c.eligibleCount) / 1e6);

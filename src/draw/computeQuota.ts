@@ -66,6 +66,12 @@ export function computeQuota(rule: StratumRule, size: number, policy: Pick<Sampl
   return Object.freeze({ quota: k, census, explanation: census ? `${explanation} — census, not random (Longting art. 19)` : explanation });
 }
 
+/** @internal The quota of a class under a policy: its rule's quota, or 0 when the policy has no rule for it. */
+export function stratumQuota(policy: SamplingPolicy, riskClass: string, size: number): StratumQuota {
+  const rule = policy.strata[riskClass];
+  return rule === undefined ? Object.freeze({ quota: 0, census: false, explanation: `no rule for class ${riskClass}: not drawn` }) : computeQuota(rule, size, policy);
+}
+
 function pct(micro: number): string {
   return `${(micro / 10_000).toString()}%`;
 }

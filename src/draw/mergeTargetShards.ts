@@ -35,20 +35,16 @@ export function mergeTargetShards(shards: readonly TargetDrawShard[], input: Omi
   const state = mergeCommitmentStates(shards.map((s) => stateFromJson(s.state)));
   const c = setup.commitment;
   const seen = stateToJson(state);
-  const byCounts = shards.some((s) => s.commitmentCheck === "counts");
-  const countsDiffer =
-    seen.unitCount !== c.unitCount ||
-    [...new Set([...Object.keys(c.strata), ...Object.keys(seen.strata)])].some((k) => (c.strata[k] ?? 0) !== (seen.strata[k] ?? 0)) ||
-    [...new Set([...Object.keys(c.ineligible), ...Object.keys(seen.ineligible)])].some((k) => (c.ineligible[k] ?? 0) !== (seen.ineligible[k as keyof typeof seen.ineligible] ?? 0));
-  if (countsDiffer || (!byCounts && commitmentDigest(state, setup.config) !== c.digest)) {
-    const diffs: RuleIssue[] = [];
-    if (seen.unitCount !== c.unitCount) diffs.push(mismatch("unitCount", c.unitCount, seen.unitCount));
-    for (const cls of new Set([...Object.keys(c.strata), ...Object.keys(seen.strata)])) {
-      if ((c.strata[cls] ?? 0) !== (seen.strata[cls] ?? 0)) diffs.push(mismatch(`strata.${cls}`, c.strata[cls] ?? 0, seen.strata[cls] ?? 0));
-    }
-    if (diffs.length === 0) diffs.push(mismatch("digest", c.digest, "(units differ in content)"));
-    throw new ShuangsuijiError("pool-commitment-mismatch", diffs);
+  const diffs: RuleIssue[] = [];
+  if (seen.unitCount !== c.unitCount) diffs.push(mismatch("unitCount", c.unitCount, seen.unitCount));
+  for (const [name, committed, got] of [["strata", c.strata, seen.strata], ["ineligible", c.ineligible, seen.ineligible]] as const) {
+    const a = committed as Readonly<Record<string, number>>;
+    const b = got as Readonly<Record<string, number>>;
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) if ((a[k] ?? 0) !== (b[k] ?? 0)) diffs.push(mismatch(`${name}.${k}`, a[k] ?? 0, b[k] ?? 0));
   }
+  const byCounts = shards.some((s) => s.commitmentCheck === "counts");
+  if (diffs.length === 0 && !byCounts && commitmentDigest(state, setup.config) !== c.digest) diffs.push(mismatch("digest", c.digest, "(units differ in content)"));
+  if (diffs.length > 0) throw new ShuangsuijiError("pool-commitment-mismatch", diffs);
   const strata: StratumDraw[] = [];
   for (const [cls, q] of setup.quotas) {
     const all = shards.flatMap((s) => s.candidates[cls] ?? []);

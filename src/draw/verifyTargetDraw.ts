@@ -60,7 +60,8 @@ export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUn
   for (const k of ["digest", "unitCount", "eligibleCount", "strata", "ineligible"] as const) push(`poolCommitment.${k}`, commitment[k], record.poolCommitment[k]);
   let rerun: TargetDrawRecord;
   try {
-    rerun = drawTargets({ taskId: record.taskId, pool: units, policy: record.policy, seed: record.seed, commitment });
+    // `commitment` was just computed from these very units, so the re-run checks counts only (one hash pass, not two)
+    rerun = drawTargets({ taskId: record.taskId, pool: units, policy: record.policy, seed: record.seed, commitment, commitmentCheck: "counts" });
   } catch (e) {
     if (e instanceof ShuangsuijiError) return deepFreeze({ ok: false, mismatches: [...mismatches, { field: "rerun", expected: "a draw", actual: e.message }] });
     throw e;

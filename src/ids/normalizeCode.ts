@@ -1,3 +1,5 @@
+import { toHalfWidth } from "./_halfWidth.js";
+
 /**
  * What {@link normalizeCode} changed. Normalisation is always reported back, never applied silently.
  *
@@ -32,9 +34,7 @@ export interface NormalizedCode {
  */
 export function normalizeCode(input: string): NormalizedCode {
   const changes: NormalizationChange[] = [];
-  let s = input.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
-    c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-  );
+  let s = toHalfWidth(input);
   if (s !== input) changes.push("full-width-to-half-width");
   const noSpace = s.replace(/\s+/gu, "");
   if (noSpace !== s) changes.push("whitespace-removed");

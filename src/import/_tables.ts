@@ -1,3 +1,4 @@
+import { toHalfWidth } from "../ids/_halfWidth.js";
 import * as cell from "./_cells.js";
 import type { CellParser } from "./_cells.js";
 
@@ -21,8 +22,7 @@ export interface TableDef {
 
 /** Header normalisation: full-width → half-width, no spaces or punctuation (（）()-—_:：*·), lower-case Latin. */
 export function normalizeHeader(h: string): string {
-  return h
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  return toHalfWidth(h)
     .replace(/[\s\u3000()\-—_:*·.\u00A0]/gu, "")
     .toLowerCase();
 }

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { parse } from "csv-parse/sync";
+import { csvRows } from "./_csv.js";
 import { importTable, type ImportResult, type ImportTableOptions, type TableId, type TableRecords } from "../import/importTable.js";
 
 /**
@@ -31,12 +31,5 @@ export async function readCsvTable<T extends TableId>(
   options: ReadCsvTableOptions = {},
 ): Promise<ImportResult<TableRecords[T]>> {
   const text = await readFile(path, "utf8");
-  const rows = parse(text, {
-    bom: true,
-    columns: true,
-    skip_empty_lines: true,
-    delimiter: options.delimiter ?? ",",
-    relax_column_count: false,
-  }) as Record<string, string>[];
-  return importTable(table, rows, options);
+  return importTable(table, csvRows(text, options.delimiter), options);
 }

@@ -1,4 +1,4 @@
-import { computeQuota, type StratumQuota } from "../draw/computeQuota.js";
+import { stratumQuota, type StratumQuota } from "../draw/computeQuota.js";
 import type { DrawUnit } from "../draw/DrawUnit.js";
 import { EligibilitySchema, SamplingPolicySchema, type Eligibility, type SamplingPolicy } from "../draw/SamplingPolicy.js";
 import { eligibilityOf } from "../draw/_pool.js";
@@ -47,10 +47,8 @@ export function estimateDrawCounts(directory: Iterable<DrawUnit>, policy: Sampli
   }
   const classes = [...new Set([...Object.keys(sizes), ...Object.keys(p.strata)])].sort();
   const strata = classes.map((cls) => {
-    const rule = p.strata[cls];
     const eligible = sizes[cls] ?? 0;
-    const q = rule === undefined ? { quota: 0, census: false, explanation: `no rule for class ${cls}` } : computeQuota(rule, eligible, p);
-    return { riskClass: cls, eligible, ...q };
+    return { riskClass: cls, eligible, ...stratumQuota(p, cls, eligible) };
   });
   return deepFreeze({ strata, total: strata.reduce((n, s) => n + s.quota, 0), ineligible });
 }

@@ -1,4 +1,4 @@
-import { computeQuota } from "../draw/computeQuota.js";
+import { stratumQuota } from "../draw/computeQuota.js";
 import type { DrawUnit } from "../draw/DrawUnit.js";
 import type { SamplingPolicy } from "../draw/SamplingPolicy.js";
 import { simulateInclusion, type InclusionCounts } from "./simulateInclusion.js";
@@ -70,10 +70,8 @@ export function assessFairness(input: {
   const classes = [...new Set(input.pool.map((u) => u.riskClass))].sort();
   const strata: StratumFairness[] = classes.map((cls) => {
     const ids = input.pool.filter((u) => u.riskClass === cls).map((u) => u.id);
-    const rule = input.policy.strata[cls];
-    if (rule === undefined) return { riskClass: cls, size: ids.length, quota: 0, skipped: "no rule for this class", tests: [] };
-    const q = computeQuota(rule, ids.length, input.policy);
-    if (q.quota === 0) return { riskClass: cls, size: ids.length, quota: 0, skipped: "quota 0", tests: [] };
+    const q = stratumQuota(input.policy, cls, ids.length);
+    if (q.quota === 0) return { riskClass: cls, size: ids.length, quota: 0, skipped: input.policy.strata[cls] === undefined ? "no rule for this class" : "quota 0", tests: [] };
     if (q.census) return { riskClass: cls, size: ids.length, quota: q.quota, skipped: "census: every unit is taken, nothing random to test", tests: [] };
     const simulation = simulateInclusion({
       ids,
