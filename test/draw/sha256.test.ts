@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createHash } from "node:crypto";
 import { sha256 } from "@noble/hashes/sha2";
-import { prefixHasher, wordsToHex, compareWords } from "../../src/draw/_sha256.js";
+import { compareWords, compareWordsAt, fieldHasherInto, prefixHasher, prefixHasherInto, streamingSha256, wordsToHex } from "../../src/draw/_sha256.js";
 import { bytesToHex, lengthDelimited } from "../../src/draw/_encoding.js";
 
 const nodeHex = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -78,6 +78,111 @@ describe("specialised SHA-256 (midstate) — differential against @noble/hashes 
         expect(Math.sign(compareWords(a, b))).toBe(ha < hb ? -1 : ha > hb ? 1 : 0);
       }),
       { seed: 4, numRuns: 2000 },
+    );
+  });
+});
+
+// Lengths that straddle every padding case: empty, one block with and without room for the length field (55/56 bytes),
+// exact blocks (64, 128), and several blocks.
+const BOUNDARY_LENGTHS = [0, 1, 31, 32, 54, 55, 56, 57, 63, 64, 65, 118, 119, 120, 127, 128, 129, 183, 184, 191, 192, 200];
+const bytesOf = (n: number, salt: number) => Uint8Array.from({ length: n }, (_, i) => (Math.imul(i + 1, 2654435761) + salt) >>> 24);
+
+describe("word-output hashers (prefixHasherInto, fieldHasherInto) — differential on every length class", () => {
+  it("prefix × suffix lengths around the block boundaries (0..200 bytes each) agree with node:crypto and @noble/hashes", () => {
+    const out = new Uint32Array(3 * 8);
+    for (const pl of BOUNDARY_LENGTHS) {
+      const p = bytesOf(pl, pl);
+      const h = prefixHasherInto(p);
+      for (const sl of BOUNDARY_LENGTHS) {
+        const s = bytesOf(sl, 7 * sl + 1);
+        h(s, sl, out, 8); // middle slot: the neighbours must stay untouched
+        const all = concat(p, s);
+        expect(wordsToHex(out, 8)).toBe(nodeHex(all));
+        expect(wordsToHex(out, 8)).toBe(bytesToHex(sha256(all)));
+        expect(Array.from(out.subarray(0, 8)).concat(Array.from(out.subarray(16)))).toEqual(new Array(16).fill(0));
+      }
+    }
+  });
+  it("a long suffix after short ones, then short ones again, is unaffected by bytes left in the buffer", () => {
+    const p = bytesOf(70, 3);
+    const h = prefixHasherInto(p);
+    const out = new Int32Array(8);
+    for (const n of [10, 500, 3, 190, 0, 64 * 20 + 7, 1]) {
+      const s = bytesOf(n, n);
+      h(s, n, out, 0);
+      expect(wordsToHex(out)).toBe(nodeHex(concat(p, s)));
+    }
+  });
+  it("random prefixes and suffixes (multi-block, uses only the first suffixLength bytes) agree with both references", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.uint8Array({ maxLength: 400 }), fc.nat(400), (p, s, cut) => {
+        const n = Math.min(cut, s.length);
+        const out = new Uint32Array(8);
+        prefixHasherInto(p)(s, n, out, 0);
+        const all = concat(p, s.subarray(0, n));
+        expect(wordsToHex(out)).toBe(nodeHex(all));
+        expect(wordsToHex(out)).toBe(bytesToHex(sha256(all)));
+      }),
+      { seed: 11, numRuns: 2000 },
+    );
+  });
+  it("fieldHasherInto(prefix)(s) = SHA-256(prefix ‖ lengthDelimited([s])) for ASCII, non-ASCII UTF-8 and long text", () => {
+    const prefix = lengthDelimited(["shuangsuiji/stage1/v1", bytesOf(32, 9), "T-2026-01"]);
+    const h = fieldHasherInto(prefix);
+    const out = new Uint32Array(8);
+    const fixed = ["", "a", "91350100M000100Y43", "统一社会信用代码", "x".repeat(200), "é".repeat(30), "a😀b", "U".repeat(54), "中".repeat(40) + "tail"];
+    for (const id of fixed) {
+      h(id, out, 0);
+      expect(wordsToHex(out)).toBe(nodeHex(concat(prefix, lengthDelimited([id]))));
+    }
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 150 }), fc.string({ unit: "binary", maxLength: 120 }), (p, id) => {
+        const o = new Int32Array(16);
+        fieldHasherInto(p)(id, o, 8);
+        const all = concat(p, lengthDelimited([id]));
+        expect(wordsToHex(o, 8)).toBe(nodeHex(all));
+        expect(wordsToHex(o, 8)).toBe(bytesToHex(sha256(all)));
+      }),
+      { seed: 12, numRuns: 800 },
+    );
+  });
+  it("streamingSha256 over random chunkings (text and bytes, across its 1 KiB buffer) agrees with node:crypto", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: "binary", maxLength: 300 }), fc.uint8Array({ maxLength: 1500 })), { maxLength: 12 }), (parts) => {
+        const h = streamingSha256();
+        const enc = new TextEncoder();
+        let all = new Uint8Array(0);
+        for (const part of parts) {
+          if (typeof part === "string") h.text(part);
+          else h.bytes(part);
+          all = concat(all, typeof part === "string" ? enc.encode(part) : part);
+        }
+        const out = new Uint32Array(8);
+        h.digestInto(out, 0);
+        expect(wordsToHex(out)).toBe(nodeHex(all));
+      }),
+      { seed: 13, numRuns: 1500 },
+    );
+    for (let n = 0; n <= 2200; n++) {
+      if (n > 200 && n % 64 !== 0 && (n + 1) % 64 !== 0 && (n + 9) % 64 > 2 && n % 1024 > 3) continue;
+      const b = bytesOf(n, 5);
+      const h = streamingSha256();
+      h.bytes(b);
+      expect(h.hex()).toBe(nodeHex(b));
+    }
+  });
+  it("compareWordsAt orders digests stored side by side in one Uint32Array as their hex strings", () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 20 }), { minLength: 2, maxLength: 30 }), (inputs) => {
+        const slab = new Uint32Array(8 * inputs.length);
+        const h = prefixHasherInto(new Uint8Array(0));
+        inputs.forEach((x, i) => h(x, x.length, slab, 8 * i));
+        const order = inputs.map((_, i) => i).sort((a, b) => compareWordsAt(slab, 8 * a, slab, 8 * b) || a - b);
+        const hexes = inputs.map((_, i) => wordsToHex(slab, 8 * i));
+        const byHex = inputs.map((_, i) => i).sort((a, b) => ((hexes[a] as string) < (hexes[b] as string) ? -1 : (hexes[a] as string) > (hexes[b] as string) ? 1 : a - b));
+        expect(order).toEqual(byHex);
+      }),
+      { seed: 14, numRuns: 500 },
     );
   });
 });
