@@ -399,6 +399,19 @@ export function streamingSha256() {
       if (fill === 1024) flush();
     }
   };
+  // Appends the UTF-8 bytes of `s` (ASCII copied straight into the buffer).
+  const text = (s: string): void => {
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        bytes(encoder.encode(s.slice(i)));
+        return;
+      }
+      block[fill++] = c;
+      if (fill === 1024) flush();
+    }
+  };
   const digestInto = (out: DigestWords, offset: number): void => {
     const length = total + fill;
     block[fill++] = 0x80;
@@ -412,20 +425,31 @@ export function streamingSha256() {
   };
   return {
     /** Appends the UTF-8 bytes of `s` (ASCII copied straight into the buffer). */
-    text(s: string): void {
-      const n = s.length;
-      for (let i = 0; i < n; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 0x80) {
-          bytes(encoder.encode(s.slice(i)));
-          return;
-        }
-        block[fill++] = c;
-        if (fill === 1024) flush();
-      }
-    },
+    text,
     /** Appends raw bytes. */
     bytes,
+    /** Appends `JSON.stringify(s)` (a JSON string literal), without building it when `s` needs no escape. */
+    jsonString(s: string): void {
+      const n = s.length;
+      if (fill + n + 2 < 1024) {
+        // fast path: the whole literal fits in the buffer and every char is printable ASCII other than " and \
+        let f = fill;
+        block[f++] = 0x22;
+        let i = 0;
+        for (; i < n; i++) {
+          const c = s.charCodeAt(i);
+          if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) break;
+          block[f++] = c;
+        }
+        if (i === n) {
+          block[f++] = 0x22;
+          fill = f;
+          if (fill === 1024) flush();
+          return;
+        }
+      }
+      text(JSON.stringify(s));
+    },
     /** Finishes the hash into 8 words at out[offset..) (the hasher cannot be used afterwards). */
     digestInto,
     /** Finishes the hash as 64 hex digits (the hasher cannot be used afterwards). */

@@ -186,3 +186,17 @@ describe("word-output hashers (prefixHasherInto, fieldHasherInto) — differenti
     );
   });
 });
+
+describe("streamingSha256.jsonString", () => {
+  it("appends exactly JSON.stringify(s): plain ASCII, escapes, control chars, non-ASCII, lone surrogates, long text", () => {
+    const enc = new TextEncoder();
+    const check = (parts: readonly string[]) => {
+      const h = streamingSha256();
+      for (const p of parts) h.jsonString(p);
+      expect(h.hex()).toBe(nodeHex(enc.encode(parts.map((p) => JSON.stringify(p)).join(""))));
+    };
+    check(["", "a", 'q"uote', "back\\slash", "tab\tnl\n", "\u007f", "é", "统一", "\ud800", "x".repeat(1030)]);
+    fc.assert(fc.property(fc.array(fc.string({ unit: "binary", maxLength: 80 }), { maxLength: 40 }), (parts) => check(parts)), { seed: 15, numRuns: 800 });
+    fc.assert(fc.property(fc.array(fc.string({ maxLength: 300 }), { maxLength: 20 }), (parts) => check(parts)), { seed: 16, numRuns: 300 });
+  });
+});
