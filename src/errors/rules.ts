@@ -116,6 +116,16 @@ export const RULES = define({
     zh: "发起部门不能同时是配合部门",
     en: "the initiating department cannot also be a cooperating department",
   },
+  "input-shape": {
+    clause: "shuangsuiji API contract (plain data at every public boundary)",
+    zh: "输入不是约定形式的普通数据",
+    en: "the input is not plain data of the documented shape",
+  },
+  "input-limit": {
+    clause: "shuangsuiji API contract (bounded work for every input)",
+    zh: "输入超出文档规定的上限",
+    en: "the input exceeds a documented limit",
+  },
   "civil-date": {
     clause: "ISO 8601 calendar date",
     zh: "日期应为有效的YYYY-MM-DD格式",

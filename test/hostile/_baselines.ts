@@ -102,7 +102,7 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
     recordTargetDraw: [[started, api.drawTargets({ taskId: TASK.id, pool: POOL, commitment: api.commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: api.createSeed("61".repeat(16), { kind: "other", description: "t" }) }), { on: "2026-04-01", actor: "信用监管科" }]],
     lockTargets: [[drawn, { on: "2026-04-01", actor: "信用监管科" }]],
     amendLockedList: [[lockedTask, { remove: [lockedTask.targetIds[0]], add: [], reason: "已注销（抽取后核实）", approval: principal, on: "2026-04-03", actor: "信用监管科" }]],
-    recordInspectorDraw: [[lockedTask, api.drawInspectors({ ...inspInput, locked: lockedTask.locked }).ok ? (api.drawInspectors({ ...inspInput, locked: lockedTask.locked }) as { record: unknown }).record : undefined, { on: "2026-04-02", actor: "各参与部门" }]],
+    recordInspectorDraw: [[lockedTask, api.drawInspectors({ ...inspInput, locked: lockedTask.locked! }).ok ? (api.drawInspectors({ ...inspInput, locked: lockedTask.locked! }) as { record: unknown }).record : undefined, { on: "2026-04-02", actor: "各参与部门" }]],
     replaceInspector: [[teams, { targetId: team.targetIds[0], outgoingId: member.inspectorId, substituteId: free.id, reason: "health", approval: head, chosenBy: "城关所", directory: SCJG, on: "2026-04-08", actor: "x" }]],
     decideRecusalRequest: [[teams, { targetId: team.targetIds[0], inspectorId: member.inspectorId, grounds: "检查人员系该企业股东亲属", granted: true, decision: { ...head, on: "2026-04-09" }, substitute: { substituteId: free.id, chosenBy: "法制科", directory: SCJG }, on: "2026-04-09", actor: "法制科" }]],
     addAssistant: [[teams, { targetId: team.targetIds[0], assistant: { name: "赵工", organisation: "市特检院", kind: "testing-institution" }, on: "2026-04-09", actor: "组长" }]],
