@@ -126,4 +126,4 @@ function build(years: readonly CalendarYearData[], source: string): HolidayCalen
   return registerCalendar(deepFreeze({ kind: "holiday-calendar" as const, source, firstYear: first, lastYear: last, years: record }));
 }
 
-setCalendarBuilder(build);
+setCalendarBuilder((years, source) => build(readYears(years), source));

@@ -1,3 +1,4 @@
+import { ShuangsuijiError } from "./ShuangsuijiError.js";
 /**
  * The registry of named validation rules. Each rule carries its source clause and a bilingual message; schema
  * refinements use {@link ruleMessage} so that a `ZodError` can be mapped back to its rule.
@@ -284,7 +285,8 @@ const byMessage = new Map<string, RuleDefinition>();
  * ```
  */
 export function ruleMessage(id: RuleId): string {
-  const r = RULES[id];
+  const r: RuleDefinition | undefined = typeof id === "string" && Object.prototype.hasOwnProperty.call(RULES, id) ? RULES[id] : undefined;
+  if (r === undefined) throw new ShuangsuijiError("invalid-argument", [{ path: ["id"], rule: "rule-id", clause: "RULES", messageZh: "未知的规则编号", messageEn: "unknown rule id (see RULES)" }]);
   const text = `${r.zh} / ${r.en} (${r.clause})`;
   byMessage.set(text, r);
   return text;

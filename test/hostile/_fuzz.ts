@@ -9,7 +9,7 @@ import { describeValue, hostileValue, materialize, mutate, mutation } from "./_h
 export const CHUNK = 50;
 
 export interface FuzzTarget { readonly entry: string; readonly name: string }
-export interface Failure { readonly kind: "foreign-exception" | "bad-code" | "pollution" | "hang" | "crash"; readonly message: string; readonly sample: string; readonly count: number }
+export interface Failure { readonly kind: "foreign-exception" | "bad-code" | "pollution" | "hang" | "crash" | "harness"; readonly message: string; readonly sample: string; readonly count: number }
 export interface ExportReport { readonly entry: string; readonly name: string; readonly calls: number; readonly failures: readonly Failure[] }
 
 function seedOf(base: number, name: string, chunk: number): number {
@@ -85,7 +85,13 @@ export async function fuzz(
     for (let chunk = 0; chunk * CHUNK < options.runs; chunk++) {
       const inputs = fc.sample(arb, { seed: seedOf(options.seed, target.name, chunk), numRuns: CHUNK });
       for (let i = 0; i < inputs.length && chunk * CHUNK + i < options.runs; i++) {
-        const args = inputs[i]!();
+        let args: unknown[];
+        try {
+          args = inputs[i]!();
+        } catch (e) {
+          fail("harness", `could not build input: ${signature(e)}`, []);
+          continue;
+        }
         Atomics.store(options.progress, 0, t);
         Atomics.store(options.progress, 1, chunk * CHUNK + i);
         Atomics.add(options.progress, 2, 1);

@@ -34,7 +34,7 @@ function hugeSparseArray(length: number): unknown[] {
   return a;
 }
 function withGetterThatThrows(): object {
-  return Object.defineProperty({}, "id", { enumerable: true, get: () => { throw new Error("hostile getter"); } });
+  return Object.defineProperty({}, "id", { enumerable: true, configurable: true, get: () => { throw new Error("hostile getter"); } });
 }
 /** An object literal whose own key is `__proto__` (what JSON.parse produces from `{"__proto__": …}`). */
 function ownProtoKey(): object {
@@ -155,7 +155,7 @@ export interface Mutation { readonly at: number; readonly op: number; readonly p
 export const mutation: fc.Arbitrary<Mutation> = fc.record({ at: fc.nat(), op: fc.nat({ max: 9 }), pick: fc.nat(), value: hostileValue });
 
 function set(s: Slot, v: unknown): void {
-  if (s.parent === undefined || s.key === undefined) return;
+  if (s.parent === undefined || s.key === undefined || Object.getOwnPropertyDescriptor(s.parent, s.key)?.configurable === false) return;
   Object.defineProperty(s.parent, s.key, { value: v, enumerable: true, writable: true, configurable: true });
 }
 

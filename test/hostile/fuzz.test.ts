@@ -13,6 +13,8 @@
 //   HOSTILE_SEED        base seed (default 17); a failure report names the export and the input index
 //   HOSTILE_WORKERS     worker threads (default 2)
 //   HOSTILE_WATCHDOG_MS a call making no progress for this long counts as a hang (default 8000)
+//   HOSTILE_ONLY        comma-separated export names: fuzz only these (for reproducing a report)
+//   HOSTILE_VERBOSE     print every failure line, including the known-failing exports of other areas
 import { Worker } from "node:worker_threads";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -42,10 +44,11 @@ async function allExports(): Promise<Export[]> {
 
 /** Function exports, one per function object (index re-exports the calendar; fuzzing it twice adds nothing). */
 async function targets(): Promise<FuzzTarget[]> {
+  const only = process.env.HOSTILE_ONLY?.split(",");
   const seen = new Set<unknown>();
   const out: FuzzTarget[] = [];
   for (const e of await allExports()) {
-    if (typeof e.value !== "function" || seen.has(e.value)) continue;
+    if (typeof e.value !== "function" || seen.has(e.value) || (only !== undefined && !only.includes(e.name))) continue;
     seen.add(e.value);
     out.push({ entry: e.entry, name: e.name });
   }
@@ -54,15 +57,11 @@ async function targets(): Promise<FuzzTarget[]> {
 
 /** Runs the targets over a few workers; restarts a worker after a hang or crash and goes on with the next export. */
 async function runAll(all: readonly FuzzTarget[]): Promise<ExportReport[]> {
+  // One long-lived worker per lane (loading the sources and baselines is the expensive part); a lane restarts its
+  // worker only after a hang or a crash.
   const reports: ExportReport[] = [];
-  const queue = [...all];
-  const lane = async (): Promise<void> => {
-    while (queue.length > 0) {
-      const batch = queue.splice(0, Math.max(1, Math.ceil(all.length / (WORKERS * 4))));
-      await runBatch(batch, reports);
-    }
-  };
-  await Promise.all(Array.from({ length: WORKERS }, lane));
+  const lanes = Array.from({ length: WORKERS }, (_, w) => all.filter((_, i) => i % WORKERS === w));
+  await Promise.all(lanes.map((lane) => runBatch(lane, reports)));
   return reports;
 }
 
