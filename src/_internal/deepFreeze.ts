@@ -1,17 +1,17 @@
-/** Recursively freezes plain objects and arrays so results cannot be mutated by callers. @internal */
+/**
+ * Freezes plain objects and arrays and everything reachable from them, iteratively (no recursion, so a deeply nested
+ * value cannot overflow the stack). Typed arrays cannot be frozen by the language and are left as they are; callers
+ * never put them in results. @internal
+ */
 export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const v: unknown = value[i];
-        if (v !== null && typeof v === "object") deepFreeze(v);
-      }
-    } else {
-      for (const k in value) {
-        const v: unknown = (value as Record<string, unknown>)[k];
-        if (v !== null && typeof v === "object") deepFreeze(v);
-      }
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || (typeof v !== "object" && typeof v !== "function") || Object.isFrozen(v) || ArrayBuffer.isView(v)) continue;
+    Object.freeze(v);
+    for (const k of Reflect.ownKeys(v as object)) {
+      const d = Object.getOwnPropertyDescriptor(v, k);
+      if (d !== undefined && "value" in d && d.value !== null && typeof d.value === "object") stack.push(d.value);
     }
   }
   return value;

@@ -1,4 +1,6 @@
 import { BUNDLED_CALENDAR_DATA } from "./_data.js";
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import { registerCalendar } from "./_registry.js";
 import type { CalendarEntry, CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
 
 function expand(year: number, spec: string): CalendarEntry[] {
@@ -44,13 +46,15 @@ function bundled(): HolidayCalendar {
       notices: Object.freeze([...(BUNDLED_CALENDAR_DATA.notices[y as keyof typeof BUNDLED_CALENDAR_DATA.notices] ?? [])]),
     });
   }
-  return Object.freeze({
-    kind: "holiday-calendar" as const,
-    source: BUNDLED_CALENDAR_DATA.source,
-    firstYear: BUNDLED_CALENDAR_DATA.firstYear,
-    lastYear: BUNDLED_CALENDAR_DATA.lastYear,
-    years: Object.freeze(years),
-  });
+  return registerCalendar(
+    deepFreeze({
+      kind: "holiday-calendar" as const,
+      source: BUNDLED_CALENDAR_DATA.source,
+      firstYear: BUNDLED_CALENDAR_DATA.firstYear,
+      lastYear: BUNDLED_CALENDAR_DATA.lastYear,
+      years,
+    }),
+  );
 }
 
 /**

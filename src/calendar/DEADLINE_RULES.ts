@@ -1,3 +1,5 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
+
 /**
  * One working-day deadline rule: how many working days, counted from which event, and its legal basis.
  *
@@ -29,7 +31,7 @@ export interface DeadlineRule {
  * DEADLINE_RULES["results-publication"].workingDays; // 20
  * ```
  */
-export const DEADLINE_RULES = {
+export const DEADLINE_RULES = /* @__PURE__ */ deepFreeze({
   /** Results entered and published within 20 working days of task completion — all five seed documents. */
   "results-publication": {
     workingDays: 20,
@@ -111,7 +113,7 @@ export const DEADLINE_RULES = {
     en: "push the repair decision to the registration-place authority (other province)",
     basis: ["总局令第107号 [SECONDARY; article not confirmed]"],
   },
-} as const satisfies Record<string, DeadlineRule>;
+} as const satisfies Record<string, DeadlineRule>);
 
 /**
  * Id of one of the {@link DEADLINE_RULES}.

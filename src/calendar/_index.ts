@@ -3,6 +3,8 @@ import { ruleIssue } from "../errors/_issue.js";
 import { civilFromDayNumber, dayNumber, formatDayNumber, isoWeekday, parseDayNumber, weekdayRank } from "./_days.js";
 import type { CalendarOptions, HolidayCalendar } from "./HolidayCalendar.js";
 import type { CivilDate } from "./CivilDate.js";
+import { invalid, isPlainObject, preview, readPlain } from "../_internal/boundary.js";
+import { calendarFromData, isKnownCalendar } from "./_registry.js";
 
 const WORKING = 1;
 const MAKEUP = 2;
@@ -68,16 +70,36 @@ export interface Engine {
   nameOf(n: number): string | undefined;
 }
 
-export function engine(options: CalendarOptions | undefined, defaultCalendar: HolidayCalendar): Engine {
-  const cal = options?.calendar ?? defaultCalendar;
+/**
+ * Reads {@link CalendarOptions} at the boundary: a plain object whose `calendar` is one made by this library (kept by
+ * reference) or plain calendar data (checked by {@link calendarFromData}); `outsideCoverage` and
+ * `ignoreMakeupWorkdays` of their documented types. Other keys (e.g. `rollOver`) are left to the caller.
+ */
+export function readCalendarOptions(options: unknown): CalendarOptions & Record<string, unknown> {
+  if (options === undefined) return {};
+  const o = readPlain(options, ["options"], { keep: isKnownCalendar });
+  if (!isPlainObject(o)) invalid(["options"], "expected an options object", "应为选项对象", options);
+  const { calendar, outsideCoverage, ignoreMakeupWorkdays } = o;
+  if (outsideCoverage !== undefined && outsideCoverage !== "throw" && outsideCoverage !== "assume-weekdays") {
+    invalid(["options", "outsideCoverage"], 'expected "throw" or "assume-weekdays"', "应为 throw 或 assume-weekdays", outsideCoverage);
+  }
+  if (ignoreMakeupWorkdays !== undefined && typeof ignoreMakeupWorkdays !== "boolean") {
+    invalid(["options", "ignoreMakeupWorkdays"], "expected a boolean", "应为布尔值", ignoreMakeupWorkdays);
+  }
+  return { ...o, ...(calendar === undefined ? {} : { calendar: calendarFromData(calendar, ["options", "calendar"]) }) } as CalendarOptions & Record<string, unknown>;
+}
+
+export function engine(rawOptions: CalendarOptions | undefined, defaultCalendar: HolidayCalendar): Engine {
+  const options = readCalendarOptions(rawOptions);
+  const cal = options.calendar ?? defaultCalendar;
   let idx = cache.get(cal);
   if (idx === undefined) {
     idx = buildIndex(cal);
     cache.set(cal, idx);
   }
   const ix = idx;
-  const assume = options?.outsideCoverage === "assume-weekdays";
-  const noMakeup = options?.ignoreMakeupWorkdays === true;
+  const assume = options.outsideCoverage === "assume-weekdays";
+  const noMakeup = options.ignoreMakeupWorkdays === true;
   let cum = ix.cum;
   if (noMakeup) {
     if (ix.cumNoMakeup === undefined) {
@@ -169,9 +191,20 @@ export const FLAG = { WORKING, MAKEUP, HOLIDAY, STATUTORY } as const;
 
 /** Parses a date argument or throws `invalid-date` naming the field. */
 export function dayArg(value: string, field: string): number {
-  const n = typeof value === "string" ? parseDayNumber(value) : undefined;
-  if (n === undefined) throw new ShuangsuijiError("invalid-date", [ruleIssue("civil-date", [field], { value })]);
+  const n = typeof value === "string" && value.length === 10 ? parseDayNumber(value) : undefined;
+  if (n === undefined) throw new ShuangsuijiError("invalid-date", [ruleIssue("civil-date", [field], { value: preview(value) })]);
   return n;
 }
 
-export const toCivil = (n: number): CivilDate => formatDayNumber(n) as CivilDate;
+const FIRST_DAY = dayNumber(1, 1, 1);
+const LAST_DAY = dayNumber(9999, 12, 31);
+
+/** Formats a day number; a result outside 0001-01-01…9999-12-31 is refused (`invalid-argument`), never written with 5+ digits. */
+export const toCivil = (n: number): CivilDate => {
+  if (!(n >= FIRST_DAY && n <= LAST_DAY)) {
+    throw new ShuangsuijiError("invalid-argument", [
+      ruleIssue("civil-date", [], { detailZh: "结果超出0001–9999年范围", detailEn: "the result falls outside the years 0001–9999" }),
+    ]);
+  }
+  return formatDayNumber(n) as CivilDate;
+};

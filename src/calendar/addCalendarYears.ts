@@ -1,4 +1,6 @@
 import { createHolidayCalendar } from "./createHolidayCalendar.js";
+import { calendarFromData, isKnownCalendar } from "./_registry.js";
+import { invalid, readPlain } from "../_internal/boundary.js";
 import type { CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
 
 /**
@@ -17,8 +19,12 @@ import type { CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
  * ```
  */
 export function addCalendarYears(calendar: HolidayCalendar, years: readonly CalendarYearData[]): HolidayCalendar {
-  const merged = new Map<number, CalendarYearData>(Object.values(calendar.years).map((y) => [y.year, y]));
-  for (const y of years) merged.set(y.year, y);
-  const added = years.map((y) => y.year).join(", ");
-  return createHolidayCalendar([...merged.values()], { source: `${calendar.source}; years ${added} added by caller` });
+  const base = calendarFromData(readPlain(calendar, ["calendar"], { keep: isKnownCalendar }), ["calendar"]);
+  const extra = readPlain(years, ["years"]);
+  if (!Array.isArray(extra)) invalid(["years"], "expected an array of years", "应为年度数组", years);
+  const merged = new Map<number, unknown>(Object.values(base.years).map((y) => [y.year, y]));
+  for (const y of extra as { year?: unknown }[]) merged.set(typeof y === "object" && y !== null ? (y.year as number) : Number.NaN, y);
+  const added = (extra as { year?: unknown }[]).map((y) => String(typeof y === "object" && y !== null ? y.year : y)).join(", ");
+  const calendarSource = base.source;
+  return createHolidayCalendar([...merged.values()] as CalendarYearData[], { source: `${calendarSource}; years ${added.slice(0, 1000)} added by caller` });
 }

@@ -3,7 +3,8 @@ import type { CivilDate } from "./CivilDate.js";
 import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
 import { civilFromDayNumber, dayNumber, daysInMonth } from "./_days.js";
-import { FLAG, dayArg, engine, toCivil } from "./_index.js";
+import { FLAG, dayArg, engine, readCalendarOptions, toCivil } from "./_index.js";
+import { isPlainObject, preview, readPlain } from "../_internal/boundary.js";
 
 /**
  * A period counted in days, months or years (exactly one unit, a positive integer).
@@ -46,9 +47,11 @@ export interface LegalPeriodOptions extends CalendarOptions {
  */
 export function addLegalPeriod(date: string, period: LegalPeriod, options: LegalPeriodOptions = {}): CivilDate {
   const start = dayArg(date, "date");
-  const entries = Object.entries(period) as [string, unknown][];
+  const opts = readCalendarOptions(options);
+  const p = readPlain(period, ["period"]);
+  const entries = (isPlainObject(p) ? Object.entries(p) : []) as [string, unknown][];
   const [unit, amount] = entries[0] ?? ["", undefined];
-  if (entries.length !== 1 || !["days", "months", "years"].includes(unit) || !Number.isSafeInteger(amount) || (amount as number) < 1) {
+  if (entries.length !== 1 || !["days", "months", "years"].includes(unit) || !Number.isSafeInteger(amount) || (amount as number) < 1 || (amount as number) > 9999 * 366) {
     throw new ShuangsuijiError("invalid-argument", [
       {
         path: ["period"],
@@ -56,7 +59,7 @@ export function addLegalPeriod(date: string, period: LegalPeriod, options: Legal
         clause: "民法典 art. 201–202",
         messageZh: "期间应为且仅为一个正整数的日、月或年",
         messageEn: "a period is exactly one positive whole number of days, months or years",
-        value: period,
+        value: preview(period),
       },
     ]);
   }
@@ -71,9 +74,15 @@ export function addLegalPeriod(date: string, period: LegalPeriod, options: Legal
     const tm = (monthIndex % 12) + 1;
     last = dayNumber(ty, tm, Math.min(d, daysInMonth(ty, tm)));
   }
-  const mode = options.rollOver ?? "non-working-day";
+  const mode = opts.rollOver ?? "non-working-day";
+  if (mode !== "non-working-day" && mode !== "holiday" && mode !== "none") {
+    throw new ShuangsuijiError("invalid-argument", [
+      { path: ["options", "rollOver"], rule: "legal-period", clause: "民法典 art. 203–204", messageZh: "rollOver 取值无效", messageEn: 'rollOver must be "non-working-day", "holiday" or "none"', value: preview(mode) },
+    ]);
+  }
+  toCivil(last); // a last day beyond 9999-12-31 is refused before any rollover loop
   if (mode === "none") return toCivil(last);
-  const e = engine(options, CN_CALENDAR);
+  const e = engine(opts, CN_CALENDAR);
   if (mode === "non-working-day") {
     while (!e.isWorking(last, "date")) last++;
   } else {

@@ -2,6 +2,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { CivilDate } from "./CivilDate.js";
 import { ANNUAL_PLAN_DEADLINES, type AnnualPlanDeadlinePreset, type AnnualPlanJurisdiction } from "./ANNUAL_PLAN_DEADLINES.js";
 import { daysInMonth } from "./_days.js";
+import { own, preview } from "../_internal/boundary.js";
 
 /**
  * A fixed-date deadline with its basis.
@@ -28,8 +29,8 @@ export interface AnnualPlanDeadline {
  * ```
  */
 export function annualPlanDeadline(year: number, jurisdiction: AnnualPlanJurisdiction): AnnualPlanDeadline {
-  const preset: AnnualPlanDeadlinePreset | undefined = ANNUAL_PLAN_DEADLINES[jurisdiction];
-  if (!Number.isInteger(year) || year < 1 || year > 9999 || preset === undefined) {
+  const preset: AnnualPlanDeadlinePreset | undefined = own<AnnualPlanDeadlinePreset>(ANNUAL_PLAN_DEADLINES, jurisdiction);
+  if (typeof year !== "number" || !Number.isInteger(year) || year < 1 || year > 9999 || preset === undefined) {
     throw new ShuangsuijiError("invalid-argument", [
       {
         path: preset === undefined ? ["jurisdiction"] : ["year"],
@@ -37,7 +38,7 @@ export function annualPlanDeadline(year: number, jurisdiction: AnnualPlanJurisdi
         clause: "Wolong 1.2; Chongqing §5; Wancheng art. 5",
         messageZh: "年度或辖区预设无效",
         messageEn: `unknown jurisdiction preset or invalid year (presets: ${Object.keys(ANNUAL_PLAN_DEADLINES).join(", ")})`,
-        value: preset === undefined ? jurisdiction : year,
+        value: preview(preset === undefined ? jurisdiction : year),
       },
     ]);
   }

@@ -1,7 +1,11 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
 import type { CivilDate } from "./CivilDate.js";
-import { formatDayNumber } from "./_days.js";
+import { dayNumber, formatDayNumber } from "./_days.js";
+import { preview } from "../_internal/boundary.js";
+
+const MIN_DAY = dayNumber(1, 1, 1);
+const MAX_DAY = dayNumber(9999, 12, 31);
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -19,9 +23,15 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
  * ```
  */
 export function civilDateFromDate(date: Date): CivilDate {
-  const ms = date.getTime();
-  if (!Number.isFinite(ms)) {
-    throw new ShuangsuijiError("invalid-date", [ruleIssue("civil-date", ["date"], { value: String(date) })]);
+  let ms = Number.NaN;
+  try {
+    ms = Date.prototype.getTime.call(date); // throws for anything that is not a Date
+  } catch {
+    // refused below
   }
-  return formatDayNumber(Math.floor((ms + CHINA_OFFSET_MS) / 86_400_000)) as CivilDate;
+  const day = Math.floor((ms + CHINA_OFFSET_MS) / 86_400_000);
+  if (!Number.isFinite(ms) || day < MIN_DAY || day > MAX_DAY) {
+    throw new ShuangsuijiError("invalid-date", [ruleIssue("civil-date", ["date"], { value: preview(date), detailZh: "应为0001–9999年内的有效 Date", detailEn: "expected a valid Date in the years 0001–9999" })]);
+  }
+  return formatDayNumber(day) as CivilDate;
 }

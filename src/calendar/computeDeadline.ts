@@ -4,6 +4,8 @@ import { DEADLINE_RULES, type DeadlineRule, type DeadlineRuleId } from "./DEADLI
 import type { CalendarOptions } from "./HolidayCalendar.js";
 import { addWorkingDays } from "./addWorkingDays.js";
 import { dayArg, engine } from "./_index.js";
+import { own, preview } from "../_internal/boundary.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 
 /**
  * A computed deadline with its legal basis.
@@ -36,7 +38,12 @@ export interface Deadline {
  * ```
  */
 export function computeDeadline(rule: DeadlineRuleId, from: string, options?: CalendarOptions): Deadline {
-  const definition = DEADLINE_RULES[rule];
+  const definition: DeadlineRule | undefined = own<DeadlineRule>(DEADLINE_RULES, rule);
+  if (definition === undefined) {
+    throw new ShuangsuijiError("invalid-argument", [
+      { path: ["rule"], rule: "deadline-rule", clause: "DEADLINE_RULES", messageZh: "未知的期限规则", messageEn: `unknown deadline rule (rules: ${Object.keys(DEADLINE_RULES).join(", ")})`, value: preview(rule) },
+    ]);
+  }
   const date = addWorkingDays(from, definition.workingDays, options);
   const e = engine(options, CN_CALENDAR);
   const provisional = !e.covered(dayArg(from, "from")) || !e.covered(dayArg(date, "date"));

@@ -2,6 +2,14 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { ruleIssue } from "../errors/_issue.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { isoWeekday, parseDayNumber } from "./_days.js";
+import { invalid, isPlainObject, readOptions, readPlain, requireString } from "../_internal/boundary.js";
+import { registerCalendar, setCalendarBuilder } from "./_registry.js";
+
+/**
+ * Most years one calendar may cover (documented limit, README "Limits"): it bounds the index a calendar needs
+ * (one byte and one 32-bit count per day).
+ */
+export const MAX_CALENDAR_YEARS = 1000;
 import type { CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
 
 /**
@@ -34,15 +42,49 @@ export function createHolidayCalendar(
   years: readonly CalendarYearData[],
   options: CreateHolidayCalendarOptions = {},
 ): HolidayCalendar {
+  const { source } = readOptions(options, ["options"], ["source"]);
+  if (source !== undefined) requireString(source, ["options", "source"], 10_000);
+  return build(readYears(years), (source as string | undefined) ?? "user-supplied");
+}
+
+/** Reads and shape-checks the per-year data (a copy: the caller's objects are never frozen or kept). */
+function readYears(input: unknown): CalendarYearData[] {
+  const years = readPlain(input, ["years"]);
+  if (!Array.isArray(years)) invalid(["years"], "expected an array of years", "应为年度数组", input);
+  if (years.length > MAX_CALENDAR_YEARS) invalid(["years"], `more than ${MAX_CALENDAR_YEARS} years`, `年度超过${MAX_CALENDAR_YEARS}个`, years, "input-limit");
+  const entries = (v: unknown, path: (string | number)[]) => {
+    if (!Array.isArray(v)) invalid(path, "expected an array of { date, name }", "应为 { date, name } 数组", v);
+    v.forEach((e, j) => {
+      if (!isPlainObject(e)) invalid([...path, j], "expected { date, name }", "应为 { date, name }", e);
+      requireString(e.date, [...path, j, "date"], 10);
+      requireString(e.name, [...path, j, "name"], 200);
+    });
+  };
+  const strings = (v: unknown, path: (string | number)[], max: number) => {
+    if (v === undefined) return;
+    if (!Array.isArray(v)) invalid(path, "expected an array of strings", "应为字符串数组", v);
+    v.forEach((s, j) => requireString(s, [...path, j], max));
+  };
+  years.forEach((yd, i) => {
+    if (!isPlainObject(yd)) invalid([i], "expected a year's data { year, holidays, workdays }", "应为年度数据 { year, holidays, workdays }", yd);
+    entries(yd.holidays, [i, "holidays"]);
+    entries(yd.workdays, [i, "workdays"]);
+    strings(yd.statutoryDays, [i, "statutoryDays"], 10);
+    strings(yd.notices, [i, "notices"], 10_000);
+  });
+  return years as CalendarYearData[];
+}
+
+function build(years: readonly CalendarYearData[], source: string): HolidayCalendar {
   const issues: RuleIssue[] = [];
   const bad = (path: (string | number)[], en: string, zh: string, value?: unknown) =>
     issues.push(ruleIssue("calendar-year-data", path, { detailEn: en, detailZh: zh, value }));
   if (years.length === 0) bad([], "no years given", "未提供任何年度");
-  const byYear: Record<number, CalendarYearData> = {};
+  const byYear = new Map<number, CalendarYearData>();
   years.forEach((yd, i) => {
     if (!Number.isInteger(yd.year) || yd.year < 1 || yd.year > 9999) return bad([i, "year"], "not a year", "年度无效", yd.year);
-    if (byYear[yd.year] !== undefined) bad([i, "year"], `year ${yd.year} given twice`, `${yd.year}年重复`, yd.year);
-    byYear[yd.year] = yd;
+    if (byYear.has(yd.year)) bad([i, "year"], `year ${yd.year} given twice`, `${yd.year}年重复`, yd.year);
+    byYear.set(yd.year, yd);
     const seen = new Set<string>();
     const dateOk = (d: string, path: (string | number)[]) => {
       const n = typeof d === "string" ? parseDayNumber(d) : undefined;
@@ -72,18 +114,16 @@ export function createHolidayCalendar(
       if (!holidaySet.has(s)) bad([i, "statutoryDays", j], "a statutory day must be one of the holidays", "法定节假日应属于放假日期", s);
     });
   });
-  const ys = Object.keys(byYear).map(Number).sort((a, b) => a - b);
+  const ys = [...byYear.keys()].sort((a, b) => a - b);
   const first = ys[0] ?? 0;
   const last = ys[ys.length - 1] ?? 0;
   if (ys.length > 0 && last - first + 1 !== ys.length) {
     bad([], `years must be contiguous (${first}–${last} has gaps)`, `年度必须连续（${first}–${last}有缺失）`);
   }
   if (issues.length > 0) throw new ShuangsuijiError("calendar-data-invalid", issues);
-  return deepFreeze({
-    kind: "holiday-calendar" as const,
-    source: options.source ?? "user-supplied",
-    firstYear: first,
-    lastYear: last,
-    years: byYear,
-  });
+  const record: Record<number, CalendarYearData> = {};
+  for (const y of ys) record[y] = byYear.get(y)!;
+  return registerCalendar(deepFreeze({ kind: "holiday-calendar" as const, source, firstYear: first, lastYear: last, years: record }));
 }
+
+setCalendarBuilder((years, source) => build(readYears(years), source));

@@ -13,5 +13,5 @@ import { parseDayNumber } from "./_days.js";
  * ```
  */
 export function isValidCivilDate(value: string): value is CivilDate {
-  return parseDayNumber(value) !== undefined;
+  return typeof value === "string" && value.length === 10 && parseDayNumber(value) !== undefined;
 }

@@ -2,6 +2,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
 import type { CivilDate } from "./CivilDate.js";
 import { isValidCivilDate } from "./isValidCivilDate.js";
+import { preview } from "../_internal/boundary.js";
 
 /**
  * Checks that `value` is a real `YYYY-MM-DD` date and returns it branded. Throws {@link ShuangsuijiError} with code
@@ -15,8 +16,9 @@ import { isValidCivilDate } from "./isValidCivilDate.js";
  * ```
  */
 export function parseCivilDate(value: string, field = "date"): CivilDate {
+  const f = typeof field === "string" && field.length <= 200 ? field : "date";
   if (typeof value !== "string" || !isValidCivilDate(value)) {
-    throw new ShuangsuijiError("invalid-date", [ruleIssue("civil-date", [field], { value })]);
+    throw new ShuangsuijiError("invalid-date", [ruleIssue("civil-date", [f], { value: preview(value) })]);
   }
   return value;
 }

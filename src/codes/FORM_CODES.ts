@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { OutcomeId } from "./OUTCOMES.js";
 
 /**
@@ -10,7 +11,7 @@ import type { OutcomeId } from "./OUTCOMES.js";
  * WOLONG_FORM_CODES[3]; // "unreachable-at-registered-address"
  * ```
  */
-export const WOLONG_FORM_CODES = {
+export const WOLONG_FORM_CODES = /* @__PURE__ */ deepFreeze({
   1: "no-problem-found",
   2: "information-not-published",
   3: "unreachable-at-registered-address",
@@ -20,7 +21,7 @@ export const WOLONG_FORM_CODES = {
   7: "pending-follow-up",
   8: "compliant",
   9: "non-compliant",
-} as const satisfies Record<number, OutcomeId>;
+} as const satisfies Record<number, OutcomeId>);
 
 /**
  * A code 1–9 of the Wolong record form.
@@ -40,7 +41,7 @@ export type WolongFormCode = keyof typeof WOLONG_FORM_CODES;
  * WANCHENG_OUTCOMES.map((o) => OUTCOMES[o].zh);
  * ```
  */
-export const WANCHENG_OUTCOMES = [
+export const WANCHENG_OUTCOMES = /* @__PURE__ */ deepFreeze([
   "no-problem-found",
   "information-not-published",
   "unreachable-at-registered-address",
@@ -51,7 +52,7 @@ export const WANCHENG_OUTCOMES = [
   "compliant",
   "non-compliant",
   "other",
-] as const satisfies readonly OutcomeId[];
+] as const satisfies readonly OutcomeId[]);
 
 /**
  * The outcome list of Chongqing 6.6 (形成检查结果), in the order of the clause.
@@ -64,7 +65,7 @@ export const WANCHENG_OUTCOMES = [
  * CHONGQING_OUTCOMES.includes("falsified-public-information"); // true
  * ```
  */
-export const CHONGQING_OUTCOMES = [
+export const CHONGQING_OUTCOMES = /* @__PURE__ */ deepFreeze([
   "no-problem-found",
   "no-relevant-business-activity",
   "information-not-published",
@@ -75,4 +76,4 @@ export const CHONGQING_OUTCOMES = [
   "further-investigation-required",
   "seriously-non-cooperative",
   "administrative-decision-to-publish",
-] as const satisfies readonly OutcomeId[];
+] as const satisfies readonly OutcomeId[]);

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
 /**
  * Every inspection outcome (检查结果) the library knows: the nine codes of the Wolong record form (Annex B), the extended
  * outcomes of Wancheng art. 21 and Chongqing 6.6, and the status outcomes of the national result dictionary
@@ -11,7 +12,7 @@
  * const all: readonly OutcomeId[] = OUTCOME_IDS;
  * ```
  */
-export const OUTCOME_IDS = [
+export const OUTCOME_IDS = /* @__PURE__ */ deepFreeze([
   "no-problem-found",
   "information-not-published",
   "unreachable-at-registered-address",
@@ -33,7 +34,7 @@ export const OUTCOME_IDS = [
   "licence-revoked",
   "registration-cancelled",
   "moved-out",
-] as const;
+] as const);
 
 /**
  * One of {@link OUTCOME_IDS}.
@@ -53,14 +54,14 @@ export type OutcomeId = (typeof OUTCOME_IDS)[number];
  * CONSEQUENCE_KINDS.includes("abnormal-list"); // true
  * ```
  */
-export const CONSEQUENCE_KINDS = [
+export const CONSEQUENCE_KINDS = /* @__PURE__ */ deepFreeze([
   "abnormal-list",
   "order-to-publish",
   "publish-non-cooperation",
   "follow-up-case",
   "rectification-check",
   "publish-decision",
-] as const;
+] as const);
 
 /**
  * One of {@link CONSEQUENCE_KINDS}.
@@ -98,7 +99,7 @@ export interface OutcomeDefinition {
  * OUTCOMES["unreachable-at-registered-address"].zh; // "通过登记的住所(经营场所)无法取得联系"
  * ```
  */
-export const OUTCOMES: { readonly [K in OutcomeId]: OutcomeDefinition } = {
+export const OUTCOMES: { readonly [K in OutcomeId]: OutcomeDefinition } = /* @__PURE__ */ deepFreeze({
   "no-problem-found": { zh: "未发现问题", en: "no problem found", isNegative: false, group: "finding", sources: ["Wolong Annex B (1)", "Wancheng art. 21", "Chongqing 6.6"] },
   "information-not-published": { zh: "未按规定公示应当公示的信息", en: "information that must be published was not published as required", isNegative: true, group: "finding", sources: ["Wolong Annex B (2)", "Wancheng art. 21", "Chongqing 6.6"] },
   "unreachable-at-registered-address": { zh: "通过登记的住所(经营场所)无法取得联系", en: "cannot be reached at the registered address (business premises)", isNegative: true, group: "finding", sources: ["Wolong Annex B (3)", "Wancheng art. 21 (无法联系)", "Chongqing 6.6 (无法联系)"] },
@@ -120,4 +121,4 @@ export const OUTCOMES: { readonly [K in OutcomeId]: OutcomeDefinition } = {
   "licence-revoked": { zh: "被吊销", en: "business licence revoked", isNegative: false, group: "status", sources: ["GSXT joint-check dictionary (regulations.md §3)"] },
   "registration-cancelled": { zh: "被撤销", en: "registration cancelled", isNegative: false, group: "status", sources: ["GSXT joint-check dictionary (regulations.md §3)"] },
   "moved-out": { zh: "迁出", en: "moved to another jurisdiction", isNegative: false, group: "status", sources: ["GSXT joint-check dictionary (regulations.md §3)"] },
-};
+});

@@ -1,5 +1,6 @@
 import { match } from "ts-pattern";
-import type { ConsequenceKind, OutcomeId } from "./OUTCOMES.js";
+import { OUTCOMES, type ConsequenceKind, type OutcomeId } from "./OUTCOMES.js";
+import { invalid, own } from "../_internal/boundary.js";
 
 /**
  * A consequence an outcome triggers, with its legal basis.
@@ -38,7 +39,8 @@ const RECTIFY = c("rectification-check", "督促整改并复查", "follow up on 
  * ```
  */
 export function consequencesOf(outcome: OutcomeId): readonly Consequence[] {
-  return match<OutcomeId, readonly Consequence[]>(outcome)
+  if (own(OUTCOMES, outcome) === undefined) invalid(["outcome"], "unknown outcome id (see OUTCOME_IDS)", "未知的检查结果代码（见 OUTCOME_IDS）", outcome);
+  return Object.freeze(match<OutcomeId, readonly Consequence[]>(outcome)
     .with("unreachable-at-registered-address", () => [ABNORMAL_UNREACHABLE])
     .with("falsified-public-information", () => [ABNORMAL_FALSIFIED])
     .with("information-not-published", () => [
@@ -66,5 +68,5 @@ export function consequencesOf(outcome: OutcomeId): readonly Consequence[] {
       "moved-out",
       () => [],
     )
-    .exhaustive();
+    .exhaustive());
 }

@@ -1,3 +1,4 @@
+import { invalid, isPlainObject, own, readPlain } from "../_internal/boundary.js";
 import { OUTCOMES, type OutcomeDefinition, type OutcomeId } from "./OUTCOMES.js";
 
 /**
@@ -16,5 +17,10 @@ export function isNegativeOutcome(
   outcome: OutcomeId,
   dictionary: { readonly [K in OutcomeId]: OutcomeDefinition } = OUTCOMES,
 ): boolean {
-  return dictionary[outcome].isNegative;
+  const dict = dictionary === OUTCOMES ? OUTCOMES : (readPlain(dictionary, ["dictionary"]) as Record<string, unknown>);
+  const def = own(isPlainObject(dict) ? dict : {}, outcome);
+  if (!isPlainObject(def) || typeof def.isNegative !== "boolean") {
+    invalid(["outcome"], "unknown outcome id (see OUTCOME_IDS)", "未知的检查结果代码（见 OUTCOME_IDS）", outcome);
+  }
+  return def.isNegative;
 }

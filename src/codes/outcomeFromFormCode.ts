@@ -14,7 +14,7 @@ import type { OutcomeId } from "./OUTCOMES.js";
  * ```
  */
 export function outcomeFromFormCode(code: number): OutcomeId | undefined {
-  return Object.prototype.hasOwnProperty.call(WOLONG_FORM_CODES, code)
+  return typeof code === "number" && Object.prototype.hasOwnProperty.call(WOLONG_FORM_CODES, code)
     ? WOLONG_FORM_CODES[code as keyof typeof WOLONG_FORM_CODES]
     : undefined;
 }

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
 /**
  * Stable error codes carried by {@link ShuangsuijiError}. They never change meaning between releases, so callers can
  * switch on them (the English/Chinese messages may be reworded).
@@ -10,7 +11,7 @@
  * const codes: readonly ErrorCode[] = ERROR_CODES;
  * ```
  */
-export const ERROR_CODES = [
+export const ERROR_CODES = /* @__PURE__ */ deepFreeze([
   "invalid-input",
   "invalid-date",
   "calendar-year-not-covered",
@@ -25,7 +26,7 @@ export const ERROR_CODES = [
   "locked-list-immutable",
   "replacement-refused",
   "results-immutable",
-] as const;
+] as const);
 
 /**
  * One of {@link ERROR_CODES}.
@@ -95,10 +96,24 @@ export class ShuangsuijiError extends Error {
   readonly issues: readonly RuleIssue[];
 
   constructor(code: ErrorCode, issues: readonly RuleIssue[], options: ShuangsuijiErrorOptions = {}) {
-    super(formatMessage(code, issues), options.cause === undefined ? undefined : { cause: options.cause });
+    // Checked like any public boundary: a wrong code or malformed issues become an "invalid-argument" error about
+    // the construction itself instead of a TypeError (or an error with a code outside ERROR_CODES).
+    const checked = checkIssues(code, issues);
+    const ok = typeof checked !== "string";
+    const finalCode: ErrorCode = ok ? code : "invalid-argument";
+    const finalIssues: readonly RuleIssue[] = ok
+      ? checked
+      : [{ path: [], rule: "error-construction", clause: "ShuangsuijiError", messageZh: "错误对象构造参数无效", messageEn: `invalid ShuangsuijiError arguments: ${checked}` }];
+    let cause: unknown;
+    try {
+      cause = options !== null && typeof options === "object" ? (options as ShuangsuijiErrorOptions).cause : undefined;
+    } catch {
+      cause = undefined;
+    }
+    super(formatMessage(finalCode, finalIssues), cause === undefined ? undefined : { cause });
     this.name = "ShuangsuijiError";
-    this.code = code;
-    this.issues = Object.freeze(issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })));
+    this.code = finalCode;
+    this.issues = Object.freeze(finalIssues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })));
   }
 
   /** Path of the first issue (convenience for single-field errors). */
@@ -114,6 +129,36 @@ export class ShuangsuijiError extends Error {
   /** Clause of the first issue. */
   get clause(): string {
     return this.issues[0]?.clause ?? "";
+  }
+}
+
+const TEXT_FIELDS = ["rule", "clause", "messageZh", "messageEn"] as const;
+
+/** Copies issues as plain data, or returns what is wrong with them. */
+function checkIssues(code: unknown, issues: unknown): readonly RuleIssue[] | string {
+  try {
+    if (typeof code !== "string" || !(ERROR_CODES as readonly string[]).includes(code)) return "code is not one of ERROR_CODES";
+    if (!Array.isArray(issues) || issues.length > 100_000) return "issues must be an array (at most 100,000)";
+    const out: RuleIssue[] = [];
+    for (let n = 0; n < issues.length; n++) {
+      const i: unknown = issues[n];
+      if (i === null || typeof i !== "object") return `issue ${n} is not an object`;
+      const r = i as Record<string, unknown>;
+      if (!TEXT_FIELDS.every((f) => typeof r[f] === "string")) return `issue ${n} needs string rule, clause, messageZh, messageEn`;
+      const path = r.path;
+      if (!Array.isArray(path) || path.length > 1000 || !path.every((p) => typeof p === "string" || typeof p === "number")) return `issue ${n} path must be strings and numbers`;
+      if (r.row !== undefined && typeof r.row !== "number") return `issue ${n} row must be a number`;
+      if (r.column !== undefined && typeof r.column !== "string") return `issue ${n} column must be a string`;
+      out.push({
+        path: [...(path as (string | number)[])], rule: r.rule as string, clause: r.clause as string, messageZh: r.messageZh as string, messageEn: r.messageEn as string,
+        ...(r.row === undefined ? {} : { row: r.row as number }),
+        ...(r.column === undefined ? {} : { column: r.column as string }),
+        ...("value" in r ? { value: r.value } : {}),
+      });
+    }
+    return out;
+  } catch {
+    return "issues could not be read (a Proxy or getter threw)";
   }
 }
 

@@ -1,3 +1,4 @@
+import { ShuangsuijiError } from "./ShuangsuijiError.js";
 /**
  * The registry of named validation rules. Each rule carries its source clause and a bilingual message; schema
  * refinements use {@link ruleMessage} so that a `ZodError` can be mapped back to its rule.
@@ -115,6 +116,16 @@ export const RULES = define({
     clause: "Longting art. 10; Chongqing table A.1",
     zh: "发起部门不能同时是配合部门",
     en: "the initiating department cannot also be a cooperating department",
+  },
+  "input-shape": {
+    clause: "shuangsuiji API contract (plain data at every public boundary)",
+    zh: "输入不是约定形式的普通数据",
+    en: "the input is not plain data of the documented shape",
+  },
+  "input-limit": {
+    clause: "shuangsuiji API contract (bounded work for every input)",
+    zh: "输入超出文档规定的上限",
+    en: "the input exceeds a documented limit",
   },
   "civil-date": {
     clause: "ISO 8601 calendar date",
@@ -274,7 +285,8 @@ const byMessage = new Map<string, RuleDefinition>();
  * ```
  */
 export function ruleMessage(id: RuleId): string {
-  const r = RULES[id];
+  const r: RuleDefinition | undefined = typeof id === "string" && Object.prototype.hasOwnProperty.call(RULES, id) ? RULES[id] : undefined;
+  if (r === undefined) throw new ShuangsuijiError("invalid-argument", [{ path: ["id"], rule: "rule-id", clause: "RULES", messageZh: "未知的规则编号", messageEn: "unknown rule id (see RULES)" }]);
   const text = `${r.zh} / ${r.en} (${r.clause})`;
   byMessage.set(text, r);
   return text;

@@ -13,5 +13,5 @@ import { divisionCodeProblem } from "./_division.js";
  * ```
  */
 export function isValidDivisionCode(code: string): boolean {
-  return !divisionCodeProblem(code);
+  return typeof code === "string" && !divisionCodeProblem(code);
 }

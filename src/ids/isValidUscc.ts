@@ -16,6 +16,7 @@ import { parseUscc } from "./parseUscc.js";
  * ```
  */
 export function isValidUscc(code: string): code is Uscc {
+  if (typeof code !== "string") return false;
   const r = parseUscc(code);
   return r.ok && r.normalization.length === 0;
 }

@@ -1,3 +1,4 @@
+import { requireString } from "../_internal/boundary.js";
 import { toHalfWidth } from "./_halfWidth.js";
 
 /**
@@ -33,6 +34,7 @@ export interface NormalizedCode {
  * ```
  */
 export function normalizeCode(input: string): NormalizedCode {
+  requireString(input, ["input"]);
   const changes: NormalizationChange[] = [];
   let s = toHalfWidth(input);
   if (s !== input) changes.push("full-width-to-half-width");

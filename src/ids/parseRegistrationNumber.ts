@@ -75,6 +75,7 @@ export function parseRegistrationNumber(input: string): RegistrationNumberParseR
  * ```
  */
 export function isValidRegistrationNumber(code: string): code is RegistrationNumber {
+  if (typeof code !== "string") return false;
   const r = parseRegistrationNumber(code);
   return r.ok && r.normalization.length === 0;
 }

@@ -83,6 +83,7 @@ export function parseResidentId(input: string): ResidentIdParseResult {
  * ```
  */
 export function isValidResidentId(code: string): code is ResidentId {
+  if (typeof code !== "string") return false;
   const r = parseResidentId(code);
   return r.ok && r.normalization.length === 0;
 }

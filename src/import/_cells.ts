@@ -1,3 +1,4 @@
+import { own } from "../_internal/boundary.js";
 import { parseDayNumber, formatDayNumber, dayNumber } from "../calendar/_days.js";
 import { normalizeCode } from "../ids/normalizeCode.js";
 import { isValidResidentId } from "../ids/parseResidentId.js";
@@ -60,7 +61,8 @@ export const date: CellParser = (raw) => {
 function mapped(map: Readonly<Record<string, string>>, zh: string, en: string): CellParser {
   return (raw) => {
     const key = raw.replace(/\s+/gu, "").replace(/[（]/gu, "(").replace(/[）]/gu, ")");
-    const v = map[key] ?? map[key.toUpperCase()];
+    // own-property lookups: "constructor" or "__proto__" in a cell is just an unrecognised value
+    const v = own(map, key) ?? own(map, key.toUpperCase());
     if (v === undefined) return bad(`${zh}无法识别`, `${en} not recognised (accepted: ${Object.keys(map).join(", ")})`);
     return v === raw ? ok(v) : ok(v, `${raw} → ${v}`);
   };
@@ -73,7 +75,7 @@ export const riskClass = (classes: readonly string[]): CellParser => {
     map[c] = c;
     map[`${c}类`] = c;
     map[`${c}级`] = c;
-    const n = names[c];
+    const n = own(names, c);
     if (n !== undefined) {
       map[n] = c;
       map[`${n}(${c}类)`] = c;

@@ -1,3 +1,4 @@
+import { invalid, isPlainObject, own, preview, readOptions, readPlain } from "../_internal/boundary.js";
 import type { z } from "zod";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
@@ -120,27 +121,50 @@ export function importTable<T extends TableId>(
   rows: readonly Readonly<Record<string, unknown>>[],
   options: ImportTableOptions = {},
 ): ImportResult<TableRecords[T]> {
-  const classes = options.riskClasses ?? DEFAULT_RISK_CLASSES;
+  const opts = readOptions(options, ["options"], ["riskClasses", "departments", "defaults"]) as ImportTableOptions;
+  if (opts.riskClasses !== undefined && (!Array.isArray(opts.riskClasses) || opts.riskClasses.length === 0 || opts.riskClasses.length > 100 || !opts.riskClasses.every((c) => typeof c === "string" && c !== ""))) {
+    invalid(["options", "riskClasses"], "expected 1–100 non-empty class names", "应为1–100个非空的分类名称", opts.riskClasses);
+  }
+  if (opts.departments !== undefined && (!Array.isArray(opts.departments) || !opts.departments.every((d) => isPlainObject(d) && typeof d.id === "string" && typeof d.name === "string"))) {
+    invalid(["options", "departments"], "expected departments { id, name }", "应为部门 { id, name } 数组", opts.departments);
+  }
+  if (opts.defaults !== undefined && !isPlainObject(opts.defaults)) invalid(["options", "defaults"], "expected an object of default values", "应为默认值对象", opts.defaults);
+  const classes = opts.riskClasses ?? DEFAULT_RISK_CLASSES;
   const defs = tableDefs(classes);
-  const def = defs[table];
+  const def = own(defs, table);
   if (def === undefined) {
     throw new ShuangsuijiError("unknown-table", [
-      { path: ["table"], rule: "unknown-table", clause: "Chongqing tables A–F", messageZh: "不支持的表", messageEn: `unknown table (supported: ${Object.keys(defs).join(", ")})`, value: table },
+      { path: ["table"], rule: "unknown-table", clause: "Chongqing tables A–F", messageZh: "不支持的表", messageEn: `unknown table (supported: ${Object.keys(defs).join(", ")})`, value: preview(table) },
     ]);
   }
+  // A plain, bounded copy of the rows: holes, Proxies, getters, BigInt or deep values are refused here, by path.
+  const list = readPlain(rows, ["rows"]);
+  if (!Array.isArray(list)) invalid(["rows"], "expected an array of rows (objects keyed by column header)", "应为行数组（以列标题为键的对象）", rows);
   const issues: RuleIssue[] = [];
   const normalizations: CellNormalization[] = [];
   const tableIssue = (id: RuleId, extra: Parameters<typeof ruleIssue>[2]): RuleIssue => ({ ...ruleIssue(id, [], extra), clause: `${def.clause}; ${RULES[id].clause}` });
 
   // 1. Headers: the union of keys over all rows, in first-seen order.
-  const headers: string[] = [];
-  for (const r of rows) for (const k of Object.keys(r)) if (!headers.includes(k)) headers.push(k);
+  // Linear in the number of cells: a Set of headers and a Map from header variant to column.
+  const headerSet = new Set<string>();
+  list.forEach((r: unknown, i) => {
+    if (!isPlainObject(r)) {
+      issues.push({ ...ruleIssue("input-shape", [i], { detailZh: "每行应为以列标题为键的对象", detailEn: "each row must be an object keyed by column header", value: preview(r) }), row: i + 2 });
+      return;
+    }
+    for (const k of Object.keys(r)) headerSet.add(k);
+  });
+  if (issues.length > 0) return deepFreeze({ ok: false, issues, normalizations, ignoredColumns: [], validCount: 0 });
+  const dataRows = list as Record<string, unknown>[];
+  const headers = [...headerSet];
+  const byVariant = new Map<string, ColumnDef>();
+  for (const cd of def.columns) for (const v of cd.variants) if (!byVariant.has(v)) byVariant.set(v, cd);
   const byHeader = new Map<string, ColumnDef>();
   const headerOf = new Map<string, string>();
   const ignoredColumns: string[] = [];
   for (const h of headers) {
     const n = normalizeHeader(h);
-    const c = def.columns.find((cd) => cd.variants.includes(n));
+    const c = byVariant.get(n);
     if (c === undefined) {
       ignoredColumns.push(h);
       continue;
@@ -153,9 +177,9 @@ export function importTable<T extends TableId>(
     byHeader.set(h, c);
     headerOf.set(c.key, h);
   }
-  const defaults = options.defaults ?? {};
+  const defaults = opts.defaults ?? {};
   for (const c of def.columns) {
-    if (c.required && !headerOf.has(c.key) && !(c.key in defaults)) {
+    if (c.required && !headerOf.has(c.key) && !Object.prototype.hasOwnProperty.call(defaults, c.key)) {
       issues.push(tableIssue("header-missing", { row: 1, column: c.header, detailZh: c.header, detailEn: `${c.header} (give the column or options.defaults.${c.key})` }));
     }
   }
@@ -163,21 +187,21 @@ export function importTable<T extends TableId>(
 
   // 2. Departments.
   const deptIndex = new Map<string, string>();
-  for (const d of options.departments ?? []) {
+  for (const d of opts.departments ?? []) {
     deptIndex.set(d.id, d.id);
     deptIndex.set(d.name, d.id);
   }
-  const resolveDept = (v: string): string | undefined => (options.departments === undefined ? v : deptIndex.get(v));
+  const resolveDept = (v: string): string | undefined => (opts.departments === undefined ? v : deptIndex.get(v));
 
   const schema = schemaFor(table, classes);
   const records: TableRecords[T][] = [];
   const seenIds = new Map<string, number>();
-  rows.forEach((row, i) => {
+  dataRows.forEach((row, i) => {
     const rowNo = i + 2;
     const fields: Record<string, unknown> = { ...defaults };
     const rowIssues: RuleIssue[] = [];
     for (const [h, c] of byHeader) {
-      let raw = row[h];
+      let raw = own(row, h);
       if (raw === undefined || raw === null) continue;
       if (typeof raw === "number" && Number.isFinite(raw)) {
         raw = String(raw);
@@ -220,7 +244,7 @@ export function importTable<T extends TableId>(
       for (const zi of issuesFromZod(parsed.error.issues, { clause: def.clause, prefix: [i], row: rowNo }, candidate)) {
         const key = String(zi.path[1] ?? "");
         const column = headerOf.get(key) ?? headerOf.get(sourceKey(table, key)) ?? def.columns.find((c) => c.key === key)?.header ?? key;
-        issues.push({ ...zi, column, ...(zi.value === undefined ? {} : { value: row[column] ?? zi.value }) });
+        issues.push({ ...zi, column, ...(zi.value === undefined ? {} : { value: own(row, column) ?? zi.value }) });
       }
       return;
     }

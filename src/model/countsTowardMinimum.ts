@@ -1,3 +1,4 @@
+import { invalid, isPlainObject, readPlain } from "../_internal/boundary.js";
 import type { Inspector } from "./inspector.js";
 
 /**
@@ -13,9 +14,11 @@ import type { Inspector } from "./inspector.js";
  * ```
  */
 export function countsTowardMinimum(inspector: Pick<Inspector, "category">): boolean {
+  const i = readPlain(inspector, ["inspector"]);
+  if (!isPlainObject(i)) invalid(["inspector"], "expected an inspector { category }", "应为检查人员 { category }", inspector);
   return (
-    inspector.category === "enforcement-civil-servant" ||
-    inspector.category === "qualified-staff" ||
-    inspector.category === "supervision-staff"
+    i.category === "enforcement-civil-servant" ||
+    i.category === "qualified-staff" ||
+    i.category === "supervision-staff"
   );
 }

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
 import { z } from "zod";
 import { DivisionCodeSchema, IdSchema, TextSchema } from "./primitives.js";
 
@@ -12,7 +13,7 @@ import { DivisionCodeSchema, IdSchema, TextSchema } from "./primitives.js";
  * DEPARTMENT_LEVELS.includes("county"); // true
  * ```
  */
-export const DEPARTMENT_LEVELS = ["province", "city", "county", "township"] as const;
+export const DEPARTMENT_LEVELS = /* @__PURE__ */ deepFreeze(["province", "city", "county", "township"] as const);
 
 /**
  * A regulating department (监管部门) — a member unit of the joint-meeting office that initiates or cooperates in joint

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
 import { z } from "zod";
 import { ruleMessage } from "../errors/rules.js";
 import { IdSchema, RatioSchema, TextSchema } from "./primitives.js";
@@ -13,7 +14,7 @@ import { IdSchema, RatioSchema, TextSchema } from "./primitives.js";
  * ITEM_CATEGORIES; // ["key", "general"]
  * ```
  */
-export const ITEM_CATEGORIES = ["key", "general"] as const;
+export const ITEM_CATEGORIES = /* @__PURE__ */ deepFreeze(["key", "general"] as const);
 
 /**
  * Inspection methods (检查方式): on-site (实地核查/现场检查), documents (书面检查), online monitoring (网络监测/网络检查),
@@ -28,7 +29,7 @@ export const ITEM_CATEGORIES = ["key", "general"] as const;
  * INSPECTION_METHODS.includes("on-site"); // true
  * ```
  */
-export const INSPECTION_METHODS = ["on-site", "documents", "online", "sampling-test", "commissioned", "remote"] as const;
+export const INSPECTION_METHODS = /* @__PURE__ */ deepFreeze(["on-site", "documents", "online", "sampling-test", "commissioned", "remote"] as const);
 
 /**
  * An entry of the inspection item list (抽查事项清单), Chongqing table A.1 and 5.1, Wancheng art. 13, Longting art. 10.

@@ -1,3 +1,5 @@
+import { invalid, readOptions } from "../_internal/boundary.js";
+import { deepFreeze } from "../_internal/deepFreeze.js";
 import { z } from "zod";
 import { ruleMessage } from "../errors/rules.js";
 import type { RuleId } from "../errors/rules.js";
@@ -32,7 +34,7 @@ function codeProblems(r: { readonly ok: boolean; readonly normalization: readonl
  * OPERATING_STATUSES[0]; // "operating" (存续)
  * ```
  */
-export const OPERATING_STATUSES = ["operating", "closed-or-liquidating", "deregistered", "licence-revoked", "registration-cancelled", "moved-out"] as const;
+export const OPERATING_STATUSES = /* @__PURE__ */ deepFreeze(["operating", "closed-or-liquidating", "deregistered", "licence-revoked", "registration-cancelled", "moved-out"] as const);
 
 /**
  * The kind of code in 行政相对人编码 (Chongqing B.1): USCC, 15-digit registration number, resident ID (for a
@@ -46,7 +48,7 @@ export const OPERATING_STATUSES = ["operating", "closed-or-liquidating", "deregi
  * TARGET_CODE_TYPES.includes("uscc"); // true
  * ```
  */
-export const TARGET_CODE_TYPES = ["uscc", "registration-number", "resident-id", "other"] as const;
+export const TARGET_CODE_TYPES = /* @__PURE__ */ deepFreeze(["uscc", "registration-number", "resident-id", "other"] as const);
 
 /**
  * Options of {@link createInspectionTargetSchema}.
@@ -74,7 +76,12 @@ export interface TargetSchemaOptions {
  * ```
  */
 export function createInspectionTargetSchema(options: TargetSchemaOptions = {}) {
-  const classes = options.riskClasses ?? DEFAULT_RISK_CLASSES;
+  const o = readOptions(options, ["options"], ["riskClasses"]);
+  const given = o.riskClasses;
+  if (given !== undefined && (!Array.isArray(given) || given.length === 0 || given.length > 100 || !given.every((c) => typeof c === "string" && c.length > 0 && c.length <= 50))) {
+    invalid(["options", "riskClasses"], "expected 1–100 non-empty class names", "应为1–100个非空的分类名称", given);
+  }
+  const classes = (given as readonly [string, ...string[]] | undefined) ?? DEFAULT_RISK_CLASSES;
   const riskClass = z.enum(classes as readonly [string, ...string[]], { error: ruleMessage("risk-class") }).meta({
     description: `信用风险分类 (${classes.join("/")}; 国市监信发〔2022〕6号)`,
   });

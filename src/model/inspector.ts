@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
 import { z } from "zod";
 import { IdSchema, PhoneSchema, TextSchema } from "./primitives.js";
 
@@ -14,14 +15,14 @@ import { IdSchema, PhoneSchema, TextSchema } from "./primitives.js";
  * INSPECTOR_CATEGORIES.includes("expert"); // true
  * ```
  */
-export const INSPECTOR_CATEGORIES = [
+export const INSPECTOR_CATEGORIES = /* @__PURE__ */ deepFreeze([
   "enforcement-civil-servant",
   "qualified-staff",
   "supervision-staff",
   "testing-institution",
   "research-institute",
   "expert",
-] as const;
+] as const);
 
 /**
  * One of {@link INSPECTOR_CATEGORIES}.
@@ -42,7 +43,7 @@ export type InspectorCategory = (typeof INSPECTOR_CATEGORIES)[number];
  * UNIT_KINDS; // ["bureau", "station"]
  * ```
  */
-export const UNIT_KINDS = ["bureau", "station"] as const;
+export const UNIT_KINDS = /* @__PURE__ */ deepFreeze(["bureau", "station"] as const);
 
 /**
  * An entry of the inspector directory (执法检查人员名录库): Chongqing table C.1 plus Yanshi 5 (单位, 职务, 执法证号).

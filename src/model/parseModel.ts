@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
+import { invalid, readPlain, requireString } from "../_internal/boundary.js";
 import { InspectionTargetSchema, type InspectionTarget } from "./inspectionTarget.js";
 
 /**
@@ -19,10 +20,28 @@ import { InspectionTargetSchema, type InspectionTarget } from "./inspectionTarge
  * ```
  */
 export function parseModel<S extends z.ZodType>(schema: S, input: unknown, clause = "shuangsuiji model"): Readonly<z.output<S>> {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause }, input), { cause: r.error });
-  return deepFreeze(r.data);
+  const s = requireSchema(schema);
+  const c = clauseArg(clause);
+  // A bounded, plain copy: zod never walks a Proxy, a getter or a 10^4-deep value, and the result shares nothing with the caller.
+  const data = readPlain(input, []);
+  const r = s.safeParse(data);
+  if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: c }, data), { cause: r.error });
+  return deepFreeze(r.data) as Readonly<z.output<S>>;
 }
+
+/** The schema argument must be a zod schema (one of ours or the caller's). */
+function requireSchema(schema: unknown): z.ZodType {
+  let ok = false;
+  try {
+    ok = schema !== null && typeof schema === "object" && "_zod" in schema && typeof (schema as { safeParse?: unknown }).safeParse === "function";
+  } catch {
+    ok = false;
+  }
+  if (!ok) invalid(["schema"], "expected a zod schema (e.g. InspectorSchema)", "应为 zod 模式（如 InspectorSchema）", schema);
+  return schema as z.ZodType;
+}
+
+const clauseArg = (clause: unknown): string => (clause === undefined ? "shuangsuiji model" : requireString(clause, ["clause"], 1000));
 
 /**
  * Validates one target-directory record (default A–D risk classes); see {@link parseModel}.
@@ -63,13 +82,17 @@ export type BatchResult<T> =
  * ```
  */
 export function validateRecords<S extends z.ZodType>(schema: S, rows: readonly unknown[], clause = "shuangsuiji model"): BatchResult<z.output<S>> {
+  const s = requireSchema(schema);
+  const c = clauseArg(clause);
+  const list = readPlain(rows, ["rows"]);
+  if (!Array.isArray(list)) invalid(["rows"], "expected an array of records", "应为记录数组", rows);
   const records: z.output<S>[] = [];
   const issues: import("../errors/ShuangsuijiError.js").RuleIssue[] = [];
   const seen = new Map<unknown, number>();
-  rows.forEach((row, i) => {
-    const r = schema.safeParse(row);
+  list.forEach((row: unknown, i) => {
+    const r = s.safeParse(row);
     if (!r.success) {
-      issues.push(...issuesFromZod(r.error.issues, { clause, prefix: [i] }, row));
+      issues.push(...issuesFromZod(r.error.issues, { clause: c, prefix: [i] }, row));
       return;
     }
     const id = (r.data as { id?: unknown } | null)?.id;
@@ -88,7 +111,7 @@ export function validateRecords<S extends z.ZodType>(schema: S, rows: readonly u
       }
       seen.set(id, i);
     }
-    records.push(r.data);
+    records.push(r.data as z.output<S>);
   });
   if (issues.length > 0) return deepFreeze({ ok: false, issues, validCount: records.length });
   return deepFreeze({ ok: true, records });

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
 import { z } from "zod";
 import type { CivilDate } from "../calendar/CivilDate.js";
 import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
@@ -168,7 +169,7 @@ export const PhoneSchema = z
  * DEFAULT_RISK_CLASSES; // ["A", "B", "C", "D"]
  * ```
  */
-export const DEFAULT_RISK_CLASSES = ["A", "B", "C", "D"] as const;
+export const DEFAULT_RISK_CLASSES = /* @__PURE__ */ deepFreeze(["A", "B", "C", "D"] as const);
 
 /**
  * A default credit-risk class.

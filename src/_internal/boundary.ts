@@ -1,0 +1,169 @@
+// Validation at the public boundary (issue 17): every public function reads its arguments through these helpers, so
+// a wrong type, a hole, a Proxy or getter that throws, a BigInt, a cyclic or absurdly deep value, or an inherited
+// property name used as a key becomes ShuangsuijiError "invalid-input" naming the path — never a foreign exception,
+// a hang or a stack overflow. @internal
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { ruleIssue } from "../errors/_issue.js";
+
+/**
+ * Documented limits of free-form input (README "Limits"): nesting depth, number of values, array length, string length.
+ * They are far above any real inspection workload and small enough that work and memory stay bounded.
+ */
+export const INPUT_LIMITS = Object.freeze({
+  /** Nesting depth of objects and arrays. */
+  maxDepth: 64,
+  /** Values (objects, arrays and primitives) in one argument. */
+  maxNodes: 5_000_000,
+  /** Elements of one array. */
+  maxArrayLength: 2_000_000,
+  /** UTF-16 code units of one string. */
+  maxStringLength: 1_000_000,
+});
+
+export type Path = readonly (string | number)[];
+
+/** Throws `invalid-input` for one path. */
+export function invalid(path: Path, en: string, zh: string, value?: unknown, rule: "input-shape" | "input-limit" = "input-shape"): never {
+  throw new ShuangsuijiError("invalid-input", [ruleIssue(rule, [...path], { detailEn: en, detailZh: zh, ...(value === undefined ? {} : { value: preview(value) }) })]);
+}
+
+/** A short, safe rendering of an offending value (the value itself may be huge, hostile or unserialisable). */
+export function preview(v: unknown): unknown {
+  try {
+    if (typeof v === "string") return v.length > 200 ? `${v.slice(0, 200)}…` : v;
+    if (typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return v;
+    if (typeof v === "bigint") return `${v}n`;
+    if (typeof v === "symbol" || typeof v === "function") return `[${typeof v}]`;
+    return Array.isArray(v) ? `[array of ${v.length}]` : "[object]";
+  } catch {
+    return "[unreadable]";
+  }
+}
+
+/** Own-property lookup: never reaches `Object.prototype` (so `"__proto__"`, `"valueOf"` are just unknown keys). */
+export function own<V>(table: Readonly<Record<string, V>>, key: unknown): V | undefined {
+  return typeof key === "string" && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+/** True for `{}`-style objects (prototype `Object.prototype` or `null`), false for arrays, class instances, Proxies' targets aside. */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
+  const p = Object.getPrototypeOf(v) as unknown;
+  return p === Object.prototype || p === null;
+}
+
+export interface ReadOptions {
+  /** Objects passed through by reference, unread (e.g. a calendar or a zod schema the caller got from us). */
+  readonly keep?: (v: object) => boolean;
+  /** Dates are copied (otherwise they are refused). */
+  readonly dates?: boolean;
+  readonly maxDepth?: number;
+  readonly maxArrayLength?: number;
+}
+
+/**
+ * Reads a JSON-like argument into a fresh copy: plain objects (null-prototype ones too), dense arrays, strings,
+ * finite or non-finite numbers, booleans, null and undefined. Refused with `invalid-input` naming the path: holes,
+ * BigInt, symbols, functions, class instances, accessors, nesting deeper than {@link INPUT_LIMITS}.maxDepth (cycles
+ * included), and anything whose reading throws (Proxies, getters). Own keys such as `__proto__` are kept as plain data
+ * properties, so they can never reach a prototype. Iterative: no stack depth depends on the input.
+ */
+export function readPlain(value: unknown, path: Path, options: ReadOptions = {}): unknown {
+  const maxDepth = options.maxDepth ?? INPUT_LIMITS.maxDepth;
+  const maxArray = options.maxArrayLength ?? INPUT_LIMITS.maxArrayLength;
+  let nodes = 0;
+  const root: { v?: unknown } = {};
+  const stack: { src: unknown; put: (v: unknown) => void; path: Path; depth: number }[] = [{ src: value, put: (v) => (root.v = v), path, depth: 0 }];
+  let at: Path = path;
+  try {
+    while (stack.length > 0) {
+      const { src, put, path: p, depth } = stack.pop()!;
+      at = p;
+      if (++nodes > INPUT_LIMITS.maxNodes) invalid(p, `more than ${INPUT_LIMITS.maxNodes} values`, `值的数量超过${INPUT_LIMITS.maxNodes}`, undefined, "input-limit");
+      switch (typeof src) {
+        case "string":
+          if (src.length > INPUT_LIMITS.maxStringLength) invalid(p, `string longer than ${INPUT_LIMITS.maxStringLength}`, `字符串长度超过${INPUT_LIMITS.maxStringLength}`, src, "input-limit");
+          put(src);
+          continue;
+        case "number":
+        case "boolean":
+        case "undefined":
+          put(src);
+          continue;
+        case "bigint":
+        case "symbol":
+        case "function":
+          invalid(p, `a ${typeof src} is not plain data`, `${typeof src}不是普通数据`, src);
+      }
+      if (src === null) {
+        put(null);
+        continue;
+      }
+      const obj = src as object;
+      if (options.keep?.(obj) === true) {
+        put(obj);
+        continue;
+      }
+      if (depth >= maxDepth) invalid(p, `nested deeper than ${maxDepth} levels (or cyclic)`, `嵌套超过${maxDepth}层（或存在循环引用）`, undefined, "input-limit");
+      if (obj instanceof Date && options.dates === true) {
+        put(new Date(Date.prototype.getTime.call(obj)));
+        continue;
+      }
+      if (Array.isArray(obj)) {
+        const len = obj.length;
+        if (len > maxArray) invalid(p, `more than ${maxArray} elements`, `元素超过${maxArray}个`, obj, "input-limit");
+        const out: unknown[] = new Array<unknown>(len);
+        put(out);
+        for (let i = len - 1; i >= 0; i--) {
+          const d = Object.getOwnPropertyDescriptor(obj, i);
+          if (d === undefined) invalid([...p, i], "an array may not have holes", "数组不能有空位");
+          if (!("value" in d)) invalid([...p, i], "accessor properties are not plain data", "访问器属性不是普通数据");
+          stack.push({ src: d.value, put: (v) => (out[i] = v), path: [...p, i], depth: depth + 1 });
+        }
+        continue;
+      }
+      if (!isPlainObject(obj)) invalid(p, "expected a plain object or array", "应为普通对象或数组", obj);
+      const out: Record<string, unknown> = Object.getPrototypeOf(obj) === null ? (Object.create(null) as Record<string, unknown>) : {};
+      put(out);
+      for (const k of Object.keys(obj)) {
+        const d = Object.getOwnPropertyDescriptor(obj, k);
+        if (d === undefined) continue;
+        if (!("value" in d)) invalid([...p, k], "accessor properties are not plain data", "访问器属性不是普通数据");
+        stack.push({ src: d.value, put: (v) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }), path: [...p, k], depth: depth + 1 });
+      }
+    }
+  } catch (e) {
+    if (e instanceof ShuangsuijiError) throw e;
+    invalid(at, "the value could not be read (a Proxy or getter threw)", "无法读取该值（Proxy或访问器抛出异常）");
+  }
+  return root.v;
+}
+
+/** A string argument (length-limited). */
+export function requireString(value: unknown, path: Path, maxLength: number = INPUT_LIMITS.maxStringLength): string {
+  if (typeof value !== "string") invalid(path, "expected a string", "应为字符串", value);
+  if (value.length > maxLength) invalid(path, `string longer than ${maxLength}`, `字符串长度超过${maxLength}`, value, "input-limit");
+  return value;
+}
+
+/** A finite number argument. */
+export function requireFinite(value: unknown, path: Path): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) invalid(path, "expected a finite number", "应为有限数值", value);
+  return value;
+}
+
+/** An integer in [min, max]. */
+export function requireInteger(value: unknown, path: Path, min: number, max: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value)) invalid(path, "expected an integer", "应为整数", value);
+  if (value < min || value > max) invalid(path, `expected an integer from ${min} to ${max}`, `应为${min}至${max}之间的整数`, value, "input-limit");
+  return value;
+}
+
+/** An optional options object, read as plain data; unknown keys are refused so that typos do not pass silently. */
+export function readOptions(value: unknown, path: Path, allowed: readonly string[], read?: ReadOptions): Record<string, unknown> {
+  if (value === undefined) return {};
+  const o = readPlain(value, path, read);
+  if (!isPlainObject(o)) invalid(path, "expected an options object", "应为选项对象", value);
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) invalid([...path, k], `unknown option (allowed: ${allowed.join(", ")})`, `未知选项（允许：${allowed.join("、")}）`);
+  return o;
+}

@@ -1,0 +1,6 @@
+// KNOWN FAILING EXPORTS IN OTHER HELPERS' AREAS (issue 17) — temporary.
+// Exports owned by other areas (src/draw, src/task, src/credit, src/plan except tables.ts, src/cli) that the hostile
+// fuzzer still breaks while their owners fix them in parallel. Each entry: one failing input and the error seen.
+// The fuzz test tolerates failures ONLY for the exports listed here and prints the entries that now pass. The
+// coordinator removes this list (and the tolerance) after merging the fixes.
+export const KNOWN_FAILING: Readonly<Record<string, { readonly area: string; readonly sample: string; readonly error: string }>> = {};
