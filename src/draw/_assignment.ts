@@ -32,8 +32,9 @@ export function planAssignment(groups: number, inspectors: number, m: number, ca
   };
   type Step = { group: number; prev: number };
   // Breadth-first search for an alternating path from the sources to an inspector below the cap; applies it.
-  const augment = (sources: readonly [number, Step][]): boolean => {
+  const augment = (sources: readonly [number, Step][], root = -1): boolean => {
     const parent = new Map<number, Step>();
+    if (root >= 0) parent.set(root, { group: -1, prev: -1 }); // the over-cap inspector being relieved: never a node
     const queue: number[] = [];
     for (const [j, step] of sources) {
       if (parent.has(j)) continue;
@@ -48,6 +49,7 @@ export function planAssignment(groups: number, inspectors: number, m: number, ca
           add(group, j);
           if (prev < 0) break;
           remove(group, prev);
+          if (prev === root) break;
           j = prev;
         }
         return true;
@@ -94,7 +96,7 @@ export function planAssignment(groups: number, inspectors: number, m: number, ca
         if (fixed[h]?.has(i)) continue;
         for (let j = 0; j < inspectors; j++) if (!assign[h]?.has(j) && allowed(h, j)) sources.push([j, { group: h, prev: i }]);
       }
-      if (augment(sources)) return true;
+      if (augment(sources, i)) return true;
       fixed[g]?.delete(i);
       remove(g, i);
       add(g, d);

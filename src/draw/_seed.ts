@@ -61,6 +61,14 @@ export function provenanceProblems(seed: SeedRecord): RuleIssue[] {
       if (s.reveal.length % 2 !== 0 || sha256Hex(hexToBytes(s.reveal)) !== s.commitment) out.push(ruleIssue("seed-share-reveal", ["provenance", "shares", i, "reveal"], { value: s.party }));
     });
     if (new Set(p.shares.map((s) => s.party)).size !== p.shares.length) out.push(ruleIssue("unique-ids", ["provenance", "shares"], { detailZh: "参与方重复", detailEn: "a party appears twice" }));
+    else if (sortedShares(p.shares).some((s, i) => s !== p.shares[i])) out.push(drawIssue("seed-shares-order", ["provenance", "shares"], CLAUSE, "各方份额应按参与方标识排序记载", "shares are recorded in party order"));
+  }
+  if (p.kind === "dice") {
+    // Wolong 2.2: two or more witnesses — distinct people, names written as trimmed text
+    if (new Set(p.witnesses).size !== p.witnesses.length) out.push(ruleIssue("unique-ids", ["provenance", "witnesses"], { detailZh: "见证人重复", detailEn: "a witness is listed twice" }));
+    p.witnesses.forEach((w, i) => {
+      if (w !== w.trim()) out.push(ruleIssue("text-trimmed", ["provenance", "witnesses", i], { value: w }));
+    });
   }
   const bits = provenanceBits(p);
   if (bits !== undefined && bits < 128) out.push(ruleIssue("seed-entropy", ["provenance"], { detailZh: `仅约${Math.floor(bits)}位`, detailEn: `about ${Math.floor(bits)} bits` }));

@@ -4,6 +4,7 @@ import { diffValues, MAX_MISMATCHES } from "./_diff.js";
 import { guarded, targetRecordProblems } from "./_checkRecord.js";
 import { commitPool } from "./commitPool.js";
 import { drawTargets, type DrawUnit } from "./drawTargets.js";
+import type { DrawTimeline } from "./DrawTimeline.js";
 import type { SamplingPolicy } from "./SamplingPolicy.js";
 import type { SeedRecord } from "./SeedRecord.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
@@ -63,6 +64,8 @@ export interface AnnouncedDrawInputs {
   readonly taskId?: string;
   /** The task's sampling policy. */
   readonly policy?: SamplingPolicy;
+  /** The announced dates (commitment published, seed fixed). */
+  readonly timeline?: DrawTimeline;
 }
 
 /** @internal The note for a seed of kind `other`. */
