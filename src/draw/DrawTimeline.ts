@@ -21,8 +21,8 @@ export const DrawTimelineSchema = z.strictObject({
 });
 
 /**
- * Draw dates; see {@link DrawTimelineSchema}.
+ * Draw dates as plain `YYYY-MM-DD` strings; see {@link DrawTimelineSchema}.
  *
  * @category Draw
  */
-export type DrawTimeline = z.infer<typeof DrawTimelineSchema>;
+export type DrawTimeline = z.input<typeof DrawTimelineSchema>;

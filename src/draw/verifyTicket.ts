@@ -192,9 +192,13 @@ export function verifyTicket(record: TargetDrawRecord, unit: TicketQuery): Ticke
   // The record's rules applied to the facts the enterprise stated (only those it stated).
   const given = { id: unitId, riskClass: cls, registrationDate: unit.registrationDate, status: unit.status, divisionCode: unit.divisionCode };
   const stated = unit.registrationDate !== undefined || unit.status !== undefined || unit.divisionCode !== undefined;
-  const factReason = stated
-    ? eligibilityOf(given, { eligibility: { ...eligibility, whenUnknown: "include" } as Eligibility, exclusions: [] }, new Set())
-    : undefined;
+  // Each rule is applied only to the fact it needs, when that fact was stated: what was not said is not held against it.
+  const rules: Eligibility = {
+    ...(unit.registrationDate !== undefined && eligibility.registeredOnOrBefore !== undefined ? { registeredOnOrBefore: eligibility.registeredOnOrBefore } : {}),
+    ...(unit.status !== undefined && eligibility.statuses !== undefined ? { statuses: eligibility.statuses } : {}),
+    ...(unit.divisionCode !== undefined && eligibility.divisionCodes !== undefined ? { divisionCodes: eligibility.divisionCodes } : {}),
+  };
+  const factReason = stated ? eligibilityOf(given, { eligibility: rules, exclusions: [] }, new Set()) : undefined;
   for (const s of record.strata) {
     const rank = s.selected.findIndex((u) => u.unitId === unitId);
     if (rank < 0) continue;
