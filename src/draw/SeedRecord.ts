@@ -21,14 +21,16 @@ export const SeedProvenanceSchema = z.discriminatedUnion("kind", [
     drawId: z.string().min(1),
     /** The winning numbers in draw order. */
     numbers: z.array(z.int().nonnegative()).min(1),
-  }),
+    /** The largest number the lottery can draw (e.g. 9 for 排列5, 33 for 双色球 red balls): bounds every number. */
+    maxNumber: z.int().positive().optional(),
+  }).refine((p) => p.maxNumber === undefined || p.numbers.every((n) => n <= p.maxNumber!), { error: "a lottery number exceeds maxNumber / 开奖号码超出范围", path: ["numbers"] }),
   z.strictObject({
     kind: z.literal("dice"),
     /** Decimal digits rolled with ten-sided dice. */
     digits: z.string().regex(/^\d+$/),
     /** Witnesses present (Wolong 2.2: 两名以上执法人员见证). */
     witnesses: z.array(z.string().min(1)).min(2),
-    /** Date of the ceremony. */
+    /** Date of the ceremony, `YYYY-MM-DD` (hashed into the seed: docs/spec-v1.md §5). */
     date: z.string().min(1),
   }),
   z.strictObject({

@@ -1,3 +1,4 @@
+import type { DrawTimeline } from "./DrawTimeline.js";
 import type { PoolCommitment } from "./PoolCommitment.js";
 import type { SamplingPolicy } from "./SamplingPolicy.js";
 import type { SeedRecord } from "./SeedRecord.js";
@@ -56,6 +57,8 @@ export interface TargetDrawRecord {
   readonly poolCommitment: PoolCommitment;
   /** The sampling policy. */
   readonly policy: SamplingPolicy;
+  /** When the commitment was published and the seed fixed, if stated (docs/spec-v1.md §5.6). */
+  readonly timeline?: DrawTimeline;
   /** Per-stratum results, classes in alphabetical order. */
   readonly strata: readonly StratumDraw[];
   /** Total selected. */

@@ -121,3 +121,41 @@ export function digestOf(value: unknown): string {
   walk(value);
   return h.hex();
 }
+
+/**
+ * A deep copy of a JSON value with every object's keys in sorted (UTF-16 code unit) order and `undefined` members
+ * dropped, so that `JSON.stringify` of the copy is its canonical JSON: records are built through this, and a re-run
+ * serialises byte for byte like the published record whatever the pool order (docs/spec-v1.md §2).
+ */
+export function canonicalize<T>(value: T): T {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => (v === undefined ? null : canonicalize(v))) as T;
+  const o = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o).sort()) {
+    const v = o[k];
+    if (v !== undefined) out[k] = canonicalize(v);
+  }
+  return out as T;
+}
+
+/**
+ * Orders two strings by their UTF-8 bytes (= Unicode code point order), the tie-break of docs/spec-v1.md §6 that SQL's
+ * `COLLATE "C"` also uses. Differs from `<` on UTF-16 code units only when a supplementary character meets U+E000–U+FFFF.
+ */
+export function compareUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(i) as number;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+/** A lone (unpaired) surrogate: such a string is not well-formed Unicode and has no UTF-8 encoding. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string is well-formed Unicode (no lone surrogate), so that its UTF-8 bytes identify it. */
+export const isWellFormed = (s: string): boolean => !LONE_SURROGATE.test(s);

@@ -1,7 +1,7 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
 import { parseDayNumber } from "../calendar/_days.js";
-import { bytesToHex, canonicalJson, hexToBytes, lengthDelimited, sha256Hex } from "./_encoding.js";
+import { bytesToHex, canonicalJson, compareUtf8, hexToBytes, isWellFormed, lengthDelimited, sha256Hex } from "./_encoding.js";
 import { compareWords, prefixHasher, wordsToHex } from "./_sha256.js";
 import type { Eligibility, Exclusion } from "./SamplingPolicy.js";
 
@@ -26,9 +26,9 @@ export interface PoolConfig {
 
 const PRINTABLE_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
-/** Trimmed NFC text; printable ASCII (every USCC) skips the costly normalize(). */
+/** Trimmed, well-formed NFC text; printable ASCII (every USCC) skips the costly checks. */
 export function isCanonicalText(s: string): boolean {
-  return PRINTABLE_ASCII.test(s) || (s === s.trim() && s === s.normalize("NFC"));
+  return PRINTABLE_ASCII.test(s) || (isWellFormed(s) && s === s.trim() && s === s.normalize("NFC"));
 }
 
 /** Writes length-delimited fields into one reusable buffer (ASCII written directly; other text via encodeInto). */
@@ -175,6 +175,8 @@ export function unitProcessor(config: PoolConfig, onEligible?: (u: DrawUnit) => 
   const words = new Int32Array(8);
   const fw = fieldWriter();
   const issues: RuleIssue[] = [];
+  // Duplicate ids are refused whatever the seed (docs/spec-v1.md §3): the first index of each id, to name both rows.
+  const seen = new Map<string, number>();
   let index = 0;
   const e = config.eligibility;
   const plainEligibility = e.registeredOnOrBefore === undefined && e.statuses === undefined && e.divisionCodes === undefined;
@@ -189,6 +191,12 @@ export function unitProcessor(config: PoolConfig, onEligible?: (u: DrawUnit) => 
         issues.push(...problems);
         return;
       }
+      const first = seen.get(u.id);
+      if (first !== undefined) {
+        issues.push(ruleIssue("unique-ids", [index - 1, "id"], { value: u.id, detailZh: `与第${first}项重复`, detailEn: `same id as unit ${first}` }));
+        return;
+      }
+      seen.set(u.id, index - 1);
       const reason = plainEligibility ? (excluded.size > 0 && excluded.has(u.id) ? "excluded" : undefined) : eligibilityOf(u, config, excluded);
       if (hashUnits) {
         fw.str(u.riskClass);
@@ -232,7 +240,7 @@ export interface Candidate {
   readonly id: string;
 }
 
-const cmp = (a: Candidate, b: Candidate): number => compareWords(a.w, b.w) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const cmp = (a: Candidate, b: Candidate): number => compareWords(a.w, b.w) || compareUtf8(a.id, b.id);
 
 /** Keeps the k smallest candidates: a max-heap of slot indices over one preallocated slab (no allocation per offer). */
 export function boundedHeap(k: number) {
@@ -248,9 +256,7 @@ export function boundedHeap(k: number) {
       const y = (slab[ob + i] as number) >>> 0;
       if (x !== y) return x < y ? -1 : 1;
     }
-    const ia = ids[a] as string;
-    const ib = ids[b] as string;
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
+    return compareUtf8(ids[a] as string, ids[b] as string);
   };
   const up = (i: number) => {
     while (i > 0) {
@@ -295,7 +301,7 @@ export function boundedHeap(k: number) {
         const y = (slab[o + i] as number) >>> 0;
         if (x < y) break;
         if (x > y) return;
-        if (i === 7 && !(id < (ids[top] as string))) return;
+        if (i === 7 && compareUtf8(id, ids[top] as string) >= 0) return;
       }
       slab.set(w, o);
       ids[top] = id;

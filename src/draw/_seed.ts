@@ -1,20 +1,95 @@
-import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { lengthDelimited, sha256Hex } from "./_encoding.js";
+import { canonicalize, hexToBytes, lengthDelimited, sha256Hex } from "./_encoding.js";
+import { drawIssue } from "./_issues.js";
 import { SeedRecordSchema, type SeedProvenance, type SeedRecord } from "./SeedRecord.js";
 
 export const SEED_TAG = "shuangsuiji/seed/v1";
+const CLAUSE = "docs/spec-v1.md §5 (seed derivation); draw-research.md §2";
 
-export function seedOf(fields: readonly string[], provenance: SeedProvenance): SeedRecord {
-  return finish({ value: sha256Hex(lengthDelimited([SEED_TAG, ...fields])), provenance });
+/**
+ * The seed value a provenance derives to (docs/spec-v1.md §5), or undefined for kind `other` (not derivable):
+ * SHA-256 over L("shuangsuiji/seed/v1") and the kind's fields, each length-delimited.
+ */
+export function derivedSeedValue(p: SeedProvenance): string | undefined {
+  switch (p.kind) {
+    case "dice":
+      return derive(["dice", p.digits, p.date]);
+    case "lottery":
+      return derive(["lottery", p.name, p.drawId, p.numbers.join(",")]);
+    case "beacon":
+      return derive(["beacon", p.source, p.round, p.value]);
+    case "commit-reveal":
+      return derive(["commit-reveal", ...sortedShares(p.shares).flatMap((s) => [s.party, s.reveal])]);
+    case "other":
+      return undefined;
+  }
 }
 
+const derive = (fields: readonly string[]): string => sha256Hex(lengthDelimited([SEED_TAG, ...fields]));
+
+/** Shares in party order (UTF-16 code units, as seedFromShares has always sorted them). */
+export const sortedShares = <T extends { readonly party: string }>(shares: readonly T[]): T[] => [...shares].sort((x, y) => (x.party < y.party ? -1 : x.party > y.party ? 1 : 0));
+
+/** Entropy of a provenance in bits, as docs/spec-v1.md §5 estimates it (undefined for `other`: not verifiable). */
+export function provenanceBits(p: SeedProvenance): number | undefined {
+  switch (p.kind) {
+    case "dice":
+      return p.digits.length * Math.log2(10);
+    case "lottery":
+      return p.maxNumber === undefined ? undefined : p.numbers.length * Math.log2(p.maxNumber + 1);
+    case "beacon":
+      return p.value.length * 4;
+    case "commit-reveal":
+      return Math.max(...p.shares.map((s) => s.reveal.length * 4));
+    case "other":
+      return undefined;
+  }
+}
+
+/**
+ * Everything wrong with a seed's provenance, all at once: the value does not derive from it, a revealed share does not
+ * match its commitment, parties repeat, too little entropy. Empty for a sound seed (and for kind `other`).
+ */
+export function provenanceProblems(seed: SeedRecord): RuleIssue[] {
+  const p = seed.provenance;
+  const out: RuleIssue[] = [];
+  if (p.kind === "commit-reveal") {
+    p.shares.forEach((s, i) => {
+      if (s.reveal.length % 2 !== 0 || sha256Hex(hexToBytes(s.reveal)) !== s.commitment) out.push(ruleIssue("seed-share-reveal", ["provenance", "shares", i, "reveal"], { value: s.party }));
+    });
+    if (new Set(p.shares.map((s) => s.party)).size !== p.shares.length) out.push(ruleIssue("unique-ids", ["provenance", "shares"], { detailZh: "参与方重复", detailEn: "a party appears twice" }));
+    else if (sortedShares(p.shares).some((s, i) => s !== p.shares[i])) out.push(drawIssue("seed-shares-order", ["provenance", "shares"], CLAUSE, "各方份额应按参与方标识排序记载", "shares are recorded in party order"));
+  }
+  if (p.kind === "dice") {
+    // Wolong 2.2: two or more witnesses — distinct people, names written as trimmed text
+    if (new Set(p.witnesses).size !== p.witnesses.length) out.push(ruleIssue("unique-ids", ["provenance", "witnesses"], { detailZh: "见证人重复", detailEn: "a witness is listed twice" }));
+    p.witnesses.forEach((w, i) => {
+      if (w !== w.trim()) out.push(ruleIssue("text-trimmed", ["provenance", "witnesses", i], { value: w }));
+    });
+  }
+  const bits = provenanceBits(p);
+  if (bits !== undefined && bits < 128) out.push(ruleIssue("seed-entropy", ["provenance"], { detailZh: `仅约${Math.floor(bits)}位`, detailEn: `about ${Math.floor(bits)} bits` }));
+  const derived = derivedSeedValue(p);
+  if (derived !== undefined && derived !== seed.value) {
+    out.push(drawIssue("seed-derivation", ["value"], CLAUSE, `种子值不是由所记载的来源（${p.kind}）推导得出`, `the seed value does not derive from its stated ${p.kind} provenance (expected ${derived})`, seed.value));
+  }
+  return out;
+}
+
+export function seedOf(fields: readonly string[], provenance: SeedProvenance): SeedRecord {
+  return finish({ value: derive(fields), provenance });
+}
+
+/** Validates a seed record (shape, ≥ 128 bits, derivation from its provenance) and returns it frozen with sorted keys. */
 export function finish(seed: SeedRecord): SeedRecord {
   const r = SeedRecordSchema.safeParse(seed);
   if (!r.success) throw new ShuangsuijiError("seed-too-weak", issuesFromZod(r.error.issues, { clause: "shuangsuiji seed discipline" }, seed), { cause: r.error });
-  return deepFreeze(r.data);
+  const problems = provenanceProblems(r.data);
+  if (problems.length > 0) throw new ShuangsuijiError(problems.some((i) => i.rule === "seed-entropy") ? "seed-too-weak" : "invalid-input", problems);
+  return deepFreeze(canonicalize(r.data));
 }
 
 export function weak(bits: number, path: string): never {

@@ -6,6 +6,10 @@ import { stratumQuota, type StratumQuota } from "./computeQuota.js";
 import type { PoolCommitment } from "./PoolCommitment.js";
 import { SamplingPolicySchema, type SamplingPolicy } from "./SamplingPolicy.js";
 import { SeedRecordSchema, type SeedRecord } from "./SeedRecord.js";
+import { isWellFormed } from "./_encoding.js";
+import { drawIssue } from "./_issues.js";
+import { provenanceProblems } from "./_seed.js";
+import { DrawTimelineSchema, type DrawTimeline } from "./DrawTimeline.js";
 import { POOL_ALGORITHM, STAGE1_ALGORITHM, type PoolConfig } from "./_pool.js";
 
 export interface Stage1Setup {
@@ -15,21 +19,43 @@ export interface Stage1Setup {
   readonly commitment: PoolCommitment;
   readonly config: PoolConfig;
   readonly quotas: ReadonlyMap<string, StratumQuota>;
+  readonly timeline: DrawTimeline | undefined;
 }
 
 const InputSchema = z.object({
-  taskId: z.string().min(1).refine((s) => s === s.normalize("NFC") && s === s.trim(), { error: "task id must be trimmed NFC text" }),
+  taskId: z.string().min(1).refine((s) => isWellFormed(s) && s === s.normalize("NFC") && s === s.trim(), { error: "task id must be trimmed, well-formed NFC text" }),
   policy: SamplingPolicySchema,
   seed: SeedRecordSchema,
+  timeline: DrawTimelineSchema.optional(),
 });
 
+/** Grinding guards on dates (docs/spec-v1.md §5.6): the commitment is published no later than the seed is fixed. */
+export function timelineProblems(timeline: DrawTimeline | undefined, seed: SeedRecord): RuleIssue[] {
+  if (timeline === undefined) return [];
+  const out: RuleIssue[] = [];
+  const { commitmentPublishedOn: c, seedFixedOn: f } = timeline;
+  if (c !== undefined && f !== undefined && c > f) {
+    out.push(drawIssue("seed-after-commitment", ["timeline", "seedFixedOn"], TIMELINE_CLAUSE, `种子确定日期（${f}）早于名录承诺公布日期（${c}）`, `the seed was fixed (${f}) before the pool commitment was published (${c})`, f));
+  }
+  const p = seed.provenance;
+  if (p.kind === "dice" && f !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(p.date) && p.date !== f) {
+    out.push(drawIssue("seed-after-commitment", ["timeline", "seedFixedOn"], TIMELINE_CLAUSE, `掷骰日期（${p.date}）与种子确定日期（${f}）不符`, `the dice were rolled on ${p.date}, not on the seed date ${f}`, f));
+  }
+  if (p.kind === "dice" && c !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(p.date) && p.date < c) {
+    out.push(drawIssue("seed-after-commitment", ["seed", "provenance", "date"], TIMELINE_CLAUSE, `掷骰日期（${p.date}）早于名录承诺公布日期（${c}）`, `the dice were rolled (${p.date}) before the commitment was published (${c})`, p.date));
+  }
+  return out;
+}
+
 /** Validates the non-pool inputs and fixes every stratum's quota from the commitment (before any unit is seen). */
-export function setupStage1(input: { readonly taskId: string; readonly policy: SamplingPolicy; readonly seed: SeedRecord; readonly commitment: PoolCommitment }): Stage1Setup {
+export function setupStage1(input: { readonly taskId: string; readonly policy: SamplingPolicy; readonly seed: SeedRecord; readonly commitment: PoolCommitment; readonly timeline?: DrawTimeline | undefined }): Stage1Setup {
   const r = InputSchema.safeParse(input);
   if (!r.success) {
     const weakSeed = r.error.issues.some((i) => i.path[0] === "seed");
     throw new ShuangsuijiError(weakSeed ? "seed-too-weak" : "invalid-input", issuesFromZod(r.error.issues, { clause: "Longting art. 19; docs/draw.md" }, input), { cause: r.error });
   }
+  const seedIssues = [...provenanceProblems(r.data.seed), ...timelineProblems(r.data.timeline, r.data.seed)];
+  if (seedIssues.length > 0) throw new ShuangsuijiError(seedIssues.some((i) => i.rule === "seed-entropy") ? "seed-too-weak" : "invalid-input", seedIssues);
   const c = input.commitment;
   if (c?.algorithm !== POOL_ALGORITHM) {
     throw new ShuangsuijiError("unsupported-algorithm", [
@@ -49,7 +75,7 @@ export function setupStage1(input: { readonly taskId: string; readonly policy: S
       ]);
     }
   }
-  return { taskId: r.data.taskId, policy, seed: r.data.seed, commitment: c, config: { eligibility: c.eligibility, exclusions: c.exclusions }, quotas };
+  return { taskId: r.data.taskId, policy, seed: r.data.seed, commitment: c, config: { eligibility: c.eligibility, exclusions: c.exclusions }, quotas, timeline: r.data.timeline };
 }
 
 export function mismatch(field: string, expected: unknown, actual: unknown): RuleIssue {
@@ -64,3 +90,5 @@ export function mismatch(field: string, expected: unknown, actual: unknown): Rul
 }
 
 export { STAGE1_ALGORITHM };
+
+const TIMELINE_CLAUSE = "docs/spec-v1.md §5.6 (seed discipline: commit, then fix the seed)";

@@ -1,6 +1,8 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
+import { canonicalize } from "./_encoding.js";
+import { ruleIssue } from "../errors/_issue.js";
 import type { PoolCommitment } from "./PoolCommitment.js";
 import { EligibilitySchema, ExclusionSchema, type Eligibility, type Exclusion } from "./SamplingPolicy.js";
 import { POOL_ALGORITHM, commitmentDigest, stateToJson, unitProcessor, type CommitmentState, type DrawUnit, type PoolConfig } from "./_pool.js";
@@ -25,14 +27,17 @@ export function poolConfig(options: CommitPoolOptions): PoolConfig {
     exclusions: options.exclusions ?? [],
   });
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Yanshi 7.2" }, options), { cause: r.error });
+  // UTF-16 code-unit order: part of the v1 commitment digest (docs/spec-v1.md §4), kept as it was
   const exclusions = [...r.data.exclusions].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  const dup = exclusions.filter((x, i) => i > 0 && exclusions[i - 1]?.unitId === x.unitId);
+  if (dup.length > 0) throw new ShuangsuijiError("invalid-input", dup.map((x) => ruleIssue("unique-ids", ["exclusions"], { value: x.unitId, detailZh: "同一对象被重复排除", detailEn: "a unit is excluded twice" })));
   return { eligibility: r.data.eligibility, exclusions };
 }
 
 /** @internal */
 export function toCommitment(state: CommitmentState, config: PoolConfig): PoolCommitment {
   const eligibleCount = Object.values(state.strata).reduce((a, b) => a + b, 0);
-  return deepFreeze({
+  return deepFreeze(canonicalize({
     algorithm: POOL_ALGORITHM,
     digest: commitmentDigest(state, config),
     unitCount: state.unitCount,
@@ -42,7 +47,7 @@ export function toCommitment(state: CommitmentState, config: PoolConfig): PoolCo
     eligibility: config.eligibility,
     exclusions: config.exclusions,
     state: stateToJson(state),
-  });
+  }));
 }
 
 /**

@@ -2,14 +2,19 @@ import type { SeedProvenance, SeedRecord } from "./SeedRecord.js";
 import { finish } from "./_seed.js";
 
 /**
- * Wraps an existing seed value (≥ 128 bits, hex) with its provenance after checking it. Use the `seedFrom…` helpers to
- * derive a seed from public entropy instead where possible.
+ * Wraps a seed value (≥ 128 bits, hex) with its provenance after checking it. For kinds `dice`, `lottery`, `beacon`
+ * and `commit-reveal` the value **must** derive from the provenance by docs/spec-v1.md §5 (else `invalid-input`, rule
+ * `seed-derivation`), so a value chosen by trying seeds ("seed grinding") cannot be presented behind a real dice roll;
+ * use the `seedFrom…` helpers to derive it. A seed of kind `other` is accepted, and verifiers report it as "provenance
+ * not verifiable".
  *
  * @category Draw
  * @example
  * ```ts
- * import { createSeed } from "shuangsuiji";
+ * import { createSeed, seedFromDice } from "shuangsuiji";
  * const seed = createSeed("8f3b2c1d4e5f60718293a4b5c6d7e8f9", { kind: "other", description: "crypto.getRandomValues, 2026-04-01" });
+ * const dice = seedFromDice({ digits: "271828182845904523536028747135266249775", witnesses: ["张伟", "李娜"], date: "2026-04-01" });
+ * createSeed(dice.value, dice.provenance); // accepted: the value derives from the roll
  * ```
  */
 export function createSeed(value: string, provenance: SeedProvenance): SeedRecord {

@@ -2,6 +2,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { InspectionTarget } from "../model/inspectionTarget.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
+import { lockProblems, refuse } from "./_checkRecord.js";
 
 /**
  * Splits a locked list for dispatch: `by: "department"` gives each participating department the targets within its
@@ -24,6 +25,8 @@ export function dispatchTargets(
   targets: Iterable<Pick<InspectionTarget, "id" | "divisionCode"> & { readonly departmentIds?: readonly string[] | undefined }>,
   options: { readonly by: "department"; readonly departmentIds: readonly string[] } | { readonly by: "district" },
 ): Readonly<Record<string, readonly string[]>> {
+  const problems = lockProblems(locked);
+  if (problems.length > 0) refuse("draw-not-locked", problems, "Longting art. 19; docs/spec-v1.md §8", "锁定名单或其抽取记录不一致，不能分发", "the locked list or its record is not internally consistent: it cannot be dispatched");
   const wanted = new Set(locked.record.strata.flatMap((s) => s.selected.map((u) => u.unitId)));
   const found = new Map<string, Pick<InspectionTarget, "id" | "divisionCode"> & { readonly departmentIds?: readonly string[] | undefined }>();
   for (const t of targets) if (wanted.has(t.id)) found.set(t.id, t);

@@ -12,7 +12,10 @@ import { SeedRecordSchema, type SeedRecord } from "./SeedRecord.js";
 import type { DrawScope } from "./DrawScope.js";
 import type { DepartmentDraw, DrawnTeam, InspectorDrawRecord } from "./InspectorDrawRecord.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
-import { canonicalJson, digestOf, hexToBytes, lengthDelimited } from "./_encoding.js";
+import { canonicalJson, canonicalize, digestOf, hexToBytes, lengthDelimited } from "./_encoding.js";
+import { planAssignment } from "./_assignment.js";
+import { lockProblems, refuse } from "./_checkRecord.js";
+import { provenanceProblems } from "./_seed.js";
 import { sha256 } from "@noble/hashes/sha2";
 
 /** @internal The stage-2 algorithm tag. */
@@ -178,11 +181,28 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
       { path: ["locked"], rule: "lock-before-stage-2", clause: "Longting art. 19", messageZh: "第二次随机只能在锁定的检查对象名单上进行", messageEn: "stage 2 runs only on a locked stage-1 list (lockTargetDraw)" },
     ]);
   }
+  // The lock and its record must be internally consistent (docs/spec-v1.md §8): an edited list or a forged lock digest is refused.
+  const lockIssues = lockProblems(locked);
+  if (lockIssues.length > 0) refuse("draw-not-locked", lockIssues, "Longting art. 19 (一经锁定不可更改); docs/spec-v1.md §8", "锁定名单或其抽取记录不一致，不能据此抽取人员", "the locked list or its record is not internally consistent");
   const seedCheck = SeedRecordSchema.safeParse(input.seed);
   if (!seedCheck.success) throw new ShuangsuijiError("seed-too-weak", [ruleIssue("seed-entropy", ["seed"])]);
+  const seedIssues = provenanceProblems(seedCheck.data);
+  if (seedIssues.length > 0) throw new ShuangsuijiError(seedIssues.some((i) => i.rule === "seed-entropy") ? "seed-too-weak" : "invalid-input", seedIssues.map((i) => ({ ...i, path: ["seed", ...i.path] })));
   if (input.seed.value === record.seed.value) issues.push(ruleIssue("stage2-own-seed", ["seed"]));
   const allTargets = [...(input.targetIds ?? record.strata.flatMap((s) => s.selected.map((u) => u.unitId)))].sort();
   const targetSet = new Set(allTargets);
+  if (targetSet.size !== allTargets.length) issues.push({ path: ["targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "检查对象重复", messageEn: "a target id is listed twice (the same inspector could be put twice on one target)" });
+  (input.recusals ?? []).forEach((r, k) => {
+    if (!targetSet.has(r?.targetId)) issues.push({ path: ["recusals", k, "targetId"], rule: "recusal-target", clause: "行政处罚法 art. 43; docs/spec-v1.md §9", messageZh: "回避所涉检查对象不在本次名单中", messageEn: "a recusal names a target that is not on the list", value: r?.targetId });
+  });
+  const owner = new Map<string, string>();
+  input.departments.forEach((d, k) => {
+    for (const i of d.inspectors ?? []) {
+      const other = owner.get(i?.id);
+      if (other !== undefined && other !== d.departmentId) issues.push({ path: ["departments", k, "inspectors"], rule: "unique-ids", clause: "Longting art. 19 (各参与部门自行抽取); docs/spec-v1.md §9", messageZh: `人员标识同时出现在${other}和${d.departmentId}的名录中`, messageEn: `an inspector id appears in the directories of ${other} and ${d.departmentId} (one person could be on a team twice)`, value: i.id });
+      owner.set(i?.id, d.departmentId);
+    }
+  });
   const groupSize = input.groupSize ?? 1;
   if (!Number.isInteger(groupSize) || groupSize < 1) issues.push({ path: ["groupSize"], rule: "group-size", clause: "Yanshi 7.3", messageZh: "分组大小应为正整数", messageEn: "groupSize is a positive whole number", value: groupSize });
   const deptIds = input.departments.map((d) => d.departmentId);
@@ -234,36 +254,62 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
     const load = cap === undefined ? undefined : new Map<string, number>();
     const mine = spec.targetIds === undefined ? undefined : new Set(spec.targetIds);
     const teams: DrawnTeam[] = [];
+    // Every check that can fail is decided here, before any random choice (docs/spec-v1.md §9.3): the standing
+    // filters, recusals per group, and — under a workload cap — an exact matching over all groups.
+    const mineGroups: { g: number; targetIds: string[]; recused: ReadonlySet<string> }[] = [];
+    for (let g = 0; g < groups.length; g++) {
+      const targetIds = mine === undefined ? (groups[g] as string[]) : (groups[g] as string[]).filter((t) => mine.has(t));
+      if (targetIds.length === 0) continue;
+      if (standingFailure !== undefined) return failure(spec.departmentId, targetIds, standingFailure[0], standingFailure[1], m);
+      const recused = new Set<string>();
+      for (const t of targetIds) for (const id of recusedBy.get(t) ?? []) recused.add(id);
+      const left = recused.size === 0 ? available.length : available.filter((i) => !recused.has(i.id)).length;
+      if (left < m) return failure(spec.departmentId, targetIds, "recusal", left, m);
+      mineGroups.push({ g, targetIds, recused });
+    }
+    const planner =
+      cap !== undefined && cap < mineGroups.length
+        ? planAssignment(mineGroups.length, available.length, m, cap, (k, i) => !(mineGroups[k] as (typeof mineGroups)[number]).recused.has((available[i] as Inspector).id))
+        : undefined;
+    if (planner !== undefined && !planner.feasible) {
+      const k = planner.matched.findIndex((n) => n < m);
+      return failure(spec.departmentId, (mineGroups[k] as (typeof mineGroups)[number]).targetIds, "workload", planner.matched[k] as number, m);
+    }
+    const indexOf = new Map(available.map((i, k) => [i.id, k]));
     // Reused partial Fisher–Yates permutation: identity between teams (the ≤ m swaps are undone), so O(m) per team.
     const perm = Int32Array.from({ length: available.length }, (_, i) => i);
     const swapped = new Int32Array(m);
-    for (let g = 0; g < groups.length; g++) {
-      const group = groups[g] as string[];
-      const targetIds = mine === undefined ? group : group.filter((t) => mine.has(t));
-      if (targetIds.length === 0) continue;
+    for (let k = 0; k < mineGroups.length; k++) {
+      const { g, targetIds, recused } = mineGroups[k] as (typeof mineGroups)[number];
       const fail = (constraint: InspectorConstraint, count: number) => failure(spec.departmentId, targetIds, constraint, count, m);
-      if (standingFailure !== undefined) return fail(standingFailure[0], standingFailure[1]);
       let pool = available;
-      if (recusedBy.size > 0) {
-        const recused = new Set<string>();
-        for (const t of targetIds) for (const id of recusedBy.get(t) ?? []) recused.add(id);
-        if (recused.size > 0) pool = pool.filter((i) => !recused.has(i.id));
-        if (pool.length < m) return fail("recusal", pool.length);
-      }
+      if (recused.size > 0) pool = pool.filter((i) => !recused.has(i.id));
       if (load !== undefined && cap !== undefined) {
         pool = pool.filter((i) => (load.get(i.id) ?? 0) < cap);
-        if (pool.length < m) return fail("workload", pool.length);
+        if (pool.length < m) return fail("workload", pool.length); // unreachable once the matching says feasible
       }
+      const commit = (i: Inspector): boolean => planner === undefined || planner.commit(k, indexOf.get(i.id) as number);
       const team: string[] = [];
       let random = true;
       if (pool.length === m) {
         if (!allowFallback) return fail("availability", pool.length);
-        for (const i of pool) team.push(i.id);
+        for (const i of pool) {
+          commit(i);
+          team.push(i.id);
+        }
         random = false;
       } else {
-        // partial Fisher–Yates over the canonical list: for i < m, j = uniformInt(i, n − 1), swap, take position i
+        // partial Fisher–Yates over the canonical list: for i < m, j = uniformInt(i, n − 1), swap, take position i.
+        // Under a cap, a pick that would leave some later team impossible is replaced by a uniformInt draw among the
+        // positions whose candidates keep every team completable (§9.3); a v1 draw that succeeded is unchanged.
         for (let i = 0; i < m; i++) {
-          const j = uniformInt(rng, i, pool.length - 1);
+          let j = uniformInt(rng, i, pool.length - 1);
+          if (!commit(pool[perm[j] as number] as Inspector)) {
+            const safe: number[] = [];
+            for (let p = i; p < pool.length; p++) if (planner?.probe(k, indexOf.get((pool[perm[p] as number] as Inspector).id) as number) === true) safe.push(p);
+            j = safe[uniformInt(rng, 0, safe.length - 1)] as number;
+            commit(pool[perm[j] as number] as Inspector);
+          }
           const t = perm[j] as number;
           perm[j] = perm[i] as number;
           perm[i] = t;
@@ -310,5 +356,5 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
     recusals: [...(input.recusals ?? [])].sort((a, b) => canonicalJson(a).localeCompare(canonicalJson(b))),
     randomSide: randomSide as InspectorDrawRecord["randomSide"],
   };
-  return deepFreeze({ ok: true as const, record: { ...body, digest: digestOf(body) } });
+  return deepFreeze({ ok: true as const, record: canonicalize({ ...body, digest: digestOf(body) }) });
 }

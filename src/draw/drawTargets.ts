@@ -1,3 +1,4 @@
+import type { DrawTimeline } from "./DrawTimeline.js";
 import type { PoolCommitment } from "./PoolCommitment.js";
 import type { SamplingPolicy } from "./SamplingPolicy.js";
 import type { SeedRecord } from "./SeedRecord.js";
@@ -30,6 +31,8 @@ export interface DrawTargetsInput {
    * twice as fast — the digest is then checked by {@link verifyTargetDraw}, as every auditor does anyway.
    */
   readonly commitmentCheck?: "digest" | "counts";
+  /** When the commitment was published and the seed fixed: recorded and checked (docs/spec-v1.md §5.6). */
+  readonly timeline?: DrawTimeline;
 }
 
 /**

@@ -2,13 +2,15 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
 import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { digestOf } from "./_encoding.js";
+import { canonicalize } from "./_encoding.js";
+import { lockDigest, refuse, targetRecordProblems } from "./_checkRecord.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
 
 /**
- * Locks a stage-1 record (Longting art. 19: 一经锁定不可更改). The record's digest is checked first, so a record edited
- * after the draw cannot be locked. Changing a locked list later is the task lifecycle's business (an approved
+ * Locks a stage-1 record (Longting art. 19: 一经锁定不可更改). The record must be internally consistent first (its
+ * digest, every listed ticket, quotas re-derived from its policy, one stratum per class, the seed's derivation —
+ * docs/spec-v1.md §7), so a record edited after the draw, even with its digest recomputed, cannot be locked. Changing a locked list later is the task lifecycle's business (an approved
  * amendment or a linked redraw — Chongqing 6.4), never an edit.
  *
  * @category Draw
@@ -22,14 +24,11 @@ import type { TargetDrawRecord } from "./TargetDrawRecord.js";
  * ```
  */
 export function lockTargetDraw(record: TargetDrawRecord, lock: { readonly lockedOn: string; readonly lockedBy: string }): LockedTargetList {
-  const { digest, ...body } = record;
-  if (record?.kind !== "target-draw" || digestOf(body) !== digest) {
-    throw new ShuangsuijiError("invalid-input", [
-      { path: ["record", "digest"], rule: "record-digest", clause: "docs/draw.md", messageZh: "抽取记录的摘要与内容不符，记录已被改动", messageEn: "the record's digest does not match its content: it was altered after the draw" },
-    ]);
+  const problems = targetRecordProblems(record);
+  if (problems.length > 0) {
+    refuse("invalid-input", problems, "Longting art. 19; docs/spec-v1.md §7", "抽取记录自相矛盾或已被改动，不能锁定", "the record contradicts itself or was altered after the draw: it cannot be locked");
   }
-  parseCivilDate(lock.lockedOn, "lockedOn");
-  if (typeof lock.lockedBy !== "string" || lock.lockedBy.trim() === "") throw new ShuangsuijiError("invalid-input", [ruleIssue("text-trimmed", ["lockedBy"])]);
-  const fields = { kind: "locked-target-list" as const, recordDigest: digest, lockedOn: lock.lockedOn, lockedBy: lock.lockedBy };
-  return deepFreeze({ kind: "locked-target-list" as const, record, lockedOn: lock.lockedOn, lockedBy: lock.lockedBy, digest: digestOf(fields) });
+  parseCivilDate(lock?.lockedOn, "lockedOn");
+  if (typeof lock.lockedBy !== "string" || lock.lockedBy.trim() === "" || lock.lockedBy !== lock.lockedBy.trim()) throw new ShuangsuijiError("invalid-input", [ruleIssue("text-trimmed", ["lockedBy"])]);
+  return deepFreeze(canonicalize({ kind: "locked-target-list" as const, record, lockedOn: lock.lockedOn, lockedBy: lock.lockedBy, digest: lockDigest(record.digest, lock.lockedOn, lock.lockedBy) }));
 }

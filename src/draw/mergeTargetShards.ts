@@ -1,7 +1,7 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { digestOf } from "./_encoding.js";
+import { canonicalize, compareUtf8, digestOf } from "./_encoding.js";
 import { commitmentDigest, mergeCommitmentStates, stateFromJson, stateToJson } from "./_pool.js";
 import { STAGE1_ALGORITHM, mismatch, setupStage1 } from "./_stage1.js";
 import type { DrawTargetsInput } from "./drawTargets.js";
@@ -48,7 +48,7 @@ export function mergeTargetShards(shards: readonly TargetDrawShard[], input: Omi
   const strata: StratumDraw[] = [];
   for (const [cls, q] of setup.quotas) {
     const all = shards.flatMap((s) => s.candidates[cls] ?? []);
-    all.sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+    all.sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : compareUtf8(a.unitId, b.unitId)));
     const selected = all.slice(0, q.quota);
     const ids = new Set<string>();
     for (const s of selected) {
@@ -73,9 +73,11 @@ export function mergeTargetShards(shards: readonly TargetDrawShard[], input: Omi
     seed: setup.seed,
     poolCommitment: c,
     policy: setup.policy,
+    ...(setup.timeline === undefined ? {} : { timeline: setup.timeline }),
     strata,
     selectedCount: strata.reduce((n, s) => n + s.selected.length, 0),
     random: strata.some((s) => !s.census && s.quota > 0),
   };
-  return deepFreeze({ ...body, digest: digestOf(body) });
+  // keys sorted everywhere: the record's JSON is its canonical form (docs/spec-v1.md §2); the digest is unaffected
+  return deepFreeze(canonicalize({ ...body, digest: digestOf(body) }));
 }

@@ -3,7 +3,9 @@ import { seedOf, weak } from "./_seed.js";
 
 /**
  * Derives a seed from decimal digits rolled with ten-sided dice in front of witnesses (as Colorado's audits do; Wolong
- * 2.2 recommends two or more witnessing officials). 39 digits or more are required (39 × log2 10 ≈ 129.6 bits).
+ * 2.2 recommends two or more witnessing officials). 39 digits or more are required (39 × log2 10 ≈ 129.6 bits). The
+ * seed is SHA-256 of L("shuangsuiji/seed/v1") ‖ L("dice") ‖ L(digits) ‖ L(date) (docs/spec-v1.md §5.1); the witnesses
+ * are recorded but not hashed.
  *
  * @category Draw
  * @example

@@ -1,11 +1,16 @@
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import { drawIssue } from "./_issues.js";
 import type { SeedRecord } from "./SeedRecord.js";
 import { seedOf, weak } from "./_seed.js";
 
+const CLAUSE = "docs/spec-v1.md §5.2 (RFC 3797 §4)";
+
 /**
  * Derives a seed from a public lottery result announced after the pool was committed (RFC 3797 style): SHA-256 of the
- * length-delimited fields (tag `shuangsuiji/seed/v1`, `lottery`, name, draw id, the numbers joined by commas). The
- * numbers must carry ≥ 128 bits together (estimated as Σ log2(max+1) of each number's range, `maxNumber`), so combine
- * several draws when one is not enough.
+ * length-delimited fields (tag `shuangsuiji/seed/v1`, `lottery`, name, draw id, the numbers in decimal joined by
+ * commas) — docs/spec-v1.md §5.2. Every number must be a whole number in 0…`maxNumber` (all bad numbers are listed at
+ * once); together they must carry ≥ 128 bits, estimated as n × log2(maxNumber + 1), so combine several draws when one
+ * is not enough. `maxNumber` is recorded in the provenance so that a verifier can check the range.
  *
  * @category Draw
  * @example
@@ -18,12 +23,29 @@ export function seedFromLottery(
   result: { readonly name: string; readonly drawId: string; readonly numbers: readonly number[] },
   options: { readonly maxNumber: number },
 ): SeedRecord {
-  const bits = result.numbers.length * Math.log2(options.maxNumber + 1);
+  const issues: RuleIssue[] = [];
+  const max: unknown = options?.maxNumber;
+  if (typeof max !== "number" || !Number.isSafeInteger(max) || max < 1) {
+    issues.push(drawIssue("lottery-max-number", ["maxNumber"], CLAUSE, "应给出彩票号码的最大值（正整数）", "maxNumber (the largest number the lottery draws) is a positive whole number", max));
+  }
+  const numbers: unknown = result?.numbers;
+  if (!Array.isArray(numbers) || numbers.length === 0) {
+    issues.push(drawIssue("lottery-numbers", ["numbers"], CLAUSE, "开奖号码不能为空", "the winning numbers are missing"));
+  } else {
+    (numbers as unknown[]).forEach((n, i) => {
+      if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0 || (typeof max === "number" && n > max)) {
+        issues.push(drawIssue("lottery-numbers", ["numbers", i], CLAUSE, `开奖号码应为0至${String(max)}的整数`, `a winning number is a whole number in 0…${String(max)}`, n));
+      }
+    });
+  }
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  const bits = result.numbers.length * Math.log2((max as number) + 1);
   if (bits < 128) weak(bits, "numbers");
   return seedOf(["lottery", result.name, result.drawId, result.numbers.join(",")], {
     kind: "lottery",
     name: result.name,
     drawId: result.drawId,
     numbers: [...result.numbers],
+    maxNumber: max as number,
   });
 }

@@ -1,12 +1,18 @@
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { digestOf } from "./_encoding.js";
+import { canonicalize, digestOf } from "./_encoding.js";
+import { diffValues, MAX_MISMATCHES } from "./_diff.js";
+import { guarded, shapeMismatches } from "./_checkRecord.js";
 import { drawInspectors, type DrawInspectorsInput } from "./drawInspectors.js";
 import type { InspectorDrawRecord } from "./InspectorDrawRecord.js";
-import type { DrawMismatch, VerificationResult } from "./verifyTargetDraw.js";
+import { InspectorDrawRecordSchema } from "./recordSchemas.js";
+import { seedNotes, type DrawMismatch, type VerificationResult } from "./verifyTargetDraw.js";
 
 /**
- * Re-runs a stage-2 draw from the same inputs (locked list, seed, directories, recusals) and lists every mismatch:
- * the record's digest, the lock it ran on, each team and each leader.
+ * Re-runs a stage-2 draw from its inputs (locked list, seed, directories, recusals, availability) and compares the
+ * whole record with the published one field by field in canonical form (docs/spec-v1.md §10): kind, algorithm, the
+ * lock it ran on, the seed and its derivation, every department's directory digest, eligible counts and teams, every
+ * leader, the recusals, the random side and the digest; unknown members are mismatches. A damaged record or inputs the
+ * draw refuses give `{ ok: false, mismatches }`, never a thrown error.
  *
  * @category Draw
  * @example
@@ -19,27 +25,30 @@ import type { DrawMismatch, VerificationResult } from "./verifyTargetDraw.js";
  * ```
  */
 export function verifyInspectorDraw(record: InspectorDrawRecord, input: DrawInspectorsInput): VerificationResult {
-  const mismatches: DrawMismatch[] = [];
-  const push = (field: string, expected: unknown, actual: unknown) => {
-    if (JSON.stringify(expected) !== JSON.stringify(actual)) mismatches.push({ field, expected, actual });
-  };
-  const { digest, ...body } = record;
-  push("digest", digestOf(body), digest);
-  const rerun = drawInspectors(input);
-  if (!rerun.ok) return deepFreeze({ ok: false, mismatches: [...mismatches, { field: "rerun", expected: "a complete draw", actual: rerun.messageEn }] });
-  const r = rerun.record;
-  for (const k of ["algorithm", "taskId", "lockDigest", "targetDrawDigest", "initiatingDepartmentId", "randomSide"] as const) push(k, r[k], record[k]);
-  push("seed", r.seed, record.seed);
-  const byId = new Map(record.departments.map((d) => [d.departmentId, d]));
-  for (const d of r.departments) {
-    const got = byId.get(d.departmentId);
-    push(`departments.${d.departmentId}.directoryDigest`, d.directoryDigest, got?.directoryDigest);
-    const n = Math.max(d.teams.length, got?.teams.length ?? 0);
-    for (let i = 0; i < n; i++) push(`departments.${d.departmentId}.teams[${i}]`, d.teams[i], got?.teams[i]);
+  const mismatches: DrawMismatch[] = guarded("record", () => {
+    const shape = InspectorDrawRecordSchema.safeParse(record);
+    if (!shape.success) return shapeMismatches(shape.error.issues);
+    const { digest, ...body } = record;
+    const out: DrawMismatch[] = [];
+    diffValues(digestOf(body), digest, "digest", out);
+    return out;
+  });
+  mismatches.push(
+    ...guarded("rerun", () => {
+      const rerun = drawInspectors(input);
+      if (!rerun.ok) return [{ field: "rerun", expected: "a complete draw", actual: rerun.messageEn }];
+      const out: DrawMismatch[] = [];
+      diffValues(canonicalize(rerun.record), canonicalize(record), "", out);
+      return out;
+    }),
+  );
+  const seen = new Set<string>();
+  const unique = mismatches.filter((m) => !seen.has(m.field) && seen.add(m.field) !== undefined).slice(0, MAX_MISMATCHES);
+  let notes: ReturnType<typeof seedNotes> = [];
+  try {
+    notes = seedNotes(record?.seed, "seed.provenance");
+  } catch {
+    notes = [];
   }
-  for (const d of record.departments) if (!r.departments.some((x) => x.departmentId === d.departmentId)) push(`departments.${d.departmentId}`, undefined, d);
-  const n = Math.max(r.leaders.length, record.leaders.length);
-  for (let i = 0; i < n; i++) push(`leaders[${i}]`, r.leaders[i], record.leaders[i]);
-  push("recusals", r.recusals, record.recusals);
-  return deepFreeze(mismatches.length === 0 ? { ok: true } : { ok: false, mismatches });
+  return deepFreeze(unique.length === 0 ? { ok: true as const, notes } : { ok: false as const, mismatches: unique, notes });
 }

@@ -1,8 +1,12 @@
-import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { digestOf } from "./_encoding.js";
+import { canonicalize } from "./_encoding.js";
+import { diffValues, MAX_MISMATCHES } from "./_diff.js";
+import { guarded, targetRecordProblems } from "./_checkRecord.js";
 import { commitPool } from "./commitPool.js";
 import { drawTargets, type DrawUnit } from "./drawTargets.js";
+import type { DrawTimeline } from "./DrawTimeline.js";
+import type { SamplingPolicy } from "./SamplingPolicy.js";
+import type { SeedRecord } from "./SeedRecord.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
 
 /**
@@ -13,23 +17,71 @@ import type { TargetDrawRecord } from "./TargetDrawRecord.js";
 export interface DrawMismatch {
   /** Where, e.g. `strata.B.selected[3].unitId` or `poolCommitment.digest`. */
   readonly field: string;
-  /** What the re-run produced. */
+  /** What the re-run produced (or the rule the record breaks). */
   readonly expected: unknown;
   /** What the record says. */
   readonly actual: unknown;
 }
 
 /**
- * Result of a verification: identical, or every mismatch.
+ * Something a verifier could not check, though nothing contradicts the record: `seed-provenance-not-verifiable` for a
+ * seed of kind `other` (its value cannot be re-derived — docs/spec-v1.md §5.5).
  *
  * @category Draw
  */
-export type VerificationResult = { readonly ok: true } | { readonly ok: false; readonly mismatches: readonly DrawMismatch[] };
+export interface VerificationNote {
+  /** Stable code. */
+  readonly code: "seed-provenance-not-verifiable";
+  /** Where. */
+  readonly field: string;
+  /** 中文说明。 */
+  readonly messageZh: string;
+  /** English explanation. */
+  readonly messageEn: string;
+}
 
 /**
- * Re-runs a published stage-1 record against the pool and lists **every** mismatch: the record's own digest, the pool
- * commitment (the pool is not the committed one), sizes, quotas, thresholds and each selected unit and ticket. An
- * auditor needs only the record and the pool.
+ * Result of a verification: identical, or every mismatch (at most 1000 listed); `notes` name what could not be checked.
+ *
+ * @category Draw
+ */
+export type VerificationResult =
+  | { readonly ok: true; readonly notes: readonly VerificationNote[] }
+  | { readonly ok: false; readonly mismatches: readonly DrawMismatch[]; readonly notes: readonly VerificationNote[] };
+
+/**
+ * What the auditor knows from the announcements made before the draw (the published commitment digest, the seed read
+ * out at the ceremony, the task id and policy of the task): each given value must equal the record's.
+ *
+ * @category Draw
+ */
+export interface AnnouncedDrawInputs {
+  /** The commitment digest published before the seed existed. */
+  readonly poolCommitmentDigest?: string;
+  /** The seed (value and provenance) as announced. */
+  readonly seed?: SeedRecord;
+  /** The task id. */
+  readonly taskId?: string;
+  /** The task's sampling policy. */
+  readonly policy?: SamplingPolicy;
+  /** The announced dates (commitment published, seed fixed). */
+  readonly timeline?: DrawTimeline;
+}
+
+/** @internal The note for a seed of kind `other`. */
+export function seedNotes(seed: { readonly provenance?: { readonly kind?: unknown } } | undefined, field: string): VerificationNote[] {
+  return seed?.provenance?.kind === "other"
+    ? [{ code: "seed-provenance-not-verifiable", field, messageZh: "种子来源为“其他”，无法由公开来源复算，仅能核对记载的数值", messageEn: "the seed's provenance is `other`: its value cannot be re-derived from a public source, only checked as recorded" }]
+    : [];
+}
+
+/**
+ * Rebuilds the whole stage-1 record from its own inputs (task id, policy, seed and its provenance, timeline,
+ * eligibility rules, exclusions) and the pool, and compares it with the published record **field by field, in
+ * canonical form** (docs/spec-v1.md §10): every member of the record is recomputed, unknown members are mismatches,
+ * duplicate or missing strata are mismatches, the seed must derive from its provenance, and the digest is recomputed.
+ * A damaged or partial record gives `{ ok: false, mismatches }` — never a thrown error. An auditor needs the record,
+ * the pool and, to bind the record to what was announced before the draw, {@link AnnouncedDrawInputs}.
  *
  * @category Draw
  * @example
@@ -38,51 +90,60 @@ export type VerificationResult = { readonly ok: true } | { readonly ok: false; r
  * const pool = [{ id: "U1", riskClass: "A" }, { id: "U2", riskClass: "A" }];
  * const seed = createSeed("0123456789abcdef0123456789abcdef", { kind: "other", description: "example" });
  * const record = drawTargets({ taskId: "T", pool, seed, commitment: commitPool(pool), policy: { strata: { A: { count: 1 } } } });
- * verifyTargetDraw(record, pool); // { ok: true }
+ * verifyTargetDraw(record, pool).ok; // true (with a note: an `other` seed is not verifiable)
  * verifyTargetDraw(record, pool.slice(1)).ok; // false
  * ```
  */
-export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUnit>): VerificationResult {
-  const mismatches: DrawMismatch[] = [];
-  const push = (field: string, expected: unknown, actual: unknown) => {
-    if (JSON.stringify(expected) !== JSON.stringify(actual)) mismatches.push({ field, expected, actual });
-  };
-  const { digest, ...body } = record;
-  push("digest", digestOf(body), digest);
-  const units = [...pool];
-  let commitment;
+export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUnit>, announced: AnnouncedDrawInputs = {}): VerificationResult {
+  const mismatches: DrawMismatch[] = [...targetRecordProblems(record)];
+  const r = record as Partial<TargetDrawRecord> | undefined;
+  const notes = safeNotes(r);
+  mismatches.push(
+    ...guarded("rerun", () => {
+      const c = r?.poolCommitment;
+      const units = [...pool];
+      let commitment;
+      try {
+        commitment = commitPool(units, { eligibility: c?.eligibility ?? {}, exclusions: c?.exclusions ?? [] });
+      } catch (e) {
+        return guarded("pool", () => {
+          throw e;
+        });
+      }
+      // `commitment` was just computed from these very units, so the re-run checks counts only (one hash pass, not two)
+      const rerun = drawTargets({
+        taskId: r?.taskId as string, pool: units, policy: r?.policy as SamplingPolicy, seed: r?.seed as SeedRecord, commitment, commitmentCheck: "counts",
+        ...(r?.timeline === undefined ? {} : { timeline: r.timeline }),
+      });
+      const out: DrawMismatch[] = [];
+      diffValues(canonicalize(rerun), canonicalize(record), "", out);
+      return out;
+    }),
+  );
+  for (const [k, v] of Object.entries(announced)) {
+    if (v === undefined) continue;
+    const published = k === "poolCommitmentDigest" ? r?.poolCommitment?.digest : (r as Record<string, unknown> | undefined)?.[k];
+    diffValues(canonicalize(v), canonicalize(published), `announced.${k}`, mismatches);
+  }
+  const unique = dedupe(mismatches).slice(0, MAX_MISMATCHES);
+  return deepFreeze(unique.length === 0 ? { ok: true as const, notes } : { ok: false as const, mismatches: unique, notes });
+}
+
+function safeNotes(r: Partial<TargetDrawRecord> | undefined): VerificationNote[] {
   try {
-    commitment = commitPool(units, { eligibility: record.poolCommitment.eligibility, exclusions: record.poolCommitment.exclusions });
-  } catch (e) {
-    if (e instanceof ShuangsuijiError) return deepFreeze({ ok: false, mismatches: [{ field: "pool", expected: "valid units", actual: e.message }] });
-    throw e;
+    return seedNotes(r?.seed, "seed.provenance");
+  } catch {
+    return [];
   }
-  for (const k of ["digest", "unitCount", "eligibleCount", "strata", "ineligible"] as const) push(`poolCommitment.${k}`, commitment[k], record.poolCommitment[k]);
-  let rerun: TargetDrawRecord;
-  try {
-    // `commitment` was just computed from these very units, so the re-run checks counts only (one hash pass, not two)
-    rerun = drawTargets({ taskId: record.taskId, pool: units, policy: record.policy, seed: record.seed, commitment, commitmentCheck: "counts" });
-  } catch (e) {
-    if (e instanceof ShuangsuijiError) return deepFreeze({ ok: false, mismatches: [...mismatches, { field: "rerun", expected: "a draw", actual: e.message }] });
-    throw e;
-  }
-  push("algorithm", rerun.algorithm, record.algorithm);
-  const byClass = new Map(record.strata.map((s) => [s.riskClass, s]));
-  for (const s of rerun.strata) {
-    const r = byClass.get(s.riskClass);
-    if (r === undefined) {
-      mismatches.push({ field: `strata.${s.riskClass}`, expected: s, actual: undefined });
-      continue;
-    }
-    for (const k of ["size", "quota", "census", "threshold"] as const) push(`strata.${s.riskClass}.${k}`, s[k], r[k]);
-    const n = Math.max(s.selected.length, r.selected.length);
-    for (let i = 0; i < n; i++) {
-      push(`strata.${s.riskClass}.selected[${i}].unitId`, s.selected[i]?.unitId, r.selected[i]?.unitId);
-      push(`strata.${s.riskClass}.selected[${i}].ticket`, s.selected[i]?.ticket, r.selected[i]?.ticket);
-    }
-  }
-  for (const r of record.strata) if (!rerun.strata.some((s) => s.riskClass === r.riskClass)) mismatches.push({ field: `strata.${r.riskClass}`, expected: undefined, actual: r });
-  push("selectedCount", rerun.selectedCount, record.selectedCount);
-  push("random", rerun.random, record.random);
-  return deepFreeze(mismatches.length === 0 ? { ok: true } : { ok: false, mismatches });
+}
+
+/** The same field reported by the self-check and the re-run is listed once. */
+function dedupe(ms: readonly DrawMismatch[]): DrawMismatch[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => {
+    const k = m.field;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

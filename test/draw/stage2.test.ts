@@ -129,11 +129,11 @@ describe("stage 2 rules (each cites its clause)", () => {
     const input: DrawInspectorsInput = { locked, seed, initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: staff("A", 6) }] };
     const r = drawInspectors(input);
     if (!r.ok) throw new Error("draw failed");
-    expect(verifyInspectorDraw(r.record, input)).toEqual({ ok: true });
+    expect(verifyInspectorDraw(r.record, input)).toMatchObject({ ok: true });
     const edited = { ...r.record, leaders: r.record.leaders.map((l, k) => (k === 0 ? { ...l, leaderId: "A-5" === l.leaderId ? "A-4" : "A-5" } : l)) };
     const v = verifyInspectorDraw(edited, input);
     expect(v.ok).toBe(false);
-    if (!v.ok) expect(v.mismatches.map((m) => m.field)).toEqual(expect.arrayContaining(["digest", "leaders[0]"]));
+    if (!v.ok) expect(v.mismatches.map((m) => m.field)).toEqual(expect.arrayContaining(["digest", "leaders[0].leaderId"]));
   });
   it("dispatch: by department remit and by district — Longting art. 18–19; Wancheng art. 18", () => {
     const dir = [
@@ -144,5 +144,38 @@ describe("stage 2 rules (each cites its clause)", () => {
     expect(dispatchTargets(locked, dir, { by: "department", departmentIds: ["A", "B"] })).toEqual({ A: ["T000", "T001", "T002"], B: ["T000", "T002"] });
     expect(dispatchTargets(locked, dir, { by: "district" })).toEqual({ "411303": ["T000", "T002"], "411302": ["T001"] });
     expect(() => dispatchTargets(locked, dir.slice(1), { by: "district" })).toThrowError(ShuangsuijiError);
+  });
+});
+
+describe("stage 2 cannot be ground: success never depends on the seed (docs/spec-v1.md §9.3)", () => {
+  const seeds = Array.from({ length: 10 }, (_, k) => createSeed((k + 0x40).toString(16).padStart(2, "0").repeat(16), { kind: "other", description: `s${k}` }));
+  it("for random caps, recusals and directories, a draw succeeds for every seed or for none", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 9 }), fc.integer({ min: 2, max: 7 }), fc.integer({ min: 2, max: 3 }), fc.integer({ min: 1, max: 4 }), fc.array(fc.tuple(fc.nat(8), fc.nat(6)), { maxLength: 8 }), (n, t, m, cap, rec) => {
+        const locked = lockedList(t, "T-G");
+        const targets = locked.record.strata[0]!.selected.map((u) => u.unitId);
+        const inspectors = Array.from({ length: n }, (_, i): Inspector => ({ id: `S-${i}`, name: `s${i}`, departmentId: "S", category: "qualified-staff", expertise: [] }));
+        const recusals = rec.filter(([i, j]) => i < n && j < t).map(([i, j]) => ({ inspectorId: `S-${i}`, targetId: targets[j]!, reason: "利害关系" }));
+        const outcomes = seeds.map((seed) => drawInspectors({ locked, seed, initiatingDepartmentId: "S", departments: [{ departmentId: "S", inspectors, teamSize: m, workloadCap: cap }], recusals }));
+        expect(new Set(outcomes.map((o) => o.ok)).size).toBe(1);
+        for (const o of outcomes) {
+          if (!o.ok) continue;
+          const load = new Map<string, number>();
+          for (const team of o.record.departments[0]!.teams) {
+            expect(new Set(team.inspectorIds).size).toBe(m);
+            for (const id of team.inspectorIds) load.set(id, (load.get(id) ?? 0) + 1);
+            for (const r of recusals) if (team.targetIds.includes(r.targetId)) expect(team.inspectorIds).not.toContain(r.inspectorId);
+          }
+          for (const v of load.values()) expect(v).toBeLessThanOrEqual(cap);
+        }
+      }),
+      { seed: 11, numRuns: 150 },
+    );
+  });
+  it("the issue's case (3 targets, 3 inspectors, teams of 2, cap 2) succeeds for every seed", () => {
+    const locked = lockedList(3, "T-C");
+    const inspectors = ["X", "Y", "Z"].map((id): Inspector => ({ id, name: id, departmentId: "S", category: "qualified-staff", expertise: [] }));
+    const all = Array.from({ length: 60 }, (_, k) => drawInspectors({ locked, seed: createSeed((k + 0x50).toString(16).padStart(2, "0").repeat(16), { kind: "other", description: "s" }), initiatingDepartmentId: "S", departments: [{ departmentId: "S", inspectors, workloadCap: 2 }] }));
+    expect(all.every((r) => r.ok)).toBe(true);
   });
 });

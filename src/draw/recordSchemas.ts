@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { CivilDateSchema } from "../model/primitives.js";
+import { DrawTimelineSchema } from "./DrawTimeline.js";
+import { EligibilitySchema, ExclusionSchema, SamplingPolicySchema } from "./SamplingPolicy.js";
+import { SeedRecordSchema } from "./SeedRecord.js";
+
+const HEX64 = z.string().regex(/^[0-9a-f]{64}$/);
+const COUNT = z.int().nonnegative();
+const CLASS = z.string().regex(/^[A-Z]$/);
+const INELIGIBLE_REASONS = ["excluded", "registered-after-cutoff", "registration-date-unknown", "status-not-allowed", "status-unknown", "outside-districts"] as const;
+const counts = <K extends z.ZodType<string>>(key: K) => z.record(key, COUNT);
+
+/**
+ * The shape of a published {@link PoolCommitment} (docs/spec-v1.md §4): what a verifier in any language reads. Unknown
+ * members are refused. Shape only — the values are checked by recomputation ({@link verifyTargetDraw}).
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { PoolCommitmentSchema, commitPool } from "shuangsuiji";
+ * PoolCommitmentSchema.parse(commitPool([{ id: "U1", riskClass: "A" }]));
+ * ```
+ */
+export const PoolCommitmentSchema = z.strictObject({
+  algorithm: z.string().min(1),
+  digest: HEX64,
+  unitCount: COUNT,
+  eligibleCount: COUNT,
+  strata: counts(CLASS),
+  ineligible: z.partialRecord(z.enum(INELIGIBLE_REASONS), COUNT),
+  eligibility: EligibilitySchema,
+  exclusions: z.array(ExclusionSchema),
+  state: z.strictObject({ sum: HEX64, unitCount: COUNT, strata: counts(CLASS), ineligible: z.partialRecord(z.enum(INELIGIBLE_REASONS), COUNT) }),
+});
+
+/**
+ * The shape of one stratum of a {@link TargetDrawRecord}.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { StratumDrawSchema } from "shuangsuiji";
+ * StratumDrawSchema.safeParse({ riskClass: "A", size: 0, quota: 0, quotaRule: "count 0", census: false, threshold: null, selected: [] }).success; // true
+ * ```
+ */
+export const StratumDrawSchema = z.strictObject({
+  riskClass: CLASS,
+  size: COUNT,
+  quota: COUNT,
+  quotaRule: z.string(),
+  census: z.boolean(),
+  threshold: HEX64.nullable(),
+  selected: z.array(z.strictObject({ unitId: z.string().min(1), ticket: HEX64 })),
+});
+
+/**
+ * The shape of a published stage-1 {@link TargetDrawRecord} (docs/spec-v1.md §7). Unknown members anywhere are refused.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { TargetDrawRecordSchema } from "shuangsuiji";
+ * declare const json: unknown;
+ * const shape = TargetDrawRecordSchema.safeParse(json);
+ * ```
+ */
+export const TargetDrawRecordSchema = z.strictObject({
+  kind: z.literal("target-draw"),
+  algorithm: z.string().min(1),
+  taskId: z.string().min(1),
+  seed: SeedRecordSchema,
+  poolCommitment: PoolCommitmentSchema,
+  policy: SamplingPolicySchema,
+  timeline: DrawTimelineSchema.optional(),
+  strata: z.array(StratumDrawSchema),
+  selectedCount: COUNT,
+  random: z.boolean(),
+  digest: HEX64,
+});
+
+/**
+ * The shape of a {@link LockedTargetList} (docs/spec-v1.md §8).
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { LockedTargetListSchema } from "shuangsuiji";
+ * declare const json: unknown;
+ * LockedTargetListSchema.safeParse(json).success;
+ * ```
+ */
+export const LockedTargetListSchema = z.strictObject({
+  kind: z.literal("locked-target-list"),
+  record: TargetDrawRecordSchema,
+  lockedOn: CivilDateSchema,
+  lockedBy: z.string().min(1),
+  digest: HEX64,
+});
+
+const IDS = z.array(z.string().min(1));
+
+/**
+ * The shape of a published stage-2 {@link InspectorDrawRecord} (docs/spec-v1.md §9).
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { InspectorDrawRecordSchema } from "shuangsuiji";
+ * declare const json: unknown;
+ * InspectorDrawRecordSchema.safeParse(json).success;
+ * ```
+ */
+export const InspectorDrawRecordSchema = z.strictObject({
+  kind: z.literal("inspector-draw"),
+  algorithm: z.string().min(1),
+  taskId: z.string().min(1),
+  lockDigest: HEX64,
+  targetDrawDigest: HEX64,
+  seed: SeedRecordSchema,
+  initiatingDepartmentId: z.string().min(1),
+  departments: z.array(
+    z.strictObject({
+      departmentId: z.string().min(1),
+      directoryDigest: HEX64,
+      eligibleCounts: z.strictObject({ directory: COUNT, qualified: COUNT, expertise: COUNT, scope: COUNT, available: COUNT }),
+      teams: z.array(z.strictObject({ targetIds: IDS, inspectorIds: IDS, random: z.boolean() })),
+    }),
+  ),
+  leaders: z.array(z.strictObject({ targetIds: IDS, leaderId: z.string().min(1) })),
+  recusals: z.array(z.strictObject({ inspectorId: z.string().min(1), targetId: z.string().min(1), reason: z.string() })),
+  randomSide: z.enum(["both", "targets-only", "inspectors-only", "neither"]),
+  digest: HEX64,
+});

@@ -1,0 +1,621 @@
+#!/usr/bin/env python3
+"""Reference verifier for shuangsuiji draws (docs/spec-v1.md), Python 3 standard library only.
+
+Written from the specification alone, independently of the JavaScript library. Usage:
+
+  verify_draw.py record RECORD.json --pool POOL.json|POOL.csv [--announced ANNOUNCED.json]
+      Rebuilds the stage-1 record from its inputs and the pool (spec §3-§7, §10); prints every mismatch.
+      Exit 0 when identical, 1 otherwise.
+  verify_draw.py ticket RECORD.json --id ID --class CLASS [--registration-date D] [--status S] [--division C]
+      The enterprise self-check (spec §11): selected / not-selected / not-in-stratum / inconsistent.
+  verify_draw.py batch CASES.json
+      Runs many cases (as written by scripts/ci/python-verifier-cases.ts) and compares each answer with the one the
+      library gave; exit 1 on any disagreement.
+
+A pool CSV has a header with the columns id, riskClass, registrationDate, status, divisionCode (empty cells = absent).
+"""
+import argparse
+import csv
+import hashlib
+import json
+import math
+import re
+import struct
+import sys
+import unicodedata
+
+POOL_TAG = "shuangsuiji/pool/v1"
+SEED_TAG = "shuangsuiji/seed/v1"
+STAGE1_TAG = "shuangsuiji/stage1/v1"
+REASONS = ["excluded", "registered-after-cutoff", "registration-date-unknown", "status-not-allowed", "status-unknown", "outside-districts"]
+
+
+class Refused(Exception):
+    """An input the specification refuses (spec §3-§7)."""
+
+
+# ---------------------------------------------------------------- §1 notation
+
+
+def u8(s):
+    return s.encode("utf-8")  # raises on an unpaired surrogate: such text is not well-formed (spec §1)
+
+
+def L(b):
+    if isinstance(b, str):
+        b = u8(b)
+    return struct.pack(">I", len(b)) + b
+
+
+def sha(b):
+    return hashlib.sha256(b).digest()
+
+
+def utf16_key(s):
+    return s.encode("utf-16-be", "surrogatepass")
+
+
+# ---------------------------------------------------------------- §2 canonical JSON (RFC 8785)
+
+
+def es_number(x):
+    """ECMAScript Number::toString (RFC 8785 §3.2.2.3)."""
+    if isinstance(x, bool):
+        raise TypeError("boolean")
+    if isinstance(x, int):
+        return str(x)
+    if x != x or x in (float("inf"), float("-inf")):
+        raise Refused("non-finite number")
+    if x == 0:
+        return "0"
+    if x < 0:
+        return "-" + es_number(-x)
+    r = repr(x)
+    mant, _, exp = r.partition("e")
+    e = int(exp) if exp else 0
+    ip, _, fp = mant.partition(".")
+    allds = ip + fp
+    lead = len(allds) - len(allds.lstrip("0"))
+    digits = allds.strip("0")
+    n = len(ip) + e - lead  # value = 0.digits × 10^n
+    k = len(digits)
+    if k <= n <= 21:
+        return digits + "0" * (n - k)
+    if 0 < n <= 21:
+        return digits[:n] + "." + digits[n:]
+    if -6 < n <= 0:
+        return "0." + "0" * (-n) + digits
+    e = n - 1
+    return digits[0] + ("." + digits[1:] if k > 1 else "") + "e" + ("+" if e > 0 else "-") + str(abs(e))
+
+
+def cj(v):
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if isinstance(v, (int, float)):
+        return es_number(v)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, list):
+        return "[" + ",".join(cj(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ",".join(json.dumps(k, ensure_ascii=False) + ":" + cj(v[k]) for k in sorted(v, key=utf16_key)) + "}"
+    raise TypeError(type(v).__name__)
+
+
+def digest_of(obj):
+    return sha(u8(cj(obj))).hex()
+
+
+def record_digest(record):
+    return digest_of({k: v for k, v in record.items() if k != "digest"})
+
+
+# ---------------------------------------------------------------- §3 units
+
+JS_SPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def valid_date(s):
+    m = DATE.match(s) if isinstance(s, str) else None
+    if not m:
+        return False
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not 1 <= mo <= 12 or d < 1:
+        return False
+    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    return d <= [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]
+
+
+def canonical_text(s):
+    if not isinstance(s, str) or s == "" or s != s.strip(JS_SPACE):
+        return False
+    try:
+        u8(s)
+    except UnicodeEncodeError:
+        return False
+    return unicodedata.is_normalized("NFC", s)
+
+
+def check_pool(pool):
+    problems, seen = [], set()
+    for i, u in enumerate(pool):
+        uid = u.get("id")
+        if not canonical_text(uid):
+            problems.append(f"unit {i}: id is not trimmed, well-formed NFC text")
+        elif uid in seen:
+            problems.append(f"unit {i}: duplicate id {uid}")
+        else:
+            seen.add(uid)
+        if not (isinstance(u.get("riskClass"), str) and re.fullmatch(r"[A-Z]", u["riskClass"])):
+            problems.append(f"unit {i}: class is not one letter A-Z")
+        if u.get("registrationDate") is not None and not valid_date(u["registrationDate"]):
+            problems.append(f"unit {i}: registrationDate is not a date")
+    if problems:
+        raise Refused("; ".join(problems[:20]))
+
+
+# ---------------------------------------------------------------- §4 eligibility and commitment
+
+
+def reason_of(u, E, excluded):
+    if u["id"] in excluded:
+        return "excluded"
+    include = E.get("whenUnknown") == "include"
+    if "registeredOnOrBefore" in E:
+        d = u.get("registrationDate")
+        if d is None:
+            if not include:
+                return "registration-date-unknown"
+        elif d > E["registeredOnOrBefore"]:
+            return "registered-after-cutoff"
+    if "statuses" in E:
+        s = u.get("status")
+        if s is None:
+            if not include:
+                return "status-unknown"
+        elif s not in E["statuses"]:
+            return "status-not-allowed"
+    if "divisionCodes" in E and u.get("divisionCode") not in E["divisionCodes"]:
+        return "outside-districts"
+    return None
+
+
+def commitment_digest(unit_count, total, E, X):
+    return sha(L(POOL_TAG) + L(str(unit_count)) + L(total.to_bytes(32, "big")) + L(cj({"eligibility": E, "exclusions": X}))).hex()
+
+
+def commit(pool, E, X):
+    check_pool(pool)
+    ids = [x["unitId"] for x in X]
+    if len(set(ids)) != len(ids):
+        raise Refused("a unit is excluded twice")
+    X = sorted(X, key=lambda x: utf16_key(x["unitId"]))
+    excluded = set(ids)
+    total, strata, inel, eligible = 0, {}, {}, []
+    for u in pool:
+        r = reason_of(u, E, excluded)
+        total = (total + int.from_bytes(sha(L(u["id"]) + L(u["riskClass"]) + L(r or "")), "big")) % (1 << 256)
+        if r is None:
+            strata[u["riskClass"]] = strata.get(u["riskClass"], 0) + 1
+            eligible.append(u)
+        else:
+            inel[r] = inel.get(r, 0) + 1
+    c = {
+        "algorithm": POOL_TAG,
+        "digest": commitment_digest(len(pool), total, E, X),
+        "unitCount": len(pool),
+        "eligibleCount": sum(strata.values()),
+        "strata": strata,
+        "ineligible": inel,
+        "eligibility": E,
+        "exclusions": X,
+        "state": {"sum": total.to_bytes(32, "big").hex(), "unitCount": len(pool), "strata": dict(strata), "ineligible": dict(inel)},
+    }
+    return c, eligible
+
+
+# ---------------------------------------------------------------- §5 seeds
+
+
+def D(*fields):
+    return sha(L(SEED_TAG) + b"".join(L(f) for f in fields)).hex()
+
+
+def seed_problems(seed):
+    """Every way a seed contradicts its provenance; [] when it derives (or is of kind `other`)."""
+    out = []
+    v, p = seed.get("value"), seed.get("provenance") or {}
+    if not (isinstance(v, str) and re.fullmatch(r"(?:[0-9a-f]{2}){16,}", v)):
+        return ["seed.value: not lower-case hex of at least 128 bits"]
+    kind = p.get("kind")
+    derived, bits = None, None
+    if kind == "dice":
+        derived = D("dice", p["digits"], p["date"])
+        bits = len(p["digits"]) * math.log2(10)
+        w = p.get("witnesses", [])
+        if len(w) < 2 or len(set(w)) != len(w) or any(x != x.strip(JS_SPACE) or x == "" for x in w):
+            out.append("seed.provenance.witnesses: at least two distinct, trimmed names")
+    elif kind == "lottery":
+        nums = p["numbers"]
+        derived = D("lottery", p["name"], p["drawId"], ",".join(str(n) for n in nums))
+        mx = p.get("maxNumber")
+        if mx is not None:
+            bits = len(nums) * math.log2(mx + 1)
+            if any(n > mx for n in nums):
+                out.append("seed.provenance.numbers: a number exceeds maxNumber")
+    elif kind == "beacon":
+        derived = D("beacon", p["source"], p["round"], p["value"])
+        bits = len(p["value"]) * 4
+    elif kind == "commit-reveal":
+        shares = p["shares"]
+        parties = [s["party"] for s in shares]
+        if len(set(parties)) != len(parties):
+            out.append("seed.provenance.shares: a party appears twice")
+        elif parties != sorted(parties, key=utf16_key):
+            out.append("seed.provenance.shares: not in party order")
+        for s in shares:
+            if len(s["reveal"]) % 2 or sha(bytes.fromhex(s["reveal"])).hex() != s["commitment"]:
+                out.append(f"seed.provenance.shares: the reveal of {s['party']} does not match its commitment")
+        ordered = sorted(shares, key=lambda s: utf16_key(s["party"]))
+        derived = D("commit-reveal", *[f for s in ordered for f in (s["party"], s["reveal"])])
+        bits = max(len(s["reveal"]) * 4 for s in shares)
+    elif kind != "other":
+        out.append("seed.provenance.kind: unknown")
+    if bits is not None and bits < 128:
+        out.append("seed.provenance: less than 128 bits of entropy")
+    if derived is not None and derived != v:
+        out.append(f"seed.value: does not derive from its {kind} provenance (expected {derived})")
+    return out
+
+
+def timeline_problems(timeline, seed):
+    if timeline is None:
+        return []
+    out = []
+    c, f = timeline.get("commitmentPublishedOn"), timeline.get("seedFixedOn")
+    if c is not None and f is not None and c > f:
+        out.append("timeline: the seed was fixed before the commitment was published")
+    p = seed.get("provenance") or {}
+    if p.get("kind") == "dice" and DATE.match(p.get("date", "")):
+        if f is not None and p["date"] != f:
+            out.append("timeline.seedFixedOn: not the day of the dice roll")
+        if c is not None and p["date"] < c:
+            out.append("seed.provenance.date: dice rolled before the commitment was published")
+    return out
+
+
+# ---------------------------------------------------------------- §6 tickets, §7 quotas and the record
+
+
+def ticket(seed_hex, task, unit_id):
+    return sha(L(STAGE1_TAG) + L(bytes.fromhex(seed_hex)) + L(task) + L(unit_id)).hex()
+
+
+def js_round(p):
+    f = math.floor(p)
+    return f + 1 if p - f >= 0.5 else f
+
+
+def quota_for(policy, cls, size):
+    rule = policy["strata"].get(cls)
+    if rule is None:
+        return 0, False, f"no rule for class {cls}: not drawn"
+    rounding = policy.get("rounding", "ceil")
+    if "count" in rule:
+        k, text = rule["count"], f"count {es_number(rule['count'])}"
+    else:
+        micro = js_round(rule["ratio"] * 1000000.0)
+        cap = policy.get("generalMaxRatio")
+        if policy.get("itemCategory") == "general" and cap is not None and micro > js_round(cap * 1000000.0):
+            raise Refused(f"class {cls}: a general item's ratio above generalMaxRatio (Chongqing 5.2)")
+        num = micro * size
+        if rounding == "ceil":
+            k = -(-num // 1000000)
+        elif rounding == "floor":
+            k = num // 1000000
+        else:
+            k = (2 * num + 1000000) // 2000000
+        text = f"{rounding}({es_number(micro / 10000.0)}% \u00d7 {size}) = {k}"
+    if "min" in rule and k < rule["min"]:
+        k = rule["min"]
+        text += f", raised to min {k}"
+    if "max" in rule and k > rule["max"]:
+        k = rule["max"]
+        text += f", lowered to max {k}"
+    if k > size:
+        k = size
+        text += f", capped at the stratum size {size}"
+    census = size > 0 and k == size
+    if census:
+        text += " \u2014 census, not random (Longting art. 19)"
+    return k, census, text
+
+
+def check_policy(policy):
+    if policy.get("itemCategory") == "key" and "generalMaxRatio" in policy:
+        raise Refused("a key item has no ratio cap (Chongqing 5.2)")
+
+
+def quotas(policy, commitment):
+    check_policy(policy)
+    classes = sorted(set(commitment["strata"]) | set(policy["strata"]), key=utf16_key)
+    q = {cls: quota_for(policy, cls, commitment["strata"].get(cls, 0)) for cls in classes}
+    floor = policy.get("overallFloor")
+    if floor is not None:
+        need = -(-(js_round(floor["ratio"] * 1000000.0) * commitment["eligibleCount"]) // 1000000)
+        if sum(k for k, _, _ in q.values()) < need:
+            raise Refused(f"the strata draw fewer than the overall floor {need} ({floor['basis']})")
+    return q
+
+
+def rebuild(record, pool):
+    """The record the specification produces from the published record's inputs and the pool."""
+    c = record["poolCommitment"]
+    seed = record["seed"]
+    problems = seed_problems(seed) + timeline_problems(record.get("timeline"), seed)
+    if problems:
+        raise Refused("; ".join(problems))
+    task = record["taskId"]
+    if not canonical_text(task):
+        raise Refused("taskId is not trimmed, well-formed NFC text")
+    commitment, eligible = commit(pool, c["eligibility"], c["exclusions"])
+    by_class = {}
+    for u in eligible:
+        by_class.setdefault(u["riskClass"], []).append(u["id"])
+    strata = []
+    for cls, (k, census, text) in quotas(record["policy"], commitment).items():
+        ranked = sorted(((ticket(seed["value"], task, i), u8(i), i) for i in by_class.get(cls, [])))[:k]
+        selected = [{"ticket": t, "unitId": i} for t, _, i in ranked]
+        strata.append({
+            "census": census, "quota": k, "quotaRule": text, "riskClass": cls, "selected": selected,
+            "size": commitment["strata"].get(cls, 0), "threshold": selected[-1]["ticket"] if selected else None,
+        })
+    out = {
+        "kind": "target-draw", "algorithm": STAGE1_TAG, "taskId": task, "seed": seed, "poolCommitment": commitment,
+        "policy": record["policy"], "strata": strata, "selectedCount": sum(len(s["selected"]) for s in strata),
+        "random": any(not s["census"] and s["quota"] > 0 for s in strata),
+    }
+    if "timeline" in record:
+        out["timeline"] = record["timeline"]
+    out["digest"] = record_digest(out)
+    return out
+
+
+def diff(expected, actual, path, out):
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        for k in sorted(set(expected) | set(actual)):
+            diff(expected.get(k, "<absent>"), actual.get(k, "<absent>"), f"{path}.{k}" if path else k, out)
+    elif isinstance(expected, list) and isinstance(actual, list):
+        for i in range(max(len(expected), len(actual))):
+            diff(expected[i] if i < len(expected) else "<absent>", actual[i] if i < len(actual) else "<absent>", f"{path}[{i}]", out)
+    elif type(expected) is not type(actual) and not (isinstance(expected, (int, float)) and isinstance(actual, (int, float)) and not isinstance(expected, bool) and not isinstance(actual, bool)):
+        out.append({"field": path, "expected": expected, "actual": actual})
+    elif expected != actual:
+        out.append({"field": path, "expected": expected, "actual": actual})
+
+
+def verify_record(record, pool, announced=None):
+    """Spec §10: rebuild and compare member by member; never raises on a damaged record."""
+    mismatches = []
+    try:
+        if not isinstance(record, dict):
+            raise Refused("not a JSON object")
+        if record_digest(record) != record.get("digest"):
+            mismatches.append({"field": "digest", "expected": record_digest(record), "actual": record.get("digest")})
+        rebuilt = rebuild(record, pool)
+        diff(rebuilt, record, "", mismatches)
+        for k, v in (announced or {}).items():
+            got = record.get("poolCommitment", {}).get("digest") if k == "poolCommitmentDigest" else record.get(k)
+            if cj(v) != cj(got):
+                mismatches.append({"field": f"announced.{k}", "expected": v, "actual": got})
+    except (Refused, KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
+        mismatches.append({"field": "record", "expected": "a record the specification can rebuild", "actual": f"{type(e).__name__}: {e}"})
+    notes = []
+    if isinstance(record, dict) and isinstance(record.get("seed"), dict) and (record["seed"].get("provenance") or {}).get("kind") == "other":
+        notes.append("seed-provenance-not-verifiable")
+    return {"ok": not mismatches, "mismatches": mismatches, "notes": notes}
+
+
+# ---------------------------------------------------------------- §7 internal consistency, §11 the self-check
+
+
+def record_problems(record):
+    """Spec §7: what a record contradicts about itself, without the pool."""
+    out = []
+    try:
+        if record_digest(record) != record["digest"]:
+            out.append("digest")
+        if record.get("kind") != "target-draw" or record.get("algorithm") != STAGE1_TAG:
+            out.append("kind/algorithm")
+        allowed = {"kind", "algorithm", "taskId", "seed", "poolCommitment", "policy", "timeline", "strata", "selectedCount", "random", "digest"}
+        if set(record) - allowed:
+            out.append("unknown members")
+        c = record["poolCommitment"]
+        if c.get("algorithm") != POOL_TAG:
+            out.append("poolCommitment.algorithm")
+        if c["eligibleCount"] != sum(c["strata"].values()) or c["unitCount"] != c["eligibleCount"] + sum(c["ineligible"].values()):
+            out.append("poolCommitment counts")
+        st = c["state"]
+        if (st["unitCount"], cj(st["strata"]), cj(st["ineligible"])) != (c["unitCount"], cj(c["strata"]), cj(c["ineligible"])):
+            out.append("poolCommitment.state")
+        if commitment_digest(st["unitCount"], int(st["sum"], 16), c["eligibility"], c["exclusions"]) != c["digest"]:
+            out.append("poolCommitment.digest")
+        out += seed_problems(record["seed"]) + timeline_problems(record.get("timeline"), record["seed"])
+        q = quotas(record["policy"], c)
+        if list(q) != [s["riskClass"] for s in record["strata"]]:
+            out.append("strata classes")
+        excluded = {x["unitId"] for x in c["exclusions"]}
+        listed, total = set(), 0
+        for s in record["strata"]:
+            k, census, text = q.get(s["riskClass"], (None, None, None))
+            if (s["size"], s["quota"], s["census"], s["quotaRule"]) != (c["strata"].get(s["riskClass"], 0), k, census, text):
+                out.append(f"strata.{s['riskClass']} quota")
+            if len(s["selected"]) != k:
+                out.append(f"strata.{s['riskClass']}.selected length")
+            prev = None
+            for u in s["selected"]:
+                if ticket(record["seed"]["value"], record["taskId"], u["unitId"]) != u["ticket"]:
+                    out.append(f"strata.{s['riskClass']} ticket of {u['unitId']}")
+                if prev is not None and (prev["ticket"], u8(prev["unitId"])) >= (u["ticket"], u8(u["unitId"])):
+                    out.append(f"strata.{s['riskClass']} order")
+                if u["unitId"] in listed or u["unitId"] in excluded:
+                    out.append(f"strata.{s['riskClass']} unit {u['unitId']} listed twice or excluded")
+                listed.add(u["unitId"])
+                prev = u
+            total += len(s["selected"])
+            if s["threshold"] != (s["selected"][-1]["ticket"] if s["selected"] else None):
+                out.append(f"strata.{s['riskClass']}.threshold")
+        if total != record["selectedCount"] or record["random"] != any(not s["census"] and s["quota"] > 0 for s in record["strata"]):
+            out.append("selectedCount/random")
+    except (Refused, KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
+        out.append(f"record: {type(e).__name__}: {e}")
+    return out
+
+
+CLASS_NAMES = {"A": "信用风险低", "B": "信用风险一般", "C": "信用风险较高", "D": "信用风险高"}
+
+
+def normalize_class(raw):
+    """As table import does (B, b, B类, B级, Ｂ类, 信用风险一般, 信用风险一般（B类）); None when unrecognised."""
+    s = "".join(chr(ord(ch) - 0xFEE0) if "\uff01" <= ch <= "\uff5e" else (" " if ch == "\u3000" else ch) for ch in raw)
+    s = re.sub(r"\s+", "", s)
+    table = {}
+    for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        table[c] = table[c + "类"] = table[c + "级"] = c
+        if c in CLASS_NAMES:
+            table[CLASS_NAMES[c]] = table[f"{CLASS_NAMES[c]}({c}类)"] = c
+    return table.get(s, table.get(s.upper()))
+
+
+def check_ticket(record, unit_id, cls_raw, registration_date=None, status=None, division=None):
+    unit_id = unicodedata.normalize("NFC", unit_id.strip(JS_SPACE))
+    cls = normalize_class(cls_raw)
+    if unit_id == "" or cls is None:
+        raise Refused("an id and a recognisable class are needed")
+    problems = record_problems(record)
+    if problems:
+        return {"status": "inconsistent", "reason": "record-inconsistent", "problems": problems}
+    t = ticket(record["seed"]["value"], record["taskId"], unit_id)
+    E = record["poolCommitment"]["eligibility"]
+    stated = any(x is not None for x in (registration_date, status, division))
+    unit = {"id": unit_id, "registrationDate": registration_date, "status": status, "divisionCode": division}
+    # each rule is applied only to the fact it needs, when that fact was stated (spec §11)
+    rules = {}
+    if registration_date is not None and "registeredOnOrBefore" in E:
+        rules["registeredOnOrBefore"] = E["registeredOnOrBefore"]
+    if status is not None and "statuses" in E:
+        rules["statuses"] = E["statuses"]
+    if division is not None and "divisionCodes" in E:
+        rules["divisionCodes"] = E["divisionCodes"]
+    fact = reason_of(unit, rules, set()) if stated else None
+    for s in record["strata"]:
+        for rank, u in enumerate(s["selected"], 1):
+            if u["unitId"] == unit_id:
+                if fact is not None:
+                    return {"status": "inconsistent", "reason": "listed-but-ineligible", "ticket": t, "rank": rank}
+                return {"status": "selected", "reason": "listed" if s["riskClass"] == cls else "listed-under-other-class", "ticket": t, "rank": rank, "threshold": s["threshold"]}
+    stratum = next((s for s in record["strata"] if s["riskClass"] == cls), None)
+    threshold = stratum["threshold"] if stratum else None
+    base = {"ticket": t, "rank": None, "threshold": threshold}
+    if any(x["unitId"] == unit_id for x in record["poolCommitment"]["exclusions"]):
+        return dict(base, status="not-in-stratum", reason="excluded")
+    if fact is not None:
+        return dict(base, status="not-in-stratum", reason=fact)
+    if stratum is None:
+        return dict(base, status="not-in-stratum", reason="class-not-drawn")
+    if stratum["quota"] == 0:
+        return dict(base, status="not-selected", reason="quota-zero")
+    if threshold is not None and t > threshold:
+        return dict(base, status="not-selected", reason="ticket-above-threshold")
+    has_rules = any(k in E for k in ("registeredOnOrBefore", "statuses", "divisionCodes"))
+    return dict(base, status="not-in-stratum", reason="eligibility-unconfirmed" if has_rules else "not-in-pool")
+
+
+# ---------------------------------------------------------------- command line
+
+
+def read_pool(path):
+    if path.endswith(".csv"):
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            return [{k: v for k, v in row.items() if v not in (None, "")} for row in csv.DictReader(f)]
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def run_batch(cases):
+    disagreements, counts = [], {"records": 0, "tickets": 0}
+    for case in cases:
+        got = verify_record(case["record"], case["pool"], case.get("announced"))
+        counts["records"] += 1
+        if got["ok"] != case["library"]["ok"]:
+            disagreements.append(f"{case['name']}: python ok={got['ok']} library ok={case['library']['ok']} {got['mismatches'][:3]}")
+        elif got["ok"] and case["library"].get("digest") != case["record"]["digest"]:
+            disagreements.append(f"{case['name']}: digest")
+        for q in case.get("tickets", []):
+            counts["tickets"] += 1
+            try:
+                a = check_ticket(case["record"], q["unitId"], q["riskClass"], q.get("registrationDate"), q.get("status"), q.get("divisionCode"))
+            except Refused as e:
+                a = {"status": "refused", "reason": str(e)}
+            want = q["library"]
+            mine = {k: a.get(k) for k in ("status", "reason", "ticket", "rank")}
+            theirs = {k: want.get(k) for k in ("status", "reason", "ticket", "rank")}
+            if want.get("status") == "refused" or a["status"] == "refused":
+                mine, theirs = {"status": a["status"]}, {"status": want.get("status")}
+            elif a["status"] == "inconsistent" and a["reason"] == "record-inconsistent":
+                mine, theirs = {"status": a["status"], "reason": a["reason"]}, {"status": want.get("status"), "reason": want.get("reason")}
+            if mine != theirs:
+                disagreements.append(f"{case['name']}: ticket {q['unitId']!r}/{q['riskClass']!r}: python {mine} library {theirs}")
+    return disagreements, counts
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("record")
+    r.add_argument("record")
+    r.add_argument("--pool", required=True)
+    r.add_argument("--announced")
+    t = sub.add_parser("ticket")
+    t.add_argument("record")
+    t.add_argument("--id", required=True)
+    t.add_argument("--class", dest="cls", required=True)
+    t.add_argument("--registration-date")
+    t.add_argument("--status")
+    t.add_argument("--division")
+    b = sub.add_parser("batch")
+    b.add_argument("cases")
+    a = ap.parse_args(argv)
+    if a.cmd == "record":
+        with open(a.record, encoding="utf-8") as f:
+            record = json.load(f)
+        announced = None
+        if a.announced:
+            with open(a.announced, encoding="utf-8") as f:
+                announced = json.load(f)
+        res = verify_record(record, read_pool(a.pool), announced)
+        print(json.dumps(res, ensure_ascii=False, indent=2))
+        return 0 if res["ok"] else 1
+    if a.cmd == "ticket":
+        with open(a.record, encoding="utf-8") as f:
+            record = json.load(f)
+        res = check_ticket(record, a.id, a.cls, a.registration_date, a.status, a.division)
+        print(json.dumps(res, ensure_ascii=False, indent=2))
+        return 1 if res["status"] == "inconsistent" else 0
+    with open(a.cases, encoding="utf-8") as f:
+        cases = json.load(f)
+    bad, counts = run_batch(cases)
+    for line in bad[:50]:
+        print("DISAGREE", line)
+    print(f"python verifier: {counts['records']} records, {counts['tickets']} ticket checks, {len(bad)} disagreement(s) with the library")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
