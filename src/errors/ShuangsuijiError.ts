@@ -25,6 +25,12 @@ export const ERROR_CODES = [
   "locked-list-immutable",
   "replacement-refused",
   "results-immutable",
+  "approval-missing",
+  "approval-role",
+  "approval-late",
+  "dates-out-of-order",
+  "record-form-refused",
+  "amendment-refused",
 ] as const;
 
 /**
