@@ -122,7 +122,7 @@ export {
   CREDIT_RULE_SETS, SEVERE_PENALTY_TYPES, PENALTY_TYPES, type CreditRuleSet, type CreditTier, type TierRule, type PenaltyType,
 } from "./credit/CREDIT_RULE_SETS.js";
 export {
-  evaluateCreditRepair, CreditRepairInputSchema, type CreditRepairInput, type CreditRepairOptions, type CreditRepairResult, type CreditRepairCommon, type UnmetCondition,
+  evaluateCreditRepair, CreditRepairInputSchema, CREDIT_JURISDICTIONS, type CreditRepairInput, type CreditRepairOptions, type CreditRepairResult, type CreditRepairCommon, type UnmetCondition,
 } from "./credit/evaluateCreditRepair.js";
 
 // Calendar and deadlines (also available alone as "shuangsuiji/calendar")
