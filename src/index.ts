@@ -107,9 +107,10 @@ export { publicView, maskPhone, maskIdNumber, maskPersonalData } from "./task/pu
 
 // Planning
 export type { ItemList, ItemListChange } from "./plan/ItemList.js";
-export { buildItemList, requireItemList, type ItemListResult } from "./plan/buildItemList.js";
+export { buildItemList, requireItemList, ITEM_FIELD_REQUIREMENTS, type ItemListResult } from "./plan/buildItemList.js";
 export { adjustItemList } from "./plan/adjustItemList.js";
-export { checkAnnualPlan, type PlanCheck } from "./plan/checkAnnualPlan.js";
+export { checkAnnualPlan, RATIO_BOUNDS, type PlanCheck } from "./plan/checkAnnualPlan.js";
+export { checkRiskDifferentiation, type RiskDifferentiationCheck } from "./plan/checkRiskDifferentiation.js";
 export { adjustAnnualPlan, type PlanAdjustment } from "./plan/adjustAnnualPlan.js";
 export { planAdHocTask } from "./plan/planAdHocTask.js";
 export { splitPlanRow, type TaskPart } from "./plan/splitPlanRow.js";
