@@ -117,6 +117,11 @@ export interface CreditRepairOptions {
    * It must define every outcome of the result, each with a boolean `isNegative`.
    */
   readonly dictionary?: { readonly [K in OutcomeId]?: Pick<OutcomeDefinition, "isNegative"> };
+  /**
+   * Serious-violation list periods (总局令第44号): early removal may be applied for after `applyAfter`, automatic removal
+   * at `removeAfter`. Default 1 year and 3 years — **[UNCONFIRMED]** article numbers (regulations.md §1.3).
+   */
+  readonly seriousListPeriods?: { readonly applyAfter: LegalPeriod; readonly removeAfter: LegalPeriod };
 }
 
 /**
@@ -132,7 +137,7 @@ export interface CreditRepairOptions {
  * ```
  */
 export const CREDIT_JURISDICTIONS = deepFreeze({
-  wancheng: { from: "2026-03-20", basis: "Wancheng art. 25 (宛区双随机办〔2026〕3号, 自发布之日起施行 art. 28)" },
+  wancheng: { from: "2026-03-20", basis: "Wancheng art. 25 (宛区双随机办〔2026〕3号, 自发布之日起施行, Wancheng art. 28)" },
   chuanyu: { from: "2025-08-14", basis: "川渝抽查检查结果公示信息修复工作方案 (2025-08-14) [SECONDARY]" },
 } as const);
 
@@ -292,6 +297,8 @@ export function evaluateCreditRepair(input: CreditRepairInput, options: CreditRe
   if (inconsistent.length > 0) throw new ShuangsuijiError("invalid-input", inconsistent);
   const rs: CreditRuleSet = opts.ruleSet !== undefined ? CREDIT_RULE_SETS[opts.ruleSet] : evaluatedOn >= CREDIT_RULE_SETS.SAMR_2025.from ? CREDIT_RULE_SETS.SAMR_2025 : CREDIT_RULE_SETS.SAMR_2021;
   const local = CREDIT_JURISDICTIONS[jurisdiction as keyof typeof CREDIT_JURISDICTIONS];
+  const serious = opts.seriousListPeriods ?? { applyAfter: { years: 1 }, removeAfter: { years: 3 } };
+  if (serious === null || typeof serious !== "object" || serious.applyAfter === null || typeof serious.applyAfter !== "object" || serious.removeAfter === null || typeof serious.removeAfter !== "object") bad(["seriousListPeriods"], "serious-list-periods", "总局令第44号", "严重违法失信名单期限无效", "seriousListPeriods needs applyAfter and removeAfter periods", serious);
   const localInForce = evaluatedOn >= local.from;
   const periodOptions: LegalPeriodOptions = { outsideCoverage: "assume-weekdays", ...opts.periodOptions };
   const period = (from: string, p: LegalPeriod) => nextDay(addLegalPeriod(from, p, periodOptions));
@@ -369,15 +376,15 @@ export function evaluateCreditRepair(input: CreditRepairInput, options: CreditRe
         basis: ["企业信息公示暂行条例 art. 17; 企业经营异常名录管理暂行办法 art. 4 [SECONDARY]", `escalates to the serious-violation list after 3 years uncured: ${period(a.listedOn, { years: 3 })} (条例 art. 17)`],
       }))
       .with({ kind: "serious-list" }, (s): MeasureStatus => {
-        const earliest = period(s.listedOn, { years: 1 });
-        const autoStopOn = later(period(s.listedOn, { years: 3 }), s.restrictionEndsOn === undefined ? undefined : nextDay(s.restrictionEndsOn));
+        const earliest = period(s.listedOn, serious.applyAfter);
+        const autoStopOn = later(period(s.listedOn, serious.removeAfter), s.restrictionEndsOn === undefined ? undefined : nextDay(s.restrictionEndsOn));
         return {
           ...(s.removedOn === undefined ? {} : { stoppedOn: s.removedOn }),
           ...(autoStopOn === undefined ? {} : { autoStopOn }),
           earliestApplicationOn: earliest,
           neverEarly: false,
           unmet: [...(evaluatedOn < earliest ? [unmet("minimum-period")] : []), ...conditions(false)],
-          basis: ["市场监督管理严重违法失信名单管理办法 (总局令第44号): apply after 1 year, removed automatically at 3 years [UNCONFIRMED article numbers]"],
+          basis: [`市场监督管理严重违法失信名单管理办法 (总局令第44号): apply after ${JSON.stringify(serious.applyAfter)}, removed automatically at ${JSON.stringify(serious.removeAfter)} (option seriousListPeriods) [UNCONFIRMED article numbers]`],
         };
       })
       .exhaustive();

@@ -58,7 +58,7 @@ export type ItemListResult =
   | { readonly ok: false; readonly issues: readonly RuleIssue[]; readonly notes: readonly RuleIssue[] };
 
 /**
- * Builds and checks an item list (抽查事项清单, Chongqing 5.1 and table A.1; Longting art. 8–10; Wancheng art. 13):
+ * Builds and checks an item list (抽查事项清单, Chongqing 5.1 and table A.1; Longting art. 8–10; Wancheng art. 13; Wolong 1.1):
  * every entry valid, ids unique, departments known, and the initiating department the competent department of the
  * field or one with major duties there (Longting art. 10 — checked against `Department.competentFields`; where those
  * are not recorded the check is reported as a note, not assumed). With `options.jurisdiction`, every item must also

@@ -66,7 +66,7 @@ export function requireChronology(t: TaskLifecycle, on: unknown, step: string, p
   const d = requireDate(on, path);
   const last = lastOn(t);
   if (last !== undefined && d < last) {
-    refuse("dates-out-of-order", "chronology", "Chongqing 4 (全过程留痕); Wolong 3", `“${step}”的日期（${d}）早于上一步骤（${last}）`, `${step} (${d}) is dated before the previous step (${last})`, path, d);
+    refuse("dates-out-of-order", "chronology", "Chongqing 4 (全过程留痕)", `“${step}”的日期（${d}）早于上一步骤（${last}）`, `${step} (${d}) is dated before the previous step (${last})`, path, d);
   }
   return d;
 }
