@@ -34,7 +34,8 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
  * re-drawn**, from its qualified, non-recused, available inspectors (Chongqing 6.5: 在具备执法资格的其他检查人员中选派);
  * the team keeps at least two per department and a leader from the initiating department. A substitute recused for a
  * target of the team — by the stage-2 draw's recusals or an earlier 执法回避 replacement — is refused (行政处罚法 art. 43;
- * Chongqing 6.5), and so is an empty `chosenBy`. Anything else is refused with `replacement-refused`; the approval is
+ * Chongqing 6.5), and so is an empty `chosenBy`, and so is any replacement once a target of the team has its record
+ * (the record names the team that inspected). Anything else is refused with `replacement-refused`; the approval is
  * checked as every approval is (`approval-missing`, `approval-role`, `approval-late`: dated on or before `on`).
  *
  * @category Task
@@ -70,6 +71,9 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
   const index = t.teams.findIndex((x) => x.targetIds.includes(targetId));
   const team = teamOf(t, targetId);
   if (team === undefined) no("replacement-team", "该检查对象没有检查组", "no team inspects that target", ["targetId"], i.targetId);
+  const done = new Set(t.records.map((r) => r.target.targetId));
+  const recorded = team.targetIds.filter((id) => done.has(id));
+  if (recorded.length > 0) no("replacement-after-record", "该检查组已有检查对象形成检查记录，不能再更换人员", "a target of this team already has its record: its inspectors can no longer be replaced (the record names them)", ["targetId"], recorded);
   const outgoing = team.members.find((m) => m.inspectorId === i.outgoingId);
   if (outgoing === undefined) no("replacement-outgoing", "被更换人员不在该检查组中", "the outgoing inspector is not on that team", ["outgoingId"], i.outgoingId);
   if (!Array.isArray(i.directory)) no("replacement-directory", "须提供本部门执法检查人员名录", "the department's inspector directory is required", ["directory"]);
