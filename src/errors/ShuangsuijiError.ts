@@ -26,6 +26,12 @@ export const ERROR_CODES = /* @__PURE__ */ deepFreeze([
   "locked-list-immutable",
   "replacement-refused",
   "results-immutable",
+  "approval-missing",
+  "approval-role",
+  "approval-late",
+  "dates-out-of-order",
+  "record-form-refused",
+  "amendment-refused",
 ] as const);
 
 /**

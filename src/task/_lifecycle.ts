@@ -3,8 +3,7 @@ import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { digestOf } from "../draw/_encoding.js";
 import type { AuditEvent } from "./AuditEvent.js";
-import { TASK_STATES, type Approval, type TaskLifecycle, type TaskState, type Transition } from "./TaskLifecycle.js";
-import { LIFECYCLE_PRESETS, type ApproverRole } from "./LIFECYCLE_PRESETS.js";
+import { TASK_STATES, type TaskLifecycle, type TaskState, type Transition } from "./TaskLifecycle.js";
 
 export const GENESIS = "0".repeat(64);
 
@@ -28,18 +27,6 @@ export function requireState(t: TaskLifecycle, allowed: readonly TaskState[], st
   }
 }
 
-export function requireApproval(approval: Approval | undefined, role: ApproverRole, clause: string, what: string): Approval {
-  const roleZh = role === "principal-head" ? "本部门主要负责人" : "本部门负责人";
-  if (approval === undefined || typeof approval.name !== "string" || approval.name.trim() === "") {
-    refuse("replacement-refused", "approval-required", clause, `${what}须经${roleZh}批准`, `${what} needs the ${role.replace("-", " ")}'s approval`, ["approval"]);
-  }
-  if (role === "principal-head" && approval.role !== "principal-head") {
-    refuse("replacement-refused", "approval-level", clause, `${what}须经${roleZh}批准，部门负责人批准不足`, `${what} needs the principal head's approval (主要负责人); a department head's is not enough`, ["approval", "role"], approval.role);
-  }
-  parseCivilDate(approval.on, "approval.on");
-  return approval;
-}
-
 /** Appends an audit event and returns the new frozen task. */
 export function advance(t: TaskLifecycle, changes: Partial<TaskLifecycle>, ev: { type: string; on: string; actor: string; payload: Record<string, unknown> }): Transition {
   parseCivilDate(ev.on, "on");
@@ -49,7 +36,5 @@ export function advance(t: TaskLifecycle, changes: Partial<TaskLifecycle>, ev: {
   const task = deepFreeze({ ...t, ...changes, audit: [...t.audit, event] });
   return deepFreeze({ task, event });
 }
-
-export const presetOf = (t: TaskLifecycle) => LIFECYCLE_PRESETS[t.preset];
 
 export const stateIndex = (s: TaskState) => TASK_STATES.indexOf(s);
