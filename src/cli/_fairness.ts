@@ -129,7 +129,7 @@ export async function assessFairnessParallel(input: ParallelFairnessInput): Prom
     input.progress.tick(done);
   };
   const parts: Int32Array[][] =
-    workers === 1 || total < 2_000_000
+    workers === 1 || (input.workers === undefined && total < 2_000_000)
       ? [runFairnessJob({ strata, baseSeed: input.baseSeed, sampler: input.sampler, from: 0, to: input.runs }, onRuns)]
       : await Promise.all(
           bounds.slice(0, -1).map(
