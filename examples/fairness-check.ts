@@ -3,6 +3,8 @@
  *   npx tsx --tsconfig examples/tsconfig.json examples/fairness-check.ts
  */
 import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   CANARY_SAMPLERS, adjacentPairTest, assessFairness, binomialBounds, inclusionChiSquare, renderFairnessHtml, requiredRuns, simulateInclusion,
 } from "shuangsuiji/stats";
@@ -29,5 +31,7 @@ for (const [name, sampler] of Object.entries(CANARY_SAMPLERS)) {
 // 4. A whole pool under a policy, as an HTML report.
 const pool = ids.map((id, i) => ({ id, riskClass: i < 60 ? "A" : i < 90 ? "B" : "D" }));
 const report = assessFairness({ pool, policy: { strata: { A: { ratio: 0.05 }, B: { ratio: 0.2 }, D: { ratio: 0.6 } } }, runs: 5_000, baseSeed: "example-report" });
-writeFileSync("fairness-report.html", renderFairnessHtml(report));
-console.log(`report: fairness-report.html (${report.passed ? "passed" : "FAILED"})`);
+// Outside the repository: running an example never leaves files in the tree.
+const file = join(tmpdir(), "shuangsuiji-fairness-report.html");
+writeFileSync(file, renderFairnessHtml(report));
+console.log(`report: ${file} (${report.passed ? "passed" : "FAILED"})`);

@@ -2,12 +2,21 @@
  * Generates JSON Schema (draft 2020-12) for every model from the zod schemas, into dist/schemas/*.json, so that
  * vendors' Java or Python back ends validate the same data. Refinements that JSON Schema cannot express (check
  * characters, cross-field rules) are listed in each schema's description; validate with the library for those.
+ *
+ * For code generators and readers, every schema is post-processed:
+ * - each variant of a `oneOf` is titled (`InspectionTarget (organisation)`), and a `oneOf` whose variants all fix one
+ *   property to a constant gets `discriminator: { propertyName }` (OpenAPI; Ajv's `discriminator: true` option then
+ *   reports the errors of the matching variant only, instead of every variant's);
+ * - every `enum` carries its Chinese labels in `x-enum-descriptions` (same order as `enum`);
+ * - `$id` is the file's own name (`InspectionTarget.json`), so ids resolve inside the installed package
+ *   (`shuangsuiji/schemas/*.json`) wherever it lives, with no network.
+ * To add a schema, add one entry to MODEL_SCHEMAS (and labels for new enum values to ENUM_LABELS).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import {
   AnnualPlanRowSchema, AnnualPlanSchema, DepartmentSchema, InspectionItemSchema, InspectionRecordSchema,
-  InspectionSchemeSchema, InspectionTargetSchema, InspectorSchema, JointTeamSchema, SpotCheckTaskSchema,
+  InspectionSchemeSchema, InspectionTargetSchema, InspectorSchema, JointTeamSchema, OUTCOMES, SpotCheckTaskSchema,
 } from "../src/index.js";
 
 export const MODEL_SCHEMAS = {
@@ -27,13 +36,71 @@ const NOTE =
   " Checks JSON Schema cannot express (USCC/ID check characters, real calendar dates, cross-field rules such as " +
   "start ≤ end or leader ∈ members) are enforced by the shuangsuiji library itself.";
 
+/**
+ * Chinese labels of enum values, for `x-enum-descriptions` (sources: the import tables' Chinese terms, Chongqing
+ * tables A–C; credit-risk classes per 国务院《关于推进企业信用风险分类管理进一步提升监管效能的意见》; outcomes from OUTCOMES).
+ */
+export const ENUM_LABELS: Readonly<Record<string, string>> = {
+  province: "省级", city: "市级", county: "县级", township: "乡镇级",
+  key: "重点检查事项", general: "一般检查事项",
+  "on-site": "实地核查", documents: "书面检查", online: "网络监测", "sampling-test": "抽样检测", commissioned: "委托专业机构检查", remote: "非现场监管",
+  A: "A类（信用风险低）", B: "B类（信用风险一般）", C: "C类（信用风险较高）", D: "D类（信用风险高）",
+  operating: "存续（在营、开业、在册）",
+  uscc: "统一社会信用代码", "registration-number": "注册号", "resident-id": "居民身份证", passport: "护照", other: "其他",
+  bureau: "局机关", station: "市场监管所",
+  "enforcement-civil-servant": "行政执法类公务员", "qualified-staff": "具有行政执法资格的工作人员", "supervision-staff": "从事日常监管工作的人员",
+  "testing-institution": "检测机构", "research-institute": "科研院所", expert: "专家学者", "third-party": "第三方机构",
+  unreachable: "通过登记的住所（经营场所）无法联系", "seriously-non-cooperative": "严重不配合检查",
+  ...Object.fromEntries(Object.entries(OUTCOMES).map(([id, o]) => [id, o.zh])),
+};
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The property every variant fixes to a constant, if there is one (the discriminator). */
+function discriminatorOf(variants: readonly unknown[]): string | undefined {
+  const first = variants[0];
+  if (!isObj(first) || !isObj(first.properties)) return undefined;
+  return Object.keys(first.properties).find((k) =>
+    variants.every((v) => isObj(v) && isObj(v.properties) && isObj(v.properties[k]) && (v.properties[k] as Json).const !== undefined && Array.isArray(v.required) && v.required.includes(k)),
+  );
+}
+
+/** Titles union variants, adds discriminators and enum labels, everywhere in a schema (returns a new tree). */
+export function annotate(node: unknown, title: string): unknown {
+  if (Array.isArray(node)) return node.map((n) => annotate(n, title));
+  if (!isObj(node)) return node;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(node)) out[k] = k === "properties" && isObj(v) ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, annotate(s, `${title}.${p}`)])) : annotate(v, title);
+  if (Array.isArray(out.enum)) {
+    const missing = out.enum.filter((e) => typeof e === "string" && ENUM_LABELS[e] === undefined);
+    if (missing.length > 0) throw new Error(`${title}: no Chinese label for enum values ${missing.join(", ")} (add them to ENUM_LABELS)`);
+    out["x-enum-descriptions"] = out.enum.map((e) => ENUM_LABELS[String(e)]);
+  }
+  for (const key of ["oneOf", "anyOf"] as const) {
+    const variants = out[key];
+    if (!Array.isArray(variants)) continue;
+    const d = discriminatorOf(variants);
+    out[key] = variants.map((v, i) => {
+      if (!isObj(v) || v.title !== undefined) return v;
+      const tag = d === undefined ? undefined : ((v.properties as Json)[d] as Json).const;
+      return { title: `${title} (${tag === undefined ? `variant ${i + 1}` : String(tag)})`, ...v };
+    });
+    if (d !== undefined && key === "oneOf") {
+      out.type ??= "object";
+      out.discriminator = { propertyName: d };
+    }
+  }
+  return out;
+}
+
 export function buildJsonSchemas(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(MODEL_SCHEMAS)) {
     const json = z.toJSONSchema(schema as z.ZodType, { target: "draft-2020-12", io: "input", unrepresentable: "throw" }) as Record<string, unknown>;
     out[name] = {
-      ...json,
-      $id: `https://unpkg.com/shuangsuiji/dist/schemas/${name}.json`,
+      ...(annotate(json, name) as Json),
+      $id: `${name}.json`,
       title: name,
       description: `${String(json.description ?? name)}.${NOTE}`,
     };

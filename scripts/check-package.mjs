@@ -1,7 +1,7 @@
 // Packs the library and checks the tarball: publint, @arethetypeswrong/cli, then a smoke test that installs the
 // tarball (with its zod peer) into a fresh temporary project and uses it through both `import` and `require`.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -13,6 +13,24 @@ mkdirSync(packDir, { recursive: true });
 run("npm", ["pack", "--silent", "--pack-destination", packDir]);
 const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith(".tgz")));
 console.log(`packed ${tarball}`);
+
+console.log("\n— tarball contents: types, schemas and the command line are shipped; nothing scratch is");
+const listed = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean).map((f) => f.replace(/^package\//, ""));
+for (const need of ["dist/index.d.ts", "dist/index.d.cts", "dist/calendar.d.ts", "dist/stats.d.ts", "dist/node.d.ts", "dist/cli.js", "dist/schemas/InspectionTarget.json", "README.md", "LICENSE"]) {
+  if (!listed.includes(need)) throw new Error(`the tarball lacks ${need} (does prepack build?)`);
+}
+const scratch = listed.filter((f) => /(^|\/)(t\.mjs|\.tmp\/|fairness-report\.html)/.test(f) || /^(src|test|scripts|examples)\//.test(f));
+if (scratch.length > 0) throw new Error(`the tarball ships files it should not: ${scratch.join(", ")}`);
+console.log(`${listed.length} files, with .d.ts, schemas and dist/cli.js`);
+
+console.log("\n— a fresh npm install leaves the committed lockfile as it is");
+const lockDir = mkdtempSync(join(tmpdir(), "shuangsuiji-lock-"));
+for (const f of ["package.json", "package-lock.json"]) writeFileSync(join(lockDir, f), readFileSync(join(root, f)));
+run("npm", ["install", "--package-lock-only", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline", "--silent"], lockDir);
+if (readFileSync(join(lockDir, "package-lock.json"), "utf8") !== readFileSync(join(root, "package-lock.json"), "utf8")) {
+  throw new Error("npm install rewrites package-lock.json: run `npm install` and commit the lockfile");
+}
+rmSync(lockDir, { recursive: true, force: true });
 
 console.log("\n— publint");
 run(join(root, "node_modules/.bin/publint"), ["--strict", tarball]);

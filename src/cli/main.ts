@@ -1,164 +1,107 @@
-// shuangsuiji command line: draw, verify and check fairness from files. Node only.
-import { writeFileSync } from "node:fs";
+// shuangsuiji command line: commit, draw, verify, ticket and fairness from files. Node only.
 import { parseArgs } from "node:util";
-import { commitPool } from "../draw/commitPool.js";
-import { createSeed } from "../draw/createSeed.js";
-import { drawTargets } from "../draw/drawTargets.js";
-import { SamplingPolicySchema } from "../draw/SamplingPolicy.js";
-import { seedFromDice } from "../draw/seedFromDice.js";
-import type { PoolCommitment } from "../draw/PoolCommitment.js";
-import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
-import { verifyTargetDraw } from "../draw/verifyTargetDraw.js";
-import { verifyTicket } from "../draw/verifyTicket.js";
-import type { TableId } from "../import/importTable.js";
-import { assessFairness } from "../stats/assessFairness.js";
-import { renderFairnessHtml } from "../stats/renderFairnessHtml.js";
-import { InputFileError, describeError, readJson, readPool } from "./_io.js";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import pkg from "../../package.json" with { type: "json" };
+import { EXIT, UsageError, describeError } from "./_errors.js";
+import { COMMANDS, EXIT_HELP, commandHelp, type Command } from "./_commands.js";
+import { fairnessWorker, type FairnessJob } from "./_fairness.js";
 
-const USAGE = `shuangsuiji — 双随机、一公开: verifiable draws from the command line
+const VERSION: string = pkg.version;
 
-Usage:
-  shuangsuiji commit   --pool <pool.csv|json> [--table B.1] [--registered-before YYYY-MM-DD] [--status operating]... [--out commitment.json]
-  shuangsuiji draw     --pool <file> --commitment <commitment.json> --policy <policy.json|'{json}'> --task <id>
-                       (--seed <hex ≥ 32 digits> --provenance <text> | --dice <digits> --witness <name> --witness <name> --date <YYYY-MM-DD>)
-                       [--out record.json]
-  shuangsuiji verify   --record <record.json> --pool <file> [--json]
-  shuangsuiji ticket   --record <record.json> --id <unit id> --class <risk class> [--json]
-  shuangsuiji fairness --pool <file> --policy <policy> [--runs 20000] [--base-seed <text>] [--alpha 1e-4] [--html report.html] [--json]
+const USAGE = `shuangsuiji ${VERSION} — 双随机、一公开: verifiable draws from the command line / 可验证的随机抽取
 
-Pools are CSV files with the Chinese headers of tables B.1–B.3 (see --table) or JSON arrays of {id, riskClass, …}.
-Exit codes: 0 success; 1 verification or fairness failed; 2 bad arguments; 3 bad input file.
-`;
+Usage / 用法: shuangsuiji <command> [options]     (shuangsuiji <command> --help lists the command's options)
 
-const out = (s: string) => process.stdout.write(`${s}\n`);
-const err = (s: string) => process.stderr.write(`${s}\n`);
+Commands / 命令 (in the order of a draw):
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
+  .join("\n")}
 
-class UsageError extends Error {}
+  shuangsuiji --version     版本 / the version
 
-function need(values: Record<string, unknown>, name: string): string {
-  const v = values[name];
-  if (typeof v !== "string" || v === "") throw new UsageError(`缺少参数 / missing --${name}`);
-  return v;
+Walk-through on the shipped sample files / 示例 (README):
+  shuangsuiji commit --pool examples/data/pool.csv --registered-before 2021-12-31 --status 存续 --out commitment.json
+  shuangsuiji draw   --pool examples/data/pool.csv --commitment commitment.json --policy examples/data/policy.json --task 2026-T01 \\
+                     --dice 314159265358979323846264338327950288419 --witness 张伟 --witness 李娜 --date 2026-04-01 --out record.json
+  shuangsuiji verify --record record.json --pool examples/data/pool.csv
+
+${EXIT_HELP}`;
+
+/** Options no command declares but every command accepts. */
+const optionOwners = (name: string): string[] => Object.entries(COMMANDS).filter(([, c]) => name in c.options).map(([n]) => n);
+
+/** Turns node:util parseArgs errors into a bilingual usage error naming the option and where it belongs. */
+function argError(command: string, e: Error & { code?: string }): UsageError {
+  const name = /'(-[^' ]+)/.exec(e.message)?.[1] ?? "";
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const owners = optionOwners(name.replace(/^-+/, ""));
+    return new UsageError(
+      `${command} 不接受选项 ${name}${owners.length > 0 ? `（它属于 ${owners.join("、")}）` : ""}`,
+      `${command} does not take ${name}${owners.length > 0 ? ` (it belongs to: ${owners.join(", ")})` : ""}`,
+    );
+  }
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return new UsageError(`选项 ${name} 缺少值或值不对`, `option ${name} needs a value (or is not a flag)`);
+  if (e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    const arg = /'([^']+)'/.exec(e.message)?.[1] ?? "";
+    return new UsageError(`多余的参数 ${arg}`, `unexpected argument ${arg} (options start with --)`);
+  }
+  return new UsageError("参数有误", e.message.split("\n")[0] ?? "bad arguments");
 }
 
-function policyFrom(arg: string) {
-  const raw = arg.trim().startsWith("{") ? JSON.parse(arg) : readJson(arg);
-  const r = SamplingPolicySchema.safeParse(raw);
-  if (!r.success) throw new InputFileError(arg.trim().startsWith("{") ? "--policy" : arg, r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  return r.data;
-}
-
-function progress(json: boolean) {
-  if (json || !process.stderr.isTTY) return undefined;
-  return (stratum: string, done: number, total: number) => {
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.round((100 * done) / total)).padStart(3)}% class ${stratum}${done === total ? "\n" : ""}`);
-  };
-}
-
-export function main(argv: readonly string[]): number {
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const err = (s: string) => process.stderr.write(`${s}\n`);
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    out(USAGE);
-    return command === undefined ? 2 : 0;
+    if (command === "help" && rest[0] !== undefined && rest[0] in COMMANDS) out(commandHelp(rest[0]));
+    else (command === undefined ? err : out)(USAGE);
+    return command === undefined ? EXIT.usage : EXIT.ok;
   }
+  if (command === "--version" || command === "-v" || command === "version") {
+    out(VERSION);
+    return EXIT.ok;
+  }
+  const spec: Command | undefined = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   try {
-    const { values } = parseArgs({
-      args: [...rest],
-      strict: true,
-      options: {
-        pool: { type: "string" }, table: { type: "string" }, commitment: { type: "string" }, policy: { type: "string" },
-        task: { type: "string" }, seed: { type: "string" }, provenance: { type: "string" }, dice: { type: "string" },
-        witness: { type: "string", multiple: true }, date: { type: "string" }, out: { type: "string" }, record: { type: "string" },
-        id: { type: "string" }, class: { type: "string" }, runs: { type: "string" }, "base-seed": { type: "string" },
-        alpha: { type: "string" }, html: { type: "string" }, json: { type: "boolean" },
-        "registered-before": { type: "string" }, status: { type: "string", multiple: true },
-      },
-    });
-    const json = values.json === true;
-    const table = (values.table ?? "B.1") as TableId;
-    const write = (data: unknown) => {
-      const text = `${JSON.stringify(data, null, 2)}\n`;
-      if (values.out !== undefined) writeFileSync(values.out, text);
-      else process.stdout.write(text);
-    };
-    switch (command) {
-      case "commit": {
-        const pool = readPool(need(values, "pool"), table);
-        const eligibility = {
-          ...(values["registered-before"] === undefined ? {} : { registeredOnOrBefore: values["registered-before"] }),
-          ...(values.status === undefined ? {} : { statuses: values.status as ("operating" | "deregistered")[] }),
-        };
-        write(commitPool(pool, { eligibility }));
-        return 0;
-      }
-      case "draw": {
-        const pool = readPool(need(values, "pool"), table);
-        const commitment = readJson(need(values, "commitment")) as PoolCommitment;
-        const policy = policyFrom(need(values, "policy"));
-        const seed =
-          values.dice !== undefined
-            ? seedFromDice({ digits: values.dice, witnesses: values.witness ?? [], date: need(values, "date") })
-            : createSeed(need(values, "seed").toLowerCase(), { kind: "other", description: values.provenance ?? "given on the command line" });
-        write(drawTargets({ taskId: need(values, "task"), pool, policy, seed, commitment }));
-        return 0;
-      }
-      case "verify": {
-        const record = readJson(need(values, "record")) as TargetDrawRecord;
-        if (record?.kind !== "target-draw") throw new InputFileError(need(values, "record"), ["不是抽取记录 / not a target-draw record"]);
-        const pool = readPool(need(values, "pool"), table);
-        const r = verifyTargetDraw(record, pool);
-        if (json) out(JSON.stringify(r, null, 2));
-        else if (r.ok) out(`identical: the record re-runs byte for byte (${record.selectedCount} selected, digest ${record.digest})\n一致：记录可逐字节复现`);
-        else {
-          out(`MISMATCH: ${r.mismatches.length} difference(s) / 不一致：`);
-          for (const m of r.mismatches) out(`  • ${m.field}: re-run ${JSON.stringify(m.expected)}, record ${JSON.stringify(m.actual)}`);
-        }
-        return r.ok ? 0 : 1;
-      }
-      case "ticket": {
-        const record = readJson(need(values, "record")) as TargetDrawRecord;
-        if (record?.kind !== "target-draw") throw new InputFileError(need(values, "record"), ["不是抽取记录 / not a target-draw record"]);
-        const r = verifyTicket(record, { unitId: need(values, "id"), riskClass: need(values, "class") });
-        if (json) out(JSON.stringify(r, null, 2));
-        else out(`${r.explanationZh}\n${r.explanationEn}\nticket ${r.ticket}\nthreshold ${r.threshold ?? "—"}`);
-        return r.consistent ? 0 : 1;
-      }
-      case "fairness": {
-        const pool = readPool(need(values, "pool"), table);
-        const policy = policyFrom(need(values, "policy"));
-        const runs = Number(values.runs ?? "20000");
-        const alpha = Number(values.alpha ?? "1e-4");
-        if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs 应为正整数 / must be a positive whole number`);
-        if (!(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha 应在0和1之间 / must be between 0 and 1`);
-        const onProgress = progress(json);
-        const report = assessFairness({ pool, policy, runs, baseSeed: values["base-seed"] ?? "shuangsuiji-fairness", alpha, ...(onProgress === undefined ? {} : { onProgress }) });
-        if (values.html !== undefined) writeFileSync(values.html, renderFairnessHtml(report));
-        if (json) {
-          out(JSON.stringify({ ...report, strata: report.strata.map(({ simulation: _s, ...s }) => s) }, null, 2));
-        } else {
-          for (const s of report.strata) {
-            out(`class ${s.riskClass}: ${s.size} units, quota ${s.quota}${s.skipped === undefined ? "" : ` — ${s.skipped}`}`);
-            for (const t of s.tests) out(`  ${t.rejected ? "✗" : "✓"} ${t.test}: statistic ${t.statistic.toPrecision(5)}${t.df === undefined ? "" : ` (df ${t.df})`}, p = ${t.pValue.toPrecision(3)}`);
-          }
-          out(report.passed ? `passed at α = ${alpha} (${runs} runs per stratum) / 通过` : `FAILED at α = ${alpha} / 未通过`);
-          if (values.html !== undefined) out(`report written to ${values.html}`);
-        }
-        return report.passed ? 0 : 1;
-      }
-      default:
-        throw new UsageError(`未知命令 / unknown command "${command}"`);
+    if (spec === undefined) {
+      throw new UsageError(`未知命令 ${command}`, `unknown command ${command} (one of ${Object.keys(COMMANDS).join(", ")})`);
     }
+    let values: Record<string, string | boolean | string[] | undefined>;
+    try {
+      values = parseArgs({ args: [...rest], strict: true, allowPositionals: false, options: { ...spec.options, help: { type: "boolean", short: "h" } } }).values;
+    } catch (e) {
+      throw argError(command, e as Error & { code?: string });
+    }
+    if (values.help === true) {
+      out(commandHelp(command));
+      return EXIT.ok;
+    }
+    return await spec.run({ values, out, err, version: VERSION, workerScript: new URL(import.meta.url), argv });
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
-      err(`error: ${e.message}\n`);
-      err(USAGE);
-      return 2;
-    }
-    for (const l of describeError(e)) err(l);
-    return 3;
+    const { lines, code } = describeError(e);
+    for (const l of lines) err(l);
+    if (code === EXIT.usage) err(spec === undefined ? "shuangsuiji --help 列出命令 / lists the commands" : `shuangsuiji ${command} --help 列出选项 / lists its options`);
+    return code;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (!isMainThread && (workerData as { shuangsuijiFairnessJob?: FairnessJob } | null)?.shuangsuijiFairnessJob !== undefined) {
+  const port = parentPort;
+  fairnessWorker((workerData as { shuangsuijiFairnessJob: FairnessJob }).shuangsuijiFairnessJob, (m, transfer) => port?.postMessage(m, transfer ?? []));
+} else if (isMainThread) {
+  // A last guard: a bug must still end in one line and exit 70, never a stack trace.
+  process.on("uncaughtException", (e) => {
+    for (const l of describeError(e).lines) process.stderr.write(`${l}\n`);
+    process.exit(EXIT.internal);
+  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      for (const l of describeError(e).lines) process.stderr.write(`${l}\n`);
+      process.exitCode = EXIT.internal;
+    },
+  );
+}

@@ -1,0 +1,410 @@
+// The command table: each command declares its options (with help text) and its action, so `--help` per command,
+// refusal of options a command does not take, and the usage text all come from one place. Another engine (e.g. a SQL
+// back end) plugs in as an option of the commands that read a pool — add it to POOL_OPTIONS and branch in readers.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { parseDayNumber } from "../calendar/_days.js";
+import { commitPoolAsync } from "../draw/commitPool.js";
+import { createSeed } from "../draw/createSeed.js";
+import { drawTargetsAsync } from "../draw/drawTargets.js";
+import type { PoolCommitment } from "../draw/PoolCommitment.js";
+import { SamplingPolicySchema, type Eligibility, type SamplingPolicy } from "../draw/SamplingPolicy.js";
+import { seedFromDice } from "../draw/seedFromDice.js";
+import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
+import { verifyTargetDraw } from "../draw/verifyTargetDraw.js";
+import { verifyTicket } from "../draw/verifyTicket.js";
+import { POOL_ALGORITHM, eligibilityOf } from "../draw/_pool.js";
+import { issuesFromZod } from "../errors/_fromZod.js";
+import { operatingStatus } from "../import/_cells.js";
+import { OPERATING_STATUSES } from "../model/inspectionTarget.js";
+import { renderFairnessHtml } from "../stats/renderFairnessHtml.js";
+import type { FairnessReport } from "../stats/assessFairness.js";
+import { EXIT, FileError, UsageError, issueLine } from "./_errors.js";
+import { parseJson, readJsonFile, writeFileAtomic } from "./_files.js";
+import { SAMPLERS, assessFairnessParallel } from "./_fairness.js";
+import { openPool, readPool, type PoolUnit } from "./_pool.js";
+import { startProgress } from "./_progress.js";
+
+/** One option of a command. */
+export interface OptionSpec {
+  readonly type: "string" | "boolean";
+  readonly multiple?: boolean;
+  readonly arg?: string;
+  readonly help: string;
+}
+
+/** What a command's action gets. */
+export interface CommandContext {
+  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly version: string;
+  readonly workerScript: URL;
+  readonly argv: readonly string[];
+}
+
+/** A command of the command line. */
+export interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  readonly notes?: string;
+  readonly run: (ctx: CommandContext) => Promise<number>;
+}
+
+const POOL_OPTIONS: Record<string, OptionSpec> = {
+  pool: { type: "string", arg: "file", help: "名录文件 / the target pool: CSV with the Chinese headers of table B.1–B.3 (UTF-8, UTF-16 or GBK), or a JSON array of {id, riskClass, registrationDate?, status?, divisionCode?}" },
+  table: { type: "string", arg: "B.1|B.2|B.3", help: "CSV的表 / which table the CSV is (default B.1: 行政相对人)" },
+};
+const ELIGIBILITY_OPTIONS: Record<string, OptionSpec> = {
+  "registered-before": { type: "string", arg: "YYYY-MM-DD", help: "只含此日及以前成立的 / only units registered on or before this date (Yanshi 7.2)" },
+  status: { type: "string", multiple: true, arg: "status", help: `只含此登记状态 / only units with this status; repeatable (存续 = operating; also ${OPERATING_STATUSES.slice(1).join(", ")} or their Chinese names)` },
+  division: { type: "string", multiple: true, arg: "code", help: "只含此行政区划 / only units in this 行政区划代码; repeatable" },
+};
+const POLICY_OPTION: Record<string, OptionSpec> = {
+  policy: { type: "string", arg: "file|json", help: "抽查比例 / the sampling policy: a JSON file or inline JSON (format below)" },
+};
+const JSON_OPTION: Record<string, OptionSpec> = { json: { type: "boolean", help: "机器可读输出 / print the result as JSON on stdout" } };
+const HELP: Record<string, OptionSpec> = { help: { type: "boolean", help: "本帮助 / this help" } };
+
+const POLICY_FORMAT = `Policy format / 抽查比例格式 (policy.json):
+  { "strata": { "A": { "ratio": 0.03 }, "B": { "ratio": 0.05 }, "C": { "ratio": 0.2, "min": 1 }, "D": { "count": 10 } },
+    "rounding": "ceil" }
+  strata      per credit-risk class (信用风险分类 A–Z): "ratio" 抽查比例 in [0, 1] or "count" 抽取数量, optional "min"/"max";
+              a class without a rule contributes nothing
+  rounding    "ceil" (default) | "floor" | "half-up" — ratio × stratum size to a whole quota
+  itemCategory "key" | "general", generalMaxRatio, overallFloor { ratio, basis } — optional (Chongqing 5.2)`;
+
+const need = (ctx: CommandContext, name: string): string => {
+  const v = ctx.values[name];
+  if (typeof v !== "string" || v === "") throw new UsageError(`缺少参数 --${name}`, `missing --${name}`);
+  return v;
+};
+const opt = (ctx: CommandContext, name: string): string | undefined => ctx.values[name] as string | undefined;
+const list = (ctx: CommandContext, name: string): string[] | undefined => ctx.values[name] as string[] | undefined;
+const showProgress = (ctx: CommandContext) => ctx.values.json !== true;
+
+function civilDate(name: string, value: string): string {
+  if (parseDayNumber(value) === undefined) throw new UsageError(`--${name} 不是有效日期（应为 YYYY-MM-DD）：${value}`, `--${name} is not a valid date (YYYY-MM-DD): ${value}`);
+  return value;
+}
+
+/** Eligibility from --registered-before, --status (Chinese or English) and --division. */
+function eligibilityFrom(ctx: CommandContext): Eligibility {
+  const before = opt(ctx, "registered-before");
+  const statuses = list(ctx, "status")?.map((s) => {
+    if ((OPERATING_STATUSES as readonly string[]).includes(s)) return s as (typeof OPERATING_STATUSES)[number];
+    const r = operatingStatus(s.trim());
+    if (r.ok) return r.value as (typeof OPERATING_STATUSES)[number];
+    throw new UsageError(`--status 不是已知的登记状态：${s}`, `--status is not a known status: ${s} (one of ${OPERATING_STATUSES.join(", ")}, or 存续, 注销, 吊销 …)`);
+  });
+  const divisions = list(ctx, "division");
+  return {
+    ...(before === undefined ? {} : { registeredOnOrBefore: civilDate("registered-before", before) }),
+    ...(statuses === undefined ? {} : { statuses: [...new Set(statuses)] }),
+    ...(divisions === undefined ? {} : { divisionCodes: divisions }),
+  };
+}
+
+function policyFrom(arg: string): SamplingPolicy {
+  const inline = arg.trim().startsWith("{");
+  const raw = inline ? parseJson("--policy", arg) : readJsonFile(arg);
+  const r = SamplingPolicySchema.safeParse(raw);
+  if (!r.success) throw new FileError(inline ? "--policy" : arg, issuesFromZod(r.error.issues, { clause: "Longting art. 15; Chongqing 5.2, 6.3" }, raw).map(issueLine));
+  return r.data;
+}
+
+function commitmentFrom(file: string): PoolCommitment {
+  const c = readJsonFile(file) as Partial<PoolCommitment> | null;
+  if (typeof c !== "object" || c === null || c.algorithm !== POOL_ALGORITHM || typeof c.digest !== "string" || typeof c.strata !== "object" || typeof c.state !== "object") {
+    throw new FileError(file, [`不是名录承诺文件（应由 shuangsuiji commit 生成） / not a pool commitment (as written by shuangsuiji commit, algorithm ${POOL_ALGORITHM})`]);
+  }
+  return c as PoolCommitment;
+}
+
+/** Reads a target-draw record, refusing a damaged one with the first missing part named. */
+function recordFrom(file: string): TargetDrawRecord {
+  const r = readJsonFile(file) as Record<string, unknown> | null;
+  const bad = (what: string) => new FileError(file, [`不是完整的抽取记录（${what}） / not a complete target-draw record (${what})`]);
+  if (typeof r !== "object" || r === null || r.kind !== "target-draw") throw bad('kind ≠ "target-draw"');
+  for (const [k, t] of [["taskId", "string"], ["digest", "string"], ["algorithm", "string"], ["seed", "object"], ["poolCommitment", "object"], ["policy", "object"]] as const) {
+    if (typeof r[k] !== t || r[k] === null) throw bad(`${k}`);
+  }
+  if (typeof (r.seed as { value?: unknown }).value !== "string") throw bad("seed.value");
+  if (!Array.isArray(r.strata) || r.strata.some((s) => typeof s !== "object" || s === null || !Array.isArray((s as { selected?: unknown }).selected))) throw bad("strata");
+  return r as unknown as TargetDrawRecord;
+}
+
+/** Writes a JSON document to --out (atomically) or stdout. */
+function emit(ctx: CommandContext, data: unknown): void {
+  const text = `${JSON.stringify(data, null, 2)}\n`;
+  const file = opt(ctx, "out");
+  if (file === undefined) process.stdout.write(text);
+  else writeFileAtomic(file, text);
+}
+
+const counts = (o: Readonly<Record<string, number>>): string => {
+  const e = Object.entries(o);
+  return e.length === 0 ? "—" : e.map(([k, v]) => `${k} ${v}`).join(", ");
+};
+
+/** A plain text table with columns padded to their widest cell (CJK counts double). */
+export function textTable(rows: readonly (readonly string[])[]): string[] {
+  const width = (s: string) => [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1), 0);
+  const cols = Math.max(...rows.map((r) => r.length));
+  const w = Array.from({ length: cols }, (_, c) => Math.max(...rows.map((r) => width(r[c] ?? ""))));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + " ".repeat((w[c] as number) - width(cell)))).join("  ").trimEnd());
+}
+
+const commit: Command = {
+  summary: "名录承诺 / commit to the pool before the seed exists; prints the digest and counts to publish",
+  usage: "shuangsuiji commit --pool <file> [--table B.1] [--registered-before YYYY-MM-DD] [--status 存续]… [--division code]… [--out commitment.json]",
+  options: { ...POOL_OPTIONS, ...ELIGIBILITY_OPTIONS, out: { type: "string", arg: "file", help: "写入承诺 / write the commitment JSON here (default: stdout, summary on stderr)" }, ...HELP },
+  async run(ctx) {
+    const eligibility = eligibilityFrom(ctx);
+    const pool = openPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", { progress: true });
+    const c = await guard(pool, () => commitPoolAsync(pool.units, { eligibility }));
+    emit(ctx, c);
+    const say = opt(ctx, "out") === undefined ? ctx.err : ctx.out;
+    say("名录承诺 / pool commitment — 请在确定随机种子之前公布 / publish this BEFORE the seed is drawn:");
+    for (const l of textTable([
+      ["  摘要 digest", c.digest],
+      ["  单位 units", `${c.unitCount} (合格 eligible ${c.eligibleCount})`],
+      ["  各类 strata", counts(c.strata)],
+      ["  不合格 ineligible", counts(c.ineligible)],
+      ["  资格 eligibility", JSON.stringify(c.eligibility)],
+    ])) say(l);
+    if (opt(ctx, "out") !== undefined) say(`已写入 / written to ${opt(ctx, "out")}`);
+    return EXIT.ok;
+  },
+};
+
+/** Runs a pool consumer; bad rows found while streaming take precedence over what the consumer threw. */
+async function guard<T>(pool: ReturnType<typeof openPool>, f: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await f();
+  } catch (e) {
+    pool.finish();
+    throw e;
+  }
+  pool.finish();
+  return result;
+}
+
+/** Keeps unit names for the draw summary, up to a bound (a name map of millions would cost more than the draw). */
+function withNames(units: AsyncIterable<PoolUnit>, names: Map<string, string>, max = 200_000): AsyncIterable<PoolUnit> {
+  return (async function* () {
+    for await (const u of units) {
+      if (u.name !== undefined && names.size < max) names.set(u.id, u.name);
+      yield u;
+    }
+  })();
+}
+
+const draw: Command = {
+  summary: "抽取检查对象 / draw the targets after the commitment was published and the seed fixed; prints who was drawn",
+  usage:
+    "shuangsuiji draw --pool <file> --commitment <commitment.json> --policy <policy.json> --task <id>\n" +
+    "                 (--dice <digits> --witness <name> --witness <name> --date YYYY-MM-DD | --seed <hex> [--provenance <text>])\n" +
+    "                 [--table B.1] [--out record.json]",
+  options: {
+    ...POOL_OPTIONS,
+    commitment: { type: "string", arg: "file", help: "事先公布的名录承诺 / the published commitment (from shuangsuiji commit); its eligibility rules apply" },
+    ...POLICY_OPTION,
+    task: { type: "string", arg: "id", help: "抽查任务编号 / the task id (part of every ticket)" },
+    dice: { type: "string", arg: "digits", help: "十面骰子掷出的数字 / digits rolled with ten-sided dice, ≥ 39 of them (≥ 128 bits)" },
+    witness: { type: "string", multiple: true, arg: "name", help: "见证人 / a witness of the roll; repeatable (Wolong 2.2: two or more)" },
+    date: { type: "string", arg: "YYYY-MM-DD", help: "掷骰日期 / the date of the roll" },
+    seed: { type: "string", arg: "hex", help: "随机种子 / a seed given as ≥ 32 hex digits (instead of --dice)" },
+    provenance: { type: "string", arg: "text", help: "种子来源说明 / where --seed comes from (recorded in the record)" },
+    out: { type: "string", arg: "file", help: "写入抽取记录 / write the draw record here (default: stdout, summary on stderr)" },
+    ...HELP,
+  },
+  notes: POLICY_FORMAT,
+  async run(ctx) {
+    const dice = opt(ctx, "dice");
+    const seedHex = opt(ctx, "seed");
+    if ((dice === undefined) === (seedHex === undefined)) throw new UsageError("请给出 --dice 或 --seed 之一", "give exactly one of --dice or --seed");
+    if (dice !== undefined && opt(ctx, "provenance") !== undefined) throw new UsageError("--provenance 只用于 --seed", "--provenance goes with --seed, not --dice");
+    if (seedHex !== undefined && (opt(ctx, "date") !== undefined || list(ctx, "witness") !== undefined)) {
+      throw new UsageError("--witness、--date 只用于 --dice", "--witness and --date go with --dice, not --seed");
+    }
+    const taskId = need(ctx, "task");
+    const policy = policyFrom(need(ctx, "policy"));
+    const commitment = commitmentFrom(need(ctx, "commitment"));
+    const seed =
+      dice !== undefined
+        ? seedFromDice({ digits: dice, witnesses: list(ctx, "witness") ?? [], date: civilDate("date", need(ctx, "date")) })
+        : createSeed((seedHex as string).toLowerCase(), { kind: "other", description: opt(ctx, "provenance") ?? "given on the command line" });
+    const pool = openPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", { progress: true });
+    const names = new Map<string, string>();
+    const record = await guard(pool, () => drawTargetsAsync({ taskId, pool: withNames(pool.units, names), policy, seed, commitment }));
+    emit(ctx, record);
+    const say = opt(ctx, "out") === undefined ? ctx.err : ctx.out;
+    say(`抽取结果 / draw result — 任务 task ${record.taskId}; 种子 seed ${record.seed.value.slice(0, 16)}… (${record.seed.provenance.kind}); 名录 pool ${commitment.digest.slice(0, 16)}…`);
+    for (const l of textTable([
+      ["类别 class", "合格 eligible", "抽取 drawn", "规则 rule", "门限 threshold"],
+      ...record.strata.map((s) => [s.riskClass, String(s.size), String(s.quota), s.quotaRule, s.census ? "census 全部" : s.threshold === null ? "—" : `${s.threshold.slice(0, 16)}…`]),
+    ])) say(`  ${l}`);
+    say(`抽中 ${record.selectedCount} 户 / ${record.selectedCount} selected:`);
+    for (const l of textTable(record.strata.flatMap((s) => s.selected.map((u) => [s.riskClass, u.unitId, names.get(u.unitId) ?? "", `${u.ticket.slice(0, 12)}…`])))) say(`  ${l}`);
+    say(`记录摘要 / record digest ${record.digest}${opt(ctx, "out") === undefined ? "" : ` — 已写入 / written to ${opt(ctx, "out")}`}`);
+    return EXIT.ok;
+  },
+};
+
+const verify: Command = {
+  summary: "复核抽取 / re-run a published draw from its record and the pool; exit 0 identical, 1 with every difference",
+  usage: "shuangsuiji verify --record <record.json> --pool <file> [--table B.1] [--json]",
+  options: { record: { type: "string", arg: "file", help: "公布的抽取记录 / the published draw record" }, ...POOL_OPTIONS, ...JSON_OPTION, ...HELP },
+  async run(ctx) {
+    const record = recordFrom(need(ctx, "record"));
+    const { units } = await readPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", { progress: showProgress(ctx) });
+    const r = verifyTargetDraw(record, units);
+    if (ctx.values.json === true) {
+      ctx.out(JSON.stringify(r, null, 2));
+      return r.ok ? EXIT.ok : EXIT.failed;
+    }
+    const facts = `${units.length} 个单位 units in the pool, ${record.poolCommitment.eligibleCount} 合格 eligible, ${record.selectedCount} 抽中 selected in ${record.strata.length} 类 strata`;
+    if (r.ok) {
+      ctx.out(`一致 / IDENTICAL: 记录可逐字节复现 / the record re-runs byte for byte — ${facts}; digest ${record.digest}`);
+      return EXIT.ok;
+    }
+    const shown = r.mismatches.slice(0, 20);
+    for (const m of shown) ctx.out(`  • ${m.field}: 复算 re-run ${JSON.stringify(m.expected)}, 记录 record ${JSON.stringify(m.actual)}`);
+    if (r.mismatches.length > shown.length) ctx.out(`  … 另有 ${r.mismatches.length - shown.length} 处 / and ${r.mismatches.length - shown.length} more (--json lists all)`);
+    const poolDiffers = r.mismatches.some((m) => m.field.startsWith("poolCommitment"));
+    ctx.out(
+      `不一致 / MISMATCH: ${r.mismatches.length} 处差异 difference(s)${poolDiffers ? "; 名录与承诺不符（文件不对？） / the pool is not the committed one (wrong file?)" : ""} — ${facts}`,
+    );
+    return EXIT.failed;
+  },
+};
+
+const ticket: Command = {
+  summary: "自查 / one enterprise checks its own ticket against the published record (no pool needed)",
+  usage: "shuangsuiji ticket --record <record.json> --id <统一社会信用代码> --class <A–Z> [--json]",
+  options: {
+    record: { type: "string", arg: "file", help: "公布的抽取记录 / the published draw record" },
+    id: { type: "string", arg: "id", help: "本单位编码 / the unit's id (统一社会信用代码 for an enterprise)" },
+    class: { type: "string", arg: "A–Z", help: "本单位信用风险分类 / the unit's credit-risk class" },
+    ...JSON_OPTION,
+    ...HELP,
+  },
+  async run(ctx) {
+    const record = recordFrom(need(ctx, "record"));
+    const r = verifyTicket(record, { unitId: need(ctx, "id").trim(), riskClass: need(ctx, "class").trim().toUpperCase() }) as unknown as Record<string, unknown>;
+    const failed = r.consistent === false || r.status === "inconsistent";
+    if (ctx.values.json === true) ctx.out(JSON.stringify(r, null, 2));
+    else {
+      // Printed generically: bilingual messages first, then every other field of the result.
+      const keys = Object.keys(r);
+      for (const k of keys.filter((k) => /Zh$/.test(k))) ctx.out(String(r[k]));
+      for (const k of keys.filter((k) => /En$/.test(k))) ctx.out(String(r[k]));
+      for (const l of textTable(keys.filter((k) => !/(Zh|En)$/.test(k)).map((k) => [`  ${k}`, typeof r[k] === "string" ? (r[k] as string) : JSON.stringify(r[k])]))) ctx.out(l);
+    }
+    return failed ? EXIT.failed : EXIT.ok;
+  },
+};
+
+const sha256File = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
+const escHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Adds the inputs a report was run on (files with their SHA-256, policy, eligibility, sampler, version) under its title. */
+function withInputs(html: string, inputs: readonly (readonly [string, string])[]): string {
+  const rows = inputs.map(([k, v]) => `<tr><th>${escHtml(k)}</th><td><code>${escHtml(v)}</code></td></tr>`).join("");
+  const section = `<section><h2>输入 / Inputs</h2><table>${rows}</table></section>`;
+  const at = html.indexOf("</h1>");
+  return at < 0 ? html : `${html.slice(0, at + 5)}\n${section}${html.slice(at + 5)}`;
+}
+
+const fairness: Command = {
+  summary: "公平性检验 / simulate many draws of the eligible pool and test that every unit is equally likely",
+  usage:
+    "shuangsuiji fairness --pool <file> --policy <policy.json> [--commitment <file> | --registered-before … --status … --division …]\n" +
+    "                     [--runs 20000] [--base-seed text] [--alpha 1e-4] [--sampler real] [--workers n] [--html report.html] [--json]",
+  options: {
+    ...POOL_OPTIONS,
+    ...POLICY_OPTION,
+    commitment: { type: "string", arg: "file", help: "用承诺的资格规则 / take the eligibility rules from this commitment (as the draw does)" },
+    ...ELIGIBILITY_OPTIONS,
+    runs: { type: "string", arg: "n", help: "每类模拟次数 / simulated draws per stratum (default 20000)" },
+    "base-seed": { type: "string", arg: "text", help: "模拟的基础种子 / base seed of the simulation (default shuangsuiji-fairness): same seed, same verdict" },
+    alpha: { type: "string", arg: "α", help: "显著性水平 / significance level (default 1e-4)" },
+    sampler: { type: "string", arg: "name", help: `被检验的抽样器 / the sampler under test: ${Object.keys(SAMPLERS).join(" | ")}; the others are known-biased negative controls that must FAIL` },
+    workers: { type: "string", arg: "n", help: "工作线程数 / worker threads (default: all cores)" },
+    html: { type: "string", arg: "file", help: "HTML报告 / write a self-contained HTML report here" },
+    ...JSON_OPTION,
+    ...HELP,
+  },
+  notes: `${POLICY_FORMAT}\nExit: 0 every test passed, 1 a test rejected fairness (expected for a negative-control --sampler).`,
+  async run(ctx) {
+    const runs = Number(opt(ctx, "runs") ?? "20000");
+    const alpha = Number(opt(ctx, "alpha") ?? "1e-4");
+    const workers = opt(ctx, "workers") === undefined ? undefined : Number(opt(ctx, "workers"));
+    const sampler = opt(ctx, "sampler") ?? "real";
+    if (!Number.isSafeInteger(runs) || runs < 1 || runs > 10_000_000) throw new UsageError("--runs 应为 1 到 10000000 的整数", "--runs must be a whole number from 1 to 10000000");
+    if (!(alpha > 0 && alpha < 1)) throw new UsageError("--alpha 应在 0 和 1 之间", "--alpha must be between 0 and 1");
+    if (workers !== undefined && !(Number.isSafeInteger(workers) && workers >= 1 && workers <= 64)) throw new UsageError("--workers 应为 1 到 64 的整数", "--workers must be a whole number from 1 to 64");
+    if (!(sampler in SAMPLERS)) throw new UsageError(`未知的 --sampler：${sampler}`, `unknown --sampler ${sampler} (one of ${Object.keys(SAMPLERS).join(", ")})`);
+    const commitmentFile = opt(ctx, "commitment");
+    const flags = eligibilityFrom(ctx);
+    if (commitmentFile !== undefined && Object.keys(flags).length > 0) {
+      throw new UsageError("--commitment 已含资格规则，不能再给 --registered-before/--status/--division", "--commitment carries the eligibility rules: do not also give --registered-before/--status/--division");
+    }
+    const commitment = commitmentFile === undefined ? undefined : commitmentFrom(commitmentFile);
+    const config = commitment === undefined ? { eligibility: flags, exclusions: [] } : { eligibility: commitment.eligibility, exclusions: commitment.exclusions };
+    const policy = policyFrom(need(ctx, "policy"));
+    const poolFile = need(ctx, "pool");
+    const { units } = await readPool(poolFile, opt(ctx, "table") ?? "B.1", { progress: showProgress(ctx) });
+    const excluded = new Set(config.exclusions.map((e) => e.unitId));
+    const eligible = units.filter((u) => eligibilityOf(u, config, excluded) === undefined);
+    if (new Set(eligible.map((u) => u.id)).size !== eligible.length) throw new FileError(poolFile, ["单位编码有重复 / unit ids are not unique"]);
+    const total = eligible.length * runs;
+    const report: FairnessReport = await assessFairnessParallel({
+      pool: eligible, policy, runs, baseSeed: opt(ctx, "base-seed") ?? "shuangsuiji-fairness", alpha, sampler,
+      ...(workers === undefined ? {} : { workers }),
+      workerScript: ctx.workerScript,
+      progress: startProgress(showProgress(ctx), "模拟 simulating", "unit-runs", total),
+    });
+    const html = opt(ctx, "html");
+    if (html !== undefined) {
+      const inputs: [string, string][] = [
+        ["名录 pool", `${poolFile} (SHA-256 ${sha256File(poolFile)}), ${units.length} units, ${eligible.length} eligible`],
+        ["资格 eligibility", JSON.stringify(config.eligibility) + (commitment === undefined ? "" : ` (from ${commitmentFile}, digest ${commitment.digest})`)],
+        ["抽查比例 policy", JSON.stringify(policy)],
+        ["抽样器 sampler", sampler === "real" ? "real — shuangsuiji stage 1 (SHA-256 tickets, k smallest)" : `${sampler} — known-biased negative control`],
+        ["模拟 runs", `${runs} per stratum, base seed ${report.baseSeed}, α = ${alpha}`],
+        ["版本 version", `shuangsuiji ${ctx.version}, Node ${process.version}`],
+        ["命令 command", `shuangsuiji ${ctx.argv.join(" ")}`],
+      ];
+      writeFileAtomic(html, withInputs(renderFairnessHtml(report), inputs));
+    }
+    if (ctx.values.json === true) {
+      ctx.out(JSON.stringify({ ...report, sampler, eligibility: config.eligibility, units: units.length, eligible: eligible.length, strata: report.strata.map(({ simulation: _s, ...s }) => s) }, null, 2));
+    } else {
+      ctx.out(`名录 pool: ${units.length} units, ${eligible.length} 合格 eligible; 抽样器 sampler ${sampler}; ${runs} runs per stratum`);
+      for (const s of report.strata) {
+        ctx.out(`${s.riskClass} 类 class: ${s.size} units, quota ${s.quota}${s.skipped === undefined ? "" : ` — 未检验 not tested: ${s.skipped}`}`);
+        for (const t of s.tests) ctx.out(`  ${t.rejected ? "✗ 拒绝" : "✓ 通过"} ${t.test}: statistic ${t.statistic.toPrecision(5)}${t.df === undefined ? "" : ` (df ${t.df})`}, p = ${t.pValue.toPrecision(3)}`);
+      }
+      ctx.out(report.passed ? `通过 / PASSED at α = ${alpha}` : `未通过 / FAILED at α = ${alpha}${sampler === "real" ? "" : " — 阴性对照被识破，检验有效 / the negative control was caught: the test has power"}`);
+      if (html !== undefined) ctx.out(`报告 / report written to ${html}`);
+    }
+    return report.passed ? EXIT.ok : EXIT.failed;
+  },
+};
+
+/** Every command, in the order `--help` lists them (the walk-through order). */
+export const COMMANDS: Readonly<Record<string, Command>> = { commit, draw, verify, ticket, fairness };
+
+/** The help text of one command: usage, options with their help, notes and exit codes. */
+export function commandHelp(name: string): string {
+  const c = COMMANDS[name] as Command;
+  const opts = Object.entries(c.options).map(([k, o]) => [`  --${k}${o.arg === undefined ? "" : ` <${o.arg}>`}`, o.help]);
+  return [`shuangsuiji ${name} — ${c.summary}`, "", `Usage / 用法:\n  ${c.usage}`, "", "Options / 选项:", ...textTable(opts), ...(c.notes === undefined ? [] : ["", c.notes]), "", EXIT_HELP].join("\n");
+}
+
+/** Exit codes, as documented. */
+export const EXIT_HELP = `Exit codes / 退出码: 0 success 成功; 1 check failed 复核或检验未通过; 2 bad arguments 参数错误; 3 bad input file 输入文件有误; 4 cannot write output 无法写出; 70 internal error 内部错误`;
