@@ -105,8 +105,9 @@ function unsupported(name: string, zh: string, en: string): never {
 async function readXlsx(b: Uint8Array, options: ReadTableFileOptions): Promise<TableFile> {
   const name = options.fileName ?? "";
   const { default: readXlsxFile } = await import("read-excel-file/universal");
-  // read-excel-file takes an ArrayBuffer: copy out exactly this view's bytes.
-  const buffer = b.slice().buffer;
+  // read-excel-file takes an ArrayBuffer: copy out exactly this view's bytes (a Node Buffer is often a view into a
+  // shared pool, and Buffer#slice does not copy).
+  const buffer = new Uint8Array(b).buffer;
   let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
   try {
     sheets = await readXlsxFile(buffer);

@@ -52,6 +52,10 @@ describe("readTableFile", () => {
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.records.map((x) => [x.riskClass, x.registrationDate])).toEqual([["B", "2015-11-28"], ["A", "2009-02-03"]]);
     expect((await readTableFile(bytes, { sheet: 2 })).sheet).toBe("名录");
+    // A view into a larger buffer (as Node's readFile may return) reads the same.
+    const pooled = new Uint8Array(bytes.length + 100);
+    pooled.set(bytes, 37);
+    expect((await readTableFile(Buffer.from(pooled.buffer, 37, bytes.length), { sheet: "名录" })).rows).toEqual(t.rows);
     const e = await rejection(readTableFile(bytes, { sheet: "汇总" }));
     expect(e.code).toBe("unsupported-file-type");
     expect(e.issues[0]!.messageZh).toContain("现有：说明、名录");

@@ -44,7 +44,7 @@ export function mountFairness(root: HTMLElement): void {
           <h3>${report.passed ? bi("通过：未发现不公平", "Passed: no unfairness found") : bi("未通过：至少一项检验拒绝了公平假设", "Failed: at least one test rejected fairness")}</h3>
           <p>${bi(`每类模拟 ${report.runs} 次，显著性水平 α = ${report.alpha}，基础种子“${report.baseSeed}”`, `${report.runs} runs per class, significance α = ${report.alpha}, base seed "${report.baseSeed}"`)}</p>
         </div>${strata}
-        ${charted ? `<h3>${bi("完整报告（含图表）", "Full report with charts")}</h3><iframe id="fairness-frame" title="公平性报告图表 / Fairness report charts" sandbox=""></iframe>` : `<p class="hint">${bi("此报告不含模拟计数（命令行 --json 输出省略了它们），因此没有图表；图表见命令行 --html 生成的报告。", "This report has no simulation counts (the CLI's --json leaves them out), so there are no charts; the CLI's --html report has them.")}</p>`}`;
+        ${charted ? `<h3>${bi("完整报告（含图表）", "Full report with charts")}</h3><iframe id="fairness-frame" title="公平性报告图表 / Fairness report charts" sandbox="allow-same-origin"></iframe>` : `<p class="hint">${bi("此报告不含模拟计数（命令行 --json 输出省略了它们），因此没有图表；图表见命令行 --html 生成的报告。", "This report has no simulation counts (the CLI's --json leaves them out), so there are no charts; the CLI's --html report has them.")}</p>`}`;
       if (charted) $<HTMLIFrameElement>("fairness-frame").srcdoc = renderFairnessHtml(report);
     } catch (e) {
       out.innerHTML = errorHtml(e);
