@@ -107,7 +107,15 @@ describe.skipIf(!run)("reference web app in Chromium (offline, from file://)", (
     expect(html).toContain(DIGITS);
     expect(html).toContain("张伟、李娜");
 
-    // The printable list as printed (print media).
+    // The print button fills the print-only area; under print media only the list shows.
+    await page.getByRole("button", { name: /打印名单/ }).click();
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("#print-area").isVisible()).toBe(true);
+    expect(await page.locator("main").isVisible()).toBe(false);
+    expect(await page.locator("#print-area").textContent()).toContain(record.strata.flatMap((s) => s.selected)[0]!.unitId);
+    await page.emulateMedia({ media: "screen" });
+
+    // The downloaded printable list, as it prints.
     const printPage = await context.newPage();
     await printPage.setContent(html);
     await printPage.screenshot({ path: `${SHOTS}/printable-list.png`, fullPage: true });
