@@ -19,6 +19,19 @@ const state: State = {};
 /** Suggested ratios per class (staff change them to the year's plan). */
 const DEFAULT_PERCENT: Readonly<Record<string, number>> = { A: 3, B: 5, C: 10, D: 20 };
 
+const field = (id: string, label: string, control: string): string => `<div class="field"><label for="${id}">${label}</label>${control}</div>`;
+
+/** One step of the ceremony: a form, hidden until the step before it is done, with its result area. */
+const stepForm = (id: string, legend: string, body: string, buttonId: string, button: string, resultId: string): string =>
+  `<form id="${id}" novalidate hidden><fieldset><legend>${legend}</legend>${body}
+      <button type="submit" id="${buttonId}">${button}</button>
+      <div id="${resultId}" aria-live="polite"></div></fieldset></form>`;
+
+/** Freezes (or frees) a step's controls once it is done, so that nothing before the dice changes after them. */
+function setDisabled(formId: string, disabled: boolean, selector = "input,textarea,button"): void {
+  for (const el of $<HTMLFormElement>(formId).querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement>(selector)) el.disabled = disabled;
+}
+
 export function mountCeremony(root: HTMLElement): void {
   root.innerHTML = `
   <h2>${bi("抽取仪式：公开、可核验地抽取检查对象", "Witnessed draw: select inspection targets openly and verifiably")}</h2>
@@ -42,41 +55,20 @@ export function mountCeremony(root: HTMLElement): void {
     </fieldset>
   </form>
 
-  <form id="commit-form" novalidate hidden>
-    <fieldset>
-      <legend>${bi("第二步：抽取比例与名录承诺", "Step 2: ratios and the pool commitment")}</legend>
+  ${stepForm("commit-form", bi("第二步：抽取比例与名录承诺", "Step 2: ratios and the pool commitment"), `
       <div id="policy-fields" class="grid"></div>
-      <div class="field"><label for="registered-before">${bi("登记日期截止（含，可不填）", "Registered on or before (optional)")}</label>
-        <input type="date" id="registered-before" /></div>
-      <button type="submit" id="commit-button">${bi("生成并公布名录承诺", "Make and publish the commitment")}</button>
-      <div id="commitment" aria-live="polite"></div>
-    </fieldset>
-  </form>
-
-  <form id="draw-form" novalidate hidden>
-    <fieldset>
-      <legend>${bi("第三步：掷骰与抽取", "Step 3: dice and draw")}</legend>
-      <div class="field"><label for="dice-digits">${bi("骰子数字（十面骰，至少 39 位）", "Dice digits (ten-sided dice, 39 or more)")}</label>
-        <input id="dice-digits" inputmode="numeric" autocomplete="off" spellcheck="false" required aria-describedby="dice-count" />
-        <p id="dice-count" class="hint" aria-live="polite"></p></div>
-      <div class="field"><label for="witnesses">${bi("见证人（每行一人，至少两人）", "Witnesses (one per line, at least two)")}</label>
-        <textarea id="witnesses" rows="3" required></textarea></div>
-      <div class="field"><label for="draw-date">${bi("掷骰日期", "Date of the roll")}</label>
-        <input type="date" id="draw-date" required /></div>
-      <button type="submit" id="draw-button">${bi("抽取", "Draw")}</button>
-      <div id="draw-result" aria-live="polite"></div>
-    </fieldset>
-  </form>
-
-  <form id="lock-form" novalidate hidden>
-    <fieldset>
-      <legend>${bi("第四步：锁定名单", "Step 4: lock the list")}</legend>
-      <div class="field"><label for="locked-by">${bi("锁定人（部门）", "Locked by (department)")}</label><input id="locked-by" required /></div>
-      <div class="field"><label for="locked-on">${bi("锁定日期", "Locked on")}</label><input type="date" id="locked-on" required /></div>
-      <button type="submit" id="lock-button">${bi("锁定名单（锁定后不可更改）", "Lock the list (cannot be changed afterwards)")}</button>
-      <div id="lock-result" aria-live="polite"></div>
-    </fieldset>
-  </form>`;
+      ${field("registered-before", bi("登记日期截止（含，可不填）", "Registered on or before (optional)"), `<input type="date" id="registered-before" />`)}`,
+    "commit-button", bi("生成并公布名录承诺", "Make and publish the commitment"), "commitment")}
+  ${stepForm("draw-form", bi("第三步：掷骰与抽取", "Step 3: dice and draw"), `
+      ${field("dice-digits", bi("骰子数字（十面骰，至少 39 位）", "Dice digits (ten-sided dice, 39 or more)"), `<input id="dice-digits" inputmode="numeric" autocomplete="off" spellcheck="false" required aria-describedby="dice-count" />
+        <p id="dice-count" class="hint" aria-live="polite"></p>`)}
+      ${field("witnesses", bi("见证人（每行一人，至少两人）", "Witnesses (one per line, at least two)"), `<textarea id="witnesses" rows="3" required></textarea>`)}
+      ${field("draw-date", bi("掷骰日期", "Date of the roll"), `<input type="date" id="draw-date" required />`)}`,
+    "draw-button", bi("抽取", "Draw"), "draw-result")}
+  ${stepForm("lock-form", bi("第四步：锁定名单", "Step 4: lock the list"), `
+      ${field("locked-by", bi("锁定人（部门）", "Locked by (department)"), `<input id="locked-by" required />`)}
+      ${field("locked-on", bi("锁定日期", "Locked on"), `<input type="date" id="locked-on" required />`)}`,
+    "lock-button", bi("锁定名单（锁定后不可更改）", "Lock the list (cannot be changed afterwards)"), "lock-result")}`;
 
   $<HTMLInputElement>("draw-date").value = today();
   $<HTMLInputElement>("locked-on").value = today();
@@ -113,17 +105,17 @@ function resetFrom(step: 2 | 3 | 4): void {
     delete state.policy;
     $("commitment").innerHTML = "";
     $<HTMLFormElement>("draw-form").hidden = true;
-    for (const el of $<HTMLFormElement>("commit-form").querySelectorAll<HTMLInputElement | HTMLButtonElement>("input,button")) el.disabled = false;
+    setDisabled("commit-form", false);
   }
   if (step <= 3) {
     delete state.record;
     $("draw-result").innerHTML = "";
     $<HTMLFormElement>("lock-form").hidden = true;
-    for (const el of $<HTMLFormElement>("draw-form").querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement>("input,textarea,button")) el.disabled = false;
+    setDisabled("draw-form", false);
   }
   delete state.locked;
   $("lock-result").innerHTML = "";
-  for (const el of $<HTMLFormElement>("lock-form").querySelectorAll<HTMLInputElement | HTMLButtonElement>("input,button")) el.disabled = false;
+  setDisabled("lock-form", false);
 }
 
 async function loadPool(): Promise<void> {
@@ -202,7 +194,7 @@ function publishCommitment(): void {
     $("download-commitment").addEventListener("click", () =>
       download(`commitment-${fileSafe($<HTMLInputElement>("task-id").value)}.json`, `${JSON.stringify({ commitment, policy }, null, 2)}\n`, "application/json"),
     );
-    for (const el of $<HTMLFormElement>("commit-form").querySelectorAll<HTMLInputElement | HTMLButtonElement>("input,button#commit-button")) el.disabled = true;
+    setDisabled("commit-form", true, "input,button#commit-button");
     $<HTMLFormElement>("draw-form").hidden = false;
   } catch (e) {
     out.innerHTML = errorHtml(e);
@@ -236,7 +228,7 @@ function draw(): void {
       <p>${bi("随机种子", "Seed")} <code class="digest">${esc(record.seed.value)}</code></p>
       ${record.strata.map((s) => stratumTable(s, names)).join("")}
       <p>${bi("记录摘要", "Record digest")} <code class="digest" id="record-digest">${esc(record.digest)}</code></p>`;
-    for (const el of $<HTMLFormElement>("draw-form").querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement>("input,textarea,button")) el.disabled = true;
+    setDisabled("draw-form", true);
     $<HTMLFormElement>("lock-form").hidden = false;
     if ($<HTMLInputElement>("locked-by").value === "") $<HTMLInputElement>("locked-by").value = $<HTMLInputElement>("department").value;
     $("draw-heading").focus();
@@ -268,7 +260,7 @@ function lock(): void {
         <button type="button" id="download-list">${bi("下载可打印名单（HTML）", "Download the printable list (HTML)")}</button>
         <button type="button" id="print-list">${bi("打印名单", "Print the list")}</button>
       </div>`;
-    for (const el of $<HTMLFormElement>("lock-form").querySelectorAll<HTMLInputElement | HTMLButtonElement>("input,button#lock-button")) el.disabled = true;
+    setDisabled("lock-form", true, "input,button#lock-button");
     const task = fileSafe(record.taskId);
     const listHtml = printableList(locked, pool);
     $("download-record").addEventListener("click", () => download(`draw-record-${task}.json`, `${JSON.stringify(record, null, 2)}\n`, "application/json"));

@@ -108,7 +108,7 @@ describe.skipIf(!run)("reference web app in Chromium (offline, from file://)", (
     expect(html).toContain("张伟、李娜");
 
     // The print button fills the print-only area; under print media only the list shows.
-    await page.getByRole("button", { name: /打印名单/ }).click();
+    await page.getByRole("button", { name: /^打印名单/ }).click();
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("#print-area").isVisible()).toBe(true);
     expect(await page.locator("main").isVisible()).toBe(false);
