@@ -138,3 +138,8 @@ export {
   type CreateHolidayCalendarOptions, type LegalPeriod, type LegalPeriodOptions, type DeadlineRule, type DeadlineRuleId,
   type Deadline, type AnnualPlanDeadlinePreset, type AnnualPlanJurisdiction, type AnnualPlanDeadline,
 } from "./calendar/index.js";
+
+// Files as county staff have them (CSV in UTF-8 / GBK / UTF-16, .xlsx), in browsers and Node
+export { decodeText, TEXT_ENCODINGS, type TextEncodingName, type DecodedText, type DecodeAttempt, type DecodeTextOptions } from "./files/decodeText.js";
+export { parseCsv, type ParseCsvOptions, type CsvTable, type TableRows } from "./files/parseCsv.js";
+export { readTableFile, type ReadTableFileOptions, type TableFile } from "./files/readTableFile.js";

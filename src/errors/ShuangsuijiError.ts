@@ -32,6 +32,8 @@ export const ERROR_CODES = /* @__PURE__ */ deepFreeze([
   "dates-out-of-order",
   "record-form-refused",
   "amendment-refused",
+  "unsupported-file-type",
+  "undecodable-text",
 ] as const);
 
 /**

@@ -1,0 +1,26 @@
+// The reference web app: a static page built into ONE self-contained index.html (scripts and styles inlined), so it
+// opens from disk (file://) with no server and no network. The library is imported from the repository's source, so
+// the app always tracks it.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+import { viteSingleFile } from "vite-plugin-singlefile";
+
+const src = (p: string): string => fileURLToPath(new URL(`../../src/${p}`, import.meta.url));
+
+export default defineConfig({
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  base: "./",
+  resolve: {
+    alias: [
+      { find: /^shuangsuiji$/, replacement: src("index.ts") },
+      { find: /^shuangsuiji\/stats$/, replacement: src("stats/index.ts") },
+    ],
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    reportCompressedSize: false,
+  },
+  plugins: [viteSingleFile()],
+});

@@ -1,0 +1,99 @@
+// Browser bundle budgets (issue 15, item 1): esbuild bundles each entry point for the browser, minified, and the
+// result is gzipped (zlib level 9). 1 KB = 1000 bytes. Prints each size against its budget and what pulls the bytes in
+// (esbuild metafile: minified bytes per package and per source folder; gzip does not split, so shares are of the
+// minified size).
+//
+//   node scripts/check-bundle-size.mjs                 report only (exit 0)
+//   node scripts/check-bundle-size.mjs --enforce       exit 1 when any budget is exceeded
+//   node scripts/check-bundle-size.mjs --dist          bundle the built dist/ (after `npm run build`) instead of src/
+//   node scripts/check-bundle-size.mjs --json out.json also write the figures as JSON
+//
+// From src/ by default, so that it runs without a build; --dist measures what npm users get.
+import { build } from "esbuild";
+import { writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const args = process.argv.slice(2);
+const enforce = args.includes("--enforce");
+const fromDist = args.includes("--dist");
+const jsonAt = args.indexOf("--json");
+const jsonOut = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+for (const a of args) {
+  if (!["--enforce", "--dist", "--json", jsonOut].includes(a)) {
+    console.error(`unknown option ${a}\nusage: node scripts/check-bundle-size.mjs [--enforce] [--dist] [--json out.json]`);
+    process.exit(2);
+  }
+}
+
+const root = new URL("..", import.meta.url).pathname;
+const core = fromDist ? "./dist/index.js" : "./src/index.ts";
+const calendar = fromDist ? "./dist/calendar.js" : "./src/calendar/index.ts";
+
+/** Each case: what a browser app imports, and its budget in bytes (min+gzip), or null when only reported. */
+const CASES = [
+  { id: "isValidUscc", budget: 3_000, contents: `export { isValidUscc } from "${core}";` },
+  { id: "verifyTicket", budget: 15_000, contents: `export { verifyTicket } from "${core}";` },
+  {
+    id: "draw + verify",
+    budget: 30_000,
+    contents: `export { commitPool, seedFromDice, drawTargets, lockTargetDraw, verifyTargetDraw, verifyTicket } from "${core}";`,
+  },
+  { id: "calendar", budget: 9_000, contents: `export * from "${calendar}";` },
+  { id: "readTableFile (CSV path; .xlsx reader loaded on demand)", budget: null, contents: `export { readTableFile } from "${core}";` },
+];
+
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const results = [];
+for (const c of CASES) {
+  const r = await build({
+    stdin: { contents: c.contents, resolveDir: root, loader: "ts", sourcefile: "entry.ts" },
+    bundle: true, minify: true, format: "esm", platform: "browser", target: "es2022", write: false, metafile: true,
+    outdir: "out", splitting: true, logLevel: "silent",
+  });
+  // The entry chunk is what loads first; lazily imported chunks (the .xlsx reader) are reported apart.
+  const outputs = Object.entries(r.metafile.outputs).filter(([p]) => p.endsWith(".js"));
+  const files = new Map(r.outputFiles.map((f) => [f.path.slice(f.path.indexOf("/out/") + 1), f.contents]));
+  const entry = outputs.find(([, o]) => o.entryPoint !== undefined);
+  const entryCode = files.get(entry[0]);
+  const min = entryCode.length;
+  const gz = gzipSync(entryCode, { level: 9 }).length;
+  // Chunks the entry really imports on demand (esbuild also emits chunks for dynamic imports in tree-shaken code).
+  const lazy = entry[1].imports
+    .filter((i) => i.kind === "dynamic-import" && files.has(i.path))
+    .reduce((a, i) => a + gzipSync(files.get(i.path), { level: 9 }).length, 0);
+  const byPackage = {};
+  const bySource = {};
+  for (const [input, { bytesInOutput }] of Object.entries(entry[1].inputs)) {
+    if (bytesInOutput === 0) continue;
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(input);
+    if (pkg !== null) {
+      const key = pkg[1] === "zod" && /locales?\//.test(pkg[2]) ? "zod (locales)" : pkg[1];
+      byPackage[key] = (byPackage[key] ?? 0) + bytesInOutput;
+    } else {
+      const dir = /^(?:src|dist)\/([^/]+)\//.exec(input)?.[1] ?? input.replace(/^(src|dist)\//, "");
+      byPackage["shuangsuiji"] = (byPackage["shuangsuiji"] ?? 0) + bytesInOutput;
+      bySource[dir] = (bySource[dir] ?? 0) + bytesInOutput;
+    }
+  }
+  const over = c.budget !== null && gz > c.budget;
+  results.push({ id: c.id, budget: c.budget, minified: min, gzip: gz, lazyGzip: lazy, over, byPackage, bySource });
+  const share = (o) =>
+    Object.entries(o)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${kb(v)} (${Math.round((v / min) * 100)}%)`)
+      .join(", ");
+  console.log(
+    `${over ? "OVER " : c.budget === null ? "     " : "ok   "}${c.id}: ${kb(gz)} min+gz (${kb(min)} min)` +
+      `${c.budget === null ? "" : ` / budget ${kb(c.budget)}`}${lazy > 0 ? `; + ${kb(lazy)} min+gz loaded on demand` : ""}`,
+  );
+  console.log(`       packages: ${share(byPackage)}`);
+  console.log(`       shuangsuiji folders: ${share(bySource)}`);
+}
+if (jsonOut !== undefined) writeFileSync(jsonOut, `${JSON.stringify({ from: fromDist ? "dist" : "src", gzipLevel: 9, kb: 1000, results }, null, 2)}\n`);
+const failed = results.filter((r) => r.over);
+if (failed.length > 0) {
+  console.log(`${failed.length} bundle(s) over budget: ${failed.map((r) => r.id).join(", ")}${enforce ? "" : " (report only; --enforce fails)"}`);
+  if (enforce) process.exit(1);
+} else {
+  console.log("all bundles within budget");
+}

@@ -1,0 +1,93 @@
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+
+/** A cell as read from a file: text, a number, or empty. */
+export type GridCell = string | number | null;
+
+/**
+ * Rows keyed by header, plus where the header was. Shared by CSV and .xlsx reading.
+ *
+ * @category Files
+ */
+export interface TableRows {
+  /** The header cells, in column order (empty header columns without data are left out). */
+  readonly headers: readonly string[];
+  /**
+   * One record per data row, keyed by header; every header is present in every row (`""` for an empty cell), so a
+   * column that is empty throughout is still seen by `importTable`. Trailing empty rows are left out; empty rows
+   * between data rows are kept, so that `importTable`'s row numbers stay those of the file.
+   */
+  readonly rows: readonly Readonly<Record<string, string | number>>[];
+  /**
+   * 1-based row of the header in the file: 1 unless the sheet opens with title rows (a row with fewer than two
+   * filled cells, such as “××县双随机抽查对象名录”). Data row `i` (0-based) is file row `headerRow + 1 + i`.
+   */
+  readonly headerRow: number;
+}
+
+const isEmpty = (c: GridCell | undefined): boolean => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+
+/** Header detection, duplicate and ragged-row checks; every problem is reported at once. @internal */
+export function rowsFromGrid(grid: readonly (readonly GridCell[])[], clause: string, checkWidth: boolean): TableRows {
+  // Title rows above the header: the header is the first of the first ten rows with two or more filled cells (the
+  // first row when there is none, as in a one-column table).
+  const found = grid.slice(0, 10).findIndex((r) => r.filter((c) => !isEmpty(c)).length >= 2);
+  const h = found < 0 ? 0 : found;
+  const headerCells = grid[h] ?? [];
+  let end = grid.length;
+  while (end > h + 1 && (grid[end - 1] ?? []).every(isEmpty)) end--;
+  const body = grid.slice(h + 1, end);
+
+  const issues: RuleIssue[] = [];
+  const columns: { readonly index: number; readonly header: string }[] = [];
+  const seen = new Map<string, number>();
+  const width = Math.max(headerCells.length, ...body.map((r) => r.length));
+  for (let j = 0; j < width; j++) {
+    const raw = headerCells[j];
+    const header = raw === null || raw === undefined ? "" : String(raw);
+    if (header.trim() === "") {
+      const used = body.findIndex((r) => !isEmpty(r[j]));
+      // With a width check (CSV), cells beyond the header are reported as ragged rows instead.
+      if (used >= 0 && (!checkWidth || j < headerCells.length)) {
+        issues.push({
+          path: [h, j], rule: "header-empty", clause, row: h + 1, column: `#${j + 1}`,
+          messageZh: `第 ${j + 1} 列没有表头，但第 ${h + 2 + used} 行有数据`,
+          messageEn: `column ${j + 1} has no header but row ${h + 2 + used} holds data there`,
+        });
+      }
+      continue;
+    }
+    const prev = seen.get(header);
+    if (prev !== undefined) {
+      issues.push({
+        path: [h, j], rule: "header-duplicate", clause, row: h + 1, column: header, value: header,
+        messageZh: `表头“${header}”出现两次（第 ${prev + 1} 列和第 ${j + 1} 列）`,
+        messageEn: `header "${header}" appears twice (columns ${prev + 1} and ${j + 1})`,
+      });
+      continue;
+    }
+    seen.set(header, j);
+    columns.push({ index: j, header });
+  }
+  if (checkWidth) {
+    body.forEach((r, i) => {
+      if (r.length !== headerCells.length && !r.every(isEmpty)) {
+        const row = h + 2 + i;
+        issues.push({
+          path: [h + 1 + i], rule: "row-width", clause, row,
+          messageZh: `第 ${row} 行有 ${r.length} 个字段，表头有 ${headerCells.length} 个（多余或缺少分隔符，或引号未闭合）`,
+          messageEn: `row ${row} has ${r.length} fields but the header has ${headerCells.length} (a stray or missing delimiter, or an unclosed quote)`,
+        });
+      }
+    });
+  }
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  const rows = body.map((r) => {
+    const o: Record<string, string | number> = {};
+    for (const c of columns) {
+      const v = r[c.index];
+      o[c.header] = v === null || v === undefined ? "" : v;
+    }
+    return o;
+  });
+  return { headers: columns.map((c) => c.header), rows, headerRow: h + 1 };
+}

@@ -1,0 +1,180 @@
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import { decodeText, type DecodeAttempt, type TextEncodingName } from "./decodeText.js";
+import { parseCsv } from "./parseCsv.js";
+import { rowsFromGrid, type GridCell, type TableRows } from "./_grid.js";
+
+/**
+ * Options of {@link readTableFile}.
+ *
+ * @category Files
+ */
+export interface ReadTableFileOptions {
+  /** The file's name, used in messages only (the content decides the format). */
+  readonly fileName?: string;
+  /** CSV: the text encoding, to skip detection (see {@link decodeText}). */
+  readonly encoding?: TextEncodingName | "gbk" | "gb2312";
+  /** CSV: the delimiter, to skip detection (see {@link parseCsv}). */
+  readonly delimiter?: string;
+  /** .xlsx: the sheet, by name or 1-based position; default the first sheet. */
+  readonly sheet?: string | number;
+}
+
+/**
+ * The result of {@link readTableFile}: {@link TableRows} and how the file was read.
+ *
+ * @category Files
+ */
+export interface TableFile extends TableRows {
+  /** The format found from the content. */
+  readonly format: "csv" | "xlsx";
+  /** CSV: the encoding used; null for .xlsx. */
+  readonly encoding: TextEncodingName | null;
+  /** CSV: the encodings tried (see {@link decodeText}); empty for .xlsx. */
+  readonly tried: readonly DecodeAttempt[];
+  /** CSV: the delimiter; null for .xlsx. */
+  readonly delimiter: string | null;
+  /** .xlsx: the sheet read; null for CSV. */
+  readonly sheet: string | null;
+  /** .xlsx: every sheet's name, in order; empty for CSV. */
+  readonly sheets: readonly string[];
+}
+
+const XLSX_CLAUSE = "ECMA-376 (Office Open XML SpreadsheetML)";
+const SIGNATURES: readonly { readonly bytes: readonly number[]; readonly kind: "zip" | "ole2" | "pdf" }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: "zip" },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], kind: "ole2" },
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], kind: "pdf" },
+];
+
+/**
+ * Reads a table file as county staff have it — a CSV in UTF-8, GBK/GB18030 or UTF-16 (Excel's "Unicode text", tab
+ * separated), or an `.xlsx` workbook — into rows keyed by header, ready for `importTable`. The format is found from the
+ * content, not the name: an `.xlsx` is a ZIP package, anything else must decode as text ({@link decodeText}) and parse
+ * as CSV ({@link parseCsv}). Works in browsers (`await file.arrayBuffer()`) and in Node (`await readFile(path)`);
+ * `.xlsx` is read by the read-excel-file package, loaded only when an `.xlsx` arrives.
+ *
+ * From `.xlsx`: text cells stay text, numbers stay numbers, dates become `YYYY-MM-DD`, booleans `true`/`false`. A
+ * number of 16 or more digits is refused: Excel keeps only 15 significant digits, so an all-digit 统一社会信用代码 or
+ * 身份证号 typed into a number cell has already lost its last digits (format the column as text and type it again).
+ *
+ * @param bytes - The file's content.
+ * @param options - File name for messages; CSV encoding and delimiter; .xlsx sheet.
+ * @returns Headers, rows, the header's row number and how the file was read.
+ * @throws {@link ShuangsuijiError} `unsupported-file-type` for a legacy `.xls`/`.et`, a PDF, a ZIP that is not a
+ *   workbook or an unknown sheet; `undecodable-text` when the bytes are not text in any supported encoding (the issue
+ *   names each encoding tried); `invalid-input` for an empty file, a structural CSV problem, a duplicate or missing
+ *   header, or a number cell that lost digits (every problem, with its row and column).
+ * @category Files
+ * @example
+ * ```ts
+ * import { readTableFile, importTable } from "shuangsuiji";
+ * async function load(file: Blob) {
+ *   const table = await readTableFile(await file.arrayBuffer());
+ *   console.log(table.format, table.encoding, table.rows.length);
+ *   return importTable("B.1", table.rows);
+ * }
+ * ```
+ */
+export async function readTableFile(bytes: Uint8Array | ArrayBuffer, options: ReadTableFileOptions = {}): Promise<TableFile> {
+  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const name = options.fileName ?? "";
+  if (b.length === 0) {
+    throw new ShuangsuijiError("invalid-input", [
+      { path: [], rule: "file-empty", clause: "RFC 4180", messageZh: `文件为空${name === "" ? "" : `：${name}`}`, messageEn: `the file is empty${name === "" ? "" : `: ${name}`}`, value: name },
+    ]);
+  }
+  const kind = SIGNATURES.find((s) => s.bytes.every((x, i) => b[i] === x))?.kind;
+  if (kind === "ole2") {
+    unsupported(name, "旧版 Excel 97-2003（.xls）或 WPS（.et）文件：请另存为 .xlsx 或“CSV UTF-8”", "a legacy Excel 97-2003 (.xls) or WPS (.et) file: save it as .xlsx or \"CSV UTF-8\"");
+  }
+  if (kind === "pdf") unsupported(name, "PDF 文件不是表格：请提供 .xlsx 或 CSV", "a PDF is not a table: provide .xlsx or CSV");
+  if (kind === "zip") return readXlsx(b, options);
+
+  const decoded = decodeText(b, options.encoding === undefined ? {} : { encoding: options.encoding });
+  const csv = parseCsv(decoded.text, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+  return deepFreeze({ ...csv, format: "csv" as const, encoding: decoded.encoding, tried: decoded.tried, sheet: null, sheets: [] });
+}
+
+function unsupported(name: string, zh: string, en: string): never {
+  throw new ShuangsuijiError("unsupported-file-type", [
+    { path: [], rule: "file-type", clause: XLSX_CLAUSE, messageZh: `${name === "" ? "" : `${name}：`}${zh}`, messageEn: `${name === "" ? "" : `${name}: `}${en}`, value: name },
+  ]);
+}
+
+async function readXlsx(b: Uint8Array, options: ReadTableFileOptions): Promise<TableFile> {
+  const name = options.fileName ?? "";
+  const { default: readXlsxFile } = await import("read-excel-file/universal");
+  // read-excel-file takes an ArrayBuffer: copy out exactly this view's bytes (a Node Buffer is often a view into a
+  // shared pool, and Buffer#slice does not copy).
+  const buffer = new Uint8Array(b).buffer;
+  let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
+  try {
+    sheets = await readXlsxFile(buffer);
+  } catch (e) {
+    const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : String(e);
+    throw new ShuangsuijiError(
+      "unsupported-file-type",
+      [
+        {
+          path: [], rule: "file-type", clause: XLSX_CLAUSE, value: name,
+          messageZh: `${name === "" ? "" : `${name}：`}这是 ZIP 文件，但不是可读取的 .xlsx 工作簿（${code}）`,
+          messageEn: `${name === "" ? "" : `${name}: `}a ZIP file but not a readable .xlsx workbook (${code})`,
+        },
+      ],
+      { cause: e },
+    );
+  }
+  const names = sheets.map((s) => s.sheet);
+  const wanted = options.sheet;
+  const sheet = wanted === undefined ? sheets[0] : typeof wanted === "number" ? sheets[wanted - 1] : sheets.find((s) => s.sheet === wanted);
+  if (sheet === undefined) {
+    throw new ShuangsuijiError("unsupported-file-type", [
+      {
+        path: ["sheet"], rule: "xlsx-sheet", clause: XLSX_CLAUSE, value: wanted,
+        messageZh: `工作簿中没有工作表 ${String(wanted ?? 1)}（现有：${names.join("、") || "无"}）`,
+        messageEn: `the workbook has no sheet ${String(wanted ?? 1)} (sheets: ${names.join(", ") || "none"})`,
+      },
+    ]);
+  }
+  const issues: RuleIssue[] = [];
+  const grid: GridCell[][] = sheet.data.map((r, i) =>
+    r.map((c, j): GridCell => {
+      if (c === null || c === undefined) return null;
+      if (typeof c === "string") return c;
+      if (typeof c === "boolean") return String(c);
+      if (typeof c === "number") {
+        if (Number.isInteger(c) && Math.abs(c) >= 1e15) {
+          issues.push({
+            path: [i, j], rule: "xlsx-number-precision", clause: XLSX_CLAUSE, row: i + 1, column: columnName(j), value: c,
+            messageZh: `第 ${i + 1} 行 ${columnName(j)} 列是 16 位以上的数字，Excel 只保留 15 位有效数字，末尾几位已丢失：请把该列设为“文本”后重新录入`,
+            messageEn: `row ${i + 1}, column ${columnName(j)} is a number of 16 or more digits; Excel keeps only 15 significant digits, so the last ones are lost: format the column as text and type the values again`,
+          });
+        }
+        return c;
+      }
+      if (c instanceof Date) return civil(c);
+      return String(c);
+    }),
+  );
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  const rows = rowsFromGrid(grid, XLSX_CLAUSE, false);
+  return deepFreeze({ ...rows, format: "xlsx" as const, encoding: null, tried: [], delimiter: null, sheet: sheet.sheet, sheets: names });
+}
+
+/** Spreadsheet column letters: 0 → A, 26 → AA. */
+function columnName(j: number): string {
+  let s = "";
+  for (let n = j + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Excel dates carry no time zone; read-excel-file builds them in UTC, so the UTC fields are the civil date. */
+function civil(d: Date): string {
+  const p = (n: number, w = 2): string => String(n).padStart(w, "0");
+  const date = `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
+  const h = d.getUTCHours();
+  const m = d.getUTCMinutes();
+  const s = d.getUTCSeconds();
+  return h === 0 && m === 0 && s === 0 ? date : `${date}T${p(h)}:${p(m)}:${p(s)}`;
+}
