@@ -42,7 +42,7 @@ for i in 0 1; do
   <http_port>${HTTP[$i]}</http_port>
   <interserver_http_port>${INTER[$i]}</interserver_http_port>
   <max_connections>64</max_connections>
-  <keep_alive_timeout>3</keep_alive_timeout>
+  <keep_alive_timeout>60</keep_alive_timeout>
   <max_concurrent_queries>16</max_concurrent_queries>
   <uncompressed_cache_size>0</uncompressed_cache_size>
   <mark_cache_size>134217728</mark_cache_size>

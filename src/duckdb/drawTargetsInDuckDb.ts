@@ -1,3 +1,4 @@
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { DrawTargetsInput } from "../draw/drawTargets.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import { assembleTargetDraw } from "../sql/assembleTargetDraw.js";
@@ -22,8 +23,17 @@ export async function drawOnEngine(engine: Engine, input: DrawTargetsInDuckDbInp
   const check = input.commitmentCheck ?? "digest";
   const c = input.commitment;
   const commitmentRows = await engine.rows(generateCommitmentSql({ dialect: "duckdb", source, eligibility: c.eligibility, exclusions: c.exclusions, check }), "check");
-  const selectionRows = await engine.rows(generateSelectionSql({ dialect: "duckdb", source, taskId: input.taskId, policy: input.policy, seed: input.seed, commitment: c }), "selection");
-  return assembleTargetDraw({ taskId: input.taskId, policy: input.policy, seed: input.seed, commitment: c, commitmentCheck: check, shards: [{ commitmentRows, selectionRows }] });
+  const select = async (prefilter: boolean) => {
+    const selectionRows = await engine.rows(generateSelectionSql({ dialect: "duckdb", source, taskId: input.taskId, policy: input.policy, seed: input.seed, commitment: c, prefilter }), "selection");
+    return assembleTargetDraw({ taskId: input.taskId, policy: input.policy, seed: input.seed, commitment: c, commitmentCheck: check, shards: [{ commitmentRows, selectionRows }] });
+  };
+  try {
+    return await select(true);
+  } catch (e) {
+    // fewer units than a quota below the prefilter's bound (probability < 1e-15): rank the whole stratum instead
+    if (e instanceof ShuangsuijiError && e.code === "invalid-input" && e.issues.some((i) => i.rule === "engine-rows-short")) return select(false);
+    throw e;
+  }
 }
 
 /**

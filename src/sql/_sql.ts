@@ -27,6 +27,8 @@ export interface Fragments {
   readonly word: (digest: string, i: number) => string;
   readonly asText: (x: string) => string;
   readonly contains: (list: string, x: string) => string;
+  /** The element of `values` at the position of `key` in `keys` (two parallel text lists). */
+  readonly pick: (keys: string, values: string, key: string) => string;
   readonly sumText: (x: string) => string;
   readonly countText: string;
 }
@@ -45,6 +47,7 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
     word: (d, i) => `('x' || substr(${d}, ${1 + 8 * i}, 8))::bit(32)::bigint`,
     asText: (x) => `CAST(${x} AS text)`,
     contains: (list, x) => `${x} = ANY(${list})`,
+    pick: (k, v, key) => `(${v})[array_position(${k}, ${key})]`,
     sumText: (x) => `CAST(sum(${x}) AS text)`,
     countText: "CAST(count(*) AS text)",
   },
@@ -59,6 +62,7 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
     word: (d, i) => `CAST('0x' || substr(${d}, ${1 + 8 * i}, 8) AS UBIGINT)`,
     asText: (x) => `CAST(${x} AS VARCHAR)`,
     contains: (list, x) => `list_contains(${list}, ${x})`,
+    pick: (k, v, key) => `list_extract(${v}, list_position(${k}, ${key}))`,
     sumText: (x) => `CAST(sum(${x}) AS VARCHAR)`,
     countText: "CAST(count(*) AS VARCHAR)",
   },
@@ -74,6 +78,7 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
     word: (d, i) => `reinterpretAsUInt32(reverse(substring(${d}, ${1 + 4 * i}, 4)))`,
     asText: (x) => `toString(${x})`,
     contains: (list, x) => `has(${list}, ${x})`,
+    pick: (k, v, key) => `transform(${key}, ${k}, ${v}, '')`,
     sumText: (x) => `toString(sum(${x}))`,
     countText: "toString(count())",
   },

@@ -19,7 +19,8 @@ export interface AssembleTargetDrawInput extends Omit<AssembleTargetShardInput, 
  * TargetDrawShard, mergeTargetShards checks them against the commitment (`pool-commitment-mismatch` otherwise) and
  * keeps per stratum the smallest tickets — the record is byte-identical to drawTargets's on the same pool, verifies
  * with verifyTargetDraw, and every enterprise checks its ticket with verifyTicket. An engine that returned fewer
- * candidates than a stratum's quota is refused (`invalid-input`), never published short.
+ * candidates than a stratum's quota is refused (`invalid-input`, rule `engine-rows-short`), never published short:
+ * rerun the selection with `prefilter: false`.
  *
  * @category SQL
  * @example
@@ -37,7 +38,7 @@ export function assembleTargetDraw(input: AssembleTargetDrawInput): TargetDrawRe
   const issues: RuleIssue[] = [];
   for (const s of record.strata) {
     const expected = Math.min(s.quota, s.size);
-    if (s.selected.length !== expected) issues.push(rowIssue(["shards", "selectionRows", s.riskClass], `the engine returned ${s.selected.length} units for class ${s.riskClass}, the quota is ${expected}`, `引擎为${s.riskClass}类返回${s.selected.length}户，应抽${expected}户`, s.selected.length));
+    if (s.selected.length !== expected) issues.push({ ...rowIssue(["shards", "selectionRows", s.riskClass], `the engine returned ${s.selected.length} units for class ${s.riskClass}, the quota is ${expected}`, `引擎为${s.riskClass}类返回${s.selected.length}户，应抽${expected}户`, s.selected.length), rule: "engine-rows-short" });
   }
   if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
   return record;

@@ -23,6 +23,24 @@ export interface SelectionSqlInput {
   readonly seed: SeedRecord;
   /** The published commitment: it fixes the quotas and the eligibility rules. */
   readonly commitment: PoolCommitment;
+  /**
+   * Keep only tickets at most a per-stratum bound before ranking (default true): the bound is the quantile
+   * (quota + 8·√quota + 64) / size of the uniform ticket space, so about that many units survive and the ranking sorts
+   * thousands of rows instead of 10⁸. Exact whenever at least `quota` units survive — the quota smallest tickets are
+   * then all below the bound; fewer survive with probability below 10⁻¹⁵, and {@link assembleTargetDraw} then refuses
+   * the rows (rule `engine-rows-short`) so the caller reruns with `prefilter: false`.
+   */
+  readonly prefilter?: boolean;
+}
+
+const TICKET_SPACE = 1n << 256n;
+
+/** The prefilter bound of a stratum, 64 hex digits: floor(2²⁵⁶ · (k + 8√k + 64) / n), capped at the largest ticket. */
+function ticketBound(quota: number, size: number): string {
+  const keep = BigInt(quota + Math.ceil(8 * Math.sqrt(quota)) + 64);
+  const n = BigInt(Math.max(size, 1));
+  const b = keep >= n ? TICKET_SPACE - 1n : (TICKET_SPACE * keep) / n;
+  return b.toString(16).padStart(64, "0");
 }
 
 /**
@@ -31,7 +49,8 @@ export interface SelectionSqlInput {
  * units can tie only if their ids are equal, which the draw refuses). Columns `risk_class, id, ticket`, ordered. The
  * quotas are fixed from the commitment before any unit is read, exactly as drawTargets fixes them.
  *
- * PostgreSQL and DuckDB rank with `row_number()` and return exactly the quotas; ClickHouse (no window functions before
+ * A prefilter (see `prefilter`) keeps only the tickets below a per-stratum bound before ranking, so the ranking
+ * sorts about the quotas, not the pool. PostgreSQL and DuckDB rank with `row_number()` and return exactly the quotas; ClickHouse (no window functions before
  * 21.x) returns the `max quota` smallest per class with `LIMIT n BY`, and {@link assembleTargetShard} keeps each
  * class's quota. That `n` is the only number written into a text: ClickHouse 18 accepts only a literal there.
  *
@@ -55,7 +74,11 @@ export function generateSelectionSql(input: SelectionSqlInput): SqlStatement {
   const classes = b.add({ name: "classes", type: "text[]", value: drawn.map(([c]) => c) });
   const prefix = b.add({ name: "ticket_prefix", type: "text", value: ticketPrefixHex(setup.seed.value, setup.taskId) });
   const ticket = f.sha256Hex(f.concat(f.fromHex(prefix), f.be32Length(f.utf8("id")), f.utf8("id")));
-  const tickets = `SELECT risk_class, id, ${ticket} AS ticket FROM (${units}) u WHERE reason = '' AND ${f.contains(classes, "risk_class")}`;
+  let tickets = `SELECT risk_class, id, ${ticket} AS ticket FROM (${units}) u WHERE reason = '' AND ${f.contains(classes, "risk_class")}`;
+  if (input.prefilter !== false) {
+    const bounds = b.add({ name: "ticket_bounds", type: "text[]", value: drawn.map(([c, q]) => ticketBound(q.quota, setup.commitment.strata[c] ?? 0)) });
+    tickets = `SELECT risk_class, id, ticket FROM (${tickets}) t0 WHERE ticket <= ${f.pick(classes, bounds, "risk_class")}`;
+  }
   const columns = ["risk_class", "id", "ticket"];
   if (dialect === "clickhouse") {
     const most = Math.max(0, ...drawn.map(([, q]) => q.quota));

@@ -103,7 +103,8 @@ export async function clickhouseQuery(port: number, text: string, params?: SqlSt
   } else {
     init = { method: "POST", body: text };
   }
-  const res = await fetch(url, init);
+  // a kept-alive connection the server has just closed fails once with EPIPE: a fresh connection then answers
+  const res = await fetch(url, init).catch(() => fetch(url, init));
   const out = await res.text();
   if (!res.ok) throw new Error(`ClickHouse ${port}: ${out.slice(0, 500)}`);
   return out;

@@ -65,6 +65,10 @@ for (const dialect of ["postgresql", "duckdb", "clickhouse"] as const) {
         const countShards = await engine.runShards((t) => generateCommitmentSql({ dialect, source: { table: t }, ...c.rules, check: "counts" }), table(i));
         const byCounts = assembleTargetDraw({ taskId, policy: c.policy, seed, commitment, commitmentCheck: "counts", shards: countShards.map((commitmentRows, k) => ({ commitmentRows, selectionRows: selectionShards[k] ?? [] })) });
         expect(byCounts.digest).toBe(expected.digest);
+        // ranking the whole strata (no prefilter) selects the same units
+        const fullShards = await engine.runShards((t) => generateSelectionSql({ dialect, source: { table: t }, taskId, policy: c.policy, seed, commitment, prefilter: false }), table(i));
+        const full = assembleTargetDraw({ taskId, policy: c.policy, seed, commitment, shards: commitmentShards.map((commitmentRows, k) => ({ commitmentRows, selectionRows: fullShards[k] ?? [] })) });
+        expect(full.digest).toBe(expected.digest);
       }, 60_000);
     }
 
