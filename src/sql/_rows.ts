@@ -17,7 +17,7 @@ export function toBigInt(v: unknown): bigint | undefined {
 const MOD = 1n << 256n;
 const CLASS = /^[A-Z]$/;
 
-/** Folds commitment rows (risk_class, reason, units, w0…w7) into a commitment state; `sums` false for count-only rows. */
+/** Folds commitment rows (risk_class, reason, units, w0…w7 or q0…q3) into a commitment state; `sums` false for count-only rows. */
 export function stateFromRows(rows: Iterable<SqlRow>, sums: boolean, path: readonly (string | number)[]): CommitmentState {
   const issues: RuleIssue[] = [];
   let total = 0n;
@@ -37,10 +37,11 @@ export function stateFromRows(rows: Iterable<SqlRow>, sums: boolean, path: reado
     if (reason !== "" && !(INELIGIBLE_REASONS as readonly unknown[]).includes(reason)) issues.push(issue([...at, "reason"], "unknown ineligibility reason in the engine's rows", "引擎返回了未知的不符合条件原因", reason));
     if (n === undefined || n === 0n || n > BigInt(Number.MAX_SAFE_INTEGER)) issues.push(issue([...at, "units"], "unit count must be a positive integer", "对象数应为正整数", row["units"]));
     if (sums) {
-      for (let w = 0; w < 8; w++) {
-        const s = toBigInt(row[`w${w}`]);
-        if (s === undefined) issues.push(issue([...at, `w${w}`], "word sum must be a non-negative integer", "字和应为非负整数", row[`w${w}`]));
-        else total += s << BigInt(32 * (7 - w));
+      const [prefix, n, bits] = "q0" in row ? ["q", 4, 64] : ["w", 8, 32];
+      for (let w = 0; w < n; w++) {
+        const s = toBigInt(row[`${prefix}${w}`]);
+        if (s === undefined) issues.push(issue([...at, `${prefix}${w}`], "word sum must be a non-negative integer", "字和应为非负整数", row[`${prefix}${w}`]));
+        else total += s << BigInt(bits * (n - 1 - w));
       }
     }
     if (n === undefined || typeof reason !== "string") continue;

@@ -24,6 +24,8 @@ export interface Fragments {
   readonly sha256Hex: (bytes: string) => string;
   /** The eight big-endian 32-bit words of a digest, from the expression `digest(bytes)` returns. */
   readonly digest: (bytes: string) => string;
+  /** Bits per summed word: 32 (eight words) or 64 (four words; DuckDB parses fewer, longer hex slices). */
+  readonly wordBits: 32 | 64;
   readonly word: (digest: string, i: number) => string;
   readonly asText: (x: string) => string;
   readonly contains: (list: string, x: string) => string;
@@ -44,6 +46,7 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
     fromHex: (h) => `decode(${h}, 'hex')`,
     sha256Hex: (b) => `encode(sha256(${b}), 'hex')`,
     digest: (b) => `encode(sha256(${b}), 'hex')`,
+    wordBits: 32,
     word: (d, i) => `('x' || substr(${d}, ${1 + 8 * i}, 8))::bit(32)::bigint`,
     asText: (x) => `CAST(${x} AS text)`,
     contains: (list, x) => `${x} = ANY(${list})`,
@@ -59,7 +62,9 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
     fromHex: (h) => `unhex(${h})`,
     sha256Hex: (b) => `sha256(${b})`,
     digest: (b) => `sha256(${b})`,
-    word: (d, i) => `CAST('0x' || substr(${d}, ${1 + 8 * i}, 8) AS UBIGINT)`,
+    // sum(UBIGINT) is a HUGEINT: 2^64 · 1.9×10^8 fits easily
+    wordBits: 64,
+    word: (d, i) => `CAST('0x' || substr(${d}, ${1 + 16 * i}, 16) AS UBIGINT)`,
     asText: (x) => `CAST(${x} AS VARCHAR)`,
     contains: (list, x) => `list_contains(${list}, ${x})`,
     pick: (k, v, key) => `list_extract(${v}, list_position(${k}, ${key}))`,
@@ -75,6 +80,7 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
     fromHex: (h) => `unhex(${h})`,
     sha256Hex: (b) => `lower(hex(SHA256(${b})))`,
     digest: (b) => `SHA256(${b})`,
+    wordBits: 32,
     word: (d, i) => `reinterpretAsUInt32(reverse(substring(${d}, ${1 + 4 * i}, 4)))`,
     asText: (x) => `toString(${x})`,
     contains: (list, x) => `has(${list}, ${x})`,

@@ -26,9 +26,10 @@ export interface CommitmentSqlInput {
 
 /**
  * The pool commitment as SQL (docs/draw.md, "pool commitment"): one row per (risk class, eligibility) with the unit
- * count and, per 32-bit big-endian word, the sum of the units' SHA-256(len‖id ‖ len‖class ‖ len‖reason) — the engine
- * sums words exactly (bigint/hugeint), {@link assemblePoolCommitment} carries them into the sum modulo 2²⁵⁶. Columns:
- * `risk_class, reason, units, w0 … w7` (all text; `reason` is '' for eligible units). Rules and exclusions are bound
+ * count and, per big-endian word, the sum of the units' SHA-256(len‖id ‖ len‖class ‖ len‖reason) — the engine sums
+ * words exactly (bigint, numeric, hugeint), {@link assemblePoolCommitment} carries them into the sum modulo 2²⁵⁶.
+ * Columns: `risk_class, reason, units` and `w0 … w7` (32-bit words: PostgreSQL, ClickHouse) or `q0 … q3` (64-bit
+ * words: DuckDB, which parses fewer, longer hex slices), all text; `reason` is '' for eligible units. Rules and exclusions are bound
  * parameters, never spliced into the text.
  *
  * @category SQL
@@ -49,9 +50,9 @@ export function generateCommitmentSql(input: CommitmentSqlInput): SqlStatement {
     return b.render(`SELECT risk_class, reason, ${f.countText} AS units FROM (${units}) u GROUP BY risk_class, reason ORDER BY risk_class, reason`, counts);
   }
   const element = f.concat(f.be32Length(f.utf8("id")), f.utf8("id"), f.be32Length(f.utf8("risk_class")), f.utf8("risk_class"), f.be32Length(f.utf8("reason")), f.utf8("reason"));
-  const words = Array.from({ length: 8 }, (_, i) => i);
+  const words = Array.from({ length: 256 / f.wordBits }, (_, i) => i);
   const text =
-    `SELECT risk_class, reason, ${f.countText} AS units, ${words.map((i) => `${f.sumText(f.word("d", i))} AS w${i}`).join(", ")} ` +
+    `SELECT risk_class, reason, ${f.countText} AS units, ${words.map((i) => `${f.sumText(f.word("d", i))} AS ${f.wordBits === 32 ? "w" : "q"}${i}`).join(", ")} ` +
     `FROM (SELECT risk_class, reason, ${f.digest(element)} AS d FROM (${units}) u) h GROUP BY risk_class, reason ORDER BY risk_class, reason`;
-  return b.render(text, [...counts, ...words.map((i) => `w${i}`)]);
+  return b.render(text, [...counts, ...words.map((i) => `${f.wordBits === 32 ? "w" : "q"}${i}`)]);
 }
