@@ -3,6 +3,7 @@
 //   npx tsx scripts/bench-sql.ts duckdb <units> [parquet|csv] [--memory-limit 3GB]   commit + draw from a file
 //   npx tsx scripts/bench-sql.ts js <units>                                          commitPool + drawTargets, streamed
 //   npx tsx scripts/bench-sql.ts clickhouse <units>                                  2-shard cluster (scripts/ci/clickhouse.sh)
+// --runs k repeats the measurement in the same process and adds min and median of the totals.
 // The pool is bench-stream.ts's: id 91411303 + i padded to 10 digits, class A–D by i mod 4, 5 % per stratum. Files are
 // generated once under .tmp/bench-sql/ (not timed). Every engine's record digest is printed: they must be equal.
 import { existsSync, mkdirSync, statSync } from "node:fs";
@@ -18,6 +19,7 @@ const [engine = "duckdb", nText = "1000000", ...rest] = process.argv.slice(2);
 const N = Number(nText);
 const format = rest.includes("csv") ? "csv" : "parquet";
 const memoryLimit = rest.includes("--memory-limit") ? rest[rest.indexOf("--memory-limit") + 1] : undefined;
+const runs = rest.includes("--runs") ? Number(rest[rest.indexOf("--runs") + 1]) : 1;
 const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "sql bench" });
 const taskId = "BENCH-SQL";
 const policy = { strata: { A: { ratio: 0.05 }, B: { ratio: 0.05 }, C: { ratio: 0.05 }, D: { ratio: 0.05 } } };
@@ -62,6 +64,7 @@ async function chQuery(port: number, text: string, params?: SqlStatement): Promi
 }
 const rowsOf = (t: string) => t.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Record<string, unknown>);
 
+async function once(): Promise<Record<string, unknown>> {
 let result: Record<string, unknown>;
 if (engine === "duckdb") {
   const file = await poolFile();
@@ -118,4 +121,11 @@ if (engine === "duckdb") {
 } else {
   throw new Error(`unknown engine ${engine}`);
 }
-console.log(JSON.stringify(result));
+return result;
+}
+
+const all: Record<string, unknown>[] = [];
+for (let r = 0; r < runs; r++) all.push(await once());
+const totals = all.map((r) => r["total"] as number).sort((a, b) => a - b);
+const last = all[all.length - 1] as Record<string, unknown>;
+console.log(JSON.stringify({ ...last, runs, totals: all.map((r) => r["total"]), commits: all.map((r) => r["commit"]), draws: all.map((r) => r["draw"]), min: totals[0], median: totals[Math.floor((totals.length - 1) / 2)], load: (await import("node:os")).loadavg().map((x) => Number(x.toFixed(1))) }));

@@ -1,7 +1,11 @@
 import type { SqlParameter, SqlStatement } from "../sql/SqlStatement.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 
-/** Progress of a long engine step: which step, and DuckDB's own estimate of the share done (0–100, -1 unknown). */
+/**
+ * Progress of a long engine step: which step, and DuckDB's own estimate of the share done (0–100, -1 unknown).
+ *
+ * @category DuckDB
+ */
 export interface DuckDbProgress {
   /** `commitment`, `check` (the commitment recomputed at draw time) or `selection`. */
   readonly step: "commitment" | "check" | "selection";
@@ -11,7 +15,11 @@ export interface DuckDbProgress {
   readonly seconds: number;
 }
 
-/** Options every DuckDB function takes. */
+/**
+ * Options every DuckDB function takes.
+ *
+ * @category DuckDB
+ */
 export interface DuckDbOptions {
   /** Database file (default: an in-memory database). */
   readonly database?: string;

@@ -4,11 +4,22 @@
  * through the public seam `TargetDrawShard` → `mergeTargetShards`, so the record format stays drawTargets's.
  */
 import { bytesToHex, hexToBytes, lengthDelimited } from "../draw/_encoding.js";
-import { POOL_ALGORITHM, STAGE1_ALGORITHM, stateFromJson, type CommitmentState, type IneligibleReason } from "../draw/_pool.js";
+import { POOL_ALGORITHM, STAGE1_ALGORITHM, isCanonicalText, stateFromJson, ticketHasher, type CommitmentState, type IneligibleReason } from "../draw/_pool.js";
+import { wordsToHex } from "../draw/_sha256.js";
 import { setupStage1, type Stage1Setup } from "../draw/_stage1.js";
 import { poolConfig, toCommitment } from "../draw/commitPool.js";
 
-export { POOL_ALGORITHM, STAGE1_ALGORITHM, poolConfig, setupStage1, stateFromJson, toCommitment };
+export { POOL_ALGORITHM, STAGE1_ALGORITHM, isCanonicalText, poolConfig, setupStage1, stateFromJson, toCommitment };
+
+/** Tickets of one task as 64 hex digits, with the task's prefix hashed once (the draw's own ticket hasher). */
+export function ticketsOf(seedHex: string, taskId: string): (unitId: string) => string {
+  const h = ticketHasher(seedHex, taskId);
+  const w = new Int32Array(8);
+  return (unitId) => {
+    h(unitId, w);
+    return wordsToHex(w);
+  };
+}
 export type { CommitmentState, IneligibleReason, Stage1Setup };
 
 /** Hex of the ticket's constant prefix len‖tag ‖ len‖seed ‖ len‖task (docs/draw.md), the same bytes ticketHasher hashes first. */

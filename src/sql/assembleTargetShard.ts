@@ -1,12 +1,11 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { computeTicket } from "../draw/computeTicket.js";
 import type { PoolCommitment } from "../draw/PoolCommitment.js";
 import type { SamplingPolicy } from "../draw/SamplingPolicy.js";
 import type { SeedRecord } from "../draw/SeedRecord.js";
 import type { SelectedUnit } from "../draw/TargetDrawRecord.js";
 import type { TargetDrawShard } from "../draw/TargetDrawShard.js";
-import { STAGE1_ALGORITHM, setupStage1 } from "./_seam.js";
+import { STAGE1_ALGORITHM, isCanonicalText, setupStage1, ticketsOf } from "./_seam.js";
 import { rowIssue, stateFromRows, type SqlRow } from "./_rows.js";
 
 /**
@@ -59,6 +58,7 @@ export function assembleTargetShard(input: AssembleTargetShardInput): TargetDraw
   const state = stateFromRows(input.commitmentRows as Iterable<SqlRow>, check === "digest", ["commitmentRows"]);
   const issues: RuleIssue[] = [];
   const byClass = new Map<string, SelectedUnit[]>();
+  const ticketOf = ticketsOf(setup.seed.value, setup.taskId);
   let i = 0;
   for (const row of input.selectionRows as Iterable<SqlRow>) {
     const at = ["selectionRows", i++];
@@ -70,11 +70,11 @@ export function assembleTargetShard(input: AssembleTargetShardInput): TargetDraw
       issues.push(rowIssue([...at, "risk_class"], "a selected unit's class is not drawn in this task", "入选对象的分类不在本次抽取之内", cls));
       continue;
     }
-    if (typeof id !== "string" || id === "" || typeof ticket !== "string" || !HEX64.test(ticket)) {
-      issues.push(rowIssue(at, "a selection row needs a non-empty id and a 64-digit lower-case hex ticket", "入选行须有对象标识和64位小写十六进制签号", row));
+    if (typeof id !== "string" || id === "" || !isCanonicalText(id) || typeof ticket !== "string" || !HEX64.test(ticket)) {
+      issues.push(rowIssue(at, "a selection row needs a canonical id (trimmed NFC text) and a 64-digit lower-case hex ticket", "入选行须有规范的对象标识（去空格、NFC）和64位小写十六进制签号", row));
       continue;
     }
-    if (input.recheckTickets !== false && computeTicket({ seed: setup.seed.value, taskId: setup.taskId, unitId: id }) !== ticket) {
+    if (input.recheckTickets !== false && ticketOf(id) !== ticket) {
       issues.push(rowIssue([...at, "ticket"], `the engine's ticket for ${id} is not SHA-256 of the task's prefix and the id (docs/draw.md)`, `引擎给出的${id}的签号与重新计算的不一致`, ticket));
       continue;
     }
