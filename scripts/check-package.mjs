@@ -48,6 +48,7 @@ writeFileSync(
 import { isWorkingDay, ShuangsuijiError as E2 } from "shuangsuiji/calendar";
 import { readCsvTable } from "shuangsuiji/node";
 import { inclusionChiSquare, simulateInclusion } from "shuangsuiji/stats";
+import { commitPoolInDuckDb } from "shuangsuiji/duckdb";
 import schema from "shuangsuiji/schemas/InspectionTarget.json" with { type: "json" };
 if (!isValidUscc("91350100M000100Y43")) throw new Error("uscc");
 if (addWorkingDays("2025-09-26", 20) !== "2025-10-30") throw new Error("calendar");
@@ -57,6 +58,8 @@ if (typeof readCsvTable !== "function" || !schema.oneOf) throw new Error("entrie
 InspectionTargetSchema.parse({ kind: "project", id: "P", name: "n", riskClass: "A", divisionCode: "411303" });
 const sim = simulateInclusion({ ids: ["a", "b", "c", "d"], k: 1, runs: 200, baseSeed: "smoke" });
 if (inclusionChiSquare(sim).rejected) throw new Error("stats");
+// the optional peer @duckdb/node-api is not installed here: the entry loads and says what to install
+await commitPoolInDuckDb({ file: "pool.csv" }).then(() => { throw new Error("duckdb entry without its peer"); }, (e) => { if (!(e instanceof ShuangsuijiError) || e.code !== "invalid-argument") throw e; });
 console.log("import: ok");
 `,
 );
@@ -72,6 +75,7 @@ if (computeDeadline("results-publication", "2025-09-26").date !== "2025-10-30") 
 if (cal.ShuangsuijiError !== ShuangsuijiError) throw new Error("one error class across entries");
 try { cal.isWorkingDay("2027-01-04"); throw new Error("should throw"); } catch (e) { if (!(e instanceof ShuangsuijiError) || e.code !== "calendar-year-not-covered") throw e; }
 if (typeof readCsvTable !== "function") throw new Error("node entry");
+if (typeof require("shuangsuiji/duckdb").drawTargetsInDuckDb !== "function") throw new Error("duckdb entry");
 console.log("require: ok");
 `,
 );

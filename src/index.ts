@@ -73,6 +73,15 @@ export type { LockedTargetList } from "./draw/LockedTargetList.js";
 export { lockTargetDraw } from "./draw/lockTargetDraw.js";
 export { dispatchTargets } from "./draw/dispatchTargets.js";
 
+// Draw in an SQL engine (docs/scale.md)
+export { SQL_DIALECTS, type SqlDialect, type SqlParameter, type SqlStatement, type SqlSource } from "./sql/SqlStatement.js";
+export { generateCommitmentSql, type CommitmentSqlInput } from "./sql/generateCommitmentSql.js";
+export { generateSelectionSql, type SelectionSqlInput } from "./sql/generateSelectionSql.js";
+export { clickhouseParams, type ClickHouseExternalTable } from "./sql/clickhouseParams.js";
+export { assemblePoolCommitment, type AssemblePoolCommitmentInput } from "./sql/assemblePoolCommitment.js";
+export { assembleTargetShard, type AssembleTargetShardInput } from "./sql/assembleTargetShard.js";
+export { assembleTargetDraw, type AssembleTargetDrawInput } from "./sql/assembleTargetDraw.js";
+
 // Draw: stage 2 (inspectors)
 export type { DrawScope } from "./draw/DrawScope.js";
 export type { InspectorDrawRecord, DepartmentDraw, DrawnTeam } from "./draw/InspectorDrawRecord.js";

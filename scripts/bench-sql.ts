@@ -1,0 +1,131 @@
+// Draw benchmarks for the SQL engines (docs/benchmarks.md, docs/scale.md). One measurement per invocation, printed as a
+// JSON line; peak memory is this process's maximum resident set (DuckDB runs in process, so it is counted).
+//   npx tsx scripts/bench-sql.ts duckdb <units> [parquet|csv] [--memory-limit 3GB]   commit + draw from a file
+//   npx tsx scripts/bench-sql.ts js <units>                                          commitPool + drawTargets, streamed
+//   npx tsx scripts/bench-sql.ts clickhouse <units>                                  2-shard cluster (scripts/ci/clickhouse.sh)
+// --runs k repeats the measurement in the same process and adds min and median of the totals.
+// The pool is bench-stream.ts's: id 91411303 + i padded to 10 digits, class A–D by i mod 4, 5 % per stratum. Files are
+// generated once under .tmp/bench-sql/ (not timed). Every engine's record digest is printed: they must be equal.
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import {
+  assemblePoolCommitment, assembleTargetDraw, clickhouseParams, commitPoolAsync, createSeed, drawTargetsAsync, generateCommitmentSql, generateSelectionSql,
+  type SqlStatement,
+} from "../src/index.js";
+import { commitPoolInDuckDb, drawTargetsInDuckDb } from "../src/duckdb/index.js";
+
+const [engine = "duckdb", nText = "1000000", ...rest] = process.argv.slice(2);
+const N = Number(nText);
+const format = rest.includes("csv") ? "csv" : "parquet";
+const memoryLimit = rest.includes("--memory-limit") ? rest[rest.indexOf("--memory-limit") + 1] : undefined;
+const runs = rest.includes("--runs") ? Number(rest[rest.indexOf("--runs") + 1]) : 1;
+const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "sql bench" });
+const taskId = "BENCH-SQL";
+const policy = { strata: { A: { ratio: 0.05 }, B: { ratio: 0.05 }, C: { ratio: 0.05 }, D: { ratio: 0.05 } } };
+const CLASSES = ["A", "B", "C", "D"];
+const idSql = (i: string) => `'91411303' || lpad(CAST(${i} AS VARCHAR), 10, '0')`;
+const seconds = (t0: number) => Number(((performance.now() - t0) / 1000).toFixed(2));
+const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function poolFile(): Promise<string> {
+  const dir = join(".tmp", "bench-sql");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `pool-${N}.${format}`);
+  if (!existsSync(file)) {
+    const db = await DuckDBInstance.create(":memory:");
+    const c = await db.connect();
+    const opts = format === "parquet" ? "(FORMAT parquet)" : "(FORMAT csv, HEADER true)";
+    await c.run(`COPY (SELECT ${idSql("i")} AS id, chr(65 + CAST(i % 4 AS INTEGER)) AS risk_class FROM range(${N}) t(i)) TO '${file}' ${opts}`);
+    c.closeSync();
+    db.closeSync();
+  }
+  return file;
+}
+
+async function chQuery(port: number, text: string, params?: SqlStatement): Promise<string> {
+  const url = new URL(`http://127.0.0.1:${port}/`);
+  url.searchParams.set("query", text);
+  const init: RequestInit = { method: "POST" };
+  if (params !== undefined) {
+    const ext = clickhouseParams(params);
+    url.searchParams.set(`${ext.name}_structure`, ext.structure);
+    url.searchParams.set(`${ext.name}_format`, ext.format);
+    const form = new FormData();
+    form.set(ext.name, new Blob([ext.data]), ext.name);
+    init.body = form;
+  }
+  url.searchParams.set("insert_distributed_sync", "1");
+  // a kept-alive connection the server has just closed fails once with EPIPE: a fresh connection then answers
+  const res = await fetch(url, init).catch(() => fetch(url, init));
+  const out = await res.text();
+  if (!res.ok) throw new Error(out.slice(0, 400));
+  return out;
+}
+const rowsOf = (t: string) => t.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Record<string, unknown>);
+
+async function once(): Promise<Record<string, unknown>> {
+let result: Record<string, unknown>;
+if (engine === "duckdb") {
+  const file = await poolFile();
+  const pool = { file };
+  const options = memoryLimit === undefined ? {} : { memoryLimit };
+  const t0 = performance.now();
+  const commitment = await commitPoolInDuckDb(pool, options);
+  const commit = seconds(t0);
+  const t1 = performance.now();
+  const record = await drawTargetsInDuckDb({ taskId, pool, seed, commitment, policy, commitmentCheck: "counts" }, options);
+  const draw = seconds(t1);
+  result = { engine: `duckdb (${format}, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`, units: N, commit, draw, total: Number((commit + draw).toFixed(2)), selected: record.selectedCount, digest: record.digest, peakMiB: peakMiB() };
+} else if (engine === "js") {
+  async function* units() {
+    for (let i = 0; i < N; i++) yield { id: `91411303${String(i).padStart(10, "0")}`, riskClass: CLASSES[i % 4] as string };
+  }
+  const t0 = performance.now();
+  const commitment = await commitPoolAsync(units());
+  const commit = seconds(t0);
+  const t1 = performance.now();
+  const record = await drawTargetsAsync({ taskId, pool: units(), seed, commitment, policy, commitmentCheck: "counts" });
+  const draw = seconds(t1);
+  result = { engine: "js (streamed)", units: N, commit, draw, total: Number((commit + draw).toFixed(2)), selected: record.selectedCount, digest: record.digest, peakMiB: peakMiB() };
+} else if (engine === "clickhouse") {
+  const ports = [8124, 8125];
+  const table = `bench_${N}`;
+  const exists = (await chQuery(ports[0] as number, `EXISTS TABLE ${table}`)).trim() === "1";
+  if (!exists || Number(await chQuery(ports[0] as number, `SELECT count() FROM ${table}`)) !== N) {
+    for (const p of ports) {
+      await chQuery(p, `DROP TABLE IF EXISTS ${table}`);
+      await chQuery(p, `DROP TABLE IF EXISTS ${table}_local`);
+      await chQuery(p, `CREATE TABLE ${table}_local (id String, risk_class String) ENGINE = MergeTree ORDER BY id`);
+      await chQuery(p, `CREATE TABLE ${table} AS ${table}_local ENGINE = Distributed(ssj, default, ${table}_local, cityHash64(id))`);
+    }
+    await chQuery(ports[0] as number, `INSERT INTO ${table} SELECT concat('91411303', leftPadZeros) AS id, char_class AS risk_class FROM (SELECT number, substring(toString(10000000000 + number), 2) AS leftPadZeros, ['A','B','C','D'][number % 4 + 1] AS char_class FROM numbers(${N}))`);
+  }
+  const local = { table: `${table}_local` };
+  const shardRun = async (port: number, s: SqlStatement) => {
+    const t = performance.now();
+    const rows = rowsOf(await chQuery(port, `${s.text} FORMAT JSONEachRow`, s));
+    return { rows, s: seconds(t) };
+  };
+  const t0 = performance.now();
+  const commitShards = await Promise.all(ports.map((p) => shardRun(p, generateCommitmentSql({ dialect: "clickhouse", source: local }))));
+  const commitment = assemblePoolCommitment({ rows: commitShards.flatMap((r) => r.rows) });
+  const commit = seconds(t0);
+  const t1 = performance.now();
+  const checkShards = await Promise.all(ports.map((p) => shardRun(p, generateCommitmentSql({ dialect: "clickhouse", source: local, check: "counts" }))));
+  const selShards = await Promise.all(ports.map((p) => shardRun(p, generateSelectionSql({ dialect: "clickhouse", source: local, taskId, policy, seed, commitment }))));
+  const record = assembleTargetDraw({ taskId, policy, seed, commitment, commitmentCheck: "counts", shards: ports.map((_, k) => ({ commitmentRows: checkShards[k]!.rows, selectionRows: selShards[k]!.rows })) });
+  const draw = seconds(t1);
+  const perShard = ports.map((_, k) => ({ units: commitShards[k]!.rows.reduce((n, r) => n + Number(r["units"]), 0), commit: commitShards[k]!.s, check: checkShards[k]!.s, selection: selShards[k]!.s }));
+  result = { engine: "clickhouse 2 shards", units: N, commit, draw, total: Number((commit + draw).toFixed(2)), selected: record.selectedCount, digest: record.digest, perShard, clientPeakMiB: peakMiB() };
+} else {
+  throw new Error(`unknown engine ${engine}`);
+}
+return result;
+}
+
+const all: Record<string, unknown>[] = [];
+for (let r = 0; r < runs; r++) all.push(await once());
+const totals = all.map((r) => r["total"] as number).sort((a, b) => a - b);
+const last = all[all.length - 1] as Record<string, unknown>;
+console.log(JSON.stringify({ ...last, runs, totals: all.map((r) => r["total"]), commits: all.map((r) => r["commit"]), draws: all.map((r) => r["draw"]), min: totals[0], median: totals[Math.floor((totals.length - 1) / 2)], load: (await import("node:os")).loadavg().map((x) => Number(x.toFixed(1))) }));

@@ -1,0 +1,22 @@
+import type { SqlSource } from "../sql/SqlStatement.js";
+
+/**
+ * A pool DuckDB reads where it lies: a CSV or Parquet file (read as it streams, never loaded into JavaScript) or a
+ * table of the database. CSV files need a header row; every cell is read as text (ids keep leading zeros, dates stay
+ * `YYYY-MM-DD`), an empty cell is NULL. Column names default to `id`, `risk_class`, `registration_date`, `status`,
+ * `division_code`.
+ *
+ * @category DuckDB
+ */
+export type DuckDbPool =
+  | { readonly file: string; readonly format?: "csv" | "parquet"; readonly columns?: SqlSource["columns"] }
+  | { readonly table: string; readonly columns?: SqlSource["columns"] };
+
+/** The generated SQL's source for a pool: the file path is a bound parameter. */
+export function sqlSource(pool: DuckDbPool): SqlSource {
+  const columns = pool.columns === undefined ? {} : { columns: pool.columns };
+  if ("table" in pool) return { table: pool.table, ...columns };
+  const format = pool.format ?? (/\.parquet$/i.test(pool.file) ? "parquet" : "csv");
+  const relation = format === "parquet" ? "read_parquet({pool_file})" : "read_csv({pool_file}, header = true, all_varchar = true)";
+  return { relation, params: [{ name: "pool_file", type: "text", value: pool.file }], ...columns };
+}

@@ -1,0 +1,63 @@
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import type { DrawTargetsInput } from "../draw/drawTargets.js";
+import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
+import { assembleTargetDraw } from "../sql/assembleTargetDraw.js";
+import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
+import { generateSelectionSql } from "../sql/generateSelectionSql.js";
+import { openEngine, type DuckDbOptions, type Engine } from "./_engine.js";
+import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
+
+/**
+ * Input of {@link drawTargetsInDuckDb}: drawTargets's input with the pool where DuckDB reads it.
+ *
+ * @category DuckDB
+ */
+export interface DrawTargetsInDuckDbInput extends Omit<DrawTargetsInput, "pool"> {
+  /** The pool: a CSV/Parquet file or a table. */
+  readonly pool: DuckDbPool;
+}
+
+/** @internal Runs the check and the selection on an open engine and assembles the record. */
+export async function drawOnEngine(engine: Engine, input: DrawTargetsInDuckDbInput): Promise<TargetDrawRecord> {
+  const source = sqlSource(input.pool);
+  const check = input.commitmentCheck ?? "digest";
+  const c = input.commitment;
+  const commitmentRows = await engine.rows(generateCommitmentSql({ dialect: "duckdb", source, eligibility: c.eligibility, exclusions: c.exclusions, check }), "check");
+  const select = async (prefilter: boolean) => {
+    const selectionRows = await engine.rows(generateSelectionSql({ dialect: "duckdb", source, taskId: input.taskId, policy: input.policy, seed: input.seed, commitment: c, prefilter }), "selection");
+    return assembleTargetDraw({ taskId: input.taskId, policy: input.policy, seed: input.seed, commitment: c, commitmentCheck: check, shards: [{ commitmentRows, selectionRows }] });
+  };
+  try {
+    return await select(true);
+  } catch (e) {
+    // fewer units than a quota below the prefilter's bound (probability < 1e-15): rank the whole stratum instead
+    if (e instanceof ShuangsuijiError && e.code === "invalid-input" && e.issues.some((i) => i.rule === "engine-rows-short")) return select(false);
+    throw e;
+  }
+}
+
+/**
+ * The stage-1 draw inside DuckDB: checks the pool against the published commitment (the full digest, or with
+ * `commitmentCheck: "counts"` the counts only), selects per stratum the quota smallest tickets, and assembles the
+ * record — byte-identical to drawTargets on the same pool, verified by verifyTargetDraw and verifyTicket
+ * (docs/scale.md). `pool-commitment-mismatch` when the file is not the committed pool.
+ *
+ * @category DuckDB
+ * @example
+ * ```ts
+ * import { createSeed } from "shuangsuiji";
+ * import { commitPoolInDuckDb, drawTargetsInDuckDb } from "shuangsuiji/duckdb";
+ * const pool = { file: "pool.csv" };
+ * const commitment = await commitPoolInDuckDb(pool);
+ * const seed = createSeed("0123456789abcdef0123456789abcdef", { kind: "other", description: "example" });
+ * const record = await drawTargetsInDuckDb({ taskId: "T-1", pool, seed, commitment, policy: { strata: { A: { ratio: 0.05 } } } }, { onProgress: (p) => console.error(p.step, p.percent) });
+ * ```
+ */
+export async function drawTargetsInDuckDb(input: DrawTargetsInDuckDbInput, options: DuckDbOptions = {}): Promise<TargetDrawRecord> {
+  const engine = await openEngine(options);
+  try {
+    return await drawOnEngine(engine, input);
+  } finally {
+    engine.close();
+  }
+}

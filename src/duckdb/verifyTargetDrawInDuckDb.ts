@@ -1,0 +1,54 @@
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
+import type { DrawMismatch, VerificationResult } from "../draw/verifyTargetDraw.js";
+import { assemblePoolCommitment } from "../sql/assemblePoolCommitment.js";
+import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
+import { openEngine, type DuckDbOptions } from "./_engine.js";
+import { drawOnEngine } from "./drawTargetsInDuckDb.js";
+import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
+
+/**
+ * Re-runs a published stage-1 record inside DuckDB against the pool file or table and lists every mismatch: the pool
+ * commitment is recomputed from the pool under the record's own eligibility rules and exclusions, the draw is redone
+ * from the record's task id, policy and seed, and every field of the recomputed record — digest included — is
+ * compared with the published one. What verifyTargetDraw does in JavaScript, for pools too large for memory.
+ *
+ * @category DuckDB
+ * @example
+ * ```ts
+ * import type { TargetDrawRecord } from "shuangsuiji";
+ * import { verifyTargetDrawInDuckDb } from "shuangsuiji/duckdb";
+ * declare const record: TargetDrawRecord;
+ * const result = await verifyTargetDrawInDuckDb(record, { file: "pool.parquet" });
+ * if (!result.ok) console.error(result.mismatches);
+ * ```
+ */
+export async function verifyTargetDrawInDuckDb(record: TargetDrawRecord, pool: DuckDbPool, options: DuckDbOptions = {}): Promise<VerificationResult> {
+  const mismatches: DrawMismatch[] = [];
+  const push = (field: string, expected: unknown, actual: unknown) => {
+    if (JSON.stringify(expected) !== JSON.stringify(actual)) mismatches.push({ field, expected, actual });
+  };
+  const published = record.poolCommitment;
+  const engine = await openEngine(options);
+  try {
+    const rules = { eligibility: published.eligibility, exclusions: published.exclusions };
+    const rows = await engine.rows(generateCommitmentSql({ dialect: "duckdb", source: sqlSource(pool), ...rules }), "commitment");
+    const commitment = assemblePoolCommitment({ rows, ...rules });
+    for (const k of ["digest", "unitCount", "eligibleCount", "strata", "ineligible"] as const) push(`poolCommitment.${k}`, commitment[k], published[k]);
+    let redrawn: TargetDrawRecord | undefined;
+    try {
+      redrawn = await drawOnEngine(engine, { taskId: record.taskId, policy: record.policy, seed: record.seed, commitment, pool });
+    } catch (e) {
+      if (!(e instanceof ShuangsuijiError)) throw e;
+      push("record", `a record drawn from this pool (${e.code})`, "a record the pool cannot give");
+    }
+    if (redrawn !== undefined) {
+      const again = redrawn as unknown as Readonly<Record<string, unknown>>;
+      const got = record as unknown as Readonly<Record<string, unknown>>;
+      for (const k of new Set([...Object.keys(again), ...Object.keys(got)])) if (k !== "poolCommitment") push(k, again[k], got[k]);
+    }
+  } finally {
+    engine.close();
+  }
+  return mismatches.length === 0 ? { ok: true } : { ok: false, mismatches };
+}

@@ -1,0 +1,60 @@
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import { INELIGIBLE_REASONS, type CommitmentState, type IneligibleReason } from "./_seam.js";
+
+/** A result row as drivers return it: column name → text, number or bigint (NULL only where SQL allows it). */
+export type SqlRow = Readonly<Record<string, unknown>>;
+
+const issue = (path: readonly (string | number)[], en: string, zh: string, value?: unknown): RuleIssue => ({ path, rule: "engine-rows", clause: "docs/scale.md", messageZh: zh, messageEn: en, value });
+
+/** A non-negative integer from a driver value (text, number or bigint); undefined when it is not one. */
+export function toBigInt(v: unknown): bigint | undefined {
+  if (typeof v === "bigint") return v >= 0n ? v : undefined;
+  if (typeof v === "number") return Number.isSafeInteger(v) && v >= 0 ? BigInt(v) : undefined;
+  if (typeof v === "string" && /^\d+$/.test(v)) return BigInt(v);
+  return undefined;
+}
+
+const MOD = 1n << 256n;
+const CLASS = /^[A-Z]$/;
+
+/** Folds commitment rows (risk_class, reason, units, w0…w7 or q0…q3) into a commitment state; `sums` false for count-only rows. */
+export function stateFromRows(rows: Iterable<SqlRow>, sums: boolean, path: readonly (string | number)[]): CommitmentState {
+  const issues: RuleIssue[] = [];
+  let total = 0n;
+  let unitCount = 0;
+  const strata: Record<string, number> = {};
+  const ineligible: Partial<Record<IneligibleReason, number>> = {};
+  let i = 0;
+  for (const row of rows) {
+    const at = [...path, i++];
+    const cls = row["risk_class"];
+    const reason = row["reason"];
+    const n = toBigInt(row["units"]);
+    if (typeof cls !== "string" || !CLASS.test(cls)) {
+      issues.push({ ...issue([...at, "risk_class"], "the pool holds units whose credit-risk class is not one capital letter A–Z", "名录中有信用风险分类不是单个大写字母的对象", cls), rule: "risk-class" });
+      continue;
+    }
+    if (reason !== "" && !(INELIGIBLE_REASONS as readonly unknown[]).includes(reason)) issues.push(issue([...at, "reason"], "unknown ineligibility reason in the engine's rows", "引擎返回了未知的不符合条件原因", reason));
+    if (n === undefined || n === 0n || n > BigInt(Number.MAX_SAFE_INTEGER)) issues.push(issue([...at, "units"], "unit count must be a positive integer", "对象数应为正整数", row["units"]));
+    if (sums) {
+      const [prefix, n, bits] = "q0" in row ? ["q", 4, 64] : ["w", 8, 32];
+      for (let w = 0; w < n; w++) {
+        const s = toBigInt(row[`${prefix}${w}`]);
+        if (s === undefined) issues.push(issue([...at, `${prefix}${w}`], "word sum must be a non-negative integer", "字和应为非负整数", row[`${prefix}${w}`]));
+        else total += s << BigInt(bits * (n - 1 - w));
+      }
+    }
+    if (n === undefined || typeof reason !== "string") continue;
+    const count = Number(n);
+    unitCount += count;
+    if (reason === "") strata[cls] = (strata[cls] ?? 0) + count;
+    else ineligible[reason as IneligibleReason] = (ineligible[reason as IneligibleReason] ?? 0) + count;
+  }
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  const v = total % MOD;
+  const sum = new Uint32Array(8);
+  for (let w = 0; w < 8; w++) sum[w] = Number((v >> BigInt(32 * (7 - w))) & 0xffffffffn);
+  return { sum, unitCount, strata, ineligible };
+}
+
+export { issue as rowIssue };

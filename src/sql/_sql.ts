@@ -1,0 +1,171 @@
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import type { Eligibility, Exclusion } from "../draw/SamplingPolicy.js";
+import { SQL_DIALECTS, type SqlDialect, type SqlParameter, type SqlSource, type SqlStatement } from "./SqlStatement.js";
+
+const PLACEHOLDER = /\{([a-z_][a-z0-9_]*)\}/g;
+
+function misuse(path: readonly (string | number)[], en: string, zh: string, value?: unknown): ShuangsuijiError {
+  return new ShuangsuijiError("invalid-argument", [{ path, rule: "sql-generation", clause: "docs/scale.md", messageZh: zh, messageEn: en, value }]);
+}
+
+export function checkDialect(dialect: unknown): SqlDialect {
+  if (!(SQL_DIALECTS as readonly unknown[]).includes(dialect)) throw misuse(["dialect"], `unknown SQL dialect (one of ${SQL_DIALECTS.join(", ")})`, "不支持的SQL方言", dialect);
+  return dialect as SqlDialect;
+}
+
+/** Dialect fragments. `b` = bytes (PostgreSQL bytea, DuckDB BLOB, ClickHouse String). */
+export interface Fragments {
+  readonly ident: (name: string) => string;
+  readonly utf8: (text: string) => string;
+  readonly be32Length: (bytes: string) => string;
+  readonly concat: (...bytes: string[]) => string;
+  readonly fromHex: (hex: string) => string;
+  /** SHA-256 as 64 lower-case hex digits. */
+  readonly sha256Hex: (bytes: string) => string;
+  /** The eight big-endian 32-bit words of a digest, from the expression `digest(bytes)` returns. */
+  readonly digest: (bytes: string) => string;
+  /** Bits per summed word: 32 (eight words) or 64 (four words; DuckDB parses fewer, longer hex slices). */
+  readonly wordBits: 32 | 64;
+  readonly word: (digest: string, i: number) => string;
+  readonly asText: (x: string) => string;
+  readonly contains: (list: string, x: string) => string;
+  /** The element of `values` at the position of `key` in `keys` (two parallel text lists). */
+  readonly pick: (keys: string, values: string, key: string) => string;
+  readonly sumText: (x: string) => string;
+  readonly countText: string;
+}
+
+const quoteDouble = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
+  postgresql: {
+    ident: quoteDouble,
+    utf8: (t) => `convert_to(${t}, 'UTF8')`,
+    be32Length: (b) => `int4send(octet_length(${b}))`,
+    concat: (...b) => b.join(" || "),
+    fromHex: (h) => `decode(${h}, 'hex')`,
+    sha256Hex: (b) => `encode(sha256(${b}), 'hex')`,
+    digest: (b) => `encode(sha256(${b}), 'hex')`,
+    wordBits: 32,
+    word: (d, i) => `('x' || substr(${d}, ${1 + 8 * i}, 8))::bit(32)::bigint`,
+    asText: (x) => `CAST(${x} AS text)`,
+    contains: (list, x) => `${x} = ANY(${list})`,
+    pick: (k, v, key) => `(${v})[array_position(${k}, ${key})]`,
+    sumText: (x) => `CAST(sum(${x}) AS text)`,
+    countText: "CAST(count(*) AS text)",
+  },
+  duckdb: {
+    ident: quoteDouble,
+    utf8: (t) => `encode(${t})`,
+    be32Length: (b) => `unhex(printf('%08x', octet_length(${b})))`,
+    concat: (...b) => b.join(" || "),
+    fromHex: (h) => `unhex(${h})`,
+    sha256Hex: (b) => `sha256(${b})`,
+    digest: (b) => `sha256(${b})`,
+    // sum(UBIGINT) is a HUGEINT: 2^64 · 1.9×10^8 fits easily
+    wordBits: 64,
+    word: (d, i) => `CAST('0x' || substr(${d}, ${1 + 16 * i}, 16) AS UBIGINT)`,
+    asText: (x) => `CAST(${x} AS VARCHAR)`,
+    contains: (list, x) => `list_contains(${list}, ${x})`,
+    pick: (k, v, key) => `list_extract(${v}, list_position(${k}, ${key}))`,
+    sumText: (x) => `CAST(sum(${x}) AS VARCHAR)`,
+    countText: "CAST(count(*) AS VARCHAR)",
+  },
+  clickhouse: {
+    ident: (s) => `\`${s.replace(/\\/g, "\\\\").replace(/`/g, "\\`")}\``,
+    utf8: (t) => t,
+    // 2^32 + n printed as hex is "1" followed by the eight hex digits of n: drop the "01" byte.
+    be32Length: (b) => `unhex(substring(hex(toUInt64(length(${b})) + 4294967296), 3))`,
+    concat: (...b) => `concat(${b.join(", ")})`,
+    fromHex: (h) => `unhex(${h})`,
+    sha256Hex: (b) => `lower(hex(SHA256(${b})))`,
+    digest: (b) => `SHA256(${b})`,
+    wordBits: 32,
+    word: (d, i) => `reinterpretAsUInt32(reverse(substring(${d}, ${1 + 4 * i}, 4)))`,
+    asText: (x) => `toString(${x})`,
+    contains: (list, x) => `has(${list}, ${x})`,
+    pick: (k, v, key) => `transform(${key}, ${k}, ${v}, '')`,
+    sumText: (x) => `toString(sum(${x}))`,
+    countText: "toString(count())",
+  },
+};
+
+/** A statement under construction: `{name}` placeholders, rendered per dialect at the end. */
+export function builder(dialect: SqlDialect) {
+  const params: SqlParameter[] = [];
+  const add = (p: SqlParameter): string => {
+    if (params.some((q) => q.name === p.name)) throw misuse(["params", p.name], `parameter ${p.name} given twice`, "参数重复");
+    params.push(p);
+    return `{${p.name}}`;
+  };
+  const render = (text: string, columns: readonly string[]): SqlStatement => {
+    const index = new Map(params.map((p, i) => [p.name, i] as const));
+    const out = text.replace(PLACEHOLDER, (_, name: string) => {
+      const i = index.get(name);
+      if (i === undefined) throw misuse(["source", "relation"], `placeholder {${name}} has no parameter`, "占位符没有对应参数", name);
+      const p = params[i] as SqlParameter;
+      if (dialect === "clickhouse") return `(SELECT ${name} FROM ssj_params)`;
+      const type = dialect === "postgresql" ? { text: "text", "text[]": "text[]", "integer[]": "integer[]" }[p.type] : { text: "VARCHAR", "text[]": "VARCHAR[]", "integer[]": "INTEGER[]" }[p.type];
+      return `$${i + 1}::${type}`;
+    });
+    return Object.freeze({ dialect, text: out, params: Object.freeze([...params]), columns: Object.freeze([...columns]) });
+  };
+  return { f: FRAGMENTS[dialect], add, render };
+}
+
+export interface UnitsInput {
+  readonly source: SqlSource;
+  readonly eligibility?: Eligibility | undefined;
+  readonly exclusions?: readonly Exclusion[] | undefined;
+}
+
+/**
+ * `SELECT id, risk_class, reason FROM <source>`: reason is '' for an eligible unit or its ineligibility reason, tested
+ * in eligibilityOf's order (docs/draw.md; Yanshi 7.2 for the cut-off and statuses).
+ */
+export function unitsRelation(b: ReturnType<typeof builder>, input: UnitsInput): string {
+  const { f } = b;
+  const s = input.source;
+  const col = (key: keyof NonNullable<SqlSource["columns"]>, dflt: string) => {
+    const name = s.columns?.[key] ?? dflt;
+    if (typeof name !== "string" || name === "") throw misuse(["source", "columns", key], "column name must be non-empty text", "列名不能为空", name);
+    return f.ident(name);
+  };
+  let from: string;
+  if (s.table !== undefined && s.relation === undefined) {
+    if (typeof s.table !== "string" || s.table === "" || s.table.split(".").some((p) => p === "")) throw misuse(["source", "table"], "table name must be non-empty text", "表名不能为空", s.table);
+    from = s.table.split(".").map(f.ident).join(".");
+  } else if (s.relation !== undefined && s.table === undefined) {
+    for (const p of s.params ?? []) b.add(p);
+    from = s.relation;
+  } else {
+    throw misuse(["source"], "give exactly one of source.table and source.relation", "须且只须给出表名或关系表达式之一");
+  }
+  const id = col("id", "id");
+  const e = input.eligibility ?? {};
+  const include = e.whenUnknown === "include";
+  const whens: string[] = [];
+  const excluded = b.add({ name: "excluded_ids", type: "text[]", value: [...new Set((input.exclusions ?? []).map((x) => x.unitId))].sort() });
+  whens.push(`WHEN ${f.contains(excluded, id)} THEN 'excluded'`);
+  if (e.registeredOnOrBefore !== undefined) {
+    const d = f.asText(col("registrationDate", "registration_date"));
+    const cutoff = b.add({ name: "registered_on_or_before", type: "text", value: e.registeredOnOrBefore });
+    if (include) whens.push(`WHEN ${d} IS NOT NULL AND ${d} > ${cutoff} THEN 'registered-after-cutoff'`);
+    else whens.push(`WHEN ${d} IS NULL THEN 'registration-date-unknown'`, `WHEN ${d} > ${cutoff} THEN 'registered-after-cutoff'`);
+  }
+  if (e.statuses !== undefined) {
+    const st = col("status", "status");
+    const list = b.add({ name: "statuses", type: "text[]", value: [...e.statuses] });
+    if (include) whens.push(`WHEN ${st} IS NOT NULL AND NOT ${f.contains(list, st)} THEN 'status-not-allowed'`);
+    else whens.push(`WHEN ${st} IS NULL THEN 'status-unknown'`, `WHEN NOT ${f.contains(list, st)} THEN 'status-not-allowed'`);
+  }
+  if (e.divisionCodes !== undefined) {
+    const dc = col("divisionCode", "division_code");
+    const list = b.add({ name: "division_codes", type: "text[]", value: [...e.divisionCodes] });
+    whens.push(`WHEN ${dc} IS NULL OR NOT ${f.contains(list, dc)} THEN 'outside-districts'`);
+  }
+  const cls = col("riskClass", "risk_class");
+  // ClickHouse reads Nullable columns: assumeNotNull keeps the key columns plain String (a NULL id fails validation).
+  const key = (x: string) => (b.f === FRAGMENTS.clickhouse ? `assumeNotNull(${x})` : x);
+  return `SELECT ${key(id)} AS id, ${key(cls)} AS risk_class, CASE ${whens.join(" ")} ELSE '' END AS reason FROM ${from}`;
+}

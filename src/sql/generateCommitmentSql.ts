@@ -1,0 +1,58 @@
+import type { Eligibility, Exclusion } from "../draw/SamplingPolicy.js";
+import { builder, checkDialect, unitsRelation } from "./_sql.js";
+import { poolConfig } from "./_seam.js";
+import type { SqlDialect, SqlSource, SqlStatement } from "./SqlStatement.js";
+
+/**
+ * Input of {@link generateCommitmentSql}.
+ *
+ * @category SQL
+ */
+export interface CommitmentSqlInput {
+  /** Target dialect. */
+  readonly dialect: SqlDialect;
+  /** Where the pool is. */
+  readonly source: SqlSource;
+  /** Eligibility filters (Yanshi 7.2), as for commitPool. */
+  readonly eligibility?: Eligibility;
+  /** Units excluded by name, as for commitPool. */
+  readonly exclusions?: readonly Exclusion[];
+  /**
+   * `"digest"` (default) sums every unit's commitment hash; `"counts"` only counts units per stratum and reason — the
+   * cheap check a draw may run against a published commitment (the digest is then checked by every verifier).
+   */
+  readonly check?: "digest" | "counts";
+}
+
+/**
+ * The pool commitment as SQL (docs/draw.md, "pool commitment"): one row per (risk class, eligibility) with the unit
+ * count and, per big-endian word, the sum of the units' SHA-256(len‖id ‖ len‖class ‖ len‖reason) — the engine sums
+ * words exactly (bigint, numeric, hugeint), {@link assemblePoolCommitment} carries them into the sum modulo 2²⁵⁶.
+ * Columns: `risk_class, reason, units` and `w0 … w7` (32-bit words: PostgreSQL, ClickHouse) or `q0 … q3` (64-bit
+ * words: DuckDB, which parses fewer, longer hex slices), all text; `reason` is '' for eligible units. Rules and exclusions are bound
+ * parameters, never spliced into the text.
+ *
+ * @category SQL
+ * @example
+ * ```ts
+ * import { generateCommitmentSql } from "shuangsuiji";
+ * const q = generateCommitmentSql({ dialect: "postgresql", source: { table: "units" }, exclusions: [{ unitId: "U9", reason: "已列入重点监管" }] });
+ * q.params[0]; // { name: "excluded_ids", type: "text[]", value: ["U9"] }
+ * ```
+ */
+export function generateCommitmentSql(input: CommitmentSqlInput): SqlStatement {
+  const b = builder(checkDialect(input.dialect));
+  const config = poolConfig({ ...(input.eligibility === undefined ? {} : { eligibility: input.eligibility }), ...(input.exclusions === undefined ? {} : { exclusions: input.exclusions }) });
+  const units = unitsRelation(b, { source: input.source, eligibility: config.eligibility, exclusions: config.exclusions });
+  const { f } = b;
+  const counts = ["risk_class", "reason", "units"];
+  if (input.check === "counts") {
+    return b.render(`SELECT risk_class, reason, ${f.countText} AS units FROM (${units}) u GROUP BY risk_class, reason ORDER BY risk_class, reason`, counts);
+  }
+  const element = f.concat(f.be32Length(f.utf8("id")), f.utf8("id"), f.be32Length(f.utf8("risk_class")), f.utf8("risk_class"), f.be32Length(f.utf8("reason")), f.utf8("reason"));
+  const words = Array.from({ length: 256 / f.wordBits }, (_, i) => i);
+  const text =
+    `SELECT risk_class, reason, ${f.countText} AS units, ${words.map((i) => `${f.sumText(f.word("d", i))} AS ${f.wordBits === 32 ? "w" : "q"}${i}`).join(", ")} ` +
+    `FROM (SELECT risk_class, reason, ${f.digest(element)} AS d FROM (${units}) u) h GROUP BY risk_class, reason ORDER BY risk_class, reason`;
+  return b.render(text, [...counts, ...words.map((i) => `${f.wordBits === 32 ? "w" : "q"}${i}`)]);
+}
