@@ -5,6 +5,7 @@ import type { Department } from "../model/department.js";
 import { InspectionItemSchema, type InspectionItem } from "../model/inspectionItem.js";
 import type { ItemList } from "./ItemList.js";
 import type { z } from "zod";
+import { parseDepartments } from "./_input.js";
 
 /** @internal Checks items against the department list; returns issues (errors) and notes (unverifiable rules). */
 export function itemProblems(items: readonly InspectionItem[], departments: readonly Department[]): { issues: RuleIssue[]; notes: RuleIssue[] } {
@@ -86,7 +87,7 @@ export function buildItemList(
   };
   if (typeof owner !== "string" || owner.trim() === "") bad("owner", "the list's owner is a non-empty string", owner);
   if (!Array.isArray(items) || items.length > 100_000) bad("items", "items must be an array (at most 100000)", undefined);
-  if (!Array.isArray(departments) || departments.length > 100_000) bad("departments", "departments must be an array", undefined);
+  const depts = parseDepartments(departments);
   const jurisdiction = options?.jurisdiction;
   if (jurisdiction !== undefined && (typeof jurisdiction !== "string" || !Object.hasOwn(ITEM_FIELD_REQUIREMENTS, jurisdiction))) bad("jurisdiction", `unknown jurisdiction (${Object.keys(ITEM_FIELD_REQUIREMENTS).join(", ")})`, jurisdiction);
   const required = jurisdiction === undefined ? undefined : ITEM_FIELD_REQUIREMENTS[jurisdiction];
@@ -106,7 +107,7 @@ export function buildItemList(
       }
     }
   });
-  const checked = itemProblems(valid, departments);
+  const checked = itemProblems(valid, depts);
   issues.push(...checked.issues);
   if (issues.length > 0) return deepFreeze({ ok: false, issues, notes: checked.notes });
   return deepFreeze({ ok: true, list: { owner, version: 1, items: valid, history: [] }, notes: checked.notes });
@@ -123,6 +124,7 @@ export function buildItemList(
  * ```
  */
 export function requireItemList(r: ItemListResult): ItemList {
+  if (r === null || typeof r !== "object" || (r.ok !== true && r.ok !== false)) throw new ShuangsuijiError("invalid-argument", [{ path: [], rule: "item-list-result", clause: "Chongqing 5.1", messageZh: "不是清单构建结果", messageEn: "not a result of buildItemList" }]);
   if (!r.ok) throw new ShuangsuijiError("invalid-input", r.issues);
   return r.list;
 }

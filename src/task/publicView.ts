@@ -2,7 +2,7 @@ import { OUTCOMES } from "../codes/OUTCOMES.js";
 import { isValidResidentId } from "../ids/parseResidentId.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
-import { stateIndex } from "./_lifecycle.js";
+import { refuse, stateIndex } from "./_lifecycle.js";
 
 /**
  * Masks a phone number for display: keeps the first three and last four digits (`138****5678`).
@@ -15,6 +15,7 @@ import { stateIndex } from "./_lifecycle.js";
  * ```
  */
 export function maskPhone(phone: string): string {
+  if (typeof phone !== "string") return "";
   const digits = phone.replace(/\D/g, "");
   return digits.length <= 7 ? "*".repeat(digits.length) : `${digits.slice(0, 3)}${"*".repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
@@ -30,6 +31,7 @@ export function maskPhone(phone: string): string {
  * ```
  */
 export function maskIdNumber(id: string): string {
+  if (typeof id !== "string") return "";
   return id.length <= 10 ? "*".repeat(id.length) : `${id.slice(0, 6)}${"*".repeat(id.length - 10)}${id.slice(-4)}`;
 }
 
@@ -82,7 +84,8 @@ export function maskPersonalData(s: string): string {
  * ```
  */
 export function publicView(t: TaskLifecycle) {
-  const base = { taskId: t.task.id, name: t.task.name, state: t.state, window: t.task.window };
+  if (t === null || typeof t !== "object" || t.kind !== "task-lifecycle") refuse("invalid-input", "task", "shuangsuiji task lifecycle", "不是任务状态对象", "not a task lifecycle object (use startTask)");
+  const base = { taskId: t.task.id, name: maskPersonalData(t.task.name), state: t.state, window: t.task.window };
   if (stateIndex(t.state) < stateIndex("inspecting")) {
     return deepFreeze({ ...base, sealed: true as const, note: "抽取名单和执法检查人员名单在实施检查前保密（Yanshi 8.3）", results: [] as const });
   }
@@ -95,7 +98,7 @@ export function publicView(t: TaskLifecycle) {
     ...base,
     sealed: false as const,
     ...(t.publishedOn === undefined ? { publishedDepartments: [...(published ?? [])].sort() } : { publishedOn: t.publishedOn }),
-    withheld: { count: withheld.size, bases: [...new Set((t.withheld ?? []).map((w) => w.basis))] },
+    withheld: { count: withheld.size, bases: [...new Set((t.withheld ?? []).map((w) => scrub(w.basis)))] },
     results: t.records
       .filter((r) => !withheld.has(r.id))
       .map((r) => ({
