@@ -158,6 +158,7 @@ describe.skipIf(!run)("reference web app in Chromium (offline, from file://)", (
     const recordInput = page.getByLabel(/已公布的抽取记录/);
     await recordInput.setInputFiles({ name: "record.json", mimeType: "application/json", buffer: Buffer.from(recordJson) });
     await expect.poll(() => page.locator("#check-record-summary").textContent()).toContain(record.taskId);
+    expect(await page.locator("#record-digest-ok").count()).toBe(1);
 
     const check = async (code: string, cls: string): Promise<string | null> => {
       // Keyboard only: type the code, choose the class, press Enter.
@@ -196,6 +197,7 @@ describe.skipIf(!run)("reference web app in Chromium (offline, from file://)", (
     fs.selected = fs.selected.filter((u) => u.unitId !== selected);
     await recordInput.setInputFiles({ name: "forged.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(forged)) });
     await expect.poll(() => page.locator("#check-record-summary").textContent()).toContain(record.taskId);
+    expect(await page.locator("#record-digest-bad").textContent()).toContain("记录摘要与内容不符");
     expect(await check(selected, stratum.riskClass)).toBe("inconsistent");
 
     // Not a record at all.
