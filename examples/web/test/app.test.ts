@@ -81,6 +81,15 @@ describe.skipIf(!run)("reference web app in Chromium (offline, from file://)", (
     const dice = page.getByLabel(/骰子数字/);
     await dice.fill(DIGITS.slice(0, 30));
     expect(await page.locator("#dice-count").textContent()).toContain("还需 9 位");
+    // Refused: one witness (Wolong 2.2 asks for two or more), then too few digits for 128 bits.
+    await page.getByLabel(/见证人/).fill("张伟");
+    await page.getByLabel("掷骰日期").fill("2026-04-01");
+    await page.getByRole("button", { name: /^抽取/ }).click();
+    expect(await page.locator("#draw-result [role=alert]").textContent()).toContain("至少两名见证人");
+    await page.getByLabel(/见证人/).fill(WITNESSES.join("\n"));
+    await page.getByRole("button", { name: /^抽取/ }).click();
+    expect(await page.locator("#draw-result [role=alert]").textContent()).toContain("seed-too-weak");
+    expect(await page.locator("#lock-form").isHidden()).toBe(true);
     await dice.fill(DIGITS);
     await page.getByLabel(/见证人/).fill(WITNESSES.join("\n"));
     await page.getByLabel("掷骰日期").fill("2026-04-01");
