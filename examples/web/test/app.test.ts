@@ -81,6 +81,15 @@ describe.skipIf(!run)("reference web app in Chromium (offline, from file://)", (
     const dice = page.getByLabel(/骰子数字/);
     await dice.fill(DIGITS.slice(0, 30));
     expect(await page.locator("#dice-count").textContent()).toContain("还需 9 位");
+    // Refused: one witness (Wolong 2.2 asks for two or more), then too few digits for 128 bits.
+    await page.getByLabel(/见证人/).fill("张伟");
+    await page.getByLabel("掷骰日期").fill("2026-04-01");
+    await page.getByRole("button", { name: /^抽取/ }).click();
+    expect(await page.locator("#draw-result [role=alert]").textContent()).toContain("至少两名见证人");
+    await page.getByLabel(/见证人/).fill(WITNESSES.join("\n"));
+    await page.getByRole("button", { name: /^抽取/ }).click();
+    expect(await page.locator("#draw-result [role=alert]").textContent()).toContain("seed-too-weak");
+    expect(await page.locator("#lock-form").isHidden()).toBe(true);
     await dice.fill(DIGITS);
     await page.getByLabel(/见证人/).fill(WITNESSES.join("\n"));
     await page.getByLabel("掷骰日期").fill("2026-04-01");
@@ -158,6 +167,7 @@ describe.skipIf(!run)("reference web app in Chromium (offline, from file://)", (
     const recordInput = page.getByLabel(/已公布的抽取记录/);
     await recordInput.setInputFiles({ name: "record.json", mimeType: "application/json", buffer: Buffer.from(recordJson) });
     await expect.poll(() => page.locator("#check-record-summary").textContent()).toContain(record.taskId);
+    expect(await page.locator("#record-digest-ok").count()).toBe(1);
 
     const check = async (code: string, cls: string): Promise<string | null> => {
       // Keyboard only: type the code, choose the class, press Enter.
@@ -196,6 +206,7 @@ describe.skipIf(!run)("reference web app in Chromium (offline, from file://)", (
     fs.selected = fs.selected.filter((u) => u.unitId !== selected);
     await recordInput.setInputFiles({ name: "forged.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(forged)) });
     await expect.poll(() => page.locator("#check-record-summary").textContent()).toContain(record.taskId);
+    expect(await page.locator("#record-digest-bad").textContent()).toContain("记录摘要与内容不符");
     expect(await check(selected, stratum.riskClass)).toBe("inconsistent");
 
     // Not a record at all.
