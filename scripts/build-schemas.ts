@@ -17,6 +17,7 @@ import { z } from "zod";
 import {
   AnnualPlanRowSchema, AnnualPlanSchema, DepartmentSchema, InspectionItemSchema, InspectionRecordSchema,
   InspectionSchemeSchema, InspectionTargetSchema, InspectorSchema, JointTeamSchema, OUTCOMES, SpotCheckTaskSchema,
+  TargetDrawRecordSchema, PoolCommitmentSchema, SamplingPolicySchema, SeedRecordSchema, InspectorDrawRecordSchema, LockedTargetListSchema,
 } from "../src/index.js";
 
 export const MODEL_SCHEMAS = {
@@ -30,6 +31,13 @@ export const MODEL_SCHEMAS = {
   InspectionScheme: InspectionSchemeSchema,
   JointTeam: JointTeamSchema,
   InspectionRecord: InspectionRecordSchema,
+  // the records a draw verifier reads (docs/spec-v1.md §4–§9)
+  TargetDrawRecord: TargetDrawRecordSchema,
+  PoolCommitment: PoolCommitmentSchema,
+  SamplingPolicy: SamplingPolicySchema,
+  SeedRecord: SeedRecordSchema,
+  InspectorDrawRecord: InspectorDrawRecordSchema,
+  LockedTargetList: LockedTargetListSchema,
 } as const;
 
 const NOTE =

@@ -38,7 +38,7 @@ const asPostgres = (cmd: string) => {
 const root = process.getuid?.() === 0;
 const run = (cmd: string) => (root ? asPostgres(cmd) : execFileSync("sh", ["-c", cmd], { encoding: "utf8" }));
 run(`${bin}/initdb -D ${dir}/data -A trust -E UTF8 --locale=C.UTF-8 >/dev/null`);
-run(`${bin}/pg_ctl -D ${dir}/data -o "-p 54329 -k ${dir} -c listen_addresses=''" -l ${dir}/log -w start >/dev/null`);
+run(`${bin}/pg_ctl -D ${dir}/data -o "-p 54319 -k ${dir} -c listen_addresses=''" -l ${dir}/log -w start >/dev/null`);
 try {
   const load = [
     "CREATE TABLE units (id text PRIMARY KEY, risk_class text NOT NULL);",
@@ -46,7 +46,7 @@ try {
     ...pool.map((u) => `INSERT INTO units VALUES ('${u.id}', '${u.riskClass}');`),
     ...record.strata.map((s) => `INSERT INTO quotas VALUES ('${s.riskClass}', ${s.quota});`),
   ].join("\n");
-  const psql = (input: string) => run(`psql -h ${dir} -p 54329 -U postgres -v ON_ERROR_STOP=1 -qAt -F '|' <<'SQL'\n${input}\nSQL`);
+  const psql = (input: string) => run(`psql -h ${dir} -p 54319 -U postgres -v ON_ERROR_STOP=1 -qAt -F '|' <<'SQL'\n${input}\nSQL`);
   psql(load);
   const rows = psql(sql).trim().split("\n").map((l) => l.split("|"));
   const expected = record.strata.flatMap((s) => s.selected.map((u) => [s.riskClass, u.unitId, u.ticket]));

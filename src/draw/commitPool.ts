@@ -2,6 +2,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize } from "./_encoding.js";
+import { iterableInput, parseInput } from "./_issues.js";
 import { ruleIssue } from "../errors/_issue.js";
 import type { PoolCommitment } from "./PoolCommitment.js";
 import { EligibilitySchema, ExclusionSchema, type Eligibility, type Exclusion } from "./SamplingPolicy.js";
@@ -22,9 +23,10 @@ export interface CommitPoolOptions {
 
 /** @internal */
 export function poolConfig(options: CommitPoolOptions): PoolConfig {
+  parseInput(z.object({}).nullish(), options, "Yanshi 7.2");
   const r = z.strictObject({ eligibility: EligibilitySchema, exclusions: z.array(ExclusionSchema) }).safeParse({
-    eligibility: options.eligibility ?? {},
-    exclusions: options.exclusions ?? [],
+    eligibility: options?.eligibility ?? {},
+    exclusions: options?.exclusions ?? [],
   });
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Yanshi 7.2" }, options), { cause: r.error });
   // UTF-16 code-unit order: part of the v1 commitment digest (docs/spec-v1.md §4), kept as it was
@@ -69,7 +71,7 @@ export function toCommitment(state: CommitmentState, config: PoolConfig): PoolCo
 export function commitPool(pool: Iterable<DrawUnit>, options: CommitPoolOptions = {}): PoolCommitment {
   const config = poolConfig(options);
   const p = unitProcessor(config);
-  for (const u of pool) p.add(u);
+  for (const u of iterableInput<DrawUnit>(pool, "pool")) p.add(u);
   p.finish();
   return toCommitment(p.state, config);
 }

@@ -1,4 +1,6 @@
 import { hexToBytes, sha256Hex } from "./_encoding.js";
+import { z } from "zod";
+import { parseInput } from "./_issues.js";
 import { weak } from "./_seed.js";
 
 /**
@@ -13,7 +15,7 @@ import { weak } from "./_seed.js";
  * ```
  */
 export function commitSeedShare(share: string): string {
-  const s = share.toLowerCase();
+  const s = parseInput(z.string(), share, "docs/spec-v1.md §5.4").toLowerCase();
   if (!/^(?:[0-9a-f]{2})+$/.test(s) || s.length < 32) weak(/^[0-9a-f]*$/.test(s) ? s.length * 4 : 0, "share");
   return sha256Hex(hexToBytes(s));
 }

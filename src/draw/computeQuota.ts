@@ -1,6 +1,8 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
-import type { SamplingPolicy, StratumRule } from "./SamplingPolicy.js";
+import { z } from "zod";
+import { parseInput } from "./_issues.js";
+import { StratumRuleSchema, type SamplingPolicy, type StratumRule } from "./SamplingPolicy.js";
 
 /**
  * The quota of one stratum and how it was reached.
@@ -33,7 +35,10 @@ const MICRO = 1_000_000;
  * ```
  */
 export function computeQuota(rule: StratumRule, size: number, policy: Pick<SamplingPolicy, "rounding" | "itemCategory" | "generalMaxRatio"> = {}): StratumQuota {
-  const rounding = policy.rounding ?? "ceil";
+  parseInput(StratumRuleSchema, rule, "Longting art. 15; docs/spec-v1.md §7");
+  parseInput(z.int().nonnegative(), size, "docs/spec-v1.md §7");
+  parseInput(z.object({}).nullish(), policy, "docs/spec-v1.md §7");
+  const rounding = policy?.rounding ?? "ceil";
   let k: number;
   let explanation: string;
   if (rule.count !== undefined) {

@@ -1,5 +1,8 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
+import { z } from "zod";
+import { isWellFormed } from "./_encoding.js";
+import { parseInput } from "./_issues.js";
 import { ticketHex } from "./_pool.js";
 
 /**
@@ -14,7 +17,9 @@ import { ticketHex } from "./_pool.js";
  * ```
  */
 export function computeTicket(input: { readonly seed: string; readonly taskId: string; readonly unitId: string }): string {
-  if (!/^(?:[0-9a-f]{2}){16,}$/.test(input.seed)) throw new ShuangsuijiError("seed-too-weak", [ruleIssue("seed-entropy", ["seed"], { value: input.seed })]);
-  if (input.unitId === "" || input.unitId !== input.unitId.normalize("NFC")) throw new ShuangsuijiError("invalid-input", [ruleIssue("unit-id-canonical", ["unitId"], { value: input.unitId })]);
+  parseInput(z.object({ seed: z.string(), taskId: z.string(), unitId: z.string() }), input, "docs/spec-v1.md §6");
+  if (typeof input?.seed !== "string" || !/^(?:[0-9a-f]{2}){16,}$/.test(input.seed)) throw new ShuangsuijiError("seed-too-weak", [ruleIssue("seed-entropy", ["seed"], { value: input.seed })]);
+  if (typeof input.unitId !== "string" || input.unitId === "" || !isWellFormed(input.unitId) || input.unitId !== input.unitId.normalize("NFC")) throw new ShuangsuijiError("invalid-input", [ruleIssue("unit-id-canonical", ["unitId"], { value: input.unitId })]);
+  if (typeof input.taskId !== "string" || !isWellFormed(input.taskId)) throw new ShuangsuijiError("invalid-input", [ruleIssue("text-trimmed", ["taskId"], { value: input.taskId })]);
   return ticketHex(input.seed, input.taskId, input.unitId);
 }

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { parseInput } from "./_issues.js";
 import { match } from "ts-pattern";
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
@@ -174,6 +176,7 @@ export function departmentRng(seedHex: string, taskId: string, departmentId: str
  */
 export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult {
   const issues: RuleIssue[] = [];
+  parseInput(z.object({ departments: z.array(z.object({ departmentId: z.string(), inspectors: z.array(z.unknown()) })), initiatingDepartmentId: z.string() }), input, "Longting art. 19");
   const locked = input.locked;
   const record = locked?.record;
   if (locked?.kind !== "locked-target-list" || record?.kind !== "target-draw") {

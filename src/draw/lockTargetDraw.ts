@@ -3,7 +3,7 @@ import { ruleIssue } from "../errors/_issue.js";
 import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize } from "./_encoding.js";
-import { lockDigest, refuse, targetRecordProblems } from "./_checkRecord.js";
+import { lockDigest, markBuilt, refuse, targetRecordProblems } from "./_checkRecord.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
 
@@ -30,5 +30,5 @@ export function lockTargetDraw(record: TargetDrawRecord, lock: { readonly locked
   }
   parseCivilDate(lock?.lockedOn, "lockedOn");
   if (typeof lock.lockedBy !== "string" || lock.lockedBy.trim() === "" || lock.lockedBy !== lock.lockedBy.trim()) throw new ShuangsuijiError("invalid-input", [ruleIssue("text-trimmed", ["lockedBy"])]);
-  return deepFreeze(canonicalize({ kind: "locked-target-list" as const, record, lockedOn: lock.lockedOn, lockedBy: lock.lockedBy, digest: lockDigest(record.digest, lock.lockedOn, lock.lockedBy) }));
+  return markBuilt(deepFreeze(canonicalize({ kind: "locked-target-list" as const, record, lockedOn: lock.lockedOn, lockedBy: lock.lockedBy, digest: lockDigest(record.digest, lock.lockedOn, lock.lockedBy) })));
 }

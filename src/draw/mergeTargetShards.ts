@@ -2,6 +2,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { ruleIssue } from "../errors/_issue.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize, compareUtf8, digestOf } from "./_encoding.js";
+import { markBuilt } from "./_checkRecord.js";
 import { commitmentDigest, mergeCommitmentStates, stateFromJson, stateToJson } from "./_pool.js";
 import { STAGE1_ALGORITHM, mismatch, setupStage1 } from "./_stage1.js";
 import type { DrawTargetsInput } from "./drawTargets.js";
@@ -79,5 +80,5 @@ export function mergeTargetShards(shards: readonly TargetDrawShard[], input: Omi
     random: strata.some((s) => !s.census && s.quota > 0),
   };
   // keys sorted everywhere: the record's JSON is its canonical form (docs/spec-v1.md §2); the digest is unaffected
-  return deepFreeze(canonicalize({ ...body, digest: digestOf(body) }));
+  return markBuilt(deepFreeze(canonicalize({ ...body, digest: digestOf(body) })));
 }

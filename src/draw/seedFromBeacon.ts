@@ -1,4 +1,6 @@
 import type { SeedRecord } from "./SeedRecord.js";
+import { z } from "zod";
+import { parseInput } from "./_issues.js";
 import { seedOf, weak } from "./_seed.js";
 
 /**
@@ -13,6 +15,7 @@ import { seedOf, weak } from "./_seed.js";
  * ```
  */
 export function seedFromBeacon(beacon: { readonly source: string; readonly round: string; readonly value: string }): SeedRecord {
+  parseInput(z.object({ source: z.string(), round: z.string(), value: z.string() }), beacon, "docs/spec-v1.md §5.3");
   const value = beacon.value.toLowerCase();
   const bits = /^[0-9a-f]+$/.test(value) ? value.length * 4 : 0;
   if (bits < 128) weak(bits, "value");

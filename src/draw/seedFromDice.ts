@@ -1,4 +1,6 @@
 import type { SeedRecord } from "./SeedRecord.js";
+import { z } from "zod";
+import { parseInput } from "./_issues.js";
 import { seedOf, weak } from "./_seed.js";
 
 /**
@@ -15,6 +17,7 @@ import { seedOf, weak } from "./_seed.js";
  * ```
  */
 export function seedFromDice(roll: { readonly digits: string; readonly witnesses: readonly string[]; readonly date: string }): SeedRecord {
+  parseInput(z.object({ digits: z.string(), witnesses: z.array(z.string()), date: z.string() }), roll, "Wolong 2.2; docs/spec-v1.md §5.1");
   const bits = /^\d+$/.test(roll.digits) ? roll.digits.length * Math.log2(10) : 0;
   if (bits < 128) weak(bits, "digits");
   return seedOf(["dice", roll.digits, roll.date], { kind: "dice", digits: roll.digits, witnesses: [...roll.witnesses], date: roll.date });

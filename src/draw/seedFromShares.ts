@@ -2,6 +2,8 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { ruleIssue } from "../errors/_issue.js";
 import type { SeedRecord } from "./SeedRecord.js";
 import { commitSeedShare } from "./commitSeedShare.js";
+import { z } from "zod";
+import { parseInput } from "./_issues.js";
 import { seedOf } from "./_seed.js";
 
 /**
@@ -22,6 +24,7 @@ import { seedOf } from "./_seed.js";
  * ```
  */
 export function seedFromShares(shares: readonly { readonly party: string; readonly commitment: string; readonly reveal: string }[]): SeedRecord {
+  parseInput(z.array(z.object({ party: z.string(), commitment: z.string(), reveal: z.string() })), shares, "docs/spec-v1.md §5.4");
   const issues: RuleIssue[] = [];
   shares.forEach((s, i) => {
     if (commitSeedShare(s.reveal) !== s.commitment.toLowerCase()) issues.push(ruleIssue("seed-share-reveal", [i, "reveal"], { value: s.party }));

@@ -73,6 +73,8 @@ export interface TicketCheck {
   readonly consistent: boolean;
   /** @deprecated Use `status === "selected"`. */
   readonly listed: boolean;
+  /** @deprecated Use `status === "selected"`. */
+  readonly shouldBeSelected: boolean;
   /** @deprecated Use `messageZh`. */
   readonly explanationZh: string;
   /** @deprecated Use `messageEn`. */
@@ -243,6 +245,7 @@ export function verifyTicket(record: TargetDrawRecord, unit: TicketQuery): Ticke
   return out("not-in-stratum", "not-in-pool", `本单位不在${cls}类抽取范围内：抽签号 ${t} 不大于门限 ${th} 但未列入名单，说明本次名录中没有本单位（或不是${cls}类）；若您确认在名录中，请凭本结果向发起部门申请核查`, `not in the class ${cls} draw: ticket ${t} is at or below the threshold ${th} but not listed, so the directory drawn from did not hold this enterprise as class ${cls}; if it did, ask the initiating department to verify the pool`);
 }
 
-function finish(r: Omit<TicketCheck, "consistent" | "listed" | "explanationZh" | "explanationEn">): TicketCheck {
-  return deepFreeze({ ...r, consistent: r.status !== "inconsistent", listed: r.status === "selected", explanationZh: r.messageZh, explanationEn: r.messageEn });
+function finish(r: Omit<TicketCheck, "consistent" | "listed" | "shouldBeSelected" | "explanationZh" | "explanationEn">): TicketCheck {
+  const selected = r.status === "selected";
+  return deepFreeze({ ...r, consistent: r.status !== "inconsistent", listed: selected, shouldBeSelected: selected, explanationZh: r.messageZh, explanationEn: r.messageEn });
 }

@@ -40,6 +40,7 @@ describe("verifyTicket: ground truth for every unit of the bundled data set", ()
         expect(["not-selected", "not-in-stratum"]).toContain(c.status);
       } else expect([c.status, c.reason]).toEqual(["not-in-stratum", want]);
     }
+    console.log(`verifyTicket ground truth over ${targets.length} units: ${JSON.stringify(counts)}`);
     expect(counts.selected).toBe(record.selectedCount);
     for (const k of ["selected", "eligible", "excluded", "registered-after-cutoff", "status-not-allowed", "registration-date-unknown"]) expect(counts[k]).toBeGreaterThan(0);
   });
