@@ -128,6 +128,14 @@ describe("shuangsuiji CLI: commands", () => {
     expect(r.err).toMatch(/row 3, 信用风险分类/);
     expect(r.err).toMatch(/2 行有误.* \/ 2 bad row\(s\) of \d+: nothing was done/);
   });
+  it("an id repeated in another batch of a long CSV is reported with both rows", () => {
+    const lines = readFileSync(join(ROOT, "examples/data/pool.csv"), "utf8").trimEnd().split("\r\n");
+    writeFileSync(path("dup.csv"), `${[...lines, lines[5]].join("\r\n")}\r\n`);
+    const r = cli("commit", "--pool", path("dup.csv"));
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/第3002行 row 3002, .*标识不能重复：与第6行重复 \/ ids must be unique: same as row 6/);
+    expect(r.err).toMatch(/1 bad row\(s\) of 3001/);
+  });
   it("the messy import example is refused with its two bad rows", () => {
     const r = cli("commit", "--pool", join(ROOT, "examples/data/targets-county.csv"));
     expect(r.code).toBe(3);
