@@ -83,6 +83,10 @@ export function openPool(file: string, table: string, options: { readonly progre
   if (!(POOL_TABLES as readonly string[]).includes(table)) {
     throw new UsageError(`目标名录应为B.1、B.2或B.3表（收到 ${table}）`, `a target pool is table B.1, B.2 or B.3 (got ${table})`);
   }
+  // Seam: spreadsheets (.xlsx) are decoded by src/files once it lands; until then they are refused by name.
+  if (/\.(xlsx|xlsm|xls|et)$/i.test(file)) {
+    throw new FileError(file, ["暂不能直接读取Excel文件，请另存为CSV（UTF-8或GBK） / Excel files are not read yet: save the sheet as CSV (UTF-8 or GBK)"]);
+  }
   const report: PoolReadReport = { rows: 0, issues: [], encoding: "utf-8", ignoredColumns: [] };
   const units = extname(file).toLowerCase() === ".json" ? jsonUnits(file, report) : csvUnits(file, table as TableId, report, options.progress);
   return {
