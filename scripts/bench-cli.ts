@@ -37,17 +37,18 @@ async function writePool(): Promise<void> {
 
 function timed(args: string[]): { wall: number; cpu: number; rssMiB: number } {
   const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", process.execPath, join(root, "dist/cli.js"), ...args], { cwd: dir, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${args[0]} failed: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${args[0]} failed (status ${r.status}, signal ${r.signal}): ${r.stderr}`);
   const [wall, user, sys, kb] = (r.stderr.trim().split("\n").at(-1) as string).split(" ").map(Number) as [number, number, number, number];
   return { wall, cpu: user + sys, rssMiB: kb / 1024 };
 }
 
 if (!existsSync(join(root, "dist/cli.js"))) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 await writePool();
+const f = (x: { wall: number; cpu: number; rssMiB: number }) => `${x.wall.toFixed(1)} s wall, ${x.cpu.toFixed(1)} s CPU, peak RSS ${x.rssMiB.toFixed(0)} MiB`;
 const c = timed(["commit", "--pool", csv, "--out", "c.json"]);
+console.log(`${N.toLocaleString("en")} CSV rows — commit: ${f(c)}`);
 const d = timed(["draw", "--pool", csv, "--commitment", "c.json", "--policy", '{"strata":{"A":{"ratio":0.05},"B":{"ratio":0.05},"C":{"ratio":0.05},"D":{"ratio":0.05}}}',
   "--task", "BENCH", "--seed", "0123456789abcdef0123456789abcdef", "--provenance", "bench", "--out", "r.json"]);
-const f = (x: { wall: number; cpu: number; rssMiB: number }) => `${x.wall.toFixed(1)} s wall, ${x.cpu.toFixed(1)} s CPU, peak RSS ${x.rssMiB.toFixed(0)} MiB`;
-console.log(`${N.toLocaleString("en")} CSV rows — commit: ${f(c)}; draw: ${f(d)}`);
+console.log(`${N.toLocaleString("en")} CSV rows — draw: ${f(d)}`);
 if (process.env.KEEP === undefined) rmSync(dir, { recursive: true, force: true });
 else console.log(csv);

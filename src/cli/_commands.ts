@@ -192,11 +192,21 @@ async function guard<T>(pool: ReturnType<typeof openPool>, f: () => Promise<T>):
   return result;
 }
 
-/** Keeps unit names for the draw summary, up to a bound (a name map of millions would cost more than the draw). */
+/**
+ * Keeps unit names for the draw summary in pools of up to `max` named units; beyond that the map is dropped (a name
+ * map of millions would cost more memory than the draw) and the summary lists ids only.
+ */
 function withNames(units: AsyncIterable<PoolUnit>, names: Map<string, string>, max = 200_000): AsyncIterable<PoolUnit> {
   return (async function* () {
+    let keep = true;
     for await (const u of units) {
-      if (u.name !== undefined && names.size < max) names.set(u.id, u.name);
+      if (keep && u.name !== undefined) {
+        names.set(u.id, u.name);
+        if (names.size > max) {
+          names.clear();
+          keep = false;
+        }
+      }
       yield u;
     }
   })();

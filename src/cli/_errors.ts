@@ -47,7 +47,7 @@ export function issueLine(i: RuleIssue): string {
 export function describeError(e: unknown): { readonly lines: readonly string[]; readonly code: number } {
   if (e instanceof UsageError) return { lines: [`错误 / error: ${e.message}`], code: EXIT.usage };
   if (e instanceof FileError) {
-    if (e.details.length === 1) return { lines: [`错误 / error: ${e.file}: ${e.details[0]}`], code: e.exitCode };
+    if (e.details.length === 1 && e.summary === undefined) return { lines: [`错误 / error: ${e.file}: ${e.details[0]}`], code: e.exitCode };
     return { lines: [`错误 / error: ${e.file}:`, ...e.details.map((d) => `  • ${d}`), ...(e.summary === undefined ? [] : [e.summary])], code: e.exitCode };
   }
   if (e instanceof ShuangsuijiError) {

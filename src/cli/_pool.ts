@@ -32,10 +32,60 @@ export interface PoolReadReport {
 /** Rows validated per call of {@link importTable}: big enough to amortise, small enough to keep memory flat. */
 const BATCH = 2000;
 
+/**
+ * A compact set of 64-bit id fingerprints (two independent 32-bit string hashes, open addressing): 8–16 bytes per id
+ * instead of a Map entry, so checking a million ids for duplicates stays within a few dozen MiB. A hit is only a
+ * candidate (a collision is possible, at about n²/2⁶⁵); candidates are confirmed exactly by a second pass.
+ */
+export function fingerprintSet() {
+  let cap = 1 << 16;
+  let table = new Uint32Array(cap * 2);
+  let size = 0;
+  const hash = (s: string): [number, number] => {
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    return [a >>> 0, (b | 1) >>> 0]; // the second word is never 0: 0 marks an empty slot
+  };
+  const place = (t: Uint32Array, c: number, a: number, b: number): boolean => {
+    let i = a & (c - 1);
+    while (t[2 * i + 1] !== 0) {
+      if (t[2 * i] === a && t[2 * i + 1] === b) return true;
+      i = (i + 1) & (c - 1);
+    }
+    t[2 * i] = a;
+    t[2 * i + 1] = b;
+    return false;
+  };
+  return {
+    /** Adds an id; true when its fingerprint was already there (a duplicate candidate). */
+    add(id: string): boolean {
+      const [a, b] = hash(id);
+      if (place(table, cap, a, b)) return true;
+      if (++size * 2 > cap) {
+        const next = new Uint32Array(cap * 4);
+        for (let i = 0; i < cap; i++) if (table[2 * i + 1] !== 0) place(next, cap * 2, table[2 * i] as number, table[2 * i + 1] as number);
+        table = next;
+        cap *= 2;
+      }
+      return false;
+    },
+  };
+}
+
 /** The pool as an async stream of units, plus a report filled in while it is read. Call `finish()` after the stream. */
 export function openPool(file: string, table: string, options: { readonly progress: boolean }) {
   if (!(POOL_TABLES as readonly string[]).includes(table)) {
     throw new UsageError(`目标名录应为B.1、B.2或B.3表（收到 ${table}）`, `a target pool is table B.1, B.2 or B.3 (got ${table})`);
+  }
+  // Seam: spreadsheets (.xlsx) are decoded by src/files once it lands; until then they are refused by name.
+  if (/\.(xlsx|xlsm|xls|et)$/i.test(file)) {
+    throw new FileError(file, ["暂不能直接读取Excel文件，请另存为CSV（UTF-8或GBK） / Excel files are not read yet: save the sheet as CSV (UTF-8 or GBK)"]);
   }
   const report: PoolReadReport = { rows: 0, issues: [], encoding: "utf-8", ignoredColumns: [] };
   const units = extname(file).toLowerCase() === ".json" ? jsonUnits(file, report) : csvUnits(file, table as TableId, report, options.progress);
@@ -117,7 +167,7 @@ function csvError(file: string, e: unknown): FileError {
   return new FileError(file, [`CSV格式错误 / malformed CSV: ${(err.message ?? String(e)).split("\n")[0]}`]);
 }
 
-async function* csvUnits(file: string, table: TableId, report: PoolReadReport, progress: boolean): AsyncGenerator<PoolUnit> {
+async function* csvUnits(file: string, table: TableId, report: PoolReadReport, progress: boolean, rowsOf?: Map<string, number[]>): AsyncGenerator<PoolUnit> {
   const size = checkInputFile(file).size;
   const { encoding, bom } = sniffEncoding(file, readHead(file, 64 * 1024));
   report.encoding = encoding;
@@ -125,7 +175,8 @@ async function* csvUnits(file: string, table: TableId, report: PoolReadReport, p
   const parser = Readable.from(decoded(file, encoding, bom, (n) => bar.tick(n))).pipe(
     parse({ bom: true, columns: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS, relax_column_count: false }),
   );
-  const firstRow = new Map<string, number>();
+  const seen = fingerprintSet();
+  const candidates = new Set<string>();
   let batch: Record<string, string>[] = [];
   let start = 0; // index of the batch's first data row
   const flush = function* (): Generator<PoolUnit> {
@@ -139,13 +190,11 @@ async function* csvUnits(file: string, table: TableId, report: PoolReadReport, p
     } else {
       for (let i = 0; i < r.records.length; i++) {
         const u = toUnit(r.records[i] as unknown as Record<string, unknown>);
-        const row = start + i + 2;
-        const dup = firstRow.get(u.id);
-        if (dup !== undefined) {
-          report.issues.push({ ...ruleIssue("unique-ids", [start + i, "id"], { row, value: u.id, detailZh: `与第${dup}行重复`, detailEn: `same as row ${dup}` }) });
+        if (rowsOf !== undefined) {
+          rowsOf.get(u.id)?.push(start + i + 2);
           continue;
         }
-        firstRow.set(u.id, row);
+        if (seen.add(u.id)) candidates.add(u.id);
         if (report.issues.length === 0) yield u;
       }
     }
@@ -165,4 +214,15 @@ async function* csvUnits(file: string, table: TableId, report: PoolReadReport, p
     bar.end();
   }
   if (report.rows === 0) throw new FileError(file, ["只有表头，没有数据行 / only a header row, no data rows"]);
+  if (candidates.size > 0) {
+    // Second pass, only when an id may repeat: find every row of each candidate, report each repeat (importTable's rule).
+    const rows = new Map([...candidates].map((id) => [id, [] as number[]]));
+    for await (const _ of csvUnits(file, table, { rows: 0, issues: [], encoding, ignoredColumns: [] }, false, rows)) void _;
+    for (const [id, at] of rows) {
+      for (const row of at.slice(1)) {
+        report.issues.push(ruleIssue("unique-ids", [row - 2, "id"], { row, value: id, detailZh: `与第${at[0]}行重复`, detailEn: `same as row ${at[0]}` }));
+      }
+    }
+    report.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  }
 }

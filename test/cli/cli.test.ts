@@ -128,6 +128,14 @@ describe("shuangsuiji CLI: commands", () => {
     expect(r.err).toMatch(/row 3, 信用风险分类/);
     expect(r.err).toMatch(/2 行有误.* \/ 2 bad row\(s\) of \d+: nothing was done/);
   });
+  it("an id repeated in another batch of a long CSV is reported with both rows", () => {
+    const lines = readFileSync(join(ROOT, "examples/data/pool.csv"), "utf8").trimEnd().split("\r\n");
+    writeFileSync(path("dup.csv"), `${[...lines, lines[5]].join("\r\n")}\r\n`);
+    const r = cli("commit", "--pool", path("dup.csv"));
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/第3002行 row 3002, .*标识不能重复：与第6行重复 \/ ids must be unique: same as row 6/);
+    expect(r.err).toMatch(/1 bad row\(s\) of 3001/);
+  });
   it("the messy import example is refused with its two bad rows", () => {
     const r = cli("commit", "--pool", join(ROOT, "examples/data/targets-county.csv"));
     expect(r.code).toBe(3);
@@ -157,6 +165,7 @@ describe("shuangsuiji CLI: bad files (issue 17 item 4)", () => {
   writeFileSync(path("header-only.csv"), "行政相对人名称,统一社会信用代码,行政区划代码,信用风险分类\n");
   writeFileSync(path("not-a-record.json"), JSON.stringify({ kind: "target-draw" }));
   writeFileSync(path("array.json"), "[]");
+  writeFileSync(path("sheet.xlsx"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
   const cases: [string, string[], RegExp][] = [
     ["missing file", ["commit", "--pool", path("missing.csv")], /missing\.csv: 文件不存在 \/ file not found$/],
     ["directory", ["commit", "--pool", path("a-directory")], /is a directory, not a file$/],
@@ -170,6 +179,7 @@ describe("shuangsuiji CLI: bad files (issue 17 item 4)", () => {
     ["damaged record", ["ticket", "--record", path("not-a-record.json"), "--id", "X", "--class", "A"], /not a complete target-draw record \(taskId\)$/],
     ["damaged record (verify)", ["verify", "--record", path("not-a-record.json"), "--pool", FIX("pool-good.csv")], /not a complete target-draw record/],
     ["not a commitment", ["draw", "--pool", FIX("pool-good.csv"), "--commitment", path("array.json"), "--policy", FIX("policy.json"), "--task", "T", ...DICE], /not a pool commitment/],
+    ["an Excel file", ["commit", "--pool", path("sheet.xlsx")], /save the sheet as CSV \(UTF-8 or GBK\)$/],
     ["policy is a directory", ["fairness", "--pool", FIX("pool-good.csv"), "--policy", path("a-directory")], /is a directory, not a file$/],
   ];
   for (const [name, args, re] of cases) {

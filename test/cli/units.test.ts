@@ -10,6 +10,7 @@ import { fastStage1Sampler, runFairnessJob, assessFairnessParallel } from "../..
 import { progressLine } from "../../src/cli/_progress.js";
 import { textTable } from "../../src/cli/_commands.js";
 import { sniffEncoding, writeFileAtomic } from "../../src/cli/_files.js";
+import { fingerprintSet } from "../../src/cli/_pool.js";
 import { FileError } from "../../src/cli/_errors.js";
 
 const seedArb = fc.uint8Array({ minLength: 16, maxLength: 32 }).map((b) => Buffer.from(b).toString("hex"));
@@ -43,6 +44,25 @@ describe("parallel fairness", () => {
     expect(inline).toEqual(assessFairness({ pool, policy, runs: 500, baseSeed: "x", alpha: 1e-4 }));
     const canary = await assessFairnessParallel({ pool, policy, runs: 500, baseSeed: "x", alpha: 1e-4, sampler: "systematic", workers: 1, workerScript: new URL(import.meta.url), progress: off });
     expect(canary).toEqual(assessFairness({ pool, policy, runs: 500, baseSeed: "x", alpha: 1e-4, sampler: CANARY_SAMPLERS.systematic }));
+  });
+});
+
+describe("fingerprintSet", () => {
+  it("finds every repeated id, never a fresh one (within what a 64-bit fingerprint can tell), across growth", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 12 }), { maxLength: 400 }), (ids) => {
+        const set = fingerprintSet();
+        const exact = new Set<string>();
+        for (const id of ids) {
+          expect(set.add(id)).toBe(exact.has(id));
+          exact.add(id);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    const big = fingerprintSet();
+    for (let i = 0; i < 200_000; i++) expect(big.add(`9141130${i}`)).toBe(false);
+    expect(big.add("91411305")).toBe(true);
   });
 });
 
