@@ -12,7 +12,7 @@ export type DuckDbPool =
   | { readonly file: string; readonly format?: "csv" | "parquet"; readonly columns?: SqlSource["columns"] }
   | { readonly table: string; readonly columns?: SqlSource["columns"] };
 
-/** The generated SQL's source for a pool: the file path is a bound parameter. */
+/** @internal The generated SQL's source for a pool: the file path is a bound parameter. */
 export function sqlSource(pool: DuckDbPool): SqlSource {
   const columns = pool.columns === undefined ? {} : { columns: pool.columns };
   if ("table" in pool) return { table: pool.table, ...columns };

@@ -12,9 +12,19 @@ import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
  *
  * @category DuckDB
  */
-export interface DrawTargetsInDuckDbInput extends Omit<DrawTargetsInput, "pool"> {
+export interface DrawTargetsInDuckDbInput {
+  /** The task (抽查任务) id; part of every ticket. */
+  readonly taskId: string;
   /** The pool: a CSV/Parquet file or a table. */
   readonly pool: DuckDbPool;
+  /** Strata, ratios or counts, rounding, caps. */
+  readonly policy: DrawTargetsInput["policy"];
+  /** The seed, fixed after the commitment was published. */
+  readonly seed: DrawTargetsInput["seed"];
+  /** The commitment published before the seed (from commitPoolInDuckDb or the library's commitPool). */
+  readonly commitment: DrawTargetsInput["commitment"];
+  /** `"digest"` (default) recomputes the full commitment digest; `"counts"` only the counts (the verifiers check the digest). */
+  readonly commitmentCheck?: "digest" | "counts";
 }
 
 /** @internal Runs the check and the selection on an open engine and assembles the record. */
