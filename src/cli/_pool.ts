@@ -2,13 +2,14 @@
 // UTF-16 or GB18030/GBK, parsed and validated in batches as it is read (memory stays flat), or a JSON array of units.
 // Every bad row is collected and reported at the end with the row numbers of the whole file.
 import { createReadStream } from "node:fs";
-import { extname } from "node:path";
+import { basename, extname } from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import type { DrawUnit } from "../draw/DrawUnit.js";
-import type { RuleIssue } from "../errors/ShuangsuijiError.js";
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
 import { importTable, type TableId } from "../import/importTable.js";
+import { readTableFile } from "../files/readTableFile.js";
 import { EXIT, FileError, UsageError, issueLine } from "./_errors.js";
 import { MAX_RECORD_CHARS, checkInputFile, readHead, readJsonFile, sniffEncoding, type TextEncoding } from "./_files.js";
 import { startProgress } from "./_progress.js";
@@ -25,7 +26,7 @@ export interface PoolUnit extends DrawUnit {
 export interface PoolReadReport {
   rows: number;
   readonly issues: RuleIssue[];
-  encoding: TextEncoding | "json";
+  encoding: TextEncoding | "json" | "xlsx";
   ignoredColumns: readonly string[];
 }
 
@@ -83,12 +84,11 @@ export function openPool(file: string, table: string, options: { readonly progre
   if (!(POOL_TABLES as readonly string[]).includes(table)) {
     throw new UsageError(`目标名录应为B.1、B.2或B.3表（收到 ${table}）`, `a target pool is table B.1, B.2 or B.3 (got ${table})`);
   }
-  // Seam: spreadsheets (.xlsx) are decoded by src/files once it lands; until then they are refused by name.
-  if (/\.(xlsx|xlsm|xls|et)$/i.test(file)) {
-    throw new FileError(file, ["暂不能直接读取Excel文件，请另存为CSV（UTF-8或GBK） / Excel files are not read yet: save the sheet as CSV (UTF-8 or GBK)"]);
-  }
   const report: PoolReadReport = { rows: 0, issues: [], encoding: "utf-8", ignoredColumns: [] };
-  const units = extname(file).toLowerCase() === ".json" ? jsonUnits(file, report) : csvUnits(file, table as TableId, report, options.progress);
+  const ext = extname(file).toLowerCase();
+  const units = ext === ".json" ? jsonUnits(file, report)
+    : /^\.(xlsx|xlsm|xls|et)$/.test(ext) ? spreadsheetUnits(file, table as TableId, report)
+    : csvUnits(file, table as TableId, report, options.progress);
   return {
     units,
     report,
@@ -121,6 +121,44 @@ async function* jsonUnits(file: string, report: PoolReadReport): AsyncGenerator<
   if (!Array.isArray(data)) throw new FileError(file, ["应为对象数组 / expected a JSON array of units {id, riskClass, …}"]);
   report.rows = data.length;
   yield* data as PoolUnit[];
+}
+
+/** Largest spreadsheet read (a full Excel sheet of 1,048,576 short rows is well below it). */
+const MAX_SPREADSHEET_BYTES = 512 * 2 ** 20;
+
+/**
+ * A workbook (.xlsx) is read whole through the library's {@link readTableFile} (the same reader the web app uses);
+ * legacy .xls/.et files and other formats are refused by it with `unsupported-file-type`, named here.
+ */
+async function* spreadsheetUnits(file: string, table: TableId, report: PoolReadReport): AsyncGenerator<PoolUnit> {
+  const st = checkInputFile(file);
+  if (st.size > MAX_SPREADSHEET_BYTES) throw new FileError(file, [`文件过大（${st.size} 字节） / the file is too large (${st.size} bytes)`]);
+  let rows: readonly Record<string, string>[];
+  try {
+    const t = await readTableFile(readHead(file, st.size), { fileName: basename(file) });
+    rows = t.rows as readonly Record<string, string>[];
+  } catch (e) {
+    if (e instanceof ShuangsuijiError) throw new FileError(file, e.issues.map(issueLine));
+    throw e;
+  }
+  report.encoding = "xlsx";
+  report.rows = rows.length;
+  if (rows.length === 0) throw new FileError(file, ["只有表头，没有数据行 / only a header row, no data rows"]);
+  const r = importTable(table, rows);
+  report.ignoredColumns = r.ignoredColumns;
+  if (!r.ok) {
+    report.issues.push(...r.issues);
+    return;
+  }
+  const seen = new Map<string, number>();
+  r.records.forEach((rec, i) => {
+    const u = toUnit(rec as unknown as Record<string, unknown>);
+    const first = seen.get(u.id);
+    if (first === undefined) seen.set(u.id, i + 2);
+    else report.issues.push(ruleIssue("unique-ids", [i, "id"], { row: i + 2, value: u.id, detailZh: `与第${first}行重复`, detailEn: `same as row ${first}` }));
+  });
+  if (report.issues.length > 0) return;
+  for (const rec of r.records) yield toUnit(rec as unknown as Record<string, unknown>);
 }
 
 const toUnit = (r: Record<string, unknown>): PoolUnit => ({

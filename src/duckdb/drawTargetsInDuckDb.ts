@@ -23,6 +23,8 @@ export interface DrawTargetsInDuckDbInput {
   readonly seed: DrawTargetsInput["seed"];
   /** The commitment published before the seed (from commitPoolInDuckDb or the library's commitPool). */
   readonly commitment: DrawTargetsInput["commitment"];
+  /** The announced dates (commitment published, seed fixed), checked and recorded as drawTargets does. */
+  readonly timeline?: DrawTargetsInput["timeline"];
   /** `"digest"` (default) recomputes the full commitment digest; `"counts"` only the counts (the verifiers check the digest). */
   readonly commitmentCheck?: "digest" | "counts";
 }
@@ -35,7 +37,7 @@ export async function drawOnEngine(engine: Engine, input: DrawTargetsInDuckDbInp
   const commitmentRows = await engine.rows(generateCommitmentSql({ dialect: "duckdb", source, eligibility: c.eligibility, exclusions: c.exclusions, check }), "check");
   const select = async (prefilter: boolean) => {
     const selectionRows = await engine.rows(generateSelectionSql({ dialect: "duckdb", source, taskId: input.taskId, policy: input.policy, seed: input.seed, commitment: c, prefilter }), "selection");
-    return assembleTargetDraw({ taskId: input.taskId, policy: input.policy, seed: input.seed, commitment: c, commitmentCheck: check, shards: [{ commitmentRows, selectionRows }] });
+    return assembleTargetDraw({ taskId: input.taskId, policy: input.policy, seed: input.seed, commitment: c, ...(input.timeline === undefined ? {} : { timeline: input.timeline }), commitmentCheck: check, shards: [{ commitmentRows, selectionRows }] });
   };
   try {
     return await select(true);

@@ -1,3 +1,5 @@
+import { seedNotes } from "../draw/verifyTargetDraw.js";
+import { targetRecordProblems } from "../draw/_checkRecord.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import type { DrawMismatch, VerificationResult } from "../draw/verifyTargetDraw.js";
@@ -24,6 +26,9 @@ import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
  * ```
  */
 export async function verifyTargetDrawInDuckDb(record: TargetDrawRecord, pool: DuckDbPool, options: DuckDbOptions = {}): Promise<VerificationResult> {
+  // A damaged or self-contradictory record is reported, never run (the same self-check verifyTargetDraw starts with).
+  const damaged = targetRecordProblems(record);
+  if (damaged.length > 0) return { ok: false, mismatches: damaged, notes: seedNotes((record as { seed?: TargetDrawRecord["seed"] } | null)?.seed, "seed.provenance") };
   const mismatches: DrawMismatch[] = [];
   const push = (field: string, expected: unknown, actual: unknown) => {
     if (JSON.stringify(expected) !== JSON.stringify(actual)) mismatches.push({ field, expected, actual });
@@ -37,7 +42,7 @@ export async function verifyTargetDrawInDuckDb(record: TargetDrawRecord, pool: D
     for (const k of ["digest", "unitCount", "eligibleCount", "strata", "ineligible"] as const) push(`poolCommitment.${k}`, commitment[k], published[k]);
     let redrawn: TargetDrawRecord | undefined;
     try {
-      redrawn = await drawOnEngine(engine, { taskId: record.taskId, policy: record.policy, seed: record.seed, commitment, pool });
+      redrawn = await drawOnEngine(engine, { taskId: record.taskId, policy: record.policy, seed: record.seed, commitment, pool, ...(record.timeline === undefined ? {} : { timeline: record.timeline }) });
     } catch (e) {
       if (!(e instanceof ShuangsuijiError)) throw e;
       push("record", `a record drawn from this pool (${e.code})`, "a record the pool cannot give");
@@ -50,5 +55,6 @@ export async function verifyTargetDrawInDuckDb(record: TargetDrawRecord, pool: D
   } finally {
     engine.close();
   }
-  return mismatches.length === 0 ? { ok: true } : { ok: false, mismatches };
+  const notes = seedNotes(record.seed, "seed.provenance");
+  return mismatches.length === 0 ? { ok: true, notes } : { ok: false, mismatches, notes };
 }

@@ -1,3 +1,4 @@
+import type { DrawTimeline } from "../draw/DrawTimeline.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { PoolCommitment } from "../draw/PoolCommitment.js";
@@ -22,6 +23,8 @@ export interface AssembleTargetShardInput {
   readonly seed: SeedRecord;
   /** The published commitment. */
   readonly commitment: PoolCommitment;
+  /** The announced dates (commitment published, seed fixed), recorded in the record as drawTargets does. */
+  readonly timeline?: DrawTimeline;
   /** Rows of {@link generateCommitmentSql} run on this shard at draw time (the check that the pool is the committed one). */
   readonly commitmentRows: Iterable<Readonly<Record<string, unknown>>>;
   /** Whether those rows carry the word sums (`"digest"`, default) or only counts (`"counts"`). */
