@@ -8,7 +8,7 @@ import { readCsvTable } from "../../src/node/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "shuangsuiji-badfiles-"));
 const header = "企业名称,统一社会信用代码,行政区划代码,信用风险分类\n某某公司,91330100716105852F,411303,B类\n";
-const file = (name: string, bytes: Uint8Array | string) => {
+const file = (name: string, bytes: Uint8Array | string): string => {
   const p = join(dir, name);
   writeFileSync(p, bytes);
   return p;
@@ -24,7 +24,7 @@ async function failure(path: unknown): Promise<ShuangsuijiError> {
 }
 
 describe("readCsvTable bad-file matrix", () => {
-  it.each([
+  it.each<[string, () => unknown, string, RegExp]>([
     ["missing file", () => join(dir, "nope.csv"), "file-missing", /no such file/],
     ["directory", () => dir, "file-is-directory", /directory/],
     ["UTF-16 LE with BOM", () => file("u16le.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(header, "utf16le")])), "file-encoding", /UTF-16/],
@@ -33,7 +33,7 @@ describe("readCsvTable bad-file matrix", () => {
     ["binary garbage", () => file("bin.csv", Buffer.from([0x80, 0x81, 0xff, 0x00, 0xfe, 0x90, 0x80])), "file-encoding", /neither UTF-8 nor GBK/],
     ["truncated quote", () => file("trunc.csv", `${header}"某某,`), "csv-malformed", /malformed CSV/],
     ["not a path", () => undefined, "input-shape", /string/],
-  ] as const)("%s", async (_name, make, rule, message) => {
+  ])("%s", async (_name, make, rule, message) => {
     const e = await failure(make());
     expect(e.code).toBe("invalid-input");
     expect(e.rule).toBe(rule);
