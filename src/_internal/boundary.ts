@@ -129,7 +129,10 @@ export function readPlain(value: unknown, path: Path, options: ReadOptions = {})
         const d = Object.getOwnPropertyDescriptor(obj, k);
         if (d === undefined) continue;
         if (!("value" in d)) invalid([...p, k], "accessor properties are not plain data", "访问器属性不是普通数据");
-        stack.push({ src: d.value, put: (v) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }), path: [...p, k], depth: depth + 1 });
+        // defined now, in the input's key order; the value is filled in when the stack reaches it
+        const define = (v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+        define(undefined);
+        stack.push({ src: d.value, put: define, path: [...p, k], depth: depth + 1 });
       }
     }
   } catch (e) {

@@ -1,4 +1,10 @@
 import { deepFreeze } from "../_internal/deepFreeze.js";
+import { invalid, isPlainObject, own, readPlain } from "../_internal/boundary.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { parseModel, validateRecords } from "../model/parseModel.js";
+import { AnnualPlanSchema } from "../model/annualPlan.js";
+import { DepartmentSchema } from "../model/department.js";
+import { InspectionItemSchema } from "../model/inspectionItem.js";
 import type { AnnualPlan } from "../model/annualPlan.js";
 import type { Department } from "../model/department.js";
 import type { InspectionItem } from "../model/inspectionItem.js";
@@ -17,9 +23,11 @@ import type { InspectionItem } from "../model/inspectionItem.js";
  * ```
  */
 export function itemListTable(items: readonly InspectionItem[], departments: readonly Department[]): readonly Readonly<Record<string, string>>[] {
-  const name = (id: string) => departments.find((d) => d.id === id)?.name ?? id;
+  const list = records(InspectionItemSchema, items, "items");
+  const names = deptNames(departments);
+  const name = (id: string) => names.get(id) ?? id;
   return deepFreeze(
-    items.map((i, k) => ({
+    list.map((i, k) => ({
       序号: String(i.seq ?? k + 1),
       抽查领域: i.field,
       抽查事项: i.name,
@@ -47,11 +55,14 @@ export function itemListTable(items: readonly InspectionItem[], departments: rea
  * ```
  */
 export function annualPlanTable(plan: AnnualPlan, items: readonly InspectionItem[], departments: readonly Department[]): readonly Readonly<Record<string, string>>[] {
-  const dept = (id: string) => departments.find((d) => d.id === id)?.name ?? id;
-  const item = (id: string) => items.find((i) => i.id === id)?.name ?? id;
+  const p = parseModel(AnnualPlanSchema, plan, "Chongqing table D.1") as AnnualPlan;
+  const names = deptNames(departments);
+  const itemNames = new Map(records(InspectionItemSchema, items, "items").map((i) => [i.id, i.name]));
+  const dept = (id: string) => names.get(id) ?? id;
+  const item = (id: string) => itemNames.get(id) ?? id;
   const pct = (r: number) => `${Number((r * 100).toFixed(4))}%`;
   return deepFreeze(
-    plan.rows.map((r) => ({
+    p.rows.map((r) => ({
       序号: String(r.seq),
       计划名称: r.name,
       发起部门: dept(r.initiatingDepartmentId),
@@ -70,6 +81,10 @@ export function annualPlanTable(plan: AnnualPlan, items: readonly InspectionItem
  * Renders table rows as CSV (RFC 4180 quoting, with a UTF-8 byte-order mark so spreadsheet programs read Chinese) or as
  * a Markdown table. Columns follow the first row's key order.
  *
+ * CSV output neutralises spreadsheet formula injection: a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return (other than a plain number such as `-3`) is written with a leading apostrophe, so `=HYPERLINK(…)` arrives in
+ * Excel/WPS as the text `'=HYPERLINK(…)`, never as a formula (OWASP "CSV Injection").
+ *
  * @category Planning
  * @example
  * ```ts
@@ -78,11 +93,42 @@ export function annualPlanTable(plan: AnnualPlan, items: readonly InspectionItem
  * ```
  */
 export function renderTable(rows: readonly Readonly<Record<string, string>>[], format: "csv" | "markdown"): string {
-  const headers = Object.keys(rows[0] ?? {});
+  const list = readPlain(rows, ["rows"]);
+  if (!Array.isArray(list)) invalid(["rows"], "expected an array of rows", "应为行数组", rows);
+  list.forEach((r: unknown, i) => {
+    if (!isPlainObject(r)) invalid(["rows", i], "expected a row { header: text }", "应为行 { 列标题: 文本 }", r);
+    for (const [k, v] of Object.entries(r)) if (typeof v !== "string") invalid(["rows", i, k], "a cell must be text", "单元格应为文本", v);
+  });
+  if (format !== "csv" && format !== "markdown") invalid(["format"], 'expected "csv" or "markdown"', "应为 csv 或 markdown", format);
+  const data = list as Record<string, string>[];
+  const headers = Object.keys(data[0] ?? {});
   if (format === "csv") {
-    const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-    return `\uFEFF${[headers, ...rows.map((r) => headers.map((h) => r[h] ?? ""))].map((line) => line.map(cell).join(",")).join("\r\n")}\r\n`;
+    const cell = (raw: string) => {
+      const v = neutraliseFormula(raw);
+      return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    };
+    return `\uFEFF${[headers, ...data.map((r) => headers.map((h) => own(r, h) ?? ""))].map((line) => line.map(cell).join(",")).join("\r\n")}\r\n`;
   }
   const esc = (v: string) => v.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-  return [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${headers.map((h) => esc(r[h] ?? "")).join(" | ")} |`)].join("\n") + "\n";
+  return [`| ${headers.map(esc).join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...data.map((r) => `| ${headers.map((h) => esc(own(r, h) ?? "")).join(" | ")} |`)].join("\n") + "\n";
+}
+
+/**
+ * Spreadsheet formula injection (CSV injection, OWASP): a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return is opened by Excel, WPS and LibreOffice as a live formula (`=HYPERLINK(…)`, `=cmd|' /C calc'!A0`). Such a cell
+ * is written with a leading apostrophe `'`, which spreadsheets show as text and do not evaluate. Plain numbers such as
+ * `-3` or `+86` are left as they are (they cannot run anything).
+ */
+function neutraliseFormula(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?%?$/.test(v) ? `'${v}` : v;
+}
+
+function records<T>(schema: import("zod").ZodType<T>, value: unknown, path: string): T[] {
+  const r = validateRecords(schema, value as readonly unknown[], `Chongqing table A.1 (${path})`);
+  if (!r.ok) throw new ShuangsuijiError("invalid-input", r.issues.map((i) => ({ ...i, path: [path, ...i.path] })));
+  return [...r.records] as T[];
+}
+
+function deptNames(departments: unknown): Map<string, string> {
+  return new Map(records(DepartmentSchema, departments, "departments").map((d) => [d.id, d.name]));
 }

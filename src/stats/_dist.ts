@@ -1,3 +1,4 @@
+import { invalid, requireFinite, requireInteger } from "../_internal/boundary.js";
 // Special functions for the fairness statistics. Hand-written to keep the runtime free of heavy dependencies, and
 // differential-tested against @stdlib (a well-kept reference implementation) and published table values in
 // test/stats/distributions.test.ts.
@@ -64,12 +65,27 @@ function gammaQcf(a: number, x: number, lg: number): number {
 }
 
 /** χ² CDF with k degrees of freedom. */
-export const chiSquareCdf = (x: number, k: number): number => gammaP(k / 2, x / 2);
+export const chiSquareCdf = (x: number, k: number): number => gammaP(dfArg(k) / 2, statArg(x) / 2);
 /** χ² upper tail (the p-value of a statistic). */
-export const chiSquareSf = (x: number, k: number): number => gammaQ(k / 2, x / 2);
+export const chiSquareSf = (x: number, k: number): number => gammaQ(dfArg(k) / 2, statArg(x) / 2);
+
+/** Degrees of freedom: positive and finite, at most 10^9 (documented limit; the series converge in bounded steps). */
+function dfArg(k: unknown): number {
+  const v = requireFinite(k, ["k"]);
+  if (!(v > 0 && v <= 1e9)) invalid(["k"], "degrees of freedom must be in (0, 10^9]", "自由度应在(0, 10^9]内", k, "input-limit");
+  return v;
+}
+/** A statistic: a number ≥ 0 (+Infinity allowed). */
+function statArg(x: unknown): number {
+  if (typeof x !== "number" || Number.isNaN(x) || x < 0) invalid(["x"], "a χ² statistic must be a number ≥ 0", "χ²统计量应为不小于0的数", x);
+  return x;
+}
 
 /** χ² quantile by bisection on the upper tail (monotone; 200 halvings reach full double precision). */
 export function chiSquareQuantile(p: number, k: number): number {
+  const pr = requireFinite(p, ["p"]);
+  if (!(pr >= 0 && pr < 1)) invalid(["p"], "p must be in [0, 1)", "p应在[0, 1)内", p);
+  dfArg(k);
   let lo = 0;
   let hi = Math.max(1, k);
   while (chiSquareCdf(hi, k) < p) hi *= 2;
@@ -117,6 +133,10 @@ export function betaIncReg(a: number, b: number, x: number): number {
 
 /** Binomial CDF P(X ≤ x) for X ~ Bin(n, p) = I_{1−p}(n − x, x + 1). */
 export function binomialCdf(x: number, n: number, p: number): number {
+  if (typeof x !== "number" || Number.isNaN(x)) invalid(["x"], "x must be a number", "x应为数值", x);
+  requireInteger(n, ["n"], 0, 1e12);
+  const pr = requireFinite(p, ["p"]);
+  if (!(pr >= 0 && pr <= 1)) invalid(["p"], "p must be in [0, 1]", "p应在[0, 1]内", p);
   const k = Math.floor(x);
   if (k < 0) return 0;
   if (k >= n) return 1;
@@ -127,6 +147,7 @@ export function binomialCdf(x: number, n: number, p: number): number {
 
 /** Standard normal quantile (Wichura, AS 241 PPND16; relative accuracy ~1e-16). */
 export function normalQuantile(p: number): number {
+  if (typeof p !== "number" || Number.isNaN(p)) invalid(["p"], "p must be a number in [0, 1]", "p应为[0, 1]内的数", p);
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
   const q = p - 0.5;

@@ -1,3 +1,8 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import { invalid, isPlainObject, own } from "../_internal/boundary.js";
+import { parseModel } from "../model/parseModel.js";
+import { SamplingPolicySchema } from "../draw/SamplingPolicy.js";
+import { MAX_UNITS, MAX_WORK, alphaArg, readWithFunctions, runsArg, seedArg } from "./_validate.js";
 import { stratumQuota } from "../draw/computeQuota.js";
 import type { DrawUnit } from "../draw/DrawUnit.js";
 import type { SamplingPolicy } from "../draw/SamplingPolicy.js";
@@ -66,23 +71,36 @@ export function assessFairness(input: {
   readonly sampler?: Sampler;
   readonly onProgress?: (stratum: string, done: number, total: number) => void;
 }): FairnessReport {
-  const alpha = input.alpha ?? 1e-4;
-  const classes = [...new Set(input.pool.map((u) => u.riskClass))].sort();
+  const o = readWithFunctions(input, ["input"], ["sampler", "onProgress"]);
+  const alpha = o.alpha === undefined ? 1e-4 : alphaArg(o.alpha, ["input", "alpha"]);
+  const runs = runsArg(o.runs, ["input", "runs"]);
+  const baseSeed = seedArg(o.baseSeed, ["input", "baseSeed"]);
+  const policy = parseModel(SamplingPolicySchema, o.policy, "SamplingPolicy") as SamplingPolicy;
+  const pool = o.pool;
+  if (!Array.isArray(pool) || pool.length > MAX_UNITS) invalid(["input", "pool"], `expected an array of at most ${MAX_UNITS} units`, `应为不超过${MAX_UNITS}个单位的数组`, pool);
+  (pool as unknown[]).forEach((u, i) => {
+    if (!isPlainObject(u) || typeof u.id !== "string" || typeof u.riskClass !== "string") invalid(["input", "pool", i], "expected a unit { id, riskClass }", "应为单位 { id, riskClass }", u);
+  });
+  const units = pool as DrawUnit[];
+  if (runs * Math.max(1, units.length) > MAX_WORK) invalid(["input", "runs"], `runs × units exceeds ${MAX_WORK}`, `runs与单位数之积超过${MAX_WORK}`, runs, "input-limit");
+  const sampler = o.sampler as Sampler | undefined;
+  const onProgress = o.onProgress as ((stratum: string, done: number, total: number) => void) | undefined;
+  const classes = [...new Set(units.map((u) => u.riskClass))].sort();
   const strata: StratumFairness[] = classes.map((cls) => {
-    const ids = input.pool.filter((u) => u.riskClass === cls).map((u) => u.id);
-    const q = stratumQuota(input.policy, cls, ids.length);
-    if (q.quota === 0) return { riskClass: cls, size: ids.length, quota: 0, skipped: input.policy.strata[cls] === undefined ? "no rule for this class" : "quota 0", tests: [] };
+    const ids = units.filter((u) => u.riskClass === cls).map((u) => u.id);
+    const q = stratumQuota(policy, cls, ids.length);
+    if (q.quota === 0) return { riskClass: cls, size: ids.length, quota: 0, skipped: own(policy.strata, cls) === undefined ? "no rule for this class" : "quota 0", tests: [] };
     if (q.census) return { riskClass: cls, size: ids.length, quota: q.quota, skipped: "census: every unit is taken, nothing random to test", tests: [] };
     const simulation = simulateInclusion({
       ids,
       k: q.quota,
-      runs: input.runs,
-      baseSeed: `${input.baseSeed}/${cls}`,
-      ...(input.sampler === undefined ? {} : { sampler: input.sampler }),
-      ...(input.onProgress === undefined ? {} : { onProgress: (d: number, t: number) => input.onProgress?.(cls, d, t) }),
+      runs,
+      baseSeed: `${baseSeed}/${cls}`,
+      ...(sampler === undefined ? {} : { sampler }),
+      ...(onProgress === undefined ? {} : { onProgress: (d: number, t: number) => onProgress(cls, d, t) }),
     });
     const tests = [inclusionChiSquare(simulation, alpha), binomialBounds(simulation, alpha), ...(q.quota >= 2 && ids.length >= 3 ? [adjacentPairTest(simulation, alpha)] : [])];
     return { riskClass: cls, size: ids.length, quota: q.quota, simulation, tests };
   });
-  return Object.freeze({ runs: input.runs, baseSeed: input.baseSeed, alpha, strata, passed: strata.every((s) => s.tests.every((t) => !t.rejected)) });
+  return deepFreeze({ runs, baseSeed, alpha, strata, passed: strata.every((s) => s.tests.every((t) => !t.rejected)) });
 }

@@ -1,7 +1,54 @@
+import { invalid, isPlainObject, readPlain, requireInteger, requireString } from "../_internal/boundary.js";
+import { MAX_UNITS, runsArg, simArg } from "./_validate.js";
 import { chiSquareCdf } from "./_dist.js";
 import type { FairnessReport, StratumFairness } from "./assessFairness.js";
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
+/** Escapes text for both HTML text and quoted-attribute context. */
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+
+/**
+ * The page runs no script and loads nothing: inline styles and the inline SVG charts only. A hostile unit id or note
+ * that slipped past escaping still could not execute or exfiltrate anything.
+ */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** Re-checks a report (it may come from JSON): every field the page prints has its documented type. */
+function readReport(value: unknown): FairnessReport {
+  const r = readPlain(value, ["report"], { maxArrayLength: MAX_UNITS });
+  const bad = (path: (string | number)[], what: string): never => invalid(["report", ...path], `expected ${what}`, `应为${what}`);
+  if (!isPlainObject(r)) return bad([], "a FairnessReport (from assessFairness)");
+  const str = (v: unknown, path: (string | number)[]) => (typeof v === "string" ? v : bad(path, "a string"));
+  const num = (v: unknown, path: (string | number)[]) => (typeof v === "number" && Number.isFinite(v) ? v : bad(path, "a finite number"));
+  runsArg(r.runs, ["report", "runs"]);
+  str(r.baseSeed, ["baseSeed"]);
+  num(r.alpha, ["alpha"]);
+  if (typeof r.passed !== "boolean") bad(["passed"], "a boolean");
+  if (!Array.isArray(r.strata)) bad(["strata"], "an array of strata");
+  (r.strata as unknown[]).forEach((s, i) => {
+    if (!isPlainObject(s)) return bad(["strata", i], "a stratum");
+    str(s.riskClass, ["strata", i, "riskClass"]);
+    num(s.size, ["strata", i, "size"]);
+    num(s.quota, ["strata", i, "quota"]);
+    if (s.skipped !== undefined) str(s.skipped, ["strata", i, "skipped"]);
+    if (s.simulation !== undefined) simArg(s.simulation, ["report", "strata", i, "simulation"]);
+    if (!Array.isArray(s.tests)) return bad(["strata", i, "tests"], "an array of test results");
+    (s.tests as unknown[]).forEach((t, j) => {
+      const p = ["strata", i, "tests", j];
+      if (!isPlainObject(t)) return bad(p, "a test result");
+      str(t.test, [...p, "test"]);
+      str(t.note, [...p, "note"]);
+      num(t.statistic, [...p, "statistic"]);
+      num(t.pValue, [...p, "pValue"]);
+      num(t.alpha, [...p, "alpha"]);
+      if (typeof t.rejected !== "boolean") bad([...p, "rejected"], "a boolean");
+      if (t.df !== undefined) requireInteger(t.df, ["report", ...p, "df"], 1, 1e9);
+      if (t.lower !== undefined) num(t.lower, [...p, "lower"]);
+      if (t.upper !== undefined) num(t.upper, [...p, "upper"]);
+      if (t.outliers !== undefined && !(Array.isArray(t.outliers) && t.outliers.every((o) => typeof o === "string"))) bad([...p, "outliers"], "an array of ids");
+    });
+  });
+  return r as unknown as FairnessReport;
+}
 const fmt = (x: number) => (x === 0 ? "0" : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5 ? x.toExponential(2) : x.toFixed(Math.abs(x) < 1 ? 4 : 2));
 
 function inclusionChart(s: StratumFairness): string {
@@ -89,6 +136,8 @@ ${crit < hi ? `<line x1="${X(crit).toFixed(1)}" x2="${X(crit).toFixed(1)}" y1="$
  * ```
  */
 export function renderFairnessHtml(report: FairnessReport, title = "抽取公平性检验 / Draw fairness report"): string {
+  report = readReport(report);
+  requireString(title, ["title"], 10_000);
   const sections = report.strata
     .map((s) => {
       const rows = s.tests
@@ -100,7 +149,7 @@ export function renderFairnessHtml(report: FairnessReport, title = "抽取公平
     })
     .join("\n");
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><title>${esc(title)}</title>
 <style>body{font:14px/1.5 system-ui,sans-serif;max-width:820px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #ccc;padding:4px 6px;text-align:left;font-size:13px}.ok{color:#2e7d32;font-weight:600}.bad{color:#c62828;font-weight:600}.verdict{font-size:18px;padding:.5em;border-radius:4px;background:${report.passed ? "#e8f5e9" : "#ffebee"}}</style>
 </head><body><h1>${esc(title)}</h1>
 <p class="verdict">${report.passed ? "No test rejected fairness / 所有检验均通过" : "At least one test rejected fairness / 存在未通过的检验"} — α = ${report.alpha}, ${report.runs.toLocaleString("en")} simulated draws per stratum, base seed <code>${esc(report.baseSeed)}</code> (reproducible).</p>

@@ -1,3 +1,6 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import { invalid, requireInteger } from "../_internal/boundary.js";
+import { idsArg } from "./_validate.js";
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { compareWords } from "../draw/_sha256.js";
@@ -11,6 +14,28 @@ import { ticketHasher } from "../draw/_pool.js";
  */
 export type Sampler = (ids: readonly string[], k: number, runSeed: string) => readonly number[];
 
+/** @internal Checks a sampler's arguments (ids, 0 ≤ k ≤ N, a hex run seed) and freezes its answer. */
+function checked(sampler: Sampler): Sampler {
+  return (ids, k, runSeed) => {
+    const list = idsArg(ids, ["ids"]);
+    const kk = requireInteger(k, ["k"], 0, list.length);
+    if (typeof runSeed !== "string" || !/^(?:[0-9a-fA-F]{2}){16,64}$/.test(runSeed)) invalid(["runSeed"], "expected 32–128 hex digits", "应为32–128位十六进制数字", runSeed);
+    return Object.freeze([...sampler(list, kk, runSeed)]);
+  };
+}
+
+/** @internal The stage-1 sampler without argument checks (simulateInclusion checks once, not per run). */
+export const stage1SamplerUnchecked: Sampler = (ids, k, runSeed) => {
+  const h = ticketHasher(runSeed, "fairness");
+  const tickets = ids.map((id) => {
+    const w = new Int32Array(8);
+    h(id, w);
+    return w;
+  });
+  const order = ids.map((_, i) => i).sort((a, b) => compareWords(tickets[a] as Int32Array, tickets[b] as Int32Array) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+  return order.slice(0, k);
+};
+
 /**
  * The library's real stage-1 algorithm on one stratum (tickets = SHA-256 per unit, the k smallest), with the run seed
  * as the draw seed and task id `fairness`. Identical to `drawTargets` (main entry) on that stratum.
@@ -22,16 +47,7 @@ export type Sampler = (ids: readonly string[], k: number, runSeed: string) => re
  * stage1Sampler(["U1", "U2", "U3"], 1, "00112233445566778899aabbccddeeff");
  * ```
  */
-export const stage1Sampler: Sampler = (ids, k, runSeed) => {
-  const h = ticketHasher(runSeed, "fairness");
-  const tickets = ids.map((id) => {
-    const w = new Int32Array(8);
-    h(id, w);
-    return w;
-  });
-  const order = ids.map((_, i) => i).sort((a, b) => compareWords(tickets[a] as Int32Array, tickets[b] as Int32Array) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
-  return order.slice(0, k);
-};
+export const stage1Sampler: Sampler = /* @__PURE__ */ checked(stage1SamplerUnchecked);
 
 function rngFor(runSeed: string) {
   const b = hexToBytes(runSeed);
@@ -53,7 +69,7 @@ function rngFor(runSeed: string) {
  * CANARY_SAMPLERS.systematic(["a", "b", "c", "d"], 2, "00112233445566778899aabbccddeeff");
  * ```
  */
-export const CANARY_SAMPLERS: { readonly moduloBias: Sampler; readonly systematic: Sampler; readonly neverLast: Sampler } = {
+export const CANARY_SAMPLERS: { readonly moduloBias: Sampler; readonly systematic: Sampler; readonly neverLast: Sampler } = /* @__PURE__ */ canaries({
   moduloBias: (ids, k, runSeed) => {
     const rng = rngFor(runSeed);
     const idx = ids.map((_, i) => i);
@@ -81,4 +97,9 @@ export const CANARY_SAMPLERS: { readonly moduloBias: Sampler; readonly systemati
     }
     return idx.slice(0, k);
   },
-};
+});
+
+/** Wraps each canary with the argument checks and freezes the table (it is an exported constant). */
+function canaries<T extends Record<string, Sampler>>(table: T): T {
+  return deepFreeze(Object.fromEntries(Object.entries(table).map(([k, f]) => [k, checked(f)])) as T);
+}

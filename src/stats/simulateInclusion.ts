@@ -1,5 +1,8 @@
 import { lengthDelimited, sha256Hex } from "../draw/_encoding.js";
-import { stage1Sampler, type Sampler } from "./samplers.js";
+import { stage1SamplerUnchecked, type Sampler } from "./samplers.js";
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import { invalid, requireInteger } from "../_internal/boundary.js";
+import { MAX_WORK, idsArg, readWithFunctions, runsArg, seedArg } from "./_validate.js";
 
 /**
  * Counts from {@link simulateInclusion}.
@@ -33,6 +36,8 @@ export interface InclusionCounts {
  * ```
  */
 export function runSeed(baseSeed: string, r: number): string {
+  seedArg(baseSeed, ["baseSeed"]);
+  requireInteger(r, ["r"], 0, Number.MAX_SAFE_INTEGER);
   return sha256Hex(lengthDelimited(["shuangsuiji/stats/v1", baseSeed, String(r)]));
 }
 
@@ -58,15 +63,24 @@ export function simulateInclusion(input: {
   /** Called after each run (for progress bars). */
   readonly onProgress?: (done: number, total: number) => void;
 }): InclusionCounts {
-  const { ids, k, runs } = input;
-  const sampler = input.sampler ?? stage1Sampler;
+  const o = readWithFunctions(input, ["input"], ["sampler", "onProgress"]);
+  const ids = idsArg(o.ids, ["input", "ids"]);
+  const k = requireInteger(o.k, ["input", "k"], 0, ids.length);
+  const runs = runsArg(o.runs, ["input", "runs"]);
+  const baseSeed = seedArg(o.baseSeed, ["input", "baseSeed"]);
+  const maxSubsets = o.maxSubsets === undefined ? 1000 : requireInteger(o.maxSubsets, ["input", "maxSubsets"], 0, 1_000_000);
+  if (runs * Math.max(1, ids.length) > MAX_WORK) invalid(["input", "runs"], `runs × units exceeds ${MAX_WORK}`, `runs与单位数之积超过${MAX_WORK}`, runs, "input-limit");
+  const custom = o.sampler as Sampler | undefined;
+  const onProgress = o.onProgress as ((done: number, total: number) => void) | undefined;
+  const sampler = custom ?? stage1SamplerUnchecked;
   const counts = new Array<number>(ids.length).fill(0);
-  const trackSubsets = binomial(ids.length, k) <= (input.maxSubsets ?? 1000);
-  const subsets: Record<string, number> = {};
+  const trackSubsets = binomial(ids.length, k) <= maxSubsets;
+  const subsets = new Map<string, number>();
   const mark = new Uint8Array(ids.length);
   let adjacentPairs = 0;
   for (let r = 0; r < runs; r++) {
-    const sel = sampler(ids, k, runSeed(input.baseSeed, r));
+    const sel = sampler(ids, k, runSeed(baseSeed, r));
+    if (custom !== undefined) checkSelection(sel, ids.length, k);
     mark.fill(0);
     for (const i of sel) {
       counts[i] = (counts[i] as number) + 1;
@@ -75,11 +89,18 @@ export function simulateInclusion(input: {
     for (let i = 0; i + 1 < ids.length; i++) if (mark[i] && mark[i + 1]) adjacentPairs++;
     if (trackSubsets) {
       const key = [...sel].sort((a, b) => a - b).join(",");
-      subsets[key] = (subsets[key] ?? 0) + 1;
+      subsets.set(key, (subsets.get(key) ?? 0) + 1);
     }
-    if (input.onProgress !== undefined && ((r + 1) % 500 === 0 || r + 1 === runs)) input.onProgress(r + 1, runs);
+    if (onProgress !== undefined && ((r + 1) % 500 === 0 || r + 1 === runs)) onProgress(r + 1, runs);
   }
-  return Object.freeze({ ids, k, runs, counts, adjacentPairs, ...(trackSubsets ? { subsets } : {}) });
+  return deepFreeze({ ids, k, runs, counts, adjacentPairs, ...(trackSubsets ? { subsets: Object.fromEntries(subsets) } : {}) });
+}
+
+/** A caller's sampler must return k distinct indices into the ids. */
+function checkSelection(sel: unknown, n: number, k: number): asserts sel is readonly number[] {
+  if (!Array.isArray(sel) || sel.length !== k || new Set(sel).size !== k || !sel.every((i) => Number.isInteger(i) && i >= 0 && i < n)) {
+    invalid(["input", "sampler"], `the sampler must return ${k} distinct indices in [0, ${n})`, `抽样函数应返回${k}个互不相同的[0, ${n})内的下标`, sel);
+  }
 }
 
 /** C(n, k) as a double (exact for the small cases where subsets are tracked). @internal */

@@ -1,3 +1,6 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
+import { invalid, isPlainObject, own, readPlain, requireInteger } from "../_internal/boundary.js";
+import { idsArg, runsArg, seedArg, simArg, MAX_WORK } from "./_validate.js";
 import { createSeed } from "../draw/createSeed.js";
 import { drawInspectors, type DrawInspectorsInput } from "../draw/drawInspectors.js";
 import type { InclusionCounts } from "./simulateInclusion.js";
@@ -34,21 +37,44 @@ export interface InspectorSimulation {
  * ```
  */
 export function simulateInspectorDraws(setup: Omit<DrawInspectorsInput, "seed">, runs: number, baseSeed: string): InspectorSimulation {
-  const drawn: Record<string, Record<string, number>> = {};
-  const leaders: Record<string, number> = {};
+  runsArg(runs, ["runs"]);
+  seedArg(baseSeed, ["baseSeed"]);
+  const s = readPlain(setup, ["setup"]);
+  if (!isPlainObject(s) || !Array.isArray(s.departments)) invalid(["setup"], "expected the stage-2 setup { locked, initiatingDepartmentId, departments }", "应为第二阶段抽取设置 { locked, initiatingDepartmentId, departments }", setup);
+  // Maps, not objects keyed by user ids: a department or inspector id "__proto__" is just an id.
+  const drawn = new Map<string, Map<string, number>>();
+  const leaders = new Map<string, number>();
   let infeasible = 0;
-  for (const d of setup.departments) drawn[d.departmentId] = Object.fromEntries(d.inspectors.map((i) => [i.id, 0]));
+  (s.departments as unknown[]).forEach((d, i) => {
+    if (!isPlainObject(d) || typeof d.departmentId !== "string" || !Array.isArray(d.inspectors)) invalid(["setup", "departments", i], "expected { departmentId, inspectors }", "应为 { departmentId, inspectors }", d);
+    const m = new Map<string, number>();
+    (d.inspectors as unknown[]).forEach((x, j) => {
+      if (!isPlainObject(x) || typeof x.id !== "string") invalid(["setup", "departments", i, "inspectors", j, "id"], "expected an inspector with a string id", "应为带字符串标识的检查人员", x);
+      m.set(x.id, 0);
+    });
+    drawn.set(d.departmentId, m);
+  });
+  if (runs * Math.max(1, drawn.size) > MAX_WORK) invalid(["runs"], `runs × departments exceeds ${MAX_WORK}`, `runs与部门数之积超过${MAX_WORK}`, runs, "input-limit");
   for (let r = 0; r < runs; r++) {
     const seed = createSeed(runSeed(baseSeed, r), { kind: "other", description: `simulation run ${r}` });
-    const res = drawInspectors({ ...setup, seed });
+    const res = drawInspectors({ ...(s as unknown as Omit<DrawInspectorsInput, "seed">), seed });
     if (!res.ok) {
       infeasible++;
       continue;
     }
-    for (const d of res.record.departments) for (const t of d.teams) for (const id of t.inspectorIds) (drawn[d.departmentId] as Record<string, number>)[id] = ((drawn[d.departmentId] as Record<string, number>)[id] ?? 0) + 1;
-    for (const l of res.record.leaders) leaders[l.leaderId] = (leaders[l.leaderId] ?? 0) + 1;
+    for (const d of res.record.departments) {
+      let m = drawn.get(d.departmentId);
+      if (m === undefined) drawn.set(d.departmentId, (m = new Map()));
+      for (const t of d.teams) for (const id of t.inspectorIds) m.set(id, (m.get(id) ?? 0) + 1);
+    }
+    for (const l of res.record.leaders) leaders.set(l.leaderId, (leaders.get(l.leaderId) ?? 0) + 1);
   }
-  return Object.freeze({ runs, drawn, leaders, infeasible });
+  return deepFreeze({
+    runs,
+    drawn: Object.fromEntries([...drawn].map(([k, m]) => [k, Object.fromEntries(m)])),
+    leaders: Object.fromEntries(leaders),
+    infeasible,
+  });
 }
 
 /**
@@ -65,6 +91,10 @@ export function simulateInspectorDraws(setup: Omit<DrawInspectorsInput, "seed">,
  * ```
  */
 export function inspectorCounts(counts: Readonly<Record<string, number>>, eligibleIds: readonly string[], perRun: number, runs: number): InclusionCounts {
-  const ids = [...eligibleIds].sort();
-  return Object.freeze({ ids, k: perRun, runs, counts: ids.map((id) => counts[id] ?? 0), adjacentPairs: 0 });
+  const c = readPlain(counts, ["counts"]);
+  if (!isPlainObject(c) || !Object.values(c).every((v) => Number.isInteger(v) && (v as number) >= 0)) invalid(["counts"], "expected counts per inspector id", "应为每名检查人员的计数", counts);
+  const ids = [...idsArg(eligibleIds, ["eligibleIds"])].sort();
+  const r = runsArg(runs, ["runs"]);
+  const k = requireInteger(perRun, ["perRun"], 0, ids.length);
+  return deepFreeze(simArg({ ids, k, runs: r, counts: ids.map((id) => own(c, id) ?? 0), adjacentPairs: 0 }, ["counts"]) as InclusionCounts);
 }

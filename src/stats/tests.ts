@@ -1,3 +1,6 @@
+import { invalid, isPlainObject, readPlain, requireFinite, requireInteger } from "../_internal/boundary.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { MAX_UNITS, alphaArg, probabilityArg, resultsArg, simArg } from "./_validate.js";
 import { binomialCdf, chiSquareSf, gammaQ, normalQuantile } from "./_dist.js";
 import { binomial, type InclusionCounts } from "./simulateInclusion.js";
 
@@ -39,6 +42,8 @@ const result = (r: TestResult): TestResult => Object.freeze(r);
  * ```
  */
 export function inclusionChiSquare(sim: InclusionCounts, alpha = 1e-4): TestResult {
+  sim = simArg(sim);
+  alpha = alphaArg(alpha, ["alpha"]);
   const N = sim.ids.length;
   const pi = sim.k / N;
   const e = sim.runs * pi;
@@ -62,6 +67,8 @@ export function inclusionChiSquare(sim: InclusionCounts, alpha = 1e-4): TestResu
  * ```
  */
 export function binomialBounds(sim: InclusionCounts, alpha = 1e-4): TestResult & { readonly lower: number; readonly upper: number; readonly outliers: readonly string[] } {
+  sim = simArg(sim);
+  alpha = alphaArg(alpha, ["alpha"]);
   const N = sim.ids.length;
   const pi = sim.k / N;
   const a = alpha / N / 2;
@@ -103,6 +110,8 @@ const normalSf = (z: number): number => (z >= 0 ? 0.5 * gammaQ(0.5, (z * z) / 2)
  * ```
  */
 export function adjacentPairTest(sim: InclusionCounts, alpha = 1e-4): TestResult {
+  sim = simArg(sim);
+  alpha = alphaArg(alpha, ["alpha"]);
   const N = sim.ids.length;
   const k = sim.k;
   const p2 = (k * (k - 1)) / (N * (N - 1));
@@ -129,8 +138,12 @@ export function adjacentPairTest(sim: InclusionCounts, alpha = 1e-4): TestResult
  * ```
  */
 export function subsetUniformityTest(sim: InclusionCounts, alpha = 1e-4): TestResult {
+  sim = simArg(sim);
+  alpha = alphaArg(alpha, ["alpha"]);
   const subsets = sim.subsets;
-  if (subsets === undefined) throw new RangeError("subsetUniformityTest needs a simulation small enough to track subsets");
+  if (subsets === undefined) {
+    throw new ShuangsuijiError("invalid-argument", [{ path: ["sim", "subsets"], rule: "subset-tracking", clause: "draw-research.md §4", messageZh: "该模拟未记录子集（C(N, k) 过大）", messageEn: "subsetUniformityTest needs a simulation small enough to track subsets" }]);
+  }
   const m = binomial(sim.ids.length, sim.k);
   const e = sim.runs / m;
   let x2 = 0;
@@ -154,6 +167,8 @@ export function subsetUniformityTest(sim: InclusionCounts, alpha = 1e-4): TestRe
  * ```
  */
 export function pooledChiSquare(results: readonly TestResult[], alpha = 1e-4): TestResult {
+  results = resultsArg(results, ["results"]);
+  alpha = alphaArg(alpha, ["alpha"]);
   const statistic = results.reduce((s, r) => s + r.statistic, 0);
   const df = results.reduce((s, r) => s + (r.df ?? 0), 0);
   const p = chiSquareSf(statistic, df);
@@ -172,8 +187,14 @@ export function pooledChiSquare(results: readonly TestResult[], alpha = 1e-4): T
  * ```
  */
 export function requiredRuns(input: { readonly pi: number; readonly delta: number; readonly units: number; readonly alpha?: number; readonly power?: number }): number {
-  const alpha = input.alpha ?? 0.01;
-  const power = input.power ?? 0.9;
-  const z = normalQuantile(1 - alpha / (2 * input.units)) + normalQuantile(power);
-  return Math.ceil((z * z * (1 - input.pi)) / (input.pi * input.delta * input.delta));
+  const o = readPlain(input, ["input"]);
+  if (!isPlainObject(o)) invalid(["input"], "expected { pi, delta, units, alpha?, power? }", "应为 { pi, delta, units, alpha?, power? }", input);
+  const pi = probabilityArg(o.pi, ["input", "pi"]);
+  const delta = requireFinite(o.delta, ["input", "delta"]);
+  const units = requireInteger(o.units, ["input", "units"], 1, MAX_UNITS);
+  const alpha = o.alpha === undefined ? 0.01 : alphaArg(o.alpha, ["input", "alpha"]);
+  const power = o.power === undefined ? 0.9 : alphaArg(o.power, ["input", "power"]);
+  if (!(pi > 0 && pi < 1) || !(delta > 0)) invalid(["input"], "pi must be in (0, 1) and delta > 0", "pi应在(0, 1)内且delta大于0", input);
+  const z = normalQuantile(1 - alpha / (2 * units)) + normalQuantile(power);
+  return Math.ceil((z * z * (1 - pi)) / (pi * delta * delta));
 }

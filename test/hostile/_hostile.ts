@@ -180,6 +180,7 @@ export function mutate(args: readonly unknown[], ms: readonly Mutation[]): unkno
     const s = all[m.at % all.length]!;
     const cur = ownValue(s.parent!, s.key!);
     const obj = cur !== null && typeof cur === "object" && !types.isProxy(cur);
+    try {
     switch (m.op) {
       case 0: set(s, value); break; // replace by a hostile value
       case 1: delete s.parent![s.key!]; break; // remove a field / punch a hole
@@ -204,6 +205,9 @@ export function mutate(args: readonly unknown[], ms: readonly Mutation[]): unkno
         break;
       case 8: set(s, m.pick % 2 === 0 ? deepArray(DEEP) : deepObject(DEEP)); break;
       default: set(s, obj || typeof cur !== "object" ? safeString(cur) : value); // a value of the wrong type that looks right
+    }
+    } catch {
+      // a mutation that does not apply to this value (e.g. pushing onto an array of length 2^32 − 1)
     }
   }
   return root;

@@ -8,8 +8,8 @@
 // made about how fast anything is; the watchdog bound only separates "finished" from "never returns".
 //
 // Configuration (environment variables):
-//   HOSTILE_RUNS        inputs per export (default 120: the whole suite well under a minute on 2 cores;
-//                       deep run: HOSTILE_RUNS=10000, about 10^6 calls, tens of minutes)
+//   HOSTILE_RUNS        inputs per export (default 60: about 7,000 calls, ~30 s of CPU on 2 cores; the issue's
+//                       deep run: HOSTILE_RUNS=10000, about 1.2·10^6 calls, roughly an hour of CPU)
 //   HOSTILE_SEED        base seed (default 17); a failure report names the export and the input index
 //   HOSTILE_WORKERS     worker threads (default 2)
 //   HOSTILE_WATCHDOG_MS a call making no progress for this long counts as a hang (default 8000)
@@ -22,9 +22,9 @@ import { ENTRY_POINTS } from "./_entries.js";
 import { baselines } from "./_baselines.js";
 import { describeValue } from "./_hostile.js";
 import { inputAt, type ExportReport, type FuzzTarget } from "./_fuzz.js";
-import { KNOWN_FAILING } from "./_known.js";
+import { KNOWN_FAILING, KNOWN_MUTABLE } from "./_known.js";
 
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 120);
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 60);
 const SEED = Number(process.env.HOSTILE_SEED ?? 17);
 const WORKERS = Number(process.env.HOSTILE_WORKERS ?? 2);
 const WATCHDOG_MS = Number(process.env.HOSTILE_WATCHDOG_MS ?? 8000);
@@ -138,7 +138,7 @@ describe("hostile inputs at every public boundary (issue 17)", () => {
 
   it("the known-failing list names only real exports (remove entries once fixed)", async () => {
     const names = new Set((await allExports()).map((e) => e.name));
-    expect(Object.keys(KNOWN_FAILING).filter((n) => !names.has(n))).toEqual([]);
+    expect([...Object.keys(KNOWN_FAILING), ...Object.keys(KNOWN_MUTABLE)].filter((n) => !names.has(n))).toEqual([]);
   });
 
   it(`every export returns or throws ShuangsuijiError — ${RUNS} hostile inputs each, no hang, no crash, no pollution`, async () => {
