@@ -5,7 +5,7 @@ import { sha256 } from "@noble/hashes/sha2";
 import { fieldHasherInto } from "../src/draw/_sha256.js";
 import { hexToBytes, lengthDelimited } from "../src/draw/_encoding.js";
 import { STAGE1_ALGORITHM } from "../src/draw/_pool.js";
-import { floorInputs, hashFloor, machine, ms, summarise, table, unitId } from "./_harness.js";
+import { floorInputs, hashFloor, interleaved, machine, ms, summarise, table, unitId } from "./_harness.js";
 
 const RUNS = Number(process.argv[2] ?? 5);
 const N = 1_000_000;
@@ -21,19 +21,7 @@ const noble = () => {
   for (const b of bytes) sha256(b);
 };
 const figures: [string, () => void][] = [["shuangsuiji midstate kernel (fieldHasherInto, words into a Uint32Array)", ours], ["@noble/hashes sha256 over the ticket bytes", noble]];
-for (const [, f] of figures) f();
-const floor: number[] = [];
-const runs = figures.map(() => [] as number[]);
-for (let r = 0; r < RUNS; r++) {
-  let t = performance.now();
-  hashFloor(bytes);
-  floor.push(performance.now() - t);
-  figures.forEach(([, f], i) => {
-    t = performance.now();
-    f();
-    (runs[i] as number[]).push(performance.now() - t);
-  });
-}
+const { floor, figures: runs } = interleaved(() => hashFloor(bytes), figures, RUNS);
 const fl = summarise(floor);
 console.log(`machine: ${machine()}\n${N.toLocaleString("en")} tickets, ${RUNS} interleaved runs\n`);
 console.log(table(["what", "min ms", "median ms", "ns per ticket (median)", "ratio to floor"], [
