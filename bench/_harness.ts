@@ -70,3 +70,24 @@ export const CLASSES = ["A", "B", "C", "D"] as const;
 export const unitId = (i: number): string => `91411303${String(i).padStart(10, "0")}`;
 export const makePool = (n: number) => Array.from({ length: n }, (_, i) => ({ id: unitId(i), riskClass: CLASSES[i % 4] as string }));
 export const ratioPolicy = (ratio: number) => ({ strata: Object.fromEntries(CLASSES.map((c) => [c, { ratio }])) });
+
+/**
+ * Warms every figure once, then repeats `runs` times: the floor, then each figure in order (ms per call). Interleaving
+ * makes a change of machine load hit the floor and the figures alike, so per-run ratios stay meaningful.
+ */
+export function interleaved(floor: () => unknown, figures: readonly (readonly [string, () => unknown])[], runs: number): { floor: number[]; figures: number[][] } {
+  floor();
+  for (const [, f] of figures) f();
+  const out = { floor: [] as number[], figures: figures.map(() => [] as number[]) };
+  for (let r = 0; r < runs; r++) {
+    let t = performance.now();
+    floor();
+    out.floor.push(performance.now() - t);
+    figures.forEach(([, f], i) => {
+      t = performance.now();
+      f();
+      (out.figures[i] as number[]).push(performance.now() - t);
+    });
+  }
+  return out;
+}

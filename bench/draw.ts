@@ -3,7 +3,7 @@
 // figure, repeated) so a change of machine load hits all figures alike; min and median over the runs are printed, and
 // the ratio is the median of the per-run ratios. Run: npx tsx bench/draw.ts [runs=5] [units=1000000]
 import { commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, verifyTargetDraw, type Inspector } from "../src/index.js";
-import { floorInputs, hashFloor, machine, makePool, ms, ratioPolicy, summarise, table, type Timing } from "./_harness.js";
+import { floorInputs, hashFloor, interleaved, machine, makePool, ms, ratioPolicy, summarise, table, type Timing } from "./_harness.js";
 
 const RUNS = Number(process.argv[2] ?? 5);
 const N = Number(process.argv[3] ?? 1_000_000);
@@ -42,20 +42,9 @@ const figures: [string, () => unknown][] = [
   [`stage 2, 10⁴ targets × 5 departments × 300 inspectors (floor scaled to 10⁴ units)`, stage2],
 ];
 
-for (const [, f] of figures) f(); // warm-up
-hashFloor(floorBytes);
-const floorRuns: number[] = [];
-const runs = figures.map(() => [] as number[]);
-for (let r = 0; r < RUNS; r++) {
-  let s = performance.now();
-  hashFloor(floorBytes);
-  floorRuns.push(performance.now() - s);
-  figures.forEach(([, f], i) => {
-    s = performance.now();
-    f();
-    (runs[i] as number[]).push(performance.now() - s);
-  });
-}
+const measured = interleaved(() => hashFloor(floorBytes), figures, RUNS);
+const floorRuns = measured.floor;
+const runs = measured.figures;
 const floor = summarise(floorRuns);
 const STAGE2 = figures.length - 1;
 const ratio = (t: readonly number[], i: number) => {

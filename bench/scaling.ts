@@ -1,0 +1,71 @@
+// The scaling line: drawTargets (default options, 4 strata, 5%) at 10^4 … 10^6 units from an in-memory array, and 10^7
+// units streamed from an async generator (commitPoolAsync, then drawTargetsAsync: the pool never exists in memory).
+// Each size runs in a fresh child process, so its peak resident memory (maxRSS) is its own; each child also measures
+// the floor (node:crypto createHash once per unit over the ticket bytes, on up to 10^5 units, scaled) in the same run.
+// Run: npx tsx bench/scaling.ts [runs=5] [largest=10000000]
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync } from "../src/index.js";
+import { floorInputs, hashFloor, machine, makePool, ms, ratioPolicy, summarise, table, unitId, CLASSES } from "./_harness.js";
+
+const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "scaling bench" });
+const policy = ratioPolicy(0.05);
+
+async function child(n: number, streamed: boolean): Promise<void> {
+  const sample = Math.min(n, 100_000);
+  const bytes = floorInputs(seed.value, "SCALE", Array.from({ length: sample }, (_, i) => unitId(i)));
+  hashFloor(bytes);
+  let t = performance.now();
+  hashFloor(bytes);
+  const floor = ((performance.now() - t) * n) / sample;
+  let selected: number;
+  if (streamed) {
+    async function* units() {
+      for (let i = 0; i < n; i++) yield { id: unitId(i), riskClass: CLASSES[i % 4] as string };
+    }
+    t = performance.now();
+    const commitment = await commitPoolAsync(units());
+    const t1 = performance.now();
+    selected = (await drawTargetsAsync({ taskId: "SCALE", pool: units(), seed, commitment, policy })).selectedCount;
+    const t2 = performance.now();
+    console.log(JSON.stringify({ n, streamed, commit: t1 - t, draw: t2 - t1, floor, selected, maxRssKiB: process.resourceUsage().maxRSS }));
+    return;
+  }
+  const pool = makePool(n);
+  const commitment = commitPool(pool);
+  drawTargets({ taskId: "SCALE", pool, seed, commitment, policy });
+  t = performance.now();
+  selected = drawTargets({ taskId: "SCALE", pool, seed, commitment, policy }).selectedCount;
+  console.log(JSON.stringify({ n, streamed, commit: 0, draw: performance.now() - t, floor, selected, maxRssKiB: process.resourceUsage().maxRSS }));
+}
+
+if (process.argv[2] === "--child") {
+  await child(Number(process.argv[3]), process.argv[4] === "streamed");
+} else {
+  const RUNS = Number(process.argv[2] ?? 5);
+  const LARGEST = Number(process.argv[3] ?? 10_000_000);
+  const self = fileURLToPath(import.meta.url);
+  const sizes = [10_000, 100_000, 1_000_000, 10_000_000].filter((n) => n <= LARGEST);
+  console.log(`machine: ${machine()}\nruns per size: ${RUNS} (each a fresh process)\n`);
+  const rows: string[][] = [];
+  let baseRss: number | undefined; // the smallest size's peak: the runtime and the code, not the draw
+  for (const n of sizes) {
+    const streamed = n >= 10_000_000;
+    const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", self, "--child", String(n), streamed ? "streamed" : "array"], { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop() as string) as { commit: number; draw: number; floor: number; selected: number; maxRssKiB: number });
+    const total = summarise(runs.map((r) => r.commit + r.draw));
+    const ratio = summarise(runs.map((r) => r.draw / r.floor));
+    const rss = summarise(runs.map((r) => r.maxRssKiB / 1024));
+    const sel = (runs[0] as { selected: number }).selected;
+    baseRss ??= rss.median;
+    rows.push([
+      n.toLocaleString("en"),
+      streamed ? "async stream: commitPoolAsync + drawTargetsAsync" : "array: drawTargets",
+      `${ms(total.min)} / ${ms(total.median)}`,
+      `${ratio.median.toFixed(2)}×`,
+      `${rss.median.toFixed(0)} MiB`,
+      `${sel.toLocaleString("en")}`,
+      n === sizes[0] ? "(baseline)" : `${(((rss.median - baseRss) * 1024) / sel).toFixed(2)} KiB`,
+    ]);
+  }
+  console.log(table(["units", "how", "ms min / median (stream: commit + draw)", "draw / floor", "peak RSS (median)", "selected", "(peak RSS − baseline) per selected unit"], rows));
+}
