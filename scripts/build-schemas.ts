@@ -59,6 +59,13 @@ export const ENUM_LABELS: Readonly<Record<string, string>> = {
   "enforcement-civil-servant": "行政执法类公务员", "qualified-staff": "具有行政执法资格的工作人员", "supervision-staff": "从事日常监管工作的人员",
   "testing-institution": "检测机构", "research-institute": "科研院所", expert: "专家学者", "third-party": "第三方机构",
   unreachable: "通过登记的住所（经营场所）无法联系", "seriously-non-cooperative": "严重不配合检查",
+  // stage-1 ineligibility reasons and policy options (docs/spec-v1.md; Yanshi 7.2)
+  excluded: "按名单排除", "registered-after-cutoff": "登记日期晚于截止日", "registration-date-unknown": "登记日期不明",
+  "status-not-allowed": "登记状态不在抽取范围", "status-unknown": "登记状态不明", "outside-districts": "不在抽取区域",
+  exclude: "视为不合格（排除）", include: "视为合格（纳入）",
+  ceil: "向上取整", floor: "向下取整", "half-up": "四舍五入",
+  // which side of a joint task is drawn at random (Longting art. 19 fallback: 单随机)
+  both: "对象和人员均随机抽取（双随机）", "targets-only": "仅随机抽取对象", "inspectors-only": "仅随机选派人员", neither: "均未随机抽取",
   ...Object.fromEntries(Object.entries(OUTCOMES).map(([id, o]) => [id, o.zh])),
 };
 

@@ -86,15 +86,15 @@ export function digestOf(value: unknown): string {
     return encoded;
   };
   const walk = (v: unknown): void => {
+    if (typeof v === "string") {
+      h.jsonString(v); // hashed as JSON.stringify(v) without building the string
+      return;
+    }
     if (v === null || typeof v !== "object") {
       h.text(JSON.stringify(v));
       return;
     }
     if (Array.isArray(v)) {
-      if (v.every((x) => x === null || (typeof x !== "object" && x !== undefined))) {
-        h.text(JSON.stringify(v));
-        return;
-      }
       h.text("[");
       for (let i = 0; i < v.length; i++) {
         if (i > 0) h.text(",");

@@ -2,7 +2,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { ruleIssue } from "../errors/_issue.js";
 import { parseDayNumber } from "../calendar/_days.js";
 import { bytesToHex, canonicalJson, compareUtf8, hexToBytes, isWellFormed, lengthDelimited, sha256Hex } from "./_encoding.js";
-import { compareWords, prefixHasher, wordsToHex } from "./_sha256.js";
+import { compareWords, fieldHasherInto, prefixHasher, wordsToHex } from "./_sha256.js";
 import type { Eligibility, Exclusion } from "./SamplingPolicy.js";
 
 export const POOL_ALGORITHM = "shuangsuiji/pool/v1";
@@ -220,13 +220,9 @@ export function unitProcessor(config: PoolConfig, onEligible?: (u: DrawUnit) => 
 
 /** Ticket = SHA-256(len(tag)‖tag ‖ len(seed)‖seed ‖ len(task)‖task ‖ len(id)‖id), big-endian u32 lengths. */
 export function ticketHasher(seedHex: string, taskId: string) {
-  const h = prefixHasher(lengthDelimited([STAGE1_ALGORITHM, hexToBytes(seedHex), taskId]));
-  const fw = fieldWriter();
-  return (unitId: string, out: Int32Array) => {
-    fw.reset();
-    fw.str(unitId);
-    h(fw.raw(), out, fw.length());
-  };
+  // the prefix is compressed once; each id is written straight into the block (no per-unit allocation)
+  const h = fieldHasherInto(lengthDelimited([STAGE1_ALGORITHM, hexToBytes(seedHex), taskId]));
+  return (unitId: string, out: Int32Array) => h(unitId, out, 0);
 }
 
 export function ticketHex(seedHex: string, taskId: string, unitId: string): string {
@@ -306,6 +302,11 @@ export function boundedHeap(k: number) {
       slab.set(w, o);
       ids[top] = id;
       down(0);
+    },
+    /** The kept candidates in (ticket, id) order, each ticket converted to hex once (no slab copies). */
+    sortedSelected(): { unitId: string; ticket: string }[] {
+      const order = heap.slice().sort(cmpSlots);
+      return order.map((slot) => ({ unitId: ids[slot] as string, ticket: wordsToHex(slab, slot * 8) }));
     },
     sorted(): Candidate[] {
       const out = heap.map((slot) => ({ w: slab.slice(slot * 8, slot * 8 + 8), id: ids[slot] as string }));

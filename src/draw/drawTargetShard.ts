@@ -30,7 +30,7 @@ export function shardPass(input: Omit<DrawTargetsInput, "pool">) {
       seed: setup.seed.value,
       state: stateToJson(p.state),
       commitmentCheck: input.commitmentCheck ?? "digest",
-      candidates: Object.fromEntries([...heaps].map(([cls, h]) => [cls, h.sorted().map((c) => ({ unitId: c.id, ticket: wordsToHex(c.w) }))])),
+      candidates: Object.fromEntries([...heaps].map(([cls, h]) => [cls, h.sortedSelected()])),
     });
   };
   return { setup, add: p.add, shard };
