@@ -1,5 +1,5 @@
 import type { TaskLifecycle, TaskTeam, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireState } from "./_lifecycle.js";
+import { advance, refuse, requireState, teamIndexOf } from "./_lifecycle.js";
 
 /**
  * Adds an expert, testing institution, research institute or third party to a team (Longting art. 20; Chongqing 6.5;
@@ -16,8 +16,8 @@ import { advance, refuse, requireState } from "./_lifecycle.js";
  */
 export function addAssistant(t: TaskLifecycle, input: { readonly targetId: string; readonly assistant: TaskTeam["assistants"][number]; readonly on: string; readonly actor: string }): Transition {
   requireState(t, ["inspectors-drawn", "inspecting"], "add an assistant", "Longting art. 20");
-  const index = t.teams.findIndex((x) => x.targetIds.includes(input.targetId));
+  const index = teamIndexOf(t, input.targetId);
   if (index < 0) refuse("invalid-input", "team", "Longting art. 20", "该检查对象没有检查组", "no team inspects that target", ["targetId"], input.targetId);
   const teams = t.teams.map((x, i) => (i === index ? { ...x, assistants: [...x.assistants, input.assistant] } : x));
-  return advance(t, { teams }, { type: "assistant-added", on: input.on, actor: input.actor, payload: { targetId: input.targetId, ...input.assistant, countsTowardMinimum: false } });
+  return advance(t, { teams }, { type: "assistant-added", on: input.on, actor: input.actor, payload: { targetId: input.targetId, ...input.assistant, countsTowardMinimum: false }, transition: "addAssistant", input: [input] });
 }

@@ -1,5 +1,5 @@
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, presetOf, refuse, requireApproval, requireState } from "./_lifecycle.js";
+import { advance, appended, presetOf, refuse, requireApproval, requireState } from "./_lifecycle.js";
 
 /**
  * Changes a locked target list where the preset allows it: Chongqing 6.4 (确需更改的，经本部门主要负责人审批后予以更正) —
@@ -33,5 +33,5 @@ export function amendLockedList(
   for (const id of input.add) if (current.has(id)) refuse("invalid-input", "amendment-add", rule.clause, "要增加的对象已在名单中", "an added target is already on the list", ["add"], id);
   const targetIds = [...t.targetIds.filter((id) => !input.remove.includes(id)), ...input.add].sort();
   const amendment = { add: [...input.add], remove: [...input.remove], reason: input.reason, approval: input.approval };
-  return advance(t, { amendments: [...t.amendments, amendment], targetIds }, { type: "locked-list-amended", on: input.on, actor: input.actor, payload: { ...amendment, approvedBy: input.approval.name, clause: rule.clause } });
+  return advance(t, { amendments: appended(amendment), targetIds }, { type: "locked-list-amended", on: input.on, actor: input.actor, payload: { ...amendment, approvedBy: input.approval.name, clause: rule.clause }, transition: "amendLockedList", input: [input] });
 }

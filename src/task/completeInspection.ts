@@ -1,7 +1,7 @@
 import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireState } from "./_lifecycle.js";
+import { advance, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 
 /**
  * Completes the task (检查结束 / 抽查任务完成) once every target on the list in force has a record, and fixes the
@@ -19,12 +19,12 @@ import { advance, refuse, requireState } from "./_lifecycle.js";
  */
 export function completeInspection(t: TaskLifecycle, options: { readonly completedOn: string; readonly actor: string; readonly calendar?: CalendarOptions }): Transition {
   requireState(t, ["inspecting"], "complete the inspection", "Wolong 3.2");
-  const missing = t.targetIds.filter((id) => !t.records.some((r) => r.target.targetId === id));
+  const missing = t.targetIds.filter((id) => recordOfTarget(t, id) === undefined);
   if (missing.length > 0) refuse("illegal-transition", "records-complete", "Wolong 3.1; Chongqing 6.6", `仍有${missing.length}个检查对象没有检查记录`, `${missing.length} target(s) have no record yet`, ["records"], missing);
   const deadline = computeDeadline("results-publication", options.completedOn, options.calendar);
   return advance(
     t,
     { state: "results-recorded", completedOn: options.completedOn, publicationDeadline: deadline },
-    { type: "inspection-completed", on: options.completedOn, actor: options.actor, payload: { records: t.records.length, publicationDeadline: deadline.date, basis: deadline.definition.basis, provisional: deadline.provisional } },
+    { type: "inspection-completed", on: options.completedOn, actor: options.actor, payload: { records: t.records.length, publicationDeadline: deadline.date, basis: deadline.definition.basis, provisional: deadline.provisional }, transition: "completeInspection", input: [options] },
   );
 }

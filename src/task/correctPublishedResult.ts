@@ -4,7 +4,7 @@ import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { InspectionRecordSchema, type InspectionRecordInput } from "../model/inspectionRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, presetOf, refuse, requireApproval, requireState } from "./_lifecycle.js";
+import { advance, appended, presetOf, refuse, requireApproval, requireState } from "./_lifecycle.js";
 
 /**
  * Corrects a published result. Published results are not changed at will (Wancheng art. 21: 不得擅自更改); a change needs
@@ -42,8 +42,9 @@ export function correctPublishedResult(
   const late = deadline !== undefined && input.on > deadline.date;
   const entry = { recordId: previous.id, previous, reason: input.reason, approval: input.approval, late, ...(input.objectionConfirmedOn === undefined ? {} : { objectionConfirmedOn: input.objectionConfirmedOn }), ...(deadline === undefined ? {} : { deadline }) };
   const records = t.records.map((x, i) => (i === index ? r.data : x));
-  return advance(t, { state: "corrected", records, corrections: [...t.corrections, entry] }, {
+  return advance(t, { state: "corrected", records, corrections: appended(entry) }, {
     type: "result-corrected", on: input.on, actor: input.actor,
     payload: { recordId: previous.id, reason: input.reason, approvedBy: input.approval.name, clause: rule.clause, late, ...(deadline === undefined ? {} : { deadline: deadline.date }) },
+    transition: "correctPublishedResult", input: [{ ...input, record: r.data }],
   });
 }

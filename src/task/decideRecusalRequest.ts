@@ -40,10 +40,10 @@ export function decideRecusalRequest(
   const request = { targetId: input.targetId, inspectorId: input.inspectorId, grounds: input.grounds, decidedBy: input.decision.name, granted: input.granted };
   if (!input.granted) {
     if ((input.refusalReason ?? "").trim() === "") refuse("invalid-input", "recusal-refusal-reason", "行政处罚法 art. 43", "驳回回避申请须说明理由", "refusing a recusal request needs a reason", ["refusalReason"]);
-    return advance(t, {}, { type: "recusal-refused", on: input.on, actor: input.actor, payload: { ...request, refusalReason: input.refusalReason } });
+    return advance(t, {}, { type: "recusal-refused", on: input.on, actor: input.actor, payload: { ...request, refusalReason: input.refusalReason }, transition: "decideRecusalRequest", input: [input] });
   }
   if (input.substitute === undefined) refuse("replacement-refused", "recusal-substitute", "行政处罚法 art. 43; Chongqing 6.5", "准予回避的，须由部门选派替换人员", "a granted recusal needs a substitute chosen by the department", ["substitute"]);
-  const decided = advance(t, {}, { type: "recusal-granted", on: input.on, actor: input.actor, payload: request });
+  const decided = advance(t, {}, { type: "recusal-granted", on: input.on, actor: input.actor, payload: request, transition: "decideRecusalRequest", input: [input] });
   return replaceInspector(decided.task, {
     targetId: input.targetId, outgoingId: input.inspectorId, reason: "recusal", approval: input.decision, recusedIds: [input.inspectorId],
     substituteId: input.substitute.substituteId, chosenBy: input.substitute.chosenBy, directory: input.substitute.directory,

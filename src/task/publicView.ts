@@ -2,7 +2,7 @@ import { OUTCOMES } from "../codes/OUTCOMES.js";
 import { isValidResidentId } from "../ids/parseResidentId.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
-import { stateIndex } from "./_lifecycle.js";
+import { headOf, stateIndex } from "./_lifecycle.js";
 
 /**
  * Masks a phone number for display: keeps the first three and last four digits (`138****5678`).
@@ -37,7 +37,8 @@ export function maskIdNumber(id: string): string {
  * The public view of a task: before the inspection starts everything drawn is sealed (Yanshi 8.3: 不得对外泄露抽取的待
  * 检查对象和执法检查人员名单); before publication only the task and its state are shown; after publication, what may be
  * published (Wancheng art. 21, 26): per target its name, code, inspecting departments, items and outcome labels, and
- * the publication date. Inspector names, phones and identity numbers are never included; phones and ID numbers that
+ * the publication date; and always the head of the audit trail (`head`: the latest event's sequence number and
+ * digest) for the notice to anchor (docs/persistence.md). Inspector names, phones and identity numbers are never included; phones and ID numbers that
  * appear in free text are masked.
  *
  * @category Task
@@ -50,7 +51,7 @@ export function maskIdNumber(id: string): string {
  * ```
  */
 export function publicView(t: TaskLifecycle) {
-  const base = { taskId: t.task.id, name: t.task.name, state: t.state, window: t.task.window };
+  const base = { taskId: t.task.id, name: t.task.name, state: t.state, window: t.task.window, head: headOf(t) };
   if (stateIndex(t.state) < stateIndex("inspecting")) {
     return deepFreeze({ ...base, sealed: true as const, note: "抽取名单和执法检查人员名单在实施检查前保密（Yanshi 8.3）", results: [] as const });
   }

@@ -1,5 +1,5 @@
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, requireState } from "./_lifecycle.js";
+import { advance, headOf, requireState } from "./_lifecycle.js";
 
 /**
  * Publishes the results (谁检查、谁录入、谁公开). From here on they are immutable: only an approved correction changes
@@ -21,6 +21,6 @@ export function publishResults(t: TaskLifecycle, options: { readonly publishedOn
   return advance(
     t,
     { state: "published", publishedOn: options.publishedOn },
-    { type: "results-published", on: options.publishedOn, actor: options.actor, payload: { deadline, late, records: t.records.map((r) => r.id) } },
+    { type: "results-published", on: options.publishedOn, actor: options.actor, payload: { deadline, late, records: t.records.map((r) => r.id), head: headOf(t) }, transition: "publishResults", input: [options] },
   );
 }

@@ -5,7 +5,7 @@ import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { InspectionRecordSchema, type InspectionRecordInput } from "../model/inspectionRecord.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireState } from "./_lifecycle.js";
+import { advance, appended, isOnList, recordOfTarget, refuse, requireState, teamOfTarget } from "./_lifecycle.js";
 
 /**
  * Records the inspection record form of one target (Wolong Annex B; Chongqing F.1): per department, items and outcomes;
@@ -36,9 +36,9 @@ export function recordResult(
   const where = (zh: string, en: string, path: string[], rule: string, clause: string): never => refuse("invalid-input", rule, clause, zh, en, path);
   if (rec.taskId !== t.task.id) where("记录属于其他任务", "the record belongs to another task", ["taskId"], "task-id", "Chongqing F.1");
   const targetId = rec.target.targetId;
-  if (!t.targetIds.includes(targetId)) where("该对象不在锁定名单中", "the target is not on the locked list", ["target", "targetId"], "locked-list", "Longting art. 19");
-  if (t.records.some((x) => x.target.targetId === targetId)) where("该对象已有检查记录，公示后只能经批准更正", "this target already has a record; after publication only an approved correction can change it", ["target", "targetId"], "one-record", "Chongqing 6.6");
-  const team = t.teams.find((x) => x.targetIds.includes(targetId));
+  if (!isOnList(t, targetId)) where("该对象不在锁定名单中", "the target is not on the locked list", ["target", "targetId"], "locked-list", "Longting art. 19");
+  if (recordOfTarget(t, targetId) !== undefined) where("该对象已有检查记录，公示后只能经批准更正", "this target already has a record; after publication only an approved correction can change it", ["target", "targetId"], "one-record", "Chongqing 6.6");
+  const team = teamOfTarget(t, targetId);
   const members = new Map(team?.members.map((m) => [m.inspectorId, m.departmentId]));
   for (const i of rec.inspectors) if (!members.has(i.inspectorId)) where(`${i.name}不是该检查组成员`, `${i.name} is not a member of the team for this target`, ["inspectors"], "team-member", "Wancheng art. 20");
   for (const d of rec.departments) {
@@ -55,7 +55,7 @@ export function recordResult(
   const penalty = options.penaltyDecidedOn === undefined ? undefined : computeDeadline("penalty-info-collection", options.penaltyDecidedOn, options.calendar);
   return advance(
     t,
-    { records: [...t.records, rec] },
-    { type: "result-recorded", on: options.on, actor: options.actor, payload: { recordId: rec.id, targetId, outcomes, confirmation: c.kind, consequences, ...(penalty === undefined ? {} : { penaltyInfoDeadline: penalty.date, penaltyBasis: penalty.definition.basis }) } },
+    { records: appended(rec) },
+    { type: "result-recorded", on: options.on, actor: options.actor, payload: { recordId: rec.id, targetId, outcomes, confirmation: c.kind, consequences, ...(penalty === undefined ? {} : { penaltyInfoDeadline: penalty.date, penaltyBasis: penalty.definition.basis }) }, transition: "recordResult", input: [rec, options] },
   );
 }

@@ -1,7 +1,7 @@
 import { digestOf } from "../draw/_encoding.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireApproval, requireState } from "./_lifecycle.js";
+import { advance, appended, refuse, requireApproval, requireState } from "./_lifecycle.js";
 
 /**
  * Records the stage-1 draw of the task (发起部门统一抽取, Longting art. 19). A second draw before the lock is a
@@ -37,12 +37,14 @@ export function recordTargetDraw(
   const entry = previous === undefined ? { record } : { record, supersedes: previous.record.digest, reason: options.redraw?.reason as string, approval: options.redraw?.approval as Approval };
   return advance(
     t,
-    { state: "targets-drawn", targetDraws: [...t.targetDraws, entry] },
+    { state: "targets-drawn", targetDraws: appended(entry) },
     {
       type: previous === undefined ? "targets-drawn" : "targets-redrawn",
       on: options.on,
       actor: options.actor,
       payload: { recordDigest: record.digest, selected: record.selectedCount, ...(previous === undefined ? {} : { supersedes: previous.record.digest, reason: options.redraw?.reason, approvedBy: options.redraw?.approval.name }) },
+      transition: "recordTargetDraw",
+      input: [record, options],
     },
   );
 }

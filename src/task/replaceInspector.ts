@@ -1,7 +1,7 @@
 import { countsTowardMinimum } from "../model/countsTowardMinimum.js";
 import type { Inspector } from "../model/inspector.js";
 import type { Replacement, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, presetOf, refuse, requireApproval, requireState } from "./_lifecycle.js";
+import { advance, appended, presetOf, refuse, requireApproval, requireState, teamIndexOf } from "./_lifecycle.js";
 
 /**
  * Input of {@link replaceInspector}.
@@ -56,7 +56,7 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
   }
   if (!["post-change", "work-conflict", "health", "recusal", "other"].includes(input.reason)) no("replacement-reason", "更换理由不被允许", "the replacement reason is not an allowed one", ["reason"], input.reason);
   requireApproval(input.approval, rule.approver, rule.clause, "更换执法检查人员");
-  const index = t.teams.findIndex((x) => x.targetIds.includes(input.targetId));
+  const index = teamIndexOf(t, input.targetId);
   const team = t.teams[index];
   if (team === undefined) no("replacement-team", "该检查对象没有检查组", "no team inspects that target", ["targetId"], input.targetId);
   const outgoing = team.members.find((m) => m.inspectorId === input.outgoingId);
@@ -82,5 +82,5 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
     targetIds: team.targetIds, departmentId: outgoing.departmentId, outgoingId: input.outgoingId, substituteId: sub.id, reason: input.reason,
     ...(input.explanation === undefined ? {} : { explanation: input.explanation }), approval: input.approval, chosenBy: input.chosenBy,
   };
-  return advance(t, { teams, replacements: [...t.replacements, entry] }, { type: "inspector-replaced", on: input.on, actor: input.actor, payload: { ...entry, approvedBy: input.approval.name, clause: rule.clause, notRedrawn: true } });
+  return advance(t, { teams, replacements: appended(entry) }, { type: "inspector-replaced", on: input.on, actor: input.actor, payload: { ...entry, approvedBy: input.approval.name, clause: rule.clause, notRedrawn: true }, transition: "replaceInspector", input: [input] });
 }

@@ -15,5 +15,5 @@ import { advance, requireState } from "./_lifecycle.js";
  */
 export function startInspection(t: TaskLifecycle, options: { readonly on: string; readonly actor: string }): Transition {
   requireState(t, ["inspectors-drawn"], "start the inspection", "Wolong 2.3; Yanshi 8.3");
-  return advance(t, { state: "inspecting" }, { type: "inspection-started", on: options.on, actor: options.actor, payload: { teams: t.teams.length } });
+  return advance(t, { state: "inspecting" }, { type: "inspection-started", on: options.on, actor: options.actor, payload: { teams: t.teams.length }, transition: "startInspection", input: [options] });
 }

@@ -29,5 +29,5 @@ export function startTask(task: SpotCheckTaskInput, options: { readonly preset: 
     kind: "task-lifecycle", task: r.data, preset: options.preset, state: "planned", targetDraws: [], amendments: [], targetIds: [], teams: [],
     replacements: [], records: [], corrections: [], audit: [],
   };
-  return advance(empty, {}, { type: "task-planned", on: options.on, actor: options.actor, payload: { taskId: r.data.id, preset: options.preset } });
+  return advance(empty, {}, { type: "task-planned", on: options.on, actor: options.actor, payload: { taskId: r.data.id, preset: options.preset }, transition: "startTask", input: [r.data, options] });
 }

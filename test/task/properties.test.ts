@@ -109,7 +109,8 @@ const invariants = (initial: TaskLifecycle) => (t: TaskLifecycle) => {
   expect(t.audit.slice(0, initial.audit.length)).toEqual(initial.audit);
   // 5. the public view never shows personal data
   // (whole tokens: a USCC such as 914403001922038216 contains digit runs that look like phone numbers)
-  expect(JSON.stringify(publicView(t))).not.toMatch(/(?<![0-9A-Z])1[3-9]\d{9}(?![0-9A-Z])|11010519491231002X|人员\d/);
+  // (the head digest is hex, not personal data: left out of the scan)
+  expect(JSON.stringify({ ...publicView(t), head: null })).not.toMatch(/(?<![0-9A-Z])1[3-9]\d{9}(?![0-9A-Z])|11010519491231002X|人员\d/);
 };
 
 describe("lifecycle properties over random operation sequences", () => {
