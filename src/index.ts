@@ -84,7 +84,7 @@ export {
   LIFECYCLE_PRESETS, REPLACEMENT_REASONS, type LifecyclePreset, type LifecyclePresetId, type ApproverRole, type ReplacementReason,
 } from "./task/LIFECYCLE_PRESETS.js";
 export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Replacement, type Transition } from "./task/TaskLifecycle.js";
-export type { AuditEvent } from "./task/AuditEvent.js";
+export { TRANSITIONS, type TransitionName, type AuditEvent, type AnchoredHead } from "./task/AuditEvent.js";
 export { startTask } from "./task/startTask.js";
 export { recordTargetDraw } from "./task/recordTargetDraw.js";
 export { lockTargets } from "./task/lockTargets.js";
@@ -100,7 +100,11 @@ export { completeInspection } from "./task/completeInspection.js";
 export { publishResults } from "./task/publishResults.js";
 export { isPublicationOverdue } from "./task/isPublicationOverdue.js";
 export { correctPublishedResult } from "./task/correctPublishedResult.js";
-export { verifyAuditTrail, type AuditVerification } from "./task/verifyAuditTrail.js";
+export { verifyAuditTrail, type AuditVerification, type VerifyAuditTrailOptions } from "./task/verifyAuditTrail.js";
+export { replayTask, type ReplayTaskOptions } from "./task/replayTask.js";
+export { verifyTask, type TaskVerification } from "./task/verifyTask.js";
+export { loadTask } from "./task/loadTask.js";
+export { AuditEventSchema, StoredTaskSchema } from "./task/TaskSchema.js";
 export { publicView, maskPhone, maskIdNumber } from "./task/publicView.js";
 
 // Planning

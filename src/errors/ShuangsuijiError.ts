@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   "locked-list-immutable",
   "replacement-refused",
   "results-immutable",
+  "audit-trail-invalid",
+  "append-conflict",
 ] as const;
 
 /**

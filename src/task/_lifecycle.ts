@@ -2,6 +2,7 @@ import { ShuangsuijiError, type ErrorCode } from "../errors/ShuangsuijiError.js"
 import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { digestOf } from "../draw/_encoding.js";
+import { canonicalDigest, storedCopy } from "./_digest.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
 import { TASK_STATES, type Approval, type TaskLifecycle, type TaskState, type Transition } from "./TaskLifecycle.js";
@@ -199,8 +200,11 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
   const core = coreOf(t);
   const audit = core.lists.audit;
   const prev = audit.length === 0 ? GENESIS : (audit.log.store[audit.length - 1] as AuditEvent).digest;
-  const body = { seq: audit.length, type: ev.type, on: ev.on, actor: ev.actor, payload: ev.payload, transition: ev.transition, input: encodeInput(ev.input), prevDigest: prev };
-  const event: AuditEvent = deepFreeze({ ...body, digest: digestOf(body) });
+  const payload = storedCopy(ev.payload) as AuditEvent["payload"];
+  const input = storedCopy(encodeInput(ev.input)) as AuditEvent["input"];
+  // keys in canonical order, so the digest is the native JSON.stringify of the body
+  const digest = canonicalDigest({ actor: ev.actor, input, on: ev.on, payload, prevDigest: prev, seq: audit.length, transition: ev.transition, type: ev.type });
+  const event: AuditEvent = Object.freeze({ seq: audit.length, type: ev.type, on: ev.on, actor: ev.actor, payload, transition: ev.transition, input, prevDigest: prev, digest });
   const scalars: Record<string, unknown> = { ...core.scalars };
   const lists: Record<string, View<unknown>> = { ...core.lists };
   for (const [k, v] of Object.entries(changes)) {
@@ -267,6 +271,7 @@ export function calendarDigest(calendar: object): string {
 }
 
 function encodeInput(input: readonly unknown[]): readonly unknown[] {
+  // copy on write: only the path to a calendar is copied here (storedCopy makes the stored copy)
   const walk = (v: unknown): unknown => {
     if (v === null || typeof v !== "object") {
       if (typeof v === "function" || typeof v === "symbol" || typeof v === "bigint") {
@@ -274,12 +279,22 @@ function encodeInput(input: readonly unknown[]): readonly unknown[] {
       }
       return v;
     }
-    if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : walk(x)));
+    if (Array.isArray(v)) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const w = walk(v[i]);
+        if (w !== v[i]) (out ??= [...v])[i] = w;
+      }
+      return out ?? v;
+    }
     const o = v as Record<string, unknown>;
     if (o.kind === "holiday-calendar") return { $calendar: calendarDigest(o) };
-    const out: Record<string, unknown> = {};
-    for (const k in o) if (o[k] !== undefined) out[k] = walk(o[k]);
-    return out;
+    let out: Record<string, unknown> | undefined;
+    for (const k in o) {
+      const w = walk(o[k]);
+      if (w !== o[k]) (out ??= { ...o })[k] = w;
+    }
+    return out ?? o;
   };
   // an omitted trailing argument is recorded as null and replayed as undefined
   return input.map((x) => (x === undefined ? null : walk(x)));
@@ -288,3 +303,9 @@ function encodeInput(input: readonly unknown[]): readonly unknown[] {
 export const presetOf = (t: TaskLifecycle) => LIFECYCLE_PRESETS[t.preset];
 
 export const stateIndex = (s: TaskState) => TASK_STATES.indexOf(s);
+
+/** The events a live task appended from position `from` on (O(events returned)). */
+export function eventsFrom(t: TaskLifecycle, from: number): readonly AuditEvent[] {
+  const audit = coreOf(t).lists.audit;
+  return audit.log.store.slice(from, audit.length);
+}
