@@ -7,6 +7,7 @@ export default defineConfig([
       calendar: "src/calendar/index.ts",
       stats: "src/stats/index.ts",
       node: "src/node/index.ts",
+      postgres: "src/postgres/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,
@@ -16,7 +17,7 @@ export default defineConfig([
     platform: "neutral",
     splitting: true, // shared chunks: one ShuangsuijiError class across entries (instanceof works)
     treeshake: true,
-    external: ["zod", "csv-parse"],
+    external: ["zod", "csv-parse", "pg"],
   },
   {
     // The command line (bin "shuangsuiji"): Node only, ESM, self-contained apart from dependencies.

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import {
-  AnnualPlanRowSchema, AnnualPlanSchema, DepartmentSchema, InspectionItemSchema, InspectionRecordSchema,
+  AnnualPlanRowSchema, AnnualPlanSchema, AuditEventSchema, DepartmentSchema, StoredTaskSchema, InspectionItemSchema, InspectionRecordSchema,
   InspectionSchemeSchema, InspectionTargetSchema, InspectorSchema, JointTeamSchema, SpotCheckTaskSchema,
 } from "../src/index.js";
 
@@ -21,6 +21,8 @@ export const MODEL_SCHEMAS = {
   InspectionScheme: InspectionSchemeSchema,
   JointTeam: JointTeamSchema,
   InspectionRecord: InspectionRecordSchema,
+  StoredTask: StoredTaskSchema,
+  AuditEvent: AuditEventSchema,
 } as const;
 
 const NOTE =

@@ -11,6 +11,7 @@ import { verifyAuditTrail } from "../task/verifyAuditTrail.js";
  * @category PostgreSQL
  */
 export interface PgQueryable {
+  /** Runs one statement with `$1, $2, …` parameters. */
   query(text: string, values?: unknown[]): Promise<{ readonly rows: readonly Record<string, unknown>[] }>;
 }
 
@@ -21,7 +22,18 @@ export interface PgQueryable {
  * @category PostgreSQL
  */
 export interface PgPoolLike extends PgQueryable {
-  connect(): Promise<PgQueryable & { release(error?: Error | boolean): void }>;
+  /** Takes a connection for a transaction. */
+  connect(): Promise<PgPoolClientLike>;
+}
+
+/**
+ * A connection taken from a {@link PgPoolLike} pool: a `pg` `PoolClient` fits.
+ *
+ * @category PostgreSQL
+ */
+export interface PgPoolClientLike extends PgQueryable {
+  /** Gives the connection back to the pool; with an error (or `true`), discards it. */
+  release(error?: Error | boolean): void;
 }
 
 /**

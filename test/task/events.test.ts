@@ -340,3 +340,23 @@ describe("event digests", () => {
     expect(canonicalDigest({ b: 1, a: { "10": 1, "2": [1, { y: 1, x: null }] } })).toBe(digestOf({ a: { "2": [1, { x: null, y: 1 }], "10": 1 }, b: 1 }));
   });
 });
+
+describe("the shipped JSON Schemas of a stored task and of an event", () => {
+  it("accept stored tasks and events, and refuse malformed ones", async () => {
+    const { buildJsonSchemas } = await import("../../scripts/build-schemas.js");
+    const { Ajv2020 } = await import("ajv/dist/2020.js");
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
+    const schemas = buildJsonSchemas();
+    const task = ajv.compile(schemas.StoredTask as object);
+    const event = ajv.compile(schemas.AuditEvent as object);
+    const t = json(run(withTeams, [{ kind: "start" }, ...[0, 1, 2].map((target): Op => ({ kind: "result", target, outcome: "no-problem-found" })), { kind: "complete", day: 1, calendar: false }, { kind: "publish", day: 2 }, { kind: "correct", target: 0 }]));
+    expect(task(t), JSON.stringify(task.errors)).toBe(true);
+    for (const e of t.audit) expect(event(e), JSON.stringify(event.errors)).toBe(true);
+    expect(event({ ...t.audit[0], digest: "X" })).toBe(false);
+    expect(event({ ...t.audit[0], extra: 1 })).toBe(false); // a member outside the digest could carry anything
+    expect(event({ ...t.audit[0], transition: "deleteEverything" })).toBe(false);
+    expect(task({ ...t, audit: [] })).toBe(false);
+    expect(task({ ...t, records: [{ id: "R" }] })).toBe(false);
+  });
+});
