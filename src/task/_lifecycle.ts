@@ -270,35 +270,39 @@ export function calendarDigest(calendar: object): string {
   return d;
 }
 
-function encodeInput(input: readonly unknown[]): readonly unknown[] {
-  // copy on write: only the path to a calendar is copied here (storedCopy makes the stored copy)
-  const walk = (v: unknown): unknown => {
-    if (v === null || typeof v !== "object") {
-      if (typeof v === "function" || typeof v === "symbol" || typeof v === "bigint") {
-        refuse("invalid-input", "input-storable", "docs/persistence.md", "输入含有不能记录的值", "the input holds a value that cannot be recorded as JSON", [], String(v));
-      }
-      return v;
+/**
+ * Copy on write: `swap` may return a replacement for an object (or `undefined` to descend into it); only the paths to
+ * replaced objects are copied. Used to record calendars by reference and to resolve them on replay.
+ */
+export function replaceObjects(v: unknown, swap: (o: Record<string, unknown>) => unknown): unknown {
+  if (v === null || typeof v !== "object") {
+    if (typeof v === "function" || typeof v === "symbol" || typeof v === "bigint") {
+      refuse("invalid-input", "input-storable", "docs/persistence.md", "输入含有不能记录的值", "the input holds a value that cannot be recorded as JSON", [], String(v));
     }
-    if (Array.isArray(v)) {
-      let out: unknown[] | undefined;
-      for (let i = 0; i < v.length; i++) {
-        const w = walk(v[i]);
-        if (w !== v[i]) (out ??= [...v])[i] = w;
-      }
-      return out ?? v;
+    return v;
+  }
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const w = replaceObjects(v[i], swap);
+      if (w !== v[i]) (out ??= [...v])[i] = w;
     }
-    const o = v as Record<string, unknown>;
-    if (o.kind === "holiday-calendar") return { $calendar: calendarDigest(o) };
-    let out: Record<string, unknown> | undefined;
-    for (const k in o) {
-      const w = walk(o[k]);
-      if (w !== o[k]) (out ??= { ...o })[k] = w;
-    }
-    return out ?? o;
-  };
-  // an omitted trailing argument is recorded as null and replayed as undefined
-  return input.map((x) => (x === undefined ? null : walk(x)));
+    return out ?? v;
+  }
+  const o = v as Record<string, unknown>;
+  const replaced = swap(o);
+  if (replaced !== undefined) return replaced;
+  let out: Record<string, unknown> | undefined;
+  for (const k in o) {
+    const w = replaceObjects(o[k], swap);
+    if (w !== o[k]) (out ??= { ...o })[k] = w;
+  }
+  return out ?? o;
 }
+
+/** An omitted trailing argument is recorded as null (and replayed as undefined); calendars by digest. */
+const encodeInput = (input: readonly unknown[]): readonly unknown[] =>
+  input.map((x) => (x === undefined ? null : replaceObjects(x, (o) => (o.kind === "holiday-calendar" ? { $calendar: calendarDigest(o) } : undefined))));
 
 export const presetOf = (t: TaskLifecycle) => LIFECYCLE_PRESETS[t.preset];
 

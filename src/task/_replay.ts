@@ -4,7 +4,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
 import { TRANSITIONS } from "./AuditEvent.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { GENESIS, calendarDigest, eventsFrom } from "./_lifecycle.js";
+import { GENESIS, calendarDigest, eventsFrom, replaceObjects } from "./_lifecycle.js";
 import { addAssistant } from "./addAssistant.js";
 import { amendLockedList } from "./amendLockedList.js";
 import { completeInspection } from "./completeInspection.js";
@@ -80,37 +80,20 @@ export function sameJson(a: unknown, b: unknown): boolean {
 const FIELDS = ["seq", "type", "on", "actor", "payload", "transition", "input", "prevDigest", "digest"] as const;
 
 function decodeInput(input: readonly unknown[], calendars: ReadonlyMap<string, HolidayCalendar>, seq: number): unknown[] {
-  const walk = (v: unknown): unknown => {
-    if (v === null || typeof v !== "object") return v;
-    if (Array.isArray(v)) {
-      let out: unknown[] | undefined;
-      for (let i = 0; i < v.length; i++) {
-        const w = walk(v[i]);
-        if (w !== v[i]) (out ??= [...v])[i] = w;
-      }
-      return out ?? v;
+  const resolve = (o: Record<string, unknown>): unknown => {
+    if (typeof o.$calendar !== "string") return undefined;
+    const c = calendars.get(o.$calendar);
+    if (c === undefined) {
+      throw new ShuangsuijiError("audit-trail-invalid", [{
+        path: ["events", seq, "input"], rule: "calendar-supplied", clause: "docs/persistence.md",
+        messageZh: `第${seq}条事件引用的节假日日历（${o.$calendar.slice(0, 12)}…）未提供`,
+        messageEn: `event ${seq} was computed with a holiday calendar (digest ${o.$calendar}) that was not supplied: pass it in options.calendars`,
+      }]);
     }
-    const o = v as Record<string, unknown>;
-    if (typeof o.$calendar === "string") {
-      const c = calendars.get(o.$calendar);
-      if (c === undefined) {
-        throw new ShuangsuijiError("audit-trail-invalid", [{
-          path: ["events", seq, "input"], rule: "calendar-supplied", clause: "docs/persistence.md",
-          messageZh: `第${seq}条事件引用的节假日日历（${o.$calendar.slice(0, 12)}…）未提供`,
-          messageEn: `event ${seq} was computed with a holiday calendar (digest ${o.$calendar}) that was not supplied: pass it in options.calendars`,
-        }]);
-      }
-      return c;
-    }
-    let out: Record<string, unknown> | undefined;
-    for (const k in o) {
-      const w = walk(o[k]);
-      if (w !== o[k]) (out ??= { ...o })[k] = w;
-    }
-    return out ?? o;
+    return c;
   };
   // an omitted trailing argument was recorded as null
-  return input.map((x) => (x === null ? undefined : walk(x)));
+  return input.map((x) => (x === null ? undefined : replaceObjects(x, resolve)));
 }
 
 /**
