@@ -82,22 +82,24 @@ export { verifyInspectorDraw } from "./draw/verifyInspectorDraw.js";
 // Task lifecycle
 export {
   LIFECYCLE_PRESETS, REPLACEMENT_REASONS, type LifecyclePreset, type LifecyclePresetId, type ApproverRole, type ReplacementReason,
+  APPROVER_ROLES, LifecyclePresetSchema,
 } from "./task/LIFECYCLE_PRESETS.js";
 export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Replacement, type Transition } from "./task/TaskLifecycle.js";
 export { TRANSITIONS, type TransitionName, type AuditEvent, type AnchoredHead } from "./task/AuditEvent.js";
 export { startTask } from "./task/startTask.js";
 export { recordTargetDraw } from "./task/recordTargetDraw.js";
 export { lockTargets } from "./task/lockTargets.js";
-export { amendLockedList } from "./task/amendLockedList.js";
+export { amendLockedList, type AmendLockedListInput } from "./task/amendLockedList.js";
 export { recordInspectorDraw } from "./task/recordInspectorDraw.js";
 export { replaceInspector, type ReplaceInspectorInput } from "./task/replaceInspector.js";
 export { decideRecusalRequest } from "./task/decideRecusalRequest.js";
 export { addAssistant } from "./task/addAssistant.js";
 export { advanceNotice, type AdvanceNoticeDecision } from "./task/advanceNotice.js";
 export { startInspection } from "./task/startInspection.js";
-export { recordResult } from "./task/recordResult.js";
+export { recordResult, type RecordResultOptions } from "./task/recordResult.js";
+export { recordIdentityShown } from "./task/recordIdentityShown.js";
 export { completeInspection } from "./task/completeInspection.js";
-export { publishResults } from "./task/publishResults.js";
+export { publishResults, type PublishResultsOptions } from "./task/publishResults.js";
 export { isPublicationOverdue } from "./task/isPublicationOverdue.js";
 export { correctPublishedResult } from "./task/correctPublishedResult.js";
 export { verifyAuditTrail, type AuditVerification, type VerifyAuditTrailOptions } from "./task/verifyAuditTrail.js";
@@ -105,13 +107,14 @@ export { replayTask, type ReplayTaskOptions } from "./task/replayTask.js";
 export { verifyTask, type TaskVerification } from "./task/verifyTask.js";
 export { loadTask } from "./task/loadTask.js";
 export { AuditEventSchema, StoredTaskSchema } from "./task/TaskSchema.js";
-export { publicView, maskPhone, maskIdNumber } from "./task/publicView.js";
+export { publicView, maskPhone, maskIdNumber, maskPersonalData } from "./task/publicView.js";
 
 // Planning
 export type { ItemList, ItemListChange } from "./plan/ItemList.js";
-export { buildItemList, requireItemList, type ItemListResult } from "./plan/buildItemList.js";
+export { buildItemList, requireItemList, ITEM_FIELD_REQUIREMENTS, type ItemListResult } from "./plan/buildItemList.js";
 export { adjustItemList } from "./plan/adjustItemList.js";
-export { checkAnnualPlan, type PlanCheck } from "./plan/checkAnnualPlan.js";
+export { checkAnnualPlan, RATIO_BOUNDS, type PlanCheck } from "./plan/checkAnnualPlan.js";
+export { checkRiskDifferentiation, type RiskDifferentiationCheck } from "./plan/checkRiskDifferentiation.js";
 export { adjustAnnualPlan, type PlanAdjustment } from "./plan/adjustAnnualPlan.js";
 export { planAdHocTask } from "./plan/planAdHocTask.js";
 export { splitPlanRow, type TaskPart } from "./plan/splitPlanRow.js";
@@ -124,7 +127,7 @@ export {
   CREDIT_RULE_SETS, SEVERE_PENALTY_TYPES, PENALTY_TYPES, type CreditRuleSet, type CreditTier, type TierRule, type PenaltyType,
 } from "./credit/CREDIT_RULE_SETS.js";
 export {
-  evaluateCreditRepair, CreditRepairInputSchema, type CreditRepairInput, type CreditRepairOptions, type CreditRepairResult, type CreditRepairCommon, type UnmetCondition,
+  evaluateCreditRepair, CreditRepairInputSchema, CREDIT_JURISDICTIONS, type CreditRepairInput, type CreditRepairOptions, type CreditRepairResult, type CreditRepairCommon, type UnmetCondition,
 } from "./credit/evaluateCreditRepair.js";
 
 // Calendar and deadlines (also available alone as "shuangsuiji/calendar")

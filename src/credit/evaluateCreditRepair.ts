@@ -4,9 +4,9 @@ import { addLegalPeriod, type LegalPeriod, type LegalPeriodOptions } from "../ca
 import { computeDeadline } from "../calendar/computeDeadline.js";
 import { isProvisional } from "../calendar/isProvisional.js";
 import { formatDayNumber, parseDayNumber } from "../calendar/_days.js";
-import { OUTCOMES } from "../codes/OUTCOMES.js";
+import { OUTCOMES, type OutcomeDefinition, type OutcomeId } from "../codes/OUTCOMES.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
-import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { OutcomeIdSchema } from "../model/inspectionRecord.js";
 import { CivilDateSchema } from "../model/primitives.js";
@@ -112,7 +112,34 @@ export interface CreditRepairOptions {
    * `outsideCoverage: "throw"` refuses instead.
    */
   readonly periodOptions?: LegalPeriodOptions;
+  /**
+   * The outcome dictionary deciding which outcomes are negative information (default {@link OUTCOMES}, 川渝 scheme 2025).
+   * It must define every outcome of the result, each with a boolean `isNegative`.
+   */
+  readonly dictionary?: { readonly [K in OutcomeId]?: Pick<OutcomeDefinition, "isNegative"> };
+  /**
+   * Serious-violation list periods (总局令第44号): early removal may be applied for after `applyAfter`, automatic removal
+   * at `removeAfter`. Default 1 year and 3 years — **[UNCONFIRMED]** article numbers (regulations.md §1.3).
+   */
+  readonly seriousListPeriods?: { readonly applyAfter: LegalPeriod; readonly removeAfter: LegalPeriod };
 }
+
+/**
+ * When each jurisdiction's local rule on spot-check negative results took effect: Wancheng art. 25 (宛区双随机办〔2026〕3号,
+ * 自发布之日起施行, 2026-03-20); the 川渝 scheme (2025-08-14). Before that, and before a national rule set covering
+ * spot-check results (总局令第107号, from 2025-12-25), no repair rule applied to them: the evaluator says `out-of-scope`.
+ *
+ * @category Credit repair
+ * @example
+ * ```ts
+ * import { CREDIT_JURISDICTIONS } from "shuangsuiji";
+ * CREDIT_JURISDICTIONS.wancheng.from; // "2026-03-20"
+ * ```
+ */
+export const CREDIT_JURISDICTIONS = deepFreeze({
+  wancheng: { from: "2026-03-20", basis: "Wancheng art. 25 (宛区双随机办〔2026〕3号, 自发布之日起施行, Wancheng art. 28)" },
+  chuanyu: { from: "2025-08-14", basis: "川渝抽查检查结果公示信息修复工作方案 (2025-08-14) [SECONDARY]" },
+} as const);
 
 /**
  * A condition not (yet) met.
@@ -146,6 +173,11 @@ export interface CreditRepairCommon {
   readonly explanationZh: string;
   /** English explanation. */
   readonly explanationEn: string;
+  /**
+   * For an uncured abnormal-list entry: the first day it escalates to the serious-violation list (listed for 3 years
+   * without meeting its duties, 企业信息公示暂行条例 art. 17) and the first day of the 60-day public reminder before it.
+   */
+  readonly escalation?: { readonly listedOn: string; readonly escalatesOn: string; readonly reminderFrom: string; readonly basis: string };
 }
 
 /**
@@ -157,11 +189,36 @@ export interface CreditRepairCommon {
  */
 export type CreditRepairResult =
   | (CreditRepairCommon & { readonly status: "not-negative" })
+  | (CreditRepairCommon & { readonly status: "out-of-scope" })
   | (CreditRepairCommon & { readonly status: "not-yet-published"; readonly publishedOn: string })
   | (CreditRepairCommon & { readonly status: "published"; readonly linked: boolean; readonly earliestApplicationOn?: string; readonly autoStopOn?: string; readonly unmetConditions: readonly UnmetCondition[] })
   | (CreditRepairCommon & { readonly status: "eligible-for-application"; readonly linked: boolean; readonly autoStopOn?: string; readonly processingDeadline: string })
   | (CreditRepairCommon & { readonly status: "auto-stopped"; readonly stoppedOn: string; readonly reason: "period-expired" | "linked-measure-stopped" })
   | (CreditRepairCommon & { readonly status: "never-early"; readonly autoStopOn?: string });
+
+type ParsedInput = z.output<typeof CreditRepairInputSchema>;
+
+/** Facts that contradict each other or the clauses: every one is reported (the input is never silently fixed). */
+function consistencyIssues(input: ParsedInput): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const add = (path: (string | number)[], rule: string, clause: string, zh: string, en: string, value?: unknown) => issues.push({ path, rule, clause, messageZh: zh, messageEn: en, ...(value === undefined ? {} : { value }) });
+  const order = (path: (string | number)[], before: string, after: string | undefined, zh: string, en: string) => {
+    if (after !== undefined && after < before) add(path, "dates-in-order", "总局令第45号 arts. 9, 13; 企业信息公示暂行条例 art. 17", zh, en, after);
+  };
+  input.measures.forEach((m, k) => {
+    if (m.kind === "penalty") {
+      order(["measures", k, "publishedOn"], m.decidedOn, m.publishedOn, "公示日期早于处罚决定日期", "the penalty is published before it was decided");
+      order(["measures", k, "stoppedOn"], m.publishedOn, m.stoppedOn, "停止公示日期早于公示日期", "publication stopped before it started");
+      order(["measures", k, "restrictionEndsOn"], m.decidedOn, m.restrictionEndsOn, "限制期限结束早于处罚决定", "the restriction ends before the decision");
+      const severe = (SEVERE_PENALTY_TYPES as readonly string[]).includes(m.type);
+      if (severe && m.tier === "minor") add(["measures", k, "tier"], "severe-not-minor", "总局令第45号 art. 14", "责令停产停业、限制、降级、吊销等处罚不能属轻微情形，不得提前停止公示", "a suspension, restriction, downgrade or revocation cannot be a minor penalty: it never stops early", m.type);
+      if (m.lowerAmount === true && m.type !== "fine") add(["measures", k, "lowerAmount"], "lower-amount-fine-only", "总局令第45号 art. 13", "“较低数额罚款”仅适用于罚款", "lowerAmount applies to fines only", m.type);
+    } else {
+      order(["measures", k, "removedOn"], m.listedOn, m.removedOn, "移出日期早于列入日期", "removed before it was listed");
+    }
+  });
+  return issues;
+}
 
 const nextDay = (d: string) => formatDayNumber((parseDayNumber(d) as number) + 1);
 const later = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
@@ -199,7 +256,12 @@ interface MeasureStatus {
  *   is unconfirmed), and under the 川渝 preset may be repaired on application once corrected.
  *
  * Periods use {@link addLegalPeriod}; an eligible application's processing deadline uses working days (7, 总局令第107号).
- * Rule sets are chosen by the evaluation date unless one is named.
+ * Rule sets are chosen by the evaluation date unless one is named. Before any rule covering spot-check results was in
+ * force (the 2021 SAMR measures did not cover them; Wancheng art. 25 applies from 2026-03-20) the answer is
+ * `out-of-scope`. Facts out of order (published before decided, stopped before published, removed before listed) and
+ * contradictions (a severe penalty claimed `minor`, `lowerAmount` on anything but a fine — 45号令 arts. 13–14) are
+ * refused, all at once. A custom `dictionary` decides negativity. An uncured abnormal-list entry reports its escalation
+ * date (条例 art. 17).
  *
  * @category Credit repair
  * @example
@@ -218,21 +280,55 @@ export function evaluateCreditRepair(input: CreditRepairInput, options: CreditRe
   const parsed = CreditRepairInputSchema.safeParse(input);
   if (!parsed.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(parsed.error.issues, { clause: "Wancheng art. 25; 总局令第45号" }, input), { cause: parsed.error });
   const { result, measures, facts, evaluatedOn } = parsed.data;
-  const rs: CreditRuleSet = options.ruleSet !== undefined ? CREDIT_RULE_SETS[options.ruleSet] : evaluatedOn >= CREDIT_RULE_SETS.SAMR_2025.from ? CREDIT_RULE_SETS.SAMR_2025 : CREDIT_RULE_SETS.SAMR_2021;
-  const periodOptions: LegalPeriodOptions = { outsideCoverage: "assume-weekdays", ...options.periodOptions };
+  const opts = (options !== null && typeof options === "object" ? options : {}) as CreditRepairOptions;
+  const bad = (path: (string | number)[], rule: string, clause: string, zh: string, en: string, value?: unknown): never => {
+    throw new ShuangsuijiError("invalid-argument", [{ path, rule, clause, messageZh: zh, messageEn: en, ...(value === undefined ? {} : { value }) }]);
+  };
+  if (opts.ruleSet !== undefined && (typeof opts.ruleSet !== "string" || !Object.hasOwn(CREDIT_RULE_SETS, opts.ruleSet))) bad(["ruleSet"], "rule-set", "CREDIT_RULE_SETS", "未知的规则集", `unknown rule set (${Object.keys(CREDIT_RULE_SETS).join(", ")})`, opts.ruleSet);
+  const jurisdiction = opts.jurisdiction ?? "wancheng";
+  if (typeof jurisdiction !== "string" || !Object.hasOwn(CREDIT_JURISDICTIONS, jurisdiction)) bad(["jurisdiction"], "jurisdiction", "CREDIT_JURISDICTIONS", "未知的辖区预设", `unknown jurisdiction (${Object.keys(CREDIT_JURISDICTIONS).join(", ")})`, jurisdiction);
+  const dictionary = opts.dictionary ?? OUTCOMES;
+  if (dictionary === null || typeof dictionary !== "object") bad(["dictionary"], "dictionary", "OUTCOMES", "结果字典无效", "the outcome dictionary must be an object", dictionary);
+  for (const o of result.outcomes) {
+    const d = Object.hasOwn(dictionary, o) ? (dictionary as Record<string, unknown>)[o] : undefined;
+    if (d === null || typeof d !== "object" || typeof (d as { isNegative?: unknown }).isNegative !== "boolean") bad(["dictionary", o], "dictionary-entry", "OUTCOMES; 川渝 scheme (2025)", `结果字典缺少“${o}”或其isNegative`, `the dictionary has no boolean isNegative for "${o}"`);
+  }
+  const inconsistent = consistencyIssues(parsed.data);
+  if (inconsistent.length > 0) throw new ShuangsuijiError("invalid-input", inconsistent);
+  const rs: CreditRuleSet = opts.ruleSet !== undefined ? CREDIT_RULE_SETS[opts.ruleSet] : evaluatedOn >= CREDIT_RULE_SETS.SAMR_2025.from ? CREDIT_RULE_SETS.SAMR_2025 : CREDIT_RULE_SETS.SAMR_2021;
+  const local = CREDIT_JURISDICTIONS[jurisdiction as keyof typeof CREDIT_JURISDICTIONS];
+  const serious = opts.seriousListPeriods ?? { applyAfter: { years: 1 }, removeAfter: { years: 3 } };
+  if (serious === null || typeof serious !== "object" || serious.applyAfter === null || typeof serious.applyAfter !== "object" || serious.removeAfter === null || typeof serious.removeAfter !== "object") bad(["seriousListPeriods"], "serious-list-periods", "总局令第44号", "严重违法失信名单期限无效", "seriousListPeriods needs applyAfter and removeAfter periods", serious);
+  const localInForce = evaluatedOn >= local.from;
+  const periodOptions: LegalPeriodOptions = { outsideCoverage: "assume-weekdays", ...opts.periodOptions };
   const period = (from: string, p: LegalPeriod) => nextDay(addLegalPeriod(from, p, periodOptions));
   const done = (r: Record<string, unknown>) => {
     const dates = ["autoStopOn", "earliestApplicationOn", "processingDeadline", "stoppedOn"].map((k) => r[k]).filter((d): d is string => typeof d === "string");
-    return deepFreeze({ ruleSet: rs.id, provisional: dates.some((d) => isProvisional(d, periodOptions)), ...r }) as CreditRepairResult;
+    return deepFreeze({ ruleSet: rs.id, provisional: dates.some((d) => isProvisional(d, periodOptions)), ...(escalation === undefined ? {} : { escalation }), ...r }) as unknown as CreditRepairResult;
   };
+  const uncured = measures.find((m): m is Extract<(typeof measures)[number], { kind: "abnormal-list" }> => m.kind === "abnormal-list" && m.cured !== true && (m.removedOn === undefined || m.removedOn > evaluatedOn));
+  const escalation = uncured === undefined ? undefined : (() => {
+    const escalatesOn = period(uncured.listedOn, { years: 3 });
+    return { listedOn: uncured.listedOn, escalatesOn, reminderFrom: formatDayNumber((parseDayNumber(escalatesOn) as number) - 60), basis: "企业信息公示暂行条例 art. 17 (满3年未履行公示义务的，列入严重违法企业名单); reminder 60 days before [SECONDARY]" };
+  })();
 
-  const negative = result.outcomes.filter((o) => OUTCOMES[o].isNegative);
+  const negative = result.outcomes.filter((o) => (dictionary as Record<string, { isNegative: boolean }>)[o]?.isNegative === true);
   if (negative.length === 0) {
     return done({ status: "not-negative", basis: ["川渝 scheme (2025) negative outcomes; regulations.md §3"], explanationZh: "检查结果不属于负面信息，无需信用修复", explanationEn: "the result is not negative information: nothing to repair" });
   }
   if (evaluatedOn < result.publishedOn) {
     return done({ status: "not-yet-published", publishedOn: result.publishedOn, basis: ["Wancheng art. 21"], explanationZh: "检查结果尚未公示", explanationEn: "the result is not published yet" });
   }
+  if (!localInForce && !rs.coversSpotCheckResults) {
+    return done({
+      status: "out-of-scope",
+      basis: [`${rs.id}: spot-check negative results are outside its scope (${rs.sources[0] ?? rs.id})`, `${local.basis}: in force from ${local.from}`],
+      explanationZh: `评估日（${evaluatedOn}）适用的信用修复规则不涵盖抽查检查结果负面信息，本地规则自${local.from}起施行：无可适用的修复规则`,
+      explanationEn: `on ${evaluatedOn} the applicable rule set (${rs.id}) did not cover spot-check negative results and the local rule applies only from ${local.from}: no repair rule applies`,
+    });
+  }
+  const linkClause = localInForce ? "Wancheng art. 25 (同时停止公示相应的抽查检查结果负面信息)" : "总局令第107号 (同时停止公示相应的抽查检查结果负面信息) [SECONDARY]";
+  const standaloneClause = localInForce ? "Wancheng art. 25 (公示满法定期限后应当停止公示)" : "总局令第107号 (公示满法定期限) [SECONDARY]";
 
   const onList = measures.some((m) => (m.kind === "abnormal-list" || m.kind === "serious-list") && (m.removedOn === undefined || m.removedOn > evaluatedOn));
   const conditions = (withLists: boolean): UnmetCondition[] => [
@@ -280,15 +376,15 @@ export function evaluateCreditRepair(input: CreditRepairInput, options: CreditRe
         basis: ["企业信息公示暂行条例 art. 17; 企业经营异常名录管理暂行办法 art. 4 [SECONDARY]", `escalates to the serious-violation list after 3 years uncured: ${period(a.listedOn, { years: 3 })} (条例 art. 17)`],
       }))
       .with({ kind: "serious-list" }, (s): MeasureStatus => {
-        const earliest = period(s.listedOn, { years: 1 });
-        const autoStopOn = later(period(s.listedOn, { years: 3 }), s.restrictionEndsOn === undefined ? undefined : nextDay(s.restrictionEndsOn));
+        const earliest = period(s.listedOn, serious.applyAfter);
+        const autoStopOn = later(period(s.listedOn, serious.removeAfter), s.restrictionEndsOn === undefined ? undefined : nextDay(s.restrictionEndsOn));
         return {
           ...(s.removedOn === undefined ? {} : { stoppedOn: s.removedOn }),
           ...(autoStopOn === undefined ? {} : { autoStopOn }),
           earliestApplicationOn: earliest,
           neverEarly: false,
           unmet: [...(evaluatedOn < earliest ? [unmet("minimum-period")] : []), ...conditions(false)],
-          basis: ["市场监督管理严重违法失信名单管理办法 (总局令第44号): apply after 1 year, removed automatically at 3 years [UNCONFIRMED article numbers]"],
+          basis: [`市场监督管理严重违法失信名单管理办法 (总局令第44号): apply after ${JSON.stringify(serious.applyAfter)}, removed automatically at ${JSON.stringify(serious.removeAfter)} (option seriousListPeriods) [UNCONFIRMED article numbers]`],
         };
       })
       .exhaustive();
@@ -298,7 +394,7 @@ export function evaluateCreditRepair(input: CreditRepairInput, options: CreditRe
   if (linked.length > 0) {
     const stopOf = (s: MeasureStatus) => s.stoppedOn ?? s.autoStopOn;
     const allStopped = linked.every((s) => stopOf(s) !== undefined && evaluatedOn >= (stopOf(s) as string));
-    const basis = ["Wancheng art. 25 (同时停止公示相应的抽查检查结果负面信息)", "总局令第107号 [SECONDARY]", ...new Set(linked.flatMap((s) => s.basis))];
+    const basis = [...new Set([linkClause, "总局令第107号 [SECONDARY]", ...linked.flatMap((s) => s.basis)])];
     if (allStopped) {
       const stoppedOn = linked.map(stopOf).reduce(later) as string;
       return done({ status: "auto-stopped", stoppedOn, reason: "linked-measure-stopped", basis, explanationZh: `相关处罚或名单信息已于${stoppedOn}停止公示/移出，抽查检查结果负面信息同日停止公示`, explanationEn: `the linked penalty or list entry stopped on ${stoppedOn}; the negative result stopped the same day` });
@@ -321,13 +417,13 @@ export function evaluateCreditRepair(input: CreditRepairInput, options: CreditRe
   }
 
   // Standalone: no penalty, or only a minor one (Wancheng art. 25).
-  const standalone = options.standalonePeriod ?? { months: 3 };
+  const standalone = opts.standalonePeriod ?? { months: 3 };
   const autoStopOn = period(result.publishedOn, standalone);
-  const basis = ["Wancheng art. 25 (公示满法定期限后应当停止公示)", "standalone period: an option, default 3 months [UNCONFIRMED national value, regulations.md §1.6]"];
+  const basis = [standaloneClause, "standalone period: an option, default 3 months [UNCONFIRMED national value, regulations.md §1.6]"];
   if (evaluatedOn >= autoStopOn) {
     return done({ status: "auto-stopped", stoppedOn: autoStopOn, reason: "period-expired", basis, explanationZh: `公示期满，${autoStopOn}起停止公示`, explanationEn: `the publication period ended; stopped from ${autoStopOn}` });
   }
-  if ((options.jurisdiction ?? "wancheng") === "chuanyu") {
+  if (jurisdiction === "chuanyu" && localInForce) {
     const u = conditions(false).filter((c) => c.condition === "penalty-fulfilled" || c.condition === "harm-remedied");
     if (u.length === 0) {
       const processingDeadline = computeDeadline("repair-processing", evaluatedOn, periodOptions).date;

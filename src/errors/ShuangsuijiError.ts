@@ -27,6 +27,12 @@ export const ERROR_CODES = [
   "results-immutable",
   "audit-trail-invalid",
   "append-conflict",
+  "approval-missing",
+  "approval-role",
+  "approval-late",
+  "dates-out-of-order",
+  "record-form-refused",
+  "amendment-refused",
 ] as const;
 
 /**

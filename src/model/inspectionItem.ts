@@ -72,6 +72,11 @@ export const InspectionItemSchema = z
     content: TextSchema.optional().meta({ description: "检查内容 (Wancheng art. 13)" }),
     /** 抽查比例上限 — cap for a general item (Chongqing 5.2); a key item has none. */
     maxRatio: RatioSchema.optional().meta({ description: "抽查比例上限 (general items only, Chongqing 5.2)" }),
+    /**
+     * 依法依规不予提前告知 — the item is exempt from advance notice by law or rule (Chongqing 6.5: food production and
+     * sale, catering, edible farm-produce markets, work safety). Explicit: keywords in the item's text only suggest it.
+     */
+    noAdvanceNotice: z.boolean().optional().meta({ description: "依法依规不予提前告知 (Chongqing 6.5)" }),
     /** 业务专长要求 — expertise tags an inspector needs for this item (Longting art. 18). */
     requiredExpertise: z.array(TextSchema).optional().meta({ description: "所需业务专长 (Longting art. 18)" }),
     /** 备注 — remarks. */

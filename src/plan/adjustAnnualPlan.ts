@@ -1,9 +1,11 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
-import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { AnnualPlanRowSchema, AnnualPlanSchema, type AnnualPlan, type AnnualPlanRow } from "../model/annualPlan.js";
 import type { z } from "zod";
+import { parseChangeMeta, parsePlan } from "./_input.js";
+
+const structuredCopy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 /**
  * An adjustment of an annual plan (Longting art. 16: 临时增设、延迟、取消…任务，以及更改抽查比例和频次).
@@ -36,36 +38,40 @@ export function adjustAnnualPlan(
   adjustment: PlanAdjustment,
   meta: { readonly on: string; readonly reason: string; readonly publicNotice: string },
 ): { readonly plan: AnnualPlan; readonly record: PlanAdjustment & { readonly on: string; readonly reason: string; readonly publicNotice: string; readonly clause: string } } {
-  parseCivilDate(meta.on, "on");
+  const current = parsePlan(plan);
+  const m = parseChangeMeta(meta, "Longting art. 16");
+  if (adjustment === null || typeof adjustment !== "object" || !["add", "cancel", "delay", "change-ratio", "change-count"].includes((adjustment as { kind?: unknown }).kind as string)) {
+    throw new ShuangsuijiError("invalid-input", [{ path: ["adjustment", "kind"], rule: "plan-adjustment", clause: "Longting art. 16", messageZh: "调整类型无效", messageEn: "unknown adjustment kind (add, cancel, delay, change-ratio, change-count)" }]);
+  }
   const fail = (path: string[], zh: string, en: string): never => {
     throw new ShuangsuijiError("invalid-input", [{ path, rule: "plan-adjustment", clause: "Longting art. 16", messageZh: zh, messageEn: en }]);
   };
-  if (meta.reason.trim() === "") fail(["reason"], "计划调整须说明理由", "an adjustment needs a reason");
-  if (meta.publicNotice.trim() === "") fail(["publicNotice"], "计划调整情况应当公开", "an adjustment must be made public");
-  const find = (seq: number): AnnualPlanRow => plan.rows.find((r) => r.seq === seq) ?? fail(["seq"], "计划行不存在", `no plan row ${seq}`);
+  if (m.reason.trim() === "") fail(["reason"], "计划调整须说明理由", "an adjustment needs a reason");
+  if (m.publicNotice.trim() === "") fail(["publicNotice"], "计划调整情况应当公开", "an adjustment must be made public");
+  const find = (seq: number): AnnualPlanRow => current.rows.find((r) => r.seq === seq) ?? fail(["seq"], "计划行不存在", `no plan row ${seq}`);
   let rows: unknown[];
   switch (adjustment.kind) {
     case "add":
-      rows = [...plan.rows, adjustment.row];
+      rows = [...current.rows, adjustment.row];
       break;
     case "cancel":
       find(adjustment.seq);
-      rows = plan.rows.filter((r) => r.seq !== adjustment.seq);
+      rows = current.rows.filter((r) => r.seq !== adjustment.seq);
       break;
     case "delay":
       find(adjustment.seq);
-      rows = plan.rows.map((r) => (r.seq === adjustment.seq ? { ...r, window: adjustment.window } : r));
+      rows = current.rows.map((r) => (r.seq === adjustment.seq ? { ...r, window: adjustment.window } : r));
       break;
     case "change-ratio":
       find(adjustment.seq);
-      rows = plan.rows.map((r) => (r.seq === adjustment.seq ? { ...r, ratio: adjustment.ratio } : r));
+      rows = current.rows.map((r) => (r.seq === adjustment.seq ? { ...r, ratio: adjustment.ratio } : r));
       break;
     case "change-count":
       find(adjustment.seq);
-      rows = plan.rows.map((r) => (r.seq === adjustment.seq ? { ...r, targetCount: adjustment.targetCount } : r));
+      rows = current.rows.map((r) => (r.seq === adjustment.seq ? { ...r, targetCount: adjustment.targetCount } : r));
       break;
   }
-  const r = AnnualPlanSchema.safeParse({ ...plan, rows });
+  const r = AnnualPlanSchema.safeParse({ ...current, rows });
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Chongqing table D.1; Longting art. 16" }, rows), { cause: r.error });
-  return deepFreeze({ plan: r.data, record: { ...adjustment, ...meta, clause: "Longting art. 16" } });
+  return deepFreeze({ plan: r.data, record: { ...structuredCopy(adjustment), ...m, clause: "Longting art. 16" } });
 }

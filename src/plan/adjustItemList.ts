@@ -1,12 +1,12 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
-import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { Department } from "../model/department.js";
 import { InspectionItemSchema, type InspectionItem } from "../model/inspectionItem.js";
 import type { ItemList } from "./ItemList.js";
 import { itemProblems } from "./buildItemList.js";
-import type { z } from "zod";
+import { z } from "zod";
+import { parseChangeMeta, parseDepartments, parseWith } from "./_input.js";
 
 /**
  * Adjusts an item list (动态调整): adds, removes or updates items, producing a new version with a public change record
@@ -28,31 +28,37 @@ export function adjustItemList(
   meta: { readonly on: string; readonly reason: string; readonly publicNotice: string },
   departments: readonly Department[],
 ): ItemList {
-  parseCivilDate(meta.on, "on");
+  if (list === null || typeof list !== "object" || !Array.isArray(list.items) || !Array.isArray(list.history) || !Number.isInteger(list.version)) {
+    throw new ShuangsuijiError("invalid-input", [{ path: ["list"], rule: "item-list", clause: "Longting art. 8", messageZh: "不是事项清单", messageEn: "not an item list (use buildItemList)" }]);
+  }
+  const m = parseChangeMeta(meta, "Longting art. 8; Chongqing 5.1");
+  const depts = parseDepartments(departments);
+  const c = parseWith(z.object({ add: z.array(z.unknown()).max(100_000).optional(), remove: z.array(z.string()).max(100_000).optional(), update: z.array(z.unknown()).max(100_000).optional() }), change, "Longting art. 8", ["change"]) as typeof change;
   const fail = (path: string[], zh: string, en: string, value?: unknown): never => {
     throw new ShuangsuijiError("invalid-input", [{ path, rule: "item-list-change", clause: "Longting art. 8; Chongqing 5.1", messageZh: zh, messageEn: en, ...(value === undefined ? {} : { value }) }]);
   };
-  if (meta.reason.trim() === "") fail(["reason"], "清单调整须说明理由", "a change needs a reason");
-  if (meta.publicNotice.trim() === "") fail(["publicNotice"], "清单调整须向社会公开", "a change must be made public (give the notice)");
+  if (m.reason.trim() === "") fail(["reason"], "清单调整须说明理由", "a change needs a reason");
+  if (m.publicNotice.trim() === "") fail(["publicNotice"], "清单调整须向社会公开", "a change must be made public (give the notice)");
   const parse = (raw: z.input<typeof InspectionItemSchema>, path: string): InspectionItem => {
     const r = InspectionItemSchema.safeParse(raw);
     if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Chongqing table A.1", prefix: [path] }, raw));
     return r.data;
   };
   const ids = new Set(list.items.map((i) => i.id));
-  const added = (change.add ?? []).map((x) => parse(x, "add"));
-  const updated = (change.update ?? []).map((x) => parse(x, "update"));
+  const added = (c.add ?? []).map((x) => parse(x, "add"));
+  const updated = (c.update ?? []).map((x) => parse(x, "update"));
   for (const a of added) if (ids.has(a.id)) fail(["add"], "新增事项已存在", "an added item already exists", a.id);
   for (const u of updated) if (!ids.has(u.id)) fail(["update"], "要修改的事项不存在", "an updated item does not exist", u.id);
-  for (const r of change.remove ?? []) if (!ids.has(r)) fail(["remove"], "要删除的事项不存在", "a removed item does not exist", r);
-  const items = [...list.items.filter((i) => !(change.remove ?? []).includes(i.id)).map((i) => updated.find((u) => u.id === i.id) ?? i), ...added];
-  const problems = itemProblems(items, departments);
+  for (const r of c.remove ?? []) if (!ids.has(r)) fail(["remove"], "要删除的事项不存在", "a removed item does not exist", r);
+  const removed = new Set(c.remove ?? []);
+  const items = [...list.items.filter((i) => !removed.has(i.id)).map((i) => updated.find((u) => u.id === i.id) ?? i), ...added];
+  const problems = itemProblems(items, depts);
   if (problems.issues.length > 0) throw new ShuangsuijiError("invalid-input", problems.issues);
   const version = list.version + 1;
   return deepFreeze({
     owner: list.owner,
     version,
     items,
-    history: [...list.history, { version, on: meta.on, reason: meta.reason, publicNotice: meta.publicNotice, added: added.map((a) => a.id), removed: [...(change.remove ?? [])], updated: updated.map((u) => u.id) }],
+    history: [...list.history, { version, on: m.on, reason: m.reason, publicNotice: m.publicNotice, added: added.map((a) => a.id), removed: [...(c.remove ?? [])], updated: updated.map((u) => u.id) }],
   });
 }

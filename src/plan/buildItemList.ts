@@ -5,6 +5,7 @@ import type { Department } from "../model/department.js";
 import { InspectionItemSchema, type InspectionItem } from "../model/inspectionItem.js";
 import type { ItemList } from "./ItemList.js";
 import type { z } from "zod";
+import { parseDepartments } from "./_input.js";
 
 /** @internal Checks items against the department list; returns issues (errors) and notes (unverifiable rules). */
 export function itemProblems(items: readonly InspectionItem[], departments: readonly Department[]): { issues: RuleIssue[]; notes: RuleIssue[] } {
@@ -31,6 +32,24 @@ export function itemProblems(items: readonly InspectionItem[], departments: read
 }
 
 /**
+ * Fields an item must state where a document requires them: Wancheng art. 13 (逐项确定抽查依据、检查主体、检查内容、检查
+ * 方式) and Chongqing 5.1 (清单包括…检查主体、检查方式、检查依据等内容). Deeply frozen.
+ *
+ * @category Planning
+ * @example
+ * ```ts
+ * import { ITEM_FIELD_REQUIREMENTS } from "shuangsuiji";
+ * ITEM_FIELD_REQUIREMENTS.chongqing.fields; // ["basis", "subject", "methods"]
+ * ```
+ */
+export const ITEM_FIELD_REQUIREMENTS = deepFreeze({
+  wancheng: { fields: ["basis", "subject", "content", "methods"], clause: "Wancheng art. 13" },
+  chongqing: { fields: ["basis", "subject", "methods"], clause: "Chongqing 5.1" },
+} as const);
+
+const FIELD_ZH: Readonly<Record<string, string>> = { basis: "检查依据", subject: "检查主体", content: "检查内容", methods: "检查方式" };
+
+/**
  * Result of {@link buildItemList}.
  *
  * @category Planning
@@ -40,10 +59,12 @@ export type ItemListResult =
   | { readonly ok: false; readonly issues: readonly RuleIssue[]; readonly notes: readonly RuleIssue[] };
 
 /**
- * Builds and checks an item list (抽查事项清单, Chongqing 5.1 and table A.1; Longting art. 8–10; Wancheng art. 13):
+ * Builds and checks an item list (抽查事项清单, Chongqing 5.1 and table A.1; Longting art. 8–10; Wancheng art. 13; Wolong 1.1):
  * every entry valid, ids unique, departments known, and the initiating department the competent department of the
  * field or one with major duties there (Longting art. 10 — checked against `Department.competentFields`; where those
- * are not recorded the check is reported as a note, not assumed). All problems are reported together.
+ * are not recorded the check is reported as a note, not assumed). With `options.jurisdiction`, every item must also
+ * state the fields that document requires ({@link ITEM_FIELD_REQUIREMENTS}: 依据/主体/内容/方式). All problems are
+ * reported together.
  *
  * @category Planning
  * @example
@@ -55,15 +76,38 @@ export type ItemListResult =
  * r.ok; // true
  * ```
  */
-export function buildItemList(owner: string, items: readonly z.input<typeof InspectionItemSchema>[], departments: readonly Department[]): ItemListResult {
+export function buildItemList(
+  owner: string,
+  items: readonly z.input<typeof InspectionItemSchema>[],
+  departments: readonly Department[],
+  options: { readonly jurisdiction?: keyof typeof ITEM_FIELD_REQUIREMENTS } = {},
+): ItemListResult {
+  const bad = (path: string, en: string, value: unknown): never => {
+    throw new ShuangsuijiError("invalid-argument", [{ path: [path], rule: path, clause: "Chongqing 5.1", messageZh: "参数无效", messageEn: en, value }]);
+  };
+  if (typeof owner !== "string" || owner.trim() === "") bad("owner", "the list's owner is a non-empty string", owner);
+  if (!Array.isArray(items) || items.length > 100_000) bad("items", "items must be an array (at most 100000)", undefined);
+  const depts = parseDepartments(departments);
+  const jurisdiction = options?.jurisdiction;
+  if (jurisdiction !== undefined && (typeof jurisdiction !== "string" || !Object.hasOwn(ITEM_FIELD_REQUIREMENTS, jurisdiction))) bad("jurisdiction", `unknown jurisdiction (${Object.keys(ITEM_FIELD_REQUIREMENTS).join(", ")})`, jurisdiction);
+  const required = jurisdiction === undefined ? undefined : ITEM_FIELD_REQUIREMENTS[jurisdiction];
   const issues: RuleIssue[] = [];
   const valid: InspectionItem[] = [];
   items.forEach((raw, i) => {
     const r = InspectionItemSchema.safeParse(raw);
-    if (r.success) valid.push(r.data);
-    else issues.push(...issuesFromZod(r.error.issues, { clause: "Chongqing table A.1", prefix: [i] }, raw));
+    if (!r.success) {
+      issues.push(...issuesFromZod(r.error.issues, { clause: "Chongqing table A.1", prefix: [i] }, raw));
+      return;
+    }
+    valid.push(r.data);
+    for (const f of required?.fields ?? []) {
+      const v = r.data[f];
+      if (v === undefined || (Array.isArray(v) && v.length === 0)) {
+        issues.push({ path: [i, f], rule: "item-field-required", clause: required?.clause ?? "", messageZh: `抽查事项应逐项确定${FIELD_ZH[f] ?? f}`, messageEn: `each item must state its ${f} (${required?.clause})`, value: r.data.id });
+      }
+    }
   });
-  const checked = itemProblems(valid, departments);
+  const checked = itemProblems(valid, depts);
   issues.push(...checked.issues);
   if (issues.length > 0) return deepFreeze({ ok: false, issues, notes: checked.notes });
   return deepFreeze({ ok: true, list: { owner, version: 1, items: valid, history: [] }, notes: checked.notes });
@@ -80,6 +124,7 @@ export function buildItemList(owner: string, items: readonly z.input<typeof Insp
  * ```
  */
 export function requireItemList(r: ItemListResult): ItemList {
+  if (r === null || typeof r !== "object" || (r.ok !== true && r.ok !== false)) throw new ShuangsuijiError("invalid-argument", [{ path: [], rule: "item-list-result", clause: "Chongqing 5.1", messageZh: "不是清单构建结果", messageEn: "not a result of buildItemList" }]);
   if (!r.ok) throw new ShuangsuijiError("invalid-input", r.issues);
   return r.list;
 }

@@ -2,9 +2,13 @@ import { annualPlanDeadline, type AnnualPlanDeadline } from "../calendar/annualP
 import type { AnnualPlanJurisdiction } from "../calendar/ANNUAL_PLAN_DEADLINES.js";
 import type { RuleIssue } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import type { AnnualPlan } from "../model/annualPlan.js";
-import type { Department } from "../model/department.js";
-import type { InspectionItem } from "../model/inspectionItem.js";
+import { z } from "zod";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { issuesFromZod } from "../errors/_fromZod.js";
+import { AnnualPlanSchema, type AnnualPlan } from "../model/annualPlan.js";
+import { DepartmentSchema, type Department } from "../model/department.js";
+import { InspectionItemSchema, type InspectionItem } from "../model/inspectionItem.js";
+import { RatioSchema } from "../model/primitives.js";
 
 /**
  * What {@link checkAnnualPlan} found.
@@ -25,12 +29,30 @@ export interface PlanCheck {
 }
 
 /**
+ * Ratio bounds a document sets for every row: Yanshi 6 (按照5%-100%的比例…抽取). Deeply frozen; pass your own
+ * `{ min, max, clause }` for another jurisdiction.
+ *
+ * @category Planning
+ * @example
+ * ```ts
+ * import { RATIO_BOUNDS } from "shuangsuiji";
+ * RATIO_BOUNDS.yanshi; // { min: 0.05, max: 1, clause: "Yanshi 6" }
+ * ```
+ */
+export const RATIO_BOUNDS = deepFreeze({
+  yanshi: { min: 0.05, max: 1, clause: "Yanshi 6" },
+} as const);
+
+/**
  * Checks an annual joint plan (年度联合抽查工作计划) against the item list and the departments: every row's items and
  * departments exist and match (cooperating items belong to cooperating departments); every field of the item list is
  * covered (Longting art. 13); a row's ratio does not exceed the cap of any general item it includes, key items having
  * none (Chongqing 5.2); rows whose object types and methods are alike and whose windows overlap are flagged for merging
- * (Chongqing 5.5); and, for a jurisdiction preset, whether the plan was published by its deadline (Wolong 1.2, Chongqing
- * §5: 31 March; Wancheng art. 5: end of February).
+ * (Chongqing 5.5); under `chongqing`, both general and key items are covered (Chongqing 5: 应涵盖一般检查事项和重点检查
+ * 事项); with `ratioBounds` (a preset of {@link RATIO_BOUNDS} such as `yanshi`, or your own), every row's ratio lies in
+ * them (Yanshi 6: 5%–100%); and, for a jurisdiction preset, whether the plan was published by its deadline (Wolong 1.2,
+ * Chongqing §5: 31 March; Wancheng art. 5: end of February). The plan, items and departments are validated first
+ * (`invalid-input`, every problem at once): a ratio of 1.5 or −0.1 never reaches the checks.
  *
  * @category Planning
  * @example
@@ -45,7 +67,38 @@ export interface PlanCheck {
  */
 export function checkAnnualPlan(
   plan: AnnualPlan,
-  context: { readonly items: readonly InspectionItem[]; readonly departments: readonly Department[]; readonly jurisdiction?: AnnualPlanJurisdiction },
+  context: {
+    readonly items: readonly InspectionItem[];
+    readonly departments: readonly Department[];
+    readonly jurisdiction?: AnnualPlanJurisdiction;
+    readonly ratioBounds?: keyof typeof RATIO_BOUNDS | { readonly min: number; readonly max: number; readonly clause: string };
+  },
+): PlanCheck {
+  const parsedPlan = AnnualPlanSchema.safeParse(plan);
+  if (!parsedPlan.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(parsedPlan.error.issues, { clause: "Chongqing table D.1" }, plan), { cause: parsedPlan.error });
+  const c = (context !== null && typeof context === "object" ? context : {}) as Partial<typeof context>;
+  const parsedItems = z.array(InspectionItemSchema).max(100_000).safeParse(c.items);
+  if (!parsedItems.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(parsedItems.error.issues, { clause: "Chongqing table A.1", prefix: ["items"] }, c.items), { cause: parsedItems.error });
+  const parsedDepts = z.array(DepartmentSchema).max(100_000).safeParse(c.departments);
+  if (!parsedDepts.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(parsedDepts.error.issues, { clause: "Longting art. 10", prefix: ["departments"] }, c.departments), { cause: parsedDepts.error });
+  const bounds = resolveBounds(c.ratioBounds);
+  return check(parsedPlan.data, { items: parsedItems.data, departments: parsedDepts.data, ...(c.jurisdiction === undefined ? {} : { jurisdiction: c.jurisdiction }), ...(bounds === undefined ? {} : { bounds }) });
+}
+
+function resolveBounds(b: unknown): { min: number; max: number; clause: string } | undefined {
+  if (b === undefined) return undefined;
+  if (typeof b === "string") {
+    if (!Object.hasOwn(RATIO_BOUNDS, b)) throw new ShuangsuijiError("invalid-argument", [{ path: ["ratioBounds"], rule: "ratio-bounds", clause: "RATIO_BOUNDS", messageZh: "未知的比例预设", messageEn: `unknown ratio preset (${Object.keys(RATIO_BOUNDS).join(", ")})`, value: b }]);
+    return RATIO_BOUNDS[b as keyof typeof RATIO_BOUNDS];
+  }
+  const r = z.strictObject({ min: RatioSchema, max: RatioSchema, clause: z.string().trim().min(1) }).refine((x) => x.min <= x.max, { path: ["min"], message: "min ≤ max" }).safeParse(b);
+  if (!r.success) throw new ShuangsuijiError("invalid-argument", issuesFromZod(r.error.issues, { clause: "RATIO_BOUNDS", prefix: ["ratioBounds"] }, b), { cause: r.error });
+  return r.data;
+}
+
+function check(
+  plan: AnnualPlan,
+  context: { readonly items: readonly InspectionItem[]; readonly departments: readonly Department[]; readonly jurisdiction?: AnnualPlanJurisdiction; readonly bounds?: { min: number; max: number; clause: string } },
 ): PlanCheck {
   const items = new Map(context.items.map((i) => [i.id, i]));
   const depts = new Set(context.departments.map((d) => d.id));
@@ -73,11 +126,21 @@ export function checkAnnualPlan(
         }
       }
     }
+    const b = context.bounds;
+    if (b !== undefined && row.ratio !== undefined && (Math.round(row.ratio * 1e6) < Math.round(b.min * 1e6) || Math.round(row.ratio * 1e6) > Math.round(b.max * 1e6))) {
+      issue(["rows", i, "ratio"], "ratio-bounds", b.clause, `抽查比例应在${b.min * 100}%至${b.max * 100}%之间`, `the ratio must lie between ${b.min * 100}% and ${b.max * 100}%`, row.ratio);
+    }
     if (!row.window.start.startsWith(String(plan.year)) && !row.window.end.startsWith(String(plan.year))) issue(["rows", i, "window"], "plan-year", "Chongqing table D.1", "抽查时间不在计划年度内", "the window lies outside the plan year", row.window);
   });
   const covered = new Set(plan.rows.flatMap((r) => [...r.initiatingItemIds, ...r.cooperatingItemIds]).map((id) => items.get(id)?.field).filter((f): f is string => f !== undefined));
   const uncoveredFields = [...new Set(context.items.map((i) => i.field))].filter((f) => !covered.has(f)).sort();
   for (const f of uncoveredFields) issue(["rows"], "plan-coverage", "Longting art. 13", `计划未覆盖抽查领域“${f}”`, `the plan does not cover the field "${f}"`, f);
+  if (context.jurisdiction === "chongqing") {
+    const planned = new Set(plan.rows.flatMap((r) => [...r.initiatingItemIds, ...r.cooperatingItemIds]).map((id) => items.get(id)?.category));
+    for (const cat of ["general", "key"] as const) {
+      if (!planned.has(cat)) issue(["rows"], "plan-item-categories", "Chongqing 5", `年度计划应涵盖${cat === "key" ? "重点" : "一般"}检查事项`, `the annual plan must cover ${cat} items (应涵盖一般检查事项和重点检查事项)`, cat);
+    }
+  }
   const profile = plan.rows.map((r) => {
     const its = [...r.initiatingItemIds, ...r.cooperatingItemIds].map((id) => items.get(id)).filter((x): x is InspectionItem => x !== undefined);
     return { seq: r.seq, objectTypes: new Set(its.map((x) => x.objectType)), methods: new Set(its.flatMap((x) => x.methods ?? [])), window: r.window };

@@ -1,4 +1,6 @@
 import { deepFreeze } from "../_internal/deepFreeze.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { parseDepartments, parseItems } from "./_input.js";
 import type { Department } from "../model/department.js";
 import type { InspectionItem } from "../model/inspectionItem.js";
 
@@ -42,7 +44,10 @@ export type IndustryCheck =
  * if (check.ok) console.log(check.leadDepartmentId, check.itemIds);
  * ```
  */
-export function combineIndustryChecks(industry: string, items: readonly InspectionItem[], departments: readonly Department[]): IndustryCheck {
+export function combineIndustryChecks(industry: string, itemsInput: readonly InspectionItem[], departmentsInput: readonly Department[]): IndustryCheck {
+  if (typeof industry !== "string" || industry.trim() === "") throw new ShuangsuijiError("invalid-input", [{ path: ["industry"], rule: "industry", clause: "Wancheng art. 2", messageZh: "应给出行业", messageEn: "the industry is a non-empty string", value: industry }]);
+  const items = parseItems(itemsInput);
+  const departments = parseDepartments(departmentsInput);
   const lead = departments.filter((d) => d.competentFields?.includes(industry)).map((d) => d.id).sort()[0];
   if (lead === undefined) {
     return deepFreeze({ ok: false, industry, reasonZh: `没有登记为“${industry}”主管部门的部门，无法确定牵头部门`, reasonEn: `no department is recorded as competent for "${industry}": no lead`, clause: "Wancheng art. 2 (由行业主管部门牵头)" });

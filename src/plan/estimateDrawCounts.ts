@@ -3,6 +3,8 @@ import type { DrawUnit } from "../draw/DrawUnit.js";
 import { EligibilitySchema, SamplingPolicySchema, type Eligibility, type SamplingPolicy } from "../draw/SamplingPolicy.js";
 import { eligibilityOf } from "../draw/_pool.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { parseWith } from "./_input.js";
 
 /**
  * How many targets a policy means for a directory, before anything is drawn.
@@ -35,12 +37,20 @@ export interface DrawEstimate {
  * ```
  */
 export function estimateDrawCounts(directory: Iterable<DrawUnit>, policy: SamplingPolicy, eligibility: Eligibility = {}): DrawEstimate {
-  const p = SamplingPolicySchema.parse(policy);
-  const e = EligibilitySchema.parse(eligibility);
+  const p = parseWith(SamplingPolicySchema, policy, "Longting art. 15; Chongqing 5.2", ["policy"]);
+  const e = parseWith(EligibilitySchema, eligibility, "Yanshi 7.2", ["eligibility"]);
+  if (directory === null || typeof directory !== "object" || typeof (directory as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
+    throw new ShuangsuijiError("invalid-input", [{ path: ["directory"], rule: "directory", clause: "Chongqing B.1", messageZh: "检查对象名录应为可迭代的单位列表", messageEn: "the directory must be an iterable of units" }]);
+  }
   const sizes: Record<string, number> = {};
   const ineligible: Record<string, number> = {};
   const none = new Set<string>();
+  let row = 0;
   for (const u of directory) {
+    if (u === null || typeof u !== "object" || typeof u.id !== "string" || typeof u.riskClass !== "string" || !Object.hasOwn(u, "riskClass")) {
+      throw new ShuangsuijiError("invalid-input", [{ path: ["directory", row], rule: "draw-unit", clause: "Chongqing B.1", messageZh: "检查对象应有标识和风险分类", messageEn: "a unit needs a string id and risk class", value: u === null || typeof u !== "object" ? u : (u as { id?: unknown }).id }]);
+    }
+    row++;
     const reason = eligibilityOf(u, { eligibility: e, exclusions: [] }, none);
     if (reason !== undefined) ineligible[reason] = (ineligible[reason] ?? 0) + 1;
     else sizes[u.riskClass] = (sizes[u.riskClass] ?? 0) + 1;

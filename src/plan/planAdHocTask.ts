@@ -19,12 +19,15 @@ import { SpotCheckTaskSchema, type SpotCheckTask, type SpotCheckTaskInput } from
  * ```
  */
 export function planAdHocTask(task: SpotCheckTaskInput, why: { readonly ground: "sudden-risk" | "assigned-by-superior"; readonly explanation: string }): SpotCheckTask & { readonly adHocGround: string } {
-  if (task.planId !== undefined || why.explanation.trim() === "") {
+  const planId = task !== null && typeof task === "object" ? task.planId : undefined;
+  const explanation = why !== null && typeof why === "object" && typeof why.explanation === "string" ? why.explanation.trim() : "";
+  const ground = why !== null && typeof why === "object" ? why.ground : undefined;
+  if (planId !== undefined || explanation === "" || (ground !== "sudden-risk" && ground !== "assigned-by-superior")) {
     throw new ShuangsuijiError("invalid-input", [
-      { path: task.planId !== undefined ? ["planId"] : ["explanation"], rule: "ad-hoc", clause: "Longting art. 13", messageZh: "临时性联合抽查不属于年度计划，须说明突发风险或上级交办的情况", messageEn: "an ad-hoc check is outside the plan and needs its ground explained (sudden risk or assignment from above)" },
+      { path: planId !== undefined ? ["planId"] : explanation === "" ? ["explanation"] : ["ground"], rule: "ad-hoc", clause: "Longting art. 13", messageZh: "临时性联合抽查不属于年度计划，须说明突发风险或上级交办的情况", messageEn: "an ad-hoc check is outside the plan and needs its ground explained (sudden risk or assignment from above)" },
     ]);
   }
   const r = SpotCheckTaskSchema.safeParse({ ...task, adHoc: true });
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Longting art. 13; Wolong 2.2" }, task), { cause: r.error });
-  return deepFreeze({ ...r.data, adHocGround: `${why.ground}: ${why.explanation}` });
+  return deepFreeze({ ...r.data, adHocGround: `${ground}: ${explanation}` });
 }

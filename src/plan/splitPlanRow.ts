@@ -1,6 +1,13 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
+import { z } from "zod";
 import type { AnnualPlan } from "../model/annualPlan.js";
+import { DateRangeSchema, IdSchema, TextSchema } from "../model/primitives.js";
+import { parsePlan, parseWith } from "./_input.js";
+
+const PartsSchema = z
+  .array(z.object({ id: IdSchema, name: TextSchema, window: DateRangeSchema, scope: z.object({ description: TextSchema, divisionCodes: z.array(z.string()).max(10_000).optional() }), weight: z.number().nonnegative().finite().optional() }))
+  .max(10_000);
 import { SpotCheckTaskSchema, type SpotCheckTask } from "../model/spotCheckTask.js";
 
 /**
@@ -38,13 +45,16 @@ export interface TaskPart {
  * ]);
  * ```
  */
-export function splitPlanRow(plan: AnnualPlan, seq: number, parts: readonly TaskPart[], options: { readonly baseCount?: number } = {}): readonly SpotCheckTask[] {
+export function splitPlanRow(planInput: AnnualPlan, seq: number, partsInput: readonly TaskPart[], options: { readonly baseCount?: number } = {}): readonly SpotCheckTask[] {
+  const plan = parsePlan(planInput);
+  const parts = parseWith(PartsSchema, partsInput, "Chongqing 6.2", ["parts"]) as TaskPart[];
+  const baseCount = parseWith(z.object({ baseCount: z.int().nonnegative().optional() }), options ?? {}, "Longting art. 14", ["options"]).baseCount;
   const fail = (path: (string | number)[], zh: string, en: string, value?: unknown): never => {
     throw new ShuangsuijiError("invalid-input", [{ path, rule: "plan-split", clause: "Chongqing 6.2", messageZh: zh, messageEn: en, ...(value === undefined ? {} : { value }) }]);
   };
   const row = plan.rows.find((r) => r.seq === seq) ?? fail(["seq"], "计划行不存在", `no plan row ${seq}`, seq);
   if (parts.length === 0) fail(["parts"], "至少拆分为一个任务", "at least one part");
-  const base = options.baseCount ?? row.baseCount;
+  const base = baseCount ?? row.baseCount;
   const total = row.targetCount ?? (row.ratio !== undefined && base !== undefined ? Math.ceil((Math.round(row.ratio * 1e6) * base) / 1e6) : fail(["seq"], "计划行缺少抽取对象数量或抽查基数", "the row needs a target count, or a ratio with a base count (抽查基数)"));
   const weights = parts.map((p) => p.weight ?? 1);
   if (weights.some((w) => !(w >= 0)) || weights.every((w) => w === 0)) fail(["parts", "weight"], "权重应为非负数且不全为零", "weights are non-negative and not all zero");

@@ -19,6 +19,7 @@ export const TRANSITIONS = [
   "decideRecusalRequest",
   "addAssistant",
   "startInspection",
+  "recordIdentityShown",
   "recordResult",
   "completeInspection",
   "publishResults",

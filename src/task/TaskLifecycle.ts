@@ -5,7 +5,7 @@ import type { InspectorDrawRecord } from "../draw/InspectorDrawRecord.js";
 import type { LockedTargetList } from "../draw/LockedTargetList.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import type { AuditEvent } from "./AuditEvent.js";
-import type { ApproverRole, LifecyclePresetId, ReplacementReason } from "./LIFECYCLE_PRESETS.js";
+import type { ApproverRole, LifecyclePreset, LifecyclePresetId, ReplacementReason } from "./LIFECYCLE_PRESETS.js";
 
 /**
  * The states of a spot-check task, in order (corrections happen after publication).
@@ -92,8 +92,10 @@ export interface TaskLifecycle {
   readonly kind: "task-lifecycle";
   /** The task (抽查任务). */
   readonly task: SpotCheckTask;
-  /** Which document's rules apply. */
-  readonly preset: LifecyclePresetId;
+  /** Which document's rules apply (`custom` when {@link TaskLifecycle.rules} holds a custom preset). */
+  readonly preset: LifecyclePresetId | "custom";
+  /** A validated custom preset, when one was given to {@link startTask}. */
+  readonly rules?: LifecyclePreset;
   /** Current state. */
   readonly state: TaskState;
   /** Every stage-1 draw in order; a redraw is appended and linked, never overwriting. */
@@ -120,6 +122,14 @@ export interface TaskLifecycle {
   readonly publishedOn?: string;
   /** Approved corrections after publication. */
   readonly corrections: readonly { readonly recordId: string; readonly previous: InspectionRecord; readonly reason: string; readonly approval: Approval; readonly objectionConfirmedOn?: string; readonly deadline?: Deadline; readonly late: boolean }[];
+  /** The day on-site inspection started, once it has (results cannot predate it). */
+  readonly inspectionStartedOn?: string;
+  /** Per target: when the inspectors showed identity and 执法证件, and who did (Wolong 2.3; 行政处罚法 art. 55). */
+  readonly identityShown?: Readonly<Record<string, { readonly on: string; readonly inspectorIds: readonly string[] }>>; // `on`: the latest showing
+  /** Per department: its own publication (谁检查、谁录入、谁公开, Longting art. 22), and whether it was late. */
+  readonly departmentPublications?: Readonly<Record<string, { readonly publishedOn: string; readonly late: boolean }>>;
+  /** Records withheld from publication, each with its reason and basis (不适合公开, Chongqing 6.6). */
+  readonly withheld?: readonly { readonly recordId: string; readonly reason: string; readonly basis: string }[];
   /** The append-only, hash-chained audit trail. */
   readonly audit: readonly AuditEvent[];
 }

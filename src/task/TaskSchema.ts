@@ -3,7 +3,7 @@ import { CivilDateSchema, IdSchema } from "../model/primitives.js";
 import { InspectionRecordSchema } from "../model/inspectionRecord.js";
 import { SpotCheckTaskSchema } from "../model/spotCheckTask.js";
 import { TRANSITIONS } from "./AuditEvent.js";
-import { LIFECYCLE_PRESETS, REPLACEMENT_REASONS } from "./LIFECYCLE_PRESETS.js";
+import { LIFECYCLE_PRESETS, LifecyclePresetSchema, REPLACEMENT_REASONS } from "./LIFECYCLE_PRESETS.js";
 import { TASK_STATES } from "./TaskLifecycle.js";
 
 const Digest = z.string().regex(/^[0-9a-f]{64}$/).meta({ description: "SHA-256, 64 lowercase hexadecimal digits" });
@@ -56,7 +56,8 @@ export const StoredTaskSchema = z
   .strictObject({
     kind: z.literal("task-lifecycle"),
     task: SpotCheckTaskSchema,
-    preset: z.enum(Object.keys(LIFECYCLE_PRESETS) as [keyof typeof LIFECYCLE_PRESETS, ...(keyof typeof LIFECYCLE_PRESETS)[]]),
+    preset: z.enum([...Object.keys(LIFECYCLE_PRESETS), "custom"] as unknown as [keyof typeof LIFECYCLE_PRESETS | "custom", ...(keyof typeof LIFECYCLE_PRESETS | "custom")[]]),
+    rules: LifecyclePresetSchema.optional(),
     state: z.enum(TASK_STATES),
     targetDraws: z.array(z.strictObject({ record: Opaque("TargetDrawRecord"), supersedes: Digest.optional(), reason: z.string().optional(), approval: Approval.optional() })),
     locked: Opaque("LockedTargetList").optional(),
@@ -87,6 +88,10 @@ export const StoredTaskSchema = z
         deadline: Opaque("Deadline").optional(), late: z.boolean(),
       }),
     ),
+    inspectionStartedOn: CivilDateSchema.optional(),
+    identityShown: z.record(IdSchema, z.strictObject({ on: CivilDateSchema, inspectorIds: z.array(IdSchema) })).optional(),
+    departmentPublications: z.record(IdSchema, z.strictObject({ publishedOn: CivilDateSchema, late: z.boolean() })).optional(),
+    withheld: z.array(z.strictObject({ recordId: IdSchema, reason: z.string(), basis: z.string() })).optional(),
     audit: z.array(AuditEventSchema).min(1),
   })
   .meta({ description: "Stored task lifecycle 抽查任务全过程 (state plus its audit trail); the state must equal the replay of the trail (verifyTask)" });

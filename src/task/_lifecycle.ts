@@ -5,8 +5,7 @@ import { digestOf } from "../draw/_encoding.js";
 import { canonicalDigest, storedCopy } from "./_digest.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
-import { TASK_STATES, type Approval, type TaskLifecycle, type TaskState, type Transition } from "./TaskLifecycle.js";
-import { LIFECYCLE_PRESETS, type ApproverRole } from "./LIFECYCLE_PRESETS.js";
+import { TASK_STATES, type TaskLifecycle, type TaskState, type Transition } from "./TaskLifecycle.js";
 
 export const GENESIS = "0".repeat(64);
 
@@ -28,18 +27,6 @@ export function requireState(t: TaskLifecycle, allowed: readonly TaskState[], st
       t.state,
     );
   }
-}
-
-export function requireApproval(approval: Approval | undefined, role: ApproverRole, clause: string, what: string): Approval {
-  const roleZh = role === "principal-head" ? "本部门主要负责人" : "本部门负责人";
-  if (approval === undefined || typeof approval.name !== "string" || approval.name.trim() === "") {
-    refuse("replacement-refused", "approval-required", clause, `${what}须经${roleZh}批准`, `${what} needs the ${role.replace("-", " ")}'s approval`, ["approval"]);
-  }
-  if (role === "principal-head" && approval.role !== "principal-head") {
-    refuse("replacement-refused", "approval-level", clause, `${what}须经${roleZh}批准，部门负责人批准不足`, `${what} needs the principal head's approval (主要负责人); a department head's is not enough`, ["approval", "role"], approval.role);
-  }
-  parseCivilDate(approval.on, "approval.on");
-  return approval;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -75,9 +62,12 @@ interface Core {
 
 /** Keys under which list elements are found in O(1). */
 const KEYS: { readonly [K in ListKey]?: (x: ItemOf<K>) => readonly string[] } = {
-  records: (r) => [r.target.targetId],
+  // a record under its target and, in a separate key space (ids never contain NUL), under its own id
+  records: (r) => [r.target.targetId, `\u0000${r.id}`],
   targetIds: (id) => [id],
   teams: (team) => team.targetIds,
+  // 执法回避 replacements under "outgoing NUL target" (Chongqing 6.5: the outgoing inspector stays recused there)
+  replacements: (r) => (r.reason === "recusal" ? r.targetIds.map((id) => `${r.outgoingId}\u0000${id}`) : []),
 };
 
 const CORES = new WeakMap<object, Core>();
@@ -116,6 +106,7 @@ function makeTask(core: Core): TaskLifecycle {
     kind: "task-lifecycle",
     task: s.task,
     preset: s.preset,
+    ...(s.rules === undefined ? {} : { rules: s.rules }),
     state: s.state,
     get targetDraws() { return listOf(core, "targetDraws"); },
     ...(s.locked === undefined ? {} : { locked: s.locked }),
@@ -129,6 +120,10 @@ function makeTask(core: Core): TaskLifecycle {
     ...(s.publicationDeadline === undefined ? {} : { publicationDeadline: s.publicationDeadline }),
     ...(s.publishedOn === undefined ? {} : { publishedOn: s.publishedOn }),
     get corrections() { return listOf(core, "corrections"); },
+    ...(s.inspectionStartedOn === undefined ? {} : { inspectionStartedOn: s.inspectionStartedOn }),
+    ...(s.identityShown === undefined ? {} : { identityShown: s.identityShown }),
+    ...(s.departmentPublications === undefined ? {} : { departmentPublications: s.departmentPublications }),
+    ...(s.withheld === undefined ? {} : { withheld: s.withheld }),
     get audit() { return listOf(core, "audit"); },
   };
   // console.log / util.inspect show the values, not "[Getter]"
@@ -228,6 +223,25 @@ export function recordOfTarget(t: TaskLifecycle, targetId: string): InspectionRe
   return p < 0 ? undefined : view.log.store[p];
 }
 
+/** The record with a given id, in O(1). */
+export function recordById(t: TaskLifecycle, recordId: string): InspectionRecord | undefined {
+  const view = coreOf(t).lists.records;
+  const p = positionOf(view, "records", `\u0000${recordId}`);
+  return p < 0 ? undefined : view.log.store[p];
+}
+
+/** Whether an earlier 执法回避 replacement took an inspector off a target, in O(1). */
+export const wasRecusedBy = (t: TaskLifecycle, inspectorId: string, targetId: string): boolean =>
+  positionOf(coreOf(t).lists.replacements, "replacements", `${inspectorId}\u0000${targetId}`) >= 0;
+
+/** The latest event (`undefined` before the first), in O(1) for a live task. */
+export function lastEventOf(t: TaskLifecycle): AuditEvent | undefined {
+  const core = isLiveTask(t) ? coreOf(t) : undefined;
+  if (core === undefined) return t.audit[t.audit.length - 1];
+  const audit = core.lists.audit;
+  return audit.length === 0 ? undefined : audit.log.store[audit.length - 1];
+}
+
 /** Whether a target is on the list in force, in O(1). */
 export const isOnList = (t: TaskLifecycle, targetId: string): boolean => positionOf(coreOf(t).lists.targetIds, "targetIds", targetId) >= 0;
 
@@ -303,8 +317,6 @@ export function replaceObjects(v: unknown, swap: (o: Record<string, unknown>) =>
 /** An omitted trailing argument is recorded as null (and replayed as undefined); calendars by digest. */
 const encodeInput = (input: readonly unknown[]): readonly unknown[] =>
   input.map((x) => (x === undefined ? null : replaceObjects(x, (o) => (o.kind === "holiday-calendar" ? { $calendar: calendarDigest(o) } : undefined))));
-
-export const presetOf = (t: TaskLifecycle) => LIFECYCLE_PRESETS[t.preset];
 
 export const stateIndex = (s: TaskState) => TASK_STATES.indexOf(s);
 

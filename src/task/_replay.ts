@@ -12,6 +12,7 @@ import { correctPublishedResult } from "./correctPublishedResult.js";
 import { decideRecusalRequest } from "./decideRecusalRequest.js";
 import { lockTargets } from "./lockTargets.js";
 import { publishResults } from "./publishResults.js";
+import { recordIdentityShown } from "./recordIdentityShown.js";
 import { recordInspectorDraw } from "./recordInspectorDraw.js";
 import { recordResult } from "./recordResult.js";
 import { recordTargetDraw } from "./recordTargetDraw.js";
@@ -32,6 +33,7 @@ const REGISTRY: { readonly [K in TransitionName]: Call } = {
   decideRecusalRequest: decideRecusalRequest as Call,
   addAssistant: addAssistant as Call,
   startInspection: startInspection as Call,
+  recordIdentityShown: recordIdentityShown as Call,
   recordResult: recordResult as Call,
   completeInspection: completeInspection as Call,
   publishResults: publishResults as Call,

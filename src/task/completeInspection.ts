@@ -2,11 +2,13 @@ import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
+import { requireChronology, requireOrder, text } from "./_rules.js";
 
 /**
  * Completes the task (检查结束 / 抽查任务完成) once every target on the list in force has a record, and fixes the
  * results publication deadline: 20 working days after completion, on the working-day calendar (all five documents;
- * e.g. Longting art. 22, Wancheng art. 21, Chongqing 6.6).
+ * e.g. Longting art. 22, Wancheng art. 21, Chongqing 6.6). Completion is dated on or after the last inspection and
+ * the last recorded step (`dates-out-of-order`): an earlier date would also move the deadline earlier.
  *
  * @category Task
  * @example
@@ -19,12 +21,15 @@ import { advance, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
  */
 export function completeInspection(t: TaskLifecycle, options: { readonly completedOn: string; readonly actor: string; readonly calendar?: CalendarOptions }): Transition {
   requireState(t, ["inspecting"], "complete the inspection", "Wolong 3.2");
+  const completedOn = requireChronology(t, options?.completedOn, "complete the inspection", ["completedOn"]);
   const missing = t.targetIds.filter((id) => recordOfTarget(t, id) === undefined);
   if (missing.length > 0) refuse("illegal-transition", "records-complete", "Wolong 3.1; Chongqing 6.6", `仍有${missing.length}个检查对象没有检查记录`, `${missing.length} target(s) have no record yet`, ["records"], missing);
-  const deadline = computeDeadline("results-publication", options.completedOn, options.calendar);
+  const lastInspection = t.records.reduce<string | undefined>((m, r) => (m === undefined || r.inspectedOn > m ? r.inspectedOn : m), undefined);
+  requireOrder(lastInspection, completedOn, "completion-after-inspections", "Wolong 3.2; Longting art. 22", `检查结束日期（${completedOn}）早于最后一次检查（${lastInspection}）`, `completion (${completedOn}) is dated before the last inspection (${lastInspection})`, ["completedOn"]);
+  const deadline = computeDeadline("results-publication", completedOn, options.calendar);
   return advance(
     t,
-    { state: "results-recorded", completedOn: options.completedOn, publicationDeadline: deadline },
-    { type: "inspection-completed", on: options.completedOn, actor: options.actor, payload: { records: t.records.length, publicationDeadline: deadline.date, basis: deadline.definition.basis, provisional: deadline.provisional }, transition: "completeInspection", input: [options] },
+    { state: "results-recorded", completedOn, publicationDeadline: deadline },
+    { type: "inspection-completed", on: completedOn, actor: text(options.actor), payload: { records: t.records.length, publicationDeadline: deadline.date, basis: deadline.definition.basis, provisional: deadline.provisional }, transition: "completeInspection", input: [options] },
   );
 }

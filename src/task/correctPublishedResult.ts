@@ -4,13 +4,15 @@ import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { InspectionRecordSchema, type InspectionRecordInput } from "../model/inspectionRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, appended, presetOf, refuse, requireApproval, requireState } from "./_lifecycle.js";
+import { advance, appended, recordById, refuse, requireState } from "./_lifecycle.js";
+import { checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
 /**
  * Corrects a published result. Published results are not changed at will (Wancheng art. 21: 不得擅自更改); a change needs
  * the preset's approval (Chongqing 6.6: 经本部门主要负责人审批后予以更正) and keeps the previous record in the history.
  * After a confirmed objection the correction is due within 5 working days (川渝 scheme 2025); a later one is recorded
- * as late.
+ * as late. The corrected form passes the same checks as the original (team, sections, signatures, dates); the correction
+ * is dated on or after publication, and its approval on or before the correction (`approval-late`).
  *
  * @category Task
  * @example
@@ -30,21 +32,27 @@ export function correctPublishedResult(
 ): Transition {
   requireState(t, ["published", "corrected"], "correct a published result", "Chongqing 6.6; Wancheng art. 21");
   const rule = presetOf(t).correction;
-  if (input.reason.trim() === "") refuse("results-immutable", "correction-reason", rule.clause, "更正须说明理由", "a correction needs a reason", ["reason"]);
-  requireApproval(input.approval, rule.approver, rule.clause, "更正已公示的检查结果");
+  if (input === null || typeof input !== "object") refuse("invalid-input", "input", rule.clause, "缺少更正内容", "the correction input is required");
+  const on = requireChronology(t, input.on, "correct a published result");
+  requireOrder(t.publishedOn, on, "correction-after-publication", rule.clause, "更正日期早于公示日期", "a correction is dated before the publication it corrects", ["on"]);
+  const reason = text(input.reason);
+  if (reason === "") refuse("results-immutable", "correction-reason", rule.clause, "更正须说明理由", "a correction needs a reason", ["reason"]);
+  const approval = requireApproval(input.approval, rule.approver, rule.clause, "更正已公示的检查结果", on);
   const r = InspectionRecordSchema.safeParse(input.record);
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Chongqing F.1" }, input.record), { cause: r.error });
-  const index = t.records.findIndex((x) => x.id === r.data.id);
-  const previous = t.records[index];
+  const previous = recordById(t, r.data.id);
   if (previous === undefined) refuse("invalid-input", "correction-record", rule.clause, "没有可更正的同一记录", "no published record with this id to correct", ["record", "id"], r.data.id);
   if (previous.target.targetId !== r.data.target.targetId || previous.taskId !== r.data.taskId) refuse("invalid-input", "correction-target", rule.clause, "更正不能改变检查对象或任务", "a correction cannot change the target or the task", ["record", "target"]);
+  checkRecordForm(t, r.data, on);
+  if (input.objectionConfirmedOn !== undefined) requireOrder(t.publishedOn, requireDate(input.objectionConfirmedOn, ["objectionConfirmedOn"]), "objection-after-publication", rule.clause, "异议核实日期早于公示日期", "an objection is confirmed before the result was published", ["objectionConfirmedOn"]);
+  if (input.objectionConfirmedOn !== undefined) requireOrder(input.objectionConfirmedOn, on, "correction-after-objection", rule.clause, "更正日期早于异议核实日期", "the correction is dated before the objection was confirmed", ["on"]);
   const deadline = input.objectionConfirmedOn === undefined ? undefined : computeDeadline("objection-correction", input.objectionConfirmedOn, input.calendar);
-  const late = deadline !== undefined && input.on > deadline.date;
-  const entry = { recordId: previous.id, previous, reason: input.reason, approval: input.approval, late, ...(input.objectionConfirmedOn === undefined ? {} : { objectionConfirmedOn: input.objectionConfirmedOn }), ...(deadline === undefined ? {} : { deadline }) };
-  const records = t.records.map((x, i) => (i === index ? r.data : x));
+  const late = deadline !== undefined && on > deadline.date;
+  const entry = { recordId: previous.id, previous, reason, approval, late, ...(input.objectionConfirmedOn === undefined ? {} : { objectionConfirmedOn: input.objectionConfirmedOn }), ...(deadline === undefined ? {} : { deadline }) };
+  const records = t.records.map((x) => (x === previous ? r.data : x));
   return advance(t, { state: "corrected", records, corrections: appended(entry) }, {
-    type: "result-corrected", on: input.on, actor: input.actor,
-    payload: { recordId: previous.id, reason: input.reason, approvedBy: input.approval.name, clause: rule.clause, late, ...(deadline === undefined ? {} : { deadline: deadline.date }) },
+    type: "result-corrected", on, actor: text(input.actor),
+    payload: { recordId: previous.id, reason, approvedBy: approval.name, approvedOn: approval.on, clause: rule.clause, late, ...(deadline === undefined ? {} : { deadline: deadline.date }) },
     transition: "correctPublishedResult", input: [{ ...input, record: r.data }],
   });
 }

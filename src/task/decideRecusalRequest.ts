@@ -1,12 +1,14 @@
 import type { Inspector } from "../model/inspector.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { replaceInspector } from "./replaceInspector.js";
-import { advance, refuse, requireApproval, requireState } from "./_lifecycle.js";
+import { advance, refuse, requireState } from "./_lifecycle.js";
+import { requireApproval, requireChronology, text } from "./_rules.js";
 
 /**
  * Decides a target's request that an inspector recuse (当事人申请回避). The head of the agency decides
  * (行政处罚法 art. 43: 由行政机关负责人决定; the inspection continues meanwhile). A granted request replaces the inspector
- * with a substitute chosen by the department (reason `recusal`); a refused one is recorded with its reason.
+ * with a substitute chosen by the department (reason `recusal`; the recused inspector can never come back to those
+ * targets); a refused one is recorded with its reason. The decision is dated on or before the day it is recorded.
  *
  * @category Task
  * @example
@@ -36,16 +38,19 @@ export function decideRecusalRequest(
   },
 ): Transition {
   requireState(t, ["inspectors-drawn", "inspecting"], "decide a recusal request", "行政处罚法 art. 43");
-  requireApproval(input.decision, "department-head", "行政处罚法 art. 43", "回避申请的决定");
-  const request = { targetId: input.targetId, inspectorId: input.inspectorId, grounds: input.grounds, decidedBy: input.decision.name, granted: input.granted };
+  if (input === null || typeof input !== "object") refuse("invalid-input", "input", "行政处罚法 art. 43", "缺少回避申请的决定", "the decision input is required", []);
+  const on = requireChronology(t, input.on, "decide a recusal request");
+  const decision = requireApproval(input.decision, "department-head", "行政处罚法 art. 43", "回避申请的决定", on, ["decision"]);
+  if (typeof input.granted !== "boolean") refuse("invalid-input", "recusal-granted", "行政处罚法 art. 43", "应说明是否准予回避", "say whether the request is granted", ["granted"], input.granted);
+  const request = { targetId: text(input.targetId), inspectorId: text(input.inspectorId), grounds: text(input.grounds), decidedBy: decision.name, decidedOn: decision.on, granted: input.granted };
   if (!input.granted) {
-    if ((input.refusalReason ?? "").trim() === "") refuse("invalid-input", "recusal-refusal-reason", "行政处罚法 art. 43", "驳回回避申请须说明理由", "refusing a recusal request needs a reason", ["refusalReason"]);
-    return advance(t, {}, { type: "recusal-refused", on: input.on, actor: input.actor, payload: { ...request, refusalReason: input.refusalReason }, transition: "decideRecusalRequest", input: [input] });
+    if (text(input.refusalReason) === "") refuse("invalid-input", "recusal-refusal-reason", "行政处罚法 art. 43", "驳回回避申请须说明理由", "refusing a recusal request needs a reason", ["refusalReason"]);
+    return advance(t, {}, { type: "recusal-refused", on, actor: text(input.actor), payload: { ...request, refusalReason: text(input.refusalReason) }, transition: "decideRecusalRequest", input: [input] });
   }
-  if (input.substitute === undefined) refuse("replacement-refused", "recusal-substitute", "行政处罚法 art. 43; Chongqing 6.5", "准予回避的，须由部门选派替换人员", "a granted recusal needs a substitute chosen by the department", ["substitute"]);
-  const decided = advance(t, {}, { type: "recusal-granted", on: input.on, actor: input.actor, payload: request, transition: "decideRecusalRequest", input: [input] });
+  if (input.substitute === null || typeof input.substitute !== "object") refuse("replacement-refused", "recusal-substitute", "行政处罚法 art. 43; Chongqing 6.5", "准予回避的，须由部门选派替换人员", "a granted recusal needs a substitute chosen by the department", ["substitute"]);
+  const decided = advance(t, {}, { type: "recusal-granted", on, actor: text(input.actor), payload: request, transition: "decideRecusalRequest", input: [input] });
   return replaceInspector(decided.task, {
-    targetId: input.targetId, outgoingId: input.inspectorId, reason: "recusal", approval: input.decision, recusedIds: [input.inspectorId],
+    targetId: input.targetId, outgoingId: input.inspectorId, reason: "recusal", approval: decision, recusedIds: [input.inspectorId],
     substituteId: input.substitute.substituteId, chosenBy: input.substitute.chosenBy, directory: input.substitute.directory,
     ...(input.substitute.newLeaderId === undefined ? {} : { newLeaderId: input.substitute.newLeaderId }), on: input.on, actor: input.actor,
   });

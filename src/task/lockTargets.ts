@@ -1,6 +1,7 @@
 import { lockTargetDraw } from "../draw/lockTargetDraw.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, requireState } from "./_lifecycle.js";
+import { requireChronology, text } from "./_rules.js";
 
 /**
  * Confirms and locks the current target list (一经锁定不可更改, Longting art. 19; 一经确认不可擅自更改, Chongqing 6.4).
@@ -15,8 +16,9 @@ import { advance, requireState } from "./_lifecycle.js";
  */
 export function lockTargets(t: TaskLifecycle, options: { readonly on: string; readonly actor: string }): Transition {
   requireState(t, ["targets-drawn"], "lock the target list", "Longting art. 19");
+  const on = requireChronology(t, options?.on, "lock the target list");
   const current = t.targetDraws[t.targetDraws.length - 1]?.record;
-  const locked = lockTargetDraw(current as NonNullable<typeof current>, { lockedOn: options.on, lockedBy: options.actor });
+  const locked = lockTargetDraw(current as NonNullable<typeof current>, { lockedOn: on, lockedBy: text(options.actor) });
   const targetIds = locked.record.strata.flatMap((s) => s.selected.map((u) => u.unitId)).sort();
-  return advance(t, { state: "targets-locked", locked, targetIds }, { type: "targets-locked", on: options.on, actor: options.actor, payload: { lockDigest: locked.digest, recordDigest: locked.record.digest, targets: targetIds.length }, transition: "lockTargets", input: [options] });
+  return advance(t, { state: "targets-locked", locked, targetIds }, { type: "targets-locked", on, actor: text(options.actor), payload: { lockDigest: locked.digest, recordDigest: locked.record.digest, targets: targetIds.length }, transition: "lockTargets", input: [options] });
 }

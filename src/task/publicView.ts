@@ -2,7 +2,7 @@ import { OUTCOMES } from "../codes/OUTCOMES.js";
 import { isValidResidentId } from "../ids/parseResidentId.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
-import { headOf, stateIndex } from "./_lifecycle.js";
+import { headOf, refuse, stateIndex } from "./_lifecycle.js";
 
 /**
  * Masks a phone number for display: keeps the first three and last four digits (`138****5678`).
@@ -15,6 +15,7 @@ import { headOf, stateIndex } from "./_lifecycle.js";
  * ```
  */
 export function maskPhone(phone: string): string {
+  if (typeof phone !== "string") return "";
   const digits = phone.replace(/\D/g, "");
   return digits.length <= 7 ? "*".repeat(digits.length) : `${digits.slice(0, 3)}${"*".repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
@@ -30,16 +31,49 @@ export function maskPhone(phone: string): string {
  * ```
  */
 export function maskIdNumber(id: string): string {
+  if (typeof id !== "string") return "";
   return id.length <= 10 ? "*".repeat(id.length) : `${id.slice(0, 6)}${"*".repeat(id.length - 10)}${id.slice(-4)}`;
+}
+
+// Mobile numbers with or without +86 and with spaces or hyphens inside (138-1234-5678, 139 8765 4321), and landlines
+// with an area code (0377-12345678). Digit runs inside longer codes (a USCC) are left alone by the look-arounds.
+const MOBILE = /(?<![0-9A-Za-z])(?:(?:\+|00)?86[-\s]?)?1[3-9]\d(?:[-\s]?\d){8}(?![0-9A-Za-z])/g;
+const LANDLINE = /(?<![0-9A-Za-z])0\d{2,3}[-\s]\d{7,8}(?![0-9A-Za-z])/g;
+// Identity numbers (18 with checksum, or the old 15-digit form), also with spaces; a USCC is public and kept.
+const ID_NUMBER = /(?<![0-9A-Za-z])\d{6}(?:[-\s]?\d){8}(?:[-\s]?[\dXx]){4}(?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g;
+
+/**
+ * Masks personal data inside free text for publication (Wancheng art. 26): identity numbers (18 characters with a valid
+ * check character, or 15 digits) and phone numbers (mobile, with or without +86, spaces or hyphens; landlines with an
+ * area code). Unified social credit codes are public and left as they are.
+ *
+ * @category Task
+ * @example
+ * ```ts
+ * import { maskPersonalData } from "shuangsuiji";
+ * maskPersonalData("联系电话138-1234-5678，139 8765 4321"); // "联系电话138****5678，139****4321"
+ * ```
+ */
+export function maskPersonalData(s: string): string {
+  if (typeof s !== "string") return "";
+  return s
+    .replace(ID_NUMBER, (m) => {
+      const compact = m.replace(/[-\s]/g, "");
+      return compact.length === 15 || isValidResidentId(compact.toUpperCase()) ? maskIdNumber(compact) : m;
+    })
+    .replace(MOBILE, (m) => maskPhone(m.replace(/^(?:\+|00)?86[-\s]?/, "")))
+    .replace(LANDLINE, (m) => maskPhone(m));
 }
 
 /**
  * The public view of a task: before the inspection starts everything drawn is sealed (Yanshi 8.3: 不得对外泄露抽取的待
  * 检查对象和执法检查人员名单); before publication only the task and its state are shown; after publication, what may be
  * published (Wancheng art. 21, 26): per target its name, code, inspecting departments, items and outcome labels, and
- * the publication date; and always the head of the audit trail (`head`: the latest event's sequence number and
- * digest) for the notice to anchor (docs/persistence.md). Inspector names, phones and identity numbers are never included; phones and ID numbers that
- * appear in free text are masked.
+ * the publication date. Inspector names, phones and identity numbers are never included; phones and ID numbers inside
+ * every text field shown are masked ({@link maskPersonalData}). Where departments publish separately (Longting art. 22),
+ * only the sections of departments that have published appear; records withheld as 不适合公开 (Chongqing 6.6) are left
+ * out and counted with their bases. Always shown: the head of the audit trail (`head`: the latest event's sequence
+ * number and digest) for the notice to anchor (docs/persistence.md).
  *
  * @category Task
  * @example
@@ -51,27 +85,36 @@ export function maskIdNumber(id: string): string {
  * ```
  */
 export function publicView(t: TaskLifecycle) {
-  const base = { taskId: t.task.id, name: t.task.name, state: t.state, window: t.task.window, head: headOf(t) };
+  if (t === null || typeof t !== "object" || t.kind !== "task-lifecycle") refuse("invalid-input", "task", "shuangsuiji task lifecycle", "不是任务状态对象", "not a task lifecycle object (use startTask)");
+  const base = { taskId: t.task.id, name: maskPersonalData(t.task.name), state: t.state, window: t.task.window, head: headOf(t) };
   if (stateIndex(t.state) < stateIndex("inspecting")) {
     return deepFreeze({ ...base, sealed: true as const, note: "抽取名单和执法检查人员名单在实施检查前保密（Yanshi 8.3）", results: [] as const });
   }
-  if (t.publishedOn === undefined) return deepFreeze({ ...base, sealed: false as const, note: "检查结果尚未公示", results: [] as const });
-  const scrub = (s: string | undefined) => s?.replace(/\d{17}[\dXx]|\d{15}/g, (m) => maskIdNumber(m)).replace(/1[3-9]\d{9}/g, (m) => maskPhone(m));
+  const published = t.publishedOn !== undefined ? undefined : new Set(Object.keys(t.departmentPublications ?? {}));
+  if (published !== undefined && published.size === 0) return deepFreeze({ ...base, sealed: false as const, note: "检查结果尚未公示", results: [] as const });
+  const withheld = new Set((t.withheld ?? []).map((w) => w.recordId));
+  const corrected = new Set(t.corrections.map((c) => c.recordId));
+  const scrub = maskPersonalData;
   return deepFreeze({
     ...base,
     sealed: false as const,
-    publishedOn: t.publishedOn,
-    results: t.records.map((r) => ({
-      targetName: r.target.name,
-      // a natural person's code is an identity number: personal data, masked (a USCC is public)
-      ...(r.target.code === undefined ? {} : { targetCode: isValidResidentId(r.target.code) ? maskIdNumber(r.target.code) : r.target.code }),
-      inspectedOn: r.inspectedOn,
-      departments: r.departments.map((d) => ({
-        departmentId: d.departmentId,
-        items: d.items.map((i) => ({ item: i.itemName, outcomes: i.outcomes.map((o) => OUTCOMES[o].zh) })),
+    ...(t.publishedOn === undefined ? { publishedDepartments: [...(published ?? [])].sort() } : { publishedOn: t.publishedOn }),
+    withheld: { count: withheld.size, bases: [...new Set((t.withheld ?? []).map((w) => scrub(w.basis)))] },
+    results: t.records
+      .filter((r) => !withheld.has(r.id))
+      .map((r) => ({
+        targetName: scrub(r.target.name),
+        // a natural person's code is an identity number: personal data, masked (a USCC is public)
+        ...(r.target.code === undefined ? {} : { targetCode: isValidResidentId(r.target.code) ? maskIdNumber(r.target.code) : scrub(r.target.code) }),
+        inspectedOn: r.inspectedOn,
+        departments: r.departments
+          .filter((d) => published === undefined || published.has(d.departmentId))
+          .map((d) => ({
+            departmentId: d.departmentId,
+            items: d.items.map((i) => ({ item: scrub(i.itemName), outcomes: i.outcomes.map((o) => OUTCOMES[o].zh) })),
+          })),
+        ...(r.handlingOpinion === undefined ? {} : { handlingOpinion: scrub(r.handlingOpinion) }),
+        corrected: corrected.has(r.id),
       })),
-      ...(r.handlingOpinion === undefined ? {} : { handlingOpinion: scrub(r.handlingOpinion) }),
-      corrected: t.corrections.some((c) => c.recordId === r.id),
-    })),
   });
 }

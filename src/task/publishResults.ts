@@ -1,9 +1,36 @@
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, headOf, requireState } from "./_lifecycle.js";
+import { advance, headOf, recordById, refuse, requireState } from "./_lifecycle.js";
+import { requireChronology, requireOrder, text } from "./_rules.js";
 
 /**
- * Publishes the results (谁检查、谁录入、谁公开). From here on they are immutable: only an approved correction changes
- * them ({@link correctPublishedResult}). Publication after the deadline is allowed but recorded as late.
+ * Options of {@link publishResults}.
+ *
+ * @category Task
+ */
+export interface PublishResultsOptions {
+  /** Publication date: on or after completion and the last recorded step. */
+  readonly publishedOn: string;
+  /** Who publishes. */
+  readonly actor: string;
+  /**
+   * The department publishing its own results (谁检查、谁录入、谁公开, Longting art. 22; Chongqing 6.6). Each department of
+   * the task publishes once, each checked against the deadline; the task is `published` when all have. Omitted: every
+   * department not yet published publishes now.
+   */
+  readonly departmentId?: string;
+  /**
+   * Records not published because the law makes them unsuitable for publication (除依法依规不适合公开的情形外, Chongqing
+   * 6.6; Wancheng art. 3: 除法律法规有明确规定外), each with its reason and legal basis. They are recorded, never silently
+   * dropped, and the public view counts them.
+   */
+  readonly withheld?: readonly { readonly recordId: string; readonly reason: string; readonly basis: string }[];
+}
+
+/**
+ * Publishes the results (谁检查、谁录入、谁公开), for the whole task or for one department (Longting art. 22). From
+ * full publication on they are immutable: only an approved correction changes them ({@link correctPublishedResult}).
+ * Publication is dated on or after completion (`dates-out-of-order`); after the 20-working-day deadline it is allowed
+ * but recorded as late, per department.
  *
  * @category Task
  * @example
@@ -12,15 +39,49 @@ import { advance, headOf, requireState } from "./_lifecycle.js";
  * declare const recorded: TaskLifecycle;
  * const { event } = publishResults(recorded, { publishedOn: "2026-10-28", actor: "区市场监管局" });
  * event.payload.late; // false
+ * // one department at a time (Longting art. 22), and a record withheld with its basis (Chongqing 6.6)
+ * publishResults(recorded, { publishedOn: "2026-10-28", actor: "卫健委", departmentId: "WJW", withheld: [{ recordId: "R-7", reason: "涉及个人隐私", basis: "个人信息保护法 art. 13" }] });
  * ```
  */
-export function publishResults(t: TaskLifecycle, options: { readonly publishedOn: string; readonly actor: string }): Transition {
+export function publishResults(t: TaskLifecycle, options: PublishResultsOptions): Transition {
   requireState(t, ["results-recorded"], "publish the results", "Wolong 3.2; Wancheng art. 21");
+  const o = (options !== null && typeof options === "object" ? options : {}) as Partial<PublishResultsOptions>;
+  const on = requireChronology(t, o.publishedOn, "publish the results", ["publishedOn"]);
+  requireOrder(t.completedOn, on, "publication-after-completion", "Wolong 3.2; Longting art. 22", `公示日期（${on}）早于检查结束日期（${t.completedOn}）`, `publication (${on}) is dated before completion (${t.completedOn})`, ["publishedOn"]);
+  const all = [t.task.initiatingDepartmentId, ...t.task.cooperatingDepartmentIds];
+  const done = t.departmentPublications ?? {};
+  let departments: string[];
+  if (o.departmentId !== undefined) {
+    if (typeof o.departmentId !== "string" || !all.includes(o.departmentId)) refuse("invalid-input", "publishing-department", "Longting art. 22", "该部门不是本任务的参与部门", "the department does not take part in this task", ["departmentId"], o.departmentId);
+    if (Object.hasOwn(done, o.departmentId)) refuse("illegal-transition", "published-once", "Longting art. 22; Wancheng art. 21", "该部门已公示其检查结果", "this department has already published its results", ["departmentId"], o.departmentId);
+    departments = [o.departmentId];
+  } else {
+    departments = all.filter((d) => !Object.hasOwn(done, d));
+  }
+  const withheld = [...(t.withheld ?? [])];
+  if (o.withheld !== undefined) {
+    if (!Array.isArray(o.withheld) || o.withheld.length > t.records.length) refuse("invalid-input", "withheld", "Chongqing 6.6", "不公开的记录列表无效", "the withheld list is invalid", ["withheld"]);
+    const seen = new Set(withheld.map((w) => w.recordId));
+    o.withheld.forEach((w, k) => {
+      const x = (w !== null && typeof w === "object" ? w : {}) as Partial<{ recordId: string; reason: string; basis: string }>;
+      const recordId = text(x.recordId);
+      if (recordById(t, recordId) === undefined || seen.has(recordId)) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
+      if (text(x.reason) === "" || text(x.basis) === "") refuse("invalid-input", "withheld-reason", "Chongqing 6.6", "不适合公开的，须说明理由和法律依据", "a record withheld from publication needs its reason and legal basis", ["withheld", k]);
+      seen.add(recordId);
+      withheld.push({ recordId, reason: text(x.reason), basis: text(x.basis) });
+    });
+  }
   const deadline = t.publicationDeadline?.date as string;
-  const late = options.publishedOn > deadline;
+  const late = on > deadline;
+  const departmentPublications = { ...done, ...Object.fromEntries(departments.map((d) => [d, { publishedOn: on, late }])) };
+  const complete = all.every((d) => Object.hasOwn(departmentPublications, d));
   return advance(
     t,
-    { state: "published", publishedOn: options.publishedOn },
-    { type: "results-published", on: options.publishedOn, actor: options.actor, payload: { deadline, late, records: t.records.map((r) => r.id), head: headOf(t) }, transition: "publishResults", input: [options] },
+    { ...(complete ? { state: "published" as const, publishedOn: on } : {}), departmentPublications, ...(withheld.length === 0 ? {} : { withheld }) },
+    {
+      type: complete ? "results-published" : "department-results-published", on, actor: text(o.actor),
+      payload: { deadline, late, departments, complete, records: t.records.map((r) => r.id), ...(o.withheld === undefined ? {} : { withheld: withheld.slice((t.withheld ?? []).length) }), head: headOf(t) },
+      transition: "publishResults", input: [options],
+    },
   );
 }

@@ -2,6 +2,7 @@ import type { InspectorDrawRecord } from "../draw/InspectorDrawRecord.js";
 import { digestOf } from "../draw/_encoding.js";
 import type { TaskLifecycle, TaskTeam, Transition } from "./TaskLifecycle.js";
 import { advance, refuse, requireState } from "./_lifecycle.js";
+import { requireChronology, text } from "./_rules.js";
 
 /**
  * Records the stage-2 draw (各参与部门自行随机匹配执法检查人员, Longting art. 19) and forms the joint teams: all matched
@@ -20,6 +21,8 @@ import { advance, refuse, requireState } from "./_lifecycle.js";
  */
 export function recordInspectorDraw(t: TaskLifecycle, record: InspectorDrawRecord, options: { readonly on: string; readonly actor: string }): Transition {
   requireState(t, ["targets-locked"], "record the inspector draw", "Longting art. 19");
+  const on = requireChronology(t, options?.on, "record the inspector draw");
+  if (record === null || typeof record !== "object") refuse("invalid-input", "record", "docs/draw.md", "缺少人员抽取记录", "an inspector draw record is required", ["record"]);
   const { digest, ...body } = record;
   if (record?.kind !== "inspector-draw" || digestOf(body) !== digest) refuse("invalid-input", "record-digest", "docs/draw.md", "人员抽取记录已被改动", "the inspector draw record was altered", ["record"]);
   if (record.lockDigest !== t.locked?.digest) refuse("invalid-input", "lock", "Longting art. 19", "人员抽取不是在本任务锁定的名单上进行的", "the inspector draw did not run on this task's locked list", ["record", "lockDigest"]);
@@ -43,5 +46,5 @@ export function recordInspectorDraw(t: TaskLifecycle, record: InspectorDrawRecor
   if (JSON.stringify(covered) !== JSON.stringify(t.targetIds)) {
     refuse("invalid-input", "coverage", "Longting art. 19; Chongqing 6.4", "人员抽取覆盖的检查对象与当前名单不一致", "the inspector draw does not cover exactly the target list in force", ["record"]);
   }
-  return advance(t, { state: "inspectors-drawn", inspectorDraw: record, teams }, { type: "inspectors-drawn", on: options.on, actor: options.actor, payload: { recordDigest: record.digest, teams: teams.length, randomSide: record.randomSide }, transition: "recordInspectorDraw", input: [record, options] });
+  return advance(t, { state: "inspectors-drawn", inspectorDraw: record, teams }, { type: "inspectors-drawn", on, actor: text(options.actor), payload: { recordDigest: record.digest, teams: teams.length, randomSide: record.randomSide }, transition: "recordInspectorDraw", input: [record, options] });
 }

@@ -4,15 +4,43 @@ import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { InspectionRecordSchema, type InspectionRecordInput } from "../model/inspectionRecord.js";
-import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, appended, isOnList, recordOfTarget, refuse, requireState, teamOfTarget } from "./_lifecycle.js";
+import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
+import { advance, appended, isOnList, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
+import { checkRecordForm, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
+
+/**
+ * Options of {@link recordResult}.
+ *
+ * @category Task
+ */
+export interface RecordResultOptions {
+  /** The day the record is entered (on or after the inspection and its signatures). */
+  readonly on: string;
+  /** Who enters it. */
+  readonly actor: string;
+  /** The day a penalty was decided on the finding, if one was: starts the 7-working-day collection deadline. */
+  readonly penaltyDecidedOn?: string;
+  /**
+   * An inspection outside the task's window is refused unless recorded as an exception: the task was delayed or
+   * extended (Longting art. 16: 延迟…可对计划进行调整，并将调整情况公开), with the reason and an approval dated on or before
+   * the inspection.
+   */
+  readonly outsideWindow?: { readonly reason: string; readonly approval: Approval };
+  /** Calendar options for the deadline. */
+  readonly calendar?: CalendarOptions;
+}
 
 /**
  * Records the inspection record form of one target (Wolong Annex B; Chongqing F.1): per department, items and outcomes;
  * the target's signature, or its refusal recorded by the inspectors with evidence (Longting art. 21), or a direct
- * result when the target was unreachable or seriously non-cooperative (Wancheng art. 20). The inspectors must be the
- * team's members, at least two per participating department (Longting art. 21). The event lists the consequences the
- * outcomes trigger and, when a penalty was decided, the 7-working-day collection deadline (Longting art. 22).
+ * result when the target was unreachable or seriously non-cooperative (Wancheng art. 20). The form must pass every
+ * record check (`record-form-refused`): distinct inspectors, all team members, at least two per department (Longting
+ * art. 21), a section for every team department and none for others (Wolong Annex B), signatures by the whole team
+ * (Chongqing 6.6) or every inspector on the form (Wolong 3.1), a refusal recorded by inspectors on the form, identity
+ * shown first where the preset requires it (Wolong 2.3). Dates run in order (`dates-out-of-order`): the inspection lies
+ * in the task window (or an approved exception, Longting art. 16), on or after the inspection started, signatures
+ * between the inspection and the recording. The event lists the consequences the outcomes trigger and, when a penalty
+ * was decided, the 7-working-day collection deadline (Longting art. 22).
  *
  * @category Task
  * @example
@@ -24,12 +52,10 @@ import { advance, appended, isOnList, recordOfTarget, refuse, requireState, team
  * event.payload.consequences;
  * ```
  */
-export function recordResult(
-  t: TaskLifecycle,
-  record: InspectionRecordInput,
-  options: { readonly on: string; readonly actor: string; readonly penaltyDecidedOn?: string; readonly calendar?: CalendarOptions },
-): Transition {
+export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, options: RecordResultOptions): Transition {
   requireState(t, ["inspecting"], "record a result", "Wolong 3.1; Chongqing 6.6");
+  const o = (options !== null && typeof options === "object" ? options : {}) as Partial<RecordResultOptions>;
+  const on = requireChronology(t, o.on, "record a result");
   const r = InspectionRecordSchema.safeParse(record);
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Wolong Annex B; Chongqing F.1" }, record), { cause: r.error });
   const rec = r.data;
@@ -37,13 +63,19 @@ export function recordResult(
   if (rec.taskId !== t.task.id) where("记录属于其他任务", "the record belongs to another task", ["taskId"], "task-id", "Chongqing F.1");
   const targetId = rec.target.targetId;
   if (!isOnList(t, targetId)) where("该对象不在锁定名单中", "the target is not on the locked list", ["target", "targetId"], "locked-list", "Longting art. 19");
-  if (recordOfTarget(t, targetId) !== undefined) where("该对象已有检查记录，公示后只能经批准更正", "this target already has a record; after publication only an approved correction can change it", ["target", "targetId"], "one-record", "Chongqing 6.6");
-  const team = teamOfTarget(t, targetId);
-  const members = new Map(team?.members.map((m) => [m.inspectorId, m.departmentId]));
-  for (const i of rec.inspectors) if (!members.has(i.inspectorId)) where(`${i.name}不是该检查组成员`, `${i.name} is not a member of the team for this target`, ["inspectors"], "team-member", "Wancheng art. 20");
-  for (const d of rec.departments) {
-    const present = rec.inspectors.filter((i) => members.get(i.inspectorId) === d.departmentId).length;
-    if (present < 2) where(`${d.departmentId}实地核查人员不得少于两人`, `${d.departmentId}: at least two inspectors on site (found ${present})`, ["departments"], "two-inspectors", "Longting art. 21; 行政处罚法 art. 42");
+  if (recordOfTarget(t, targetId) !== undefined || recordById(t, rec.id) !== undefined) where("该对象已有检查记录，公示后只能经批准更正", "this target (or record id) already has a record; after publication only an approved correction can change it", ["target", "targetId"], "one-record", "Chongqing 6.6");
+  checkRecordForm(t, rec, on);
+  requireOrder(t.inspectionStartedOn, rec.inspectedOn, "inspection-after-start", "Wolong 2.3; Yanshi 8.3", `检查日期（${rec.inspectedOn}）早于实施检查开始日（${t.inspectionStartedOn}）`, `the inspection (${rec.inspectedOn}) is dated before the inspection started (${t.inspectionStartedOn})`, ["inspectedOn"]);
+  const { start, end } = t.task.window;
+  let windowException: { reason: string; approvedBy: string; approvedOn: string } | undefined;
+  if (rec.inspectedOn < start || rec.inspectedOn > end) {
+    if (o.outsideWindow === undefined) {
+      refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.3; Longting art. 16", `检查日期（${rec.inspectedOn}）不在任务时间${start}至${end}内`, `the inspection (${rec.inspectedOn}) lies outside the task window ${start}–${end}; record an approved exception (outsideWindow) if the task was delayed`, ["inspectedOn"], rec.inspectedOn);
+    }
+    const reason = text(o.outsideWindow?.reason);
+    if (reason === "") refuse("invalid-input", "window-exception-reason", "Longting art. 16", "任务延迟或调整须说明理由", "an inspection outside the window needs the reason (delay, extension)", ["outsideWindow", "reason"]);
+    const a = requireApproval(o.outsideWindow?.approval, "department-head", "Longting art. 16", "超出任务时间实施检查", rec.inspectedOn, ["outsideWindow", "approval"]);
+    windowException = { reason, approvedBy: a.name, approvedOn: a.on };
   }
   const outcomes = rec.departments.flatMap((d) => d.items.flatMap((i) => i.outcomes));
   const c = rec.targetConfirmation;
@@ -51,11 +83,17 @@ export function recordResult(
     const needed = c.reason === "unreachable" ? "unreachable-at-registered-address" : "seriously-non-cooperative";
     if (!outcomes.includes(needed)) where(`直接形成结果的，检查结果应为“${needed}”`, `a direct result for "${c.reason}" must carry the outcome ${needed}`, ["targetConfirmation"], "direct-result", "Wancheng art. 20");
   }
-  const consequences = [...new Set(outcomes)].flatMap((o) => consequencesOf(o).map((x) => ({ outcome: o, kind: x.kind, basis: x.basis })));
-  const penalty = options.penaltyDecidedOn === undefined ? undefined : computeDeadline("penalty-info-collection", options.penaltyDecidedOn, options.calendar);
+  const consequences = [...new Set(outcomes)].flatMap((x) => consequencesOf(x).map((y) => ({ outcome: x, kind: y.kind, basis: y.basis })));
+  const penaltyOn = o.penaltyDecidedOn === undefined ? undefined : requireDate(o.penaltyDecidedOn, ["penaltyDecidedOn"]);
+  if (penaltyOn !== undefined) requireOrder(rec.inspectedOn, penaltyOn, "penalty-after-inspection", "Longting art. 22", "处罚决定日期早于检查日期", "the penalty is dated before the inspection that found the violation", ["penaltyDecidedOn"]);
+  const penalty = penaltyOn === undefined ? undefined : computeDeadline("penalty-info-collection", penaltyOn, o.calendar);
   return advance(
     t,
     { records: appended(rec) },
-    { type: "result-recorded", on: options.on, actor: options.actor, payload: { recordId: rec.id, targetId, outcomes, confirmation: c.kind, consequences, ...(penalty === undefined ? {} : { penaltyInfoDeadline: penalty.date, penaltyBasis: penalty.definition.basis }) }, transition: "recordResult", input: [rec, options] },
+    {
+      type: "result-recorded", on, actor: text(o.actor),
+      payload: { recordId: rec.id, targetId, inspectedOn: rec.inspectedOn, outcomes, confirmation: c.kind, consequences, ...(windowException === undefined ? {} : { windowException }), ...(penalty === undefined ? {} : { penaltyInfoDeadline: penalty.date, penaltyBasis: penalty.definition.basis }) },
+      transition: "recordResult", input: [rec, options],
+    },
   );
 }

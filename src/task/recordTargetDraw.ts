@@ -1,13 +1,15 @@
 import { digestOf } from "../draw/_encoding.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, appended, refuse, requireApproval, requireState } from "./_lifecycle.js";
+import { advance, appended, refuse, requireState } from "./_lifecycle.js";
+import { requireApproval, requireChronology, text } from "./_rules.js";
 
 /**
  * Records the stage-1 draw of the task (发起部门统一抽取, Longting art. 19). A second draw before the lock is a
  * **redraw**: it needs a reason and the department head's approval, is appended and linked to the draw it supersedes,
  * and never overwrites it (the Zhejiang systems' "delete and draw again" is exactly what this forbids). After the lock a
- * redraw is refused — the list changes only through {@link amendLockedList} where the preset allows.
+ * redraw is refused — the list changes only through {@link amendLockedList} where the preset allows. The redraw's
+ * approval is dated on or before the redraw; no step is dated before the previous one.
  *
  * @category Task
  * @example
@@ -24,25 +26,27 @@ export function recordTargetDraw(
   options: { readonly on: string; readonly actor: string; readonly redraw?: { readonly reason: string; readonly approval: Approval } },
 ): Transition {
   requireState(t, ["planned", "targets-drawn"], "record a target draw", "Longting art. 19");
+  const on = requireChronology(t, options?.on, "record a target draw");
+  if (record === null || typeof record !== "object") refuse("invalid-input", "record", "docs/draw.md", "缺少抽取记录", "a target draw record is required", ["record"]);
   const { digest, ...body } = record;
   if (record?.kind !== "target-draw" || digestOf(body) !== digest) refuse("invalid-input", "record-digest", "docs/draw.md", "抽取记录已被改动", "the draw record was altered (its digest does not match)", ["record"]);
   if (record.taskId !== t.task.id) refuse("invalid-input", "task-id", "Longting art. 19", "抽取记录属于其他任务", `the record is for task ${record.taskId}, not ${t.task.id}`, ["record", "taskId"], record.taskId);
   const previous = t.targetDraws[t.targetDraws.length - 1];
   if (previous !== undefined) {
-    if (options.redraw === undefined || options.redraw.reason.trim() === "") {
+    if (options.redraw === undefined || text(options.redraw.reason) === "") {
       refuse("illegal-transition", "redraw-needs-reason", "Longting art. 19; Chongqing 4 (全过程留痕)", "重新抽取须说明理由并经批准，且不得覆盖原抽取结果", "a redraw needs a reason and an approval, and never overwrites the earlier draw", ["redraw"]);
     }
-    requireApproval(options.redraw.approval, "department-head", "Chongqing 4; Longting art. 19", "重新抽取");
   }
-  const entry = previous === undefined ? { record } : { record, supersedes: previous.record.digest, reason: options.redraw?.reason as string, approval: options.redraw?.approval as Approval };
+  const approval = previous === undefined ? undefined : requireApproval(options.redraw?.approval, "department-head", "Chongqing 4; Longting art. 19", "重新抽取", on, ["redraw", "approval"]);
+  const entry = approval === undefined ? { record } : { record, supersedes: (previous as NonNullable<typeof previous>).record.digest, reason: text(options.redraw?.reason), approval };
   return advance(
     t,
     { state: "targets-drawn", targetDraws: appended(entry) },
     {
       type: previous === undefined ? "targets-drawn" : "targets-redrawn",
-      on: options.on,
-      actor: options.actor,
-      payload: { recordDigest: record.digest, selected: record.selectedCount, ...(previous === undefined ? {} : { supersedes: previous.record.digest, reason: options.redraw?.reason, approvedBy: options.redraw?.approval.name }) },
+      on,
+      actor: text(options.actor),
+      payload: { recordDigest: record.digest, selected: record.selectedCount, ...(approval === undefined ? {} : { supersedes: previous?.record.digest, reason: entry.reason, approvedBy: approval.name, approvedOn: approval.on }) },
       transition: "recordTargetDraw",
       input: [record, options],
     },

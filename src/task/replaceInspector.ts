@@ -1,7 +1,9 @@
 import { countsTowardMinimum } from "../model/countsTowardMinimum.js";
 import type { Inspector } from "../model/inspector.js";
+import { REPLACEMENT_REASONS, type ReplacementReason } from "./LIFECYCLE_PRESETS.js";
 import type { Replacement, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, appended, presetOf, refuse, requireApproval, requireState, teamIndexOf } from "./_lifecycle.js";
+import { advance, appended, recordOfTarget, refuse, requireState, teamIndexOf } from "./_lifecycle.js";
+import { isRecused, presetOf, requireApproval, requireChronology, text } from "./_rules.js";
 
 /**
  * Input of {@link replaceInspector}.
@@ -30,8 +32,11 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
  * 健康状况 or 执法回避 (Longting art. 19; Chongqing 6.5), or other special circumstances where the preset allows it
  * (Wancheng art. 19), with the department head's approval. The substitute is **chosen by the department, not
  * re-drawn**, from its qualified, non-recused, available inspectors (Chongqing 6.5: 在具备执法资格的其他检查人员中选派);
- * the team keeps at least two per department and a leader from the initiating department. Anything else is refused
- * with `replacement-refused`.
+ * the team keeps at least two per department and a leader from the initiating department. A substitute recused for a
+ * target of the team — by the stage-2 draw's recusals or an earlier 执法回避 replacement — is refused (行政处罚法 art. 43;
+ * Chongqing 6.5), and so is an empty `chosenBy`, and so is any replacement once a target of the team has its record
+ * (the record names the team that inspected). Anything else is refused with `replacement-refused`; the approval is
+ * checked as every approval is (`approval-missing`, `approval-role`, `approval-late`: dated on or before `on`).
  *
  * @category Task
  * @example
@@ -50,37 +55,49 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
   requireState(t, ["inspectors-drawn", "inspecting"], "replace an inspector", "Longting art. 19");
   const rule = presetOf(t).replacement;
   const no: (rid: string, zh: string, en: string, path?: string[], value?: unknown) => never = (rid, zh, en, path = [], value) => refuse("replacement-refused", rid, rule.clause, zh, en, path, value);
-  if (input.reason === "other" && (!rule.allowOther || (input.explanation ?? "").trim() === "")) {
-    if (!rule.allowOther) no("replacement-reason", "本规则下仅岗位调整、工作冲突、健康状况、执法回避可更换", "under this preset only post change, work conflict, health or recusal justify a replacement", ["reason"], input.reason);
-    no("replacement-explanation", "其他特殊情况须说明", "other special circumstances need an explanation", ["explanation"]);
+  const i = (input !== null && typeof input === "object" ? input : {}) as Partial<ReplaceInspectorInput>;
+  const on = requireChronology(t, i.on, "replace an inspector");
+  const reason = i.reason;
+  if (typeof reason !== "string" || !(REPLACEMENT_REASONS as readonly string[]).includes(reason)) no("replacement-reason", "更换理由不被允许", "the replacement reason is not an allowed one", ["reason"], reason);
+  const explanation = text(i.explanation);
+  if (reason === "other") {
+    if (!rule.allowOther) no("replacement-reason", "本规则下仅岗位调整、工作冲突、健康状况、执法回避可更换", "under this preset only post change, work conflict, health or recusal justify a replacement", ["reason"], reason);
+    if (explanation === "") no("replacement-explanation", "其他特殊情况须说明", "other special circumstances need an explanation", ["explanation"]);
   }
-  if (!["post-change", "work-conflict", "health", "recusal", "other"].includes(input.reason)) no("replacement-reason", "更换理由不被允许", "the replacement reason is not an allowed one", ["reason"], input.reason);
-  requireApproval(input.approval, rule.approver, rule.clause, "更换执法检查人员");
-  const index = teamIndexOf(t, input.targetId);
+  const approval = requireApproval(i.approval, rule.approver, rule.clause, "更换执法检查人员", on);
+  const chosenBy = text(i.chosenBy);
+  if (chosenBy === "") no("replacement-chosen-by", "须记录选派替换人员的部门或人员", "record who chose the substitute (the department, not a re-draw)", ["chosenBy"]);
+  const targetId = text(i.targetId);
+  const index = teamIndexOf(t, targetId);
   const team = t.teams[index];
-  if (team === undefined) no("replacement-team", "该检查对象没有检查组", "no team inspects that target", ["targetId"], input.targetId);
-  const outgoing = team.members.find((m) => m.inspectorId === input.outgoingId);
-  if (outgoing === undefined) no("replacement-outgoing", "被更换人员不在该检查组中", "the outgoing inspector is not on that team", ["outgoingId"], input.outgoingId);
-  const sub = input.directory.find((i) => i.id === input.substituteId);
-  if (sub === undefined || sub.departmentId !== outgoing.departmentId) no("replacement-substitute-department", "替换人员应为本部门名录中的人员", "the substitute must come from the same department's directory", ["substituteId"], input.substituteId);
+  if (team === undefined) no("replacement-team", "该检查对象没有检查组", "no team inspects that target", ["targetId"], i.targetId);
+  const recorded = team.targetIds.filter((id) => recordOfTarget(t, id) !== undefined);
+  if (recorded.length > 0) no("replacement-after-record", "该检查组已有检查对象形成检查记录，不能再更换人员", "a target of this team already has its record: its inspectors can no longer be replaced (the record names them)", ["targetId"], recorded);
+  const outgoing = team.members.find((m) => m.inspectorId === i.outgoingId);
+  if (outgoing === undefined) no("replacement-outgoing", "被更换人员不在该检查组中", "the outgoing inspector is not on that team", ["outgoingId"], i.outgoingId);
+  if (!Array.isArray(i.directory)) no("replacement-directory", "须提供本部门执法检查人员名录", "the department's inspector directory is required", ["directory"]);
+  const sub = i.directory.find((x) => x !== null && typeof x === "object" && x.id === i.substituteId);
+  if (sub === undefined || sub.departmentId !== outgoing.departmentId) no("replacement-substitute-department", "替换人员应为本部门名录中的人员", "the substitute must come from the same department's directory", ["substituteId"], i.substituteId);
   if (!countsTowardMinimum(sub)) no("replacement-substitute-qualified", "替换人员应具备执法资格（辅助人员不计入）", "the substitute must be qualified enforcement staff (auxiliary experts do not count)", ["substituteId"], sub.category);
   if (team.members.some((m) => m.inspectorId === sub.id)) no("replacement-substitute-member", "替换人员已在检查组中", "the substitute is already on the team", ["substituteId"]);
-  if (input.recusedIds?.includes(sub.id)) no("replacement-substitute-recused", "替换人员需回避", "the substitute is recused for this target (行政处罚法 art. 43)", ["substituteId"]);
-  if (input.unavailableIds?.includes(sub.id)) no("replacement-substitute-available", "替换人员不能参加", "the substitute is unavailable", ["substituteId"]);
-  const members = team.members.map((m) => (m.inspectorId === input.outgoingId ? { inspectorId: sub.id, departmentId: m.departmentId } : m));
+  if ((Array.isArray(i.recusedIds) && i.recusedIds.includes(sub.id)) || isRecused(t, sub.id, team.targetIds)) {
+    no("replacement-substitute-recused", "替换人员需回避（抽取记录或此前的回避决定）", "the substitute is recused for a target of this team (行政处罚法 art. 43)", ["substituteId"], sub.id);
+  }
+  if (Array.isArray(i.unavailableIds) && i.unavailableIds.includes(sub.id)) no("replacement-substitute-available", "替换人员不能参加", "the substitute is unavailable", ["substituteId"]);
+  const members = team.members.map((m) => (m.inspectorId === outgoing.inspectorId ? { inspectorId: sub.id, departmentId: m.departmentId } : m));
   let leaderId = team.leaderId;
-  if (input.outgoingId === team.leaderId) {
+  if (outgoing.inspectorId === team.leaderId) {
     const initiating = t.task.initiatingDepartmentId;
-    const newLeader = input.newLeaderId;
+    const newLeader = i.newLeaderId;
     if (newLeader === undefined || !members.some((m) => m.inspectorId === newLeader && m.departmentId === initiating)) {
       no("team-leader-initiating", "组长被更换时，须指定发起部门的组员为新组长", "when the leader is replaced, name a member from the initiating department as the new leader", ["newLeaderId"], newLeader);
     }
     leaderId = newLeader;
   }
-  const teams = t.teams.map((x, i) => (i === index ? { ...x, members, leaderId } : x));
-  const entry = {
-    targetIds: team.targetIds, departmentId: outgoing.departmentId, outgoingId: input.outgoingId, substituteId: sub.id, reason: input.reason,
-    ...(input.explanation === undefined ? {} : { explanation: input.explanation }), approval: input.approval, chosenBy: input.chosenBy,
+  const teams = t.teams.map((x, k) => (k === index ? { ...x, members, leaderId } : x));
+  const entry: Replacement = {
+    targetIds: [...team.targetIds], departmentId: outgoing.departmentId, outgoingId: outgoing.inspectorId, substituteId: sub.id, reason: reason as ReplacementReason,
+    ...(explanation === "" ? {} : { explanation }), approval, chosenBy,
   };
-  return advance(t, { teams, replacements: appended(entry) }, { type: "inspector-replaced", on: input.on, actor: input.actor, payload: { ...entry, approvedBy: input.approval.name, clause: rule.clause, notRedrawn: true }, transition: "replaceInspector", input: [input] });
+  return advance(t, { teams, replacements: appended(entry) }, { type: "inspector-replaced", on, actor: text(i.actor), payload: { ...entry, approvedBy: approval.name, clause: rule.clause, notRedrawn: true }, transition: "replaceInspector", input: [input] });
 }

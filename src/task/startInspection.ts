@@ -1,9 +1,10 @@
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, requireState } from "./_lifecycle.js";
+import { requireChronology, text } from "./_rules.js";
 
 /**
  * Starts on-site inspection. Until now the drawn lists and inspector names were sealed (Yanshi 8.3: 实施检查前…不得对外泄露);
- * {@link publicView} reveals nothing of them before this step.
+ * {@link publicView} reveals nothing of them before this step. No inspection may be dated before it.
  *
  * @category Task
  * @example
@@ -15,5 +16,6 @@ import { advance, requireState } from "./_lifecycle.js";
  */
 export function startInspection(t: TaskLifecycle, options: { readonly on: string; readonly actor: string }): Transition {
   requireState(t, ["inspectors-drawn"], "start the inspection", "Wolong 2.3; Yanshi 8.3");
-  return advance(t, { state: "inspecting" }, { type: "inspection-started", on: options.on, actor: options.actor, payload: { teams: t.teams.length }, transition: "startInspection", input: [options] });
+  const on = requireChronology(t, options?.on, "start the inspection");
+  return advance(t, { state: "inspecting", inspectionStartedOn: on }, { type: "inspection-started", on, actor: text(options.actor), payload: { teams: t.teams.length }, transition: "startInspection", input: [options] });
 }

@@ -1,33 +1,48 @@
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { SpotCheckTaskSchema, type SpotCheckTaskInput } from "../model/spotCheckTask.js";
-import { LIFECYCLE_PRESETS, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
+import { LIFECYCLE_PRESETS, LifecyclePresetSchema, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, refuse } from "./_lifecycle.js";
+import { requireDate, text } from "./_rules.js";
 
 /**
- * Starts the lifecycle of a planned spot-check task (抽查任务, Wolong 2.2; Chongqing 6.2) under one document's rules.
- * The task is validated; the first audit event records it.
+ * Starts the lifecycle of a planned spot-check task (抽查任务, Wolong 2.2; Chongqing 6.2) under one document's rules:
+ * a named preset of {@link LIFECYCLE_PRESETS}, or a custom preset object validated by {@link LifecyclePresetSchema}
+ * (kept as a frozen copy in `rules`, `preset: "custom"`). The task is validated; the first audit event records it.
  *
  * @category Task
  * @example
  * ```ts
- * import { startTask } from "shuangsuiji";
- * const { task } = startTask(
- *   { id: "T-1", name: "餐饮服务单位联合抽查", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"],
- *     scope: { description: "卧龙区" }, ratio: 0.05, window: { start: "2026-04-01", end: "2026-06-30" }, itemIds: ["SCJG-02"] },
- *   { preset: "chongqing", on: "2026-03-30", actor: "信用监管科" },
- * );
- * task.state; // "planned"
+ * import { LIFECYCLE_PRESETS, startTask } from "shuangsuiji";
+ * const task = { id: "T-1", name: "餐饮服务单位联合抽查", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"],
+ *   scope: { description: "卧龙区" }, ratio: 0.05, window: { start: "2026-04-01", end: "2026-06-30" }, itemIds: ["SCJG-02"] };
+ * startTask(task, { preset: "chongqing", on: "2026-03-30", actor: "信用监管科" }).task.state; // "planned"
+ * // a county's own rules: Chongqing's, but "other special circumstances" also justify a replacement
+ * const custom = { ...LIFECYCLE_PRESETS.chongqing, source: "某县实施细则", replacement: { allowOther: true, approver: "department-head" as const, clause: "某县细则第9条" } };
+ * startTask(task, { preset: custom, on: "2026-03-30", actor: "信用监管科" }).task.preset; // "custom"
  * ```
  */
-export function startTask(task: SpotCheckTaskInput, options: { readonly preset: LifecyclePresetId; readonly on: string; readonly actor: string }): Transition {
+export function startTask(task: SpotCheckTaskInput, options: { readonly preset: LifecyclePresetId | LifecyclePreset; readonly on: string; readonly actor: string }): Transition {
   const r = SpotCheckTaskSchema.safeParse(task);
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Wolong 2.2; Chongqing 6.2" }, task), { cause: r.error });
-  if (!(options.preset in LIFECYCLE_PRESETS)) refuse("invalid-argument", "preset", "LIFECYCLE_PRESETS", "未知的规则预设", `unknown preset (${Object.keys(LIFECYCLE_PRESETS).join(", ")})`, ["preset"], options.preset);
+  const o = (options !== null && typeof options === "object" ? options : {}) as Record<string, unknown>;
+  const preset = o.preset;
+  let name: LifecyclePresetId | "custom";
+  let rules: LifecyclePreset | undefined;
+  if (typeof preset === "string") {
+    if (!Object.hasOwn(LIFECYCLE_PRESETS, preset)) refuse("invalid-argument", "preset", "LIFECYCLE_PRESETS", "未知的规则预设", `unknown preset (${Object.keys(LIFECYCLE_PRESETS).join(", ")}, or a custom preset object)`, ["preset"], preset);
+    name = preset as LifecyclePresetId;
+  } else {
+    const p = LifecyclePresetSchema.safeParse(preset);
+    if (!p.success) throw new ShuangsuijiError("invalid-argument", issuesFromZod(p.error.issues, { clause: "LifecyclePresetSchema", prefix: ["preset"] }, preset), { cause: p.error });
+    name = "custom";
+    rules = p.data;
+  }
+  const on = requireDate(o.on, ["on"]);
   const empty: TaskLifecycle = {
-    kind: "task-lifecycle", task: r.data, preset: options.preset, state: "planned", targetDraws: [], amendments: [], targetIds: [], teams: [],
+    kind: "task-lifecycle", task: r.data, preset: name, ...(rules === undefined ? {} : { rules }), state: "planned", targetDraws: [], amendments: [], targetIds: [], teams: [],
     replacements: [], records: [], corrections: [], audit: [],
   };
-  return advance(empty, {}, { type: "task-planned", on: options.on, actor: options.actor, payload: { taskId: r.data.id, preset: options.preset }, transition: "startTask", input: [r.data, options] });
+  return advance(empty, {}, { type: "task-planned", on, actor: text(o.actor), payload: { taskId: r.data.id, preset: name, ...(rules === undefined ? {} : { rules }) }, transition: "startTask", input: [r.data, options] });
 }

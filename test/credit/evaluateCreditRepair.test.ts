@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { SEVERE_PENALTY_TYPES, addLegalPeriod, evaluateCreditRepair, type CreditRepairInput } from "../../src/index.js";
+import { SEVERE_PENALTY_TYPES, ShuangsuijiError, addLegalPeriod, evaluateCreditRepair, type CreditRepairInput } from "../../src/index.js";
 import { dayNumber, formatDayNumber } from "../../src/calendar/_days.js";
 
 const ok = { penaltyFulfilled: true, harmRemedied: true, noRepeatViolation: true };
@@ -27,7 +27,8 @@ describe("cases per clause", () => {
     ["44号令: serious list — apply after 1 year", base({ measures: [{ kind: "serious-list", listedOn: "2026-01-20" }], evaluatedOn: "2027-01-21" }), {}, "eligible-for-application"],
     ["44号令: serious list — still listed on 2029-01-22 (3 years end on Sat 2029-01-20 → Monday, 民法典 art. 203)", base({ measures: [{ kind: "serious-list", listedOn: "2026-01-20" }], facts: { ...ok, harmRemedied: false }, evaluatedOn: "2029-01-22" }), {}, "published"],
     ["44号令: serious list — removed automatically at 3 years", base({ measures: [{ kind: "serious-list", listedOn: "2026-01-20" }], facts: { ...ok, harmRemedied: false }, evaluatedOn: "2029-01-23" }), {}, "auto-stopped"],
-    ["45号令 art. 13 (2021 rules): an ordinary penalty is published 3 years", base({ result: { outcomes: ["non-compliant"], publishedOn: "2024-01-10" }, measures: [{ kind: "penalty", type: "fine", decidedOn: "2024-01-12", publishedOn: "2024-01-15" }], facts: { ...ok, noRepeatViolation: false }, evaluatedOn: "2025-06-01" }), { ruleSet: "SAMR_2021" as const }, "published"],
+    ["2021 rules: spot-check results were outside credit repair, and Wancheng art. 25 dates from 2026", base({ result: { outcomes: ["non-compliant"], publishedOn: "2024-01-10" }, measures: [{ kind: "penalty", type: "fine", decidedOn: "2024-01-12", publishedOn: "2024-01-15" }], facts: { ...ok, noRepeatViolation: false }, evaluatedOn: "2025-06-01" }), { ruleSet: "SAMR_2021" as const }, "out-of-scope"],
+    ["45号令 art. 13 (2021 rules) under the 川渝 scheme (from 2025-08-14): an ordinary penalty is published 3 years", base({ result: { outcomes: ["non-compliant"], publishedOn: "2025-09-10" }, measures: [{ kind: "penalty", type: "fine", decidedOn: "2025-09-12", publishedOn: "2025-09-15" }], facts: { ...ok, noRepeatViolation: false }, evaluatedOn: "2025-10-01" }), { ruleSet: "SAMR_2021" as const, jurisdiction: "chuanyu" as const }, "published"],
     ["NDRC 2025 (信用中国): a credit commitment is a condition", base({ measures: [{ kind: "penalty", type: "fine", tier: "ordinary", decidedOn: "2026-04-02", publishedOn: "2026-04-05" }], evaluatedOn: "2026-08-01" }), { ruleSet: "NDRC_2025" as const }, "published"],
   ] as const)("%s", (_clause, input, options, status) => {
     expect(evaluateCreditRepair(input, options).status).toBe(status);
@@ -61,8 +62,10 @@ const dateArb = (from: [number, number, number], days: number) => fc.integer({ m
 const measureArb = fc.oneof(
   fc.record({
     kind: fc.constant("penalty" as const), type: fc.constantFrom("fine" as const, "confiscation" as const, "public-reprimand" as const, ...SEVERE_PENALTY_TYPES), tier: fc.constantFrom("minor" as const, "ordinary" as const, "serious" as const),
-    decidedOn: dateArb([2026, 1, 1], 60), publishedOn: dateArb([2026, 3, 1], 30), stoppedOn: fc.option(dateArb([2026, 6, 1], 900), { nil: undefined }),
-  }).map(({ stoppedOn, ...p }) => (stoppedOn === undefined ? p : { ...p, stoppedOn })),
+    decidedOn: dateArb([2026, 1, 1], 58), publishedOn: dateArb([2026, 3, 1], 30), stoppedOn: fc.option(dateArb([2026, 6, 1], 900), { nil: undefined }),
+  })
+    // a severe penalty is never minor (45号令 art. 14): such an input is refused, see the properties below
+    .map(({ stoppedOn, ...p }) => ({ ...p, tier: (SEVERE_PENALTY_TYPES as readonly string[]).includes(p.type) && p.tier === "minor" ? ("serious" as const) : p.tier, ...(stoppedOn === undefined ? {} : { stoppedOn }) })),
   fc.record({ kind: fc.constant("abnormal-list" as const), ground: fc.constantFrom("unreachable" as const, "no-annual-report" as const), listedOn: dateArb([2026, 1, 1], 60), cured: fc.boolean(), removedOn: fc.option(dateArb([2026, 4, 1], 900), { nil: undefined }) })
     .map(({ removedOn, ...a }) => (removedOn === undefined ? a : { ...a, removedOn })),
   fc.record({ kind: fc.constant("serious-list" as const), listedOn: dateArb([2026, 1, 1], 60) }),
@@ -110,6 +113,43 @@ describe("properties", () => {
         if (dayBefore >= x.publishedOn) expect(at(x, dayBefore).status).not.toBe("auto-stopped");
       }),
       { seed: 32, numRuns: 2000 },
+    );
+  });
+  it("a severe penalty claimed minor or lower-amount is refused with 45号令 art. 13–14, never stopped early", () => {
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom(...SEVERE_PENALTY_TYPES), fc.constantFrom("tier", "lowerAmount"), fc.integer({ min: 0, max: 1500 }), (x, type, claim, k) => {
+        const measure = { kind: "penalty" as const, type, decidedOn: "2026-01-05", publishedOn: "2026-01-08", ...(claim === "tier" ? { tier: "minor" as const } : { tier: "serious" as const, lowerAmount: true }) };
+        let error: unknown;
+        try {
+          at({ ...x, outcomes: ["non-compliant"], measures: [measure] }, formatDayNumber(dayNumber(2026, 3, 1) + k));
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(ShuangsuijiError);
+        expect((error as ShuangsuijiError).issues[0]?.clause).toMatch(/总局令第45号 art\. 1[34]/);
+      }),
+      { seed: 34, numRuns: 300 },
+    );
+  });
+  it("facts out of order are refused, every one reported, each naming its clause", () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 400 }), (x, a, b) => {
+        const decided = formatDayNumber(dayNumber(2026, 3, 1) + a);
+        const measures = [
+          { kind: "penalty" as const, type: "fine" as const, tier: "ordinary" as const, decidedOn: decided, publishedOn: formatDayNumber(dayNumber(2026, 3, 1) + a - 1) },
+          { kind: "serious-list" as const, listedOn: decided, removedOn: formatDayNumber(dayNumber(2026, 3, 1) + a - b) },
+        ];
+        let error: unknown;
+        try {
+          at({ ...x, measures }, "2030-01-01");
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(ShuangsuijiError);
+        expect((error as ShuangsuijiError).issues.map((i) => i.path.join("."))).toEqual(["measures.0.publishedOn", "measures.1.removedOn"]);
+        for (const i of (error as ShuangsuijiError).issues) expect(i.clause).not.toBe("");
+      }),
+      { seed: 35, numRuns: 200 },
     );
   });
   it("severe penalty types are never eligible for early stop", () => {

@@ -21,10 +21,10 @@ export function drawnTask(preset: LifecyclePresetId = "chongqing"): TaskLifecycl
   return t;
 }
 
-export function teamsTask(preset: LifecyclePresetId = "chongqing"): TaskLifecycle {
+export function teamsTask(preset: LifecyclePresetId = "chongqing", recusals: readonly { inspectorId: string; targetId: string; reason: string }[] = []): TaskLifecycle {
   const t = lockTargets(drawnTask(preset), { on: ON, actor: "信用监管科" }).task;
   const r = drawInspectors({
-    locked: t.locked!, seed: createSeed("62".repeat(16), { kind: "other", description: "t2" }), initiatingDepartmentId: "SCJG",
+    locked: t.locked!, seed: createSeed("62".repeat(16), { kind: "other", description: "t2" }), initiatingDepartmentId: "SCJG", recusals,
     departments: [{ departmentId: "SCJG", inspectors: SCJG }, { departmentId: "WJW", inspectors: WJW }],
   });
   if (!r.ok) throw new Error(r.messageEn);

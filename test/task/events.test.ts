@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   CN_CALENDAR, ShuangsuijiError, addAssistant, addCalendarYears, amendLockedList, completeInspection, correctPublishedResult, decideRecusalRequest,
-  loadTask, lockTargets, publicView, publishResults, recordResult, replaceInspector, replayTask, startInspection, verifyAuditTrail, verifyTask,
+  LIFECYCLE_PRESETS, loadTask, lockTargets, publicView, publishResults, recordIdentityShown, recordResult, replaceInspector, replayTask, startInspection, verifyAuditTrail, verifyTask,
   AuditEventSchema, StoredTaskSchema, type AuditEvent, type TaskLifecycle,
 } from "../../src/index.js";
 import { canonicalDigest } from "../../src/task/_digest.js";
@@ -153,6 +153,52 @@ describe("events are the source of truth: replay rebuilds the state", () => {
       if (!v.ok) expect(v.problems.map((p) => p.field)).toContain(field);
       expect(() => loadTask(s)).toThrow(ShuangsuijiError);
     }
+  });
+
+  it("the legal rules' state (custom rules, identity shown, per-department publication, withheld records) replays and is verified", () => {
+    // a county's own rules: Wolong's recorded identity step, the whole team signing (Chongqing 6.6)
+    const rules = { ...LIFECYCLE_PRESETS.wolong, source: "某县实施细则", signatures: { who: "all-team-members" as const, clause: "Chongqing 6.6" } };
+    let t = startInspection(teamsTask(rules as never), { on: "2026-04-10", actor: "组" }).task;
+    expect(t.preset).toBe("custom");
+    for (const id of t.targetIds) {
+      const team = t.teams.find((x) => x.targetIds.includes(id))!;
+      t = recordIdentityShown(t, { targetId: id, inspectorIds: team.members.map((m) => m.inspectorId), on: "2026-04-15", actor: "组" }).task;
+    }
+    for (const id of t.targetIds) t = recordResult(t, recordFor(t, id), { on: "2026-04-16", actor: "组" }).task;
+    t = completeInspection(t, { completedOn: "2026-04-20", actor: "组" }).task;
+    const withheldId = t.records[0]!.id;
+    t = publishResults(t, { publishedOn: "2026-04-21", actor: "SCJG", departmentId: "SCJG", withheld: [{ recordId: withheldId, reason: "涉及商业秘密", basis: "政府信息公开条例第15条" }] }).task;
+    expect(t.state).toBe("results-recorded");
+    const half = t;
+    t = publishResults(t, { publishedOn: "2026-04-22", actor: "WJW", departmentId: "WJW" }).task;
+    expect(t.state).toBe("published");
+    expect(Object.keys(t.identityShown ?? {}).length).toBe(t.targetIds.length);
+    // replay re-applies every input: the same state, new fields included; a reloaded half-published task continues alike
+    const v = verifyTask(json(t));
+    expect(v.ok && json(v.task)).toEqual(json(t));
+    const continued = publishResults(loadTask(json(half)), { publishedOn: "2026-04-22", actor: "WJW", departmentId: "WJW" }).task;
+    expect(json(continued)).toEqual(json(t));
+    const edits: [string, (s: Record<string, unknown>) => void][] = [
+      ["rules", (s) => { (s.rules as { identityShown: { required: boolean } }).identityShown.required = false; }],
+      ["inspectionStartedOn", (s) => { s.inspectionStartedOn = "2026-04-01"; }],
+      ["identityShown", (s) => { delete (s.identityShown as Record<string, unknown>)[t.targetIds[0]!]; }],
+      ["departmentPublications", (s) => { (s.departmentPublications as Record<string, { late: boolean }>).WJW!.late = true; }],
+      ["withheld", (s) => { s.withheld = []; }],
+    ];
+    for (const [field, edit] of edits) {
+      const s = json(t) as unknown as Record<string, unknown>;
+      edit(s);
+      const w = verifyTask(s as unknown as TaskLifecycle);
+      expect(w.ok, field).toBe(false);
+      if (!w.ok) expect(w.problems.map((p) => p.field)).toContain(field);
+    }
+    // and a forged input in the trail (identity shown by someone else) is caught by replay, naming the event
+    const forged = json(t) as unknown as { audit: { transition: string; input: { inspectorIds: string[] }[] }[] };
+    const at = forged.audit.findIndex((e) => e.transition === "recordIdentityShown");
+    forged.audit[at]!.input[0]!.inspectorIds = ["SCJG-7"];
+    const r = verifyTask(forged as unknown as TaskLifecycle);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]?.seq).toBe(at);
   });
 
   it("transitions refuse a plain value that was not loaded (a forged or unverified state is never continued)", () => {

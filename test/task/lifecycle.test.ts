@@ -15,8 +15,8 @@ const code = (f: () => unknown) => {
   }
   return undefined;
 };
-const head = { name: "李科长", role: "department-head" as const, on: "2026-04-05" };
-const principal = { name: "王局长", role: "principal-head" as const, on: "2026-04-05" };
+const head = { name: "李科长", role: "department-head" as const, on: "2026-04-01" };
+const principal = { name: "王局长", role: "principal-head" as const, on: "2026-04-01" };
 
 describe("state machine: illegal transitions are refused with the rule and clause", () => {
   it("cannot lock before a draw, publish before completion, or record results before inspection", () => {
@@ -109,10 +109,12 @@ describe("inspector replacement (Longting art. 19; Chongqing 6.5; Wancheng art. 
 
 describe("advance notice (Chongqing 6.5; Longting art. 21)", () => {
   it.each([
-    [{ field: "食品经营", name: "食品经营者检查", objectType: "食品经营者" }, "chongqing", undefined, "exempt"],
-    [{ field: "公共场所卫生", name: "餐饮具消毒检查", objectType: "餐饮服务单位" }, "chongqing", undefined, "exempt"],
-    [{ field: "农产品", name: "市场开办者检查", objectType: "食用农产品集中交易市场" }, "chongqing", undefined, "exempt"],
-    [{ field: "安全生产", name: "工贸企业检查", objectType: "工贸企业" }, "chongqing", undefined, "exempt"],
+    [{ field: "食品经营", name: "食品经营者检查", objectType: "食品经营者", noAdvanceNotice: true }, "chongqing", undefined, "exempt"],
+    [{ field: "公共场所卫生", name: "餐饮具消毒检查", objectType: "餐饮服务单位", noAdvanceNotice: true }, "chongqing", undefined, "exempt"],
+    [{ field: "农产品", name: "市场开办者检查", objectType: "食用农产品集中交易市场", noAdvanceNotice: true }, "chongqing", undefined, "exempt"],
+    [{ field: "安全生产", name: "工贸企业检查", objectType: "工贸企业", noAdvanceNotice: true }, "wolong", undefined, "exempt"],
+    [{ field: "食品经营", name: "食品经营者检查", objectType: "食品经营者" }, "chongqing", undefined, "required"],
+    [{ field: "价格", name: "明码标价检查", objectType: "经营者" }, "wolong", undefined, "required"],
     [{ field: "价格", name: "明码标价检查", objectType: "经营者" }, "chongqing", undefined, "required"],
     [{ field: "价格", name: "明码标价检查", objectType: "经营者" }, "longting", true, "exempt"],
     [{ field: "价格", name: "明码标价检查", objectType: "经营者" }, "wancheng", undefined, "optional"],

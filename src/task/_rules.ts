@@ -1,0 +1,175 @@
+import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import type { InspectionRecord } from "../model/inspectionRecord.js";
+import { APPROVER_ROLES, LIFECYCLE_PRESETS, type ApproverRole, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
+import type { Approval, TaskLifecycle, TaskTeam } from "./TaskLifecycle.js";
+import { lastEventOf, refuse, teamOfTarget, wasRecusedBy } from "./_lifecycle.js";
+
+// Shared legal rules of the transitions (approvals, chronology, record forms, recusal). The mechanism (advance, audit
+// chain) lives in _lifecycle.ts.
+
+/** The rules in force for a task: its custom preset, or the named one. */
+export const presetOf = (t: TaskLifecycle): LifecyclePreset => t.rules ?? LIFECYCLE_PRESETS[t.preset as LifecyclePresetId];
+
+/** A trimmed string, or "" for anything that is not a string (hostile input never reaches `.trim()` on a number). */
+export const text = (v: unknown): string => (typeof v === "string" ? v.trim() : "");
+
+/** Refuses unless `v` is a non-empty string. */
+export function requireText(v: unknown, rule: string, clause: string, zh: string, en: string, path: (string | number)[]): string {
+  const s = text(v);
+  if (s === "") refuse("invalid-input", rule, clause, zh, en, path, v);
+  return s;
+}
+
+/** Refuses unless `v` is a valid civil date. */
+export function requireDate(v: unknown, path: (string | number)[]): string {
+  if (typeof v !== "string" || !isValidCivilDate(v)) refuse("invalid-date", "civil-date", "ISO 8601 (YYYY-MM-DD)", "日期格式应为YYYY-MM-DD且为有效日期", "expected a valid YYYY-MM-DD date", path, v);
+  return v;
+}
+
+/** Refuses unless `v` is an array of non-empty strings (bounded), returning a copy. */
+export function requireIds(v: unknown, rule: string, clause: string, path: (string | number)[]): string[] {
+  if (!Array.isArray(v) || v.length > 100_000 || v.some((x) => text(x) === "")) refuse("invalid-input", rule, clause, "应为标识列表", "expected a list of ids", path);
+  return [...(v as string[])];
+}
+
+const RANK: Readonly<Record<ApproverRole, number>> = { "department-head": 1, "principal-head": 2 };
+
+/**
+ * An approval that authorises an act: given, by a named person, in a role the rule accepts (a step needing the
+ * department head also accepts the principal head; one needing the principal head accepts nobody else), dated on or
+ * before the act. Returns a copy (the caller's object is never kept or frozen).
+ */
+export function requireApproval(approval: unknown, role: ApproverRole, clause: string, what: string, actOn: string, path: (string | number)[] = ["approval"]): Approval {
+  const roleZh = role === "principal-head" ? "本部门主要负责人" : "本部门负责人";
+  const a = (approval !== null && typeof approval === "object" ? approval : {}) as Record<string, unknown>;
+  if (text(a.name) === "") refuse("approval-missing", "approval-required", clause, `${what}须经${roleZh}批准`, `${what} needs the ${role.replace("-", " ")}'s approval`, path);
+  const given = a.role;
+  if (typeof given !== "string" || !(APPROVER_ROLES as readonly string[]).includes(given)) {
+    refuse("approval-role", "approval-role", clause, `审批人的身份应为本部门负责人或主要负责人`, `the approver must be a department head or the principal head (${APPROVER_ROLES.join(", ")})`, [...path, "role"], given);
+  }
+  if (RANK[given as ApproverRole] < RANK[role]) {
+    refuse("approval-role", "approval-level", clause, `${what}须经${roleZh}批准，部门负责人批准不足`, `${what} needs the principal head's approval (主要负责人); a department head's is not enough`, [...path, "role"], given);
+  }
+  const on = requireDate(a.on, [...path, "on"]);
+  if (on > actOn) {
+    refuse("approval-late", "approval-before-act", clause, `批准日期（${on}）晚于${what}的日期（${actOn}），应先批准后实施`, `the approval (${on}) is dated after the act it authorises (${actOn}): approve first`, [...path, "on"], on);
+  }
+  return { name: text(a.name), role: given as ApproverRole, on };
+}
+
+/** The date of the last recorded step. */
+export const lastOn = (t: TaskLifecycle): string | undefined => lastEventOf(t)?.on;
+
+/** Refuses a step dated before the last recorded one: the audit trail runs forward in time (全过程留痕, Chongqing 4). */
+export function requireChronology(t: TaskLifecycle, on: unknown, step: string, path: (string | number)[] = ["on"]): string {
+  const d = requireDate(on, path);
+  const last = lastOn(t);
+  if (last !== undefined && d < last) {
+    refuse("dates-out-of-order", "chronology", "Chongqing 4 (全过程留痕)", `“${step}”的日期（${d}）早于上一步骤（${last}）`, `${step} (${d}) is dated before the previous step (${last})`, path, d);
+  }
+  return d;
+}
+
+/** Refuses when `later` is before `earlier`. */
+export function requireOrder(earlier: string | undefined, later: string, rule: string, clause: string, zh: string, en: string, path: (string | number)[]): void {
+  if (earlier !== undefined && later < earlier) refuse("dates-out-of-order", rule, clause, zh, en, path, later);
+}
+
+/** The team that inspects a target, in O(1). */
+export const teamOf = (t: TaskLifecycle, targetId: string): TaskTeam | undefined => teamOfTarget(t, targetId);
+
+/**
+ * Whether an inspector is recused for any of the targets: by the stage-2 draw's recorded recusals, or by an earlier
+ * replacement for 执法回避 (行政处罚法 art. 43; Chongqing 6.5).
+ */
+export function isRecused(t: TaskLifecycle, inspectorId: string, targetIds: readonly string[]): boolean {
+  const drawn = t.inspectorDraw === undefined ? undefined : recusalsOf(t.inspectorDraw);
+  // O(targets of the team): the draw's recusals and the 执法回避 replacements are indexed
+  return targetIds.some((id) => drawn?.has(`${inspectorId}\u0000${id}`) === true || wasRecusedBy(t, inspectorId, id));
+}
+
+const RECUSALS = new WeakMap<object, ReadonlySet<string>>();
+
+/** The stage-2 draw's recusals as "inspector NUL target" keys, built once per (frozen) draw record. */
+function recusalsOf(draw: NonNullable<TaskLifecycle["inspectorDraw"]>): ReadonlySet<string> {
+  let s = RECUSALS.get(draw);
+  if (s === undefined) {
+    s = new Set(draw.recusals.map((r) => `${r.inspectorId}\u0000${r.targetId}`));
+    RECUSALS.set(draw, s);
+  }
+  return s;
+}
+
+/**
+ * The checks a record form passes, at first recording and at every correction (Longting art. 21; Chongqing 6.6;
+ * Wolong Annex B, 3.1; Wancheng art. 20): distinct inspectors, all members of the target's team; one section per
+ * team department and none for a department not on the team; at least two inspectors per department; signatures by
+ * the people the preset names and by nobody outside the team; a refusal recorded by inspectors on the form; identity
+ * shown first where the preset requires it. Every problem is reported at once (`record-form-refused`); then the dates:
+ * signed on or after the inspection, recorded on or after both (`dates-out-of-order`).
+ */
+export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recordedOn: string): void {
+  const rules = presetOf(t);
+  const issues: RuleIssue[] = [];
+  const add = (path: (string | number)[], rule: string, clause: string, zh: string, en: string, value?: unknown) => issues.push({ path, rule, clause, messageZh: zh, messageEn: en, ...(value === undefined ? {} : { value }) });
+  const team = teamOf(t, rec.target.targetId);
+  if (team === undefined) {
+    refuse("record-form-refused", "team", "Wancheng art. 20", "该检查对象没有检查组", "no joint team inspects this target", ["target", "targetId"], rec.target.targetId);
+  }
+  const members = new Map(team.members.map((m) => [m.inspectorId, m.departmentId]));
+  const listed = new Set<string>();
+  rec.inspectors.forEach((i, k) => {
+    if (listed.has(i.inspectorId)) add(["inspectors", k], "inspector-duplicate", "Longting art. 21", `${i.name}在记录表上重复列出`, `${i.name} is listed twice on the form (counted once)`, i.inspectorId);
+    listed.add(i.inspectorId);
+    if (!members.has(i.inspectorId)) add(["inspectors", k], "team-member", "Wancheng art. 20", `${i.name}不是该检查组成员`, `${i.name} is not a member of the team for this target`, i.inspectorId);
+  });
+  const teamDepartments = new Set(team.members.map((m) => m.departmentId));
+  const sections = new Set(rec.departments.map((d) => d.departmentId));
+  for (const d of teamDepartments) {
+    if (!sections.has(d)) add(["departments"], "department-section-missing", "Wolong Annex B; Longting art. 22", `检查组部门${d}在记录表上没有检查事项和结果`, `team department ${d} has no section (items and results) on the form`, d);
+  }
+  rec.departments.forEach((d, k) => {
+    if (!teamDepartments.has(d.departmentId)) add(["departments", k], "department-not-on-team", "Wolong Annex B; Wancheng art. 20", `${d.departmentId}不在该检查组中`, `department ${d.departmentId} is not on the team`, d.departmentId);
+    const present = [...listed].filter((id) => members.get(id) === d.departmentId).length;
+    if (present < 2) add(["departments", k], "two-inspectors", "Longting art. 21; 行政处罚法 art. 42", `${d.departmentId}实地核查人员不得少于两人`, `${d.departmentId}: at least two inspectors on site (found ${present})`, present);
+  });
+  const signed = new Set<string>();
+  rec.inspectorSignatures.forEach((s, k) => {
+    if (signed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-duplicate", rules.signatures.clause, "同一人重复签字", "the same person signed twice", s.inspectorId);
+    signed.add(s.inspectorId);
+    if (!members.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-outsider", rules.signatures.clause, "签字人不是检查组成员", "a signatory is not on the team", s.inspectorId);
+    else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-not-listed", "Wolong Annex B", "签字人未列入记录表的执法人员栏", "a signatory is not listed among the form's inspectors", s.inspectorId);
+  });
+  const required = rules.signatures.who === "all-team-members" ? [...members.keys()] : [...listed].filter((id) => members.has(id));
+  const missing = required.filter((id) => !signed.has(id));
+  if (missing.length > 0) {
+    const zh = rules.signatures.who === "all-team-members" ? "记录表应由检查组全体成员签字确认" : "记录表所列执法人员均应签字";
+    add(["inspectorSignatures"], "signatures-complete", rules.signatures.clause, `${zh}（缺${missing.length}人）`, `${missing.length} required signature(s) missing (${rules.signatures.who})`, missing);
+  }
+  const c = rec.targetConfirmation;
+  if (c.kind === "refused") {
+    c.recordedBy.forEach((id, k) => {
+      if (!listed.has(id) || !members.has(id)) add(["targetConfirmation", "recordedBy", k], "refusal-recorded-by-team", "Longting art. 21; Wancheng art. 20", "拒签应由现场执法检查人员记录说明", "a refusal to sign is recorded by the team's inspectors on the form", id);
+    });
+  }
+  if (rules.identityShown.required) {
+    const shown = t.identityShown !== undefined && Object.hasOwn(t.identityShown, rec.target.targetId) ? t.identityShown[rec.target.targetId] : undefined;
+    if (shown === undefined) add(["target", "targetId"], "identity-not-shown", rules.identityShown.clause, "检查人员应先表明身份、出示执法证件（未记录）", "showing identity and enforcement certificates is not recorded for this target", rec.target.targetId);
+    else {
+      const showed = new Set(shown.inspectorIds);
+      const notShown = [...listed].filter((id) => !showed.has(id));
+      if (notShown.length > 0) add(["inspectors"], "identity-not-shown", rules.identityShown.clause, "部分检查人员未记录出示执法证件", "some inspectors on the form have no record of showing their certificates", notShown);
+      if (shown.on > rec.inspectedOn) add(["inspectedOn"], "identity-not-shown", rules.identityShown.clause, "出示证件应在检查之时或之前", "identity must be shown on or before the inspection day", shown.on);
+    }
+  }
+  if (issues.length > 0) throw new ShuangsuijiError("record-form-refused", issues);
+  const dates: RuleIssue[] = [];
+  const late = (path: (string | number)[], zh: string, en: string, value: string) => dates.push({ path, rule: "record-dates", clause: "Wolong 3.1; Chongqing 6.6", messageZh: zh, messageEn: en, value });
+  if (rec.inspectedOn > recordedOn) late(["inspectedOn"], "检查日期晚于录入日期", "the inspection is dated after it was recorded", rec.inspectedOn);
+  rec.inspectorSignatures.forEach((s, k) => {
+    if (s.signedOn < rec.inspectedOn || s.signedOn > recordedOn) late(["inspectorSignatures", k, "signedOn"], "签字日期应在检查日期与录入日期之间", "a signature must be dated between the inspection and its recording", s.signedOn);
+  });
+  if (c.kind === "signed" && (c.signedOn < rec.inspectedOn || c.signedOn > recordedOn)) late(["targetConfirmation", "signedOn"], "检查对象签字日期应在检查日期与录入日期之间", "the target's signature must be dated between the inspection and its recording", c.signedOn);
+  if (dates.length > 0) throw new ShuangsuijiError("dates-out-of-order", dates);
+}

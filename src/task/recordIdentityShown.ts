@@ -1,0 +1,34 @@
+import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
+import { advance, refuse, requireState } from "./_lifecycle.js";
+import { requireChronology, requireIds, teamOf, text } from "./_rules.js";
+
+/**
+ * Records that the inspectors showed their identity and enforcement certificates (表明身份，出示执法证件) to a target
+ * before inspecting it (Wolong 2.3; 行政处罚法 art. 55: the party may refuse an inspection without them). Under a preset
+ * that requires it (`wolong`), {@link recordResult} refuses a record whose inspectors have no such step on or before the
+ * inspection day. Every inspector named must be on the target's team.
+ *
+ * @category Task
+ * @example
+ * ```ts
+ * import { recordIdentityShown, type TaskLifecycle } from "shuangsuiji";
+ * declare const inspecting: TaskLifecycle;
+ * recordIdentityShown(inspecting, { targetId: "91350100M000100Y43", inspectorIds: ["SCJG-1", "SCJG-2"], on: "2026-04-15", actor: "组长" });
+ * ```
+ */
+export function recordIdentityShown(t: TaskLifecycle, input: { readonly targetId: string; readonly inspectorIds: readonly string[]; readonly on: string; readonly actor: string }): Transition {
+  requireState(t, ["inspecting"], "record that identity was shown", "Wolong 2.3");
+  if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Wolong 2.3", "缺少输入", "input required");
+  const on = requireChronology(t, input.on, "record that identity was shown");
+  const targetId = text(input.targetId);
+  const team = teamOf(t, targetId);
+  if (team === undefined) refuse("invalid-input", "team", "Wolong 2.3", "该检查对象没有检查组", "no team inspects that target", ["targetId"], input.targetId);
+  const ids = requireIds(input.inspectorIds, "identity-inspectors", "Wolong 2.3", ["inspectorIds"]);
+  if (ids.length === 0) refuse("invalid-input", "identity-inspectors", "Wolong 2.3", "应列出出示证件的检查人员", "name the inspectors who showed their certificates", ["inspectorIds"]);
+  const members = new Set(team.members.map((m) => m.inspectorId));
+  for (const id of ids) if (!members.has(id)) refuse("record-form-refused", "team-member", "Wolong 2.3; Wancheng art. 20", "出示证件的人员不是该检查组成员", "an inspector showing a certificate is not on the team", ["inspectorIds"], id);
+  const before = t.identityShown !== undefined && Object.hasOwn(t.identityShown, targetId) ? t.identityShown[targetId] : undefined;
+  const inspectorIds = [...new Set([...(before?.inspectorIds ?? []), ...ids])];
+  const identityShown = { ...t.identityShown, [targetId]: { on, inspectorIds } };
+  return advance(t, { identityShown }, { type: "identity-shown", on, actor: text(input.actor), payload: { targetId, inspectorIds: ids, clause: "Wolong 2.3; 行政处罚法 art. 55" }, transition: "recordIdentityShown", input: [input] });
+}
