@@ -40,7 +40,9 @@ export function requireState(t: TaskLifecycle, allowed: readonly TaskState[], st
 export const LIST_KEYS = ["targetDraws", "amendments", "targetIds", "teams", "replacements", "records", "corrections", "audit"] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 export type ItemOf<K extends ListKey> = TaskLifecycle[K][number];
-type ScalarKey = Exclude<keyof TaskLifecycle, ListKey>;
+type ScalarKey = Exclude<keyof TaskLifecycle, ListKey | "identityShown">;
+/** What `identityShown` holds for one target. */
+export type Shown = NonNullable<TaskLifecycle["identityShown"]>[string];
 type Scalars = { readonly [K in ScalarKey]: TaskLifecycle[K] };
 
 /** An append-only store shared by successive versions, with an index from keys to first positions. */
@@ -54,10 +56,57 @@ interface View<T> {
   readonly length: number;
 }
 type Lists = { readonly [K in ListKey]: View<ItemOf<K>> };
+/**
+ * `identityShown`, a record keyed by target, kept as an append-only log of (target, value) entries shared like the
+ * lists: recording one showing costs O(1), a lookup O(1) ({@link identityShownFor}); the record is materialised on read.
+ */
+interface ShownLog {
+  readonly store: { readonly key: string; readonly value: Shown }[];
+  readonly at: Map<string, number[]>;
+  indexed: number;
+}
+interface ShownView {
+  readonly log: ShownLog;
+  readonly length: number;
+}
 interface Core {
   readonly scalars: Scalars;
   readonly lists: Lists;
-  readonly cache: { [K in ListKey]?: readonly ItemOf<K>[] };
+  readonly shown: ShownView;
+  readonly cache: { [K in ListKey]?: readonly ItemOf<K>[] } & { identityShown?: Readonly<Record<string, Shown>> };
+}
+
+const emptyShown = (): ShownView => ({ log: { store: [], at: new Map(), indexed: 0 }, length: 0 });
+
+function pushShown(view: ShownView, key: string, value: Shown): ShownView {
+  // as push(): share the store when newest of its line, otherwise copy it (a branch)
+  const log = view.log.store.length === view.length ? view.log : { store: view.log.store.slice(0, view.length), at: new Map<string, number[]>(), indexed: 0 };
+  log.store.push(Object.freeze({ key, value: deepFreeze(value) }));
+  return { log, length: view.length + 1 };
+}
+
+function shownAt(view: ShownView, key: string): Shown | undefined {
+  const { log } = view;
+  for (; log.indexed < log.store.length; log.indexed++) {
+    const k = (log.store[log.indexed] as ShownLog["store"][number]).key;
+    const a = log.at.get(k);
+    if (a === undefined) log.at.set(k, [log.indexed]);
+    else a.push(log.indexed);
+  }
+  const a = log.at.get(key) ?? [];
+  for (let i = a.length - 1; i >= 0; i--) if ((a[i] as number) < view.length) return (log.store[a[i] as number] as ShownLog["store"][number]).value;
+  return undefined;
+}
+
+function shownRecord(core: Core): Readonly<Record<string, Shown>> {
+  if (core.cache.identityShown !== undefined) return core.cache.identityShown;
+  const out: Record<string, Shown> = {};
+  for (let i = 0; i < core.shown.length; i++) {
+    const e = core.shown.log.store[i] as ShownLog["store"][number];
+    out[e.key] = e.value;
+  }
+  core.cache.identityShown = Object.freeze(out);
+  return core.cache.identityShown;
 }
 
 /** Keys under which list elements are found in O(1). */
@@ -121,11 +170,11 @@ function makeTask(core: Core): TaskLifecycle {
     ...(s.publishedOn === undefined ? {} : { publishedOn: s.publishedOn }),
     get corrections() { return listOf(core, "corrections"); },
     ...(s.inspectionStartedOn === undefined ? {} : { inspectionStartedOn: s.inspectionStartedOn }),
-    ...(s.identityShown === undefined ? {} : { identityShown: s.identityShown }),
     ...(s.departmentPublications === undefined ? {} : { departmentPublications: s.departmentPublications }),
     ...(s.withheld === undefined ? {} : { withheld: s.withheld }),
     get audit() { return listOf(core, "audit"); },
   };
+  if (core.shown.length > 0) Object.defineProperty(t, "identityShown", { enumerable: true, get: () => shownRecord(core) });
   // console.log / util.inspect show the values, not "[Getter]"
   Object.defineProperty(t, INSPECT, { value: () => plainTask(t) });
   CORES.set(t, core);
@@ -148,7 +197,7 @@ function coreOf(t: TaskLifecycle): Core {
     for (const k of Object.keys(t)) if (!(LIST_KEYS as readonly string[]).includes(k)) scalars[k] = (t as unknown as Record<string, unknown>)[k];
     const lists: Record<string, View<unknown>> = {};
     for (const k of LIST_KEYS) lists[k] = logOf(deepFreeze([...((t[k] as readonly unknown[] | undefined) ?? [])]));
-    return { scalars: deepFreeze(scalars) as unknown as Scalars, lists: lists as unknown as Lists, cache: {} };
+    return { scalars: deepFreeze(scalars) as unknown as Scalars, lists: lists as unknown as Lists, shown: emptyShown(), cache: {} };
   }
   return refuse(
     "invalid-input",
@@ -171,8 +220,17 @@ export interface Appended<T> {
 /** Appends to a list field without copying it: `advance(t, { records: appended(rec) }, ev)`. */
 export const appended = <T>(...items: T[]): Appended<T> => ({ [APPEND]: items });
 
-/** The changes a transition makes: new scalar values, whole new lists, or items {@link appended} to a list. */
-export type Changes = { readonly [K in ScalarKey]?: TaskLifecycle[K] } & { readonly [K in ListKey]?: readonly ItemOf<K>[] | Appended<ItemOf<K>> };
+/** One target's entry of `identityShown` (see {@link advance}). */
+export interface ShownChange {
+  readonly targetId: string;
+  readonly value: Shown;
+}
+
+/**
+ * The changes a transition makes: new scalar values, whole new lists, items {@link appended} to a list, or one
+ * target's `identityShown` entry.
+ */
+export type Changes = { readonly [K in ScalarKey]?: TaskLifecycle[K] } & { readonly [K in ListKey]?: readonly ItemOf<K>[] | Appended<ItemOf<K>> } & { readonly identityShown?: ShownChange };
 
 /** What a transition records in its event besides the chain fields. */
 export interface EventDraft {
@@ -202,7 +260,13 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
   const event: AuditEvent = Object.freeze({ seq: audit.length, type: ev.type, on: ev.on, actor: ev.actor, payload, transition: ev.transition, input, prevDigest: prev, digest });
   const scalars: Record<string, unknown> = { ...core.scalars };
   const lists: Record<string, View<unknown>> = { ...core.lists };
+  let shown = core.shown;
   for (const [k, v] of Object.entries(changes)) {
+    if (k === "identityShown") {
+      const c = v as ShownChange;
+      shown = pushShown(shown, c.targetId, c.value);
+      continue;
+    }
     if (!(LIST_KEYS as readonly string[]).includes(k)) {
       scalars[k] = deepFreeze(v);
       continue;
@@ -212,7 +276,7 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
     lists[k] = add === undefined ? logOf(deepFreeze([...(v as readonly unknown[])])) : push(view, add.map((x) => deepFreeze(x)));
   }
   lists.audit = push(lists.audit as View<unknown>, [event]);
-  const task = makeTask({ scalars: scalars as unknown as Scalars, lists: lists as unknown as Lists, cache: {} });
+  const task = makeTask({ scalars: scalars as unknown as Scalars, lists: lists as unknown as Lists, shown, cache: {} });
   return Object.freeze({ task, event });
 }
 
@@ -222,6 +286,9 @@ export function recordOfTarget(t: TaskLifecycle, targetId: string): InspectionRe
   const p = positionOf(view, "records", targetId);
   return p < 0 ? undefined : view.log.store[p];
 }
+
+/** When and by whom identity was shown at a target (`identityShown[targetId]`), in O(1). */
+export const identityShownFor = (t: TaskLifecycle, targetId: string): Shown | undefined => shownAt(coreOf(t).shown, targetId);
 
 /** The record with a given id, in O(1). */
 export function recordById(t: TaskLifecycle, recordId: string): InspectionRecord | undefined {

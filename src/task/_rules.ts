@@ -3,7 +3,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import { APPROVER_ROLES, LIFECYCLE_PRESETS, type ApproverRole, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
 import type { Approval, TaskLifecycle, TaskTeam } from "./TaskLifecycle.js";
-import { lastEventOf, refuse, teamOfTarget, wasRecusedBy } from "./_lifecycle.js";
+import { identityShownFor, lastEventOf, refuse, teamOfTarget, wasRecusedBy } from "./_lifecycle.js";
 
 // Shared legal rules of the transitions (approvals, chronology, record forms, recusal). The mechanism (advance, audit
 // chain) lives in _lifecycle.ts.
@@ -154,7 +154,7 @@ export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recorde
     });
   }
   if (rules.identityShown.required) {
-    const shown = t.identityShown !== undefined && Object.hasOwn(t.identityShown, rec.target.targetId) ? t.identityShown[rec.target.targetId] : undefined;
+    const shown = identityShownFor(t, rec.target.targetId);
     if (shown === undefined) add(["target", "targetId"], "identity-not-shown", rules.identityShown.clause, "检查人员应先表明身份、出示执法证件（未记录）", "showing identity and enforcement certificates is not recorded for this target", rec.target.targetId);
     else {
       const showed = new Set(shown.inspectorIds);
