@@ -8,6 +8,7 @@ export default defineConfig([
       stats: "src/stats/index.ts",
       node: "src/node/index.ts",
       duckdb: "src/duckdb/index.ts",
+      postgres: "src/postgres/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,
@@ -17,7 +18,7 @@ export default defineConfig([
     platform: "neutral",
     splitting: true, // shared chunks: one ShuangsuijiError class across entries (instanceof works)
     treeshake: true,
-    external: ["zod", "csv-parse", "@duckdb/node-api"],
+    external: ["zod", "csv-parse", "@duckdb/node-api", "pg"],
   },
   {
     // The command line (bin "shuangsuiji"): Node only, ESM, self-contained apart from dependencies.

@@ -15,7 +15,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import {
-  AnnualPlanRowSchema, AnnualPlanSchema, DepartmentSchema, InspectionItemSchema, InspectionRecordSchema,
+  AnnualPlanRowSchema, AnnualPlanSchema, AuditEventSchema, DepartmentSchema, StoredTaskSchema, InspectionItemSchema, InspectionRecordSchema,
   InspectionSchemeSchema, InspectionTargetSchema, InspectorSchema, JointTeamSchema, OUTCOMES, SpotCheckTaskSchema,
   TargetDrawRecordSchema, PoolCommitmentSchema, SamplingPolicySchema, SeedRecordSchema, InspectorDrawRecordSchema, LockedTargetListSchema,
 } from "../src/index.js";
@@ -31,6 +31,8 @@ export const MODEL_SCHEMAS = {
   InspectionScheme: InspectionSchemeSchema,
   JointTeam: JointTeamSchema,
   InspectionRecord: InspectionRecordSchema,
+  StoredTask: StoredTaskSchema,
+  AuditEvent: AuditEventSchema,
   // the records a draw verifier reads (docs/spec-v1.md §4–§9)
   TargetDrawRecord: TargetDrawRecordSchema,
   PoolCommitment: PoolCommitmentSchema,

@@ -47,6 +47,8 @@ writeFileSync(
   `import { isValidUscc, addWorkingDays, InspectionTargetSchema, ShuangsuijiError } from "shuangsuiji";
 import { isWorkingDay, ShuangsuijiError as E2 } from "shuangsuiji/calendar";
 import { readCsvTable } from "shuangsuiji/node";
+import { createPostgresEventStore } from "shuangsuiji/postgres";
+import storedTask from "shuangsuiji/schemas/StoredTask.json" with { type: "json" };
 import { inclusionChiSquare, simulateInclusion } from "shuangsuiji/stats";
 import { commitPoolInDuckDb } from "shuangsuiji/duckdb";
 import schema from "shuangsuiji/schemas/InspectionTarget.json" with { type: "json" };
@@ -55,6 +57,7 @@ if (addWorkingDays("2025-09-26", 20) !== "2025-10-30") throw new Error("calendar
 if (isWorkingDay("2026-10-01")) throw new Error("holiday");
 if (ShuangsuijiError !== E2) throw new Error("one error class across entries");
 if (typeof readCsvTable !== "function" || !schema.oneOf) throw new Error("entries");
+if (typeof createPostgresEventStore !== "function" || storedTask.type !== "object") throw new Error("postgres entry, StoredTask schema");
 InspectionTargetSchema.parse({ kind: "project", id: "P", name: "n", riskClass: "A", divisionCode: "411303" });
 const sim = simulateInclusion({ ids: ["a", "b", "c", "d"], k: 1, runs: 200, baseSeed: "smoke" });
 if (inclusionChiSquare(sim).rejected) throw new Error("stats");
@@ -76,6 +79,7 @@ if (cal.ShuangsuijiError !== ShuangsuijiError) throw new Error("one error class 
 try { cal.isWorkingDay("2027-01-04"); throw new Error("should throw"); } catch (e) { if (!(e instanceof ShuangsuijiError) || e.code !== "calendar-year-not-covered") throw e; }
 if (typeof readCsvTable !== "function") throw new Error("node entry");
 if (typeof require("shuangsuiji/duckdb").drawTargetsInDuckDb !== "function") throw new Error("duckdb entry");
+if (typeof require("shuangsuiji/postgres").createPostgresEventStore !== "function") throw new Error("postgres entry");
 console.log("require: ok");
 `,
 );

@@ -96,7 +96,7 @@ export {
   APPROVER_ROLES, LifecyclePresetSchema,
 } from "./task/LIFECYCLE_PRESETS.js";
 export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Replacement, type Transition } from "./task/TaskLifecycle.js";
-export type { AuditEvent } from "./task/AuditEvent.js";
+export { TRANSITIONS, type TransitionName, type AuditEvent, type AnchoredHead } from "./task/AuditEvent.js";
 export { startTask } from "./task/startTask.js";
 export { recordTargetDraw } from "./task/recordTargetDraw.js";
 export { lockTargets } from "./task/lockTargets.js";
@@ -113,7 +113,11 @@ export { completeInspection } from "./task/completeInspection.js";
 export { publishResults, type PublishResultsOptions } from "./task/publishResults.js";
 export { isPublicationOverdue } from "./task/isPublicationOverdue.js";
 export { correctPublishedResult } from "./task/correctPublishedResult.js";
-export { verifyAuditTrail, type AuditVerification } from "./task/verifyAuditTrail.js";
+export { verifyAuditTrail, type AuditVerification, type VerifyAuditTrailOptions } from "./task/verifyAuditTrail.js";
+export { replayTask, type ReplayTaskOptions } from "./task/replayTask.js";
+export { verifyTask, type TaskVerification } from "./task/verifyTask.js";
+export { loadTask } from "./task/loadTask.js";
+export { AuditEventSchema, StoredTaskSchema } from "./task/TaskSchema.js";
 export { publicView, maskPhone, maskIdNumber, maskPersonalData } from "./task/publicView.js";
 
 // Planning

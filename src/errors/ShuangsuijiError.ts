@@ -26,6 +26,8 @@ export const ERROR_CODES = /* @__PURE__ */ deepFreeze([
   "locked-list-immutable",
   "replacement-refused",
   "results-immutable",
+  "audit-trail-invalid",
+  "append-conflict",
   "approval-missing",
   "approval-role",
   "approval-late",

@@ -2,7 +2,9 @@ import { ShuangsuijiError, type ErrorCode } from "../errors/ShuangsuijiError.js"
 import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { digestOf } from "../draw/_encoding.js";
-import type { AuditEvent } from "./AuditEvent.js";
+import { canonicalDigest, storedCopy } from "./_digest.js";
+import type { InspectionRecord } from "../model/inspectionRecord.js";
+import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
 import { TASK_STATES, type TaskLifecycle, type TaskState, type Transition } from "./TaskLifecycle.js";
 
 export const GENESIS = "0".repeat(64);
@@ -27,14 +29,366 @@ export function requireState(t: TaskLifecycle, allowed: readonly TaskState[], st
   }
 }
 
-/** Appends an audit event and returns the new frozen task. */
-export function advance(t: TaskLifecycle, changes: Partial<TaskLifecycle>, ev: { type: string; on: string; actor: string; payload: Record<string, unknown> }): Transition {
-  parseCivilDate(ev.on, "on");
-  const prev = t.audit[t.audit.length - 1];
-  const body = { seq: t.audit.length, type: ev.type, on: ev.on, actor: ev.actor, payload: ev.payload, prevDigest: prev?.digest ?? GENESIS };
-  const event: AuditEvent = { ...body, digest: digestOf(body) };
-  const task = deepFreeze({ ...t, ...changes, audit: [...t.audit, event] });
-  return deepFreeze({ task, event });
+// ---------------------------------------------------------------------------------------------------------------
+// Representation. A task version is a frozen object whose list fields are getters over append-only stores shared with
+// the versions before it: appending a result or an event pushes onto the shared store (O(1)) and the new version sees
+// one more element; older versions keep their own length and never see it. A list is materialised as a frozen array
+// the first time a version's field is read (O(list), cached per version). Appending to a version that is not the
+// newest of its line copies the store first (copy on branch), so every version stays immutable.
+// ---------------------------------------------------------------------------------------------------------------
+
+export const LIST_KEYS = ["targetDraws", "amendments", "targetIds", "teams", "replacements", "records", "corrections", "audit"] as const;
+export type ListKey = (typeof LIST_KEYS)[number];
+export type ItemOf<K extends ListKey> = TaskLifecycle[K][number];
+type ScalarKey = Exclude<keyof TaskLifecycle, ListKey | "identityShown">;
+/** What `identityShown` holds for one target. */
+export type Shown = NonNullable<TaskLifecycle["identityShown"]>[string];
+type Scalars = { readonly [K in ScalarKey]: TaskLifecycle[K] };
+
+/** An append-only store shared by successive versions, with an index from keys to first positions. */
+interface Log<T> {
+  readonly store: T[];
+  readonly index: Map<string, number>;
+  indexed: number;
+}
+interface View<T> {
+  readonly log: Log<T>;
+  readonly length: number;
+}
+type Lists = { readonly [K in ListKey]: View<ItemOf<K>> };
+/**
+ * `identityShown`, a record keyed by target, kept as an append-only log of (target, value) entries shared like the
+ * lists: recording one showing costs O(1), a lookup O(1) ({@link identityShownFor}); the record is materialised on read.
+ */
+interface ShownLog {
+  readonly store: { readonly key: string; readonly value: Shown }[];
+  readonly at: Map<string, number[]>;
+  indexed: number;
+}
+interface ShownView {
+  readonly log: ShownLog;
+  readonly length: number;
+}
+interface Core {
+  readonly scalars: Scalars;
+  readonly lists: Lists;
+  readonly shown: ShownView;
+  readonly cache: { [K in ListKey]?: readonly ItemOf<K>[] } & { identityShown?: Readonly<Record<string, Shown>> };
 }
 
+const emptyShown = (): ShownView => ({ log: { store: [], at: new Map(), indexed: 0 }, length: 0 });
+
+function pushShown(view: ShownView, key: string, value: Shown): ShownView {
+  // as push(): share the store when newest of its line, otherwise copy it (a branch)
+  const log = view.log.store.length === view.length ? view.log : { store: view.log.store.slice(0, view.length), at: new Map<string, number[]>(), indexed: 0 };
+  log.store.push(Object.freeze({ key, value: deepFreeze(value) }));
+  return { log, length: view.length + 1 };
+}
+
+function shownAt(view: ShownView, key: string): Shown | undefined {
+  const { log } = view;
+  for (; log.indexed < log.store.length; log.indexed++) {
+    const k = (log.store[log.indexed] as ShownLog["store"][number]).key;
+    const a = log.at.get(k);
+    if (a === undefined) log.at.set(k, [log.indexed]);
+    else a.push(log.indexed);
+  }
+  const a = log.at.get(key) ?? [];
+  for (let i = a.length - 1; i >= 0; i--) if ((a[i] as number) < view.length) return (log.store[a[i] as number] as ShownLog["store"][number]).value;
+  return undefined;
+}
+
+function shownRecord(core: Core): Readonly<Record<string, Shown>> {
+  if (core.cache.identityShown !== undefined) return core.cache.identityShown;
+  const out: Record<string, Shown> = {};
+  for (let i = 0; i < core.shown.length; i++) {
+    const e = core.shown.log.store[i] as ShownLog["store"][number];
+    out[e.key] = e.value;
+  }
+  core.cache.identityShown = Object.freeze(out);
+  return core.cache.identityShown;
+}
+
+/** Keys under which list elements are found in O(1). */
+const KEYS: { readonly [K in ListKey]?: (x: ItemOf<K>) => readonly string[] } = {
+  // a record under its target and, in a separate key space (ids never contain NUL), under its own id
+  records: (r) => [r.target.targetId, `\u0000${r.id}`],
+  targetIds: (id) => [id],
+  teams: (team) => team.targetIds,
+  // 执法回避 replacements under "outgoing NUL target" (Chongqing 6.5: the outgoing inspector stays recused there)
+  replacements: (r) => (r.reason === "recusal" ? r.targetIds.map((id) => `${r.outgoingId}\u0000${id}`) : []),
+};
+
+const CORES = new WeakMap<object, Core>();
+
+const logOf = <T>(items: readonly T[]): View<T> => ({ log: { store: [...items], index: new Map(), indexed: 0 }, length: items.length });
+
+function push<T>(view: View<T>, items: readonly T[]): View<T> {
+  // newest of its line: share the store; otherwise copy it (a branch), so the other line never sees these items
+  const log = view.log.store.length === view.length ? view.log : logOf(view.log.store.slice(0, view.length)).log;
+  for (const x of items) log.store.push(x);
+  return { log, length: view.length + items.length };
+}
+
+function positionOf<K extends ListKey>(view: View<ItemOf<K>>, key: K, k: string): number {
+  const keysOf = KEYS[key] as (x: ItemOf<K>) => readonly string[];
+  const { log } = view;
+  for (; log.indexed < log.store.length; log.indexed++) for (const x of keysOf(log.store[log.indexed] as ItemOf<K>)) if (!log.index.has(x)) log.index.set(x, log.indexed);
+  const p = log.index.get(k);
+  return p !== undefined && p < view.length ? p : -1;
+}
+
+function listOf<K extends ListKey>(core: Core, key: K): readonly ItemOf<K>[] {
+  const cached = core.cache[key];
+  if (cached !== undefined) return cached;
+  const view = core.lists[key] as View<ItemOf<K>>;
+  const out = Object.freeze(view.log.store.slice(0, view.length));
+  (core.cache as Record<K, readonly ItemOf<K>[]>)[key] = out;
+  return out;
+}
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+function makeTask(core: Core): TaskLifecycle {
+  const s = core.scalars;
+  const t: TaskLifecycle = {
+    kind: "task-lifecycle",
+    task: s.task,
+    preset: s.preset,
+    ...(s.rules === undefined ? {} : { rules: s.rules }),
+    state: s.state,
+    get targetDraws() { return listOf(core, "targetDraws"); },
+    ...(s.locked === undefined ? {} : { locked: s.locked }),
+    get amendments() { return listOf(core, "amendments"); },
+    get targetIds() { return listOf(core, "targetIds"); },
+    ...(s.inspectorDraw === undefined ? {} : { inspectorDraw: s.inspectorDraw }),
+    get teams() { return listOf(core, "teams"); },
+    get replacements() { return listOf(core, "replacements"); },
+    get records() { return listOf(core, "records"); },
+    ...(s.completedOn === undefined ? {} : { completedOn: s.completedOn }),
+    ...(s.publicationDeadline === undefined ? {} : { publicationDeadline: s.publicationDeadline }),
+    ...(s.publishedOn === undefined ? {} : { publishedOn: s.publishedOn }),
+    get corrections() { return listOf(core, "corrections"); },
+    ...(s.inspectionStartedOn === undefined ? {} : { inspectionStartedOn: s.inspectionStartedOn }),
+    ...(s.departmentPublications === undefined ? {} : { departmentPublications: s.departmentPublications }),
+    ...(s.withheld === undefined ? {} : { withheld: s.withheld }),
+    get audit() { return listOf(core, "audit"); },
+  };
+  if (core.shown.length > 0) Object.defineProperty(t, "identityShown", { enumerable: true, get: () => shownRecord(core) });
+  // console.log / util.inspect show the values, not "[Getter]"
+  Object.defineProperty(t, INSPECT, { value: () => plainTask(t) });
+  CORES.set(t, core);
+  return Object.freeze(t);
+}
+
+/** A plain snapshot (data properties only) of a task: what JSON.stringify writes. */
+export function plainTask(t: TaskLifecycle): TaskLifecycle {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(t)) out[k] = (t as unknown as Record<string, unknown>)[k];
+  return out as unknown as TaskLifecycle;
+}
+
+function coreOf(t: TaskLifecycle): Core {
+  const core = CORES.get(t);
+  if (core !== undefined) return core;
+  if (t?.kind === "task-lifecycle" && Array.isArray(t.audit) && t.audit.length === 0) {
+    // the empty task startTask builds before its first event
+    const scalars: Record<string, unknown> = {};
+    for (const k of Object.keys(t)) if (!(LIST_KEYS as readonly string[]).includes(k)) scalars[k] = (t as unknown as Record<string, unknown>)[k];
+    const lists: Record<string, View<unknown>> = {};
+    for (const k of LIST_KEYS) lists[k] = logOf(deepFreeze([...((t[k] as readonly unknown[] | undefined) ?? [])]));
+    return { scalars: deepFreeze(scalars) as unknown as Scalars, lists: lists as unknown as Lists, shown: emptyShown(), cache: {} };
+  }
+  return refuse(
+    "invalid-input",
+    "task-provenance",
+    "docs/persistence.md",
+    "任务状态不是由本库的状态转换产生的（例如从数据库读出的 JSON），须先用 loadTask 校验并重放",
+    "this task value was not produced by a lifecycle transition (e.g. JSON read from a database): load it with loadTask, which verifies it against its audit trail, or rebuild it with replayTask",
+    [],
+  );
+}
+
+/** Whether a value is a live task produced by the lifecycle functions of this copy of the library. */
+export const isLiveTask = (t: unknown): boolean => typeof t === "object" && t !== null && CORES.has(t);
+
+const APPEND: unique symbol = Symbol("append");
+/** Items to append to a list field, in O(items) (see {@link advance}). */
+export interface Appended<T> {
+  readonly [APPEND]: readonly T[];
+}
+/** Appends to a list field without copying it: `advance(t, { records: appended(rec) }, ev)`. */
+export const appended = <T>(...items: T[]): Appended<T> => ({ [APPEND]: items });
+
+/** One target's entry of `identityShown` (see {@link advance}). */
+export interface ShownChange {
+  readonly targetId: string;
+  readonly value: Shown;
+}
+
+/**
+ * The changes a transition makes: new scalar values, whole new lists, items {@link appended} to a list, or one
+ * target's `identityShown` entry.
+ */
+export type Changes = { readonly [K in ScalarKey]?: TaskLifecycle[K] } & { readonly [K in ListKey]?: readonly ItemOf<K>[] | Appended<ItemOf<K>> } & { readonly identityShown?: ShownChange };
+
+/** What a transition records in its event besides the chain fields. */
+export interface EventDraft {
+  readonly type: string;
+  readonly on: string;
+  readonly actor: string;
+  readonly payload: Record<string, unknown>;
+  /** The public transition function called: replay re-invokes it. */
+  readonly transition: TransitionName;
+  /** That call's arguments after the task, validated (see AuditEvent.input). */
+  readonly input: readonly unknown[];
+}
+
+/**
+ * Appends an audit event and returns the new frozen task. Costs O(size of the event + size of the changes): lists
+ * are shared with the previous version, never copied, unless a change replaces a whole list.
+ */
+export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Transition {
+  parseCivilDate(ev.on, "on");
+  const core = coreOf(t);
+  const audit = core.lists.audit;
+  const prev = audit.length === 0 ? GENESIS : (audit.log.store[audit.length - 1] as AuditEvent).digest;
+  const payload = storedCopy(ev.payload) as AuditEvent["payload"];
+  const input = storedCopy(encodeInput(ev.input)) as AuditEvent["input"];
+  // keys in canonical order, so the digest is the native JSON.stringify of the body
+  const digest = canonicalDigest({ actor: ev.actor, input, on: ev.on, payload, prevDigest: prev, seq: audit.length, transition: ev.transition, type: ev.type });
+  const event: AuditEvent = Object.freeze({ seq: audit.length, type: ev.type, on: ev.on, actor: ev.actor, payload, transition: ev.transition, input, prevDigest: prev, digest });
+  const scalars: Record<string, unknown> = { ...core.scalars };
+  const lists: Record<string, View<unknown>> = { ...core.lists };
+  let shown = core.shown;
+  for (const [k, v] of Object.entries(changes)) {
+    if (k === "identityShown") {
+      const c = v as ShownChange;
+      shown = pushShown(shown, c.targetId, c.value);
+      continue;
+    }
+    if (!(LIST_KEYS as readonly string[]).includes(k)) {
+      scalars[k] = deepFreeze(v);
+      continue;
+    }
+    const view = lists[k] as View<unknown>;
+    const add = (v as Partial<Appended<unknown>>)[APPEND];
+    lists[k] = add === undefined ? logOf(deepFreeze([...(v as readonly unknown[])])) : push(view, add.map((x) => deepFreeze(x)));
+  }
+  lists.audit = push(lists.audit as View<unknown>, [event]);
+  const task = makeTask({ scalars: scalars as unknown as Scalars, lists: lists as unknown as Lists, shown, cache: {} });
+  return Object.freeze({ task, event });
+}
+
+/** The record of a target on the task, in O(1). */
+export function recordOfTarget(t: TaskLifecycle, targetId: string): InspectionRecord | undefined {
+  const view = coreOf(t).lists.records;
+  const p = positionOf(view, "records", targetId);
+  return p < 0 ? undefined : view.log.store[p];
+}
+
+/** When and by whom identity was shown at a target (`identityShown[targetId]`), in O(1). */
+export const identityShownFor = (t: TaskLifecycle, targetId: string): Shown | undefined => shownAt(coreOf(t).shown, targetId);
+
+/** The record with a given id, in O(1). */
+export function recordById(t: TaskLifecycle, recordId: string): InspectionRecord | undefined {
+  const view = coreOf(t).lists.records;
+  const p = positionOf(view, "records", `\u0000${recordId}`);
+  return p < 0 ? undefined : view.log.store[p];
+}
+
+/** Whether an earlier 执法回避 replacement took an inspector off a target, in O(1). */
+export const wasRecusedBy = (t: TaskLifecycle, inspectorId: string, targetId: string): boolean =>
+  positionOf(coreOf(t).lists.replacements, "replacements", `${inspectorId}\u0000${targetId}`) >= 0;
+
+/** The latest event (`undefined` before the first), in O(1) for a live task. */
+export function lastEventOf(t: TaskLifecycle): AuditEvent | undefined {
+  const core = isLiveTask(t) ? coreOf(t) : undefined;
+  if (core === undefined) return t.audit[t.audit.length - 1];
+  const audit = core.lists.audit;
+  return audit.length === 0 ? undefined : audit.log.store[audit.length - 1];
+}
+
+/** Whether a target is on the list in force, in O(1). */
+export const isOnList = (t: TaskLifecycle, targetId: string): boolean => positionOf(coreOf(t).lists.targetIds, "targetIds", targetId) >= 0;
+
+/** Position in `t.teams` of the team inspecting a target (-1 when none), in O(1). */
+export const teamIndexOf = (t: TaskLifecycle, targetId: string): number => positionOf(coreOf(t).lists.teams, "teams", targetId);
+
+/** The team inspecting a target, in O(1). */
+export function teamOfTarget(t: TaskLifecycle, targetId: string): TaskLifecycle["teams"][number] | undefined {
+  const view = coreOf(t).lists.teams;
+  const p = positionOf(view, "teams", targetId);
+  return p < 0 ? undefined : view.log.store[p];
+}
+
+/** The latest event's sequence number and digest (`undefined` before the first event), in O(1). */
+export function headOf(t: TaskLifecycle): AnchoredHead | undefined {
+  if (!isLiveTask(t)) {
+    // a stored (plain) value: read its last event
+    const e = t.audit[t.audit.length - 1];
+    return e === undefined ? undefined : Object.freeze({ seq: e.seq, digest: e.digest });
+  }
+  const audit = coreOf(t).lists.audit;
+  const last = audit.log.store[audit.length - 1];
+  return audit.length === 0 || last === undefined ? undefined : Object.freeze({ seq: last.seq, digest: last.digest });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inputs as recorded: plain JSON data, copied (the caller's objects are never frozen or kept), holiday calendars by
+// reference to their digest so a result event does not carry a whole calendar.
+// ---------------------------------------------------------------------------------------------------------------
+
+const CALENDAR_DIGESTS = new WeakMap<object, string>();
+
+/** The digest a holiday calendar is recorded under. */
+export function calendarDigest(calendar: object): string {
+  let d = CALENDAR_DIGESTS.get(calendar);
+  if (d === undefined) {
+    d = digestOf(calendar);
+    CALENDAR_DIGESTS.set(calendar, d);
+  }
+  return d;
+}
+
+/**
+ * Copy on write: `swap` may return a replacement for an object (or `undefined` to descend into it); only the paths to
+ * replaced objects are copied. Used to record calendars by reference and to resolve them on replay.
+ */
+export function replaceObjects(v: unknown, swap: (o: Record<string, unknown>) => unknown): unknown {
+  if (v === null || typeof v !== "object") {
+    if (typeof v === "function" || typeof v === "symbol" || typeof v === "bigint") {
+      refuse("invalid-input", "input-storable", "docs/persistence.md", "输入含有不能记录的值", "the input holds a value that cannot be recorded as JSON", [], String(v));
+    }
+    return v;
+  }
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const w = replaceObjects(v[i], swap);
+      if (w !== v[i]) (out ??= [...v])[i] = w;
+    }
+    return out ?? v;
+  }
+  const o = v as Record<string, unknown>;
+  const replaced = swap(o);
+  if (replaced !== undefined) return replaced;
+  let out: Record<string, unknown> | undefined;
+  for (const k in o) {
+    const w = replaceObjects(o[k], swap);
+    if (w !== o[k]) (out ??= { ...o })[k] = w;
+  }
+  return out ?? o;
+}
+
+/** An omitted trailing argument is recorded as null (and replayed as undefined); calendars by digest. */
+const encodeInput = (input: readonly unknown[]): readonly unknown[] =>
+  input.map((x) => (x === undefined ? null : replaceObjects(x, (o) => (o.kind === "holiday-calendar" ? { $calendar: calendarDigest(o) } : undefined))));
+
 export const stateIndex = (s: TaskState) => TASK_STATES.indexOf(s);
+
+/** The events a live task appended from position `from` on (O(events returned)). */
+export function eventsFrom(t: TaskLifecycle, from: number): readonly AuditEvent[] {
+  const audit = coreOf(t).lists.audit;
+  return audit.log.store.slice(from, audit.length);
+}

@@ -3,7 +3,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import { APPROVER_ROLES, LIFECYCLE_PRESETS, type ApproverRole, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
 import type { Approval, TaskLifecycle, TaskTeam } from "./TaskLifecycle.js";
-import { refuse } from "./_lifecycle.js";
+import { identityShownFor, lastEventOf, refuse, teamOfTarget, wasRecusedBy } from "./_lifecycle.js";
 
 // Shared legal rules of the transitions (approvals, chronology, record forms, recusal). The mechanism (advance, audit
 // chain) lives in _lifecycle.ts.
@@ -59,7 +59,7 @@ export function requireApproval(approval: unknown, role: ApproverRole, clause: s
 }
 
 /** The date of the last recorded step. */
-export const lastOn = (t: TaskLifecycle): string | undefined => t.audit[t.audit.length - 1]?.on;
+export const lastOn = (t: TaskLifecycle): string | undefined => lastEventOf(t)?.on;
 
 /** Refuses a step dated before the last recorded one: the audit trail runs forward in time (全过程留痕, Chongqing 4). */
 export function requireChronology(t: TaskLifecycle, on: unknown, step: string, path: (string | number)[] = ["on"]): string {
@@ -76,17 +76,29 @@ export function requireOrder(earlier: string | undefined, later: string, rule: s
   if (earlier !== undefined && later < earlier) refuse("dates-out-of-order", rule, clause, zh, en, path, later);
 }
 
-/** The team that inspects a target. */
-export const teamOf = (t: TaskLifecycle, targetId: string): TaskTeam | undefined => t.teams.find((x) => x.targetIds.includes(targetId));
+/** The team that inspects a target, in O(1). */
+export const teamOf = (t: TaskLifecycle, targetId: string): TaskTeam | undefined => teamOfTarget(t, targetId);
 
 /**
  * Whether an inspector is recused for any of the targets: by the stage-2 draw's recorded recusals, or by an earlier
  * replacement for 执法回避 (行政处罚法 art. 43; Chongqing 6.5).
  */
 export function isRecused(t: TaskLifecycle, inspectorId: string, targetIds: readonly string[]): boolean {
-  const targets = new Set(targetIds);
-  if (t.inspectorDraw?.recusals.some((r) => r.inspectorId === inspectorId && targets.has(r.targetId)) === true) return true;
-  return t.replacements.some((r) => r.reason === "recusal" && r.outgoingId === inspectorId && r.targetIds.some((id) => targets.has(id)));
+  const drawn = t.inspectorDraw === undefined ? undefined : recusalsOf(t.inspectorDraw);
+  // O(targets of the team): the draw's recusals and the 执法回避 replacements are indexed
+  return targetIds.some((id) => drawn?.has(`${inspectorId}\u0000${id}`) === true || wasRecusedBy(t, inspectorId, id));
+}
+
+const RECUSALS = new WeakMap<object, ReadonlySet<string>>();
+
+/** The stage-2 draw's recusals as "inspector NUL target" keys, built once per (frozen) draw record. */
+function recusalsOf(draw: NonNullable<TaskLifecycle["inspectorDraw"]>): ReadonlySet<string> {
+  let s = RECUSALS.get(draw);
+  if (s === undefined) {
+    s = new Set(draw.recusals.map((r) => `${r.inspectorId}\u0000${r.targetId}`));
+    RECUSALS.set(draw, s);
+  }
+  return s;
 }
 
 /**
@@ -142,7 +154,7 @@ export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recorde
     });
   }
   if (rules.identityShown.required) {
-    const shown = t.identityShown !== undefined && Object.hasOwn(t.identityShown, rec.target.targetId) ? t.identityShown[rec.target.targetId] : undefined;
+    const shown = identityShownFor(t, rec.target.targetId);
     if (shown === undefined) add(["target", "targetId"], "identity-not-shown", rules.identityShown.clause, "检查人员应先表明身份、出示执法证件（未记录）", "showing identity and enforcement certificates is not recorded for this target", rec.target.targetId);
     else {
       const showed = new Set(shown.inspectorIds);

@@ -1,5 +1,5 @@
 import type { TaskLifecycle, TaskTeam, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireState } from "./_lifecycle.js";
+import { advance, refuse, requireState, teamIndexOf } from "./_lifecycle.js";
 import { requireChronology, text } from "./_rules.js";
 
 const KINDS = ["testing-institution", "research-institute", "expert", "third-party"] as const;
@@ -21,12 +21,12 @@ export function addAssistant(t: TaskLifecycle, input: { readonly targetId: strin
   requireState(t, ["inspectors-drawn", "inspecting"], "add an assistant", "Longting art. 20");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Longting art. 20", "缺少输入", "input required");
   const on = requireChronology(t, input.on, "add an assistant");
-  const index = t.teams.findIndex((x) => x.targetIds.includes(input.targetId));
+  const index = teamIndexOf(t, input.targetId);
   if (index < 0) refuse("invalid-input", "team", "Longting art. 20", "该检查对象没有检查组", "no team inspects that target", ["targetId"], input.targetId);
   const a = (input.assistant !== null && typeof input.assistant === "object" ? input.assistant : {}) as Partial<TaskTeam["assistants"][number]>;
   const name = text(a.name);
   if (name === "" || !(KINDS as readonly unknown[]).includes(a.kind)) refuse("invalid-input", "assistant", "Longting art. 20", "辅助人员须有姓名和类别", `an assistant needs a name and a kind (${KINDS.join(", ")})`, ["assistant"]);
   const assistant = { name, ...(text(a.organisation) === "" ? {} : { organisation: text(a.organisation) }), kind: a.kind as (typeof KINDS)[number] };
   const teams = t.teams.map((x, i) => (i === index ? { ...x, assistants: [...x.assistants, assistant] } : x));
-  return advance(t, { teams }, { type: "assistant-added", on, actor: text(input.actor), payload: { targetId: input.targetId, ...assistant, countsTowardMinimum: false } });
+  return advance(t, { teams }, { type: "assistant-added", on, actor: text(input.actor), payload: { targetId: input.targetId, ...assistant, countsTowardMinimum: false }, transition: "addAssistant", input: [input] });
 }

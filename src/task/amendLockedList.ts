@@ -2,7 +2,7 @@ import { commitPool, poolConfig } from "../draw/commitPool.js";
 import { eligibilityOf } from "../draw/_pool.js";
 import type { DrawUnit } from "../draw/DrawUnit.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireState } from "./_lifecycle.js";
+import { advance, appended, isOnList, refuse, requireState } from "./_lifecycle.js";
 import { presetOf, requireApproval, requireChronology, requireIds, text } from "./_rules.js";
 
 /**
@@ -62,9 +62,8 @@ export function amendLockedList(t: TaskLifecycle, input: AmendLockedListInput): 
   const add = requireIds(i.add, "amendment-add", rule.clause, ["add"]);
   const remove = requireIds(i.remove, "amendment-remove", rule.clause, ["remove"]);
   if (add.length + remove.length === 0) refuse("invalid-input", "amendment-empty", rule.clause, "更改应增加或移除对象", "an amendment adds or removes at least one target", ["add"]);
-  const current = new Set(t.targetIds);
-  for (const id of remove) if (!current.has(id)) refuse("invalid-input", "amendment-remove", rule.clause, "要移除的对象不在名单中", "a removed target is not on the list", ["remove"], id);
-  for (const id of add) if (current.has(id)) refuse("invalid-input", "amendment-add", rule.clause, "要增加的对象已在名单中", "an added target is already on the list", ["add"], id);
+  for (const id of remove) if (!isOnList(t, id)) refuse("invalid-input", "amendment-remove", rule.clause, "要移除的对象不在名单中", "a removed target is not on the list", ["remove"], id);
+  for (const id of add) if (isOnList(t, id)) refuse("invalid-input", "amendment-add", rule.clause, "要增加的对象已在名单中", "an added target is already on the list", ["add"], id);
   if (new Set(add).size !== add.length || new Set(remove).size !== remove.length) refuse("invalid-input", "amendment-duplicate", rule.clause, "同一对象重复列出", "a target is listed twice", ["add"]);
   let poolDigest: string | undefined;
   if (add.length > 0) {
@@ -81,8 +80,9 @@ export function amendLockedList(t: TaskLifecycle, input: AmendLockedListInput): 
   const removed = new Set(remove);
   const targetIds = [...t.targetIds.filter((id) => !removed.has(id)), ...add].sort();
   const amendment = { add, remove, reason, approval };
-  return advance(t, { amendments: [...t.amendments, amendment], targetIds }, {
+  return advance(t, { amendments: appended(amendment), targetIds }, {
     type: "locked-list-amended", on, actor: text(i.actor),
     payload: { ...amendment, approvedBy: approval.name, clause: rule.clause, ...(poolDigest === undefined ? {} : { origin: "committed-pool", poolDigest }) },
+    transition: "amendLockedList", input: [input],
   });
 }

@@ -1,7 +1,7 @@
 import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireState } from "./_lifecycle.js";
+import { advance, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 import { requireChronology, requireOrder, text } from "./_rules.js";
 
 /**
@@ -22,8 +22,7 @@ import { requireChronology, requireOrder, text } from "./_rules.js";
 export function completeInspection(t: TaskLifecycle, options: { readonly completedOn: string; readonly actor: string; readonly calendar?: CalendarOptions }): Transition {
   requireState(t, ["inspecting"], "complete the inspection", "Wolong 3.2");
   const completedOn = requireChronology(t, options?.completedOn, "complete the inspection", ["completedOn"]);
-  const recorded = new Set(t.records.map((r) => r.target.targetId));
-  const missing = t.targetIds.filter((id) => !recorded.has(id));
+  const missing = t.targetIds.filter((id) => recordOfTarget(t, id) === undefined);
   if (missing.length > 0) refuse("illegal-transition", "records-complete", "Wolong 3.1; Chongqing 6.6", `仍有${missing.length}个检查对象没有检查记录`, `${missing.length} target(s) have no record yet`, ["records"], missing);
   const lastInspection = t.records.reduce<string | undefined>((m, r) => (m === undefined || r.inspectedOn > m ? r.inspectedOn : m), undefined);
   requireOrder(lastInspection, completedOn, "completion-after-inspections", "Wolong 3.2; Longting art. 22", `检查结束日期（${completedOn}）早于最后一次检查（${lastInspection}）`, `completion (${completedOn}) is dated before the last inspection (${lastInspection})`, ["completedOn"]);
@@ -31,6 +30,6 @@ export function completeInspection(t: TaskLifecycle, options: { readonly complet
   return advance(
     t,
     { state: "results-recorded", completedOn, publicationDeadline: deadline },
-    { type: "inspection-completed", on: completedOn, actor: text(options.actor), payload: { records: t.records.length, publicationDeadline: deadline.date, basis: deadline.definition.basis, provisional: deadline.provisional } },
+    { type: "inspection-completed", on: completedOn, actor: text(options.actor), payload: { records: t.records.length, publicationDeadline: deadline.date, basis: deadline.definition.basis, provisional: deadline.provisional }, transition: "completeInspection", input: [options] },
   );
 }

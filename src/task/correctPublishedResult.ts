@@ -4,7 +4,7 @@ import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { InspectionRecordSchema, type InspectionRecordInput } from "../model/inspectionRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireState } from "./_lifecycle.js";
+import { advance, appended, recordById, refuse, requireState } from "./_lifecycle.js";
 import { checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
 /**
@@ -40,8 +40,7 @@ export function correctPublishedResult(
   const approval = requireApproval(input.approval, rule.approver, rule.clause, "更正已公示的检查结果", on);
   const r = InspectionRecordSchema.safeParse(input.record);
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Chongqing F.1" }, input.record), { cause: r.error });
-  const index = t.records.findIndex((x) => x.id === r.data.id);
-  const previous = t.records[index];
+  const previous = recordById(t, r.data.id);
   if (previous === undefined) refuse("invalid-input", "correction-record", rule.clause, "没有可更正的同一记录", "no published record with this id to correct", ["record", "id"], r.data.id);
   if (previous.target.targetId !== r.data.target.targetId || previous.taskId !== r.data.taskId) refuse("invalid-input", "correction-target", rule.clause, "更正不能改变检查对象或任务", "a correction cannot change the target or the task", ["record", "target"]);
   checkRecordForm(t, r.data, on);
@@ -50,9 +49,10 @@ export function correctPublishedResult(
   const deadline = input.objectionConfirmedOn === undefined ? undefined : computeDeadline("objection-correction", input.objectionConfirmedOn, input.calendar);
   const late = deadline !== undefined && on > deadline.date;
   const entry = { recordId: previous.id, previous, reason, approval, late, ...(input.objectionConfirmedOn === undefined ? {} : { objectionConfirmedOn: input.objectionConfirmedOn }), ...(deadline === undefined ? {} : { deadline }) };
-  const records = t.records.map((x, i) => (i === index ? r.data : x));
-  return advance(t, { state: "corrected", records, corrections: [...t.corrections, entry] }, {
+  const records = t.records.map((x) => (x === previous ? r.data : x));
+  return advance(t, { state: "corrected", records, corrections: appended(entry) }, {
     type: "result-corrected", on, actor: text(input.actor),
     payload: { recordId: previous.id, reason, approvedBy: approval.name, approvedOn: approval.on, clause: rule.clause, late, ...(deadline === undefined ? {} : { deadline: deadline.date }) },
+    transition: "correctPublishedResult", input: [{ ...input, record: r.data }],
   });
 }

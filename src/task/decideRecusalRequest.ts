@@ -45,10 +45,10 @@ export function decideRecusalRequest(
   const request = { targetId: text(input.targetId), inspectorId: text(input.inspectorId), grounds: text(input.grounds), decidedBy: decision.name, decidedOn: decision.on, granted: input.granted };
   if (!input.granted) {
     if (text(input.refusalReason) === "") refuse("invalid-input", "recusal-refusal-reason", "行政处罚法 art. 43", "驳回回避申请须说明理由", "refusing a recusal request needs a reason", ["refusalReason"]);
-    return advance(t, {}, { type: "recusal-refused", on, actor: text(input.actor), payload: { ...request, refusalReason: text(input.refusalReason) } });
+    return advance(t, {}, { type: "recusal-refused", on, actor: text(input.actor), payload: { ...request, refusalReason: text(input.refusalReason) }, transition: "decideRecusalRequest", input: [input] });
   }
   if (input.substitute === null || typeof input.substitute !== "object") refuse("replacement-refused", "recusal-substitute", "行政处罚法 art. 43; Chongqing 6.5", "准予回避的，须由部门选派替换人员", "a granted recusal needs a substitute chosen by the department", ["substitute"]);
-  const decided = advance(t, {}, { type: "recusal-granted", on, actor: text(input.actor), payload: request });
+  const decided = advance(t, {}, { type: "recusal-granted", on, actor: text(input.actor), payload: request, transition: "decideRecusalRequest", input: [input] });
   return replaceInspector(decided.task, {
     targetId: input.targetId, outgoingId: input.inspectorId, reason: "recusal", approval: decision, recusedIds: [input.inspectorId],
     substituteId: input.substitute.substituteId, chosenBy: input.substitute.chosenBy, directory: input.substitute.directory,

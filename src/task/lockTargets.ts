@@ -20,5 +20,5 @@ export function lockTargets(t: TaskLifecycle, options: { readonly on: string; re
   const current = t.targetDraws[t.targetDraws.length - 1]?.record;
   const locked = lockTargetDraw(current as NonNullable<typeof current>, { lockedOn: on, lockedBy: text(options.actor) });
   const targetIds = locked.record.strata.flatMap((s) => s.selected.map((u) => u.unitId)).sort();
-  return advance(t, { state: "targets-locked", locked, targetIds }, { type: "targets-locked", on, actor: text(options.actor), payload: { lockDigest: locked.digest, recordDigest: locked.record.digest, targets: targetIds.length } });
+  return advance(t, { state: "targets-locked", locked, targetIds }, { type: "targets-locked", on, actor: text(options.actor), payload: { lockDigest: locked.digest, recordDigest: locked.record.digest, targets: targetIds.length }, transition: "lockTargets", input: [options] });
 }

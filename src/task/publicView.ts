@@ -2,7 +2,7 @@ import { OUTCOMES } from "../codes/OUTCOMES.js";
 import { isValidResidentId } from "../ids/parseResidentId.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
-import { refuse, stateIndex } from "./_lifecycle.js";
+import { headOf, refuse, stateIndex } from "./_lifecycle.js";
 
 /**
  * Masks a phone number for display: keeps the first three and last four digits (`138****5678`).
@@ -72,7 +72,8 @@ export function maskPersonalData(s: string): string {
  * the publication date. Inspector names, phones and identity numbers are never included; phones and ID numbers inside
  * every text field shown are masked ({@link maskPersonalData}). Where departments publish separately (Longting art. 22),
  * only the sections of departments that have published appear; records withheld as 不适合公开 (Chongqing 6.6) are left
- * out and counted with their bases.
+ * out and counted with their bases. Always shown: the head of the audit trail (`head`: the latest event's sequence
+ * number and digest) for the notice to anchor (docs/persistence.md).
  *
  * @category Task
  * @example
@@ -85,7 +86,7 @@ export function maskPersonalData(s: string): string {
  */
 export function publicView(t: TaskLifecycle) {
   if (t === null || typeof t !== "object" || t.kind !== "task-lifecycle") refuse("invalid-input", "task", "shuangsuiji task lifecycle", "不是任务状态对象", "not a task lifecycle object (use startTask)");
-  const base = { taskId: t.task.id, name: maskPersonalData(t.task.name), state: t.state, window: t.task.window };
+  const base = { taskId: t.task.id, name: maskPersonalData(t.task.name), state: t.state, window: t.task.window, head: headOf(t) };
   if (stateIndex(t.state) < stateIndex("inspecting")) {
     return deepFreeze({ ...base, sealed: true as const, note: "抽取名单和执法检查人员名单在实施检查前保密（Yanshi 8.3）", results: [] as const });
   }

@@ -1,5 +1,5 @@
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireState } from "./_lifecycle.js";
+import { advance, headOf, recordById, refuse, requireState } from "./_lifecycle.js";
 import { requireChronology, requireOrder, text } from "./_rules.js";
 
 /**
@@ -61,12 +61,11 @@ export function publishResults(t: TaskLifecycle, options: PublishResultsOptions)
   const withheld = [...(t.withheld ?? [])];
   if (o.withheld !== undefined) {
     if (!Array.isArray(o.withheld) || o.withheld.length > t.records.length) refuse("invalid-input", "withheld", "Chongqing 6.6", "不公开的记录列表无效", "the withheld list is invalid", ["withheld"]);
-    const ids = new Set(t.records.map((r) => r.id));
     const seen = new Set(withheld.map((w) => w.recordId));
     o.withheld.forEach((w, k) => {
       const x = (w !== null && typeof w === "object" ? w : {}) as Partial<{ recordId: string; reason: string; basis: string }>;
       const recordId = text(x.recordId);
-      if (!ids.has(recordId) || seen.has(recordId)) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
+      if (recordById(t, recordId) === undefined || seen.has(recordId)) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
       if (text(x.reason) === "" || text(x.basis) === "") refuse("invalid-input", "withheld-reason", "Chongqing 6.6", "不适合公开的，须说明理由和法律依据", "a record withheld from publication needs its reason and legal basis", ["withheld", k]);
       seen.add(recordId);
       withheld.push({ recordId, reason: text(x.reason), basis: text(x.basis) });
@@ -81,7 +80,8 @@ export function publishResults(t: TaskLifecycle, options: PublishResultsOptions)
     { ...(complete ? { state: "published" as const, publishedOn: on } : {}), departmentPublications, ...(withheld.length === 0 ? {} : { withheld }) },
     {
       type: complete ? "results-published" : "department-results-published", on, actor: text(o.actor),
-      payload: { deadline, late, departments, complete, records: t.records.map((r) => r.id), ...(o.withheld === undefined ? {} : { withheld: withheld.slice((t.withheld ?? []).length) }) },
+      payload: { deadline, late, departments, complete, records: t.records.map((r) => r.id), ...(o.withheld === undefined ? {} : { withheld: withheld.slice((t.withheld ?? []).length) }), head: headOf(t) },
+      transition: "publishResults", input: [options],
     },
   );
 }

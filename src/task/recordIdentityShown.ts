@@ -1,5 +1,5 @@
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireState } from "./_lifecycle.js";
+import { advance, identityShownFor, refuse, requireState } from "./_lifecycle.js";
 import { requireChronology, requireIds, teamOf, text } from "./_rules.js";
 
 /**
@@ -27,8 +27,7 @@ export function recordIdentityShown(t: TaskLifecycle, input: { readonly targetId
   if (ids.length === 0) refuse("invalid-input", "identity-inspectors", "Wolong 2.3", "应列出出示证件的检查人员", "name the inspectors who showed their certificates", ["inspectorIds"]);
   const members = new Set(team.members.map((m) => m.inspectorId));
   for (const id of ids) if (!members.has(id)) refuse("record-form-refused", "team-member", "Wolong 2.3; Wancheng art. 20", "出示证件的人员不是该检查组成员", "an inspector showing a certificate is not on the team", ["inspectorIds"], id);
-  const before = t.identityShown !== undefined && Object.hasOwn(t.identityShown, targetId) ? t.identityShown[targetId] : undefined;
+  const before = identityShownFor(t, targetId);
   const inspectorIds = [...new Set([...(before?.inspectorIds ?? []), ...ids])];
-  const identityShown = { ...t.identityShown, [targetId]: { on, inspectorIds } };
-  return advance(t, { identityShown }, { type: "identity-shown", on, actor: text(input.actor), payload: { targetId, inspectorIds: ids, clause: "Wolong 2.3; 行政处罚法 art. 55" } });
+  return advance(t, { identityShown: { targetId, value: { on, inspectorIds } } }, { type: "identity-shown", on, actor: text(input.actor), payload: { targetId, inspectorIds: ids, clause: "Wolong 2.3; 行政处罚法 art. 55" }, transition: "recordIdentityShown", input: [input] });
 }

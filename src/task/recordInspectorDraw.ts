@@ -26,11 +26,19 @@ export function recordInspectorDraw(t: TaskLifecycle, record: InspectorDrawRecor
   const { digest, ...body } = record;
   if (record?.kind !== "inspector-draw" || digestOf(body) !== digest) refuse("invalid-input", "record-digest", "docs/draw.md", "人员抽取记录已被改动", "the inspector draw record was altered", ["record"]);
   if (record.lockDigest !== t.locked?.digest) refuse("invalid-input", "lock", "Longting art. 19", "人员抽取不是在本任务锁定的名单上进行的", "the inspector draw did not run on this task's locked list", ["record", "lockDigest"]);
+  // each department's teams indexed by target: linear in the draw, not leaders × teams
+  const byTarget = record.departments.map((d) => {
+    const m = new Map<string, number>();
+    d.teams.forEach((team, i) => team.targetIds.forEach((id) => m.set(id, i)));
+    return m;
+  });
   const teams: TaskTeam[] = record.leaders.map((l) => ({
     targetIds: l.targetIds,
     leaderId: l.leaderId,
-    members: record.departments.flatMap((d) =>
-      d.teams.filter((team) => team.targetIds.some((id) => l.targetIds.includes(id))).flatMap((team) => team.inspectorIds.map((inspectorId) => ({ inspectorId, departmentId: d.departmentId }))),
+    members: record.departments.flatMap((d, di) =>
+      [...new Set(l.targetIds.map((id) => byTarget[di]!.get(id)).filter((i): i is number => i !== undefined))]
+        .sort((a, b) => a - b)
+        .flatMap((i) => d.teams[i]!.inspectorIds.map((inspectorId) => ({ inspectorId, departmentId: d.departmentId }))),
     ),
     assistants: [],
   }));
@@ -38,5 +46,5 @@ export function recordInspectorDraw(t: TaskLifecycle, record: InspectorDrawRecor
   if (JSON.stringify(covered) !== JSON.stringify(t.targetIds)) {
     refuse("invalid-input", "coverage", "Longting art. 19; Chongqing 6.4", "人员抽取覆盖的检查对象与当前名单不一致", "the inspector draw does not cover exactly the target list in force", ["record"]);
   }
-  return advance(t, { state: "inspectors-drawn", inspectorDraw: record, teams }, { type: "inspectors-drawn", on, actor: text(options.actor), payload: { recordDigest: record.digest, teams: teams.length, randomSide: record.randomSide } });
+  return advance(t, { state: "inspectors-drawn", inspectorDraw: record, teams }, { type: "inspectors-drawn", on, actor: text(options.actor), payload: { recordDigest: record.digest, teams: teams.length, randomSide: record.randomSide }, transition: "recordInspectorDraw", input: [record, options] });
 }

@@ -5,7 +5,7 @@ import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { InspectionRecordSchema, type InspectionRecordInput } from "../model/inspectionRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireState } from "./_lifecycle.js";
+import { advance, appended, isOnList, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 import { checkRecordForm, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
 /**
@@ -62,8 +62,8 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, op
   const where = (zh: string, en: string, path: string[], rule: string, clause: string): never => refuse("invalid-input", rule, clause, zh, en, path);
   if (rec.taskId !== t.task.id) where("记录属于其他任务", "the record belongs to another task", ["taskId"], "task-id", "Chongqing F.1");
   const targetId = rec.target.targetId;
-  if (!t.targetIds.includes(targetId)) where("该对象不在锁定名单中", "the target is not on the locked list", ["target", "targetId"], "locked-list", "Longting art. 19");
-  if (t.records.some((x) => x.target.targetId === targetId || x.id === rec.id)) where("该对象已有检查记录，公示后只能经批准更正", "this target (or record id) already has a record; after publication only an approved correction can change it", ["target", "targetId"], "one-record", "Chongqing 6.6");
+  if (!isOnList(t, targetId)) where("该对象不在锁定名单中", "the target is not on the locked list", ["target", "targetId"], "locked-list", "Longting art. 19");
+  if (recordOfTarget(t, targetId) !== undefined || recordById(t, rec.id) !== undefined) where("该对象已有检查记录，公示后只能经批准更正", "this target (or record id) already has a record; after publication only an approved correction can change it", ["target", "targetId"], "one-record", "Chongqing 6.6");
   checkRecordForm(t, rec, on);
   requireOrder(t.inspectionStartedOn, rec.inspectedOn, "inspection-after-start", "Wolong 2.3; Yanshi 8.3", `检查日期（${rec.inspectedOn}）早于实施检查开始日（${t.inspectionStartedOn}）`, `the inspection (${rec.inspectedOn}) is dated before the inspection started (${t.inspectionStartedOn})`, ["inspectedOn"]);
   const { start, end } = t.task.window;
@@ -89,10 +89,11 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, op
   const penalty = penaltyOn === undefined ? undefined : computeDeadline("penalty-info-collection", penaltyOn, o.calendar);
   return advance(
     t,
-    { records: [...t.records, rec] },
+    { records: appended(rec) },
     {
       type: "result-recorded", on, actor: text(o.actor),
       payload: { recordId: rec.id, targetId, inspectedOn: rec.inspectedOn, outcomes, confirmation: c.kind, consequences, ...(windowException === undefined ? {} : { windowException }), ...(penalty === undefined ? {} : { penaltyInfoDeadline: penalty.date, penaltyBasis: penalty.definition.basis }) },
+      transition: "recordResult", input: [rec, options],
     },
   );
 }

@@ -1,7 +1,7 @@
 import { digestOf } from "../draw/_encoding.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireState } from "./_lifecycle.js";
+import { advance, appended, refuse, requireState } from "./_lifecycle.js";
 import { requireApproval, requireChronology, text } from "./_rules.js";
 
 /**
@@ -41,12 +41,14 @@ export function recordTargetDraw(
   const entry = approval === undefined ? { record } : { record, supersedes: (previous as NonNullable<typeof previous>).record.digest, reason: text(options.redraw?.reason), approval };
   return advance(
     t,
-    { state: "targets-drawn", targetDraws: [...t.targetDraws, entry] },
+    { state: "targets-drawn", targetDraws: appended(entry) },
     {
       type: previous === undefined ? "targets-drawn" : "targets-redrawn",
       on,
       actor: text(options.actor),
       payload: { recordDigest: record.digest, selected: record.selectedCount, ...(approval === undefined ? {} : { supersedes: previous?.record.digest, reason: entry.reason, approvedBy: approval.name, approvedOn: approval.on }) },
+      transition: "recordTargetDraw",
+      input: [record, options],
     },
   );
 }

@@ -2,8 +2,8 @@ import { countsTowardMinimum } from "../model/countsTowardMinimum.js";
 import type { Inspector } from "../model/inspector.js";
 import { REPLACEMENT_REASONS, type ReplacementReason } from "./LIFECYCLE_PRESETS.js";
 import type { Replacement, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse, requireState } from "./_lifecycle.js";
-import { isRecused, presetOf, requireApproval, requireChronology, teamOf, text } from "./_rules.js";
+import { advance, appended, recordOfTarget, refuse, requireState, teamIndexOf } from "./_lifecycle.js";
+import { isRecused, presetOf, requireApproval, requireChronology, text } from "./_rules.js";
 
 /**
  * Input of {@link replaceInspector}.
@@ -68,11 +68,10 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
   const chosenBy = text(i.chosenBy);
   if (chosenBy === "") no("replacement-chosen-by", "须记录选派替换人员的部门或人员", "record who chose the substitute (the department, not a re-draw)", ["chosenBy"]);
   const targetId = text(i.targetId);
-  const index = t.teams.findIndex((x) => x.targetIds.includes(targetId));
-  const team = teamOf(t, targetId);
+  const index = teamIndexOf(t, targetId);
+  const team = t.teams[index];
   if (team === undefined) no("replacement-team", "该检查对象没有检查组", "no team inspects that target", ["targetId"], i.targetId);
-  const done = new Set(t.records.map((r) => r.target.targetId));
-  const recorded = team.targetIds.filter((id) => done.has(id));
+  const recorded = team.targetIds.filter((id) => recordOfTarget(t, id) !== undefined);
   if (recorded.length > 0) no("replacement-after-record", "该检查组已有检查对象形成检查记录，不能再更换人员", "a target of this team already has its record: its inspectors can no longer be replaced (the record names them)", ["targetId"], recorded);
   const outgoing = team.members.find((m) => m.inspectorId === i.outgoingId);
   if (outgoing === undefined) no("replacement-outgoing", "被更换人员不在该检查组中", "the outgoing inspector is not on that team", ["outgoingId"], i.outgoingId);
@@ -100,5 +99,5 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
     targetIds: [...team.targetIds], departmentId: outgoing.departmentId, outgoingId: outgoing.inspectorId, substituteId: sub.id, reason: reason as ReplacementReason,
     ...(explanation === "" ? {} : { explanation }), approval, chosenBy,
   };
-  return advance(t, { teams, replacements: [...t.replacements, entry] }, { type: "inspector-replaced", on, actor: text(i.actor), payload: { ...entry, approvedBy: approval.name, clause: rule.clause, notRedrawn: true } });
+  return advance(t, { teams, replacements: appended(entry) }, { type: "inspector-replaced", on, actor: text(i.actor), payload: { ...entry, approvedBy: approval.name, clause: rule.clause, notRedrawn: true }, transition: "replaceInspector", input: [input] });
 }

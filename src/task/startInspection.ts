@@ -17,5 +17,5 @@ import { requireChronology, text } from "./_rules.js";
 export function startInspection(t: TaskLifecycle, options: { readonly on: string; readonly actor: string }): Transition {
   requireState(t, ["inspectors-drawn"], "start the inspection", "Wolong 2.3; Yanshi 8.3");
   const on = requireChronology(t, options?.on, "start the inspection");
-  return advance(t, { state: "inspecting", inspectionStartedOn: on }, { type: "inspection-started", on, actor: text(options.actor), payload: { teams: t.teams.length } });
+  return advance(t, { state: "inspecting", inspectionStartedOn: on }, { type: "inspection-started", on, actor: text(options.actor), payload: { teams: t.teams.length }, transition: "startInspection", input: [options] });
 }

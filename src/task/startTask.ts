@@ -44,5 +44,5 @@ export function startTask(task: SpotCheckTaskInput, options: { readonly preset: 
     kind: "task-lifecycle", task: r.data, preset: name, ...(rules === undefined ? {} : { rules }), state: "planned", targetDraws: [], amendments: [], targetIds: [], teams: [],
     replacements: [], records: [], corrections: [], audit: [],
   };
-  return advance(empty, {}, { type: "task-planned", on, actor: text(o.actor), payload: { taskId: r.data.id, preset: name, ...(rules === undefined ? {} : { rules }) } });
+  return advance(empty, {}, { type: "task-planned", on, actor: text(o.actor), payload: { taskId: r.data.id, preset: name, ...(rules === undefined ? {} : { rules }) }, transition: "startTask", input: [r.data, options] });
 }

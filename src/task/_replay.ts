@@ -1,0 +1,156 @@
+import { CN_CALENDAR } from "../calendar/CN_CALENDAR.js";
+import type { HolidayCalendar } from "../calendar/HolidayCalendar.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
+import { TRANSITIONS } from "./AuditEvent.js";
+import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
+import { GENESIS, calendarDigest, eventsFrom, replaceObjects } from "./_lifecycle.js";
+import { addAssistant } from "./addAssistant.js";
+import { amendLockedList } from "./amendLockedList.js";
+import { completeInspection } from "./completeInspection.js";
+import { correctPublishedResult } from "./correctPublishedResult.js";
+import { decideRecusalRequest } from "./decideRecusalRequest.js";
+import { lockTargets } from "./lockTargets.js";
+import { publishResults } from "./publishResults.js";
+import { recordIdentityShown } from "./recordIdentityShown.js";
+import { recordInspectorDraw } from "./recordInspectorDraw.js";
+import { recordResult } from "./recordResult.js";
+import { recordTargetDraw } from "./recordTargetDraw.js";
+import { replaceInspector } from "./replaceInspector.js";
+import { startInspection } from "./startInspection.js";
+import { startTask } from "./startTask.js";
+
+type Call = (t: TaskLifecycle, ...args: never[]) => Transition;
+
+/** Every transition replay can re-invoke, by the name its events record. */
+const REGISTRY: { readonly [K in TransitionName]: Call } = {
+  startTask: ((_t: TaskLifecycle, task: Parameters<typeof startTask>[0], options: Parameters<typeof startTask>[1]) => startTask(task, options)) as Call,
+  recordTargetDraw: recordTargetDraw as Call,
+  lockTargets: lockTargets as Call,
+  amendLockedList: amendLockedList as Call,
+  recordInspectorDraw: recordInspectorDraw as Call,
+  replaceInspector: replaceInspector as Call,
+  decideRecusalRequest: decideRecusalRequest as Call,
+  addAssistant: addAssistant as Call,
+  startInspection: startInspection as Call,
+  recordIdentityShown: recordIdentityShown as Call,
+  recordResult: recordResult as Call,
+  completeInspection: completeInspection as Call,
+  publishResults: publishResults as Call,
+  correctPublishedResult: correctPublishedResult as Call,
+};
+
+/** One problem found in a trail or a stored task. */
+export interface TrailProblem {
+  /** The event concerned (its position in the trail), when one is. */
+  readonly seq?: number;
+  /** The stored field concerned, e.g. `records[12]`, when one is. */
+  readonly field?: string;
+  /** What is wrong. */
+  readonly problem: string;
+}
+
+export interface ReplayOptions {
+  readonly calendars?: readonly HolidayCalendar[];
+  readonly anchors?: readonly AnchoredHead[];
+}
+
+export type ReplayOutcome = { readonly ok: true; readonly task: TaskLifecycle } | { readonly ok: false; readonly problems: readonly TrailProblem[] };
+
+/** JSON equality: members whose value is `undefined` count as absent (as in the digest and in JSON). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (!sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
+}
+
+const FIELDS = ["seq", "type", "on", "actor", "payload", "transition", "input", "prevDigest", "digest"] as const;
+
+function decodeInput(input: readonly unknown[], calendars: ReadonlyMap<string, HolidayCalendar>, seq: number): unknown[] {
+  const resolve = (o: Record<string, unknown>): unknown => {
+    if (typeof o.$calendar !== "string") return undefined;
+    const c = calendars.get(o.$calendar);
+    if (c === undefined) {
+      throw new ShuangsuijiError("audit-trail-invalid", [{
+        path: ["events", seq, "input"], rule: "calendar-supplied", clause: "docs/persistence.md",
+        messageZh: `第${seq}条事件引用的节假日日历（${o.$calendar.slice(0, 12)}…）未提供`,
+        messageEn: `event ${seq} was computed with a holiday calendar (digest ${o.$calendar}) that was not supplied: pass it in options.calendars`,
+      }]);
+    }
+    return c;
+  };
+  // an omitted trailing argument was recorded as null
+  return input.map((x) => (x === null ? undefined : replaceObjects(x, resolve)));
+}
+
+/**
+ * Replays a trail: re-invokes each event's transition with its recorded input and requires the event it appends to
+ * be the stored one, field for field (hence digest for digest and link for link). Stops at the first event that
+ * differs, naming it. O(total size of the events).
+ */
+export function replay(events: readonly AuditEvent[], options: ReplayOptions = {}): ReplayOutcome {
+  if (!Array.isArray(events) || events.length === 0) return { ok: false, problems: [{ seq: 0, problem: "the trail is empty: it has no task-planned event" }] };
+  const calendars = new Map<string, HolidayCalendar>([[calendarDigest(CN_CALENDAR), CN_CALENDAR]]);
+  for (const c of options.calendars ?? []) calendars.set(calendarDigest(c), c);
+  let t = undefined as unknown as TaskLifecycle;
+  let prev = GENESIS;
+  for (let i = 0; i < events.length; ) {
+    const e = events[i] as AuditEvent | undefined;
+    const stop = (problem: string): ReplayOutcome => ({ ok: false, problems: [{ seq: i, problem }] });
+    if (e === null || typeof e !== "object") return stop("not an event object");
+    if (e.seq !== i) return stop(`sequence number ${String(e.seq)} at position ${i} (an event was removed, inserted or moved)`);
+    if (e.prevDigest !== prev) return stop("the link to the previous event is broken (removed, inserted, reordered or edited)");
+    if (!(TRANSITIONS as readonly unknown[]).includes(e.transition) || !Array.isArray(e.input)) return stop(`unknown transition ${JSON.stringify(e.transition)} or no recorded input`);
+    if ((i === 0) !== (e.transition === "startTask")) return stop(i === 0 ? "the first event must be task-planned (startTask)" : "startTask after the first event");
+    let result: Transition;
+    try {
+      result = (REGISTRY[e.transition] as (t: TaskLifecycle, ...a: unknown[]) => Transition)(t, ...decodeInput(e.input, calendars, i));
+    } catch (err) {
+      if (!(err instanceof ShuangsuijiError)) throw err;
+      const issue = err.issues[0];
+      return stop(`${e.transition} refuses the recorded input on replay (${issue?.rule ?? err.code}: ${issue?.messageEn ?? err.message})`);
+    }
+    const produced = eventsFrom(result.task, i);
+    for (let j = 0; j < produced.length; j++) {
+      const p = produced[j] as AuditEvent;
+      const s = events[i + j] as AuditEvent | undefined;
+      if (s === undefined) return { ok: false, problems: [{ seq: i + j, problem: `the call of ${e.transition} at event ${i} appends ${produced.length} events; the trail ends before the last (truncated)` }] };
+      const field = FIELDS.find((f) => !sameJson(p[f], s[f]));
+      if (field !== undefined) {
+        const what = field === "digest" ? "its digest does not match its content (edited)" : `its ${field} differs from what ${e.transition} appends on replay (edited, or forged)`;
+        return { ok: false, problems: [{ seq: i + j, problem: `event ${i + j} (${String(s.type)}): ${what}` }] };
+      }
+    }
+    t = result.task;
+    prev = (produced[produced.length - 1] as AuditEvent).digest;
+    i += produced.length;
+  }
+  const problems = anchorProblems(events, options.anchors ?? []);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, task: t };
+}
+
+/** Published heads the trail must contain (anchors); events are at their own positions (a trail from genesis). */
+export function anchorProblems(events: readonly AuditEvent[], anchors: readonly AnchoredHead[], offset = 0): { seq: number; problem: string }[] {
+  const out: { seq: number; problem: string }[] = [];
+  for (const a of anchors) {
+    const e = events[a.seq - offset];
+    if (e === undefined) out.push({ seq: a.seq, problem: `the published head ${a.seq} (${a.digest.slice(0, 12)}…) is missing: the trail ends at ${offset + events.length - 1} (truncated)` });
+    else if (e.digest !== a.digest) out.push({ seq: a.seq, problem: `event ${a.seq} is not the published head (${a.digest.slice(0, 12)}…): the trail was rewritten` });
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+import { issuesFromZod } from "../errors/_fromZod.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import type { TaskLifecycle } from "./TaskLifecycle.js";
+import { AuditEventSchema } from "./TaskSchema.js";
+import type { ReplayTaskOptions } from "./replayTask.js";
+import { verifyTask } from "./verifyTask.js";
+
+/**
+ * Loads a stored task (e.g. `JSON.parse` of what a platform kept for months) so it can be continued: validates the
+ * audit events against {@link AuditEventSchema}, replays the trail and requires the stored state to equal the replay
+ * ({@link verifyTask}). Returns the live task the transitions accept; refuses with `invalid-input` (malformed
+ * events) or `audit-trail-invalid` (naming the event or the field that does not match). Linear in the size of the
+ * task. The transitions themselves refuse a plain value that was not loaded.
+ *
+ * @category Task
+ * @example
+ * ```ts
+ * import { loadTask, startInspection } from "shuangsuiji";
+ * declare const stored: string; // JSON.stringify(task)
+ * const task = loadTask(JSON.parse(stored));
+ * startInspection(task, { on: "2026-04-10", actor: "联合检查组" });
+ * ```
+ */
+export function loadTask(value: unknown, options: ReplayTaskOptions = {}): TaskLifecycle {
+  const audit = (value as { audit?: unknown } | null)?.audit;
+  const events = AuditEventSchema.array().min(1).safeParse(audit);
+  if (!events.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(events.error.issues, { clause: "docs/persistence.md" }, audit), { cause: events.error });
+  const v = verifyTask(value as TaskLifecycle, options);
+  if (v.ok) return v.task;
+  throw new ShuangsuijiError(
+    "audit-trail-invalid",
+    v.problems.map((p) => ({
+      path: p.seq !== undefined ? ["audit", p.seq] : p.field !== undefined ? [p.field] : [], rule: "task-matches-trail", clause: "Chongqing 4 (全过程留痕); docs/persistence.md",
+      messageZh: p.seq !== undefined ? `第${p.seq}条审计事件未通过重放校验` : `存储的任务状态（${p.field ?? "?"}）与审计记录不符`, messageEn: p.problem,
+    })),
+  );
+}

@@ -1,0 +1,55 @@
+import type { AnchoredHead } from "./AuditEvent.js";
+import type { TaskLifecycle } from "./TaskLifecycle.js";
+import { LIST_KEYS, headOf, plainTask } from "./_lifecycle.js";
+import { replay, sameJson, type TrailProblem } from "./_replay.js";
+import type { ReplayTaskOptions } from "./replayTask.js";
+
+/**
+ * Result of {@link verifyTask}: the live task rebuilt from the trail, or every field of the stored state that
+ * differs from it.
+ *
+ * @category Task
+ */
+export type TaskVerification =
+  | { readonly ok: true; readonly task: TaskLifecycle; readonly head: AnchoredHead }
+  | { readonly ok: false; readonly problems: readonly { readonly seq?: number; readonly field?: string; readonly problem: string }[] };
+
+/**
+ * Checks that a stored task state is the one its own audit trail describes: replays the trail ({@link replayTask})
+ * and compares every field — records, teams, the list in force, amendments, corrections, dates — with the stored
+ * value. Editing `records` (or anything else) in a database without a matching event is caught here, naming the
+ * field; editing the trail is caught by the replay, naming the event. With `anchors`, a trail cut back before a
+ * published head is caught too. Accepts a live task or a plain value (e.g. `JSON.parse` of a stored one).
+ *
+ * @category Task
+ * @example
+ * ```ts
+ * import { verifyTask, type TaskLifecycle } from "shuangsuiji";
+ * declare const stored: string; // JSON.stringify(task), kept in a database
+ * const v = verifyTask(JSON.parse(stored) as TaskLifecycle);
+ * if (!v.ok) console.log(v.problems[0]?.field, v.problems[0]?.problem);
+ * ```
+ */
+export function verifyTask(task: TaskLifecycle, options: ReplayTaskOptions = {}): TaskVerification {
+  if (task === null || typeof task !== "object" || task.kind !== "task-lifecycle" || !Array.isArray(task.audit)) {
+    return { ok: false, problems: [{ problem: "not a stored task lifecycle (kind task-lifecycle with an audit array)" }] };
+  }
+  const r = replay(task.audit, options);
+  if (!r.ok) return { ok: false, problems: r.problems };
+  const expected = plainTask(r.task) as unknown as Record<string, unknown>;
+  const stored = task as unknown as Record<string, unknown>;
+  const problems: TrailProblem[] = [];
+  for (const k of new Set([...Object.keys(expected), ...Object.keys(stored)])) {
+    if (k === "audit" || sameJson(stored[k], expected[k])) continue;
+    const a = stored[k];
+    const b = expected[k];
+    if ((LIST_KEYS as readonly string[]).includes(k) && Array.isArray(a) && Array.isArray(b)) {
+      const i = a.findIndex((x, j) => !sameJson(x, b[j]));
+      const at = i < 0 ? Math.min(a.length, b.length) : i;
+      problems.push({ field: `${k}[${at}]`, problem: `${k}[${at}] differs from the state the trail describes (${a.length} stored, ${b.length} by replay)` });
+    } else {
+      problems.push({ field: k, problem: `${k} differs from the state the trail describes` });
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, task: r.task, head: headOf(r.task) as AnchoredHead };
+}
