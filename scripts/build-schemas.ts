@@ -67,6 +67,17 @@ export const ENUM_LABELS: Readonly<Record<string, string>> = {
   exclude: "视为不合格（排除）", include: "视为合格（纳入）",
   ceil: "向上取整", floor: "向下取整", "half-up": "四舍五入",
   // which side of a joint task is drawn at random (Longting art. 19 fallback: 单随机)
+  // task lifecycle (StoredTask, AuditEvent): presets, approvers, signatures, states, replacement reasons, transitions
+  longting: "龙亭区实施办法", chongqing: "重庆市地方标准", wancheng: "宛城区一业一查规范", wolong: "卧龙区工作指引", custom: "自定义规则",
+  "department-head": "部门负责人", "principal-head": "主要负责人",
+  "all-team-members": "检查组全体成员签字", "inspectors-on-form": "记录表所列检查人员签字",
+  planned: "已立项", "targets-drawn": "已抽取检查对象", "targets-locked": "检查对象名单已锁定", "inspectors-drawn": "已选派检查人员",
+  inspecting: "检查中", "results-recorded": "结果已录入", published: "已公示", corrected: "已更正",
+  "post-change": "岗位调整", "work-conflict": "工作冲突", health: "健康状况", recusal: "执法回避",
+  startTask: "创建任务", recordTargetDraw: "记录对象抽取", lockTargets: "锁定对象名单", amendLockedList: "调整锁定名单",
+  recordInspectorDraw: "记录人员选派", replaceInspector: "更换检查人员", decideRecusalRequest: "决定回避申请", addAssistant: "增加辅助人员",
+  startInspection: "开始检查", recordIdentityShown: "记录出示证件", recordResult: "录入检查结果", completeInspection: "检查结束",
+  publishResults: "公示检查结果", correctPublishedResult: "更正已公示结果",
   both: "对象和人员均随机抽取（双随机）", "targets-only": "仅随机抽取对象", "inspectors-only": "仅随机选派人员", neither: "均未随机抽取",
   ...Object.fromEntries(Object.entries(OUTCOMES).map(([id, o]) => [id, o.zh])),
 };

@@ -162,7 +162,7 @@ export async function assessFairnessParallel(input: ParallelFairnessInput): Prom
   const replay: Sampler = (_ids, _k, seed) => {
     const sel = bySeed.get(seed);
     if (sel === undefined) throw new Error(`no simulated run for seed ${seed}`);
-    return sel as unknown as readonly number[];
+    return Array.from(sel); // a plain array: assessFairness checks the sampler's result as plain data
   };
   return assessFairness({ pool: input.pool, policy: input.policy, runs: input.runs, baseSeed: input.baseSeed, alpha: input.alpha, sampler: replay });
 }

@@ -44,7 +44,8 @@ describe("shuangsuiji/duckdb", () => {
       expect(canonical(record)).toBe(canonical(expected));
       expect(steps).toEqual(expect.arrayContaining(["check", "selection"]));
       expect(verifyTargetDraw(record, c.pool).ok).toBe(true);
-      expect(await verifyTargetDrawInDuckDb(record, pool, options)).toEqual({ ok: true });
+      // the same verdict and notes as verifyTargetDraw (a seed of kind "other" is noted as not re-derivable)
+      expect(await verifyTargetDrawInDuckDb(record, pool, options)).toEqual(verifyTargetDraw(record, c.pool));
     });
   }
 
@@ -53,7 +54,7 @@ describe("shuangsuiji/duckdb", () => {
     const forged = { ...expected, strata: [{ ...s0, selected: [...s0.selected.slice(1), s0.selected[0]!] }, ...expected.strata.slice(1)] };
     const r = await verifyTargetDrawInDuckDb(forged, { file: csv });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.mismatches.map((m) => m.field)).toEqual(expect.arrayContaining(["strata"]));
+    expect(!r.ok && r.mismatches.some((m) => m.field.startsWith("strata"))).toBe(true);
     const other = drawTargets({ taskId, pool: c.pool.slice(1), seed, commitment: commitPool(c.pool.slice(1), c.rules), policy: c.policy });
     const r2 = await verifyTargetDrawInDuckDb(other, { file: csv });
     expect(!r2.ok && r2.mismatches.map((m) => m.field)).toEqual(expect.arrayContaining(["poolCommitment.digest", "poolCommitment.unitCount"]));
