@@ -1,8 +1,7 @@
-import { readUtf8File } from "./_decode.js";
 import { invalid, readOptions, requireString } from "../_internal/boundary.js";
-import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
-import { csvRows } from "./_csv.js";
+import { readTableFile } from "../files/readTableFile.js";
 import { importTable, type ImportResult, type ImportTableOptions, type TableId, type TableRecords } from "../import/importTable.js";
+import { readFileBytes } from "./_readFile.js";
 
 /**
  * Options of {@link readCsvTable}.
@@ -10,16 +9,27 @@ import { importTable, type ImportResult, type ImportTableOptions, type TableId, 
  * @category Table import
  */
 export interface ReadCsvTableOptions extends ImportTableOptions {
-  /** Field delimiter; default `,`. */
+  /** CSV field delimiter; default: detected (`,`, or tab for Excel's "Unicode text"). */
   readonly delimiter?: string;
+  /** CSV text encoding, to skip detection (`utf-8`, `utf-16le`, `utf-16be`, `gb18030`, `gbk`, `gb2312`). */
+  readonly encoding?: "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "gbk" | "gb2312";
+  /** .xlsx: the sheet, by name or 1-based position; default the first sheet. */
+  readonly sheet?: string | number;
 }
 
 /**
- * Reads a UTF-8 CSV file (a byte-order mark is accepted) whose first row holds the Chinese headers of a standard table
- * and imports it with {@link importTable}. Node only: import it from `shuangsuiji/node`. Cells are read as text, so no
- * value is converted behind the caller's back. A missing file, a directory, a file over 256 MiB, a UTF-16 or GBK
- * file (named as such) and malformed CSV (unbalanced quotes, ragged rows) throw {@link ShuangsuijiError}
- * `invalid-input` with a bilingual message.
+ * Reads a table file as county staff have it — a CSV in UTF-8 (with or without BOM), UTF-16 or GBK/GB18030 (Excel's
+ * default "CSV" on Chinese Windows), comma- or tab-separated, or an `.xlsx` workbook — through the core's
+ * {@link readTableFile} (the same reader browsers use), and imports its rows with {@link importTable}. Node only:
+ * import it from `shuangsuiji/node`. Cells are read as text, so no value is converted behind the caller's back.
+ *
+ * @param path - The file to read (at most 256 MiB).
+ * @param table - The standard table the file holds (`"B.1"`, `"C.1"`, …).
+ * @param options - Import options, plus `delimiter`, `encoding` and `sheet` to skip detection.
+ * @returns The import result: the records, or every bad row with its row, column, rule and clause.
+ * @throws {@link ShuangsuijiError} `invalid-input` for a missing file, a directory, a file over 256 MiB, an empty file
+ *   or malformed CSV (unbalanced quotes, ragged rows); `undecodable-text` for bytes that are no supported encoding
+ *   (naming every encoding tried); `unsupported-file-type` for a legacy `.xls`, a PDF or another ZIP.
  *
  * @category Table import
  * @example
@@ -36,24 +46,15 @@ export async function readCsvTable<T extends TableId>(
 ): Promise<ImportResult<TableRecords[T]>> {
   requireString(path, ["path"], 4096);
   if (path === "" || path.includes("\0")) invalid(["path"], "expected a file path", "应为文件路径", path);
-  const { delimiter, ...rest } = readOptions(options, ["options"], ["delimiter", "riskClasses", "departments", "defaults"]);
+  const { delimiter, encoding, sheet, ...rest } = readOptions(options, ["options"], ["delimiter", "encoding", "sheet", "riskClasses", "departments", "defaults"]);
   if (delimiter !== undefined && (typeof delimiter !== "string" || delimiter.length !== 1 || /["\r\n]/.test(delimiter))) {
     invalid(["options", "delimiter"], "expected one character other than a quote or a line break", "应为一个字符（不能是引号或换行）", delimiter);
   }
-  const text = await readUtf8File(path);
-  let rows: Record<string, string>[];
-  try {
-    rows = csvRows(text, delimiter as string | undefined);
-  } catch (e) {
-    const line = (e as { lines?: unknown }).lines;
-    const where = typeof line === "number" ? ` (line ${line})` : "";
-    throw new ShuangsuijiError("invalid-input", [
-      {
-        path: ["path"], rule: "csv-malformed", clause: "RFC 4180", value: path,
-        messageZh: `CSV格式错误${typeof line === "number" ? `（第${line}行）` : ""}：引号不配对或各行列数不一致`,
-        messageEn: `malformed CSV${where}: unbalanced quotes or rows with a different number of fields`,
-      },
-    ], { cause: e });
-  }
-  return importTable(table, rows, rest as ImportTableOptions);
+  const t = await readTableFile(await readFileBytes(path), {
+    fileName: path,
+    ...(delimiter === undefined ? {} : { delimiter: delimiter as string }),
+    ...(encoding === undefined ? {} : { encoding: encoding as ReadCsvTableOptions["encoding"] & string }),
+    ...(sheet === undefined ? {} : { sheet: sheet as string | number }),
+  });
+  return importTable(table, t.rows, rest as ImportTableOptions);
 }

@@ -24,24 +24,43 @@ async function failure(path: unknown): Promise<ShuangsuijiError> {
 }
 
 describe("readCsvTable bad-file matrix", () => {
-  it.each<[string, () => unknown, string, RegExp]>([
-    ["missing file", () => join(dir, "nope.csv"), "file-missing", /no such file/],
-    ["directory", () => dir, "file-is-directory", /directory/],
-    ["UTF-16 LE with BOM", () => file("u16le.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(header, "utf16le")])), "file-encoding", /UTF-16/],
-    ["UTF-16 without BOM", () => file("u16.csv", Buffer.from(header, "utf16le")), "file-encoding", /UTF-16/],
-    ["GBK (Excel's default CSV)", () => file("gbk.csv", Buffer.from([0xc6, 0xf3, 0xd2, 0xb5, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0x61, 0x0a])), "file-encoding", /GBK/],
-    ["binary garbage", () => file("bin.csv", Buffer.from([0x80, 0x81, 0xff, 0x00, 0xfe, 0x90, 0x80])), "file-encoding", /neither UTF-8 nor GBK/],
-    ["truncated quote", () => file("trunc.csv", `${header}"某某,`), "csv-malformed", /malformed CSV/],
-    ["not a path", () => undefined, "input-shape", /string/],
-  ])("%s", async (_name, make, rule, message) => {
+  it.each<[string, () => unknown, string, string, RegExp]>([
+    ["missing file", () => join(dir, "nope.csv"), "invalid-input", "file-missing", /no such file/],
+    ["directory", () => dir, "invalid-input", "file-is-directory", /directory/],
+    ["empty file", () => file("empty.csv", ""), "invalid-input", "file-empty", /empty/],
+    ["binary garbage", () => file("bin.csv", Buffer.from([0x80, 0x81, 0xff, 0x00, 0xfe, 0x90, 0x80])), "undecodable-text", "text-encoding", /utf-16|gb18030/i],
+    ["legacy .xls workbook", () => file("old.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), "unsupported-file-type", "file-type", /xls/i],
+    ["truncated quote", () => file("trunc.csv", `${header}"某某,`), "invalid-input", "csv-quote", /quote/i],
+    ["not a path", () => undefined, "invalid-input", "input-shape", /string/],
+  ])("%s", async (_name, make, code, rule, message) => {
     const e = await failure(make());
-    expect(e.code).toBe("invalid-input");
+    expect(e.code).toBe(code);
     expect(e.rule).toBe(rule);
     expect(e.message).toMatch(message);
     expect(e.issues[0]?.messageZh).toMatch(/[\u4e00-\u9fff]/);
   });
-  it("a UTF-8 file with a BOM is read", async () => {
-    const r = await readCsvTable(file("ok.csv", `\uFEFF${header}`), "B.1");
-    expect(r.ok).toBe(true);
+  it("the same table saved as UTF-8 with a BOM, UTF-16 LE/BE (with and without BOM) and GBK imports to the same records", async () => {
+    const expected = await readCsvTable(file("ok.csv", `\uFEFF${header}`), "B.1");
+    expect(expected.ok).toBe(true);
+    const le = Buffer.from(header, "utf16le");
+    const be = Buffer.from(le).swap16();
+    const gbk = new Uint8Array([...header].flatMap((ch) => gbkBytes(ch)));
+    for (const [name, bytes] of [
+      ["u16le.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), le])],
+      ["u16le-nobom.csv", le],
+      ["u16be.csv", Buffer.concat([Buffer.from([0xfe, 0xff]), be])],
+      ["gbk.csv", gbk],
+    ] as const) {
+      const r = await readCsvTable(file(name, bytes), "B.1");
+      expect(r, name).toEqual(expected);
+    }
   });
 });
+
+/** GBK bytes of one character, found by searching the decoder (Node has no GBK encoder); ASCII as is. */
+function gbkBytes(ch: string): number[] {
+  if (ch.charCodeAt(0) < 0x80) return [ch.charCodeAt(0)];
+  const dec = new TextDecoder("gbk");
+  for (let hi = 0x81; hi <= 0xfe; hi++) for (let lo = 0x40; lo <= 0xfe; lo++) if (dec.decode(new Uint8Array([hi, lo])) === ch) return [hi, lo];
+  throw new Error(`no GBK code for ${ch}`);
+}
