@@ -123,6 +123,8 @@ export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recorde
     if (listed.has(i.inspectorId)) add(["inspectors", k], "inspector-duplicate", "Longting art. 21", `${i.name}在记录表上重复列出`, `${i.name} is listed twice on the form (counted once)`, i.inspectorId);
     listed.add(i.inspectorId);
     if (!members.has(i.inspectorId)) add(["inspectors", k], "team-member", "Wancheng art. 20", `${i.name}不是该检查组成员`, `${i.name} is not a member of the team for this target`, i.inspectorId);
+    // 执法回避: an inspector recused for this target may neither inspect it nor sign for it (行政处罚法 art. 43)
+    if (isRecused(t, i.inspectorId, [rec.target.targetId])) add(["inspectors", k], "recused-on-form", "行政处罚法 art. 43; Chongqing 6.5", `${i.name}已对该检查对象回避，不得列入记录表`, `${i.name} is recused for this target and cannot be on its form`, i.inspectorId);
   });
   const teamDepartments = new Set(team.members.map((m) => m.departmentId));
   const sections = new Set(rec.departments.map((d) => d.departmentId));
@@ -138,8 +140,9 @@ export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recorde
   rec.inspectorSignatures.forEach((s, k) => {
     if (signed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-duplicate", rules.signatures.clause, "同一人重复签字", "the same person signed twice", s.inspectorId);
     signed.add(s.inspectorId);
-    if (!members.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-outsider", rules.signatures.clause, "签字人不是检查组成员", "a signatory is not on the team", s.inspectorId);
-    else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-not-listed", "Wolong Annex B", "签字人未列入记录表的执法人员栏", "a signatory is not listed among the form's inspectors", s.inspectorId);
+    if (isRecused(t, s.inspectorId, [rec.target.targetId])) add(["inspectorSignatures", k], "recused-on-form", "行政处罚法 art. 43; Chongqing 6.5", "已回避的执法人员不得在记录表上签字", "an inspector recused for this target cannot sign its form", s.inspectorId);
+    else if (!members.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-outsider", rules.signatures.clause, "签字人不是检查组成员", "a signatory is not on the team", s.inspectorId);
+else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-not-listed", "Wolong Annex B", "签字人未列入记录表的执法人员栏", "a signatory is not listed among the form's inspectors", s.inspectorId);
   });
   const required = rules.signatures.who === "all-team-members" ? [...members.keys()] : [...listed].filter((id) => members.has(id));
   const missing = required.filter((id) => !signed.has(id));
