@@ -37,7 +37,7 @@ export function recordTargetDraw(
       refuse("illegal-transition", "redraw-needs-reason", "Longting art. 19; Chongqing 4 (全过程留痕)", "重新抽取须说明理由并经批准，且不得覆盖原抽取结果", "a redraw needs a reason and an approval, and never overwrites the earlier draw", ["redraw"]);
     }
   }
-  const approval = previous === undefined ? undefined : requireApproval(options.redraw?.approval, "department-head", "Chongqing 4; Longting art. 19", "重新抽取", on, ["redraw", "approval"]);
+  const approval = previous === undefined ? undefined : requireApproval(t, options.redraw?.approval, "department-head", "Chongqing 4; Longting art. 19", "重新抽取", on, ["redraw", "approval"]);
   const entry = approval === undefined ? { record } : { record, supersedes: (previous as NonNullable<typeof previous>).record.digest, reason: text(options.redraw?.reason), approval };
   return advance(
     t,

@@ -65,7 +65,7 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
     if (!rule.allowOther) no("replacement-reason", "本规则下仅岗位调整、工作冲突、健康状况、执法回避可更换", "under this preset only post change, work conflict, health or recusal justify a replacement", ["reason"], reason);
     if (explanation === "") no("replacement-explanation", "其他特殊情况须说明", "other special circumstances need an explanation", ["explanation"]);
   }
-  const approval = requireApproval(i.approval, rule.approver, rule.clause, "更换执法检查人员", on);
+  const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更换执法检查人员", on);
   const chosenBy = text(i.chosenBy);
   if (chosenBy === "") no("replacement-chosen-by", "须记录选派替换人员的部门或人员", "record who chose the substitute (the department, not a re-draw)", ["chosenBy"]);
   const targetId = text(i.targetId);

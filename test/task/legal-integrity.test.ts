@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { digestOf } from "../../src/draw/_encoding.js";
 import {
-  ShuangsuijiError, commitPool, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
+  ShuangsuijiError, commitPool, completeInspection, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
   type InspectorDrawRecord, type TaskLifecycle,
 } from "../../src/index.js";
 import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, teamsTask } from "./_scenario.js";
@@ -125,5 +125,50 @@ describe("transitions refuse task values the library did not produce (docs/persi
     expect(lockTargets(t1, { on: ON, actor: "x" }).task.state).toBe("targets-locked");
     const copy = { ...JSON.parse(JSON.stringify(t1)), targetIds: ["91440300MA5FAKE00X"] } as TaskLifecycle;
     expect(rules(err(() => lockTargets(copy, { on: ON, actor: "x" })))).toContain("task-provenance");
+  });
+});
+
+describe("correctPublishedResult applies recordResult's dates (Wolong 2.2/2.3; Chongqing 6.3)", () => {
+  const published = () => {
+    let t = startInspection(teamsTask("chongqing"), { on: "2026-04-03", actor: "x" }).task;
+    for (const id of t.targetIds) t = recordResult(t, recordFor(t, id), { on: "2026-04-16", actor: "x" }).task;
+    t = completeInspection(t, { completedOn: "2026-04-20", actor: "x" }).task;
+    return publishResults(t, { publishedOn: "2026-04-28", actor: "x" }).task;
+  };
+  const moved = (t: TaskLifecycle, on: string) => {
+    const r = recordFor(t, t.targetIds[0]!, ["non-compliant"]);
+    return { ...r, inspectedOn: on, targetConfirmation: { kind: "signed" as const, signedOn: on }, inspectorSignatures: r.inspectorSignatures.map((s) => ({ ...s, signedOn: on })) };
+  };
+  const correct = (t: TaskLifecycle, record: ReturnType<typeof moved>, on = "2026-12-02") =>
+    correctPublishedResult(t, { record, reason: "复核", approval: { name: "王", role: "principal-head", on }, on, actor: "x" });
+  it("outside the task window, or before the inspection started, is refused; the original date is accepted", () => {
+    const t = published();
+    const late = err(() => correct(t, moved(t, "2026-12-01")));
+    expect(rules(late)).toContain("inspection-in-window");
+    expect(clauses(late)).toContain("Chongqing 6.3");
+    const early = err(() => correct(t, moved(t, "2026-03-01"), "2026-05-02"));
+    expect(rules(early)).toContain("inspection-after-start");
+    expect(correct(t, moved(t, "2026-04-15"), "2026-05-02").task.state).toBe("corrected");
+  });
+});
+
+describe("names, chosenBy and actors hold a visible character; approvals do not predate the task (Chongqing 4)", () => {
+  const t = startInspection(teamsTask("chongqing"), { on: "2026-04-03", actor: "x" }).task;
+  const id = t.targetIds[0]!;
+  const team = t.teams.find((x) => x.targetIds.includes(id))!;
+  const out = team.members.find((m) => m.departmentId === "WJW")!.inspectorId;
+  const sub = WJW.find((i) => !team.members.some((m) => m.inspectorId === i.id))!.id;
+  const rep = (over: Record<string, unknown>) =>
+    replaceInspector(t, { targetId: id, outgoingId: out, substituteId: sub, reason: "health", approval: { name: "李", role: "department-head", on: "2026-04-05" }, chosenBy: "卫健委", directory: [...SCJG, ...WJW], on: "2026-04-05", actor: "x", ...over } as never);
+  it("refuses invisible names and approvals dated before the task, accepts the visible ones", () => {
+    expect(rep({}).task.replacements).toHaveLength(1);
+    expect(err(() => rep({ approval: { name: "\u200b", role: "department-head", on: "2026-04-05" } })).code).toBe("approval-missing");
+    expect(err(() => rep({ approval: { name: "\u3000\u2060", role: "department-head", on: "2026-04-05" } })).code).toBe("approval-missing");
+    expect(rules(err(() => rep({ chosenBy: "\u200b \u3000" })))).toContain("replacement-chosen-by");
+    expect(rules(err(() => rep({ actor: "\ufeff" })))).toContain("actor-required");
+    const old = err(() => rep({ approval: { name: "李", role: "department-head", on: "1990-01-01" } }));
+    expect(rules(old)).toContain("approval-after-task-start");
+    expect(clauses(old)).toContain("Chongqing 4");
+    expect(rules(err(() => startTask(TASK, { preset: "wolong", on: "2026-03-01", actor: "" })))).toContain("actor-required");
   });
 });
