@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { digestOf } from "../../src/draw/_encoding.js";
 import {
-  ShuangsuijiError, commitPool, completeInspection, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
+  ShuangsuijiError, commitPool, completeInspection, createHolidayCalendar, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
   type InspectorDrawRecord, type TaskLifecycle,
 } from "../../src/index.js";
 import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, teamsTask } from "./_scenario.js";
@@ -170,5 +170,26 @@ describe("names, chosenBy and actors hold a visible character; approvals do not 
     expect(rules(old)).toContain("approval-after-task-start");
     expect(clauses(old)).toContain("Chongqing 4");
     expect(rules(err(() => startTask(TASK, { preset: "wolong", on: "2026-03-01", actor: "" })))).toContain("actor-required");
+  });
+});
+
+describe("the holiday calendar behind the publication deadline is recorded at completion (Longting art. 22)", () => {
+  const recorded = () => {
+    let t = startInspection(teamsTask("chongqing"), { on: "2026-04-03", actor: "x" }).task;
+    for (const id of t.targetIds) t = recordResult(t, recordFor(t, id), { on: "2026-04-16", actor: "x" }).task;
+    return t;
+  };
+  it("a made-up calendar shows in the completion event; the official one is marked official; lateness uses the recorded deadline", () => {
+    const official = completeInspection(recorded(), { completedOn: "2026-04-20", actor: "x" });
+    expect(official.event.payload).toMatchObject({ calendar: { official: true } });
+    expect(publishResults(official.task, { publishedOn: "2026-09-10", actor: "x" }).event.payload).toMatchObject({ late: true });
+    const days: string[] = [];
+    for (let m = 4; m <= 6; m++) for (let d = 1; d <= 28; d++) days.push(`2026-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+    const fake = createHolidayCalendar([{ year: 2026, holidays: days.filter((d) => d > "2026-04-20").map((date) => ({ date, name: "假" })), workdays: [] }]);
+    const made = completeInspection(recorded(), { completedOn: "2026-04-20", actor: "x", calendar: { calendar: fake } });
+    const payload = made.event.payload as { calendar: { digest: string; official: boolean } };
+    expect(payload.calendar.official).toBe(false);
+    expect(payload.calendar.digest).toBe(digestOf(fake));
+    expect(made.task.publicationDeadline!.date > official.task.publicationDeadline!.date).toBe(true);
   });
 });
