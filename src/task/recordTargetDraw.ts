@@ -31,6 +31,9 @@ export function recordTargetDraw(
   const { digest, ...body } = record;
   if (record?.kind !== "target-draw" || digestOf(body) !== digest) refuse("invalid-input", "record-digest", "docs/draw.md", "抽取记录已被改动", "the draw record was altered (its digest does not match)", ["record"]);
   if (record.taskId !== t.task.id) refuse("invalid-input", "task-id", "Longting art. 19", "抽取记录属于其他任务", `the record is for task ${record.taskId}, not ${t.task.id}`, ["record", "taskId"], record.taskId);
+  // the seed's own date (dice roll) cannot be after the draw is recorded: the seed comes first (Wolong 2.2)
+  const seedDate = (record.seed?.provenance as { readonly date?: unknown } | undefined)?.date;
+  if (typeof seedDate === "string" && seedDate > on) refuse("dates-out-of-order", "seed-before-record", "Wolong 2.2", `随机种子的日期（${seedDate}）晚于抽取记录的录入日期（${on}）`, `the seed is dated ${seedDate}, after the draw is recorded (${on})`, ["record", "seed", "provenance", "date"], seedDate);
   const previous = t.targetDraws[t.targetDraws.length - 1];
   if (previous !== undefined) {
     if (options.redraw === undefined || text(options.redraw.reason) === "") {

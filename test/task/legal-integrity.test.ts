@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { digestOf } from "../../src/draw/_encoding.js";
 import {
-  ShuangsuijiError, commitPool, completeInspection, createHolidayCalendar, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
+  ShuangsuijiError, commitPool, completeInspection, createHolidayCalendar, seedFromDice, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
   type InspectorDrawRecord, type TaskLifecycle,
 } from "../../src/index.js";
 import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, teamsTask } from "./_scenario.js";
@@ -191,5 +191,21 @@ describe("the holiday calendar behind the publication deadline is recorded at co
     expect(payload.calendar.official).toBe(false);
     expect(payload.calendar.digest).toBe(digestOf(fake));
     expect(made.task.publicationDeadline!.date > official.task.publicationDeadline!.date).toBe(true);
+  });
+});
+
+describe("seed dates (Wolong 2.2): a real civil date, not after the draw is recorded", () => {
+  const digits = "271828182845904523536028747135266249775";
+  it("seedFromDice refuses 2026-02-30 and accepts 2026-02-28", () => {
+    expect(err(() => seedFromDice({ digits, witnesses: ["张伟", "李娜"], date: "2026-02-30" })).code).toBe("invalid-input");
+    expect(seedFromDice({ digits, witnesses: ["张伟", "李娜"], date: "2026-02-28" }).provenance).toMatchObject({ date: "2026-02-28" });
+  });
+  it("recordTargetDraw refuses a seed rolled after the recording date and accepts one rolled that day", () => {
+    const t0 = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x" }).task;
+    const draw = (date: string) => drawTargets({ taskId: TASK.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: seedFromDice({ digits, witnesses: ["张伟", "李娜"], date }) });
+    const e = err(() => recordTargetDraw(t0, draw("2026-05-01"), { on: ON, actor: "x" }));
+    expect(rules(e)).toEqual(["seed-before-record"]);
+    expect(clauses(e)).toBe("Wolong 2.2");
+    expect(recordTargetDraw(t0, draw(ON), { on: ON, actor: "x" }).task.state).toBe("targets-drawn");
   });
 });
