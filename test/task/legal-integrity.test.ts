@@ -4,17 +4,9 @@ import {
   ShuangsuijiError, commitPool, completeInspection, createHolidayCalendar, seedFromDice, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
   type InspectorDrawRecord, type TaskLifecycle,
 } from "../../src/index.js";
-import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, teamsTask } from "./_scenario.js";
+import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, teamsTask } from "./_scenario.js";
 
-const err = (f: () => unknown): ShuangsuijiError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ShuangsuijiError) return e;
-    throw e;
-  }
-  throw new Error("not refused");
-};
+const err = refusal;
 const rules = (e: ShuangsuijiError) => e.issues.map((i) => i.rule);
 const clauses = (e: ShuangsuijiError) => e.issues.map((i) => i.clause).join(" | ");
 
