@@ -1,5 +1,6 @@
 import type { SeedRecord } from "./SeedRecord.js";
 import { z } from "zod";
+import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
 import { parseInput } from "./_issues.js";
 import { seedOf, weak } from "./_seed.js";
 
@@ -7,7 +8,7 @@ import { seedOf, weak } from "./_seed.js";
  * Derives a seed from decimal digits rolled with ten-sided dice in front of witnesses (as Colorado's audits do; Wolong
  * 2.2 recommends two or more witnessing officials). 39 digits or more are required (39 × log2 10 ≈ 129.6 bits). The
  * seed is SHA-256 of L("shuangsuiji/seed/v1") ‖ L("dice") ‖ L(digits) ‖ L(date) (docs/spec-v1.md §5.1); the witnesses
- * are recorded but not hashed.
+ * are recorded but not hashed. The date is a real civil date (YYYY-MM-DD).
  *
  * @category Draw
  * @example
@@ -17,7 +18,7 @@ import { seedOf, weak } from "./_seed.js";
  * ```
  */
 export function seedFromDice(roll: { readonly digits: string; readonly witnesses: readonly string[]; readonly date: string }): SeedRecord {
-  parseInput(z.object({ digits: z.string(), witnesses: z.array(z.string()), date: z.string() }), roll, "Wolong 2.2; docs/spec-v1.md §5.1");
+  parseInput(z.object({ digits: z.string(), witnesses: z.array(z.string()), date: z.string().refine(isValidCivilDate, { error: "a real civil date YYYY-MM-DD (掷骰日期)" }) }), roll, "Wolong 2.2; docs/spec-v1.md §5.1");
   const bits = /^\d+$/.test(roll.digits) ? roll.digits.length * Math.log2(10) : 0;
   if (bits < 128) weak(bits, "digits");
   return seedOf(["dice", roll.digits, roll.date], { kind: "dice", digits: roll.digits, witnesses: [...roll.witnesses], date: roll.date });

@@ -143,7 +143,7 @@ export const RULES = define({
     en: "the expiry date must not be before the issue date",
   },
   "ratio-range": {
-    clause: "Yanshi sec. 6 (5%–100%); Chongqing 5.2",
+    clause: "Chongqing 5.2 (抽查比例: a proportion, 0–100%)",
     zh: "抽查比例应在0到1之间",
     en: "a sampling ratio lies between 0 and 1",
   },

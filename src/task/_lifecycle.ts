@@ -250,6 +250,8 @@ export interface EventDraft {
  */
 export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Transition {
   parseCivilDate(ev.on, "on");
+  // every step names who acted, with a visible character (全过程留痕, Chongqing 4)
+  if (typeof ev.actor !== "string" || ev.actor.replace(/[\p{Cf}\s\u3000]/gu, "") === "") refuse("invalid-input", "actor-required", "Chongqing 4 (全过程留痕)", "须记录执行该步骤的单位或人员", "record who took this step (actor)", ["actor"], ev.actor);
   const core = coreOf(t);
   const audit = core.lists.audit;
   const prev = audit.length === 0 ? GENESIS : (audit.log.store[audit.length - 1] as AuditEvent).digest;
@@ -307,6 +309,14 @@ export function lastEventOf(t: TaskLifecycle): AuditEvent | undefined {
   if (core === undefined) return t.audit[t.audit.length - 1];
   const audit = core.lists.audit;
   return audit.length === 0 ? undefined : audit.log.store[audit.length - 1];
+}
+
+/** The first event (startTask's), in O(1) for a live task. */
+export function firstEventOf(t: TaskLifecycle): AuditEvent | undefined {
+  const core = isLiveTask(t) ? coreOf(t) : undefined;
+  if (core === undefined) return t.audit[0];
+  const audit = core.lists.audit;
+  return audit.length === 0 ? undefined : audit.log.store[0];
 }
 
 /** Whether a target is on the list in force, in O(1). */

@@ -3,7 +3,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import { APPROVER_ROLES, LIFECYCLE_PRESETS, type ApproverRole, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
 import type { Approval, TaskLifecycle, TaskTeam } from "./TaskLifecycle.js";
-import { identityShownFor, lastEventOf, refuse, teamOfTarget, wasRecusedBy } from "./_lifecycle.js";
+import { firstEventOf, identityShownFor, lastEventOf, refuse, teamOfTarget, wasRecusedBy } from "./_lifecycle.js";
 
 // Shared legal rules of the transitions (approvals, chronology, record forms, recusal). The mechanism (advance, audit
 // chain) lives in _lifecycle.ts.
@@ -12,7 +12,14 @@ import { identityShownFor, lastEventOf, refuse, teamOfTarget, wasRecusedBy } fro
 export const presetOf = (t: TaskLifecycle): LifecyclePreset => t.rules ?? LIFECYCLE_PRESETS[t.preset as LifecyclePresetId];
 
 /** A trimmed string, or "" for anything that is not a string (hostile input never reaches `.trim()` on a number). */
-export const text = (v: unknown): string => (typeof v === "string" ? v.trim() : "");
+export const text = (v: unknown): string => (typeof v === "string" && hasVisible(v) ? v.trim() : "");
+
+/**
+ * Whether a name, reason or actor holds a visible character: zero-width and format characters (\p{Cf}), whitespace
+ * and the ideographic space U+3000 do not count, so "\u200b" or "\u3000" is no name (全过程留痕 names who acted,
+ * Chongqing 4).
+ */
+const hasVisible = (v: string): boolean => v.replace(/[\p{Cf}\s\u3000]/gu, "") !== "";
 
 /** Refuses unless `v` is a non-empty string. */
 export function requireText(v: unknown, rule: string, clause: string, zh: string, en: string, path: (string | number)[]): string {
@@ -38,9 +45,9 @@ const RANK: Readonly<Record<ApproverRole, number>> = { "department-head": 1, "pr
 /**
  * An approval that authorises an act: given, by a named person, in a role the rule accepts (a step needing the
  * department head also accepts the principal head; one needing the principal head accepts nobody else), dated on or
- * before the act. Returns a copy (the caller's object is never kept or frozen).
+ * before the act and not before the task was planned (Chongqing 4). Returns a copy (the caller's object is never kept or frozen).
  */
-export function requireApproval(approval: unknown, role: ApproverRole, clause: string, what: string, actOn: string, path: (string | number)[] = ["approval"]): Approval {
+export function requireApproval(t: TaskLifecycle, approval: unknown, role: ApproverRole, clause: string, what: string, actOn: string, path: (string | number)[] = ["approval"]): Approval {
   const roleZh = role === "principal-head" ? "本部门主要负责人" : "本部门负责人";
   const a = (approval !== null && typeof approval === "object" ? approval : {}) as Record<string, unknown>;
   if (text(a.name) === "") refuse("approval-missing", "approval-required", clause, `${what}须经${roleZh}批准`, `${what} needs the ${role.replace("-", " ")}'s approval`, path);
@@ -54,6 +61,11 @@ export function requireApproval(approval: unknown, role: ApproverRole, clause: s
   const on = requireDate(a.on, [...path, "on"]);
   if (on > actOn) {
     refuse("approval-late", "approval-before-act", clause, `批准日期（${on}）晚于${what}的日期（${actOn}），应先批准后实施`, `the approval (${on}) is dated after the act it authorises (${actOn}): approve first`, [...path, "on"], on);
+  }
+  // an approval cannot predate the task it belongs to (全过程留痕: the trail starts when the task is planned, Chongqing 4)
+  const planned = firstEventOf(t)?.on;
+  if (planned !== undefined && on < planned) {
+    refuse("dates-out-of-order", "approval-after-task-start", "Chongqing 4 (全过程留痕)", `批准日期（${on}）早于任务创建日期（${planned}）`, `the approval (${on}) is dated before the task was planned (${planned})`, [...path, "on"], on);
   }
   return { name: text(a.name), role: given as ApproverRole, on };
 }
@@ -123,6 +135,8 @@ export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recorde
     if (listed.has(i.inspectorId)) add(["inspectors", k], "inspector-duplicate", "Longting art. 21", `${i.name}在记录表上重复列出`, `${i.name} is listed twice on the form (counted once)`, i.inspectorId);
     listed.add(i.inspectorId);
     if (!members.has(i.inspectorId)) add(["inspectors", k], "team-member", "Wancheng art. 20", `${i.name}不是该检查组成员`, `${i.name} is not a member of the team for this target`, i.inspectorId);
+    // 执法回避: an inspector recused for this target may neither inspect it nor sign for it (行政处罚法 art. 43)
+    if (isRecused(t, i.inspectorId, [rec.target.targetId])) add(["inspectors", k], "recused-on-form", "行政处罚法 art. 43; Chongqing 6.5", `${i.name}已对该检查对象回避，不得列入记录表`, `${i.name} is recused for this target and cannot be on its form`, i.inspectorId);
   });
   const teamDepartments = new Set(team.members.map((m) => m.departmentId));
   const sections = new Set(rec.departments.map((d) => d.departmentId));
@@ -138,8 +152,9 @@ export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recorde
   rec.inspectorSignatures.forEach((s, k) => {
     if (signed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-duplicate", rules.signatures.clause, "同一人重复签字", "the same person signed twice", s.inspectorId);
     signed.add(s.inspectorId);
-    if (!members.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-outsider", rules.signatures.clause, "签字人不是检查组成员", "a signatory is not on the team", s.inspectorId);
-    else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-not-listed", "Wolong Annex B", "签字人未列入记录表的执法人员栏", "a signatory is not listed among the form's inspectors", s.inspectorId);
+    if (isRecused(t, s.inspectorId, [rec.target.targetId])) add(["inspectorSignatures", k], "recused-on-form", "行政处罚法 art. 43; Chongqing 6.5", "已回避的执法人员不得在记录表上签字", "an inspector recused for this target cannot sign its form", s.inspectorId);
+    else if (!members.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-outsider", rules.signatures.clause, "签字人不是检查组成员", "a signatory is not on the team", s.inspectorId);
+else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-not-listed", "Wolong Annex B", "签字人未列入记录表的执法人员栏", "a signatory is not listed among the form's inspectors", s.inspectorId);
   });
   const required = rules.signatures.who === "all-team-members" ? [...members.keys()] : [...listed].filter((id) => members.has(id));
   const missing = required.filter((id) => !signed.has(id));

@@ -1,7 +1,8 @@
 import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
+import { CN_CALENDAR } from "../calendar/CN_CALENDAR.js";
+import { advance, calendarDigest, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 import { requireChronology, requireOrder, text } from "./_rules.js";
 
 /**
@@ -27,9 +28,13 @@ export function completeInspection(t: TaskLifecycle, options: { readonly complet
   const lastInspection = t.records.reduce<string | undefined>((m, r) => (m === undefined || r.inspectedOn > m ? r.inspectedOn : m), undefined);
   requireOrder(lastInspection, completedOn, "completion-after-inspections", "Wolong 3.2; Longting art. 22", `检查结束日期（${completedOn}）早于最后一次检查（${lastInspection}）`, `completion (${completedOn}) is dated before the last inspection (${lastInspection})`, ["completedOn"]);
   const deadline = computeDeadline("results-publication", completedOn, options.calendar);
+  // the holiday calendar the deadline rests on, by digest: publishResults judges lateness against this deadline, so a
+  // made-up calendar that moves it is visible in the trail (Longting art. 22)
+  const cal = options.calendar?.calendar ?? CN_CALENDAR;
+  const calendar = { digest: calendarDigest(cal), official: calendarDigest(cal) === calendarDigest(CN_CALENDAR) };
   return advance(
     t,
     { state: "results-recorded", completedOn, publicationDeadline: deadline },
-    { type: "inspection-completed", on: completedOn, actor: text(options.actor), payload: { records: t.records.length, publicationDeadline: deadline.date, basis: deadline.definition.basis, provisional: deadline.provisional }, transition: "completeInspection", input: [options] },
+    { type: "inspection-completed", on: completedOn, actor: text(options.actor), payload: { records: t.records.length, publicationDeadline: deadline.date, basis: deadline.definition.basis, provisional: deadline.provisional, calendar }, transition: "completeInspection", input: [options] },
   );
 }

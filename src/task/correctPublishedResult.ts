@@ -37,13 +37,21 @@ export function correctPublishedResult(
   requireOrder(t.publishedOn, on, "correction-after-publication", rule.clause, "更正日期早于公示日期", "a correction is dated before the publication it corrects", ["on"]);
   const reason = text(input.reason);
   if (reason === "") refuse("results-immutable", "correction-reason", rule.clause, "更正须说明理由", "a correction needs a reason", ["reason"]);
-  const approval = requireApproval(input.approval, rule.approver, rule.clause, "更正已公示的检查结果", on);
+  const approval = requireApproval(t, input.approval, rule.approver, rule.clause, "更正已公示的检查结果", on);
   const r = InspectionRecordSchema.safeParse(input.record);
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Chongqing F.1" }, input.record), { cause: r.error });
   const previous = recordById(t, r.data.id);
   if (previous === undefined) refuse("invalid-input", "correction-record", rule.clause, "没有可更正的同一记录", "no published record with this id to correct", ["record", "id"], r.data.id);
   if (previous.target.targetId !== r.data.target.targetId || previous.taskId !== r.data.taskId) refuse("invalid-input", "correction-target", rule.clause, "更正不能改变检查对象或任务", "a correction cannot change the target or the task", ["record", "target"]);
   checkRecordForm(t, r.data, on);
+  // the same dates as at first recording (recordResult): not before the inspection started, inside the task window
+  // unless the original record already carried an approved exception for that same date
+  const inspectedOn = r.data.inspectedOn;
+  requireOrder(t.inspectionStartedOn, inspectedOn, "inspection-after-start", "Wolong 2.3; Yanshi 8.3", `检查日期（${inspectedOn}）早于实施检查开始日（${t.inspectionStartedOn}）`, `the inspection (${inspectedOn}) is dated before the inspection started (${t.inspectionStartedOn})`, ["record", "inspectedOn"]);
+  const { start, end } = t.task.window;
+  if ((inspectedOn < start || inspectedOn > end) && inspectedOn !== previous.inspectedOn) {
+    refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.3; Longting art. 16", `更正后的检查日期（${inspectedOn}）不在任务时间${start}至${end}内`, `the corrected inspection date (${inspectedOn}) lies outside the task window ${start}–${end}`, ["record", "inspectedOn"], inspectedOn);
+  }
   if (input.objectionConfirmedOn !== undefined) requireOrder(t.publishedOn, requireDate(input.objectionConfirmedOn, ["objectionConfirmedOn"]), "objection-after-publication", rule.clause, "异议核实日期早于公示日期", "an objection is confirmed before the result was published", ["objectionConfirmedOn"]);
   if (input.objectionConfirmedOn !== undefined) requireOrder(input.objectionConfirmedOn, on, "correction-after-objection", rule.clause, "更正日期早于异议核实日期", "the correction is dated before the objection was confirmed", ["on"]);
   const deadline = input.objectionConfirmedOn === undefined ? undefined : computeDeadline("objection-correction", input.objectionConfirmedOn, input.calendar);

@@ -40,7 +40,7 @@ export function decideRecusalRequest(
   requireState(t, ["inspectors-drawn", "inspecting"], "decide a recusal request", "行政处罚法 art. 43");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "行政处罚法 art. 43", "缺少回避申请的决定", "the decision input is required", []);
   const on = requireChronology(t, input.on, "decide a recusal request");
-  const decision = requireApproval(input.decision, "department-head", "行政处罚法 art. 43", "回避申请的决定", on, ["decision"]);
+  const decision = requireApproval(t, input.decision, "department-head", "行政处罚法 art. 43", "回避申请的决定", on, ["decision"]);
   if (typeof input.granted !== "boolean") refuse("invalid-input", "recusal-granted", "行政处罚法 art. 43", "应说明是否准予回避", "say whether the request is granted", ["granted"], input.granted);
   const request = { targetId: text(input.targetId), inspectorId: text(input.inspectorId), grounds: text(input.grounds), decidedBy: decision.name, decidedOn: decision.on, granted: input.granted };
   if (!input.granted) {

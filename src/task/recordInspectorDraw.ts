@@ -3,11 +3,65 @@ import { digestOf } from "../draw/_encoding.js";
 import type { TaskLifecycle, TaskTeam, Transition } from "./TaskLifecycle.js";
 import { advance, refuse, requireState } from "./_lifecycle.js";
 import { requireChronology, text } from "./_rules.js";
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+
+/**
+ * The teams a stage-2 record claims, checked against the draw's own rules (a record edited and re-hashed by hand
+ * passes its digest): the record's initiating department is the task's and every department is one of the task's
+ * (Longting art. 19); an inspector belongs to one department only and is listed once in a team; the leader is a drawn
+ * member of the initiating department (Wancheng art. 20; Chongqing 6.5); no inspector recused for a target is on its
+ * team (执法回避, 行政处罚法 art. 43). Every problem is reported at once. Linear in the size of the record.
+ */
+function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: readonly TaskTeam[]): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const add = (path: (string | number)[], rule: string, clause: string, zh: string, en: string, value?: unknown) => issues.push({ path, rule, clause, messageZh: zh, messageEn: en, ...(value === undefined ? {} : { value }) });
+  const initiating = t.task.initiatingDepartmentId;
+  if (record.initiatingDepartmentId !== initiating) add(["record", "initiatingDepartmentId"], "draw-initiating-department", "Wancheng art. 20; Chongqing 6.5", `人员抽取记录的发起部门（${record.initiatingDepartmentId}）不是本任务的发起部门（${initiating}）`, `the draw's initiating department (${record.initiatingDepartmentId}) is not the task's (${initiating})`, record.initiatingDepartmentId);
+  const taskDepartments = new Set([initiating, ...t.task.cooperatingDepartmentIds]);
+  const departmentOf = new Map<string, string>();
+  const seenDepartments = new Set<string>();
+  record.departments.forEach((d, di) => {
+    if (seenDepartments.has(d.departmentId)) add(["record", "departments", di], "draw-department-duplicate", "Longting art. 19", `部门${d.departmentId}在人员抽取记录中重复出现`, `department ${d.departmentId} appears twice in the draw`, d.departmentId);
+    seenDepartments.add(d.departmentId);
+    if (!taskDepartments.has(d.departmentId)) add(["record", "departments", di], "draw-department-not-on-task", "Longting art. 19", `部门${d.departmentId}不是本任务的发起或配合部门`, `department ${d.departmentId} is neither the task's initiating nor a cooperating department`, d.departmentId);
+    d.teams.forEach((team, ti) => {
+      const inTeam = new Set<string>();
+      team.inspectorIds.forEach((id, k) => {
+        const path = ["record", "departments", di, "teams", ti, "inspectorIds", k];
+        if (inTeam.has(id)) add(path, "draw-member-duplicate", "Longting art. 19", `${id}在同一检查组中重复列出`, `${id} is listed twice in one team`, id);
+        inTeam.add(id);
+        const other = departmentOf.get(id);
+        if (other !== undefined && other !== d.departmentId) add(path, "draw-inspector-two-departments", "Longting art. 19; Chongqing 6.5", `${id}同时出现在${other}和${d.departmentId}两个部门的检查人员中`, `${id} is drawn for two departments (${other} and ${d.departmentId})`, id);
+        else departmentOf.set(id, d.departmentId);
+      });
+    });
+  });
+  const recused = new Set(record.recusals.map((r) => `${r.inspectorId}\u0000${r.targetId}`));
+  teams.forEach((team, k) => {
+    if (!team.members.some((m) => m.inspectorId === team.leaderId && m.departmentId === initiating)) {
+      add(["record", "leaders", k, "leaderId"], "leader-from-initiating-department", "Wancheng art. 20; Chongqing 6.5", `组长${team.leaderId}不是发起部门（${initiating}）为该组抽取的执法检查人员`, `the leader ${team.leaderId} is not an inspector drawn by the initiating department (${initiating}) for this team`, team.leaderId);
+    }
+    const members = new Set<string>();
+    for (const m of team.members) {
+      if (members.has(m.inspectorId)) add(["record", "leaders", k], "team-member-duplicate", "Longting art. 19", `${m.inspectorId}在联合检查组中重复出现`, `${m.inspectorId} appears twice on the joint team`, m.inspectorId);
+      members.add(m.inspectorId);
+      // O(members × targets of the team): each pair is looked up once
+      for (const id of team.targetIds) {
+        if (recused.has(`${m.inspectorId}\u0000${id}`)) add(["record", "leaders", k], "recused-on-team", "行政处罚法 art. 43; Chongqing 6.5", `${m.inspectorId}已对检查对象${id}回避，不得在其检查组中`, `${m.inspectorId} is recused for target ${id} and cannot be on its team`, m.inspectorId);
+      }
+    }
+  });
+  return issues;
+}
 
 /**
  * Records the stage-2 draw (各参与部门自行随机匹配执法检查人员, Longting art. 19) and forms the joint teams: all matched
  * inspectors, the leader from the initiating department (Wancheng art. 20; Chongqing 6.5). The draw must have run on
- * this task's locked list and cover exactly the list in force.
+ * this task's locked list and cover exactly the list in force. The record's teams are checked against the draw's own
+ * rules even when its digest is right (an edited record re-hashed): the task's departments, one department per
+ * inspector, members listed once, the leader drawn by the initiating department, no recused inspector on a team
+ * (行政处罚法 art. 43). Whether the inspectors exist in the departments' directories needs the directories:
+ * `verifyInspectorDraw(record, input)` re-runs the draw.
  *
  * @category Task
  * @example
@@ -42,6 +96,8 @@ export function recordInspectorDraw(t: TaskLifecycle, record: InspectorDrawRecor
     ),
     assistants: [],
   }));
+  const problems = teamProblems(t, record, teams);
+  if (problems.length > 0) throw new ShuangsuijiError("invalid-input", problems);
   const covered = teams.flatMap((x) => x.targetIds).sort();
   if (JSON.stringify(covered) !== JSON.stringify(t.targetIds)) {
     refuse("invalid-input", "coverage", "Longting art. 19; Chongqing 6.4", "人员抽取覆盖的检查对象与当前名单不一致", "the inspector draw does not cover exactly the target list in force", ["record"]);

@@ -74,7 +74,7 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, op
     }
     const reason = text(o.outsideWindow?.reason);
     if (reason === "") refuse("invalid-input", "window-exception-reason", "Longting art. 16", "任务延迟或调整须说明理由", "an inspection outside the window needs the reason (delay, extension)", ["outsideWindow", "reason"]);
-    const a = requireApproval(o.outsideWindow?.approval, "department-head", "Longting art. 16", "超出任务时间实施检查", rec.inspectedOn, ["outsideWindow", "approval"]);
+    const a = requireApproval(t, o.outsideWindow?.approval, "department-head", "Longting art. 16", "超出任务时间实施检查", rec.inspectedOn, ["outsideWindow", "approval"]);
     windowException = { reason, approvedBy: a.name, approvedOn: a.on };
   }
   const outcomes = rec.departments.flatMap((d) => d.items.flatMap((i) => i.outcomes));

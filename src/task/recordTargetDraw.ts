@@ -31,13 +31,16 @@ export function recordTargetDraw(
   const { digest, ...body } = record;
   if (record?.kind !== "target-draw" || digestOf(body) !== digest) refuse("invalid-input", "record-digest", "docs/draw.md", "抽取记录已被改动", "the draw record was altered (its digest does not match)", ["record"]);
   if (record.taskId !== t.task.id) refuse("invalid-input", "task-id", "Longting art. 19", "抽取记录属于其他任务", `the record is for task ${record.taskId}, not ${t.task.id}`, ["record", "taskId"], record.taskId);
+  // the seed's own date (dice roll) cannot be after the draw is recorded: the seed comes first (Wolong 2.2)
+  const seedDate = (record.seed?.provenance as { readonly date?: unknown } | undefined)?.date;
+  if (typeof seedDate === "string" && seedDate > on) refuse("dates-out-of-order", "seed-before-record", "Wolong 2.2", `随机种子的日期（${seedDate}）晚于抽取记录的录入日期（${on}）`, `the seed is dated ${seedDate}, after the draw is recorded (${on})`, ["record", "seed", "provenance", "date"], seedDate);
   const previous = t.targetDraws[t.targetDraws.length - 1];
   if (previous !== undefined) {
     if (options.redraw === undefined || text(options.redraw.reason) === "") {
       refuse("illegal-transition", "redraw-needs-reason", "Longting art. 19; Chongqing 4 (全过程留痕)", "重新抽取须说明理由并经批准，且不得覆盖原抽取结果", "a redraw needs a reason and an approval, and never overwrites the earlier draw", ["redraw"]);
     }
   }
-  const approval = previous === undefined ? undefined : requireApproval(options.redraw?.approval, "department-head", "Chongqing 4; Longting art. 19", "重新抽取", on, ["redraw", "approval"]);
+  const approval = previous === undefined ? undefined : requireApproval(t, options.redraw?.approval, "department-head", "Chongqing 4; Longting art. 19", "重新抽取", on, ["redraw", "approval"]);
   const entry = approval === undefined ? { record } : { record, supersedes: (previous as NonNullable<typeof previous>).record.digest, reason: text(options.redraw?.reason), approval };
   return advance(
     t,

@@ -1,3 +1,4 @@
+import { digestOf } from "../draw/_encoding.js";
 import { countsTowardMinimum } from "../model/countsTowardMinimum.js";
 import type { Inspector } from "../model/inspector.js";
 import { REPLACEMENT_REASONS, type ReplacementReason } from "./LIFECYCLE_PRESETS.js";
@@ -64,7 +65,7 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
     if (!rule.allowOther) no("replacement-reason", "本规则下仅岗位调整、工作冲突、健康状况、执法回避可更换", "under this preset only post change, work conflict, health or recusal justify a replacement", ["reason"], reason);
     if (explanation === "") no("replacement-explanation", "其他特殊情况须说明", "other special circumstances need an explanation", ["explanation"]);
   }
-  const approval = requireApproval(i.approval, rule.approver, rule.clause, "更换执法检查人员", on);
+  const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更换执法检查人员", on);
   const chosenBy = text(i.chosenBy);
   if (chosenBy === "") no("replacement-chosen-by", "须记录选派替换人员的部门或人员", "record who chose the substitute (the department, not a re-draw)", ["chosenBy"]);
   const targetId = text(i.targetId);
@@ -78,6 +79,26 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
   if (!Array.isArray(i.directory)) no("replacement-directory", "须提供本部门执法检查人员名录", "the department's inspector directory is required", ["directory"]);
   const sub = i.directory.find((x) => x !== null && typeof x === "object" && x.id === i.substituteId);
   if (sub === undefined || sub.departmentId !== outgoing.departmentId) no("replacement-substitute-department", "替换人员应为本部门名录中的人员", "the substitute must come from the same department's directory", ["substituteId"], i.substituteId);
+  // the caller's directory is not trusted for departments: the stage-2 record says who was drawn for which department
+  // (Longting art. 19, 21; Chongqing 6.5), so a substitute or directory entry it contradicts is refused
+  const drawnIn = drawnDepartments(t);
+  const known = drawnIn.get(sub.id);
+  if (known !== undefined && known !== outgoing.departmentId) {
+    no("replacement-substitute-department", `替换人员${sub.id}在人员抽取记录中属于${known}，不是${outgoing.departmentId}`, `the stage-2 record has the substitute ${sub.id} in department ${known}, not ${outgoing.departmentId}`, ["substituteId"], sub.id);
+  }
+  i.directory.forEach((x, k) => {
+    const d = x !== null && typeof x === "object" ? drawnIn.get(x.id) : undefined;
+    if (d !== undefined && d !== x.departmentId) no("replacement-directory-department", `名录中${x.id}的部门（${x.departmentId}）与人员抽取记录（${d}）不一致`, `the directory puts ${x.id} in ${x.departmentId} but the stage-2 record drew them for ${d}`, ["directory", String(k), "departmentId"], x.departmentId);
+  });
+  // an inspector not drawn at all: the department's directory as the draw used it is committed by its digest; the
+  // entries given for that department must be that directory (a made-up department label changes the digest)
+  if (known === undefined) {
+    const committed = t.inspectorDraw?.departments.find((d) => d.departmentId === outgoing.departmentId)?.directoryDigest;
+    const given = i.directory.filter((x) => x !== null && typeof x === "object" && x.departmentId === outgoing.departmentId).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (committed !== undefined && digestOf(given) !== committed) {
+      no("replacement-directory-as-drawn", `${outgoing.departmentId}的名录与人员抽取时使用的名录不一致，无法确认替换人员属于该部门`, `the ${outgoing.departmentId} entries of the directory are not the directory the stage-2 draw used (its digest): the substitute's department cannot be confirmed`, ["directory"]);
+    }
+  }
   if (!countsTowardMinimum(sub)) no("replacement-substitute-qualified", "替换人员应具备执法资格（辅助人员不计入）", "the substitute must be qualified enforcement staff (auxiliary experts do not count)", ["substituteId"], sub.category);
   if (team.members.some((m) => m.inspectorId === sub.id)) no("replacement-substitute-member", "替换人员已在检查组中", "the substitute is already on the team", ["substituteId"]);
   if ((Array.isArray(i.recusedIds) && i.recusedIds.includes(sub.id)) || isRecused(t, sub.id, team.targetIds)) {
@@ -100,4 +121,20 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
     ...(explanation === "" ? {} : { explanation }), approval, chosenBy,
   };
   return advance(t, { teams, replacements: appended(entry) }, { type: "inspector-replaced", on, actor: text(i.actor), payload: { ...entry, approvedBy: approval.name, clause: rule.clause, notRedrawn: true }, transition: "replaceInspector", input: [input] });
+}
+
+const DRAWN = new WeakMap<object, ReadonlyMap<string, string>>();
+
+/** Inspector → department as drawn by the stage-2 record, built once per (frozen) record. */
+function drawnDepartments(t: TaskLifecycle): ReadonlyMap<string, string> {
+  const draw = t.inspectorDraw;
+  if (draw === undefined) return new Map();
+  let m = DRAWN.get(draw);
+  if (m === undefined) {
+    const built = new Map<string, string>();
+    for (const d of draw.departments) for (const team of d.teams) for (const id of team.inspectorIds) built.set(id, d.departmentId);
+    m = built;
+    DRAWN.set(draw, m);
+  }
+  return m;
 }

@@ -158,3 +158,21 @@ describe("reports in the standard's column order", () => {
     expect(renderTable(a1, "markdown").split("\n")[1]).toBe("| --- | --- | --- | --- | --- | --- | --- | --- |");
   });
 });
+
+describe("a ratio above 1 cites the proportion rule, not Yanshi's bounds unless they are in force", () => {
+  it("Chongqing 5.2: 1.5 is refused without citing Yanshi; Yanshi 6 is cited when its bounds apply (0.001), and 0.05 passes them", () => {
+    let caught: unknown;
+    try {
+      checkAnnualPlan({ ...plan, rows: plan.rows.map((r) => ({ ...r, ratio: 1.5 })) }, { items, departments });
+    } catch (e) {
+      caught = e;
+    }
+    const clausesOf = (caught as { issues: { rule: string; clause: string }[] }).issues.filter((i) => i.rule === "ratio-range").map((i) => i.clause);
+    expect(clausesOf.length).toBeGreaterThan(0);
+    for (const c of clausesOf) expect(c).not.toMatch(/Yanshi/);
+    const low = checkAnnualPlan({ ...plan, rows: plan.rows.map((r) => ({ ...r, ratio: 0.001 })) }, { items, departments, ratioBounds: "yanshi" });
+    expect(low.issues.filter((i) => i.rule === "ratio-bounds").map((i) => i.clause)).toContain("Yanshi 6");
+    const ok = checkAnnualPlan({ ...plan, rows: plan.rows.map((r) => ({ ...r, ratio: 0.05 })) }, { items, departments, ratioBounds: "yanshi" });
+    expect(ok.issues.filter((i) => i.rule === "ratio-bounds")).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import {
-  commitPool, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordTargetDraw, startTask,
+  ShuangsuijiError, commitPool, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordTargetDraw, startTask,
   type Inspector, type InspectionRecordInput, type LifecyclePresetId, type SpotCheckTaskInput, type TaskLifecycle,
 } from "../../src/index.js";
 
@@ -48,4 +48,15 @@ export function recordFor(t: TaskLifecycle, targetId: string, outcomes: Inspecti
     targetConfirmation: { kind: "signed", signedOn: "2026-04-15" },
     inspectorSignatures: team.members.map((m) => ({ inspectorId: m.inspectorId, signedOn: "2026-04-15" })),
   };
+}
+
+/** The ShuangsuijiError a call throws (fails the test when it does not throw, or throws something else). */
+export function refusal(f: () => unknown): ShuangsuijiError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ShuangsuijiError) return e;
+    throw e;
+  }
+  throw new Error("not refused");
 }

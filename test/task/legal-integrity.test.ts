@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { digestOf } from "../../src/draw/_encoding.js";
+import {
+  ShuangsuijiError, commitPool, completeInspection, createHolidayCalendar, seedFromDice, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
+  type InspectorDrawRecord, type TaskLifecycle,
+} from "../../src/index.js";
+import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, teamsTask } from "./_scenario.js";
+
+const err = refusal;
+const rules = (e: ShuangsuijiError) => e.issues.map((i) => i.rule);
+const clauses = (e: ShuangsuijiError) => e.issues.map((i) => i.clause).join(" | ");
+
+const locked = (): TaskLifecycle => lockTargets(drawnTask("chongqing"), { on: ON, actor: "x" }).task;
+function stage2(t: TaskLifecycle): InspectorDrawRecord {
+  const r = drawInspectors({
+    locked: t.locked!, seed: createSeed("62".repeat(16), { kind: "other", description: "t2" }), initiatingDepartmentId: "SCJG",
+    departments: [{ departmentId: "SCJG", inspectors: SCJG }, { departmentId: "WJW", inspectors: WJW }],
+  });
+  if (!r.ok) throw new Error(r.messageEn);
+  return r.record;
+}
+/** The record edited and re-hashed, as a forger would. */
+function forged(record: InspectorDrawRecord, edit: (b: { -readonly [K in keyof InspectorDrawRecord]: any }) => void): InspectorDrawRecord {
+  const { digest: _d, ...body } = JSON.parse(JSON.stringify(record)) as InspectorDrawRecord;
+  edit(body as never);
+  return { ...body, digest: digestOf(body) } as InspectorDrawRecord;
+}
+const record2 = (t: TaskLifecycle, r: InspectorDrawRecord) => recordInspectorDraw(t, r, { on: "2026-04-02", actor: "各参与部门" });
+
+describe("recordInspectorDraw checks an edited, re-hashed record's teams against the draw's rules", () => {
+  it("Wancheng art. 20; Chongqing 6.5 — the leader comes from the initiating department", () => {
+    const t = locked();
+    const r = stage2(t);
+    expect(record2(t, r).task.teams[0]!.leaderId.startsWith("SCJG")).toBe(true);
+    const e = err(() => record2(t, forged(r, (b) => { b.leaders[0].leaderId = b.departments[1].teams[0].inspectorIds[0]; })));
+    expect(rules(e)).toContain("leader-from-initiating-department");
+    expect(clauses(e)).toContain("Wancheng art. 20");
+  });
+  it("行政处罚法 art. 43 — an inspector recused for a target is not on its team", () => {
+    const t = locked();
+    const r = stage2(t);
+    const e = err(() => record2(t, forged(r, (b) => { b.recusals = [{ inspectorId: b.departments[1].teams[0].inspectorIds[0], targetId: b.departments[1].teams[0].targetIds[0], reason: "亲属" }]; })));
+    expect(rules(e)).toContain("recused-on-team");
+    expect(clauses(e)).toContain("行政处罚法 art. 43");
+    // an honest draw with the same recusal leaves the inspector out: accepted
+    const honest = teamsTask("chongqing", [{ inspectorId: r.departments[1]!.teams[0]!.inspectorIds[0]!, targetId: r.departments[1]!.teams[0]!.targetIds[0]!, reason: "亲属" }]);
+    expect(honest.state).toBe("inspectors-drawn");
+  });
+  it("Longting art. 19 — one person drawn for two departments, or twice on a team, is refused", () => {
+    const t = locked();
+    const r = stage2(t);
+    const e = err(() => record2(t, forged(r, (b) => { b.departments[1].teams[0].inspectorIds = [b.departments[0].teams[0].inspectorIds[0], b.departments[1].teams[0].inspectorIds[1]]; })));
+    expect(rules(e)).toEqual(expect.arrayContaining(["draw-inspector-two-departments", "team-member-duplicate"]));
+    const twice = err(() => record2(t, forged(r, (b) => { b.departments[1].teams[0].inspectorIds = [b.departments[1].teams[0].inspectorIds[0], b.departments[1].teams[0].inspectorIds[0]]; })));
+    expect(rules(twice)).toContain("draw-member-duplicate");
+  });
+  it("Longting art. 19 — a department that is not the task's, or another initiating department, is refused", () => {
+    const t = locked();
+    const r = stage2(t);
+    const e = err(() => record2(t, forged(r, (b) => { b.departments[1].departmentId = "GHOST"; })));
+    expect(rules(e)).toContain("draw-department-not-on-task");
+    const e2 = err(() => record2(t, forged(r, (b) => { b.initiatingDepartmentId = "WJW"; })));
+    expect(rules(e2)).toContain("draw-initiating-department");
+  });
+});
+
+describe("recordResult refuses a form listing or signed by an inspector recused for the target (行政处罚法 art. 43)", () => {
+  it("the inspector replaced for 执法回避 can neither be listed nor sign; the team as it stands can", () => {
+    const t = startInspection(teamsTask("chongqing"), { on: "2026-04-03", actor: "x" }).task;
+    const id = t.targetIds[0]!;
+    const team = t.teams.find((x) => x.targetIds.includes(id))!;
+    const out = team.members.find((m) => m.departmentId === "WJW")!.inspectorId;
+    const sub = WJW.find((i) => !team.members.some((m) => m.inspectorId === i.id))!.id;
+    const t2 = replaceInspector(t, { targetId: id, outgoingId: out, substituteId: sub, reason: "recusal", approval: { name: "李", role: "department-head", on: "2026-04-05" }, chosenBy: "卫健委", directory: [...SCJG, ...WJW], on: "2026-04-05", actor: "x" }).task;
+    expect(recordResult(t2, recordFor(t2, id), { on: "2026-04-16", actor: "x" }).event.type).toBe("result-recorded");
+    const bad = recordFor(t2, id);
+    const w = WJW.find((i) => i.id === out)!;
+    const withRecused = { ...bad, inspectors: [...bad.inspectors, { inspectorId: out, name: w.name, unit: "WJW", phone: "13800001111" }], inspectorSignatures: [...bad.inspectorSignatures, { inspectorId: out, signedOn: "2026-04-15" }] };
+    const e = err(() => recordResult(t2, withRecused, { on: "2026-04-16", actor: "x" }));
+    expect(e.issues.filter((i) => i.rule === "recused-on-form").map((i) => i.path[0])).toEqual(["inspectors", "inspectorSignatures"]);
+    expect(clauses(e)).toContain("行政处罚法 art. 43");
+  });
+});
+
+describe("replaceInspector takes the substitute's department from the stage-2 record, not the caller's directory (Longting art. 19, 21; Chongqing 6.5)", () => {
+  const t = startInspection(teamsTask("chongqing"), { on: "2026-04-03", actor: "x" }).task;
+  const id = t.targetIds[0]!;
+  const team = t.teams.find((x) => x.targetIds.includes(id))!;
+  const out = team.members.find((m) => m.departmentId === "WJW")!.inspectorId;
+  const input = (substituteId: string, directory: readonly (typeof SCJG)[number][]) => ({
+    targetId: id, outgoingId: out, substituteId, reason: "health" as const, approval: { name: "李", role: "department-head" as const, on: "2026-04-05" }, chosenBy: "卫健委", directory, on: "2026-04-05", actor: "x",
+  });
+  it("a SCJG inspector relabelled WJW is refused; a WJW inspector from the directory the draw used is accepted", () => {
+    const drawnScjg = t.inspectorDraw!.departments[0]!.teams.flatMap((x) => x.inspectorIds);
+    const undrawnScjg = SCJG.find((i) => !drawnScjg.includes(i.id) && i.category !== "expert");
+    const relabelled = (i: (typeof SCJG)[number]) => ({ ...i, departmentId: "WJW" });
+    // drawn for SCJG by the record
+    const e1 = err(() => replaceInspector(t, input(drawnScjg[0]!, [...WJW, relabelled(SCJG.find((i) => i.id === drawnScjg[0])!)])));
+    expect(rules(e1)).toContain("replacement-substitute-department");
+    // not drawn: the WJW directory given is not the one the draw committed to
+    if (undrawnScjg !== undefined) {
+      const e2 = err(() => replaceInspector(t, input(undrawnScjg.id, [relabelled(undrawnScjg)])));
+      expect(rules(e2)).toContain("replacement-directory-as-drawn");
+    }
+    const e3 = err(() => replaceInspector(t, input("SCJG-1", [relabelled(SCJG[0]!)])));
+    expect(["replacement-directory-as-drawn", "replacement-substitute-department"]).toContain(e3.issues[0]!.rule);
+    const sub = WJW.find((i) => !team.members.some((m) => m.inspectorId === i.id))!.id;
+    expect(replaceInspector(t, input(sub, [...SCJG, ...WJW])).task.teams.find((x) => x.targetIds.includes(id))!.members.some((m) => m.inspectorId === sub && m.departmentId === "WJW")).toBe(true);
+  });
+});
+
+describe("transitions refuse task values the library did not produce (docs/persistence.md) — finding 3 of the regulator", () => {
+  it("a plain copy with a forged target list is refused; the live task is accepted", () => {
+    const t0 = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x" }).task;
+    const rec = drawTargets({ taskId: TASK.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: createSeed("61".repeat(16), { kind: "other", description: "t" }) });
+    const t1 = recordTargetDraw(t0, rec, { on: ON, actor: "x" }).task;
+    expect(lockTargets(t1, { on: ON, actor: "x" }).task.state).toBe("targets-locked");
+    const copy = { ...JSON.parse(JSON.stringify(t1)), targetIds: ["91440300MA5FAKE00X"] } as TaskLifecycle;
+    expect(rules(err(() => lockTargets(copy, { on: ON, actor: "x" })))).toContain("task-provenance");
+  });
+});
+
+describe("correctPublishedResult applies recordResult's dates (Wolong 2.2/2.3; Chongqing 6.3)", () => {
+  const published = () => {
+    let t = startInspection(teamsTask("chongqing"), { on: "2026-04-03", actor: "x" }).task;
+    for (const id of t.targetIds) t = recordResult(t, recordFor(t, id), { on: "2026-04-16", actor: "x" }).task;
+    t = completeInspection(t, { completedOn: "2026-04-20", actor: "x" }).task;
+    return publishResults(t, { publishedOn: "2026-04-28", actor: "x" }).task;
+  };
+  const moved = (t: TaskLifecycle, on: string) => {
+    const r = recordFor(t, t.targetIds[0]!, ["non-compliant"]);
+    return { ...r, inspectedOn: on, targetConfirmation: { kind: "signed" as const, signedOn: on }, inspectorSignatures: r.inspectorSignatures.map((s) => ({ ...s, signedOn: on })) };
+  };
+  const correct = (t: TaskLifecycle, record: ReturnType<typeof moved>, on = "2026-12-02") =>
+    correctPublishedResult(t, { record, reason: "复核", approval: { name: "王", role: "principal-head", on }, on, actor: "x" });
+  it("outside the task window, or before the inspection started, is refused; the original date is accepted", () => {
+    const t = published();
+    const late = err(() => correct(t, moved(t, "2026-12-01")));
+    expect(rules(late)).toContain("inspection-in-window");
+    expect(clauses(late)).toContain("Chongqing 6.3");
+    const early = err(() => correct(t, moved(t, "2026-03-01"), "2026-05-02"));
+    expect(rules(early)).toContain("inspection-after-start");
+    expect(correct(t, moved(t, "2026-04-15"), "2026-05-02").task.state).toBe("corrected");
+  });
+});
+
+describe("names, chosenBy and actors hold a visible character; approvals do not predate the task (Chongqing 4)", () => {
+  const t = startInspection(teamsTask("chongqing"), { on: "2026-04-03", actor: "x" }).task;
+  const id = t.targetIds[0]!;
+  const team = t.teams.find((x) => x.targetIds.includes(id))!;
+  const out = team.members.find((m) => m.departmentId === "WJW")!.inspectorId;
+  const sub = WJW.find((i) => !team.members.some((m) => m.inspectorId === i.id))!.id;
+  const rep = (over: Record<string, unknown>) =>
+    replaceInspector(t, { targetId: id, outgoingId: out, substituteId: sub, reason: "health", approval: { name: "李", role: "department-head", on: "2026-04-05" }, chosenBy: "卫健委", directory: [...SCJG, ...WJW], on: "2026-04-05", actor: "x", ...over } as never);
+  it("refuses invisible names and approvals dated before the task, accepts the visible ones", () => {
+    expect(rep({}).task.replacements).toHaveLength(1);
+    expect(err(() => rep({ approval: { name: "\u200b", role: "department-head", on: "2026-04-05" } })).code).toBe("approval-missing");
+    expect(err(() => rep({ approval: { name: "\u3000\u2060", role: "department-head", on: "2026-04-05" } })).code).toBe("approval-missing");
+    expect(rules(err(() => rep({ chosenBy: "\u200b \u3000" })))).toContain("replacement-chosen-by");
+    expect(rules(err(() => rep({ actor: "\ufeff" })))).toContain("actor-required");
+    const old = err(() => rep({ approval: { name: "李", role: "department-head", on: "1990-01-01" } }));
+    expect(rules(old)).toContain("approval-after-task-start");
+    expect(clauses(old)).toContain("Chongqing 4");
+    expect(rules(err(() => startTask(TASK, { preset: "wolong", on: "2026-03-01", actor: "" })))).toContain("actor-required");
+  });
+});
+
+describe("the holiday calendar behind the publication deadline is recorded at completion (Longting art. 22)", () => {
+  const recorded = () => {
+    let t = startInspection(teamsTask("chongqing"), { on: "2026-04-03", actor: "x" }).task;
+    for (const id of t.targetIds) t = recordResult(t, recordFor(t, id), { on: "2026-04-16", actor: "x" }).task;
+    return t;
+  };
+  it("a made-up calendar shows in the completion event; the official one is marked official; lateness uses the recorded deadline", () => {
+    const official = completeInspection(recorded(), { completedOn: "2026-04-20", actor: "x" });
+    expect(official.event.payload).toMatchObject({ calendar: { official: true } });
+    expect(publishResults(official.task, { publishedOn: "2026-09-10", actor: "x" }).event.payload).toMatchObject({ late: true });
+    const days: string[] = [];
+    for (let m = 4; m <= 6; m++) for (let d = 1; d <= 28; d++) days.push(`2026-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+    const fake = createHolidayCalendar([{ year: 2026, holidays: days.filter((d) => d > "2026-04-20").map((date) => ({ date, name: "假" })), workdays: [] }]);
+    const made = completeInspection(recorded(), { completedOn: "2026-04-20", actor: "x", calendar: { calendar: fake } });
+    const payload = made.event.payload as { calendar: { digest: string; official: boolean } };
+    expect(payload.calendar.official).toBe(false);
+    expect(payload.calendar.digest).toBe(digestOf(fake));
+    expect(made.task.publicationDeadline!.date > official.task.publicationDeadline!.date).toBe(true);
+  });
+});
+
+describe("seed dates (Wolong 2.2): a real civil date, not after the draw is recorded", () => {
+  const digits = "271828182845904523536028747135266249775";
+  it("seedFromDice refuses 2026-02-30 and accepts 2026-02-28", () => {
+    expect(err(() => seedFromDice({ digits, witnesses: ["张伟", "李娜"], date: "2026-02-30" })).code).toBe("invalid-input");
+    expect(seedFromDice({ digits, witnesses: ["张伟", "李娜"], date: "2026-02-28" }).provenance).toMatchObject({ date: "2026-02-28" });
+  });
+  it("recordTargetDraw refuses a seed rolled after the recording date and accepts one rolled that day", () => {
+    const t0 = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x" }).task;
+    const draw = (date: string) => drawTargets({ taskId: TASK.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: seedFromDice({ digits, witnesses: ["张伟", "李娜"], date }) });
+    const e = err(() => recordTargetDraw(t0, draw("2026-05-01"), { on: ON, actor: "x" }));
+    expect(rules(e)).toEqual(["seed-before-record"]);
+    expect(clauses(e)).toBe("Wolong 2.2");
+    expect(recordTargetDraw(t0, draw(ON), { on: ON, actor: "x" }).task.state).toBe("targets-drawn");
+  });
+});
