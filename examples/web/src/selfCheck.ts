@@ -24,17 +24,17 @@ function recordFrom(json: unknown): TargetDrawRecord {
 }
 
 /**
- * Whether the record's digest matches its content. lockTargetDraw refuses exactly the records whose digest does not
- * (Longting art. 19: a list edited after the draw cannot be confirmed), so it serves as the check here; the lock it
- * returns is thrown away. A forger who also recomputes the digest passes this check: only the pool (verifyTargetDraw)
- * or the units' own tickets can catch that.
+ * Whether the record is consistent with itself (digest, quotas, listed tickets, thresholds…). lockTargetDraw refuses
+ * exactly the records that contradict themselves (Longting art. 19: a list edited after the draw cannot be confirmed),
+ * so it serves as the check here; the lock it returns is thrown away. A forger who rebuilds a consistent record passes
+ * this check: only the pool (verifyTargetDraw) catches that.
  */
 function digestMatches(r: TargetDrawRecord): boolean {
   try {
     lockTargetDraw(r, { lockedOn: "2000-01-01", lockedBy: "self-check" });
     return true;
   } catch (e) {
-    if (e instanceof ShuangsuijiError && e.rule === "record-digest") return false;
+    if (e instanceof ShuangsuijiError) return false;
     throw e;
   }
 }
