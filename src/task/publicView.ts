@@ -1,5 +1,6 @@
 import { OUTCOMES } from "../codes/OUTCOMES.js";
 import { isValidResidentId } from "../ids/parseResidentId.js";
+import { isValidUscc } from "../ids/isValidUscc.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
 import { headOf, refuse, stateIndex } from "./_lifecycle.js";
@@ -35,12 +36,22 @@ export function maskIdNumber(id: string): string {
   return id.length <= 10 ? "*".repeat(id.length) : `${id.slice(0, 6)}${"*".repeat(id.length - 10)}${id.slice(-4)}`;
 }
 
-// Mobile numbers with or without +86 and with spaces or hyphens inside (138-1234-5678, 139 8765 4321), and landlines
-// with an area code (0377-12345678). Digit runs inside longer codes (a USCC) are left alone by the look-arounds.
-const MOBILE = /(?<![0-9A-Za-z])(?:(?:\+|00)?86[-\s]?)?1[3-9]\d(?:[-\s]?\d){8}(?![0-9A-Za-z])/g;
-const LANDLINE = /(?<![0-9A-Za-z])0\d{2,3}[-\s]\d{7,8}(?![0-9A-Za-z])/g;
-// Identity numbers (18 with checksum, or the old 15-digit form), also with spaces; a USCC is public and kept.
+// Mobile numbers with or without +86 and with spaces, hyphens or dots inside (138-1234-5678, 139 8765 4321,
+// 138.1234.5678), and landlines with an area code, bracketed or not ((0377)63123456, 0377-63123456, 037763123456).
+// Digit runs inside longer codes (a USCC) are left alone by the look-arounds.
+const MOBILE = /(?<![0-9A-Za-z])(?:(?:\+|00)?86[-\s.]?)?1[3-9]\d(?:[-\s.]?\d){8}(?![0-9A-Za-z])/g;
+const LANDLINE = /(?<![0-9A-Za-z])(?:\(0\d{2,3}\)\s?|0\d{2,3}[-\s.]?)\d{7,8}(?![0-9A-Za-z])/g;
+// Identity numbers (18 characters, or the old 15-digit form), also with spaces — masked whatever their check
+// character (a mistyped number is still personal data); a valid USCC is public and kept.
 const ID_NUMBER = /(?<![0-9A-Za-z])\d{6}(?:[-\s]?\d){8}(?:[-\s]?[\dXx]){4}(?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g;
+// After a contact keyword, a remaining number of 7 or more digits is a phone (a local number without area code).
+const AFTER_PHONE_KEYWORD = /((?:电话|手机|联系方式|联系号码|座机|Tel|TEL|tel|Phone|phone)\s*[:：]?\s*)(\d(?:[-\s.]?\d){6,})/g;
+// After a passport keyword, the document number (letters and digits).
+const AFTER_PASSPORT_KEYWORD = /(护照(?:号码|号)?\s*[:：]?\s*)([A-Za-z0-9]{7,12})/g;
+const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+// Full-width digits, X and phone punctuation (１３８…, Ｘ, （）－．＋) are folded to ASCII first, so they cannot slip past.
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF38\uFF58\uFF0B\uFF0D\uFF08\uFF09\uFF0E]/g;
+const foldDigits = (s: string): string => s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /**
  * Masks personal data inside free text for publication (Wancheng art. 26): identity numbers (18 characters with a valid
@@ -56,13 +67,16 @@ const ID_NUMBER = /(?<![0-9A-Za-z])\d{6}(?:[-\s]?\d){8}(?:[-\s]?[\dXx]){4}(?![0-
  */
 export function maskPersonalData(s: string): string {
   if (typeof s !== "string") return "";
-  return s
+  return foldDigits(s)
     .replace(ID_NUMBER, (m) => {
       const compact = m.replace(/[-\s]/g, "");
-      return compact.length === 15 || isValidResidentId(compact.toUpperCase()) ? maskIdNumber(compact) : m;
+      return compact.length === 18 && isValidUscc(compact.toUpperCase()) ? m : maskIdNumber(compact);
     })
-    .replace(MOBILE, (m) => maskPhone(m.replace(/^(?:\+|00)?86[-\s]?/, "")))
-    .replace(LANDLINE, (m) => maskPhone(m));
+    .replace(MOBILE, (m) => maskPhone(m.replace(/^(?:\+|00)?86[-\s.]?/, "")))
+    .replace(LANDLINE, (m) => maskPhone(m))
+    .replace(AFTER_PHONE_KEYWORD, (_m, k: string, n: string) => `${k}${maskPhone(n)}`)
+    .replace(AFTER_PASSPORT_KEYWORD, (_m, k: string, n: string) => `${k}${maskIdNumber(n)}`)
+    .replace(EMAIL, (_m, first: string, domain: string) => `${first}***@${domain}`);
 }
 
 /**

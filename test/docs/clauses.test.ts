@@ -417,6 +417,24 @@ describe("Wancheng art. 26", () => {
   });
 });
 
+describe("Wancheng art. 26 (variants an auditor tried)", () => {
+  it("full-width digits, dotted and bracketed phones, local numbers after a keyword, IDs with a wrong check character, e-mail and passport numbers are masked; a USCC and ordinary numbers are kept", () => {
+    const cases: [string, RegExp][] = [
+      ["电话１３８１２３４５６７８", /１３８１２３４５６７８|13812345678/],
+      ["身份证110105194912310021", /110105194912310021/],
+      ["１１０１０５１９４９１２３１００２Ｘ", /19491231/],
+      ["手机138.1234.5678", /1234\.5678/],
+      ["座机(0377)63123456", /63123456/],
+      ["037763123456", /037763123456/],
+      ["电话6312345", /6312345/],
+      ["邮箱 zhangsan@example.com", /zhangsan/],
+      ["护照号E12345678", /E12345678/],
+    ];
+    for (const [text, leak] of cases) expect(maskPersonalData(text), text).not.toMatch(leak);
+    expect(maskPersonalData("代码914403001922038216，金额12345元，编号2026-001")).toBe("代码914403001922038216，金额12345元，编号2026-001");
+  });
+});
+
 describe("Wancheng art. 28", () => {
   it("before the local rule (2026-03-20) and the 2025 national rules, spot-check results were out of scope", () => {
     expect(lib.CREDIT_JURISDICTIONS.wancheng.from).toBe("2026-03-20");
