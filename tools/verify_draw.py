@@ -139,7 +139,18 @@ def canonical_text(s):
         u8(s)
     except UnicodeEncodeError:
         return False
+    if any(unicodedata.category(c) == "Cf" for c in s):
+        return False
     return unicodedata.is_normalized("NFC", s)
+
+
+def whole(n):
+    """A JSON number with an integral value (spec §2: 7, 7.0 and 7e0 are the same number), as JavaScript reads it."""
+    return isinstance(n, (int, float)) and not isinstance(n, bool) and math.isfinite(n) and n == int(n) and abs(n) <= 2**53 - 1
+
+
+DICE_DIGITS = 39  # spec §5.1: exactly this many ASCII digits in v1
+HEX = re.compile(r"[0-9a-f]+")
 
 
 def check_pool(pool):
@@ -235,38 +246,59 @@ def seed_problems(seed):
         return ["seed.value: not lower-case hex of at least 128 bits"]
     kind = p.get("kind")
     derived, bits = None, None
+    texts = []
     if kind == "dice":
         derived = D("dice", p["digits"], p["date"])
         bits = len(p["digits"]) * math.log2(10)
+        if not re.fullmatch(r"[0-9]{%d}" % DICE_DIGITS, p["digits"]):
+            out.append(f"seed.provenance.digits: not exactly {DICE_DIGITS} ASCII digits")
+        if not valid_date(p["date"]):
+            out.append("seed.provenance.date: not a valid civil date YYYY-MM-DD")
         w = p.get("witnesses", [])
-        if len(w) < 2 or len(set(w)) != len(w) or any(x != x.strip(JS_SPACE) or x == "" for x in w):
-            out.append("seed.provenance.witnesses: at least two distinct, trimmed names")
+        texts += w
+        if len(w) < 2 or len(set(w)) != len(w):
+            out.append("seed.provenance.witnesses: at least two distinct names")
     elif kind == "lottery":
         nums = p["numbers"]
-        derived = D("lottery", p["name"], p["drawId"], ",".join(str(n) for n in nums))
+        texts += [p["name"], p["drawId"]]
+        if any(not whole(n) or n < 0 for n in nums):
+            out.append("seed.provenance.numbers: not whole numbers")
+        derived = D("lottery", p["name"], p["drawId"], ",".join(es_number(n) for n in nums))
         mx = p.get("maxNumber")
-        if mx is not None:
+        if mx is None:
+            out.append("seed.provenance.maxNumber: missing")
+        elif not whole(mx) or mx < 1:
+            out.append("seed.provenance.maxNumber: not a positive whole number")
+        else:
             bits = len(nums) * math.log2(mx + 1)
             if any(n > mx for n in nums):
                 out.append("seed.provenance.numbers: a number exceeds maxNumber")
     elif kind == "beacon":
+        texts.append(p["source"])
+        if not re.fullmatch(r"0|[1-9][0-9]*", p["round"]):
+            out.append("seed.provenance.round: not a canonical decimal")
+        if not HEX.fullmatch(p["value"]):
+            out.append("seed.provenance.value: not lower-case hex")
         derived = D("beacon", p["source"], p["round"], p["value"])
         bits = len(p["value"]) * 4
     elif kind == "commit-reveal":
         shares = p["shares"]
         parties = [s["party"] for s in shares]
+        texts += parties
         if len(set(parties)) != len(parties):
             out.append("seed.provenance.shares: a party appears twice")
         elif parties != sorted(parties, key=utf16_key):
             out.append("seed.provenance.shares: not in party order")
         for s in shares:
-            if len(s["reveal"]) % 2 or sha(bytes.fromhex(s["reveal"])).hex() != s["commitment"]:
+            if not HEX.fullmatch(s["reveal"]) or len(s["reveal"]) % 2 or sha(bytes.fromhex(s["reveal"])).hex() != s["commitment"]:
                 out.append(f"seed.provenance.shares: the reveal of {s['party']} does not match its commitment")
         ordered = sorted(shares, key=lambda s: utf16_key(s["party"]))
         derived = D("commit-reveal", *[f for s in ordered for f in (s["party"], s["reveal"])])
         bits = max(len(s["reveal"]) * 4 for s in shares)
     elif kind != "other":
         out.append("seed.provenance.kind: unknown")
+    if any(not canonical_text(t) for t in texts):
+        out.append("seed.provenance: a text field is not canonical (trimmed, NFC, no format characters)")
     if bits is not None and bits < 128:
         out.append("seed.provenance: less than 128 bits of entropy")
     if derived is not None and derived != v:
