@@ -139,9 +139,17 @@ def canonical_text(s):
         u8(s)
     except UnicodeEncodeError:
         return False
-    if any(unicodedata.category(c) == "Cf" for c in s):
-        return False
     return unicodedata.is_normalized("NFC", s)
+
+
+def strict_text(s):
+    """Canonical text without format characters (category Cf): seed provenance fields (spec §5)."""
+    return canonical_text(s) and not any(unicodedata.category(c) == "Cf" for c in s)
+
+
+def canonical_id(s):
+    """A unit id (spec §3): strict text and no full-width ASCII form U+FF01–U+FF5E."""
+    return strict_text(s) and not any("\uff01" <= c <= "\uff5e" for c in s)
 
 
 def whole(n):
@@ -157,7 +165,7 @@ def check_pool(pool):
     problems, seen = [], set()
     for i, u in enumerate(pool):
         uid = u.get("id")
-        if not canonical_text(uid):
+        if not canonical_id(uid):
             problems.append(f"unit {i}: id is not trimmed, well-formed NFC text")
         elif uid in seen:
             problems.append(f"unit {i}: duplicate id {uid}")
@@ -297,7 +305,7 @@ def seed_problems(seed):
         bits = max(len(s["reveal"]) * 4 for s in shares)
     elif kind != "other":
         out.append("seed.provenance.kind: unknown")
-    if any(not canonical_text(t) for t in texts):
+    if any(not strict_text(t) for t in texts):
         out.append("seed.provenance: a text field is not canonical (trimmed, NFC, no format characters)")
     if bits is not None and bits < 128:
         out.append("seed.provenance: less than 128 bits of entropy")

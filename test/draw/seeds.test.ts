@@ -179,3 +179,28 @@ describe("seed provenance fields are canonical (spec §5: one fact, one spelling
     expect(refusedRule(() => createSeed(seeds.lottery!.value, { ...noMax, name: " 体彩排列5" }))).toEqual(expect.arrayContaining(["lottery-max-number", "seed-canonical-text"]));
   });
 });
+
+// Adversarial review A5: look-alike ids (zero-width, soft hyphen, word joiner, full-width ASCII) are refused at commit
+// time, all rows at once, so one enterprise cannot sit twice in a pool whatever the seed.
+describe("look-alike unit ids are refused at commit time (spec §3)", () => {
+  it("refuses \\p{Cf} and full-width forms, every row listed; the honest pool commits", () => {
+    const honest = [{ id: "91350100M000100Y43", riskClass: "A" }, { id: "宁德某某商行", riskClass: "B" }];
+    expect(commitPool(honest).unitCount).toBe(2);
+    const forged = [
+      ...honest,
+      { id: "91350100M000100Y4\u200b3", riskClass: "A" },
+      { id: "91350100M000100\u00adY43", riskClass: "A" },
+      { id: "宁德某某\u2060商行", riskClass: "B" },
+      { id: "９１350100M000100Y43", riskClass: "A" },
+      { id: "\ufeff91350100M000100Y43", riskClass: "C" },
+    ];
+    try {
+      commitPool(forged);
+      expect.unreachable("look-alike ids were accepted");
+    } catch (e) {
+      expect(e).toBeInstanceOf(ShuangsuijiError);
+      const issues = (e as ShuangsuijiError).issues.filter((i) => i.rule === "unit-id-canonical");
+      expect(issues.map((i) => i.path[0])).toEqual([2, 3, 4, 5, 6]);
+    }
+  });
+});
