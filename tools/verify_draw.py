@@ -533,11 +533,61 @@ def normalize_class(raw):
     return table.get(s, table.get(s.upper()))
 
 
+STATUS_NAMES = {
+    "存续": "operating", "在业": "operating", "开业": "operating", "存续(在营、开业、在册)": "operating", "在营": "operating",
+    "注销": "deregistered", "已注销": "deregistered", "吊销": "licence-revoked", "已吊销": "licence-revoked",
+    "吊销未注销": "licence-revoked", "撤销": "registration-cancelled", "迁出": "moved-out", "已迁出": "moved-out",
+    "停业": "closed-or-liquidating", "清算": "closed-or-liquidating",
+}
+STATUSES = ("operating", "closed-or-liquidating", "deregistered", "licence-revoked", "registration-cancelled", "moved-out")
+LOOSE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$|^(\d{4})(\d{2})(\d{2})$")
+
+
+def half_width(s):
+    return "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else " " if c == "\u3000" else c for c in s)
+
+
+def ticket_id(raw):
+    """spec §11: trimmed, NFC, full-width ASCII folded; a USCC-shaped id de-spaced and upper-cased."""
+    s = half_width(unicodedata.normalize("NFC", raw.strip(JS_SPACE + "\u3000")))
+    code = re.sub(r"\s+", "", s).upper()
+    return code if re.fullmatch(r"[0-9A-Z]{18}", code) else s
+
+
+def ticket_date(raw):
+    """spec §11: the spellings table import reads (2021-03-01, 2021/3/1, 2021.3.1, 2021年3月1日, 20210301)."""
+    raw = raw.strip(JS_SPACE)
+    if valid_date(raw):
+        return raw
+    m = LOOSE_DATE.match(raw)
+    if m:
+        y, mo, d = [g for g in m.groups() if g is not None]
+        iso = f"{y}-{int(mo):02d}-{int(d):02d}"
+        if valid_date(iso):
+            return iso
+    if re.fullmatch(r"\d{5}", raw):  # Excel 1900 serial day, as table import reads it
+        import datetime
+        return (datetime.date(1899, 12, 30) + datetime.timedelta(days=int(raw))).isoformat()
+    raise Refused(f"registration date not recognised: {raw}")
+
+
+def ticket_status(raw):
+    key = raw.strip(JS_SPACE)
+    if key in STATUSES:
+        return key
+    key = re.sub(r"\s+", "", key).replace("（", "(").replace("）", ")")
+    if key in STATUS_NAMES:
+        return STATUS_NAMES[key]
+    raise Refused(f"registration status not recognised: {raw}")
+
+
 def check_ticket(record, unit_id, cls_raw, registration_date=None, status=None, division=None):
-    unit_id = unicodedata.normalize("NFC", unit_id.strip(JS_SPACE))
+    unit_id = ticket_id(unit_id)
     cls = normalize_class(cls_raw)
     if unit_id == "" or cls is None:
         raise Refused("an id and a recognisable class are needed")
+    registration_date = None if registration_date is None else ticket_date(registration_date)
+    status = None if status is None else ticket_status(status)
     problems = record_problems(record)
     if problems:
         return {"status": "inconsistent", "reason": "record-inconsistent", "problems": problems}
