@@ -280,6 +280,9 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
       for (const t of targetIds) for (const id of recusedBy.get(t) ?? []) recused.add(id);
       const left = recused.size === 0 ? available.length : available.filter((i) => !recused.has(i.id)).length;
       if (left < m) return failure(spec.departmentId, targetIds, "recusal", left, m);
+      // Without the single-side fallback (Longting art. 19) a group left with exactly m is refused here, before any
+      // random choice, so success never depends on the seed (docs/spec-v1.md §9.3).
+      if (!allowFallback && left === m) return failure(spec.departmentId, targetIds, "availability", left, m);
       mineGroups.push({ g, targetIds, recused });
     }
     const planner =
@@ -307,7 +310,8 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
       const team: string[] = [];
       let random = true;
       if (pool.length === m) {
-        if (!allowFallback) return fail("availability", pool.length);
+        // Reached without the fallback only when earlier teams' workload left exactly m: the matching proved the team
+        // completable, so it is completed (recorded random: false) instead of failing for some seeds only (§9.3).
         for (const i of pool) {
           commit(i);
           team.push(i.id);

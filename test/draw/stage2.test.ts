@@ -215,3 +215,25 @@ describe("drawInspectors refuses unknown targets, unknown recused inspectors and
     for (const twin of ["张三\u200b", "Zoe\u0308", "ＺＳ０１"]) expect(rules({ ...base, departments: departments(twin) }), twin).toContain("unit-id-canonical");
   });
 });
+
+// Adversarial review A9: with allowSingleSideFallback false too, whether a draw succeeds never depends on the seed.
+describe("stage 2 succeeds for every seed or for none, fallback off (A9, spec §9.3)", () => {
+  it("small directories, recusals and caps: one outcome code over many seeds", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 3 }), fc.array(fc.tuple(fc.nat(5), fc.nat(4)), { maxLength: 4 }), (nT, nI, cap, rec) => {
+        const locked = lockedList(nT);
+        const targets = locked.record.strata[0]!.selected.map((u) => u.unitId);
+        const inspectors: Inspector[] = Array.from({ length: nI }, (_, i) => ({ id: `I${i}`, name: `I${i}`, departmentId: "SCJG", category: "qualified-staff", expertise: [] }));
+        const recusals = rec.map(([i, t]) => ({ inspectorId: `I${i % nI}`, targetId: targets[t % nT]!, reason: "亲属关系" }));
+        const outcomes = new Set<string>();
+        for (let n = 0; n < 12; n++) {
+          const seed = createSeed((n + 0x30).toString(16).padStart(32, "a"), { kind: "other", description: "stage 2" });
+          const r = drawInspectors({ locked, initiatingDepartmentId: "SCJG", seed, recusals, allowSingleSideFallback: false, departments: [{ departmentId: "SCJG", inspectors, workloadCap: cap }] });
+          outcomes.add(r.ok ? "ok" : r.code);
+        }
+        expect([...outcomes]).toHaveLength(1);
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+});
