@@ -347,6 +347,12 @@ def quota_for(policy, cls, size):
     if rule is None:
         return 0, False, f"no rule for class {cls}: not drawn"
     rounding = policy.get("rounding", "ceil")
+    # spec §2: JSON numbers by value — 3, 3.0 and 3e0 are the same whole number
+    for key in ("count", "min", "max"):
+        if key in rule:
+            if not whole(rule[key]) or rule[key] < 0:
+                raise Refused(f"class {cls}: {key} is not a whole number")
+            rule = dict(rule, **{key: int(rule[key])})
     if "count" in rule:
         k, text = rule["count"], f"count {es_number(rule['count'])}"
     else:
