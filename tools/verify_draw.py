@@ -142,11 +142,30 @@ def canonical_text(s):
     return unicodedata.is_normalized("NFC", s)
 
 
+def strict_text(s):
+    """Canonical text without format characters (category Cf): seed provenance fields (spec §5)."""
+    return canonical_text(s) and not any(unicodedata.category(c) == "Cf" for c in s)
+
+
+def canonical_id(s):
+    """A unit id (spec §3): strict text and no full-width ASCII form U+FF01–U+FF5E."""
+    return strict_text(s) and not any("\uff01" <= c <= "\uff5e" for c in s)
+
+
+def whole(n):
+    """A JSON number with an integral value (spec §2: 7, 7.0 and 7e0 are the same number), as JavaScript reads it."""
+    return isinstance(n, (int, float)) and not isinstance(n, bool) and math.isfinite(n) and n == int(n) and abs(n) <= 2**53 - 1
+
+
+DICE_DIGITS = 39  # spec §5.1: exactly this many ASCII digits in v1
+HEX = re.compile(r"[0-9a-f]+")
+
+
 def check_pool(pool):
     problems, seen = [], set()
     for i, u in enumerate(pool):
         uid = u.get("id")
-        if not canonical_text(uid):
+        if not canonical_id(uid):
             problems.append(f"unit {i}: id is not trimmed, well-formed NFC text")
         elif uid in seen:
             problems.append(f"unit {i}: duplicate id {uid}")
@@ -235,38 +254,59 @@ def seed_problems(seed):
         return ["seed.value: not lower-case hex of at least 128 bits"]
     kind = p.get("kind")
     derived, bits = None, None
+    texts = []
     if kind == "dice":
         derived = D("dice", p["digits"], p["date"])
         bits = len(p["digits"]) * math.log2(10)
+        if not re.fullmatch(r"[0-9]{%d}" % DICE_DIGITS, p["digits"]):
+            out.append(f"seed.provenance.digits: not exactly {DICE_DIGITS} ASCII digits")
+        if not valid_date(p["date"]):
+            out.append("seed.provenance.date: not a valid civil date YYYY-MM-DD")
         w = p.get("witnesses", [])
-        if len(w) < 2 or len(set(w)) != len(w) or any(x != x.strip(JS_SPACE) or x == "" for x in w):
-            out.append("seed.provenance.witnesses: at least two distinct, trimmed names")
+        texts += w
+        if len(w) < 2 or len(set(w)) != len(w):
+            out.append("seed.provenance.witnesses: at least two distinct names")
     elif kind == "lottery":
         nums = p["numbers"]
-        derived = D("lottery", p["name"], p["drawId"], ",".join(str(n) for n in nums))
+        texts += [p["name"], p["drawId"]]
+        if any(not whole(n) or n < 0 for n in nums):
+            out.append("seed.provenance.numbers: not whole numbers")
+        derived = D("lottery", p["name"], p["drawId"], ",".join(es_number(n) for n in nums))
         mx = p.get("maxNumber")
-        if mx is not None:
+        if mx is None:
+            out.append("seed.provenance.maxNumber: missing")
+        elif not whole(mx) or mx < 1:
+            out.append("seed.provenance.maxNumber: not a positive whole number")
+        else:
             bits = len(nums) * math.log2(mx + 1)
             if any(n > mx for n in nums):
                 out.append("seed.provenance.numbers: a number exceeds maxNumber")
     elif kind == "beacon":
+        texts.append(p["source"])
+        if not re.fullmatch(r"0|[1-9][0-9]*", p["round"]):
+            out.append("seed.provenance.round: not a canonical decimal")
+        if not HEX.fullmatch(p["value"]):
+            out.append("seed.provenance.value: not lower-case hex")
         derived = D("beacon", p["source"], p["round"], p["value"])
         bits = len(p["value"]) * 4
     elif kind == "commit-reveal":
         shares = p["shares"]
         parties = [s["party"] for s in shares]
+        texts += parties
         if len(set(parties)) != len(parties):
             out.append("seed.provenance.shares: a party appears twice")
         elif parties != sorted(parties, key=utf16_key):
             out.append("seed.provenance.shares: not in party order")
         for s in shares:
-            if len(s["reveal"]) % 2 or sha(bytes.fromhex(s["reveal"])).hex() != s["commitment"]:
+            if not HEX.fullmatch(s["reveal"]) or len(s["reveal"]) % 2 or sha(bytes.fromhex(s["reveal"])).hex() != s["commitment"]:
                 out.append(f"seed.provenance.shares: the reveal of {s['party']} does not match its commitment")
         ordered = sorted(shares, key=lambda s: utf16_key(s["party"]))
         derived = D("commit-reveal", *[f for s in ordered for f in (s["party"], s["reveal"])])
         bits = max(len(s["reveal"]) * 4 for s in shares)
     elif kind != "other":
         out.append("seed.provenance.kind: unknown")
+    if any(not strict_text(t) for t in texts):
+        out.append("seed.provenance: a text field is not canonical (trimmed, NFC, no format characters)")
     if bits is not None and bits < 128:
         out.append("seed.provenance: less than 128 bits of entropy")
     if derived is not None and derived != v:
@@ -307,6 +347,12 @@ def quota_for(policy, cls, size):
     if rule is None:
         return 0, False, f"no rule for class {cls}: not drawn"
     rounding = policy.get("rounding", "ceil")
+    # spec §2: JSON numbers by value — 3, 3.0 and 3e0 are the same whole number
+    for key in ("count", "min", "max"):
+        if key in rule:
+            if not whole(rule[key]) or rule[key] < 0:
+                raise Refused(f"class {cls}: {key} is not a whole number")
+            rule = dict(rule, **{key: int(rule[key])})
     if "count" in rule:
         k, text = rule["count"], f"count {es_number(rule['count'])}"
     else:
@@ -493,11 +539,61 @@ def normalize_class(raw):
     return table.get(s, table.get(s.upper()))
 
 
+STATUS_NAMES = {
+    "存续": "operating", "在业": "operating", "开业": "operating", "存续(在营、开业、在册)": "operating", "在营": "operating",
+    "注销": "deregistered", "已注销": "deregistered", "吊销": "licence-revoked", "已吊销": "licence-revoked",
+    "吊销未注销": "licence-revoked", "撤销": "registration-cancelled", "迁出": "moved-out", "已迁出": "moved-out",
+    "停业": "closed-or-liquidating", "清算": "closed-or-liquidating",
+}
+STATUSES = ("operating", "closed-or-liquidating", "deregistered", "licence-revoked", "registration-cancelled", "moved-out")
+LOOSE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$|^(\d{4})(\d{2})(\d{2})$")
+
+
+def half_width(s):
+    return "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else " " if c == "\u3000" else c for c in s)
+
+
+def ticket_id(raw):
+    """spec §11: trimmed, NFC, full-width ASCII folded; a USCC-shaped id de-spaced and upper-cased."""
+    s = half_width(unicodedata.normalize("NFC", raw.strip(JS_SPACE + "\u3000")))
+    code = re.sub(r"\s+", "", s).upper()
+    return code if re.fullmatch(r"[0-9A-Z]{18}", code) else s
+
+
+def ticket_date(raw):
+    """spec §11: the spellings table import reads (2021-03-01, 2021/3/1, 2021.3.1, 2021年3月1日, 20210301)."""
+    raw = raw.strip(JS_SPACE)
+    if valid_date(raw):
+        return raw
+    m = LOOSE_DATE.match(raw)
+    if m:
+        y, mo, d = [g for g in m.groups() if g is not None]
+        iso = f"{y}-{int(mo):02d}-{int(d):02d}"
+        if valid_date(iso):
+            return iso
+    if re.fullmatch(r"\d{5}", raw):  # Excel 1900 serial day, as table import reads it
+        import datetime
+        return (datetime.date(1899, 12, 30) + datetime.timedelta(days=int(raw))).isoformat()
+    raise Refused(f"registration date not recognised: {raw}")
+
+
+def ticket_status(raw):
+    key = raw.strip(JS_SPACE)
+    if key in STATUSES:
+        return key
+    key = re.sub(r"\s+", "", key).replace("（", "(").replace("）", ")")
+    if key in STATUS_NAMES:
+        return STATUS_NAMES[key]
+    raise Refused(f"registration status not recognised: {raw}")
+
+
 def check_ticket(record, unit_id, cls_raw, registration_date=None, status=None, division=None):
-    unit_id = unicodedata.normalize("NFC", unit_id.strip(JS_SPACE))
+    unit_id = ticket_id(unit_id)
     cls = normalize_class(cls_raw)
     if unit_id == "" or cls is None:
         raise Refused("an id and a recognisable class are needed")
+    registration_date = None if registration_date is None else ticket_date(registration_date)
+    status = None if status is None else ticket_status(status)
     problems = record_problems(record)
     if problems:
         return {"status": "inconsistent", "reason": "record-inconsistent", "problems": problems}

@@ -27,7 +27,7 @@ const STATUSES = ["operating", "deregistered", "moved-out"] as const;
 function randomSeed(): SeedRecord {
   switch (int(0, 4)) {
     case 0:
-      return seedFromDice({ digits: Array.from({ length: int(39, 45) }, () => String(int(0, 9))).join(""), witnesses: ["张伟", "李娜"], date: "2026-04-01" });
+      return seedFromDice({ digits: Array.from({ length: 39 }, () => String(int(0, 9))).join(""), witnesses: ["张伟", "李娜"], date: "2026-04-01" });
     case 1:
       return seedFromLottery({ name: "体彩排列5", drawId: `26${int(100, 999)}`, numbers: Array.from({ length: 40 }, () => int(0, 9)) }, { maxNumber: 9 });
     case 2:

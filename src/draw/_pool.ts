@@ -26,10 +26,16 @@ export interface PoolConfig {
 
 const PRINTABLE_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
-/** Trimmed, well-formed NFC text; printable ASCII (every USCC) skips the costly checks. */
+/**
+ * A unit id's one spelling: trimmed, well-formed NFC text with no format character (\p{Cf}: zero-width space, soft
+ * hyphen, word joiner…) and no full-width ASCII form (U+FF01–U+FF5E), so two rows cannot be the same enterprise under
+ * look-alike ids (docs/spec-v1.md §3). Printable ASCII (every USCC) skips the costly checks.
+ */
 export function isCanonicalText(s: string): boolean {
-  return PRINTABLE_ASCII.test(s) || (isWellFormed(s) && s === s.trim() && s === s.normalize("NFC"));
+  return PRINTABLE_ASCII.test(s) || (isWellFormed(s) && s === s.trim() && s === s.normalize("NFC") && !LOOK_ALIKE.test(s));
 }
+
+const LOOK_ALIKE = /[\p{Cf}\uff01-\uff5e]/u;
 
 /** Writes length-delimited fields into one reusable buffer (ASCII written directly; other text via encodeInto). */
 export function fieldWriter() {

@@ -5,6 +5,7 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize, hexToBytes, lengthDelimited, sha256Hex } from "./_encoding.js";
 import { drawIssue } from "./_issues.js";
 import { SeedRecordSchema, type SeedProvenance, type SeedRecord } from "./SeedRecord.js";
+import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
 
 export const SEED_TAG = "shuangsuiji/seed/v1";
 const CLAUSE = "docs/spec-v1.md §5 (seed derivation); draw-research.md §2";
@@ -53,9 +54,51 @@ export function provenanceBits(p: SeedProvenance): number | undefined {
  * Everything wrong with a seed's provenance, all at once: the value does not derive from it, a revealed share does not
  * match its commitment, parties repeat, too little entropy. Empty for a sound seed (and for kind `other`).
  */
+/** Exactly this many dice digits in v1 (39 × log₂10 ≈ 129.6 bits): a fixed count leaves no choice after the roll. */
+export const DICE_DIGITS = 39;
+
+/**
+ * Why a text hashed into (or recorded with) a seed is not in its one canonical spelling, or undefined: trimmed, NFC,
+ * well-formed, no format characters (\p{Cf}: zero-width space, soft hyphen, word joiner…). One spelling per fact, so
+ * one dice roll or beacon round cannot yield several seeds (docs/spec-v1.md §5, canonical text).
+ */
+export function nonCanonicalText(s: string): string | undefined {
+  if (s.length === 0) return "empty";
+  if (/\p{Cs}/u.test(s)) return "not well-formed Unicode (lone surrogate)";
+  if (s !== s.trim()) return "leading or trailing white space";
+  if (/\p{Cf}/u.test(s)) return "contains an invisible format character (\\p{Cf})";
+  if (s !== s.normalize("NFC")) return "not in Unicode NFC";
+  return undefined;
+}
+
+function canonicalFields(p: SeedProvenance): [readonly (string | number)[], string][] {
+  switch (p.kind) {
+    case "dice":
+      return p.witnesses.map((w, i) => [["provenance", "witnesses", i], w]);
+    case "lottery":
+      return [[["provenance", "name"], p.name], [["provenance", "drawId"], p.drawId]];
+    case "beacon":
+      return [[["provenance", "source"], p.source]];
+    case "commit-reveal":
+      return p.shares.map((s, i) => [["provenance", "shares", i, "party"], s.party]);
+    case "other":
+      return [];
+  }
+}
+
 export function provenanceProblems(seed: SeedRecord): RuleIssue[] {
   const p = seed.provenance;
   const out: RuleIssue[] = [];
+  for (const [path, text] of canonicalFields(p)) {
+    const why = nonCanonicalText(text);
+    if (why !== undefined) out.push(drawIssue("seed-canonical-text", path, CLAUSE, `种子来源中的文字应为唯一规范写法（${why}）`, `a text field of the seed provenance is not in its canonical spelling (${why})`, text));
+  }
+  if (p.kind === "dice") {
+    if (!new RegExp(`^[0-9]{${DICE_DIGITS}}$`).test(p.digits)) out.push(drawIssue("seed-dice-digits", ["provenance", "digits"], CLAUSE, `掷骰结果应恰为${DICE_DIGITS}位阿拉伯数字（位数事先固定）`, `the dice roll is exactly ${DICE_DIGITS} ASCII decimal digits (the count is fixed in advance)`, p.digits));
+    if (!isValidCivilDate(p.date)) out.push(drawIssue("seed-dice-date", ["provenance", "date"], CLAUSE, "掷骰日期应为有效的公历日期 YYYY-MM-DD", "the dice date is a valid civil date YYYY-MM-DD", p.date));
+  }
+  if (p.kind === "beacon" && !/^(?:0|[1-9][0-9]*)$/.test(p.round)) out.push(drawIssue("seed-beacon-round", ["provenance", "round"], CLAUSE, "信标轮次应为规范的十进制整数（无前导零、无空白）", "the beacon round is a canonical decimal integer (no leading zeros, no spaces)", p.round));
+  if (p.kind === "lottery" && p.maxNumber === undefined) out.push(drawIssue("lottery-max-number", ["provenance", "maxNumber"], CLAUSE, "应记载彩票号码的最大值，以核对号码范围与熵", "maxNumber is recorded so that the numbers' range and entropy can be checked", undefined));
   if (p.kind === "commit-reveal") {
     p.shares.forEach((s, i) => {
       if (s.reveal.length % 2 !== 0 || sha256Hex(hexToBytes(s.reveal)) !== s.commitment) out.push(ruleIssue("seed-share-reveal", ["provenance", "shares", i, "reveal"], { value: s.party }));
@@ -66,9 +109,6 @@ export function provenanceProblems(seed: SeedRecord): RuleIssue[] {
   if (p.kind === "dice") {
     // Wolong 2.2: two or more witnesses — distinct people, names written as trimmed text
     if (new Set(p.witnesses).size !== p.witnesses.length) out.push(ruleIssue("unique-ids", ["provenance", "witnesses"], { detailZh: "见证人重复", detailEn: "a witness is listed twice" }));
-    p.witnesses.forEach((w, i) => {
-      if (w !== w.trim()) out.push(ruleIssue("text-trimmed", ["provenance", "witnesses", i], { value: w }));
-    });
   }
   const bits = provenanceBits(p);
   if (bits !== undefined && bits < 128) out.push(ruleIssue("seed-entropy", ["provenance"], { detailZh: `仅约${Math.floor(bits)}位`, detailEn: `about ${Math.floor(bits)} bits` }));

@@ -18,6 +18,7 @@ import { canonicalJson, canonicalize, digestOf, hexToBytes, lengthDelimited } fr
 import { planAssignment } from "./_assignment.js";
 import { lockProblems, refuse } from "./_checkRecord.js";
 import { provenanceProblems } from "./_seed.js";
+import { isCanonicalText } from "./_pool.js";
 import { sha256 } from "@noble/hashes/sha2";
 
 /** @internal The stage-2 algorithm tag. */
@@ -192,7 +193,13 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
   const seedIssues = provenanceProblems(seedCheck.data);
   if (seedIssues.length > 0) throw new ShuangsuijiError(seedIssues.some((i) => i.rule === "seed-entropy") ? "seed-too-weak" : "invalid-input", seedIssues.map((i) => ({ ...i, path: ["seed", ...i.path] })));
   if (input.seed.value === record.seed.value) issues.push(ruleIssue("stage2-own-seed", ["seed"]));
-  const allTargets = [...(input.targetIds ?? record.strata.flatMap((s) => s.selected.map((u) => u.unitId)))].sort();
+  const lockedIds = record.strata.flatMap((s) => s.selected.map((u) => u.unitId));
+  const lockedSet = new Set(lockedIds);
+  // A subset of the locked list only (Longting art. 19: inspectors are drawn for the locked targets, nothing else).
+  (input.targetIds ?? []).forEach((t, k) => {
+    if (typeof t !== "string" || !lockedSet.has(t)) issues.push({ path: ["targetIds", k], rule: "dispatch", clause: "Longting art. 19; docs/spec-v1.md §9", messageZh: "检查对象不在锁定名单中", messageEn: "a target is not on the locked list", value: t });
+  });
+  const allTargets = [...(input.targetIds ?? lockedIds)].sort();
   const targetSet = new Set(allTargets);
   if (targetSet.size !== allTargets.length) issues.push({ path: ["targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "检查对象重复", messageEn: "a target id is listed twice (the same inspector could be put twice on one target)" });
   (input.recusals ?? []).forEach((r, k) => {
@@ -203,8 +210,13 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
     for (const i of d.inspectors ?? []) {
       const other = owner.get(i?.id);
       if (other !== undefined && other !== d.departmentId) issues.push({ path: ["departments", k, "inspectors"], rule: "unique-ids", clause: "Longting art. 19 (各参与部门自行抽取); docs/spec-v1.md §9", messageZh: `人员标识同时出现在${other}和${d.departmentId}的名录中`, messageEn: `an inspector id appears in the directories of ${other} and ${d.departmentId} (one person could be on a team twice)`, value: i.id });
+      // One spelling per person (docs/spec-v1.md §9): NFC, no format or full-width characters, so no look-alike ids.
+      if (typeof i?.id === "string" && i.id !== "" && !isCanonicalText(i.id)) issues.push({ path: ["departments", k, "inspectors"], rule: "unit-id-canonical", clause: "docs/spec-v1.md §9", messageZh: "人员标识应为NFC规范文本，不含零宽等格式字符及全角ASCII字符", messageEn: "an inspector id is NFC text without format characters (zero-width…) or full-width ASCII forms", value: i.id });
       owner.set(i?.id, d.departmentId);
     }
+  });
+  (input.recusals ?? []).forEach((r, k) => {
+    if (!owner.has(r?.inspectorId)) issues.push({ path: ["recusals", k, "inspectorId"], rule: "recusal-inspector", clause: "行政处罚法 art. 43; docs/spec-v1.md §9", messageZh: "回避人员不在任何部门的名录中", messageEn: "a recusal names an inspector who is in no department's directory", value: r?.inspectorId });
   });
   const groupSize = input.groupSize ?? 1;
   if (!Number.isInteger(groupSize) || groupSize < 1) issues.push({ path: ["groupSize"], rule: "group-size", clause: "Yanshi 7.3", messageZh: "分组大小应为正整数", messageEn: "groupSize is a positive whole number", value: groupSize });
@@ -268,6 +280,9 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
       for (const t of targetIds) for (const id of recusedBy.get(t) ?? []) recused.add(id);
       const left = recused.size === 0 ? available.length : available.filter((i) => !recused.has(i.id)).length;
       if (left < m) return failure(spec.departmentId, targetIds, "recusal", left, m);
+      // Without the single-side fallback (Longting art. 19) a group left with exactly m is refused here, before any
+      // random choice, so success never depends on the seed (docs/spec-v1.md §9.3).
+      if (!allowFallback && left === m) return failure(spec.departmentId, targetIds, "availability", left, m);
       mineGroups.push({ g, targetIds, recused });
     }
     const planner =
@@ -295,7 +310,8 @@ export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult
       const team: string[] = [];
       let random = true;
       if (pool.length === m) {
-        if (!allowFallback) return fail("availability", pool.length);
+        // Reached without the fallback only when earlier teams' workload left exactly m: the matching proved the team
+        // completable, so it is completed (recorded random: false) instead of failing for some seeds only (§9.3).
         for (const i of pool) {
           commit(i);
           team.push(i.id);

@@ -5,6 +5,19 @@ import { drawIssue } from "./_issues.js";
 import { targetRecordProblems } from "./_checkRecord.js";
 import { eligibilityOf, ticketHex, type IneligibleReason } from "./_pool.js";
 import { normalizeRiskClass } from "./_riskClass.js";
+import { date as dateCell, operatingStatus } from "../import/_cells.js";
+import { normalizeCode } from "../ids/normalizeCode.js";
+import { OPERATING_STATUSES } from "../model/inspectionTarget.js";
+
+/**
+ * The id as the pool commits it: trimmed, NFC, full-width ASCII folded (pools refuse full-width ids, docs/spec-v1.md
+ * §3); a USCC-shaped id (18 letters and digits) upper-cased and de-spaced as table import does.
+ */
+function ticketId(raw: string): string {
+  const trimmed = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "").normalize("NFC").replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const code = normalizeCode(trimmed).value;
+  return /^[0-9A-Z]{18}$/.test(code) ? code : trimmed;
+}
 import type { Eligibility } from "./SamplingPolicy.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
 import type { DrawMismatch } from "./verifyTargetDraw.js";
@@ -158,11 +171,25 @@ function rulesText(e: Eligibility): [string, string] {
  */
 export function verifyTicket(record: TargetDrawRecord, unit: TicketQuery): TicketCheck {
   const rawId: unknown = unit?.unitId;
-  const unitId = typeof rawId === "string" ? rawId.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "").normalize("NFC") : "";
+  const unitId = typeof rawId === "string" ? ticketId(rawId) : "";
   const riskClass = normalizeRiskClass(unit?.riskClass);
   const bad = [];
   if (unitId === "" || !isWellFormed(unitId)) bad.push(drawIssue("unit-id-canonical", ["unitId"], "docs/spec-v1.md §3", "单位标识应为非空的规范文本", "the unit id is non-empty, well-formed text", rawId));
   if (riskClass === undefined) bad.push(drawIssue("risk-class", ["riskClass"], "国市监信发〔2022〕6号 (A–D); table import", "无法识别信用风险分类（可写 B、B类、信用风险一般 等）", "credit-risk class not recognised (write B, B类, 信用风险一般 …)", unit?.riskClass));
+  // The stated facts are read as table import reads them (存续 → operating, 2021年3月1日 → 2021-03-01), never compared raw.
+  let registrationDate: string | undefined;
+  if (unit?.registrationDate !== undefined) {
+    const d = typeof unit.registrationDate === "string" ? dateCell(unit.registrationDate.trim()) : undefined;
+    if (d?.ok === true) registrationDate = d.value as string;
+    else bad.push(drawIssue("civil-date", ["registrationDate"], "docs/spec-v1.md §11", "无法识别登记日期（可写 2021-03-01、2021/3/1、2021年3月1日）", "registration date not recognised (write 2021-03-01, 2021/3/1 or 2021年3月1日)", unit.registrationDate));
+  }
+  let status: string | undefined;
+  if (unit?.status !== undefined) {
+    const raw = typeof unit.status === "string" ? unit.status.trim() : "";
+    const r = (OPERATING_STATUSES as readonly string[]).includes(raw) ? { ok: true as const, value: raw } : operatingStatus(raw);
+    if (r.ok) status = r.value as string;
+    else bad.push(drawIssue("operating-status", ["status"], "Yanshi 7.2; docs/spec-v1.md §11", "无法识别登记状态（可写 存续、注销、吊销 等）", `registration status not recognised (write 存续, 注销, 吊销 … or ${OPERATING_STATUSES.join(", ")})`, unit.status));
+  }
   if (bad.length > 0) throw new ShuangsuijiError("invalid-input", bad);
   const cls = riskClass as string;
   const problems = targetRecordProblems(record);
@@ -192,7 +219,7 @@ export function verifyTicket(record: TargetDrawRecord, unit: TicketQuery): Ticke
   };
   const th = facts.threshold === null ? "—" : `${facts.threshold.slice(0, 12)}…`;
   // The record's rules applied to the facts the enterprise stated (only those it stated).
-  const given = { id: unitId, riskClass: cls, registrationDate: unit.registrationDate, status: unit.status, divisionCode: unit.divisionCode };
+  const given = { id: unitId, riskClass: cls, registrationDate, status, divisionCode: unit.divisionCode };
   const stated = unit.registrationDate !== undefined || unit.status !== undefined || unit.divisionCode !== undefined;
   // Each rule is applied only to the fact it needs, when that fact was stated: what was not said is not held against it.
   const rules: Eligibility = {

@@ -244,8 +244,8 @@ export const RULES = define({
   },
   "unit-id-canonical": {
     clause: "shuangsuiji stage-1 encoding (docs/draw.md)",
-    zh: "对象标识应为非空的NFC规范化文本",
-    en: "a unit id is non-empty NFC-normalised text",
+    zh: "对象标识应为非空、去除首尾空白的NFC规范化文本，不含零宽等格式字符及全角ASCII字符",
+    en: "a unit id is non-empty, trimmed, NFC-normalised text without format characters (zero-width…) or full-width ASCII forms",
   },
   "not-enough-inspectors": {
     clause: "Longting art. 19, 21; Yanshi 7.3; 行政处罚法 art. 42–43",

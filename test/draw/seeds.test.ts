@@ -138,3 +138,69 @@ describe("JSON Schemas for every record a verifier reads", () => {
     });
   }
 });
+
+// Adversarial review A1–A4: every text hashed into a seed has one canonical spelling, so one roll yields one seed.
+describe("seed provenance fields are canonical (spec §5: one fact, one spelling)", () => {
+  const refusedRule = (f: () => unknown): string[] => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof ShuangsuijiError) return e.issues.map((i) => i.rule);
+      throw e;
+    }
+    return [];
+  };
+  it("dice: exactly 39 ASCII digits and a valid civil date; the honest roll is accepted", () => {
+    expect(seeds.dice!.provenance).toMatchObject({ digits: DIGITS, date: "2026-04-01" });
+    expect(refusedRule(() => seedFromDice({ digits: DIGITS + "1", witnesses: ["张伟", "李娜"], date: "2026-04-01" }))).toContain("seed-dice-digits");
+    for (const date of ["2026-04-01 ", "2026/04/01", "2026年4月1日", "2026-4-1", "2026-02-30", "whenever"]) {
+      expect(refusedRule(() => seedFromDice({ digits: DIGITS, witnesses: ["张伟", "李娜"], date }))).toContain("seed-dice-date");
+    }
+    const forged = createSeed(seeds.dice!.value, seeds.dice!.provenance);
+    expect(forged.value).toBe(seeds.dice!.value);
+    expect(refusedRule(() => seedFromDice({ digits: DIGITS, witnesses: ["张伟 ", "李\u200b娜"], date: "2026-04-01" }))).toEqual(["seed-canonical-text", "seed-canonical-text"]);
+  });
+  it("beacon: the round is a canonical decimal and the source canonical text", () => {
+    const value = "ab".repeat(32);
+    expect(seedFromBeacon({ source: "drand", round: "4000000", value }).provenance).toMatchObject({ round: "4000000" });
+    for (const round of ["04000000", "4000000 ", "4000000\u200b", "+4000000", "4e6"]) expect(refusedRule(() => seedFromBeacon({ source: "drand", round, value }))).toContain("seed-beacon-round");
+    expect(refusedRule(() => seedFromBeacon({ source: "drand\u00ad", round: "1", value }))).toContain("seed-canonical-text");
+  });
+  it("commit-reveal: party names are canonical, so a trailing space cannot re-roll the seed", () => {
+    const shares = [{ party: "SCJG ", commitment: commitSeedShare(a), reveal: a }, { party: "WJW", commitment: commitSeedShare(b), reveal: b }];
+    expect(refusedRule(() => seedFromShares(shares))).toContain("seed-canonical-text");
+    expect(refusedRule(() => createSeed("00".repeat(32), { kind: "commit-reveal", shares }))).toContain("seed-canonical-text");
+  });
+  it("lottery: createSeed without maxNumber is refused like seedFromLottery (no unchecked entropy)", () => {
+    const p = seeds.lottery!.provenance as Extract<SeedRecord["provenance"], { kind: "lottery" }>;
+    expect(createSeed(seeds.lottery!.value, p).value).toBe(seeds.lottery!.value);
+    const { maxNumber: _m, ...noMax } = p;
+    expect(refusedRule(() => createSeed(seeds.lottery!.value, { ...noMax, numbers: [7] }))).toContain("lottery-max-number");
+    expect(refusedRule(() => createSeed(seeds.lottery!.value, { ...noMax, name: " 体彩排列5" }))).toEqual(expect.arrayContaining(["lottery-max-number", "seed-canonical-text"]));
+  });
+});
+
+// Adversarial review A5: look-alike ids (zero-width, soft hyphen, word joiner, full-width ASCII) are refused at commit
+// time, all rows at once, so one enterprise cannot sit twice in a pool whatever the seed.
+describe("look-alike unit ids are refused at commit time (spec §3)", () => {
+  it("refuses \\p{Cf} and full-width forms, every row listed; the honest pool commits", () => {
+    const honest = [{ id: "91350100M000100Y43", riskClass: "A" }, { id: "宁德某某商行", riskClass: "B" }];
+    expect(commitPool(honest).unitCount).toBe(2);
+    const forged = [
+      ...honest,
+      { id: "91350100M000100Y4\u200b3", riskClass: "A" },
+      { id: "91350100M000100\u00adY43", riskClass: "A" },
+      { id: "宁德某某\u2060商行", riskClass: "B" },
+      { id: "９１350100M000100Y43", riskClass: "A" },
+      { id: "\ufeff91350100M000100Y43", riskClass: "C" },
+    ];
+    try {
+      commitPool(forged);
+      expect.unreachable("look-alike ids were accepted");
+    } catch (e) {
+      expect(e).toBeInstanceOf(ShuangsuijiError);
+      const issues = (e as ShuangsuijiError).issues.filter((i) => i.rule === "unit-id-canonical");
+      expect(issues.map((i) => i.path[0])).toEqual([2, 3, 4, 5, 6]);
+    }
+  });
+});

@@ -179,3 +179,61 @@ describe("stage 2 cannot be ground: success never depends on the seed (docs/spec
     expect(all.every((r) => r.ok)).toBe(true);
   });
 });
+
+// Adversarial review A10: targets only from the locked list, recusals only of known inspectors, one spelling per person.
+describe("drawInspectors refuses unknown targets, unknown recused inspectors and look-alike inspector ids (A10)", () => {
+  const locked = lockedList(2);
+  const staff = (id: string, dep: string): Inspector => ({ id, name: id, departmentId: dep, category: "qualified-staff", expertise: ["食品"] });
+  const seed = createSeed("22".repeat(16), { kind: "other", description: "stage 2" });
+  const departments = (second: string): DepartmentSpec[] => [
+    { departmentId: "SCJG", inspectors: ["张三", "李四", "王五"].map((id) => staff(id, "SCJG")) },
+    { departmentId: "WJW", inspectors: [second, "赵六", "钱七"].map((id) => staff(id, "WJW")) },
+  ];
+  const base: DrawInspectorsInput = { locked, initiatingDepartmentId: "SCJG", seed, departments: departments("孙八") };
+  const rules = (input: DrawInspectorsInput): string[] => {
+    try {
+      drawInspectors(input);
+    } catch (e) {
+      if (e instanceof ShuangsuijiError) return e.issues.map((i) => i.rule);
+      throw e;
+    }
+    return [];
+  };
+  it("the honest input draws and verifies", () => {
+    const r = drawInspectors({ ...base, recusals: [{ inspectorId: "张三", targetId: "T000", reason: "亲属关系" }] });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(verifyInspectorDraw(r.record, { ...base, recusals: [{ inspectorId: "张三", targetId: "T000", reason: "亲属关系" }] }).ok).toBe(true);
+  });
+  it("a target id not on the locked list (or not a string) is refused", () => {
+    expect(rules({ ...base, targetIds: ["T000", "T999"] })).toContain("dispatch");
+    expect(rules({ ...base, targetIds: ["T000", 7 as unknown as string] })).toContain("dispatch");
+  });
+  it("a recusal of an inspector in no directory is refused (a misspelt recusal would silently not apply)", () => {
+    for (const inspectorId of ["张三 ", "张三\u200b", "ZS"]) expect(rules({ ...base, recusals: [{ inspectorId, targetId: "T000", reason: "亲属关系" }] }), inspectorId).toContain("recusal-inspector");
+  });
+  it("the same person under a look-alike id in another department is refused", () => {
+    for (const twin of ["张三\u200b", "Zoe\u0308", "ＺＳ０１"]) expect(rules({ ...base, departments: departments(twin) }), twin).toContain("unit-id-canonical");
+  });
+});
+
+// Adversarial review A9: with allowSingleSideFallback false too, whether a draw succeeds never depends on the seed.
+describe("stage 2 succeeds for every seed or for none, fallback off (A9, spec §9.3)", () => {
+  it("small directories, recusals and caps: one outcome code over many seeds", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 3 }), fc.array(fc.tuple(fc.nat(5), fc.nat(4)), { maxLength: 4 }), (nT, nI, cap, rec) => {
+        const locked = lockedList(nT);
+        const targets = locked.record.strata[0]!.selected.map((u) => u.unitId);
+        const inspectors: Inspector[] = Array.from({ length: nI }, (_, i) => ({ id: `I${i}`, name: `I${i}`, departmentId: "SCJG", category: "qualified-staff", expertise: [] }));
+        const recusals = rec.map(([i, t]) => ({ inspectorId: `I${i % nI}`, targetId: targets[t % nT]!, reason: "亲属关系" }));
+        const outcomes = new Set<string>();
+        for (let n = 0; n < 12; n++) {
+          const seed = createSeed((n + 0x30).toString(16).padStart(32, "a"), { kind: "other", description: "stage 2" });
+          const r = drawInspectors({ locked, initiatingDepartmentId: "SCJG", seed, recusals, allowSingleSideFallback: false, departments: [{ departmentId: "SCJG", inspectors, workloadCap: cap }] });
+          outcomes.add(r.ok ? "ok" : r.code);
+        }
+        expect([...outcomes]).toHaveLength(1);
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+});

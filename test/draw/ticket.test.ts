@@ -95,3 +95,34 @@ describe("verifyTicket: ground truth for every unit of the bundled data set", ()
     expect([c.status, c.reason]).toEqual(["inconsistent", "listed-but-ineligible"]);
   });
 });
+
+// Adversarial review A6–A8: the enterprise's stated facts are read as table import reads them, never compared raw.
+describe("verifyTicket reads stated facts like table import (A6–A8)", () => {
+  const sel = targets.find((t) => selected.has(t.id) && t.registrationDate !== undefined && t.status === "operating" && /^[0-9A-Z]{18}$/.test(t.id))!;
+  const [y, m, d] = sel.registrationDate!.split("-");
+  const honest = verifyTicket(record, { unitId: sel.id, riskClass: sel.riskClass, registrationDate: sel.registrationDate!, status: "operating" });
+  it("the honest spelling is selected", () => expect(honest.status).toBe("selected"));
+  it("date spellings 2021/03/01, 2021.03.01, 2021年3月1日, 2021-3-1 give the same answer", () => {
+    for (const date of [`${y}/${m}/${d}`, `${y}.${m}.${d}`, `${y}年${Number(m)}月${Number(d)}日`, `${y}-${Number(m)}-${Number(d)}`, ` ${sel.registrationDate} `]) {
+      expect(verifyTicket(record, { unitId: sel.id, riskClass: sel.riskClass, registrationDate: date }).status, date).toBe("selected");
+    }
+  });
+  it("an unreadable date is refused with a clear message, never compared as text", () => {
+    for (const date of [`${sel.registrationDate}T00:00:00`, "yesterday", `${y}-02-30`]) {
+      expect(() => verifyTicket(record, { unitId: sel.id, riskClass: sel.riskClass, registrationDate: date })).toThrow(/registration date not recognised/);
+    }
+  });
+  it("status 存续 / 在业 is operating; 注销 is not; an unknown status is refused", () => {
+    for (const status of ["存续", " 在业 ", "operating"]) expect(verifyTicket(record, { unitId: sel.id, riskClass: sel.riskClass, status }).status, status).toBe("selected");
+    expect(verifyTicket(record, { unitId: sel.id, riskClass: sel.riskClass, status: "注销" }).status).toBe("inconsistent");
+    expect(() => verifyTicket(record, { unitId: sel.id, riskClass: sel.riskClass, status: "nonsense" })).toThrow(/registration status not recognised/);
+  });
+  it("a USCC typed in lower case or full width is the committed id", () => {
+    const fw = sel.id.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    for (const id of [sel.id.toLowerCase(), fw, ` ${sel.id}\u3000`]) {
+      const c = verifyTicket(record, { unitId: id, riskClass: sel.riskClass });
+      expect(c.status, id).toBe("selected");
+      expect(c.unitId).toBe(sel.id);
+    }
+  });
+});
