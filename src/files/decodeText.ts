@@ -13,7 +13,7 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
  * TEXT_ENCODINGS.includes("gb18030"); // true
  * ```
  */
-export const TEXT_ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "gb18030"] as const;
+export const TEXT_ENCODINGS = /* @__PURE__ */ deepFreeze(["utf-8", "utf-16le", "utf-16be", "gb18030"] as const);
 
 /**
  * One of {@link TEXT_ENCODINGS}.
