@@ -170,3 +170,110 @@ export function readOptions(value: unknown, path: Path, allowed: readonly string
   for (const k of Object.keys(o)) if (!allowed.includes(k)) invalid([...path, k], `unknown option (allowed: ${allowed.join(", ")})`, `未知选项（允许：${allowed.join("、")}）`);
   return o;
 }
+
+/** An argument that must be a plain object: read with {@link readPlain} into a fresh copy, else `invalid-input`. */
+export function requireObject(value: unknown, path: Path, options?: ReadOptions & { readonly streams?: readonly string[] }): Record<string, unknown> {
+  let keep = options?.keep;
+  const streams = options?.streams ?? [];
+  if (streams.length > 0) {
+    // the named fields (iterables of rows or units, possibly generators) are passed through by reference, unread
+    const kept = new Set<unknown>();
+    try {
+      if (isPlainObject(value)) {
+        for (const k of streams) {
+          const d = Object.getOwnPropertyDescriptor(value, k);
+          if (d !== undefined && "value" in d && typeof d.value === "object" && d.value !== null) kept.add(d.value);
+        }
+      }
+    } catch {
+      invalid(path, "the value could not be read (a Proxy or getter threw)", "无法读取该值（Proxy或访问器抛出异常）");
+    }
+    const outer = keep;
+    keep = (v) => kept.has(v) || outer?.(v) === true;
+  }
+  const o = readPlain(value, path, { ...options, ...(keep === undefined ? {} : { keep }) });
+  if (!isPlainObject(o)) invalid(path, "expected an object", "应为对象", value);
+  return o;
+}
+
+/**
+ * Iterates a caller's iterable (an array, a generator, a stream of rows) once, turning a non-iterable or an iterator
+ * that throws into `invalid-input` at `path` (the element's index appended) — the elements themselves are checked by
+ * the caller. Used where copying the whole input first would break streaming (a pool of millions of units).
+ */
+export function* iterateInput<T>(value: unknown, path: Path): Generator<T, void, undefined> {
+  let it: Iterator<T>;
+  try {
+    if (value === null || value === undefined || typeof value === "string" || typeof (value as Iterable<T>)[Symbol.iterator] !== "function") invalid(path, "expected an array or iterable", "应为数组或可迭代对象", value);
+    it = (value as Iterable<T>)[Symbol.iterator]();
+  } catch (e) {
+    if (e instanceof ShuangsuijiError) throw e;
+    invalid(path, "the value could not be read (a Proxy or getter threw)", "无法读取该值（Proxy或访问器抛出异常）");
+  }
+  for (let i = 0; ; i++) {
+    let r: IteratorResult<T>;
+    try {
+      r = it.next();
+    } catch (e) {
+      if (e instanceof ShuangsuijiError) throw e;
+      invalid([...path, i], "the value could not be read (an iterator, Proxy or getter threw)", "无法读取该值（迭代器、Proxy或访问器抛出异常）");
+    }
+    if (r.done === true) return;
+    yield r.value;
+  }
+}
+
+/** A bytes argument: a `Uint8Array` (any view of it is read as is) or an `ArrayBuffer`, else `invalid-input`. */
+export function requireBytes(value: unknown, path: Path): Uint8Array {
+  try {
+    if (value instanceof Uint8Array) return value;
+    if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  } catch {
+    invalid(path, "the value could not be read (a Proxy threw)", "无法读取该值（Proxy抛出异常）");
+  }
+  return invalid(path, "expected a Uint8Array or an ArrayBuffer", "应为 Uint8Array 或 ArrayBuffer", value);
+}
+
+/**
+ * Runs `read` (which reads one element of a caller's streamed input, e.g. a pool unit), turning an exception thrown
+ * by a Proxy or getter in that element into `invalid-input` at `path`. Streams are not copied first (constant memory),
+ * so this is where their elements' hostile reads are caught.
+ */
+export function readingElement<T>(path: Path, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ShuangsuijiError) throw e;
+    return invalid(path, "the value could not be read (a Proxy or getter threw)", "无法读取该值（Proxy或访问器抛出异常）");
+  }
+}
+
+/** {@link iterateInput} for an async iterable (a cursor, a stream) or a sync one. */
+export async function* asyncInput<T>(value: unknown, path: Path): AsyncGenerator<T, void, undefined> {
+  let it: AsyncIterator<T> | Iterator<T>;
+  try {
+    const v = value as Partial<AsyncIterable<T> & Iterable<T>> | null | undefined;
+    if (v !== null && v !== undefined && typeof v[Symbol.asyncIterator] === "function") it = v[Symbol.asyncIterator]!();
+    else if (v !== null && v !== undefined && typeof v !== "string" && typeof v[Symbol.iterator] === "function") it = v[Symbol.iterator]!();
+    else return invalid(path, "expected an array, iterable or async iterable", "应为数组、可迭代或异步可迭代对象", value);
+  } catch (e) {
+    if (e instanceof ShuangsuijiError) throw e;
+    return invalid(path, "the value could not be read (a Proxy or getter threw)", "无法读取该值（Proxy或访问器抛出异常）");
+  }
+  for (let i = 0; ; i++) {
+    let r: IteratorResult<T>;
+    try {
+      r = await it.next();
+    } catch (e) {
+      if (e instanceof ShuangsuijiError) throw e;
+      return invalid([...path, i], "the value could not be read (an iterator, Proxy or getter threw)", "无法读取该值（迭代器、Proxy或访问器抛出异常）");
+    }
+    if (r.done === true) return;
+    try {
+      yield r.value; // an async generator awaits the value: a thenable Proxy or getter throws here
+    } catch (e) {
+      if (e instanceof ShuangsuijiError) throw e;
+      return invalid([...path, i], "the value could not be read (a Proxy or getter threw)", "无法读取该值（Proxy或访问器抛出异常）");
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { LegalPeriod } from "../calendar/addLegalPeriod.js";
 
 /**
@@ -61,7 +62,7 @@ const y = (years: number): LegalPeriod => ({ years });
  * CREDIT_RULE_SETS.SAMR_2025.tiers.ordinary; // { applyAfter: { months: 3 }, autoStopAfter: { years: 1 }, … }
  * ```
  */
-export const CREDIT_RULE_SETS = {
+export const CREDIT_RULE_SETS = /* @__PURE__ */ deepFreeze({
   SAMR_2021: {
     id: "SAMR_2021", platform: "gsxt", from: "2021-09-01", until: "2025-12-24", periodStartsAt: "publication", coversSpotCheckResults: false,
     tiers: {
@@ -98,7 +99,7 @@ export const CREDIT_RULE_SETS = {
     },
     sources: ["信用修复管理办法 (NDRC, adopted 2025-11-19, in force 2026-04-01) [SECONDARY]"],
   },
-} as const satisfies Record<string, CreditRuleSet>;
+} as const satisfies Record<string, CreditRuleSet>);
 
 /**
  * Penalty types that can never stop publication early (总局令第45号 art. 14): 责令停产停业、限制开展生产经营活动、限制从业、
@@ -111,7 +112,7 @@ export const CREDIT_RULE_SETS = {
  * SEVERE_PENALTY_TYPES.includes("licence-revoked"); // true
  * ```
  */
-export const SEVERE_PENALTY_TYPES = ["suspension-ordered", "business-restricted", "occupation-restricted", "qualification-downgraded", "licence-revoked", "business-licence-revoked"] as const;
+export const SEVERE_PENALTY_TYPES = /* @__PURE__ */ deepFreeze(["suspension-ordered", "business-restricted", "occupation-restricted", "qualification-downgraded", "licence-revoked", "business-licence-revoked"] as const);
 
 /**
  * Penalty types (行政处罚种类).
@@ -123,7 +124,7 @@ export const SEVERE_PENALTY_TYPES = ["suspension-ordered", "business-restricted"
  * PENALTY_TYPES.includes("fine"); // true
  * ```
  */
-export const PENALTY_TYPES = ["warning", "public-reprimand", "fine", "confiscation", ...SEVERE_PENALTY_TYPES, "other"] as const;
+export const PENALTY_TYPES = /* @__PURE__ */ deepFreeze(["warning", "public-reprimand", "fine", "confiscation", ...SEVERE_PENALTY_TYPES, "other"] as const);
 
 /**
  * One of {@link PENALTY_TYPES}.

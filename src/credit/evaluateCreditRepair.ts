@@ -1,3 +1,4 @@
+import { readPlain } from "../_internal/boundary.js";
 import { z } from "zod";
 import { match } from "ts-pattern";
 import { addLegalPeriod, type LegalPeriod, type LegalPeriodOptions } from "../calendar/addLegalPeriod.js";
@@ -276,7 +277,10 @@ interface MeasureStatus {
  * r.status; // "eligible-for-application" (3 months passed under 总局令第107号)
  * ```
  */
-export function evaluateCreditRepair(input: CreditRepairInput, options: CreditRepairOptions = {}): CreditRepairResult {
+export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: CreditRepairOptions = {}): CreditRepairResult {
+  // read once: a Proxy, getter, hole or absurd size is refused by path before zod walks it
+  const input = readPlain(rawInput, ["input"], { maxArrayLength: 100_000 });
+  const options = readPlain(rawOptions, ["options"], { keep: (v) => v === OUTCOMES }) as CreditRepairOptions;
   const parsed = CreditRepairInputSchema.safeParse(input);
   if (!parsed.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(parsed.error.issues, { clause: "Wancheng art. 25; 总局令第45号" }, input), { cause: parsed.error });
   const { result, measures, facts, evaluatedOn } = parsed.data;

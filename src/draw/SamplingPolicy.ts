@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
 import { z } from "zod";
 import { ruleMessage } from "../errors/rules.js";
 import { CivilDateSchema, RatioSchema } from "../model/primitives.js";
@@ -46,7 +47,7 @@ export type StratumRule = z.infer<typeof StratumRuleSchema>;
  * ROUNDING_MODES; // ["ceil", "floor", "half-up"]
  * ```
  */
-export const ROUNDING_MODES = ["ceil", "floor", "half-up"] as const;
+export const ROUNDING_MODES = /* @__PURE__ */ deepFreeze(["ceil", "floor", "half-up"] as const);
 
 /**
  * The stage-1 sampling policy of a task: a rule per credit-risk class, the rounding rule, the item category (key items
@@ -96,10 +97,10 @@ export type SamplingPolicy = z.infer<typeof SamplingPolicySchema>;
  * const policy = { strata: { A: { ratio: 0.03 } }, overallFloor: OVERALL_FLOOR_PRESETS["enterprise-public-information"] };
  * ```
  */
-export const OVERALL_FLOOR_PRESETS = {
+export const OVERALL_FLOOR_PRESETS = /* @__PURE__ */ deepFreeze({
   /** 企业公示信息抽查: 不少于3%的企业 — 企业公示信息抽查办法 (总局令第101号, 2025) art. 4 [SECONDARY]. */
   "enterprise-public-information": { ratio: 0.03, basis: "企业公示信息抽查办法 (总局令第101号, 2025) art. 4 [SECONDARY]" },
-} as const;
+} as const);
 
 /**
  * Which units may be drawn: the directory cut-off of Yanshi 7.2 (registered on or before a date, in a given status),

@@ -24,6 +24,11 @@ export function markBuilt<T extends object>(value: T): T {
   return value;
 }
 
+/** @internal True for a frozen record or lock the library produced (passed through by reference when inputs are read). */
+export function isBuilt(value: object): boolean {
+  return built.has(value);
+}
+
 /** Zod issues as mismatches: the shape a verifier expects vs what the record holds. */
 export function shapeMismatches(issues: readonly z.core.$ZodIssue[], prefix = ""): DrawMismatch[] {
   return issues.slice(0, 100).map((i) => ({

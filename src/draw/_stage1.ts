@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requireObject } from "../_internal/boundary.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ruleIssue } from "../errors/_issue.js";
@@ -9,6 +10,7 @@ import { SeedRecordSchema, type SeedRecord } from "./SeedRecord.js";
 import { isWellFormed } from "./_encoding.js";
 import { drawIssue } from "./_issues.js";
 import { provenanceProblems } from "./_seed.js";
+import { PoolCommitmentSchema } from "./recordSchemas.js";
 import { DrawTimelineSchema, type DrawTimeline } from "./DrawTimeline.js";
 import { POOL_ALGORITHM, STAGE1_ALGORITHM, type PoolConfig } from "./_pool.js";
 
@@ -48,7 +50,9 @@ export function timelineProblems(timeline: DrawTimeline | undefined, seed: SeedR
 }
 
 /** Validates the non-pool inputs and fixes every stratum's quota from the commitment (before any unit is seen). */
-export function setupStage1(input: { readonly taskId: string; readonly policy: SamplingPolicy; readonly seed: SeedRecord; readonly commitment: PoolCommitment; readonly timeline?: DrawTimeline | undefined }): Stage1Setup {
+export function setupStage1(raw: { readonly taskId: string; readonly policy: SamplingPolicy; readonly seed: SeedRecord; readonly commitment: PoolCommitment; readonly timeline?: DrawTimeline | undefined }): Stage1Setup {
+  // read once into a copy (the pool and the engines' rows are streamed, never copied)
+  const input = requireObject(raw, [], { streams: ["pool", "commitmentRows", "selectionRows", "shards"] }) as unknown as typeof raw;
   const r = InputSchema.safeParse(input);
   if (!r.success) {
     const weakSeed = r.error.issues.some((i) => i.path[0] === "seed");
@@ -62,6 +66,9 @@ export function setupStage1(input: { readonly taskId: string; readonly policy: S
       { path: ["commitment", "algorithm"], rule: "algorithm-version", clause: "docs/draw.md", messageZh: "不支持的名录承诺算法版本", messageEn: `unsupported pool commitment algorithm (expected ${POOL_ALGORITHM})`, value: c?.algorithm },
     ]);
   }
+  // the commitment's shape (a damaged one is refused by name, never read as undefined counts)
+  const cr = PoolCommitmentSchema.safeParse(c);
+  if (!cr.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(cr.error.issues.map((i) => ({ ...i, path: ["commitment", ...i.path] })), { clause: "docs/spec-v1.md §4" }, input), { cause: cr.error });
   const policy = r.data.policy;
   const classes = [...new Set([...Object.keys(c.strata), ...Object.keys(policy.strata)])].sort();
   const quotas = new Map<string, StratumQuota>();

@@ -1,3 +1,4 @@
+import { asyncInput, readPlain, readingElement } from "../_internal/boundary.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
@@ -22,7 +23,8 @@ export interface CommitPoolOptions {
 }
 
 /** @internal */
-export function poolConfig(options: CommitPoolOptions): PoolConfig {
+export function poolConfig(raw: CommitPoolOptions): PoolConfig {
+  const options = readPlain(raw, ["options"]) as CommitPoolOptions;
   parseInput(z.object({}).nullish(), options, "Yanshi 7.2");
   const r = z.strictObject({ eligibility: EligibilitySchema, exclusions: z.array(ExclusionSchema) }).safeParse({
     eligibility: options?.eligibility ?? {},
@@ -71,7 +73,8 @@ export function toCommitment(state: CommitmentState, config: PoolConfig): PoolCo
 export function commitPool(pool: Iterable<DrawUnit>, options: CommitPoolOptions = {}): PoolCommitment {
   const config = poolConfig(options);
   const p = unitProcessor(config);
-  for (const u of iterableInput<DrawUnit>(pool, "pool")) p.add(u);
+  let i = 0;
+  for (const u of iterableInput<DrawUnit>(pool, "pool")) readingElement(["pool", i++], () => p.add(u));
   p.finish();
   return toCommitment(p.state, config);
 }
@@ -90,7 +93,8 @@ export function commitPool(pool: Iterable<DrawUnit>, options: CommitPoolOptions 
 export async function commitPoolAsync(pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit>, options: CommitPoolOptions = {}): Promise<PoolCommitment> {
   const config = poolConfig(options);
   const p = unitProcessor(config);
-  for await (const u of pool) p.add(u);
+  let i = 0;
+  for await (const u of asyncInput<DrawUnit>(pool, ["pool"])) readingElement(["pool", i++], () => p.add(u));
   p.finish();
   return toCommitment(p.state, config);
 }

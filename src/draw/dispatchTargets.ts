@@ -1,4 +1,5 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { invalid, iterateInput, requireObject, type Path } from "../_internal/boundary.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { InspectionTarget } from "../model/inspectionTarget.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
@@ -25,21 +26,46 @@ export function dispatchTargets(
   targets: Iterable<Pick<InspectionTarget, "id" | "divisionCode"> & { readonly departmentIds?: readonly string[] | undefined }>,
   options: { readonly by: "department"; readonly departmentIds: readonly string[] } | { readonly by: "district" },
 ): Readonly<Record<string, readonly string[]>> {
+  const opts = requireObject(options, ["options"]);
+  if (opts["by"] !== "district" && opts["by"] !== "department") invalid(["options", "by"], 'expected "department" or "district"', "应为“department”或“district”", opts["by"]);
+  const departmentIds = opts["by"] === "department" ? requireIdList(opts["departmentIds"], ["options", "departmentIds"]) : [];
   const problems = lockProblems(locked);
   if (problems.length > 0) refuse("draw-not-locked", problems, "Longting art. 19; docs/spec-v1.md §8", "锁定名单或其抽取记录不一致，不能分发", "the locked list or its record is not internally consistent: it cannot be dispatched");
   const wanted = new Set(locked.record.strata.flatMap((s) => s.selected.map((u) => u.unitId)));
   const found = new Map<string, Pick<InspectionTarget, "id" | "divisionCode"> & { readonly departmentIds?: readonly string[] | undefined }>();
-  for (const t of targets) if (wanted.has(t.id)) found.set(t.id, t);
+  let i = 0;
+  for (const raw of iterateInput<unknown>(targets, ["targets"])) {
+    const at = ["targets", i++];
+    const t = requireObject(raw, at);
+    if (typeof t["id"] !== "string") invalid([...at, "id"], "expected an id string", "应为标识字符串", t["id"]);
+    if (!wanted.has(t["id"])) continue;
+    if (opts["by"] === "district" && typeof t["divisionCode"] !== "string") invalid([...at, "divisionCode"], "a target dispatched by district needs its division code", "按区划分发的检查对象须有区划代码", t["divisionCode"]);
+    if (t["departmentIds"] !== undefined) requireIdList(t["departmentIds"], [...at, "departmentIds"]);
+    found.set(t["id"], t as unknown as Pick<InspectionTarget, "id" | "divisionCode"> & { readonly departmentIds?: readonly string[] | undefined });
+  }
   const missing = [...wanted].filter((id) => !found.has(id));
   if (missing.length > 0) {
     throw new ShuangsuijiError("invalid-input", missing.map((id) => ({ path: ["targets"], rule: "dispatch", clause: "Longting art. 19", messageZh: "锁定名单中的检查对象不在名录中", messageEn: "a locked target is missing from the directory given", value: id })));
   }
-  const out: Record<string, string[]> = {};
+  // a Map, then an object with own data properties: a key such as "__proto__" is a group like any other
+  const groups = new Map<string, string[]>();
   const ids = [...wanted].sort();
-  if (options.by === "district") {
-    for (const id of ids) (out[found.get(id)?.divisionCode as string] ??= []).push(id);
+  if (opts["by"] === "district") {
+    for (const id of ids) {
+      const code = found.get(id)?.divisionCode as string;
+      const g = groups.get(code) ?? [];
+      g.push(id);
+      groups.set(code, g);
+    }
   } else {
-    for (const d of options.departmentIds) out[d] = ids.filter((id) => found.get(id)?.departmentIds?.includes(d) ?? true);
+    for (const d of departmentIds) groups.set(d, ids.filter((id) => found.get(id)?.departmentIds?.includes(d) ?? true));
   }
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of groups) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return deepFreeze(out);
+}
+
+function requireIdList(v: unknown, path: Path): string[] {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) invalid(path, "expected a list of id strings", "应为标识字符串列表", v);
+  return v as string[];
 }

@@ -1,3 +1,4 @@
+import { requireObject } from "../_internal/boundary.js";
 import { z } from "zod";
 import { parseInput } from "./_issues.js";
 import { match } from "ts-pattern";
@@ -16,7 +17,7 @@ import type { DepartmentDraw, DrawnTeam, InspectorDrawRecord } from "./Inspector
 import type { LockedTargetList } from "./LockedTargetList.js";
 import { canonicalJson, canonicalize, digestOf, hexToBytes, lengthDelimited } from "./_encoding.js";
 import { planAssignment } from "./_assignment.js";
-import { lockProblems, refuse } from "./_checkRecord.js";
+import { isBuilt, lockProblems, refuse } from "./_checkRecord.js";
 import { provenanceProblems } from "./_seed.js";
 import { isCanonicalText } from "./_pool.js";
 import { sha256 } from "@noble/hashes/sha2";
@@ -175,7 +176,8 @@ export function departmentRng(seedHex: string, taskId: string, departmentId: str
  * if (r.ok) console.log(r.record.leaders[0]?.leaderId);
  * ```
  */
-export function drawInspectors(input: DrawInspectorsInput): DrawInspectorsResult {
+export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
+  const input = requireObject(raw, [], { keep: isBuilt }) as unknown as DrawInspectorsInput;
   const issues: RuleIssue[] = [];
   parseInput(z.object({ departments: z.array(z.object({ departmentId: z.string(), inspectors: z.array(z.unknown()) })), initiatingDepartmentId: z.string() }), input, "Longting art. 19");
   const locked = input.locked;

@@ -1,3 +1,4 @@
+import { iterateInput, readingElement } from "../_internal/boundary.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { wordsToHex } from "./_sha256.js";
 import { boundedHeap, stateToJson, ticketHasher, unitProcessor, type DrawUnit } from "./_pool.js";
@@ -53,6 +54,7 @@ export function shardPass(input: Omit<DrawTargetsInput, "pool">) {
  */
 export function drawTargetShard(input: DrawTargetsInput): TargetDrawShard {
   const pass = shardPass(input);
-  for (const u of input.pool as Iterable<DrawUnit>) pass.add(u);
+  let i = 0;
+  for (const u of iterateInput<DrawUnit>(input.pool, ["pool"])) readingElement(["pool", i++], () => pass.add(u));
   return pass.shard();
 }

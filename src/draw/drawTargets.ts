@@ -4,6 +4,7 @@ import type { SamplingPolicy } from "./SamplingPolicy.js";
 import type { SeedRecord } from "./SeedRecord.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
 import type { DrawUnit } from "./_pool.js";
+import { asyncInput, iterateInput, readingElement } from "../_internal/boundary.js";
 import { shardPass } from "./drawTargetShard.js";
 import { mergeTargetShards } from "./mergeTargetShards.js";
 
@@ -59,7 +60,8 @@ export interface DrawTargetsInput {
  */
 export function drawTargets(input: DrawTargetsInput): TargetDrawRecord {
   const pass = shardPass(input);
-  for (const u of input.pool) pass.add(u);
+  let i = 0;
+  for (const u of iterateInput<DrawUnit>(input.pool, ["pool"])) readingElement(["pool", i++], () => pass.add(u));
   return mergeTargetShards([pass.shard()], input);
 }
 
@@ -81,6 +83,7 @@ export async function drawTargetsAsync(
   input: Omit<DrawTargetsInput, "pool"> & { readonly pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit> },
 ): Promise<TargetDrawRecord> {
   const pass = shardPass(input);
-  for await (const u of input.pool) pass.add(u);
+  let i = 0;
+  for await (const u of asyncInput<DrawUnit>(input.pool, ["pool"])) readingElement(["pool", i++], () => pass.add(u));
   return mergeTargetShards([pass.shard()], input);
 }

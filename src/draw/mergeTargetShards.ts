@@ -1,5 +1,6 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
+import { invalid, isPlainObject, own, readPlain } from "../_internal/boundary.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize, compareUtf8, digestOf } from "./_encoding.js";
 import { markBuilt } from "./_checkRecord.js";
@@ -24,7 +25,8 @@ import type { TargetDrawShard } from "./TargetDrawShard.js";
  * const record = mergeTargetShards(pool.map((u) => drawTargetShard({ ...input, pool: [u] })), input);
  * ```
  */
-export function mergeTargetShards(shards: readonly TargetDrawShard[], input: Omit<DrawTargetsInput, "pool">): TargetDrawRecord {
+export function mergeTargetShards(rawShards: readonly TargetDrawShard[], input: Omit<DrawTargetsInput, "pool">): TargetDrawRecord {
+  const shards = readShards(rawShards);
   const setup = setupStage1(input);
   const issues: RuleIssue[] = [];
   shards.forEach((s, i) => {
@@ -48,7 +50,7 @@ export function mergeTargetShards(shards: readonly TargetDrawShard[], input: Omi
   if (diffs.length > 0) throw new ShuangsuijiError("pool-commitment-mismatch", diffs);
   const strata: StratumDraw[] = [];
   for (const [cls, q] of setup.quotas) {
-    const all = shards.flatMap((s) => s.candidates[cls] ?? []);
+    const all = shards.flatMap((s) => own(s.candidates, cls) ?? []);
     all.sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : compareUtf8(a.unitId, b.unitId)));
     const selected = all.slice(0, q.quota);
     const ids = new Set<string>();
@@ -81,4 +83,32 @@ export function mergeTargetShards(shards: readonly TargetDrawShard[], input: Omi
   };
   // keys sorted everywhere: the record's JSON is its canonical form (docs/spec-v1.md §2); the digest is unaffected
   return markBuilt(deepFreeze(canonicalize({ ...body, digest: digestOf(body) })));
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const isCount = (v: unknown): boolean => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+const isCounts = (v: unknown): boolean => isPlainObject(v) && Object.values(v).every(isCount);
+
+/** The shards, read into a copy and checked for the shape drawTargetShard produces (a damaged shard is refused, named). */
+function readShards(raw: unknown): TargetDrawShard[] {
+  const list = readPlain(raw, ["shards"]);
+  if (!Array.isArray(list)) return invalid(["shards"], "expected an array of shards (drawTargetShard)", "应为分片数组（drawTargetShard）", raw);
+  list.forEach((s: unknown, i) => {
+    const at = ["shards", i];
+    if (!isPlainObject(s)) invalid(at, "expected a shard object", "应为分片对象", s);
+    if (s["kind"] !== "target-draw-shard") invalid([...at, "kind"], 'expected "target-draw-shard"', "应为“target-draw-shard”", s["kind"]);
+    if (s["commitmentCheck"] !== "digest" && s["commitmentCheck"] !== "counts") invalid([...at, "commitmentCheck"], 'expected "digest" or "counts"', "应为“digest”或“counts”", s["commitmentCheck"]);
+    const st = s["state"];
+    if (!isPlainObject(st) || typeof st["sum"] !== "string" || !HEX64.test(st["sum"]) || !isCount(st["unitCount"]) || !isCounts(st["strata"]) || !isCounts(st["ineligible"])) {
+      invalid([...at, "state"], "expected { sum: 64 hex digits, unitCount, strata, ineligible } with non-negative integer counts", "应为 { sum（64位十六进制）, unitCount, strata, ineligible }，计数为非负整数", st);
+    }
+    const c = s["candidates"];
+    if (!isPlainObject(c)) invalid([...at, "candidates"], "expected candidates by stratum", "应为按层的候选对象", c);
+    for (const [cls, units] of Object.entries(c)) {
+      if (!Array.isArray(units) || !units.every((u: unknown) => isPlainObject(u) && typeof u["unitId"] === "string" && typeof u["ticket"] === "string" && HEX64.test(u["ticket"]))) {
+        invalid([...at, "candidates", cls], "expected a list of { unitId, ticket (64 hex digits) }", "应为 { unitId, ticket（64位十六进制）} 列表", units);
+      }
+    }
+  });
+  return list as TargetDrawShard[];
 }

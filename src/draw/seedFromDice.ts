@@ -1,6 +1,7 @@
+import { readPlain } from "../_internal/boundary.js";
+import { CivilDateSchema } from "../model/primitives.js";
 import type { SeedRecord } from "./SeedRecord.js";
 import { z } from "zod";
-import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
 import { parseInput } from "./_issues.js";
 import { seedOf, weak } from "./_seed.js";
 
@@ -17,8 +18,9 @@ import { seedOf, weak } from "./_seed.js";
  * const seed = seedFromDice({ digits: "271828182845904523536028747135266249775", witnesses: ["张伟", "李娜"], date: "2026-04-01" });
  * ```
  */
-export function seedFromDice(roll: { readonly digits: string; readonly witnesses: readonly string[]; readonly date: string }): SeedRecord {
-  parseInput(z.object({ digits: z.string(), witnesses: z.array(z.string()), date: z.string().refine(isValidCivilDate, { error: "a real civil date YYYY-MM-DD (掷骰日期)" }) }), roll, "Wolong 2.2; docs/spec-v1.md §5.1");
+export function seedFromDice(raw: { readonly digits: string; readonly witnesses: readonly string[]; readonly date: string }): SeedRecord {
+  const roll = readPlain(raw, ["roll"], { maxArrayLength: 10_000 }) as typeof raw;
+  parseInput(z.object({ digits: z.string(), witnesses: z.array(z.string()), date: CivilDateSchema }), roll, "Wolong 2.2; docs/spec-v1.md §5.1");
   const bits = /^\d+$/.test(roll.digits) ? roll.digits.length * Math.log2(10) : 0;
   if (bits < 128) weak(bits, "digits");
   return seedOf(["dice", roll.digits, roll.date], { kind: "dice", digits: roll.digits, witnesses: [...roll.witnesses], date: roll.date });

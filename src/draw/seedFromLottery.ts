@@ -1,3 +1,4 @@
+import { readPlain } from "../_internal/boundary.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { drawIssue } from "./_issues.js";
 import type { SeedRecord } from "./SeedRecord.js";
@@ -20,9 +21,11 @@ const CLAUSE = "docs/spec-v1.md §5.2 (RFC 3797 §4)";
  * ```
  */
 export function seedFromLottery(
-  result: { readonly name: string; readonly drawId: string; readonly numbers: readonly number[] },
-  options: { readonly maxNumber: number },
+  rawResult: { readonly name: string; readonly drawId: string; readonly numbers: readonly number[] },
+  rawOptions: { readonly maxNumber: number },
 ): SeedRecord {
+  const result = readPlain(rawResult, ["result"], { maxArrayLength: 10_000 }) as typeof rawResult;
+  const options = readPlain(rawOptions, ["options"]) as typeof rawOptions;
   const issues: RuleIssue[] = [];
   const max: unknown = options?.maxNumber;
   if (typeof max !== "number" || !Number.isSafeInteger(max) || max < 1) {

@@ -1,3 +1,4 @@
+import { readPlain } from "../_internal/boundary.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
 import type { SeedRecord } from "./SeedRecord.js";
@@ -23,7 +24,8 @@ import { seedOf } from "./_seed.js";
  * ]);
  * ```
  */
-export function seedFromShares(shares: readonly { readonly party: string; readonly commitment: string; readonly reveal: string }[]): SeedRecord {
+export function seedFromShares(raw: readonly { readonly party: string; readonly commitment: string; readonly reveal: string }[]): SeedRecord {
+  const shares = readPlain(raw, ["shares"], { maxArrayLength: 10_000 }) as typeof raw;
   parseInput(z.array(z.object({ party: z.string(), commitment: z.string(), reveal: z.string() })), shares, "docs/spec-v1.md §5.4");
   const issues: RuleIssue[] = [];
   shares.forEach((s, i) => {

@@ -1,8 +1,9 @@
+import { readPlain } from "../_internal/boundary.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { isWellFormed } from "./_encoding.js";
 import { drawIssue } from "./_issues.js";
-import { targetRecordProblems } from "./_checkRecord.js";
+import { isBuilt, targetRecordProblems } from "./_checkRecord.js";
 import { eligibilityOf, ticketHex, type IneligibleReason } from "./_pool.js";
 import { normalizeRiskClass } from "./_riskClass.js";
 import { date as dateCell, operatingStatus } from "../import/_cells.js";
@@ -32,7 +33,7 @@ import type { DrawMismatch } from "./verifyTargetDraw.js";
  * TICKET_STATUSES; // ["selected", "not-selected", "not-in-stratum", "inconsistent"]
  * ```
  */
-export const TICKET_STATUSES = ["selected", "not-selected", "not-in-stratum", "inconsistent"] as const;
+export const TICKET_STATUSES = /* @__PURE__ */ deepFreeze(["selected", "not-selected", "not-in-stratum", "inconsistent"] as const);
 
 /**
  * Why: `listed` / `listed-under-other-class` (selected); `ticket-above-threshold` / `quota-zero` (not selected);
@@ -169,7 +170,16 @@ function rulesText(e: Eligibility): [string, string] {
  * console.log(check.status, check.messageZh);
  * ```
  */
-export function verifyTicket(record: TargetDrawRecord, unit: TicketQuery): TicketCheck {
+export function verifyTicket(rawRecord: TargetDrawRecord, rawUnit: TicketQuery): TicketCheck {
+  // copies (a record this library built is frozen already and passed as is): the result never freezes or shares the caller's objects
+  const unit = readPlain(rawUnit, ["unit"]) as TicketQuery;
+  // a record that cannot be read as plain data (a Proxy, a BigInt, absurd nesting) is a damaged record: reported below as mismatches
+  let record: TargetDrawRecord;
+  try {
+    record = readPlain(rawRecord, ["record"], { keep: isBuilt }) as TargetDrawRecord;
+  } catch {
+    record = "[unreadable record]" as unknown as TargetDrawRecord;
+  }
   const rawId: unknown = unit?.unitId;
   const unitId = typeof rawId === "string" ? ticketId(rawId) : "";
   const riskClass = normalizeRiskClass(unit?.riskClass);

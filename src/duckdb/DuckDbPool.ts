@@ -1,3 +1,4 @@
+import { invalid, requireObject, requireString } from "../_internal/boundary.js";
 import type { SqlSource } from "../sql/SqlStatement.js";
 
 /**
@@ -13,7 +14,13 @@ export type DuckDbPool =
   | { readonly table: string; readonly columns?: SqlSource["columns"] };
 
 /** @internal The generated SQL's source for a pool: the file path is a bound parameter. */
-export function sqlSource(pool: DuckDbPool): SqlSource {
+export function sqlSource(raw: DuckDbPool): SqlSource {
+  // read once and checked: a file or a table, named by a string (issue 17)
+  const pool = requireObject(raw, ["pool"]) as DuckDbPool;
+  if ("table" in pool) requireString(pool.table, ["pool", "table"], 1_000);
+  else requireString((pool as { file?: unknown }).file, ["pool", "file"], 10_000);
+  const fmt: unknown = (pool as { format?: unknown }).format;
+  if (fmt !== undefined && fmt !== "csv" && fmt !== "parquet") invalid(["pool", "format"], 'expected "csv" or "parquet"', "应为“csv”或“parquet”", fmt);
   const columns = pool.columns === undefined ? {} : { columns: pool.columns };
   if ("table" in pool) return { table: pool.table, ...columns };
   const format = pool.format ?? (/\.parquet$/i.test(pool.file) ? "parquet" : "csv");

@@ -1,3 +1,4 @@
+import { invalid, isPlainObject, readOptions, readingElement, requireInteger, requireString } from "../_internal/boundary.js";
 import type { SqlParameter, SqlStatement } from "../sql/SqlStatement.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 
@@ -55,7 +56,8 @@ export interface Engine {
 
 const hrSeconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
-export async function openEngine(options: DuckDbOptions): Promise<Engine> {
+export async function openEngine(raw: DuckDbOptions): Promise<Engine> {
+  const options = readEngineOptions(raw);
   const api = await loadApi();
   const config: Record<string, string> = {};
   if (options.threads !== undefined) config["threads"] = String(options.threads);
@@ -82,7 +84,14 @@ export async function openEngine(options: DuckDbOptions): Promise<Engine> {
         options.onProgress?.({ step, percent: p.percentage, seconds: hrSeconds(start) });
       }, 1000);
       try {
-        const reader = await connection.runAndReadAll(statement.text, bound.map((b) => b.value), bound.map((b) => b.type));
+        let reader: Awaited<ReturnType<typeof connection.runAndReadAll>>;
+        try {
+          reader = await connection.runAndReadAll(statement.text, bound.map((b) => b.value), bound.map((b) => b.type));
+        } catch (e) {
+          // the engine refused (a missing file, a missing column, out of memory): a typed error naming the step
+          const message = e instanceof Error ? e.message.slice(0, 500) : "unknown engine error";
+          throw new ShuangsuijiError("engine-error", [{ path: [step], rule: "engine", clause: "docs/scale.md", messageZh: `DuckDB 执行失败：${message}`, messageEn: `DuckDB failed: ${message}` }], { cause: e });
+        }
         const out = reader.getRowObjectsJS() as Record<string, unknown>[];
         options.onProgress?.({ step, percent: 100, seconds: hrSeconds(start) });
         return out;
@@ -95,4 +104,28 @@ export async function openEngine(options: DuckDbOptions): Promise<Engine> {
       instance.closeSync();
     },
   };
+}
+
+/** The engine options, read once (issue 17): only the documented keys, each of its type; `onProgress` kept by reference. */
+export function readEngineOptions(raw: unknown): DuckDbOptions & { readonly eligibility?: unknown; readonly exclusions?: unknown } {
+  if (raw === undefined) return {};
+  let onProgress: unknown;
+  const rest: Record<string, unknown> = {};
+  readingElement(["options"], () => {
+    if (!isPlainObject(raw)) invalid(["options"], "expected an options object", "应为选项对象", raw);
+    for (const k of Object.keys(raw)) {
+      const d = Object.getOwnPropertyDescriptor(raw, k);
+      if (d === undefined) continue;
+      if (!("value" in d)) invalid(["options", k], "accessor properties are not plain data", "访问器属性不是普通数据");
+      if (k === "onProgress") onProgress = d.value;
+      else Object.defineProperty(rest, k, { value: d.value, enumerable: true, writable: true, configurable: true });
+    }
+  });
+  const o = readOptions(rest, ["options"], ["database", "threads", "memoryLimit", "tempDirectory", "eligibility", "exclusions"]);
+  if (o["database"] !== undefined) requireString(o["database"], ["options", "database"], 10_000);
+  if (o["threads"] !== undefined) requireInteger(o["threads"], ["options", "threads"], 1, 1024);
+  if (o["memoryLimit"] !== undefined) requireString(o["memoryLimit"], ["options", "memoryLimit"], 100);
+  if (o["tempDirectory"] !== undefined) requireString(o["tempDirectory"], ["options", "tempDirectory"], 10_000);
+  if (onProgress !== undefined && typeof onProgress !== "function") invalid(["options", "onProgress"], "expected a function", "应为函数", onProgress);
+  return { ...o, ...(onProgress === undefined ? {} : { onProgress: onProgress as DuckDbOptions["onProgress"] & object }) } as DuckDbOptions;
 }

@@ -2,7 +2,7 @@ import type { PoolCommitment } from "../draw/PoolCommitment.js";
 import type { CommitPoolOptions } from "../draw/commitPool.js";
 import { assemblePoolCommitment } from "../sql/assemblePoolCommitment.js";
 import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
-import { openEngine, type DuckDbOptions } from "./_engine.js";
+import { openEngine, readEngineOptions, type DuckDbOptions } from "./_engine.js";
 import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
 
 /**
@@ -17,7 +17,8 @@ import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
  * console.log(commitment.digest, commitment.eligibleCount);
  * ```
  */
-export async function commitPoolInDuckDb(pool: DuckDbPool, options: CommitPoolOptions & DuckDbOptions = {}): Promise<PoolCommitment> {
+export async function commitPoolInDuckDb(pool: DuckDbPool, rawOptions: CommitPoolOptions & DuckDbOptions = {}): Promise<PoolCommitment> {
+  const options = readEngineOptions(rawOptions) as CommitPoolOptions & DuckDbOptions;
   const { eligibility, exclusions } = options;
   const statement = generateCommitmentSql({ dialect: "duckdb", source: sqlSource(pool), ...(eligibility === undefined ? {} : { eligibility }), ...(exclusions === undefined ? {} : { exclusions }) });
   const engine = await openEngine(options);

@@ -1,3 +1,5 @@
+import { requireObject } from "../_internal/boundary.js";
+import { setupStage1 } from "../draw/_stage1.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { DrawTargetsInput } from "../draw/drawTargets.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
@@ -65,7 +67,11 @@ export async function drawOnEngine(engine: Engine, input: DrawTargetsInDuckDbInp
  * const record = await drawTargetsInDuckDb({ taskId: "T-1", pool, seed, commitment, policy: { strata: { A: { ratio: 0.05 } } } }, { onProgress: (p) => console.error(p.step, p.percent) });
  * ```
  */
-export async function drawTargetsInDuckDb(input: DrawTargetsInDuckDbInput, options: DuckDbOptions = {}): Promise<TargetDrawRecord> {
+export async function drawTargetsInDuckDb(raw: DrawTargetsInDuckDbInput, options: DuckDbOptions = {}): Promise<TargetDrawRecord> {
+  // read and checked before an engine is opened (issue 17)
+  const input = requireObject(raw, ["input"]) as unknown as DrawTargetsInDuckDbInput;
+  sqlSource(input.pool);
+  setupStage1(input);
   const engine = await openEngine(options);
   try {
     return await drawOnEngine(engine, input);

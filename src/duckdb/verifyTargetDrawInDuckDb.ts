@@ -1,10 +1,11 @@
 import { seedNotes } from "../draw/verifyTargetDraw.js";
-import { targetRecordProblems } from "../draw/_checkRecord.js";
+import { isBuilt, targetRecordProblems } from "../draw/_checkRecord.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import type { DrawMismatch, VerificationResult } from "../draw/verifyTargetDraw.js";
 import { assemblePoolCommitment } from "../sql/assemblePoolCommitment.js";
 import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
+import { readPlain } from "../_internal/boundary.js";
 import { openEngine, type DuckDbOptions } from "./_engine.js";
 import { drawOnEngine } from "./drawTargetsInDuckDb.js";
 import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
@@ -25,7 +26,14 @@ import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
  * if (!result.ok) console.error(result.mismatches);
  * ```
  */
-export async function verifyTargetDrawInDuckDb(record: TargetDrawRecord, pool: DuckDbPool, options: DuckDbOptions = {}): Promise<VerificationResult> {
+export async function verifyTargetDrawInDuckDb(rawRecord: TargetDrawRecord, pool: DuckDbPool, options: DuckDbOptions = {}): Promise<VerificationResult> {
+  // a record that cannot be read as plain data (a Proxy, a BigInt, absurd nesting) is a damaged record, reported below
+  let record: TargetDrawRecord;
+  try {
+    record = readPlain(rawRecord, ["record"], { keep: isBuilt }) as TargetDrawRecord;
+  } catch {
+    record = "[unreadable record]" as unknown as TargetDrawRecord;
+  }
   // A damaged or self-contradictory record is reported, never run (the same self-check verifyTargetDraw starts with).
   const damaged = targetRecordProblems(record);
   if (damaged.length > 0) return { ok: false, mismatches: damaged, notes: seedNotes((record as { seed?: TargetDrawRecord["seed"] } | null)?.seed, "seed.provenance") };

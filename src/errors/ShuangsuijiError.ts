@@ -36,6 +36,7 @@ export const ERROR_CODES = /* @__PURE__ */ deepFreeze([
   "amendment-refused",
   "unsupported-file-type",
   "undecodable-text",
+  "engine-error",
 ] as const);
 
 /**

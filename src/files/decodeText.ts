@@ -1,3 +1,4 @@
+import { invalid, readOptions, requireBytes } from "../_internal/boundary.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 
@@ -12,7 +13,7 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
  * TEXT_ENCODINGS.includes("gb18030"); // true
  * ```
  */
-export const TEXT_ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "gb18030"] as const;
+export const TEXT_ENCODINGS = /* @__PURE__ */ deepFreeze(["utf-8", "utf-16le", "utf-16be", "gb18030"] as const);
 
 /**
  * One of {@link TEXT_ENCODINGS}.
@@ -59,6 +60,8 @@ export interface DecodeTextOptions {
   readonly encoding?: TextEncodingName | "gbk" | "gb2312";
 }
 
+const ENCODING_OPTIONS = [...TEXT_ENCODINGS, "gbk", "gb2312"] as const;
+
 const BOMS: readonly { readonly encoding: TextEncodingName; readonly bytes: readonly number[] }[] = [
   { encoding: "utf-8", bytes: [0xef, 0xbb, 0xbf] },
   { encoding: "utf-16le", bytes: [0xff, 0xfe] },
@@ -96,8 +99,10 @@ const BOMS: readonly { readonly encoding: TextEncodingName; readonly bytes: read
  * d.encoding; // "gb18030"
  * ```
  */
-export function decodeText(bytes: Uint8Array | ArrayBuffer, options: DecodeTextOptions = {}): DecodedText {
-  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+export function decodeText(bytes: Uint8Array | ArrayBuffer, rawOptions: DecodeTextOptions = {}): DecodedText {
+  const b = requireBytes(bytes, ["bytes"]);
+  const options = readOptions(rawOptions, ["options"], ["encoding"]) as DecodeTextOptions;
+  if (options.encoding !== undefined && !(ENCODING_OPTIONS as readonly unknown[]).includes(options.encoding)) invalid(["options", "encoding"], `unknown encoding (allowed: ${ENCODING_OPTIONS.join(", ")})`, `未知编码（允许：${ENCODING_OPTIONS.join("、")}）`, options.encoding);
   const tried: DecodeAttempt[] = [];
   const attempt = (encoding: TextEncodingName, body: Uint8Array, detectedBy: DecodedText["detectedBy"]): DecodedText | undefined => {
     const r = tryDecode(encoding, body);

@@ -1,3 +1,4 @@
+import { readOptions, requireString } from "../_internal/boundary.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { rowsFromGrid, type TableRows } from "./_grid.js";
@@ -49,7 +50,10 @@ const CLAUSE = "RFC 4180";
  * const r = importTable("B.1", csv.rows);
  * ```
  */
-export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable {
+export function parseCsv(rawText: string, rawOptions: ParseCsvOptions = {}): CsvTable {
+  const text = requireString(rawText, ["text"]);
+  const options = readOptions(rawOptions, ["options"], ["delimiter"]) as ParseCsvOptions;
+  if (options.delimiter !== undefined) requireString(options.delimiter, ["options", "delimiter"]);
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const delimiter = options.delimiter ?? detectDelimiter(body);
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") {

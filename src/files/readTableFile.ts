@@ -1,3 +1,4 @@
+import { readOptions, requireBytes, requireInteger, requireString } from "../_internal/boundary.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { decodeText, type DecodeAttempt, type TextEncodingName } from "./decodeText.js";
@@ -76,8 +77,13 @@ const SIGNATURES: readonly { readonly bytes: readonly number[]; readonly kind: "
  * }
  * ```
  */
-export async function readTableFile(bytes: Uint8Array | ArrayBuffer, options: ReadTableFileOptions = {}): Promise<TableFile> {
-  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+export async function readTableFile(bytes: Uint8Array | ArrayBuffer, rawOptions: ReadTableFileOptions = {}): Promise<TableFile> {
+  const b = requireBytes(bytes, ["bytes"]);
+  const options = readOptions(rawOptions, ["options"], ["fileName", "encoding", "delimiter", "sheet"]) as ReadTableFileOptions;
+  if (options.fileName !== undefined) requireString(options.fileName, ["options", "fileName"]);
+  if (options.delimiter !== undefined) requireString(options.delimiter, ["options", "delimiter"]);
+  if (options.sheet !== undefined && typeof options.sheet !== "number") requireString(options.sheet, ["options", "sheet"]);
+  if (typeof options.sheet === "number") requireInteger(options.sheet, ["options", "sheet"], 0, 65_535);
   const name = options.fileName ?? "";
   if (b.length === 0) {
     throw new ShuangsuijiError("invalid-input", [

@@ -6,7 +6,7 @@ import { InspectionItemSchema, type InspectionItem } from "../model/inspectionIt
 import type { ItemList } from "./ItemList.js";
 import { itemProblems } from "./buildItemList.js";
 import { z } from "zod";
-import { parseChangeMeta, parseDepartments, parseWith } from "./_input.js";
+import { parseChangeMeta, parseDepartments, parseItemList, parseWith } from "./_input.js";
 
 /**
  * Adjusts an item list (动态调整): adds, removes or updates items, producing a new version with a public change record
@@ -23,14 +23,12 @@ import { parseChangeMeta, parseDepartments, parseWith } from "./_input.js";
  * ```
  */
 export function adjustItemList(
-  list: ItemList,
+  rawList: ItemList,
   change: { readonly add?: readonly z.input<typeof InspectionItemSchema>[]; readonly remove?: readonly string[]; readonly update?: readonly z.input<typeof InspectionItemSchema>[] },
   meta: { readonly on: string; readonly reason: string; readonly publicNotice: string },
   departments: readonly Department[],
 ): ItemList {
-  if (list === null || typeof list !== "object" || !Array.isArray(list.items) || !Array.isArray(list.history) || !Number.isInteger(list.version)) {
-    throw new ShuangsuijiError("invalid-input", [{ path: ["list"], rule: "item-list", clause: "Longting art. 8", messageZh: "不是事项清单", messageEn: "not an item list (use buildItemList)" }]);
-  }
+  const list = parseItemList(rawList);
   const m = parseChangeMeta(meta, "Longting art. 8; Chongqing 5.1");
   const depts = parseDepartments(departments);
   const c = parseWith(z.object({ add: z.array(z.unknown()).max(100_000).optional(), remove: z.array(z.string()).max(100_000).optional(), update: z.array(z.unknown()).max(100_000).optional() }), change, "Longting art. 8", ["change"]) as typeof change;
@@ -40,7 +38,7 @@ export function adjustItemList(
   if (m.reason.trim() === "") fail(["reason"], "清单调整须说明理由", "a change needs a reason");
   if (m.publicNotice.trim() === "") fail(["publicNotice"], "清单调整须向社会公开", "a change must be made public (give the notice)");
   const parse = (raw: z.input<typeof InspectionItemSchema>, path: string): InspectionItem => {
-    const r = InspectionItemSchema.safeParse(raw);
+    const r = InspectionItemSchema.safeParse(raw); // raw is part of the copy parseWith read
     if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Chongqing table A.1", prefix: [path] }, raw));
     return r.data;
   };

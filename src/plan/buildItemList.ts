@@ -1,3 +1,4 @@
+import { isPlainObject, readOptions, readPlain } from "../_internal/boundary.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
@@ -5,7 +6,7 @@ import type { Department } from "../model/department.js";
 import { InspectionItemSchema, type InspectionItem } from "../model/inspectionItem.js";
 import type { ItemList } from "./ItemList.js";
 import type { z } from "zod";
-import { parseDepartments } from "./_input.js";
+import { parseDepartments, parseItemList } from "./_input.js";
 
 /** @internal Checks items against the department list; returns issues (errors) and notes (unverifiable rules). */
 export function itemProblems(items: readonly InspectionItem[], departments: readonly Department[]): { issues: RuleIssue[]; notes: RuleIssue[] } {
@@ -78,15 +79,17 @@ export type ItemListResult =
  */
 export function buildItemList(
   owner: string,
-  items: readonly z.input<typeof InspectionItemSchema>[],
+  rawItems: readonly z.input<typeof InspectionItemSchema>[],
   departments: readonly Department[],
-  options: { readonly jurisdiction?: keyof typeof ITEM_FIELD_REQUIREMENTS } = {},
+  rawOptions: { readonly jurisdiction?: keyof typeof ITEM_FIELD_REQUIREMENTS } = {},
 ): ItemListResult {
+  const options = readOptions(rawOptions, ["options"], ["jurisdiction"]) as typeof rawOptions;
   const bad = (path: string, en: string, value: unknown): never => {
     throw new ShuangsuijiError("invalid-argument", [{ path: [path], rule: path, clause: "Chongqing 5.1", messageZh: "参数无效", messageEn: en, value }]);
   };
   if (typeof owner !== "string" || owner.trim() === "") bad("owner", "the list's owner is a non-empty string", owner);
-  if (!Array.isArray(items) || items.length > 100_000) bad("items", "items must be an array (at most 100000)", undefined);
+  const items = readPlain(rawItems, ["items"], { maxArrayLength: 100_000 }) as typeof rawItems;
+  if (!Array.isArray(items)) bad("items", "items must be an array (at most 100000)", undefined);
   const depts = parseDepartments(departments);
   const jurisdiction = options?.jurisdiction;
   if (jurisdiction !== undefined && (typeof jurisdiction !== "string" || !Object.hasOwn(ITEM_FIELD_REQUIREMENTS, jurisdiction))) bad("jurisdiction", `unknown jurisdiction (${Object.keys(ITEM_FIELD_REQUIREMENTS).join(", ")})`, jurisdiction);
@@ -123,8 +126,9 @@ export function buildItemList(
  * const list = requireItemList(buildItemList("清单", [], []));
  * ```
  */
-export function requireItemList(r: ItemListResult): ItemList {
+export function requireItemList(raw: ItemListResult): ItemList {
+  const r = readPlain(raw, []) as ItemListResult;
   if (r === null || typeof r !== "object" || (r.ok !== true && r.ok !== false)) throw new ShuangsuijiError("invalid-argument", [{ path: [], rule: "item-list-result", clause: "Chongqing 5.1", messageZh: "不是清单构建结果", messageEn: "not a result of buildItemList" }]);
-  if (!r.ok) throw new ShuangsuijiError("invalid-input", r.issues);
-  return r.list;
+  if (!r.ok) throw new ShuangsuijiError("invalid-input", Array.isArray(r.issues) ? r.issues.filter((i) => isPlainObject(i) && typeof i.messageEn === "string" && typeof i.messageZh === "string" && Array.isArray(i.path)) : []);
+  return deepFreeze(parseItemList(r.list));
 }

@@ -1,3 +1,4 @@
+import { readPlain } from "../_internal/boundary.js";
 import { annualPlanDeadline, type AnnualPlanDeadline } from "../calendar/annualPlanDeadline.js";
 import type { AnnualPlanJurisdiction } from "../calendar/ANNUAL_PLAN_DEADLINES.js";
 import type { RuleIssue } from "../errors/ShuangsuijiError.js";
@@ -66,14 +67,16 @@ export const RATIO_BOUNDS = deepFreeze({
  * ```
  */
 export function checkAnnualPlan(
-  plan: AnnualPlan,
-  context: {
+  rawPlan: AnnualPlan,
+  rawContext: {
     readonly items: readonly InspectionItem[];
     readonly departments: readonly Department[];
     readonly jurisdiction?: AnnualPlanJurisdiction;
     readonly ratioBounds?: keyof typeof RATIO_BOUNDS | { readonly min: number; readonly max: number; readonly clause: string };
   },
 ): PlanCheck {
+  const plan = readPlain(rawPlan, ["plan"]);
+  const context = readPlain(rawContext, ["context"]) as typeof rawContext;
   const parsedPlan = AnnualPlanSchema.safeParse(plan);
   if (!parsedPlan.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(parsedPlan.error.issues, { clause: "Chongqing table D.1" }, plan), { cause: parsedPlan.error });
   const c = (context !== null && typeof context === "object" ? context : {}) as Partial<typeof context>;

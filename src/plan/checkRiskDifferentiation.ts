@@ -1,3 +1,4 @@
+import { readPlain } from "../_internal/boundary.js";
 import { z } from "zod";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
@@ -45,7 +46,8 @@ export interface RiskDifferentiationCheck {
  * r.warnings[0]?.messageEn; // "class C (4%) is sampled less than the safer class B (5%)"
  * ```
  */
-export function checkRiskDifferentiation(classes: readonly { readonly riskClass: string; readonly ratio: number; readonly frequencyPerYear?: number }[]): RiskDifferentiationCheck {
+export function checkRiskDifferentiation(rawClasses: readonly { readonly riskClass: string; readonly ratio: number; readonly frequencyPerYear?: number }[]): RiskDifferentiationCheck {
+  const classes = readPlain(rawClasses, ["classes"]) as typeof rawClasses;
   const r = ClassesSchema.safeParse(classes);
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Longting art. 15" }, classes), { cause: r.error });
   const warnings: RuleIssue[] = [];

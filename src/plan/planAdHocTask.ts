@@ -1,3 +1,4 @@
+import { readPlain } from "../_internal/boundary.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
@@ -18,7 +19,9 @@ import { SpotCheckTaskSchema, type SpotCheckTask, type SpotCheckTaskInput } from
  * );
  * ```
  */
-export function planAdHocTask(task: SpotCheckTaskInput, why: { readonly ground: "sudden-risk" | "assigned-by-superior"; readonly explanation: string }): SpotCheckTask & { readonly adHocGround: string } {
+export function planAdHocTask(rawTask: SpotCheckTaskInput, rawWhy: { readonly ground: "sudden-risk" | "assigned-by-superior"; readonly explanation: string }): SpotCheckTask & { readonly adHocGround: string } {
+  const task = readPlain(rawTask, ["task"]) as SpotCheckTaskInput;
+  const why = readPlain(rawWhy, ["why"]) as typeof rawWhy;
   const planId = task !== null && typeof task === "object" ? task.planId : undefined;
   const explanation = why !== null && typeof why === "object" && typeof why.explanation === "string" ? why.explanation.trim() : "";
   const ground = why !== null && typeof why === "object" ? why.ground : undefined;

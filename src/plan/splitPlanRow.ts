@@ -1,3 +1,4 @@
+import { preview } from "../_internal/boundary.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { z } from "zod";
@@ -52,6 +53,7 @@ export function splitPlanRow(planInput: AnnualPlan, seq: number, partsInput: rea
   const fail = (path: (string | number)[], zh: string, en: string, value?: unknown): never => {
     throw new ShuangsuijiError("invalid-input", [{ path, rule: "plan-split", clause: "Chongqing 6.2", messageZh: zh, messageEn: en, ...(value === undefined ? {} : { value }) }]);
   };
+  if (typeof seq !== "number" || !Number.isInteger(seq)) fail(["seq"], "计划行序号应为整数", "the plan row's sequence number is an integer", preview(seq));
   const row = plan.rows.find((r) => r.seq === seq) ?? fail(["seq"], "计划行不存在", `no plan row ${seq}`, seq);
   if (parts.length === 0) fail(["parts"], "至少拆分为一个任务", "at least one part");
   const base = baseCount ?? row.baseCount;

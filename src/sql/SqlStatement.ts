@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
 /**
  * The SQL dialects the library generates the stage-1 draw for. `postgresql` (≥ 11: `sha256`, `int4send`), `duckdb`
  * (≥ 1.1) and `clickhouse` (≥ 18.16: `SHA256`, `LIMIT … BY`, parameters as the external table `ssj_params`). The
@@ -10,7 +11,7 @@
  * SQL_DIALECTS.includes("duckdb"); // true
  * ```
  */
-export const SQL_DIALECTS = ["postgresql", "duckdb", "clickhouse"] as const;
+export const SQL_DIALECTS = /* @__PURE__ */ deepFreeze(["postgresql", "duckdb", "clickhouse"] as const);
 
 /**
  * One of {@link SQL_DIALECTS}.

@@ -1,5 +1,6 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { INELIGIBLE_REASONS, type CommitmentState, type IneligibleReason } from "./_seam.js";
+import { invalid, iterateInput } from "../_internal/boundary.js";
 
 /** A result row as drivers return it: column name → text, number or bigint (NULL only where SQL allows it). */
 export type SqlRow = Readonly<Record<string, unknown>>;
@@ -17,6 +18,18 @@ export function toBigInt(v: unknown): bigint | undefined {
 const MOD = 1n << 256n;
 const CLASS = /^[A-Z]$/;
 
+/** A driver's row copied to own data properties (a Proxy or getter that throws becomes invalid-input). */
+export function readRow(row: unknown, at: readonly (string | number)[]): SqlRow {
+  if (row === null || typeof row !== "object" || Array.isArray(row)) invalid(at, "expected a row object", "应为行对象", row);
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  try {
+    for (const k of Object.keys(row)) out[k] = (row as Record<string, unknown>)[k];
+  } catch {
+    invalid(at, "the row could not be read (a Proxy or getter threw)", "无法读取该行（Proxy或访问器抛出异常）");
+  }
+  return out;
+}
+
 /** Folds commitment rows (risk_class, reason, units, w0…w7 or q0…q3) into a commitment state; `sums` false for count-only rows. */
 export function stateFromRows(rows: Iterable<SqlRow>, sums: boolean, path: readonly (string | number)[]): CommitmentState {
   const issues: RuleIssue[] = [];
@@ -25,8 +38,9 @@ export function stateFromRows(rows: Iterable<SqlRow>, sums: boolean, path: reado
   const strata: Record<string, number> = {};
   const ineligible: Partial<Record<IneligibleReason, number>> = {};
   let i = 0;
-  for (const row of rows) {
+  for (const raw of iterateInput<SqlRow>(rows, path)) {
     const at = [...path, i++];
+    const row = readRow(raw, at);
     const cls = row["risk_class"];
     const reason = row["reason"];
     const n = toBigInt(row["units"]);

@@ -1,6 +1,7 @@
 import type { PoolCommitment } from "../draw/PoolCommitment.js";
 import type { Eligibility, Exclusion } from "../draw/SamplingPolicy.js";
 import { poolConfig, toCommitment } from "./_seam.js";
+import { requireObject } from "../_internal/boundary.js";
 import { stateFromRows, type SqlRow } from "./_rows.js";
 
 /**
@@ -31,7 +32,8 @@ export interface AssemblePoolCommitmentInput {
  * c.digest === commitPool([]).digest; // true: the empty pool
  * ```
  */
-export function assemblePoolCommitment(input: AssemblePoolCommitmentInput): PoolCommitment {
+export function assemblePoolCommitment(raw: AssemblePoolCommitmentInput): PoolCommitment {
+  const input = requireObject(raw, [], { streams: ["rows"] }) as unknown as AssemblePoolCommitmentInput;
   const config = poolConfig({ ...(input.eligibility === undefined ? {} : { eligibility: input.eligibility }), ...(input.exclusions === undefined ? {} : { exclusions: input.exclusions }) });
   return toCommitment(stateFromRows(input.rows as Iterable<SqlRow>, true, ["rows"]), config);
 }

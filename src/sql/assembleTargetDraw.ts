@@ -2,6 +2,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { mergeTargetShards } from "../draw/mergeTargetShards.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import { rowIssue } from "./_rows.js";
+import { iterateInput, requireObject } from "../_internal/boundary.js";
 import { assembleTargetShard, type AssembleTargetShardInput } from "./assembleTargetShard.js";
 
 /**
@@ -31,9 +32,10 @@ export interface AssembleTargetDrawInput extends Omit<AssembleTargetShardInput, 
  * record.selectedCount; // 0
  * ```
  */
-export function assembleTargetDraw(input: AssembleTargetDrawInput): TargetDrawRecord {
-  const { shards, ...common } = input;
-  const parts = shards.map((s) => assembleTargetShard({ ...common, ...s }));
+export function assembleTargetDraw(raw: AssembleTargetDrawInput): TargetDrawRecord {
+  const { shards: rawShards, ...common } = requireObject(raw, [], { streams: ["shards"] }) as unknown as AssembleTargetDrawInput;
+  const shards = [...iterateInput<unknown>(rawShards, ["shards"])].map((s, i) => requireObject(s, ["shards", i], { streams: ["commitmentRows", "selectionRows"] }));
+  const parts = shards.map((s) => assembleTargetShard({ ...common, ...s } as unknown as AssembleTargetShardInput));
   const record = mergeTargetShards(parts, common);
   const issues: RuleIssue[] = [];
   for (const s of record.strata) {

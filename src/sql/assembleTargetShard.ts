@@ -7,7 +7,8 @@ import type { SeedRecord } from "../draw/SeedRecord.js";
 import type { SelectedUnit } from "../draw/TargetDrawRecord.js";
 import type { TargetDrawShard } from "../draw/TargetDrawShard.js";
 import { STAGE1_ALGORITHM, isCanonicalText, setupStage1, ticketsOf } from "./_seam.js";
-import { rowIssue, stateFromRows, type SqlRow } from "./_rows.js";
+import { readRow, rowIssue, stateFromRows, type SqlRow } from "./_rows.js";
+import { iterateInput, requireObject } from "../_internal/boundary.js";
 
 /**
  * Input of {@link assembleTargetShard}: the draw's inputs and one engine's (or one shard's) result rows.
@@ -55,7 +56,8 @@ const HEX64 = /^[0-9a-f]{64}$/;
  * shard.kind; // "target-draw-shard"
  * ```
  */
-export function assembleTargetShard(input: AssembleTargetShardInput): TargetDrawShard {
+export function assembleTargetShard(raw: AssembleTargetShardInput): TargetDrawShard {
+  const input = requireObject(raw, [], { streams: ["commitmentRows", "selectionRows"] }) as unknown as AssembleTargetShardInput;
   const setup = setupStage1(input);
   const check = input.commitmentCheck ?? "digest";
   const state = stateFromRows(input.commitmentRows as Iterable<SqlRow>, check === "digest", ["commitmentRows"]);
@@ -63,8 +65,9 @@ export function assembleTargetShard(input: AssembleTargetShardInput): TargetDraw
   const byClass = new Map<string, SelectedUnit[]>();
   const ticketOf = ticketsOf(setup.seed.value, setup.taskId);
   let i = 0;
-  for (const row of input.selectionRows as Iterable<SqlRow>) {
+  for (const r of iterateInput<SqlRow>(input.selectionRows, ["selectionRows"])) {
     const at = ["selectionRows", i++];
+    const row = readRow(r, at);
     const cls = row["risk_class"];
     const id = row["id"];
     const ticket = row["ticket"];

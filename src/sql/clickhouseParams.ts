@@ -1,3 +1,4 @@
+import { invalid, isPlainObject, own, requireObject } from "../_internal/boundary.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { SqlStatement } from "./SqlStatement.js";
 
@@ -33,13 +34,18 @@ const CH_TYPES = { text: "String", "text[]": "Array(String)", "integer[]": "Arra
  * clickhouseParams(q).structure; // "excluded_ids Array(String)"
  * ```
  */
-export function clickhouseParams(statement: SqlStatement): ClickHouseExternalTable {
+export function clickhouseParams(raw: SqlStatement): ClickHouseExternalTable {
+  const statement = requireObject(raw, ["statement"]) as unknown as SqlStatement;
+  if (!Array.isArray(statement.params)) invalid(["statement", "params"], "expected the params array of a generated statement", "应为生成语句的参数数组", statement.params);
+  statement.params.forEach((p: unknown, i) => {
+    if (!isPlainObject(p) || typeof p["name"] !== "string" || own(CH_TYPES, p["type"]) === undefined) invalid(["statement", "params", i], "expected a parameter { name, type, value } of a generated statement", "应为生成语句的参数 { name, type, value }", p);
+  });
   if (statement.dialect !== "clickhouse") {
     throw new ShuangsuijiError("invalid-argument", [{ path: ["dialect"], rule: "sql-generation", clause: "docs/scale.md", messageZh: "仅适用于ClickHouse语句", messageEn: "only a ClickHouse statement reads its parameters from ssj_params", value: statement.dialect }]);
   }
   return Object.freeze({
     name: "ssj_params",
-    structure: statement.params.map((p) => `${p.name} ${CH_TYPES[p.type]}`).join(", "),
+    structure: statement.params.map((p) => `${p.name} ${own(CH_TYPES, p.type)}`).join(", "),
     format: "JSONEachRow" as const,
     data: `${JSON.stringify(Object.fromEntries(statement.params.map((p) => [p.name, p.value])))}\n`,
   });

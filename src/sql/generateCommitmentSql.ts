@@ -1,3 +1,4 @@
+import { requireObject } from "../_internal/boundary.js";
 import type { Eligibility, Exclusion } from "../draw/SamplingPolicy.js";
 import { builder, checkDialect, unitsRelation } from "./_sql.js";
 import { poolConfig } from "./_seam.js";
@@ -40,7 +41,8 @@ export interface CommitmentSqlInput {
  * q.params[0]; // { name: "excluded_ids", type: "text[]", value: ["U9"] }
  * ```
  */
-export function generateCommitmentSql(input: CommitmentSqlInput): SqlStatement {
+export function generateCommitmentSql(raw: CommitmentSqlInput): SqlStatement {
+  const input = requireObject(raw, []) as unknown as CommitmentSqlInput;
   const b = builder(checkDialect(input.dialect));
   const config = poolConfig({ ...(input.eligibility === undefined ? {} : { eligibility: input.eligibility }), ...(input.exclusions === undefined ? {} : { exclusions: input.exclusions }) });
   const units = unitsRelation(b, { source: input.source, eligibility: config.eligibility, exclusions: config.exclusions });

@@ -1,3 +1,4 @@
+import { requireObject } from "../_internal/boundary.js";
 import type { PoolCommitment } from "../draw/PoolCommitment.js";
 import type { SamplingPolicy } from "../draw/SamplingPolicy.js";
 import type { SeedRecord } from "../draw/SeedRecord.js";
@@ -64,7 +65,8 @@ function ticketBound(quota: number, size: number): string {
  * q.columns; // ["risk_class", "id", "ticket"]
  * ```
  */
-export function generateSelectionSql(input: SelectionSqlInput): SqlStatement {
+export function generateSelectionSql(raw: SelectionSqlInput): SqlStatement {
+  const input = requireObject(raw, []) as unknown as SelectionSqlInput;
   const dialect = checkDialect(input.dialect);
   const setup = setupStage1(input);
   const b = builder(dialect);

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
 /**
  * The names of the transition functions an audit event can record. {@link replayTask} re-invokes the named function
  * with the recorded input, so the rules in force are applied again on every replay.
@@ -9,7 +10,7 @@
  * TRANSITIONS.includes("recordResult"); // true
  * ```
  */
-export const TRANSITIONS = [
+export const TRANSITIONS = /* @__PURE__ */ deepFreeze([
   "startTask",
   "recordTargetDraw",
   "lockTargets",
@@ -24,7 +25,7 @@ export const TRANSITIONS = [
   "completeInspection",
   "publishResults",
   "correctPublishedResult",
-] as const;
+] as const);
 
 /**
  * One of {@link TRANSITIONS}.

@@ -13,7 +13,7 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
  * APPROVER_ROLES; // ["department-head", "principal-head"]
  * ```
  */
-export const APPROVER_ROLES = ["department-head", "principal-head"] as const;
+export const APPROVER_ROLES = /* @__PURE__ */ deepFreeze(["department-head", "principal-head"] as const);
 
 /**
  * One of {@link APPROVER_ROLES}.

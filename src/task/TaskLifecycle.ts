@@ -1,3 +1,4 @@
+import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import type { SpotCheckTask } from "../model/spotCheckTask.js";
 import type { Deadline } from "../calendar/computeDeadline.js";
@@ -17,7 +18,7 @@ import type { ApproverRole, LifecyclePreset, LifecyclePresetId, ReplacementReaso
  * TASK_STATES.indexOf("published") > TASK_STATES.indexOf("inspecting"); // true
  * ```
  */
-export const TASK_STATES = ["planned", "targets-drawn", "targets-locked", "inspectors-drawn", "inspecting", "results-recorded", "published", "corrected"] as const;
+export const TASK_STATES = /* @__PURE__ */ deepFreeze(["planned", "targets-drawn", "targets-locked", "inspectors-drawn", "inspecting", "results-recorded", "published", "corrected"] as const);
 
 /**
  * One of {@link TASK_STATES}.

@@ -1,6 +1,7 @@
 import { ShuangsuijiError, type ErrorCode } from "../errors/ShuangsuijiError.js";
 import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
+import { isPlainObject, readPlain } from "../_internal/boundary.js";
 import { digestOf } from "../draw/_encoding.js";
 import { canonicalDigest, storedCopy } from "./_digest.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
@@ -14,8 +15,15 @@ export function refuse(code: ErrorCode, rule: string, clause: string, zh: string
 }
 
 /** Refuses unless the task is in one of the given states. */
-export function requireState(t: TaskLifecycle, allowed: readonly TaskState[], step: string, clause: string): void {
-  if (t?.kind !== "task-lifecycle") refuse("invalid-input", "task", "shuangsuiji task lifecycle", "不是任务状态对象", "not a task lifecycle object (use startTask)");
+export function requireState(raw: TaskLifecycle, allowed: readonly TaskState[], step: string, clause: string): void {
+  // A live task (made by this library's transitions, frozen, its provenance recorded) is read as is: O(1). Anything
+  // else is refused below (coreOf) — but read once first, so a Proxy, getter or damaged value is refused by name
+  // instead of throwing a foreign error here.
+  const t = isLiveTask(raw) ? raw : (readPlain(raw, ["task"]) as TaskLifecycle);
+  if (!isPlainObject(t) || t.kind !== "task-lifecycle") refuse("invalid-input", "task", "shuangsuiji task lifecycle", "不是任务状态对象", "not a task lifecycle object (use startTask)");
+  if (typeof t.state !== "string") refuse("invalid-input", "task", "shuangsuiji task lifecycle", "不是任务状态对象", "not a task lifecycle object (use startTask)", ["state"]);
+  // only the empty task startTask builds is accepted without provenance (see coreOf): refused before any field is used
+  if (!isLiveTask(raw) && !(Array.isArray(t.audit) && t.audit.length === 0)) refuseProvenance();
   if (!allowed.includes(t.state)) {
     refuse(
       "illegal-transition",
@@ -199,6 +207,10 @@ function coreOf(t: TaskLifecycle): Core {
     for (const k of LIST_KEYS) lists[k] = logOf(deepFreeze([...((t[k] as readonly unknown[] | undefined) ?? [])]));
     return { scalars: deepFreeze(scalars) as unknown as Scalars, lists: lists as unknown as Lists, shown: emptyShown(), cache: {} };
   }
+  return refuseProvenance();
+}
+
+function refuseProvenance(): never {
   return refuse(
     "invalid-input",
     "task-provenance",

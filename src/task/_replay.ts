@@ -150,7 +150,7 @@ export function anchorProblems(events: readonly AuditEvent[], anchors: readonly 
   for (const a of anchors) {
     const e = events[a.seq - offset];
     if (e === undefined) out.push({ seq: a.seq, problem: `the published head ${a.seq} (${a.digest.slice(0, 12)}…) is missing: the trail ends at ${offset + events.length - 1} (truncated)` });
-    else if (e.digest !== a.digest) out.push({ seq: a.seq, problem: `event ${a.seq} is not the published head (${a.digest.slice(0, 12)}…): the trail was rewritten` });
+    else if ((e as { digest?: unknown } | null)?.digest !== a.digest) out.push({ seq: a.seq, problem: `event ${a.seq} is not the published head (${a.digest.slice(0, 12)}…): the trail was rewritten` });
   }
   return out;
 }

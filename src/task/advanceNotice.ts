@@ -1,3 +1,4 @@
+import { readPlain } from "../_internal/boundary.js";
 import type { InspectionItem } from "../model/inspectionItem.js";
 import { refuse } from "./_lifecycle.js";
 
@@ -54,9 +55,11 @@ const PRESETS = ["chongqing", "longting", "wancheng", "wolong"] as const;
  * ```
  */
 export function advanceNotice(
-  item: Pick<InspectionItem, "field" | "name" | "objectType" | "noAdvanceNotice">,
-  options: { readonly preset: "chongqing" | "longting" | "wancheng" | "wolong"; readonly surpriseOnLead?: boolean },
+  rawItem: Pick<InspectionItem, "field" | "name" | "objectType" | "noAdvanceNotice">,
+  rawOptions: { readonly preset: "chongqing" | "longting" | "wancheng" | "wolong"; readonly surpriseOnLead?: boolean },
 ): AdvanceNoticeDecision {
+  const item = readPlain(rawItem, ["item"]) as typeof rawItem;
+  const options = readPlain(rawOptions, ["options"]) as typeof rawOptions;
   const preset = options?.preset;
   if (typeof preset !== "string" || !(PRESETS as readonly string[]).includes(preset)) refuse("invalid-argument", "preset", "advanceNotice", "未知的规则预设", `unknown preset (${PRESETS.join(", ")})`, ["preset"], preset);
   const i = (item !== null && typeof item === "object" ? item : {}) as Partial<InspectionItem>;

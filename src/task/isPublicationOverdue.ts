@@ -1,3 +1,5 @@
+import { readPlain } from "../_internal/boundary.js";
+import { isLiveTask } from "./_lifecycle.js";
 import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
 
@@ -13,7 +15,8 @@ import type { TaskLifecycle } from "./TaskLifecycle.js";
  * isPublicationOverdue(recorded, "2026-11-04");
  * ```
  */
-export function isPublicationOverdue(t: TaskLifecycle, asOf: string): boolean {
+export function isPublicationOverdue(raw: TaskLifecycle, asOf: string): boolean {
+  const t = isLiveTask(raw) ? raw : (readPlain(raw, ["task"]) as TaskLifecycle);
   parseCivilDate(asOf, "asOf");
   const deadline = t.publicationDeadline?.date;
   if (deadline === undefined) return false;

@@ -1,3 +1,4 @@
+import { readPlain } from "../_internal/boundary.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
@@ -21,7 +22,8 @@ import { verifyTask } from "./verifyTask.js";
  * startInspection(task, { on: "2026-04-10", actor: "联合检查组" });
  * ```
  */
-export function loadTask(value: unknown, options: ReplayTaskOptions = {}): TaskLifecycle {
+export function loadTask(raw: unknown, options: ReplayTaskOptions = {}): TaskLifecycle {
+  const value = readPlain(raw, ["value"]);
   const audit = (value as { audit?: unknown } | null)?.audit;
   const events = AuditEventSchema.array().min(1).safeParse(audit);
   if (!events.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(events.error.issues, { clause: "docs/persistence.md" }, audit), { cause: events.error });

@@ -1,9 +1,10 @@
+import { readPlain } from "../_internal/boundary.js";
 import { OUTCOMES } from "../codes/OUTCOMES.js";
 import { isValidResidentId } from "../ids/parseResidentId.js";
 import { isValidUscc } from "../ids/isValidUscc.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
-import { headOf, refuse, stateIndex } from "./_lifecycle.js";
+import { headOf, isLiveTask, refuse, stateIndex } from "./_lifecycle.js";
 
 /**
  * Masks a phone number for display: keeps the first three and last four digits (`138****5678`).
@@ -98,7 +99,9 @@ export function maskPersonalData(s: string): string {
  * view.sealed;
  * ```
  */
-export function publicView(t: TaskLifecycle) {
+export function publicView(raw: TaskLifecycle) {
+  // a live task is frozen and read as is (O(1)); any other value is read once into a copy, so nothing of the caller's is frozen or shared
+  const t = isLiveTask(raw) ? raw : (readPlain(raw, ["task"]) as TaskLifecycle);
   if (t === null || typeof t !== "object" || t.kind !== "task-lifecycle") refuse("invalid-input", "task", "shuangsuiji task lifecycle", "不是任务状态对象", "not a task lifecycle object (use startTask)");
   const base = { taskId: t.task.id, name: maskPersonalData(t.task.name), state: t.state, window: t.task.window, head: headOf(t) };
   if (stateIndex(t.state) < stateIndex("inspecting")) {

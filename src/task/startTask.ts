@@ -1,3 +1,4 @@
+import { readPlain } from "../_internal/boundary.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { SpotCheckTaskSchema, type SpotCheckTaskInput } from "../model/spotCheckTask.js";
@@ -23,7 +24,9 @@ import { requireDate, text } from "./_rules.js";
  * startTask(task, { preset: custom, on: "2026-03-30", actor: "信用监管科" }).task.preset; // "custom"
  * ```
  */
-export function startTask(task: SpotCheckTaskInput, options: { readonly preset: LifecyclePresetId | LifecyclePreset; readonly on: string; readonly actor: string }): Transition {
+export function startTask(rawTask: SpotCheckTaskInput, rawOptions: { readonly preset: LifecyclePresetId | LifecyclePreset; readonly on: string; readonly actor: string }): Transition {
+  const task = readPlain(rawTask, ["task"]);
+  const options = readPlain(rawOptions, ["options"]) as typeof rawOptions;
   const r = SpotCheckTaskSchema.safeParse(task);
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Wolong 2.2; Chongqing 6.2" }, task), { cause: r.error });
   const o = (options !== null && typeof options === "object" ? options : {}) as Record<string, unknown>;

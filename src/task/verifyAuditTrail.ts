@@ -1,3 +1,4 @@
+import { invalid, isPlainObject, readOptions, readPlain, requireInteger, type Path } from "../_internal/boundary.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalDigest } from "./_digest.js";
 import type { AnchoredHead, AuditEvent } from "./AuditEvent.js";
@@ -47,17 +48,36 @@ export interface VerifyAuditTrailOptions {
  * if (v.ok) console.log(v.head.seq, v.headDigest);
  * ```
  */
-export function verifyAuditTrail(events: readonly AuditEvent[], options: VerifyAuditTrailOptions = {}): AuditVerification {
+export function verifyAuditTrail(rawEvents: readonly AuditEvent[], rawOptions: VerifyAuditTrailOptions = {}): AuditVerification {
+  // read once (a Proxy, getter, BigInt or hole is misuse: invalid-input by path); a damaged event is reported below
+  const events = readPlain(rawEvents, ["events"]) as readonly AuditEvent[];
+  if (!Array.isArray(events)) invalid(["events"], "expected the array of audit events", "应为审计事件数组", rawEvents);
+  const options = readOptions(rawOptions, ["options"], ["anchors", "from"]) as VerifyAuditTrailOptions;
+  const head = (v: unknown, path: Path): void => {
+    if (!isPlainObject(v) || typeof v["digest"] !== "string") invalid(path, "expected a published head { seq, digest }", "应为已公布的链头 { seq, digest }", v);
+    requireInteger(v["seq"], [...path, "seq"], -1, Number.MAX_SAFE_INTEGER - 1);
+  };
+  if (options.from !== undefined) head(options.from, ["options", "from"]);
+  if (options.anchors !== undefined) {
+    if (!Array.isArray(options.anchors)) invalid(["options", "anchors"], "expected a list of published heads", "应为已公布链头的列表", options.anchors);
+    options.anchors.forEach((a, i) => head(a, ["options", "anchors", i]));
+  }
   const problems: { seq: number; problem: string }[] = [];
   const offset = options.from === undefined ? 0 : options.from.seq + 1;
   let prev = options.from?.digest ?? GENESIS;
-  events.forEach((e, i) => {
-    const { digest, ...body } = e;
+  events.forEach((e: unknown, i) => {
     const seq = offset + i;
-    if (e.seq !== seq) problems.push({ seq, problem: `sequence number ${e.seq} at position ${seq} (an event was removed, inserted or moved)` });
-    if (canonicalDigest(body) !== digest) problems.push({ seq, problem: "the event's content does not match its digest (edited)" });
-    if (e.prevDigest !== prev) problems.push({ seq, problem: seq === offset && options.from !== undefined ? "the first event does not extend the published head" : "the link to the previous event is broken (removed, inserted or reordered)" });
-    prev = digest;
+    if (!isPlainObject(e)) {
+      problems.push({ seq, problem: "not an audit event (expected an object)" });
+      prev = "";
+      return;
+    }
+    const { digest, ...body } = e as unknown as AuditEvent;
+    if (typeof e["seq"] !== "number" || !Number.isInteger(e["seq"])) problems.push({ seq, problem: `no valid sequence number at position ${seq} (damaged event)` });
+    else if (e["seq"] !== seq) problems.push({ seq, problem: `sequence number ${e["seq"]} at position ${seq} (an event was removed, inserted or moved)` });
+    if (typeof digest !== "string" || canonicalDigest(body) !== digest) problems.push({ seq, problem: "the event's content does not match its digest (edited)" });
+    if (e["prevDigest"] !== prev) problems.push({ seq, problem: seq === offset && options.from !== undefined ? "the first event does not extend the published head" : "the link to the previous event is broken (removed, inserted or reordered)" });
+    prev = typeof digest === "string" ? digest : "";
   });
   problems.push(...anchorProblems(events, options.anchors ?? [], offset));
   return deepFreeze(problems.length === 0 ? { ok: true, headDigest: prev, head: { seq: offset + events.length - 1, digest: prev } } : { ok: false, problems });

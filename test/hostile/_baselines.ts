@@ -2,13 +2,20 @@
 // input reaches much deeper code than random junk). Keyed by export name; each entry lists argument tuples.
 // A function export with no entry here fails the "every export has a baseline" test, so a new export cannot be
 // forgotten: add its valid call below.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as api from "../../src/index.js";
 import { SCJG, WJW, TASK, POOL, drawnTask, teamsTask, recordFor } from "../task/_scenario.js";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const data = (f: string): unknown => JSON.parse(readFileSync(here(`../../examples/data/${f}`), "utf8"));
+
+const POOL_CSV = join(tmpdir(), `shuangsuiji-hostile-pool-${process.pid}.csv`);
+writeFileSync(POOL_CSV, "id,risk_class\nU1,A\nU2,A\nU3,B\nU4,B\n");
+const noRows = async () => ({ rows: [] as unknown[] });
+const FAKE_PG = { query: noRows, connect: async () => ({ query: noRows, release: () => undefined }) };
 
 export type Baselines = Readonly<Record<string, () => readonly (readonly unknown[])[]>>;
 
@@ -170,6 +177,11 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
     renderFairnessHtml: [[REPORT, "<title>"]],
     // node
     readCsvTable: [[here("../../examples/data/targets-county.csv"), "B.1"]],
+    // duckdb (an in-memory engine over a small CSV written to the temp directory) and postgres (a pool that answers nothing)
+    commitPoolInDuckDb: [[{ file: POOL_CSV }]],
+    drawTargetsInDuckDb: [[{ taskId: "T", pool: { file: POOL_CSV }, seed, commitment, policy }]],
+    verifyTargetDrawInDuckDb: [[record, { file: POOL_CSV }]],
+    createPostgresEventStore: [[FAKE_PG], [FAKE_PG, { table: "events_hostile" }]],
   };
 }
 

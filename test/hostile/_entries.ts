@@ -5,4 +5,6 @@ export const ENTRY_POINTS: Readonly<Record<string, () => Promise<Record<string, 
   "shuangsuiji/calendar": () => import("../../src/calendar/index.js"),
   "shuangsuiji/stats": () => import("../../src/stats/index.js"),
   "shuangsuiji/node": () => import("../../src/node/index.js"),
+  "shuangsuiji/duckdb": () => import("../../src/duckdb/index.js"),
+  "shuangsuiji/postgres": () => import("../../src/postgres/index.js"),
 };
