@@ -1,4 +1,4 @@
-import { requireObject } from "../_internal/boundary.js";
+import { requireObject, readPlain } from "../_internal/boundary.js";
 import type { Eligibility, Exclusion } from "../draw/SamplingPolicy.js";
 import { builder, checkDialect, unitsRelation } from "./_sql.js";
 import { poolConfig } from "./_seam.js";
@@ -42,7 +42,8 @@ export interface CommitmentSqlInput {
  * ```
  */
 export function generateCommitmentSql(raw: CommitmentSqlInput): SqlStatement {
-  const input = requireObject(raw, []) as unknown as CommitmentSqlInput;
+  const input = readPlain(requireObject(raw, []), []) as unknown as CommitmentSqlInput;
+  requireObject(input.source, ["source"]);
   const b = builder(checkDialect(input.dialect));
   const config = poolConfig({ ...(input.eligibility === undefined ? {} : { eligibility: input.eligibility }), ...(input.exclusions === undefined ? {} : { exclusions: input.exclusions }) });
   const units = unitsRelation(b, { source: input.source, eligibility: config.eligibility, exclusions: config.exclusions });

@@ -1,3 +1,5 @@
+import { isLiveTask } from "./_lifecycle.js";
+import { readPlain } from "../_internal/boundary.js";
 import type { AnchoredHead } from "./AuditEvent.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
 import { LIST_KEYS, headOf, plainTask } from "./_lifecycle.js";
@@ -30,7 +32,9 @@ export type TaskVerification =
  * if (!v.ok) console.log(v.problems[0]?.field, v.problems[0]?.problem);
  * ```
  */
-export function verifyTask(task: TaskLifecycle, options: ReplayTaskOptions = {}): TaskVerification {
+export function verifyTask(raw: TaskLifecycle, options: ReplayTaskOptions = {}): TaskVerification {
+  // a live task is read as is; anything else is copied once as plain data (a Proxy or getter is refused, never run)
+  const task = isLiveTask(raw) ? raw : (readPlain(raw, ["task"]) as TaskLifecycle);
   if (task === null || typeof task !== "object" || task.kind !== "task-lifecycle" || !Array.isArray(task.audit)) {
     return { ok: false, problems: [{ problem: "not a stored task lifecycle (kind task-lifecycle with an audit array)" }] };
   }
