@@ -58,6 +58,7 @@ export {
 } from "./draw/SamplingPolicy.js";
 export { computeQuota, type StratumQuota } from "./draw/computeQuota.js";
 export type { PoolCommitment } from "./draw/PoolCommitment.js";
+export type { IneligibleReason } from "./draw/_pool.js";
 export { commitPool, commitPoolAsync, type CommitPoolOptions } from "./draw/commitPool.js";
 export type { TargetDrawRecord, StratumDraw, SelectedUnit } from "./draw/TargetDrawRecord.js";
 export type { TargetDrawShard } from "./draw/TargetDrawShard.js";

@@ -11,6 +11,12 @@ export const STAGE1_ALGORITHM = "shuangsuiji/stage1/v1";
 import type { DrawUnit } from "./DrawUnit.js";
 export type { DrawUnit } from "./DrawUnit.js";
 
+/**
+ * Why a unit of the pool is not in its drawing stratum (Yanshi 7.2 eligibility; named exclusions): the reasons counted
+ * in a pool commitment and reported by verifyTicket.
+ *
+ * @category Draw
+ */
 export type IneligibleReason =
   | "excluded"
   | "registered-after-cutoff"

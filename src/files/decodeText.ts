@@ -99,10 +99,10 @@ const BOMS: readonly { readonly encoding: TextEncodingName; readonly bytes: read
  * d.encoding; // "gb18030"
  * ```
  */
-export function decodeText(bytes: Uint8Array | ArrayBuffer, rawOptions: DecodeTextOptions = {}): DecodedText {
+export function decodeText(bytes: Uint8Array | ArrayBuffer, options: DecodeTextOptions = {}): DecodedText {
   const b = requireBytes(bytes, ["bytes"]);
-  const options = readOptions(rawOptions, ["options"], ["encoding"]) as DecodeTextOptions;
-  if (options.encoding !== undefined && !(ENCODING_OPTIONS as readonly unknown[]).includes(options.encoding)) invalid(["options", "encoding"], `unknown encoding (allowed: ${ENCODING_OPTIONS.join(", ")})`, `未知编码（允许：${ENCODING_OPTIONS.join("、")}）`, options.encoding);
+  const opts = readOptions(options, ["options"], ["encoding"]) as DecodeTextOptions;
+  if (opts.encoding !== undefined && !(ENCODING_OPTIONS as readonly unknown[]).includes(opts.encoding)) invalid(["options", "encoding"], `unknown encoding (allowed: ${ENCODING_OPTIONS.join(", ")})`, `未知编码（允许：${ENCODING_OPTIONS.join("、")}）`, opts.encoding);
   const tried: DecodeAttempt[] = [];
   const attempt = (encoding: TextEncodingName, body: Uint8Array, detectedBy: DecodedText["detectedBy"]): DecodedText | undefined => {
     const r = tryDecode(encoding, body);
@@ -114,8 +114,8 @@ export function decodeText(bytes: Uint8Array | ArrayBuffer, rawOptions: DecodeTe
     return undefined;
   };
 
-  if (options.encoding !== undefined) {
-    const encoding: TextEncodingName = options.encoding === "gbk" || options.encoding === "gb2312" ? "gb18030" : options.encoding;
+  if (opts.encoding !== undefined) {
+    const encoding: TextEncodingName = opts.encoding === "gbk" || opts.encoding === "gb2312" ? "gb18030" : opts.encoding;
     const bom = BOMS.find((m) => m.encoding === encoding && startsWith(b, m.bytes));
     const found = attempt(encoding, bom === undefined ? b : b.subarray(bom.bytes.length), "option");
     if (found !== undefined) return found;

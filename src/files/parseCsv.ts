@@ -50,12 +50,12 @@ const CLAUSE = "RFC 4180";
  * const r = importTable("B.1", csv.rows);
  * ```
  */
-export function parseCsv(rawText: string, rawOptions: ParseCsvOptions = {}): CsvTable {
-  const text = requireString(rawText, ["text"]);
-  const options = readOptions(rawOptions, ["options"], ["delimiter"]) as ParseCsvOptions;
-  if (options.delimiter !== undefined) requireString(options.delimiter, ["options", "delimiter"]);
-  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const delimiter = options.delimiter ?? detectDelimiter(body);
+export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable {
+  const source = requireString(text, ["text"]);
+  const opts = readOptions(options, ["options"], ["delimiter"]) as ParseCsvOptions;
+  if (opts.delimiter !== undefined) requireString(opts.delimiter, ["options", "delimiter"]);
+  const body = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const delimiter = opts.delimiter ?? detectDelimiter(body);
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") {
     throw new ShuangsuijiError("invalid-argument", [
       { path: ["delimiter"], rule: "csv-delimiter", clause: CLAUSE, messageZh: "分隔符须为单个字符，且不能是引号或换行", messageEn: "the delimiter must be one character, not a quote or a line break", value: delimiter },

@@ -77,14 +77,14 @@ const SIGNATURES: readonly { readonly bytes: readonly number[]; readonly kind: "
  * }
  * ```
  */
-export async function readTableFile(bytes: Uint8Array | ArrayBuffer, rawOptions: ReadTableFileOptions = {}): Promise<TableFile> {
+export async function readTableFile(bytes: Uint8Array | ArrayBuffer, options: ReadTableFileOptions = {}): Promise<TableFile> {
   const b = requireBytes(bytes, ["bytes"]);
-  const options = readOptions(rawOptions, ["options"], ["fileName", "encoding", "delimiter", "sheet"]) as ReadTableFileOptions;
-  if (options.fileName !== undefined) requireString(options.fileName, ["options", "fileName"]);
-  if (options.delimiter !== undefined) requireString(options.delimiter, ["options", "delimiter"]);
-  if (options.sheet !== undefined && typeof options.sheet !== "number") requireString(options.sheet, ["options", "sheet"]);
-  if (typeof options.sheet === "number") requireInteger(options.sheet, ["options", "sheet"], 0, 65_535);
-  const name = options.fileName ?? "";
+  const opts = readOptions(options, ["options"], ["fileName", "encoding", "delimiter", "sheet"]) as ReadTableFileOptions;
+  if (opts.fileName !== undefined) requireString(opts.fileName, ["options", "fileName"]);
+  if (opts.delimiter !== undefined) requireString(opts.delimiter, ["options", "delimiter"]);
+  if (opts.sheet !== undefined && typeof opts.sheet !== "number") requireString(opts.sheet, ["options", "sheet"]);
+  if (typeof opts.sheet === "number") requireInteger(opts.sheet, ["options", "sheet"], 0, 65_535);
+  const name = opts.fileName ?? "";
   if (b.length === 0) {
     throw new ShuangsuijiError("invalid-input", [
       { path: [], rule: "file-empty", clause: "RFC 4180", messageZh: `文件为空${name === "" ? "" : `：${name}`}`, messageEn: `the file is empty${name === "" ? "" : `: ${name}`}`, value: name },
@@ -95,10 +95,10 @@ export async function readTableFile(bytes: Uint8Array | ArrayBuffer, rawOptions:
     unsupported(name, "旧版 Excel 97-2003（.xls）或 WPS（.et）文件：请另存为 .xlsx 或“CSV UTF-8”", "a legacy Excel 97-2003 (.xls) or WPS (.et) file: save it as .xlsx or \"CSV UTF-8\"");
   }
   if (kind === "pdf") unsupported(name, "PDF 文件不是表格：请提供 .xlsx 或 CSV", "a PDF is not a table: provide .xlsx or CSV");
-  if (kind === "zip") return readXlsx(b, options);
+  if (kind === "zip") return readXlsx(b, opts);
 
-  const decoded = decodeText(b, options.encoding === undefined ? {} : { encoding: options.encoding });
-  const csv = parseCsv(decoded.text, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+  const decoded = decodeText(b, opts.encoding === undefined ? {} : { encoding: opts.encoding });
+  const csv = parseCsv(decoded.text, opts.delimiter === undefined ? {} : { delimiter: opts.delimiter });
   return deepFreeze({ ...csv, format: "csv" as const, encoding: decoded.encoding, tried: decoded.tried, sheet: null, sheets: [] });
 }
 
@@ -108,8 +108,8 @@ function unsupported(name: string, zh: string, en: string): never {
   ]);
 }
 
-async function readXlsx(b: Uint8Array, options: ReadTableFileOptions): Promise<TableFile> {
-  const name = options.fileName ?? "";
+async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promise<TableFile> {
+  const name = opts.fileName ?? "";
   const { default: readXlsxFile } = await import("read-excel-file/universal");
   // read-excel-file takes an ArrayBuffer: copy out exactly this view's bytes (a Node Buffer is often a view into a
   // shared pool, and Buffer#slice does not copy).
@@ -132,7 +132,7 @@ async function readXlsx(b: Uint8Array, options: ReadTableFileOptions): Promise<T
     );
   }
   const names = sheets.map((s) => s.sheet);
-  const wanted = options.sheet;
+  const wanted = opts.sheet;
   const sheet = wanted === undefined ? sheets[0] : typeof wanted === "number" ? sheets[wanted - 1] : sheets.find((s) => s.sheet === wanted);
   if (sheet === undefined) {
     throw new ShuangsuijiError("unsupported-file-type", [
