@@ -363,6 +363,16 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
         const autoStopOn = later(period(start, rule.autoStopAfter), p.restrictionEndsOn === undefined ? undefined : nextDay(p.restrictionEndsOn));
         const neverEarly = (SEVERE_PENALTY_TYPES as readonly string[]).includes(p.type);
         const earliest = rule.applyAfter === undefined ? undefined : period(start, rule.applyAfter);
+        // a stop the rules forbid is not a fact to build on: the severe types never stop before their period ends,
+        // whatever else is claimed (总局令第45号 art. 14)
+        if (p.stoppedOn !== undefined && neverEarly && autoStopOn !== undefined && p.stoppedOn < autoStopOn) {
+          throw new ShuangsuijiError("invalid-input", [{
+            path: ["measures", "stoppedOn"], rule: "early-stop-forbidden", clause: "总局令第45号 art. 14",
+            messageZh: `该类处罚不得提前停止公示（期满日${autoStopOn}），停止日期${p.stoppedOn}与规定不符`,
+            messageEn: `this penalty type may never stop early (its period ends ${autoStopOn}); a stop on ${p.stoppedOn} contradicts the rules`,
+            value: p.stoppedOn,
+          }]);
+        }
         return {
           ...(p.stoppedOn === undefined ? {} : { stoppedOn: p.stoppedOn }),
           ...(autoStopOn === undefined ? {} : { autoStopOn }),

@@ -64,8 +64,12 @@ const measureArb = fc.oneof(
     kind: fc.constant("penalty" as const), type: fc.constantFrom("fine" as const, "confiscation" as const, "public-reprimand" as const, ...SEVERE_PENALTY_TYPES), tier: fc.constantFrom("minor" as const, "ordinary" as const, "serious" as const),
     decidedOn: dateArb([2026, 1, 1], 58), publishedOn: dateArb([2026, 3, 1], 30), stoppedOn: fc.option(dateArb([2026, 6, 1], 900), { nil: undefined }),
   })
-    // a severe penalty is never minor (45号令 art. 14): such an input is refused, see the properties below
-    .map(({ stoppedOn, ...p }) => ({ ...p, tier: (SEVERE_PENALTY_TYPES as readonly string[]).includes(p.type) && p.tier === "minor" ? ("serious" as const) : p.tier, ...(stoppedOn === undefined ? {} : { stoppedOn }) })),
+    // a severe penalty is never minor and never stops early (45号令 art. 14): such inputs are refused (tested by
+    // example); the generated stop dates all fall within the 3-year period, so severe penalties get none here
+    .map(({ stoppedOn, ...p }) => {
+      const severe = (SEVERE_PENALTY_TYPES as readonly string[]).includes(p.type);
+      return { ...p, tier: severe && p.tier === "minor" ? ("serious" as const) : p.tier, ...(stoppedOn === undefined || severe ? {} : { stoppedOn }) };
+    }),
   fc.record({ kind: fc.constant("abnormal-list" as const), ground: fc.constantFrom("unreachable" as const, "no-annual-report" as const), listedOn: dateArb([2026, 1, 1], 60), cured: fc.boolean(), removedOn: fc.option(dateArb([2026, 4, 1], 900), { nil: undefined }) })
     .map(({ removedOn, ...a }) => (removedOn === undefined ? a : { ...a, removedOn })),
   fc.record({ kind: fc.constant("serious-list" as const), listedOn: dateArb([2026, 1, 1], 60) }),
@@ -78,6 +82,24 @@ const inputArb = fc.record({
 });
 const at = (x: fc.Arbitrary<unknown> extends never ? never : { outcomes: readonly string[]; publishedOn: string; measures: unknown[]; facts: CreditRepairInput["facts"] }, d: string) =>
   evaluateCreditRepair({ result: { outcomes: [...x.outcomes] as CreditRepairInput["result"]["outcomes"], publishedOn: x.publishedOn }, measures: x.measures as CreditRepairInput["measures"], facts: x.facts, evaluatedOn: d });
+
+describe("45号令 art. 14: a severe penalty never stops early, whatever stop date is claimed", () => {
+  it("a licence revocation stopped a week after publication is refused; the same penalty without the claimed stop is never-early", () => {
+    const input = {
+      result: { outcomes: ["non-compliant" as const], publishedOn: "2026-01-10" },
+      measures: [{ kind: "penalty" as const, type: "licence-revoked" as const, tier: "serious" as const, decidedOn: "2026-01-20", publishedOn: "2026-01-22" }],
+      facts: { penaltyFulfilled: false, harmRemedied: false, noRepeatViolation: false }, evaluatedOn: "2026-02-05",
+    };
+    expect(evaluateCreditRepair(input).status).toBe("never-early");
+    let rule: string | undefined;
+    try {
+      evaluateCreditRepair({ ...input, measures: [{ ...input.measures[0]!, stoppedOn: "2026-01-29" }] });
+    } catch (e) {
+      rule = (e as { rule?: string }).rule;
+    }
+    expect(rule).toBe("early-stop-forbidden");
+  });
+});
 
 describe("properties", () => {
   it("monotone in time: once stopped, stays stopped; once eligible, eligible until stopped; before publication never stopped", () => {
