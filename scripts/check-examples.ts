@@ -32,8 +32,9 @@ for (const f of files) {
     const name = `${relative(join(root, "src"), f).replace(/[/.]/g, "_")}_${count++}.ts`;
     writeFileSync(join(out, name), `// from ${relative(root, f)}\n${code}\nexport {};\n`);
   }
-  // Exported declarations without @example (private "_" files and re-export barrels are exempt).
-  if (!/\/_[^/]+\.ts$/.test(f) && !f.endsWith("index.ts")) {
+  // Exported declarations without @example (private "_" files and folders, the command line's own modules, and
+  // re-export barrels are exempt).
+  if (!/\/_[^/]+(\.ts|\/)/.test(f) && !/\/src\/cli\//.test(f) && !f.endsWith("index.ts")) {
     const decl = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export (?:declare )?(?:async )?(?:function|const|class) (\w+)/g;
     for (const d of src.matchAll(decl)) {
       const doc = d[1] as string;

@@ -144,7 +144,7 @@ export {
 
 // Calendar and deadlines (also available alone as "shuangsuiji/calendar")
 export {
-  isValidCivilDate, parseCivilDate, civilDateFromDate, CN_CALENDAR, createHolidayCalendar, addCalendarYears,
+  isValidCivilDate, parseCivilDate, civilDateFromDate, CN_CALENDAR, createHolidayCalendar, MAX_CALENDAR_YEARS, addCalendarYears,
   isWorkingDay, isMakeupWorkday, isPublicHoliday, isStatutoryHoliday, holidayName, isProvisional,
   addWorkingDays, differenceInWorkingDays, nextWorkingDay, previousWorkingDay, addLegalPeriod,
   DEADLINE_RULES, computeDeadline, ANNUAL_PLAN_DEADLINES, annualPlanDeadline,

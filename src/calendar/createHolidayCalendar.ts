@@ -8,6 +8,13 @@ import { registerCalendar, setCalendarBuilder } from "./_registry.js";
 /**
  * Most years one calendar may cover (documented limit, README "Limits"): it bounds the index a calendar needs
  * (one byte and one 32-bit count per day).
+ *
+ * @category Calendar
+ * @example
+ * ```ts
+ * import { MAX_CALENDAR_YEARS } from "shuangsuiji/calendar";
+ * MAX_CALENDAR_YEARS; // 1000
+ * ```
  */
 export const MAX_CALENDAR_YEARS = 1000;
 import type { CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";

@@ -5,7 +5,7 @@ export { parseCivilDate } from "./parseCivilDate.js";
 export { civilDateFromDate } from "./civilDateFromDate.js";
 export type { CalendarEntry, CalendarYearData, HolidayCalendar, CalendarOptions } from "./HolidayCalendar.js";
 export { CN_CALENDAR } from "./CN_CALENDAR.js";
-export { createHolidayCalendar, type CreateHolidayCalendarOptions } from "./createHolidayCalendar.js";
+export { createHolidayCalendar, MAX_CALENDAR_YEARS, type CreateHolidayCalendarOptions } from "./createHolidayCalendar.js";
 export { addCalendarYears } from "./addCalendarYears.js";
 export { isWorkingDay } from "./isWorkingDay.js";
 export { isMakeupWorkday } from "./isMakeupWorkday.js";
