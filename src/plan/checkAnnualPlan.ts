@@ -133,7 +133,12 @@ function check(
     if (b !== undefined && row.ratio !== undefined && (Math.round(row.ratio * 1e6) < Math.round(b.min * 1e6) || Math.round(row.ratio * 1e6) > Math.round(b.max * 1e6))) {
       issue(["rows", i, "ratio"], "ratio-bounds", b.clause, `抽查比例应在${b.min * 100}%至${b.max * 100}%之间`, `the ratio must lie between ${b.min * 100}% and ${b.max * 100}%`, row.ratio);
     }
-    if (!row.window.start.startsWith(String(plan.year)) && !row.window.end.startsWith(String(plan.year))) issue(["rows", i, "window"], "plan-year", "Chongqing table D.1", "抽查时间不在计划年度内", "the window lies outside the plan year", row.window);
+    // the whole window lies in the plan year: an annual plan schedules that year's checks (Chongqing table D.1)
+    if (!row.window.start.startsWith(String(plan.year)) || !row.window.end.startsWith(String(plan.year))) issue(["rows", i, "window"], "plan-year", "Chongqing table D.1", "抽查时间应在计划年度内", "the window must lie within the plan year", row.window);
+    // a row samples something: a ratio of 0 (or a count of 0) schedules no check (Chongqing 5.2; Longting art. 15)
+    if ((row.ratio !== undefined && row.ratio <= 0) || (row.targetCount !== undefined && row.targetCount <= 0)) {
+      issue(["rows", i, row.ratio !== undefined ? "ratio" : "targetCount"], "plan-row-quantity", "Chongqing 5.2; Longting art. 15", "抽查比例或数量应大于零", "the ratio or count must be greater than zero", row.ratio ?? row.targetCount);
+    }
   });
   const covered = new Set(plan.rows.flatMap((r) => [...r.initiatingItemIds, ...r.cooperatingItemIds]).map((id) => items.get(id)?.field).filter((f): f is string => f !== undefined));
   const uncoveredFields = [...new Set(context.items.map((i) => i.field))].filter((f) => !covered.has(f)).sort();

@@ -46,6 +46,17 @@ describe("annual plan (Longting art. 13–16; Chongqing 5.2, 5.4–5.5; Wancheng
     const k = AnnualPlanSchema.parse({ ...plan, rows: [{ ...plan.rows[1]!, ratio: 1 }] }); // key items only
     expect(checkAnnualPlan(k, { items, departments }).issues.map((i) => i.rule)).not.toContain("general-item-ratio-cap");
   });
+
+  it("a row that samples nothing, or whose window reaches outside the plan year, is reported; the sample plan is not (Chongqing 5.2, table D.1)", () => {
+    const rules = (p: AnnualPlan) => checkAnnualPlan(p, { items, departments }).issues.map((i) => i.rule);
+    expect(rules(plan)).not.toContain("plan-row-quantity");
+    expect(rules(plan)).not.toContain("plan-year");
+    const row0 = plan.rows[0]!;
+    const zero = { ...plan, rows: [{ ...row0, ratio: 0 }, ...plan.rows.slice(1)] } as AnnualPlan;
+    expect(rules(zero)).toContain("plan-row-quantity");
+    const spanning = { ...plan, rows: [{ ...row0, window: { start: `${plan.year - 2}-01-01`, end: row0.window.end } }, ...plan.rows.slice(1)] } as AnnualPlan;
+    expect(rules(spanning)).toContain("plan-year");
+  });
   it("rows with alike targets and methods and overlapping windows are flagged for merging (Chongqing 5.5)", () => {
     const twin = { ...plan.rows[0]!, seq: 9, name: "餐饮第二轮", cooperatingDepartmentIds: [], cooperatingItemIds: [], window: { start: "2026-05-01", end: "2026-07-31" } };
     const p = AnnualPlanSchema.parse({ ...plan, rows: [...plan.rows, twin] });
