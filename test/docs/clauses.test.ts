@@ -8,22 +8,14 @@ import {
   recordIdentityShown, recordResult, replaceInspector, seedFromDice, startInspection, startTask, verifyAuditTrail,
   type AnnualPlan, type CreditRepairInput, type Department, type InspectionItem, type InspectionRecordInput, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
-import { POOL, SCJG, TASK, WJW, drawnTask, recordFor, teamsTask } from "../task/_scenario.js";
+import { POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, teamsTask } from "../task/_scenario.js";
 import { citedInSource, clausesIn, matrixRows } from "./_clauses.js";
 
 const root = new URL("../../", import.meta.url);
 const matrix = readFileSync(new URL("docs/clauses.md", root), "utf8");
 const rows = matrixRows(matrix);
 
-const err = (f: () => unknown): ShuangsuijiError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ShuangsuijiError) return e;
-    throw e;
-  }
-  throw new Error("not refused");
-};
+const err = refusal;
 const head = (on = "2026-04-01") => ({ name: "李科长", role: "department-head" as const, on });
 const principal = (on = "2026-04-01") => ({ name: "王局长", role: "principal-head" as const, on });
 const inspecting = (preset: LifecyclePresetId = "chongqing"): TaskLifecycle => startInspection(teamsTask(preset), { on: "2026-04-10", actor: "组" }).task;
