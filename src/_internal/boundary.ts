@@ -266,7 +266,8 @@ export async function* asyncInput<T>(value: unknown, path: Path): AsyncGenerator
       r = await it.next();
     } catch (e) {
       if (e instanceof ShuangsuijiError) throw e;
-      return invalid([...path, i], "the value could not be read (an iterator, Proxy or getter threw)", "无法读取该值（迭代器、Proxy或访问器抛出异常）");
+      // the caller's own stream failed (an I/O error, say): reported as invalid-input, its error kept as the cause
+      throw new ShuangsuijiError("invalid-input", [ruleIssue("input-shape", [...path, i], { detailEn: "the value could not be read (an iterator, Proxy or getter threw)", detailZh: "无法读取该值（迭代器、Proxy或访问器抛出异常）" })], { cause: e });
     }
     if (r.done === true) return;
     try {

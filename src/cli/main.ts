@@ -2,7 +2,8 @@
 import { parseArgs } from "node:util";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import pkg from "../../package.json" with { type: "json" };
-import { EXIT, UsageError, describeError } from "./_errors.js";
+import { EXIT, FileError, UsageError, describeError } from "./_errors.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { COMMANDS, EXIT_HELP, commandHelp, type Command } from "./_commands.js";
 import { fairnessWorker, type FairnessJob } from "./_fairness.js";
 
@@ -78,7 +79,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.ok;
     }
     return await spec.run({ values, out, err, version: VERSION, workerScript: new URL(import.meta.url), argv });
-  } catch (e) {
+  } catch (caught) {
+    // a pool file's own error raised while the library read the stream comes back as the cause: report the file error
+    const e = caught instanceof ShuangsuijiError && caught.cause instanceof FileError ? caught.cause : caught;
     const { lines, code } = describeError(e);
     for (const l of lines) err(l);
     if (code === EXIT.usage) err(spec === undefined ? "shuangsuiji --help 列出命令 / lists the commands" : `shuangsuiji ${command} --help 列出选项 / lists its options`);
