@@ -5,4 +5,4 @@ export { inclusionChiSquare, binomialBounds, adjacentPairTest, subsetUniformityT
 export { simulateInspectorDraws, inspectorCounts, type InspectorSimulation } from "./simulateInspectorDraws.js";
 export { chiSquareCdf, chiSquareSf, chiSquareQuantile, binomialCdf, normalQuantile } from "./_dist.js";
 export { assessFairness, type FairnessReport, type StratumFairness } from "./assessFairness.js";
-export { renderFairnessHtml } from "./renderFairnessHtml.js";
+export { renderFairnessHtml, type RenderFairnessHtmlOptions } from "./renderFairnessHtml.js";
