@@ -16,7 +16,7 @@ export interface DeadlineRule {
   readonly zh: string;
   /** What must be done (English). */
   readonly en: string;
-  /** Clauses establishing the rule; `[SECONDARY]` marks a source not read in full text (regulations.md). */
+  /** Clauses establishing the rule; `[SECONDARY]` marks a source not read in full text (only an official summary or extract). */
   readonly basis: readonly string[];
 }
 

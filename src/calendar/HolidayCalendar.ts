@@ -68,7 +68,8 @@ export interface CalendarOptions {
   readonly outsideCoverage?: "throw" | "assume-weekdays";
   /**
    * Treat make-up working weekends (调休上班) as rest days. Default `false`: administrative practice counts them as
-   * working days (regulations.md §5 — practice, not codified).
+   * working days (state organs work those days under the State Council's yearly holiday notice — practice, not
+   * codified).
    */
   readonly ignoreMakeupWorkdays?: boolean;
 }

@@ -22,7 +22,7 @@ export interface LegalPeriodOptions extends CalendarOptions {
   /**
    * What 民法典 art. 203 rolls over when the last day is a 法定休假日:
    * - `"non-working-day"` (default): any day that is not a working day — statutory holidays, the notice's shifted
-   *   rest days and ordinary weekends (judicial practice treats weekends as 休假日; regulations.md §5);
+   *   rest days and ordinary weekends (Saturday and Sunday are rest days: 《国务院关于职工工作时间的规定》 art. 7);
    * - `"holiday"`: only days off under the holiday notice (the literal reading); an ordinary weekend does not roll;
    * - `"none"`: no rollover (art. 204: another law may provide otherwise).
    */

@@ -2,7 +2,7 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
 /**
  * Every inspection outcome (检查结果) the library knows: the nine codes of the Wolong record form (Annex B), the extended
  * outcomes of Wancheng art. 21 and Chongqing 6.6, and the status outcomes of the national result dictionary
- * (regulations.md §3). A record may carry several.
+ * (the GSXT joint-check result dictionary). A record may carry several.
  *
  * @category Result codes
  *
@@ -44,7 +44,7 @@ export const OUTCOME_IDS = /* @__PURE__ */ deepFreeze([
 export type OutcomeId = (typeof OUTCOME_IDS)[number];
 
 /**
- * What an outcome sets in motion (regulations.md §3).
+ * What an outcome sets in motion (《企业信息公示暂行条例》 arts. 10, 15, 17; 实施细则 art. 20; see {@link consequencesOf}).
  *
  * @category Result codes
  *
@@ -80,7 +80,7 @@ export interface OutcomeDefinition {
   readonly zh: string;
   /** English label. */
   readonly en: string;
-  /** Whether it is negative information subject to credit repair (川渝 scheme 2025; regulations.md §1.6, §3). */
+  /** Whether it is negative information subject to credit repair (《川渝市场监管“双随机、一公开”抽查检查结果公示信息修复工作方案》, 2025). */
   readonly isNegative: boolean;
   /** `status` outcomes describe the target's registration state rather than a finding. */
   readonly group: "finding" | "status";
@@ -116,9 +116,9 @@ export const OUTCOMES: { readonly [K in OutcomeId]: OutcomeDefinition } = /* @__
   "further-investigation-required": { zh: "发现问题需进一步调查处理", en: "problem found, further investigation required", isNegative: true, group: "finding", sources: ["Chongqing 6.6"] },
   "administrative-decision-to-publish": { zh: "作出行政决定等依法应当公示的情况", en: "an administrative decision or other matter that must be published by law", isNegative: true, group: "finding", sources: ["Chongqing 6.6"] },
   other: { zh: "其他情况", en: "other circumstances", isNegative: true, group: "finding", sources: ["Wancheng art. 21"] },
-  "closed-or-liquidating": { zh: "已关闭停业或正在组织清算", en: "closed, suspended or in liquidation", isNegative: false, group: "status", sources: ["GSXT joint-check dictionary (regulations.md §3)"] },
-  deregistered: { zh: "注销", en: "deregistered", isNegative: false, group: "status", sources: ["GSXT joint-check dictionary (regulations.md §3)"] },
-  "licence-revoked": { zh: "被吊销", en: "business licence revoked", isNegative: false, group: "status", sources: ["GSXT joint-check dictionary (regulations.md §3)"] },
-  "registration-cancelled": { zh: "被撤销", en: "registration cancelled", isNegative: false, group: "status", sources: ["GSXT joint-check dictionary (regulations.md §3)"] },
-  "moved-out": { zh: "迁出", en: "moved to another jurisdiction", isNegative: false, group: "status", sources: ["GSXT joint-check dictionary (regulations.md §3)"] },
+  "closed-or-liquidating": { zh: "已关闭停业或正在组织清算", en: "closed, suspended or in liquidation", isNegative: false, group: "status", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统)"] },
+  deregistered: { zh: "注销", en: "deregistered", isNegative: false, group: "status", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统)"] },
+  "licence-revoked": { zh: "被吊销", en: "business licence revoked", isNegative: false, group: "status", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统)"] },
+  "registration-cancelled": { zh: "被撤销", en: "registration cancelled", isNegative: false, group: "status", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统)"] },
+  "moved-out": { zh: "迁出", en: "moved to another jurisdiction", isNegative: false, group: "status", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统)"] },
 });

@@ -3,7 +3,8 @@ import { OUTCOMES, type OutcomeDefinition, type OutcomeId } from "./OUTCOMES.js"
 
 /**
  * Whether an outcome is negative information (负面信息) — the kind credit repair deals with. Defaults follow the 川渝
- * scheme (2025) and regulations.md §3; pass your own dictionary to change them.
+ * scheme (《川渝市场监管“双随机、一公开”抽查检查结果公示信息修复工作方案》, 2025-08-14), which lists the repairable negative
+ * outcomes; pass your own dictionary to change them.
  *
  * @category Result codes
  * @example

@@ -50,7 +50,8 @@ const m = (months: number): LegalPeriod => ({ months });
 const y = (years: number): LegalPeriod => ({ years });
 
 /**
- * The rule sets (regulations.md §1). SAMR_2021 maps 45号令 art. 13 onto tiers: a reprimand or lower-amount fine is
+ * The rule sets (45号令 《市场监督管理行政处罚信息公示规定》; 国市监信规〔2021〕3号 《市场监督管理信用修复管理办法》;
+ * NDRC rules for 信用中国). SAMR_2021 maps 45号令 art. 13 onto tiers: a reprimand or lower-amount fine is
  * `minor` (3 months, automatic), any other penalty `ordinary`/`serious` (3 years; early application after a minimum
  * period reported as 6 months [SECONDARY]). SAMR_2025 is 总局令第107号 (in force 2025-12-25) [SECONDARY; article
  * numbers unconfirmed]. The NDRC sets govern 信用中国 and count from the decision date.

@@ -103,8 +103,8 @@ export interface CreditRepairOptions {
   readonly jurisdiction?: "wancheng" | "chuanyu";
   /**
    * How long a negative result with no or only a minor penalty stays published ("公示满法定期限", Wancheng art. 25).
-   * **Not confirmed** by any national text read (regulations.md §1.6: the standalone period under 总局令第107号 is
-   * unknown); default 3 months, by analogy with the 3-month minor tier of 107号令 and 45号令 art. 13.
+   * **Not confirmed** by any national text read (the 川渝 scheme of 2025-08-14 says only "法定时间"; the standalone
+   * period under 总局令第107号 is unknown); default 3 months, by analogy with the 3-month minor tier of 107号令 and 45号令 art. 13.
    */
   readonly standalonePeriod?: LegalPeriod;
   /**
@@ -120,7 +120,7 @@ export interface CreditRepairOptions {
   readonly dictionary?: { readonly [K in OutcomeId]?: Pick<OutcomeDefinition, "isNegative"> };
   /**
    * Serious-violation list periods (总局令第44号): early removal may be applied for after `applyAfter`, automatic removal
-   * at `removeAfter`. Default 1 year and 3 years — **[UNCONFIRMED]** article numbers (regulations.md §1.3).
+   * at `removeAfter`. Default 1 year and 3 years — **[UNCONFIRMED]** article numbers (《市场监督管理严重违法失信名单管理办法》, 总局令第44号).
    */
   readonly seriousListPeriods?: { readonly applyAfter: LegalPeriod; readonly removeAfter: LegalPeriod };
 }

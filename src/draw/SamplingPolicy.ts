@@ -132,8 +132,8 @@ export const EligibilitySchema = z.strictObject({
 export type Eligibility = z.input<typeof EligibilitySchema>;
 
 /**
- * A unit excluded by name, with its reason (e.g. inspected within the last year — regulations.md §4 "avoid repeat
- * inspections"); recorded in the pool commitment and the draw record.
+ * A unit excluded by name, with its reason (e.g. inspected within the last year — 国发〔2019〕5号 "避免…重复检查", avoid
+ * repeat inspections); recorded in the pool commitment and the draw record.
  *
  * @category Draw
  * @example

@@ -57,7 +57,7 @@ function rngFor(runSeed: string) {
 
 /**
  * Deliberately biased samplers that a fairness test must reject — proof that the test has power
- * (draw-research.md §4 recipe 5):
+ * (the canaries of docs/fairness.md):
  * - `moduloBias`: picks with `byte % remaining`, as code does that reduces a small random value modulo the range;
  * - `systematic`: one random start, then every ⌊N/k⌋-th unit (the skipping scheme found in deployed systems);
  * - `neverLast`: a fair draw that never considers the last unit.

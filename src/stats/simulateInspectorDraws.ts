@@ -79,7 +79,8 @@ export function simulateInspectorDraws(setup: Omit<DrawInspectorsInput, "seed">,
 
 /**
  * Turns stage-2 counts into {@link InclusionCounts} over the inspectors known to be eligible, so the same tests apply:
- * each eligible inspector should be drawn with probability m/n per team (draw-research.md §4 recipe 4). `perRun` is
+ * each eligible inspector should be drawn with probability m/n per team (the marginal test applied to
+ * the eligible set; docs/fairness.md). `perRun` is
  * the number of inspectors drawn per run among them (teams × team size), or 1 for leaders.
  *
  * @category Statistics

@@ -30,8 +30,9 @@ const result = (r: TestResult): TestResult => Object.freeze(r);
 
 /**
  * Marginal inclusion: the scaled chi-square for sampling without replacement,
- * X² = ((N−1)/N)·Σ(Cᵢ − Rπ)² / (Rπ(1−π)) ~ χ²(N−1) (draw-research.md §4 recipe 1; the plain Pearson statistic is
- * miscalibrated here).
+ * X² = ((N−1)/N)·Σ(Cᵢ − Rπ)² / (Rπ(1−π)) ~ χ²(N−1) (the inclusion counts of simple random sampling without
+ * replacement have covariance −Rπ(1−π)/(N−1), hence the factors; the plain Pearson statistic is miscalibrated here —
+ * docs/fairness.md).
  *
  * @category Statistics
  * @example
@@ -142,7 +143,7 @@ export function subsetUniformityTest(sim: InclusionCounts, alpha = 1e-4): TestRe
   alpha = alphaArg(alpha, ["alpha"]);
   const subsets = sim.subsets;
   if (subsets === undefined) {
-    throw new ShuangsuijiError("invalid-argument", [{ path: ["sim", "subsets"], rule: "subset-tracking", clause: "draw-research.md §4", messageZh: "该模拟未记录子集（C(N, k) 过大）", messageEn: "subsetUniformityTest needs a simulation small enough to track subsets" }]);
+    throw new ShuangsuijiError("invalid-argument", [{ path: ["sim", "subsets"], rule: "subset-tracking", clause: "docs/fairness.md (subset uniformity)", messageZh: "该模拟未记录子集（C(N, k) 过大）", messageEn: "subsetUniformityTest needs a simulation small enough to track subsets" }]);
   }
   const m = binomial(sim.ids.length, sim.k);
   const e = sim.runs / m;
@@ -177,7 +178,7 @@ export function pooledChiSquare(results: readonly TestResult[], alpha = 1e-4): T
 
 /**
  * Runs needed to detect a relative bias δ in one unit's inclusion probability π with power 1 − β, Bonferroni over N
- * units at family level α: R ≥ (z_{α/2N} + z_β)² · (1 − π) / (π δ²) (draw-research.md §4 recipe 2).
+ * units at family level α: R ≥ (z_{α/2N} + z_β)² · (1 − π) / (π δ²) (normal approximation to the binomial; docs/fairness.md).
  *
  * @category Statistics
  * @example
