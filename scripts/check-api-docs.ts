@@ -166,8 +166,30 @@ for (const entry of ENTRIES) {
 }
 
 // ---- checking ----------------------------------------------------------------------------------------------------
-const tagText = (t: ts.JSDocTag): string => (typeof t.comment === "string" ? t.comment : ts.getTextOfJSDocComment(t.comment) ?? "");
-const jsDocTags = (n: ts.Node): ts.JSDocTag[] => ts.getJSDocTags(n).filter((t) => t.parent?.parent === n || t.parent === n || ts.isVariableStatement(n));
+/** One block tag as written: its name, and its text without the leading `*` of each line. */
+interface Tag {
+  readonly tag: string;
+  readonly text: string;
+}
+/**
+ * The block tags of the JSDoc comment right before a declaration, read from the source text (TypeScript's own tag
+ * parser takes the `{` after `@throws` as the start of a type and splits `{@link …}` off as a tag of its own).
+ */
+function blockTags(n: ts.Node): Tag[] {
+  const docs = (n as { jsDoc?: ts.JSDoc[] }).jsDoc ?? [];
+  const doc = docs[docs.length - 1];
+  if (doc === undefined) return [];
+  const lines = n.getSourceFile().text.slice(doc.pos, doc.end).replace(/^\/\*\*/, "").replace(/\*\/$/, "").split("\n").map((l) => l.replace(/^\s*\*(?!\/)\s?/, ""));
+  const tags: { tag: string; text: string }[] = [];
+  let fenced = false;
+  for (const l of lines) {
+    if (/^\s*```/.test(l)) fenced = !fenced;
+    const m = fenced ? null : /^@(\w+)\s*(.*)$/.exec(l);
+    if (m !== null) tags.push({ tag: m[1] as string, text: m[2] as string });
+    else if (tags.length > 0) (tags[tags.length - 1] as { text: string }).text += `\n${l}`;
+  }
+  return tags.map((t) => ({ tag: t.tag, text: t.text.trim() }));
+}
 const isVoidLike = (t: ts.Type): boolean => {
   if (t.flags & (ts.TypeFlags.Void | ts.TypeFlags.Never | ts.TypeFlags.Undefined)) return true;
   const sym = t.getSymbol();
@@ -184,9 +206,12 @@ let documentedThrows = 0;
 for (const fn of [...functions.values()].sort((a, b) => a.file.localeCompare(b.file) || a.name.localeCompare(b.name))) {
   const where = `${fn.file}: ${fn.name}`;
   // all JSDoc tags of all overloads and of the implementation
-  const tags = [...new Set(fn.decls.flatMap((d) => (ts.isArrowFunction(d) || ts.isFunctionExpression(d) ? jsDocTags(fn.docNode) : jsDocTags(d))))];
-  const params = tags.filter(ts.isJSDocParameterTag);
-  const paramNames = params.map((p) => p.name.getText());
+  const tags = fn.decls.flatMap((d) => (ts.isArrowFunction(d) || ts.isFunctionExpression(d) ? blockTags(fn.docNode) : blockTags(d)));
+  const params = tags.filter((t) => t.tag === "param").map((t) => {
+    const m = /^(?:\{[^}]*\}\s*)?\[?([\w$.]+)[^\s]*\s*(?:-\s*)?([\s\S]*)$/.exec(t.text);
+    return { name: m?.[1] ?? "", text: m?.[2] ?? "" };
+  });
+  const paramNames = [...new Set(params.map((p) => p.name))];
   const problems: string[] = [];
   // parameters: the union over the signatures a caller sees (overloads, or the one implementation)
   const visible = fn.decls.length > 1 ? fn.decls.filter((d) => !(ts.isFunctionDeclaration(d) && d.body !== undefined)) : fn.decls;
@@ -199,25 +224,25 @@ for (const fn of [...functions.values()].sort((a, b) => a.file.localeCompare(b.f
   }
   for (const [name] of wanted) if (!paramNames.includes(name)) problems.push(`no @param ${name}`);
   for (const p of params) {
-    const name = p.name.getText();
+    const name = p.name;
     if (!wanted.has(name) && !visible.some((d) => d.parameters.some((q, i) => !ts.isIdentifier(q.name) && paramNames[i] === name))) problems.push(`@param ${name} names no parameter`);
-    if (tagText(p).replace(/^\s*-\s*/, "").trim() === "") problems.push(`@param ${name} says nothing`);
+    if (p.text.trim() === "") problems.push(`@param ${name} says nothing`);
   }
   // result
-  const returns = tags.filter((t) => t.tagName.text === "returns" || t.tagName.text === "return");
+  const returns = tags.filter((t) => t.tag === "returns" || t.tag === "return");
   const needsReturns = visible.some((d) => {
     const sig = checker.getSignatureFromDeclaration(d);
     return sig !== undefined && !isVoidLike(checker.getReturnTypeOfSignature(sig));
   });
   if (needsReturns && returns.length === 0) problems.push("no @returns");
-  if (returns.some((t) => tagText(t).trim() === "")) problems.push("@returns says nothing");
+  if (returns.some((t) => t.text === "")) problems.push("@returns says nothing");
   // errors
-  const throwsTags = tags.filter((t) => t.tagName.text === "throws");
+  const throwsTags = tags.filter((t) => t.tag === "throws");
   const reach = reachable(fn.top);
   const named = new Set<string>();
   if (throwsTags.length === 0) problems.push(`no @throws${reach.size > 0 ? ` (can reach: ${[...reach].sort().join(", ")})` : " (none reachable: write `@throws Never — …`)"}`);
   for (const t of throwsTags) {
-    const text = tagText(t).trim();
+    const text = t.text.replace(/\s+/g, " ");
     if (/^Never\b/.test(text)) {
       if (throwsTags.length > 1) problems.push("@throws Never beside other @throws");
       if (reach.size > 0 && !/\bcaught\b/.test(text)) problems.push(`@throws Never, but the code can reach ${[...reach].sort().join(", ")} (say where they are caught, or name them)`);

@@ -8,6 +8,13 @@ import type { CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
  * Council publishes each November — no library release needed. The result must still be contiguous. The original
  * calendar is unchanged.
  *
+ * @param calendar - The calendar to extend (e.g. {@link CN_CALENDAR}, or plain calendar data); it is not modified.
+ * @param years - The years to add, one {@link CalendarYearData} each (the notice's holidays and make-up working days);
+ *   a year already in `calendar` is replaced.
+ * @returns A new immutable calendar with the years of both.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `calendar` or `years` is not of its documented shape.
+ * @throws {@link ShuangsuijiError} `calendar-data-invalid` when the merged years are not a valid calendar (e.g. not
+ *   contiguous, a date outside its year, a day both off and working).
  * @category Calendar
  * @example
  * ```ts

@@ -35,6 +35,16 @@ export interface LegalPeriodOptions extends CalendarOptions {
  * last day is a 法定休假日, the period ends on the day after the holiday ends (203, see `rollOver`). Used for the
  * 3-month and 3-year publication periods of 45号令 art. 13 and the credit-repair periods.
  *
+ * @param date - The start day `YYYY-MM-DD` (not counted itself).
+ * @param period - Exactly one of `{ days }`, `{ months }` or `{ years }`, a positive whole number.
+ * @param options - The calendar and its options, and `rollOver` (what a last day on a rest day rolls over).
+ * @returns The last day of the period, after any rollover.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `date` is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `period` is not one positive whole number of days, months or
+ *   years, `options.rollOver` is unknown, or the result falls after 9999-12-31.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `options` is malformed (see {@link CalendarOptions}).
+ * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when the rollover needs a day outside the calendar's
+ *   years and `options.outsideCoverage` is not `"assume-weekdays"` (never with `rollOver: "none"`).
  * @category Calendar
  * @example
  * ```ts

@@ -10,6 +10,16 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
  * `addWorkingDays(completion, 20)`. A negative `n` counts back: the `|n|`-th working day before `date`. `n = 0`
  * returns `date` unchanged. O(log n) on the precomputed index.
  *
+ * @param date - The start day `YYYY-MM-DD` (not counted).
+ * @param n - Working days to add (negative: count back; 0: `date` itself).
+ * @param options - The calendar and its options.
+ * @returns The `n`-th working day after (or before) `date`.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `n` is not a safe integer or the result falls outside the
+ *   years 0001–9999.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `date` is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `options` is malformed (see {@link CalendarOptions}).
+ * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when the count leaves the calendar's years and
+ *   `options.outsideCoverage` is not `"assume-weekdays"`.
  * @category Calendar
  * @example
  * ```ts

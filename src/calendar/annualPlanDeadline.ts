@@ -21,6 +21,11 @@ export interface AnnualPlanDeadline {
  * Chongqing §5) or the end of February (Wancheng art. 5; 29 February in leap years). A fixed calendar date is not a
  * period, so 民法典 art. 203 does not move it.
  *
+ * @param year - The plan's year (1–9999).
+ * @param jurisdiction - A key of {@link ANNUAL_PLAN_DEADLINES}.
+ * @returns The deadline date and the preset it comes from.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `jurisdiction` is not a preset or `year` is not a whole
+ *   number from 1 to 9999.
  * @category Deadlines
  * @example
  * ```ts

@@ -15,6 +15,10 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
  * summer time was used in 1986–1991) the result can differ by one hour's worth of date near midnight; official
  * deadlines in this library start in 2010.
  *
+ * @param date - An instant (a JavaScript `Date`).
+ * @returns Its date in China (UTC+8), `YYYY-MM-DD`.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `date` is not a valid `Date` or falls outside the years
+ *   0001–9999.
  * @category Calendar
  * @example
  * ```ts

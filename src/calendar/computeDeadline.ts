@@ -29,6 +29,16 @@ export interface Deadline {
  * Computes a working-day deadline of {@link DEADLINE_RULES}: the `workingDays`-th working day after `from` (the
  * event's own day not counted, 民法典 art. 201), with its legal basis.
  *
+ * @param rule - A key of {@link DEADLINE_RULES}.
+ * @param from - The day of the triggering event, `YYYY-MM-DD` (not counted).
+ * @param options - The calendar and its options.
+ * @returns The deadline, its rule and basis, and whether it rests on an assumed (not yet announced) year.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `rule` is not a key of {@link DEADLINE_RULES} or the result
+ *   falls after 9999-12-31.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `from` is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `options` is malformed (see {@link CalendarOptions}).
+ * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when the count leaves the calendar's years and
+ *   `options.outsideCoverage` is not `"assume-weekdays"`.
  * @category Deadlines
  * @example
  * ```ts

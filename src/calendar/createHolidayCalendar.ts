@@ -35,6 +35,12 @@ export interface CreateHolidayCalendarOptions {
  * not also a holiday; statutory days must be holidays. All problems are reported together
  * (`calendar-data-invalid`).
  *
+ * @param years - One {@link CalendarYearData} per year, contiguous.
+ * @param options - `source`: where the data comes from, recorded on the calendar.
+ * @returns An immutable {@link HolidayCalendar}.
+ * @throws {@link ShuangsuijiError} `calendar-data-invalid` when the years are not a valid calendar (every problem
+ *   listed in `issues`).
+ * @throws {@link ShuangsuijiError} `invalid-input` when `options` is not an object or `source` is not text.
  * @category Calendar
  * @example
  * ```ts

@@ -5,6 +5,13 @@ import { dayArg, engine } from "./_index.js";
 /**
  * The festival heading a date belongs to in the notice — for holidays and for make-up working days — or `undefined`.
  *
+ * @param date - A day `YYYY-MM-DD`.
+ * @param options - The calendar and its options.
+ * @returns The festival's name (e.g. `"国庆节、中秋节"`), or `undefined` for an ordinary day.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `date` is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `options` is malformed (see {@link CalendarOptions}).
+ * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when `date` is outside the calendar's years and
+ *   `options.outsideCoverage` is not `"assume-weekdays"`.
  * @category Calendar
  * @example
  * ```ts

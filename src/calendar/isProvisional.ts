@@ -6,6 +6,11 @@ import { dayArg, engine } from "./_index.js";
  * Whether the working-day status of `date` is an assumption (its year is not covered by the calendar) rather than a
  * fact from a notice. Never throws for coverage.
  *
+ * @param date - A day `YYYY-MM-DD`.
+ * @param options - The calendar and its options.
+ * @returns `true` when `date`'s year is not in the calendar.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `date` is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `options` is malformed (see {@link CalendarOptions}).
  * @category Calendar
  * @example
  * ```ts

@@ -7,6 +7,13 @@ import { FLAG, dayArg, engine } from "./_index.js";
  * year until 2024; 13 from 2025: 春节 4 days 除夕–初三 and 劳动节 5-1/5-2), i.e. the 3×-pay days. The other off days
  * of a holiday block are shifted weekend rest days and answer `false`.
  *
+ * @param date - A day `YYYY-MM-DD`.
+ * @param options - The calendar and its options.
+ * @returns `true` for a statutory holiday day.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `date` is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `options` is malformed (see {@link CalendarOptions}).
+ * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when `date` is outside the calendar's years and
+ *   `options.outsideCoverage` is not `"assume-weekdays"`.
  * @category Calendar
  * @example
  * ```ts

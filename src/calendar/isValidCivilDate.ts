@@ -4,6 +4,9 @@ import { parseDayNumber } from "./_days.js";
 /**
  * Whether `value` is a real calendar date written `YYYY-MM-DD` (years 0001–9999). `2026-02-30` and `2026-2-3` are not.
  *
+ * @param value - Any value.
+ * @returns `true` when `value` is a real `YYYY-MM-DD` date.
+ * @throws Never — any value, even a non-string, gives `true` or `false`.
  * @category Calendar
  * @example
  * ```ts

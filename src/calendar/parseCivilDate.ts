@@ -8,6 +8,10 @@ import { preview } from "../_internal/boundary.js";
  * Checks that `value` is a real `YYYY-MM-DD` date and returns it branded. Throws {@link ShuangsuijiError} with code
  * `invalid-date` otherwise — it never "fixes" `2026-02-30` into March.
  *
+ * @param value - The text to check.
+ * @param field - The field name the error's issue points at (default `"date"`).
+ * @returns `value`, branded {@link CivilDate}.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `value` is not a real `YYYY-MM-DD` date (years 0001–9999).
  * @category Calendar
  * @example
  * ```ts
