@@ -31,6 +31,9 @@ const RECTIFY = c("rectification-check", "督促整改并复查", "follow up on 
  * published (a publication, not a listing); pending or non-compliant → a follow-up case. Exhaustive over
  * {@link OUTCOME_IDS}: a new outcome does not compile until its consequences are decided.
  *
+ * @param outcome - An outcome id of {@link OUTCOME_IDS}.
+ * @returns The consequences, each with its basis (empty for an outcome that sets nothing in motion).
+ * @throws {@link ShuangsuijiError} `invalid-input` when `outcome` is not one of {@link OUTCOME_IDS}.
  * @category Result codes
  * @example
  * ```ts

@@ -6,6 +6,11 @@ import { OUTCOMES, type OutcomeDefinition, type OutcomeId } from "./OUTCOMES.js"
  * scheme (《川渝市场监管“双随机、一公开”抽查检查结果公示信息修复工作方案》, 2025-08-14), which lists the repairable negative
  * outcomes; pass your own dictionary to change them.
  *
+ * @param outcome - An outcome id.
+ * @param dictionary - The outcome definitions to judge by (default {@link OUTCOMES}).
+ * @returns `true` when the dictionary marks the outcome as negative information.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `outcome` is not in the dictionary (or has no boolean
+ *   `isNegative`), or `dictionary` cannot be read as plain data.
  * @category Result codes
  * @example
  * ```ts

@@ -5,6 +5,9 @@ import type { OutcomeId } from "./OUTCOMES.js";
  * The outcome for a Wolong form code (1–9), or `undefined` for any other value — an unknown code is reported, never
  * guessed.
  *
+ * @param code - A Wolong record-form code.
+ * @returns The outcome id, or `undefined` for a value that is not a form code.
+ * @throws Never — any value gives an outcome or `undefined`.
  * @category Result codes
  * @example
  * ```ts
@@ -23,6 +26,9 @@ export function outcomeFromFormCode(code: number): OutcomeId | undefined {
  * The Wolong form code (1–9) of an outcome, or `undefined` for outcomes the form has no code for (the extended
  * Wancheng/Chongqing outcomes and status outcomes).
  *
+ * @param outcome - An outcome id.
+ * @returns Its Wolong form code 1–9, or `undefined`.
+ * @throws Never — any value gives a code or `undefined`.
  * @category Result codes
  * @example
  * ```ts

@@ -277,6 +277,9 @@ const byMessage = new Map<string, RuleDefinition>();
  * The message string a schema uses for a rule: `中文 / English (clause)`. It is unique per rule, which lets error
  * mapping recover the rule from a zod issue.
  *
+ * @param id - A rule id of {@link RULES}.
+ * @returns `中文 / English (clause)` for the rule.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `id` is not a rule of {@link RULES}.
  * @category Errors
  * @example
  * ```ts

@@ -7,6 +7,10 @@ import { parseUscc } from "./parseUscc.js";
  * right check character. It does not normalise: a full-width or lower-case code is `false`; use {@link parseUscc}
  * to normalise and explain.
  *
+ * @param code - The code to check, as typed.
+ * @returns `true` when `code` is a valid USCC without any normalisation.
+ * @throws {@link ShuangsuijiError} `invalid-input` only for a string longer than the input limit (1,000,000
+ *   characters); any other value, even a non-string, gives `true` or `false`.
  * @category Identifiers
  * @example
  * ```ts

@@ -25,6 +25,9 @@ export interface NormalizedCode {
  * space) become half-width, all white space is removed, letters are upper-cased. The changes are listed so that a
  * caller can show them or refuse them.
  *
+ * @param input - The code as typed.
+ * @returns The normalised value and the list of changes made.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `input` is not a string or is longer than 1,000,000 characters.
  * @category Identifiers
  * @example
  * ```ts

@@ -39,6 +39,10 @@ export function mod1110CheckDigit(digits: string): number {
  * Parses a 15-digit 工商注册号 (the registration number used before the USCC): 15 digits whose last digit is the
  * ISO 7064 MOD 11,10 check digit of the first 14.
  *
+ * @param input - The number as typed (normalised first, see {@link normalizeCode}).
+ * @returns `{ ok: true, value, … }`, or `{ ok: false, issues }` naming the broken rule (format or check digit).
+ * @throws {@link ShuangsuijiError} `invalid-input` when `input` is not a string or is longer than 1,000,000 characters
+ *   (an invalid number is a result, not an error).
  * @category Identifiers
  * @example
  * ```ts
@@ -66,6 +70,10 @@ export function parseRegistrationNumber(input: string): RegistrationNumberParseR
 /**
  * Whether `code` is exactly a valid 15-digit registration number (no normalisation).
  *
+ * @param code - The number to check, as typed.
+ * @returns `true` when `code` is a valid registration number without any normalisation.
+ * @throws {@link ShuangsuijiError} `invalid-input` only for a string longer than the input limit (1,000,000
+ *   characters); any other value, even a non-string, gives `true` or `false`.
  * @category Identifiers
  * @example
  * ```ts

@@ -38,6 +38,11 @@ export type ResidentIdParseResult =
  * birth date (must be a real date), sequence code and the ISO 7064 MOD 11-2 check character. It does not judge
  * whether the birth date is in the future (that needs a clock, which the library never reads).
  *
+ * @param input - The number as typed (normalised first, see {@link normalizeCode}).
+ * @returns `{ ok: true, value, divisionCode, birthDate, sex, … }`, or `{ ok: false, issues }` listing every broken
+ *   rule.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `input` is not a string or is longer than 1,000,000 characters
+ *   (an invalid number is a result, not an error).
  * @category Identifiers
  * @example
  * ```ts
@@ -75,6 +80,10 @@ export function parseResidentId(input: string): ResidentIdParseResult {
 /**
  * Whether `code` is exactly a valid 18-character resident identity number (no normalisation).
  *
+ * @param code - The number to check, as typed.
+ * @returns `true` when `code` is a valid resident identity number without any normalisation.
+ * @throws {@link ShuangsuijiError} `invalid-input` only for a string longer than the input limit (1,000,000
+ *   characters); any other value, even a non-string, gives `true` or `false`.
  * @category Identifiers
  * @example
  * ```ts

@@ -58,6 +58,10 @@ export type UsccParseResult =
  * are reported together: length, illegal characters, unassigned registration authority or category, malformed
  * division code, wrong check character (with the expected one).
  *
+ * @param input - The code as typed (normalised first, see {@link normalizeCode}).
+ * @returns `{ ok: true, value, parts, normalization }`, or `{ ok: false, issues }` listing every broken rule.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `input` is not a string or is longer than 1,000,000 characters
+ *   (an invalid code is a result, not an error).
  * @category Identifiers
  * @example
  * ```ts
