@@ -105,6 +105,15 @@ export type ImportResult<T> =
  * Ids: B.1 uses the code (行政相对人编码); B.2 uses 场所编号, else `责任单位统一社会信用代码/场地场所`; B.3 the licence
  * number; A.1 事项编码, else `item-<序号>`; C.1 人员编号, else 执法证号, else `inspector-<序号>`.
  *
+ * @param table - The standard table the rows come from: `"A.1"`, `"B.1"`, `"B.2"`, `"B.3"`, `"C.1"` or `"D.1"`.
+ * @param rows - The spreadsheet rows, each an object keyed by column header (e.g. from {@link readTableFile} or {@link
+ *   parseCsv}).
+ * @param options - Risk classes, departments and default values for the records.
+ * @returns `{ ok: true, records, normalizations }`, or `{ ok: false, issues }` with every bad row (row, column, value,
+ *   rule, clause) — bad data is a result, not an error.
+ * @throws {@link ShuangsuijiError} `unknown-table` when `table` is not one of the supported tables.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `rows` is not an array of plain objects or `options` is
+ *   malformed (e.g. empty `riskClasses`, departments without `id`/`name`).
  * @category Table import
  * @example
  * ```ts

@@ -6,6 +6,10 @@ import type { Inspector } from "./inspector.js";
  * 行政处罚法 art. 42): enforcement staff do; auxiliary experts, testing institutions and research institutes never do
  * (Chongqing 5 辅助检查人员; Longting art. 20 "在满足执法检查人员要求的前提下").
  *
+ * @param inspector - The inspector, or any object with its `category`.
+ * @returns `true` for enforcement staff (categories `enforcement-civil-servant`, `qualified-staff`,
+ *   `supervision-staff`).
+ * @throws {@link ShuangsuijiError} `invalid-input` when `inspector` is not a plain object.
  * @category Model
  * @example
  * ```ts

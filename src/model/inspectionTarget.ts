@@ -68,6 +68,10 @@ export interface TargetSchemaOptions {
  * - `product` — 产品, Chongqing table B.3;
  * - `project` — 项目、行为, Wancheng art. 14 / Chongqing 5.1 (no table; the common fields only).
  *
+ * @param options - `riskClasses`: the strata names (default A–D).
+ * @returns The zod schema of a target-directory record.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `options` is not an object or `riskClasses` is not 1–100
+ *   non-empty names.
  * @category Model
  * @example
  * ```ts

@@ -10,6 +10,12 @@ import { InspectionTargetSchema, type InspectionTarget } from "./inspectionTarge
  * `invalid-input` listing **every** problem with its field path, rule, clause and bilingual message (the `ZodError`
  * is the `cause`).
  *
+ * @param schema - A model schema of this library (e.g. {@link InspectorSchema}).
+ * @param input - The value to validate (plain data, e.g. parsed JSON).
+ * @param clause - The clause cited on structural issues (default `"shuangsuiji model"`).
+ * @returns The validated value, deeply frozen.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `input` does not match `schema` (every problem, with its path,
+ *   rule and clause), or `schema` is not a zod schema, or `clause` is not text.
  * @category Model
  * @example
  * ```ts
@@ -46,6 +52,10 @@ const clauseArg = (clause: unknown): string => (clause === undefined ? "shuangsu
 /**
  * Validates one target-directory record (default A–D risk classes); see {@link parseModel}.
  *
+ * @param input - One target-directory record.
+ * @returns The validated target, deeply frozen.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `input` is not a valid target record (every problem, with its
+ *   path, rule and clause).
  * @category Model
  * @example
  * ```ts
@@ -73,6 +83,13 @@ export type BatchResult<T> =
  * Validates a batch of records and reports **all** bad rows (path `[index, …field]`); nothing is dropped or fixed.
  * Ids must be unique across the batch when records have an `id`.
  *
+ * @param schema - A model schema of this library.
+ * @param rows - The records to validate.
+ * @param clause - The clause cited on structural issues (default `"shuangsuiji model"`).
+ * @returns `{ ok: true, records }`, or `{ ok: false, issues, validCount }` with every bad row — bad rows are a result,
+ *   not an error.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `rows` is not an array, `schema` is not a zod schema or
+ *   `clause` is not text.
  * @category Model
  * @example
  * ```ts

@@ -27,9 +27,10 @@ export interface ReadCsvTableOptions extends ImportTableOptions {
  * @param table - The standard table the file holds (`"B.1"`, `"C.1"`, …).
  * @param options - Import options, plus `delimiter`, `encoding` and `sheet` to skip detection.
  * @returns The import result: the records, or every bad row with its row, column, rule and clause.
- * @throws `ShuangsuijiError` (from `shuangsuiji`) `invalid-input` for a missing file, a directory, a file over 256 MiB, an empty file
- *   or malformed CSV (unbalanced quotes, ragged rows); `undecodable-text` for bytes that are no supported encoding
- *   (naming every encoding tried); `unsupported-file-type` for a legacy `.xls`, a PDF or another ZIP.
+ * @throws `ShuangsuijiError` (from `shuangsuiji`) `invalid-input` for a missing file, a directory, a file over 256 MiB, an
+ *   empty file or malformed CSV (unbalanced quotes, ragged rows), or malformed `options`; `undecodable-text` for bytes
+ *   that are no supported encoding (naming every encoding tried); `unsupported-file-type` for a legacy `.xls`, a PDF or
+ *   another ZIP; `unknown-table` when `table` is not a supported table.
  *
  * @category Table import
  * @example
