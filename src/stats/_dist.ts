@@ -64,9 +64,23 @@ function gammaQcf(a: number, x: number, lg: number): number {
   return Math.exp(-x + a * Math.log(x) - lg) * h;
 }
 
-/** χ² CDF with k degrees of freedom. */
+/**
+ * χ² CDF with k degrees of freedom.
+ *
+ * @param x - The statistic, a number ≥ 0.
+ * @param k - Degrees of freedom, in (0, 10^9].
+ * @returns P(X ≤ x) for X ~ χ²(k).
+ * @throws {@link ShuangsuijiError} `invalid-input` when `x` is negative or not a number, or `k` is out of range.
+ */
 export const chiSquareCdf = (x: number, k: number): number => gammaP(dfArg(k) / 2, statArg(x) / 2);
-/** χ² upper tail (the p-value of a statistic). */
+/**
+ * χ² upper tail (the p-value of a statistic).
+ *
+ * @param x - The statistic, a number ≥ 0.
+ * @param k - Degrees of freedom, in (0, 10^9].
+ * @returns P(X > x) for X ~ χ²(k) (accurate far into the tail, where `1 − chiSquareCdf` is 0).
+ * @throws {@link ShuangsuijiError} `invalid-input` when `x` is negative or not a number, or `k` is out of range.
+ */
 export const chiSquareSf = (x: number, k: number): number => gammaQ(dfArg(k) / 2, statArg(x) / 2);
 
 /** Degrees of freedom: positive and finite, at most 10^9 (documented limit; the series converge in bounded steps). */
@@ -81,7 +95,14 @@ function statArg(x: unknown): number {
   return x;
 }
 
-/** χ² quantile by bisection on the upper tail (monotone; 200 halvings reach full double precision). */
+/**
+ * χ² quantile by bisection on the upper tail (monotone; 200 halvings reach full double precision).
+ *
+ * @param p - A probability in [0, 1).
+ * @param k - Degrees of freedom, in (0, 10^9].
+ * @returns The x with P(X ≤ x) = p for X ~ χ²(k).
+ * @throws {@link ShuangsuijiError} `invalid-input` when `p` is outside [0, 1) or `k` is out of range.
+ */
 export function chiSquareQuantile(p: number, k: number): number {
   const pr = requireFinite(p, ["p"]);
   if (!(pr >= 0 && pr < 1)) invalid(["p"], "p must be in [0, 1)", "p应在[0, 1)内", p);
@@ -131,7 +152,16 @@ export function betaIncReg(a: number, b: number, x: number): number {
   return (Math.exp(lnFront) * h) / a;
 }
 
-/** Binomial CDF P(X ≤ x) for X ~ Bin(n, p) = I_{1−p}(n − x, x + 1). */
+/**
+ * Binomial CDF P(X ≤ x) for X ~ Bin(n, p) = I_{1−p}(n − x, x + 1).
+ *
+ * @param x - The number of successes (any number; it is floored).
+ * @param n - Trials, a whole number from 0 to 10^12.
+ * @param p - Success probability in [0, 1].
+ * @returns P(X ≤ x) for X ~ Bin(n, p).
+ * @throws {@link ShuangsuijiError} `invalid-input` when `x` is not a number, `n` is not a whole number in range or `p`
+ *   is outside [0, 1].
+ */
 export function binomialCdf(x: number, n: number, p: number): number {
   if (typeof x !== "number" || Number.isNaN(x)) invalid(["x"], "x must be a number", "x应为数值", x);
   requireInteger(n, ["n"], 0, 1e12);
@@ -145,7 +175,13 @@ export function binomialCdf(x: number, n: number, p: number): number {
   return betaIncReg(n - k, k + 1, 1 - p);
 }
 
-/** Standard normal quantile (Wichura, AS 241 PPND16; relative accuracy ~1e-16). */
+/**
+ * Standard normal quantile (Wichura, AS 241 PPND16; relative accuracy ~1e-16).
+ *
+ * @param p - A probability in [0, 1].
+ * @returns The standard normal quantile (−∞ at 0, +∞ at 1).
+ * @throws {@link ShuangsuijiError} `invalid-input` when `p` is not a number in [0, 1].
+ */
 export function normalQuantile(p: number): number {
   if (typeof p !== "number" || Number.isNaN(p)) invalid(["p"], "p must be a number in [0, 1]", "p应为[0, 1]内的数", p);
   if (p <= 0) return -Infinity;

@@ -27,6 +27,14 @@ export interface InspectorSimulation {
  * Runs {@link drawInspectors} R times with stage-2 seeds derived from a base seed (everything else fixed) and counts
  * selections and leaders.
  *
+ * @param setup - The stage-2 input of {@link drawInspectors} without its seed (locked list, departments, constraints).
+ * @param runs - Simulated draws.
+ * @param baseSeed - The base seed; run r uses {@link runSeed}(baseSeed, r).
+ * @returns Per department the times each inspector was drawn, the leader counts and the number of infeasible runs.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `setup`, `runs` or `baseSeed` is malformed, runs × departments
+ *   exceeds the work limit, or {@link drawInspectors} refuses the setup.
+ * @throws {@link ShuangsuijiError} `draw-not-locked` when `setup.locked` is not a consistent locked list (from {@link
+ *   drawInspectors}).
  * @category Statistics
  * @example
  * ```ts
@@ -83,6 +91,13 @@ export function simulateInspectorDraws(setup: Omit<DrawInspectorsInput, "seed">,
  * the eligible set; docs/fairness.md). `perRun` is
  * the number of inspectors drawn per run among them (teams × team size), or 1 for leaders.
  *
+ * @param counts - Times each inspector id was drawn (e.g. `drawn[departmentId]` of {@link simulateInspectorDraws}).
+ * @param eligibleIds - The inspectors eligible for every run (those not in `counts` count 0).
+ * @param perRun - Inspectors drawn per run among them (teams × team size), or 1 for leaders.
+ * @param runs - The number of runs.
+ * @returns Counts in the shape the tests take ({@link inclusionChiSquare}, {@link binomialBounds}).
+ * @throws {@link ShuangsuijiError} `invalid-input` when `counts` is not whole numbers ≥ 0 per id, the ids are not
+ *   unique text, or `perRun` / `runs` is out of range.
  * @category Statistics
  * @example
  * ```ts

@@ -34,6 +34,10 @@ const result = (r: TestResult): TestResult => Object.freeze(r);
  * replacement have covariance −Rπ(1−π)/(N−1), hence the factors; the plain Pearson statistic is miscalibrated here —
  * docs/fairness.md).
  *
+ * @param sim - Counts from {@link simulateInclusion}.
+ * @param alpha - Significance level (default 1e-4).
+ * @returns The X² statistic, its degrees of freedom and p-value, and the verdict.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `sim` is not valid counts or `alpha` is not in (0, 1).
  * @category Statistics
  * @example
  * ```ts
@@ -59,6 +63,10 @@ export function inclusionChiSquare(sim: InclusionCounts, alpha = 1e-4): TestResu
  * Per-unit binomial bounds with Bonferroni over N units: each Cᵢ ~ Bin(R, π); a unit outside the two-sided
  * 1 − α/N interval is flagged (catches "the last unit is never drawn" and off-by-one errors).
  *
+ * @param sim - Counts from {@link simulateInclusion}.
+ * @param alpha - Family significance level, Bonferroni over the units (default 1e-4).
+ * @returns The bounds every count must lie in, the units outside them, and the verdict.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `sim` is not valid counts or `alpha` is not in (0, 1).
  * @category Statistics
  * @example
  * ```ts
@@ -102,6 +110,11 @@ const normalSf = (z: number): number => (z >= 0 ? 0.5 * gammaQ(0.5, (z * z) / 2)
  * mean (N−1)·p₂ per run and a variance from the exact joint inclusion probabilities p₂, p₃, p₄; over R runs the total
  * is compared with a two-sided normal test. Systematic sampling (uniform marginals!) fails it badly.
  *
+ * @param sim - Counts from {@link simulateInclusion}.
+ * @param alpha - Significance level (default 1e-4).
+ * @returns The z statistic of the adjacent-pair co-selection count against its expectation, its two-sided p-value and
+ *   the verdict.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `sim` is not valid counts or `alpha` is not in (0, 1).
  * @category Statistics
  * @example
  * ```ts
@@ -130,6 +143,11 @@ export function adjacentPairTest(sim: InclusionCounts, alpha = 1e-4): TestResult
  * Exact subset uniformity on a small case: every one of the C(N, k) subsets should be equally frequent (Pearson χ² with
  * C(N, k) − 1 degrees of freedom). Needs `sim.subsets` (tracked when C(N, k) is small).
  *
+ * @param sim - Counts from {@link simulateInclusion} with subset counts (small N and k).
+ * @param alpha - Significance level (default 1e-4).
+ * @returns The χ² over the C(N, k) subsets, its p-value and the verdict.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `sim` is not valid counts or `alpha` is not in (0, 1).
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `sim` has no subset counts (C(N, k) was above `maxSubsets`).
  * @category Statistics
  * @example
  * ```ts
@@ -159,6 +177,11 @@ export function subsetUniformityTest(sim: InclusionCounts, alpha = 1e-4): TestRe
  * Pools independent χ² tests (e.g. the same test on several base seeds): the statistics and degrees of freedom add.
  * More powerful against a consistent bias than any single run, and less at the mercy of one run's chance extreme.
  *
+ * @param results - χ² results of independent strata (each with `df`).
+ * @param alpha - Significance level (default 1e-4).
+ * @returns One χ² over the summed statistics and degrees of freedom.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `results` is not an array of test results with `df`, or `alpha`
+ *   is not in (0, 1).
  * @category Statistics
  * @example
  * ```ts
@@ -180,6 +203,10 @@ export function pooledChiSquare(results: readonly TestResult[], alpha = 1e-4): T
  * Runs needed to detect a relative bias δ in one unit's inclusion probability π with power 1 − β, Bonferroni over N
  * units at family level α: R ≥ (z_{α/2N} + z_β)² · (1 − π) / (π δ²) (normal approximation to the binomial; docs/fairness.md).
  *
+ * @param input - `pi` (inclusion probability, in (0, 1)), `delta` (relative bias to detect, > 0), `units` (N), and
+ *   optionally `alpha` (family level, default 0.01) and `power` (default 0.9).
+ * @returns The number of runs R (rounded up).
+ * @throws {@link ShuangsuijiError} `invalid-input` when `input` is not that object or a value is out of range.
  * @category Statistics
  * @example
  * ```ts
