@@ -59,6 +59,11 @@ export function toCommitment(state: CommitmentState, config: PoolConfig): PoolCo
  * of each stratum under the eligibility rules. Publish `digest` (and the counts) before revealing the seed. Every bad
  * unit is reported at once. For pools too large for memory use {@link commitPoolAsync}.
  *
+ * @param pool - The target pool: any iterable of units (`id`, `riskClass`, and the fields eligibility reads).
+ * @param options - The eligibility rules and the exclusions by name, recorded in the commitment.
+ * @returns The commitment: digest, eligible count per stratum, eligibility and exclusions.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `pool` is not iterable, a unit is malformed or an id repeats
+ *   (every bad unit, with its index), or `options` is malformed (e.g. an exclusion listed twice).
  * @category Draw
  * @example
  * ```ts
@@ -82,6 +87,11 @@ export function commitPool(pool: Iterable<DrawUnit>, options: CommitPoolOptions 
 /**
  * {@link commitPool} over an async iterable (a database cursor, a file stream), in constant memory.
  *
+ * @param pool - The target pool: an async or sync iterable of units.
+ * @param options - The eligibility rules and the exclusions by name, recorded in the commitment.
+ * @returns The commitment, as {@link commitPool} computes it.
+ * @throws {@link ShuangsuijiError} `invalid-input` as {@link commitPool}: a pool that is not iterable, a malformed
+ *   unit, a repeated id, or malformed `options`.
  * @category Draw
  * @example
  * ```ts

@@ -7,6 +7,10 @@ import { weak } from "./_seed.js";
  * The commitment a department publishes for its secret share before any share is revealed: SHA-256 of the share's
  * bytes. Each share must hold ≥ 128 bits (hex), so a single honest department makes the seed unpredictable.
  *
+ * @param share - The department's secret share, hex of at least 32 digits.
+ * @returns The commitment to publish: SHA-256 of the share's bytes, lower-case hex.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `share` is not text.
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when `share` is not whole bytes of hex or carries under 128 bits.
  * @category Draw
  * @example
  * ```ts

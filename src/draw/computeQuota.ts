@@ -26,6 +26,12 @@ const MICRO = 1_000_000;
  * lowered to `max`, and never above `size`. A general item whose ratio exceeds `generalMaxRatio` is refused
  * (Chongqing 5.2) rather than silently capped.
  *
+ * @param rule - The stratum's rule: `count` or `ratio`, with optional `min` / `max`.
+ * @param size - Eligible units in the stratum.
+ * @param policy - The policy's `rounding` (default `"ceil"`), `itemCategory` and `generalMaxRatio`.
+ * @returns The quota and how it was computed.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `rule`, `size` or `policy` is malformed, or a general item's
+ *   ratio exceeds `generalMaxRatio` (rule `general-item-ratio-cap`).
  * @category Draw
  * @example
  * ```ts

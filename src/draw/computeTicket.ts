@@ -9,6 +9,11 @@ import { ticketHex } from "./_pool.js";
  * The stage-1 ticket of one unit: SHA-256 of the length-delimited (`shuangsuiji/stage1/v1`, seed bytes, task id, unit
  * id). Lower-case hex; compare tickets as strings (lexicographic = numeric order).
  *
+ * @param input - The draw's `seed` (hex), `taskId` and the `unitId`.
+ * @returns The ticket, 64 lower-case hex digits.
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when `seed` is not lower-case hex of at least 128 bits.
+ * @throws {@link ShuangsuijiError} `invalid-input` when a field is not text, `unitId` is empty or not canonical (NFC,
+ *   well-formed), or `taskId` is not well-formed.
  * @category Draw
  * @example
  * ```ts

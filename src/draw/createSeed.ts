@@ -8,6 +8,13 @@ import { finish } from "./_seed.js";
  * use the `seedFrom…` helpers to derive it. A seed of kind `other` is accepted, and verifiers report it as "provenance
  * not verifiable".
  *
+ * @param value - The seed, lower- or upper-case hex of at least 32 digits (128 bits).
+ * @param provenance - Where it came from: dice, lottery, beacon, commit–reveal shares, or `other`.
+ * @returns The checked, frozen {@link SeedRecord}.
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when `value` is not hex of at least 128 bits, or the record does not
+ *   have the {@link SeedRecord} shape.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the provenance is inconsistent: for `dice`, `lottery`, `beacon`
+ *   and `commit-reveal`, `value` does not derive from it (rule `seed-derivation`), or its text is not canonical.
  * @category Draw
  * @example
  * ```ts

@@ -11,6 +11,13 @@ import { lockProblems, refuse } from "./_checkRecord.js";
  * art. 19; Longting art. 18: 各参与部门监管职责范围内); `by: "district"` partitions by 行政区划代码 when an upper level
  * draws for lower levels (Wancheng art. 18). Every locked target must be found among `targets`.
  *
+ * @param locked - The locked list of {@link lockTargetDraw}.
+ * @param targets - The directory records of (at least) the locked targets: `id`, `divisionCode` and `departmentIds`.
+ * @param options - `{ by: "department", departmentIds }` or `{ by: "district" }`.
+ * @returns The locked target ids per department id, or per division code.
+ * @throws {@link ShuangsuijiError} `draw-not-locked` when `locked` is not a consistent locked list.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `options` or a target is malformed, a target dispatched by
+ *   district has no division code, or a locked target is missing from `targets`.
  * @category Draw
  * @example
  * ```ts

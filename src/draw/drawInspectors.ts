@@ -157,6 +157,17 @@ export function departmentRng(seedHex: string, taskId: string, departmentId: str
  * department from SHA-256 of the stage-2 seed, `uniformInt` for every pick (a partial Fisher–Yates).
  * An infeasible constraint returns `not-enough-inspectors` naming the department, targets and constraint.
  *
+ * @param raw - The locked list, the initiating department, the stage-2 seed, each department's inspectors and
+ *   constraints, recusals and group size.
+ * @returns `{ ok: true, record }`, or `{ ok: false, code: "not-enough-inspectors", … }` naming the department, targets
+ *   and constraint.
+ * @throws {@link ShuangsuijiError} `draw-not-locked` when `locked` is not a locked list, or the list or its record is
+ *   inconsistent.
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link SeedRecord} of at least 128
+ *   bits.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the input is malformed (every problem listed): the stage-1 seed
+ *   reused, targets not on the locked list, unknown recusals, a team size under 2, an inspector in two departments, an
+ *   initiating department not among them.
  * @category Draw
  * @example
  * ```ts

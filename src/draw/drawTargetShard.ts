@@ -41,6 +41,13 @@ export function shardPass(input: Omit<DrawTargetsInput, "pool">) {
  * Draws one shard of a pool (any partition of it): see {@link TargetDrawShard}. The quotas come from the commitment,
  * so every shard knows them before seeing any unit.
  *
+ * @param input - As {@link drawTargets}, with `pool` one shard of the pool.
+ * @returns The shard: its candidates per stratum (the smallest tickets) and its share of the commitment's state.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the input is malformed (a unit, the policy, the commitment's
+ *   shape, the timeline or the seed's provenance).
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link SeedRecord} of at least 128
+ *   bits.
+ * @throws {@link ShuangsuijiError} `unsupported-algorithm` when the commitment was made by another algorithm version.
  * @category Draw
  * @example
  * ```ts

@@ -44,6 +44,17 @@ export interface DrawTargetsInput {
  * reproduce it (docs/draw.md). A stratum with no more units than its quota is taken whole and marked as a census.
  * The pool must match the commitment made before the seed, else `pool-commitment-mismatch`.
  *
+ * @param input - `taskId`, the `pool`, the `policy`, the `seed` and the `commitment` published before the seed (and
+ *   optionally the `timeline`).
+ * @returns The draw record: per stratum the selected units with their tickets and the threshold, and the record's
+ *   digest.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the input is malformed (a unit, the policy, the commitment's
+ *   shape, the timeline or the seed's provenance).
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link SeedRecord} of at least 128
+ *   bits.
+ * @throws {@link ShuangsuijiError} `unsupported-algorithm` when the commitment was made by another algorithm version.
+ * @throws {@link ShuangsuijiError} `pool-commitment-mismatch` when the pool is not the one committed to (the
+ *   differences are listed).
  * @category Draw
  * @example
  * ```ts
@@ -69,6 +80,10 @@ export function drawTargets(input: DrawTargetsInput): TargetDrawRecord {
  * {@link drawTargets} over an async iterable (a database cursor, a file stream) in O(quota) memory: the quotas are known
  * from the commitment before the pass, so only the best candidates of each stratum are kept.
  *
+ * @param input - As {@link drawTargets}, with `pool` an async or sync iterable.
+ * @returns The same record as {@link drawTargets}.
+ * @throws {@link ShuangsuijiError} `invalid-input`, `seed-too-weak`, `unsupported-algorithm` or
+ *   `pool-commitment-mismatch`, when {@link drawTargets} would.
  * @category Draw
  * @example
  * ```ts

@@ -13,6 +13,12 @@ import type { TargetDrawRecord } from "./TargetDrawRecord.js";
  * docs/spec-v1.md §7), so a record edited after the draw, even with its digest recomputed, cannot be locked. Changing a locked list later is the task lifecycle's business (an approved
  * amendment or a linked redraw — Chongqing 6.4), never an edit.
  *
+ * @param record - The stage-1 draw record.
+ * @param lock - `lockedOn` (`YYYY-MM-DD`) and `lockedBy` (who locked it).
+ * @returns The locked list, with its lock digest.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the record contradicts itself or was altered after the draw
+ *   (every mismatch listed), or `lockedBy` is empty or not trimmed.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `lockedOn` is not a real `YYYY-MM-DD` date.
  * @category Draw
  * @example
  * ```ts

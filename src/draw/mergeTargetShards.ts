@@ -15,6 +15,15 @@ import type { TargetDrawShard } from "./TargetDrawShard.js";
  * `pool-commitment-mismatch`), and per stratum the smallest `quota` tickets across shards are selected — exactly the
  * single-pass result.
  *
+ * @param rawShards - The shards of {@link drawTargetShard}, covering the pool exactly once together.
+ * @param input - The draw's input without the pool (same `taskId`, `policy`, `seed`, `commitment` as the shards).
+ * @returns The draw record, identical to {@link drawTargets} over the whole pool.
+ * @throws {@link ShuangsuijiError} `invalid-input` when a shard or the input is malformed, or a shard was drawn with
+ *   other inputs.
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link SeedRecord} of at least 128
+ *   bits.
+ * @throws {@link ShuangsuijiError} `unsupported-algorithm` when the commitment was made by another algorithm version.
+ * @throws {@link ShuangsuijiError} `pool-commitment-mismatch` when the shards together are not the pool committed to.
  * @category Draw
  * @example
  * ```ts

@@ -7,6 +7,10 @@ import { seedOf, weak } from "./_seed.js";
  * Derives a seed from a public randomness beacon value (e.g. a drand round) published after the pool commitment. The
  * value must be hex with ≥ 128 bits.
  *
+ * @param beacon - The beacon's `source` (e.g. a drand chain), `round` and published `value` (hex).
+ * @returns The seed record, provenance `beacon`.
+ * @throws {@link ShuangsuijiError} `invalid-input` when a field is missing or not text.
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when `value` is not hex or carries under 128 bits.
  * @category Draw
  * @example
  * ```ts

@@ -11,6 +11,12 @@ import { seedOf, weak } from "./_seed.js";
  * seed is SHA-256 of L("shuangsuiji/seed/v1") ‖ L("dice") ‖ L(digits) ‖ L(date) (docs/spec-v1.md §5.1); the witnesses
  * are recorded but not hashed. The date is a real civil date (YYYY-MM-DD).
  *
+ * @param raw - The roll: `digits` (0–9, at least 39), `witnesses` (names) and `date` (`YYYY-MM-DD`).
+ * @returns The seed record, provenance `dice`.
+ * @throws {@link ShuangsuijiError} `invalid-input` when a field is missing or of the wrong type, or `date` is not a
+ *   real date.
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when `digits` is not all decimal digits or has fewer than 39 (under
+ *   128 bits).
  * @category Draw
  * @example
  * ```ts

@@ -13,6 +13,12 @@ const CLAUSE = "docs/spec-v1.md §5.2 (RFC 3797 §4)";
  * once); together they must carry ≥ 128 bits, estimated as n × log2(maxNumber + 1), so combine several draws when one
  * is not enough. `maxNumber` is recorded in the provenance so that a verifier can check the range.
  *
+ * @param rawResult - The announced result: lottery `name`, `drawId` and the winning `numbers`.
+ * @param rawOptions - `maxNumber`: the largest number the lottery can draw.
+ * @returns The seed record, provenance `lottery`.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `maxNumber` is not a positive whole number, `numbers` is empty,
+ *   or a number is not a whole number in 0…`maxNumber` (all listed).
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when the numbers carry under 128 bits (n × log2(maxNumber + 1)).
  * @category Draw
  * @example
  * ```ts

@@ -12,6 +12,11 @@ import { seedOf } from "./_seed.js";
  * party published beforehand; the seed is SHA-256 over the parties' reveals in party order, so no party can steer it
  * once the others have committed.
  *
+ * @param raw - Every party's `party` name, published `commitment` and `reveal`ed share.
+ * @returns The seed record, provenance `commit-reveal`.
+ * @throws {@link ShuangsuijiError} `invalid-input` when a share is malformed, a reveal does not match its commitment, a
+ *   party is listed twice, or there are fewer than two parties (all listed).
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when a revealed share carries under 128 bits.
  * @category Draw
  * @example
  * ```ts

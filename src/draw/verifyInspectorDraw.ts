@@ -14,6 +14,11 @@ import { seedNotes, type DrawMismatch, type VerificationResult } from "./verifyT
  * leader, the recusals, the random side and the digest; unknown members are mismatches. A damaged record or inputs the
  * draw refuses give `{ ok: false, mismatches }`, never a thrown error.
  *
+ * @param record - The published stage-2 record.
+ * @param input - The stage-2 input as the verifier has it.
+ * @returns `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` listing every difference.
+ * @throws Never for a bad record or input — a malformed record, or an input {@link drawInspectors} refuses, is caught
+ *   and reported in `mismatches`.
  * @category Draw
  * @example
  * ```ts

@@ -83,6 +83,12 @@ export function seedNotes(seed: { readonly provenance?: { readonly kind?: unknow
  * A damaged or partial record gives `{ ok: false, mismatches }` — never a thrown error. An auditor needs the record,
  * the pool and, to bind the record to what was announced before the draw, {@link AnnouncedDrawInputs}.
  *
+ * @param record - The published draw record.
+ * @param pool - The pool as the verifier has it.
+ * @param announced - Values published before the draw (e.g. the pool commitment's digest), compared with the record.
+ * @returns `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` listing every difference.
+ * @throws Never for a bad record or pool — a malformed or altered record, or a pool that does not match, is caught and
+ *   reported in `mismatches`.
  * @category Draw
  * @example
  * ```ts
