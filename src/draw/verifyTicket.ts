@@ -162,8 +162,8 @@ function rulesText(e: Eligibility): [string, string] {
  * @param rawRecord - The published draw record (a damaged record is reported in the result, not thrown).
  * @param rawUnit - The enterprise's `unitId` and `riskClass` (and optionally `registrationDate` and `status` to check
  *   eligibility).
- * @returns Whether the unit was selected, not selected or not in the stratum, with its ticket and the stratum's
- *   threshold.
+ * @returns The status (`selected`, `not-selected`, `not-in-stratum`, or `inconsistent` for a record that contradicts
+ *   itself), with the unit's ticket and the stratum's threshold.
  * @throws {@link ShuangsuijiError} `invalid-input` when the query is unreadable: `unitId` empty or not canonical text,
  *   `riskClass` not recognised, or `registrationDate` / `status` not readable.
  * @category Draw

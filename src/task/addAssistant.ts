@@ -9,6 +9,15 @@ const KINDS = ["testing-institution", "research-institute", "expert", "third-par
  * Wancheng art. 19). Assistants are listed apart from members and never count toward the minimum of two per
  * department.
  *
+ * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
+ * @param input - The target whose team gets the assistant, the `assistant` (name and kind), the date `on` and the
+ *   `actor`.
+ * @returns The new task and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task (e.g. JSON from a database: use {@link
+ *   loadTask}), the input or the assistant is malformed, the target has no team, or `actor` is empty.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `on` is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event.
  * @category Task
  * @example
  * ```ts

@@ -44,6 +44,13 @@ const PRESETS = ["chongqing", "longting", "wancheng", "wolong"] as const;
  * The keywords of the Chongqing categories (food production and sale, catering, edible farm-produce markets, work
  * safety) never decide: when an unflagged item matches one, the decision carries a `suggestion` to review the flag.
  *
+ * @param rawItem - The inspection item (`field`, `name`, `objectType`, and `noAdvanceNotice` if the item list says so).
+ * @param rawOptions - The jurisdiction `preset`, and `surpriseOnLead` for an inspection prompted by a complaint or
+ *   lead.
+ * @returns Whether the inspection may be announced in advance, with the reason and clause.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `preset` is not a known preset.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `rawItem` or `rawOptions` is malformed (e.g. `noAdvanceNotice`
+ *   not a boolean).
  * @category Task
  * @example
  * ```ts

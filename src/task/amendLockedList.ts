@@ -37,6 +37,22 @@ export interface AmendLockedListInput {
  * reason; an added target must come from the committed pool (`amendment-refused` otherwise). Longting art. 19
  * (一经锁定不可更改) refuses any change with `locked-list-immutable`. Only before inspectors are drawn.
  *
+ * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
+ * @param input - The targets to `add` and `remove`, the `reason`, the approval, the committed `pool` for added targets,
+ *   the date `on` and the `actor`.
+ * @returns The new task and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `locked-list-immutable` when the task's preset does not allow changing a locked
+ *   list.
+ * @throws {@link ShuangsuijiError} `amendment-refused` when an added target does not come from the pool committed
+ *   before the draw (or the pool given does not match that commitment).
+ * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when the preset's approval is
+ *   absent, from the wrong role, or dated after the change.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the reason is empty, nothing is added
+ *   or removed, a removed target is not on the list, an added one already is, or a target is listed twice.
+ * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event, or the approval
+ *   before the task was created.
  * @category Task
  * @example
  * ```ts

@@ -11,6 +11,17 @@ import { requireChronology, requireOrder, text } from "./_rules.js";
  * e.g. Longting art. 22, Wancheng art. 21, Chongqing 6.6). Completion is dated on or after the last inspection and
  * the last recorded step (`dates-out-of-order`): an earlier date would also move the deadline earlier.
  *
+ * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
+ * @param options - `completedOn`, the `actor`, and the `calendar` for the publication deadline.
+ * @returns The new task (with its publication deadline) and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not inspecting, or a target still has no
+ *   inspection record.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the options are malformed or `actor` is
+ *   empty.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `completedOn` is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `dates-out-of-order` when `completedOn` is before the task's previous event.
+ * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when the publication deadline falls outside the
+ *   calendar's years and `calendar.outsideCoverage` is not `"assume-weekdays"`.
  * @category Task
  * @example
  * ```ts

@@ -14,6 +14,24 @@ import { checkRecordForm, presetOf, requireApproval, requireChronology, requireD
  * as late. The corrected form passes the same checks as the original (team, sections, signatures, dates); the correction
  * is dated on or after publication, and its approval on or before the correction (`approval-late`).
  *
+ * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
+ * @param input - The corrected `record` (same id and target), the `reason`, the approval, `objectionConfirmedOn` when
+ *   it follows an objection, the date `on`, the `actor` and the `calendar`.
+ * @returns The new task and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `results-immutable` when no reason is given (published results change only by a
+ *   reasoned correction).
+ * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when the preset's approval is
+ *   absent, from the wrong role, or dated after the correction.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task's results are not published yet.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the input or record is malformed, no
+ *   published record has this id, or the correction changes the target or task.
+ * @throws {@link ShuangsuijiError} `record-form-refused` when the corrected record fails the record-form checks (team,
+ *   inspectors, identity shown).
+ * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `dates-out-of-order` when the corrected inspection date is outside the task's
+ *   window, or a date is before the task's previous event.
+ * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when a deadline it computes falls outside the calendar's
+ *   years and `calendar.outsideCoverage` is not `"assume-weekdays"`.
  * @category Task
  * @example
  * ```ts

@@ -10,6 +10,20 @@ import { requireApproval, requireChronology, text } from "./_rules.js";
  * with a substitute chosen by the department (reason `recusal`; the recused inspector can never come back to those
  * targets); a refused one is recorded with its reason. The decision is dated on or before the day it is recorded.
  *
+ * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
+ * @param input - The request (target, inspector), the decision (`granted`, a reason when refused, a substitute when
+ *   granted), the approval, the date `on` and the `actor`.
+ * @returns The new task and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `replacement-refused` when the substitute cannot replace the inspector (see {@link
+ *   replaceInspector}).
+ * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when the decision's approval
+ *   is absent, from the wrong role, or dated after it.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the decision is missing, a refusal has
+ *   no reason, or a granted request has no substitute.
+ * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event, or the approval
+ *   before the task was created.
  * @category Task
  * @example
  * ```ts

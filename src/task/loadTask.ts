@@ -13,6 +13,13 @@ import { verifyTask } from "./verifyTask.js";
  * events) or `audit-trail-invalid` (naming the event or the field that does not match). Linear in the size of the
  * task. The transitions themselves refuse a plain value that was not loaded.
  *
+ * @param raw - A stored task (e.g. JSON read from a database), with its audit trail.
+ * @param options - The holiday `calendars` and trusted `anchors` the replay needs.
+ * @returns The live task rebuilt by replaying its audit trail.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `raw` cannot be read as plain data or has no well-formed,
+ *   non-empty `audit` trail.
+ * @throws {@link ShuangsuijiError} `audit-trail-invalid` when the trail does not replay (a broken chain, an edited
+ *   event, a refused step) or the stored state differs from what it describes.
  * @category Task
  * @example
  * ```ts

@@ -9,6 +9,9 @@ import { headOf, isLiveTask, refuse, stateIndex } from "./_lifecycle.js";
 /**
  * Masks a phone number for display: keeps the first three and last four digits (`138****5678`).
  *
+ * @param phone - A phone number.
+ * @returns Its digits with the first 3 and last 4 kept, the rest `*` (all `*` up to 7 digits; `""` for a non-string).
+ * @throws Never — any value gives a string.
  * @category Task
  * @example
  * ```ts
@@ -25,6 +28,9 @@ export function maskPhone(phone: string): string {
 /**
  * Masks an identity-document number: keeps the first six and last four characters (`110105********002X`).
  *
+ * @param id - An identity number.
+ * @returns The first 6 and last 4 characters kept, the rest `*` (all `*` up to 10 characters; `""` for a non-string).
+ * @throws Never — any value gives a string.
  * @category Task
  * @example
  * ```ts
@@ -59,6 +65,10 @@ const foldDigits = (s: string): string => s.replace(FULL_WIDTH, (c) => String.fr
  * check character, or 15 digits) and phone numbers (mobile, with or without +86, spaces or hyphens; landlines with an
  * area code). Unified social credit codes are public and left as they are.
  *
+ * @param s - Free text.
+ * @returns The text with phone and identity numbers masked (a valid 统一社会信用代码 is kept); `""` for a non-string.
+ * @throws Never — any value gives a string (the USCC check it makes is on 18 characters, so its length limit is
+ *   unreachable).
  * @category Task
  * @example
  * ```ts
@@ -90,6 +100,10 @@ export function maskPersonalData(s: string): string {
  * out and counted with their bases. Always shown: the head of the audit trail (`head`: the latest event's sequence
  * number and digest) for the notice to anchor (docs/persistence.md).
  *
+ * @param raw - The task.
+ * @returns What may be published: before inspection starts a sealed view (Yanshi 8.3); afterwards the targets, teams
+ *   and results with personal data masked and withheld records left out.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `raw` is not a task lifecycle or cannot be read as plain data.
  * @category Task
  * @example
  * ```ts

@@ -32,6 +32,16 @@ export interface PublishResultsOptions {
  * Publication is dated on or after completion (`dates-out-of-order`); after the 20-working-day deadline it is allowed
  * but recorded as late, per department.
  *
+ * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
+ * @param options - The publishing department, records `withheld` (with reason and legal basis), the date `on` and the
+ *   `actor`.
+ * @returns The new task and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows publication, or the
+ *   department has already published its results.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the department is not a participant, or
+ *   a withheld record is unknown, repeated or has no reason.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `on` is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event.
  * @category Task
  * @example
  * ```ts

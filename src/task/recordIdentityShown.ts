@@ -8,6 +8,15 @@ import { requireChronology, requireIds, teamOf, text } from "./_rules.js";
  * that requires it (`wolong`), {@link recordResult} refuses a record whose inspectors have no such step on or before the
  * inspection day. Every inspector named must be on the target's team.
  *
+ * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
+ * @param input - The target, the `inspectorIds` who showed their credentials, the date `on` and the `actor`.
+ * @returns The new task and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `record-form-refused` when an inspector listed is not a member of the target's team.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the input is missing, the target has no
+ *   team, or no inspector is listed.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `on` is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event.
  * @category Task
  * @example
  * ```ts

@@ -63,6 +63,15 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
  * (行政处罚法 art. 43). Whether the inspectors exist in the departments' directories needs the directories:
  * `verifyInspectorDraw(record, input)` re-runs the draw.
  *
+ * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
+ * @param record - The stage-2 record of {@link drawInspectors}.
+ * @param options - The date `on` and the `actor`.
+ * @returns The new task (with its teams) and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the record is missing or altered, was
+ *   drawn on another locked list, covers other targets than the current list, or its teams break a rule.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `on` is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event.
  * @category Task
  * @example
  * ```ts

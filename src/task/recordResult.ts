@@ -42,6 +42,22 @@ export interface RecordResultOptions {
  * between the inspection and the recording. The event lists the consequences the outcomes trigger and, when a penalty
  * was decided, the 7-working-day collection deadline (Longting art. 22).
  *
+ * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
+ * @param record - The inspection record of one target.
+ * @param options - The date `on`, the `actor`, the `calendar`, and the reason and approval of an inspection outside the
+ *   task's window.
+ * @returns The new task and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `record-form-refused` when the record fails the record-form checks (every problem:
+ *   team, distinct inspectors, at least two per department, identity shown where the preset requires it).
+ * @throws {@link ShuangsuijiError} `dates-out-of-order` when the inspection date is outside the task's window without a
+ *   reasoned, approved exception, or `on` is before the task's previous event.
+ * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when an exception's approval
+ *   is absent, from the wrong role, or dated after it.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not inspecting.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, or the record or options are malformed.
+ * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when a deadline it computes falls outside the calendar's
+ *   years and `calendar.outsideCoverage` is not `"assume-weekdays"`.
  * @category Task
  * @example
  * ```ts

@@ -11,6 +11,19 @@ import { requireApproval, requireChronology, text } from "./_rules.js";
  * redraw is refused — the list changes only through {@link amendLockedList} where the preset allows. The redraw's
  * approval is dated on or before the redraw; no step is dated before the previous one.
  *
+ * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
+ * @param record - The stage-1 record of {@link drawTargets}.
+ * @param options - The date `on`, the `actor`, and for a redraw its `reason` and approval.
+ * @returns The new task and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step, or a
+ *   draw is already recorded and this is not a reasoned, approved redraw.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the record is missing or altered, or
+ *   belongs to another task.
+ * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when a redraw's approval is
+ *   absent, from the wrong role, or dated after it.
+ * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event, or the approval
+ *   before the task was created.
  * @category Task
  * @example
  * ```ts

@@ -39,6 +39,21 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
  * (the record names the team that inspected). Anything else is refused with `replacement-refused`; the approval is
  * checked as every approval is (`approval-missing`, `approval-role`, `approval-late`: dated on or before `on`).
  *
+ * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
+ * @param input - The target, the inspector leaving, the substitute and the department's `directory`, the `reason` (one
+ *   of {@link REPLACEMENT_REASONS}), who chose the substitute, the approval, the date `on` and the `actor`.
+ * @returns The new task and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `replacement-refused` when the replacement breaks a rule: a reason the preset does
+ *   not allow (or "other" unexplained), no team for the target or a record already made by it, the outgoing inspector
+ *   not on it, a substitute from another department, unqualified, already on the team, recused or unavailable, or a
+ *   replaced leader without a new one.
+ * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when the approval is absent,
+ *   from the wrong role, or dated after the replacement.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task or the input is malformed.
+ * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event, or the approval
+ *   before the task was created.
  * @category Task
  * @example
  * ```ts

@@ -24,6 +24,12 @@ export interface ReplayTaskOptions {
  * same link, same digest). A trail that was edited, cut, reordered or forged, or whose input the rules now refuse, is
  * refused with `audit-trail-invalid` naming the event. Linear in the size of the trail.
  *
+ * @param events - The audit trail, in order.
+ * @param options - The holiday `calendars` and trusted `anchors` the replay needs.
+ * @returns The task the trail describes.
+ * @throws {@link ShuangsuijiError} `audit-trail-invalid` when the trail does not replay: a broken chain, an edited
+ *   event, an unknown transition, or a step the lifecycle refuses (every problem listed).
+ * @throws {@link ShuangsuijiError} `invalid-input` when `events` cannot be read as plain data.
  * @category Task
  * @example
  * ```ts

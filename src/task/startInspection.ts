@@ -6,6 +6,14 @@ import { requireChronology, text } from "./_rules.js";
  * Starts on-site inspection. Until now the drawn lists and inspector names were sealed (Yanshi 8.3: 实施检查前…不得对外泄露);
  * {@link publicView} reveals nothing of them before this step. No inspection may be dated before it.
  *
+ * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
+ * @param options - The date `on` and the `actor`.
+ * @returns The new task and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the options are malformed or `actor` is
+ *   empty.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `on` is not a real `YYYY-MM-DD` date.
+ * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event.
  * @category Task
  * @example
  * ```ts

@@ -12,6 +12,15 @@ import { requireDate, text } from "./_rules.js";
  * a named preset of {@link LIFECYCLE_PRESETS}, or a custom preset object validated by {@link LifecyclePresetSchema}
  * (kept as a frozen copy in `rules`, `preset: "custom"`). The task is validated; the first audit event records it.
  *
+ * @param rawTask - The spot-check task (id, name, window, items, departments…).
+ * @param rawOptions - The lifecycle `preset` (an id of {@link LIFECYCLE_PRESETS} or a preset object), the date `on` and
+ *   the `actor`.
+ * @returns The new task, in its first state, and the audit event recorded.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the task is malformed (every problem listed), or the options
+ *   are malformed or `actor` is empty.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `preset` is not a known preset id or not a valid preset
+ *   object.
+ * @throws {@link ShuangsuijiError} `invalid-date` when `on` is not a real `YYYY-MM-DD` date.
  * @category Task
  * @example
  * ```ts

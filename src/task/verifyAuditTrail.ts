@@ -38,6 +38,11 @@ export interface VerifyAuditTrailOptions {
  * dropping the last events does not — compare with a published head (`anchors`) to catch that. This checks the chain
  * only; {@link replayTask} and {@link verifyTask} also check that every event is what its transition appends.
  *
+ * @param rawEvents - The audit trail, in order.
+ * @param rawOptions - Trusted `anchors` (heads published or stored elsewhere) to check the trail against.
+ * @returns `{ ok: true, headDigest, head }`, or `{ ok: false, problems }` naming the event (`seq`) of each broken link,
+ *   edited event or anchor mismatch.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `rawEvents` is not an array or the options are malformed.
  * @category Task
  * @example
  * ```ts

@@ -23,6 +23,12 @@ export type TaskVerification =
  * field; editing the trail is caught by the replay, naming the event. With `anchors`, a trail cut back before a
  * published head is caught too. Accepts a live task or a plain value (e.g. `JSON.parse` of a stored one).
  *
+ * @param raw - The task (live, or stored JSON with its audit trail).
+ * @param options - The holiday `calendars` and trusted `anchors` the replay needs.
+ * @returns `{ ok: true, task, head }`, or `{ ok: false, problems }` — a trail that does not replay or a state that
+ *   differs from it is a result, not an error.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `raw` cannot be read as plain data (a Proxy, a getter that
+ *   throws, nesting past the input limits).
  * @category Task
  * @example
  * ```ts
