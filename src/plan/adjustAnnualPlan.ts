@@ -25,6 +25,12 @@ export type PlanAdjustment =
  * be made public (Longting art. 16: 将调整情况公开; Chongqing 5.4: 及时…向社会公开), so `publicNotice` is required.
  * The new plan is validated like the original.
  *
+ * @param plan - The annual plan.
+ * @param adjustment - One adjustment: add, remove or change a row (see {@link PlanAdjustment}).
+ * @param meta - The date `on`, the `reason` and the `publicNotice` the adjustment was published in.
+ * @returns The new plan and the adjustment record.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the plan, the adjustment or `meta` is malformed (an unknown
+ *   adjustment kind or row, no reason or public notice), or the adjusted plan is not a valid plan.
  * @category Planning
  * @example
  * ```ts

@@ -13,6 +13,13 @@ import { parseChangeMeta, parseDepartments, parseItemList, parseWith } from "./_
  * (Longting art. 8: 根据法律法规规章立改废释和工作实际情况等进行动态调整; Chongqing 5.1: 及时更新并…向社会公开). The change
  * needs a reason and the public notice it was published in; the result is checked like a new list.
  *
+ * @param rawList - The current item list.
+ * @param change - Items to `add`, ids to `remove`, items to `update`.
+ * @param meta - The date `on`, the `reason` and the `publicNotice` the change was published in.
+ * @returns The new version of the list, with its change record.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the list, the change or `meta` is malformed (an unknown id, an
+ *   added id that exists, no reason or notice), or the new list breaks a rule of {@link buildItemList} (every problem
+ *   listed).
  * @category Planning
  * @example
  * ```ts

@@ -67,6 +67,16 @@ export type ItemListResult =
  * state the fields that document requires ({@link ITEM_FIELD_REQUIREMENTS}: 依据/主体/内容/方式). All problems are
  * reported together.
  *
+ * @param owner - Who maintains the list (the department or government level).
+ * @param rawItems - The items (Chongqing table A.1).
+ * @param departments - The departments the items name.
+ * @param rawOptions - `jurisdiction`: also require the fields that document asks for.
+ * @returns `{ ok: true, list, notes }`, or `{ ok: false, issues }` listing every problem — a bad list is a result, not
+ *   an error.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `owner` is empty, `rawItems` is not an array, or
+ *   `jurisdiction` is not a key of {@link ITEM_FIELD_REQUIREMENTS}.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `rawItems` or the options cannot be read as plain data (past
+ *   the input limits), or `departments` is malformed.
  * @category Planning
  * @example
  * ```ts
@@ -119,6 +129,11 @@ export function buildItemList(
 /**
  * Throws `invalid-input` for a failed {@link ItemListResult}; returns the list otherwise.
  *
+ * @param raw - The result of {@link buildItemList}.
+ * @returns The list, when the result is `ok`.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the result is not `ok` (its issues are the error's issues), or
+ *   its list is malformed.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `raw` is not an item-list result at all.
  * @category Planning
  * @example
  * ```ts

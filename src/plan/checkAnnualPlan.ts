@@ -55,6 +55,14 @@ export const RATIO_BOUNDS = deepFreeze({
  * Chongqing §5: 31 March; Wancheng art. 5: end of February). The plan, items and departments are validated first
  * (`invalid-input`, every problem at once): a ratio of 1.5 or −0.1 never reaches the checks.
  *
+ * @param rawPlan - The annual plan (Chongqing table D.1).
+ * @param rawContext - The item list's `items`, the `departments`, and optionally the `jurisdiction` and `ratioBounds`.
+ * @returns `{ ok, issues, … }` with every problem and the merge candidates — a plan that breaks a rule is a result, not
+ *   an error.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the plan, the items or the departments are malformed (every
+ *   problem listed).
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `ratioBounds` is not a key of {@link RATIO_BOUNDS} nor a
+ *   valid `{ min, max, clause }`.
  * @category Planning
  * @example
  * ```ts

@@ -38,6 +38,10 @@ export interface RiskDifferentiationCheck {
  * from the lowest risk to the highest (e.g. A, B, C, D); every class whose ratio — or frequency, where given — is below
  * that of a safer class is warned about, with both classes named.
  *
+ * @param rawClasses - The classes from the lowest risk to the highest, each with its `ratio` and optional
+ *   `frequencyPerYear`.
+ * @returns `{ ok, warnings }` naming each class sampled less than a safer one.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `rawClasses` is malformed (every problem listed).
  * @category Planning
  * @example
  * ```ts

@@ -34,6 +34,11 @@ export type IndustryCheck =
  * objects, or checked only off-site (documents, online, remote — no visit to combine), are reported as not combinable.
  * The result depends only on the set of items, so combining the combined items again changes nothing.
  *
+ * @param industry - The industry (e.g. 餐饮).
+ * @param itemsInput - The items of every department.
+ * @param departmentsInput - The departments.
+ * @returns The joint check (lead department, items, object type) and the items that cannot be combined, with why.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `industry` is empty, or the items or departments are malformed.
  * @category Planning
  * @example
  * ```ts

@@ -25,6 +25,12 @@ export interface DrawEstimate {
  * quotas {@link drawTargets} would use — so a planner sees how many targets each ratio means before drawing
  * (Chongqing table D.1 抽取对象数量（户）; Longting art. 14 抽查基数和比例).
  *
+ * @param directory - The target directory: any iterable of units (`id`, `riskClass`, and the fields eligibility reads).
+ * @param policy - The sampling policy.
+ * @param eligibility - The eligibility rules (default: every unit eligible).
+ * @returns Per stratum the eligible size and the quota, and the totals.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `directory` is not iterable, a unit has no id or risk class, or
+ *   the policy or eligibility is malformed.
  * @category Planning
  * @example
  * ```ts

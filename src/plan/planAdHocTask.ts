@@ -8,6 +8,11 @@ import { SpotCheckTaskSchema, type SpotCheckTask, type SpotCheckTaskInput } from
  * Plans an ad-hoc joint check outside the annual plan (临时性联合抽查, Longting art. 13): for sudden risks in key
  * fields or work assigned by a higher authority. The task is marked `adHoc` and may not name a plan.
  *
+ * @param rawTask - The task, without a plan reference.
+ * @param rawWhy - The `ground` (`sudden-risk` or `assigned-by-superior`) and its `explanation`.
+ * @returns The validated task, marked `adHoc`, with its ground.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the ground is unknown or unexplained, the task names a plan, or
+ *   the task is malformed (every problem listed).
  * @category Planning
  * @example
  * ```ts

@@ -35,6 +35,13 @@ export interface TaskPart {
  * method, so the tasks' counts always add up to exactly the row's count. Each task carries the row's departments and
  * items; its window must lie within the row's.
  *
+ * @param planInput - The annual plan.
+ * @param seq - The row's sequence number.
+ * @param partsInput - The tasks to make: id, name, weight and window of each.
+ * @param options - `baseCount`: the directory size a ratio row applies to.
+ * @returns One task per part; their counts add up to the row's count.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the plan or parts are malformed, the row does not exist, a
+ *   ratio row has no `baseCount`, a weight is not positive, or a part's window is outside the row's.
  * @category Planning
  * @example
  * ```ts

@@ -13,6 +13,10 @@ import type { InspectionItem } from "../model/inspectionItem.js";
  * Table A.1 (部门联合“双随机、一公开”抽查事项清单) as rows keyed by its Chinese headers, in the standard's column order:
  * 序号, 抽查领域, 抽查事项, 检查对象, 发起部门, 配合部门, 备注 — plus 事项类别 (Chongqing 5.1). Department ids become names.
  *
+ * @param items - The item list's items.
+ * @param departments - The departments they name.
+ * @returns One row per item keyed by the Chinese column headers of Chongqing table A.1.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the items or departments are malformed (every problem listed).
  * @category Planning
  * @example
  * ```ts
@@ -44,6 +48,12 @@ export function itemListTable(items: readonly InspectionItem[], departments: rea
  * Table D.1 (年度抽查工作计划表) as rows keyed by its Chinese headers, in the standard's column order: 序号, 计划名称,
  * 发起部门, 配合部门, 抽查事项（发起部门）, 抽查事项（配合部门）, 抽查对象, 抽查时间, 抽查比例, 抽取对象数量（户）.
  *
+ * @param plan - The annual plan.
+ * @param items - The items its rows name.
+ * @param departments - The departments its rows name.
+ * @returns One row per plan row keyed by the Chinese column headers of Chongqing table D.1.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the plan, items or departments are malformed (every problem
+ *   listed).
  * @category Planning
  * @example
  * ```ts
@@ -85,6 +95,11 @@ export function annualPlanTable(plan: AnnualPlan, items: readonly InspectionItem
  * return (other than a plain number such as `-3`) is written with a leading apostrophe, so `=HYPERLINK(…)` arrives in
  * Excel/WPS as the text `'=HYPERLINK(…)`, never as a formula (OWASP "CSV Injection").
  *
+ * @param rows - Rows keyed by column header (e.g. from {@link itemListTable}).
+ * @param format - `"csv"` (RFC 4180, formula-like cells neutralised) or `"markdown"`.
+ * @returns The table as text.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `rows` is not an array of objects of strings, or `format` is
+ *   unknown.
  * @category Planning
  * @example
  * ```ts
