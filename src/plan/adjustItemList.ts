@@ -16,6 +16,7 @@ import { parseChangeMeta, parseDepartments, parseItemList, parseWith } from "./_
  * @param rawList - The current item list.
  * @param change - Items to `add`, ids to `remove`, items to `update`.
  * @param meta - The date `on`, the `reason` and the `publicNotice` the change was published in.
+ * @param departments - The departments the items name (checked as in {@link buildItemList}).
  * @returns The new version of the list, with its change record.
  * @throws {@link ShuangsuijiError} `invalid-input` when the list, the change or `meta` is malformed (an unknown id, an
  *   added id that exists, no reason or notice), or the new list breaks a rule of {@link buildItemList} (every problem
