@@ -24,6 +24,11 @@ export interface AssemblePoolCommitmentInput {
  * pool, so it is published and checked exactly like one (docs/draw.md, seed discipline). Rows of several shards may
  * be given together: the sum is order-independent.
  *
+ * @param raw - The rows of {@link generateCommitmentSql}'s statement (any iterable), and the same `eligibility` and
+ *   `exclusions`.
+ * @returns The pool commitment, identical to {@link commitPool} over the same units.
+ * @throws {@link ShuangsuijiError} `invalid-input` when a row is malformed (every bad row listed) or the eligibility or
+ *   exclusions are malformed.
  * @category SQL
  * @example
  * ```ts

@@ -23,6 +23,14 @@ export interface AssembleTargetDrawInput extends Omit<AssembleTargetShardInput, 
  * candidates than a stratum's quota is refused (`invalid-input`, rule `engine-rows-short`), never published short:
  * rerun the selection with `prefilter: false`.
  *
+ * @param raw - The draw's input without the pool, and `shards`: each engine's `commitmentRows` and `selectionRows`.
+ * @returns The draw record, identical to {@link drawTargets} over the whole pool.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the input or a row is malformed, or an engine returned more or
+ *   fewer units than the quota.
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link SeedRecord} of at least 128
+ *   bits.
+ * @throws {@link ShuangsuijiError} `unsupported-algorithm` when the commitment was made by another algorithm version.
+ * @throws {@link ShuangsuijiError} `pool-commitment-mismatch` when the shards together are not the pool committed to.
  * @category SQL
  * @example
  * ```ts

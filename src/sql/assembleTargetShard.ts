@@ -46,6 +46,15 @@ const HEX64 = /^[0-9a-f]{64}$/;
  * and per stratum the candidates in ticket order, cut to the stratum's quota. Shards of a cluster, or one whole
  * engine, then merge with mergeTargetShards into exactly drawTargets's record (see {@link assembleTargetDraw}).
  *
+ * @param raw - The draw's input without the pool (`taskId`, `policy`, `seed`, `commitment`), and the engine's
+ *   `commitmentRows` and `selectionRows`.
+ * @returns The shard, as {@link drawTargetShard} would compute it over the same units.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the input or a row is malformed (every bad row listed): a class
+ *   not drawn in this task, an id that is not canonical, a ticket that is not 64 lower-case hex digits or (unless
+ *   `recheckTickets: false`) not the unit's ticket.
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link SeedRecord} of at least 128
+ *   bits.
+ * @throws {@link ShuangsuijiError} `unsupported-algorithm` when the commitment was made by another algorithm version.
  * @category SQL
  * @example
  * ```ts

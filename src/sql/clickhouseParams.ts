@@ -26,6 +26,11 @@ const CH_TYPES = { text: "String", "text[]": "Array(String)", "integer[]": "Arra
  * the query: over HTTP as a multipart field `ssj_params` with URL parameters `ssj_params_structure` and
  * `ssj_params_format`; with clickhouse-client as `--external --name=ssj_params --structure=… --format=JSONEachRow`.
  *
+ * @param raw - A ClickHouse statement of {@link generateCommitmentSql} or {@link generateSelectionSql}.
+ * @returns The external table: name, structure, format and data.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `raw` is not a generated statement (no `params` array, a
+ *   malformed parameter).
+ * @throws {@link ShuangsuijiError} `invalid-argument` when the statement is not for ClickHouse.
  * @category SQL
  * @example
  * ```ts

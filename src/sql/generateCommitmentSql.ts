@@ -33,6 +33,12 @@ export interface CommitmentSqlInput {
  * words: DuckDB, which parses fewer, longer hex slices), all text; `reason` is '' for eligible units. Rules and exclusions are bound
  * parameters, never spliced into the text.
  *
+ * @param raw - The `dialect`, the `source` (a table and its columns, or a relation), the `eligibility` and
+ *   `exclusions`, and `check` (`"digest"` or `"counts"`).
+ * @returns The statement: SQL text with placeholders, its parameters and its result columns.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when the dialect is unknown or the source is unusable (not
+ *   exactly one of table and relation, an empty table or column name, a placeholder without a parameter).
+ * @throws {@link ShuangsuijiError} `invalid-input` when the input or the eligibility or exclusions are malformed.
  * @category SQL
  * @example
  * ```ts

@@ -55,6 +55,16 @@ function ticketBound(quota: number, size: number): string {
  * 21.x) returns the `max quota` smallest per class with `LIMIT n BY`, and {@link assembleTargetShard} keeps each
  * class's quota. That `n` is the only number written into a text: ClickHouse 18 accepts only a literal there.
  *
+ * @param raw - The `dialect`, the `source`, the draw's `taskId`, `policy`, `seed` and `commitment`, and `prefilter`
+ *   (default on).
+ * @returns The statement: SQL text with placeholders, its parameters and its result columns.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when the dialect is unknown or the source is unusable (not
+ *   exactly one of table and relation, an empty table or column name, a placeholder without a parameter).
+ * @throws {@link ShuangsuijiError} `invalid-input` when the input is malformed (the policy, the commitment's shape, the
+ *   seed's provenance).
+ * @throws {@link ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link SeedRecord} of at least 128
+ *   bits.
+ * @throws {@link ShuangsuijiError} `unsupported-algorithm` when the commitment was made by another algorithm version.
  * @category SQL
  * @example
  * ```ts
