@@ -16,6 +16,17 @@ import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
  * from the record's task id, policy and seed, and every field of the recomputed record — digest included — is
  * compared with the published one. What verifyTargetDraw does in JavaScript, for pools too large for memory.
  *
+ * @param rawRecord - The published draw record.
+ * @param pool - The pool as the verifier has it: a file or a table (see {@link DuckDbPool}).
+ * @param options - The engine's options (database, threads, memory limit, progress).
+ * @returns `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` — a damaged record or a pool that cannot give
+ *   it is caught and reported here.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `@duckdb/node-api` is not installed or the pool's source is
+ *   unusable.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the options are malformed, or a row the engine returns is
+ *   malformed.
+ * @throws {@link ShuangsuijiError} `engine-error` when DuckDB fails (a missing file or column, out of memory), naming
+ *   the step.
  * @category DuckDB
  * @example
  * ```ts
