@@ -264,6 +264,19 @@ interface MeasureStatus {
  * refused, all at once. A custom `dictionary` decides negativity. An uncured abnormal-list entry reports its escalation
  * date (条例 art. 17).
  *
+ * @param rawInput - The negative result (outcomes, publication date), the `measures` based on the same finding
+ *   (penalties, list entries), the enterprise's `facts` (corrected, fulfilled, repeat violations…) and `evaluatedOn`.
+ * @param rawOptions - The `ruleSet`, the `jurisdiction` preset, the outcome `dictionary`, the standalone and
+ *   serious-list periods and the `periodOptions` (calendar, rollover).
+ * @returns When publication stops and whether, from when and how repair may be applied for, with the unmet conditions
+ *   and the legal basis of each step.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the input is malformed (a date that is not a real `YYYY-MM-DD`
+ *   date included) or contradicts itself (every problem listed), e.g. a severe penalty stopped early or a penalty
+ *   without the tier its rule set needs.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `ruleSet` or `jurisdiction` is unknown, or `dictionary` is
+ *   not an object defining every outcome of the result with a boolean `isNegative`.
+ * @throws {@link ShuangsuijiError} `calendar-year-not-covered` only with `periodOptions.outsideCoverage: "throw"`, when
+ *   a period ends outside the calendar's years.
  * @category Credit repair
  * @example
  * ```ts

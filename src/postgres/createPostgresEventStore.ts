@@ -88,6 +88,13 @@ const fail = (code: "audit-trail-invalid" | "append-conflict" | "invalid-argumen
  * detected, naming the event; {@link PostgresEventStore.loadTask} replays every event. Node only (it needs a `pg`
  * pool); the core never depends on it.
  *
+ * @param pool - A `pg` pool (or anything with its `connect` and `query`).
+ * @param options - `table`: the events table's name (default `shuangsuiji_events`).
+ * @returns The store: `migrate`, `append`, `load`, `loadTask`, `update` (`append-conflict` and `audit-trail-invalid`
+ *   are described on {@link PostgresEventStore}; `loadTask` and `update` also raise what {@link replayTask} and the
+ *   step raise).
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `table` is not lower-case letters, digits and `_` (at most
+ *   41 characters, starting with a letter or `_`).
  * @category PostgreSQL
  * @example
  * ```ts
