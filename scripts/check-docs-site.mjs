@@ -13,7 +13,7 @@ const nav = unpack(read("assets/navigation.js"), "navigationData");
 const flat = (items) => items.flatMap((i) => [i, ...flat(i.children ?? [])]);
 const names = flat(nav).map((i) => i.text);
 const paths = flat(nav).map((i) => i.path);
-for (const m of ["shuangsuiji", "shuangsuiji/calendar", "shuangsuiji/stats", "shuangsuiji/node"]) {
+for (const m of ["shuangsuiji", "shuangsuiji/calendar", "shuangsuiji/stats", "shuangsuiji/node", "shuangsuiji/duckdb", "shuangsuiji/postgres"]) {
   if (!paths.includes(`modules/${m.replace("/", "_")}.html`)) failures.push(`no module page named ${m}`);
 }
 if (names.includes("index") || paths.some((p) => /modules\/index/.test(p ?? ""))) failures.push('a module page is still called "index"');

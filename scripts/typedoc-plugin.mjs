@@ -7,7 +7,7 @@
 import { Converter, IndexEvent, ReflectionKind } from "typedoc";
 
 /** Entry file (relative to src/) → the import path users write. */
-const ENTRY_NAMES = { "index.ts": "shuangsuiji", "calendar/index.ts": "shuangsuiji/calendar", "stats/index.ts": "shuangsuiji/stats", "node/index.ts": "shuangsuiji/node" };
+const ENTRY_NAMES = { "index.ts": "shuangsuiji", "calendar/index.ts": "shuangsuiji/calendar", "stats/index.ts": "shuangsuiji/stats", "node/index.ts": "shuangsuiji/node", "duckdb/index.ts": "shuangsuiji/duckdb", "postgres/index.ts": "shuangsuiji/postgres" };
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+/g;
 
 /** The CJK runs of a text, each as a "_run_" token. */

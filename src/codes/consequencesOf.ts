@@ -26,10 +26,11 @@ const FOLLOW_UP = c("follow-up-case", "转入后续调查处理（可能立案�
 const RECTIFY = c("rectification-check", "督促整改并复查", "follow up on the rectification", "Longting art. 21; Chongqing 6.7");
 
 /**
- * What an outcome sets in motion (《企业信息公示暂行条例》 arts. 10, 15, 17; 《市场主体登记管理条例实施细则》 art. 20): unreachable or falsified → abnormal-operations list; information
- * not published → order to publish, then the abnormal list if not cured by the deadline; seriously non-cooperative →
- * published (a publication, not a listing); pending or non-compliant → a follow-up case. Exhaustive over
- * {@link OUTCOME_IDS}: a new outcome does not compile until its consequences are decided.
+ * What an outcome sets in motion (《企业信息公示暂行条例》 arts. 10, 15, 17; 《市场主体登记管理条例实施细则》 art. 20):
+ * unreachable or falsified → abnormal-operations list; information not published → order to publish, then the
+ * abnormal list if not cured by the deadline; seriously non-cooperative → published (a publication, not a listing);
+ * pending or non-compliant → a follow-up case. Exhaustive over {@link OUTCOME_IDS}: a new outcome does not compile
+ * until its consequences are decided.
  *
  * @param outcome - An outcome id of {@link OUTCOME_IDS}.
  * @returns The consequences, each with its basis (empty for an outcome that sets nothing in motion).

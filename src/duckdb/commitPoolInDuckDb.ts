@@ -10,15 +10,15 @@ import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
  * discipline), from a CSV/Parquet file or a table of 10⁸ rows, in one scan. Publish it before the seed exists.
  *
  * @param pool - The pool: a CSV or Parquet file, or a table, with its column names (see {@link DuckDbPool}).
- * @param rawOptions - The eligibility rules and exclusions (as {@link commitPool}), and the engine's options (database,
- *   threads, memory limit, progress).
- * @returns The commitment, identical to {@link commitPool} over the same units.
- * @throws {@link ShuangsuijiError} `invalid-argument` when `@duckdb/node-api` is not installed or the pool's source is
- *   unusable (e.g. an empty table or column name).
- * @throws {@link ShuangsuijiError} `invalid-input` when the options are malformed, or a row the engine returns is
- *   malformed.
- * @throws {@link ShuangsuijiError} `engine-error` when DuckDB fails (a missing file or column, out of memory), naming
- *   the step.
+ * @param rawOptions - The eligibility rules and exclusions (as {@link shuangsuiji!commitPool | commitPool}), and the
+ *   engine's options (database, threads, memory limit, progress).
+ * @returns The commitment, identical to {@link shuangsuiji!commitPool | commitPool} over the same units.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `@duckdb/node-api` is not
+ *   installed or the pool's source is unusable (e.g. an empty table or column name).
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when the options are malformed, or a
+ *   row the engine returns is malformed.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `engine-error` when DuckDB fails (a missing file or
+ *   column, out of memory), naming the step.
  * @category DuckDB
  * @example
  * ```ts

@@ -56,19 +56,22 @@ export async function drawOnEngine(engine: Engine, input: DrawTargetsInDuckDbInp
  * record — byte-identical to drawTargets on the same pool, verified by verifyTargetDraw and verifyTicket
  * (docs/scale.md). `pool-commitment-mismatch` when the file is not the committed pool.
  *
- * @param raw - As {@link drawTargets}, with `pool` a {@link DuckDbPool} (a file or a table), and `commitmentCheck`.
+ * @param raw - As {@link shuangsuiji!drawTargets | drawTargets}, with `pool` a {@link DuckDbPool} (a file or a table),
+ *   and `commitmentCheck`.
  * @param options - The engine's options (database, threads, memory limit, progress).
- * @returns The draw record, byte-identical to {@link drawTargets} on the same pool.
- * @throws {@link ShuangsuijiError} `invalid-input` when the input is malformed (the policy, the commitment's shape, the
- *   seed's provenance, a row the engine returns).
- * @throws {@link ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link SeedRecord} of at least 128
- *   bits.
- * @throws {@link ShuangsuijiError} `unsupported-algorithm` when the commitment was made by another algorithm version.
- * @throws {@link ShuangsuijiError} `pool-commitment-mismatch` when the pool is not the one committed to.
- * @throws {@link ShuangsuijiError} `invalid-argument` when `@duckdb/node-api` is not installed or the pool's source is
- *   unusable.
- * @throws {@link ShuangsuijiError} `engine-error` when DuckDB fails (a missing file or column, out of memory), naming
- *   the step.
+ * @returns The draw record, byte-identical to {@link shuangsuiji!drawTargets | drawTargets} on the same pool.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when the input is malformed (the
+ *   policy, the commitment's shape, the seed's provenance, a row the engine returns).
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link
+ *   shuangsuiji!SeedRecord | SeedRecord} of at least 128 bits.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `unsupported-algorithm` when the commitment was made
+ *   by another algorithm version.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `pool-commitment-mismatch` when the pool is not the
+ *   one committed to.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `@duckdb/node-api` is not
+ *   installed or the pool's source is unusable.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `engine-error` when DuckDB fails (a missing file or
+ *   column, out of memory), naming the step.
  * @category DuckDB
  * @example
  * ```ts

@@ -21,12 +21,12 @@ import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
  * @param options - The engine's options (database, threads, memory limit, progress).
  * @returns `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` — a damaged record or a pool that cannot give
  *   it is caught and reported here.
- * @throws {@link ShuangsuijiError} `invalid-argument` when `@duckdb/node-api` is not installed or the pool's source is
- *   unusable.
- * @throws {@link ShuangsuijiError} `invalid-input` when the options are malformed, or a row the engine returns is
- *   malformed.
- * @throws {@link ShuangsuijiError} `engine-error` when DuckDB fails (a missing file or column, out of memory), naming
- *   the step.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `@duckdb/node-api` is not
+ *   installed or the pool's source is unusable.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when the options are malformed, or a
+ *   row the engine returns is malformed.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `engine-error` when DuckDB fails (a missing file or
+ *   column, out of memory), naming the step.
  * @category DuckDB
  * @example
  * ```ts

@@ -93,8 +93,8 @@ const fail = (code: "audit-trail-invalid" | "append-conflict" | "invalid-argumen
  * @returns The store: `migrate`, `append`, `load`, `loadTask`, `update` (`append-conflict` and `audit-trail-invalid`
  *   are described on {@link PostgresEventStore}; `loadTask` and `update` also raise what {@link replayTask} and the
  *   step raise).
- * @throws {@link ShuangsuijiError} `invalid-argument` when `table` is not lower-case letters, digits and `_` (at most
- *   41 characters, starting with a letter or `_`).
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `table` is not lower-case
+ *   letters, digits and `_` (at most 41 characters, starting with a letter or `_`).
  * @category PostgreSQL
  * @example
  * ```ts

@@ -70,7 +70,8 @@ function gammaQcf(a: number, x: number, lg: number): number {
  * @param x - The statistic, a number ≥ 0.
  * @param k - Degrees of freedom, in (0, 10^9].
  * @returns P(X ≤ x) for X ~ χ²(k).
- * @throws {@link ShuangsuijiError} `invalid-input` when `x` is negative or not a number, or `k` is out of range.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `x` is negative or not a number,
+ *   or `k` is out of range.
  */
 export const chiSquareCdf = (x: number, k: number): number => gammaP(dfArg(k) / 2, statArg(x) / 2);
 /**
@@ -79,7 +80,8 @@ export const chiSquareCdf = (x: number, k: number): number => gammaP(dfArg(k) / 
  * @param x - The statistic, a number ≥ 0.
  * @param k - Degrees of freedom, in (0, 10^9].
  * @returns P(X > x) for X ~ χ²(k) (accurate far into the tail, where `1 − chiSquareCdf` is 0).
- * @throws {@link ShuangsuijiError} `invalid-input` when `x` is negative or not a number, or `k` is out of range.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `x` is negative or not a number,
+ *   or `k` is out of range.
  */
 export const chiSquareSf = (x: number, k: number): number => gammaQ(dfArg(k) / 2, statArg(x) / 2);
 
@@ -101,7 +103,8 @@ function statArg(x: unknown): number {
  * @param p - A probability in [0, 1).
  * @param k - Degrees of freedom, in (0, 10^9].
  * @returns The x with P(X ≤ x) = p for X ~ χ²(k).
- * @throws {@link ShuangsuijiError} `invalid-input` when `p` is outside [0, 1) or `k` is out of range.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `p` is outside [0, 1) or `k` is
+ *   out of range.
  */
 export function chiSquareQuantile(p: number, k: number): number {
   const pr = requireFinite(p, ["p"]);
@@ -159,8 +162,8 @@ export function betaIncReg(a: number, b: number, x: number): number {
  * @param n - Trials, a whole number from 0 to 10^12.
  * @param p - Success probability in [0, 1].
  * @returns P(X ≤ x) for X ~ Bin(n, p).
- * @throws {@link ShuangsuijiError} `invalid-input` when `x` is not a number, `n` is not a whole number in range or `p`
- *   is outside [0, 1].
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `x` is not a number, `n` is not
+ *   a whole number in range or `p` is outside [0, 1].
  */
 export function binomialCdf(x: number, n: number, p: number): number {
   if (typeof x !== "number" || Number.isNaN(x)) invalid(["x"], "x must be a number", "x应为数值", x);
@@ -180,7 +183,7 @@ export function binomialCdf(x: number, n: number, p: number): number {
  *
  * @param p - A probability in [0, 1].
  * @returns The standard normal quantile (−∞ at 0, +∞ at 1).
- * @throws {@link ShuangsuijiError} `invalid-input` when `p` is not a number in [0, 1].
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `p` is not a number in [0, 1].
  */
 export function normalQuantile(p: number): number {
   if (typeof p !== "number" || Number.isNaN(p)) invalid(["p"], "p must be a number in [0, 1]", "p应为[0, 1]内的数", p);

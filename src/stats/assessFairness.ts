@@ -56,9 +56,9 @@ export interface FairnessReport {
  * @param input - The pool (units with `id` and `riskClass`, in input order), the sampling policy, `runs` per stratum,
  *   `baseSeed`, and optionally `alpha` (default 1e-4), a `sampler` under test and an `onProgress` callback.
  * @returns The report: every test of every stratum, and `passed` when none rejected.
- * @throws {@link ShuangsuijiError} `invalid-input` when an argument is malformed or out of its limits (the policy, the
- *   pool, `runs`, `alpha`, `baseSeed`, runs × units over the work limit), or a `sampler` returns anything but k
- *   distinct indices in range.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when an argument is malformed or out
+ *   of its limits (the policy, the pool, `runs`, `alpha`, `baseSeed`, runs × units over the work limit), or a `sampler`
+ *   returns anything but k distinct indices in range.
  * @category Statistics
  * @example
  * ```ts

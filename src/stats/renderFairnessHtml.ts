@@ -202,8 +202,9 @@ function readOptions(options: unknown): { title: string; inputs: readonly (reado
  * @param report - The report of {@link assessFairness} (it may come from JSON: it is checked again).
  * @param options - The page title, or {@link RenderFairnessHtmlOptions} (title and input rows).
  * @returns The HTML document, as a string.
- * @throws {@link ShuangsuijiError} `invalid-input` when a field of `report` the page prints does not have its documented
- *   type (path under `report`), or when the title or an input row is not text or is too long.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when a field of `report` the page
+ *   prints does not have its documented type (path under `report`), or when the title or an input row is not text or
+ *   is too long.
  * @category Statistics
  * @example
  * ```ts

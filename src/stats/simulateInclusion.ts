@@ -31,8 +31,8 @@ export interface InclusionCounts {
  * @param baseSeed - The simulation's base seed.
  * @param r - The run number, a whole number ≥ 0.
  * @returns The run's seed: SHA-256 (hex) of the length-delimited `shuangsuiji/stats/v1`, `baseSeed`, `r`.
- * @throws {@link ShuangsuijiError} `invalid-input` when `baseSeed` is not acceptable text or `r` is not a whole number
- *   ≥ 0.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `baseSeed` is not acceptable
+ *   text or `r` is not a whole number ≥ 0.
  * @category Statistics
  * @example
  * ```ts
@@ -53,9 +53,9 @@ export function runSeed(baseSeed: string, r: number): string {
  * @param input - `ids` (the stratum, in input order), `k` (drawn per run), `runs`, `baseSeed`, and optionally `sampler`
  *   (default: the real stage-1 draw) and `maxSubsets` (track subset counts while C(N, k) is at most this).
  * @returns Selection counts per unit, adjacent-pair co-selections and, for small cases, subset counts.
- * @throws {@link ShuangsuijiError} `invalid-input` when an argument is malformed or out of its limits (`k` above the
- *   number of ids, runs × units over the work limit), or the sampler returns anything but `k` distinct indices in
- *   range.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when an argument is malformed or out
+ *   of its limits (`k` above the number of ids, runs × units over the work limit), or the sampler returns anything but
+ *   `k` distinct indices in range.
  * @category Statistics
  * @example
  * ```ts

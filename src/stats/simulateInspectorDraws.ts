@@ -27,14 +27,16 @@ export interface InspectorSimulation {
  * Runs {@link drawInspectors} R times with stage-2 seeds derived from a base seed (everything else fixed) and counts
  * selections and leaders.
  *
- * @param setup - The stage-2 input of {@link drawInspectors} without its seed (locked list, departments, constraints).
+ * @param setup - The stage-2 input of {@link shuangsuiji!drawInspectors | drawInspectors} without its seed (locked
+ *   list, departments, constraints).
  * @param runs - Simulated draws.
  * @param baseSeed - The base seed; run r uses {@link runSeed}(baseSeed, r).
  * @returns Per department the times each inspector was drawn, the leader counts and the number of infeasible runs.
- * @throws {@link ShuangsuijiError} `invalid-input` when `setup`, `runs` or `baseSeed` is malformed, runs × departments
- *   exceeds the work limit, or {@link drawInspectors} refuses the setup.
- * @throws {@link ShuangsuijiError} `draw-not-locked` when `setup.locked` is not a consistent locked list (from {@link
- *   drawInspectors}).
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `setup`, `runs` or `baseSeed` is
+ *   malformed, runs × departments exceeds the work limit, or {@link shuangsuiji!drawInspectors | drawInspectors}
+ *   refuses the setup.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `draw-not-locked` when `setup.locked` is not a
+ *   consistent locked list (from {@link shuangsuiji!drawInspectors | drawInspectors}).
  * @category Statistics
  * @example
  * ```ts
@@ -96,8 +98,8 @@ export function simulateInspectorDraws(setup: Omit<DrawInspectorsInput, "seed">,
  * @param perRun - Inspectors drawn per run among them (teams × team size), or 1 for leaders.
  * @param runs - The number of runs.
  * @returns Counts in the shape the tests take ({@link inclusionChiSquare}, {@link binomialBounds}).
- * @throws {@link ShuangsuijiError} `invalid-input` when `counts` is not whole numbers ≥ 0 per id, the ids are not
- *   unique text, or `perRun` / `runs` is out of range.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `counts` is not whole numbers ≥
+ *   0 per id, the ids are not unique text, or `perRun` / `runs` is out of range.
  * @category Statistics
  * @example
  * ```ts

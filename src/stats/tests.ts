@@ -37,7 +37,8 @@ const result = (r: TestResult): TestResult => Object.freeze(r);
  * @param sim - Counts from {@link simulateInclusion}.
  * @param alpha - Significance level (default 1e-4).
  * @returns The X² statistic, its degrees of freedom and p-value, and the verdict.
- * @throws {@link ShuangsuijiError} `invalid-input` when `sim` is not valid counts or `alpha` is not in (0, 1).
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `sim` is not valid counts or
+ *   `alpha` is not in (0, 1).
  * @category Statistics
  * @example
  * ```ts
@@ -66,7 +67,8 @@ export function inclusionChiSquare(sim: InclusionCounts, alpha = 1e-4): TestResu
  * @param sim - Counts from {@link simulateInclusion}.
  * @param alpha - Family significance level, Bonferroni over the units (default 1e-4).
  * @returns The bounds every count must lie in, the units outside them, and the verdict.
- * @throws {@link ShuangsuijiError} `invalid-input` when `sim` is not valid counts or `alpha` is not in (0, 1).
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `sim` is not valid counts or
+ *   `alpha` is not in (0, 1).
  * @category Statistics
  * @example
  * ```ts
@@ -114,7 +116,8 @@ const normalSf = (z: number): number => (z >= 0 ? 0.5 * gammaQ(0.5, (z * z) / 2)
  * @param alpha - Significance level (default 1e-4).
  * @returns The z statistic of the adjacent-pair co-selection count against its expectation, its two-sided p-value and
  *   the verdict.
- * @throws {@link ShuangsuijiError} `invalid-input` when `sim` is not valid counts or `alpha` is not in (0, 1).
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `sim` is not valid counts or
+ *   `alpha` is not in (0, 1).
  * @category Statistics
  * @example
  * ```ts
@@ -146,8 +149,10 @@ export function adjacentPairTest(sim: InclusionCounts, alpha = 1e-4): TestResult
  * @param sim - Counts from {@link simulateInclusion} with subset counts (small N and k).
  * @param alpha - Significance level (default 1e-4).
  * @returns The χ² over the C(N, k) subsets, its p-value and the verdict.
- * @throws {@link ShuangsuijiError} `invalid-input` when `sim` is not valid counts or `alpha` is not in (0, 1).
- * @throws {@link ShuangsuijiError} `invalid-argument` when `sim` has no subset counts (C(N, k) was above `maxSubsets`).
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `sim` is not valid counts or
+ *   `alpha` is not in (0, 1).
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `sim` has no subset counts
+ *   (C(N, k) was above `maxSubsets`).
  * @category Statistics
  * @example
  * ```ts
@@ -180,8 +185,8 @@ export function subsetUniformityTest(sim: InclusionCounts, alpha = 1e-4): TestRe
  * @param results - χ² results of independent strata (each with `df`).
  * @param alpha - Significance level (default 1e-4).
  * @returns One χ² over the summed statistics and degrees of freedom.
- * @throws {@link ShuangsuijiError} `invalid-input` when `results` is not an array of test results with `df`, or `alpha`
- *   is not in (0, 1).
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `results` is not an array of
+ *   test results with `df`, or `alpha` is not in (0, 1).
  * @category Statistics
  * @example
  * ```ts
@@ -206,7 +211,8 @@ export function pooledChiSquare(results: readonly TestResult[], alpha = 1e-4): T
  * @param input - `pi` (inclusion probability, in (0, 1)), `delta` (relative bias to detect, > 0), `units` (N), and
  *   optionally `alpha` (family level, default 0.01) and `power` (default 0.9).
  * @returns The number of runs R (rounded up).
- * @throws {@link ShuangsuijiError} `invalid-input` when `input` is not that object or a value is out of range.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `input` is not that object or a
+ *   value is out of range.
  * @category Statistics
  * @example
  * ```ts
