@@ -53,6 +53,12 @@ describe("renderFairnessHtml", () => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"`);
     expect(html).not.toMatch(/<script|src=|href=/i);
   });
+  it("without caller inputs, heads the settings and version as run settings", () => {
+    const page = renderFairnessHtml(fair);
+    expect(page).toContain("<h2>运行设置 / Run settings</h2>");
+    expect(page).toContain(`shuangsuiji ${version}`);
+    expect(page).not.toContain("输入 / Inputs");
+  });
   it("still takes a title as the second argument", () => {
     expect(renderFairnessHtml(fair, "T <x>")).toContain("<title>T &lt;x&gt;</title>");
     expect(renderFairnessHtml(fair, { title: "U" })).toContain("<h1>U</h1>");
