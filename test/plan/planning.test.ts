@@ -190,7 +190,7 @@ describe("a ratio above 1 cites the proportion rule, not Yanshi's bounds unless 
 
 describe("inspection frequency per plan row (Longting arts. 15–16)", () => {
   const row0 = plan.rows[0]!;
-  const withRows = (...rows: Partial<AnnualPlan["rows"][number]>[]): AnnualPlan => AnnualPlanSchema.parse({ ...plan, rows: rows.map((r, i) => ({ ...row0, seq: i + 1, ...r })) });
+  const withRows = (...rows: Record<string, unknown>[]): AnnualPlan => AnnualPlanSchema.parse({ ...plan, rows: rows.map((r, i) => ({ ...row0, seq: i + 1, ...r })) });
   it("a riskier class's row inspected less often than a safer class's row of the same items warns; more often does not", () => {
     const bad = checkAnnualPlan(withRows({ riskClass: "A", frequencyPerYear: 2, ratio: 0.05 }, { riskClass: "D", frequencyPerYear: 1, ratio: 0.2 }), { items, departments, riskClassOrder: ["A", "B", "C", "D"] });
     expect(bad.warnings.map((w) => [w.rule, w.path.join("."), w.clause])).toEqual([["risk-frequency-order", "rows.1.frequencyPerYear", "Longting art. 15; Longting art. 16"]]);
