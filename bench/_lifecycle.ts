@@ -22,12 +22,13 @@ export function inspectingTask(n: number): TaskLifecycle {
   // enough inspectors for every team under the workload cap
   const staff = (dept: string): Inspector[] =>
     Array.from({ length: Math.max(8, Math.ceil(n / 4)) }, (_, i) => ({ id: `${dept}-${pad(i)}`, name: `${dept}${i}`, departmentId: dept, category: "qualified-staff", expertise: ["食品"] }));
-  const r = drawInspectors({
-    locked: t.locked!, seed: createSeed("72".repeat(16), { kind: "other", description: "bench" }), initiatingDepartmentId: "SCJG",
+  const drawInput = {
+    seed: createSeed("72".repeat(16), { kind: "other", description: "bench" }), initiatingDepartmentId: "SCJG",
     departments: [{ departmentId: "SCJG", inspectors: staff("SCJG"), requiredExpertise: ["食品"] }, { departmentId: "WJW", inspectors: staff("WJW"), requiredExpertise: ["食品"] }],
-  });
+  };
+  const r = drawInspectors({ locked: t.locked!, ...drawInput });
   if (!r.ok) throw new Error(r.messageEn);
-  t = recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "各参与部门" }).task;
+  t = recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task;
   return startInspection(t, { on: "2026-04-10", actor: "联合检查组" }).task;
 }
 

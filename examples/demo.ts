@@ -123,17 +123,18 @@ line(`   e. auditor re-run: ${verified.ok ? "identical" : "MISMATCH"}; enterpris
 const perDept = dispatchTargets(locked, restaurants, { by: "department", departmentIds: ["SCJG", "WJW"] });
 line(`   f. dispatched: 市场监管 ${perDept.SCJG?.length} targets, 卫健 ${perDept.WJW?.length} targets (within each department's remit)`);
 const scjgStaff = inspectors.filter((i) => i.departmentId === "SCJG");
-const stage2 = drawInspectors({
-  locked,
+const stage2Input = {
   seed: seedFromDice({ digits: "271828182845904523536028747135266249775", witnesses: ["张伟（信用监管科）", "王强（法制科）"], date: "2026-04-02" }),
   initiatingDepartmentId: "SCJG",
   departments: [
     { departmentId: "SCJG", inspectors: scjgStaff, requiredExpertise: ["食品"], workloadCap: 8 },
     { departmentId: "WJW", inspectors: inspectors.filter((i) => i.departmentId === "WJW"), requiredExpertise: ["公共卫生"], targetIds: perDept.WJW ?? [], workloadCap: 20 },
   ],
-});
+};
+const stage2 = drawInspectors({ locked, ...stage2Input });
 if (!stage2.ok) throw new Error(`stage 2 infeasible: ${stage2.messageEn}`);
-task = recordInspectorDraw(task, stage2.record, { on: "2026-04-02", actor: "各参与部门" }).task;
+// the lifecycle re-runs the draw from its inputs (the directories included) before recording it
+task = recordInspectorDraw(task, stage2.record, { on: "2026-04-02", actor: "各参与部门", drawInput: stage2Input }).task;
 const firstTeam = task.teams[0];
 line(`   g. inspectors drawn by each department with its own seed; randomSide = ${stage2.record.randomSide}; first team: ${firstTeam?.members.map((m) => m.inspectorId).join("+")}, leader ${firstTeam?.leaderId}`);
 const outgoing = firstTeam?.members.find((m) => m.departmentId === "SCJG" && m.inspectorId !== firstTeam.leaderId);

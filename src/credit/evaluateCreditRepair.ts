@@ -206,7 +206,13 @@ function consistencyIssues(input: ParsedInput): RuleIssue[] {
   const order = (path: (string | number)[], before: string, after: string | undefined, zh: string, en: string) => {
     if (after !== undefined && after < before) add(path, "dates-in-order", "总局令第45号 arts. 9, 13; 企业信息公示暂行条例 art. 17", zh, en, after);
   };
+  // the measures are facts known on the evaluation day: one decided or listed later is not a fact yet (总局令第45号 art. 9)
+  const notYet = (path: (string | number)[], on: string, zh: string, en: string) => {
+    if (input.evaluatedOn < on) add(path, "evaluation-after-measure", "总局令第45号 art. 9; Wancheng art. 25", zh, en, on);
+  };
   input.measures.forEach((m, k) => {
+    if (m.kind === "penalty") notYet(["measures", k, "decidedOn"], m.decidedOn, `评估日（${input.evaluatedOn}）早于处罚决定日期`, `the evaluation (${input.evaluatedOn}) is dated before the penalty decision (${m.decidedOn})`);
+    else notYet(["measures", k, "listedOn"], m.listedOn, `评估日（${input.evaluatedOn}）早于列入名录日期`, `the evaluation (${input.evaluatedOn}) is dated before the listing (${m.listedOn})`);
     if (m.kind === "penalty") {
       order(["measures", k, "publishedOn"], m.decidedOn, m.publishedOn, "公示日期早于处罚决定日期", "the penalty is published before it was decided");
       order(["measures", k, "stoppedOn"], m.publishedOn, m.stoppedOn, "停止公示日期早于公示日期", "publication stopped before it started");
@@ -259,9 +265,10 @@ interface MeasureStatus {
  * Periods use {@link addLegalPeriod}; an eligible application's processing deadline uses working days (7, 总局令第107号).
  * Rule sets are chosen by the evaluation date unless one is named. Before any rule covering spot-check results was in
  * force (the 2021 SAMR measures did not cover them; Wancheng art. 25 applies from 2026-03-20) the answer is
- * `out-of-scope`. Facts out of order (published before decided, stopped before published, removed before listed) and
- * contradictions (a severe penalty claimed `minor`, `lowerAmount` on anything but a fine — 45号令 arts. 13–14) are
- * refused, all at once. A custom `dictionary` decides negativity. An uncured abnormal-list entry reports its escalation
+ * `out-of-scope`. Facts out of order (published before decided, stopped before published, removed before listed, an
+ * evaluation dated before a penalty decision or a listing — 45号令 art. 9) and contradictions (a severe penalty claimed
+ * `minor`, `lowerAmount` on anything but a fine — 45号令 arts. 13–14) are refused, all at once; so is a penalty's claimed
+ * stop before its tier's minimum publication period (an ordinary fine: 3 months, 45号令 art. 14; 总局令第107号). A custom `dictionary` decides negativity. An uncured abnormal-list entry reports its escalation
  * date (条例 art. 17).
  *
  * @param rawInput - The negative result (outcomes, publication date), the `measures` based on the same finding
@@ -383,6 +390,17 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
             path: ["measures", "stoppedOn"], rule: "early-stop-forbidden", clause: "总局令第45号 art. 14",
             messageZh: `该类处罚不得提前停止公示（期满日${autoStopOn}），停止日期${p.stoppedOn}与规定不符`,
             messageEn: `this penalty type may never stop early (its period ends ${autoStopOn}); a stop on ${p.stoppedOn} contradicts the rules`,
+            value: p.stoppedOn,
+          }]);
+        }
+        // nor does any other penalty stop before its tier's minimum publication period (ordinary: 3 months under
+        // 总局令第107号); a stop claimed earlier contradicts the rules (总局令第45号 art. 14; 总局令第107号)
+        const minimumEnd = neverEarly ? undefined : (earliest ?? autoStopOn);
+        if (p.stoppedOn !== undefined && minimumEnd !== undefined && p.stoppedOn < minimumEnd) {
+          throw new ShuangsuijiError("invalid-input", [{
+            path: ["measures", "stoppedOn"], rule: "stop-before-minimum-period", clause: `总局令第45号 art. 14; ${rule.basis}`,
+            messageZh: `${tier === "minor" ? "轻微" : tier === "ordinary" ? "一般" : "严重"}失信信息最短公示期限未满（${minimumEnd}起方可停止），停止日期${p.stoppedOn}与规定不符`,
+            messageEn: `the ${tier} tier's minimum publication period runs until ${minimumEnd}; a stop on ${p.stoppedOn} contradicts the rules`,
             value: p.stoppedOn,
           }]);
         }

@@ -42,6 +42,10 @@ export const AnnualPlanRowSchema = z
     targetCount: z.int().nonnegative().optional().meta({ description: "抽取对象数量（户） (Chongqing D.1)" }),
     /** 抽查基数 — Longting art. 14. */
     baseCount: z.int().nonnegative().optional().meta({ description: "抽查基数 (Longting art. 14)" }),
+    /** The risk or credit class the row samples (差异化抽查, Longting art. 15; Chongqing 6.3), e.g. `C`. */
+    riskClass: IdSchema.optional().meta({ description: "风险或信用类别 (Longting art. 15)" }),
+    /** 抽查频次: inspections of the row's targets per year (Longting arts. 15–16), at least 1. */
+    frequencyPerYear: z.int().positive().max(366).optional().meta({ description: "抽查频次（次/年） (Longting arts. 15–16)" }),
     /** 实施主体/责任分工 — Longting art. 14. */
     responsibleUnits: z.array(TextSchema).optional().meta({ description: "实施主体、责任分工 (Longting art. 14)" }),
   })

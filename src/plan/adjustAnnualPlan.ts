@@ -17,7 +17,8 @@ export type PlanAdjustment =
   | { readonly kind: "delay"; readonly seq: number; readonly window: { readonly start: string; readonly end: string } }
   | { readonly kind: "cancel"; readonly seq: number }
   | { readonly kind: "change-ratio"; readonly seq: number; readonly ratio: number }
-  | { readonly kind: "change-count"; readonly seq: number; readonly targetCount: number };
+  | { readonly kind: "change-count"; readonly seq: number; readonly targetCount: number }
+  | { readonly kind: "change-frequency"; readonly seq: number; readonly frequencyPerYear: number };
 
 
 /**
@@ -46,8 +47,8 @@ export function adjustAnnualPlan(
 ): { readonly plan: AnnualPlan; readonly record: PlanAdjustment & { readonly on: string; readonly reason: string; readonly publicNotice: string; readonly clause: string } } {
   const current = parsePlan(plan);
   const m = parseChangeMeta(meta, "Longting art. 16");
-  if (adjustment === null || typeof adjustment !== "object" || !["add", "cancel", "delay", "change-ratio", "change-count"].includes((adjustment as { kind?: unknown }).kind as string)) {
-    throw new ShuangsuijiError("invalid-input", [{ path: ["adjustment", "kind"], rule: "plan-adjustment", clause: "Longting art. 16", messageZh: "调整类型无效", messageEn: "unknown adjustment kind (add, cancel, delay, change-ratio, change-count)" }]);
+  if (adjustment === null || typeof adjustment !== "object" || !["add", "cancel", "delay", "change-ratio", "change-count", "change-frequency"].includes((adjustment as { kind?: unknown }).kind as string)) {
+    throw new ShuangsuijiError("invalid-input", [{ path: ["adjustment", "kind"], rule: "plan-adjustment", clause: "Longting art. 16", messageZh: "调整类型无效", messageEn: "unknown adjustment kind (add, cancel, delay, change-ratio, change-count, change-frequency)" }]);
   }
   const fail = (path: string[], zh: string, en: string): never => {
     throw new ShuangsuijiError("invalid-input", [{ path, rule: "plan-adjustment", clause: "Longting art. 16", messageZh: zh, messageEn: en }]);
@@ -75,6 +76,10 @@ export function adjustAnnualPlan(
     case "change-count":
       find(adjustment.seq);
       rows = current.rows.map((r) => (r.seq === adjustment.seq ? { ...r, targetCount: adjustment.targetCount } : r));
+      break;
+    case "change-frequency":
+      find(adjustment.seq);
+      rows = current.rows.map((r) => (r.seq === adjustment.seq ? { ...r, frequencyPerYear: adjustment.frequencyPerYear } : r));
       break;
   }
   const r = AnnualPlanSchema.safeParse({ ...current, rows });

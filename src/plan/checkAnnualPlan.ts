@@ -10,6 +10,7 @@ import { AnnualPlanSchema, type AnnualPlan } from "../model/annualPlan.js";
 import { DepartmentSchema, type Department } from "../model/department.js";
 import { InspectionItemSchema, type InspectionItem } from "../model/inspectionItem.js";
 import { RatioSchema } from "../model/primitives.js";
+import { parseDayNumber } from "../calendar/_days.js";
 
 /**
  * What {@link checkAnnualPlan} found.
@@ -23,6 +24,12 @@ export interface PlanCheck {
   readonly issues: readonly RuleIssue[];
   /** Fields of the item list no row covers (Longting art. 13: 应覆盖…所有抽查领域). */
   readonly uncoveredFields: readonly string[];
+  /**
+   * Warnings (the plan stands, but a document asks otherwise): with `riskClassOrder`, a row for a riskier class sampled
+   * less often or at a lower ratio than the row for a safer class of the same items (Longting arts. 15–16: 增加抽查的
+   * 比例和频次).
+   */
+  readonly warnings: readonly RuleIssue[];
   /** Row pairs whose targets and methods are alike and should be merged (Chongqing 5.5: 应合并进行). */
   readonly mergeCandidates: readonly { readonly rows: readonly [number, number]; readonly objectTypes: readonly string[]; readonly clause: string }[];
   /** The publication deadline for the jurisdiction, and whether the plan met it. */
@@ -51,7 +58,9 @@ export const RATIO_BOUNDS = deepFreeze({
  * none (Chongqing 5.2); rows whose object types and methods are alike and whose windows overlap are flagged for merging
  * (Chongqing 5.5); under `chongqing`, both general and key items are covered (Chongqing 5: 应涵盖一般检查事项和重点检查
  * 事项); with `ratioBounds` (a preset of {@link RATIO_BOUNDS} such as `yanshi`, or your own), every row's ratio lies in
- * them (Yanshi 6: 5%–100%); and, for a jurisdiction preset, whether the plan was published by its deadline (Wolong 1.2,
+ * them (Yanshi 6: 5%–100%); every row's 抽查频次 (`frequencyPerYear`) fits its window and, with `riskClassOrder`, a row
+ * for a riskier class of the same items is not inspected less often or at a lower ratio than a safer one (Longting arts.
+ * 15–16, `warnings`); and, for a jurisdiction preset, whether the plan was published by its deadline (Wolong 1.2,
  * Chongqing §5: 31 March; Wancheng art. 5: end of February). The plan, items and departments are validated first
  * (`invalid-input`, every problem at once): a ratio of 1.5 or −0.1 never reaches the checks.
  *
@@ -81,6 +90,8 @@ export function checkAnnualPlan(
     readonly departments: readonly Department[];
     readonly jurisdiction?: AnnualPlanJurisdiction;
     readonly ratioBounds?: keyof typeof RATIO_BOUNDS | { readonly min: number; readonly max: number; readonly clause: string };
+    /** Risk or credit classes from the lowest risk to the highest: rows' `riskClass` must be one of them. */
+    readonly riskClassOrder?: readonly string[];
   },
 ): PlanCheck {
   const plan = readPlain(rawPlan, ["plan"]);
@@ -93,7 +104,9 @@ export function checkAnnualPlan(
   const parsedDepts = z.array(DepartmentSchema).max(100_000).safeParse(c.departments);
   if (!parsedDepts.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(parsedDepts.error.issues, { clause: "Longting art. 10", prefix: ["departments"] }, c.departments), { cause: parsedDepts.error });
   const bounds = resolveBounds(c.ratioBounds);
-  return check(parsedPlan.data, { items: parsedItems.data, departments: parsedDepts.data, ...(c.jurisdiction === undefined ? {} : { jurisdiction: c.jurisdiction }), ...(bounds === undefined ? {} : { bounds }) });
+  const order = c.riskClassOrder === undefined ? undefined : z.array(z.string().trim().min(1).max(100)).min(1).max(1000).refine((xs) => new Set(xs).size === xs.length, { message: "each class once" }).safeParse(c.riskClassOrder);
+  if (order !== undefined && !order.success) throw new ShuangsuijiError("invalid-argument", issuesFromZod(order.error.issues, { clause: "Longting art. 15", prefix: ["riskClassOrder"] }, c.riskClassOrder), { cause: order.error });
+  return check(parsedPlan.data, { items: parsedItems.data, departments: parsedDepts.data, ...(c.jurisdiction === undefined ? {} : { jurisdiction: c.jurisdiction }), ...(bounds === undefined ? {} : { bounds }), ...(order === undefined ? {} : { order: order.data }) });
 }
 
 function resolveBounds(b: unknown): { min: number; max: number; clause: string } | undefined {
@@ -109,7 +122,7 @@ function resolveBounds(b: unknown): { min: number; max: number; clause: string }
 
 function check(
   plan: AnnualPlan,
-  context: { readonly items: readonly InspectionItem[]; readonly departments: readonly Department[]; readonly jurisdiction?: AnnualPlanJurisdiction; readonly bounds?: { min: number; max: number; clause: string } },
+  context: { readonly items: readonly InspectionItem[]; readonly departments: readonly Department[]; readonly jurisdiction?: AnnualPlanJurisdiction; readonly bounds?: { min: number; max: number; clause: string }; readonly order?: readonly string[] },
 ): PlanCheck {
   const items = new Map(context.items.map((i) => [i.id, i]));
   const depts = new Set(context.departments.map((d) => d.id));
@@ -148,6 +161,7 @@ function check(
       issue(["rows", i, row.ratio !== undefined ? "ratio" : "targetCount"], "plan-row-quantity", "Chongqing 5.2; Longting art. 15", "抽查比例或数量应大于零", "the ratio or count must be greater than zero", row.ratio ?? row.targetCount);
     }
   });
+  const warnings = frequencyProblems(plan, context.order, issue);
   const covered = new Set(plan.rows.flatMap((r) => [...r.initiatingItemIds, ...r.cooperatingItemIds]).map((id) => items.get(id)?.field).filter((f): f is string => f !== undefined));
   const uncoveredFields = [...new Set(context.items.map((i) => i.field))].filter((f) => !covered.has(f)).sort();
   for (const f of uncoveredFields) issue(["rows"], "plan-coverage", "Longting art. 13", `计划未覆盖抽查领域“${f}”`, `the plan does not cover the field "${f}"`, f);
@@ -178,5 +192,49 @@ function check(
     publication = { ...d, ...(plan.publishedOn === undefined ? {} : { publishedOn: plan.publishedOn, late: plan.publishedOn > d.date }) };
     if (plan.publishedOn !== undefined && plan.publishedOn > d.date) issue(["publishedOn"], "plan-publication", d.preset.basis, `计划应于${d.date}前公开`, `the plan was due by ${d.date}`, plan.publishedOn);
   }
-  return deepFreeze({ ok: issues.length === 0, issues, uncoveredFields, mergeCandidates, ...(publication === undefined ? {} : { publication }) });
+  return deepFreeze({ ok: issues.length === 0, issues, warnings, uncoveredFields, mergeCandidates, ...(publication === undefined ? {} : { publication }) });
+}
+
+const daysIn = (w: { start: string; end: string }) => (parseDayNumber(w.end) as number) - (parseDayNumber(w.start) as number) + 1;
+
+/**
+ * 抽查频次 per plan row (Longting arts. 15–16): a row's frequency fits its window (at most one round a day: 12 a year
+ * in a 10-day window schedules what cannot happen — an error); a row's risk class is one of `order`; and among rows of
+ * the same initiating department and items, a riskier class is not sampled less often, nor at a lower ratio, than a
+ * safer one (增加抽查的比例和频次 — a warning).
+ */
+function frequencyProblems(plan: AnnualPlan, order: readonly string[] | undefined, issue: (path: (string | number)[], rule: string, clause: string, zh: string, en: string, value?: unknown) => void): RuleIssue[] {
+  const warnings: RuleIssue[] = [];
+  plan.rows.forEach((row, i) => {
+    if (row.frequencyPerYear !== undefined && row.frequencyPerYear > daysIn(row.window)) {
+      issue(["rows", i, "frequencyPerYear"], "plan-row-frequency", "Longting art. 16", `抽查频次（${row.frequencyPerYear}次）超过抽查时间的天数（${daysIn(row.window)}天）`, `the frequency (${row.frequencyPerYear}) does not fit the row's window of ${daysIn(row.window)} days`, row.frequencyPerYear);
+    }
+    if (row.riskClass !== undefined && order !== undefined && !order.includes(row.riskClass)) {
+      issue(["rows", i, "riskClass"], "plan-row-risk-class", "Longting art. 15", `风险类别“${row.riskClass}”不在类别顺序中`, `the risk class "${row.riskClass}" is not one of ${order.join(", ")}`, row.riskClass);
+    }
+  });
+  if (order === undefined) return warnings;
+  const groups = new Map<string, number[]>();
+  plan.rows.forEach((row, i) => {
+    if (row.riskClass === undefined || !order.includes(row.riskClass)) return;
+    const key = JSON.stringify([row.initiatingDepartmentId, [...row.initiatingItemIds].sort(), [...row.cooperatingItemIds].sort()]);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  for (const rows of groups.values()) {
+    const sorted = [...rows].sort((a, b) => order.indexOf(plan.rows[a]!.riskClass!) - order.indexOf(plan.rows[b]!.riskClass!));
+    for (let x = 0; x < sorted.length; x++) {
+      for (let y = x + 1; y < sorted.length; y++) {
+        const safe = plan.rows[sorted[x]!]!;
+        const risky = plan.rows[sorted[y]!]!;
+        if (safe.riskClass === risky.riskClass) continue;
+        if (safe.frequencyPerYear !== undefined && risky.frequencyPerYear !== undefined && risky.frequencyPerYear < safe.frequencyPerYear) {
+          warnings.push({ path: ["rows", sorted[y]!, "frequencyPerYear"], rule: "risk-frequency-order", clause: "Longting art. 15; Longting art. 16", messageZh: `风险较高的${risky.riskClass}类（第${risky.seq}行）抽查频次低于风险较低的${safe.riskClass}类（第${safe.seq}行）`, messageEn: `row ${risky.seq} (class ${risky.riskClass}) is inspected less often (${risky.frequencyPerYear}/year) than row ${safe.seq} (safer class ${safe.riskClass}, ${safe.frequencyPerYear}/year)`, value: risky.frequencyPerYear });
+        }
+        if (safe.ratio !== undefined && risky.ratio !== undefined && Math.round(risky.ratio * 1e6) < Math.round(safe.ratio * 1e6)) {
+          warnings.push({ path: ["rows", sorted[y]!, "ratio"], rule: "risk-ratio-order", clause: "Longting art. 15; Chongqing 6.3", messageZh: `风险较高的${risky.riskClass}类（第${risky.seq}行）抽查比例低于风险较低的${safe.riskClass}类（第${safe.seq}行）`, messageEn: `row ${risky.seq} (class ${risky.riskClass}) is sampled at a lower ratio than row ${safe.seq} (safer class ${safe.riskClass})`, value: risky.ratio });
+        }
+      }
+    }
+  }
+  return warnings;
 }

@@ -41,12 +41,18 @@ const NOT_CANONICAL = Symbol("not canonical");
  */
 export function storedCopy(v: unknown): unknown {
   const c = canonicalCopy(v);
-  return c === NOT_CANONICAL ? Object.freeze(JSON.parse(canonicalJson(v)) as unknown) : c;
+  if (c === NOT_CANONICAL) return Object.freeze(JSON.parse(canonicalJson(v)) as unknown);
+  if (c !== null && typeof c === "object") CANONICAL.add(c);
+  return c;
 }
+
+/** Frozen copies made by {@link storedCopy} in canonical order: hashing them needs no second walk to check it. */
+const CANONICAL = new WeakSet<object>();
 
 /** Whether JSON.stringify of the value is its canonical JSON. */
 function isCanonical(v: unknown): boolean {
   if (v === null || typeof v !== "object") return v !== undefined;
+  if (CANONICAL.has(v)) return true;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) if (!isCanonical(v[i])) return false;
     return true;

@@ -157,6 +157,22 @@ function listOf<K extends ListKey>(core: Core, key: K): readonly ItemOf<K>[] {
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
+/**
+ * Freezes an item a transition appends — validated plain data (zod output, or built by the transition), acyclic and of
+ * bounded depth — and everything in it. `deepFreeze` does the same for any value (cycles, accessors, symbols) at
+ * several times the cost; appending a result is on the path that must stay O(size of the event) and cheap.
+ */
+function freezeData<T>(v: T): T {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) freezeData(v[i]);
+  } else {
+    const o = v as Record<string, unknown>;
+    for (const k in o) if (Object.hasOwn(o, k)) freezeData(o[k]);
+  }
+  return Object.freeze(v);
+}
+
 function makeTask(core: Core): TaskLifecycle {
   const s = core.scalars;
   const t: TaskLifecycle = {
@@ -282,12 +298,12 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
       continue;
     }
     if (!(LIST_KEYS as readonly string[]).includes(k)) {
-      scalars[k] = deepFreeze(v);
+      scalars[k] = freezeData(v);
       continue;
     }
     const view = lists[k] as View<unknown>;
     const add = (v as Partial<Appended<unknown>>)[APPEND];
-    lists[k] = add === undefined ? logOf(deepFreeze([...(v as readonly unknown[])])) : push(view, add.map((x) => deepFreeze(x)));
+    lists[k] = add === undefined ? logOf(freezeData([...(v as readonly unknown[])])) : push(view, add.map((x) => freezeData(x)));
   }
   lists.audit = push(lists.audit as View<unknown>, [event]);
   const task = makeTask({ scalars: scalars as unknown as Scalars, lists: lists as unknown as Lists, shown, cache: {} });

@@ -34,7 +34,8 @@ export interface AmendLockedListInput {
 /**
  * Changes a locked target list where the preset allows it: Chongqing 6.4 (确需更改的，经本部门主要负责人审批后予以更正) —
  * only with the principal head's (主要负责人) approval dated on or before the change, recorded as an amendment with its
- * reason; an added target must come from the committed pool (`amendment-refused` otherwise). Longting art. 19
+ * reason; an added target must come from the committed pool (`amendment-refused` otherwise), and the list may not be
+ * left empty (a task inspects something, Wolong 2.1; `amendment-refused`). Longting art. 19
  * (一经锁定不可更改) refuses any change with `locked-list-immutable`. Only before inspectors are drawn.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
@@ -95,6 +96,9 @@ export function amendLockedList(t: TaskLifecycle, input: AmendLockedListInput): 
   }
   const removed = new Set(remove);
   const targetIds = [...t.targetIds.filter((id) => !removed.has(id)), ...add].sort();
+  // a task inspects something: its scheme names the targets (Wolong 2.1 检查对象; Chongqing 6.2); an amendment that
+  // empties the list is not a correction of the list but the end of the task, refused
+  if (targetIds.length === 0) refuse("amendment-refused", "amendment-leaves-targets", "Wolong 2.1 (检查对象); Chongqing 6.4", "更改后名单中没有检查对象：任务须有检查对象", "the amendment would leave no target on the list: a task must inspect at least one target", ["remove"], remove.length);
   const amendment = { add, remove, reason, approval };
   return advance(t, { amendments: appended(amendment), targetIds }, {
     type: "locked-list-amended", on, actor: text(i.actor),

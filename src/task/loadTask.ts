@@ -1,4 +1,4 @@
-import { readPlain } from "../_internal/boundary.js";
+import { plainCopy } from "./_plain.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
@@ -30,7 +30,7 @@ import { verifyTask } from "./verifyTask.js";
  * ```
  */
 export function loadTask(raw: unknown, options: ReplayTaskOptions = {}): TaskLifecycle {
-  const value = readPlain(raw, ["value"]);
+  const value = plainCopy(raw, ["value"]);
   const audit = (value as { audit?: unknown } | null)?.audit;
   const events = AuditEventSchema.array().min(1).safeParse(audit);
   if (!events.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(events.error.issues, { clause: "docs/persistence.md" }, audit), { cause: events.error });

@@ -4,6 +4,54 @@ import type { TaskLifecycle, TaskTeam, Transition } from "./TaskLifecycle.js";
 import { advance, refuse, requireState } from "./_lifecycle.js";
 import { requireChronology, text } from "./_rules.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import { drawInspectors, type DrawInspectorsInput } from "../draw/drawInspectors.js";
+import { verifyInspectorDraw } from "../draw/verifyInspectorDraw.js";
+import type { LockedTargetList } from "../draw/LockedTargetList.js";
+
+/**
+ * Options of {@link recordInspectorDraw}.
+ *
+ * @category Task
+ */
+export interface RecordInspectorDrawOptions {
+  /** The day the draw is recorded. */
+  readonly on: string;
+  /** Who records it. */
+  readonly actor: string;
+  /**
+   * The inputs the stage-2 draw ran on, except the locked list (the task's own is used): the seed, the departments'
+   * inspector directories (执法检查人员名录库, Longting art. 11; Chongqing C.1), recusals, unavailability and options. The
+   * lifecycle re-runs the draw from them ({@link verifyInspectorDraw}) and refuses a record that does not follow, and
+   * any inspector who is not in their department's directory. Recorded in the event, so replay checks it again.
+   */
+  readonly drawInput: Omit<DrawInspectorsInput, "locked">;
+}
+
+/**
+ * Every inspector of the record is in the directory its department supplied (名录库, Longting art. 11, 19; Chongqing
+ * C.1): an inspector invented in a record edited and re-hashed is named here, before the draw is re-run.
+ */
+function directoryProblems(record: InspectorDrawRecord, input: Omit<DrawInspectorsInput, "locked">): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const directory = new Map<string, Set<string>>();
+  for (const d of Array.isArray(input.departments) ? input.departments : []) {
+    if (d === null || typeof d !== "object" || !Array.isArray(d.inspectors)) continue;
+    const ids = directory.get(d.departmentId) ?? new Set<string>();
+    for (const i of d.inspectors) if (i !== null && typeof i === "object" && typeof i.id === "string") ids.add(i.id);
+    directory.set(d.departmentId, ids);
+  }
+  record.departments.forEach((d, di) => {
+    const ids = directory.get(d.departmentId);
+    d.teams.forEach((team, ti) => team.inspectorIds.forEach((id, k) => {
+      if (ids?.has(id) === true) return;
+      issues.push({
+        path: ["record", "departments", di, "teams", ti, "inspectorIds", k], rule: "inspector-in-directory", clause: "Longting art. 19; Chongqing C.1",
+        messageZh: `${id}不在${d.departmentId}提供的执法检查人员名录库中`, messageEn: `${id} is not in the inspector directory of ${d.departmentId} the draw ran on`, value: id,
+      });
+    }));
+  });
+  return issues;
+}
 
 /**
  * The teams a stage-2 record claims, checked against the draw's own rules (a record edited and re-hashed by hand
@@ -60,8 +108,10 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
  * this task's locked list and cover exactly the list in force. The record's teams are checked against the draw's own
  * rules even when its digest is right (an edited record re-hashed): the task's departments, one department per
  * inspector, members listed once, the leader drawn by the initiating department, no recused inspector on a team
- * (行政处罚法 art. 43). Whether the inspectors exist in the departments' directories needs the directories:
- * `verifyInspectorDraw(record, input)` re-runs the draw.
+ * (行政处罚法 art. 43). Then, from the draw's inputs (`drawInput`: seed, directories, recusals — validated, recorded in
+ * the event), every inspector must be in their department's directory (`inspector-in-directory`) and the draw is re-run
+ * on the task's locked list: a record that does not follow from its inputs is refused (`draw-does-not-verify`, Longting
+ * art. 19), naming the fields that differ.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param record - The stage-2 record of {@link drawInspectors}.
@@ -75,14 +125,15 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
  * @category Task
  * @example
  * ```ts
- * import { recordInspectorDraw, type InspectorDrawRecord, type TaskLifecycle } from "shuangsuiji";
+ * import { recordInspectorDraw, type DrawInspectorsInput, type InspectorDrawRecord, type TaskLifecycle } from "shuangsuiji";
  * declare const locked: TaskLifecycle;
  * declare const stage2: InspectorDrawRecord;
- * const { task } = recordInspectorDraw(locked, stage2, { on: "2026-04-02", actor: "各参与部门" });
+ * declare const drawInput: Omit<DrawInspectorsInput, "locked">; // the seed, directories and recusals the draw ran on
+ * const { task } = recordInspectorDraw(locked, stage2, { on: "2026-04-02", actor: "各参与部门", drawInput });
  * task.teams[0]?.leaderId;
  * ```
  */
-export function recordInspectorDraw(t: TaskLifecycle, record: InspectorDrawRecord, options: { readonly on: string; readonly actor: string }): Transition {
+export function recordInspectorDraw(t: TaskLifecycle, record: InspectorDrawRecord, options: RecordInspectorDrawOptions): Transition {
   requireState(t, ["targets-locked"], "record the inspector draw", "Longting art. 19");
   const on = requireChronology(t, options?.on, "record the inspector draw");
   if (record === null || typeof record !== "object") refuse("invalid-input", "record", "docs/draw.md", "缺少人员抽取记录", "an inspector draw record is required", ["record"]);
@@ -110,6 +161,31 @@ export function recordInspectorDraw(t: TaskLifecycle, record: InspectorDrawRecor
   const covered = teams.flatMap((x) => x.targetIds).sort();
   if (JSON.stringify(covered) !== JSON.stringify(t.targetIds)) {
     refuse("invalid-input", "coverage", "Longting art. 19; Chongqing 6.4", "人员抽取覆盖的检查对象与当前名单不一致", "the inspector draw does not cover exactly the target list in force", ["record"]);
+  }
+  const drawInput = options.drawInput as unknown;
+  if (drawInput === null || typeof drawInput !== "object" || Array.isArray(drawInput)) {
+    refuse("invalid-input", "draw-input-required", "Longting art. 19; Chongqing C.1", "须提供人员抽取所依据的输入（随机种子、执法检查人员名录库、回避）以便核验", "pass the inputs the inspector draw ran on (drawInput: seed, directories, recusals) so the record can be verified", ["options", "drawInput"]);
+  }
+  const input = drawInput as Omit<DrawInspectorsInput, "locked">;
+  const outsiders = directoryProblems(record, input);
+  if (outsiders.length > 0) throw new ShuangsuijiError("invalid-input", outsiders);
+  // the record's digest matches its content (checked above), so a re-run with the same digest is the same record;
+  // anything else is compared field by field to name what differs
+  const full = { ...input, locked: t.locked as LockedTargetList };
+  let same = false;
+  try {
+    const rerun = drawInspectors(full);
+    same = rerun.ok && rerun.record.digest === record.digest;
+  } catch {
+    same = false;
+  }
+  const v = same ? undefined : verifyInspectorDraw(record, full);
+  if (v !== undefined) {
+    const mismatches = v.ok ? [{ field: "digest" }] : v.mismatches;
+    throw new ShuangsuijiError("invalid-input", mismatches.slice(0, 20).map((m) => ({
+      path: ["record", ...m.field.split(".").filter((x) => x !== "")], rule: "draw-does-not-verify", clause: "Longting art. 19 (随机匹配执法检查人员)",
+      messageZh: `人员抽取记录与按其输入重新抽取的结果不一致（${m.field}）`, messageEn: `the inspector draw record does not follow from its inputs: ${m.field} differs on re-running the draw`,
+    })));
   }
   return advance(t, { state: "inspectors-drawn", inspectorDraw: record, teams }, { type: "inspectors-drawn", on, actor: text(options.actor), payload: { recordDigest: record.digest, teams: teams.length, randomSide: record.randomSide }, transition: "recordInspectorDraw", input: [record, options] });
 }

@@ -8,6 +8,17 @@ import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, isOnList, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 import { checkRecordForm, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
+/** The consequences an outcome triggers, as an event lists them (computed once per outcome: a pure table). */
+const CONSEQUENCES = new Map<string, readonly { outcome: string; kind: string; basis: string }[]>();
+function consequencesFor(outcome: Parameters<typeof consequencesOf>[0]): readonly { outcome: string; kind: string; basis: string }[] {
+  let c = CONSEQUENCES.get(outcome);
+  if (c === undefined) {
+    c = consequencesOf(outcome).map((y) => ({ outcome, kind: y.kind, basis: y.basis }));
+    CONSEQUENCES.set(outcome, c);
+  }
+  return c;
+}
+
 /**
  * Options of {@link recordResult}.
  *
@@ -99,7 +110,7 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, op
     const needed = c.reason === "unreachable" ? "unreachable-at-registered-address" : "seriously-non-cooperative";
     if (!outcomes.includes(needed)) where(`直接形成结果的，检查结果应为“${needed}”`, `a direct result for "${c.reason}" must carry the outcome ${needed}`, ["targetConfirmation"], "direct-result", "Wancheng art. 20");
   }
-  const consequences = [...new Set(outcomes)].flatMap((x) => consequencesOf(x).map((y) => ({ outcome: x, kind: y.kind, basis: y.basis })));
+  const consequences = [...new Set(outcomes)].flatMap((x) => consequencesFor(x));
   const penaltyOn = o.penaltyDecidedOn === undefined ? undefined : requireDate(o.penaltyDecidedOn, ["penaltyDecidedOn"]);
   if (penaltyOn !== undefined) requireOrder(rec.inspectedOn, penaltyOn, "penalty-after-inspection", "Longting art. 22", "处罚决定日期早于检查日期", "the penalty is dated before the inspection that found the violation", ["penaltyDecidedOn"]);
   const penalty = penaltyOn === undefined ? undefined : computeDeadline("penalty-info-collection", penaltyOn, o.calendar);

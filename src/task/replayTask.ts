@@ -3,7 +3,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { AnchoredHead, AuditEvent } from "./AuditEvent.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
 import { replay } from "./_replay.js";
-import { readPlain } from "../_internal/boundary.js";
+import { plainCopy } from "./_plain.js";
 
 /**
  * Options of {@link replayTask}, {@link verifyTask} and {@link loadTask}.
@@ -41,7 +41,7 @@ export interface ReplayTaskOptions {
  */
 export function replayTask(events: readonly AuditEvent[], options: ReplayTaskOptions = {}): TaskLifecycle {
   // one bounded plain copy at the boundary: a Proxy or getter in a stored trail is refused, never run during replay
-  const r = replay(readPlain(events, ["events"]) as readonly AuditEvent[], options);
+  const r = replay(plainCopy(events, ["events"]) as readonly AuditEvent[], options);
   if (r.ok) return r.task;
   throw new ShuangsuijiError(
     "audit-trail-invalid",

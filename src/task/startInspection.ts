@@ -1,10 +1,29 @@
-import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, requireState } from "./_lifecycle.js";
-import { requireChronology, text } from "./_rules.js";
+import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
+import { advance, refuse, requireState } from "./_lifecycle.js";
+import { requireApproval, requireChronology, text } from "./_rules.js";
+
+/**
+ * Options of {@link startInspection}.
+ *
+ * @category Task
+ */
+export interface StartInspectionOptions {
+  /** The day on-site inspection starts (on or before the task window ends, unless `outsideWindow`). */
+  readonly on: string;
+  /** Who starts it. */
+  readonly actor: string;
+  /**
+   * A start after the task window has ended is refused unless recorded as an exception: the task was delayed
+   * (Longting art. 16: 延迟…可对计划进行调整，并将调整情况公开), with the reason and an approval dated on or before the start.
+   */
+  readonly outsideWindow?: { readonly reason: string; readonly approval: Approval };
+}
 
 /**
  * Starts on-site inspection. Until now the drawn lists and inspector names were sealed (Yanshi 8.3: 实施检查前…不得对外泄露);
- * {@link publicView} reveals nothing of them before this step. No inspection may be dated before it.
+ * {@link publicView} reveals nothing of them before this step. No inspection may be dated before it. A start after the
+ * task window has ended is refused (`dates-out-of-order`, Wolong 2.2; Chongqing 6.3) unless the delay is recorded with
+ * its reason and the department head's approval (`outsideWindow`, Longting art. 16).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param options - The date `on` and the `actor`.
@@ -22,8 +41,20 @@ import { requireChronology, text } from "./_rules.js";
  * const { task } = startInspection(drawn, { on: "2026-04-10", actor: "联合检查组" });
  * ```
  */
-export function startInspection(t: TaskLifecycle, options: { readonly on: string; readonly actor: string }): Transition {
+export function startInspection(t: TaskLifecycle, options: StartInspectionOptions): Transition {
   requireState(t, ["inspectors-drawn"], "start the inspection", "Wolong 2.3; Yanshi 8.3");
   const on = requireChronology(t, options?.on, "start the inspection");
-  return advance(t, { state: "inspecting", inspectionStartedOn: on }, { type: "inspection-started", on, actor: text(options.actor), payload: { teams: t.teams.length }, transition: "startInspection", input: [options] });
+  const end = t.task.window.end;
+  let windowException: { reason: string; approvedBy: string; approvedOn: string } | undefined;
+  if (on > end) {
+    const x = options.outsideWindow;
+    if (x === undefined || x === null) {
+      refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.3; Longting art. 16", `实施检查开始日（${on}）晚于任务时间的结束日（${end}）`, `the inspection starts on ${on}, after the task window ends (${end}); record the approved delay (outsideWindow) if the task was delayed`, ["on"], on);
+    }
+    const reason = text(x.reason);
+    if (reason === "") refuse("invalid-input", "window-exception-reason", "Longting art. 16", "任务延迟须说明理由", "a start after the window needs the reason (delay)", ["outsideWindow", "reason"]);
+    const a = requireApproval(t, x.approval, "department-head", "Longting art. 16", "超出任务时间实施检查", on, ["outsideWindow", "approval"]);
+    windowException = { reason, approvedBy: a.name, approvedOn: a.on };
+  }
+  return advance(t, { state: "inspecting", inspectionStartedOn: on }, { type: "inspection-started", on, actor: text(options.actor), payload: { teams: t.teams.length, ...(windowException === undefined ? {} : { windowException }) }, transition: "startInspection", input: [options] });
 }

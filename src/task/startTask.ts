@@ -10,7 +10,8 @@ import { requireDate, text } from "./_rules.js";
 /**
  * Starts the lifecycle of a planned spot-check task (抽查任务, Wolong 2.2; Chongqing 6.2) under one document's rules:
  * a named preset of {@link LIFECYCLE_PRESETS}, or a custom preset object validated by {@link LifecyclePresetSchema}
- * (kept as a frozen copy in `rules`, `preset: "custom"`). The task is validated; the first audit event records it.
+ * (kept as a frozen copy in `rules`, `preset: "custom"`). The task is validated; the first audit event records it. A
+ * task planned after its window has ended is refused (`dates-out-of-order`, Wolong 2.2; Chongqing 6.2).
  *
  * @param rawTask - The spot-check task (id, name, window, items, departments…).
  * @param rawOptions - The lifecycle `preset` (an id of {@link LIFECYCLE_PRESETS} or a preset object), the date `on` and
@@ -52,6 +53,11 @@ export function startTask(rawTask: SpotCheckTaskInput, rawOptions: { readonly pr
     rules = p.data;
   }
   const on = requireDate(o.on, ["on"]);
+  // a task is planned for a period still to come: planning it after its window has ended is refused (Wolong 2.2
+  // 检查时间; Chongqing 6.2); a delay is an adjustment of an existing task, recorded with its approval (Longting art. 16)
+  if (on > r.data.window.end) {
+    refuse("dates-out-of-order", "task-planned-before-window-end", "Wolong 2.2 (检查时间); Chongqing 6.2", `任务创建日期（${on}）晚于任务时间的结束日（${r.data.window.end}）`, `the task is planned on ${on}, after its window ends (${r.data.window.end})`, ["on"], on);
+  }
   const empty: TaskLifecycle = {
     kind: "task-lifecycle", task: r.data, preset: name, ...(rules === undefined ? {} : { rules }), state: "planned", targetDraws: [], amendments: [], targetIds: [], teams: [],
     replacements: [], records: [], corrections: [], audit: [],

@@ -1,4 +1,5 @@
-import { invalid, isPlainObject, readOptions, readPlain, requireInteger, type Path } from "../_internal/boundary.js";
+import { invalid, isPlainObject, readOptions, requireInteger, type Path } from "../_internal/boundary.js";
+import { plainCopy } from "./_plain.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalDigest } from "./_digest.js";
 import type { AnchoredHead, AuditEvent } from "./AuditEvent.js";
@@ -55,7 +56,7 @@ export interface VerifyAuditTrailOptions {
  */
 export function verifyAuditTrail(rawEvents: readonly AuditEvent[], rawOptions: VerifyAuditTrailOptions = {}): AuditVerification {
   // read once (a Proxy, getter, BigInt or hole is misuse: invalid-input by path); a damaged event is reported below
-  const events = readPlain(rawEvents, ["events"]) as readonly AuditEvent[];
+  const events = plainCopy(rawEvents, ["events"]) as readonly AuditEvent[];
   if (!Array.isArray(events)) invalid(["events"], "expected the array of audit events", "应为审计事件数组", rawEvents);
   const options = readOptions(rawOptions, ["options"], ["anchors", "from"]) as VerifyAuditTrailOptions;
   const head = (v: unknown, path: Path): void => {
@@ -77,7 +78,10 @@ export function verifyAuditTrail(rawEvents: readonly AuditEvent[], rawOptions: V
       prev = "";
       return;
     }
-    const { digest, ...body } = e as unknown as AuditEvent;
+    // the body with its keys in canonical order, so its digest is the native JSON.stringify of it (canonicalDigest)
+    const { digest } = e as unknown as AuditEvent;
+    const body = { actor: e["actor"], input: e["input"], on: e["on"], payload: e["payload"], prevDigest: e["prevDigest"], seq: e["seq"], transition: e["transition"], type: e["type"] };
+    for (const k in e) if (!(k in body) && k !== "digest") (body as Record<string, unknown>)[k] = e[k];
     if (typeof e["seq"] !== "number" || !Number.isInteger(e["seq"])) problems.push({ seq, problem: `no valid sequence number at position ${seq} (damaged event)` });
     else if (e["seq"] !== seq) problems.push({ seq, problem: `sequence number ${e["seq"]} at position ${seq} (an event was removed, inserted or moved)` });
     if (typeof digest !== "string" || canonicalDigest(body) !== digest) problems.push({ seq, problem: "the event's content does not match its digest (edited)" });

@@ -1,5 +1,5 @@
 import { isLiveTask } from "./_lifecycle.js";
-import { readPlain } from "../_internal/boundary.js";
+import { plainCopy } from "./_plain.js";
 import type { AnchoredHead } from "./AuditEvent.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
 import { LIST_KEYS, headOf, plainTask } from "./_lifecycle.js";
@@ -40,7 +40,7 @@ export type TaskVerification =
  */
 export function verifyTask(raw: TaskLifecycle, options: ReplayTaskOptions = {}): TaskVerification {
   // a live task is read as is; anything else is copied once as plain data (a Proxy or getter is refused, never run)
-  const task = isLiveTask(raw) ? raw : (readPlain(raw, ["task"]) as TaskLifecycle);
+  const task = isLiveTask(raw) ? raw : (plainCopy(raw, ["task"]) as TaskLifecycle);
   if (task === null || typeof task !== "object" || task.kind !== "task-lifecycle" || !Array.isArray(task.audit)) {
     return { ok: false, problems: [{ problem: "not a stored task lifecycle (kind task-lifecycle with an audit array)" }] };
   }

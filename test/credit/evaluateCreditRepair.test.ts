@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { SEVERE_PENALTY_TYPES, ShuangsuijiError, addLegalPeriod, evaluateCreditRepair, type CreditRepairInput } from "../../src/index.js";
 import { dayNumber, formatDayNumber } from "../../src/calendar/_days.js";
+import { refusal } from "../task/_scenario.js";
 
 const ok = { penaltyFulfilled: true, harmRemedied: true, noRepeatViolation: true };
 const base = (extra: Partial<CreditRepairInput>): CreditRepairInput => ({ result: { outcomes: ["non-compliant"], publishedOn: "2026-01-10" }, measures: [], facts: ok, evaluatedOn: "2026-02-01", ...extra });
@@ -59,20 +60,24 @@ describe("cases per clause", () => {
 });
 
 const dateArb = (from: [number, number, number], days: number) => fc.integer({ min: 0, max: days }).map((k) => formatDayNumber(dayNumber(...from) + k));
+// Lawful facts only (the unlawful ones are refused, tested below and by example): measures decided or listed in
+// January, on or before every evaluation day the properties use (2026-01-31 on); a penalty published after its decision;
+// a claimed stop of a penalty after its tier's minimum period (the longest is 1 year from publication, plus a holiday
+// rollover: 380 days is past it for every tier); no stop claimed for a severe type, which never stops early, and no
+// minor tier claimed for one (总局令第45号 arts. 13–14).
 const measureArb = fc.oneof(
   fc.record({
     kind: fc.constant("penalty" as const), type: fc.constantFrom("fine" as const, "confiscation" as const, "public-reprimand" as const, ...SEVERE_PENALTY_TYPES), tier: fc.constantFrom("minor" as const, "ordinary" as const, "serious" as const),
-    decidedOn: dateArb([2026, 1, 1], 58), publishedOn: dateArb([2026, 3, 1], 30), stoppedOn: fc.option(dateArb([2026, 6, 1], 900), { nil: undefined }),
+    decidedOn: dateArb([2026, 1, 1], 30), publishedOn: dateArb([2026, 3, 1], 30), stopAfter: fc.option(fc.integer({ min: 380, max: 1200 }), { nil: undefined }),
   })
-    // a severe penalty is never minor and never stops early (45号令 art. 14): such inputs are refused (tested by
-    // example); the generated stop dates all fall within the 3-year period, so severe penalties get none here
-    .map(({ stoppedOn, ...p }) => {
+    .map(({ stopAfter, ...p }) => {
       const severe = (SEVERE_PENALTY_TYPES as readonly string[]).includes(p.type);
-      return { ...p, tier: severe && p.tier === "minor" ? ("serious" as const) : p.tier, ...(stoppedOn === undefined || severe ? {} : { stoppedOn }) };
+      const stoppedOn = stopAfter === undefined || severe ? undefined : formatDayNumber(dayNumber(+p.publishedOn.slice(0, 4), +p.publishedOn.slice(5, 7), +p.publishedOn.slice(8, 10)) + stopAfter);
+      return { ...p, tier: severe && p.tier === "minor" ? ("serious" as const) : p.tier, ...(stoppedOn === undefined ? {} : { stoppedOn }) };
     }),
-  fc.record({ kind: fc.constant("abnormal-list" as const), ground: fc.constantFrom("unreachable" as const, "no-annual-report" as const), listedOn: dateArb([2026, 1, 1], 60), cured: fc.boolean(), removedOn: fc.option(dateArb([2026, 4, 1], 900), { nil: undefined }) })
+  fc.record({ kind: fc.constant("abnormal-list" as const), ground: fc.constantFrom("unreachable" as const, "no-annual-report" as const), listedOn: dateArb([2026, 1, 1], 30), cured: fc.boolean(), removedOn: fc.option(dateArb([2026, 4, 1], 900), { nil: undefined }) })
     .map(({ removedOn, ...a }) => (removedOn === undefined ? a : { ...a, removedOn })),
-  fc.record({ kind: fc.constant("serious-list" as const), listedOn: dateArb([2026, 1, 1], 60) }),
+  fc.record({ kind: fc.constant("serious-list" as const), listedOn: dateArb([2026, 1, 1], 30) }),
 );
 const inputArb = fc.record({
   outcomes: fc.subarray(["non-compliant", "pending-follow-up", "compliant", "unreachable-at-registered-address"] as const, { minLength: 1 }),
@@ -98,6 +103,43 @@ describe("45号令 art. 14: a severe penalty never stops early, whatever stop da
       rule = (e as { rule?: string }).rule;
     }
     expect(rule).toBe("early-stop-forbidden");
+  });
+});
+
+describe("总局令第45号 art. 14; 总局令第107号: no stop before the tier's minimum period, no evaluation before the facts", () => {
+  const fine = { kind: "penalty" as const, type: "fine" as const, tier: "ordinary" as const, decidedOn: "2026-01-12", publishedOn: "2026-01-15" };
+  const input = (measure: CreditRepairInput["measures"][number], evaluatedOn = "2026-06-01"): CreditRepairInput => ({ ...base({ measures: [measure] }), evaluatedOn });
+  it("an ordinary fine claimed stopped 2 months after publication is refused; at 3 months it stands", () => {
+    const e = refusal(() => evaluateCreditRepair(input({ ...fine, stoppedOn: "2026-03-15" })));
+    expect(e.issues[0]).toMatchObject({ rule: "stop-before-minimum-period", path: ["measures", "stoppedOn"] });
+    expect(e.issues[0]?.clause).toMatch(/总局令第45号 art\. 14/);
+    expect(evaluateCreditRepair(input({ ...fine, stoppedOn: "2026-04-16" }))).toMatchObject({ status: "auto-stopped", stoppedOn: "2026-04-16" });
+  });
+  it("a serious fine needs a year; the day before its minimum ends is refused", () => {
+    const serious = { ...fine, tier: "serious" as const };
+    const r = evaluateCreditRepair(input(serious, "2026-06-01"));
+    const earliest = (r as { earliestApplicationOn?: string }).earliestApplicationOn as string;
+    const dayBefore = formatDayNumber(dayNumber(+earliest.slice(0, 4), +earliest.slice(5, 7), +earliest.slice(8, 10)) - 1);
+    expect(refusal(() => evaluateCreditRepair(input({ ...serious, stoppedOn: dayBefore }, "2027-06-01"))).issues[0]?.rule).toBe("stop-before-minimum-period");
+    expect(evaluateCreditRepair(input({ ...serious, stoppedOn: earliest }, "2027-06-01")).status).toBe("auto-stopped");
+  });
+  it("an evaluation dated before the penalty decision (or the listing) is refused, every one reported; on the day it is accepted", () => {
+    const e = refusal(() => evaluateCreditRepair({ ...base({ measures: [fine, { kind: "serious-list", listedOn: "2026-01-20" }] }), evaluatedOn: "2026-01-11" }));
+    expect(e.issues.map((i) => [i.rule, i.path.join(".")])).toEqual([["evaluation-after-measure", "measures.0.decidedOn"], ["evaluation-after-measure", "measures.1.listedOn"]]);
+    for (const i of e.issues) expect(i.clause).toMatch(/总局令第45号 art\. 9/);
+    expect(evaluateCreditRepair({ ...base({ measures: [fine] }), evaluatedOn: "2026-01-12" }).status).toBe("published");
+  });
+  it("property: any stop claimed before the minimum period of a non-severe linked penalty is refused, naming the clause", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("ordinary" as const, "serious" as const), fc.integer({ min: 0, max: 360 }), (tier, k) => {
+        const m = { ...fine, tier };
+        const earliest = (evaluateCreditRepair(input(m, "2026-02-01")) as { earliestApplicationOn?: string }).earliestApplicationOn as string;
+        const stoppedOn = formatDayNumber(dayNumber(2026, 1, 15) + k);
+        if (stoppedOn >= earliest) expect(evaluateCreditRepair(input({ ...m, stoppedOn }, "2028-01-01")).status).toBe("auto-stopped");
+        else expect(refusal(() => evaluateCreditRepair(input({ ...m, stoppedOn }, "2028-01-01"))).issues[0]?.clause).toMatch(/总局令第45号 art\. 14/);
+      }),
+      { seed: 36, numRuns: 300 },
+    );
   });
 });
 

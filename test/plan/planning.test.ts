@@ -187,3 +187,30 @@ describe("a ratio above 1 cites the proportion rule, not Yanshi's bounds unless 
     expect(ok.issues.filter((i) => i.rule === "ratio-bounds")).toEqual([]);
   });
 });
+
+describe("inspection frequency per plan row (Longting arts. 15–16)", () => {
+  const row0 = plan.rows[0]!;
+  const withRows = (...rows: Record<string, unknown>[]): AnnualPlan => AnnualPlanSchema.parse({ ...plan, rows: rows.map((r, i) => ({ ...row0, seq: i + 1, ...r })) });
+  it("a riskier class's row inspected less often than a safer class's row of the same items warns; more often does not", () => {
+    const bad = checkAnnualPlan(withRows({ riskClass: "A", frequencyPerYear: 2, ratio: 0.05 }, { riskClass: "D", frequencyPerYear: 1, ratio: 0.2 }), { items, departments, riskClassOrder: ["A", "B", "C", "D"] });
+    expect(bad.warnings.map((w) => [w.rule, w.path.join("."), w.clause])).toEqual([["risk-frequency-order", "rows.1.frequencyPerYear", "Longting art. 15; Longting art. 16"]]);
+    const good = checkAnnualPlan(withRows({ riskClass: "A", frequencyPerYear: 1, ratio: 0.05 }, { riskClass: "D", frequencyPerYear: 4, ratio: 0.2 }), { items, departments, riskClassOrder: ["A", "B", "C", "D"] });
+    expect(good.warnings).toEqual([]);
+    // rows of different items are not compared
+    const other = checkAnnualPlan(withRows({ riskClass: "A", frequencyPerYear: 2 }, { riskClass: "D", frequencyPerYear: 1, initiatingItemIds: [items.find((i) => i.initiatingDepartmentId === row0.initiatingDepartmentId && !row0.initiatingItemIds.includes(i.id))!.id] }), { items, departments, riskClassOrder: ["A", "D"] });
+    expect(other.warnings).toEqual([]);
+  });
+  it("a frequency that does not fit the row's window, a zero frequency, or a class outside the order is refused", () => {
+    const r = checkAnnualPlan(withRows({ window: { start: "2026-04-01", end: "2026-04-10" }, frequencyPerYear: 12 }, { riskClass: "Z", frequencyPerYear: 1 }), { items, departments, riskClassOrder: ["A", "D"] });
+    expect(r.issues.filter((i) => i.rule.startsWith("plan-row-")).map((i) => [i.rule, i.path.join(".")])).toEqual([["plan-row-frequency", "rows.0.frequencyPerYear"], ["plan-row-risk-class", "rows.1.riskClass"]]);
+    expect(() => withRows({ frequencyPerYear: 0 })).toThrow();
+    expect(checkAnnualPlan(withRows({ window: { start: "2026-04-01", end: "2026-04-10" }, frequencyPerYear: 10 }), { items, departments }).issues.some((i) => i.rule === "plan-row-frequency")).toBe(false);
+  });
+  it("a change of frequency is an adjustment made public (Longting art. 16)", () => {
+    const p = withRows({ frequencyPerYear: 1 });
+    const { plan: next, record } = adjustAnnualPlan(p, { kind: "change-frequency", seq: 1, frequencyPerYear: 2 }, { on: "2026-06-01", reason: "投诉举报增多", publicNotice: "公告〔2026〕7号" });
+    expect(next.rows[0]!.frequencyPerYear).toBe(2);
+    expect(record).toMatchObject({ kind: "change-frequency", clause: "Longting art. 16" });
+    expect(() => adjustAnnualPlan(p, { kind: "change-frequency", seq: 1, frequencyPerYear: 0 }, { on: "2026-06-01", reason: "x", publicNotice: "y" })).toThrow(ShuangsuijiError);
+  });
+});

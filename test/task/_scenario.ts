@@ -21,14 +21,18 @@ export function drawnTask(preset: LifecyclePresetId = "chongqing"): TaskLifecycl
   return t;
 }
 
+/** The inputs of the scenario's stage-2 draw, except the locked list. */
+export const stage2Input = (recusals: readonly { inspectorId: string; targetId: string; reason: string }[] = []) => ({
+  seed: createSeed("62".repeat(16), { kind: "other", description: "t2" }), initiatingDepartmentId: "SCJG", recusals,
+  departments: [{ departmentId: "SCJG", inspectors: SCJG }, { departmentId: "WJW", inspectors: WJW }],
+});
+
 export function teamsTask(preset: LifecyclePresetId = "chongqing", recusals: readonly { inspectorId: string; targetId: string; reason: string }[] = []): TaskLifecycle {
   const t = lockTargets(drawnTask(preset), { on: ON, actor: "信用监管科" }).task;
-  const r = drawInspectors({
-    locked: t.locked!, seed: createSeed("62".repeat(16), { kind: "other", description: "t2" }), initiatingDepartmentId: "SCJG", recusals,
-    departments: [{ departmentId: "SCJG", inspectors: SCJG }, { departmentId: "WJW", inspectors: WJW }],
-  });
+  const drawInput = stage2Input(recusals);
+  const r = drawInspectors({ locked: t.locked!, ...drawInput });
   if (!r.ok) throw new Error(r.messageEn);
-  return recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "各参与部门" }).task;
+  return recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task;
 }
 
 /** A valid record for one target, signed by its team's members. */

@@ -406,3 +406,34 @@ describe("the shipped JSON Schemas of a stored task and of an event", () => {
     expect(task({ ...t, records: [{ id: "R" }] })).toBe(false);
   });
 });
+
+describe("the boundary copy of a stored trail (fast path) refuses what readPlain refuses, naming the path", () => {
+  it("a getter, a Proxy, a BigInt or a hole inside an event is invalid-input at its path; the plain trail replays", async () => {
+    const { replayTask, verifyAuditTrail, verifyTask, ShuangsuijiError } = await import("../../src/index.js");
+    const t = teamsTask();
+    const plain = JSON.parse(JSON.stringify(t.audit)) as unknown[];
+    expect(replayTask(plain as never).state).toBe(t.state);
+    const withGetter = JSON.parse(JSON.stringify(t.audit)) as Record<string, unknown>[];
+    Object.defineProperty(withGetter[1]!, "actor", { enumerable: true, get: () => "x" });
+    const proxied = JSON.parse(JSON.stringify(t.audit)) as unknown[];
+    proxied[2] = new Proxy(proxied[2] as object, { getOwnPropertyDescriptor: () => { throw new Error("trap"); } });
+    const big = JSON.parse(JSON.stringify(t.audit)) as Record<string, unknown>[];
+    big[0]!.seq = 0n;
+    const holes = JSON.parse(JSON.stringify(t.audit)) as unknown[];
+    holes.length += 1;
+    for (const [bad, path] of [[withGetter, ["events", 1, "actor"]], [proxied, ["events", 2]], [big, ["events", 0, "seq"]], [holes, ["events", holes.length - 1]]] as const) {
+      for (const f of [() => replayTask(bad as never), () => verifyAuditTrail(bad as never), () => verifyTask({ ...JSON.parse(JSON.stringify(t)), audit: bad } as never)]) {
+        let e: unknown;
+        try {
+          f();
+        } catch (x) {
+          e = x;
+        }
+        expect(e).toBeInstanceOf(ShuangsuijiError);
+        expect((e as InstanceType<typeof ShuangsuijiError>).code).toBe("invalid-input");
+        // replayTask and verifyAuditTrail name ["events", …], verifyTask ["task", "audit", …]
+        expect((e as InstanceType<typeof ShuangsuijiError>).issues[0]?.path.slice(-(path.length - 1))).toEqual(path.slice(1));
+      }
+    }
+  });
+});

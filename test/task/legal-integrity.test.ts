@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { digestOf } from "../../src/draw/_encoding.js";
+import { canonicalDigest } from "../../src/task/_digest.js";
 import {
   ShuangsuijiError, commitPool, completeInspection, createHolidayCalendar, seedFromDice, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
-  type InspectorDrawRecord, type TaskLifecycle,
+  amendLockedList, replayTask, verifyAuditTrail, type AuditEvent, type InspectorDrawRecord, type TaskLifecycle,
 } from "../../src/index.js";
-import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, teamsTask } from "./_scenario.js";
+import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
 
 const err = refusal;
 const rules = (e: ShuangsuijiError) => e.issues.map((i) => i.rule);
@@ -25,7 +26,7 @@ function forged(record: InspectorDrawRecord, edit: (b: { -readonly [K in keyof I
   edit(body as never);
   return { ...body, digest: digestOf(body) } as InspectorDrawRecord;
 }
-const record2 = (t: TaskLifecycle, r: InspectorDrawRecord) => recordInspectorDraw(t, r, { on: "2026-04-02", actor: "各参与部门" });
+const record2 = (t: TaskLifecycle, r: InspectorDrawRecord) => recordInspectorDraw(t, r, { on: "2026-04-02", actor: "各参与部门", drawInput: stage2Input() });
 
 describe("recordInspectorDraw checks an edited, re-hashed record's teams against the draw's rules", () => {
   it("Wancheng art. 20; Chongqing 6.5 — the leader comes from the initiating department", () => {
@@ -199,5 +200,96 @@ describe("seed dates (Wolong 2.2): a real civil date, not after the draw is reco
     expect(rules(e)).toEqual(["seed-before-record"]);
     expect(clauses(e)).toBe("Wolong 2.2");
     expect(recordTargetDraw(t0, draw(ON), { on: ON, actor: "x" }).task.state).toBe("targets-drawn");
+  });
+});
+
+describe("dates around the task window (Wolong 2.2; Chongqing 6.2, 6.3; Longting art. 16)", () => {
+  it("a task planned after its window has ended is refused; planned on its last day it is accepted", () => {
+    const e = err(() => startTask(TASK, { preset: "chongqing", on: "2026-10-01", actor: "信用监管科" }));
+    expect(e.code).toBe("dates-out-of-order");
+    expect(rules(e)).toEqual(["task-planned-before-window-end"]);
+    expect(clauses(e)).toContain("Wolong 2.2");
+    expect(startTask(TASK, { preset: "chongqing", on: "2026-09-30", actor: "信用监管科" }).task.state).toBe("planned");
+  });
+  it("an inspection started after the window is refused unless the delay is recorded with an approval dated on or before it", () => {
+    const t = teamsTask();
+    const e = err(() => startInspection(t, { on: "2026-10-08", actor: "组" }));
+    expect(rules(e)).toEqual(["inspection-in-window"]);
+    expect(clauses(e)).toContain("Longting art. 16");
+    const late = { reason: "汛期延迟", approval: { name: "李科长", role: "department-head" as const, on: "2026-10-09" } };
+    expect(err(() => startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: late })).code).toBe("approval-late");
+    expect(err(() => startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: { ...late, reason: " " } })).issues[0]?.rule).toBe("window-exception-reason");
+    const { event } = startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: { ...late, approval: { ...late.approval, on: "2026-09-28" } } });
+    expect(event.payload.windowException).toEqual({ reason: "汛期延迟", approvedBy: "李科长", approvedOn: "2026-09-28" });
+    expect(startInspection(t, { on: "2026-09-30", actor: "组" }).task.state).toBe("inspecting");
+  });
+});
+
+describe("an amendment may not empty the locked list (Wolong 2.1 检查对象; Chongqing 6.4)", () => {
+  it("removing every target is refused naming the clause; removing all but one is accepted", () => {
+    const t = locked();
+    const approval = { name: "王局长", role: "principal-head" as const, on: "2026-04-03" };
+    const e = err(() => amendLockedList(t, { remove: [...t.targetIds], add: [], reason: "已注销（抽取后核实）", approval, on: "2026-04-03", actor: "x" }));
+    expect(e.code).toBe("amendment-refused");
+    expect(rules(e)).toEqual(["amendment-leaves-targets"]);
+    expect(clauses(e)).toContain("Wolong 2.1");
+    const kept = amendLockedList(t, { remove: t.targetIds.slice(1), add: [], reason: "已注销（抽取后核实）", approval, on: "2026-04-03", actor: "x" }).task;
+    expect(kept.targetIds).toEqual([t.targetIds[0]]);
+  });
+});
+
+describe("recordInspectorDraw re-runs the draw from its inputs: invented inspectors in a re-hashed record are refused (Longting art. 19; Chongqing C.1)", () => {
+  it("an inspector not in the department's directory is named; the honest record is accepted", () => {
+    const t = locked();
+    const r = stage2(t);
+    expect(record2(t, r).task.state).toBe("inspectors-drawn");
+    const invented = forged(r, (b) => {
+      const old = b.departments[1].teams[0].inspectorIds[0];
+      b.departments[1].teams[0].inspectorIds[0] = "WJW-99";
+      for (const d of b.departments) for (const team of d.teams) team.inspectorIds = team.inspectorIds.map((id: string) => (id === old ? "WJW-99" : id));
+    });
+    const e = err(() => record2(t, invented));
+    expect(rules(e)).toContain("inspector-in-directory");
+    expect(e.issues.find((i) => i.rule === "inspector-in-directory")?.value).toBe("WJW-99");
+    expect(clauses(e)).toContain("Chongqing C.1");
+  });
+  it("a real inspector put in place of the drawn one (a record that does not follow from the seed) is refused", () => {
+    const t = locked();
+    const r = stage2(t);
+    const team = r.departments[1]!.teams[0]!;
+    const other = WJW.map((i) => i.id).find((id) => !r.departments[1]!.teams.some((x) => x.inspectorIds.includes(id)))
+      ?? WJW.map((i) => i.id).find((id) => !team.inspectorIds.includes(id))!;
+    const chosen = forged(r, (b) => { b.departments[1].teams[0].inspectorIds[0] = other; });
+    const e = err(() => record2(t, chosen));
+    expect(rules(e)).toContain("draw-does-not-verify");
+    expect(clauses(e)).toContain("Longting art. 19");
+  });
+  it("without the draw's inputs the record is not recorded", () => {
+    const t = locked();
+    const e = err(() => recordInspectorDraw(t, stage2(t), { on: "2026-04-02", actor: "x" } as never));
+    expect(rules(e)).toEqual(["draw-input-required"]);
+  });
+  it("a stored trail whose stage-2 event a forger rewrote with an invented inspector, every digest recomputed, is refused on replay", () => {
+    const t = locked();
+    const r = stage2(t);
+    const done = record2(t, r).task;
+    const events = JSON.parse(JSON.stringify(done.audit)) as AuditEvent[];
+    const k = events.findIndex((x) => x.type === "inspectors-drawn");
+    const invented = forged(r, (b) => {
+      const leaders = new Set(b.leaders.map((l: { leaderId: string }) => l.leaderId));
+      const team = (b.departments[0].teams as { inspectorIds: string[] }[]).find((x) => x.inspectorIds.some((id) => !leaders.has(id)))!;
+      team.inspectorIds[team.inspectorIds.findIndex((id) => !leaders.has(id))] = "SCJG-99";
+    });
+    const ev = events[k]!;
+    (ev.input as unknown[])[0] = JSON.parse(JSON.stringify(invented));
+    (ev.payload as Record<string, unknown>).recordDigest = invented.digest;
+    // the forger recomputes this digest and the chain after it
+    const { digest: _d, ...body } = ev;
+    (ev as { digest: string }).digest = canonicalDigest(body);
+    expect(verifyAuditTrail(events).ok).toBe(true);
+    const e = err(() => replayTask(events));
+    expect(e.code).toBe("audit-trail-invalid");
+    expect(e.issues[0]?.messageEn).toMatch(/recordInspectorDraw refuses the recorded input on replay \(inspector-in-directory: SCJG-99/);
+    expect(e.issues[0]?.path).toEqual(["events", k]);
   });
 });
