@@ -88,6 +88,8 @@ const BOMS: readonly { readonly encoding: TextEncodingName; readonly bytes: read
  * @returns The text, the encoding and how it was chosen, and every encoding tried.
  * @throws {@link ShuangsuijiError} `undecodable-text` when no encoding gives clean text; its issue names every
  *   encoding tried and why each failed.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `bytes` is not a `Uint8Array` or `ArrayBuffer`, or
+ *   `options.encoding` is not a supported encoding.
  * @category Files
  * @example
  * ```ts

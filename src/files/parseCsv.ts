@@ -40,7 +40,10 @@ const CLAUSE = "RFC 4180";
  * @param text - The CSV text (see {@link decodeText} for bytes).
  * @param options - `delimiter` to override detection.
  * @returns Headers, rows and the header's row number.
- * @throws {@link ShuangsuijiError} `invalid-input` listing every structural problem with its row.
+ * @throws {@link ShuangsuijiError} `invalid-input` listing every structural problem with its row, or when `text` is not
+ *   a string or `options` is malformed.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `options.delimiter` is not one character other
+ *   than a quote or a line break.
  * @category Files
  * @example
  * ```ts

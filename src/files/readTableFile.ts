@@ -65,7 +65,8 @@ const SIGNATURES: readonly { readonly bytes: readonly number[]; readonly kind: "
  * @throws {@link ShuangsuijiError} `unsupported-file-type` for a legacy `.xls`/`.et`, a PDF, a ZIP that is not a
  *   workbook or an unknown sheet; `undecodable-text` when the bytes are not text in any supported encoding (the issue
  *   names each encoding tried); `invalid-input` for an empty file, a structural CSV problem, a duplicate or missing
- *   header, or a number cell that lost digits (every problem, with its row and column).
+ *   header, or a number cell that lost digits (every problem, with its row and column), or malformed `options`;
+ *   `invalid-argument` when `options.delimiter` is not one character other than a quote or a line break.
  * @category Files
  * @example
  * ```ts
