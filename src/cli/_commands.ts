@@ -196,20 +196,17 @@ async function guard<T>(pool: ReturnType<typeof openPool>, f: () => Promise<T>):
  * Keeps unit names for the draw summary in pools of up to `max` named units; beyond that the map is dropped (a name
  * map of millions would cost more memory than the draw) and the summary lists ids only.
  */
-function withNames(units: AsyncIterable<PoolUnit>, names: Map<string, string>, max = 200_000): AsyncIterable<PoolUnit> {
-  return (async function* () {
-    let keep = true;
-    for await (const u of units) {
-      if (keep && u.name !== undefined) {
-        names.set(u.id, u.name);
-        if (names.size > max) {
-          names.clear();
-          keep = false;
-        }
+function nameKeeper(names: Map<string, string>, max = 200_000): (u: PoolUnit) => void {
+  let keep = true;
+  return (u) => {
+    if (keep && u.name !== undefined) {
+      names.set(u.id, u.name);
+      if (names.size > max) {
+        names.clear();
+        keep = false;
       }
-      yield u;
     }
-  })();
+  };
 }
 
 const draw: Command = {
@@ -247,9 +244,9 @@ const draw: Command = {
       dice !== undefined
         ? seedFromDice({ digits: dice, witnesses: list(ctx, "witness") ?? [], date: civilDate("date", need(ctx, "date")) })
         : createSeed((seedHex as string).toLowerCase(), { kind: "other", description: opt(ctx, "provenance") ?? "given on the command line" });
-    const pool = openPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", { progress: true });
     const names = new Map<string, string>();
-    const record = await guard(pool, () => drawTargetsAsync({ taskId, pool: withNames(pool.units, names), policy, seed, commitment }));
+    const pool = openPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", { progress: true, onUnit: nameKeeper(names) });
+    const record = await guard(pool, () => drawTargetsAsync({ taskId, pool: pool.units, policy, seed, commitment }));
     emit(ctx, record);
     const say = opt(ctx, "out") === undefined ? ctx.err : ctx.out;
     say(`抽取结果 / draw result — 任务 task ${record.taskId}; 种子 seed ${record.seed.value.slice(0, 16)}… (${record.seed.provenance.kind}); 名录 pool ${commitment.digest.slice(0, 16)}…`);
