@@ -150,7 +150,16 @@ const counts = (o: Readonly<Record<string, number>>): string => {
 
 /** A plain text table with columns padded to their widest cell (CJK counts double). */
 export function textTable(rows: readonly (readonly string[])[]): string[] {
-  const width = (s: string) => [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1), 0);
+  const wide = (c: number) => (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+  const width = (s: string) => {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++; // a surrogate pair: one character, never wide here
+      n += wide(c) ? 2 : 1;
+    }
+    return n;
+  };
   const cols = Math.max(...rows.map((r) => r.length));
   const w = Array.from({ length: cols }, (_, c) => Math.max(...rows.map((r) => width(r[c] ?? ""))));
   return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + " ".repeat((w[c] as number) - width(cell)))).join("  ").trimEnd());

@@ -54,11 +54,11 @@ export function csvSplitter(maxRecordChars: number) {
     const n = text.length;
     let i = 0;
     let recStart = 0;
-    let recLine = line;
     let cells: string[] = [];
     let recLen = 0;
     let quoted = false;
-    const at = (p: number) => recLine + countLines(text, recStart, p);
+    // line numbers are counted only for an error: from the start of the text
+    const at = (p: number) => line + countLines(text, 0, p);
     const wait = (): number => {
       if (n - recStart > maxRecordChars) throw new CsvSyntaxError("CSV_MAX_RECORD_SIZE", at(n));
       return recStart;
@@ -107,7 +107,7 @@ export function csvSplitter(maxRecordChars: number) {
       if (recLen > maxRecordChars) throw new CsvSyntaxError("CSV_MAX_RECORD_SIZE", at(end));
       cells.push(value);
       if (end === n) {
-        finish(cells, quoted, recLine, out);
+        finish(cells, quoted, () => at(recStart), out);
         return n;
       }
       if (text.charCodeAt(end) === COMMA) {
@@ -118,8 +118,7 @@ export function csvSplitter(maxRecordChars: number) {
       if (e === -1) return wait();
       if (e === 0) throw new CsvSyntaxError("CSV_INVALID_CLOSING_QUOTE", at(end));
       i = end + e;
-      finish(cells, quoted, recLine, out);
-      recLine = at(i);
+      finish(cells, quoted, () => at(recStart), out);
       cells = [];
       recLen = 0;
       quoted = false;
@@ -128,12 +127,12 @@ export function csvSplitter(maxRecordChars: number) {
     }
   }
 
-  function finish(cells: string[], quoted: boolean, recLine: number, out: string[][]): void {
+  function finish(cells: string[], quoted: boolean, recLine: () => number, out: string[][]): void {
     if (cells.length === 1 && cells[0] === "" && !quoted) return; // an empty line
     if (first) {
       first = false;
       width = cells.length;
-    } else if (cells.length !== width) throw new CsvSyntaxError("CSV_RECORD_INCONSISTENT_FIELDS_LENGTH", recLine);
+    } else if (cells.length !== width) throw new CsvSyntaxError("CSV_RECORD_INCONSISTENT_FIELDS_LENGTH", recLine());
     out.push(cells);
   }
 
@@ -143,6 +142,14 @@ export function csvSplitter(maxRecordChars: number) {
       const c = text.charCodeAt(p);
       if (c === LF || (c === CR && text.charCodeAt(p + 1) !== LF)) k++;
     }
+    return k;
+  }
+
+  /** Line breaks before `to` (LF, or CR in a CR-only file), counted with indexOf. */
+  function countBreaks(text: string, to: number): number {
+    const ch = eol === "\r" ? "\r" : "\n";
+    let k = 0;
+    for (let p = text.indexOf(ch); p >= 0 && p < to; p = text.indexOf(ch, p + 1)) k++;
     return k;
   }
 
@@ -156,7 +163,7 @@ export function csvSplitter(maxRecordChars: number) {
       }
       const text = carry.length === 0 ? chunk : carry + chunk;
       const rest = split(text, false, out);
-      line += countLines(text, 0, rest);
+      line += countBreaks(text, rest);
       carry = rest === text.length ? "" : text.slice(rest);
       return out;
     },

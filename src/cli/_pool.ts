@@ -168,12 +168,25 @@ async function* spreadsheetUnits(file: string, table: TableId, report: PoolReadR
   for (const rec of r.records) yield toUnit(rec as unknown as Record<string, unknown>);
 }
 
+/**
+ * A copy of `s` that does not point into the text it was cut from. V8 keeps a substring of 13 or more characters as a
+ * view of its parent — here a whole decoded megabyte of the file — so ids and names kept for the whole run (the draw's
+ * duplicate check, the name map) would keep every chunk of the file alive. Concatenating builds a new string, and
+ * reading a character flattens it into its own storage.
+ */
+export function detached(s: string): string {
+  if (s.length < 13) return s;
+  const c = s.charAt(0) + s.slice(1);
+  c.charCodeAt(0);
+  return c;
+}
+
 const toUnit = (r: Record<string, unknown>): PoolUnit => {
-  const u: { -readonly [K in keyof PoolUnit]: PoolUnit[K] } = { id: r.id as string, riskClass: r.riskClass as string };
+  const u: { -readonly [K in keyof PoolUnit]: PoolUnit[K] } = { id: detached(r.id as string), riskClass: r.riskClass as string };
   if (r.registrationDate !== undefined) u.registrationDate = r.registrationDate as string;
   if (r.status !== undefined) u.status = r.status as string;
   if (r.divisionCode !== undefined) u.divisionCode = r.divisionCode as string;
-  if (typeof r.name === "string") u.name = r.name;
+  if (typeof r.name === "string") u.name = detached(r.name);
   return u;
 };
 
