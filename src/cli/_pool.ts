@@ -290,7 +290,8 @@ async function* csvBatches(file: string, table: TableId, report: PoolReadReport,
       const i = index++;
       report.rows++;
       if (slow === undefined) {
-        const c = compileTableImport(table, header, { classes: DEFAULT_RISK_CLASSES, defaults: {} });
+        // the headers as importTable sees them: the keys of a row object, a repeated header once
+        const c = compileTableImport(table, [...new Set(header)], { classes: DEFAULT_RISK_CLASSES, defaults: {} });
         report.ignoredColumns = c.ignoredColumns;
         if (!c.ok) throw new FileError(file, c.issues.map(issueLine), EXIT.input, "表头有误，未读取数据行 / the header row is wrong: no data row was read");
         slow = c;

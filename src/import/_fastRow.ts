@@ -87,7 +87,6 @@ interface FastColumn {
  */
 export function compileFastTargetRow(table: TableId, headers: readonly string[], classes: readonly [string, ...string[]]): ((cells: readonly string[]) => Record<string, unknown> | undefined) | undefined {
   if (table !== "B.1" && table !== "B.2" && table !== "B.3") return undefined;
-  if (new Set(headers).size !== headers.length) return undefined;
   const def = tableDefs(classes)[table];
   const byVariant = new Map<string, ColumnDef>();
   for (const cd of def.columns) for (const v of cd.variants) if (!byVariant.has(v)) byVariant.set(v, cd);
@@ -100,7 +99,7 @@ export function compileFastTargetRow(table: TableId, headers: readonly string[],
   for (const [index, h] of headers.entries()) {
     const c = byVariant.get(normalizeHeader(h));
     if (c === undefined) continue; // an ignored column
-    if (seen.has(c.key)) return undefined; // header-duplicate: the full path reports it
+    if (seen.has(c.key)) return undefined; // two headers for one field (or one header twice): the full path decides
     seen.add(c.key);
     const key = c.key;
     const required = c.required === true;

@@ -131,6 +131,10 @@ describe("compileFastTargetRow", () => {
     expect(compileFastTargetRow("B.1", ["行政相对人名称", "统一社会信用代码", "信用代码", "行政区划代码", "信用风险分类"], CLASSES)).toBeUndefined(); // duplicate field
     expect(compileFastTargetRow("B.1", ["行政相对人名称", "统一社会信用代码", "编码类型", "行政区划代码", "信用风险分类"], CLASSES)).toBeUndefined(); // 编码类型
     expect(compileFastTargetRow("C.1", ["姓名"], CLASSES)).toBeUndefined();
+    expect(compileFastTargetRow("B.1", ["行政相对人名称", "统一社会信用代码", "统一社会信用代码", "行政区划代码", "信用风险分类"], CLASSES)).toBeUndefined(); // one header twice
+    // repeated columns that map to nothing (Excel's trailing empty headers) do not matter
+    const fast = compileFastTargetRow("B.1", ["行政相对人名称", "统一社会信用代码", "行政区划代码", "信用风险分类", "", ""], CLASSES);
+    expect(fast?.(["某某公司", "91350100M000100Y43", "350100", "B", "", ""])).toEqual({ kind: "organisation", id: "91350100M000100Y43", code: "91350100M000100Y43", codeType: "uscc", name: "某某公司", divisionCode: "350100", riskClass: "B" });
   });
 });
 
