@@ -150,7 +150,16 @@ const counts = (o: Readonly<Record<string, number>>): string => {
 
 /** A plain text table with columns padded to their widest cell (CJK counts double). */
 export function textTable(rows: readonly (readonly string[])[]): string[] {
-  const width = (s: string) => [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1), 0);
+  const wide = (c: number) => (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+  const width = (s: string) => {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++; // a surrogate pair: one character, never wide here
+      n += wide(c) ? 2 : 1;
+    }
+    return n;
+  };
   const cols = Math.max(...rows.map((r) => r.length));
   const w = Array.from({ length: cols }, (_, c) => Math.max(...rows.map((r) => width(r[c] ?? ""))));
   return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + " ".repeat((w[c] as number) - width(cell)))).join("  ").trimEnd());
@@ -196,20 +205,17 @@ async function guard<T>(pool: ReturnType<typeof openPool>, f: () => Promise<T>):
  * Keeps unit names for the draw summary in pools of up to `max` named units; beyond that the map is dropped (a name
  * map of millions would cost more memory than the draw) and the summary lists ids only.
  */
-function withNames(units: AsyncIterable<PoolUnit>, names: Map<string, string>, max = 200_000): AsyncIterable<PoolUnit> {
-  return (async function* () {
-    let keep = true;
-    for await (const u of units) {
-      if (keep && u.name !== undefined) {
-        names.set(u.id, u.name);
-        if (names.size > max) {
-          names.clear();
-          keep = false;
-        }
+function nameKeeper(names: Map<string, string>, max = 200_000): (u: PoolUnit) => void {
+  let keep = true;
+  return (u) => {
+    if (keep && u.name !== undefined) {
+      names.set(u.id, u.name);
+      if (names.size > max) {
+        names.clear();
+        keep = false;
       }
-      yield u;
     }
-  })();
+  };
 }
 
 const draw: Command = {
@@ -247,9 +253,9 @@ const draw: Command = {
       dice !== undefined
         ? seedFromDice({ digits: dice, witnesses: list(ctx, "witness") ?? [], date: civilDate("date", need(ctx, "date")) })
         : createSeed((seedHex as string).toLowerCase(), { kind: "other", description: opt(ctx, "provenance") ?? "given on the command line" });
-    const pool = openPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", { progress: true });
     const names = new Map<string, string>();
-    const record = await guard(pool, () => drawTargetsAsync({ taskId, pool: withNames(pool.units, names), policy, seed, commitment }));
+    const pool = openPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", { progress: true, onUnit: nameKeeper(names) });
+    const record = await guard(pool, () => drawTargetsAsync({ taskId, pool: pool.units, policy, seed, commitment }));
     emit(ctx, record);
     const say = opt(ctx, "out") === undefined ? ctx.err : ctx.out;
     say(`抽取结果 / draw result — 任务 task ${record.taskId}; 种子 seed ${record.seed.value.slice(0, 16)}… (${record.seed.provenance.kind}); 名录 pool ${commitment.digest.slice(0, 16)}…`);

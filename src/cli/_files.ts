@@ -2,6 +2,8 @@
 // and outputs are written to a temporary file and renamed, so a failed run never leaves a half-written file.
 import { closeSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { decodeText } from "../files/decodeText.js";
 import { EXIT, FileError } from "./_errors.js";
 
 /** Largest JSON input read (records and commitments are small; a policy is tiny). */
@@ -48,40 +50,49 @@ export function readHead(file: string, n: number): Uint8Array {
   }
 }
 
-const valid = (encoding: TextEncoding, bytes: Uint8Array): boolean => {
-  try {
-    new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: true });
-    return true;
-  } catch {
-    return false;
+/**
+ * The longest prefix of `head` that ends at a line break, so that no character is cut in two: after the last LF byte
+ * for UTF-8 and GB18030 (0x0A never occurs inside their multi-byte characters), after the last LF code unit for UTF-16
+ * (an even length, `0A 00` or `00 0A`). The whole head when it is the whole file or holds no line break.
+ */
+export function safePrefix(head: Uint8Array, wholeFile: boolean): Uint8Array {
+  if (wholeFile) return head;
+  let nul = false;
+  for (let i = 0; i < head.length && !nul; i++) nul = head[i] === 0;
+  const bom16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (nul || bom16) {
+    for (let i = (head.length - 2) & ~1; i >= 0; i -= 2) {
+      if ((head[i] === 0x0a && head[i + 1] === 0) || (head[i] === 0 && head[i + 1] === 0x0a)) return head.subarray(0, i + 2);
+    }
+    return head;
   }
-};
+  const lf = head.lastIndexOf(0x0a);
+  return lf < 0 ? head : head.subarray(0, lf + 1);
+}
 
 /**
- * Finds the encoding of a text file from its first bytes: a byte-order mark (UTF-8, UTF-16), else UTF-8 if valid, else
- * UTF-16 without a mark (every other byte zero), else GB18030 (GBK files from Excel on Chinese Windows) if valid.
- * Binary files (NUL bytes that are not UTF-16) and undecodable bytes are refused, naming what was tried.
+ * Finds the encoding of a text file from its first bytes with the library's own detector ({@link decodeText}: a
+ * byte-order mark, else validity — UTF-16 by where the NULs fall, UTF-8, GB18030 for GBK files from Excel on Chinese
+ * Windows), run on a prefix cut at a line break ({@link safePrefix}). `bom` is the number of bytes to skip. Binary
+ * files (NUL bytes that are not UTF-16) and undecodable bytes are refused, naming what was tried.
  */
-export function sniffEncoding(file: string, head: Uint8Array): { readonly encoding: TextEncoding; readonly bom: number } {
-  const [b0, b1, b2] = head;
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: "utf-8", bom: 3 };
-  if (b0 === 0xff && b1 === 0xfe) return { encoding: "utf-16le", bom: 2 };
-  if (b0 === 0xfe && b1 === 0xff) return { encoding: "utf-16be", bom: 2 };
-  let zeroEven = 0;
-  let zeroOdd = 0;
-  for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 === 0 ? zeroEven++ : zeroOdd++;
-  const half = head.length / 2;
-  if (zeroOdd > 0.3 * half && zeroEven === 0) return { encoding: "utf-16le", bom: 0 };
-  if (zeroEven > 0.3 * half && zeroOdd === 0) return { encoding: "utf-16be", bom: 0 };
-  if (zeroEven + zeroOdd > 0) throw new FileError(file, ["二进制文件，不是文本（含NUL字节） / a binary file, not text (it contains NUL bytes)"]);
-  if (valid("utf-8", head)) return { encoding: "utf-8", bom: 0 };
-  if (valid("gb18030", head)) return { encoding: "gb18030", bom: 0 };
-  throw new FileError(file, ["无法识别文本编码（已尝试 UTF-8、UTF-16、GB18030/GBK） / undecodable text (tried UTF-8, UTF-16, GB18030/GBK)"]);
+export function sniffEncoding(file: string, head: Uint8Array, wholeFile = false): { readonly encoding: TextEncoding; readonly bom: number } {
+  const prefix = safePrefix(head, wholeFile);
+  try {
+    const d = decodeText(prefix);
+    const bom = d.detectedBy !== "bom" ? 0 : d.encoding === "utf-8" ? 3 : d.encoding === "gb18030" ? 4 : 2;
+    return { encoding: d.encoding, bom };
+  } catch (e) {
+    if (!(e instanceof ShuangsuijiError)) throw e;
+    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    if (!utf16 && prefix.includes(0)) throw new FileError(file, ["二进制文件，不是文本（含NUL字节） / a binary file, not text (it contains NUL bytes)"]);
+    throw new FileError(file, ["无法识别文本编码（已尝试 UTF-8、UTF-16、GB18030/GBK） / undecodable text (tried UTF-8, UTF-16, GB18030/GBK)"]);
+  }
 }
 
 /** Decodes a whole file's bytes to text, with the encoding found by {@link sniffEncoding}. */
 export function decodeFile(file: string, bytes: Uint8Array): { readonly text: string; readonly encoding: TextEncoding } {
-  const { encoding, bom } = sniffEncoding(file, bytes.subarray(0, 64 * 1024));
+  const { encoding, bom } = sniffEncoding(file, bytes.subarray(0, 64 * 1024), bytes.length <= 64 * 1024);
   try {
     return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(bom)), encoding };
   } catch {

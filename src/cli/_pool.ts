@@ -1,15 +1,17 @@
 // Streams a pool file into draw units: a CSV with the standard's Chinese headers (tables B.1–B.3), decoded from UTF-8,
-// UTF-16 or GB18030/GBK, parsed and validated in batches as it is read (memory stays flat), or a JSON array of units.
+// UTF-16 or GB18030/GBK, split, validated and handed on row by row as it is read (memory stays flat), or a JSON array of units.
 // Every bad row is collected and reported at the end with the row numbers of the whole file.
 import { createReadStream } from "node:fs";
 import { basename, extname } from "node:path";
-import { Readable } from "node:stream";
-import { parse } from "csv-parse";
 import type { DrawUnit } from "../draw/DrawUnit.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
 import { importTable, type TableId } from "../import/importTable.js";
 import { readTableFile } from "../files/readTableFile.js";
+import { compileTableImport, type CompiledImport } from "../import/_compile.js";
+import { compileFastTargetRow } from "../import/_fastRow.js";
+import { DEFAULT_RISK_CLASSES } from "../model/primitives.js";
+import { csvSplitter } from "./_csv.js";
 import { EXIT, FileError, UsageError, issueLine } from "./_errors.js";
 import { MAX_RECORD_CHARS, checkInputFile, readHead, readJsonFile, sniffEncoding, type TextEncoding } from "./_files.js";
 import { startProgress } from "./_progress.js";
@@ -29,9 +31,6 @@ export interface PoolReadReport {
   encoding: TextEncoding | "json" | "xlsx";
   ignoredColumns: readonly string[];
 }
-
-/** Rows validated per call of {@link importTable}: big enough to amortise, small enough to keep memory flat. */
-const BATCH = 2000;
 
 /**
  * A compact set of 64-bit id fingerprints (two independent 32-bit string hashes, open addressing): 8–16 bytes per id
@@ -80,15 +79,23 @@ export function fingerprintSet() {
 }
 
 /** The pool as an async stream of units, plus a report filled in while it is read. Call `finish()` after the stream. */
-export function openPool(file: string, table: string, options: { readonly progress: boolean }) {
+export function openPool(file: string, table: string, options: { readonly progress: boolean; readonly onUnit?: (u: PoolUnit) => void }) {
   if (!(POOL_TABLES as readonly string[]).includes(table)) {
     throw new UsageError(`目标名录应为B.1、B.2或B.3表（收到 ${table}）`, `a target pool is table B.1, B.2 or B.3 (got ${table})`);
   }
   const report: PoolReadReport = { rows: 0, issues: [], encoding: "utf-8", ignoredColumns: [] };
   const ext = extname(file).toLowerCase();
-  const units = ext === ".json" ? jsonUnits(file, report)
-    : /^\.(xlsx|xlsm|xls|et)$/.test(ext) ? spreadsheetUnits(file, table as TableId, report)
-    : csvUnits(file, table as TableId, report, options.progress);
+  const onUnit = options.onUnit;
+  const each = (g: AsyncGenerator<PoolUnit>): AsyncIterable<PoolUnit> =>
+    onUnit === undefined ? g : (async function* () {
+      for await (const u of g) {
+        onUnit(u);
+        yield u;
+      }
+    })();
+  const units = ext === ".json" ? each(jsonUnits(file, report))
+    : /^\.(xlsx|xlsm|xls|et)$/.test(ext) ? each(spreadsheetUnits(file, table as TableId, report))
+    : flatten(csvBatches(file, table as TableId, report, options.progress), onUnit);
   return {
     units,
     report,
@@ -161,14 +168,27 @@ async function* spreadsheetUnits(file: string, table: TableId, report: PoolReadR
   for (const rec of r.records) yield toUnit(rec as unknown as Record<string, unknown>);
 }
 
-const toUnit = (r: Record<string, unknown>): PoolUnit => ({
-  id: r.id as string,
-  riskClass: r.riskClass as string,
-  ...(r.registrationDate === undefined ? {} : { registrationDate: r.registrationDate as string }),
-  ...(r.status === undefined ? {} : { status: r.status as string }),
-  ...(r.divisionCode === undefined ? {} : { divisionCode: r.divisionCode as string }),
-  ...(typeof r.name === "string" ? { name: r.name } : {}),
-});
+/**
+ * A copy of `s` that does not point into the text it was cut from. V8 keeps a substring of 13 or more characters as a
+ * view of its parent — here a whole decoded megabyte of the file — so ids and names kept for the whole run (the draw's
+ * duplicate check, the name map) would keep every chunk of the file alive. Concatenating builds a new string, and
+ * reading a character flattens it into its own storage.
+ */
+export function detached(s: string): string {
+  if (s.length < 13) return s;
+  const c = s.charAt(0) + s.slice(1);
+  c.charCodeAt(0);
+  return c;
+}
+
+const toUnit = (r: Record<string, unknown>): PoolUnit => {
+  const u: { -readonly [K in keyof PoolUnit]: PoolUnit[K] } = { id: detached(r.id as string), riskClass: r.riskClass as string };
+  if (r.registrationDate !== undefined) u.registrationDate = r.registrationDate as string;
+  if (r.status !== undefined) u.status = r.status as string;
+  if (r.divisionCode !== undefined) u.divisionCode = r.divisionCode as string;
+  if (typeof r.name === "string") u.name = detached(r.name);
+  return u;
+};
 
 async function* decoded(file: string, encoding: TextEncoding, start: number, onBytes: (n: number) => void): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: true });
@@ -205,47 +225,106 @@ function csvError(file: string, e: unknown): FileError {
   return new FileError(file, [`CSV格式错误 / malformed CSV: ${(err.message ?? String(e)).split("\n")[0]}`]);
 }
 
-async function* csvUnits(file: string, table: TableId, report: PoolReadReport, progress: boolean, rowsOf?: Map<string, number[]>): AsyncGenerator<PoolUnit> {
+/**
+ * Flattens batches into single units, as a hand-written async iterator (one resolved promise per unit, no generator
+ * to resume), calling `onUnit` on each unit as it is handed out.
+ */
+function flatten<T>(batches: AsyncGenerator<T[]>, onUnit?: (t: T) => void): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<T> {
+      let buf: T[] = [];
+      let k = 0;
+      const next = (): Promise<IteratorResult<T>> => {
+        if (k < buf.length) {
+          const value = buf[k++] as T;
+          onUnit?.(value);
+          return Promise.resolve({ done: false, value });
+        }
+        return batches.next().then((r): Promise<IteratorResult<T>> | IteratorResult<T> => {
+          if (r.done === true) return { done: true, value: undefined };
+          buf = r.value;
+          k = 0;
+          return next();
+        });
+      };
+      return {
+        next,
+        return: async (): Promise<IteratorResult<T>> => {
+          await batches.return([]);
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}
+
+/** Bytes read to find a CSV's encoding. */
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Streams a CSV pool: decoded chunk by chunk, split into records ({@link csvSplitter}), each row validated by the
+ * compiled fast path ({@link compileFastTargetRow}) or, on any doubt, by importTable's own per-row path
+ * ({@link compileTableImport}) — which reports every problem exactly as importTable does, with the row numbers of the
+ * whole file. Yields one batch of units per chunk. With `rowsOf`, only records the rows of the ids it holds (the
+ * second pass that confirms duplicate candidates).
+ */
+async function* csvBatches(file: string, table: TableId, report: PoolReadReport, progress: boolean, rowsOf?: Map<string, number[]>): AsyncGenerator<PoolUnit[]> {
   const size = checkInputFile(file).size;
-  const { encoding, bom } = sniffEncoding(file, readHead(file, 64 * 1024));
+  const { encoding, bom } = sniffEncoding(file, readHead(file, SNIFF_BYTES), size <= SNIFF_BYTES);
   report.encoding = encoding;
   const bar = startProgress(progress, "读取 reading", "B", size);
-  const parser = Readable.from(decoded(file, encoding, bom, (n) => bar.tick(n))).pipe(
-    parse({ bom: true, columns: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS, relax_column_count: false }),
-  );
+  const splitter = csvSplitter(MAX_RECORD_CHARS);
   const seen = fingerprintSet();
   const candidates = new Set<string>();
-  let batch: Record<string, string>[] = [];
-  let start = 0; // index of the batch's first data row
-  const flush = function* (): Generator<PoolUnit> {
-    if (batch.length === 0) return;
-    const r = importTable(table, batch);
-    report.ignoredColumns = r.ignoredColumns;
-    const shift = (i: RuleIssue): RuleIssue => ({ ...i, ...(i.row === undefined || i.row === 1 ? {} : { row: i.row + start }), path: typeof i.path[0] === "number" ? [i.path[0] + start, ...i.path.slice(1)] : i.path });
-    if (!r.ok) {
-      if (r.issues.some((i) => i.row === 1)) throw new FileError(file, r.issues.map(issueLine), EXIT.input, "表头有误，未读取数据行 / the header row is wrong: no data row was read");
-      report.issues.push(...r.issues.map(shift));
-    } else {
-      for (let i = 0; i < r.records.length; i++) {
-        const u = toUnit(r.records[i] as unknown as Record<string, unknown>);
-        if (rowsOf !== undefined) {
-          rowsOf.get(u.id)?.push(start + i + 2);
+  let header: string[] | undefined;
+  let slow: Extract<CompiledImport, { ok: true }> | undefined;
+  let fast: ((cells: readonly string[]) => Record<string, unknown> | undefined) | undefined;
+  let index = 0; // index of the next data row (spreadsheet row index + 2)
+  const handle = (records: readonly string[][]): PoolUnit[] => {
+    const out: PoolUnit[] = [];
+    for (const cells of records) {
+      if (header === undefined) {
+        header = cells;
+        continue;
+      }
+      const i = index++;
+      report.rows++;
+      if (slow === undefined) {
+        // the headers as importTable sees them: the keys of a row object, a repeated header once
+        const c = compileTableImport(table, [...new Set(header)], { classes: DEFAULT_RISK_CLASSES, defaults: {} });
+        report.ignoredColumns = c.ignoredColumns;
+        if (!c.ok) throw new FileError(file, c.issues.map(issueLine), EXIT.input, "表头有误，未读取数据行 / the header row is wrong: no data row was read");
+        slow = c;
+        fast = compileFastTargetRow(table, header, DEFAULT_RISK_CLASSES);
+      }
+      let rec = fast?.(cells);
+      if (rec === undefined) {
+        const row: Record<string, string> = Object.create(null) as Record<string, string>;
+        for (let c = 0; c < header.length; c++) row[header[c] as string] = cells[c] as string;
+        const r = slow.row(row, i);
+        if (!r.ok) {
+          report.issues.push(...r.issues);
           continue;
         }
-        if (seen.add(u.id)) candidates.add(u.id);
-        if (report.issues.length === 0) yield u;
+        rec = r.record as Record<string, unknown>;
       }
+      const u = toUnit(rec);
+      if (rowsOf !== undefined) {
+        rowsOf.get(u.id)?.push(i + 2);
+        continue;
+      }
+      if (seen.add(u.id)) candidates.add(u.id);
+      if (report.issues.length === 0) out.push(u);
     }
-    start += batch.length;
-    batch = [];
+    return out;
   };
   try {
-    for await (const row of parser as AsyncIterable<Record<string, string>>) {
-      batch.push(row);
-      report.rows++;
-      if (batch.length === BATCH) yield* flush();
+    for await (const text of decoded(file, encoding, bom, (n) => bar.tick(n))) {
+      const out = handle(splitter.push(text));
+      if (out.length > 0) yield out;
     }
-    yield* flush();
+    const out = handle(splitter.end());
+    if (out.length > 0) yield out;
   } catch (e) {
     throw csvError(file, e);
   } finally {
@@ -255,7 +334,7 @@ async function* csvUnits(file: string, table: TableId, report: PoolReadReport, p
   if (candidates.size > 0) {
     // Second pass, only when an id may repeat: find every row of each candidate, report each repeat (importTable's rule).
     const rows = new Map([...candidates].map((id) => [id, [] as number[]]));
-    for await (const _ of csvUnits(file, table, { rows: 0, issues: [], encoding, ignoredColumns: [] }, false, rows)) void _;
+    for await (const _ of csvBatches(file, table, { rows: 0, issues: [], encoding, ignoredColumns: [] }, false, rows)) void _;
     for (const [id, at] of rows) {
       for (const row of at.slice(1)) {
         report.issues.push(ruleIssue("unique-ids", [row - 2, "id"], { row, value: id, detailZh: `与第${at[0]}行重复`, detailEn: `same as row ${at[0]}` }));

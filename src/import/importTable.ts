@@ -1,18 +1,15 @@
 import { invalid, isPlainObject, own, preview, readOptions, readPlain } from "../_internal/boundary.js";
-import type { z } from "zod";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
-import { issuesFromZod } from "../errors/_fromZod.js";
 import { ruleIssue } from "../errors/_issue.js";
-import { RULES, type RuleId } from "../errors/rules.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { AnnualPlanRowSchema, type AnnualPlanRow } from "../model/annualPlan.js";
+import type { AnnualPlanRow } from "../model/annualPlan.js";
 import type { Department } from "../model/department.js";
-import { InspectionItemSchema, type InspectionItem } from "../model/inspectionItem.js";
-import { createInspectionTargetSchema, type InspectionTarget } from "../model/inspectionTarget.js";
-import { InspectorSchema, type Inspector } from "../model/inspector.js";
+import type { InspectionItem } from "../model/inspectionItem.js";
+import type { InspectionTarget } from "../model/inspectionTarget.js";
+import type { Inspector } from "../model/inspector.js";
 import { DEFAULT_RISK_CLASSES } from "../model/primitives.js";
-import { inferCodeType } from "./_cells.js";
-import { normalizeHeader, tableDefs, type ColumnDef, type TableId } from "./_tables.js";
+import { compileTableImport } from "./_compile.js";
+import { tableDefs, type TableId } from "./_tables.js";
 
 export type { TableId } from "./_tables.js";
 
@@ -140,8 +137,7 @@ export function importTable<T extends TableId>(
   if (opts.defaults !== undefined && !isPlainObject(opts.defaults)) invalid(["options", "defaults"], "expected an object of default values", "应为默认值对象", opts.defaults);
   const classes = opts.riskClasses ?? DEFAULT_RISK_CLASSES;
   const defs = tableDefs(classes);
-  const def = own(defs, table);
-  if (def === undefined) {
+  if (own(defs, table) === undefined) {
     throw new ShuangsuijiError("unknown-table", [
       { path: ["table"], rule: "unknown-table", clause: "Chongqing tables A–F", messageZh: "不支持的表", messageEn: `unknown table (supported: ${Object.keys(defs).join(", ")})`, value: preview(table) },
     ]);
@@ -151,7 +147,6 @@ export function importTable<T extends TableId>(
   if (!Array.isArray(list)) invalid(["rows"], "expected an array of rows (objects keyed by column header)", "应为行数组（以列标题为键的对象）", rows);
   const issues: RuleIssue[] = [];
   const normalizations: CellNormalization[] = [];
-  const tableIssue = (id: RuleId, extra: Parameters<typeof ruleIssue>[2]): RuleIssue => ({ ...ruleIssue(id, [], extra), clause: `${def.clause}; ${RULES[id].clause}` });
 
   // 1. Headers: the union of keys over all rows, in first-seen order.
   // Linear in the number of cells: a Set of headers and a Map from header variant to column.
@@ -165,160 +160,28 @@ export function importTable<T extends TableId>(
   });
   if (issues.length > 0) return deepFreeze({ ok: false, issues, normalizations, ignoredColumns: [], validCount: 0 });
   const dataRows = list as Record<string, unknown>[];
-  const headers = [...headerSet];
-  const byVariant = new Map<string, ColumnDef>();
-  for (const cd of def.columns) for (const v of cd.variants) if (!byVariant.has(v)) byVariant.set(v, cd);
-  const byHeader = new Map<string, ColumnDef>();
-  const headerOf = new Map<string, string>();
-  const ignoredColumns: string[] = [];
-  for (const h of headers) {
-    const n = normalizeHeader(h);
-    const c = byVariant.get(n);
-    if (c === undefined) {
-      ignoredColumns.push(h);
-      continue;
-    }
-    const prev = headerOf.get(c.key);
-    if (prev !== undefined) {
-      issues.push(tableIssue("header-duplicate", { row: 1, column: h, value: h, detailZh: `与“${prev}”重复（${c.header}）`, detailEn: `same field as "${prev}" (${c.header})` }));
-      continue;
-    }
-    byHeader.set(h, c);
-    headerOf.set(c.key, h);
-  }
-  const defaults = opts.defaults ?? {};
-  for (const c of def.columns) {
-    if (c.required && !headerOf.has(c.key) && !Object.prototype.hasOwnProperty.call(defaults, c.key)) {
-      issues.push(tableIssue("header-missing", { row: 1, column: c.header, detailZh: c.header, detailEn: `${c.header} (give the column or options.defaults.${c.key})` }));
-    }
-  }
-  if (issues.length > 0) return deepFreeze({ ok: false, issues, normalizations, ignoredColumns, validCount: 0 });
+  const compiled = compileTableImport(table, [...headerSet], { classes, ...(opts.departments === undefined ? {} : { departments: opts.departments }), defaults: opts.defaults ?? {} });
+  if (!compiled.ok) return deepFreeze({ ok: false, issues: [...compiled.issues], normalizations, ignoredColumns: compiled.ignoredColumns, validCount: 0 });
+  const { ignoredColumns, headerOf, tableIssue } = compiled;
 
-  // 2. Departments.
-  const deptIndex = new Map<string, string>();
-  for (const d of opts.departments ?? []) {
-    deptIndex.set(d.id, d.id);
-    deptIndex.set(d.name, d.id);
-  }
-  const resolveDept = (v: string): string | undefined => (opts.departments === undefined ? v : deptIndex.get(v));
-
-  const schema = schemaFor(table, classes);
   const records: TableRecords[T][] = [];
   const seenIds = new Map<string, number>();
   dataRows.forEach((row, i) => {
     const rowNo = i + 2;
-    const fields: Record<string, unknown> = { ...defaults };
-    const rowIssues: RuleIssue[] = [];
-    for (const [h, c] of byHeader) {
-      let raw = own(row, h);
-      if (raw === undefined || raw === null) continue;
-      if (typeof raw === "number" && Number.isFinite(raw)) {
-        raw = String(raw);
-      } else if (typeof raw !== "string") {
-        rowIssues.push(tableIssue("cell-value", { row: rowNo, column: h, value: raw, detailZh: "单元格应为文本或数字", detailEn: "a cell must be text or a number" }));
-        continue;
-      }
-      const s = raw as string;
-      const trimmed = s.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "");
-      if (trimmed === "") continue;
-      if (trimmed !== s) normalizations.push({ row: rowNo, column: h, from: s, change: "trimmed surrounding spaces" });
-      const r = c.parse(trimmed);
-      if (!r.ok) {
-        rowIssues.push({
-          path: [i, c.key], rule: r.rule ?? "cell-value", clause: def.clause, messageZh: r.zh, messageEn: r.en, row: rowNo, column: h, value: s,
-        });
-        continue;
-      }
-      if (r.note !== undefined) normalizations.push({ row: rowNo, column: h, from: s, change: r.note });
-      let value = r.value;
-      if (c.departments !== undefined) {
-        const names = c.departments === "one" ? [value as string] : (value as string[]);
-        const ids = names.map(resolveDept);
-        const missing = names.filter((_, k) => ids[k] === undefined);
-        if (missing.length > 0) {
-          rowIssues.push({ ...tableIssue("unknown-department", { row: rowNo, column: h, value: s, detailZh: missing.join("、"), detailEn: missing.join(", ") }), path: [i, c.key] });
-          continue;
-        }
-        value = c.departments === "one" ? ids[0] : ids;
-      }
-      fields[c.key] = value;
-    }
-    if (rowIssues.length > 0) {
-      issues.push(...rowIssues);
+    const r = compiled.row(row, i, normalizations);
+    if (!r.ok) {
+      issues.push(...r.issues);
       return;
     }
-    const candidate = shape(table, fields);
-    const parsed = schema.safeParse(candidate);
-    if (!parsed.success) {
-      for (const zi of issuesFromZod(parsed.error.issues, { clause: def.clause, prefix: [i], row: rowNo }, candidate)) {
-        const key = String(zi.path[1] ?? "");
-        const column = headerOf.get(key) ?? headerOf.get(sourceKey(table, key)) ?? def.columns.find((c) => c.key === key)?.header ?? key;
-        issues.push({ ...zi, column, ...(zi.value === undefined ? {} : { value: own(row, column) ?? zi.value }) });
-      }
-      return;
-    }
-    const id = (parsed.data as { id?: string; seq?: number }).id ?? String((parsed.data as { seq?: number }).seq);
+    const id = (r.record as { id?: string; seq?: number }).id ?? String((r.record as { seq?: number }).seq);
     const dup = seenIds.get(id);
     if (dup !== undefined) {
       issues.push({ ...tableIssue("unique-ids", { row: rowNo, column: headerOf.get("id") ?? headerOf.get("code") ?? headerOf.get("seq") ?? "id", value: id, detailZh: `与第${dup}行重复`, detailEn: `same as row ${dup}` }), path: [i, "id"] });
       return;
     }
     seenIds.set(id, rowNo);
-    records.push(parsed.data as TableRecords[T]);
+    records.push(r.record as TableRecords[T]);
   });
   if (issues.length > 0) return deepFreeze({ ok: false, issues, normalizations, ignoredColumns, validCount: records.length });
   return deepFreeze({ ok: true, records, normalizations, ignoredColumns });
-}
-
-function schemaFor(table: TableId, classes: readonly [string, ...string[]] | readonly string[]): z.ZodType {
-  switch (table) {
-    case "A.1":
-      return InspectionItemSchema;
-    case "C.1":
-      return InspectorSchema;
-    case "D.1":
-      return AnnualPlanRowSchema;
-    default:
-      return createInspectionTargetSchema({ riskClasses: classes as readonly [string, ...string[]] });
-  }
-}
-
-/** Which input column a derived field comes from, for error reporting. */
-function sourceKey(table: TableId, key: string): string {
-  if (key === "id") return table === "B.1" ? "code" : table === "B.3" ? "licenceNumber" : key;
-  if (key === "codeType") return "code";
-  return key;
-}
-
-/** Completes the intermediate row into the model's shape (kind, derived ids). */
-function shape(table: TableId, f: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...f };
-  const str = (k: string) => (typeof f[k] === "string" ? (f[k] as string) : undefined);
-  switch (table) {
-    case "A.1":
-      out.id ??= f.seq === undefined ? undefined : `item-${String(f.seq)}`;
-      out.cooperatingDepartmentIds ??= [];
-      break;
-    case "B.1":
-      out.kind = "organisation";
-      out.id = f.code;
-      out.codeType ??= typeof f.code === "string" ? inferCodeType(f.code) : undefined;
-      break;
-    case "B.2":
-      out.kind = "site";
-      out.id ??= `${str("responsibleUnitUscc") ?? str("responsibleUnit") ?? ""}/${str("name") ?? ""}`;
-      break;
-    case "B.3":
-      out.kind = "product";
-      out.id = f.licenceNumber;
-      break;
-    case "C.1":
-      out.id ??= f.certificateNumber ?? (f.seq === undefined ? undefined : `inspector-${String(f.seq)}`);
-      break;
-    case "D.1":
-      out.cooperatingDepartmentIds ??= [];
-      out.cooperatingItemIds ??= [];
-      break;
-  }
-  return out;
 }

@@ -9,7 +9,7 @@ import { assessFairness, stage1Sampler, CANARY_SAMPLERS } from "../../src/stats/
 import { fastStage1Sampler, runFairnessJob, assessFairnessParallel } from "../../src/cli/_fairness.js";
 import { progressLine } from "../../src/cli/_progress.js";
 import { textTable } from "../../src/cli/_commands.js";
-import { sniffEncoding, writeFileAtomic } from "../../src/cli/_files.js";
+import { safePrefix, sniffEncoding, writeFileAtomic } from "../../src/cli/_files.js";
 import { fingerprintSet } from "../../src/cli/_pool.js";
 import { FileError } from "../../src/cli/_errors.js";
 
@@ -81,6 +81,19 @@ describe("progress, tables, encodings, atomic writes", () => {
     expect(sniffEncoding("f", new Uint8Array([0xc4, 0xe3, 0xba, 0xc3]))).toEqual({ encoding: "gb18030", bom: 0 }); // 你好 in GBK
     expect(() => sniffEncoding("f", new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 0, 0, 0]))).toThrow(FileError);
     expect(() => sniffEncoding("f", new Uint8Array([0x80, 0xff, 0x80, 0xff]))).toThrow(/undecodable/);
+  });
+  it("sniffs with the library's decodeText on a prefix cut at a line break, so a character cut by the head is no problem", () => {
+    const line = "企业名称,统一社会信用代码\n";
+    const utf8 = new Uint8Array(Buffer.from(line.repeat(5000)));
+    for (const cut of [1000, 1001, 1002]) {
+      expect(sniffEncoding("f", utf8.subarray(0, cut))).toEqual({ encoding: "utf-8", bom: 0 }); // not mistaken for GB18030
+      expect(safePrefix(utf8.subarray(0, cut), false).at(-1)).toBe(0x0a);
+    }
+    const u16 = new Uint8Array(Buffer.from(line.repeat(100), "utf16le"));
+    for (const cut of [301, 302, 303]) expect(sniffEncoding("f", u16.subarray(0, cut))).toEqual({ encoding: "utf-16le", bom: 0 });
+    expect(safePrefix(u16.subarray(0, 301), false).length % 2).toBe(0);
+    // GB18030 with its byte-order mark (84 31 95 33), as decodeText knows it
+    expect(sniffEncoding("f", new Uint8Array([0x84, 0x31, 0x95, 0x33, 0xc4, 0xe3, 0x0a]), true)).toEqual({ encoding: "gb18030", bom: 4 });
   });
   it("atomic writes replace the whole file and leave no temporary file", () => {
     const dir = mkdtempSync(join(tmpdir(), "ssj-atomic-"));
