@@ -39,12 +39,17 @@ export function checkCommitment(state: CommitmentState, setup: Stage1Setup, dige
   if (diffs.length > 0) throw new ShuangsuijiError("pool-commitment-mismatch", diffs);
 }
 
+/** Selections made by {@link selectionsFromHeaps}: frozen `{ ticket, unitId }` entries, listed without a copy. */
+const FROM_HEAPS = new WeakSet<readonly SelectedUnit[]>();
+
 /** Each class's selection from the heaps, in ticket order (hex built once per selected unit). */
 export function selectionsFromHeaps(setup: Stage1Setup, heaps: readonly (BoundedHeap | undefined)[]): Map<string, SelectedUnit[]> {
   const out = new Map<string, SelectedUnit[]>();
   for (const cls of setup.quotas.keys()) {
     const h = /^[A-Z]$/.test(cls) ? heaps[cls.charCodeAt(0) - 65] : undefined;
-    out.set(cls, h === undefined ? [] : h.sortedSelected());
+    const list = h === undefined ? [] : h.recordSelected();
+    FROM_HEAPS.add(list);
+    out.set(cls, list);
   }
   return out;
 }
@@ -61,10 +66,14 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
   for (const [cls, q] of setup.quotas) {
     const list = selections.get(cls) ?? [];
     const n = Math.min(list.length, q.quota);
-    const selected: SelectedUnit[] = new Array<SelectedUnit>(n);
-    for (let i = 0; i < n; i++) {
-      const s = list[i] as SelectedUnit;
-      selected[i] = Object.freeze({ ticket: s.ticket, unitId: s.unitId });
+    let selected: SelectedUnit[];
+    if (FROM_HEAPS.has(list)) selected = n === list.length ? (list as SelectedUnit[]) : list.slice(0, n); // frozen entries, used as they are
+    else {
+      selected = new Array<SelectedUnit>(n);
+      for (let i = 0; i < n; i++) {
+        const s = list[i] as SelectedUnit;
+        selected[i] = Object.freeze({ ticket: s.ticket, unitId: s.unitId });
+      }
     }
     selectedCount += n;
     random ||= !q.census && q.quota > 0;

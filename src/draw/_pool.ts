@@ -441,6 +441,16 @@ export function boundedHeap(k: number) {
       const order = heap.slice().sort(cmpSlots);
       return order.map((slot) => ({ unitId: ids[slot] as string, ticket: wordsToHex(slab, slot * 8) }));
     },
+    /** The same, as frozen `{ ticket, unitId }` entries (a record's canonical key order), ready to be listed. */
+    recordSelected(): { readonly ticket: string; readonly unitId: string }[] {
+      const order = heap.slice().sort(cmpSlots);
+      const out = new Array<{ readonly ticket: string; readonly unitId: string }>(order.length);
+      for (let i = 0; i < order.length; i++) {
+        const slot = order[i] as number;
+        out[i] = Object.freeze({ ticket: wordsToHex(slab, slot * 8), unitId: ids[slot] as string });
+      }
+      return out;
+    },
     sorted(): Candidate[] {
       const out = heap.map((slot) => ({ w: slab.slice(slot * 8, slot * 8 + 8), id: ids[slot] as string }));
       return out.sort(cmp);

@@ -21,7 +21,7 @@ export function shardPass(input: Omit<DrawTargetsInput, "pool">, keepIds = true)
       seed: setup.seed.value,
       state: stateToJson(p.state),
       commitmentCheck,
-      candidates: Object.fromEntries([...setup.quotas.keys()].map((cls) => [cls, selectionsFromHeaps(setup, p.heaps).get(cls) ?? []])),
+      candidates: Object.fromEntries([...setup.quotas.keys()].map((cls) => [cls, (/^[A-Z]$/.test(cls) ? p.heaps[cls.charCodeAt(0) - 65]?.sortedSelected() : undefined) ?? []])),
     });
   };
   /** The record straight from this pass (one shard: no copy, no re-validation, no re-sort). */
