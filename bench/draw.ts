@@ -2,7 +2,7 @@
 // createHash("sha256") once per unit over the canonical ticket input bytes). Runs are interleaved (floor, then each
 // figure, repeated) so a change of machine load hits all figures alike; min and median over the runs are printed, and
 // the ratio is the median of the per-run ratios. Run: npx tsx bench/draw.ts [runs=5] [units=1000000]
-import { commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, verifyTargetDraw, type Inspector } from "../src/index.js";
+import { commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, verifyTargetDraw, verifyTargetDrawAsync, type Inspector } from "../src/index.js";
 import { floorInputs, hashFloor, interleaved, machine, makePool, ms, ratioPolicy, summarise, table, type Timing } from "./_harness.js";
 
 const RUNS = Number(process.argv[2] ?? 5);
@@ -68,3 +68,22 @@ const per = summarise(extra.map((x) => x * 1000));
 const perUnit = summarise((runs[4] as number[]).map((x) => (x * 1000) / N));
 console.log(`\ncost per selected unit (50% draw − 1-per-stratum draw, over ${(sel50 - 4).toLocaleString("en")} extra selected): min ${per.min.toFixed(2)} µs, median ${per.median.toFixed(2)} µs; per unselected unit (1-per-stratum draw / units): median ${perUnit.median.toFixed(2)} µs`);
 console.log(`floor per unit: median ${((floor.median * 1000) / N).toFixed(2)} µs`);
+// the streamed verifier (async: timed after the interleaved figures, with a floor run before each of its runs)
+async function* streamed() {
+  yield* pool;
+}
+const asyncFloor: number[] = [];
+const asyncRuns: number[] = [];
+for (let r = 0; r < RUNS + 1; r++) {
+  let t = performance.now();
+  hashFloor(floorBytes);
+  const f = performance.now() - t;
+  t = performance.now();
+  if (!(await verifyTargetDrawAsync(record, streamed())).ok) throw new Error("async verify failed");
+  if (r > 0) {
+    asyncFloor.push(f);
+    asyncRuns.push(performance.now() - t);
+  }
+}
+const av = summarise(asyncRuns);
+console.log(`verifyTargetDrawAsync of that draw, pool from an async generator: min ${ms(av.min)} ms, median ${ms(av.median)} ms, ratio to floor ${summarise(asyncRuns.map((x, r) => x / (asyncFloor[r] as number))).median.toFixed(2)}× (median of per-run ratios; floor median ${ms(summarise(asyncFloor).median)} ms)`);

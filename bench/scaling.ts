@@ -5,13 +5,13 @@
 // Run: npx tsx bench/scaling.ts [runs=5] [largest=10000000]
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync } from "../src/index.js";
+import { commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync, verifyTargetDrawAsync } from "../src/index.js";
 import { floorInputs, hashFloor, machine, makePool, ms, ratioPolicy, summarise, table, unitId, CLASSES } from "./_harness.js";
 
 const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "scaling bench" });
 const policy = ratioPolicy(0.05);
 
-async function child(n: number, streamed: boolean): Promise<void> {
+async function child(n: number, streamed: boolean, verify = false): Promise<void> {
   const sample = Math.min(n, 100_000);
   const bytes = floorInputs(seed.value, "SCALE", Array.from({ length: sample }, (_, i) => unitId(i)));
   hashFloor(bytes);
@@ -26,8 +26,15 @@ async function child(n: number, streamed: boolean): Promise<void> {
     t = performance.now();
     const commitment = await commitPoolAsync(units());
     const t1 = performance.now();
-    selected = (await drawTargetsAsync({ taskId: "SCALE", pool: units(), seed, commitment, policy })).selectedCount;
+    const record = await drawTargetsAsync({ taskId: "SCALE", pool: units(), seed, commitment, policy });
+    selected = record.selectedCount;
     const t2 = performance.now();
+    if (verify) {
+      // the streamed verifier after the draw in the same process: its peak includes the draw's
+      if (!(await verifyTargetDrawAsync(record, units())).ok) throw new Error("verify failed");
+      console.log(JSON.stringify({ n, streamed, commit: 0, draw: performance.now() - t2, floor, selected, maxRssKiB: process.resourceUsage().maxRSS }));
+      return;
+    }
     console.log(JSON.stringify({ n, streamed, commit: t1 - t, draw: t2 - t1, floor, selected, maxRssKiB: process.resourceUsage().maxRSS }));
     return;
   }
@@ -40,18 +47,20 @@ async function child(n: number, streamed: boolean): Promise<void> {
 }
 
 if (process.argv[2] === "--child") {
-  await child(Number(process.argv[3]), process.argv[4] === "streamed");
+  await child(Number(process.argv[3]), process.argv[4] !== "array", process.argv[4] === "verify");
 } else {
   const RUNS = Number(process.argv[2] ?? 5);
   const LARGEST = Number(process.argv[3] ?? 10_000_000);
   const self = fileURLToPath(import.meta.url);
   const sizes = [10_000, 100_000, 1_000_000, 10_000_000].filter((n) => n <= LARGEST);
+  const jobs: [number, "array" | "streamed" | "verify"][] = sizes.map((n) => [n, n >= 10_000_000 ? "streamed" : "array"]);
+  if (LARGEST >= 10_000_000) jobs.push([10_000_000, "verify"]);
   console.log(`machine: ${machine()}\nruns per size: ${RUNS} (each a fresh process)\n`);
   const rows: string[][] = [];
   let baseRss: number | undefined; // the smallest size's peak: the runtime and the code, not the draw
-  for (const n of sizes) {
-    const streamed = n >= 10_000_000;
-    const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", self, "--child", String(n), streamed ? "streamed" : "array"], { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop() as string) as { commit: number; draw: number; floor: number; selected: number; maxRssKiB: number });
+  for (const [n, mode] of jobs) {
+    const streamed = mode !== "array";
+    const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", self, "--child", String(n), mode], { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop() as string) as { commit: number; draw: number; floor: number; selected: number; maxRssKiB: number });
     const total = summarise(runs.map((r) => r.commit + r.draw));
     const ratio = summarise(runs.map((r) => r.draw / r.floor));
     const rss = summarise(runs.map((r) => r.maxRssKiB / 1024));
@@ -59,13 +68,13 @@ if (process.argv[2] === "--child") {
     baseRss ??= rss.median;
     rows.push([
       n.toLocaleString("en"),
-      streamed ? "async stream: commitPoolAsync + drawTargetsAsync" : "array: drawTargets",
+      mode === "verify" ? "async stream: verifyTargetDrawAsync (timed alone; peak RSS includes the draw before it)" : streamed ? "async stream: commitPoolAsync + drawTargetsAsync" : "array: drawTargets",
       `${ms(total.min)} / ${ms(total.median)}`,
       `${ratio.median.toFixed(2)}×`,
       `${rss.median.toFixed(0)} MiB`,
       `${sel.toLocaleString("en")}`,
-      n === sizes[0] ? "(baseline)" : `${(((rss.median - baseRss) * 1024) / sel).toFixed(2)} KiB`,
+      n === sizes[0] ? "(baseline)" : mode === "verify" ? "—" : `${(((rss.median - baseRss) * 1024) / sel).toFixed(2)} KiB`,
     ]);
   }
-  console.log(table(["units", "how", "ms min / median (stream: commit + draw)", "draw / floor", "peak RSS (median)", "selected", "(peak RSS − baseline) per selected unit"], rows));
+  console.log(table(["units", "how", "ms min / median (stream: commit + draw)", "draw (or verify) / floor", "peak RSS (median)", "selected", "(peak RSS − baseline) per selected unit"], rows));
 }

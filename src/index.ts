@@ -65,7 +65,7 @@ export type { TargetDrawShard } from "./draw/TargetDrawShard.js";
 export { drawTargets, drawTargetsAsync, type DrawTargetsInput, type DrawUnit } from "./draw/drawTargets.js";
 export { drawTargetShard } from "./draw/drawTargetShard.js";
 export { mergeTargetShards } from "./draw/mergeTargetShards.js";
-export { verifyTargetDraw, type VerificationResult, type DrawMismatch, type VerificationNote, type AnnouncedDrawInputs } from "./draw/verifyTargetDraw.js";
+export { verifyTargetDraw, verifyTargetDrawAsync, type VerificationResult, type DrawMismatch, type VerificationNote, type AnnouncedDrawInputs } from "./draw/verifyTargetDraw.js";
 export { DrawTimelineSchema, type DrawTimeline } from "./draw/DrawTimeline.js";
 export { TargetDrawRecordSchema, StratumDrawSchema, PoolCommitmentSchema, LockedTargetListSchema, InspectorDrawRecordSchema } from "./draw/recordSchemas.js";
 export { computeTicket } from "./draw/computeTicket.js";

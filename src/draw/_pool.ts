@@ -2,7 +2,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { ruleIssue } from "../errors/_issue.js";
 import { parseDayNumber } from "../calendar/_days.js";
 import { bytesToHex, canonicalJson, compareUtf8, hexToBytes, isWellFormed, lengthDelimited, sha256Hex } from "./_encoding.js";
-import { compareWords, fieldHasherInto, prefixHasher, wordsToHex } from "./_sha256.js";
+import { compareWords, fieldHasherInto, prefixHasherInto, wordsToHex } from "./_sha256.js";
 import type { Eligibility, Exclusion } from "./SamplingPolicy.js";
 
 export const POOL_ALGORITHM = "shuangsuiji/pool/v1";
@@ -42,51 +42,6 @@ export function isCanonicalText(s: string): boolean {
 }
 
 const LOOK_ALIKE = /[\p{Cf}\uff01-\uff5e]/u;
-
-/** Writes length-delimited fields into one reusable buffer (ASCII written directly; other text via encodeInto). */
-export function fieldWriter() {
-  let buf = new Uint8Array(256);
-  let len = 0;
-  const encoder = new TextEncoder();
-  const ensure = (n: number) => {
-    if (len + n > buf.length) {
-      const next = new Uint8Array(Math.max(buf.length * 2, len + n));
-      next.set(buf.subarray(0, len));
-      buf = next;
-    }
-  };
-  return {
-    reset(): void {
-      len = 0;
-    },
-    /** Appends a field; returns true when `s` is printable ASCII without surrounding spaces (canonical as is). */
-    str(s: string): boolean {
-      ensure(4 + 3 * s.length);
-      const start = len + 4;
-      let ascii = true;
-      let printable = s.length > 0;
-      for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c > 0x7f) {
-          ascii = false;
-          printable = false;
-          break;
-        }
-        if (c < 0x20 || c === 0x7f) printable = false;
-        buf[start + i] = c;
-      }
-      if (printable && (s.charCodeAt(0) === 0x20 || s.charCodeAt(s.length - 1) === 0x20)) printable = false;
-      const n = ascii ? s.length : encoder.encodeInto(s, buf.subarray(start)).written;
-      buf[len] = n >>> 24; buf[len + 1] = n >>> 16; buf[len + 2] = n >>> 8; buf[len + 3] = n;
-      len = start + n;
-      return printable;
-    },
-    view: (): Uint8Array => buf.subarray(0, len),
-    /** The whole backing buffer and the used length, for hashing without allocating a view. */
-    raw: (): Uint8Array => buf,
-    length: (): number => len,
-  };
-}
 
 const CLASS = /^[A-Z]$/;
 
@@ -179,58 +134,218 @@ export function stateFromJson(j: { sum: string; unitCount: number; strata: Recor
   return { sum, unitCount: j.unitCount, strata: { ...j.strata }, ineligible: { ...j.ineligible } };
 }
 
-/** Streams units into a commitment state, optionally computing tickets for eligible ones. */
-export function unitProcessor(config: PoolConfig, onEligible?: (u: DrawUnit) => void, hashUnits = true) {
+/** The internal prefix of a unit id's fingerprint when no draw prefix exists (commitPool): never part of a record. */
+const FINGERPRINT_TAG = "shuangsuiji/unit-id-fingerprint/v1";
+
+/**
+ * Duplicate-id detection in typed memory (docs/spec-v1.md §3): an open-addressing table of 64-bit fingerprints (the
+ * first two words of a SHA-256 of the length-delimited id after a fixed prefix) with the index of the row that first
+ * had each. 12 bytes per slot, grown ×1.5 at 80% load, or sized once when the caller knows the count. With the ids
+ * kept (in-memory pools: the pool holds them anyway) a fingerprint hit is confirmed by comparing the ids, so the check
+ * is exact; for a streamed pool (O(quota) memory) a hit is a duplicate, which two distinct ids produce with
+ * probability below n²/2⁶⁵ (≈ 3×10⁻⁸ for 10⁶ units).
+ */
+export function fingerprintTable(expected = 0) {
+  let cap = Math.max(1024, Math.ceil(expected / 0.75));
+  let slots = new Int32Array(3 * cap); // [fpHi, fpLo, index + 1]; index + 1 = 0 marks an empty slot
+  let size = 0;
+  const home = (lo: number, c: number): number => Math.floor(((lo >>> 0) * c) / 4294967296);
+  const grow = () => {
+    const old = slots;
+    const oldCap = cap;
+    cap = Math.ceil(cap * 1.5);
+    slots = new Int32Array(3 * cap);
+    for (let s = 0; s < oldCap; s++) {
+      const v = old[3 * s + 2] as number;
+      if (v === 0) continue;
+      const hi = old[3 * s] as number;
+      const lo = old[3 * s + 1] as number;
+      let j = home(lo, cap);
+      while ((slots[3 * j + 2] as number) !== 0) j = j + 1 === cap ? 0 : j + 1;
+      slots[3 * j] = hi;
+      slots[3 * j + 1] = lo;
+      slots[3 * j + 2] = v;
+    }
+  };
+  return {
+    /**
+     * Inserts (hi, lo) for row `index` unless a row with the same fingerprint is there and `same(thatIndex)` says it
+     * is the same id: then that row's index is returned (and nothing inserted); -1 otherwise.
+     */
+    insert(hi: number, lo: number, index: number, same: ((first: number) => boolean) | undefined): number {
+      if (size + 1 > cap * 0.8) grow();
+      const c = cap;
+      const t = slots;
+      let j = home(lo, c);
+      for (;;) {
+        const v = t[3 * j + 2] as number;
+        if (v === 0) break;
+        if ((t[3 * j] as number) === hi && (t[3 * j + 1] as number) === lo && (same === undefined || same(v - 1))) return v - 1;
+        j = j + 1 === c ? 0 : j + 1;
+      }
+      t[3 * j] = hi;
+      t[3 * j + 1] = lo;
+      t[3 * j + 2] = index + 1;
+      size++;
+      return -1;
+    },
+  };
+}
+
+/** A bounded heap as {@link boundedHeap} returns it. */
+export type BoundedHeap = ReturnType<typeof boundedHeap>;
+
+/** What a draw adds to a pass over the pool: the ticket prefix and the heap of each class (index: letter − "A"). */
+export interface DrawHooks {
+  /** len‖tag ‖ len‖seed ‖ len‖task: a ticket is SHA-256 of this and len‖id. */
+  readonly ticketPrefix: Uint8Array;
+  readonly heaps: readonly (BoundedHeap | undefined)[];
+}
+
+export interface UnitProcessorOptions {
+  /** Draws as it goes (tickets into heaps); the tickets double as the id fingerprints. */
+  readonly draw?: DrawHooks;
+  /** Computes the multiset digest contribution of each unit (false: counts only). */
+  readonly hashUnits?: boolean;
+  /** The number of units expected (sizes the duplicate table once). */
+  readonly expectedUnits?: number;
+  /** Keep the ids so a fingerprint hit is confirmed by comparing ids (exact); for in-memory pools. */
+  readonly keepIds?: boolean;
+}
+
+const REASONS: readonly IneligibleReason[] = ["excluded", "registered-after-cutoff", "registration-date-unknown", "status-not-allowed", "status-unknown", "outside-districts"];
+
+/**
+ * One pass over the units: validation (a fast path for the common shape; anything else goes through
+ * {@link unitProblems}, so the errors are the same), duplicate ids, eligibility, the commitment contribution added in
+ * 32-bit words, per-class counts and, for a draw, each eligible unit's ticket offered to its class's heap. Nothing is
+ * allocated per unit on the fast path (the ids are written once into one buffer that feeds every hash).
+ */
+export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions = {}) {
+  const draw = options.draw;
+  const hashUnits = options.hashUnits ?? true;
   const state = emptyCommitmentState();
   const excluded = new Set(config.exclusions.map((e) => e.unitId));
-  const unitHash = prefixHasher(new Uint8Array(0));
+  const unitHash = prefixHasherInto(new Uint8Array(0));
+  const idHash = prefixHasherInto(draw === undefined ? lengthDelimited([FINGERPRINT_TAG]) : draw.ticketPrefix);
+  const heaps = draw?.heaps ?? [];
   const words = new Int32Array(8);
-  const fw = fieldWriter();
+  const tw = new Int32Array(8);
+  const sum = state.sum;
+  const table = fingerprintTable(options.expectedUnits ?? 0);
+  const ids: (string | undefined)[] | undefined = options.keepIds === true ? [] : undefined;
+  let currentId = "";
+  const same = ids === undefined ? undefined : (first: number) => ids[first] === currentId;
   const issues: RuleIssue[] = [];
-  // Duplicate ids are refused whatever the seed (docs/spec-v1.md §3): the first index of each id, to name both rows.
-  const seen = new Map<string, number>();
+  // counts by class letter and by reason, in order of first appearance (the state's key order, as before)
+  const classCounts = new Float64Array(26);
+  const classOrder: number[] = [];
+  const reasonCounts = new Float64Array(REASONS.length);
+  const reasonOrder: number[] = [];
+  let buf = new Uint8Array(256);
+  const encoder = new TextEncoder();
   let index = 0;
+  let unitCount = 0;
   const e = config.eligibility;
   const plainEligibility = e.registeredOnOrBefore === undefined && e.statuses === undefined && e.divisionCodes === undefined;
+  const hasExclusions = excluded.size > 0;
+  const add = (u: DrawUnit): void => {
+    const at = index++;
+    const id = u?.id;
+    // --- the fast path: printable-ASCII id, one capital letter, no date or a valid one
+    let idBytes = -1;
+    if (typeof id === "string") {
+      const n = id.length;
+      if (buf.length < 4 * n + 64) buf = new Uint8Array(4 * n + 256);
+      let printable = n > 0;
+      for (let i = 0; i < n; i++) {
+        const c = id.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e) {
+          printable = false;
+          break;
+        }
+        buf[4 + i] = c;
+      }
+      if (printable && id.charCodeAt(0) !== 0x20 && id.charCodeAt(n - 1) !== 0x20) idBytes = n;
+      else if (n > 0 && isCanonicalText(id)) idBytes = encoder.encodeInto(id, buf.subarray(4)).written;
+    }
+    const cls = u?.riskClass;
+    const code = typeof cls === "string" && cls.length === 1 ? cls.charCodeAt(0) - 65 : -1;
+    if (idBytes < 0 || code < 0 || code > 25 || (u.registrationDate !== undefined && parseDayNumber(u.registrationDate) === undefined)) {
+      ids?.push(undefined);
+      const problems = unitProblems(u, at);
+      if (problems !== undefined) {
+        for (const p of problems) issues.push(p);
+        return;
+      }
+      // unitProblems accepts what the fast path refused: impossible by construction, kept as a guard
+      throw new Error("unit validation fast path disagrees with unitProblems");
+    }
+    const idStr = id as string;
+    buf[0] = idBytes >>> 24; buf[1] = idBytes >>> 16; buf[2] = idBytes >>> 8; buf[3] = idBytes;
+    // the ticket (a draw) or the fingerprint hash (commitPool) of len‖id: the duplicate check's fingerprint
+    idHash(buf, 4 + idBytes, tw, 0);
+    ids?.push(idStr);
+    currentId = idStr;
+    const first = table.insert(tw[0] as number, tw[1] as number, at, same);
+    if (first >= 0) {
+      issues.push(ruleIssue("unique-ids", [at, "id"], { value: idStr, detailZh: `与第${first}项重复`, detailEn: `same id as unit ${first}` }));
+      return;
+    }
+    const reason = plainEligibility ? (hasExclusions && excluded.has(idStr) ? "excluded" : undefined) : eligibilityOf(u, config, excluded);
+    if (hashUnits) {
+      let o = 4 + idBytes;
+      buf[o] = 0; buf[o + 1] = 0; buf[o + 2] = 0; buf[o + 3] = 1; buf[o + 4] = code + 65;
+      o += 5;
+      if (reason === undefined) {
+        buf[o] = 0; buf[o + 1] = 0; buf[o + 2] = 0; buf[o + 3] = 0;
+        o += 4;
+      } else {
+        const rn = reason.length;
+        buf[o] = 0; buf[o + 1] = 0; buf[o + 2] = 0; buf[o + 3] = rn;
+        for (let i = 0; i < rn; i++) buf[o + 4 + i] = reason.charCodeAt(i);
+        o += 4 + rn;
+      }
+      unitHash(buf, o, words, 0);
+      // sum += words (mod 2^256), big-endian 32-bit words
+      let carry = 0;
+      for (let i = 7; i >= 0; i--) {
+        const t = (sum[i] as number) + ((words[i] as number) >>> 0) + carry;
+        sum[i] = t >>> 0;
+        carry = t > 0xffffffff ? 1 : 0;
+      }
+    }
+    unitCount++;
+    if (reason !== undefined) {
+      const r = REASONS.indexOf(reason);
+      const before = reasonCounts[r] as number;
+      reasonCounts[r] = before + 1;
+      if (before === 0) reasonOrder.push(r);
+      return;
+    }
+    const before = classCounts[code] as number;
+    classCounts[code] = before + 1;
+    if (before === 0) classOrder.push(code);
+    if (draw !== undefined) heaps[code]?.offer(tw, idStr);
+  };
   return {
     state,
     issues,
-    add(u: DrawUnit): void {
-      fw.reset();
-      const idPlain = typeof u?.id === "string" && fw.str(u.id);
-      const problems = unitProblems(u, index++, idPlain);
-      if (problems !== undefined) {
-        issues.push(...problems);
-        return;
-      }
-      const first = seen.get(u.id);
-      if (first !== undefined) {
-        issues.push(ruleIssue("unique-ids", [index - 1, "id"], { value: u.id, detailZh: `与第${first}项重复`, detailEn: `same id as unit ${first}` }));
-        return;
-      }
-      seen.set(u.id, index - 1);
-      const reason = plainEligibility ? (excluded.size > 0 && excluded.has(u.id) ? "excluded" : undefined) : eligibilityOf(u, config, excluded);
-      if (hashUnits) {
-        fw.str(u.riskClass);
-        fw.str(reason ?? "");
-        unitHash(fw.raw(), words, fw.length());
-        addWords(state.sum, words);
-      }
-      state.unitCount++;
-      if (reason !== undefined) {
-        state.ineligible[reason] = (state.ineligible[reason] ?? 0) + 1;
-        return;
-      }
-      state.strata[u.riskClass] = (state.strata[u.riskClass] ?? 0) + 1;
-      onEligible?.(u);
-    },
+    add,
+    /** Throws every bad unit at once; otherwise completes `state` (counts as objects, in order of first appearance). */
     finish(): void {
       if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+      state.unitCount = unitCount;
+      for (const c of classOrder) state.strata[String.fromCharCode(65 + c)] = classCounts[c] as number;
+      for (const r of reasonOrder) state.ineligible[REASONS[r] as IneligibleReason] = reasonCounts[r] as number;
     },
   };
 }
 
 /** Ticket = SHA-256(len(tag)‖tag ‖ len(seed)‖seed ‖ len(task)‖task ‖ len(id)‖id), big-endian u32 lengths. */
+/** The ticket's constant prefix len‖tag ‖ len‖seed ‖ len‖task as bytes. */
+export const hexToBytesField = (seedHex: string, taskId: string): Uint8Array => lengthDelimited([STAGE1_ALGORITHM, hexToBytes(seedHex), taskId]);
+
 export function ticketHasher(seedHex: string, taskId: string) {
   // the prefix is compressed once; each id is written straight into the block (no per-unit allocation)
   const h = fieldHasherInto(lengthDelimited([STAGE1_ALGORITHM, hexToBytes(seedHex), taskId]));
@@ -252,7 +367,8 @@ const cmp = (a: Candidate, b: Candidate): number => compareWords(a.w, b.w) || co
 
 /** Keeps the k smallest candidates: a max-heap of slot indices over one preallocated slab (no allocation per offer). */
 export function boundedHeap(k: number) {
-  const slab = new Int32Array(Math.max(k, 1) * 8);
+  // grown as candidates arrive (a quota larger than its stratum, or a verifier's generous bound, costs nothing)
+  let slab = new Int32Array(Math.min(Math.max(k, 1), 1024) * 8);
   const ids: string[] = [];
   const heap: number[] = [];
   // compares slot a with slot b: full 256-bit ticket (unsigned), then id
@@ -296,6 +412,11 @@ export function boundedHeap(k: number) {
       if (k === 0) return;
       if (heap.length < k) {
         const slot = heap.length;
+        if (slot * 8 + 8 > slab.length) {
+          const next = new Int32Array(Math.min(Math.max(k, 1), 2 * (slab.length >> 3)) * 8);
+          next.set(slab);
+          slab = next;
+        }
         slab.set(w, slot * 8);
         ids[slot] = id;
         heap.push(slot);
@@ -319,6 +440,16 @@ export function boundedHeap(k: number) {
     sortedSelected(): { unitId: string; ticket: string }[] {
       const order = heap.slice().sort(cmpSlots);
       return order.map((slot) => ({ unitId: ids[slot] as string, ticket: wordsToHex(slab, slot * 8) }));
+    },
+    /** The same, as frozen `{ ticket, unitId }` entries (a record's canonical key order), ready to be listed. */
+    recordSelected(): { readonly ticket: string; readonly unitId: string }[] {
+      const order = heap.slice().sort(cmpSlots);
+      const out = new Array<{ readonly ticket: string; readonly unitId: string }>(order.length);
+      for (let i = 0; i < order.length; i++) {
+        const slot = order[i] as number;
+        out[i] = Object.freeze({ ticket: wordsToHex(slab, slot * 8), unitId: ids[slot] as string });
+      }
+      return out;
     },
     sorted(): Candidate[] {
       const out = heap.map((slot) => ({ w: slab.slice(slot * 8, slot * 8 + 8), id: ids[slot] as string }));

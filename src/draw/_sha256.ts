@@ -461,16 +461,27 @@ export function streamingSha256() {
   };
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const HEX_CODES = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+const hexCodes = new Array<number>(64).fill(0);
 
-/** The 64 lower-case hex digits of the digest at words[offset..offset+8). */
+/**
+ * The 64 lower-case hex digits of the digest at words[offset..offset+8): one flat string built from 64 character codes
+ * (no chain of 32 partial strings to concatenate and flatten: a record lists one per selected unit).
+ */
 export function wordsToHex(words: DigestWords, offset = 0): string {
-  let s = "";
-  for (let i = offset; i < offset + 8; i++) {
-    const v = words[i] as number;
-    s += (HEX[(v >>> 24) & 255] as string) + (HEX[(v >>> 16) & 255] as string) + (HEX[(v >>> 8) & 255] as string) + (HEX[v & 255] as string);
+  for (let i = 0; i < 8; i++) {
+    const v = words[offset + i] as number;
+    const o = 8 * i;
+    hexCodes[o] = HEX_CODES[(v >>> 28) & 15] as number;
+    hexCodes[o + 1] = HEX_CODES[(v >>> 24) & 15] as number;
+    hexCodes[o + 2] = HEX_CODES[(v >>> 20) & 15] as number;
+    hexCodes[o + 3] = HEX_CODES[(v >>> 16) & 15] as number;
+    hexCodes[o + 4] = HEX_CODES[(v >>> 12) & 15] as number;
+    hexCodes[o + 5] = HEX_CODES[(v >>> 8) & 15] as number;
+    hexCodes[o + 6] = HEX_CODES[(v >>> 4) & 15] as number;
+    hexCodes[o + 7] = HEX_CODES[v & 15] as number;
   }
-  return s;
+  return String.fromCharCode.apply(null, hexCodes);
 }
 
 /** Unsigned lexicographic comparison of two 8-word digests (= byte order of the big-endian digest). */

@@ -4,6 +4,7 @@ import { issuesFromZod } from "../errors/_fromZod.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize } from "./_encoding.js";
 import { iterableInput, parseInput } from "./_issues.js";
+import { eachUnit } from "./_each.js";
 import { ruleIssue } from "../errors/_issue.js";
 import type { PoolCommitment } from "./PoolCommitment.js";
 import { EligibilitySchema, ExclusionSchema, type Eligibility, type Exclusion } from "./SamplingPolicy.js";
@@ -77,9 +78,8 @@ export function toCommitment(state: CommitmentState, config: PoolConfig): PoolCo
  */
 export function commitPool(pool: Iterable<DrawUnit>, options: CommitPoolOptions = {}): PoolCommitment {
   const config = poolConfig(options);
-  const p = unitProcessor(config);
-  let i = 0;
-  for (const u of iterableInput<DrawUnit>(pool, "pool")) readingElement(["pool", i++], () => p.add(u));
+  const p = unitProcessor(config, { keepIds: true });
+  eachUnit<DrawUnit>(iterableInput<DrawUnit>(pool, "pool"), ["pool"], p.add, true);
   p.finish();
   return toCommitment(p.state, config);
 }

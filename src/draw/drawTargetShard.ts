@@ -1,27 +1,17 @@
 import { iterateInput, readingElement } from "../_internal/boundary.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { wordsToHex } from "./_sha256.js";
-import { boundedHeap, stateToJson, ticketHasher, unitProcessor, type DrawUnit } from "./_pool.js";
+import { stateToJson, type DrawUnit } from "./_pool.js";
+import { buildTargetRecord, checkCommitment, drawPass, selectionsFromHeaps } from "./_buildRecord.js";
+import type { TargetDrawRecord } from "./TargetDrawRecord.js";
 import { STAGE1_ALGORITHM, setupStage1 } from "./_stage1.js";
 import type { DrawTargetsInput } from "./drawTargets.js";
 import type { TargetDrawShard } from "./TargetDrawShard.js";
 
 /** @internal The shared single pass: commitment contribution, eligibility, tickets and bounded heaps. */
-export function shardPass(input: Omit<DrawTargetsInput, "pool">) {
+export function shardPass(input: Omit<DrawTargetsInput, "pool">, keepIds = true) {
   const setup = setupStage1(input);
-  const heaps = new Map([...setup.quotas].map(([cls, q]) => [cls, boundedHeap(q.quota)] as const));
-  const ticket = ticketHasher(setup.seed.value, setup.taskId);
-  const w = new Int32Array(8);
-  const p = unitProcessor(
-    setup.config,
-    (u) => {
-      const heap = heaps.get(u.riskClass);
-      if (heap === undefined) return; // a class absent from both commitment and policy: size mismatch is caught at merge
-      ticket(u.id, w);
-      heap.offer(w, u.id);
-    },
-    (input.commitmentCheck ?? "digest") === "digest",
-  );
+  const commitmentCheck = input.commitmentCheck ?? "digest";
+  const p = drawPass(setup, commitmentCheck === "digest", keepIds);
   const shard = (): TargetDrawShard => {
     p.finish();
     return deepFreeze({
@@ -30,11 +20,17 @@ export function shardPass(input: Omit<DrawTargetsInput, "pool">) {
       taskId: setup.taskId,
       seed: setup.seed.value,
       state: stateToJson(p.state),
-      commitmentCheck: input.commitmentCheck ?? "digest",
-      candidates: Object.fromEntries([...heaps].map(([cls, h]) => [cls, h.sortedSelected()])),
+      commitmentCheck,
+      candidates: Object.fromEntries([...setup.quotas.keys()].map((cls) => [cls, (/^[A-Z]$/.test(cls) ? p.heaps[cls.charCodeAt(0) - 65]?.sortedSelected() : undefined) ?? []])),
     });
   };
-  return { setup, add: p.add, shard };
+  /** The record straight from this pass (one shard: no copy, no re-validation, no re-sort). */
+  const record = (): TargetDrawRecord => {
+    p.finish();
+    checkCommitment(p.state, setup, commitmentCheck === "digest");
+    return buildTargetRecord(setup, selectionsFromHeaps(setup, p.heaps));
+  };
+  return { setup, add: p.add, shard, record };
 }
 
 /**

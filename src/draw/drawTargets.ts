@@ -4,9 +4,9 @@ import type { SamplingPolicy } from "./SamplingPolicy.js";
 import type { SeedRecord } from "./SeedRecord.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
 import type { DrawUnit } from "./_pool.js";
-import { asyncInput, iterateInput, readingElement } from "../_internal/boundary.js";
+import { asyncInput, readingElement } from "../_internal/boundary.js";
+import { eachUnit } from "./_each.js";
 import { shardPass } from "./drawTargetShard.js";
-import { mergeTargetShards } from "./mergeTargetShards.js";
 
 export type { DrawUnit } from "./_pool.js";
 
@@ -71,9 +71,8 @@ export interface DrawTargetsInput {
  */
 export function drawTargets(input: DrawTargetsInput): TargetDrawRecord {
   const pass = shardPass(input);
-  let i = 0;
-  for (const u of iterateInput<DrawUnit>(input.pool, ["pool"])) readingElement(["pool", i++], () => pass.add(u));
-  return mergeTargetShards([pass.shard()], input);
+  eachUnit<DrawUnit>(input.pool, ["pool"], pass.add);
+  return pass.record();
 }
 
 /**
@@ -97,8 +96,10 @@ export function drawTargets(input: DrawTargetsInput): TargetDrawRecord {
 export async function drawTargetsAsync(
   input: Omit<DrawTargetsInput, "pool"> & { readonly pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit> },
 ): Promise<TargetDrawRecord> {
-  const pass = shardPass(input);
+  // a stream is not kept: duplicate ids are found by 64-bit fingerprint (see fingerprintTable)
+  const pass = shardPass(input, false);
+  const add = pass.add;
   let i = 0;
-  for await (const u of asyncInput<DrawUnit>(input.pool, ["pool"])) readingElement(["pool", i++], () => pass.add(u));
-  return mergeTargetShards([pass.shard()], input);
+  for await (const u of asyncInput<DrawUnit>(input.pool, ["pool"])) readingElement(["pool", i++], () => add(u));
+  return pass.record();
 }

@@ -2,7 +2,10 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize } from "./_encoding.js";
 import { diffValues, MAX_MISMATCHES } from "./_diff.js";
 import { guarded, targetRecordProblems } from "./_checkRecord.js";
-import { commitPool } from "./commitPool.js";
+import { asyncInput, readingElement } from "../_internal/boundary.js";
+import { eachUnit } from "./_each.js";
+import { rerunPass } from "./_rerun.js";
+import type { PoolCommitment } from "./PoolCommitment.js";
 import { drawTargets, type DrawUnit } from "./drawTargets.js";
 import type { DrawTimeline } from "./DrawTimeline.js";
 import type { SamplingPolicy } from "./SamplingPolicy.js";
@@ -106,17 +109,23 @@ export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUn
   const notes = safeNotes(r);
   mismatches.push(
     ...guarded("rerun", () => {
-      const c = r?.poolCommitment;
       const units = [...pool];
-      let commitment;
+      // one pass: the commitment (as commitPool computes it) and every eligible unit's ticket, kept per class
+      let pass: ReturnType<typeof rerunPass>;
+      let commitment: PoolCommitment;
       try {
-        commitment = commitPool(units, { eligibility: c?.eligibility ?? {}, exclusions: c?.exclusions ?? [] });
+        pass = rerunPass(r, true);
+        eachUnit<DrawUnit>(units, ["pool"], pass.add, true);
+        commitment = pass.commitment();
       } catch (e) {
         return guarded("pool", () => {
           throw e;
         });
       }
-      // `commitment` was just computed from these very units, so the re-run checks counts only (one hash pass, not two)
+      const fast = pass.compare(commitment);
+      if (fast !== undefined) return fast;
+      // the record understates the pool everywhere: re-run the two-pass way (the commitment is from these units,
+      // so the re-run checks counts only)
       const rerun = drawTargets({
         taskId: r?.taskId as string, pool: units, policy: r?.policy as SamplingPolicy, seed: r?.seed as SeedRecord, commitment, commitmentCheck: "counts",
         ...(r?.timeline === undefined ? {} : { timeline: r.timeline }),
@@ -126,6 +135,56 @@ export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUn
       return out;
     }),
   );
+  return conclude(mismatches, r, announced, notes);
+}
+
+/**
+ * {@link verifyTargetDraw} over a pool streamed from an async iterable (a database cursor, a file read row by row) or
+ * any iterable, in memory proportional to the quotas (plus a 12-byte fingerprint per unit for the duplicate check),
+ * never the pool: the auditor's check of the 二次随机 stage-1 record (Longting art. 19; docs/spec-v1.md §10). It
+ * recomputes every field in one pass — the commitment from the pool under the record's rules, each eligible unit's
+ * ticket kept per stratum up to the largest quota any figure of the record implies — and compares the rebuilt record
+ * with the published one field by field, as the in-memory verifier does; on every record whose figures do not all
+ * understate the pool, the result is the same. When they all do (the pool has more units in a stratum than the record
+ * says anywhere), the record is refused all the same, and `strata.<class>.selected` names the selection it could not
+ * recompute. Duplicate ids are found by 64-bit SHA-256 fingerprints (a stream is not kept). Never throws on a damaged
+ * record or pool: `{ ok: false, mismatches }`.
+ *
+ * @category Draw
+ * @example
+ * ```ts
+ * import { commitPool, createSeed, drawTargets, verifyTargetDrawAsync } from "shuangsuiji";
+ * const pool = [{ id: "U1", riskClass: "A" }, { id: "U2", riskClass: "A" }, { id: "U3", riskClass: "A" }];
+ * const seed = createSeed("0123456789abcdef0123456789abcdef", { kind: "other", description: "example" });
+ * const record = drawTargets({ taskId: "T", pool, seed, commitment: commitPool(pool), policy: { strata: { A: { count: 1 } } } });
+ * async function* rows() { yield* pool; } // e.g. a database cursor
+ * const result = await verifyTargetDrawAsync(record, rows());
+ * result.ok; // true
+ * ```
+ */
+export async function verifyTargetDrawAsync(record: TargetDrawRecord, pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit>, announced: AnnouncedDrawInputs = {}): Promise<VerificationResult> {
+  const mismatches: DrawMismatch[] = [...targetRecordProblems(record)];
+  const r = record as Partial<TargetDrawRecord> | undefined;
+  const notes = safeNotes(r);
+  let pass: ReturnType<typeof rerunPass> | undefined;
+  let commitment: PoolCommitment | undefined;
+  try {
+    pass = rerunPass(r, false);
+    const add = pass.add;
+    let i = 0;
+    for await (const u of asyncInput<DrawUnit>(pool, ["pool"])) readingElement(["pool", i++], () => add(u));
+    commitment = pass.commitment();
+  } catch (e) {
+    mismatches.push(...guarded("pool", () => {
+      throw e;
+    }));
+  }
+  if (pass !== undefined && commitment !== undefined) mismatches.push(...(pass.compare(commitment, true) ?? []));
+  return conclude(mismatches, r, announced, notes);
+}
+
+/** The announced inputs compared, duplicates of one field dropped, at most MAX_MISMATCHES, frozen. */
+function conclude(mismatches: DrawMismatch[], r: Partial<TargetDrawRecord> | undefined, announced: AnnouncedDrawInputs, notes: VerificationNote[]): VerificationResult {
   for (const [k, v] of Object.entries(announced)) {
     if (v === undefined) continue;
     const published = k === "poolCommitmentDigest" ? r?.poolCommitment?.digest : (r as Record<string, unknown> | undefined)?.[k];

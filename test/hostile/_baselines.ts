@@ -99,6 +99,7 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
     drawTargetShard: [[drawInput]],
     mergeTargetShards: [[shards, shardInput]],
     verifyTargetDraw: [[record, pool]],
+    verifyTargetDrawAsync: [[record, pool]],
     computeTicket: [[{ seed: seed.value, taskId: "T", unitId: "U1" }]],
     verifyTicket: [[record, { unitId: "U2", riskClass: "A" }]],
     lockTargetDraw: [[record, { lockedOn: "2026-04-02", lockedBy: "信用监管科" }]],
