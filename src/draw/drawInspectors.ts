@@ -16,7 +16,7 @@ import type { DrawScope } from "./DrawScope.js";
 import type { DepartmentDraw, DrawnTeam, InspectorDrawRecord } from "./InspectorDrawRecord.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
 import { canonicalJson, canonicalize, digestOf, hexToBytes, lengthDelimited } from "./_encoding.js";
-import { planAssignment } from "./_assignment.js";
+import { planAssignment, type AssignmentPlanner } from "./_assignment.js";
 import { isBuilt, lockProblems, refuse } from "./_checkRecord.js";
 import { provenanceProblems } from "./_seed.js";
 import { isCanonicalText } from "./_pool.js";
@@ -287,15 +287,13 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
       if (!allowFallback && left === m) return failure(spec.departmentId, targetIds, "availability", left, m);
       mineGroups.push({ g, targetIds, recused });
     }
-    const planner =
-      cap !== undefined && cap < mineGroups.length
-        ? planAssignment(mineGroups.length, available.length, m, cap, (k, i) => !(mineGroups[k] as (typeof mineGroups)[number]).recused.has((available[i] as Inspector).id))
-        : undefined;
-    if (planner !== undefined && !planner.feasible) {
-      const k = planner.matched.findIndex((n) => n < m);
-      return failure(spec.departmentId, (mineGroups[k] as (typeof mineGroups)[number]).targetIds, "workload", planner.matched[k] as number, m);
-    }
     const indexOf = new Map(available.map((i, k) => [i.id, k]));
+    const plan =
+      cap !== undefined && cap < mineGroups.length
+        ? planAssignment(mineGroups.length, available.length, m, cap, mineGroups.map((x) => (x.recused.size === 0 ? undefined : new Set([...x.recused].flatMap((id) => (indexOf.has(id) ? [indexOf.get(id) as number] : []))))))
+        : undefined;
+    if (plan !== undefined && !plan.feasible) return failure(spec.departmentId, (mineGroups[plan.group] as (typeof mineGroups)[number]).targetIds, "workload", plan.matched, m);
+    const planner = plan?.feasible === true ? plan : undefined;
     // Reused partial Fisher–Yates permutation: identity between teams (the ≤ m swaps are undone), so O(m) per team.
     const perm = Int32Array.from({ length: available.length }, (_, i) => i);
     const swapped = new Int32Array(m);
@@ -326,8 +324,9 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
         for (let i = 0; i < m; i++) {
           let j = uniformInt(rng, i, pool.length - 1);
           if (!commit(pool[perm[j] as number] as Inspector)) {
+            const completable = (planner as AssignmentPlanner).completable(k);
             const safe: number[] = [];
-            for (let p = i; p < pool.length; p++) if (planner?.probe(k, indexOf.get((pool[perm[p] as number] as Inspector).id) as number) === true) safe.push(p);
+            for (let p = i; p < pool.length; p++) if (completable[indexOf.get((pool[perm[p] as number] as Inspector).id) as number] === 1) safe.push(p);
             j = safe[uniformInt(rng, 0, safe.length - 1)] as number;
             commit(pool[perm[j] as number] as Inspector);
           }
