@@ -23,21 +23,20 @@ export function canonicalDigest(value: unknown): string {
 }
 
 /**
- * A canonical-JSON → SHA-256 stream. `value` writes any JSON value canonically; `string` a string literal; `ascii`
- * raw ASCII text (punctuation, member names already in canonical order) — for callers that write a large record of a
+ * A canonical-JSON → SHA-256 stream. `value` writes any JSON value canonically; `string` a string literal; `text`
+ * JSON text as is (punctuation, member names, or JSON already in canonical form), UTF-8 encoded — for callers that write a large record of a
  * known shape directly, without a generic walk (docs/spec-v1.md §2; such callers are tested against
  * {@link canonicalDigest}).
  */
 export interface CanonicalWriter {
   value(v: unknown): void;
   string(s: string): void;
-  ascii(s: string): void;
+  text(s: string): void;
   hex(): string;
 }
 
 export function canonicalWriter(): CanonicalWriter {
   const h = streamingSha256();
-  const ascii = (s: string) => h.text(s);
   const string = (s: string) => h.jsonString(s);
   const shapes: Shape[] = [];
   let last: Shape | undefined;
@@ -82,5 +81,5 @@ export function canonicalWriter(): CanonicalWriter {
     }
     h.text("}");
   };
-  return { value: walk, string, ascii, hex: () => h.hex() };
+  return { value: walk, string, text: (s: string) => h.text(s), hex: () => h.hex() };
 }

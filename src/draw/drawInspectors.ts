@@ -140,60 +140,47 @@ const NO_RECUSALS: ReadonlySet<string> = new Set();
  */
 function bodyDigest(body: Record<string, unknown>): string {
   const w = canonicalWriter();
-  const strings = (xs: readonly string[]) => {
-    for (let i = 0; i < xs.length; i++) {
-      if (i > 0) w.ascii(",");
-      w.string(xs[i] as string);
+  // Teams and leaders were built with their members in canonical order and hold only strings and booleans, so the
+  // native JSON.stringify of a slice of them is their canonical JSON: hashed 256 at a time, never as one string.
+  const chunked = (xs: readonly object[]) => {
+    w.text("[");
+    for (let a = 0; a < xs.length; a += 256) {
+      if (a > 0) w.text(",");
+      const text = JSON.stringify(xs.slice(a, a + 256));
+      w.text(text.slice(1, -1));
     }
+    w.text("]");
   };
   const object = (o: Record<string, unknown>, member: (k: string, v: unknown) => boolean) => {
-    w.ascii("{");
+    w.text("{");
     let first = true;
     for (const k of Object.keys(o)) {
       const v = o[k];
       if (v === undefined) continue;
-      if (!first) w.ascii(",");
+      if (!first) w.text(",");
       first = false;
       w.string(k);
-      w.ascii(":");
+      w.text(":");
       if (!member(k, v)) w.value(v);
     }
-    w.ascii("}");
+    w.text("}");
   };
   object(body, (k, v) => {
     if (k === "departments") {
-      w.ascii("[");
+      w.text("[");
       (v as readonly DepartmentDraw[]).forEach((d, i) => {
-        if (i > 0) w.ascii(",");
+        if (i > 0) w.text(",");
         object(d as unknown as Record<string, unknown>, (dk, dv) => {
           if (dk !== "teams") return false;
-          w.ascii("[");
-          const teams = dv as readonly DrawnTeam[];
-          for (let t = 0; t < teams.length; t++) {
-            const team = teams[t] as DrawnTeam;
-            w.ascii(t > 0 ? ',{"inspectorIds":[' : '{"inspectorIds":[');
-            strings(team.inspectorIds);
-            w.ascii(team.random ? '],"random":true,"targetIds":[' : '],"random":false,"targetIds":[');
-            strings(team.targetIds);
-            w.ascii("]}");
-          }
-          w.ascii("]");
+          chunked(dv as readonly DrawnTeam[]);
           return true;
         });
       });
-      w.ascii("]");
+      w.text("]");
       return true;
     }
     if (k === "leaders") {
-      w.ascii("[");
-      (v as InspectorDrawRecord["leaders"]).forEach((l, i) => {
-        w.ascii(i > 0 ? ',{"leaderId":' : '{"leaderId":');
-        w.string(l.leaderId);
-        w.ascii(',"targetIds":[');
-        strings(l.targetIds);
-        w.ascii("]}");
-      });
-      w.ascii("]");
+      chunked(v as InspectorDrawRecord["leaders"]);
       return true;
     }
     return false;
