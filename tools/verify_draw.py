@@ -8,6 +8,9 @@ Written from the specification alone, independently of the JavaScript library. U
       Exit 0 when identical, 1 otherwise.
   verify_draw.py ticket RECORD.json --id ID --class CLASS [--registration-date D] [--status S] [--division C]
       The enterprise self-check (spec §11): selected / not-selected / not-in-stratum / inconsistent.
+  verify_draw.py inspectors RECORD.json --input INPUT.json
+      Rebuilds a stage-2 InspectorDrawRecord from its inputs (the locked list, seed, directories, recusals… as passed
+      to drawInspectors, spec §8-§9) and compares every member; exit 0 when identical, 1 otherwise.
   verify_draw.py batch CASES.json
       Runs many cases (as written by scripts/ci/python-verifier-cases.ts) and compares each answer with the one the
       library gave; exit 1 on any disagreement.
@@ -633,6 +636,337 @@ def check_ticket(record, unit_id, cls_raw, registration_date=None, status=None, 
     return dict(base, status="not-in-stratum", reason="eligibility-unconfirmed" if has_rules else "not-in-pool")
 
 
+# ---------------------------------------------------------------- §8 the lock, §9 stage 2
+
+STAGE2_TAG = "shuangsuiji/stage2/v1"
+STATS = {"replaced picks": 0}
+M32 = 0xFFFFFFFF
+COUNTING = ("enforcement-civil-servant", "qualified-staff", "supervision-staff")  # §9.2: auxiliary experts never count
+CATEGORIES = COUNTING + ("expert", "testing-institution")
+INSPECTOR_MEMBERS = {"id", "seq", "name", "phone", "county", "departmentId", "unit", "unitKind", "title", "certificateNumber", "category", "expertise"}
+
+
+def lock_digest(locked):
+    return digest_of({"kind": "locked-target-list", "lockedBy": locked["lockedBy"], "lockedOn": locked["lockedOn"], "recordDigest": locked["record"]["digest"]})
+
+
+class Xoroshiro128Plus:
+    """pure-rand 8.4.2 xoroshiro128plus, written out in spec §9.1 (state words kept as unsigned 32-bit integers)."""
+
+    def __init__(self, w):
+        self.s01, self.s00, self.s11, self.s10 = w
+
+    def next(self):
+        out = (self.s00 + self.s10) & M32
+        a0 = self.s10 ^ self.s00
+        a1 = self.s11 ^ self.s01
+        s00, s01 = self.s00, self.s01
+        self.s00 = ((s00 << 24) ^ (s01 >> 8) ^ a0 ^ (a0 << 16)) & M32
+        self.s01 = ((s01 << 24) ^ (s00 >> 8) ^ a1 ^ ((a1 << 16) | (a0 >> 16))) & M32
+        self.s10 = ((a1 << 5) ^ (a0 >> 27)) & M32
+        self.s11 = ((a0 << 5) ^ (a1 >> 27)) & M32
+        return out - (1 << 32) if out >= 1 << 31 else out  # a signed 32-bit integer
+
+    def uniform_int(self, lo, hi):
+        n = hi - lo + 1
+        limit = (2**32 // n) * n if n > 2 else 2**32
+        v = self.next() + 2**31
+        while v >= limit:
+            v = self.next() + 2**31
+        return lo + v % n
+
+
+def department_rng(seed_hex, task, department):
+    d = sha(L(STAGE2_TAG) + L(bytes.fromhex(seed_hex)) + L(task) + L(department))
+    w = [int.from_bytes(d[i:i + 4], "big") for i in range(0, 32, 4)]
+    return Xoroshiro128Plus(w[0:4] if any(w[0:4]) else w[4:8])
+
+
+class Planner:
+    """Spec §9.3, by a method of its own: a pick (g, i) is allowed when some complete assignment (every group m distinct
+    allowed inspectors, none in more than `cap` groups) contains every pair fixed so far and (g, i), decided by a max
+    flow (repeated augmenting paths) from the current complete plan."""
+
+    def __init__(self, groups, n, m, cap, allowed):
+        self.G, self.n, self.m, self.cap, self.allowed = groups, n, m, cap, allowed
+        self.fixed = [set() for _ in range(groups)]
+        self.plan = [set() for _ in range(groups)]
+        self.short = None
+        for g in range(groups):  # prefix by prefix: the first group that cannot be completed, and what it can get
+            while len(self.plan[g]) < m and self._augment(self.plan, g, groups):
+                pass
+            if len(self.plan[g]) < m:
+                self.short = (g, len(self.plan[g]))
+                return
+
+    def _augment(self, plan, g, upto):
+        load = [0] * self.n
+        for h in range(upto):
+            for x in plan[h]:
+                load[x] += 1
+        users = [[] for _ in range(self.n)]
+        for h in range(upto):
+            for x in plan[h] - self.fixed[h]:
+                users[x].append(h)
+        seen = set()
+
+        def dfs(h):
+            for x in range(self.n):
+                if x in seen or x in plan[h] or not self.allowed(h, x):
+                    continue
+                seen.add(x)
+                if load[x] < self.cap:
+                    plan[h].add(x)
+                    return True
+                for h2 in users[x]:
+                    if h2 != h and dfs(h2):
+                        plan[h2].discard(x)
+                        plan[h].add(x)
+                        return True
+            return False
+
+        return dfs(g)
+
+    def _complete_with(self, g, i):
+        """A complete plan containing the fixed pairs and (g, i), or None."""
+        plan = [set(p) for p in self.plan]
+        if i not in plan[g]:
+            plan[g].discard(next(iter(plan[g] - self.fixed[g])))
+            plan[g].add(i)
+            over = sum(1 for p in plan if i in p) - self.cap
+            if over > 0:
+                h = next(h for h in range(self.G) if h != g and i in plan[h] and i not in self.fixed[h])
+                plan[h].discard(i)
+                fixed = [set(f) for f in self.fixed]
+                fixed[g].add(i)
+                saved, self.fixed = self.fixed, fixed
+                try:
+                    if not self._augment(plan, h, self.G):
+                        return None
+                finally:
+                    self.fixed = saved
+        return plan
+
+    def completable(self, g, i):
+        if i in self.fixed[g] or not self.allowed(g, i) or len(self.fixed[g]) >= self.m:
+            return False
+        return self._complete_with(g, i) is not None
+
+    def commit(self, g, i):
+        if not self.completable(g, i):
+            return False
+        self.plan = self._complete_with(g, i)
+        self.fixed[g].add(i)
+        return True
+
+
+def in_scope(i, scope):
+    kind = scope["kind"]
+    if kind == "whole-bureau":
+        return True
+    if kind == "bureau-and-stations":
+        return i.get("unitKind") == "bureau" or (i.get("unit") is not None and i["unit"] in scope["stations"])
+    if kind == "stations":
+        return i.get("unit") is not None and i["unit"] in scope["stations"]
+    if kind == "station":
+        return i.get("unit") == scope["station"]
+    raise Refused("unknown scope kind")
+
+
+def whole_at_least(v, lo):
+    return whole(v) and v >= lo
+
+
+def check_stage2_input(inp):
+    """The inputs spec §8-§9.2 refuses (the library refuses them too): every problem, as a list."""
+    out = []
+    locked = inp["locked"]
+    rec = locked.get("record") or {}
+    if locked.get("kind") != "locked-target-list" or rec.get("kind") != "target-draw":
+        return ["locked: not a locked stage-1 list"]
+    if lock_digest(locked) != locked.get("digest"):
+        out.append("locked.digest: does not recompute")
+    out += [f"locked.record: {p}" for p in record_problems(rec)]
+    out += [f"seed: {p}" for p in seed_problems(inp["seed"])]
+    if inp["seed"].get("value") == rec["seed"]["value"]:
+        out.append("seed: stage 2 uses its own seed")
+    listed = [u["unitId"] for s in rec["strata"] for u in s["selected"]]
+    targets = inp.get("targetIds", listed)
+    if any(not isinstance(t, str) or t not in set(listed) for t in targets):
+        out.append("targetIds: a target is not on the locked list")
+    if len(set(targets)) != len(targets):
+        out.append("targetIds: a target is listed twice")
+    owner = {}
+    for k, d in enumerate(inp["departments"]):
+        for i in d.get("inspectors", []):
+            if i.get("id") in owner and owner[i["id"]] != d["departmentId"]:
+                out.append(f"departments[{k}]: inspector {i['id']} is in two departments")
+            if not canonical_id(i.get("id")):
+                out.append(f"departments[{k}]: inspector id {i.get('id')!r} is not in its one spelling")
+            owner[i.get("id")] = d["departmentId"]
+            if set(i) - INSPECTOR_MEMBERS or i.get("category") not in CATEGORIES or not isinstance(i.get("expertise"), list) or not isinstance(i.get("name"), str):
+                out.append(f"departments[{k}]: inspector {i.get('id')!r} is not a directory entry (Chongqing C.1)")
+            if i.get("departmentId") != d["departmentId"]:
+                out.append(f"departments[{k}]: inspector {i.get('id')!r} belongs to another department")
+        if not whole_at_least(d.get("teamSize", 2), 2):
+            out.append(f"departments[{k}].teamSize: at least 2 (Longting art. 21)")
+        dt = d.get("targetIds")
+        if dt is not None and (len(set(dt)) != len(dt) or any(t not in set(targets) for t in dt)):
+            out.append(f"departments[{k}].targetIds: repeated or not on the list")
+    for k, r in enumerate(inp.get("recusals", [])):
+        if r.get("targetId") not in set(targets):
+            out.append(f"recusals[{k}].targetId: not on the list")
+        if r.get("inspectorId") not in owner:
+            out.append(f"recusals[{k}].inspectorId: in no directory")
+    if not whole_at_least(inp.get("groupSize", 1), 1):
+        out.append("groupSize: a positive whole number")
+    ids = [d["departmentId"] for d in inp["departments"]]
+    if len(set(ids)) != len(ids):
+        out.append("departments: a department appears twice")
+    init = next((d for d in inp["departments"] if d["departmentId"] == inp["initiatingDepartmentId"]), None)
+    if init is None:
+        out.append("initiatingDepartmentId: not one of the departments")
+    elif init.get("targetIds") is not None and set(init["targetIds"]) != set(targets):
+        out.append("initiating department: covers every target (Chongqing 6.5)")
+    return out
+
+
+def draw_inspectors(inp):
+    """Spec §9: rebuilds the InspectorDrawRecord from its inputs; ("ok", record) or ("not-enough-inspectors", detail)."""
+    problems = check_stage2_input(inp)
+    if problems:
+        raise Refused("; ".join(problems[:10]))
+    locked = inp["locked"]
+    rec = locked["record"]
+    listed = [u["unitId"] for s in rec["strata"] for u in s["selected"]]
+    targets = sorted(inp.get("targetIds", listed), key=utf16_key)
+    gs = int(inp.get("groupSize", 1))
+    groups = [targets[i:i + gs] for i in range(0, len(targets), gs)]
+    recused_by = {}
+    for r in inp.get("recusals", []):
+        recused_by.setdefault(r["targetId"], set()).add(r["inspectorId"])
+    unavailable = {u["inspectorId"] for u in inp.get("unavailable", [])}
+    fallback = inp.get("allowSingleSideFallback", True)
+    departments, initiating_teams, leader_rng = [], {}, None
+    for spec in sorted(inp["departments"], key=lambda d: utf16_key(d["departmentId"])):
+        m = int(spec.get("teamSize", 2))
+        directory = sorted(spec["inspectors"], key=lambda i: utf16_key(i["id"]))
+        required = spec.get("requiredExpertise", [])
+        qualified = [i for i in directory if i["category"] in COUNTING]
+        if not required:
+            expert = qualified
+        elif spec.get("expertiseMatch") == "all":
+            expert = [i for i in qualified if all(t in i["expertise"] for t in required)]
+        else:
+            expert = [i for i in qualified if any(t in i["expertise"] for t in required)]
+        scoped = [i for i in expert if in_scope(i, spec.get("scope", {"kind": "whole-bureau"}))]
+        available = [i for i in scoped if i["id"] not in unavailable]
+        standing = next(((c, len(xs)) for c, xs in (("qualified", qualified), ("expertise", expert), ("scope", scoped), ("availability", available)) if len(xs) < m), None)
+        rng = department_rng(inp["seed"]["value"], rec["taskId"], spec["departmentId"])
+        cap = spec.get("workloadCap")
+        mine = None if spec.get("targetIds") is None else set(spec["targetIds"])
+        todo = []
+        for g, grp in enumerate(groups):
+            tids = grp if mine is None else [t for t in grp if t in mine]
+            if not tids:
+                continue
+            if standing is not None:
+                return "not-enough-inspectors", (spec["departmentId"], tids, standing[0])
+            recused = set().union(*[recused_by.get(t, set()) for t in tids])
+            left = sum(1 for i in available if i["id"] not in recused)
+            if left < m:
+                return "not-enough-inspectors", (spec["departmentId"], tids, "recusal")
+            if not fallback and left == m:
+                return "not-enough-inspectors", (spec["departmentId"], tids, "availability")
+            todo.append((g, tids, recused))
+        index = {i["id"]: k for k, i in enumerate(available)}
+        planner = None
+        if cap is not None and cap < len(todo):
+            planner = Planner(len(todo), len(available), m, cap, lambda k, x: available[x]["id"] not in todo[k][2])
+            if planner.short is not None:
+                return "not-enough-inspectors", (spec["departmentId"], todo[planner.short[0]][1], "workload")
+        load = {}
+        teams = []
+        for k, (g, tids, recused) in enumerate(todo):
+            pool = [i for i in available if i["id"] not in recused and (cap is None or load.get(i["id"], 0) < cap)]
+            if len(pool) < m:
+                return "not-enough-inspectors", (spec["departmentId"], tids, "workload")
+            if len(pool) == m:
+                team = [i["id"] for i in pool]
+                if planner:
+                    for i in pool:
+                        planner.commit(k, index[i["id"]])
+                random_team = False
+            else:
+                pos = list(range(len(pool)))
+                team = []
+                for i in range(m):
+                    j = rng.uniform_int(i, len(pool) - 1)
+                    if planner and not planner.commit(k, index[pool[pos[j]]["id"]]):
+                        STATS["replaced picks"] += 1
+                        safe = [p for p in range(i, len(pool)) if planner.completable(k, index[pool[pos[p]]["id"]])]
+                        j = safe[rng.uniform_int(0, len(safe) - 1)]
+                        planner.commit(k, index[pool[pos[j]]["id"]])
+                    pos[i], pos[j] = pos[j], pos[i]
+                    team.append(pool[pos[i]]["id"])
+                random_team = True
+            for x in team:
+                load[x] = load.get(x, 0) + 1
+            teams.append({"inspectorIds": team, "random": random_team, "targetIds": tids})
+            if spec["departmentId"] == inp["initiatingDepartmentId"]:
+                initiating_teams[g] = team
+        if spec["departmentId"] == inp["initiatingDepartmentId"]:
+            leader_rng = rng
+        departments.append({
+            "departmentId": spec["departmentId"],
+            "directoryDigest": digest_of(directory),
+            "eligibleCounts": {"available": len(available), "directory": len(directory), "expertise": len(expert), "qualified": len(qualified), "scope": len(scoped)},
+            "teams": teams,
+        })
+    leaders = []
+    for g, grp in enumerate(groups):
+        team = initiating_teams[g]
+        leaders.append({"leaderId": team[leader_rng.uniform_int(0, len(team) - 1)], "targetIds": grp})
+    inspectors_random = all(t["random"] for d in departments for t in d["teams"])
+    targets_random = rec["random"]
+    side = "both" if targets_random and inspectors_random else "targets-only" if targets_random else "inspectors-only" if inspectors_random else "neither"
+    out = {
+        "algorithm": STAGE2_TAG, "departments": departments, "initiatingDepartmentId": inp["initiatingDepartmentId"], "kind": "inspector-draw",
+        "leaders": leaders, "lockDigest": locked["digest"], "randomSide": side, "recusals": list(inp.get("recusals", [])), "seed": inp["seed"],
+        "targetDrawDigest": rec["digest"], "taskId": rec["taskId"],
+    }
+    out["digest"] = record_digest(out)
+    return "ok", out
+
+
+def verify_inspector_record(record, inp):
+    """Spec §9-§10: rebuild the stage-2 record from its inputs and compare member by member; never raises."""
+    mismatches = []
+    try:
+        if not isinstance(record, dict):
+            raise Refused("not a JSON object")
+        if record_digest(record) != record.get("digest"):
+            mismatches.append({"field": "digest", "expected": record_digest(record), "actual": record.get("digest")})
+        status, rebuilt = draw_inspectors(inp)
+        if status != "ok":
+            mismatches.append({"field": "rerun", "expected": "a complete draw", "actual": f"{status}: {rebuilt}"})
+        else:
+            # recusals are listed sorted by String.prototype.localeCompare of their canonical JSON (spec §9.4), an ICU
+            # collation the standard library does not have: compared as a multiset here, their order is bound by the
+            # digest (checked above over the published record)
+            published = record.get("recusals")
+            if isinstance(published, list) and sorted(cj(r) for r in published) == sorted(cj(r) for r in rebuilt["recusals"]):
+                rebuilt["recusals"] = published
+                rebuilt["digest"] = record_digest(rebuilt)
+            diff(rebuilt, record, "", mismatches)
+    except (Refused, KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration) as e:
+        mismatches.append({"field": "record", "expected": "a record the specification can rebuild", "actual": f"{type(e).__name__}: {e}"})
+    notes = []
+    if isinstance(record, dict) and isinstance(record.get("seed"), dict) and (record["seed"].get("provenance") or {}).get("kind") == "other":
+        notes.append("seed-provenance-not-verifiable")
+    return {"ok": not mismatches, "mismatches": mismatches, "notes": notes}
+
+
 # ---------------------------------------------------------------- command line
 
 
@@ -647,6 +981,12 @@ def read_pool(path):
 def run_batch(cases):
     disagreements, counts = [], {"records": 0, "tickets": 0}
     for case in cases:
+        if case.get("stage") == 2:
+            counts["inspector records"] = counts.get("inspector records", 0) + 1
+            got = verify_inspector_record(case["record"], case["input"])
+            if got["ok"] != case["library"]["ok"]:
+                disagreements.append(f"{case['name']}: python ok={got['ok']} library ok={case['library']['ok']} {got['mismatches'][:3]}")
+            continue
         got = verify_record(case["record"], case["pool"], case.get("announced"))
         counts["records"] += 1
         if got["ok"] != case["library"]["ok"]:
@@ -685,6 +1025,9 @@ def main(argv):
     t.add_argument("--registration-date")
     t.add_argument("--status")
     t.add_argument("--division")
+    i = sub.add_parser("inspectors")
+    i.add_argument("record")
+    i.add_argument("--input", required=True)
     b = sub.add_parser("batch")
     b.add_argument("cases")
     a = ap.parse_args(argv)
@@ -704,12 +1047,20 @@ def main(argv):
         res = check_ticket(record, a.id, a.cls, a.registration_date, a.status, a.division)
         print(json.dumps(res, ensure_ascii=False, indent=2))
         return 1 if res["status"] == "inconsistent" else 0
+    if a.cmd == "inspectors":
+        with open(a.record, encoding="utf-8") as f:
+            record = json.load(f)
+        with open(a.input, encoding="utf-8") as f:
+            inp = json.load(f)
+        res = verify_inspector_record(record, inp)
+        print(json.dumps(res, ensure_ascii=False, indent=2))
+        return 0 if res["ok"] else 1
     with open(a.cases, encoding="utf-8") as f:
         cases = json.load(f)
     bad, counts = run_batch(cases)
     for line in bad[:50]:
         print("DISAGREE", line)
-    print(f"python verifier: {counts['records']} records, {counts['tickets']} ticket checks, {len(bad)} disagreement(s) with the library")
+    print(f"python verifier: {counts['records']} stage-1 records, {counts.get('inspector records', 0)} stage-2 records, {counts['tickets']} ticket checks ({STATS['replaced picks']} stage-2 picks replaced to keep every team completable), {len(bad)} disagreement(s) with the library")
     return 1 if bad else 0
 
 

@@ -6,10 +6,12 @@
  * Usage: tsx scripts/ci/python-verifier-cases.ts [count] > cases.json. Deterministic (fixed generator seed).
  */
 import {
-  commitPool, commitSeedShare, createSeed, drawTargets, seedFromBeacon, seedFromDice, seedFromLottery, seedFromShares, verifyTargetDraw, verifyTicket,
+  commitPool, commitSeedShare, createSeed, drawInspectors, drawTargets, lockTargetDraw, verifyInspectorDraw,
+  type DrawInspectorsInput, type Inspector, type InspectorDrawRecord, seedFromBeacon, seedFromDice, seedFromLottery, seedFromShares, verifyTargetDraw, verifyTicket,
   type DrawUnit, type SamplingPolicy, type SeedRecord, type TargetDrawRecord,
 } from "../../src/index.js";
 import { digestOf } from "../../src/draw/_encoding.js";
+import { cappedCases } from "../../test/draw/_cappedCases.js";
 import { GOLDEN_OPTIONS, GOLDEN_POLICY, GOLDEN_POOL, GOLDEN_SEED, GOLDEN_TASK } from "../../test/draw/_golden.js";
 
 let state = 0x9e3779b9;
@@ -115,7 +117,7 @@ function casesFor(name: string, record: TargetDrawRecord, pool: readonly DrawUni
 }
 
 const count = Number(process.argv[2] ?? "300");
-const cases = [];
+const cases: { name: string; tickets?: { library: { status?: string }; unitId: string }[] }[] = [];
 const golden = drawTargets({ taskId: GOLDEN_TASK, pool: GOLDEN_POOL, policy: GOLDEN_POLICY, seed: GOLDEN_SEED, commitment: commitPool(GOLDEN_POOL, GOLDEN_OPTIONS) });
 cases.push(casesFor("golden stage1-v1", golden, GOLDEN_POOL, { poolCommitmentDigest: golden.poolCommitment.digest, taskId: GOLDEN_TASK }));
 let refused = 0;
@@ -140,8 +142,116 @@ for (let k = 0, drawn = 0; drawn < count; k++) {
   cases.push(casesFor(`random ${k}`, record, pool));
   if (k % 3 === 0) cases.push(casesFor(`forged ${k}`, forge(record), pool));
 }
+// ---- stage 2 (docs/spec-v1.md §8-§9): the golden inputs, random draws (directories of every category, expertise,
+// scopes, recusals, unavailability, workload caps from loose to tight, groups, dispatch subsets, the fallback off) and
+// forged variants (one member changed, digest recomputed; or the inputs changed under an honest record).
+const CATS = ["enforcement-civil-servant", "qualified-staff", "supervision-staff", "expert", "testing-institution"] as const;
+const UNITS = ["局机关", "城关所", "七里园所"] as const;
+function stage2Case(name: string, record: InspectorDrawRecord, input: DrawInspectorsInput) {
+  return { stage: 2, name, record, input, library: { ok: verifyInspectorDraw(record, input).ok } };
+}
+function forgeStage2(record: InspectorDrawRecord): InspectorDrawRecord {
+  const r = JSON.parse(JSON.stringify(record)) as Record<string, unknown> & { departments: { teams: { inspectorIds: string[]; random: boolean }[]; eligibleCounts: Record<string, number>; directoryDigest: string }[]; leaders: { leaderId: string }[] };
+  const d = r.departments[int(0, r.departments.length - 1)]!;
+  const t = d.teams[int(0, Math.max(0, d.teams.length - 1))];
+  switch (int(0, 6)) {
+    case 0:
+      if (t !== undefined) t.inspectorIds.reverse();
+      else r.randomSide = "neither";
+      break;
+    case 1:
+      if (t !== undefined) t.inspectorIds[0] = `${t.inspectorIds[0]}x`;
+      else r.taskId = "X";
+      break;
+    case 2:
+      r.leaders[0]!.leaderId = "NOBODY";
+      break;
+    case 3:
+      d.eligibleCounts.available = (d.eligibleCounts.available ?? 0) + 1;
+      break;
+    case 4:
+      d.directoryDigest = hex(64);
+      break;
+    case 5:
+      r.extra = true;
+      break;
+    default:
+      if (t !== undefined) t.random = !t.random;
+      else r.kind = "target-draw";
+  }
+  const { digest: _d, ...body } = r;
+  return { ...body, digest: digestOf(body) } as unknown as InspectorDrawRecord;
+}
+{
+  // the golden stage-2 inputs (test/draw/_golden.ts, golden/stage2-v1.json)
+  const locked = lockTargetDraw(golden, { lockedOn: "2026-04-02", lockedBy: "golden" });
+  const staff = (dept: string, n: number, expertise: string[]): Inspector[] =>
+    Array.from({ length: n }, (_, i) => ({ id: `${dept}-${String(i + 1).padStart(2, "0")}`, name: `${dept}${i + 1}`, departmentId: dept, category: "qualified-staff", expertise }));
+  const input: DrawInspectorsInput = {
+    locked,
+    seed: createSeed("202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f", { kind: "other", description: "golden stage-2 seed (0x20..0x3f)" }),
+    initiatingDepartmentId: "SCJG",
+    departments: [
+      { departmentId: "SCJG", inspectors: staff("SCJG", 9, ["食品", "价格"]), requiredExpertise: ["食品"], teamSize: 2 },
+      { departmentId: "WJW", inspectors: staff("WJW", 6, ["公共卫生"]), requiredExpertise: ["公共卫生"], teamSize: 2 },
+    ],
+    recusals: [{ inspectorId: "SCJG-01", targetId: "91330100716105852F", reason: "亲属关系" }],
+  };
+  const r = drawInspectors(input);
+  if (!r.ok) throw new Error("golden stage 2 failed");
+  cases.push(stage2Case("golden stage2-v1", r.record, input));
+}
+const stage2Count = Math.max(1, Math.round(count * 0.8));
+let stage2Failed = 0;
+for (let k = 0, drawn = 0; drawn < stage2Count; k++) {
+  const pool = Array.from({ length: int(2, 30) }, (_, i) => ({ id: pick([`检查对象-${i}`, `U-${i}`, `91411303MA${hex(8).toUpperCase()}`]) + `#${i}`, riskClass: pick(["A", "B"]) }));
+  const s1 = randomSeed();
+  const t1 = drawTargets({ taskId: `S2-${k}`, pool, seed: s1, commitment: commitPool(pool), policy: { strata: { A: { ratio: rnd() < 0.5 ? 1 : 0.6 }, B: { count: int(0, 6) } } } });
+  const locked = lockTargetDraw(t1, { lockedOn: "2026-04-03", lockedBy: "稽查局" });
+  const targets = t1.strata.flatMap((s) => s.selected.map((u) => u.unitId));
+  if (targets.length === 0) continue;
+  const directory = (dept: string, n: number): Inspector[] =>
+    Array.from({ length: n }, (_, i) => {
+      const unit = pick(UNITS);
+      return { id: `${dept}-${String(i).padStart(2, "0")}`, name: `${dept}${i}`, departmentId: dept, category: rnd() < 0.8 ? pick(CATS.slice(0, 3)) : pick(CATS), expertise: ["食品", "价格", "公共卫生"].filter(() => rnd() < 0.6), unit, unitKind: unit === "局机关" ? "bureau" : "station" } as Inspector;
+    });
+  const a = directory("SCJG", int(4, 24));
+  const b = directory("WJW", int(5, 12));
+  const groupSize = rnd() < 0.25 ? 2 : 1;
+  const groups = Math.ceil(targets.length / groupSize);
+  const m = int(2, 3);
+  const scope = pick([undefined, { kind: "bureau-and-stations", stations: ["城关所"] }, { kind: "stations", stations: ["城关所", "七里园所"] }, { kind: "station", station: "七里园所" }] as const);
+  const input: DrawInspectorsInput = {
+    locked,
+    seed: randomSeed(),
+    initiatingDepartmentId: "SCJG",
+    groupSize,
+    departments: [
+      { departmentId: "SCJG", inspectors: a, teamSize: m, ...(rnd() < 0.5 ? { requiredExpertise: ["食品", "价格"] } : {}), ...(scope === undefined ? {} : { scope }), ...(rnd() < 0.6 ? { workloadCap: rnd() < 0.5 ? int(1, 3) : int(1, Math.max(1, groups)) } : {}) },
+      { departmentId: "WJW", inspectors: b, requiredExpertise: ["公共卫生"], expertiseMatch: pick(["any", "all"] as const), targetIds: targets.filter(() => rnd() < 0.6), ...(rnd() < 0.4 ? { workloadCap: int(1, 4) } : {}) },
+    ],
+    recusals: [...new Map(a.filter(() => rnd() < 0.15).map((i) => [i.id, { inspectorId: i.id, targetId: pick(targets), reason: pick(["亲属关系", "利害关系"]) }])).values()],
+    unavailable: b.filter(() => rnd() < 0.15).map((i) => ({ inspectorId: i.id, reason: "病假" })),
+    ...(rnd() < 0.2 ? { allowSingleSideFallback: false } : {}),
+  };
+  const r = drawInspectors(input);
+  if (!r.ok) {
+    stage2Failed++;
+    continue;
+  }
+  drawn++;
+  cases.push(stage2Case(`stage2 random ${k}`, r.record, input));
+  if (k % 2 === 0) cases.push(stage2Case(`stage2 forged ${k}`, forgeStage2(r.record), input));
+  if (k % 5 === 0) cases.push(stage2Case(`stage2 inputs changed ${k}`, r.record, { ...input, unavailable: [...(input.unavailable ?? []), { inspectorId: a[0]!.id, reason: "出差" }] }));
+}
+// tight workload caps where picks must be replaced (spec §9.3): the recorded capped draws of test/draw/stage2.test.ts
+for (const [k, input] of cappedCases(count >= 100 ? 200 : 20).entries()) {
+  const r = drawInspectors(input);
+  if (r.ok) cases.push(stage2Case(`stage2 capped ${k}`, r.record, input));
+}
+process.stderr.write(`stage 2: ${stage2Count} random draws (${stage2Failed} inputs had no complete draw and were skipped)\n`);
 // An honest record never tells an enterprise "inconsistent" (issue 11): checked here on every honest case.
-const alarms = cases.filter((c) => !c.name.startsWith("forged")).flatMap((c) => c.tickets.filter((t) => t.library.status === "inconsistent").map((t) => `${c.name}: ${t.unitId}`));
+const alarms = cases.filter((c) => !c.name.startsWith("forged")).flatMap((c) => (c.tickets ?? []).filter((t) => t.library.status === "inconsistent").map((t) => `${c.name}: ${t.unitId}`));
 if (alarms.length > 0) {
   process.stderr.write(`honest records answered "inconsistent": ${alarms.slice(0, 10).join("; ")}\n`);
   process.exitCode = 1;

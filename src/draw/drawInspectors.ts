@@ -15,7 +15,8 @@ import { SeedRecordSchema, type SeedRecord } from "./SeedRecord.js";
 import type { DrawScope } from "./DrawScope.js";
 import type { DepartmentDraw, DrawnTeam, InspectorDrawRecord } from "./InspectorDrawRecord.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
-import { canonicalJson, canonicalize, digestOf, hexToBytes, lengthDelimited } from "./_encoding.js";
+import { canonicalJson, canonicalize, hexToBytes, lengthDelimited } from "./_encoding.js";
+import { canonicalDigest, canonicalWriter } from "./_canonicalDigest.js";
 import { planAssignment } from "./_assignment.js";
 import { isBuilt, lockProblems, refuse } from "./_checkRecord.js";
 import { provenanceProblems } from "./_seed.js";
@@ -128,6 +129,63 @@ function failure(departmentId: string, targetIds: readonly string[], constraint:
     messageZh: `${where}：${CONSTRAINT_ZH[constraint]}仅${count}人，需${m}人`,
     messageEn: `${where}: only ${count} inspector(s) left after the ${constraint} constraint, ${m} needed`,
   });
+}
+
+const NO_RECUSALS: ReadonlySet<string> = new Set();
+
+/**
+ * The record digest (docs/spec-v1.md §2) of a stage-2 body whose members were all inserted in canonical order: teams
+ * and leaders, nearly all of its bytes, are written by their known shape; everything else through the generic writer.
+ * Equal to `canonicalDigest(body)` (checked by every verification, which hashes the record generically).
+ */
+function bodyDigest(body: Record<string, unknown>): string {
+  const w = canonicalWriter();
+  // Teams and leaders were built with their members in canonical order and hold only strings and booleans, so the
+  // native JSON.stringify of a slice of them is their canonical JSON: hashed 256 at a time, never as one string.
+  const chunked = (xs: readonly object[]) => {
+    w.text("[");
+    for (let a = 0; a < xs.length; a += 256) {
+      if (a > 0) w.text(",");
+      const text = JSON.stringify(xs.slice(a, a + 256));
+      w.text(text.slice(1, -1));
+    }
+    w.text("]");
+  };
+  const object = (o: Record<string, unknown>, member: (k: string, v: unknown) => boolean) => {
+    w.text("{");
+    let first = true;
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      if (v === undefined) continue;
+      if (!first) w.text(",");
+      first = false;
+      w.string(k);
+      w.text(":");
+      if (!member(k, v)) w.value(v);
+    }
+    w.text("}");
+  };
+  object(body, (k, v) => {
+    if (k === "departments") {
+      w.text("[");
+      (v as readonly DepartmentDraw[]).forEach((d, i) => {
+        if (i > 0) w.text(",");
+        object(d as unknown as Record<string, unknown>, (dk, dv) => {
+          if (dk !== "teams") return false;
+          chunked(dv as readonly DrawnTeam[]);
+          return true;
+        });
+      });
+      w.text("]");
+      return true;
+    }
+    if (k === "leaders") {
+      chunked(v as InspectorDrawRecord["leaders"]);
+      return true;
+    }
+    return false;
+  });
+  return w.hex();
 }
 
 function inScope(i: Inspector, scope: DrawScope): boolean {
@@ -253,7 +311,8 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
 
   const groups: string[][] = [];
-  for (let i = 0; i < allTargets.length; i += groupSize) groups.push(allTargets.slice(i, i + groupSize));
+  // frozen once and shared by every department's team and the leader of the group (the record is frozen as it is built)
+  for (let i = 0; i < allTargets.length; i += groupSize) groups.push(Object.freeze(allTargets.slice(i, i + groupSize)) as string[]);
   const recusedBy = new Map<string, Set<string>>();
   for (const r of input.recusals ?? []) {
     const s = recusedBy.get(r.targetId) ?? new Set<string>();
@@ -286,11 +345,18 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     // filters, recusals per group, and — under a workload cap — an exact matching over all groups.
     const mineGroups: { g: number; targetIds: string[]; recused: ReadonlySet<string> }[] = [];
     for (let g = 0; g < groups.length; g++) {
-      const targetIds = mine === undefined ? (groups[g] as string[]) : (groups[g] as string[]).filter((t) => mine.has(t));
+      const all = groups[g] as string[];
+      let targetIds = mine === undefined ? all : all.filter((t) => mine.has(t));
+      if (targetIds.length === all.length) targetIds = all;
+      else Object.freeze(targetIds);
       if (targetIds.length === 0) continue;
       if (standingFailure !== undefined) return failure(spec.departmentId, targetIds, standingFailure[0], standingFailure[1], m);
-      const recused = new Set<string>();
-      for (const t of targetIds) for (const id of recusedBy.get(t) ?? []) recused.add(id);
+      let recused: ReadonlySet<string> = NO_RECUSALS;
+      if (recusedBy.size > 0) {
+        const r = new Set<string>();
+        for (const t of targetIds) for (const id of recusedBy.get(t) ?? []) r.add(id);
+        if (r.size > 0) recused = r;
+      }
       const left = recused.size === 0 ? available.length : available.filter((i) => !recused.has(i.id)).length;
       if (left < m) return failure(spec.departmentId, targetIds, "recusal", left, m);
       // Without the single-side fallback (Longting art. 19) a group left with exactly m is refused here, before any
@@ -298,35 +364,31 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
       if (!allowFallback && left === m) return failure(spec.departmentId, targetIds, "availability", left, m);
       mineGroups.push({ g, targetIds, recused });
     }
-    const planner =
-      cap !== undefined && cap < mineGroups.length
-        ? planAssignment(mineGroups.length, available.length, m, cap, (k, i) => !(mineGroups[k] as (typeof mineGroups)[number]).recused.has((available[i] as Inspector).id))
-        : undefined;
-    if (planner !== undefined && !planner.feasible) {
-      const k = planner.matched.findIndex((n) => n < m);
-      return failure(spec.departmentId, (mineGroups[k] as (typeof mineGroups)[number]).targetIds, "workload", planner.matched[k] as number, m);
-    }
     const indexOf = new Map(available.map((i, k) => [i.id, k]));
+    const plan =
+      cap !== undefined && cap < mineGroups.length
+        ? planAssignment(mineGroups.length, available.length, m, cap, mineGroups.map((x) => (x.recused.size === 0 ? undefined : new Set([...x.recused].flatMap((id) => (indexOf.has(id) ? [indexOf.get(id) as number] : []))))))
+        : undefined;
+    if (plan !== undefined && !plan.feasible) return failure(spec.departmentId, (mineGroups[plan.group] as (typeof mineGroups)[number]).targetIds, "workload", plan.matched, m);
+    const planner = plan?.feasible === true ? plan : undefined;
     // Reused partial Fisher–Yates permutation: identity between teams (the ≤ m swaps are undone), so O(m) per team.
     const perm = Int32Array.from({ length: available.length }, (_, i) => i);
     const swapped = new Int32Array(m);
     for (let k = 0; k < mineGroups.length; k++) {
       const { g, targetIds, recused } = mineGroups[k] as (typeof mineGroups)[number];
-      const fail = (constraint: InspectorConstraint, count: number) => failure(spec.departmentId, targetIds, constraint, count, m);
       let pool = available;
       if (recused.size > 0) pool = pool.filter((i) => !recused.has(i.id));
       if (load !== undefined && cap !== undefined) {
         pool = pool.filter((i) => (load.get(i.id) ?? 0) < cap);
-        if (pool.length < m) return fail("workload", pool.length); // unreachable once the matching says feasible
+        if (pool.length < m) return failure(spec.departmentId, targetIds, "workload", pool.length, m); // unreachable once the matching says feasible
       }
-      const commit = (i: Inspector): boolean => planner === undefined || planner.commit(k, indexOf.get(i.id) as number);
       const team: string[] = [];
       let random = true;
       if (pool.length === m) {
         // Reached without the fallback only when earlier teams' workload left exactly m: the matching proved the team
         // completable, so it is completed (recorded random: false) instead of failing for some seeds only (§9.3).
         for (const i of pool) {
-          commit(i);
+          if (planner !== undefined) planner.commit(k, indexOf.get(i.id) as number);
           team.push(i.id);
         }
         random = false;
@@ -336,11 +398,12 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
         // positions whose candidates keep every team completable (§9.3); a v1 draw that succeeded is unchanged.
         for (let i = 0; i < m; i++) {
           let j = uniformInt(rng, i, pool.length - 1);
-          if (!commit(pool[perm[j] as number] as Inspector)) {
+          if (planner !== undefined && !planner.commit(k, indexOf.get((pool[perm[j] as number] as Inspector).id) as number)) {
+            const completable = planner.completable(k);
             const safe: number[] = [];
-            for (let p = i; p < pool.length; p++) if (planner?.probe(k, indexOf.get((pool[perm[p] as number] as Inspector).id) as number) === true) safe.push(p);
+            for (let p = i; p < pool.length; p++) if (completable[indexOf.get((pool[perm[p] as number] as Inspector).id) as number] === 1) safe.push(p);
             j = safe[uniformInt(rng, 0, safe.length - 1)] as number;
-            commit(pool[perm[j] as number] as Inspector);
+            planner.commit(k, indexOf.get((pool[perm[j] as number] as Inspector).id) as number);
           }
           const t = perm[j] as number;
           perm[j] = perm[i] as number;
@@ -356,37 +419,50 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
         }
       }
       if (load !== undefined) for (const id of team) load.set(id, (load.get(id) ?? 0) + 1);
-      teams.push({ targetIds, inspectorIds: team, random });
+      // members in canonical (sorted) order, frozen as built: the record needs no canonicalising copy nor a deep walk
+      teams.push(Object.freeze({ inspectorIds: Object.freeze(team), random, targetIds }));
       if (spec.departmentId === input.initiatingDepartmentId) initiatingTeams.set(g, team);
     }
     if (spec.departmentId === input.initiatingDepartmentId) leaderRngs = rng;
-    departments.push({
+    departments.push(Object.freeze({
       departmentId: spec.departmentId,
-      directoryDigest: digestOf(directory),
-      eligibleCounts: { directory: directory.length, qualified: qualified.length, expertise: expert.length, scope: scoped.length, available: available.length },
-      teams,
-    });
+      directoryDigest: canonicalDigest(directory),
+      eligibleCounts: Object.freeze({ available: available.length, directory: directory.length, expertise: expert.length, qualified: qualified.length, scope: scoped.length }),
+      teams: Object.freeze(teams),
+    }));
   }
   // Leaders: after the initiating department's teams, continuing its own stream, one uniformInt per group.
   const leaders = groups.map((g, index) => {
     const team = initiatingTeams.get(index) as readonly string[];
-    return { targetIds: g, leaderId: team[uniformInt(leaderRngs as ReturnType<typeof departmentRng>, 0, team.length - 1)] as string };
+    return Object.freeze({ leaderId: team[uniformInt(leaderRngs as ReturnType<typeof departmentRng>, 0, team.length - 1)] as string, targetIds: g });
   });
   const inspectorsRandom = departments.every((d) => d.teams.every((t) => t.random));
   const targetsRandom = record.random;
   const randomSide = targetsRandom && inspectorsRandom ? "both" : targetsRandom ? "targets-only" : inspectorsRandom ? "inspectors-only" : "neither";
+  // recusals sorted by their canonical JSON (docs/spec-v1.md §9.4; the comparison is String.prototype.localeCompare, as in
+  // every v1 record), each key computed once
+  const recusals = deepFreeze(
+    (input.recusals ?? [])
+      .map((r) => [canonicalJson(r), r] as const)
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([, r]) => canonicalize(r)),
+  );
+  // members in canonical order; departments, teams and leaders were frozen as they were built
   const body = {
-    kind: "inspector-draw" as const,
     algorithm: STAGE2_ALGORITHM,
-    taskId: record.taskId,
-    lockDigest: locked.digest,
-    targetDrawDigest: record.digest,
-    seed: input.seed,
+    departments: Object.freeze(departments),
     initiatingDepartmentId: input.initiatingDepartmentId,
-    departments,
-    leaders,
-    recusals: [...(input.recusals ?? [])].sort((a, b) => canonicalJson(a).localeCompare(canonicalJson(b))),
+    kind: "inspector-draw" as const,
+    leaders: Object.freeze(leaders),
+    lockDigest: locked.digest,
     randomSide: randomSide as InspectorDrawRecord["randomSide"],
+    recusals,
+    seed: deepFreeze(canonicalize(input.seed)),
+    targetDrawDigest: record.digest,
+    taskId: record.taskId,
   };
-  return deepFreeze({ ok: true as const, record: canonicalize({ ...body, digest: digestOf(body) }) });
+  const digest = bodyDigest(body); // streamed: the 4 MiB JSON of a 10⁴-target record is never built
+  const { algorithm, departments: ds, initiatingDepartmentId, kind, ...rest } = body;
+  const out: InspectorDrawRecord = Object.freeze({ algorithm, departments: ds, digest, initiatingDepartmentId, kind, ...rest });
+  return Object.freeze({ ok: true as const, record: out });
 }

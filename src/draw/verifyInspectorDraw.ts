@@ -1,5 +1,6 @@
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { canonicalize, digestOf } from "./_encoding.js";
+import { canonicalize } from "./_encoding.js";
+import { canonicalDigest } from "./_canonicalDigest.js";
 import { diffValues, MAX_MISMATCHES } from "./_diff.js";
 import { guarded, shapeMismatches } from "./_checkRecord.js";
 import { drawInspectors, type DrawInspectorsInput } from "./drawInspectors.js";
@@ -35,7 +36,7 @@ export function verifyInspectorDraw(record: InspectorDrawRecord, input: DrawInsp
     if (!shape.success) return shapeMismatches(shape.error.issues);
     const { digest, ...body } = record;
     const out: DrawMismatch[] = [];
-    diffValues(digestOf(body), digest, "digest", out);
+    diffValues(canonicalDigest(body), digest, "digest", out); // generic walk: checks the draw's shape-specific writer too
     return out;
   });
   mismatches.push(
@@ -43,7 +44,7 @@ export function verifyInspectorDraw(record: InspectorDrawRecord, input: DrawInsp
       const rerun = drawInspectors(input);
       if (!rerun.ok) return [{ field: "rerun", expected: "a complete draw", actual: rerun.messageEn }];
       const out: DrawMismatch[] = [];
-      diffValues(canonicalize(rerun.record), canonicalize(record), "", out);
+      diffValues(rerun.record, canonicalize(record), "", out); // the re-run is built canonical
       return out;
     }),
   );

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { planAssignment } from "../../src/draw/_assignment.js";
+import { cappedCases, outcome } from "./_cappedCases.js";
 import {
   ShuangsuijiError, commitPool, countsTowardMinimum, createSeed, dispatchTargets, drawInspectors, drawTargets, lockTargetDraw, verifyInspectorDraw,
   type DepartmentSpec, type DrawInspectorsInput, type Inspector, type LockedTargetList,
@@ -235,5 +238,80 @@ describe("stage 2 succeeds for every seed or for none, fallback off (A9, spec §
       }),
       { numRuns: 150, seed: 11 },
     );
+  });
+});
+
+// Issue 11 item 3 / issue 13: the feasibility planner is an exact oracle, so replacing its algorithm changes no output.
+describe("stage-2 feasibility planner is exact (docs/spec-v1.md §9.3)", () => {
+  /** Brute force: is there a complete assignment (groups 0…last, group `last` with `size`) containing `fixed`? */
+  function completes(G: number, N: number, m: number, cap: number, rec: readonly Set<number>[], fixed: readonly number[][], last = G - 1, size = m): boolean {
+    const load = new Array<number>(N).fill(0);
+    for (const f of fixed) for (const i of f) load[i]!++;
+    if (load.some((l) => l > cap)) return false;
+    const go = (g: number): boolean => {
+      if (g > last) return true;
+      const need = (g === last ? size : m) - fixed[g]!.length;
+      if (need < 0) return false;
+      const choose = (from: number, left: number): boolean => {
+        if (left === 0) return go(g + 1);
+        for (let i = from; i < N; i++) {
+          if (rec[g]!.has(i) || fixed[g]!.includes(i) || load[i]! >= cap) continue;
+          load[i]!++;
+          const ok = choose(i + 1, left - 1);
+          load[i]!--;
+          if (ok) return true;
+        }
+        return false;
+      };
+      return choose(0, need);
+    };
+    return go(0);
+  }
+  const instance = fc.record({
+    G: fc.integer({ min: 1, max: 4 }), N: fc.integer({ min: 2, max: 6 }), m: fc.integer({ min: 2, max: 3 }), cap: fc.integer({ min: 1, max: 3 }),
+    rec: fc.array(fc.tuple(fc.nat(3), fc.nat(5)), { maxLength: 6 }), picks: fc.array(fc.nat(1000), { minLength: 12, maxLength: 12 }),
+  });
+  it("agrees with a brute-force oracle on feasibility, the first short group, every commit and every completable pick", () => {
+    fc.assert(
+      fc.property(instance, ({ G, N, m, cap, rec, picks }) => {
+        const recused = Array.from({ length: G }, (_, g) => new Set(rec.filter(([h, i]) => h === g && i < N).map(([, i]) => i)));
+        const plan = planAssignment(G, N, m, cap, recused);
+        const none = Array.from({ length: G }, () => [] as number[]);
+        if (!plan.feasible) {
+          let k = 0;
+          while (completes(G, N, m, cap, recused, none, k)) k++;
+          expect(plan.group).toBe(k);
+          let best = 0;
+          while (best < m && completes(G, N, m, cap, recused, none, k, best + 1)) best++;
+          expect(plan.matched).toBe(best);
+          return;
+        }
+        expect(completes(G, N, m, cap, recused, none)).toBe(true);
+        const fixed = Array.from({ length: G }, () => [] as number[]);
+        let step = 0;
+        for (let g = 0; g < G; g++) {
+          while (fixed[g]!.length < m) {
+            const candidates = Array.from({ length: N }, (_, i) => i).filter((i) => !recused[g]!.has(i) && !fixed[g]!.includes(i));
+            const expected = candidates.map((i) => completes(G, N, m, cap, recused, fixed.map((f, h) => (h === g ? [...f, i] : f))));
+            const got = plan.completable(g);
+            expect(candidates.map((i) => got[i] === 1)).toEqual(expected);
+            const i = candidates[(picks[step++ % picks.length] as number) % candidates.length] as number;
+            const ok = plan.commit(g, i);
+            expect(ok).toBe(expected[candidates.indexOf(i)]);
+            if (!ok) {
+              const safe = candidates.filter((_, k) => expected[k]);
+              expect(safe.length).toBeGreaterThan(0);
+              expect(plan.commit(g, safe[0]!)).toBe(true);
+              fixed[g]!.push(safe[0]!);
+            } else fixed[g]!.push(i);
+          }
+        }
+      }),
+      { seed: 13, numRuns: 400 },
+    );
+  });
+  it("reproduces the outcomes recorded with the first planner (200 capped draws, 11 with replaced picks)", () => {
+    const frozen = JSON.parse(readFileSync(new URL("./stage2-capped-v1.json", import.meta.url), "utf8")) as string[];
+    expect(cappedCases(frozen.length).map(outcome)).toEqual(frozen);
   });
 });
