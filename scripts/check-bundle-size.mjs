@@ -26,8 +26,8 @@ for (const a of args) {
 }
 
 const root = new URL("..", import.meta.url).pathname;
-const core = fromDist ? "./dist/index.js" : "./src/index.ts";
-const calendar = fromDist ? "./dist/calendar.js" : "./src/calendar/index.ts";
+const core = fromDist ? "./dist/esm/index.js" : "./src/index.ts";
+const calendar = fromDist ? "./dist/esm/calendar/index.js" : "./src/calendar/index.ts";
 
 /** Each case: what a browser app imports, and its budget in bytes (min+gzip), or null when only reported. */
 const CASES = [
