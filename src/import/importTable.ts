@@ -1,5 +1,5 @@
 import { invalid, isPlainObject, own, preview, readOptions, readPlain } from "../_internal/boundary.js";
-import type { z } from "zod";
+import type * as z from "zod/v4";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ruleIssue } from "../errors/_issue.js";
