@@ -6,6 +6,9 @@ import { civilDate } from "../model/_mini.js";
  * seed exists. When given, they are recorded in the draw record and checked — `commitmentPublishedOn` ≤ `seedFixedOn`,
  * and a dice ceremony's date equals `seedFixedOn` and is not before the commitment.
  *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
+ *
  * @category Draw
  * @example
  * ```ts

@@ -9,6 +9,9 @@ import { civilDate, ratio } from "../model/_mini.js";
  * How many units one stratum (credit-risk class) contributes: a ratio (抽查比例) or a fixed count (抽取对象数量), with
  * optional lower and upper bounds. Longting art. 15, Chongqing 6.3: higher ratios for riskier classes.
  *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
+ *
  * @category Draw
  * @example
  * ```ts
@@ -56,6 +59,9 @@ export const ROUNDING_MODES = /* @__PURE__ */ deepFreeze(["ceil", "floor", "half
  * The stage-1 sampling policy of a task: a rule per credit-risk class, the rounding rule, the item category (key items
  * have no upper bound on the ratio; general items are capped — Chongqing 5.2) and an optional overall floor (e.g. ≥3%
  * for 企业公示信息抽查).
+ *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
  *
  * @category Draw
  * @example
@@ -111,6 +117,9 @@ export const OVERALL_FLOOR_PRESETS = /* @__PURE__ */ deepFreeze({
  * Which units may be drawn: the directory cut-off of Yanshi 7.2 (registered on or before a date, in a given status),
  * district scope (Wancheng art. 18), and how to treat units whose date or status is unknown (excluded unless stated).
  *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
+ *
  * @category Draw
  * @example
  * ```ts
@@ -139,6 +148,9 @@ export type Eligibility = z.input<typeof EligibilitySchema>;
 /**
  * A unit excluded by name, with its reason (e.g. inspected within the last year — regulations.md §4 "avoid repeat
  * inspections"); recorded in the pool commitment and the draw record.
+ *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
  *
  * @category Draw
  * @example

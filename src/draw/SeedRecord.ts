@@ -6,6 +6,9 @@ import { messageOf } from "../errors/_rule.js";
  * Where a seed's entropy came from (recorded so that anyone can re-derive it). RFC 3797 and election audits use future
  * public values (lottery draws, beacons), witnessed dice, or commit–reveal shares from several parties.
  *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
+ *
  * @category Draw
  * @example
  * ```ts
@@ -64,6 +67,9 @@ export type SeedProvenance = z.infer<typeof SeedProvenanceSchema>;
 
 /**
  * A draw seed: at least 128 bits as lower-case hex, with its provenance.
+ *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
  *
  * @category Draw
  * @example

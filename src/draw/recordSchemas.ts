@@ -13,6 +13,9 @@ const INELIGIBLE_REASONS = ["excluded", "registered-after-cutoff", "registration
  * The shape of a published {@link PoolCommitment} (docs/spec-v1.md §4): what a verifier in any language reads. Unknown
  * members are refused. Shape only — the values are checked by recomputation ({@link verifyTargetDraw}).
  *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
+ *
  * @category Draw
  * @example
  * ```ts
@@ -35,6 +38,9 @@ export const PoolCommitmentSchema = /* @__PURE__ */ z.strictObject({
 /**
  * The shape of one stratum of a {@link TargetDrawRecord}.
  *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
+ *
  * @category Draw
  * @example
  * ```ts
@@ -54,6 +60,9 @@ export const StratumDrawSchema = /* @__PURE__ */ z.strictObject({
 
 /**
  * The shape of a published stage-1 {@link TargetDrawRecord} (docs/spec-v1.md §7). Unknown members anywhere are refused.
+ *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
  *
  * @category Draw
  * @example
@@ -80,6 +89,9 @@ export const TargetDrawRecordSchema = /* @__PURE__ */ z.strictObject({
 /**
  * The shape of a {@link LockedTargetList} (docs/spec-v1.md §8).
  *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
+ *
  * @category Draw
  * @example
  * ```ts
@@ -100,6 +112,9 @@ const IDS = /* @__PURE__ */ z.array(z.string().check(z.minLength(1)));
 
 /**
  * The shape of a published stage-2 {@link InspectorDrawRecord} (docs/spec-v1.md §9).
+ *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
  *
  * @category Draw
  * @example
