@@ -41,7 +41,8 @@ export default defineConfig([
     format: ["cjs"],
     dts: { entry: ENTRIES },
     sourcemap: true,
-    clean: false,
+    // everything but the other configs' outputs (dist/esm, dist/cli.js; tsup keeps declarations when dts is on)
+    clean: ["!esm", "!esm/**", "!cli.js"],
     target: "es2020",
     platform: "neutral",
     splitting: true,

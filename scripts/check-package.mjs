@@ -37,8 +37,10 @@ run(join(root, "node_modules/.bin/publint"), ["--strict", tarball]);
 console.log("\n— @arethetypeswrong/cli (node16 + bundler profiles: engines.node >= 18, so node10 resolution is out of scope)");
 run(join(root, "node_modules/.bin/attw"), [tarball, "--profile", "node16"]);
 
-// The peer range is zod ^3.25.76 || ^4.0.0 (the library imports only zod/v4 and zod/v4/mini, which zod 3.25 ships):
-// the smoke test runs with the zod the repository uses and with zod 3.25.76, each with a type check of a consumer.
+// The peer range is zod ^3.25.76 || ^4.1.0 (the library imports only zod/v4 and zod/v4/mini, which zod 3.25 ships):
+// the smoke test runs with the zod the repository uses and with zod 3.25.76, each with a type check of a consumer. The
+// declarations are built against zod 4: on zod 3.25 they name types it lacks (ZodMiniInt, two-parameter discriminated
+// unions), so that check runs with skipLibCheck there (those fields are typed loosely; docs/benchmarks.md "zod 3.25").
 const zodVersions = [JSON.parse(execFileSync("node", ["-p", "JSON.stringify(require('zod/package.json').version)"], { cwd: root, encoding: "utf8" })), "3.25.76"];
 for (const zodVersion of zodVersions) {
 console.log(`\n— smoke test: install the tarball into a fresh project, with zod ${zodVersion}`);
@@ -100,7 +102,8 @@ const check: (record: Parameters<typeof verifyTicket>[0], query: Parameters<type
 export { same, optionalTarget, check };
 `,
 );
-writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", noEmit: true, types: [], skipLibCheck: true }, files: ["types.mts"] }));
+const skipLibCheck = zodVersion.startsWith("3.");
+writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", noEmit: true, types: [], skipLibCheck }, files: ["types.mts"] }));
 run("node", [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], dir);
 rmSync(dir, { recursive: true, force: true });
 }
