@@ -3,7 +3,7 @@ import * as z from "zod/v4/mini";
 import { DRAW_RULES } from "../errors/_drawRules.js";
 import { messageOf } from "../errors/_rule.js";
 import { OPERATING_STATUSES } from "../model/_codes.js";
-import { civilDate, ratio } from "../model/_mini.js";
+import { civilDate, int, ratio } from "../model/_mini.js";
 
 /**
  * How many units one stratum (credit-risk class) contributes: a ratio (抽查比例) or a fixed count (抽取对象数量), with
@@ -24,11 +24,11 @@ export const StratumRuleSchema = /* @__PURE__ */ z
     /** 抽查比例, a fraction in [0, 1] (resolved to 1e-6). */
     ratio: z.optional(ratio),
     /** 抽取对象数量, a fixed count. */
-    count: z.optional(z.int().check(z.nonnegative())),
+    count: z.optional(int().check(z.nonnegative())),
     /** Lower bound on the quota (capped by the stratum size). */
-    min: z.optional(z.int().check(z.nonnegative())),
+    min: z.optional(int().check(z.nonnegative())),
     /** Upper bound on the quota. */
-    max: z.optional(z.int().check(z.nonnegative())),
+    max: z.optional(int().check(z.nonnegative())),
   })
   .check(
     z.refine((r) => (r.ratio === undefined) !== (r.count === undefined), { error: messageOf(DRAW_RULES["stratum-rule"]) }),

@@ -1,4 +1,5 @@
 import * as z from "zod/v4/mini";
+import { int } from "../model/_mini.js";
 import { DRAW_RULES } from "../errors/_drawRules.js";
 import { messageOf } from "../errors/_rule.js";
 
@@ -24,9 +25,9 @@ export const SeedProvenanceSchema = /* @__PURE__ */ z.discriminatedUnion("kind",
     /** Draw number or date (期号). */
     drawId: z.string().check(z.minLength(1)),
     /** The winning numbers in draw order. */
-    numbers: z.array(z.int().check(z.nonnegative())).check(z.minLength(1)),
+    numbers: z.array(int().check(z.nonnegative())).check(z.minLength(1)),
     /** The largest number the lottery can draw (e.g. 9 for 排列5, 33 for 双色球 red balls): bounds every number. */
-    maxNumber: z.optional(z.int().check(z.positive())),
+    maxNumber: z.optional(int().check(z.positive())),
   }).check(z.refine((p) => p.maxNumber === undefined || p.numbers.every((n) => n <= p.maxNumber!), { error: "a lottery number exceeds maxNumber / 开奖号码超出范围", path: ["numbers"] })),
   z.strictObject({
     kind: z.literal("dice"),

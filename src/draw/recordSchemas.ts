@@ -1,11 +1,11 @@
 import * as z from "zod/v4/mini";
-import { civilDate } from "../model/_mini.js";
+import { civilDate, int } from "../model/_mini.js";
 import { DrawTimelineSchema } from "./DrawTimeline.js";
 import { EligibilitySchema, ExclusionSchema, SamplingPolicySchema } from "./SamplingPolicy.js";
 import { SeedRecordSchema } from "./SeedRecord.js";
 
 const HEX64 = /* @__PURE__ */ z.string().check(z.regex(/^[0-9a-f]{64}$/));
-const COUNT = /* @__PURE__ */ z.int().check(z.nonnegative());
+const COUNT = /* @__PURE__ */ int().check(z.nonnegative());
 const CLASS = /* @__PURE__ */ z.string().check(z.regex(/^[A-Z]$/));
 const INELIGIBLE_REASONS = ["excluded", "registered-after-cutoff", "registration-date-unknown", "status-not-allowed", "status-unknown", "outside-districts"] as const;
 

@@ -35,3 +35,9 @@ export const civilDate = /* @__PURE__ */ z
 
 /** @internal RatioSchema's checks on a zod mini number, for the draw policy. */
 export const ratio = /* @__PURE__ */ z.number().check(...ratioChecks()).register(z.globalRegistry, RATIO_META);
+
+/**
+ * @internal `z.int()`, declared as the `ZodMiniNumberFormat` every zod the peer range allows has (zod 4.6's `ZodMiniInt`
+ * is missing from zod 4.1 and 3.25, whose consumers would then get `any` for these fields).
+ */
+export const int = (): z.ZodMiniNumberFormat => z.int();
