@@ -1,5 +1,4 @@
 import { invalid, readOptions } from "../_internal/boundary.js";
-import { deepFreeze } from "../_internal/deepFreeze.js";
 import * as z from "zod/v4";
 import { ruleMessage } from "../errors/rules.js";
 import type { RuleId } from "../errors/rules.js";
