@@ -37,7 +37,8 @@ export const civilDate = /* @__PURE__ */ z
 export const ratio = /* @__PURE__ */ z.number().check(...ratioChecks()).register(z.globalRegistry, RATIO_META);
 
 /**
- * @internal `z.int()`, declared as the `ZodMiniNumberFormat` every zod the peer range allows has (zod 4.6's `ZodMiniInt`
- * is missing from zod 4.1 and 3.25, whose consumers would then get `any` for these fields).
+ * @internal `z.int()`, declared as a plain `ZodMiniType<number, number>` so that the declarations name no zod type that
+ * only some zod versions in the peer range have (zod 4.6's `ZodMiniInt`, the number-format type's parameters): a
+ * consumer on zod 4.1 type-checks them exactly.
  */
-export const int = (): z.ZodMiniNumberFormat => z.int();
+export const int = (): z.ZodMiniType<number, number> => z.int();
