@@ -40,8 +40,8 @@ run(join(root, "node_modules/.bin/attw"), [tarball, "--profile", "node16"]);
 // The peer range is zod ^3.25.76 || ^4.1.0 (the library imports only zod/v4 and zod/v4/mini, which zod 3.25 ships):
 // the smoke test runs with the zod the repository uses, the lowest zod 4 allowed and zod 3.25.76, each with a type
 // check of a consumer. The
-// declarations are built against zod 4: on zod 3.25 they name types it lacks (ZodMiniInt, two-parameter discriminated
-// unions), so that check runs with skipLibCheck there (those fields are typed loosely; docs/benchmarks.md "zod 3.25").
+// declarations are built against zod 4: on zod 3.25 they name a type it lacks (discriminated unions with two type
+// parameters), so that check runs with skipLibCheck there (those unions are typed loosely; docs/benchmarks.md "zod 3.25").
 const zodVersions = [JSON.parse(execFileSync("node", ["-p", "JSON.stringify(require('zod/package.json').version)"], { cwd: root, encoding: "utf8" })), "4.1.0", "3.25.76"];
 for (const zodVersion of zodVersions) {
 console.log(`\n— smoke test: install the tarball into a fresh project, with zod ${zodVersion}`);
