@@ -4,11 +4,16 @@
 // minified size).
 //
 //   node scripts/check-bundle-size.mjs                 report only (exit 0)
-//   node scripts/check-bundle-size.mjs --enforce       exit 1 when any budget is exceeded
+//   node scripts/check-bundle-size.mjs --enforce       exit 1 when a bundle exceeds its limit (CI: scripts/ci/web.sh)
 //   node scripts/check-bundle-size.mjs --dist          bundle the built dist/ (after `npm run build`) instead of src/
 //   node scripts/check-bundle-size.mjs --json out.json also write the figures as JSON
 //
-// From src/ by default, so that it runs without a build; --dist measures what npm users get.
+// From src/ by default, so that it runs without a build; --dist measures what npm users get (dist/esm, the unbundled
+// ESM build the package's "import" condition points at).
+//
+// The limit enforced is the budget, or — for a bundle not yet within its budget — its ceiling: the size measured when
+// the budget was set, with 5% headroom, so that it can only shrink (a ratchet). Lower a ceiling as a bundle shrinks and
+// delete it once the budget holds. docs/benchmarks.md "Bundle size" has the table and what is left to reach the budgets.
 import { build } from "esbuild";
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -26,20 +31,26 @@ for (const a of args) {
 }
 
 const root = new URL("..", import.meta.url).pathname;
-const core = fromDist ? "./dist/index.js" : "./src/index.ts";
-const calendar = fromDist ? "./dist/calendar.js" : "./src/calendar/index.ts";
+const core = fromDist ? "./dist/esm/index.js" : "./src/index.ts";
+const calendar = fromDist ? "./dist/esm/calendar/index.js" : "./src/calendar/index.ts";
 
-/** Each case: what a browser app imports, and its budget in bytes (min+gzip), or null when only reported. */
+/**
+ * Each case: what a browser app imports, its budget in bytes (min+gzip; null when only reported) and, while the budget
+ * does not hold yet, its ceiling (see above).
+ */
 const CASES = [
-  { id: "isValidUscc", budget: 3_000, contents: `export { isValidUscc } from "${core}";` },
-  { id: "verifyTicket", budget: 15_000, contents: `export { verifyTicket } from "${core}";` },
+  { id: "isValidUscc", budget: 3_000, ceiling: null, contents: `export { isValidUscc } from "${core}";` },
+  // 31.3 KB measured 2026-12-04 (zod mini 8.5 KB of it; the rest is the draw's own code: docs/benchmarks.md)
+  { id: "verifyTicket", budget: 15_000, ceiling: 33_000, contents: `export { verifyTicket } from "${core}";` },
   {
     id: "draw + verify",
     budget: 30_000,
+    ceiling: 37_500, // 35.8 KB measured 2026-12-04
     contents: `export { commitPool, seedFromDice, drawTargets, lockTargetDraw, verifyTargetDraw, verifyTicket } from "${core}";`,
   },
-  { id: "calendar", budget: 9_000, contents: `export * from "${calendar}";` },
-  { id: "readTableFile (CSV path; .xlsx reader loaded on demand)", budget: null, contents: `export { readTableFile } from "${core}";` },
+  // 11.7 KB measured 2026-12-04: the whole calendar entry (holiday data 2010–2026, deadline rules, custom calendars)
+  { id: "calendar", budget: 9_000, ceiling: 12_300, contents: `export * from "${calendar}";` },
+  { id: "readTableFile (CSV path; .xlsx reader loaded on demand)", budget: null, ceiling: null, contents: `export { readTableFile } from "${core}";` },
 ];
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
@@ -76,24 +87,29 @@ for (const c of CASES) {
     }
   }
   const over = c.budget !== null && gz > c.budget;
-  results.push({ id: c.id, budget: c.budget, minified: min, gzip: gz, lazyGzip: lazy, over, byPackage, bySource });
+  const limit = c.ceiling ?? c.budget;
+  const failed = limit !== null && gz > limit;
+  results.push({ id: c.id, budget: c.budget, ceiling: c.ceiling, minified: min, gzip: gz, lazyGzip: lazy, over, failed, byPackage, bySource });
   const share = (o) =>
     Object.entries(o)
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${kb(v)} (${Math.round((v / min) * 100)}%)`)
       .join(", ");
   console.log(
-    `${over ? "OVER " : c.budget === null ? "     " : "ok   "}${c.id}: ${kb(gz)} min+gz (${kb(min)} min)` +
-      `${c.budget === null ? "" : ` / budget ${kb(c.budget)}`}${lazy > 0 ? `; + ${kb(lazy)} min+gz loaded on demand` : ""}`,
+    `${failed ? "FAIL " : over ? "OVER " : c.budget === null ? "     " : "ok   "}${c.id}: ${kb(gz)} min+gz (${kb(min)} min)` +
+      `${c.budget === null ? "" : ` / budget ${kb(c.budget)}`}${c.ceiling === null ? "" : `, ceiling ${kb(c.ceiling)}`}` +
+      `${lazy > 0 ? `; + ${kb(lazy)} min+gz loaded on demand` : ""}`,
   );
+  if (c.ceiling !== null && !over) console.log(`       within budget now: delete this case's ceiling`);
   console.log(`       packages: ${share(byPackage)}`);
   console.log(`       shuangsuiji folders: ${share(bySource)}`);
 }
-if (jsonOut !== undefined) writeFileSync(jsonOut, `${JSON.stringify({ from: fromDist ? "dist" : "src", gzipLevel: 9, kb: 1000, results }, null, 2)}\n`);
-const failed = results.filter((r) => r.over);
+if (jsonOut !== undefined) writeFileSync(jsonOut, `${JSON.stringify({ from: fromDist ? "dist/esm" : "src", gzipLevel: 9, kb: 1000, results }, null, 2)}\n`);
+const over = results.filter((r) => r.over);
+const failed = results.filter((r) => r.failed);
+if (over.length > 0) console.log(`${over.length} bundle(s) over budget: ${over.map((r) => r.id).join(", ")}`);
+else console.log("all bundles within budget");
 if (failed.length > 0) {
-  console.log(`${failed.length} bundle(s) over budget: ${failed.map((r) => r.id).join(", ")}${enforce ? "" : " (report only; --enforce fails)"}`);
+  console.log(`${failed.length} bundle(s) over their limit (budget, or ceiling while the budget does not hold): ${failed.map((r) => r.id).join(", ")}${enforce ? "" : " (report only; --enforce fails)"}`);
   if (enforce) process.exit(1);
-} else {
-  console.log("all bundles within budget");
 }

@@ -37,9 +37,15 @@ run(join(root, "node_modules/.bin/publint"), ["--strict", tarball]);
 console.log("\n— @arethetypeswrong/cli (node16 + bundler profiles: engines.node >= 18, so node10 resolution is out of scope)");
 run(join(root, "node_modules/.bin/attw"), [tarball, "--profile", "node16"]);
 
-console.log("\n— smoke test: install the tarball into a fresh project");
+// The peer range is zod ^3.25.76 || ^4.1.0 (the library imports only zod/v4 and zod/v4/mini, which zod 3.25 ships):
+// the smoke test runs with the zod the repository uses, the lowest zod 4 allowed and zod 3.25.76, each with a type
+// check of a consumer. The
+// declarations are built against zod 4: on zod 3.25 they name a type it lacks (discriminated unions with two type
+// parameters), so that check runs with skipLibCheck there (those unions are typed loosely; docs/benchmarks.md "zod 3.25").
+const zodVersions = [JSON.parse(execFileSync("node", ["-p", "JSON.stringify(require('zod/package.json').version)"], { cwd: root, encoding: "utf8" })), "4.1.0", "3.25.76"];
+for (const zodVersion of zodVersions) {
+console.log(`\n— smoke test: install the tarball into a fresh project, with zod ${zodVersion}`);
 const dir = mkdtempSync(join(tmpdir(), "shuangsuiji-smoke-"));
-const zodVersion = JSON.parse(execFileSync("node", ["-p", "JSON.stringify(require('zod/package.json').version)"], { cwd: root, encoding: "utf8" }));
 writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "smoke", private: true, version: "1.0.0" }));
 run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--silent", tarball, `zod@${zodVersion}`], dir);
 writeFileSync(
@@ -85,5 +91,21 @@ console.log("require: ok");
 );
 run("node", ["esm.mjs"], dir);
 run("node", ["cjs.cjs"], dir);
+// a consumer's type check (declarations resolve against this zod; the draw's schemas are zod mini, the model's classic)
+writeFileSync(
+  join(dir, "types.mts"),
+  `import { InspectionTargetSchema, SamplingPolicySchema, verifyTicket, type SamplingPolicy, type TicketCheck } from "shuangsuiji";
+import type { z } from "zod/v4";
+const policy: SamplingPolicy = SamplingPolicySchema.parse({ strata: { A: { ratio: 0.1 } } });
+const same: z.infer<typeof SamplingPolicySchema> = policy;
+const optionalTarget = InspectionTargetSchema.optional();
+const check: (record: Parameters<typeof verifyTicket>[0], query: Parameters<typeof verifyTicket>[1]) => TicketCheck = verifyTicket;
+export { same, optionalTarget, check };
+`,
+);
+const skipLibCheck = zodVersion.startsWith("3.");
+writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", noEmit: true, types: [], skipLibCheck }, files: ["types.mts"] }));
+run("node", [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], dir);
 rmSync(dir, { recursive: true, force: true });
+}
 console.log("\npackage checks passed");

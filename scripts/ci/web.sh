@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The reference web app (examples/web): installs Debian's Chromium if missing (never a downloaded browser), type-checks
 # and builds the app, runs its end-to-end flows in Chromium through playwright-core, and reports the browser bundle
-# sizes against their budgets (report only until the light core lands: then add --enforce).
+# sizes: each must stay within its budget, or within its ceiling while the budget does not hold yet (--enforce; see
+# scripts/check-bundle-size.mjs and docs/benchmarks.md "Bundle size").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ ! -x /usr/bin/chromium ]; then
@@ -13,8 +14,8 @@ npx vite build --config examples/web/vite.config.ts --logLevel warn
 ls -l examples/web/dist/index.html
 npx vitest run --config examples/web/vitest.config.ts
 echo "--- bundle sizes, from src/"
-node scripts/check-bundle-size.mjs
-if [ -f dist/index.js ]; then
-  echo "--- bundle sizes, from the built dist/ (what npm users get)"
-  node scripts/check-bundle-size.mjs --dist
+node scripts/check-bundle-size.mjs --enforce
+if [ -f dist/esm/index.js ]; then
+  echo "--- bundle sizes, from the built dist/esm (what npm users get)"
+  node scripts/check-bundle-size.mjs --dist --enforce
 fi

@@ -3,7 +3,7 @@
 // property name used as a key becomes ShuangsuijiError "invalid-input" naming the path — never a foreign exception,
 // a hang or a stack overflow. @internal
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_inputRules.js";
 
 /**
  * Documented limits of free-form input (README "Limits"): nesting depth, number of values, array length, string length.

@@ -1,5 +1,5 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_calendarRules.js";
 import { civilFromDayNumber, dayNumber, formatDayNumber, isoWeekday, parseDayNumber, weekdayRank } from "./_days.js";
 import type { CalendarOptions, HolidayCalendar } from "./HolidayCalendar.js";
 import type { CivilDate } from "./CivilDate.js";

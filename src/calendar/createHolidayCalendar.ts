@@ -1,5 +1,5 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_calendarRules.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { isoWeekday, parseDayNumber } from "./_days.js";
 import { invalid, isPlainObject, readOptions, readPlain, requireString } from "../_internal/boundary.js";

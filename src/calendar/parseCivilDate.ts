@@ -1,5 +1,5 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_calendarRules.js";
 import type { CivilDate } from "./CivilDate.js";
 import { isValidCivilDate } from "./isValidCivilDate.js";
 import { preview } from "../_internal/boundary.js";

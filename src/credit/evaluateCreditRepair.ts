@@ -1,5 +1,5 @@
 import { readPlain } from "../_internal/boundary.js";
-import { z } from "zod";
+import * as z from "zod/v4";
 import { match } from "ts-pattern";
 import { addLegalPeriod, type LegalPeriod, type LegalPeriodOptions } from "../calendar/addLegalPeriod.js";
 import { computeDeadline } from "../calendar/computeDeadline.js";

@@ -1,12 +1,16 @@
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { z } from "zod";
-import { ruleMessage } from "../errors/rules.js";
-import { CivilDateSchema, RatioSchema } from "../model/primitives.js";
-import { OPERATING_STATUSES } from "../model/inspectionTarget.js";
+import * as z from "zod/v4/mini";
+import { DRAW_RULES } from "../errors/_drawRules.js";
+import { messageOf } from "../errors/_rule.js";
+import { OPERATING_STATUSES } from "../model/_codes.js";
+import { civilDate, int, ratio } from "../model/_mini.js";
 
 /**
  * How many units one stratum (credit-risk class) contributes: a ratio (抽查比例) or a fixed count (抽取对象数量), with
  * optional lower and upper bounds. Longting art. 15, Chongqing 6.3: higher ratios for riskier classes.
+ *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
  *
  * @category Draw
  * @example
@@ -15,19 +19,21 @@ import { OPERATING_STATUSES } from "../model/inspectionTarget.js";
  * StratumRuleSchema.parse({ ratio: 0.2, min: 1 });
  * ```
  */
-export const StratumRuleSchema = z
+export const StratumRuleSchema = /* @__PURE__ */ z
   .strictObject({
     /** 抽查比例, a fraction in [0, 1] (resolved to 1e-6). */
-    ratio: RatioSchema.optional(),
+    ratio: z.optional(ratio),
     /** 抽取对象数量, a fixed count. */
-    count: z.int().nonnegative().optional(),
+    count: z.optional(int().check(z.nonnegative())),
     /** Lower bound on the quota (capped by the stratum size). */
-    min: z.int().nonnegative().optional(),
+    min: z.optional(int().check(z.nonnegative())),
     /** Upper bound on the quota. */
-    max: z.int().nonnegative().optional(),
+    max: z.optional(int().check(z.nonnegative())),
   })
-  .refine((r) => (r.ratio === undefined) !== (r.count === undefined), { error: ruleMessage("stratum-rule") })
-  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, { error: ruleMessage("stratum-rule"), path: ["max"] });
+  .check(
+    z.refine((r) => (r.ratio === undefined) !== (r.count === undefined), { error: messageOf(DRAW_RULES["stratum-rule"]) }),
+    z.refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, { error: messageOf(DRAW_RULES["stratum-rule"]), path: ["max"] }),
+  );
 
 /**
  * A stratum rule; see {@link StratumRuleSchema}.
@@ -54,6 +60,9 @@ export const ROUNDING_MODES = /* @__PURE__ */ deepFreeze(["ceil", "floor", "half
  * have no upper bound on the ratio; general items are capped — Chongqing 5.2) and an optional overall floor (e.g. ≥3%
  * for 企业公示信息抽查).
  *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
+ *
  * @category Draw
  * @example
  * ```ts
@@ -65,20 +74,22 @@ export const ROUNDING_MODES = /* @__PURE__ */ deepFreeze(["ceil", "floor", "half
  * });
  * ```
  */
-export const SamplingPolicySchema = z
+export const SamplingPolicySchema = /* @__PURE__ */ z
   .strictObject({
     /** Rule per stratum, keyed by credit-risk class. A class without a rule contributes nothing. */
-    strata: z.record(z.string().regex(/^[A-Z]$/), StratumRuleSchema),
+    strata: z.record(z.string().check(z.regex(/^[A-Z]$/)), StratumRuleSchema),
     /** Rounding of ratio × size; default `ceil`. */
-    rounding: z.enum(ROUNDING_MODES).optional(),
+    rounding: z.optional(z.enum(ROUNDING_MODES)),
     /** 重点/一般 — Chongqing 5.2. */
-    itemCategory: z.enum(["key", "general"]).optional(),
+    itemCategory: z.optional(z.enum(["key", "general"])),
     /** Cap on any stratum's ratio for general items (Chongqing 5.2 "抽查比例根据监管实际情况限制"). */
-    generalMaxRatio: RatioSchema.optional(),
+    generalMaxRatio: z.optional(ratio),
     /** Overall floor on the total drawn, e.g. {@link OVERALL_FLOOR_PRESETS}. */
-    overallFloor: z.strictObject({ ratio: RatioSchema, basis: z.string().min(1) }).optional(),
+    overallFloor: z.optional(z.strictObject({ ratio, basis: z.string().check(z.minLength(1)) })),
   })
-  .refine((p) => !(p.itemCategory === "key" && p.generalMaxRatio !== undefined), { error: ruleMessage("key-item-no-cap"), path: ["generalMaxRatio"] });
+  .check(
+    z.refine((p) => !(p.itemCategory === "key" && p.generalMaxRatio !== undefined), { error: messageOf(DRAW_RULES["key-item-no-cap"]), path: ["generalMaxRatio"] }),
+  );
 
 /**
  * A sampling policy; see {@link SamplingPolicySchema}.
@@ -106,6 +117,9 @@ export const OVERALL_FLOOR_PRESETS = /* @__PURE__ */ deepFreeze({
  * Which units may be drawn: the directory cut-off of Yanshi 7.2 (registered on or before a date, in a given status),
  * district scope (Wancheng art. 18), and how to treat units whose date or status is unknown (excluded unless stated).
  *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
+ *
  * @category Draw
  * @example
  * ```ts
@@ -113,15 +127,15 @@ export const OVERALL_FLOOR_PRESETS = /* @__PURE__ */ deepFreeze({
  * EligibilitySchema.parse({ registeredOnOrBefore: "2021-12-31", statuses: ["operating"] }); // Yanshi 7.2
  * ```
  */
-export const EligibilitySchema = z.strictObject({
+export const EligibilitySchema = /* @__PURE__ */ z.strictObject({
   /** Registered on or before this date (Yanshi 7.2: 2021年12月31日前登记注册). */
-  registeredOnOrBefore: CivilDateSchema.optional(),
+  registeredOnOrBefore: z.optional(civilDate),
   /** Allowed statuses (Yanshi 7.2: 处于存续状态 → `operating`). */
-  statuses: z.array(z.enum(OPERATING_STATUSES)).min(1).optional(),
+  statuses: z.optional(z.array(z.enum(OPERATING_STATUSES)).check(z.minLength(1))),
   /** Only units in these districts (行政区划代码). */
-  divisionCodes: z.array(z.string().regex(/^\d{6}$/)).min(1).optional(),
+  divisionCodes: z.optional(z.array(z.string().check(z.regex(/^\d{6}$/))).check(z.minLength(1))),
   /** Units without a registration date / status when a filter needs one: excluded (default) or included. */
-  whenUnknown: z.enum(["exclude", "include"]).optional(),
+  whenUnknown: z.optional(z.enum(["exclude", "include"])),
 });
 
 /**
@@ -135,6 +149,9 @@ export type Eligibility = z.input<typeof EligibilitySchema>;
  * A unit excluded by name, with its reason (e.g. inspected within the last year — 国发〔2019〕5号 "避免…重复检查", avoid
  * repeat inspections); recorded in the pool commitment and the draw record.
  *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
+ *
  * @category Draw
  * @example
  * ```ts
@@ -142,11 +159,11 @@ export type Eligibility = z.input<typeof EligibilitySchema>;
  * ExclusionSchema.parse({ unitId: "91350100M000100Y43", reason: "2026-02 已检查，无问题 (recently inspected)" });
  * ```
  */
-export const ExclusionSchema = z.strictObject({
+export const ExclusionSchema = /* @__PURE__ */ z.strictObject({
   /** The unit's id. */
-  unitId: z.string().min(1),
+  unitId: z.string().check(z.minLength(1)),
   /** Why it is excluded. */
-  reason: z.string().min(1),
+  reason: z.string().check(z.minLength(1)),
 });
 
 /**

@@ -1,9 +1,14 @@
-import { z } from "zod";
-import { ruleMessage } from "../errors/rules.js";
+import * as z from "zod/v4/mini";
+import { int } from "../model/_mini.js";
+import { DRAW_RULES } from "../errors/_drawRules.js";
+import { messageOf } from "../errors/_rule.js";
 
 /**
  * Where a seed's entropy came from (recorded so that anyone can re-derive it). RFC 3797 and election audits use future
  * public values (lottery draws, beacons), witnessed dice, or commit–reveal shares from several parties.
+ *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
  *
  * @category Draw
  * @example
@@ -12,45 +17,45 @@ import { ruleMessage } from "../errors/rules.js";
  * SeedProvenanceSchema.parse({ kind: "dice", digits: "2718281828", witnesses: ["张伟", "李娜"], date: "2026-04-01" });
  * ```
  */
-export const SeedProvenanceSchema = z.discriminatedUnion("kind", [
+export const SeedProvenanceSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("lottery"),
     /** Lottery name, e.g. 中国福利彩票双色球. */
-    name: z.string().min(1),
+    name: z.string().check(z.minLength(1)),
     /** Draw number or date (期号). */
-    drawId: z.string().min(1),
+    drawId: z.string().check(z.minLength(1)),
     /** The winning numbers in draw order. */
-    numbers: z.array(z.int().nonnegative()).min(1),
+    numbers: z.array(int().check(z.nonnegative())).check(z.minLength(1)),
     /** The largest number the lottery can draw (e.g. 9 for 排列5, 33 for 双色球 red balls): bounds every number. */
-    maxNumber: z.int().positive().optional(),
-  }).refine((p) => p.maxNumber === undefined || p.numbers.every((n) => n <= p.maxNumber!), { error: "a lottery number exceeds maxNumber / 开奖号码超出范围", path: ["numbers"] }),
+    maxNumber: z.optional(int().check(z.positive())),
+  }).check(z.refine((p) => p.maxNumber === undefined || p.numbers.every((n) => n <= p.maxNumber!), { error: "a lottery number exceeds maxNumber / 开奖号码超出范围", path: ["numbers"] })),
   z.strictObject({
     kind: z.literal("dice"),
     /** Decimal digits rolled with ten-sided dice. */
-    digits: z.string().regex(/^\d+$/),
+    digits: z.string().check(z.regex(/^\d+$/)),
     /** Witnesses present (Wolong 2.2: 两名以上执法人员见证). */
-    witnesses: z.array(z.string().min(1)).min(2),
+    witnesses: z.array(z.string().check(z.minLength(1))).check(z.minLength(2)),
     /** Date of the ceremony, `YYYY-MM-DD` (hashed into the seed: docs/spec-v1.md §5). */
-    date: z.string().min(1),
+    date: z.string().check(z.minLength(1)),
   }),
   z.strictObject({
     kind: z.literal("beacon"),
     /** The beacon, e.g. "drand quicknet". */
-    source: z.string().min(1),
+    source: z.string().check(z.minLength(1)),
     /** Round or pulse index. */
-    round: z.string().min(1),
+    round: z.string().check(z.minLength(1)),
     /** The published value, hex. */
-    value: z.string().regex(/^[0-9a-f]+$/),
+    value: z.string().check(z.regex(/^[0-9a-f]+$/)),
   }),
   z.strictObject({
     kind: z.literal("commit-reveal"),
     /** Each party's commitment (SHA-256 of its share) and revealed share, hex. */
-    shares: z.array(z.strictObject({ party: z.string().min(1), commitment: z.string().regex(/^[0-9a-f]{64}$/), reveal: z.string().regex(/^[0-9a-f]+$/) })).min(2),
+    shares: z.array(z.strictObject({ party: z.string().check(z.minLength(1)), commitment: z.string().check(z.regex(/^[0-9a-f]{64}$/)), reveal: z.string().check(z.regex(/^[0-9a-f]+$/)) })).check(z.minLength(2)),
   }),
   z.strictObject({
     kind: z.literal("other"),
     /** How the seed was produced. */
-    description: z.string().min(1),
+    description: z.string().check(z.minLength(1)),
   }),
 ]);
 
@@ -64,6 +69,9 @@ export type SeedProvenance = z.infer<typeof SeedProvenanceSchema>;
 /**
  * A draw seed: at least 128 bits as lower-case hex, with its provenance.
  *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
+ *
  * @category Draw
  * @example
  * ```ts
@@ -71,9 +79,9 @@ export type SeedProvenance = z.infer<typeof SeedProvenanceSchema>;
  * SeedRecordSchema.safeParse({ value: "ab", provenance: { kind: "other", description: "x" } }).success; // false: < 128 bits
  * ```
  */
-export const SeedRecordSchema = z.strictObject({
+export const SeedRecordSchema = /* @__PURE__ */ z.strictObject({
   /** The seed, lower-case hex, ≥ 32 hex digits (128 bits). */
-  value: z.string().regex(/^(?:[0-9a-f]{2}){16,}$/, { error: ruleMessage("seed-entropy") }),
+  value: z.string().check(z.regex(/^(?:[0-9a-f]{2}){16,}$/, { error: messageOf(DRAW_RULES["seed-entropy"]) })),
   /** Where it came from. */
   provenance: SeedProvenanceSchema,
 });

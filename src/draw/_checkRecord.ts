@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/v4";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { compareUtf8, digestOf } from "./_encoding.js";
 import { diffValues } from "./_diff.js";

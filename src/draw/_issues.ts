@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4/mini";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 
@@ -9,8 +9,8 @@ export function drawIssue(rule: string, path: readonly (string | number)[], clau
 
 
 /** The shape check at a public boundary: the parsed value, or `invalid-input` naming every bad field. */
-export function parseInput<T>(schema: z.ZodType<T>, value: unknown, clause: string): T {
-  const r = schema.safeParse(value);
+export function parseInput<T>(schema: z.core.$ZodType<T>, value: unknown, clause: string): T {
+  const r = z.safeParse(schema, value);
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause }, value), { cause: r.error });
   return r.data;
 }

@@ -1,5 +1,5 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_drawRules.js";
 import { parseDayNumber } from "../calendar/_days.js";
 import { bytesToHex, canonicalJson, compareUtf8, hexToBytes, isWellFormed, lengthDelimited, sha256Hex } from "./_encoding.js";
 import { compareWords, fieldHasherInto, prefixHasherInto, wordsToHex } from "./_sha256.js";

@@ -1,5 +1,5 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_drawRules.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize, hexToBytes, lengthDelimited, sha256Hex } from "./_encoding.js";

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/v4/mini";
 import { requireObject } from "../_internal/boundary.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_drawRules.js";
 import { stratumQuota, type StratumQuota } from "./computeQuota.js";
 import type { PoolCommitment } from "./PoolCommitment.js";
 import { SamplingPolicySchema, type SamplingPolicy } from "./SamplingPolicy.js";
@@ -25,10 +25,10 @@ export interface Stage1Setup {
 }
 
 const InputSchema = z.object({
-  taskId: z.string().min(1).refine((s) => isWellFormed(s) && s === s.normalize("NFC") && s === s.trim(), { error: "task id must be trimmed, well-formed NFC text" }),
+  taskId: z.string().check(z.minLength(1), z.refine((s) => isWellFormed(s) && s === s.normalize("NFC") && s === s.trim(), { error: "task id must be trimmed, well-formed NFC text" })),
   policy: SamplingPolicySchema,
   seed: SeedRecordSchema,
-  timeline: DrawTimelineSchema.optional(),
+  timeline: z.optional(DrawTimelineSchema),
 });
 
 /** Grinding guards on dates (docs/spec-v1.md §5.6): the commitment is published no later than the seed is fixed. */

@@ -5,11 +5,11 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize } from "./_encoding.js";
 import { iterableInput, parseInput } from "./_issues.js";
 import { eachUnit } from "./_each.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_drawRules.js";
 import type { PoolCommitment } from "./PoolCommitment.js";
 import { EligibilitySchema, ExclusionSchema, type Eligibility, type Exclusion } from "./SamplingPolicy.js";
 import { POOL_ALGORITHM, commitmentDigest, stateToJson, unitProcessor, type CommitmentState, type DrawUnit, type PoolConfig } from "./_pool.js";
-import { z } from "zod";
+import * as z from "zod/v4/mini";
 
 /**
  * Options of {@link commitPool}.
@@ -26,7 +26,7 @@ export interface CommitPoolOptions {
 /** @internal */
 export function poolConfig(raw: CommitPoolOptions): PoolConfig {
   const options = readPlain(raw, ["options"]) as CommitPoolOptions;
-  parseInput(z.object({}).nullish(), options, "Yanshi 7.2");
+  parseInput(z.nullish(z.object({})), options, "Yanshi 7.2");
   const r = z.strictObject({ eligibility: EligibilitySchema, exclusions: z.array(ExclusionSchema) }).safeParse({
     eligibility: options?.eligibility ?? {},
     exclusions: options?.exclusions ?? [],

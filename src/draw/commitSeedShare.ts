@@ -1,5 +1,5 @@
 import { hexToBytes, sha256Hex } from "./_encoding.js";
-import { z } from "zod";
+import * as z from "zod/v4/mini";
 import { parseInput } from "./_issues.js";
 import { weak } from "./_seed.js";
 

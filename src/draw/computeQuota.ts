@@ -1,6 +1,6 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
-import { z } from "zod";
+import { ruleIssue } from "../errors/_drawRules.js";
+import * as z from "zod/v4/mini";
 import { parseInput } from "./_issues.js";
 import { StratumRuleSchema, type SamplingPolicy, type StratumRule } from "./SamplingPolicy.js";
 
@@ -42,8 +42,8 @@ const MICRO = 1_000_000;
  */
 export function computeQuota(rule: StratumRule, size: number, policy: Pick<SamplingPolicy, "rounding" | "itemCategory" | "generalMaxRatio"> = {}): StratumQuota {
   parseInput(StratumRuleSchema, rule, "Longting art. 15; docs/spec-v1.md §7");
-  parseInput(z.int().nonnegative(), size, "docs/spec-v1.md §7");
-  parseInput(z.object({}).nullish(), policy, "docs/spec-v1.md §7");
+  parseInput(z.int().check(z.nonnegative()), size, "docs/spec-v1.md §7");
+  parseInput(z.nullish(z.object({})), policy, "docs/spec-v1.md §7");
   const rounding = policy?.rounding ?? "ceil";
   let k: number;
   let explanation: string;

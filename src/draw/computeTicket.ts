@@ -1,6 +1,6 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
-import { z } from "zod";
+import { ruleIssue } from "../errors/_drawRules.js";
+import * as z from "zod/v4/mini";
 import { isWellFormed } from "./_encoding.js";
 import { parseInput } from "./_issues.js";
 import { ticketHex } from "./_pool.js";

@@ -1,11 +1,11 @@
 import { requireObject } from "../_internal/boundary.js";
-import { z } from "zod";
+import * as z from "zod/v4/mini";
 import { parseInput } from "./_issues.js";
 import { match } from "ts-pattern";
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_drawRules.js";
 import { RULES } from "../errors/rules.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { countsTowardMinimum } from "../model/countsTowardMinimum.js";

@@ -1,5 +1,5 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_drawRules.js";
 import { invalid, isPlainObject, own, readPlain } from "../_internal/boundary.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize, compareUtf8, digestOf } from "./_encoding.js";

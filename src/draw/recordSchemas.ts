@@ -1,18 +1,20 @@
-import { z } from "zod";
-import { CivilDateSchema } from "../model/primitives.js";
+import * as z from "zod/v4/mini";
+import { civilDate, int } from "../model/_mini.js";
 import { DrawTimelineSchema } from "./DrawTimeline.js";
 import { EligibilitySchema, ExclusionSchema, SamplingPolicySchema } from "./SamplingPolicy.js";
 import { SeedRecordSchema } from "./SeedRecord.js";
 
-const HEX64 = z.string().regex(/^[0-9a-f]{64}$/);
-const COUNT = z.int().nonnegative();
-const CLASS = z.string().regex(/^[A-Z]$/);
+const HEX64 = /* @__PURE__ */ z.string().check(z.regex(/^[0-9a-f]{64}$/));
+const COUNT = /* @__PURE__ */ int().check(z.nonnegative());
+const CLASS = /* @__PURE__ */ z.string().check(z.regex(/^[A-Z]$/));
 const INELIGIBLE_REASONS = ["excluded", "registered-after-cutoff", "registration-date-unknown", "status-not-allowed", "status-unknown", "outside-districts"] as const;
-const counts = <K extends z.ZodType<string>>(key: K) => z.record(key, COUNT);
 
 /**
  * The shape of a published {@link PoolCommitment} (docs/spec-v1.md §4): what a verifier in any language reads. Unknown
  * members are refused. Shape only — the values are checked by recomputation ({@link verifyTargetDraw}).
+ *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
  *
  * @category Draw
  * @example
@@ -21,20 +23,23 @@ const counts = <K extends z.ZodType<string>>(key: K) => z.record(key, COUNT);
  * PoolCommitmentSchema.parse(commitPool([{ id: "U1", riskClass: "A" }]));
  * ```
  */
-export const PoolCommitmentSchema = z.strictObject({
-  algorithm: z.string().min(1),
+export const PoolCommitmentSchema = /* @__PURE__ */ z.strictObject({
+  algorithm: z.string().check(z.minLength(1)),
   digest: HEX64,
   unitCount: COUNT,
   eligibleCount: COUNT,
-  strata: counts(CLASS),
+  strata: z.record(CLASS, COUNT),
   ineligible: z.partialRecord(z.enum(INELIGIBLE_REASONS), COUNT),
   eligibility: EligibilitySchema,
   exclusions: z.array(ExclusionSchema),
-  state: z.strictObject({ sum: HEX64, unitCount: COUNT, strata: counts(CLASS), ineligible: z.partialRecord(z.enum(INELIGIBLE_REASONS), COUNT) }),
+  state: z.strictObject({ sum: HEX64, unitCount: COUNT, strata: z.record(CLASS, COUNT), ineligible: z.partialRecord(z.enum(INELIGIBLE_REASONS), COUNT) }),
 });
 
 /**
  * The shape of one stratum of a {@link TargetDrawRecord}.
+ *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
  *
  * @category Draw
  * @example
@@ -43,18 +48,21 @@ export const PoolCommitmentSchema = z.strictObject({
  * StratumDrawSchema.safeParse({ riskClass: "A", size: 0, quota: 0, quotaRule: "count 0", census: false, threshold: null, selected: [] }).success; // true
  * ```
  */
-export const StratumDrawSchema = z.strictObject({
+export const StratumDrawSchema = /* @__PURE__ */ z.strictObject({
   riskClass: CLASS,
   size: COUNT,
   quota: COUNT,
   quotaRule: z.string(),
   census: z.boolean(),
-  threshold: HEX64.nullable(),
-  selected: z.array(z.strictObject({ unitId: z.string().min(1), ticket: HEX64 })),
+  threshold: z.nullable(HEX64),
+  selected: z.array(z.strictObject({ unitId: z.string().check(z.minLength(1)), ticket: HEX64 })),
 });
 
 /**
  * The shape of a published stage-1 {@link TargetDrawRecord} (docs/spec-v1.md §7). Unknown members anywhere are refused.
+ *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
  *
  * @category Draw
  * @example
@@ -64,14 +72,14 @@ export const StratumDrawSchema = z.strictObject({
  * const shape = TargetDrawRecordSchema.safeParse(json);
  * ```
  */
-export const TargetDrawRecordSchema = z.strictObject({
+export const TargetDrawRecordSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("target-draw"),
-  algorithm: z.string().min(1),
-  taskId: z.string().min(1),
+  algorithm: z.string().check(z.minLength(1)),
+  taskId: z.string().check(z.minLength(1)),
   seed: SeedRecordSchema,
   poolCommitment: PoolCommitmentSchema,
   policy: SamplingPolicySchema,
-  timeline: DrawTimelineSchema.optional(),
+  timeline: z.optional(DrawTimelineSchema),
   strata: z.array(StratumDrawSchema),
   selectedCount: COUNT,
   random: z.boolean(),
@@ -81,6 +89,9 @@ export const TargetDrawRecordSchema = z.strictObject({
 /**
  * The shape of a {@link LockedTargetList} (docs/spec-v1.md §8).
  *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
+ *
  * @category Draw
  * @example
  * ```ts
@@ -89,18 +100,21 @@ export const TargetDrawRecordSchema = z.strictObject({
  * LockedTargetListSchema.safeParse(json).success;
  * ```
  */
-export const LockedTargetListSchema = z.strictObject({
+export const LockedTargetListSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("locked-target-list"),
   record: TargetDrawRecordSchema,
-  lockedOn: CivilDateSchema,
-  lockedBy: z.string().min(1),
+  lockedOn: civilDate,
+  lockedBy: z.string().check(z.minLength(1)),
   digest: HEX64,
 });
 
-const IDS = z.array(z.string().min(1));
+const IDS = /* @__PURE__ */ z.array(z.string().check(z.minLength(1)));
 
 /**
  * The shape of a published stage-2 {@link InspectorDrawRecord} (docs/spec-v1.md §9).
+ *
+ * A zod mini schema: `.parse`/`.safeParse` as usual; compose with `z.optional(…)`, not `.optional()` (docs/benchmarks.md,
+ * "The draw's schemas are zod mini").
  *
  * @category Draw
  * @example
@@ -110,24 +124,24 @@ const IDS = z.array(z.string().min(1));
  * InspectorDrawRecordSchema.safeParse(json).success;
  * ```
  */
-export const InspectorDrawRecordSchema = z.strictObject({
+export const InspectorDrawRecordSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal("inspector-draw"),
-  algorithm: z.string().min(1),
-  taskId: z.string().min(1),
+  algorithm: z.string().check(z.minLength(1)),
+  taskId: z.string().check(z.minLength(1)),
   lockDigest: HEX64,
   targetDrawDigest: HEX64,
   seed: SeedRecordSchema,
-  initiatingDepartmentId: z.string().min(1),
+  initiatingDepartmentId: z.string().check(z.minLength(1)),
   departments: z.array(
     z.strictObject({
-      departmentId: z.string().min(1),
+      departmentId: z.string().check(z.minLength(1)),
       directoryDigest: HEX64,
       eligibleCounts: z.strictObject({ directory: COUNT, qualified: COUNT, expertise: COUNT, scope: COUNT, available: COUNT }),
       teams: z.array(z.strictObject({ targetIds: IDS, inspectorIds: IDS, random: z.boolean() })),
     }),
   ),
-  leaders: z.array(z.strictObject({ targetIds: IDS, leaderId: z.string().min(1) })),
-  recusals: z.array(z.strictObject({ inspectorId: z.string().min(1), targetId: z.string().min(1), reason: z.string() })),
+  leaders: z.array(z.strictObject({ targetIds: IDS, leaderId: z.string().check(z.minLength(1)) })),
+  recusals: z.array(z.strictObject({ inspectorId: z.string().check(z.minLength(1)), targetId: z.string().check(z.minLength(1)), reason: z.string() })),
   randomSide: z.enum(["both", "targets-only", "inspectors-only", "neither"]),
   digest: HEX64,
 });

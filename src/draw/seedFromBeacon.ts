@@ -1,5 +1,5 @@
 import type { SeedRecord } from "./SeedRecord.js";
-import { z } from "zod";
+import * as z from "zod/v4/mini";
 import { parseInput } from "./_issues.js";
 import { seedOf, weak } from "./_seed.js";
 

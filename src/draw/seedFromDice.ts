@@ -1,7 +1,7 @@
 import { readPlain } from "../_internal/boundary.js";
-import { CivilDateSchema } from "../model/primitives.js";
+import { civilDate as CivilDateSchema } from "../model/_mini.js";
 import type { SeedRecord } from "./SeedRecord.js";
-import { z } from "zod";
+import * as z from "zod/v4/mini";
 import { parseInput } from "./_issues.js";
 import { seedOf, weak } from "./_seed.js";
 

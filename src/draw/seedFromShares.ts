@@ -1,9 +1,9 @@
 import { readPlain } from "../_internal/boundary.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_drawRules.js";
 import type { SeedRecord } from "./SeedRecord.js";
 import { commitSeedShare } from "./commitSeedShare.js";
-import { z } from "zod";
+import * as z from "zod/v4/mini";
 import { parseInput } from "./_issues.js";
 import { seedOf } from "./_seed.js";
 

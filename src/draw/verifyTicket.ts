@@ -8,7 +8,7 @@ import { eligibilityOf, ticketHex, type IneligibleReason } from "./_pool.js";
 import { normalizeRiskClass } from "./_riskClass.js";
 import { date as dateCell, operatingStatus } from "../import/_cells.js";
 import { normalizeCode } from "../ids/normalizeCode.js";
-import { OPERATING_STATUSES } from "../model/inspectionTarget.js";
+import { OPERATING_STATUSES } from "../model/_codes.js";
 
 /**
  * The id as the pool commits it: trimmed, NFC, full-width ASCII folded (pools refuse full-width ids, docs/spec-v1.md

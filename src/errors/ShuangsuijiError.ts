@@ -114,7 +114,7 @@ export class ShuangsuijiError extends Error {
     const finalCode: ErrorCode = ok ? code : "invalid-argument";
     const finalIssues: readonly RuleIssue[] = ok
       ? checked
-      : [{ path: [], rule: "error-construction", clause: "ShuangsuijiError", messageZh: "错误对象构造参数无效", messageEn: `invalid ShuangsuijiError arguments: ${checked}` }];
+      : [{ path: [], rule: "error-construction", clause: "本库接口约定（非法规条款）/ library contract, no regulation: ShuangsuijiError", messageZh: "错误对象构造参数无效", messageEn: `invalid ShuangsuijiError arguments: ${checked}` }];
     let cause: unknown;
     try {
       cause = options !== null && typeof options === "object" ? (options as ShuangsuijiErrorOptions).cause : undefined;

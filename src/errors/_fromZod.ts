@@ -1,6 +1,6 @@
-import type { z } from "zod";
+import type * as z from "zod/v4";
 import type { RuleIssue } from "./ShuangsuijiError.js";
-import { ruleFromMessage } from "./rules.js";
+import { ruleFromMessage } from "./_rule.js";
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -22,6 +22,14 @@ function generic(issue: ZodIssue): [zh: string, en: string] {
       return ["不符合任何允许的形式", "matches none of the allowed forms (check `kind`)"];
     case "invalid_format":
       return ["格式错误", `wrong format (${issue.format})`];
+    // zod's English texts, written out: zod mini (the draw's schemas) installs no locale, so issue.message would be
+    // "Invalid input" in a bundle without zod classic (or the application's language if it configured a locale).
+    case "invalid_key":
+      return ["取值无效", `Invalid key in ${issue.origin}`];
+    case "invalid_element":
+      return ["取值无效", `Invalid value in ${issue.origin}`];
+    case "not_multiple_of":
+      return ["取值无效", `Invalid number: must be a multiple of ${String(issue.divisor)}`];
     default:
       return ["取值无效", issue.message];
   }

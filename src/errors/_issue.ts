@@ -1,20 +1,8 @@
 import type { RuleIssue } from "./ShuangsuijiError.js";
+import { issueOf, type IssueExtra } from "./_rule.js";
 import { RULES, type RuleId } from "./rules.js";
 
-/** Builds a {@link RuleIssue} for a named rule. */
-export function ruleIssue(
-  id: RuleId,
-  path: readonly (string | number)[] = [],
-  extra: Partial<Pick<RuleIssue, "row" | "column" | "value">> & { readonly detailZh?: string; readonly detailEn?: string } = {},
-): RuleIssue {
-  const r = RULES[id];
-  const { detailZh, detailEn, ...rest } = extra;
-  return {
-    path,
-    rule: id,
-    clause: r.clause,
-    messageZh: detailZh === undefined ? r.zh : `${r.zh}：${detailZh}`,
-    messageEn: detailEn === undefined ? r.en : `${r.en}: ${detailEn}`,
-    ...rest,
-  };
+/** Builds a {@link RuleIssue} for a named rule (any rule; the light paths use the group modules' `ruleIssue`). */
+export function ruleIssue(id: RuleId, path: readonly (string | number)[] = [], extra: IssueExtra = {}): RuleIssue {
+  return issueOf(RULES[id], path, extra);
 }

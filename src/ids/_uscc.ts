@@ -49,3 +49,10 @@ export const AUTHORITIES: Readonly<Record<string, Authority>> = {
   N: { zh: "农业", en: "agriculture", categories: { "1": ["组级集体经济组织", "group-level collective"], "2": ["村级集体经济组织", "village-level collective"], "3": ["乡镇级集体经济组织", "township-level collective"], "9": ["其他", "other"] } },
   Y: { zh: "其他", en: "other", categories: { "1": ["其他", "other"] } },
 };
+
+/**
+ * GB 32100-2015 Annex A in brief: each registration authority's assigned organisation categories, without their
+ * names, for {@link isValidUscc} (a validity check that bundles no names and no messages). Equal to the keys of
+ * {@link AUTHORITIES} (test/ids/uscc.test.ts checks it).
+ */
+export const ASSIGNED_CATEGORIES: Readonly<Record<string, string>> = { "1": "1239", "2": "19", "3": "123459", "4": "19", "5": "1239", "6": "129", "7": "129", "8": "19", "9": "123", A: "19", N: "1239", Y: "1" };

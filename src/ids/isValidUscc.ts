@@ -1,5 +1,6 @@
+import { divisionCodeProblem } from "./_division.js";
+import { ASSIGNED_CATEGORIES, usccCheckCharacter } from "./_uscc.js";
 import type { Uscc } from "./brands.js";
-import { parseUscc } from "./parseUscc.js";
 
 /**
  * Whether `code` is, exactly as given, a valid 统一社会信用代码 (GB 32100-2015): 18 characters from the code's
@@ -20,7 +21,14 @@ import { parseUscc } from "./parseUscc.js";
  * ```
  */
 export function isValidUscc(code: string): code is Uscc {
-  if (typeof code !== "string") return false;
-  const r = parseUscc(code);
-  return r.ok && r.normalization.length === 0;
+  // The same checks as parseUscc, on the input as given (18 characters of the code's set need no normalisation), with
+  // no message built: a form that only checks codes bundles none of the rule texts.
+  if (typeof code !== "string" || code.length !== 18) return false;
+  const categories = ASSIGNED_CATEGORIES[code.charAt(0)];
+  return (
+    categories !== undefined &&
+    categories.includes(code.charAt(1)) &&
+    !divisionCodeProblem(code.slice(2, 8)) &&
+    usccCheckCharacter(code.slice(0, 17)) === code.charAt(17)
+  );
 }

@@ -1,5 +1,5 @@
 import type { RuleIssue } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_idRules.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { RegistrationNumber } from "./brands.js";
 import { normalizeCode, type NormalizationChange } from "./normalizeCode.js";

@@ -1,6 +1,6 @@
 import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
 import type { RuleIssue } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_idRules.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { divisionCodeProblem } from "./_division.js";
 import type { ResidentId } from "./brands.js";

@@ -1,5 +1,5 @@
 import type { RuleIssue } from "../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../errors/_issue.js";
+import { ruleIssue } from "../errors/_idRules.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { divisionCodeProblem } from "./_division.js";
 import { AUTHORITIES, USCC_CHARSET, organisationCodeCheck, usccCheckCharacter } from "./_uscc.js";

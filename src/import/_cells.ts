@@ -84,13 +84,13 @@ export const riskClass = (classes: readonly string[]): CellParser => {
   return mapped(map, "信用风险分类", "credit-risk class");
 };
 
-export const itemCategory = mapped(
+export const itemCategory = /* @__PURE__ */ mapped(
   { 重点: "key", 重点检查事项: "key", 重点事项: "key", key: "key", 一般: "general", 一般检查事项: "general", 一般事项: "general", general: "general" },
   "事项类别",
   "item category",
 );
 
-export const inspectorCategory = mapped(
+export const inspectorCategory = /* @__PURE__ */ mapped(
   {
     行政执法类公务员: "enforcement-civil-servant",
     执法类公务员: "enforcement-civil-servant",
@@ -107,7 +107,7 @@ export const inspectorCategory = mapped(
   "inspector category",
 );
 
-export const operatingStatus = mapped(
+export const operatingStatus = /* @__PURE__ */ mapped(
   {
     存续: "operating", 在业: "operating", 开业: "operating", "存续(在营、开业、在册)": "operating", 在营: "operating",
     注销: "deregistered", 已注销: "deregistered", 吊销: "licence-revoked", 已吊销: "licence-revoked", 吊销未注销: "licence-revoked",
@@ -117,13 +117,13 @@ export const operatingStatus = mapped(
   "operating status",
 );
 
-export const idType = mapped(
+export const idType = /* @__PURE__ */ mapped(
   { 居民身份证: "resident-id", 身份证: "resident-id", 护照: "passport", 其他: "other" },
   "证件类型",
   "identity document type",
 );
 
-export const unitKind = mapped({ 局机关: "bureau", 机关: "bureau", 市场监管所: "station", 所: "station", 基层所: "station" }, "单位类型", "unit kind");
+export const unitKind = /* @__PURE__ */ mapped({ 局机关: "bureau", 机关: "bureau", 市场监管所: "station", 所: "station", 基层所: "station" }, "单位类型", "unit kind");
 
 /** Infers the code type of 行政相对人编码: a valid resident ID, else 18 characters → USCC, 15 digits → registration number. */
 export function inferCodeType(codeValue: string): "uscc" | "registration-number" | "resident-id" | "other" {
@@ -133,7 +133,7 @@ export function inferCodeType(codeValue: string): "uscc" | "registration-number"
   return "other";
 }
 
-export const codeType = mapped(
+export const codeType = /* @__PURE__ */ mapped(
   { 统一社会信用代码: "uscc", 注册号: "registration-number", 身份证: "resident-id", 居民身份证: "resident-id", 其他: "other" },
   "编码类型",
   "code type",

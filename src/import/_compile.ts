@@ -2,7 +2,7 @@
 // (compileTableImport), then each row is parsed and validated on its own (row). importTable is this plus its input
 // checks, the duplicate-id rule across rows and freezing; the command line streams rows through the same functions.
 import { own } from "../_internal/boundary.js";
-import type { z } from "zod";
+import type * as z from "zod/v4";
 import type { RuleIssue } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ruleIssue } from "../errors/_issue.js";

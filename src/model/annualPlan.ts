@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { ruleMessage } from "../errors/rules.js";
 import { CivilDateSchema, DateRangeSchema, IdSchema, RatioSchema, TextSchema } from "./primitives.js";
 

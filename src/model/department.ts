@@ -1,5 +1,5 @@
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { z } from "zod";
+import * as z from "zod/v4";
 import { DivisionCodeSchema, IdSchema, TextSchema } from "./primitives.js";
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { OUTCOME_IDS } from "../codes/OUTCOMES.js";
 import { ruleMessage } from "../errors/rules.js";
 import { CivilDateSchema, IdSchema, PhoneSchema, TextSchema } from "./primitives.js";

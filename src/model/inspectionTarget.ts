@@ -1,11 +1,11 @@
 import { invalid, readOptions } from "../_internal/boundary.js";
-import { deepFreeze } from "../_internal/deepFreeze.js";
-import { z } from "zod";
+import * as z from "zod/v4";
 import { ruleMessage } from "../errors/rules.js";
 import type { RuleId } from "../errors/rules.js";
 import { parseRegistrationNumber } from "../ids/parseRegistrationNumber.js";
 import { parseResidentId } from "../ids/parseResidentId.js";
 import { parseUscc } from "../ids/parseUscc.js";
+import { OPERATING_STATUSES, TARGET_CODE_TYPES } from "./_codes.js";
 import {
   CivilDateSchema,
   DEFAULT_RISK_CLASSES,
@@ -23,32 +23,7 @@ function codeProblems(r: { readonly ok: boolean; readonly normalization: readonl
   return r.normalization.length > 0 ? ["target-code-type"] : [];
 }
 
-/**
- * Operating status (登记状态) used by the directory cut-off (Yanshi 7.2: 处于存续状态) and the status outcomes.
- *
- * @category Model
- *
- * @example
- * ```ts
- * import { OPERATING_STATUSES } from "shuangsuiji";
- * OPERATING_STATUSES[0]; // "operating" (存续)
- * ```
- */
-export const OPERATING_STATUSES = /* @__PURE__ */ deepFreeze(["operating", "closed-or-liquidating", "deregistered", "licence-revoked", "registration-cancelled", "moved-out"] as const);
-
-/**
- * The kind of code in 行政相对人编码 (Chongqing B.1): USCC, 15-digit registration number, resident ID (for a
- * natural person) or another code.
- *
- * @category Model
- *
- * @example
- * ```ts
- * import { TARGET_CODE_TYPES } from "shuangsuiji";
- * TARGET_CODE_TYPES.includes("uscc"); // true
- * ```
- */
-export const TARGET_CODE_TYPES = /* @__PURE__ */ deepFreeze(["uscc", "registration-number", "resident-id", "other"] as const);
+export { OPERATING_STATUSES, TARGET_CODE_TYPES } from "./_codes.js";
 
 /**
  * Options of {@link createInspectionTargetSchema}.

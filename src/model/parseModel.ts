@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/v4";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
@@ -25,7 +25,7 @@ import { InspectionTargetSchema, type InspectionTarget } from "./inspectionTarge
  * });
  * ```
  */
-export function parseModel<S extends z.ZodType>(schema: S, input: unknown, clause = "shuangsuiji model"): Readonly<z.output<S>> {
+export function parseModel<S extends z.core.$ZodType>(schema: S, input: unknown, clause = "shuangsuiji model"): Readonly<z.output<S>> {
   const s = requireSchema(schema);
   const c = clauseArg(clause);
   // A bounded, plain copy: zod never walks a Proxy, a getter or a 10^4-deep value, and the result shares nothing with the caller.
@@ -35,8 +35,13 @@ export function parseModel<S extends z.ZodType>(schema: S, input: unknown, claus
   return deepFreeze(r.data) as Readonly<z.output<S>>;
 }
 
+/** A zod schema, classic or mini: both parse with `safeParse` (called as a method, so no zod code is bundled here). */
+interface Parser {
+  safeParse(data: unknown): { readonly success: true; readonly data: unknown } | { readonly success: false; readonly error: { readonly issues: z.core.$ZodIssue[] } };
+}
+
 /** The schema argument must be a zod schema (one of ours or the caller's). */
-function requireSchema(schema: unknown): z.ZodType {
+function requireSchema(schema: unknown): Parser {
   let ok = false;
   try {
     ok = schema !== null && typeof schema === "object" && "_zod" in schema && typeof (schema as { safeParse?: unknown }).safeParse === "function";
@@ -44,7 +49,7 @@ function requireSchema(schema: unknown): z.ZodType {
     ok = false;
   }
   if (!ok) invalid(["schema"], "expected a zod schema (e.g. InspectorSchema)", "应为 zod 模式（如 InspectorSchema）", schema);
-  return schema as z.ZodType;
+  return schema as Parser;
 }
 
 const clauseArg = (clause: unknown): string => (clause === undefined ? "shuangsuiji model" : requireString(clause, ["clause"], 1000));
@@ -98,7 +103,7 @@ export type BatchResult<T> =
  * if (!r.ok) console.log(r.issues.length);
  * ```
  */
-export function validateRecords<S extends z.ZodType>(schema: S, rows: readonly unknown[], clause = "shuangsuiji model"): BatchResult<z.output<S>> {
+export function validateRecords<S extends z.core.$ZodType>(schema: S, rows: readonly unknown[], clause = "shuangsuiji model"): BatchResult<z.output<S>> {
   const s = requireSchema(schema);
   const c = clauseArg(clause);
   const list = readPlain(rows, ["rows"]);

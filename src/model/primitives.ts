@@ -1,8 +1,8 @@
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { z } from "zod";
+import * as z from "zod/v4";
 import type { CivilDate } from "../calendar/CivilDate.js";
-import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
 import { ruleMessage } from "../errors/rules.js";
+import { CIVIL_DATE_META, RATIO_META, civilDateChecks, ratioChecks } from "./_mini.js";
 import type { RegistrationNumber, ResidentId, Uscc } from "../ids/brands.js";
 import { isValidDivisionCode } from "../ids/isValidDivisionCode.js";
 import { isValidRegistrationNumber } from "../ids/parseRegistrationNumber.js";
@@ -51,9 +51,8 @@ export const IdSchema = TextSchema.meta({ description: "Identifier 标识" });
  */
 export const CivilDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: ruleMessage("civil-date") })
-  .refine(isValidCivilDate, { error: ruleMessage("civil-date") })
-  .meta({ description: "Civil date YYYY-MM-DD (日期)", format: "date" }) as unknown as z.ZodType<CivilDate, string>;
+  .check(...civilDateChecks())
+  .meta(CIVIL_DATE_META) as unknown as z.ZodType<CivilDate, string>;
 
 /**
  * A 统一社会信用代码 in canonical form (GB 32100-2015).
@@ -136,9 +135,8 @@ export const DivisionCodeSchema = z
  */
 export const RatioSchema = z
   .number()
-  .min(0, { error: ruleMessage("ratio-range") })
-  .max(1, { error: ruleMessage("ratio-range") })
-  .meta({ description: "抽查比例 as a fraction in [0, 1]" });
+  .check(...ratioChecks())
+  .meta(RATIO_META);
 
 /**
  * A contact phone number: digits with optional `+`, `-`, spaces and parentheses.

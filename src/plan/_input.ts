@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { readPlain } from "../_internal/boundary.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
@@ -14,9 +14,9 @@ import type { ItemList } from "./ItemList.js";
 const MAX = 100_000;
 
 /** Parses `value` with `schema`, or throws `invalid-input` with every issue under `path`. */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, clause: string, path: (string | number)[]): z.output<S> {
+export function parseWith<S extends z.core.$ZodType>(schema: S, value: unknown, clause: string, path: (string | number)[]): z.output<S> {
   // read first (a Proxy, getter, BigInt, hole or absurd nesting is refused by path, before zod walks it)
-  const r = schema.safeParse(readPlain(value, path));
+  const r = z.safeParse(schema, readPlain(value, path));
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause, prefix: path }, value), { cause: r.error });
   return r.data;
 }

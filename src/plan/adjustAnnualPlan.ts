@@ -2,7 +2,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { AnnualPlanRowSchema, AnnualPlanSchema, type AnnualPlan, type AnnualPlanRow } from "../model/annualPlan.js";
-import type { z } from "zod";
+import type * as z from "zod/v4";
 import { parseChangeMeta, parsePlan } from "./_input.js";
 
 const structuredCopy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;

@@ -5,7 +5,7 @@ import type { Department } from "../model/department.js";
 import { InspectionItemSchema, type InspectionItem } from "../model/inspectionItem.js";
 import type { ItemList } from "./ItemList.js";
 import { itemProblems } from "./buildItemList.js";
-import { z } from "zod";
+import * as z from "zod/v4";
 import { parseChangeMeta, parseDepartments, parseItemList, parseWith } from "./_input.js";
 
 /**

@@ -5,7 +5,7 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { Department } from "../model/department.js";
 import { InspectionItemSchema, type InspectionItem } from "../model/inspectionItem.js";
 import type { ItemList } from "./ItemList.js";
-import type { z } from "zod";
+import type * as z from "zod/v4";
 import { parseDepartments, parseItemList } from "./_input.js";
 
 /** @internal Checks items against the department list; returns issues (errors) and notes (unverifiable rules). */

@@ -3,7 +3,7 @@ import { annualPlanDeadline, type AnnualPlanDeadline } from "../calendar/annualP
 import type { AnnualPlanJurisdiction } from "../calendar/ANNUAL_PLAN_DEADLINES.js";
 import type { RuleIssue } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { z } from "zod";
+import * as z from "zod/v4";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { AnnualPlanSchema, type AnnualPlan } from "../model/annualPlan.js";

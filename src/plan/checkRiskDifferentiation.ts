@@ -1,5 +1,5 @@
 import { readPlain } from "../_internal/boundary.js";
-import { z } from "zod";
+import * as z from "zod/v4";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";

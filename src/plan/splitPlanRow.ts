@@ -1,7 +1,7 @@
 import { preview } from "../_internal/boundary.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { z } from "zod";
+import * as z from "zod/v4";
 import type { AnnualPlan } from "../model/annualPlan.js";
 import { DateRangeSchema, IdSchema, TextSchema } from "../model/primitives.js";
 import { parsePlan, parseWith } from "./_input.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { CivilDateSchema, IdSchema } from "../model/primitives.js";
 import { InspectionRecordSchema } from "../model/inspectionRecord.js";
 import { SpotCheckTaskSchema } from "../model/spotCheckTask.js";

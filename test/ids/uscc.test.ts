@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { isValidUscc, normalizeCode, parseUscc } from "../../src/index.js";
-import { USCC_CHARSET } from "../../src/ids/_uscc.js";
+import { ASSIGNED_CATEGORIES, AUTHORITIES, USCC_CHARSET } from "../../src/ids/_uscc.js";
 import { uscc } from "../_arbitraries.js";
 
 // Real published codes: the example of GB 32100-2015 itself, and well-known enterprises' codes as printed on their
@@ -86,6 +86,27 @@ describe("isValidUscc / parseUscc — GB 32100-2015", () => {
         expect(isValidUscc(m)).toBe(false);
       }),
       { seed: 7, numRuns: 2000 },
+    );
+  });
+});
+
+describe("isValidUscc without messages (the light core) agrees with parseUscc", () => {
+  it("ASSIGNED_CATEGORIES lists exactly the categories of AUTHORITIES", () => {
+    expect(ASSIGNED_CATEGORIES).toEqual(Object.fromEntries(Object.entries(AUTHORITIES).map(([k, a]) => [k, Object.keys(a.categories).join("")])));
+  });
+  it("is true exactly when parseUscc accepts the code with no normalisation", () => {
+    const near = fc.oneof(
+      uscc,
+      uscc.chain((c) => fc.tuple(fc.integer({ min: 0, max: 17 }), fc.constantFrom(...USCC_CHARSET, "I", "O", "a", "Ａ", " ", "")).map(([i, ch]) => c.slice(0, i) + ch + c.slice(i + 1))),
+      fc.stringMatching(/^[0-9A-Z]{18}$/),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(near, (code) => {
+        const r = parseUscc(code);
+        expect(isValidUscc(code)).toBe(r.ok && r.normalization.length === 0);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
