@@ -29,8 +29,9 @@ export interface CommitmentSqlInput {
  * The pool commitment as SQL (docs/draw.md, "pool commitment"): one row per (risk class, eligibility) with the unit
  * count and, per big-endian word, the sum of the units' SHA-256(len‖id ‖ len‖class ‖ len‖reason) — the engine sums
  * words exactly (bigint, numeric, hugeint), {@link assemblePoolCommitment} carries them into the sum modulo 2²⁵⁶.
- * Columns: `risk_class, reason, units` and `w0 … w7` (32-bit words: PostgreSQL, ClickHouse) or `q0 … q3` (64-bit
- * words: DuckDB, which parses fewer, longer hex slices), all text; `reason` is '' for eligible units. Rules and exclusions are bound
+ * Columns: `risk_class, reason, units` and the sums, all text: `w0 … w7` (the digest's big-endian 32-bit words:
+ * PostgreSQL, ClickHouse) or `b160, b128, b32, b0` (DuckDB: each 128-bit half parsed once, its top 96 and low 32 bits
+ * summed; `b<shift>` weighs 2^shift); `reason` is '' for eligible units. Rules and exclusions are bound
  * parameters, never spliced into the text.
  *
  * @category SQL
@@ -53,9 +54,9 @@ export function generateCommitmentSql(raw: CommitmentSqlInput): SqlStatement {
     return b.render(`SELECT risk_class, reason, ${f.countText} AS units FROM (${units}) u GROUP BY risk_class, reason ORDER BY risk_class, reason`, counts);
   }
   const element = f.concat(f.be32Length(f.utf8("id")), f.utf8("id"), f.be32Length(f.utf8("risk_class")), f.utf8("risk_class"), f.be32Length(f.utf8("reason")), f.utf8("reason"));
-  const words = Array.from({ length: 256 / f.wordBits }, (_, i) => i);
+  const parts = f.digestParts(element, units);
   const text =
-    `SELECT risk_class, reason, ${f.countText} AS units, ${words.map((i) => `${f.sumText(f.word("d", i))} AS ${f.wordBits === 32 ? "w" : "q"}${i}`).join(", ")} ` +
-    `FROM (SELECT risk_class, reason, ${f.digest(element)} AS d FROM (${units}) u) h GROUP BY risk_class, reason ORDER BY risk_class, reason`;
-  return b.render(text, [...counts, ...words.map((i) => `${f.wordBits === 32 ? "w" : "q"}${i}`)]);
+    `SELECT risk_class, reason, ${f.countText} AS units, ${parts.sums.map(([c, sum]) => `${sum} AS ${c}`).join(", ")} ` +
+    `FROM (${parts.relation}) h GROUP BY risk_class, reason ORDER BY risk_class, reason`;
+  return b.render(text, [...counts, ...parts.sums.map(([c]) => c)]);
 }

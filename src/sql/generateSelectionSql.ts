@@ -35,6 +35,7 @@ export interface SelectionSqlInput {
 }
 
 const TICKET_SPACE = 1n << 256n;
+const MAX_TICKET = "f".repeat(64);
 
 /** The prefilter bound of a stratum, 64 hex digits: floor(2²⁵⁶ · (k + 8√k + 64) / n), capped at the largest ticket. */
 function ticketBound(quota: number, size: number): string {
@@ -76,15 +77,28 @@ export function generateSelectionSql(raw: SelectionSqlInput): SqlStatement {
   const classes = b.add({ name: "classes", type: "text[]", value: drawn.map(([c]) => c) });
   const prefix = b.add({ name: "ticket_prefix", type: "text", value: ticketPrefixHex(setup.seed.value, setup.taskId) });
   const ticket = f.sha256Hex(f.concat(f.fromHex(prefix), f.be32Length(f.utf8("id")), f.utf8("id")));
+  const columns = ["risk_class", "id", "ticket"];
   let tickets = `SELECT risk_class, id, ${ticket} AS ticket FROM (${units}) u WHERE reason = '' AND ${f.contains(classes, "risk_class")}`;
-  if (input.prefilter !== false) {
+  if (input.prefilter !== false && dialect !== "duckdb") {
     const bounds = b.add({ name: "ticket_bounds", type: "text[]", value: drawn.map(([c, q]) => ticketBound(q.quota, setup.commitment.strata[c] ?? 0)) });
     tickets = `SELECT risk_class, id, ticket FROM (${tickets}) t0 WHERE ticket <= ${f.pick(classes, bounds, "risk_class")}`;
   }
-  const columns = ["risk_class", "id", "ticket"];
   if (dialect === "clickhouse") {
     const most = Math.max(0, ...drawn.map(([, q]) => q.quota));
     return b.render(`SELECT risk_class, id, ticket FROM (${tickets}) t ORDER BY risk_class, ticket, id LIMIT ${most} BY risk_class`, columns);
+  }
+  if (dialect === "duckdb") {
+    // one parallel scan: the bound and the quota come from a 26-row join, not a list lookup per unit, and QUALIFY ranks
+    // only the rows below the bound (issue 16: the list lookups and the separate join kept the scan on one thread)
+    const bounds = b.add({ name: "ticket_bounds", type: "text[]", value: drawn.map(([c, q]) => (input.prefilter === false ? MAX_TICKET : ticketBound(q.quota, setup.commitment.strata[c] ?? 0))) });
+    const quotas = b.add({ name: "quotas", type: "integer[]", value: drawn.map(([, q]) => q.quota) });
+    const all = `SELECT risk_class, id, ${ticket} AS ticket FROM (${units}) u WHERE reason = ''`;
+    return b.render(
+      `WITH q AS (SELECT unnest(${classes}) AS risk_class, unnest(${bounds}) AS bound, unnest(${quotas}) AS quota) ` +
+        `SELECT t.risk_class, t.id, t.ticket FROM (${all}) t JOIN q ON q.risk_class = t.risk_class WHERE t.ticket <= q.bound ` +
+        `QUALIFY row_number() OVER (PARTITION BY t.risk_class ORDER BY t.ticket, ${f.utf8("t.id")}) <= q.quota ORDER BY t.risk_class, t.ticket, ${f.utf8("t.id")}`,
+      columns,
+    );
   }
   const quotas = b.add({ name: "quotas", type: "integer[]", value: drawn.map(([, q]) => q.quota) });
   const q =
