@@ -3,6 +3,8 @@
 //   npx tsx scripts/bench-sql.ts duckdb <units> [parquet|csv] [--memory-limit 3GB]   commit + draw from a file
 //   npx tsx scripts/bench-sql.ts js <units>                                          commitPool + drawTargets, streamed
 //   npx tsx scripts/bench-sql.ts clickhouse <units>                                  2-shard cluster (scripts/ci/clickhouse.sh)
+// duckdb also times its floor in the same run: `SELECT count(*), min(sha256(id))` over the same file (one scan, one hash
+// per unit), and reports total / floor and the process's CPU seconds (both threads) next to the wall times.
 // --runs k repeats the measurement in the same process and adds min and median of the totals.
 // The pool is bench-stream.ts's: id 91411303 + i padded to 10 digits, class A–D by i mod 4, 5 % per stratum. Files are
 // generated once under .tmp/bench-sql/ (not timed). Every engine's record digest is printed: they must be equal.
@@ -70,13 +72,30 @@ if (engine === "duckdb") {
   const file = await poolFile();
   const pool = { file };
   const options = memoryLimit === undefined ? {} : { memoryLimit };
+  // the floor, same file, same run: DuckDB's own scan with one SHA-256 per unit (no element, no sums, no ranking)
+  const floorDb = await DuckDBInstance.create(":memory:", memoryLimit === undefined ? {} : { memory_limit: memoryLimit });
+  const fc = await floorDb.connect();
+  const fcpu0 = process.cpuUsage();
+  const f0 = performance.now();
+  await fc.runAndReadAll(`SELECT count(*), min(sha256(id)) FROM read_parquet('${file}')`.replace("read_parquet", format === "parquet" ? "read_parquet" : "read_csv"));
+  const floor = seconds(f0);
+  const fcpu = process.cpuUsage(fcpu0);
+  fc.closeSync();
+  floorDb.closeSync();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const commitment = await commitPoolInDuckDb(pool, options);
   const commit = seconds(t0);
   const t1 = performance.now();
   const record = await drawTargetsInDuckDb({ taskId, pool, seed, commitment, policy, commitmentCheck: "counts" }, options);
   const draw = seconds(t1);
-  result = { engine: `duckdb (${format}, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`, units: N, commit, draw, total: Number((commit + draw).toFixed(2)), selected: record.selectedCount, digest: record.digest, peakMiB: peakMiB() };
+  const cpu = process.cpuUsage(cpu0);
+  const total = Number((commit + draw).toFixed(2));
+  result = {
+    engine: `duckdb (${format}, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`, units: N, commit, draw, total, selected: record.selectedCount, digest: record.digest, peakMiB: peakMiB(),
+    floorSha256: floor, ratioToFloor: Number((total / floor).toFixed(2)), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+    floorCpuSeconds: Number(((fcpu.user + fcpu.system) / 1e6).toFixed(1)), cpuRatioToFloor: Number(((cpu.user + cpu.system) / (fcpu.user + fcpu.system)).toFixed(2)),
+  };
 } else if (engine === "js") {
   async function* units() {
     for (let i = 0; i < N; i++) yield { id: `91411303${String(i).padStart(10, "0")}`, riskClass: CLASSES[i % 4] as string };

@@ -27,9 +27,10 @@ export interface Fragments {
    * and each part's result column with its exact sum: `w0 … w7` (the big-endian 32-bit words) or `b<shift>` (a part
    * weighing 2^shift). PostgreSQL and ClickHouse
    * sum eight 32-bit words; DuckDB casts the digest's two 128-bit halves once each and sums 96 + 32 bits of each as
-   * HUGEINT (sum(UHUGEINT) is a DOUBLE in DuckDB; 10⁸ · 2⁹⁶ < 2¹²⁷ stays exact).
+   * HUGEINT (sum(UHUGEINT) is a DOUBLE in DuckDB; 10⁸ · 2⁹⁶ < 2¹²⁷ stays exact). ClickHouse has none: its statement is
+   * one SELECT over the table (generateCommitmentSql).
    */
-  readonly digestParts: (element: string, units: string) => { readonly relation: string; readonly sums: readonly (readonly [column: string, sum: string])[] };
+  readonly digestParts?: (element: string, units: string) => { readonly relation: string; readonly sums: readonly (readonly [column: string, sum: string])[] };
   readonly asText: (x: string) => string;
   readonly contains: (list: string, x: string) => string;
   /** The element of `values` at the position of `key` in `keys` (two parallel text lists). */
@@ -93,10 +94,6 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
     concat: (...b) => `concat(${b.join(", ")})`,
     fromHex: (h) => `unhex(${h})`,
     sha256Hex: (b) => `lower(hex(SHA256(${b})))`,
-    digestParts: (e, units) => ({
-      relation: `SELECT risk_class, reason, SHA256(${e}) AS d FROM (${units}) u`,
-      sums: WORDS32.map((i) => [`w${i}`, `toString(sum(reinterpretAsUInt32(reverse(substring(d, ${1 + 4 * i}, 4)))))`] as const),
-    }),
     asText: (x) => `toString(${x})`,
     contains: (list, x) => `has(${list}, ${x})`,
     pick: (k, v, key) => `transform(${key}, ${k}, ${v}, '')`,
@@ -123,7 +120,12 @@ export function builder(dialect: SqlDialect) {
       const type = dialect === "postgresql" ? { text: "text", "text[]": "text[]", "integer[]": "integer[]" }[p.type] : { text: "VARCHAR", "text[]": "VARCHAR[]", "integer[]": "INTEGER[]" }[p.type];
       return `$${i + 1}::${type}`;
     });
-    return Object.freeze({ dialect, text: out, params: Object.freeze([...params]), columns: Object.freeze([...columns]) });
+    // ClickHouse 18.16 through a Distributed table: each shard runs the whole statement on its part and the initiator
+    // only concatenates the shards' rows (the assembly adds their sums and counts and merges their k smallest). Merging on
+    // the initiator instead fails there (Code: 10, the parameter subqueries are folded on one side only: docs/scale.md).
+    // On a plain MergeTree table the setting does nothing.
+    const settings = dialect === "clickhouse" ? " SETTINGS distributed_group_by_no_merge = 1" : "";
+    return Object.freeze({ dialect, text: out + settings, params: Object.freeze([...params]), columns: Object.freeze([...columns]) });
   };
   return { f: FRAGMENTS[dialect], add, render };
 }
@@ -139,6 +141,15 @@ export interface UnitsInput {
  * in eligibilityOf's order (docs/draw.md; Yanshi 7.2 for the cut-off and statuses).
  */
 export function unitsRelation(b: ReturnType<typeof builder>, input: UnitsInput): string {
+  const u = unitsParts(b, input);
+  return `SELECT ${u.id} AS id, ${u.cls} AS risk_class, ${u.reason} AS reason FROM ${u.from}`;
+}
+
+/**
+ * The units' expressions without the subquery: ClickHouse's statements read the table in their one SELECT, so that
+ * through a Distributed table every shard runs all of it (hashes, sums, ranking) on its own part (docs/scale.md).
+ */
+export function unitsParts(b: ReturnType<typeof builder>, input: UnitsInput): { readonly id: string; readonly cls: string; readonly reason: string; readonly from: string } {
   const { f } = b;
   const s = input.source;
   const col = (key: keyof NonNullable<SqlSource["columns"]>, dflt: string) => {
@@ -182,5 +193,5 @@ export function unitsRelation(b: ReturnType<typeof builder>, input: UnitsInput):
   const cls = col("riskClass", "risk_class");
   // ClickHouse reads Nullable columns: assumeNotNull keeps the key columns plain String (a NULL id fails validation).
   const key = (x: string) => (b.f === FRAGMENTS.clickhouse ? `assumeNotNull(${x})` : x);
-  return `SELECT ${key(id)} AS id, ${key(cls)} AS risk_class, CASE ${whens.join(" ")} ELSE '' END AS reason FROM ${from}`;
+  return { id: key(id), cls: key(cls), reason: `CASE ${whens.join(" ")} ELSE '' END`, from };
 }

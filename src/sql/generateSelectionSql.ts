@@ -2,7 +2,7 @@ import { requireObject } from "../_internal/boundary.js";
 import type { PoolCommitment } from "../draw/PoolCommitment.js";
 import type { SamplingPolicy } from "../draw/SamplingPolicy.js";
 import type { SeedRecord } from "../draw/SeedRecord.js";
-import { builder, checkDialect, unitsRelation } from "./_sql.js";
+import { builder, checkDialect, unitsParts } from "./_sql.js";
 import { setupStage1, ticketPrefixHex } from "./_seam.js";
 import type { SqlDialect, SqlSource, SqlStatement } from "./SqlStatement.js";
 
@@ -72,27 +72,32 @@ export function generateSelectionSql(raw: SelectionSqlInput): SqlStatement {
   const setup = setupStage1(input);
   const b = builder(dialect);
   const { f } = b;
-  const units = unitsRelation(b, { source: input.source, eligibility: setup.config.eligibility, exclusions: setup.config.exclusions });
+  // the units relation adds the source's and the rules' parameters, so it is built once, first, whichever the dialect
+  const parts = unitsParts(b, { source: input.source, eligibility: setup.config.eligibility, exclusions: setup.config.exclusions });
+  const units = () => `SELECT ${parts.id} AS id, ${parts.cls} AS risk_class, ${parts.reason} AS reason FROM ${parts.from}`;
   const drawn = [...setup.quotas].filter(([, q]) => q.quota > 0);
   const classes = b.add({ name: "classes", type: "text[]", value: drawn.map(([c]) => c) });
   const prefix = b.add({ name: "ticket_prefix", type: "text", value: ticketPrefixHex(setup.seed.value, setup.taskId) });
   const ticket = f.sha256Hex(f.concat(f.fromHex(prefix), f.be32Length(f.utf8("id")), f.utf8("id")));
   const columns = ["risk_class", "id", "ticket"];
-  let tickets = `SELECT risk_class, id, ${ticket} AS ticket FROM (${units}) u WHERE reason = '' AND ${f.contains(classes, "risk_class")}`;
-  if (input.prefilter !== false && dialect !== "duckdb") {
-    const bounds = b.add({ name: "ticket_bounds", type: "text[]", value: drawn.map(([c, q]) => ticketBound(q.quota, setup.commitment.strata[c] ?? 0)) });
-    tickets = `SELECT risk_class, id, ticket FROM (${tickets}) t0 WHERE ticket <= ${f.pick(classes, bounds, "risk_class")}`;
-  }
   if (dialect === "clickhouse") {
+    // one SELECT over the table (no subquery): through a Distributed table each shard hashes, filters and keeps its own
+    // `most` smallest per class; the assembly merges the shards' lists (docs/scale.md)
+    const u = parts;
     const most = Math.max(0, ...drawn.map(([, q]) => q.quota));
-    return b.render(`SELECT risk_class, id, ticket FROM (${tickets}) t ORDER BY risk_class, ticket, id LIMIT ${most} BY risk_class`, columns);
+    const bound = input.prefilter === false ? "" : ` AND ticket <= ${f.pick(classes, b.add({ name: "ticket_bounds", type: "text[]", value: drawn.map(([c, q]) => ticketBound(q.quota, setup.commitment.strata[c] ?? 0)) }), "risk_class")}`;
+    return b.render(
+      `SELECT ${u.cls} AS risk_class, ${u.id} AS id, ${ticket} AS ticket FROM ${u.from} WHERE ${u.reason} = '' AND ${f.contains(classes, "risk_class")}${bound} ` +
+        `ORDER BY risk_class, ticket, id LIMIT ${most} BY risk_class`,
+      columns,
+    );
   }
   if (dialect === "duckdb") {
     // one parallel scan: the bound and the quota come from a 26-row join, not a list lookup per unit, and QUALIFY ranks
     // only the rows below the bound (issue 16: the list lookups and the separate join kept the scan on one thread)
     const bounds = b.add({ name: "ticket_bounds", type: "text[]", value: drawn.map(([c, q]) => (input.prefilter === false ? MAX_TICKET : ticketBound(q.quota, setup.commitment.strata[c] ?? 0))) });
     const quotas = b.add({ name: "quotas", type: "integer[]", value: drawn.map(([, q]) => q.quota) });
-    const all = `SELECT risk_class, id, ${ticket} AS ticket FROM (${units}) u WHERE reason = ''`;
+    const all = `SELECT risk_class, id, ${ticket} AS ticket FROM (${units()}) u WHERE reason = ''`;
     return b.render(
       `WITH q AS (SELECT unnest(${classes}) AS risk_class, unnest(${bounds}) AS bound, unnest(${quotas}) AS quota) ` +
         `SELECT t.risk_class, t.id, t.ticket FROM (${all}) t JOIN q ON q.risk_class = t.risk_class WHERE t.ticket <= q.bound ` +
@@ -100,11 +105,13 @@ export function generateSelectionSql(raw: SelectionSqlInput): SqlStatement {
       columns,
     );
   }
+  let tickets = `SELECT risk_class, id, ${ticket} AS ticket FROM (${units()}) u WHERE reason = '' AND ${f.contains(classes, "risk_class")}`;
+  if (input.prefilter !== false) {
+    const bounds = b.add({ name: "ticket_bounds", type: "text[]", value: drawn.map(([c, q]) => ticketBound(q.quota, setup.commitment.strata[c] ?? 0)) });
+    tickets = `SELECT risk_class, id, ticket FROM (${tickets}) t0 WHERE ticket <= ${f.pick(classes, bounds, "risk_class")}`;
+  }
   const quotas = b.add({ name: "quotas", type: "integer[]", value: drawn.map(([, q]) => q.quota) });
-  const q =
-    dialect === "postgresql"
-      ? `SELECT * FROM unnest(${classes}, ${quotas}) AS q(risk_class, quota)`
-      : `SELECT unnest(${classes}) AS risk_class, unnest(${quotas}) AS quota`;
+  const q = `SELECT * FROM unnest(${classes}, ${quotas}) AS q(risk_class, quota)`;
   const text =
     `WITH q AS (${q}), r AS (SELECT t.risk_class, t.id, t.ticket, row_number() OVER (PARTITION BY t.risk_class ORDER BY t.ticket, ${f.utf8("t.id")}) AS rk FROM (${tickets}) t) ` +
     `SELECT r.risk_class, r.id, r.ticket FROM r JOIN q ON q.risk_class = r.risk_class WHERE r.rk <= q.quota ORDER BY r.risk_class, r.ticket, ${f.utf8("r.id")}`;
