@@ -52,8 +52,10 @@ function ticketBound(quota: number, size: number): string {
  * quotas are fixed from the commitment before any unit is read, exactly as drawTargets fixes them.
  *
  * A prefilter (see `prefilter`) keeps only the tickets below a per-stratum bound before ranking, so the ranking
- * sorts about the quotas, not the pool. PostgreSQL and DuckDB rank with `row_number()` and return exactly the quotas; ClickHouse (no window functions before
- * 21.x) returns the `max quota` smallest per class with `LIMIT n BY`, and {@link assembleTargetShard} keeps each
+ * sorts about the quotas, not the pool. PostgreSQL ranks with `row_number()` and DuckDB with `QUALIFY row_number()`, both
+ * returning exactly the quotas; ClickHouse (no window functions before 21.x) returns the `max quota` smallest per class
+ * with `LIMIT n BY` — per shard when run through a Distributed table, in one SELECT over the table — and
+ * {@link assembleTargetShard} keeps each
  * class's quota. That `n` is the only number written into a text: ClickHouse 18 accepts only a literal there.
  *
  * @category SQL
