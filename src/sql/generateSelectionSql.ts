@@ -95,8 +95,8 @@ export function generateSelectionSql(raw: SelectionSqlInput): SqlStatement {
     );
   }
   if (dialect === "duckdb") {
-    // one parallel scan: the bound and the quota come from a 26-row join, not a list lookup per unit, and QUALIFY ranks
-    // only the rows below the bound (issue 16: the list lookups and the separate join kept the scan on one thread)
+    // the bound and the quota come from a join to a ≤ 26-row table, not a list lookup per unit, and QUALIFY ranks only
+    // the rows below the bound without a second join (issue 16: ≈ 7 % less CPU than the PostgreSQL shape in DuckDB)
     const bounds = b.add({ name: "ticket_bounds", type: "text[]", value: drawn.map(([c, q]) => (input.prefilter === false ? MAX_TICKET : ticketBound(q.quota, setup.commitment.strata[c] ?? 0))) });
     const quotas = b.add({ name: "quotas", type: "integer[]", value: drawn.map(([, q]) => q.quota) });
     const all = `SELECT risk_class, id, ${ticket} AS ticket FROM (${units()}) u WHERE reason = ''`;
