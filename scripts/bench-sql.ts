@@ -2,7 +2,10 @@
 // JSON line; peak memory is this process's maximum resident set (DuckDB runs in process, so it is counted).
 //   npx tsx scripts/bench-sql.ts duckdb <units> [parquet|csv] [--memory-limit 3GB]   commit + draw from a file
 //   npx tsx scripts/bench-sql.ts js <units>                                          commitPool + drawTargets, streamed
-//   npx tsx scripts/bench-sql.ts clickhouse <units>                                  2-shard cluster (scripts/ci/clickhouse.sh)
+//   npx tsx scripts/bench-sql.ts clickhouse <units>     2-shard cluster (scripts/ci/clickhouse.sh): through the Distributed
+//                                                       table, then per shard on its local table (the time per shard)
+// duckdb also times its floor in the same run: `SELECT count(*), min(sha256(id))` over the same file (one scan, one hash
+// per unit), and reports total / floor and the process's CPU seconds (both threads) next to the wall times.
 // --runs k repeats the measurement in the same process and adds min and median of the totals.
 // The pool is bench-stream.ts's: id 91411303 + i padded to 10 digits, class A–D by i mod 4, 5 % per stratum. Files are
 // generated once under .tmp/bench-sql/ (not timed). Every engine's record digest is printed: they must be equal.
@@ -22,7 +25,10 @@ const memoryLimit = rest.includes("--memory-limit") ? rest[rest.indexOf("--memor
 const runs = rest.includes("--runs") ? Number(rest[rest.indexOf("--runs") + 1]) : 1;
 const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "sql bench" });
 const taskId = "BENCH-SQL";
-const policy = { strata: { A: { ratio: 0.05 }, B: { ratio: 0.05 }, C: { ratio: 0.05 }, D: { ratio: 0.05 } } };
+// --ratio r (default 0.05): at 10⁸, 5 % selects 5×10⁶ units; mergeTargetShards reads at most 5×10⁶ values (three per
+// selected unit: src/_internal/boundary.ts, rule input-limit), so 10⁸ runs use --ratio 0.01
+const ratio = rest.includes("--ratio") ? Number(rest[rest.indexOf("--ratio") + 1]) : 0.05;
+const policy = { strata: { A: { ratio }, B: { ratio }, C: { ratio }, D: { ratio } } };
 const CLASSES = ["A", "B", "C", "D"];
 const idSql = (i: string) => `'91411303' || lpad(CAST(${i} AS VARCHAR), 10, '0')`;
 const seconds = (t0: number) => Number(((performance.now() - t0) / 1000).toFixed(2));
@@ -70,24 +76,43 @@ if (engine === "duckdb") {
   const file = await poolFile();
   const pool = { file };
   const options = memoryLimit === undefined ? {} : { memoryLimit };
+  // the floor, same file, same run: DuckDB's own scan with one SHA-256 per unit (no element, no sums, no ranking)
+  const floorDb = await DuckDBInstance.create(":memory:", memoryLimit === undefined ? {} : { memory_limit: memoryLimit });
+  const fc = await floorDb.connect();
+  const fcpu0 = process.cpuUsage();
+  const f0 = performance.now();
+  await fc.runAndReadAll(`SELECT count(*), min(sha256(id)) FROM read_parquet('${file}')`.replace("read_parquet", format === "parquet" ? "read_parquet" : "read_csv"));
+  const floor = seconds(f0);
+  const fcpu = process.cpuUsage(fcpu0);
+  fc.closeSync();
+  floorDb.closeSync();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const commitment = await commitPoolInDuckDb(pool, options);
   const commit = seconds(t0);
   const t1 = performance.now();
   const record = await drawTargetsInDuckDb({ taskId, pool, seed, commitment, policy, commitmentCheck: "counts" }, options);
   const draw = seconds(t1);
-  result = { engine: `duckdb (${format}, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`, units: N, commit, draw, total: Number((commit + draw).toFixed(2)), selected: record.selectedCount, digest: record.digest, peakMiB: peakMiB() };
+  const cpu = process.cpuUsage(cpu0);
+  const total = Number((commit + draw).toFixed(2));
+  result = {
+    engine: `duckdb (${format}, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`, units: N, commit, draw, total, selected: record.selectedCount, digest: record.digest, peakMiB: peakMiB(),
+    floorSha256: floor, ratioToFloor: Number((total / floor).toFixed(2)), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+    floorCpuSeconds: Number(((fcpu.user + fcpu.system) / 1e6).toFixed(1)), cpuRatioToFloor: Number(((cpu.user + cpu.system) / (fcpu.user + fcpu.system)).toFixed(2)),
+  };
 } else if (engine === "js") {
   async function* units() {
     for (let i = 0; i < N; i++) yield { id: `91411303${String(i).padStart(10, "0")}`, riskClass: CLASSES[i % 4] as string };
   }
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const commitment = await commitPoolAsync(units());
   const commit = seconds(t0);
   const t1 = performance.now();
   const record = await drawTargetsAsync({ taskId, pool: units(), seed, commitment, policy, commitmentCheck: "counts" });
   const draw = seconds(t1);
-  result = { engine: "js (streamed)", units: N, commit, draw, total: Number((commit + draw).toFixed(2)), selected: record.selectedCount, digest: record.digest, peakMiB: peakMiB() };
+  const cpu = process.cpuUsage(cpu0);
+  result = { engine: "js (streamed)", units: N, commit, draw, total: Number((commit + draw).toFixed(2)), selected: record.selectedCount, digest: record.digest, peakMiB: peakMiB(), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)) };
 } else if (engine === "clickhouse") {
   const ports = [8124, 8125];
   const table = `bench_${N}`;
@@ -102,22 +127,36 @@ if (engine === "duckdb") {
     await chQuery(ports[0] as number, `INSERT INTO ${table} SELECT concat('91411303', leftPadZeros) AS id, char_class AS risk_class FROM (SELECT number, substring(toString(10000000000 + number), 2) AS leftPadZeros, ['A','B','C','D'][number % 4 + 1] AS char_class FROM numbers(${N}))`);
   }
   const local = { table: `${table}_local` };
+  const dist = { table };
   const shardRun = async (port: number, s: SqlStatement) => {
     const t = performance.now();
     const rows = rowsOf(await chQuery(port, `${s.text} FORMAT JSONEachRow`, s));
     return { rows, s: seconds(t) };
   };
+  // through the Distributed table: one statement on shard 1's server, each shard computing its part
   const t0 = performance.now();
-  const commitShards = await Promise.all(ports.map((p) => shardRun(p, generateCommitmentSql({ dialect: "clickhouse", source: local }))));
-  const commitment = assemblePoolCommitment({ rows: commitShards.flatMap((r) => r.rows) });
+  const commitRows = (await shardRun(ports[0] as number, generateCommitmentSql({ dialect: "clickhouse", source: dist }))).rows;
+  const commitment = assemblePoolCommitment({ rows: commitRows });
   const commit = seconds(t0);
   const t1 = performance.now();
-  const checkShards = await Promise.all(ports.map((p) => shardRun(p, generateCommitmentSql({ dialect: "clickhouse", source: local, check: "counts" }))));
-  const selShards = await Promise.all(ports.map((p) => shardRun(p, generateSelectionSql({ dialect: "clickhouse", source: local, taskId, policy, seed, commitment }))));
-  const record = assembleTargetDraw({ taskId, policy, seed, commitment, commitmentCheck: "counts", shards: ports.map((_, k) => ({ commitmentRows: checkShards[k]!.rows, selectionRows: selShards[k]!.rows })) });
+  const checkRows = (await shardRun(ports[0] as number, generateCommitmentSql({ dialect: "clickhouse", source: dist, check: "counts" }))).rows;
+  const selRows = (await shardRun(ports[0] as number, generateSelectionSql({ dialect: "clickhouse", source: dist, taskId, policy, seed, commitment }))).rows;
+  const record = assembleTargetDraw({ taskId, policy, seed, commitment, commitmentCheck: "counts", shards: [{ commitmentRows: checkRows, selectionRows: selRows }] });
   const draw = seconds(t1);
-  const perShard = ports.map((_, k) => ({ units: commitShards[k]!.rows.reduce((n, r) => n + Number(r["units"]), 0), commit: commitShards[k]!.s, check: checkShards[k]!.s, selection: selShards[k]!.s }));
-  result = { engine: "clickhouse 2 shards", units: N, commit, draw, total: Number((commit + draw).toFixed(2)), selected: record.selectedCount, digest: record.digest, perShard, clientPeakMiB: peakMiB() };
+  // the time per shard: the same statements on each shard's local table, one shard at a time
+  const perShard = [];
+  for (const p of ports) {
+    const c = await shardRun(p, generateCommitmentSql({ dialect: "clickhouse", source: local }));
+    const k = await shardRun(p, generateCommitmentSql({ dialect: "clickhouse", source: local, check: "counts" }));
+    const sel = await shardRun(p, generateSelectionSql({ dialect: "clickhouse", source: local, taskId, policy, seed, commitment }));
+    perShard.push({ units: c.rows.reduce((n, r) => n + Number(r["units"]), 0), commit: c.s, check: k.s, selection: sel.s });
+  }
+  // the floor: each shard's count() and min(SHA256(id)) over its local table, through the Distributed table
+  const f0 = performance.now();
+  await chQuery(ports[0] as number, `SELECT min(SHA256(id)) FROM ${table} SETTINGS distributed_group_by_no_merge = 1`);
+  const floor = seconds(f0);
+  const total = Number((commit + draw).toFixed(2));
+  result = { engine: "clickhouse 2 shards (Distributed table)", units: N, commit, draw, total, selected: record.selectedCount, digest: record.digest, perShard, floorSha256: floor, ratioToFloor: Number((total / floor).toFixed(2)), clientPeakMiB: peakMiB() };
 } else {
   throw new Error(`unknown engine ${engine}`);
 }

@@ -16,6 +16,9 @@ export function toBigInt(v: unknown): bigint | undefined {
 }
 
 const MOD = 1n << 256n;
+/** Sum columns and their weights: w0…w7 the big-endian 32-bit words, q0…q3 the 64-bit words; `b<shift>` columns weigh 2^shift. */
+const W_WORDS = Array.from({ length: 8 }, (_, i) => [`w${i}`, 224 - 32 * i] as const);
+const Q_WORDS = Array.from({ length: 4 }, (_, i) => [`q${i}`, 192 - 64 * i] as const);
 const CLASS = /^[A-Z]$/;
 
 /** A driver's row copied to own data properties (a Proxy or getter that throws becomes invalid-input). */
@@ -30,7 +33,7 @@ export function readRow(row: unknown, at: readonly (string | number)[]): SqlRow 
   return out;
 }
 
-/** Folds commitment rows (risk_class, reason, units, w0…w7 or q0…q3) into a commitment state; `sums` false for count-only rows. */
+/** Folds commitment rows (risk_class, reason, units, and w0…w7, q0…q3 or b<shift> sums) into a commitment state; `sums` false for count-only rows. */
 export function stateFromRows(rows: Iterable<SqlRow>, sums: boolean, path: readonly (string | number)[]): CommitmentState {
   const issues: RuleIssue[] = [];
   let total = 0n;
@@ -51,11 +54,11 @@ export function stateFromRows(rows: Iterable<SqlRow>, sums: boolean, path: reado
     if (reason !== "" && !(INELIGIBLE_REASONS as readonly unknown[]).includes(reason)) issues.push(issue([...at, "reason"], "unknown ineligibility reason in the engine's rows", "引擎返回了未知的不符合条件原因", reason));
     if (n === undefined || n === 0n || n > BigInt(Number.MAX_SAFE_INTEGER)) issues.push(issue([...at, "units"], "unit count must be a positive integer", "对象数应为正整数", row["units"]));
     if (sums) {
-      const [prefix, n, bits] = "q0" in row ? ["q", 4, 64] : ["w", 8, 32];
-      for (let w = 0; w < n; w++) {
-        const s = toBigInt(row[`${prefix}${w}`]);
-        if (s === undefined) issues.push(issue([...at, `${prefix}${w}`], "word sum must be a non-negative integer", "字和应为非负整数", row[`${prefix}${w}`]));
-        else total += s << BigInt(bits * (n - 1 - w));
+      const parts = "b0" in row ? Object.keys(row).filter((k) => /^b\d{1,3}$/.test(k)).map((k) => [k, Number(k.slice(1))] as const) : "q0" in row ? Q_WORDS : W_WORDS;
+      for (const [column, shift] of parts) {
+        const s = toBigInt(row[column]);
+        if (s === undefined || shift > 255) issues.push(issue([...at, column], "word sum must be a non-negative integer", "字和应为非负整数", row[column]));
+        else total += s << BigInt(shift);
       }
     }
     if (n === undefined || typeof reason !== "string") continue;

@@ -22,11 +22,15 @@ export interface Fragments {
   readonly fromHex: (hex: string) => string;
   /** SHA-256 as 64 lower-case hex digits. */
   readonly sha256Hex: (bytes: string) => string;
-  /** The eight big-endian 32-bit words of a digest, from the expression `digest(bytes)` returns. */
-  readonly digest: (bytes: string) => string;
-  /** Bits per summed word: 32 (eight words) or 64 (four words; DuckDB parses fewer, longer hex slices). */
-  readonly wordBits: 32 | 64;
-  readonly word: (digest: string, i: number) => string;
+  /**
+   * The digest split into summed parts: a relation with `risk_class, reason` and the parts' columns, read from `units`,
+   * and each part's result column with its exact sum: `w0 … w7` (the big-endian 32-bit words) or `b<shift>` (a part
+   * weighing 2^shift). PostgreSQL and ClickHouse
+   * sum eight 32-bit words; DuckDB casts the digest's two 128-bit halves once each and sums 96 + 32 bits of each as
+   * HUGEINT (sum(UHUGEINT) is a DOUBLE in DuckDB; 10⁸ · 2⁹⁶ < 2¹²⁷ stays exact). ClickHouse has none: its statement is
+   * one SELECT over the table (generateCommitmentSql).
+   */
+  readonly digestParts?: (element: string, units: string) => { readonly relation: string; readonly sums: readonly (readonly [column: string, sum: string])[] };
   readonly asText: (x: string) => string;
   readonly contains: (list: string, x: string) => string;
   /** The element of `values` at the position of `key` in `keys` (two parallel text lists). */
@@ -35,6 +39,7 @@ export interface Fragments {
   readonly countText: string;
 }
 
+const WORDS32 = [0, 1, 2, 3, 4, 5, 6, 7] as const;
 const quoteDouble = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
@@ -45,9 +50,10 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
     concat: (...b) => b.join(" || "),
     fromHex: (h) => `decode(${h}, 'hex')`,
     sha256Hex: (b) => `encode(sha256(${b}), 'hex')`,
-    digest: (b) => `encode(sha256(${b}), 'hex')`,
-    wordBits: 32,
-    word: (d, i) => `('x' || substr(${d}, ${1 + 8 * i}, 8))::bit(32)::bigint`,
+    digestParts: (e, units) => ({
+      relation: `SELECT risk_class, reason, encode(sha256(${e}), 'hex') AS d FROM (${units}) u`,
+      sums: WORDS32.map((i) => [`w${i}`, `CAST(sum(('x' || substr(d, ${1 + 8 * i}, 8))::bit(32)::bigint) AS text)`] as const),
+    }),
     asText: (x) => `CAST(${x} AS text)`,
     contains: (list, x) => `${x} = ANY(${list})`,
     pick: (k, v, key) => `(${v})[array_position(${k}, ${key})]`,
@@ -57,14 +63,23 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
   duckdb: {
     ident: quoteDouble,
     utf8: (t) => `encode(${t})`,
-    be32Length: (b) => `unhex(printf('%08x', octet_length(${b})))`,
+    // INTEGER → BIT is the 32 bits big-endian, BIT → BLOB their 4 bytes: a third cheaper than printf + unhex
+    be32Length: (b) => `CAST(CAST(CAST(octet_length(${b}) AS INTEGER) AS BIT) AS BLOB)`,
     concat: (...b) => b.join(" || "),
     fromHex: (h) => `unhex(${h})`,
     sha256Hex: (b) => `sha256(${b})`,
-    digest: (b) => `sha256(${b})`,
-    // sum(UBIGINT) is a HUGEINT: 2^64 · 1.9×10^8 fits easily
-    wordBits: 64,
-    word: (d, i) => `CAST('0x' || substr(${d}, ${1 + 16 * i}, 16) AS UBIGINT)`,
+    // unhex + BIT → UHUGEINT parses a 128-bit half at once: 12 % less CPU than four 64-bit hex casts (issue 16)
+    digestParts: (e, units) => ({
+      relation:
+        `SELECT risk_class, reason, CAST(CAST(d[1:16] AS BIT) AS UHUGEINT) AS hi, CAST(CAST(d[17:32] AS BIT) AS UHUGEINT) AS lo ` +
+        `FROM (SELECT risk_class, reason, unhex(sha256(${e})) AS d FROM (${units}) u) h0`,
+      sums: [
+        ["b160", "CAST(sum(CAST(hi >> 32 AS HUGEINT)) AS VARCHAR)"],
+        ["b128", "CAST(sum(CAST(hi & 4294967295::UHUGEINT AS HUGEINT)) AS VARCHAR)"],
+        ["b32", "CAST(sum(CAST(lo >> 32 AS HUGEINT)) AS VARCHAR)"],
+        ["b0", "CAST(sum(CAST(lo & 4294967295::UHUGEINT AS HUGEINT)) AS VARCHAR)"],
+      ],
+    }),
     asText: (x) => `CAST(${x} AS VARCHAR)`,
     contains: (list, x) => `list_contains(${list}, ${x})`,
     pick: (k, v, key) => `list_extract(${v}, list_position(${k}, ${key}))`,
@@ -79,9 +94,6 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
     concat: (...b) => `concat(${b.join(", ")})`,
     fromHex: (h) => `unhex(${h})`,
     sha256Hex: (b) => `lower(hex(SHA256(${b})))`,
-    digest: (b) => `SHA256(${b})`,
-    wordBits: 32,
-    word: (d, i) => `reinterpretAsUInt32(reverse(substring(${d}, ${1 + 4 * i}, 4)))`,
     asText: (x) => `toString(${x})`,
     contains: (list, x) => `has(${list}, ${x})`,
     pick: (k, v, key) => `transform(${key}, ${k}, ${v}, '')`,
@@ -108,7 +120,12 @@ export function builder(dialect: SqlDialect) {
       const type = dialect === "postgresql" ? { text: "text", "text[]": "text[]", "integer[]": "integer[]" }[p.type] : { text: "VARCHAR", "text[]": "VARCHAR[]", "integer[]": "INTEGER[]" }[p.type];
       return `$${i + 1}::${type}`;
     });
-    return Object.freeze({ dialect, text: out, params: Object.freeze([...params]), columns: Object.freeze([...columns]) });
+    // ClickHouse 18.16 through a Distributed table: each shard runs the whole statement on its part and the initiator
+    // only concatenates the shards' rows (the assembly adds their sums and counts and merges their k smallest). Merging on
+    // the initiator instead fails there (Code: 10, the parameter subqueries are folded on one side only: docs/scale.md).
+    // On a plain MergeTree table the setting does nothing.
+    const settings = dialect === "clickhouse" ? " SETTINGS distributed_group_by_no_merge = 1" : "";
+    return Object.freeze({ dialect, text: out + settings, params: Object.freeze([...params]), columns: Object.freeze([...columns]) });
   };
   return { f: FRAGMENTS[dialect], add, render };
 }
@@ -124,6 +141,15 @@ export interface UnitsInput {
  * in eligibilityOf's order (docs/draw.md; Yanshi 7.2 for the cut-off and statuses).
  */
 export function unitsRelation(b: ReturnType<typeof builder>, input: UnitsInput): string {
+  const u = unitsParts(b, input);
+  return `SELECT ${u.id} AS id, ${u.cls} AS risk_class, ${u.reason} AS reason FROM ${u.from}`;
+}
+
+/**
+ * The units' expressions without the subquery: ClickHouse's statements read the table in their one SELECT, so that
+ * through a Distributed table every shard runs all of it (hashes, sums, ranking) on its own part (docs/scale.md).
+ */
+export function unitsParts(b: ReturnType<typeof builder>, input: UnitsInput): { readonly id: string; readonly cls: string; readonly reason: string; readonly from: string } {
   const { f } = b;
   const s = input.source;
   const col = (key: keyof NonNullable<SqlSource["columns"]>, dflt: string) => {
@@ -167,5 +193,5 @@ export function unitsRelation(b: ReturnType<typeof builder>, input: UnitsInput):
   const cls = col("riskClass", "risk_class");
   // ClickHouse reads Nullable columns: assumeNotNull keeps the key columns plain String (a NULL id fails validation).
   const key = (x: string) => (b.f === FRAGMENTS.clickhouse ? `assumeNotNull(${x})` : x);
-  return `SELECT ${key(id)} AS id, ${key(cls)} AS risk_class, CASE ${whens.join(" ")} ELSE '' END AS reason FROM ${from}`;
+  return { id: key(id), cls: key(cls), reason: `CASE ${whens.join(" ")} ELSE '' END`, from };
 }

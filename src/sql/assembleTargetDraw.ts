@@ -3,7 +3,7 @@ import { mergeTargetShards } from "../draw/mergeTargetShards.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import { rowIssue } from "./_rows.js";
 import { iterateInput, requireObject } from "../_internal/boundary.js";
-import { assembleTargetShard, type AssembleTargetShardInput } from "./assembleTargetShard.js";
+import { shardOf, type AssembleTargetShardInput } from "./assembleTargetShard.js";
 
 /**
  * Input of {@link assembleTargetDraw}: the draw's inputs and the rows of each shard (one entry for a single engine).
@@ -43,7 +43,7 @@ export interface AssembleTargetDrawInput extends Omit<AssembleTargetShardInput, 
 export function assembleTargetDraw(raw: AssembleTargetDrawInput): TargetDrawRecord {
   const { shards: rawShards, ...common } = requireObject(raw, [], { streams: ["shards"] }) as unknown as AssembleTargetDrawInput;
   const shards = [...iterateInput<unknown>(rawShards, ["shards"])].map((s, i) => requireObject(s, ["shards", i], { streams: ["commitmentRows", "selectionRows"] }));
-  const parts = shards.map((s) => assembleTargetShard({ ...common, ...s } as unknown as AssembleTargetShardInput));
+  const parts = shards.map((s) => shardOf({ ...common, ...s } as unknown as AssembleTargetShardInput));
   const record = mergeTargetShards(parts, common);
   const issues: RuleIssue[] = [];
   for (const s of record.strata) {

@@ -66,6 +66,11 @@ const HEX64 = /^[0-9a-f]{64}$/;
  * ```
  */
 export function assembleTargetShard(raw: AssembleTargetShardInput): TargetDrawShard {
+  return deepFreeze(shardOf(raw));
+}
+
+/** @internal The shard, not frozen: {@link assembleTargetDraw} hands it straight to mergeTargetShards, which copies it. */
+export function shardOf(raw: AssembleTargetShardInput): TargetDrawShard {
   const input = requireObject(raw, [], { streams: ["commitmentRows", "selectionRows"] }) as unknown as AssembleTargetShardInput;
   const setup = setupStage1(input);
   const check = input.commitmentCheck ?? "digest";
@@ -106,7 +111,7 @@ export function assembleTargetShard(raw: AssembleTargetShardInput): TargetDrawSh
     if (q.quota > 0) candidates[cls] = all.slice(0, q.quota);
   }
   const sumHex = Array.from(state.sum, (w) => w.toString(16).padStart(8, "0")).join("");
-  return deepFreeze({
+  return {
     kind: "target-draw-shard" as const,
     algorithm: STAGE1_ALGORITHM,
     taskId: setup.taskId,
@@ -114,5 +119,5 @@ export function assembleTargetShard(raw: AssembleTargetShardInput): TargetDrawSh
     state: { sum: sumHex, unitCount: state.unitCount, strata: state.strata, ineligible: state.ineligible as Record<string, number> },
     commitmentCheck: check,
     candidates,
-  });
+  };
 }

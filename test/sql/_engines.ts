@@ -113,7 +113,7 @@ export async function clickhouseQuery(port: number, text: string, params?: SqlSt
 export const jsonRows = (text: string): Row[] => text.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Row);
 
 /** The cluster: a local MergeTree table on each shard and a Distributed table over both (sharding key cityHash64(id)). */
-export async function clickhouse(): Promise<TestEngine & { runShard(shard: number, s: SqlStatement): Promise<Row[]> }> {
+export async function clickhouse(): Promise<TestEngine & { runShard(shard: number, s: SqlStatement): Promise<Row[]>; runLocalShards(make: (table: string) => SqlStatement, t: string): Promise<Row[][]> }> {
   for (const port of CH_HTTP) if ((await clickhouseQuery(port, "SELECT 1")).trim() !== "1") throw new Error("ClickHouse not answering");
   return {
     name: "ClickHouse (2 shards, Distributed)",
@@ -140,8 +140,13 @@ export async function clickhouse(): Promise<TestEngine & { runShard(shard: numbe
     async runShard(shard, s) {
       return jsonRows(await clickhouseQuery(CH_HTTP[shard] as number, `${s.text} FORMAT JSONEachRow`, s));
     },
-    /** Each shard's server runs the statement on its local table `<t>_local`, both at once. */
+    /** One statement through the Distributed table `t` on shard 1's server: both shards' rows, concatenated. */
     async runShards(make, t) {
+      const s = make(t);
+      return [jsonRows(await clickhouseQuery(CH_HTTP[0], `${s.text} FORMAT JSONEachRow`, s))];
+    },
+    /** Each shard's server runs the statement on its local table `<t>_local`, both at once. */
+    async runLocalShards(make: (table: string) => SqlStatement, t: string) {
       return Promise.all(CH_HTTP.map(async (port) => {
         const s = make(`${t}_local`);
         return jsonRows(await clickhouseQuery(port, `${s.text} FORMAT JSONEachRow`, s));

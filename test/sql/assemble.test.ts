@@ -64,6 +64,11 @@ describe("assemblePoolCommitment", () => {
     const one = { ...row, w0: "0", w1: "0", w2: "0", w3: "0", w4: "0", w5: "0", w6: "0", w7: "1" };
     // (2^256 - 1) + 1 wraps to 0
     expect(assemblePoolCommitment({ rows: [row, one] }).state.sum).toBe("0".repeat(64));
+    // DuckDB's parts: b<shift> weighs 2^shift; 2^96-1 at 160, 2^32-1 at 128, … is 2^256-1 again
+    const parts = { risk_class: "A", reason: "", units: "1", b160: String(2n ** 96n - 1n), b128: all, b32: String(2n ** 96n - 1n), b0: all };
+    expect(assemblePoolCommitment({ rows: [parts] }).state.sum).toBe("f".repeat(64));
+    expect(assemblePoolCommitment({ rows: [parts, { ...parts, b160: "0", b128: "0", b32: "0", b0: "2" }] }).state.sum).toBe("0".repeat(63) + "1");
+    expect(() => assemblePoolCommitment({ rows: [{ ...parts, b32: "-1" }] })).toThrow(expect.objectContaining({ code: "invalid-input" }));
     expect(() => assemblePoolCommitment({ rows: [{ ...row, risk_class: "a" }] })).toThrow(expect.objectContaining({ code: "invalid-input" }));
     expect(() => assemblePoolCommitment({ rows: [{ ...row, units: "-1" }] })).toThrow(expect.objectContaining({ code: "invalid-input" }));
     expect(() => assemblePoolCommitment({ rows: [{ ...row, reason: "bribed" }] })).toThrow(expect.objectContaining({ code: "invalid-input" }));

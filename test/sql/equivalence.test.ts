@@ -1,10 +1,10 @@
 /**
  * The equivalence matrix (issue 16): for each pool, PostgreSQL, DuckDB and the 2-shard ClickHouse cluster run the
  * generated SQL; the commitment assembled from their rows equals commitPool's, and the record assembled from their rows
- * is byte-identical to drawTargets's (canonical JSON, and the digest) and verifies. ClickHouse runs the statements on
- * each shard's local table at once and the shards merge (ClickHouse 18.16 cannot forward scalar subqueries through a
- * Distributed table: docs/scale.md); the Distributed table shards the pool on insert. In CI a missing engine fails;
- * locally it is skipped with a message.
+ * is byte-identical to drawTargets's (canonical JSON, and the digest) and verifies. ClickHouse runs each statement
+ * through the Distributed table (each shard computes its part, the initiator concatenates: docs/scale.md), and again on
+ * each shard's local table at once with the shards merged by the library; the Distributed table shards the pool on
+ * insert. In CI a missing engine fails; locally it is skipped with a message.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -69,6 +69,17 @@ for (const dialect of ["postgresql", "duckdb", "clickhouse"] as const) {
         const fullShards = await engine.runShards((t) => generateSelectionSql({ dialect, source: { table: t }, taskId, policy: c.policy, seed, commitment, prefilter: false }), table(i));
         const full = assembleTargetDraw({ taskId, policy: c.policy, seed, commitment, shards: commitmentShards.map((commitmentRows, k) => ({ commitmentRows, selectionRows: fullShards[k] ?? [] })) });
         expect(full.digest).toBe(expected.digest);
+        if (dialect === "clickhouse") {
+          // each shard's server on its local table, the library merging the two shards: the same record
+          const ch = engines.clickhouse.engine as Awaited<ReturnType<typeof clickhouse>>;
+          const local = await ch.runLocalShards((t) => generateCommitmentSql({ dialect, source: { table: t }, ...c.rules }), table(i));
+          const localSelection = await ch.runLocalShards((t) => generateSelectionSql({ dialect, source: { table: t }, taskId, policy: c.policy, seed, commitment }), table(i));
+          expect(local).toHaveLength(2);
+          // through the Distributed table the initiator only concatenated: as many rows as the two shards' own
+          expect(commitmentShards.flat()).toHaveLength(local.flat().length);
+          const perShard = assembleTargetDraw({ taskId, policy: c.policy, seed, commitment, shards: local.map((commitmentRows, k) => ({ commitmentRows, selectionRows: localSelection[k] ?? [] })) });
+          expect(perShard.digest).toBe(expected.digest);
+        }
       }, 60_000);
     }
 
