@@ -8,7 +8,11 @@ import { INPUT_LIMITS, readPlain, type Path } from "../_internal/boundary.js";
 
 const NOT_PLAIN: unique symbol = Symbol("not plain");
 
-/** A plain copy of a JSON-like value, with `readPlain`'s checks and errors; fast on plain data. @internal */
+/**
+ * A plain copy of a JSON-like value, with `readPlain`'s checks and errors; fast on plain data. The limit on the number
+ * of values applies to each element of a top-level list — each event of a trail, each record, event or team of a stored
+ * task — not to the whole: a 10⁵-event trail holds more than five million values, each event a few dozen. @internal
+ */
 export function plainCopy(value: unknown, path: Path): unknown {
   let nodes = 0;
   const { maxDepth, maxNodes, maxArrayLength, maxStringLength } = INPUT_LIMITS;
@@ -36,6 +40,8 @@ export function plainCopy(value: unknown, path: Path): unknown {
       for (let i = 0; i < n; i++) {
         const d = Object.getOwnPropertyDescriptor(v, i);
         if (d === undefined || !("value" in d)) throw NOT_PLAIN;
+        // a top-level list (a trail, or a stored task's list field): the limit counts per element
+        if (depth <= 1) nodes = 0;
         out[i] = copy(d.value, depth + 1);
       }
       return out;
@@ -56,7 +62,23 @@ export function plainCopy(value: unknown, path: Path): unknown {
   try {
     return copy(value, 0);
   } catch {
-    // NOT_PLAIN, or a Proxy trap or getter that threw: readPlain names the path and refuses it
-    return readPlain(value, path);
+    // NOT_PLAIN, or a Proxy trap or getter that threw: readPlain names the path and refuses it — element by element for
+    // the top-level lists, so that the limits count as above
+    return readByElement(value, path, 0);
   }
+}
+
+function readByElement(value: unknown, path: Path, depth: number): unknown {
+  if (depth > 1) return readPlain(value, path);
+  // the container itself (plain, dense, data properties), its children passed through unread, then each child
+  const shallow = readPlain(value, path, { keep: (o) => o !== value });
+  if (Array.isArray(shallow)) return shallow.map((x, i) => readPlain(x, [...path, i]));
+  if (shallow === null || typeof shallow !== "object") return shallow;
+  const out = shallow as Record<string, unknown>;
+  for (const k of Object.keys(out)) {
+    const v = out[k];
+    const c = Array.isArray(v) ? readByElement(v, [...path, k], depth + 1) : readPlain(v, [...path, k]);
+    Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }

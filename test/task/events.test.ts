@@ -437,3 +437,23 @@ describe("the boundary copy of a stored trail (fast path) refuses what readPlain
     }
   });
 });
+
+describe("the documented value limit counts per element of a trail, not for the whole trail", () => {
+  it("200,000 small events pass the boundary; one event over the limit is refused at its path; a getter in the last is named", async () => {
+    const { plainCopy } = await import("../../src/task/_plain.js");
+    const { ShuangsuijiError } = await import("../../src/index.js");
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ seq: i, input: [1, 2, 3, { a: "x" }] }));
+    expect((plainCopy(many, ["events"]) as unknown[]).length).toBe(200_000);
+    const refusedAt = (v: unknown) => {
+      try {
+        plainCopy(v, ["events"]);
+      } catch (e) {
+        if (e instanceof ShuangsuijiError) return [e.issues[0]?.rule, e.issues[0]?.path];
+        throw e;
+      }
+      return undefined;
+    };
+    expect(refusedAt([{ a: new Array(5_000_001).fill(0) }])).toEqual(["input-limit", ["events", 0, "a"]]);
+    expect(refusedAt([...many, Object.defineProperty({}, "x", { enumerable: true, get: () => 1 })])).toEqual(["input-shape", ["events", 200_000, "x"]]);
+  });
+});
