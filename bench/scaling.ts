@@ -2,7 +2,7 @@
 // units streamed from an async generator (commitPoolAsync, then drawTargetsAsync: the pool never exists in memory).
 // Each size runs in a fresh child process, so its peak resident memory (maxRSS) is its own; each child also measures
 // the floor (node:crypto createHash once per unit over the ticket bytes, on up to 10^5 units, scaled) in the same run.
-// Run: npx tsx bench/scaling.ts [runs=5] [largest=10000000]
+// Run: npx tsx bench/scaling.ts [runs=5] [largest=10000000] [smallest=10000]
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync, verifyTargetDrawAsync } from "../src/index.js";
@@ -52,7 +52,8 @@ if (process.argv[2] === "--child") {
   const RUNS = Number(process.argv[2] ?? 5);
   const LARGEST = Number(process.argv[3] ?? 10_000_000);
   const self = fileURLToPath(import.meta.url);
-  const sizes = [10_000, 100_000, 1_000_000, 10_000_000].filter((n) => n <= LARGEST);
+  const SMALLEST = Number(process.argv[4] ?? 10_000);
+  const sizes = [10_000, 100_000, 1_000_000, 10_000_000].filter((n) => n <= LARGEST && n >= SMALLEST);
   const jobs: [number, "array" | "streamed" | "verify"][] = sizes.map((n) => [n, n >= 10_000_000 ? "streamed" : "array"]);
   if (LARGEST >= 10_000_000) jobs.push([10_000_000, "verify"]);
   console.log(`machine: ${machine()}\nruns per size: ${RUNS} (each a fresh process)\n`);

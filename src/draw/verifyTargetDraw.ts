@@ -171,8 +171,12 @@ export async function verifyTargetDrawAsync(record: TargetDrawRecord, pool: Asyn
   try {
     pass = rerunPass(r, false);
     const add = pass.add;
-    let i = 0;
-    for await (const u of asyncInput<DrawUnit>(pool, ["pool"])) readingElement(["pool", i++], () => add(u));
+    // an array is read at once, as verifyTargetDraw reads it (its elements are units, not promises to await)
+    if (isArray(pool)) eachUnit<DrawUnit>([...pool], ["pool"], add);
+    else {
+      let i = 0;
+      for await (const u of asyncInput<DrawUnit>(pool, ["pool"])) readingElement(["pool", i++], () => add(u));
+    }
     commitment = pass.commitment();
   } catch (e) {
     mismatches.push(...guarded("pool", () => {
@@ -181,6 +185,14 @@ export async function verifyTargetDrawAsync(record: TargetDrawRecord, pool: Asyn
   }
   if (pass !== undefined && commitment !== undefined) mismatches.push(...(pass.compare(commitment, true) ?? []));
   return conclude(mismatches, r, announced, notes);
+}
+
+function isArray(v: unknown): v is readonly unknown[] {
+  try {
+    return Array.isArray(v);
+  } catch {
+    return false; // a revoked Proxy: asyncInput reports it
+  }
 }
 
 /** The announced inputs compared, duplicates of one field dropped, at most MAX_MISMATCHES, frozen. */
