@@ -90,6 +90,8 @@ export {
   drawInspectors, type DrawInspectorsInput, type DrawInspectorsResult, type DepartmentSpec, type InspectorConstraint,
 } from "./draw/drawInspectors.js";
 export { verifyInspectorDraw } from "./draw/verifyInspectorDraw.js";
+export { commitInspectorInputs, type InspectorInputsCommitment, type CommittedDepartmentInputs } from "./draw/commitInspectorInputs.js";
+export type { AnnouncedInspectorInputs } from "./draw/verifyInspectorDraw.js";
 
 // Task lifecycle
 export {

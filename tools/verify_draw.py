@@ -8,9 +8,10 @@ Written from the specification alone, independently of the JavaScript library. U
       Exit 0 when identical, 1 otherwise.
   verify_draw.py ticket RECORD.json --id ID --class CLASS [--registration-date D] [--status S] [--division C]
       The enterprise self-check (spec §11): selected / not-selected / not-in-stratum / inconsistent.
-  verify_draw.py inspectors RECORD.json --input INPUT.json
+  verify_draw.py inspectors RECORD.json --input INPUT.json [--announced ANNOUNCED.json]
       Rebuilds a stage-2 InspectorDrawRecord from its inputs (the locked list, seed, directories, recusals… as passed
-      to drawInspectors, spec §8-§9) and compares every member; exit 0 when identical, 1 otherwise.
+      to drawInspectors, spec §8-§9) and compares every member; with --announced ({"inputsDigest": …}, published before
+      the stage-2 seed, spec §9.1) the inputs' digest must equal it. Exit 0 when identical, 1 otherwise.
   verify_draw.py batch CASES.json
       Runs many cases (as written by scripts/ci/python-verifier-cases.ts) and compares each answer with the one the
       library gave; exit 1 on any disagreement.
@@ -777,6 +778,81 @@ def whole_at_least(v, lo):
     return whole(v) and v >= lo
 
 
+def strict_date(v):
+    return isinstance(v, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v) is not None and valid_date(v)
+
+
+def stage2_date_problems(inp, locked_on):
+    """Spec §9.1 (Longting art. 19): the stage-2 seed is fixed on or after the lock and the inputs announcement."""
+    out = []
+    prov = inp["seed"].get("provenance") or {}
+    dates = {}
+    for name, v in (("seed.provenance.date", prov.get("date") if prov.get("kind") == "dice" else None), ("seedFixedOn", inp.get("seedFixedOn")), ("inputsAnnouncedOn", inp.get("inputsAnnouncedOn"))):
+        if v is None:
+            continue
+        if not strict_date(v):
+            out.append(f"{name}: not a real YYYY-MM-DD date")
+        else:
+            dates[name] = v
+    dice, stated, announced = dates.get("seed.provenance.date"), dates.get("seedFixedOn"), dates.get("inputsAnnouncedOn")
+    if dice is not None and stated is not None and dice != stated:
+        out.append("seedFixedOn: differs from the dice roll's date")
+    fixed = dice if dice is not None else stated
+    if fixed is not None and isinstance(locked_on, str) and fixed < locked_on:
+        out.append(f"seed: fixed on {fixed}, before the list was locked on {locked_on} (Longting art. 19; spec §9.1)")
+    if announced is not None and isinstance(locked_on, str) and announced < locked_on:
+        out.append(f"inputsAnnouncedOn: {announced}, before the lock on {locked_on}")
+    if announced is not None and fixed is None and not out:
+        out.append("seedFixedOn: needed when inputsAnnouncedOn is given and the seed carries no date")
+    if announced is not None and fixed is not None and fixed < announced:
+        out.append(f"seed: fixed on {fixed}, before its inputs were announced on {announced} (spec §9.1)")
+    return out
+
+
+STAGE2_INPUTS_TAG = "shuangsuiji/stage2-inputs/v1"
+
+
+def commit_inspector_inputs(inp):
+    """Spec §9.1: the canonical stage-2 inputs (all but the seed and the dates) and their digest."""
+    locked = inp["locked"]
+    rec = locked["record"]
+    listed = [u["unitId"] for s in rec["strata"] for u in s["selected"]]
+    by_json = lambda xs: sorted(xs, key=lambda r: utf16_key(cj(r)))
+    uniq_sorted = lambda xs: sorted(set(xs), key=utf16_key)
+    departments = []
+    for d in sorted(inp["departments"], key=lambda d: utf16_key(d["departmentId"])):
+        scope = dict(d.get("scope", {"kind": "whole-bureau"}))
+        if "stations" in scope:
+            scope["stations"] = uniq_sorted(scope["stations"])
+        out = {
+            "departmentId": d["departmentId"],
+            "directoryDigest": digest_of(sorted(d["inspectors"], key=lambda i: utf16_key(i["id"]))),
+            "expertiseMatch": d.get("expertiseMatch", "any"),
+            "requiredExpertise": uniq_sorted(d.get("requiredExpertise", [])),
+            "scope": scope,
+            "teamSize": d.get("teamSize", 2),
+        }
+        if d.get("targetIds") is not None:
+            out["targetIds"] = sorted(d["targetIds"], key=utf16_key)
+        if d.get("workloadCap") is not None:
+            out["workloadCap"] = d["workloadCap"]
+        departments.append(out)
+    body = {
+        "algorithm": STAGE2_INPUTS_TAG,
+        "allowSingleSideFallback": inp.get("allowSingleSideFallback", True),
+        "departments": departments,
+        "groupSize": inp.get("groupSize", 1),
+        "initiatingDepartmentId": inp["initiatingDepartmentId"],
+        "kind": "inspector-inputs",
+        "lockDigest": locked["digest"],
+        "recusals": by_json(inp.get("recusals", [])),
+        "targetIds": sorted(inp.get("targetIds", listed), key=utf16_key),
+        "taskId": rec["taskId"],
+        "unavailable": by_json(inp.get("unavailable", [])),
+    }
+    return {**body, "digest": digest_of(body)}
+
+
 def check_stage2_input(inp):
     """The inputs spec §8-§9.2 refuses (the library refuses them too): every problem, as a list."""
     out = []
@@ -790,6 +866,7 @@ def check_stage2_input(inp):
     out += [f"seed: {p}" for p in seed_problems(inp["seed"])]
     if inp["seed"].get("value") == rec["seed"]["value"]:
         out.append("seed: stage 2 uses its own seed")
+    out += stage2_date_problems(inp, locked.get("lockedOn"))
     listed = [u["unitId"] for s in rec["strata"] for u in s["selected"]]
     targets = inp.get("targetIds", listed)
     if any(not isinstance(t, str) or t not in set(listed) for t in targets):
@@ -932,16 +1009,24 @@ def draw_inspectors(inp):
     side = "both" if targets_random and inspectors_random else "targets-only" if targets_random else "inspectors-only" if inspectors_random else "neither"
     out = {
         "algorithm": STAGE2_TAG, "departments": departments, "initiatingDepartmentId": inp["initiatingDepartmentId"], "kind": "inspector-draw",
-        "leaders": leaders, "lockDigest": locked["digest"], "randomSide": side, "recusals": list(inp.get("recusals", [])), "seed": inp["seed"],
+        "leaders": leaders, "lockDigest": locked["digest"], "randomSide": side, "recusals": sorted(inp.get("recusals", []), key=lambda r: utf16_key(cj(r))), "seed": inp["seed"],
         "targetDrawDigest": rec["digest"], "taskId": rec["taskId"],
     }
     out["digest"] = record_digest(out)
     return "ok", out
 
 
-def verify_inspector_record(record, inp):
-    """Spec §9-§10: rebuild the stage-2 record from its inputs and compare member by member; never raises."""
+def verify_inspector_record(record, inp, announced=None):
+    """Spec §9-§10: rebuild the stage-2 record from its inputs and compare member by member, and the inputs with the
+    digest announced before the seed (§9.1) when given; never raises."""
     mismatches = []
+    if announced is not None:
+        try:
+            mine = commit_inspector_inputs(inp)["digest"]
+            if not isinstance(announced, dict) or announced.get("inputsDigest") != mine:
+                mismatches.append({"field": "announced.inputsDigest", "expected": announced.get("inputsDigest") if isinstance(announced, dict) else announced, "actual": mine})
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            mismatches.append({"field": "announced", "expected": "inputs the specification can commit", "actual": f"{type(e).__name__}: {e}"})
     try:
         if not isinstance(record, dict):
             raise Refused("not a JSON object")
@@ -951,13 +1036,8 @@ def verify_inspector_record(record, inp):
         if status != "ok":
             mismatches.append({"field": "rerun", "expected": "a complete draw", "actual": f"{status}: {rebuilt}"})
         else:
-            # recusals are listed sorted by String.prototype.localeCompare of their canonical JSON (spec §9.4), an ICU
-            # collation the standard library does not have: compared as a multiset here, their order is bound by the
-            # digest (checked above over the published record)
-            published = record.get("recusals")
-            if isinstance(published, list) and sorted(cj(r) for r in published) == sorted(cj(r) for r in rebuilt["recusals"]):
-                rebuilt["recusals"] = published
-                rebuilt["digest"] = record_digest(rebuilt)
+            # recusals are listed sorted by their canonical JSON in UTF-16 code-unit order (spec §2, §9.4), rebuilt
+            # that way above and compared in order: a record sorted by a locale's collation is a mismatch
             diff(rebuilt, record, "", mismatches)
     except (Refused, KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration) as e:
         mismatches.append({"field": "record", "expected": "a record the specification can rebuild", "actual": f"{type(e).__name__}: {e}"})
@@ -983,9 +1063,11 @@ def run_batch(cases):
     for case in cases:
         if case.get("stage") == 2:
             counts["inspector records"] = counts.get("inspector records", 0) + 1
-            got = verify_inspector_record(case["record"], case["input"])
+            got = verify_inspector_record(case["record"], case["input"], case.get("announced"))
             if got["ok"] != case["library"]["ok"]:
                 disagreements.append(f"{case['name']}: python ok={got['ok']} library ok={case['library']['ok']} {got['mismatches'][:3]}")
+            if "inputsDigest" in case["library"] and commit_inspector_inputs(case["input"])["digest"] != case["library"]["inputsDigest"]:
+                disagreements.append(f"{case['name']}: stage-2 inputs digest")
             continue
         got = verify_record(case["record"], case["pool"], case.get("announced"))
         counts["records"] += 1
@@ -1028,6 +1110,7 @@ def main(argv):
     i = sub.add_parser("inspectors")
     i.add_argument("record")
     i.add_argument("--input", required=True)
+    i.add_argument("--announced", help='JSON {"inputsDigest": ...} published before the stage-2 seed (spec §9.1)')
     b = sub.add_parser("batch")
     b.add_argument("cases")
     a = ap.parse_args(argv)
@@ -1052,7 +1135,11 @@ def main(argv):
             record = json.load(f)
         with open(a.input, encoding="utf-8") as f:
             inp = json.load(f)
-        res = verify_inspector_record(record, inp)
+        announced = None
+        if a.announced:
+            with open(a.announced, encoding="utf-8") as f:
+                announced = json.load(f)
+        res = verify_inspector_record(record, inp, announced)
         print(json.dumps(res, ensure_ascii=False, indent=2))
         return 0 if res["ok"] else 1
     with open(a.cases, encoding="utf-8") as f:

@@ -6,7 +6,7 @@
  * Usage: tsx scripts/ci/python-verifier-cases.ts [count] > cases.json. Deterministic (fixed generator seed).
  */
 import {
-  commitPool, commitSeedShare, createSeed, drawInspectors, drawTargets, lockTargetDraw, verifyInspectorDraw,
+  commitInspectorInputs, commitPool, commitSeedShare, createSeed, drawInspectors, drawTargets, lockTargetDraw, verifyInspectorDraw,
   type DrawInspectorsInput, type Inspector, type InspectorDrawRecord, seedFromBeacon, seedFromDice, seedFromLottery, seedFromShares, verifyTargetDraw, verifyTicket,
   type DrawUnit, type SamplingPolicy, type SeedRecord, type TargetDrawRecord,
 } from "../../src/index.js";
@@ -147,8 +147,18 @@ for (let k = 0, drawn = 0; drawn < count; k++) {
 // forged variants (one member changed, digest recomputed; or the inputs changed under an honest record).
 const CATS = ["enforcement-civil-servant", "qualified-staff", "supervision-staff", "expert", "testing-institution"] as const;
 const UNITS = ["局机关", "城关所", "七里园所"] as const;
-function stage2Case(name: string, record: InspectorDrawRecord, input: DrawInspectorsInput) {
-  return { stage: 2, name, record, input, library: { ok: verifyInspectorDraw(record, input).ok } };
+function stage2Case(name: string, record: InspectorDrawRecord, input: DrawInspectorsInput, announced?: { inputsDigest: string }) {
+  return {
+    stage: 2, name, record, input, ...(announced === undefined ? {} : { announced }),
+    library: { ok: verifyInspectorDraw(record, input, announced).ok, inputsDigest: commitInspectorInputs(input).digest },
+  };
+}
+/** A seed for stage 2: {@link randomSeed}, a dice roll dated after the lock (2026-04-03) and the announcement (spec §9.1). */
+function stage2Seed(): SeedRecord {
+  const s = randomSeed();
+  if (s.provenance.kind !== "dice") return s;
+  const { kind: _k, ...roll } = s.provenance;
+  return seedFromDice({ ...roll, date: "2026-04-05" });
 }
 function forgeStage2(record: InspectorDrawRecord): InspectorDrawRecord {
   const r = JSON.parse(JSON.stringify(record)) as Record<string, unknown> & { departments: { teams: { inspectorIds: string[]; random: boolean }[]; eligibleCounts: Record<string, number>; directoryDigest: string }[]; leaders: { leaderId: string }[] };
@@ -223,7 +233,7 @@ for (let k = 0, drawn = 0; drawn < stage2Count; k++) {
   const scope = pick([undefined, { kind: "bureau-and-stations", stations: ["城关所"] }, { kind: "stations", stations: ["城关所", "七里园所"] }, { kind: "station", station: "七里园所" }] as const);
   const input: DrawInspectorsInput = {
     locked,
-    seed: randomSeed(),
+    seed: stage2Seed(),
     initiatingDepartmentId: "SCJG",
     groupSize,
     departments: [
@@ -242,7 +252,27 @@ for (let k = 0, drawn = 0; drawn < stage2Count; k++) {
   drawn++;
   cases.push(stage2Case(`stage2 random ${k}`, r.record, input));
   if (k % 2 === 0) cases.push(stage2Case(`stage2 forged ${k}`, forgeStage2(r.record), input));
+  if (r.record.recusals.length >= 2) {
+    // the recusals in another order (a locale's collation, finding 25), digest recomputed: spec §9.4 fixes code-unit order
+    const { digest: _d, ...body } = JSON.parse(JSON.stringify(r.record)) as InspectorDrawRecord & { recusals: unknown[] };
+    body.recusals.reverse();
+    cases.push(stage2Case(`stage2 recusals reordered ${k}`, { ...body, digest: digestOf(body) } as InspectorDrawRecord, input));
+  }
   if (k % 5 === 0) cases.push(stage2Case(`stage2 inputs changed ${k}`, r.record, { ...input, unavailable: [...(input.unavailable ?? []), { inspectorId: a[0]!.id, reason: "出差" }] }));
+  if (k % 3 === 0) {
+    // spec §9.1: the inputs digest announced on 2026-04-04, the seed fixed on 2026-04-05
+    const dated: DrawInspectorsInput = { ...input, inputsAnnouncedOn: "2026-04-04", seedFixedOn: "2026-04-05" };
+    const announced = { inputsDigest: commitInspectorInputs(dated).digest };
+    const honest = drawInspectors(dated);
+    if (honest.ok) cases.push(stage2Case(`stage2 announced ${k}`, honest.record, dated, announced));
+    // grinding after the seed (attack 11): one more inspector declared unavailable, the record re-drawn from the changed
+    // inputs; only the announcement catches it
+    const ground: DrawInspectorsInput = { ...dated, unavailable: [...(dated.unavailable ?? []), { inspectorId: a[a.length - 1]!.id, reason: "出差" }] };
+    const steered = drawInspectors(ground);
+    if (steered.ok) cases.push(stage2Case(`stage2 inputs changed after the announcement ${k}`, steered.record, ground, announced));
+    // the seed fixed before the inputs were announced
+    if (honest.ok) cases.push(stage2Case(`stage2 seed before the announcement ${k}`, honest.record, { ...dated, inputsAnnouncedOn: "2026-04-06" }, announced));
+  }
 }
 // tight workload caps where picks must be replaced (spec §9.3): the recorded capped draws of test/draw/stage2.test.ts
 for (const [k, input] of cappedCases(count >= 100 ? 200 : 20).entries()) {

@@ -22,6 +22,7 @@ import { isBuilt, lockProblems, refuse } from "./_checkRecord.js";
 import { provenanceProblems } from "./_seed.js";
 import { isCanonicalText } from "./_pool.js";
 import { sha256 } from "@noble/hashes/sha2";
+import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
 
 /** @internal The stage-2 algorithm tag. */
 export const STAGE2_ALGORITHM = "shuangsuiji/stage2/v1";
@@ -80,6 +81,18 @@ export interface DrawInspectorsInput {
    * (recorded as not random). Default true; false refuses instead.
    */
   readonly allowSingleSideFallback?: boolean;
+  /**
+   * When the stage-2 seed was fixed (`YYYY-MM-DD`), for a provenance that carries no date (beacon round, lottery draw,
+   * commit-reveal, other); a dice seed's own `date` is used and must equal it when both are given. Checked: on or after
+   * the lock and the inputs announcement (Longting art. 19; docs/spec-v1.md §9.1).
+   */
+  readonly seedFixedOn?: string;
+  /**
+   * When the {@link commitInspectorInputs} digest of these inputs was published (`YYYY-MM-DD`): the stage-2 seed must
+   * be fixed on or after it, and its date must then be known (dice `date` or {@link DrawInspectorsInput.seedFixedOn}),
+   * so that the inputs cannot be chosen once the seed is known (docs/spec-v1.md §9.1, §10).
+   */
+  readonly inputsAnnouncedOn?: string;
 }
 
 /**
@@ -132,6 +145,45 @@ function failure(departmentId: string, targetIds: readonly string[], constraint:
 }
 
 const NO_RECUSALS: ReadonlySet<string> = new Set();
+
+const SEED_ORDER_CLAUSE = "Longting art. 19 (锁定名单后由各部门二次随机); docs/spec-v1.md §9.1";
+
+/**
+ * Longting art. 19; docs/spec-v1.md §9.1: the stage-2 seed is fixed on or after the day the list was locked and the
+ * stage-2 inputs were announced — a seed known earlier lets whoever knew it shape the directories, availability,
+ * recusals and caps (grinding). Also the dates themselves: real `YYYY-MM-DD` dates, the announcement not before the lock.
+ */
+function seedDateProblems(input: DrawInspectorsInput, lockedOn: string): RuleIssue[] {
+  const out: RuleIssue[] = [];
+  const date = (v: unknown, path: (string | number)[]): string | undefined => {
+    if (v === undefined) return undefined;
+    if (typeof v === "string" && isValidCivilDate(v)) return v;
+    out.push({ path, rule: "civil-date", clause: "ISO 8601 calendar date; docs/spec-v1.md §9.1", messageZh: "日期应为有效的YYYY-MM-DD格式", messageEn: "a date must be a real calendar date written YYYY-MM-DD", value: v });
+    return undefined;
+  };
+  const provenance = input.seed.provenance;
+  const dice = provenance.kind === "dice" ? date(provenance.date, ["seed", "provenance", "date"]) : undefined;
+  const stated = date(input.seedFixedOn, ["seedFixedOn"]);
+  const announced = date(input.inputsAnnouncedOn, ["inputsAnnouncedOn"]);
+  if (dice !== undefined && stated !== undefined && dice !== stated) {
+    out.push({ path: ["seedFixedOn"], rule: "stage2-seed-after-lock", clause: SEED_ORDER_CLAUSE, messageZh: `第二次随机种子的确定日期（${stated}）与掷骰日期（${dice}）不一致`, messageEn: `seedFixedOn (${stated}) differs from the dice roll's date (${dice})`, value: stated });
+  }
+  const fixedOn = dice ?? stated;
+  const where = dice !== undefined ? ["seed", "provenance", "date"] : ["seedFixedOn"];
+  if (fixedOn !== undefined && fixedOn < lockedOn) {
+    out.push({ path: where, rule: "stage2-seed-after-lock", clause: SEED_ORDER_CLAUSE, messageZh: `第二次随机种子确定于${fixedOn}，早于名单锁定日${lockedOn}：种子应在名单锁定、名录提交之后确定`, messageEn: `the stage-2 seed was fixed on ${fixedOn}, before the list was locked on ${lockedOn}: it must be fixed after the lock and the directories`, value: fixedOn });
+  }
+  if (announced !== undefined && announced < lockedOn) {
+    out.push({ path: ["inputsAnnouncedOn"], rule: "stage2-seed-after-lock", clause: SEED_ORDER_CLAUSE, messageZh: `第二次随机输入公布于${announced}，早于名单锁定日${lockedOn}`, messageEn: `the stage-2 inputs were announced on ${announced}, before the list they name was locked on ${lockedOn}`, value: announced });
+  }
+  if (announced !== undefined && fixedOn === undefined && out.length === 0) {
+    out.push({ path: ["seedFixedOn"], rule: "stage2-seed-after-lock", clause: SEED_ORDER_CLAUSE, messageZh: "已公布第二次随机输入，应说明种子确定日期（seedFixedOn），以核对种子晚于公布", messageEn: "inputsAnnouncedOn is given: state seedFixedOn (the seed's provenance carries no date) so that the seed is checked to come after the announcement" });
+  }
+  if (announced !== undefined && fixedOn !== undefined && fixedOn < announced) {
+    out.push({ path: where, rule: "stage2-seed-after-lock", clause: SEED_ORDER_CLAUSE, messageZh: `第二次随机种子确定于${fixedOn}，早于输入公布日${announced}：输入可能在已知种子后选定`, messageEn: `the stage-2 seed was fixed on ${fixedOn}, before its inputs were announced on ${announced}: the inputs could have been chosen knowing the seed`, value: fixedOn });
+  }
+  return out;
+}
 
 /**
  * The record digest (docs/spec-v1.md §2) of a stage-2 body whose members were all inserted in canonical order: teams
@@ -224,7 +276,7 @@ export function departmentRng(seedHex: string, taskId: string, departmentId: str
  * @throws {@link ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link SeedRecord} of at least 128
  *   bits.
  * @throws {@link ShuangsuijiError} `invalid-input` when the input is malformed (every problem listed): the stage-1 seed
- *   reused, targets not on the locked list, unknown recusals, a team size under 2, an inspector in two departments, an
+ *   reused, a stage-2 seed fixed before the lock or before `inputsAnnouncedOn` (`stage2-seed-after-lock`), targets not on the locked list, unknown recusals, a team size under 2, an inspector in two departments, an
  *   initiating department not among them.
  * @category Draw
  * @example
@@ -264,6 +316,7 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   const seedIssues = provenanceProblems(seedCheck.data);
   if (seedIssues.length > 0) throw new ShuangsuijiError(seedIssues.some((i) => i.rule === "seed-entropy") ? "seed-too-weak" : "invalid-input", seedIssues.map((i) => ({ ...i, path: ["seed", ...i.path] })));
   if (input.seed.value === record.seed.value) issues.push(ruleIssue("stage2-own-seed", ["seed"]));
+  issues.push(...seedDateProblems(input, locked.lockedOn));
   const lockedIds = record.strata.flatMap((s) => s.selected.map((u) => u.unitId));
   const lockedSet = new Set(lockedIds);
   // A subset of the locked list only (Longting art. 19: inspectors are drawn for the locked targets, nothing else).
@@ -439,12 +492,13 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   const inspectorsRandom = departments.every((d) => d.teams.every((t) => t.random));
   const targetsRandom = record.random;
   const randomSide = targetsRandom && inspectorsRandom ? "both" : targetsRandom ? "targets-only" : inspectorsRandom ? "inspectors-only" : "neither";
-  // recusals sorted by their canonical JSON (docs/spec-v1.md §9.4; the comparison is String.prototype.localeCompare, as in
-  // every v1 record), each key computed once
+  // recusals sorted by their canonical JSON in UTF-16 code-unit order (docs/spec-v1.md §2, §9.4), each key computed
+  // once. Never localeCompare: its order follows the machine's ICU locale (zh-CN sorts Chinese by pinyin), so the record
+  // and its digest would depend on where it was drawn.
   const recusals = deepFreeze(
     (input.recusals ?? [])
       .map((r) => [canonicalJson(r), r] as const)
-      .sort((a, b) => a[0].localeCompare(b[0]))
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .map(([, r]) => canonicalize(r)),
   );
   // members in canonical order; departments, teams and leaders were frozen as they were built

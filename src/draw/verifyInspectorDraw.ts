@@ -4,9 +4,20 @@ import { canonicalDigest } from "./_canonicalDigest.js";
 import { diffValues, MAX_MISMATCHES } from "./_diff.js";
 import { guarded, shapeMismatches } from "./_checkRecord.js";
 import { drawInspectors, type DrawInspectorsInput } from "./drawInspectors.js";
+import { commitInspectorInputs } from "./commitInspectorInputs.js";
 import type { InspectorDrawRecord } from "./InspectorDrawRecord.js";
 import { InspectorDrawRecordSchema } from "./recordSchemas.js";
 import { seedNotes, type DrawMismatch, type VerificationResult } from "./verifyTargetDraw.js";
+
+/**
+ * What was announced before the stage-2 seed was fixed (docs/spec-v1.md §9.1, §10).
+ *
+ * @category Draw
+ */
+export interface AnnouncedInspectorInputs {
+  /** The published {@link commitInspectorInputs} digest of the stage-2 inputs. */
+  readonly inputsDigest: string;
+}
 
 /**
  * Re-runs a stage-2 draw from its inputs (locked list, seed, directories, recusals, availability) and compares the
@@ -16,7 +27,11 @@ import { seedNotes, type DrawMismatch, type VerificationResult } from "./verifyT
  * draw refuses give `{ ok: false, mismatches }`, never a thrown error.
  *
  * @param record - The published stage-2 record.
- * @param input - The stage-2 input as the verifier has it.
+ * @param input - The stage-2 input as the verifier has it (with `inputsAnnouncedOn` and `seedFixedOn` when known: a
+ *   seed fixed before the lock or the announcement is a mismatch).
+ * @param announced - The inputs digest announced before the seed ({@link commitInspectorInputs}): when given, the
+ *   input's own digest must equal it (`announced.inputsDigest` mismatch otherwise), so inputs changed after the seed —
+ *   someone marked unavailable, a cap, scope, filter or group size — are caught (Longting art. 19; no grinding).
  * @returns `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` listing every difference.
  * @throws Never for a bad record or input — a malformed record, or an input {@link drawInspectors} refuses, is caught
  *   and reported in `mismatches`.
@@ -26,11 +41,12 @@ import { seedNotes, type DrawMismatch, type VerificationResult } from "./verifyT
  * import { verifyInspectorDraw, type DrawInspectorsInput, type InspectorDrawRecord } from "shuangsuiji";
  * declare const record: InspectorDrawRecord;
  * declare const input: DrawInspectorsInput;
- * const v = verifyInspectorDraw(record, input);
+ * declare const announcedDigest: string; // published before the stage-2 seed
+ * const v = verifyInspectorDraw(record, input, { inputsDigest: announcedDigest });
  * if (!v.ok) console.log(v.mismatches.map((m) => m.field));
  * ```
  */
-export function verifyInspectorDraw(record: InspectorDrawRecord, input: DrawInspectorsInput): VerificationResult {
+export function verifyInspectorDraw(record: InspectorDrawRecord, input: DrawInspectorsInput, announced?: AnnouncedInspectorInputs): VerificationResult {
   const mismatches: DrawMismatch[] = guarded("record", () => {
     const shape = InspectorDrawRecordSchema.safeParse(record);
     if (!shape.success) return shapeMismatches(shape.error.issues);
@@ -48,6 +64,15 @@ export function verifyInspectorDraw(record: InspectorDrawRecord, input: DrawInsp
       return out;
     }),
   );
+  if (announced !== undefined) {
+    mismatches.push(
+      ...guarded("announced", () => {
+        const out: DrawMismatch[] = [];
+        diffValues(announced?.inputsDigest, commitInspectorInputs(input).digest, "announced.inputsDigest", out);
+        return out;
+      }),
+    );
+  }
   const seen = new Set<string>();
   const unique = mismatches.filter((m) => !seen.has(m.field) && seen.add(m.field) !== undefined).slice(0, MAX_MISMATCHES);
   let notes: ReturnType<typeof seedNotes> = [];
