@@ -150,6 +150,13 @@ export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUn
  * recompute. Duplicate ids are found by 64-bit SHA-256 fingerprints (a stream is not kept). Never throws on a damaged
  * record or pool: `{ ok: false, mismatches }`.
  *
+ * @param record - The published draw record.
+ * @param pool - The pool as the verifier has it, streamed (an async iterable such as a database cursor) or in memory.
+ * @param announced - Values published before the draw (the pool commitment with its counts, the seed, the policy, the
+ *   dates), compared with the record.
+ * @returns A promise of `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` listing every difference.
+ * @throws Never for a bad record or pool — a malformed or altered record, a pool that does not match, or a pool
+ *   iterator that fails is caught and reported in `mismatches`.
  * @category Draw
  * @example
  * ```ts
