@@ -20,8 +20,8 @@ export interface AnnualPlanDeadline {
 
 /**
  * The fixed date a jurisdiction's document sets for `year`'s annual plan: 31 March for the public plan (Wolong 1.2,
- * Chongqing §5), or the end of February for the lead departments' submission to the 区联席办 (Wancheng art. 5, 29
- * February in leap years — **not** a publication deadline: see `preset.stage`). `inForce` is false when the date falls
+ * Chongqing §5), or the end of February (the 29th in leap years) for the lead departments' submission to the 区联席办
+ * (Wancheng art. 5 — **not** a publication deadline: see `preset.stage`). `inForce` is false when the date falls
  * before the document took effect (Wancheng: 2026-03-20, art. 28). A fixed calendar date is not a period, so 民法典
  * art. 203 does not move it.
  *
