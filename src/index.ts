@@ -132,7 +132,7 @@ export { checkRiskDifferentiation, type RiskDifferentiationCheck } from "./plan/
 export { adjustAnnualPlan, type PlanAdjustment } from "./plan/adjustAnnualPlan.js";
 export { planAdHocTask } from "./plan/planAdHocTask.js";
 export { splitPlanRow, type TaskPart } from "./plan/splitPlanRow.js";
-export { estimateDrawCounts, type DrawEstimate } from "./plan/estimateDrawCounts.js";
+export { estimateDrawCounts, type DrawEstimate, type DrawEstimateOptions } from "./plan/estimateDrawCounts.js";
 export { combineIndustryChecks, type IndustryCheck } from "./plan/combineIndustryChecks.js";
 export { itemListTable, annualPlanTable, renderTable } from "./plan/tables.js";
 

@@ -14,12 +14,16 @@ export interface AnnualPlanDeadline {
   readonly date: CivilDate;
   /** The preset used. */
   readonly preset: AnnualPlanDeadlinePreset;
+  /** False when the date falls before the document's `effectiveFrom`: the rule did not exist yet for that year. */
+  readonly inForce: boolean;
 }
 
 /**
- * The date by which `year`'s annual plan must be public under a jurisdiction's document: 31 March (Wolong 1.2,
- * Chongqing §5) or the end of February (Wancheng art. 5; 29 February in leap years). A fixed calendar date is not a
- * period, so 民法典 art. 203 does not move it.
+ * The fixed date a jurisdiction's document sets for `year`'s annual plan: 31 March for the public plan (Wolong 1.2,
+ * Chongqing §5), or the end of February (the 29th in leap years) for the lead departments' submission to the 区联席办
+ * (Wancheng art. 5 — **not** a publication deadline: see `preset.stage`). `inForce` is false when the date falls
+ * before the document took effect (Wancheng: 2026-03-20, art. 28). A fixed calendar date is not a period, so 民法典
+ * art. 203 does not move it.
  *
  * @param year - The plan's year (1–9999).
  * @param jurisdiction - A key of {@link ANNUAL_PLAN_DEADLINES}.
@@ -49,5 +53,5 @@ export function annualPlanDeadline(year: number, jurisdiction: AnnualPlanJurisdi
   }
   const day = preset.day === "end" ? daysInMonth(year, preset.month) : preset.day;
   const date = `${String(year).padStart(4, "0")}-${String(preset.month).padStart(2, "0")}-${String(day).padStart(2, "0")}` as CivilDate;
-  return Object.freeze({ date, preset });
+  return Object.freeze({ date, preset, inForce: preset.effectiveFrom === undefined || date >= preset.effectiveFrom });
 }

@@ -268,7 +268,9 @@ interface MeasureStatus {
  * `out-of-scope`. Facts out of order (published before decided, stopped before published, removed before listed, an
  * evaluation dated before a penalty decision or a listing — 45号令 art. 9) and contradictions (a severe penalty claimed
  * `minor`, `lowerAmount` on anything but a fine — 45号令 arts. 13–14) are refused, all at once; so is a penalty's claimed
- * stop before its tier's minimum publication period (an ordinary fine: 3 months, 45号令 art. 14; 总局令第107号). A custom `dictionary` decides negativity. An uncured abnormal-list entry reports its escalation
+ * stop before its tier's minimum publication period (an ordinary fine: 3 months, 45号令 art. 14; 总局令第107号). A serious-list
+ * removal dated before the minimum time on the list (1 year, 总局令第44号) is refused the same way: it cannot stop the
+ * linked result. A custom `dictionary` decides negativity. An uncured abnormal-list entry reports its escalation
  * date (条例 art. 17).
  *
  * @param rawInput - The negative result (outcomes, publication date), the `measures` based on the same finding
@@ -423,6 +425,17 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
       .with({ kind: "serious-list" }, (s): MeasureStatus => {
         const earliest = period(s.listedOn, serious.applyAfter);
         const autoStopOn = later(period(s.listedOn, serious.removeAfter), s.restrictionEndsOn === undefined ? undefined : nextDay(s.restrictionEndsOn));
+        // a removal before the minimum time on the list is not a fact to build a linked stop on: early removal
+        // (提前移出) may be applied for only after 1 year on the list (总局令第44号, regulations.md §1.3)
+        if (s.removedOn !== undefined && s.removedOn < earliest) {
+          throw new ShuangsuijiError("invalid-input", [{
+            path: ["measures", "removedOn"], rule: "removal-before-minimum-period",
+            clause: "总局令第44号 (提前移出 only after 1 year on the list; article number [UNCONFIRMED], regulations.md §1.3); Wancheng art. 25",
+            messageZh: `严重违法失信名单列入满${JSON.stringify(serious.applyAfter)}后方可申请提前移出（${earliest}起），移出日期${s.removedOn}与规定不符，不能据此同时停止公示抽查检查结果负面信息`,
+            messageEn: `early removal from the serious-violation list may be applied for only from ${earliest}; a removal on ${s.removedOn} contradicts the rules and cannot stop the linked negative result`,
+            value: s.removedOn,
+          }]);
+        }
         return {
           ...(s.removedOn === undefined ? {} : { stoppedOn: s.removedOn }),
           ...(autoStopOn === undefined ? {} : { autoStopOn }),

@@ -32,7 +32,7 @@ export interface PlanCheck {
   readonly warnings: readonly RuleIssue[];
   /** Row pairs whose targets and methods are alike and should be merged (Chongqing 5.5: 应合并进行). */
   readonly mergeCandidates: readonly { readonly rows: readonly [number, number]; readonly objectTypes: readonly string[]; readonly clause: string }[];
-  /** The publication deadline for the jurisdiction, and whether the plan met it. */
+  /** The plan date for the jurisdiction and, for a publication deadline in force (`preset.stage`, `inForce`), whether the plan met it (`late`; absent otherwise — Wancheng art. 5 is a submission date). */
   readonly publication?: AnnualPlanDeadline & { readonly publishedOn?: string; readonly late?: boolean };
 }
 
@@ -189,8 +189,11 @@ function check(
   let publication: PlanCheck["publication"];
   if (context.jurisdiction !== undefined) {
     const d = annualPlanDeadline(plan.year, context.jurisdiction);
-    publication = { ...d, ...(plan.publishedOn === undefined ? {} : { publishedOn: plan.publishedOn, late: plan.publishedOn > d.date }) };
-    if (plan.publishedOn !== undefined && plan.publishedOn > d.date) issue(["publishedOn"], "plan-publication", d.preset.basis, `计划应于${d.date}前公开`, `the plan was due by ${d.date}`, plan.publishedOn);
+    // only a publication deadline in force bounds publishedOn: Wancheng art. 5's February date is the departments'
+    // submission to the 区联席办, and the norms apply only from 2026-03-20 (Wancheng art. 28)
+    const binds = d.preset.stage === "publication" && d.inForce;
+    publication = { ...d, ...(plan.publishedOn === undefined ? {} : { publishedOn: plan.publishedOn, ...(binds ? { late: plan.publishedOn > d.date } : {}) }) };
+    if (binds && plan.publishedOn !== undefined && plan.publishedOn > d.date) issue(["publishedOn"], "plan-publication", d.preset.basis, `计划应于${d.date}前公开`, `the plan was due by ${d.date}`, plan.publishedOn);
   }
   return deepFreeze({ ok: issues.length === 0, issues, warnings, uncoveredFields, mergeCandidates, ...(publication === undefined ? {} : { publication }) });
 }

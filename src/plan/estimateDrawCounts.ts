@@ -5,6 +5,21 @@ import { eligibilityOf } from "../draw/_pool.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { parseWith } from "./_input.js";
+import type { RuleIssue } from "../errors/ShuangsuijiError.js";
+import type { InspectionItem } from "../model/inspectionItem.js";
+import { LIFECYCLE_PRESETS, LifecyclePresetSchema, type LifecyclePreset, type LifecyclePresetId } from "../task/LIFECYCLE_PRESETS.js";
+
+/**
+ * Options of {@link estimateDrawCounts}: the task's preset and items, so the estimate applies the preset's ratio rules.
+ *
+ * @category Planning
+ */
+export interface DrawEstimateOptions {
+  /** The lifecycle preset (an id of {@link LIFECYCLE_PRESETS} or a preset object): its `targetRatio` and `generalItemRatioCap` apply. */
+  readonly preset?: LifecyclePresetId | LifecyclePreset;
+  /** The task's inspection items: a general item's `maxRatio` caps every stratum where the preset enforces it (Chongqing 5.2). */
+  readonly items?: readonly Pick<InspectionItem, "id" | "name" | "category" | "maxRatio">[];
+}
 
 /**
  * How many targets a policy means for a directory, before anything is drawn.
@@ -25,12 +40,21 @@ export interface DrawEstimate {
  * quotas {@link drawTargets} would use — so a planner sees how many targets each ratio means before drawing
  * (Chongqing table D.1 抽取对象数量（户）; Longting art. 14 抽查基数和比例).
  *
+ * With `options.preset`, the preset's ratio rules are applied to every stratum and all violations refused at once:
+ * a `targetRatio` floor and ceiling on a stratum's ratio (Yanshi 6: 5%–100%), and — where the preset enforces
+ * `generalItemRatioCap` (Chongqing 5.2) — the smallest `maxRatio` of the task's general `items`: a stratum's ratio
+ * above it, or a quota above ceil(cap × eligible), is refused (`general-item-ratio-cap`). A count rule is checked
+ * through its quota.
+ *
  * @param directory - The target directory: any iterable of units (`id`, `riskClass`, and the fields eligibility reads).
  * @param policy - The sampling policy.
  * @param eligibility - The eligibility rules (default: every unit eligible).
+ * @param options - The task's `preset` and `items` (see {@link DrawEstimateOptions}).
  * @returns Per stratum the eligible size and the quota, and the totals.
  * @throws {@link ShuangsuijiError} `invalid-input` when `directory` is not iterable, a unit has no id or risk class, or
- *   the policy or eligibility is malformed.
+ *   the policy or eligibility is malformed; or when a stratum breaks the preset's ratio rules (`target-ratio-bounds`,
+ *   Yanshi 6; `general-item-ratio-cap`, Chongqing 5.2), every stratum listed.
+ * @throws {@link ShuangsuijiError} `invalid-argument` when `options.preset` is unknown or malformed.
  * @category Planning
  * @example
  * ```ts
@@ -40,9 +64,11 @@ export interface DrawEstimate {
  *   { strata: { A: { ratio: 0.05 }, D: { ratio: 0.6 } } },
  * );
  * est.total; // 2
+ * // a Chongqing task on a general item capped at 5% may not be drawn at 50%
+ * // estimateDrawCounts(dir, { strata: { A: { ratio: 0.5 } } }, {}, { preset: "chongqing", items: [{ id: "SCJG-01", name: "…", category: "general", maxRatio: 0.05 }] }) → throws
  * ```
  */
-export function estimateDrawCounts(directory: Iterable<DrawUnit>, policy: SamplingPolicy, eligibility: Eligibility = {}): DrawEstimate {
+export function estimateDrawCounts(directory: Iterable<DrawUnit>, policy: SamplingPolicy, eligibility: Eligibility = {}, options: DrawEstimateOptions = {}): DrawEstimate {
   const p = parseWith(SamplingPolicySchema, policy, "Longting art. 15; Chongqing 5.2", ["policy"]);
   const e = parseWith(EligibilitySchema, eligibility, "Yanshi 7.2", ["eligibility"]);
   if (directory === null || typeof directory !== "object" || typeof (directory as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") {
@@ -66,5 +92,43 @@ export function estimateDrawCounts(directory: Iterable<DrawUnit>, policy: Sampli
     const eligible = sizes[cls] ?? 0;
     return { riskClass: cls, eligible, ...stratumQuota(p, cls, eligible) };
   });
+  const issues = presetRatioIssues(p, strata, options);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
   return deepFreeze({ strata, total: strata.reduce((n, s) => n + s.quota, 0), ineligible });
+}
+
+const micro = (x: number) => Math.round(x * 1e6);
+
+/** The preset's ratio rules over the estimated strata (Yanshi 6; Chongqing 5.2): every violation, by stratum. */
+function presetRatioIssues(policy: SamplingPolicy, strata: readonly ({ riskClass: string; eligible: number } & StratumQuota)[], options: DrawEstimateOptions): RuleIssue[] {
+  const o = (options !== null && typeof options === "object" ? options : {}) as DrawEstimateOptions;
+  if (o.preset === undefined) return [];
+  let preset: LifecyclePreset;
+  if (typeof o.preset === "string") {
+    if (!Object.hasOwn(LIFECYCLE_PRESETS, o.preset)) throw new ShuangsuijiError("invalid-argument", [{ path: ["options", "preset"], rule: "preset", clause: "LIFECYCLE_PRESETS", messageZh: "未知的规则预设", messageEn: `unknown preset (${Object.keys(LIFECYCLE_PRESETS).join(", ")})`, value: o.preset }]);
+    preset = LIFECYCLE_PRESETS[o.preset];
+  } else {
+    const r = LifecyclePresetSchema.safeParse(o.preset);
+    if (!r.success) throw new ShuangsuijiError("invalid-argument", [{ path: ["options", "preset"], rule: "preset", clause: "LifecyclePresetSchema", messageZh: "规则预设无效", messageEn: r.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ") }]);
+    preset = r.data;
+  }
+  const issues: RuleIssue[] = [];
+  const bounds = preset.targetRatio;
+  const capRule = preset.generalItemRatioCap;
+  const capped = capRule?.enforced === true ? (o.items ?? []).filter((i) => i.category === "general" && typeof i.maxRatio === "number") : [];
+  const cap = capped.reduce<{ ratio: number; name: string } | undefined>((m, i) => (m === undefined || (i.maxRatio as number) < m.ratio ? { ratio: i.maxRatio as number, name: i.name } : m), undefined);
+  for (const s of strata) {
+    const rule = policy.strata[s.riskClass];
+    if (rule === undefined) continue;
+    if (bounds !== undefined && rule.ratio !== undefined && (micro(rule.ratio) < micro(bounds.min) || micro(rule.ratio) > micro(bounds.max))) {
+      issues.push({ path: ["policy", "strata", s.riskClass, "ratio"], rule: "target-ratio-bounds", clause: bounds.clause, messageZh: `${s.riskClass}类抽查比例${rule.ratio * 100}%不在${bounds.min * 100}%至${bounds.max * 100}%之间`, messageEn: `class ${s.riskClass}: the ratio ${rule.ratio * 100}% is outside ${bounds.min * 100}%–${bounds.max * 100}%`, value: rule.ratio });
+    }
+    if (cap !== undefined && capRule !== undefined) {
+      const over = rule.ratio !== undefined ? micro(rule.ratio) > micro(cap.ratio) : s.quota > Math.ceil((micro(cap.ratio) * s.eligible) / 1e6);
+      if (over) {
+        issues.push({ path: ["policy", "strata", s.riskClass, rule.ratio !== undefined ? "ratio" : "count"], rule: "general-item-ratio-cap", clause: capRule.clause, messageZh: `一般检查事项“${cap.name}”的抽查比例上限为${cap.ratio * 100}%，${s.riskClass}类超出上限`, messageEn: `the general item "${cap.name}" is capped at ${cap.ratio * 100}%: class ${s.riskClass} exceeds it`, value: rule.ratio ?? rule.count });
+      }
+    }
+  }
+  return issues;
 }

@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
 import { deepFreeze } from "../_internal/deepFreeze.js";
+import { OUTCOME_IDS } from "../codes/OUTCOMES.js";
 
 /**
  * Who may approve (审批) a step, lowest first: the department head (部门负责人) or the department's principal head
@@ -54,6 +55,42 @@ export const LifecyclePresetSchema = z.strictObject({
   signatures: z.strictObject({ who: z.enum(["all-team-members", "inspectors-on-form"]), clause: Clause }),
   /** Whether showing identity and 执法证件 must be recorded before a result (Wolong 2.3; 行政处罚法 art. 55). */
   identityShown: z.strictObject({ required: z.boolean(), clause: Clause }),
+  /**
+   * The earliest point the drawn (selected) target and inspector lists may be made public — the draw record and the
+   * ticket self-check reveal who was selected. `inspections-complete`: once every drawn target has been inspected
+   * (Yanshi 8.3: 实施检查前…不得对外泄露抽取的待检查对象和执法检查人员名单); `results-published`: with the results. The pool
+   * commitment and the seed are public before the draw under every preset. Optional for custom presets (absent = with
+   * the results).
+   */
+  selectedListPublication: z.strictObject({ earliest: z.enum(["inspections-complete", "results-published"]), clause: Clause }).optional(),
+  /**
+   * Bounds on a task's target ratio (Yanshi 6: 按照5%-100%的比例…抽取). Absent: the document sets no bounds.
+   */
+  targetRatio: z.strictObject({ min: z.number().min(0).max(1), max: z.number().min(0).max(1), clause: Clause }).refine((r) => r.min <= r.max, { path: ["min"], message: "min ≤ max" }).optional(),
+  /**
+   * Whether a general item's 抽查比例上限 (`InspectionItem.maxRatio`) caps the task's ratio and draw (Chongqing 5.2:
+   * 一般检查事项…抽查比例根据监管实际情况限制). Absent: not enforced by the preset.
+   */
+  generalItemRatioCap: z.strictObject({ enforced: z.boolean(), clause: Clause }).optional(),
+  /** The outcomes a record may carry under the document (Wolong Annex B 1–9; Chongqing 6.6; Wancheng art. 21); `"any"` where the document has no list. */
+  outcomes: z.strictObject({ allowed: z.union([z.literal("any"), z.array(z.enum(OUTCOME_IDS)).min(1)]), clause: Clause }).optional(),
+  /**
+   * Exemptions from advance notice (提前告知): `itemFlag` — an item flagged `noAdvanceNotice` on the item list is exempt;
+   * `categories` — the categories the document itself names (Chongqing 6.5); `surpriseOnLead` — a lead calling for a
+   * surprise inspection (Longting art. 21).
+   */
+  advanceNoticeExemptions: z.strictObject({
+    itemFlag: z.boolean(),
+    categories: z.array(z.enum(["food-production-and-sale", "catering", "edible-farm-produce-market", "work-safety"])),
+    surpriseOnLead: z.boolean(),
+    clause: Clause,
+  }).optional(),
+  /**
+   * 执法证号 requirements: `onForm` — every inspector listed under 执法人员 on the record form carries a 执法证号 (Wolong
+   * Annex B); `substitute` — a substitute inspector must hold 执法资格, i.e. a 执法证号 (Chongqing 6.5: 在具备执法资格的
+   * 其他检查人员中选派).
+   */
+  enforcementCertificate: z.strictObject({ onForm: z.boolean(), substitute: z.boolean(), clause: Clause }).optional(),
 });
 
 /**
@@ -73,8 +110,13 @@ export type LifecyclePreset = z.infer<typeof LifecyclePresetSchema>;
  * - **wancheng** — the list is not addressed (treated as Longting's: never); replacement 因特殊情况确需更换 with the
  *   department head's approval, not re-drawn (art. 19), so other circumstances are allowed with an explanation; published
  *   results 不得擅自更改 (art. 21);
- * - **wolong** — the guide is silent on locks and replacement (the Henan rule of Longting art. 19 applies); inspectors
- *   show identity and 执法证件 before inspecting, recorded as a step (Wolong 2.3), and sign the form (Wolong 3.1).
+ * - **wolong** — the guide has no rule for changing a drawn list or replacing an inspector: the library allows neither a
+ *   list change nor an "other" reason (Wolong 2.2, the draw 公平、公正、公开; the Kaifeng Longting measures do not apply in
+ *   Nanyang); inspectors show identity and 执法证件 before inspecting, recorded as a step (Wolong 2.3), sign the form
+ *   (Wolong 3.1) and carry a 执法证号 on it (Wolong Annex B);
+ * - **yanshi** — the Yanshi plan (偃市监〔2023〕13号, a single-bureau plan): ratios 5%–100% (Yanshi 6); drawn lists
+ *   confidential before inspection (Yanshi 8.3); results within 20 working days (Yanshi 7.5); no list-change,
+ *   replacement or correction rule — none allowed, department head assumed.
  *
  * Longting and Chongqing enumerate the reasons with "等特殊情况"; this library reads the enumeration strictly (no
  * "other") for those presets — choose `wancheng` or a custom preset (validated by {@link LifecyclePresetSchema}) for a
@@ -95,6 +137,11 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     correction: { approver: "department-head", clause: "Longting art. 22 (谁检查、谁录入、谁公开); no correction rule — department head assumed" },
     signatures: { who: "inspectors-on-form", clause: "Longting art. 21" },
     identityShown: { required: false, clause: "行政处罚法 art. 55 (not a recorded step in Longting)" },
+    selectedListPublication: { earliest: "results-published", clause: "Longting art. 22 (results are published; the measures do not publish the drawn list, so it goes out with the results)" },
+    generalItemRatioCap: { enforced: false, clause: "Longting art. 15 (ratios by credit risk; no key/general item cap)" },
+    outcomes: { allowed: "any", clause: "Longting art. 22 (公示 the results; the measures give no outcome list)" },
+    advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: true, clause: "Longting art. 21 (掌握问题线索需要实施突击检查的除外)" },
+    enforcementCertificate: { onForm: false, substitute: false, clause: "Longting art. 21 (no 执法证号 rule for the form or substitutes)" },
   },
   chongqing: {
     source: "Chongqing standard",
@@ -103,22 +150,51 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     correction: { approver: "principal-head", clause: "Chongqing 6.6" },
     signatures: { who: "all-team-members", clause: "Chongqing 6.6" },
     identityShown: { required: false, clause: "行政处罚法 art. 55 (not a recorded step in Chongqing)" },
+    selectedListPublication: { earliest: "results-published", clause: "Chongqing 6.6 (results are published; the standard does not publish the drawn list, so it goes out with the results)" },
+    generalItemRatioCap: { enforced: true, clause: "Chongqing 5.2 (一般检查事项…抽查比例根据监管实际情况限制；严格控制…一般检查事项的抽查比例)" },
+    outcomes: { allowed: ["no-problem-found", "no-relevant-business-activity", "information-not-published", "falsified-public-information", "unreachable-at-registered-address", "corrected-on-site", "further-rectification-required", "further-investigation-required", "seriously-non-cooperative", "administrative-decision-to-publish"], clause: "Chongqing 6.6 (抽查检查结果包括未发现问题…作出行政决定等依法应当公示的情况)" },
+    advanceNoticeExemptions: { itemFlag: true, categories: ["food-production-and-sale", "catering", "edible-farm-produce-market", "work-safety"], surpriseOnLead: false, clause: "Chongqing 6.5 (除涉及食品生产和销售企业、餐饮服务、食用农产品交易市场、安全生产等检查依法依规不予提前告知的情形外)" },
+    enforcementCertificate: { onForm: false, substitute: true, clause: "Chongqing 6.5 (调整更换人员在具备执法资格的其他检查人员中选派)" },
   },
   wancheng: {
     source: "Wancheng norms (2026)",
-    lockedListChange: { allowed: false, clause: "Wancheng art. 18 (list dispatched as drawn); Longting art. 19" },
+    lockedListChange: { allowed: false, clause: "Wancheng art. 18 (list dispatched as drawn; the norms provide no change)" },
     replacement: { allowOther: true, approver: "department-head", clause: "Wancheng art. 19" },
     correction: { approver: "department-head", clause: "Wancheng art. 21 (抽查检查结果公开后不得擅自更改)" },
     signatures: { who: "inspectors-on-form", clause: "Wancheng art. 20" },
     identityShown: { required: false, clause: "行政处罚法 art. 55 (not a recorded step in Wancheng)" },
+    selectedListPublication: { earliest: "results-published", clause: "Wancheng art. 21 (results are published; the norms do not publish the drawn list, so it goes out with the results)" },
+    generalItemRatioCap: { enforced: false, clause: "Wancheng art. 10 (ratios by credit risk; no key/general item cap)" },
+    outcomes: { allowed: ["no-problem-found", "information-not-published", "unreachable-at-registered-address", "seriously-non-cooperative", "no-relevant-business-activity", "ordered-to-correct", "pending-follow-up", "compliant", "non-compliant", "other"], clause: "Wancheng art. 21 (抽查检查结果包括：…合格/不合格；其他情况)" },
+    advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Wancheng art. 20 (如有必要…提前告知; no exemption list)" },
+    enforcementCertificate: { onForm: false, substitute: false, clause: "Wancheng art. 19 (no 执法证号 rule for the form or substitutes)" },
   },
   wolong: {
     source: "Wolong guide (2025)",
-    lockedListChange: { allowed: false, clause: "Longting art. 19 (Henan rule; the Wolong guide is silent)" },
-    replacement: { allowOther: false, approver: "department-head", clause: "Longting art. 19 (Henan rule; the Wolong guide is silent)" },
+    lockedListChange: { allowed: false, clause: "Wolong 2.2 (抽取结果公平、公正、公开; the guide provides no change to a drawn list — none allowed)" },
+    replacement: { allowOther: false, approver: "department-head", clause: "Wolong 2.3 (联合检查组; the guide has no replacement rule — enumerated reasons and the department head assumed)" },
     correction: { approver: "department-head", clause: "Wolong 3.2; no correction rule — department head assumed" },
     signatures: { who: "inspectors-on-form", clause: "Wolong 3.1" },
     identityShown: { required: true, clause: "Wolong 2.3" },
+    selectedListPublication: { earliest: "results-published", clause: "Wolong 3.2 (results are published; the guide does not publish the drawn list, so it goes out with the results)" },
+    generalItemRatioCap: { enforced: false, clause: "Wolong 2.2 (检查比例 set by the task; no key/general item cap)" },
+    outcomes: { allowed: ["no-problem-found", "information-not-published", "unreachable-at-registered-address", "ordered-to-rectify", "seriously-non-cooperative", "no-relevant-business-activity", "pending-follow-up", "compliant", "non-compliant"], clause: "Wolong Annex B (检查结果栏填写相应编号: 1、未发现问题 … 9、不合格)" },
+    advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Wolong 2.3 (能提前告知…的，应提前告知; no exemption list)" },
+    enforcementCertificate: { onForm: true, substitute: true, clause: "Wolong Annex B (执法人员: 姓名 单位 执法证号 电话); Wolong 2.3 (出示执法证件)" },
+  },
+  yanshi: {
+    source: "Yanshi plan (2023)",
+    lockedListChange: { allowed: false, clause: "Yanshi 7.2 (统一摇号随机抽取; the plan provides no change to a drawn list — none allowed)" },
+    replacement: { allowOther: false, approver: "department-head", clause: "Yanshi 7.3 (执法检查人员组随机抽取; the plan has no replacement rule — enumerated reasons and the department head assumed)" },
+    correction: { approver: "department-head", clause: "Yanshi 7.5; no correction rule — department head assumed" },
+    signatures: { who: "inspectors-on-form", clause: "Yanshi 8.3 (检查记录完整; the plan has no signature rule — inspectors on the form sign)" },
+    identityShown: { required: false, clause: "行政处罚法 art. 55 (not a recorded step in Yanshi)" },
+    selectedListPublication: { earliest: "inspections-complete", clause: "Yanshi 8.3 (实施检查前…不得对外泄露抽取的待检查对象和执法检查人员名单)" },
+    targetRatio: { min: 0.05, max: 1, clause: "Yanshi 6 (按照5%-100%的比例在企业检查对象名录库中抽取)" },
+    generalItemRatioCap: { enforced: false, clause: "Yanshi 6 (ratios 5%–100% by risk; no key/general item cap)" },
+    outcomes: { allowed: "any", clause: "Yanshi 7.5 (公示抽查检查结果; the plan gives no outcome list)" },
+    advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Yanshi 7.4 (no advance-notice rule)" },
+    enforcementCertificate: { onForm: false, substitute: true, clause: "Yanshi 5 (执法检查人员名录库内容包括：姓名、单位、职务、业务专长、执法证号; 具有行政执法资格)" },
   },
 } as const satisfies Record<string, LifecyclePreset>);
 

@@ -123,6 +123,15 @@ describe("总局令第45号 art. 14; 总局令第107号: no stop before the tier
     expect(refusal(() => evaluateCreditRepair(input({ ...serious, stoppedOn: dayBefore }, "2027-06-01"))).issues[0]?.rule).toBe("stop-before-minimum-period");
     expect(evaluateCreditRepair(input({ ...serious, stoppedOn: earliest }, "2027-06-01")).status).toBe("auto-stopped");
   });
+  it("F16: a serious-list removal 2 months after listing is refused (总局令第44号: early removal after 1 year), never stopping the linked result; from 1 year it stands", () => {
+    const wan = { result: { outcomes: ["pending-follow-up" as const], publishedOn: "2026-04-01" }, facts: ok, evaluatedOn: "2026-06-10" };
+    const e = refusal(() => evaluateCreditRepair({ ...wan, measures: [{ kind: "serious-list", listedOn: "2026-04-02", removedOn: "2026-06-02" }] }, { jurisdiction: "wancheng" }));
+    expect(e.issues[0]).toMatchObject({ rule: "removal-before-minimum-period", path: ["measures", "removedOn"], value: "2026-06-02" });
+    expect(e.issues[0]?.clause).toMatch(/总局令第44号/);
+    // the day before the year ends is still refused; the first day of the second year is allowed and stops the result
+    expect(refusal(() => evaluateCreditRepair({ ...wan, measures: [{ kind: "serious-list", listedOn: "2026-04-02", removedOn: "2027-04-02" }], evaluatedOn: "2027-05-01" })).issues[0]?.rule).toBe("removal-before-minimum-period");
+    expect(evaluateCreditRepair({ ...wan, measures: [{ kind: "serious-list", listedOn: "2026-04-02", removedOn: "2027-04-03" }], evaluatedOn: "2027-05-01" })).toMatchObject({ status: "auto-stopped", stoppedOn: "2027-04-03", reason: "linked-measure-stopped" });
+  });
   it("an evaluation dated before the penalty decision (or the listing) is refused, every one reported; on the day it is accepted", () => {
     const e = refusal(() => evaluateCreditRepair({ ...base({ measures: [fine, { kind: "serious-list", listedOn: "2026-01-20" }] }), evaluatedOn: "2026-01-11" }));
     expect(e.issues.map((i) => [i.rule, i.path.join(".")])).toEqual([["evaluation-after-measure", "measures.0.decidedOn"], ["evaluation-after-measure", "measures.1.listedOn"]]);

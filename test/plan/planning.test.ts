@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  ShuangsuijiError, adjustAnnualPlan, adjustItemList, annualPlanTable, buildItemList, checkAnnualPlan, combineIndustryChecks, estimateDrawCounts,
+  LIFECYCLE_PRESETS, ShuangsuijiError, adjustAnnualPlan, annualPlanDeadline, adjustItemList, annualPlanTable, buildItemList, checkAnnualPlan, combineIndustryChecks, estimateDrawCounts,
   itemListTable, planAdHocTask, renderTable, requireItemList, splitPlanRow, commitPool, computeQuota,
   type AnnualPlan, type Department, type InspectionItem,
 } from "../../src/index.js";
@@ -38,7 +38,20 @@ describe("annual plan (Longting art. 13–16; Chongqing 5.2, 5.4–5.5; Wancheng
     expect(r.uncoveredFields).toEqual(["产品质量", "单用途预付卡", "生态环境"]);
     expect(r.issues.every((i) => i.rule === "plan-coverage" && i.clause === "Longting art. 13")).toBe(true);
     expect(r.publication).toMatchObject({ date: "2026-03-31", late: false });
-    expect(checkAnnualPlan(plan, { items, departments, jurisdiction: "wancheng" }).publication).toMatchObject({ date: "2026-02-28", late: true });
+    // Wancheng art. 5's end of February is the departments' submission to the 区联席办, not publication, and the norms
+    // apply only from 2026-03-20 (art. 28): the same plan is not late under wancheng (F18; this assertion used to expect late: true)
+    const wan = checkAnnualPlan(plan, { items, departments, jurisdiction: "wancheng" });
+    expect(wan.publication).toMatchObject({ date: "2026-02-28", inForce: false, preset: { stage: "department-submission" } });
+    expect(wan.publication?.late).toBeUndefined();
+  });
+  it("F18: Wancheng art. 5 sets no publication deadline and none before 2026-03-20; Wolong 1.2's 31 March binds (refusal and allowed side by side)", () => {
+    const rules = (p: AnnualPlan, j: "wancheng" | "wolong") => checkAnnualPlan(p, { items, departments, jurisdiction: j }).issues.map((i) => i.rule);
+    const on = (publishedOn: string, year = 2026) => ({ ...plan, year, publishedOn }) as AnnualPlan;
+    expect(rules(on("2026-03-10"), "wancheng")).not.toContain("plan-publication");
+    expect(annualPlanDeadline(2026, "wancheng")).toMatchObject({ date: "2026-02-28", inForce: false });
+    expect(annualPlanDeadline(2027, "wancheng")).toMatchObject({ date: "2027-02-28", inForce: true, preset: { stage: "department-submission", effectiveFrom: "2026-03-20" } });
+    expect(rules(on("2026-04-01"), "wolong")).toContain("plan-publication");
+    expect(rules(on("2026-03-31"), "wolong")).not.toContain("plan-publication");
   });
   it("a row's ratio may not exceed a general item's cap; key items have none (Chongqing 5.2)", () => {
     const p = AnnualPlanSchema.parse({ ...plan, rows: [{ ...plan.rows[3]!, ratio: 0.2 }] }); // SCJG-01 is general, capped at 5%
@@ -77,6 +90,30 @@ describe("annual plan (Longting art. 13–16; Chongqing 5.2, 5.4–5.5; Wancheng
 });
 
 describe("tasks and draw estimates (Chongqing 6.2; D.1)", () => {
+  const dir = Array.from({ length: 200 }, (_, k) => ({ id: `U${k}`, riskClass: "A" }));
+  const general = { id: "SCJG-01", name: "一般事项", category: "general" as const, maxRatio: 0.05 };
+  it("F08: a general item capped at 5% is not estimated at 50% under chongqing (Chongqing 5.2); 5% is allowed, and key items or longting do not cap", () => {
+    const e = (() => { try { estimateDrawCounts(dir, { strata: { A: { ratio: 0.5 } } }, {}, { preset: "chongqing", items: [general] }); } catch (x) { return x as ShuangsuijiError; } return undefined; })();
+    expect(e).toBeInstanceOf(ShuangsuijiError);
+    expect(e?.issues[0]).toMatchObject({ rule: "general-item-ratio-cap", path: ["policy", "strata", "A", "ratio"] });
+    expect(e?.issues[0]?.clause).toMatch(/^Chongqing 5\.2/);
+    expect(estimateDrawCounts(dir, { strata: { A: { ratio: 0.05 } } }, {}, { preset: "chongqing", items: [general] }).total).toBe(10);
+    // a count rule is checked through its quota: 11 of 200 exceeds ceil(5% × 200) = 10
+    expect(() => estimateDrawCounts(dir, { strata: { A: { count: 11 } } }, {}, { preset: "chongqing", items: [general] })).toThrowError(/general-item-ratio-cap|Chongqing 5\.2/);
+    expect(estimateDrawCounts(dir, { strata: { A: { count: 10 } } }, {}, { preset: "chongqing", items: [general] }).total).toBe(10);
+    expect(estimateDrawCounts(dir, { strata: { A: { ratio: 0.5 } } }, {}, { preset: "chongqing", items: [{ ...general, category: "key", maxRatio: undefined }] }).total).toBe(100);
+    expect(estimateDrawCounts(dir, { strata: { A: { ratio: 0.5 } } }, {}, { preset: "longting", items: [general] }).total).toBe(100);
+    expect(LIFECYCLE_PRESETS.chongqing.generalItemRatioCap).toMatchObject({ enforced: true });
+  });
+  it("F21: a yanshi task is not estimated at 1% (Yanshi 6: 5%–100%); 5% is allowed; every bad stratum is listed", () => {
+    const two = [...dir, ...dir.map((u) => ({ ...u, id: `V${u.id}`, riskClass: "B" }))];
+    const e = (() => { try { estimateDrawCounts(two, { strata: { A: { ratio: 0.01 }, B: { ratio: 0.02 } } }, {}, { preset: "yanshi" }); } catch (x) { return x as ShuangsuijiError; } return undefined; })();
+    expect(e?.issues.map((i) => [i.rule, i.path.join(".")])).toEqual([["target-ratio-bounds", "policy.strata.A.ratio"], ["target-ratio-bounds", "policy.strata.B.ratio"]]);
+    expect(e?.issues[0]?.clause).toMatch(/^Yanshi 6/);
+    expect(estimateDrawCounts(two, { strata: { A: { ratio: 0.05 }, B: { ratio: 1 } } }, {}, { preset: "yanshi" }).total).toBe(210);
+    expect(LIFECYCLE_PRESETS.yanshi.targetRatio).toEqual({ min: 0.05, max: 1, clause: expect.stringMatching(/^Yanshi 6/) });
+    expect(() => estimateDrawCounts(dir, { strata: { A: { ratio: 0.05 } } }, {}, { preset: "nowhere" as never })).toThrowError(ShuangsuijiError);
+  });
   it("estimates per stratum equal the quotas the draw will use", () => {
     const directory = data("targets.json") as { id: string; riskClass: string; status?: string; registrationDate?: string }[];
     const policy = { strata: { A: { ratio: 0.03 }, B: { ratio: 0.05 }, C: { ratio: 0.2 }, D: { ratio: 0.6 } } };
