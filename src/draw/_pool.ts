@@ -146,7 +146,9 @@ const FINGERPRINT_TAG = "shuangsuiji/unit-id-fingerprint/v1";
  * probability below n²/2⁶⁵ (≈ 3×10⁻⁸ for 10⁶ units).
  */
 export function fingerprintTable(expected = 0) {
-  let cap = Math.max(1024, Math.ceil(expected / 0.75));
+  // `expected` may come from a damaged record (NaN, negative, huge): a hint only, never trusted to size the table.
+  const hint = Number.isFinite(expected) && expected > 0 ? Math.min(expected, 1 << 24) : 0;
+  let cap = Math.max(1024, Math.ceil(hint / 0.75));
   let slots = new Int32Array(3 * cap); // [fpHi, fpLo, index + 1]; index + 1 = 0 marks an empty slot
   let size = 0;
   const home = (lo: number, c: number): number => Math.floor(((lo >>> 0) * c) / 4294967296);

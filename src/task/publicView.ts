@@ -55,7 +55,9 @@ const ID_NUMBER = /(?<![0-9A-Za-z])\d{6}(?:[-\s]?\d){8}(?:[-\s]?[\dXx]){4}(?![0-
 const AFTER_PHONE_KEYWORD = /((?:电话|手机|联系方式|联系号码|座机|Tel|TEL|tel|Phone|phone)\s*[:：]?\s*)(\d(?:[-\s.]?\d){6,})/g;
 // After a passport keyword, the document number (letters and digits).
 const AFTER_PASSPORT_KEYWORD = /(护照(?:号码|号)?\s*[:：]?\s*)([A-Za-z0-9]{7,12})/g;
-const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+// A match starts only where a run of local-part characters starts (the lookbehind), and a local part has at most 64
+// characters (RFC 5321 §4.5.3.1.1): without both, a long run with no "@" is scanned from every position (quadratic).
+const EMAIL = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{0,63}@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 // Full-width digits, X and phone punctuation (１３８…, Ｘ, （）－．＋) are folded to ASCII first, so they cannot slip past.
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF38\uFF58\uFF0B\uFF0D\uFF08\uFF09\uFF0E]/g;
 const foldDigits = (s: string): string => s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));

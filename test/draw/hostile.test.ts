@@ -47,3 +47,18 @@ describe("hostile inputs: a result or a ShuangsuijiError, never a foreign error"
     });
   }
 });
+
+describe("a damaged unit count never sizes the duplicate table (hostile fuzz input #36)", () => {
+  const pool = [{ id: "U1", riskClass: "A" }, { id: "U2", riskClass: "A" }, { id: "U3", riskClass: "B" }];
+  const seed = lib.createSeed("0123456789abcdef0123456789abcdef", { kind: "other", description: "d" });
+  const record = lib.drawTargets({ taskId: "T", pool, seed, commitment: lib.commitPool(pool), policy: { strata: { A: { count: 1 }, B: { count: 1 } } } });
+  // NaN once sized the table to zero slots, and the probe for a free slot never ended
+  for (const unitCount of [Number.NaN, -1, Number.POSITIVE_INFINITY, 1e300]) {
+    it(`unitCount ${unitCount}: both verifiers report it`, async () => {
+      const damaged = JSON.parse(JSON.stringify(record)) as typeof record & { poolCommitment: { unitCount: number } };
+      damaged.poolCommitment.unitCount = unitCount;
+      expect(lib.verifyTargetDraw(damaged, pool).ok).toBe(false);
+      expect((await lib.verifyTargetDrawAsync(damaged, pool)).ok).toBe(false);
+    });
+  }
+});
