@@ -1350,7 +1350,10 @@ def read_csv_pool(path):
 
 def read_pool(path):
     if path.endswith(".csv"):
-        return read_csv_pool(path)
+        try:
+            return read_csv_pool(path)
+        except (OSError, UnicodeDecodeError, csv.Error) as e:
+            raise Unreadable(f"{path}: {e}") from None
     return read_json(path)
 
 
