@@ -8,6 +8,7 @@ Written from the specification alone, independently of the JavaScript library. U
       Exit 0 when identical, 1 otherwise.
   verify_draw.py ticket RECORD.json --id ID --class CLASS [--registration-date D] [--status S] [--division C]
       The enterprise self-check (spec §11): selected / not-selected / not-in-stratum / inconsistent.
+      Exit 0 for an answer, 1 for inconsistent, 2 when the stated id, class, date or status is not readable.
   verify_draw.py inspectors RECORD.json --input INPUT.json [--announced ANNOUNCED.json]
       Rebuilds a stage-2 InspectorDrawRecord from its inputs (the locked list, seed, directories, recusals… as passed
       to drawInspectors, spec §8-§9) and compares every member; with --announced ({"inputsDigest": …}, published before
@@ -16,7 +17,13 @@ Written from the specification alone, independently of the JavaScript library. U
       Runs many cases (as written by scripts/ci/python-verifier-cases.ts) and compares each answer with the one the
       library gave; exit 1 on any disagreement.
 
-A pool CSV has a header with the columns id, riskClass, registrationDate, status, divisionCode (empty cells = absent).
+Exit code 3 (as the CLI's "bad input file"): an input file that is not one JSON text read safely (nested deeper than
+64 levels, a member name twice, NaN/Infinity, not UTF-8) or a pool file with unreadable rows; never a traceback.
+
+A pool CSV is table B.1 as the CLI reads it: the Chinese headers and aliases of table import (统一社会信用代码,
+信用风险分类, 成立日期, 登记状态, 行政区划代码 …) or the English names id, riskClass, registrationDate, status,
+divisionCode; cells trimmed, empty cells absent, read as table import reads them (codes half-width, de-spaced and
+upper-cased; B类 → B; 2021年3月1日 → 2021-03-01; 存续 → operating).
 """
 import argparse
 import csv
@@ -122,15 +129,19 @@ def record_digest(record):
 # ---------------------------------------------------------------- §3 units
 
 JS_SPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+JS_WS = "[" + JS_SPACE + "]"  # ECMAScript \s: Python's \s is another set (it has U+001C-U+001F and U+0085, not U+FEFF)
+# ASCII digits only ([0-9], never \d, which matches any Unicode digit) and fullmatch (a `$` also matches before a
+# trailing newline): one spelling per date (spec §1, §5)
+DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 def valid_date(s):
-    m = DATE.match(s) if isinstance(s, str) else None
+    """A civil date written YYYY-MM-DD in ASCII digits, year 0001-9999 (spec §1)."""
+    m = DATE.fullmatch(s) if isinstance(s, str) else None
     if not m:
         return False
     y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if not 1 <= mo <= 12 or d < 1:
+    if y < 1 or not 1 <= mo <= 12 or d < 1:
         return False
     leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
     return d <= [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]
@@ -323,14 +334,214 @@ def timeline_problems(timeline, seed):
         return []
     out = []
     c, f = timeline.get("commitmentPublishedOn"), timeline.get("seedFixedOn")
+    for name, v in (("commitmentPublishedOn", c), ("seedFixedOn", f)):
+        if v is not None and not valid_date(v):
+            out.append(f"timeline.{name}: not a valid civil date YYYY-MM-DD")
+    if out:
+        return out
     if c is not None and f is not None and c > f:
         out.append("timeline: the seed was fixed before the commitment was published")
     p = seed.get("provenance") or {}
-    if p.get("kind") == "dice" and DATE.match(p.get("date", "")):
+    if p.get("kind") == "dice" and valid_date(p.get("date")):
         if f is not None and p["date"] != f:
             out.append("timeline.seedFixedOn: not the day of the dice roll")
         if c is not None and p["date"] < c:
             out.append("seed.provenance.date: dice rolled before the commitment was published")
+    return out
+
+
+# ---------------------------------------------------------------- §7 the shape of the record's inputs
+# Spec §7: "Unknown members are not allowed anywhere"; types and enums as the JSON Schemas dist/schemas/
+# TargetDrawRecord.json, PoolCommitment.json, SamplingPolicy.json, SeedRecord.json (scripts/build-schemas.ts) state
+# them, hand-written. Numbers are read by value (spec §2: 3, 3.0 and 3e0 are one integer). The derivation rules
+# (canonical text, entropy, dates that exist) are checked in seed_problems / timeline_problems / check_pool.
+
+MAX_WHOLE = 2**53 - 1
+INELIGIBLE = set(REASONS)
+OPERATING = ("operating", "closed-or-liquidating", "deregistered", "licence-revoked", "registration-cancelled", "moved-out")
+
+
+def _obj(v, path, required, optional, out):
+    """v is an object with every `required` member and no member outside required | optional; False otherwise."""
+    if not isinstance(v, dict):
+        out.append(f"{path}: not an object")
+        return False
+    for k in sorted(set(v) - set(required) - set(optional), key=utf16_key):
+        out.append(f"{path}.{k}: unknown member (spec §7)")
+    for k in required:
+        if k not in v:
+            out.append(f"{path}.{k}: missing")
+    return not (set(v) - set(required) - set(optional)) and all(k in v for k in required)
+
+
+def _text(v, path, out, pattern=None):
+    if not isinstance(v, str) or v == "" or (pattern is not None and not re.fullmatch(pattern, v)):
+        out.append(f"{path}: not a non-empty string" + ("" if pattern is None else f" matching {pattern}"))
+
+
+def _int(v, path, out, lo=0):
+    if not (whole(v) and lo <= v <= MAX_WHOLE):
+        out.append(f"{path}: not a whole number from {lo} to 2^53-1")
+
+
+def _fraction(v, path, out):
+    if not (isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and 0 <= v <= 1):
+        out.append(f"{path}: not a number from 0 to 1")
+
+
+def _array(v, path, out, min_items=0):
+    if not isinstance(v, list) or len(v) < min_items:
+        out.append(f"{path}: not an array" + (f" of at least {min_items}" if min_items else ""))
+        return []
+    return v
+
+
+def policy_shape(p, out, path="policy"):
+    """SamplingPolicy.json; and (spec §7) exactly one of ratio and count per class."""
+    if not _obj(p, path, ["strata"], ["rounding", "itemCategory", "generalMaxRatio", "overallFloor"], out):
+        return
+    if not isinstance(p["strata"], dict):
+        out.append(f"{path}.strata: not an object")
+    else:
+        for cls, rule in p["strata"].items():
+            q = f"{path}.strata.{cls}"
+            if not re.fullmatch(r"[A-Z]", cls):
+                out.append(f"{q}: a class is one letter A-Z")
+            if not _obj(rule, q, [], ["ratio", "count", "min", "max"], out):
+                continue
+            if ("ratio" in rule) == ("count" in rule):
+                out.append(f"{q}: exactly one of ratio and count (spec §7)")
+            if "ratio" in rule:
+                _fraction(rule["ratio"], f"{q}.ratio", out)
+            for k in ("count", "min", "max"):
+                if k in rule:
+                    _int(rule[k], f"{q}.{k}", out)
+    if "rounding" in p and p["rounding"] not in ("ceil", "floor", "half-up"):
+        out.append(f"{path}.rounding: not ceil, floor or half-up")
+    if "itemCategory" in p and p["itemCategory"] not in ("key", "general"):
+        out.append(f"{path}.itemCategory: not key or general")
+    if "generalMaxRatio" in p:
+        _fraction(p["generalMaxRatio"], f"{path}.generalMaxRatio", out)
+    if "overallFloor" in p and _obj(p["overallFloor"], f"{path}.overallFloor", ["ratio", "basis"], [], out):
+        _fraction(p["overallFloor"]["ratio"], f"{path}.overallFloor.ratio", out)
+        _text(p["overallFloor"]["basis"], f"{path}.overallFloor.basis", out)
+
+
+PROVENANCE_MEMBERS = {
+    "lottery": (["kind", "name", "drawId", "numbers"], ["maxNumber"]),
+    "dice": (["kind", "digits", "witnesses", "date"], []),
+    "beacon": (["kind", "source", "round", "value"], []),
+    "commit-reveal": (["kind", "shares"], []),
+    "other": (["kind", "description"], []),
+}
+
+
+def seed_shape(seed, out, path="seed"):
+    """SeedRecord.json: value, and a provenance of one of the five kinds with exactly its members."""
+    if not _obj(seed, path, ["value", "provenance"], [], out):
+        return
+    _text(seed["value"], f"{path}.value", out, r"(?:[0-9a-f]{2}){16,}")
+    p, q = seed["provenance"], f"{path}.provenance"
+    kind = p.get("kind") if isinstance(p, dict) else None
+    if kind not in PROVENANCE_MEMBERS:
+        out.append(f"{q}.kind: not lottery, dice, beacon, commit-reveal or other")
+        return
+    if not _obj(p, q, *PROVENANCE_MEMBERS[kind], out):
+        return
+    if kind == "lottery":
+        _text(p["name"], f"{q}.name", out)
+        _text(p["drawId"], f"{q}.drawId", out)
+        for i, n in enumerate(_array(p["numbers"], f"{q}.numbers", out, 1)):
+            _int(n, f"{q}.numbers[{i}]", out)
+        if "maxNumber" in p:
+            _int(p["maxNumber"], f"{q}.maxNumber", out, 1)
+    elif kind == "dice":
+        _text(p["digits"], f"{q}.digits", out, r"[0-9]+")
+        for i, w in enumerate(_array(p["witnesses"], f"{q}.witnesses", out, 2)):
+            _text(w, f"{q}.witnesses[{i}]", out)
+        _text(p["date"], f"{q}.date", out)
+    elif kind == "beacon":
+        _text(p["source"], f"{q}.source", out)
+        _text(p["round"], f"{q}.round", out)
+        _text(p["value"], f"{q}.value", out, r"[0-9a-f]+")
+    elif kind == "commit-reveal":
+        for i, sh in enumerate(_array(p["shares"], f"{q}.shares", out, 2)):
+            if _obj(sh, f"{q}.shares[{i}]", ["party", "commitment", "reveal"], [], out):
+                _text(sh["party"], f"{q}.shares[{i}].party", out)
+                _text(sh["commitment"], f"{q}.shares[{i}].commitment", out, r"[0-9a-f]{64}")
+                _text(sh["reveal"], f"{q}.shares[{i}].reveal", out, r"[0-9a-f]+")
+    else:
+        _text(p["description"], f"{q}.description", out)
+
+
+def timeline_shape(t, out, path="timeline"):
+    """DrawTimeline: two optional civil dates YYYY-MM-DD (ASCII digits, a real day)."""
+    if _obj(t, path, [], ["commitmentPublishedOn", "seedFixedOn"], out):
+        for k, v in t.items():
+            if not valid_date(v):
+                out.append(f"{path}.{k}: not a valid civil date YYYY-MM-DD")
+
+
+def counts_shape(v, path, out, keys):
+    if not isinstance(v, dict):
+        out.append(f"{path}: not an object")
+        return
+    for k, n in v.items():
+        if not keys(k):
+            out.append(f"{path}.{k}: not an allowed key")
+        _int(n, f"{path}.{k}", out)
+
+
+def commitment_shape(c, out, path="poolCommitment"):
+    """PoolCommitment.json: the members, the eligibility rules (enums, dates, 6-digit codes) and the exclusions."""
+    members = ["algorithm", "digest", "unitCount", "eligibleCount", "strata", "ineligible", "eligibility", "exclusions", "state"]
+    if not _obj(c, path, members, [], out):
+        return
+    _text(c["algorithm"], f"{path}.algorithm", out)
+    _text(c["digest"], f"{path}.digest", out, r"[0-9a-f]{64}")
+    _int(c["unitCount"], f"{path}.unitCount", out)
+    _int(c["eligibleCount"], f"{path}.eligibleCount", out)
+    is_class = lambda k: re.fullmatch(r"[A-Z]", k) is not None
+    counts_shape(c["strata"], f"{path}.strata", out, is_class)
+    counts_shape(c["ineligible"], f"{path}.ineligible", out, lambda k: k in INELIGIBLE)
+    E, q = c["eligibility"], f"{path}.eligibility"
+    if _obj(E, q, [], ["registeredOnOrBefore", "statuses", "divisionCodes", "whenUnknown"], out):
+        if "registeredOnOrBefore" in E and not valid_date(E["registeredOnOrBefore"]):
+            out.append(f"{q}.registeredOnOrBefore: not a valid civil date YYYY-MM-DD")
+        if "statuses" in E:
+            for i, st in enumerate(_array(E["statuses"], f"{q}.statuses", out, 1)):
+                if st not in OPERATING:
+                    out.append(f"{q}.statuses[{i}]: not a registration status")
+        if "divisionCodes" in E:
+            for i, d in enumerate(_array(E["divisionCodes"], f"{q}.divisionCodes", out, 1)):
+                _text(d, f"{q}.divisionCodes[{i}]", out, r"[0-9]{6}")
+        if "whenUnknown" in E and E["whenUnknown"] not in ("exclude", "include"):
+            out.append(f"{q}.whenUnknown: not exclude or include")
+    for i, x in enumerate(_array(c["exclusions"], f"{path}.exclusions", out)):
+        if _obj(x, f"{path}.exclusions[{i}]", ["unitId", "reason"], [], out):
+            _text(x["unitId"], f"{path}.exclusions[{i}].unitId", out)
+            _text(x["reason"], f"{path}.exclusions[{i}].reason", out)
+    st = c["state"]
+    if _obj(st, f"{path}.state", ["sum", "unitCount", "strata", "ineligible"], [], out):
+        _text(st["sum"], f"{path}.state.sum", out, r"[0-9a-f]{64}")
+        _int(st["unitCount"], f"{path}.state.unitCount", out)
+        counts_shape(st["strata"], f"{path}.state.strata", out, is_class)
+        counts_shape(st["ineligible"], f"{path}.state.ineligible", out, lambda k: k in INELIGIBLE)
+
+
+def record_shape(record):
+    """TargetDrawRecord.json for the members a verifier copies from the record rather than rebuilds (policy, seed,
+    timeline, the commitment's rules); the rebuilt members (strata, counts) are compared by value in §10."""
+    out = []
+    required = ["kind", "algorithm", "taskId", "seed", "poolCommitment", "policy", "strata", "selectedCount", "random", "digest"]
+    if not _obj(record, "record", required, ["timeline"], out):
+        return out
+    _text(record["taskId"], "taskId", out)
+    seed_shape(record["seed"], out)
+    policy_shape(record["policy"], out)
+    if "timeline" in record:
+        timeline_shape(record["timeline"], out)
+    commitment_shape(record["poolCommitment"], out)
     return out
 
 
@@ -406,6 +617,9 @@ def quotas(policy, commitment):
 
 def rebuild(record, pool):
     """The record the specification produces from the published record's inputs and the pool."""
+    shape = record_shape(record)
+    if shape:
+        raise Refused("; ".join(shape[:20]))
     c = record["poolCommitment"]
     seed = record["seed"]
     problems = seed_problems(seed) + timeline_problems(record.get("timeline"), seed)
@@ -464,7 +678,7 @@ def verify_record(record, pool, announced=None):
             got = record.get("poolCommitment", {}).get("digest") if k == "poolCommitmentDigest" else record.get(k)
             if cj(v) != cj(got):
                 mismatches.append({"field": f"announced.{k}", "expected": v, "actual": got})
-    except (Refused, KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
+    except (Refused, KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError, OverflowError) as e:
         mismatches.append({"field": "record", "expected": "a record the specification can rebuild", "actual": f"{type(e).__name__}: {e}"})
     notes = []
     if isinstance(record, dict) and isinstance(record.get("seed"), dict) and (record["seed"].get("provenance") or {}).get("kind") == "other":
@@ -486,6 +700,9 @@ def record_problems(record):
         allowed = {"kind", "algorithm", "taskId", "seed", "poolCommitment", "policy", "timeline", "strata", "selectedCount", "random", "digest"}
         if set(record) - allowed:
             out.append("unknown members")
+        shape = record_shape(record)
+        if shape:
+            return out + shape
         c = record["poolCommitment"]
         if c.get("algorithm") != POOL_TAG:
             out.append("poolCommitment.algorithm")
@@ -523,7 +740,7 @@ def record_problems(record):
                 out.append(f"strata.{s['riskClass']}.threshold")
         if total != record["selectedCount"] or record["random"] != any(not s["census"] and s["quota"] > 0 for s in record["strata"]):
             out.append("selectedCount/random")
-    except (Refused, KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
+    except (Refused, KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError, OverflowError) as e:
         out.append(f"record: {type(e).__name__}: {e}")
     return out
 
@@ -533,8 +750,7 @@ CLASS_NAMES = {"A": "信用风险低", "B": "信用风险一般", "C": "信用�
 
 def normalize_class(raw):
     """As table import does (B, b, B类, B级, Ｂ类, 信用风险一般, 信用风险一般（B类）); None when unrecognised."""
-    s = "".join(chr(ord(ch) - 0xFEE0) if "\uff01" <= ch <= "\uff5e" else (" " if ch == "\u3000" else ch) for ch in raw)
-    s = re.sub(r"\s+", "", s)
+    s = re.sub(JS_WS + "+", "", half_width(raw))
     table = {}
     for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
         table[c] = table[c + "类"] = table[c + "级"] = c
@@ -550,45 +766,76 @@ STATUS_NAMES = {
     "停业": "closed-or-liquidating", "清算": "closed-or-liquidating",
 }
 STATUSES = ("operating", "closed-or-liquidating", "deregistered", "licence-revoked", "registration-cancelled", "moved-out")
-LOOSE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$|^(\d{4})(\d{2})(\d{2})$")
+# The table-import readings (src/import/_cells.ts `date`): YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日, YYYYMMDD; ASCII
+# digits only (ECMAScript \d) and ECMAScript white space (\s)
+LOOSE_DATE = re.compile(r"([0-9]{4})" + JS_WS + r"*[-/.年]" + JS_WS + r"*([0-9]{1,2})" + JS_WS + r"*[-/.月]" + JS_WS + r"*([0-9]{1,2})" + JS_WS + r"*日?|([0-9]{4})([0-9]{2})([0-9]{2})")
 
 
 def half_width(s):
+    """src/ids/_halfWidth.ts toHalfWidth: full-width ASCII forms U+FF01–U+FF5E folded, U+3000 to an ASCII space."""
     return "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else " " if c == "\u3000" else c for c in s)
 
 
+def normalize_code(raw):
+    """src/ids/normalizeCode.ts: half-width, every ECMAScript white space removed, upper-cased (a code cell, spec §11)."""
+    return re.sub(JS_WS + "+", "", half_width(raw)).upper()
+
+
+# ---- how the self-check reads an enterprise's stated id and facts (spec §11). Each rule is ONE function, written to
+# match src/draw/verifyTicket.ts (ticketId, the dateCell / operatingStatus readings, the raw division code) and table
+# import (src/import/_cells.ts); when the library changes one of them, change the one function here.
+
+
 def ticket_id(raw):
-    """spec §11: trimmed, NFC, full-width ASCII folded; a USCC-shaped id de-spaced and upper-cased."""
-    s = half_width(unicodedata.normalize("NFC", raw.strip(JS_SPACE + "\u3000")))
-    code = re.sub(r"\s+", "", s).upper()
-    return code if re.fullmatch(r"[0-9A-Z]{18}", code) else s
+    """verifyTicket's ticketId: trimmed (ECMAScript white space), NFC, full-width ASCII U+FF01–U+FF5E folded (an
+    interior U+3000 is kept, spec §3); a USCC-shaped id (18 letters/digits after normalize_code) is that code."""
+    trimmed = "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in unicodedata.normalize("NFC", raw.strip(JS_SPACE)))
+    code = normalize_code(trimmed)
+    return code if re.fullmatch(r"[0-9A-Z]{18}", code) else trimmed
 
 
-def ticket_date(raw):
-    """spec §11: the spellings table import reads (2021-03-01, 2021/3/1, 2021.3.1, 2021年3月1日, 20210301)."""
+def fact_date(raw):
+    """A stated registration date as table import reads it (src/import/_cells.ts `date`, after an ECMAScript trim);
+    Refused when unrecognised or not a real date."""
     raw = raw.strip(JS_SPACE)
     if valid_date(raw):
         return raw
-    m = LOOSE_DATE.match(raw)
+    m = LOOSE_DATE.fullmatch(raw)
     if m:
         y, mo, d = [g for g in m.groups() if g is not None]
-        iso = f"{y}-{int(mo):02d}-{int(d):02d}"
+        iso = f"{y}-{mo.zfill(2)}-{d.zfill(2)}"
         if valid_date(iso):
             return iso
-    if re.fullmatch(r"\d{5}", raw):  # Excel 1900 serial day, as table import reads it
+        raise Refused(f"registration date is not a real date: {raw}")
+    if re.fullmatch(r"[0-9]{5}", raw):  # Excel 1900 serial day, as table import reads it
         import datetime
         return (datetime.date(1899, 12, 30) + datetime.timedelta(days=int(raw))).isoformat()
     raise Refused(f"registration date not recognised: {raw}")
 
 
-def ticket_status(raw):
+ticket_date = fact_date
+
+
+def fact_status(raw):
+    """A stated registration status: an English status as is, else table import's 登记状态 map (white space removed,
+    full-width brackets folded; src/import/_cells.ts `operatingStatus`)."""
     key = raw.strip(JS_SPACE)
     if key in STATUSES:
         return key
-    key = re.sub(r"\s+", "", key).replace("（", "(").replace("）", ")")
-    if key in STATUS_NAMES:
-        return STATUS_NAMES[key]
-    raise Refused(f"registration status not recognised: {raw}")
+    key = re.sub(JS_WS + "+", "", key).replace("（", "(").replace("）", ")")
+    hit = STATUS_NAMES.get(key, STATUS_NAMES.get(key.upper()))
+    if hit is None:
+        raise Refused(f"registration status not recognised: {raw}")
+    return hit
+
+
+ticket_status = fact_status
+
+
+def ticket_division(raw):
+    """A stated division code, as verifyTicket compares it today: raw (forger finding 02; change here when the library
+    normalises it as a code cell, i.e. to `normalize_code(raw)`)."""
+    return raw
 
 
 def check_ticket(record, unit_id, cls_raw, registration_date=None, status=None, division=None):
@@ -596,8 +843,13 @@ def check_ticket(record, unit_id, cls_raw, registration_date=None, status=None, 
     cls = normalize_class(cls_raw)
     if unit_id == "" or cls is None:
         raise Refused("an id and a recognisable class are needed")
-    registration_date = None if registration_date is None else ticket_date(registration_date)
-    status = None if status is None else ticket_status(status)
+    try:
+        u8(unit_id)
+    except UnicodeEncodeError:
+        raise Refused("the id is not well-formed text") from None
+    registration_date = None if registration_date is None else fact_date(registration_date)
+    status = None if status is None else fact_status(status)
+    division = None if division is None else ticket_division(division)
     problems = record_problems(record)
     if problems:
         return {"status": "inconsistent", "reason": "record-inconsistent", "problems": problems}
@@ -1050,12 +1302,139 @@ def verify_inspector_record(record, inp, announced=None):
 # ---------------------------------------------------------------- command line
 
 
+class Unreadable(Exception):
+    """An input file that is not one JSON text this verifier reads safely (exit code 3, as the CLI's bad input file)."""
+
+
+MAX_DEPTH = 64  # README "Limits": nesting depth of objects and arrays (src/_internal/boundary.ts INPUT_LIMITS.maxDepth)
+JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+
+
+def _members(pairs):
+    out = {}
+    for k, v in pairs:
+        if k in out:  # one text, one reading: JSON.parse keeps the last, a first-wins reader the first (spec §2)
+            raise Unreadable(f"duplicate member name {k!r}")
+        out[k] = v
+    return out
+
+
+def _number(s):
+    # JSON numbers are IEEE-754 doubles (spec §2), as JSON.parse reads them: short integers exactly, long ones as the
+    # double (int() refuses 5,000 digits); one beyond the double range is no number a record can hold
+    if len(s) <= 15 and "." not in s and "e" not in s and "E" not in s:
+        return int(s)
+    x = float(s)
+    if not math.isfinite(x):
+        raise Unreadable(f"number out of range: {s[:20]}…")
+    return x
+
+
+def _constant(name):
+    raise Unreadable(f"{name} is not JSON")
+
+
+def parse_json(text):
+    """One JSON text, read with bounded nesting, no duplicate member names, numbers as doubles; Unreadable otherwise."""
+    depth = 0
+    for ch in re.findall(r"[\[\]{}]", JSON_STRING.sub("", text)):
+        depth += 1 if ch in "[{" else -1
+        if depth > MAX_DEPTH:
+            raise Unreadable(f"nested deeper than {MAX_DEPTH} levels")
+    try:
+        return json.loads(text, object_pairs_hook=_members, parse_int=_number, parse_float=_number, parse_constant=_constant)
+    except (ValueError, RecursionError) as e:
+        if isinstance(e, Unreadable):
+            raise
+        raise Unreadable(f"not JSON: {e}") from None
+
+
+def read_json(path):
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            text = f.read()
+    except (OSError, UnicodeDecodeError) as e:
+        raise Unreadable(f"{path}: {e}") from None
+    try:
+        return parse_json(text)
+    except Unreadable as e:
+        raise Unreadable(f"{path}: {e}") from None
+
+
+def _header(h):
+    """src/import/_tables.ts normalizeHeader: half-width, no spaces or punctuation (（）()-—_:*·.), lower-case Latin."""
+    return re.sub(r"[" + JS_SPACE + r"()\-—_:*·.\u00a0]", "", half_width(h)).lower()
+
+
+# Table B.1 (行政相对人, the CLI's default pool table; src/import/_tables.ts): the columns a draw unit is read from, with
+# the aliases table import accepts; the English member names are accepted too
+POOL_HEADERS = {
+    "id": ["行政相对人编码", "统一社会信用代码", "统一社会信用代码/注册号", "统一社会信用代码注册号", "注册号", "信用代码", "社会信用代码", "相对人编码", "id"],
+    "riskClass": ["信用风险分类", "风险等级", "信用风险等级", "风险分类", "信用风险类别", "信用分类", "风险类别", "riskClass"],
+    "registrationDate": ["成立日期", "登记日期", "注册日期", "成立时间", "核准日期", "registrationDate"],
+    "status": ["登记状态", "经营状态", "存续状态", "企业状态", "status"],
+    "divisionCode": ["行政区划代码", "区划代码", "行政区代码", "区划编码", "divisionCode"],
+}
+POOL_HEADER_OF = {_header(v): k for k, vs in POOL_HEADERS.items() for v in vs}
+
+
+def pool_cell(key, raw):
+    """A pool CSV cell as table import reads it for the draw (spec §3; src/import/_cells.ts): id and division code as
+    codes (half-width, no spaces, upper case), the class by its spellings, dates and statuses by theirs."""
+    if key in ("id", "divisionCode"):
+        return normalize_code(raw)
+    if key == "riskClass":
+        c = normalize_class(raw)
+        if c is None:
+            raise Refused(f"credit-risk class not recognised: {raw}")
+        return c
+    if key == "registrationDate":
+        return fact_date(raw)
+    return fact_status(raw)
+
+
+def read_csv_pool(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    if not rows:
+        raise Refused(f"{path}: empty")
+    cols = {}
+    for i, h in enumerate(rows[0]):
+        key = POOL_HEADER_OF.get(_header(h))
+        if key is None:
+            continue
+        if key in cols:
+            raise Refused(f"{path}: two columns for {key} ({rows[0][cols[key]]}, {h})")
+        cols[key] = i
+    for key in ("id", "riskClass"):
+        if key not in cols:
+            raise Refused(f"{path}: no column for {key} ({'/'.join(POOL_HEADERS[key][:2])})")
+    pool, problems = [], []
+    for n, row in enumerate(rows[1:], 2):
+        if not any(c.strip(JS_SPACE) for c in row):
+            continue
+        u = {}
+        for key, i in cols.items():
+            raw = row[i].strip(JS_SPACE) if i < len(row) else ""  # cells are trimmed; an empty cell is absent
+            if raw == "":
+                continue
+            try:
+                u[key] = pool_cell(key, raw)
+            except Refused as e:
+                problems.append(f"row {n}: {e}")
+        pool.append(u)
+    if problems:
+        raise Refused(f"{path}: " + "; ".join(problems[:20]))
+    return pool
+
+
 def read_pool(path):
     if path.endswith(".csv"):
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            return [{k: v for k, v in row.items() if v not in (None, "")} for row in csv.DictReader(f)]
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
+        try:
+            return read_csv_pool(path)
+        except (OSError, UnicodeDecodeError, csv.Error) as e:
+            raise Unreadable(f"{path}: {e}") from None
+    return read_json(path)
 
 
 def run_batch(cases):
@@ -1114,36 +1493,43 @@ def main(argv):
     b = sub.add_parser("batch")
     b.add_argument("cases")
     a = ap.parse_args(argv)
+    try:
+        return run(a)
+    except (Unreadable, Refused) as e:
+        # a damaged input file is reported, never a traceback: exit 3 (the CLI's "bad input file"); a ticket query
+        # whose stated facts cannot be read, exit 2 (the CLI's "bad arguments")
+        if a.cmd == "ticket" and isinstance(e, Refused):
+            res, code = {"status": "refused", "reason": str(e)}, 2
+        elif a.cmd == "ticket":
+            res, code = {"status": "inconsistent", "reason": "record-inconsistent", "problems": [f"record: unreadable: {e}"]}, 3
+        else:
+            res, code = {"ok": False, "mismatches": [{"field": "input", "expected": "readable input files", "actual": f"{type(e).__name__}: {e}"}], "notes": []}, 3
+        print(json.dumps(res, ensure_ascii=False, indent=2))
+        return code
+
+
+def run(a):
     if a.cmd == "record":
-        with open(a.record, encoding="utf-8") as f:
-            record = json.load(f)
+        record = read_json(a.record)
         announced = None
         if a.announced:
-            with open(a.announced, encoding="utf-8") as f:
-                announced = json.load(f)
+            announced = read_json(a.announced)
         res = verify_record(record, read_pool(a.pool), announced)
         print(json.dumps(res, ensure_ascii=False, indent=2))
         return 0 if res["ok"] else 1
     if a.cmd == "ticket":
-        with open(a.record, encoding="utf-8") as f:
-            record = json.load(f)
+        record = read_json(a.record)
         res = check_ticket(record, a.id, a.cls, a.registration_date, a.status, a.division)
         print(json.dumps(res, ensure_ascii=False, indent=2))
         return 1 if res["status"] == "inconsistent" else 0
     if a.cmd == "inspectors":
-        with open(a.record, encoding="utf-8") as f:
-            record = json.load(f)
-        with open(a.input, encoding="utf-8") as f:
-            inp = json.load(f)
-        announced = None
-        if a.announced:
-            with open(a.announced, encoding="utf-8") as f:
-                announced = json.load(f)
+        record = read_json(a.record)
+        inp = read_json(a.input)
+        announced = read_json(a.announced) if a.announced else None
         res = verify_inspector_record(record, inp, announced)
         print(json.dumps(res, ensure_ascii=False, indent=2))
         return 0 if res["ok"] else 1
-    with open(a.cases, encoding="utf-8") as f:
-        cases = json.load(f)
+    cases = read_json(a.cases)
     bad, counts = run_batch(cases)
     for line in bad[:50]:
         print("DISAGREE", line)

@@ -10,6 +10,7 @@ import {
   type DrawInspectorsInput, type Inspector, type InspectorDrawRecord, seedFromBeacon, seedFromDice, seedFromLottery, seedFromShares, verifyTargetDraw, verifyTicket,
   type DrawUnit, type SamplingPolicy, type SeedRecord, type TargetDrawRecord,
 } from "../../src/index.js";
+import { createHash } from "node:crypto";
 import { digestOf } from "../../src/draw/_encoding.js";
 import { cappedCases } from "../../test/draw/_cappedCases.js";
 import { GOLDEN_OPTIONS, GOLDEN_POLICY, GOLDEN_POOL, GOLDEN_SEED, GOLDEN_TASK } from "../../test/draw/_golden.js";
@@ -106,9 +107,9 @@ const answer = (record: TargetDrawRecord, q: Parameters<typeof verifyTicket>[1])
   }
 };
 
-function casesFor(name: string, record: TargetDrawRecord, pool: readonly DrawUnit[], announced?: Record<string, unknown>) {
+function casesFor(name: string, record: TargetDrawRecord, pool: readonly DrawUnit[], announced?: Record<string, unknown>, extra: Parameters<typeof verifyTicket>[1][] = []) {
   const v = verifyTargetDraw(record, pool);
-  const queries: Parameters<typeof verifyTicket>[1][] = [];
+  const queries: Parameters<typeof verifyTicket>[1][] = [...extra];
   for (const u of pool.slice(0, 6)) queries.push({ unitId: u.id, riskClass: u.riskClass });
   for (const u of pool.slice(6, 12)) queries.push({ unitId: ` ${u.id} `, riskClass: `${u.riskClass.toLowerCase()}类`, ...(u.registrationDate === undefined ? {} : { registrationDate: u.registrationDate }), ...(u.status === undefined ? {} : { status: u.status }), ...(u.divisionCode === undefined ? {} : { divisionCode: u.divisionCode }) });
   for (const s of record.strata) for (const x of s.selected.slice(0, 2)) queries.push({ unitId: x.unitId, riskClass: `${String.fromCharCode(s.riskClass.charCodeAt(0) + 0xfee0)}类` });
@@ -141,6 +142,77 @@ for (let k = 0, drawn = 0; drawn < count; k++) {
   drawn++;
   cases.push(casesFor(`random ${k}`, record, pool));
   if (k % 3 === 0) cases.push(casesFor(`forged ${k}`, forge(record), pool));
+}
+// ---- stage 1, the forger's Python findings (/work/adv/forger/FINDINGS.md 04, 05, 06, 13, 20): records the library
+// refuses and the Python verifier accepted, and ticket spellings on which they disagreed. Each was a disagreement
+// before tools/verify_draw.py read dates with [0-9] and fullmatch, checked the shape of the copied members (spec §7)
+// and folded ids as verifyTicket does.
+{
+  const redigest = (r: Record<string, unknown>) => {
+    const { digest: _d, ...body } = r;
+    return { ...body, digest: digestOf(body) } as unknown as TargetDrawRecord;
+  };
+  const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+  const DICE = { digits: "314159265358979323846264338327950288419", witnesses: ["张伟", "李娜"], date: "2026-04-01" };
+  const pool: DrawUnit[] = Array.from({ length: 12 }, (_, i) => ({ id: `U-${String(i).padStart(3, "0")}`, riskClass: i % 2 === 0 ? "A" : "B", registrationDate: i % 3 === 0 ? "2021-11-15" : "2015-01-01", status: "operating", divisionCode: "411302" }));
+  const draw = (policy: SamplingPolicy, seed: SeedRecord, extra: Record<string, unknown> = {}) =>
+    drawTargets({ taskId: "2026-T01", pool, policy, seed, commitment: commitPool(pool), ...extra }) as unknown as Record<string, any>;
+  const dice = seedFromDice(DICE);
+  // 04: a timeline date not written YYYY-MM-DD, compared as text ("2026-9-30" < "2026-10-01" is false)
+  {
+    const r = clone(draw({ strata: { A: { count: 2 } } }, createSeed(hex(64), { kind: "other", description: "x" }), { timeline: { commitmentPublishedOn: "2026-03-30", seedFixedOn: "2026-04-02" } }));
+    r.timeline = { commitmentPublishedOn: "2026-10-01", seedFixedOn: "2026-9-30" };
+    cases.push(casesFor("forged (forger 04) timeline date not YYYY-MM-DD", redigest(r), pool));
+  }
+  // 05: a dice date with a trailing newline, the seed derived from it (a second seed from the same roll)
+  {
+    const L = (x: string) => { const b = Buffer.from(x); const l = Buffer.alloc(4); l.writeUInt32BE(b.length); return Buffer.concat([l, b]); };
+    const date = `${DICE.date}\n`;
+    const value = createHash("sha256").update(Buffer.concat(["shuangsuiji/seed/v1", "dice", DICE.digits, date].map(L))).digest("hex");
+    const r = clone(draw({ strata: { A: { count: 2 }, B: { count: 2 } } }, createSeed(value, { kind: "other", description: "x" })));
+    r.seed = { value, provenance: { kind: "dice", digits: DICE.digits, witnesses: DICE.witnesses, date } };
+    cases.push(casesFor("forged (forger 05) dice date with a trailing newline", redigest(r), pool));
+    // and a full-width-digit dice date (13): \d matched it
+    const fw = "２０２６-０４-０１";
+    const v2 = createHash("sha256").update(Buffer.concat(["shuangsuiji/seed/v1", "dice", DICE.digits, fw].map(L))).digest("hex");
+    const r2 = clone(draw({ strata: { A: { count: 2 } } }, createSeed(v2, { kind: "other", description: "x" })));
+    r2.seed = { value: v2, provenance: { kind: "dice", digits: DICE.digits, witnesses: DICE.witnesses, date: fw } };
+    cases.push(casesFor("forged (forger 13) dice date in full-width digits", redigest(r2), pool));
+  }
+  // 06: members the verifier copies (policy, seed provenance, eligibility, timeline) in a shape spec §7 refuses
+  const shapes: [string, (r: Record<string, any>) => void, SamplingPolicy?][] = [
+    ["seed extra member", (r) => { r.seed.notarised = true; }],
+    ["provenance extra member", (r) => { r.seed.provenance.notary = "某公证处"; }],
+    ["rounding bankers", (r) => { r.policy.rounding = "bankers"; r.strata[0].quotaRule = r.strata[0].quotaRule.replace("half-up", "bankers"); }, { strata: { A: { ratio: 0.25 } }, rounding: "half-up" }],
+    ["ratio true", (r) => { r.policy.strata.A.ratio = true; }, { strata: { A: { ratio: 1 } } }],
+    ["policy extra member", (r) => { r.policy.approvedBy = "局长"; }],
+    ["rule extra member", (r) => { r.policy.strata.A.note = "x"; }],
+    ["rule with ratio and count", (r) => { r.policy.strata.A.ratio = 0.5; }],
+    ["itemCategory unknown", (r) => { r.policy.itemCategory = "urgent"; }],
+    ["overallFloor extra member", (r) => { r.policy.overallFloor = { ratio: 0, basis: "x", note: 1 }; }],
+    ["witnesses as one string", (r) => { r.seed.provenance.witnesses = "张伟"; }],
+    ["timeline extra member", (r) => { r.timeline = { notarisedOn: "2026-04-01" }; }],
+    ["eligibility extra member", (r) => { r.poolCommitment.eligibility.approvedBy = "局长"; }],
+    ["exclusion extra member", (r) => { r.poolCommitment.exclusions = [{ unitId: "U-001", reason: "近一年内已检查", by: "x" }]; }],
+  ];
+  for (const [name, edit, policy] of shapes) {
+    const r = clone(draw(policy ?? { strata: { A: { count: 2 } } }, dice));
+    edit(r);
+    cases.push(casesFor(`forged (forger 06) ${name}`, redigest(r), pool));
+  }
+  // 13 and 20: the enterprise states its date in full-width digits (refused by the library), and ids with an interior
+  // IDEOGRAPHIC SPACE (kept by the library, folded to an ASCII space by the old Python)
+  const wide: DrawUnit[] = Array.from({ length: 8 }, (_, i) => ({ id: `南阳市\u3000检查对象${i}`, riskClass: "B", registrationDate: "2015-01-01", status: "operating", divisionCode: "411302" }));
+  const honest = drawTargets({ taskId: "2026-T20", pool: wide, policy: { strata: { B: { count: 3 } } }, seed: dice, commitment: commitPool(wide, { eligibility: { registeredOnOrBefore: "2020-12-31", statuses: ["operating"] } }) });
+  const sel = honest.strata[0]!.selected.map((u) => u.unitId);
+  const stated = ["２０１５-０１-０１", "2015-01-01\n", "2015-1-1", "2015年1月1日", "2015/01/01", "20150101", "2015-02-30", "２０１５年１月１日", "42005", "2015-01-01 "];
+  cases.push(casesFor("forger 13/20 ideographic-space ids, stated dates", honest, wide, undefined, [
+    ...sel.map((id) => ({ unitId: id, riskClass: "B" })),
+    ...sel.map((id) => ({ unitId: ` ${id}\u3000`, riskClass: "b类" })),
+    ...stated.map((d) => ({ unitId: sel[0]!, riskClass: "B", registrationDate: d })),
+    ...["存续", " 存续 ", "存续（在营、开业、在册）", "operating", "吊销", "unknown", "存\u3000续", "存\ufeff续"].map((st) => ({ unitId: wide.find((u) => !sel.includes(u.id))!.id, riskClass: "B", status: st })),
+    ...["411302", " 411302", "４１１３０２", "411303"].map((d) => ({ unitId: wide.find((u) => !sel.includes(u.id))!.id, riskClass: "B", divisionCode: d })),
+  ]));
 }
 // ---- stage 2 (docs/spec-v1.md §8-§9): the golden inputs, random draws (directories of every category, expertise,
 // scopes, recusals, unavailability, workload caps from loose to tight, groups, dispatch subsets, the fallback off) and

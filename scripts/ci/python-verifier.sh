@@ -34,4 +34,39 @@ record = json.load(open(sys.argv[1], encoding="utf-8"))
 frozen = json.load(open("test/draw/golden/stage2-v1.json", encoding="utf-8"))
 assert record["digest"] == frozen["recordDigest"], "golden stage-2 digest"
 PY
+# a damaged record file is reported with exit 3 (the CLI's "bad input file"), never a traceback nor the exit 1 of a
+# mismatch or an inconsistent ticket (forger 07: nesting ~950 and ~5,000 deep, a 5,000-digit number; forger 12: a
+# member name twice, a split view between first-wins and last-wins readers)
+python3 - "$tmp" <<'PY'
+import json, subprocess, sys
+tmp = sys.argv[1]
+text = open(f"{tmp}/record.json", encoding="utf-8").read()
+record = json.loads(text)
+sel = record["strata"][0]["selected"]
+bad = {
+    "deep-950": text.replace('"eligibility":{', '"eligibility":{"x":' + "[" * 950 + "]" * 950 + ",", 1),
+    "deep-5000": text.replace('"eligibility":{', '"eligibility":{"x":' + "[" * 5000 + "]" * 5000 + ",", 1),
+    "digits-5000": text.replace('"selectedCount":', '"selectedCount":' + "9" * 5000 + ',"x":', 1),
+    "duplicate-selected": text.replace('"selected":' + json.dumps(sel, separators=(",", ":"), ensure_ascii=False), '"selected":[],"selected":' + json.dumps(sel, separators=(",", ":"), ensure_ascii=False), 1),
+    "duplicate-taskId": text.replace('"taskId":', '"taskId":"DECOY","taskId":', 1),
+}
+for name, t in bad.items():
+    assert t != text, name
+    open(f"{tmp}/{name}.json", "w", encoding="utf-8").write(t)
+    for args in (["record", f"{tmp}/{name}.json", "--pool", f"{tmp}/pool.json"], ["ticket", f"{tmp}/{name}.json", "--id", "91350100M000100Y43", "--class", "A"]):
+        p = subprocess.run([sys.executable, "tools/verify_draw.py", *args], capture_output=True, text=True)
+        assert p.returncode == 3 and "Traceback" not in p.stderr, (name, args[0], p.returncode, p.stderr[-300:])
+        json.loads(p.stdout)
+print("python verifier: 5 damaged record texts reported with exit 3 by record and ticket")
+PY
+# the documented cross-check (docs/draw.md) on the CLI's own sample pool: table B.1 with Chinese headers, status 存续
+# (forger 22): the CLI's draw verifies with the CLI and with the Python verifier
+cli="npx tsx src/cli/main.ts"
+$cli commit --pool examples/data/pool.csv --registered-before 2021-12-31 --status 存续 --out "$tmp/b1-commitment.json" >/dev/null
+$cli draw --pool examples/data/pool.csv --commitment "$tmp/b1-commitment.json" --policy examples/data/policy.json --task 2026-T01 \
+  --dice 314159265358979323846264338327950288419 --witness 张伟 --witness 李娜 --date 2026-04-01 --out "$tmp/b1-record.json" >/dev/null
+$cli verify --record "$tmp/b1-record.json" --pool examples/data/pool.csv >/dev/null
+python3 tools/verify_draw.py record "$tmp/b1-record.json" --pool examples/data/pool.csv > "$tmp/b1-out.json" || { cat "$tmp/b1-out.json"; exit 1; }
+grep -q '"ok": true' "$tmp/b1-out.json"
+echo "python verifier: the CLI's draw on examples/data/pool.csv (table B.1) verified by the CLI and by Python"
 echo "python verifier: golden stage-1 and stage-2 records verified from the command line"
