@@ -71,15 +71,27 @@ const ID_PROBLEM_ZH: Readonly<Record<string, string>> = {
 
 /** The pool-id rule's refusal, bilingual, clause cited (docs/spec-v1.md §3). */
 export function unitIdIssue(path: readonly (string | number)[], why: string, value: unknown, selfCheck = false): RuleIssue {
+  // one message object per reason (a hostile pool may hold a million bad ids)
+  const key = `${selfCheck ? "1" : "0"}${why}`;
+  let m = ID_MESSAGES.get(key);
+  if (m === undefined) {
+    m = idMessages(why, selfCheck);
+    ID_MESSAGES.set(key, m);
+  }
+  return value === undefined ? { path, ...m } : { path, ...m, value };
+}
+
+const ID_MESSAGES = new Map<string, Omit<RuleIssue, "path">>();
+
+function idMessages(why: string, selfCheck: boolean): Omit<RuleIssue, "path"> {
   return {
-    path, rule: "unit-id-canonical", clause: selfCheck ? "docs/spec-v1.md §3, §11" : "docs/spec-v1.md §3",
+    rule: "unit-id-canonical", clause: selfCheck ? "docs/spec-v1.md §3, §11" : "docs/spec-v1.md §3",
     messageZh: selfCheck
       ? `无法核对此标识：${ID_PROBLEM_ZH[why] ?? why}，任何抽取名录都不能含有这样的标识；请按营业执照重新输入（复制粘贴常带入不可见字符）`
       : `对象标识不是唯一规范写法：${ID_PROBLEM_ZH[why] ?? why}（同一企业不得以形近标识出现两次）`,
     messageEn: selfCheck
       ? `this id cannot be checked: ${why}, which no draw pool may hold; retype it from the business licence (copy and paste often carries invisible characters)`
       : `the unit id is not in its one canonical spelling: ${why} (one enterprise cannot appear twice under look-alike ids)`,
-    ...(value === undefined ? {} : { value }),
   };
 }
 

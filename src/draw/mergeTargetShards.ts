@@ -17,9 +17,9 @@ import type { TargetDrawShard } from "./TargetDrawShard.js";
  * Merges shard results into the draw record. The shards' combined multiset must equal the commitment (else
  * `pool-commitment-mismatch`), and per stratum the smallest `quota` tickets across shards are selected — exactly the
  * single-pass result. Shards are not trusted (docs/spec-v1.md §6–§7): every candidate's ticket is recomputed from the
- * seed, task id and unit id, ids must satisfy the pool-id rule, a shard may not offer more candidates of a class than
- * its own counts hold, no unit may be offered twice, and the shards together must fill every quota (else
- * `invalid-input`, every problem listed). The merged record is not trusted as "built": it is checked in full wherever
+ * seed, task id and unit id, ids must satisfy the pool-id rule, the shards may not offer more candidates of a class
+ * than the commitment counts, nor a class that is not drawn, nor a unit twice (`shard-candidates`, `unique-ids`), and
+ * together they must fill every quota (`engine-rows-short`) — else `invalid-input`, every problem listed. The merged record is not trusted as "built": it is checked in full wherever
  * it is used, and only a verifier with the pool can show that no shard withheld a better candidate.
  *
  * @category Draw
@@ -61,6 +61,7 @@ export function mergeTargetShards(rawShards: readonly TargetDrawShard[], input: 
   const hash = ticketHasher(setup.seed.value, setup.taskId);
   const w = new Int32Array(8);
   const everywhere = new Map<string, string>();
+  const offered = new Map<string, number>();
   shards.forEach((s, i) => {
     for (const [cls, units] of Object.entries(s.candidates)) {
       const at = ["shards", i, "candidates", cls];
@@ -69,8 +70,7 @@ export function mergeTargetShards(rawShards: readonly TargetDrawShard[], input: 
         issues.push(drawIssue("shard-candidates", at, SHARD_CLAUSE, `分片列出了本次不抽取的类别“${cls}”`, `the shard lists candidates of class ${cls}, which this draw does not draw`));
         continue;
       }
-      const held = own(s.state.strata, cls) ?? 0;
-      if (units.length > held) issues.push(drawIssue("shard-candidates", at, SHARD_CLAUSE, `分片列出${units.length}个候选，多于其自身计数（${held}户）`, `the shard lists ${units.length} candidates, more than its own count of ${held} eligible units`, units.length));
+      offered.set(cls, (offered.get(cls) ?? 0) + units.length);
       units.forEach((u, j) => {
         const why = poolIdProblem(u.unitId);
         if (why !== undefined) {
@@ -86,6 +86,12 @@ export function mergeTargetShards(rawShards: readonly TargetDrawShard[], input: 
       });
     }
   });
+  // more candidates of a class than the committed pool holds eligible units of it (the rows of an engine may be split
+  // across shards independently of the commitment rows, so the bound is the merged count, not each shard's)
+  for (const [cls, n] of offered) {
+    const held = c.strata[cls] ?? 0;
+    if (n > held) issues.push(drawIssue("shard-candidates", ["shards"], SHARD_CLAUSE, `各分片共列出${n}个${cls}类候选，多于承诺的${cls}类合格对象数（${held}户）`, `the shards list ${n} candidates of class ${cls}, more than the ${held} eligible units the commitment counts`, n));
+  }
   if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
   const strata: StratumDraw[] = [];
   for (const [cls, q] of setup.quotas) {
@@ -95,7 +101,7 @@ export function mergeTargetShards(rawShards: readonly TargetDrawShard[], input: 
     // the shards together must offer as many candidates as the quota asks of the committed stratum: a shard that
     // withheld its candidates is refused, not merged into a short stratum
     const due = Math.min(q.quota, c.strata[cls] ?? 0);
-    if (selected.length !== due) issues.push(drawIssue("shard-candidates", ["shards"], SHARD_CLAUSE, `${cls}类应抽取${due}户，各分片合计只提供${selected.length}个候选`, `class ${cls} draws ${due}, but the shards offer only ${selected.length} candidates`, selected.length));
+    if (selected.length !== due) issues.push(drawIssue("engine-rows-short", ["shards", "candidates", cls], SHARD_CLAUSE, `${cls}类应抽取${due}户，各分片（或引擎）合计只提供${selected.length}个候选`, `class ${cls} draws ${due}, but the shards (or the engine) offer only ${selected.length} candidates`, selected.length));
     const ids = new Set<string>();
     for (const s of selected) {
       if (ids.has(s.unitId)) issues.push(ruleIssue("unique-ids", ["pool"], { value: s.unitId, detailZh: "名录中对象重复", detailEn: "the pool lists this unit twice" }));
