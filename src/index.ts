@@ -47,7 +47,7 @@ export {
 // Draw: stage 1 (targets) and seeds
 export { SeedRecordSchema, SeedProvenanceSchema, type SeedRecord, type SeedProvenance } from "./draw/SeedRecord.js";
 export { createSeed } from "./draw/createSeed.js";
-export { seedFromLottery } from "./draw/seedFromLottery.js";
+export { LOTTERY_GAMES, seedFromLottery } from "./draw/seedFromLottery.js";
 export { seedFromDice } from "./draw/seedFromDice.js";
 export { seedFromBeacon } from "./draw/seedFromBeacon.js";
 export { commitSeedShare } from "./draw/commitSeedShare.js";
@@ -65,7 +65,7 @@ export type { TargetDrawShard } from "./draw/TargetDrawShard.js";
 export { drawTargets, drawTargetsAsync, type DrawTargetsInput, type DrawUnit } from "./draw/drawTargets.js";
 export { drawTargetShard } from "./draw/drawTargetShard.js";
 export { mergeTargetShards } from "./draw/mergeTargetShards.js";
-export { verifyTargetDraw, verifyTargetDrawAsync, type VerificationResult, type DrawMismatch, type VerificationNote, type AnnouncedDrawInputs } from "./draw/verifyTargetDraw.js";
+export { verifyTargetDraw, verifyTargetDrawAsync, type VerificationResult, type DrawMismatch, type VerificationNote, type AnnouncedDrawInputs, type AnnouncedPoolCommitment } from "./draw/verifyTargetDraw.js";
 export { DrawTimelineSchema, type DrawTimeline } from "./draw/DrawTimeline.js";
 export { TargetDrawRecordSchema, StratumDrawSchema, PoolCommitmentSchema, LockedTargetListSchema, InspectorDrawRecordSchema } from "./draw/recordSchemas.js";
 export { computeTicket } from "./draw/computeTicket.js";

@@ -33,30 +33,112 @@ export interface PoolConfig {
 const PRINTABLE_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
 /**
- * A unit id's one spelling: trimmed, well-formed NFC text with no format character (\p{Cf}: zero-width space, soft
- * hyphen, word joiner…) and no full-width ASCII form (U+FF01–U+FF5E), so two rows cannot be the same enterprise under
- * look-alike ids (docs/spec-v1.md §3). Printable ASCII (every USCC) skips the costly checks.
+ * Why a text is not in its one canonical spelling as an id, or undefined (docs/spec-v1.md §3, look-alike ids):
+ * non-empty, well-formed, trimmed, NFC, no format character (\p{Cf}: zero-width space, soft hyphen, word joiner…), no
+ * control character (\p{Cc}), unchanged by NFKC (full-width ASCII, ideographic or no-break spaces, circled or
+ * superscript digits, half-width katakana… are compatibility forms), and no white space but single U+0020 spaces — so
+ * two rows cannot be the same enterprise (or inspector) under look-alike ids.
  */
-export function isCanonicalText(s: string): boolean {
-  return PRINTABLE_ASCII.test(s) || (isWellFormed(s) && s === s.trim() && s === s.normalize("NFC") && !LOOK_ALIKE.test(s));
+export function idTextProblem(s: string): string | undefined {
+  if (s.length === 0) return "empty";
+  if (PRINTABLE_ASCII.test(s)) return s.includes("  ") ? "two spaces in a row" : undefined;
+  if (!isWellFormed(s)) return "not well-formed Unicode (lone surrogate)";
+  if (s !== s.trim()) return "leading or trailing white space";
+  if (/\p{Cf}/u.test(s)) return "an invisible format character (\\p{Cf})";
+  if (/\p{Cc}/u.test(s)) return "a control character (\\p{Cc})";
+  if (s !== s.normalize("NFC")) return "not in Unicode NFC";
+  if (/[\uff01-\uff5e]/u.test(s)) return "a full-width ASCII form (U+FF01–U+FF5E)";
+  if (/[\s\p{Zs}]/u.test(s.replace(/ /g, ""))) return "white space other than U+0020 (no-break, ideographic, en space…)";
+  if (s !== s.normalize("NFKC")) return "a Unicode compatibility form (changed by NFKC: ①, ¹, half-width katakana…)";
+  if (s.includes("  ")) return "two spaces in a row";
+  return undefined;
 }
 
-const LOOK_ALIKE = /[\p{Cf}\uff01-\uff5e]/u;
+const ID_PROBLEM_ZH: Readonly<Record<string, string>> = {
+  empty: "为空",
+  "not a string": "不是文本",
+  "two spaces in a row": "含连续两个空格",
+  "not well-formed Unicode (lone surrogate)": "不是规范的Unicode文本（孤立代理项）",
+  "leading or trailing white space": "首尾含空白",
+  "an invisible format character (\\p{Cf})": "含零宽空格、软连字符等不可见格式字符",
+  "a control character (\\p{Cc})": "含控制字符（如制表符）",
+  "not in Unicode NFC": "未经NFC规范化",
+  "a full-width ASCII form (U+FF01–U+FF5E)": "含全角ASCII字符",
+  "white space other than U+0020 (no-break, ideographic, en space…)": "含普通空格以外的空白（不间断空格、全角空格等）",
+  "a Unicode compatibility form (changed by NFKC: ①, ¹, half-width katakana…)": "含兼容字符（①、¹、半角片假名等，NFKC规范化会改变）",
+  "a USCC-shaped id (18 letters and digits) is written in upper case without spaces": "统一社会信用代码形态的标识（18位字母数字）应大写且不含空格",
+};
+
+/** The pool-id rule's refusal, bilingual, clause cited (docs/spec-v1.md §3). */
+export function unitIdIssue(path: readonly (string | number)[], why: string, value: unknown, selfCheck = false): RuleIssue {
+  // one message object per reason (a hostile pool may hold a million bad ids)
+  const key = `${selfCheck ? "1" : "0"}${why}`;
+  let m = ID_MESSAGES.get(key);
+  if (m === undefined) {
+    m = idMessages(why, selfCheck);
+    ID_MESSAGES.set(key, m);
+  }
+  return value === undefined ? { path, ...m } : { path, ...m, value };
+}
+
+const ID_MESSAGES = new Map<string, Omit<RuleIssue, "path">>();
+
+function idMessages(why: string, selfCheck: boolean): Omit<RuleIssue, "path"> {
+  return {
+    rule: "unit-id-canonical", clause: selfCheck ? "docs/spec-v1.md §3, §11" : "docs/spec-v1.md §3",
+    messageZh: selfCheck
+      ? `无法核对此标识：${ID_PROBLEM_ZH[why] ?? why}，任何抽取名录都不能含有这样的标识；请按营业执照重新输入（复制粘贴常带入不可见字符）`
+      : `对象标识不是唯一规范写法：${ID_PROBLEM_ZH[why] ?? why}（同一企业不得以形近标识出现两次）`,
+    messageEn: selfCheck
+      ? `this id cannot be checked: ${why}, which no draw pool may hold; retype it from the business licence (copy and paste often carries invisible characters)`
+      : `the unit id is not in its one canonical spelling: ${why} (one enterprise cannot appear twice under look-alike ids)`,
+  };
+}
+
+/**
+ * A text's canonical-spelling check as an id (see {@link idTextProblem}); inspector ids use it as is. Printable ASCII
+ * (every USCC) skips the costly checks.
+ */
+export function isCanonicalText(s: string): boolean {
+  return idTextProblem(s) === undefined;
+}
+
+/**
+ * The self-check's reading of an id as typed (docs/spec-v1.md §11): trimmed (with the ideographic space), NFC,
+ * full-width ASCII folded to half-width and, when it then has the shape of a USCC (18 letters and digits once white
+ * space is removed), de-spaced and upper-cased as table import does.
+ */
+export function foldUnitId(raw: string): string {
+  const trimmed = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "").normalize("NFC").replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const code = trimmed.replace(/\s+/gu, "").toUpperCase();
+  return /^[0-9A-Z]{18}$/.test(code) ? code : trimmed;
+}
+
+/**
+ * THE pool-id rule (docs/spec-v1.md §3), used by commitPool, the draw, verifyTargetDraw, mergeTargetShards and
+ * verifyTicket alike: a canonical id text ({@link idTextProblem}) that the self-check's reading ({@link foldUnitId})
+ * leaves unchanged — so a USCC-shaped id is upper case without spaces, and verifyTicket never folds an id the pool did
+ * not fold (a lower-case `9141…x` is refused in a pool rather than hashed differently by the self-check).
+ */
+export function poolIdProblem(s: string): string | undefined {
+  const why = idTextProblem(s);
+  if (why !== undefined) return why;
+  return foldUnitId(s) === s ? undefined : "a USCC-shaped id (18 letters and digits) is written in upper case without spaces";
+}
 
 const CLASS = /^[A-Z]$/;
 
 /** Checks one unit cheaply (no zod per unit: pools have millions of units); undefined when it is fine. */
 export function unitProblems(u: DrawUnit, index: number, idChecked = false): RuleIssue[] | undefined {
   if (
-    typeof u?.id === "string" && u.id !== "" && (idChecked || isCanonicalText(u.id)) && typeof u.riskClass === "string" && CLASS.test(u.riskClass) &&
+    typeof u?.id === "string" && u.id !== "" && (idChecked || poolIdProblem(u.id) === undefined) && typeof u.riskClass === "string" && CLASS.test(u.riskClass) &&
     (u.registrationDate === undefined || parseDayNumber(u.registrationDate) !== undefined)
   ) {
     return undefined;
   }
   const out: RuleIssue[] = [];
-  if (typeof u?.id !== "string" || u.id === "" || !isCanonicalText(u.id)) {
-    out.push(ruleIssue("unit-id-canonical", [index, "id"], { value: u?.id }));
-  }
+  const why = typeof u?.id === "string" ? poolIdProblem(u.id) : "not a string";
+  if (why !== undefined) out.push(unitIdIssue([index, "id"], why, u?.id));
   if (typeof u?.riskClass !== "string" || !/^[A-Z]$/.test(u.riskClass)) out.push(ruleIssue("risk-class", [index, "riskClass"], { value: u?.riskClass }));
   if (u?.registrationDate !== undefined && parseDayNumber(u.registrationDate) === undefined) {
     out.push(ruleIssue("civil-date", [index, "registrationDate"], { value: u.registrationDate }));
@@ -260,16 +342,29 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
       const n = id.length;
       if (buf.length < 4 * n + 64) buf = new Uint8Array(4 * n + 256);
       let printable = n > 0;
+      // the pool-id rule on printable ASCII (poolIdProblem): no two spaces in a row, and a USCC-shaped id (18 letters
+      // and digits once spaces are removed) in upper case without spaces
+      let alnum = 0;
+      let other = 0;
+      let folds = false;
+      let prev = 0;
       for (let i = 0; i < n; i++) {
         const c = id.charCodeAt(i);
-        if (c < 0x20 || c > 0x7e) {
+        if (c < 0x20 || c > 0x7e || (c === 0x20 && prev === 0x20)) {
           printable = false;
           break;
         }
+        if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) alnum++;
+        else if (c >= 0x61 && c <= 0x7a) {
+          alnum++;
+          folds = true;
+        } else if (c === 0x20) folds = true;
+        else other++;
+        prev = c;
         buf[4 + i] = c;
       }
-      if (printable && id.charCodeAt(0) !== 0x20 && id.charCodeAt(n - 1) !== 0x20) idBytes = n;
-      else if (n > 0 && isCanonicalText(id)) idBytes = encoder.encodeInto(id, buf.subarray(4)).written;
+      if (printable && id.charCodeAt(0) !== 0x20 && id.charCodeAt(n - 1) !== 0x20 && !(folds && other === 0 && alnum === 18)) idBytes = n;
+      else if (n > 0 && !printable && poolIdProblem(id) === undefined) idBytes = encoder.encodeInto(id, buf.subarray(4)).written;
     }
     const cls = u?.riskClass;
     const code = typeof cls === "string" && cls.length === 1 ? cls.charCodeAt(0) - 65 : -1;

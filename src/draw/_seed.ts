@@ -6,6 +6,7 @@ import { canonicalize, hexToBytes, lengthDelimited, sha256Hex } from "./_encodin
 import { drawIssue } from "./_issues.js";
 import { SeedRecordSchema, type SeedProvenance, type SeedRecord } from "./SeedRecord.js";
 import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
+import { gameNamed, gameProblems } from "./_lottery.js";
 
 export const SEED_TAG = "shuangsuiji/seed/v1";
 const CLAUSE = "docs/spec-v1.md §5 (seed derivation); draw-research.md §2";
@@ -39,11 +40,16 @@ export function provenanceBits(p: SeedProvenance): number | undefined {
   switch (p.kind) {
     case "dice":
       return p.digits.length * Math.log2(10);
-    case "lottery":
+    case "lottery": {
+      // a known game: the entropy its rules give the numbers, whatever maxNumber says (§5.2); else the declared bound
+      const game = gameNamed(p.name);
+      if (game !== undefined) return gameProblems(game, p.drawId, p.numbers, p.maxNumber, ["provenance"]).bits;
       return p.maxNumber === undefined ? undefined : p.numbers.length * Math.log2(p.maxNumber + 1);
+    }
     case "beacon":
       return p.value.length * 4;
     case "commit-reveal":
+      // each share is checked for ≥ 128 bits on its own (provenanceProblems); this is the strongest share
       return Math.max(...p.shares.map((s) => s.reveal.length * 4));
     case "other":
       return undefined;
@@ -98,10 +104,17 @@ export function provenanceProblems(seed: SeedRecord): RuleIssue[] {
     if (!isValidCivilDate(p.date)) out.push(drawIssue("seed-dice-date", ["provenance", "date"], CLAUSE, "掷骰日期应为有效的公历日期 YYYY-MM-DD", "the dice date is a valid civil date YYYY-MM-DD", p.date));
   }
   if (p.kind === "beacon" && !/^(?:0|[1-9][0-9]*)$/.test(p.round)) out.push(drawIssue("seed-beacon-round", ["provenance", "round"], CLAUSE, "信标轮次应为规范的十进制整数（无前导零、无空白）", "the beacon round is a canonical decimal integer (no leading zeros, no spaces)", p.round));
+  if (p.kind === "lottery") {
+    const game = gameNamed(p.name);
+    if (game !== undefined) out.push(...gameProblems(game, p.drawId, p.numbers, p.maxNumber, ["provenance"]).issues);
+  }
   if (p.kind === "lottery" && p.maxNumber === undefined) out.push(drawIssue("lottery-max-number", ["provenance", "maxNumber"], CLAUSE, "应记载彩票号码的最大值，以核对号码范围与熵", "maxNumber is recorded so that the numbers' range and entropy can be checked", undefined));
   if (p.kind === "commit-reveal") {
     p.shares.forEach((s, i) => {
       if (s.reveal.length % 2 !== 0 || sha256Hex(hexToBytes(s.reveal)) !== s.commitment) out.push(ruleIssue("seed-share-reveal", ["provenance", "shares", i, "reveal"], { value: s.party }));
+      // docs/spec-v1.md §5.4: EVERY reveal carries ≥ 128 bits — a short share's commitment can be inverted by trying
+      // every value, and whoever did so could grind their own share (the longest share alone proves nothing)
+      else if (s.reveal.length < 32) out.push(drawIssue("seed-share-length", ["provenance", "shares", i, "reveal"], "docs/spec-v1.md §5.4", `参与方“${s.party}”的份额仅${s.reveal.length}位十六进制数字，每一份额至少应为32位（128比特），否则其承诺可被穷举破解、种子可被操纵`, `party "${s.party}" revealed only ${s.reveal.length} hex digits: every share has ≥ 32 (128 bits), else its commitment can be inverted by trying every value and the seed ground`, s.reveal.length));
     });
     if (new Set(p.shares.map((s) => s.party)).size !== p.shares.length) out.push(ruleIssue("unique-ids", ["provenance", "shares"], { detailZh: "参与方重复", detailEn: "a party appears twice" }));
     else if (sortedShares(p.shares).some((s, i) => s !== p.shares[i])) out.push(drawIssue("seed-shares-order", ["provenance", "shares"], CLAUSE, "各方份额应按参与方标识排序记载", "shares are recorded in party order"));

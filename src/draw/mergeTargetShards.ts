@@ -3,8 +3,11 @@ import { ruleIssue } from "../errors/_drawRules.js";
 import { invalid, isPlainObject, own, readPlain } from "../_internal/boundary.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize, compareUtf8, digestOf } from "./_encoding.js";
-import { markBuilt } from "./_checkRecord.js";
-import { commitmentDigest, mergeCommitmentStates, stateFromJson, stateToJson } from "./_pool.js";
+import { commitmentDigest, mergeCommitmentStates, poolIdProblem, stateFromJson, stateToJson, ticketHasher, unitIdIssue } from "./_pool.js";
+import { wordsToHex } from "./_sha256.js";
+import { drawIssue } from "./_issues.js";
+
+const SHARD_CLAUSE = "docs/spec-v1.md §6, §7; docs/scale.md";
 import { STAGE1_ALGORITHM, mismatch, setupStage1 } from "./_stage1.js";
 import type { DrawTargetsInput } from "./drawTargets.js";
 import type { StratumDraw, TargetDrawRecord } from "./TargetDrawRecord.js";
@@ -13,7 +16,11 @@ import type { TargetDrawShard } from "./TargetDrawShard.js";
 /**
  * Merges shard results into the draw record. The shards' combined multiset must equal the commitment (else
  * `pool-commitment-mismatch`), and per stratum the smallest `quota` tickets across shards are selected — exactly the
- * single-pass result.
+ * single-pass result. Shards are not trusted (docs/spec-v1.md §6–§7): every candidate's ticket is recomputed from the
+ * seed, task id and unit id, ids must satisfy the pool-id rule, the shards may not offer more candidates of a class
+ * than the commitment counts, nor a class that is not drawn, nor a unit twice (`shard-candidates`, `unique-ids`), and
+ * together they must fill every quota (`engine-rows-short`) — else `invalid-input`, every problem listed. The merged record is not trusted as "built": it is checked in full wherever
+ * it is used, and only a verifier with the pool can show that no shard withheld a better candidate.
  *
  * @param rawShards - The shards of {@link drawTargetShard}, covering the pool exactly once together.
  * @param input - The draw's input without the pool (same `taskId`, `policy`, `seed`, `commitment` as the shards).
@@ -57,11 +64,53 @@ export function mergeTargetShards(rawShards: readonly TargetDrawShard[], input: 
   const byCounts = shards.some((s) => s.commitmentCheck === "counts");
   if (diffs.length === 0 && !byCounts && commitmentDigest(state, setup.config) !== c.digest) diffs.push(mismatch("digest", c.digest, "(units differ in content)"));
   if (diffs.length > 0) throw new ShuangsuijiError("pool-commitment-mismatch", diffs);
+  // Nothing a shard says is taken on trust (docs/spec-v1.md §7; docs/scale.md): every candidate's ticket is recomputed
+  // from the seed, task id and unit id, its id must satisfy the pool-id rule, a shard offers no more candidates of a
+  // class than its own counts hold, only drawn classes, and no unit twice.
+  const hash = ticketHasher(setup.seed.value, setup.taskId);
+  const w = new Int32Array(8);
+  const everywhere = new Map<string, string>();
+  const offered = new Map<string, number>();
+  shards.forEach((s, i) => {
+    for (const [cls, units] of Object.entries(s.candidates)) {
+      const at = ["shards", i, "candidates", cls];
+      if (units.length === 0) continue;
+      if (!setup.quotas.has(cls)) {
+        issues.push(drawIssue("shard-candidates", at, SHARD_CLAUSE, `分片列出了本次不抽取的类别“${cls}”`, `the shard lists candidates of class ${cls}, which this draw does not draw`));
+        continue;
+      }
+      offered.set(cls, (offered.get(cls) ?? 0) + units.length);
+      units.forEach((u, j) => {
+        const why = poolIdProblem(u.unitId);
+        if (why !== undefined) {
+          issues.push(unitIdIssue([...at, j, "unitId"], why, u.unitId));
+          return;
+        }
+        hash(u.unitId, w);
+        const t = wordsToHex(w);
+        if (t !== u.ticket) issues.push(drawIssue("shard-candidates", [...at, j, "ticket"], SHARD_CLAUSE, `候选的抽签号不是由种子、任务和标识计算所得（应为 ${t}）`, `the candidate's ticket does not recompute from the seed, task id and unit id (expected ${t})`, u.ticket));
+        const before = everywhere.get(u.unitId);
+        if (before !== undefined) issues.push(ruleIssue("unique-ids", [...at, j, "unitId"], { value: u.unitId, detailZh: `已在${before}中列出`, detailEn: `already listed in ${before}` }));
+        everywhere.set(u.unitId, `shards[${i}].candidates.${cls}`);
+      });
+    }
+  });
+  // more candidates of a class than the committed pool holds eligible units of it (the rows of an engine may be split
+  // across shards independently of the commitment rows, so the bound is the merged count, not each shard's)
+  for (const [cls, n] of offered) {
+    const held = c.strata[cls] ?? 0;
+    if (n > held) issues.push(drawIssue("shard-candidates", ["shards"], SHARD_CLAUSE, `各分片共列出${n}个${cls}类候选，多于承诺的${cls}类合格对象数（${held}户）`, `the shards list ${n} candidates of class ${cls}, more than the ${held} eligible units the commitment counts`, n));
+  }
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
   const strata: StratumDraw[] = [];
   for (const [cls, q] of setup.quotas) {
     const all = shards.flatMap((s) => own(s.candidates, cls) ?? []);
     all.sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : compareUtf8(a.unitId, b.unitId)));
     const selected = all.slice(0, q.quota);
+    // the shards together must offer as many candidates as the quota asks of the committed stratum: a shard that
+    // withheld its candidates is refused, not merged into a short stratum
+    const due = Math.min(q.quota, c.strata[cls] ?? 0);
+    if (selected.length !== due) issues.push(drawIssue("engine-rows-short", ["shards", "candidates", cls], SHARD_CLAUSE, `${cls}类应抽取${due}户，各分片（或引擎）合计只提供${selected.length}个候选`, `class ${cls} draws ${due}, but the shards (or the engine) offer only ${selected.length} candidates`, selected.length));
     const ids = new Set<string>();
     for (const s of selected) {
       if (ids.has(s.unitId)) issues.push(ruleIssue("unique-ids", ["pool"], { value: s.unitId, detailZh: "名录中对象重复", detailEn: "the pool lists this unit twice" }));
@@ -91,7 +140,9 @@ export function mergeTargetShards(rawShards: readonly TargetDrawShard[], input: 
     random: strata.some((s) => !s.census && s.quota > 0),
   };
   // keys sorted everywhere: the record's JSON is its canonical form (docs/spec-v1.md §2); the digest is unaffected
-  return markBuilt(deepFreeze(canonicalize({ ...body, digest: digestOf(body) })));
+  // not marked as built: lockTargetDraw, verifyTicket, dispatchTargets and drawInspectors check it in full, since its
+  // candidates came from shards this call did not draw itself
+  return deepFreeze(canonicalize({ ...body, digest: digestOf(body) }));
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;

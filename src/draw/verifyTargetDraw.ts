@@ -2,7 +2,10 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize } from "./_encoding.js";
 import { diffValues, MAX_MISMATCHES } from "./_diff.js";
 import { guarded, targetRecordProblems } from "./_checkRecord.js";
-import { asyncInput, readingElement } from "../_internal/boundary.js";
+import { asyncInput, isPlainObject, readPlain, readingElement } from "../_internal/boundary.js";
+import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import { drawIssue } from "./_issues.js";
+import { GAMES, gameNamed } from "./_lottery.js";
 import { eachUnit } from "./_each.js";
 import { rerunPass } from "./_rerun.js";
 import type { PoolCommitment } from "./PoolCommitment.js";
@@ -53,13 +56,32 @@ export type VerificationResult =
   | { readonly ok: false; readonly mismatches: readonly DrawMismatch[]; readonly notes: readonly VerificationNote[] };
 
 /**
- * What the auditor knows from the announcements made before the draw (the published commitment digest, the seed read
- * out at the ceremony, the task id and policy of the task): each given value must equal the record's.
+ * The pool commitment as announced before the seed existed — the object {@link commitPool} returns and the CLI
+ * `commit` prints. `digest`, `strata` and `ineligible` are required: in algorithm v1 the digest binds the units and
+ * their eligibility reasons only through a sum nobody can check without the pool, **not** the per-class counts, so the
+ * counts (which fix every quota) must be announced with it and compared (docs/spec-v1.md §4, §10). Any other member
+ * given (`unitCount`, `eligibleCount`, `eligibility`, `exclusions`, `algorithm`, `state`) is compared too.
+ *
+ * @category Draw
+ */
+export type AnnouncedPoolCommitment = Pick<PoolCommitment, "digest" | "strata" | "ineligible"> & Partial<PoolCommitment>;
+
+/**
+ * What the auditor knows from the announcements made before the draw (the published commitment with its per-class
+ * counts, the seed read out at the ceremony, the task id and policy of the task, the dates): each given value must
+ * equal the record's, compared by meaning (docs/spec-v1.md §10): hex digits in either case, dice witnesses in any
+ * order (they are recorded, not hashed), and only the members announced — a date or commitment member that was not
+ * announced is not compared.
  *
  * @category Draw
  */
 export interface AnnouncedDrawInputs {
-  /** The commitment digest published before the seed existed. */
+  /** The whole commitment as announced (digest and per-class counts): binds the quotas' inputs. */
+  readonly poolCommitment?: AnnouncedPoolCommitment;
+  /**
+   * The commitment digest alone. It does **not** bind the per-class counts in algorithm v1 (docs/spec-v1.md §4):
+   * announce and pass `poolCommitment` instead.
+   */
   readonly poolCommitmentDigest?: string;
   /** The seed (value and provenance) as announced. */
   readonly seed?: SeedRecord;
@@ -67,15 +89,97 @@ export interface AnnouncedDrawInputs {
   readonly taskId?: string;
   /** The task's sampling policy. */
   readonly policy?: SamplingPolicy;
-  /** The announced dates (commitment published, seed fixed). */
+  /** The announced dates (commitment published, seed fixed): each date given is compared. */
   readonly timeline?: DrawTimeline;
 }
 
+const ANNOUNCED_MEMBERS = ["poolCommitment", "poolCommitmentDigest", "seed", "taskId", "policy", "timeline"] as const;
+const COMMITMENT_MEMBERS = ["algorithm", "digest", "unitCount", "eligibleCount", "strata", "ineligible", "eligibility", "exclusions", "state"] as const;
+const CLAUSE_10 = "docs/spec-v1.md §10";
+
+/** @internal Refuses an announcement the caller cannot mean (misuse: thrown, bilingual, every problem at once). */
+export function readAnnounced(raw: unknown): AnnouncedDrawInputs {
+  if (raw === undefined) return {};
+  const a = readPlain(raw, ["announced"]) as Record<string, unknown>;
+  const issues: RuleIssue[] = [];
+  if (!isPlainObject(a)) throw new ShuangsuijiError("invalid-input", [drawIssue("announced", ["announced"], CLAUSE_10, "公示内容应为对象", "the announced inputs are an object", a)]);
+  for (const k of Object.keys(a)) {
+    if (!(ANNOUNCED_MEMBERS as readonly string[]).includes(k)) issues.push(drawIssue("announced", ["announced", k], CLAUSE_10, `未知的公示项“${k}”`, `unknown announced member "${k}"`));
+  }
+  const c = a["poolCommitment"];
+  if (c !== undefined) {
+    if (!isPlainObject(c)) issues.push(drawIssue("announced", ["announced", "poolCommitment"], CLAUSE_10, "公示的名录承诺应为对象（commitPool 的结果）", "the announced commitment is an object (as commitPool returns it)", c));
+    else {
+      for (const k of ["digest", "strata", "ineligible"]) {
+        if (c[k] === undefined) issues.push(drawIssue("announced-commitment-counts", ["announced", "poolCommitment", k], "docs/spec-v1.md §4, §10", `公示的名录承诺缺少“${k}”：第1版的摘要不约束各类计数，计数须与摘要一并公示、一并核对`, `the announced commitment lacks "${k}": in v1 the digest does not bind the per-class counts, which are announced and checked with it`));
+      }
+      for (const k of Object.keys(c)) {
+        if (!(COMMITMENT_MEMBERS as readonly string[]).includes(k)) issues.push(drawIssue("announced", ["announced", "poolCommitment", k], CLAUSE_10, `未知的承诺项“${k}”`, `unknown commitment member "${k}"`));
+      }
+    }
+  }
+  if (a["timeline"] !== undefined && !isPlainObject(a["timeline"])) issues.push(drawIssue("announced", ["announced", "timeline"], CLAUSE_10, "公示的日期应为对象", "the announced timeline is an object", a["timeline"]));
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  return a as AnnouncedDrawInputs;
+}
+
+const lowerHex = (v: unknown): unknown => (typeof v === "string" && /^[0-9a-fA-F]+$/.test(v) ? v.toLowerCase() : v);
+
+/** A seed compared by meaning: hex in either case, dice witnesses as a set (recorded, not hashed — §5.1). */
+function seedMeaning(seed: unknown): unknown {
+  if (!isPlainObject(seed)) return seed;
+  const p = seed["provenance"];
+  let provenance: unknown = p;
+  if (isPlainObject(p)) {
+    const q: Record<string, unknown> = { ...p };
+    if (p["kind"] === "dice" && Array.isArray(p["witnesses"])) q["witnesses"] = [...(p["witnesses"] as unknown[])].sort((x, y) => (String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0));
+    if (p["kind"] === "beacon") q["value"] = lowerHex(p["value"]);
+    if (p["kind"] === "commit-reveal" && Array.isArray(p["shares"])) q["shares"] = (p["shares"] as unknown[]).map((x) => (isPlainObject(x) ? { ...x, commitment: lowerHex(x["commitment"]), reveal: lowerHex(x["reveal"]) } : x));
+    provenance = q;
+  }
+  return { ...seed, value: lowerHex(seed["value"]), provenance };
+}
+
+/**
+ * @internal The record compared with what was announced (docs/spec-v1.md §10), by meaning: each announced member
+ * against the record's, mismatches at `announced.<member>`.
+ */
+export function announcementMismatches(r: Partial<TargetDrawRecord> | undefined, announced: AnnouncedDrawInputs, out: DrawMismatch[]): void {
+  const rec = (isPlainObject(r) ? r : {}) as Record<string, unknown>;
+  const pc = isPlainObject(rec["poolCommitment"]) ? (rec["poolCommitment"] as Record<string, unknown>) : {};
+  for (const k of ANNOUNCED_MEMBERS) {
+    const v = (announced as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    if (k === "poolCommitmentDigest") diffValues(lowerHex(v), pc["digest"], "announced.poolCommitmentDigest", out);
+    else if (k === "poolCommitment") {
+      const c = v as Record<string, unknown>;
+      for (const m of COMMITMENT_MEMBERS) {
+        if (c[m] === undefined) continue;
+        let want: unknown = c[m];
+        if (m === "digest") want = lowerHex(want);
+        if (m === "state" && isPlainObject(want)) want = { ...want, sum: lowerHex(want["sum"]) };
+        diffValues(canonicalize(want), canonicalize(pc[m]), `announced.poolCommitment.${m}`, out);
+      }
+    } else if (k === "seed") diffValues(canonicalize(seedMeaning(v)), canonicalize(seedMeaning(rec["seed"])), "announced.seed", out);
+    else if (k === "timeline") {
+      const t = isPlainObject(rec["timeline"]) ? (rec["timeline"] as Record<string, unknown>) : {};
+      for (const [d, when] of Object.entries(v as Record<string, unknown>)) if (when !== undefined) diffValues(when, t[d], `announced.timeline.${d}`, out);
+    } else diffValues(canonicalize(v), canonicalize(rec[k]), `announced.${k}`, out);
+  }
+}
+
 /** @internal The note for a seed of kind `other`. */
-export function seedNotes(seed: { readonly provenance?: { readonly kind?: unknown } } | undefined, field: string): VerificationNote[] {
-  return seed?.provenance?.kind === "other"
-    ? [{ code: "seed-provenance-not-verifiable", field, messageZh: "种子来源为“其他”，无法由公开来源复算，仅能核对记载的数值", messageEn: "the seed's provenance is `other`: its value cannot be re-derived from a public source, only checked as recorded" }]
-    : [];
+export function seedNotes(seed: { readonly provenance?: { readonly kind?: unknown; readonly name?: unknown } } | undefined, field: string): VerificationNote[] {
+  if (seed?.provenance?.kind === "other") {
+    return [{ code: "seed-provenance-not-verifiable", field, messageZh: "种子来源为“其他”，无法由公开来源复算，仅能核对记载的数值", messageEn: "the seed's provenance is `other`: its value cannot be re-derived from a public source, only checked as recorded" }];
+  }
+  // docs/spec-v1.md §5.2: only a known game's ranges and order bind the entropy; for any other name maxNumber is the
+  // operator's own declaration
+  const name = seed?.provenance?.name;
+  if (seed?.provenance?.kind === "lottery" && (typeof name !== "string" || gameNamed(name) === undefined)) {
+    return [{ code: "seed-provenance-not-verifiable", field, messageZh: `彩票“${String(name)}”不是已知玩法（${GAMES.map((g) => g.name).join("、")}），其号码范围与熵仅为自行申报，无法核实`, messageEn: `the lottery "${String(name)}" is not a known game (${GAMES.map((g) => g.name).join(", ")}): its range and entropy are self-declared and cannot be checked` }];
+  }
+  return [];
 }
 
 /**
@@ -103,7 +207,8 @@ export function seedNotes(seed: { readonly provenance?: { readonly kind?: unknow
  * verifyTargetDraw(record, pool.slice(1)).ok; // false
  * ```
  */
-export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUnit>, announced: AnnouncedDrawInputs = {}): VerificationResult {
+export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUnit>, rawAnnounced?: AnnouncedDrawInputs): VerificationResult {
+  const announced = readAnnounced(rawAnnounced);
   const mismatches: DrawMismatch[] = [...targetRecordProblems(record)];
   const r = record as Partial<TargetDrawRecord> | undefined;
   const notes = safeNotes(r);
@@ -169,7 +274,8 @@ export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUn
  * result.ok; // true
  * ```
  */
-export async function verifyTargetDrawAsync(record: TargetDrawRecord, pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit>, announced: AnnouncedDrawInputs = {}): Promise<VerificationResult> {
+export async function verifyTargetDrawAsync(record: TargetDrawRecord, pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit>, rawAnnounced?: AnnouncedDrawInputs): Promise<VerificationResult> {
+  const announced = readAnnounced(rawAnnounced);
   const mismatches: DrawMismatch[] = [...targetRecordProblems(record)];
   const r = record as Partial<TargetDrawRecord> | undefined;
   const notes = safeNotes(r);
@@ -204,10 +310,12 @@ function isArray(v: unknown): v is readonly unknown[] {
 
 /** The announced inputs compared, duplicates of one field dropped, at most MAX_MISMATCHES, frozen. */
 function conclude(mismatches: DrawMismatch[], r: Partial<TargetDrawRecord> | undefined, announced: AnnouncedDrawInputs, notes: VerificationNote[]): VerificationResult {
-  for (const [k, v] of Object.entries(announced)) {
-    if (v === undefined) continue;
-    const published = k === "poolCommitmentDigest" ? r?.poolCommitment?.digest : (r as Record<string, unknown> | undefined)?.[k];
-    diffValues(canonicalize(v), canonicalize(published), `announced.${k}`, mismatches);
+  try {
+    announcementMismatches(r, announced, mismatches);
+  } catch (e) {
+    mismatches.push(...guarded("announced", () => {
+      throw e;
+    }));
   }
   const unique = dedupe(mismatches).slice(0, MAX_MISMATCHES);
   return deepFreeze(unique.length === 0 ? { ok: true as const, notes } : { ok: false as const, mismatches: unique, notes });

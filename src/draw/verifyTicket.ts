@@ -1,27 +1,17 @@
 import { readPlain } from "../_internal/boundary.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { isWellFormed } from "./_encoding.js";
 import { drawIssue } from "./_issues.js";
 import { isBuilt, targetRecordProblems } from "./_checkRecord.js";
-import { eligibilityOf, ticketHex, type IneligibleReason } from "./_pool.js";
+import { eligibilityOf, foldUnitId, poolIdProblem, ticketHex, unitIdIssue, type IneligibleReason } from "./_pool.js";
 import { normalizeRiskClass } from "./_riskClass.js";
 import { date as dateCell, operatingStatus } from "../import/_cells.js";
 import { normalizeCode } from "../ids/normalizeCode.js";
 import { OPERATING_STATUSES } from "../model/_codes.js";
 
-/**
- * The id as the pool commits it: trimmed, NFC, full-width ASCII folded (pools refuse full-width ids, docs/spec-v1.md
- * §3); a USCC-shaped id (18 letters and digits) upper-cased and de-spaced as table import does.
- */
-function ticketId(raw: string): string {
-  const trimmed = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "").normalize("NFC").replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  const code = normalizeCode(trimmed).value;
-  return /^[0-9A-Z]{18}$/.test(code) ? code : trimmed;
-}
 import type { Eligibility } from "./SamplingPolicy.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
-import type { DrawMismatch } from "./verifyTargetDraw.js";
+import { announcementMismatches, readAnnounced, type AnnouncedDrawInputs, type DrawMismatch } from "./verifyTargetDraw.js";
 
 /**
  * The four answers of the enterprise self-check (docs/spec-v1.md §11).
@@ -40,13 +30,14 @@ export const TICKET_STATUSES = /* @__PURE__ */ deepFreeze(["selected", "not-sele
  * `excluded`, `registered-after-cutoff`, `registration-date-unknown`, `status-not-allowed`, `status-unknown`,
  * `outside-districts` (ineligible by the record's rules and the facts given), `eligibility-unconfirmed` (the record has
  * eligibility rules and no facts were given), `not-in-pool` (the record shows the unit was not among the class's
- * eligible units), `class-not-drawn` (inconsistent or not in stratum); `record-inconsistent`, `listed-but-ineligible`.
+ * eligible units), `class-not-drawn` (inconsistent or not in stratum); `record-inconsistent`, `listed-but-ineligible`, `not-as-announced`
+ * (the record's commitment counts, seed, task, policy or dates differ from the announcement given).
  *
  * @category Draw
  */
 export type TicketReason =
   | "listed" | "listed-under-other-class" | "ticket-above-threshold" | "quota-zero" | IneligibleReason | "eligibility-unconfirmed" | "not-in-pool"
-  | "class-not-drawn" | "record-inconsistent" | "listed-but-ineligible";
+  | "class-not-drawn" | "record-inconsistent" | "listed-but-ineligible" | "not-as-announced";
 
 /**
  * What one enterprise learns from {@link verifyTicket}: a `status`, its `reason`, the facts (ticket, threshold, rank,
@@ -77,7 +68,7 @@ export interface TicketCheck {
   readonly eligibility: Eligibility;
   /** The reason given for a named exclusion. */
   readonly exclusionReason: string | null;
-  /** For `record-inconsistent`: what the record contradicts (at most 20). */
+  /** For `record-inconsistent` / `not-as-announced`: what the record contradicts (at most 20). */
   readonly recordProblems: readonly DrawMismatch[];
   /** 中文说明（一句话，供企业经办人阅读）。 */
   readonly messageZh: string;
@@ -110,8 +101,8 @@ export interface TicketQuery {
   readonly registrationDate?: string;
   /** 登记状态, e.g. `operating`. */
   readonly status?: string;
-  /** 行政区划代码. */
-  readonly divisionCode?: string;
+  /** 行政区划代码, six digits, read as table import reads codes (spaces removed, full-width digits folded). */
+  readonly divisionCode?: string | number;
 }
 
 const RULE_NAMES_ZH: Record<IneligibleReason, string> = {
@@ -156,8 +147,14 @@ function rulesText(e: Eligibility): [string, string] {
  * **selected**; **not selected** (its ticket is above the class threshold, or the class quota is 0); **not in the
  * drawing stratum** (excluded by name, or ineligible under the record's cut-off, statuses or districts applied to the
  * facts given — or, with a ticket at or below the threshold, the record shows it was not among the class's eligible
- * units); **inconsistent** (the record contradicts itself, or lists a unit its own rules exclude). An honest record
- * never answers "inconsistent".
+ * units); **inconsistent** (the record contradicts itself, or lists a unit its own rules exclude, or — with
+ * `announced` — differs from what was announced). An honest record never answers "inconsistent". An id no pool may
+ * hold (an invisible or look-alike character: the pool-id rule of docs/spec-v1.md §3) is refused with the reason.
+ *
+ * The record alone cannot show that its per-class counts (`poolCommitment.strata` / `ineligible`, which fix every
+ * quota) are the ones announced: in algorithm v1 the commitment digest does not bind them. An enterprise should pass
+ * the commitment as announced before the draw (digest **and** counts) as `announced.poolCommitment`, and the seed,
+ * task id and policy when it has them (docs/spec-v1.md §10, §11).
  *
  * @param rawRecord - The published draw record (a damaged record is reported in the result, not thrown).
  * @param rawUnit - The enterprise's `unitId` and `riskClass` (and optionally `registrationDate` and `status` to check
@@ -173,11 +170,12 @@ function rulesText(e: Eligibility): [string, string] {
  * const pool = [{ id: "U1", riskClass: "A" }, { id: "U2", riskClass: "A" }, { id: "U3", riskClass: "A" }];
  * const seed = createSeed("0123456789abcdef0123456789abcdef", { kind: "other", description: "example" });
  * const record = drawTargets({ taskId: "T", pool, seed, commitment: commitPool(pool), policy: { strata: { A: { count: 1 } } } });
- * const check = verifyTicket(record, { unitId: " U2 ", riskClass: "A类" });
+ * const announced = { poolCommitment: commitPool(pool) }; // as published before the draw: digest and counts
+ * const check = verifyTicket(record, { unitId: " U2 ", riskClass: "A类" }, announced);
  * console.log(check.status, check.messageZh);
  * ```
  */
-export function verifyTicket(rawRecord: TargetDrawRecord, rawUnit: TicketQuery): TicketCheck {
+export function verifyTicket(rawRecord: TargetDrawRecord, rawUnit: TicketQuery, rawAnnounced?: AnnouncedDrawInputs): TicketCheck {
   // copies (a record this library built is frozen already and passed as is): the result never freezes or shares the caller's objects
   const unit = readPlain(rawUnit, ["unit"]) as TicketQuery;
   // a record that cannot be read as plain data (a Proxy, a BigInt, absurd nesting) is a damaged record: reported below as mismatches
@@ -188,10 +186,13 @@ export function verifyTicket(rawRecord: TargetDrawRecord, rawUnit: TicketQuery):
     record = "[unreadable record]" as unknown as TargetDrawRecord;
   }
   const rawId: unknown = unit?.unitId;
-  const unitId = typeof rawId === "string" ? ticketId(rawId) : "";
+  const unitId = typeof rawId === "string" ? foldUnitId(rawId) : "";
   const riskClass = normalizeRiskClass(unit?.riskClass);
   const bad = [];
-  if (unitId === "" || !isWellFormed(unitId)) bad.push(drawIssue("unit-id-canonical", ["unitId"], "docs/spec-v1.md §3", "单位标识应为非空的规范文本", "the unit id is non-empty, well-formed text", rawId));
+  // the pool-id rule itself (docs/spec-v1.md §3, §11): an id no pool may hold (an invisible character, a look-alike
+  // space or form) is refused with the reason, never answered "not selected"
+  const idWhy = typeof rawId === "string" ? poolIdProblem(unitId) : "not a string";
+  if (idWhy !== undefined) bad.push(unitIdIssue(["unitId"], idWhy, rawId, true));
   if (riskClass === undefined) bad.push(drawIssue("risk-class", ["riskClass"], "国市监信发〔2022〕6号 (A–D); table import", "无法识别信用风险分类（可写 B、B类、信用风险一般 等）", "credit-risk class not recognised (write B, B类, 信用风险一般 …)", unit?.riskClass));
   // The stated facts are read as table import reads them (存续 → operating, 2021年3月1日 → 2021-03-01), never compared raw.
   let registrationDate: string | undefined;
@@ -207,9 +208,37 @@ export function verifyTicket(rawRecord: TargetDrawRecord, rawUnit: TicketQuery):
     if (r.ok) status = r.value as string;
     else bad.push(drawIssue("operating-status", ["status"], "Yanshi 7.2; docs/spec-v1.md §11", "无法识别登记状态（可写 存续、注销、吊销 等）", `registration status not recognised (write 存续, 注销, 吊销 … or ${OPERATING_STATUSES.join(", ")})`, unit.status));
   }
+  // the district is read as table import reads a code cell: white space removed, full-width digits folded; a number
+  // is its decimal digits (docs/spec-v1.md §11)
+  let divisionCode: string | undefined;
+  if (unit?.divisionCode !== undefined) {
+    const raw: unknown = unit.divisionCode;
+    const text = typeof raw === "number" && Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : typeof raw === "string" ? normalizeCode(raw).value : "";
+    if (/^[0-9]{6}$/.test(text)) divisionCode = text;
+    else bad.push(drawIssue("division-code", ["divisionCode"], "GB/T 2260; docs/spec-v1.md §11", "无法识别行政区划代码（应为6位数字，如 411302）", "district code not recognised (six digits, e.g. 411302)", raw));
+  }
   if (bad.length > 0) throw new ShuangsuijiError("invalid-input", bad);
+  const announced = readAnnounced(rawAnnounced);
   const cls = riskClass as string;
   const problems = targetRecordProblems(record);
+  if (problems.length === 0 && rawAnnounced !== undefined) {
+    const differs: DrawMismatch[] = [];
+    announcementMismatches(record, announced, differs);
+    if (differs.length > 0) {
+      let ticket = "";
+      try {
+        ticket = ticketHex(record.seed.value, record.taskId, unitId);
+      } catch {
+        ticket = "";
+      }
+      return finish({
+        unitId, riskClass: cls, exclusionReason: null, status: "inconsistent", reason: "not-as-announced", ticket, threshold: null, rank: null, quota: null, size: null, eligibility: {},
+        recordProblems: differs.slice(0, 20),
+        messageZh: `记录与抽取前公示的内容不符（${differs[0]?.field ?? ""} 等${differs.length}处），不能据此核对；请向发起部门反映`,
+        messageEn: `the record differs from what was announced before the draw (${differs[0]?.field ?? ""} and ${differs.length - 1} more): it cannot be relied on; report it to the initiating department`,
+      });
+    }
+  }
   const base = { unitId, riskClass: cls, recordProblems: [] as DrawMismatch[], exclusionReason: null as string | null };
   if (problems.length > 0) {
     let ticket = "";
@@ -236,7 +265,7 @@ export function verifyTicket(rawRecord: TargetDrawRecord, rawUnit: TicketQuery):
   };
   const th = facts.threshold === null ? "—" : `${facts.threshold.slice(0, 12)}…`;
   // The record's rules applied to the facts the enterprise stated (only those it stated).
-  const given = { id: unitId, riskClass: cls, registrationDate, status, divisionCode: unit.divisionCode };
+  const given = { id: unitId, riskClass: cls, registrationDate, status, divisionCode };
   const stated = unit.registrationDate !== undefined || unit.status !== undefined || unit.divisionCode !== undefined;
   // Each rule is applied only to the fact it needs, when that fact was stated: what was not said is not held against it.
   const rules: Eligibility = {

@@ -41,6 +41,15 @@ const SOURCES = [
   })(),
 ];
 
+/** A copy without its digest and with the dice witnesses sorted (the order of witnesses carries no meaning). */
+function witnessesSorted(r: Json): Json {
+  const x = JSON.parse(JSON.stringify(r)) as { digest?: unknown; seed?: { provenance?: { kind?: unknown; witnesses?: unknown } } };
+  delete x.digest;
+  const p = x.seed?.provenance;
+  if (p?.kind === "dice" && Array.isArray(p.witnesses)) p.witnesses = [...(p.witnesses as unknown[])].sort();
+  return x as Json;
+}
+
 describe("tamper suite, stage 1: every edit with the digest recomputed is reported, none throws", () => {
   let total = 0;
   let withPool = 0;
@@ -57,6 +66,8 @@ describe("tamper suite, stage 1: every edit with the digest recomputed is report
       for (const e of edits) {
         const forged = withDigest(e.value);
         if (canonicalJson(forged) === canonicalJson(original)) continue; // not a change of meaning
+        // dice witnesses in another order: recorded, not hashed, and compared as a set (docs/spec-v1.md §5.1, §10)
+        if (canonicalJson(witnessesSorted(forged)) === canonicalJson(witnessesSorted(original))) continue;
         counted++;
         total++;
         const plain = verifyTargetDraw(forged as unknown as TargetDrawRecord, src.pool);

@@ -86,7 +86,7 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
     validateRecords: [[api.InspectorSchema, [{ id: "I-1" }, { id: "I-1" }]]],
     importTable: [["B.1", [{ " 企业名称 ": "南阳某某餐饮有限公司", 统一社会信用代码: "91330100716105852F", 行政区划代码: "411303", 信用风险分类: "B类" }]]],
     createSeed: [["0123456789abcdef0123456789abcdef", { kind: "other", description: "x" }]],
-    seedFromLottery: [[{ name: "体彩排列5", drawId: "26101..26105", numbers: [3, 9, 1, 4, 7, 2, 2, 8, 0, 6, 5, 1, 9, 9, 3, 0, 4, 6, 2, 8, 7, 7, 1, 5, 0, 9, 3, 8, 4, 1, 6, 0, 2, 7, 5, 8, 1, 3, 9, 4, 2] }, { maxNumber: 9 }]],
+    seedFromLottery: [[{ name: "体彩排列5", drawId: "26101..26108", numbers: [3, 9, 1, 4, 7, 2, 2, 8, 0, 6, 5, 1, 9, 9, 3, 0, 4, 6, 2, 8, 7, 7, 1, 5, 0, 9, 3, 8, 4, 1, 6, 0, 2, 7, 5, 8, 1, 3, 9, 4] }, { maxNumber: 9 }]],
     seedFromDice: [[{ digits: "271828182845904523536028747135266249775", witnesses: ["张伟", "李娜"], date: "2026-04-01" }]],
     seedFromBeacon: [[{ source: "drand quicknet", round: "12345678", value: "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90" }]],
     commitSeedShare: [[shareA]],

@@ -12,8 +12,12 @@ const uscc = (i: number) => `91411303${String(i).padStart(10, "0")}`;
 const CLASSES = ["A", "B", "C", "D"] as const;
 const STATUSES = ["operating", "deregistered", "moved-out"] as const;
 
-/** Ids that stress quoting and UTF-8: quotes, backslash, backtick, braces, CJK, a non-BMP character (U+20000). */
-const ODD_IDS = ["O'Brien 商行", 'say "hi"', "back\\slash", "tick`tock", "{classes}", "$1", "检查对象-𠀀-7", "Ünïcödé-ß", "a\tb", "x;DROP TABLE units;--"];
+/**
+ * Ids that stress quoting and UTF-8: quotes, backslash, backtick, braces, CJK, a non-BMP character (U+20000), a
+ * separator character. (A tab is no longer one: the pool-id rule refuses control characters and white space other
+ * than single U+0020 spaces as look-alikes — docs/spec-v1.md §3.)
+ */
+const ODD_IDS = ["O'Brien 商行", 'say "hi"', "back\\slash", "tick`tock", "{classes}", "$1", "检查对象-𠀀-7", "Ünïcödé-ß", "a|b,c·d", "x;DROP TABLE units;--"];
 
 export const MATRIX: readonly MatrixCase[] = [
   {
