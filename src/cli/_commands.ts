@@ -11,7 +11,10 @@ import type { PoolCommitment } from "../draw/PoolCommitment.js";
 import { SamplingPolicySchema, type Eligibility, type SamplingPolicy } from "../draw/SamplingPolicy.js";
 import { seedFromDice } from "../draw/seedFromDice.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
-import { verifyTargetDraw } from "../draw/verifyTargetDraw.js";
+import { verifyTargetDrawAsync, type AnnouncedDrawInputs, type DrawMismatch, type VerificationResult } from "../draw/verifyTargetDraw.js";
+import { DrawTimelineSchema, type DrawTimeline } from "../draw/DrawTimeline.js";
+import { SeedRecordSchema, type SeedRecord } from "../draw/SeedRecord.js";
+import { canonicalize } from "../draw/_encoding.js";
 import { verifyTicket } from "../draw/verifyTicket.js";
 import { POOL_ALGORITHM, eligibilityOf } from "../draw/_pool.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
@@ -184,6 +187,13 @@ const commit: Command = {
       ["  资格 eligibility", JSON.stringify(c.eligibility)],
     ])) say(l);
     if (opt(ctx, "out") !== undefined) say(`已写入 / written to ${opt(ctx, "out")}`);
+    say("公布什么 / what to announce, and when:");
+    say("  1. 现在、在种子确定之前：上面的摘要和各项数量（或整个承诺文件），以及任务编号和抽查比例");
+    say("     now, BEFORE the seed exists: the digest and counts above (or the whole commitment file), the task id and the policy");
+    say("  2. 摇号现场：种子（骰子数字、见证人、日期） / at the ceremony: the seed (dice digits, witnesses, date)");
+    say('  复核者将这些写入 announced.json（{"commitment": …, "taskId": …, "policy": …, "seed": …}）并运行');
+    say("  auditors put them in announced.json and run: shuangsuiji verify --record record.json --pool <file> --announced announced.json");
+    say("  （不对照公布内容，修改过比例或种子并重算摘要的记录也能“一致” / without it, a record re-made with another policy or seed still re-runs identical）");
     return EXIT.ok;
   },
 };
@@ -270,29 +280,134 @@ const draw: Command = {
   },
 };
 
+/** The members an --announced file may have. */
+const ANNOUNCED_KEYS = ["commitment", "poolCommitmentDigest", "taskId", "policy", "seed", "timeline"] as const;
+
+const ANNOUNCED_FORMAT = `Announced inputs / 事先公布的内容 (--announced announced.json): what was published BEFORE the draw, so that a
+record re-drawn with a changed policy, seed, task or pool does not re-run "identical" from its own fields:
+  { "commitment": { … },      the commitment as \`shuangsuiji commit --out\` wrote it (digest and counts), or instead
+    "poolCommitmentDigest": "<64 hex>",  only its digest
+    "taskId": "2026-T01",     the task id
+    "policy": { "strata": … },  the task's sampling policy (format of --policy)
+    "seed": { "value": "<hex>", "provenance": { "kind": "dice", … } },  the seed as read out at the ceremony
+    "timeline": { … } }       the announced dates, as the record's "timeline" states them
+  Every member is optional, at least one is needed, others are refused; each one given must equal the record's.`;
+
+/** Reads --announced: the inputs published before the draw ({@link AnnouncedDrawInputs}) and the announced commitment. */
+function announcedFrom(file: string): { readonly inputs: AnnouncedDrawInputs; readonly commitment?: Readonly<Record<string, unknown>> } {
+  const a = readJsonFile(file) as Record<string, unknown> | null;
+  const bad = (zh: string, en: string) => new FileError(file, [`${zh} / ${en} (shuangsuiji verify --help)`]);
+  if (typeof a !== "object" || a === null || Array.isArray(a)) throw bad("应为JSON对象", "expected a JSON object of the announced inputs");
+  const unknown = Object.keys(a).filter((k) => !(ANNOUNCED_KEYS as readonly string[]).includes(k));
+  if (unknown.length > 0) throw bad(`未知成员 ${unknown.join("、")}`, `unknown member(s) ${unknown.join(", ")} (allowed: ${ANNOUNCED_KEYS.join(", ")})`);
+  if (Object.keys(a).length === 0) throw bad("没有任何公布内容", `nothing announced: give at least one of ${ANNOUNCED_KEYS.join(", ")}`);
+  if (a.commitment !== undefined && a.poolCommitmentDigest !== undefined) throw bad("commitment 与 poolCommitmentDigest 只能给一个", "give commitment or poolCommitmentDigest, not both");
+  const issues: string[] = [];
+  const check = (key: string, ok: boolean, zh: string, en: string) => {
+    if (a[key] !== undefined && !ok) issues.push(`${key}: ${zh} / ${en}`);
+  };
+  const c = a.commitment as Partial<PoolCommitment> | undefined;
+  check("commitment", typeof c === "object" && c !== null && c.algorithm === POOL_ALGORITHM && typeof c.digest === "string" && typeof c.strata === "object", "不是名录承诺（应由 shuangsuiji commit 生成）", `not a pool commitment (as written by shuangsuiji commit, algorithm ${POOL_ALGORITHM})`);
+  check("poolCommitmentDigest", typeof a.poolCommitmentDigest === "string" && /^[0-9a-f]{64}$/.test(a.poolCommitmentDigest), "应为64位小写十六进制", "must be 64 lower-case hex digits");
+  check("taskId", typeof a.taskId === "string" && a.taskId !== "", "应为非空字符串", "must be a non-empty string");
+  for (const [key, schema, clause] of [["policy", SamplingPolicySchema, "Longting art. 15; Chongqing 5.2, 6.3"], ["seed", SeedRecordSchema, "Wolong 2.2; docs/spec-v1.md §5"], ["timeline", DrawTimelineSchema, "docs/spec-v1.md §5.6"]] as const) {
+    if (a[key] === undefined) continue;
+    const r = schema.safeParse(a[key]);
+    if (!r.success) issues.push(...issuesFromZod(r.error.issues, { clause }, a[key]).map((i) => `${key}: ${issueLine(i)}`));
+  }
+  if (issues.length > 0) throw new FileError(file, issues);
+  const digest = c?.digest ?? (a.poolCommitmentDigest as string | undefined);
+  // the raw announced values are compared (the schemas above add no defaults), so what was published is what is checked
+  const inputs: AnnouncedDrawInputs = {
+    ...(digest === undefined ? {} : { poolCommitmentDigest: digest }),
+    ...(a.taskId === undefined ? {} : { taskId: a.taskId as string }),
+    ...(a.policy === undefined ? {} : { policy: a.policy as SamplingPolicy }),
+    ...(a.seed === undefined ? {} : { seed: a.seed as SeedRecord }),
+    ...(a.timeline === undefined ? {} : { timeline: a.timeline as DrawTimeline }),
+  };
+  return c === undefined ? { inputs } : { inputs, commitment: c as Record<string, unknown> };
+}
+
+/** The announced commitment's other members (counts, eligibility, exclusions) against the record's commitment. */
+function commitmentMismatches(announced: Readonly<Record<string, unknown>>, record: TargetDrawRecord): DrawMismatch[] {
+  const published = record.poolCommitment as unknown as Record<string, unknown>;
+  const out: DrawMismatch[] = [];
+  for (const k of Object.keys(announced).sort()) {
+    if (k === "digest") continue; // compared by the library as announced.poolCommitmentDigest
+    const a = JSON.stringify(canonicalize(announced[k]));
+    const p = JSON.stringify(canonicalize(published?.[k]));
+    if (a !== p) out.push({ field: `announced.commitment.${k}`, expected: announced[k], actual: published?.[k] });
+  }
+  return out;
+}
+
 const verify: Command = {
-  summary: "复核抽取 / re-run a published draw from its record and the pool; exit 0 identical, 1 with every difference",
-  usage: "shuangsuiji verify --record <record.json> --pool <file> [--table B.1] [--json]",
-  options: { record: { type: "string", arg: "file", help: "公布的抽取记录 / the published draw record" }, ...POOL_OPTIONS, ...JSON_OPTION, ...HELP },
+  summary: "复核抽取 / re-run a published draw from its record and the pool, against what was announced; exit 0 identical, 1 with every difference",
+  usage: "shuangsuiji verify --record <record.json> --pool <file> [--announced <announced.json>] [--table B.1] [--json]",
+  options: {
+    record: { type: "string", arg: "file", help: "公布的抽取记录 / the published draw record" },
+    ...POOL_OPTIONS,
+    announced: {
+      type: "string",
+      arg: "file",
+      help: "事先公布的内容 / what was announced before the draw: commitment (or its digest), task id, policy, seed, dates (format below). Without it only the record's own consistency is checked",
+    },
+    ...JSON_OPTION,
+    ...HELP,
+  },
+  notes: ANNOUNCED_FORMAT,
   async run(ctx) {
     const record = recordFrom(need(ctx, "record"));
-    const { units } = await readPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", { progress: showProgress(ctx) });
-    const r = verifyTargetDraw(record, units);
+    const announcedFile = opt(ctx, "announced");
+    const announced = announcedFile === undefined ? undefined : announcedFrom(announcedFile);
+    let rows = 0;
+    const pool = openPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", {
+      progress: showProgress(ctx),
+      onUnit: () => {
+        rows++;
+      },
+    });
+    // the verifier reports a pool it cannot read as a mismatch; the CLI reports the file instead (exit 3)
+    let readError: { readonly e: unknown } | undefined;
+    const units = (async function* () {
+      try {
+        yield* pool.units;
+      } catch (e) {
+        readError = { e };
+        throw e;
+      }
+    })();
+    const result = await verifyTargetDrawAsync(record, units, announced?.inputs ?? {});
+    pool.finish();
+    if (readError !== undefined) throw readError.e;
+    const extra = announced?.commitment === undefined ? [] : commitmentMismatches(announced.commitment, record);
+    const r: VerificationResult = extra.length === 0 ? result : { ok: false, mismatches: [...(result.ok ? [] : result.mismatches), ...extra], notes: result.notes };
     if (ctx.values.json === true) {
-      ctx.out(JSON.stringify(r, null, 2));
+      ctx.out(JSON.stringify({ ...r, announced: Object.keys(announced?.inputs ?? {}) }, null, 2));
       return r.ok ? EXIT.ok : EXIT.failed;
     }
-    const facts = `${units.length} 个单位 units in the pool, ${record.poolCommitment.eligibleCount} 合格 eligible, ${record.selectedCount} 抽中 selected in ${record.strata.length} 类 strata`;
+    const facts = `${rows} 个单位 units in the pool, ${record.poolCommitment.eligibleCount} 合格 eligible, ${record.selectedCount} 抽中 selected in ${record.strata.length} 类 strata`;
+    if (r.ok && announced === undefined) {
+      // re-running from the record's own inputs cannot see a record re-made with another policy, seed or task (and
+      // its digest recomputed): only the announced inputs can, so the verdict does not claim more than was checked
+      ctx.out(
+        `自洽 / CONSISTENT: 记录可由其自身输入逐字节复现，但未对照事先公布的内容（加 --announced） / the record re-runs byte for byte from its own inputs, ` +
+          `but was NOT checked against what was announced before the draw (add --announced) — ${facts}; digest ${record.digest}`,
+      );
+      return EXIT.ok;
+    }
     if (r.ok) {
-      ctx.out(`一致 / IDENTICAL: 记录可逐字节复现 / the record re-runs byte for byte — ${facts}; digest ${record.digest}`);
+      const what = Object.keys(announced?.inputs ?? {}).map((k) => (k === "poolCommitmentDigest" ? (announced?.commitment === undefined ? "commitment digest" : "commitment") : k));
+      ctx.out(`一致 / IDENTICAL: 记录可逐字节复现，且与事先公布的内容一致 / the record re-runs byte for byte and matches the announced ${what.join(", ")} — ${facts}; digest ${record.digest}`);
       return EXIT.ok;
     }
     const shown = r.mismatches.slice(0, 20);
-    for (const m of shown) ctx.out(`  • ${m.field}: 复算 re-run ${JSON.stringify(m.expected)}, 记录 record ${JSON.stringify(m.actual)}`);
+    for (const m of shown) ctx.out(`  • ${m.field}: ${m.field.startsWith("announced.") ? "公布 announced" : "复算 re-run"} ${JSON.stringify(m.expected)}, 记录 record ${JSON.stringify(m.actual)}`);
     if (r.mismatches.length > shown.length) ctx.out(`  … 另有 ${r.mismatches.length - shown.length} 处 / and ${r.mismatches.length - shown.length} more (--json lists all)`);
     const poolDiffers = r.mismatches.some((m) => m.field.startsWith("poolCommitment"));
+    const announcementDiffers = r.mismatches.some((m) => m.field.startsWith("announced."));
     ctx.out(
-      `不一致 / MISMATCH: ${r.mismatches.length} 处差异 difference(s)${poolDiffers ? "; 名录与承诺不符（文件不对？） / the pool is not the committed one (wrong file?)" : ""} — ${facts}`,
+      `不一致 / MISMATCH: ${r.mismatches.length} 处差异 difference(s)${poolDiffers ? "; 名录与承诺不符（文件不对？） / the pool is not the committed one (wrong file?)" : ""}${announcementDiffers ? "; 记录与事先公布的内容不符 / the record differs from what was announced" : ""} — ${facts}`,
     );
     return EXIT.failed;
   },
@@ -325,15 +440,6 @@ const ticket: Command = {
 };
 
 const sha256File = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
-const escHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** Adds the inputs a report was run on (files with their SHA-256, policy, eligibility, sampler, version) under its title. */
-function withInputs(html: string, inputs: readonly (readonly [string, string])[]): string {
-  const rows = inputs.map(([k, v]) => `<tr><th>${escHtml(k)}</th><td><code>${escHtml(v)}</code></td></tr>`).join("");
-  const section = `<section><h2>输入 / Inputs</h2><table>${rows}</table></section>`;
-  const at = html.indexOf("</h1>");
-  return at < 0 ? html : `${html.slice(0, at + 5)}\n${section}${html.slice(at + 5)}`;
-}
 
 const fairness: Command = {
   summary: "公平性检验 / simulate many draws of the eligible pool and test that every unit is equally likely",
@@ -395,7 +501,7 @@ const fairness: Command = {
         ["版本 version", `shuangsuiji ${ctx.version}, Node ${process.version}`],
         ["命令 command", `shuangsuiji ${ctx.argv.join(" ")}`],
       ];
-      writeFileAtomic(html, withInputs(renderFairnessHtml(report), inputs));
+      writeFileAtomic(html, renderFairnessHtml(report, { inputs }));
     }
     if (ctx.values.json === true) {
       ctx.out(JSON.stringify({ ...report, sampler, eligibility: config.eligibility, units: units.length, eligible: eligible.length, strata: report.strata.map(({ simulation: _s, ...s }) => s) }, null, 2));

@@ -5,6 +5,7 @@ import { basename, dirname, join } from "node:path";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { decodeText } from "../files/decodeText.js";
 import { EXIT, FileError } from "./_errors.js";
+import { jsonStructureMessage, jsonStructureProblem } from "./_json.js";
 
 /** Largest JSON input read (records and commitments are small; a policy is tiny). */
 export const MAX_JSON_BYTES = 256 * 2 ** 20;
@@ -113,15 +114,23 @@ export function readJsonFile(file: string): unknown {
   return parseJson(file, text);
 }
 
-/** Parses JSON text, turning a syntax error into one bilingual line. */
+/**
+ * Parses JSON text strictly, turning a syntax error into one bilingual line; JSON that JSON.parse would accept but
+ * that reads differently to different readers — a member name twice in one object — or that is nested absurdly deep is
+ * refused too, naming the path (exit 3).
+ */
 export function parseJson(what: string, text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message.split("\n")[0] ?? "";
     const truncated = /end of (JSON )?input|Unterminated/i.test(msg);
     throw new FileError(what, [`${truncated ? "JSON不完整（文件被截断？）" : "不是有效的JSON"} / ${truncated ? "truncated JSON" : "not valid JSON"}: ${msg}`]);
   }
+  const problem = jsonStructureProblem(text);
+  if (problem !== undefined) throw new FileError(what, [jsonStructureMessage(problem)]);
+  return value;
 }
 
 /**

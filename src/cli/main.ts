@@ -64,6 +64,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   const spec: Command | undefined = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  let json = false;
   try {
     if (spec === undefined) {
       throw new UsageError(`未知命令 ${command}`, `unknown command ${command} (one of ${Object.keys(COMMANDS).join(", ")})`);
@@ -74,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     } catch (e) {
       throw argError(command, e as Error & { code?: string });
     }
+    json = values.json === true;
     if (values.help === true) {
       out(commandHelp(command));
       return EXIT.ok;
@@ -83,7 +85,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     // a pool file's own error raised while the library read the stream comes back as the cause: report the file error
     const e = caught instanceof ShuangsuijiError && caught.cause instanceof FileError ? caught.cause : caught;
     const { lines, code } = describeError(e);
-    for (const l of lines) err(l);
+    // --json promises JSON on stdout: a refused input is reported there instead, so a script never parses an empty
+    // (or mixed) output; the exit code is the same
+    if (json) out(JSON.stringify({ ok: false, error: { exitCode: code, messages: lines.map((l) => l.replace(/^\s*•\s*/, "")) } }, null, 2));
+    else for (const l of lines) err(l);
     if (code === EXIT.usage) err(spec === undefined ? "shuangsuiji --help 列出命令 / lists the commands" : `shuangsuiji ${command} --help 列出选项 / lists its options`);
     return code;
   }

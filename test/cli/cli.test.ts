@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeXlsx } from "../files/_fixtures.js";
+import { seedFromDice } from "../../src/draw/seedFromDice.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const BIN = join(ROOT, "dist/cli.js");
@@ -36,7 +37,10 @@ describe("shuangsuiji CLI: the README walk-through on examples/data", () => {
     const first = record.strata[0].selected[0];
     expect(d.out).toMatch(new RegExp(`A\\s+${first.unitId}\\s+南阳市`));
     expect(d.out).toContain(record.digest);
-    const v = cli("verify", "--record", "record.json", "--pool", pool);
+    // what was announced before the draw: the commitment of step 1, the task, the policy, the seed of the ceremony
+    const announced = { commitment: JSON.parse(readFileSync(path("commitment.json"), "utf8")), taskId: "2026-T01", policy: JSON.parse(readFileSync(join(ROOT, "examples/data/policy.json"), "utf8")), seed: seedFromDice({ digits: DICE[1] as string, witnesses: ["张伟", "李娜"], date: "2026-04-01" }) };
+    writeFileSync(path("announced.json"), JSON.stringify(announced));
+    const v = cli("verify", "--record", "record.json", "--pool", pool, "--announced", "announced.json");
     expect(v.code).toBe(0);
     expect(v.out.trim().split("\n")).toHaveLength(1);
     expect(v.out).toMatch(/^一致 \/ IDENTICAL: .* 3000 个单位 units in the pool, 2385 合格 eligible, \d+ 抽中 selected in 4 类 strata/);
@@ -261,6 +265,10 @@ describe("shuangsuiji CLI: fairness", () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("<svg");
     expect(html).toMatch(/输入 \/ Inputs/);
+    // the inputs table once: the caller's inputs replace the report's own settings table, not added beside it
+    expect(html.match(/输入 \/ Inputs/g)).toHaveLength(1);
+    expect(html).not.toMatch(/运行设置 \/ Run settings/);
+    expect(html.match(/pool120\.json \(SHA-256/g)).toHaveLength(1);
     expect(html).toMatch(/shuangsuiji \d+\.\d+\.\d+/);
     expect(html).toContain("registeredOnOrBefore");
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3)/); // self-contained
