@@ -8,7 +8,7 @@ import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import type { DrawMismatch, VerificationResult } from "../draw/verifyTargetDraw.js";
 import { assemblePoolCommitment } from "../sql/assemblePoolCommitment.js";
 import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
-import { readPlain } from "../_internal/boundary.js";
+import { readPlain, RECORD_READ } from "../_internal/boundary.js";
 import { openEngine, type DuckDbOptions } from "./_engine.js";
 import { drawOnEngine } from "./drawTargetsInDuckDb.js";
 import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
@@ -48,7 +48,7 @@ export async function verifyTargetDrawInDuckDb(rawRecord: TargetDrawRecord, pool
   // a record that cannot be read as plain data (a Proxy, a BigInt, absurd nesting) is a damaged record, reported below
   let record: TargetDrawRecord;
   try {
-    record = readPlain(rawRecord, ["record"], { keep: isBuilt }) as TargetDrawRecord;
+    record = readPlain(rawRecord, ["record"], { ...RECORD_READ, keep: isBuilt }) as TargetDrawRecord;
   } catch {
     record = "[unreadable record]" as unknown as TargetDrawRecord;
   }
