@@ -27,7 +27,7 @@ describe("record-shaped read limits", () => {
     expect(rulesOf(() => readPlain(candidates, ["x"], RECORD_READ))).toEqual([]);
     expect(INPUT_LIMITS.maxRecordNodes).toBeGreaterThan(3 * n);
     expect(Number.isFinite(INPUT_LIMITS.maxRecordNodes)).toBe(true);
-    const over = { maxNodes: 10, maxArrayLength: RECORD_READ.maxArrayLength };
+    const over = { maxNodes: 10, maxArrayLength: INPUT_LIMITS.maxRecordArrayLength };
     expect(rulesOf(() => readPlain(candidates, ["x"], over))).toEqual(["input-limit"]);
   });
 
