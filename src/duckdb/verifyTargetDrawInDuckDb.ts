@@ -8,7 +8,7 @@ import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import type { DrawMismatch, VerificationResult } from "../draw/verifyTargetDraw.js";
 import { assemblePoolCommitment } from "../sql/assemblePoolCommitment.js";
 import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
-import { readPlain, RECORD_READ } from "../_internal/boundary.js";
+import { invalid, isPlainObject, readPlain, RECORD_READ } from "../_internal/boundary.js";
 import { openEngine, type DuckDbOptions } from "./_engine.js";
 import { drawOnEngine } from "./drawTargetsInDuckDb.js";
 import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
@@ -97,7 +97,17 @@ export async function verifyTargetDrawInDuckDb(rawRecord: TargetDrawRecord, pool
 /** The announced inputs compared in canonical form (as verifyTargetDraw), one mismatch per field, at most MAX_MISMATCHES. */
 function conclude(mismatches: DrawMismatch[], record: TargetDrawRecord, announced: AnnouncedDrawInputs, notes: VerificationResult["notes"]): VerificationResult {
   const r = record as Partial<TargetDrawRecord> | null | undefined;
-  const given = (announced ?? {}) as Readonly<Record<string, unknown>>;
+  // read as plain data: a hostile announcement (a Proxy, a getter, a non-object) is reported, never thrown
+  let given: Readonly<Record<string, unknown>> = {};
+  try {
+    const read = readPlain(announced ?? {}, ["announced"]);
+    if (!isPlainObject(read)) invalid(["announced"], "expected the announced inputs as an object", "公布的输入应为对象", read);
+    given = read;
+  } catch (e) {
+    mismatches.push(...guarded("announced", () => {
+      throw e;
+    }));
+  }
   for (const [k, v] of Object.entries(given)) {
     if (v === undefined) continue;
     const published = k === "poolCommitmentDigest" ? (typeof r === "object" && r !== null ? r.poolCommitment?.digest : undefined) : typeof r === "object" && r !== null ? (r as Record<string, unknown>)[k] : undefined;

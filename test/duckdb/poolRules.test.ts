@@ -131,5 +131,9 @@ describe("verifyTargetDrawInDuckDb: canonical comparison (forger 18) and announc
     const j = verifyTargetDraw(record, pool, wrong);
     expect(v).toEqual(j);
     expect(!v.ok && v.mismatches.map((m) => m.field)).toEqual(expect.arrayContaining(["announced.poolCommitmentDigest"]));
+    const hostile = new Proxy({}, { ownKeys: () => { throw new Error("boom"); } });
+    const h = await verifyTargetDrawInDuckDb(record, { file }, hostile as never);
+    expect(h.ok).toBe(false);
+    expect(!h.ok && h.mismatches.some((m) => m.field.startsWith("announced"))).toBe(true);
   });
 });
