@@ -18,6 +18,14 @@ export const INPUT_LIMITS = Object.freeze({
   maxArrayLength: 2_000_000,
   /** UTF-16 code units of one string. */
   maxStringLength: 1_000_000,
+  /**
+   * Values in one record-shaped argument (a stage-1 draw record, the shards merged into one): three per selected unit
+   * or candidate, so 4·10⁷ values hold about 1.3·10⁷ units — a 10⁸-unit pool drawn at 5 % over two shards needs 3·10⁷.
+   * Only the readers of records and shards use it ({@link RECORD_READ}); every other argument keeps `maxNodes`.
+   */
+  maxRecordNodes: 40_000_000,
+  /** Elements of one array in a record-shaped argument (one stratum's selected units or candidates). */
+  maxRecordArrayLength: 20_000_000,
 });
 
 export type Path = readonly (string | number)[];
@@ -59,7 +67,16 @@ export interface ReadOptions {
   readonly dates?: boolean;
   readonly maxDepth?: number;
   readonly maxArrayLength?: number;
+  /** Values in the argument (default {@link INPUT_LIMITS}.maxNodes). */
+  readonly maxNodes?: number;
 }
+
+/**
+ * The read limits of a record-shaped argument (README "Limits"): a draw record or the shards of one scale with the
+ * units selected, so they get {@link INPUT_LIMITS}.maxRecordNodes values and maxRecordArrayLength elements per array;
+ * depth, string length and every check of {@link readPlain} are unchanged.
+ */
+export const RECORD_READ: ReadOptions = Object.freeze({ maxNodes: INPUT_LIMITS.maxRecordNodes, maxArrayLength: INPUT_LIMITS.maxRecordArrayLength });
 
 /**
  * Reads a JSON-like argument into a fresh copy: plain objects (null-prototype ones too), dense arrays, strings,
@@ -71,6 +88,7 @@ export interface ReadOptions {
 export function readPlain(value: unknown, path: Path, options: ReadOptions = {}): unknown {
   const maxDepth = options.maxDepth ?? INPUT_LIMITS.maxDepth;
   const maxArray = options.maxArrayLength ?? INPUT_LIMITS.maxArrayLength;
+  const maxNodes = options.maxNodes ?? INPUT_LIMITS.maxNodes;
   let nodes = 0;
   const root: { v?: unknown } = {};
   const stack: { src: unknown; put: (v: unknown) => void; path: Path; depth: number }[] = [{ src: value, put: (v) => (root.v = v), path, depth: 0 }];
@@ -79,7 +97,7 @@ export function readPlain(value: unknown, path: Path, options: ReadOptions = {})
     while (stack.length > 0) {
       const { src, put, path: p, depth } = stack.pop()!;
       at = p;
-      if (++nodes > INPUT_LIMITS.maxNodes) invalid(p, `more than ${INPUT_LIMITS.maxNodes} values`, `值的数量超过${INPUT_LIMITS.maxNodes}`, undefined, "input-limit");
+      if (++nodes > maxNodes) invalid(p, `more than ${maxNodes} values`, `值的数量超过${maxNodes}`, undefined, "input-limit");
       switch (typeof src) {
         case "string":
           if (src.length > INPUT_LIMITS.maxStringLength) invalid(p, `string longer than ${INPUT_LIMITS.maxStringLength}`, `字符串长度超过${INPUT_LIMITS.maxStringLength}`, src, "input-limit");

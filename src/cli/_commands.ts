@@ -27,6 +27,7 @@ import { parseJson, readJsonFile, writeFileAtomic } from "./_files.js";
 import { SAMPLERS, assessFairnessParallel } from "./_fairness.js";
 import { openPool, readPool, type PoolUnit } from "./_pool.js";
 import { startProgress } from "./_progress.js";
+import { withEngine } from "./_engine.js";
 
 /** One option of a command. */
 export interface OptionSpec {
@@ -519,7 +520,8 @@ const fairness: Command = {
 };
 
 /** Every command, in the order `--help` lists them (the walk-through order). */
-export const COMMANDS: Readonly<Record<string, Command>> = { commit, draw, verify, ticket, fairness };
+// --engine duckdb on commit, draw and verify (issue 16): src/cli/_engine.ts
+export const COMMANDS: Readonly<Record<string, Command>> = withEngine({ commit, draw, verify, ticket, fairness }, { eligibilityFrom, policyFrom, commitmentFrom, recordFrom, emit });
 
 /** The help text of one command: usage, options with their help, notes and exit codes. */
 export function commandHelp(name: string): string {

@@ -25,6 +25,7 @@ Walk-through on the shipped sample files / 示例 (README):
   shuangsuiji draw   --pool examples/data/pool.csv --commitment commitment.json --policy examples/data/policy.json --task 2026-T01 \\
                      --dice 314159265358979323846264338327950288419 --witness 张伟 --witness 李娜 --date 2026-04-01 --out record.json
   shuangsuiji verify --record record.json --pool examples/data/pool.csv
+  (big CSV/Parquet files: add --engine duckdb to commit, draw and verify — docs/scale.md / 大文件用数据库引擎)
 
 ${EXIT_HELP}`;
 

@@ -1,6 +1,6 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_drawRules.js";
-import { invalid, isPlainObject, own, readPlain } from "../_internal/boundary.js";
+import { invalid, isPlainObject, own, readPlain, RECORD_READ } from "../_internal/boundary.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalize, compareUtf8, digestOf } from "./_encoding.js";
 import { commitmentDigest, mergeCommitmentStates, poolIdProblem, stateFromJson, stateToJson, ticketHasher, unitIdIssue } from "./_pool.js";
@@ -151,7 +151,8 @@ const isCounts = (v: unknown): boolean => isPlainObject(v) && Object.values(v).e
 
 /** The shards, read into a copy and checked for the shape drawTargetShard produces (a damaged shard is refused, named). */
 function readShards(raw: unknown): TargetDrawShard[] {
-  const list = readPlain(raw, ["shards"]);
+  // record-shaped: the candidates scale with the units selected (README "Limits", RECORD_READ)
+  const list = readPlain(raw, ["shards"], RECORD_READ);
   if (!Array.isArray(list)) return invalid(["shards"], "expected an array of shards (drawTargetShard)", "应为分片数组（drawTargetShard）", raw);
   list.forEach((s: unknown, i) => {
     const at = ["shards", i];

@@ -8,8 +8,8 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
  * @category DuckDB
  */
 export interface DuckDbProgress {
-  /** `commitment`, `check` (the commitment recomputed at draw time) or `selection`. */
-  readonly step: "commitment" | "check" | "selection";
+  /** `validation` (the pool rules of docs/spec-v1.md §3), `commitment`, `check` (the commitment recomputed at draw time) or `selection`. */
+  readonly step: "validation" | "commitment" | "check" | "selection";
   /** DuckDB's estimate, percent; -1 when it has none. */
   readonly percent: number;
   /** Seconds since the step started. */
@@ -51,6 +51,8 @@ async function loadApi(): Promise<Api> {
 /** An open DuckDB connection that runs generated statements with their parameters bound, reporting progress. */
 export interface Engine {
   readonly rows: (statement: SqlStatement, step: DuckDbProgress["step"]) => Promise<Record<string, unknown>[]>;
+  /** The result's column names (for `SELECT * … LIMIT 0`: which columns a source has). */
+  readonly columnNames: (statement: SqlStatement) => Promise<string[]>;
   readonly close: () => void;
 }
 
@@ -97,6 +99,16 @@ export async function openEngine(raw: DuckDbOptions): Promise<Engine> {
         return out;
       } finally {
         if (timer !== undefined) clearInterval(timer);
+      }
+    },
+    async columnNames(statement) {
+      const bound = statement.params.map(bind);
+      try {
+        const reader = await connection.runAndReadAll(statement.text, bound.map((b) => b.value), bound.map((b) => b.type));
+        return reader.columnNames();
+      } catch (e) {
+        const message = e instanceof Error ? e.message.slice(0, 500) : "unknown engine error";
+        throw new ShuangsuijiError("engine-error", [{ path: ["validation"], rule: "engine", clause: "docs/scale.md", messageZh: `DuckDB 执行失败：${message}`, messageEn: `DuckDB failed: ${message}` }], { cause: e });
       }
     },
     close() {

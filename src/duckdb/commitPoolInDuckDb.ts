@@ -4,6 +4,7 @@ import { assemblePoolCommitment } from "../sql/assemblePoolCommitment.js";
 import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
 import { openEngine, readEngineOptions, type DuckDbOptions } from "./_engine.js";
 import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
+import { checkPoolInEngine } from "./_poolChecks.js";
 
 /**
  * Commits to a pool inside DuckDB: the same {@link PoolCommitment} commitPool computes (docs/draw.md, seed
@@ -15,8 +16,10 @@ import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
  * @returns The commitment, identical to {@link shuangsuiji!commitPool | commitPool} over the same units.
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `@duckdb/node-api` is not
  *   installed or the pool's source is unusable (e.g. an empty table or column name).
- * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when the options are malformed, or a
- *   row the engine returns is malformed.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when the options are malformed, a
+ *   row the engine returns is malformed, or the pool breaks the rules commitPool enforces (docs/spec-v1.md §3: an id
+ *   repeated or not canonical, a class not A–Z, a registration date that is no day): every rule broken, its first
+ *   rows by id and its count.
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `engine-error` when DuckDB fails (a missing file or
  *   column, out of memory), naming the step.
  * @category DuckDB
@@ -30,9 +33,12 @@ import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
 export async function commitPoolInDuckDb(pool: DuckDbPool, rawOptions: CommitPoolOptions & DuckDbOptions = {}): Promise<PoolCommitment> {
   const options = readEngineOptions(rawOptions) as CommitPoolOptions & DuckDbOptions;
   const { eligibility, exclusions } = options;
-  const statement = generateCommitmentSql({ dialect: "duckdb", source: sqlSource(pool), ...(eligibility === undefined ? {} : { eligibility }), ...(exclusions === undefined ? {} : { exclusions }) });
+  const source = sqlSource(pool);
+  const statement = generateCommitmentSql({ dialect: "duckdb", source, ...(eligibility === undefined ? {} : { eligibility }), ...(exclusions === undefined ? {} : { exclusions }) });
   const engine = await openEngine(options);
   try {
+    // the pool rules commitPool enforces (docs/spec-v1.md §3), checked in the engine: a bad pool is refused as a whole
+    await checkPoolInEngine(engine, source);
     const rows = await engine.rows(statement, "commitment");
     return assemblePoolCommitment({ rows, ...(eligibility === undefined ? {} : { eligibility }), ...(exclusions === undefined ? {} : { exclusions }) });
   } finally {

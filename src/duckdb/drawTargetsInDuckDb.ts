@@ -8,6 +8,7 @@ import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
 import { generateSelectionSql } from "../sql/generateSelectionSql.js";
 import { openEngine, type DuckDbOptions, type Engine } from "./_engine.js";
 import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
+import { checkPoolInEngine } from "./_poolChecks.js";
 
 /**
  * Input of {@link drawTargetsInDuckDb}: drawTargets's input with the pool where DuckDB reads it.
@@ -61,7 +62,8 @@ export async function drawOnEngine(engine: Engine, input: DrawTargetsInDuckDbInp
  * @param options - The engine's options (database, threads, memory limit, progress).
  * @returns The draw record, byte-identical to {@link shuangsuiji!drawTargets | drawTargets} on the same pool.
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when the input is malformed (the
- *   policy, the commitment's shape, the seed's provenance, a row the engine returns).
+ *   policy, the commitment's shape, the seed's provenance, a row the engine returns), or the pool breaks the rules
+ *   commitPool enforces (docs/spec-v1.md §3), checked before the seed is used.
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link
  *   shuangsuiji!SeedRecord | SeedRecord} of at least 128 bits.
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `unsupported-algorithm` when the commitment was made
@@ -90,6 +92,8 @@ export async function drawTargetsInDuckDb(raw: DrawTargetsInDuckDbInput, options
   setupStage1(input);
   const engine = await openEngine(options);
   try {
+    // the pool rules of docs/spec-v1.md §3 before the seed is used: a bad pool is refused whatever the seed selects
+    await checkPoolInEngine(engine, sqlSource(input.pool));
     return await drawOnEngine(engine, input);
   } finally {
     engine.close();

@@ -1,11 +1,14 @@
-import { seedNotes } from "../draw/verifyTargetDraw.js";
-import { isBuilt, targetRecordProblems } from "../draw/_checkRecord.js";
+import { seedNotes, type AnnouncedDrawInputs } from "../draw/verifyTargetDraw.js";
+import { guarded, isBuilt, targetRecordProblems } from "../draw/_checkRecord.js";
+import { canonicalize } from "../draw/_encoding.js";
+import { diffValues, MAX_MISMATCHES } from "../draw/_diff.js";
+import { checkPoolInEngine } from "./_poolChecks.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import type { DrawMismatch, VerificationResult } from "../draw/verifyTargetDraw.js";
 import { assemblePoolCommitment } from "../sql/assemblePoolCommitment.js";
 import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
-import { readPlain } from "../_internal/boundary.js";
+import { invalid, isPlainObject, readPlain, RECORD_READ } from "../_internal/boundary.js";
 import { openEngine, type DuckDbOptions } from "./_engine.js";
 import { drawOnEngine } from "./drawTargetsInDuckDb.js";
 import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
@@ -18,9 +21,13 @@ import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
  *
  * @param rawRecord - The published draw record.
  * @param pool - The pool as the verifier has it: a file or a table (see {@link DuckDbPool}).
+ * @param announced - Values published before the draw (the commitment digest, the seed, the task id, the policy, the
+ *   timeline), compared with the record as {@link shuangsuiji!verifyTargetDraw | verifyTargetDraw} compares them.
  * @param options - The engine's options (database, threads, memory limit, progress).
- * @returns `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` — a damaged record or a pool that cannot give
- *   it is caught and reported here.
+ * @returns `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` — a damaged record, a pool that cannot give
+ *   it or breaks the pool rules of docs/spec-v1.md §3 (reported under `pool`), or a record that differs from what was
+ *   announced (`announced.<field>`) is caught and reported here. Values are compared in canonical form: the member
+ *   order of the published text does not matter (docs/spec-v1.md §2).
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `@duckdb/node-api` is not
  *   installed or the pool's source is unusable.
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when the options are malformed, or a
@@ -33,28 +40,38 @@ import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
  * import type { TargetDrawRecord } from "shuangsuiji";
  * import { verifyTargetDrawInDuckDb } from "shuangsuiji/duckdb";
  * declare const record: TargetDrawRecord;
- * const result = await verifyTargetDrawInDuckDb(record, { file: "pool.parquet" });
+ * const result = await verifyTargetDrawInDuckDb(record, { file: "pool.parquet" }, { poolCommitmentDigest: record.poolCommitment.digest });
  * if (!result.ok) console.error(result.mismatches);
  * ```
  */
-export async function verifyTargetDrawInDuckDb(rawRecord: TargetDrawRecord, pool: DuckDbPool, options: DuckDbOptions = {}): Promise<VerificationResult> {
+export async function verifyTargetDrawInDuckDb(rawRecord: TargetDrawRecord, pool: DuckDbPool, announced: AnnouncedDrawInputs = {}, options: DuckDbOptions = {}): Promise<VerificationResult> {
   // a record that cannot be read as plain data (a Proxy, a BigInt, absurd nesting) is a damaged record, reported below
   let record: TargetDrawRecord;
   try {
-    record = readPlain(rawRecord, ["record"], { keep: isBuilt }) as TargetDrawRecord;
+    record = readPlain(rawRecord, ["record"], { ...RECORD_READ, keep: isBuilt }) as TargetDrawRecord;
   } catch {
     record = "[unreadable record]" as unknown as TargetDrawRecord;
   }
   // A damaged or self-contradictory record is reported, never run (the same self-check verifyTargetDraw starts with).
   const damaged = targetRecordProblems(record);
-  if (damaged.length > 0) return { ok: false, mismatches: damaged, notes: seedNotes((record as { seed?: TargetDrawRecord["seed"] } | null)?.seed, "seed.provenance") };
+  if (damaged.length > 0) return conclude(damaged, record, announced, seedNotes((record as { seed?: TargetDrawRecord["seed"] } | null)?.seed, "seed.provenance"));
   const mismatches: DrawMismatch[] = [];
-  const push = (field: string, expected: unknown, actual: unknown) => {
-    if (JSON.stringify(expected) !== JSON.stringify(actual)) mismatches.push({ field, expected, actual });
-  };
+  // canonical form, as verifyTargetDraw: the member order of the published text never changes the verdict (spec §2)
+  const push = (field: string, expected: unknown, actual: unknown) => diffValues(canonicalize(expected), canonicalize(actual), field, mismatches);
   const published = record.poolCommitment;
   const engine = await openEngine(options);
   try {
+    // a pool that breaks the rules of docs/spec-v1.md §3 gives no record (verifyTargetDraw reports it under `pool`)
+    let poolProblems: DrawMismatch[] = [];
+    try {
+      await checkPoolInEngine(engine, sqlSource(pool));
+    } catch (e) {
+      if (!(e instanceof ShuangsuijiError) || e.code !== "invalid-input") throw e;
+      poolProblems = guarded("pool", () => {
+        throw e;
+      });
+    }
+    if (poolProblems.length > 0) return conclude(poolProblems, record, announced, seedNotes(record.seed, "seed.provenance"));
     const rules = { eligibility: published.eligibility, exclusions: published.exclusions };
     const rows = await engine.rows(generateCommitmentSql({ dialect: "duckdb", source: sqlSource(pool), ...rules }), "commitment");
     const commitment = assemblePoolCommitment({ rows, ...rules });
@@ -74,6 +91,29 @@ export async function verifyTargetDrawInDuckDb(rawRecord: TargetDrawRecord, pool
   } finally {
     engine.close();
   }
-  const notes = seedNotes(record.seed, "seed.provenance");
-  return mismatches.length === 0 ? { ok: true, notes } : { ok: false, mismatches, notes };
+  return conclude(mismatches, record, announced, seedNotes(record.seed, "seed.provenance"));
+}
+
+/** The announced inputs compared in canonical form (as verifyTargetDraw), one mismatch per field, at most MAX_MISMATCHES. */
+function conclude(mismatches: DrawMismatch[], record: TargetDrawRecord, announced: AnnouncedDrawInputs, notes: VerificationResult["notes"]): VerificationResult {
+  const r = record as Partial<TargetDrawRecord> | null | undefined;
+  // read as plain data: a hostile announcement (a Proxy, a getter, a non-object) is reported, never thrown
+  let given: Readonly<Record<string, unknown>> = {};
+  try {
+    const read = readPlain(announced ?? {}, ["announced"]);
+    if (!isPlainObject(read)) invalid(["announced"], "expected the announced inputs as an object", "公布的输入应为对象", read);
+    given = read;
+  } catch (e) {
+    mismatches.push(...guarded("announced", () => {
+      throw e;
+    }));
+  }
+  for (const [k, v] of Object.entries(given)) {
+    if (v === undefined) continue;
+    const published = k === "poolCommitmentDigest" ? (typeof r === "object" && r !== null ? r.poolCommitment?.digest : undefined) : typeof r === "object" && r !== null ? (r as Record<string, unknown>)[k] : undefined;
+    diffValues(canonicalize(v), canonicalize(published), `announced.${k}`, mismatches);
+  }
+  const seen = new Set<string>();
+  const unique = mismatches.filter((m) => (seen.has(m.field) ? false : (seen.add(m.field), true))).slice(0, MAX_MISMATCHES);
+  return unique.length === 0 ? { ok: true, notes } : { ok: false, mismatches: unique, notes };
 }

@@ -45,7 +45,7 @@ describe("shuangsuiji/duckdb", () => {
       expect(steps).toEqual(expect.arrayContaining(["check", "selection"]));
       expect(verifyTargetDraw(record, c.pool).ok).toBe(true);
       // the same verdict and notes as verifyTargetDraw (a seed of kind "other" is noted as not re-derivable)
-      expect(await verifyTargetDrawInDuckDb(record, pool, options)).toEqual(verifyTargetDraw(record, c.pool));
+      expect(await verifyTargetDrawInDuckDb(record, pool, {}, options)).toEqual(verifyTargetDraw(record, c.pool));
     });
   }
 
