@@ -1,4 +1,5 @@
 import { ruleIssue } from "../errors/_drawRules.js";
+import { poolIdProblem, unitIdIssue } from "../draw/_pool.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { builder } from "../sql/_sql.js";
 import type { SqlSource, SqlStatement } from "../sql/SqlStatement.js";
@@ -14,13 +15,16 @@ export const LISTED_PER_RULE = 20;
 const JS_TRIM = "[\\x{09}-\\x{0D}\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]";
 
 /**
- * `unit-id-canonical` in SQL, the same rule as isCanonicalText (docs/spec-v1.md §3): printable ASCII without a
- * leading or trailing space passes; any other id must be trimmed (JS whitespace), NFC and free of format characters
- * (\p{Cf}) and full-width ASCII forms (U+FF01–U+FF5E). DuckDB text is valid UTF-8, so it is well-formed.
+ * The ids SQL cannot clear by itself for the pool-id rule (`poolIdProblem`, docs/spec-v1.md §3). SQL accepts only what
+ * is plainly canonical: printable ASCII without a leading or trailing space or two spaces in a row, and not a USCC
+ * shape (18 letters and digits once spaces are removed) unless already upper case without spaces — for such an id the
+ * rule is exactly this. Every other id (NULL, empty, non-ASCII, …) is fetched once per distinct value and judged by
+ * the library's own `poolIdProblem` (NFC, NFKC, format and control characters, look-alike spaces): one rule, never a
+ * second copy in SQL that could drift from it.
  */
-export const BAD_ID_SQL = (id: string) =>
-  `(${id} IS NULL OR ${id} = '' OR (NOT regexp_full_match(${id}, '[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?') AND ` +
-  `(regexp_matches(${id}, '^${JS_TRIM}|${JS_TRIM}$') OR regexp_matches(${id}, '[\\p{Cf}\\x{FF01}-\\x{FF5E}]') OR nfc_normalize(${id}) <> ${id})))`;
+export const SUSPICIOUS_ID_SQL = (id: string) =>
+  `(${id} IS NULL OR NOT (regexp_full_match(${id}, '[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?') AND NOT contains(${id}, '  ') AND ` +
+  `NOT (regexp_full_match(replace(${id}, ' ', ''), '[0-9A-Za-z]{18}') AND ${id} <> upper(replace(${id}, ' ', '')))))`;
 
 /** `risk-class`: one capital letter A–Z. */
 const BAD_CLASS_SQL = (c: string) => `(${c} IS NULL OR NOT regexp_full_match(${c}, '[A-Z]'))`;
@@ -65,12 +69,19 @@ export function poolCheckSql(source: SqlSource) {
     const n = LISTED_PER_RULE;
     const d = withDate ? `CAST(${p.date} AS VARCHAR)` : "CAST(NULL AS VARCHAR)";
     const text =
-      `SELECT count(*) FILTER (WHERE bi) AS n_id, count(*) FILTER (WHERE bc) AS n_class, count(*) FILTER (WHERE bd) AS n_date, ` +
-      `min(coalesce(id, ''), ${n}) FILTER (WHERE bi) AS ids, min({'id': coalesce(id, ''), 'v': coalesce(c, '')}, ${n}) FILTER (WHERE bc) AS classes, ` +
+      `SELECT count(*) FILTER (WHERE bc) AS n_class, count(*) FILTER (WHERE bd) AS n_date, ` +
+      `min({'id': coalesce(id, ''), 'v': coalesce(c, '')}, ${n}) FILTER (WHERE bc) AS classes, ` +
       `min({'id': coalesce(id, ''), 'v': d}, ${n}) FILTER (WHERE bd) AS dates ` +
-      `FROM (SELECT id, c, d, ${BAD_ID_SQL("id")} AS bi, ${BAD_CLASS_SQL("c")} AS bc, ${BAD_DATE_SQL("d")} AS bd ` +
+      `FROM (SELECT id, c, d, ${BAD_CLASS_SQL("c")} AS bc, ${BAD_DATE_SQL("d")} AS bd ` +
       `FROM (SELECT CAST(${p.id} AS VARCHAR) AS id, CAST(${p.cls} AS VARCHAR) AS c, ${d} AS d FROM ${p.from}) s) t`;
-    return p.b.render(text, ["n_id", "n_class", "n_date", "ids", "classes", "dates"]);
+    return p.b.render(text, ["n_class", "n_date", "classes", "dates"]);
+  };
+  const suspiciousIds = (): SqlStatement => {
+    const p = parts(source);
+    const text =
+      `SELECT coalesce(id, '') AS id, CAST(count(*) AS VARCHAR) AS n FROM (SELECT CAST(${p.id} AS VARCHAR) AS id FROM ${p.from}) s ` +
+      `WHERE ${SUSPICIOUS_ID_SQL("id")} GROUP BY id ORDER BY id`;
+    return p.b.render(text, ["id", "n"]);
   };
   const duplicateHashes = (): SqlStatement => {
     const p = parts(source);
@@ -87,7 +98,7 @@ export function poolCheckSql(source: SqlSource) {
       `WHERE id IS NOT NULL AND list_contains(${list}, CAST(hash(id) AS VARCHAR)) GROUP BY id HAVING count(*) > 1 ORDER BY id`;
     return p.b.render(text, ["id", "n"]);
   };
-  return { columns, rows, duplicateHashes, duplicates };
+  return { columns, rows, suspiciousIds, duplicateHashes, duplicates };
 }
 
 const num = (v: unknown) => Number(typeof v === "bigint" ? v : (v ?? 0));
@@ -111,9 +122,6 @@ export async function checkPoolInEngine(engine: Engine, source: SqlSource): Prom
     if (total > listed) issues.push({ path: [], rule, clause: "docs/spec-v1.md §3", messageZh: `另有${total - listed}行违反同一规则（共${total}行）`, messageEn: `and ${total - listed} more rows break the same rule (${total} in all)` });
   };
   if (r !== undefined) {
-    const ids = (r["ids"] as string[] | null) ?? [];
-    for (const id of ids) issues.push(ruleIssue("unit-id-canonical", [id, "id"], { value: id }));
-    more("unit-id-canonical", num(r["n_id"]), ids.length);
     const classes = (r["classes"] as { id: string; v: string }[] | null) ?? [];
     for (const x of classes) issues.push(ruleIssue("risk-class", [x.id, "riskClass"], { value: x.v }));
     more("risk-class", num(r["n_class"]), classes.length);
@@ -121,6 +129,20 @@ export async function checkPoolInEngine(engine: Engine, source: SqlSource): Prom
     for (const x of dates) issues.push(ruleIssue("civil-date", [x.id, "registrationDate"], { value: x.v }));
     more("civil-date", num(r["n_date"]), dates.length);
   }
+  // ids SQL could not clear: judged by the pool-id rule itself, once per distinct value
+  let badIdRows = 0;
+  let listedIds = 0;
+  for (const row of await engine.rows(q.suspiciousIds(), "validation")) {
+    const id = String(row["id"]);
+    const why = poolIdProblem(id);
+    if (why === undefined) continue;
+    badIdRows += num(row["n"]);
+    if (listedIds < LISTED_PER_RULE) {
+      issues.push(unitIdIssue([id, "id"], why, id));
+      listedIds++;
+    }
+  }
+  more("unit-id-canonical", badIdRows, listedIds);
   const [g] = await engine.rows(q.duplicateHashes(), "validation");
   const groups = num(g?.["groups"]);
   if (groups > 0) {
