@@ -33,7 +33,7 @@ describe("draws and the lock (Longting art. 19; Chongqing 6.4)", () => {
     const t = drawnTask();
     const again = drawTargets({ taskId: TASK.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: createSeed("63".repeat(16), { kind: "other", description: "t" }) });
     expect(code(() => recordTargetDraw(t, again, { on: ON, actor: "x" }))?.rule).toBe("redraw-needs-reason");
-    const r = recordTargetDraw(t, again, { on: ON, actor: "x", redraw: { reason: "名录导入错误，缺少一个街道", approval: head } });
+    const r = recordTargetDraw(t, again, { on: ON, actor: "x", redraw: { reason: "名录导入错误，缺少一个街道", approval: principal } }); // Chongqing 6.4: the principal head (a department head is refused since F02)
     expect(r.task.targetDraws).toHaveLength(2);
     expect(r.task.targetDraws[1]?.supersedes).toBe(t.targetDraws[0]?.record.digest);
     expect(r.event.type).toBe("targets-redrawn");
