@@ -143,7 +143,8 @@ describe("results, publication and correction (Wolong 3; Wancheng art. 20–21; 
     let t = recordResult(t0, recordFor(t0, a), { on: "2026-04-15", actor: "x" }).task;
     expect(code(() => completeInspection(t, { completedOn: "2026-09-30", actor: "x" }))?.rule).toBe("records-complete");
     t = recordResult(t, recordFor(t, b), { on: "2026-04-16", actor: "x" }).task;
-    t = recordResult(t, recordFor(t, c, ["information-not-published"]), { on: "2026-04-17", actor: "x" }).task;
+    // entered on 2026-09-30, the last day of the window: completion is dated no later than the last result (Wolong 3.2)
+    t = recordResult(t, recordFor(t, c, ["information-not-published"]), { on: "2026-09-30", actor: "x" }).task;
     t = completeInspection(t, { completedOn: "2026-09-30", actor: "x" }).task;
     expect(t.publicationDeadline?.date).toBe("2026-11-03");
     expect(isPublicationOverdue(t, "2026-11-03")).toBe(false);

@@ -1,7 +1,7 @@
 // The regulator's audit (F02, F03, F04, F06, F14, F19): each refusal beside the lawful act it is told apart from.
 import { describe, expect, it } from "vitest";
 import {
-  commitPool, completeInspection, correctPublishedResult, createSeed, drawInspectors, drawTargets, lockTargets, publicView, publishResults, recordIdentityShown, recordInspectorDraw,
+  commitPool, completeInspection, computeDeadline, correctPublishedResult, createSeed, isPublicationOverdue, drawInspectors, drawTargets, lockTargets, publicView, publishResults, recordIdentityShown, recordInspectorDraw,
   recordResult, recordTargetDraw, startInspection, startTask, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
 import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
@@ -115,5 +115,33 @@ describe("F06, F19 — the stage-2 record (Longting art. 19; Wancheng art. 20)",
     const random = run(6);
     expect(random.d.randomSide).not.toBe("neither");
     expect(recordInspectorDraw(random.t, random.d, { on: "2026-04-02", actor: "x", drawInput: random.drawInput }).task.teams.length).toBeGreaterThan(0);
+  });
+});
+
+describe("F01 — the 20 working days run from the end of the inspection, its last result (Wolong 3.2 自检查结束之日起20个工作日内)", () => {
+  const recorded = () => {
+    let t = startInspection(teamsTask("wolong"), { on: "2026-04-10", actor: "组" }).task;
+    for (const id of t.targetIds) t = recordIdentityShown(t, { targetId: id, inspectorIds: t.teams.find((x) => x.targetIds.includes(id))!.members.map((m) => m.inspectorId), on: "2026-04-15", actor: "组" }).task;
+    for (const id of t.targetIds) t = recordResult(t, recordFor(t, id), { on: "2026-04-15", actor: "组" }).task;
+    return t;
+  };
+  it("completion dated months later does not move the deadline: a publication after it is late, and the task is overdue meanwhile", () => {
+    const t = recorded();
+    const deadline = computeDeadline("results-publication", "2026-04-15").date;
+    expect(isPublicationOverdue(t, deadline)).toBe(false);
+    expect(isPublicationOverdue(t, "2026-07-01")).toBe(true); // uncompleted, every target recorded: the clock runs
+    const late = completeInspection(t, { completedOn: "2026-09-25", actor: "组" }).task;
+    expect(late.publicationDeadline).toMatchObject({ from: "2026-04-15", date: deadline });
+    expect(publishResults(late, { publishedOn: "2026-10-20", actor: "局" }).event.payload.late).toBe(true);
+    expect(isPublicationOverdue(late, "2026-07-01")).toBe(true);
+    // the lawful act beside it: completed on the day of the last result, published within the 20 working days
+    const onTime = completeInspection(t, { completedOn: "2026-04-15", actor: "组" }).task;
+    expect(onTime.publicationDeadline?.date).toBe(deadline);
+    expect(publishResults(onTime, { publishedOn: deadline, actor: "局" }).event.payload.late).toBe(false);
+  });
+  it("a task with a target still unrecorded has no deadline yet", () => {
+    let t = startInspection(teamsTask("chongqing"), { on: "2026-04-10", actor: "组" }).task;
+    t = recordResult(t, recordFor(t, t.targetIds[0]!), { on: "2026-04-15", actor: "组" }).task;
+    expect(isPublicationOverdue(t, "2026-12-31")).toBe(false);
   });
 });
