@@ -13,6 +13,9 @@ import { presetOf, requireApproval, requireChronology, text } from "./_rules.js"
  * redraw is refused — the list changes only through {@link amendLockedList} where the preset allows. The redraw's
  * approval is dated on or before the redraw; no step is dated before the previous one.
  *
+ * The draw selects at least the quantity the task declares — `ceil(ratio × eligible units)` or `targetCount`
+ * (`draw-honours-task-quantity`, Longting art. 19; Chongqing 6.4 按照预定的比例); strata may differ by credit risk.
+ *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param record - The stage-1 record of {@link drawTargets}.
  * @param options - The date `on`, the `actor`, and for a redraw its `reason` and approval.
@@ -20,7 +23,7 @@ import { presetOf, requireApproval, requireChronology, text } from "./_rules.js"
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step, or a
  *   draw is already recorded and this is not a reasoned, approved redraw, or the preset allows no redraw.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the record is missing or altered, or
- *   belongs to another task, or a redraw changes the pool or the policy.
+ *   belongs to another task, selects fewer units than the task declares, or a redraw changes the pool or the policy.
  * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when a redraw's approval is
  *   absent, from the wrong role, or dated after it.
  * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
@@ -49,6 +52,13 @@ export function recordTargetDraw(
   // the seed's own date (dice roll) cannot be after the draw is recorded: the seed comes first (Wolong 2.2)
   const seedDate = (record.seed?.provenance as { readonly date?: unknown } | undefined)?.date;
   if (typeof seedDate === "string" && seedDate > on) refuse("dates-out-of-order", "seed-before-record", "Wolong 2.2", `随机种子的日期（${seedDate}）晚于抽取记录的录入日期（${on}）`, `the seed is dated ${seedDate}, after the draw is recorded (${on})`, ["record", "seed", "provenance", "date"], seedDate);
+  // the draw honours the quantity the task declares (Longting art. 19 按照计划确定的比例; Chongqing 6.4 按照预定的比例):
+  // at least ceil(ratio × eligible units) or the declared count; strata may still differ by credit risk (Longting art. 15)
+  const eligible = record.poolCommitment?.eligibleCount ?? 0;
+  const declared = t.task.targetCount ?? (t.task.ratio === undefined ? 0 : Math.min(eligible, Math.ceil(t.task.ratio * eligible - 1e-9)));
+  if (record.selectedCount < Math.min(declared, eligible)) {
+    refuse("invalid-input", "draw-honours-task-quantity", "Longting art. 19; Chongqing 6.4", `抽取了${record.selectedCount}户，少于任务确定的${t.task.targetCount === undefined ? `比例${t.task.ratio}（${eligible}户中${declared}户）` : `数量${declared}户`}`, `the draw selected ${record.selectedCount} unit(s), fewer than the task declares (${t.task.targetCount === undefined ? `ratio ${t.task.ratio} of ${eligible}: ${declared}` : `count ${declared}`})`, ["record", "selectedCount"], record.selectedCount);
+  }
   const previous = t.targetDraws[t.targetDraws.length - 1];
   if (previous !== undefined) {
     if (options.redraw === undefined || text(options.redraw.reason) === "") {

@@ -25,7 +25,7 @@ describe("F02 — a redraw replaces the drawn list only where the document allow
   it("Chongqing 6.4: a department head is refused, the principal head accepted; pool and policy stay those of the first draw", () => {
     const t = drawnTask("chongqing");
     expect(issue(() => recordTargetDraw(t, redrawOf("7a"), { on: ON, actor: "x", redraw: { reason: "名录导入错误", approval: head } }))).toMatchObject({ rule: "approval-level", clause: "Chongqing 6.4" });
-    expect(issue(() => recordTargetDraw(t, redrawOf("7a", { strata: { A: { count: 1 } } }), { on: ON, actor: "x", redraw: { reason: "名录导入错误", approval: principal } })).rule).toBe("redraw-same-pool-and-policy");
+    expect(issue(() => recordTargetDraw(t, redrawOf("7a", { strata: { A: { ratio: 0.6 } } }), { on: ON, actor: "x", redraw: { reason: "名录导入错误", approval: principal } })).rule).toBe("redraw-same-pool-and-policy");
     expect(issue(() => recordTargetDraw(t, redrawOf("7a", undefined, POOL.slice(1)), { on: ON, actor: "x", redraw: { reason: "名录导入错误", approval: principal } })).rule).toBe("redraw-same-pool-and-policy");
     const r = recordTargetDraw(t, redrawOf("7a"), { on: ON, actor: "x", redraw: { reason: "名录导入错误", approval: principal } });
     expect(r.event.type).toBe("targets-redrawn");
@@ -143,5 +143,23 @@ describe("F01 — the 20 working days run from the end of the inspection, its la
     let t = startInspection(teamsTask("chongqing"), { on: "2026-04-10", actor: "组" }).task;
     t = recordResult(t, recordFor(t, t.targetIds[0]!), { on: "2026-04-15", actor: "组" }).task;
     expect(isPublicationOverdue(t, "2026-12-31")).toBe(false);
+  });
+});
+
+describe("F07 — the draw honours the quantity the task declares (Longting art. 19; Chongqing 6.4)", () => {
+  const start = (task: object) => startTask(task as typeof TASK, { preset: "chongqing", on: "2026-03-30", actor: "x" }).task;
+  it("a draw of 1 of 6 under ratio 0.5 is refused; 3 of 6, or more for riskier strata, is accepted", () => {
+    const t = start(TASK);
+    const e = refusal(() => recordTargetDraw(t, redrawOf("61", { strata: { A: { count: 1 } } }), { on: ON, actor: "x" }));
+    expect(e.issues[0]).toMatchObject({ rule: "draw-honours-task-quantity", clause: "Longting art. 19; Chongqing 6.4", value: 1 });
+    expect(issue(() => recordTargetDraw(t, redrawOf("61", { strata: { A: { ratio: 0.3 } } }), { on: ON, actor: "x" })).rule).toBe("draw-honours-task-quantity");
+    expect(recordTargetDraw(t, redrawOf("61"), { on: ON, actor: "x" }).task.targetDraws[0]!.record.selectedCount).toBe(3);
+    expect(recordTargetDraw(t, redrawOf("61", { strata: { A: { count: 4 } } }), { on: ON, actor: "x" }).task.state).toBe("targets-drawn");
+  });
+  it("a declared count is honoured the same way", () => {
+    const { ratio: _ratio, ...rest } = TASK;
+    const t = start({ ...rest, targetCount: 2 });
+    expect(issue(() => recordTargetDraw(t, redrawOf("61", { strata: { A: { count: 1 } } }), { on: ON, actor: "x" })).rule).toBe("draw-honours-task-quantity");
+    expect(recordTargetDraw(t, redrawOf("61", { strata: { A: { count: 2 } } }), { on: ON, actor: "x" }).task.state).toBe("targets-drawn");
   });
 });
