@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   commitPool, completeInspection, computeDeadline, correctPublishedResult, createSeed, isPublicationOverdue, drawInspectors, drawTargets, lockTargets, publicView, publishResults, recordIdentityShown, recordInspectorDraw,
-  recordResult, recordTargetDraw, startInspection, startTask, type LifecyclePresetId, type TaskLifecycle,
+  loadTask, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
 import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
 
@@ -161,5 +161,20 @@ describe("F07 — the draw honours the quantity the task declares (Longting art.
     const t = start({ ...rest, targetCount: 2 });
     expect(issue(() => recordTargetDraw(t, redrawOf("61", { strata: { A: { count: 1 } } }), { on: ON, actor: "x" })).rule).toBe("draw-honours-task-quantity");
     expect(recordTargetDraw(t, redrawOf("61", { strata: { A: { count: 2 } } }), { on: ON, actor: "x" }).task.state).toBe("targets-drawn");
+  });
+});
+
+describe("F12 — the approver's department, when given, is kept and checked (Longting art. 19; Chongqing 6.5 本部门负责人)", () => {
+  it("another department's head is refused for a WJW inspector's replacement; WJW's own head is accepted and recorded", () => {
+    const t = teamsTask("chongqing");
+    const team = t.teams[0]!;
+    const out = team.members.find((m) => m.departmentId === "WJW")!;
+    const sub = WJW.find((i) => !team.members.some((m) => m.inspectorId === i.id))!;
+    const input = (departmentId: string) => ({ targetId: team.targetIds[0]!, outgoingId: out.inspectorId, substituteId: sub.id, reason: "work-conflict" as const, approval: { ...head, on: "2026-04-03", departmentId }, chosenBy: "卫健委", directory: WJW, on: "2026-04-03", actor: "卫健委" });
+    expect(issue(() => replaceInspector(t, input("SCJG")))).toMatchObject({ rule: "approval-department", value: "SCJG" });
+    expect(issue(() => replaceInspector(t, input("JTJ"))).rule).toBe("approval-department");
+    const r = replaceInspector(t, input("WJW"));
+    expect(r.task.replacements[0]!.approval).toMatchObject({ departmentId: "WJW" });
+    expect(loadTask(JSON.parse(JSON.stringify(r.task))).replacements[0]!.approval.departmentId).toBe("WJW");
   });
 });
