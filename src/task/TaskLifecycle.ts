@@ -39,6 +39,11 @@ export interface Approval {
   readonly role: ApproverRole;
   /** Date of approval. */
   readonly on: string;
+  /**
+   * The approver's department (本部门, Longting art. 19; Chongqing 6.4–6.6): when given, it must be a department of the
+   * task and, for an inspector's replacement, the inspector's own department. Kept in the trail, never dropped.
+   */
+  readonly departmentId?: string;
 }
 
 /**

@@ -47,7 +47,7 @@ const RANK: Readonly<Record<ApproverRole, number>> = { "department-head": 1, "pr
  * department head also accepts the principal head; one needing the principal head accepts nobody else), dated on or
  * before the act and not before the task was planned (Chongqing 4). Returns a copy (the caller's object is never kept or frozen).
  */
-export function requireApproval(t: TaskLifecycle, approval: unknown, role: ApproverRole, clause: string, what: string, actOn: string, path: (string | number)[] = ["approval"]): Approval {
+export function requireApproval(t: TaskLifecycle, approval: unknown, role: ApproverRole, clause: string, what: string, actOn: string, path: (string | number)[] = ["approval"], since?: { readonly on: string | undefined; readonly zh: string; readonly en: string }, department?: string): Approval {
   const roleZh = role === "principal-head" ? "本部门主要负责人" : "本部门负责人";
   const a = (approval !== null && typeof approval === "object" ? approval : {}) as Record<string, unknown>;
   if (text(a.name) === "") refuse("approval-missing", "approval-required", clause, `${what}须经${roleZh}批准`, `${what} needs the ${role.replace("-", " ")}'s approval`, path);
@@ -62,12 +62,27 @@ export function requireApproval(t: TaskLifecycle, approval: unknown, role: Appro
   if (on > actOn) {
     refuse("approval-late", "approval-before-act", clause, `批准日期（${on}）晚于${what}的日期（${actOn}），应先批准后实施`, `the approval (${on}) is dated after the act it authorises (${actOn}): approve first`, [...path, "on"], on);
   }
+  // an approval answers a fact that already exists (a published result, a first draw): signed before it, it would be
+  // a blank cheque (Chongqing 6.4 确需更改的…审批; Chongqing 6.6 检查结果公开后…确需变更的…审批)
+  if (since?.on !== undefined && on < since.on) {
+    refuse("dates-out-of-order", "approval-after-fact", clause, `批准日期（${on}）早于${since.zh}（${since.on}）：须先有${since.zh}，再批准变更`, `the approval (${on}) is dated before ${since.en} (${since.on}): it cannot authorise a change to something that did not exist yet`, [...path, "on"], on);
+  }
   // an approval cannot predate the task it belongs to (全过程留痕: the trail starts when the task is planned, Chongqing 4)
   const planned = firstEventOf(t)?.on;
   if (planned !== undefined && on < planned) {
     refuse("dates-out-of-order", "approval-after-task-start", "Chongqing 4 (全过程留痕)", `批准日期（${on}）早于任务创建日期（${planned}）`, `the approval (${on}) is dated before the task was planned (${planned})`, [...path, "on"], on);
   }
-  return { name: text(a.name), role: given as ApproverRole, on };
+  // 本部门负责人: the approver's department, when given, is the task's and the one the act concerns (Longting art. 19;
+  // Chongqing 6.5); it is kept, never silently dropped
+  let departmentId: string | undefined;
+  if (a.departmentId !== undefined) {
+    const departments = [t.task.initiatingDepartmentId, ...t.task.cooperatingDepartmentIds];
+    if (typeof a.departmentId !== "string" || !departments.includes(a.departmentId) || (department !== undefined && a.departmentId !== department)) {
+      refuse("approval-role", "approval-department", `${clause}; Longting art. 19 (本部门负责人)`, `审批人应为${department === undefined ? "本任务参与部门" : `本部门（${department}）`}的负责人`, `the approver must head ${department === undefined ? "a department of this task" : `the department concerned (${department})`}`, [...path, "departmentId"], a.departmentId);
+    }
+    departmentId = a.departmentId;
+  }
+  return { name: text(a.name), role: given as ApproverRole, on, ...(departmentId === undefined ? {} : { departmentId }) };
 }
 
 /** The date of the last recorded step. */

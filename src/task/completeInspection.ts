@@ -2,14 +2,16 @@ import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { CN_CALENDAR } from "../calendar/CN_CALENDAR.js";
-import { advance, calendarDigest, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
+import { advance, calendarDigest, lastResultOn, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 import { requireChronology, requireOrder, text } from "./_rules.js";
 
 /**
  * Completes the task (检查结束 / 抽查任务完成) once every target on the list in force has a record, and fixes the
- * results publication deadline: 20 working days after completion, on the working-day calendar (all five documents;
+ * results publication deadline: 20 working days after the end of the inspection, on the working-day calendar (all five documents;
  * e.g. Longting art. 22, Wancheng art. 21, Chongqing 6.6). Completion is dated on or after the last inspection and
- * the last recorded step (`dates-out-of-order`): an earlier date would also move the deadline earlier.
+ * the last recorded step (`dates-out-of-order`): an earlier date would also move the deadline earlier. The deadline
+ * runs from the end of the inspection — the day its last result was recorded (Wolong 3.2 「自检查结束之日起20个工作日内」) —
+ * whatever later date completion is given: completing later never moves it back (`publicationDeadline.from`).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param options - `completedOn`, the `actor`, and the `calendar` for the publication deadline.
@@ -38,7 +40,10 @@ export function completeInspection(t: TaskLifecycle, options: { readonly complet
   if (missing.length > 0) refuse("illegal-transition", "records-complete", "Wolong 3.1; Chongqing 6.6", `仍有${missing.length}个检查对象没有检查记录`, `${missing.length} target(s) have no record yet`, ["records"], missing);
   const lastInspection = t.records.reduce<string | undefined>((m, r) => (m === undefined || r.inspectedOn > m ? r.inspectedOn : m), undefined);
   requireOrder(lastInspection, completedOn, "completion-after-inspections", "Wolong 3.2; Longting art. 22", `检查结束日期（${completedOn}）早于最后一次检查（${lastInspection}）`, `completion (${completedOn}) is dated before the last inspection (${lastInspection})`, ["completedOn"]);
-  const deadline = computeDeadline("results-publication", completedOn, options.calendar);
+  // the deadline runs from the end of the inspection, its last recorded result (Wolong 3.2 自检查结束之日起20个工作日内),
+  // whatever date completion is given: completing later does not move it
+  const endedOn = lastResultOn(t) ?? completedOn;
+  const deadline = computeDeadline("results-publication", endedOn < completedOn ? endedOn : completedOn, options.calendar);
   // the holiday calendar the deadline rests on, by digest: publishResults judges lateness against this deadline, so a
   // made-up calendar that moves it is visible in the trail (Longting art. 22)
   const cal = options.calendar?.calendar ?? CN_CALENDAR;

@@ -55,7 +55,8 @@ export function correctPublishedResult(
   requireOrder(t.publishedOn, on, "correction-after-publication", rule.clause, "更正日期早于公示日期", "a correction is dated before the publication it corrects", ["on"]);
   const reason = text(input.reason);
   if (reason === "") refuse("results-immutable", "correction-reason", rule.clause, "更正须说明理由", "a correction needs a reason", ["reason"]);
-  const approval = requireApproval(t, input.approval, rule.approver, rule.clause, "更正已公示的检查结果", on);
+  // Chongqing 6.6 检查结果公开后…确需变更的…审批: the approval follows the publication it changes
+  const approval = requireApproval(t, input.approval, rule.approver, rule.clause, "更正已公示的检查结果", on, ["approval"], { on: t.publishedOn, zh: "检查结果公示日期", en: "the publication of the results" });
   const r = InspectionRecordSchema.safeParse(input.record);
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Chongqing F.1" }, input.record), { cause: r.error });
   const previous = recordById(t, r.data.id);

@@ -26,18 +26,24 @@ export interface PublishResultsOptions {
   readonly withheld?: readonly { readonly recordId: string; readonly reason: string; readonly basis: string }[];
 }
 
+/** The presets whose document has no 不适合公开 exemption, with the clause that publishes every result. */
+const NO_EXEMPTION: Readonly<Record<string, string>> = { longting: "Longting art. 22", wolong: "Wolong 3.2", wancheng: "Wancheng art. 21" };
+
 /**
  * Publishes the results (谁检查、谁录入、谁公开), for the whole task or for one department (Longting art. 22). From
  * full publication on they are immutable: only an approved correction changes them ({@link correctPublishedResult}).
  * Publication is dated on or after completion (`dates-out-of-order`); after the 20-working-day deadline it is allowed
- * but recorded as late, per department.
+ * but recorded as late, per department. Records may be `withheld` only under the `chongqing` preset (Chongqing 6.6
+ * 不适合公开) or a custom one (`withheld-no-exemption` under `longting`, `wolong`, `wancheng`), and only at the first
+ * publication: once any department has published, nothing is withdrawn (`withheld-after-publication`, Wancheng art. 21).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param options - The publishing department, records `withheld` (with reason and legal basis), the date `on` and the
  *   `actor`.
  * @returns The new task and the audit event recorded.
- * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows publication, or the
- *   department has already published its results.
+ * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows publication, the
+ *   department has already published its results, or records are withheld under a preset with no exemption.
+ * @throws {@link ShuangsuijiError} `results-immutable` when records are withheld after a department has published.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the department is not a participant, or
  *   a withheld record is unknown, repeated or has no reason.
  * @throws {@link ShuangsuijiError} `invalid-date` when `on` is not a real `YYYY-MM-DD` date.
@@ -69,6 +75,16 @@ export function publishResults(t: TaskLifecycle, options: PublishResultsOptions)
     departments = all.filter((d) => !Object.hasOwn(done, d));
   }
   const withheld = [...(t.withheld ?? [])];
+  if (o.withheld !== undefined && !(Array.isArray(o.withheld) && o.withheld.length === 0)) {
+    // only Chongqing 6.6 (除依法依规不适合公开的情形外) exempts a record from publication; Longting art. 22, Wolong 3.2
+    // and the Wancheng norms (art. 21) publish every result. A custom preset is the caller's own document, recorded by
+    // its source; its withholdings are allowed and shown in the public view.
+    const noExemption = NO_EXEMPTION[t.preset];
+    if (noExemption !== undefined) refuse("illegal-transition", "withheld-no-exemption", noExemption, "本规范没有“不适合公开”的例外，检查结果应全部公示（仅重庆标准6.6有此例外）", "this preset's document has no exemption from publication: every result is published (only Chongqing 6.6 has one)", ["withheld"]);
+    // a record another department already made public stays public (Wancheng art. 21 抽查检查结果公开后不得擅自更改;
+    // Chongqing 6.6 公开后…确需变更的…审批后予以更正): withholding after the first publication is refused
+    if (Object.keys(done).length > 0) refuse("results-immutable", "withheld-after-publication", "Chongqing 6.6; Wancheng art. 21", "已有部门公示了检查结果，不得再以不公开方式撤回；确需变更的，应经审批后更正", "results are already public (another department published): they cannot be withheld afterwards; change them only by an approved correction", ["withheld"]);
+  }
   if (o.withheld !== undefined) {
     if (!Array.isArray(o.withheld) || o.withheld.length > t.records.length) refuse("invalid-input", "withheld", "Chongqing 6.6", "不公开的记录列表无效", "the withheld list is invalid", ["withheld"]);
     const seen = new Set(withheld.map((w) => w.recordId));

@@ -111,7 +111,9 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
  * (行政处罚法 art. 43). Then, from the draw's inputs (`drawInput`: seed, directories, recusals — validated, recorded in
  * the event), every inspector must be in their department's directory (`inspector-in-directory`) and the draw is re-run
  * on the task's locked list: a record that does not follow from its inputs is refused (`draw-does-not-verify`, Longting
- * art. 19), naming the fields that differ.
+ * art. 19), naming the fields that differ. Every department of the task must have drawn inspectors
+ * (`every-department-draws`, Longting art. 19 各参与部门…自行抽取; Wancheng art. 20 所有执法检查人员), and at least one side
+ * must be random (`one-side-random`: `randomSide: "neither"` is refused, Longting art. 19's fallback keeps one side).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param record - The stage-2 record of {@link drawInspectors}.
@@ -119,7 +121,8 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
  * @returns The new task (with its teams) and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the record is missing or altered, was
- *   drawn on another locked list, covers other targets than the current list, or its teams break a rule.
+ *   drawn on another locked list, covers other targets than the current list, its teams break a rule, a department of
+ *   the task drew nobody, or neither side is random.
  * @throws {@link ShuangsuijiError} `invalid-date` when `on` is not a real `YYYY-MM-DD` date.
  * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event.
  * @category Task
@@ -158,6 +161,13 @@ export function recordInspectorDraw(t: TaskLifecycle, record: InspectorDrawRecor
   }));
   const problems = teamProblems(t, record, teams);
   if (problems.length > 0) throw new ShuangsuijiError("invalid-input", problems);
+  // the fallback keeps one side random (Longting art. 19 可以只进行检查对象或执法检查人员的随机抽取): never neither
+  if (record.randomSide === "neither") refuse("invalid-input", "one-side-random", "Longting art. 19", "检查对象和执法检查人员均未随机抽取：至少一方须随机产生", "neither the targets nor the inspectors were drawn at random: at least one side must be random", ["record", "randomSide"], record.randomSide);
+  // every participating department draws its own inspectors (Longting art. 19 再由各参与部门…自行抽取匹配执法检查人员;
+  // Wancheng art. 20 联合检查小组应由随机匹配的所有执法检查人员组成): a department that drew nobody leaves no joint team
+  const drew = new Set(record.departments.filter((d) => d.teams.some((team) => team.inspectorIds.length > 0)).map((d) => d.departmentId));
+  const absent = [t.task.initiatingDepartmentId, ...t.task.cooperatingDepartmentIds].filter((d) => !drew.has(d));
+  if (absent.length > 0) refuse("invalid-input", "every-department-draws", "Longting art. 19; Wancheng art. 20", `参与部门${absent.join("、")}没有抽取执法检查人员，联合检查小组不完整`, `participating department(s) ${absent.join(", ")} drew no inspectors: the joint team is incomplete`, ["record", "departments"], absent);
   const covered = teams.flatMap((x) => x.targetIds).sort();
   if (JSON.stringify(covered) !== JSON.stringify(t.targetIds)) {
     refuse("invalid-input", "coverage", "Longting art. 19; Chongqing 6.4", "人员抽取覆盖的检查对象与当前名单不一致", "the inspector draw does not cover exactly the target list in force", ["record"]);

@@ -2,28 +2,33 @@ import { digestOf } from "../draw/_encoding.js";
 import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, refuse, requireState } from "./_lifecycle.js";
-import { requireApproval, requireChronology, text } from "./_rules.js";
+import { presetOf, requireApproval, requireChronology, text } from "./_rules.js";
 
 /**
  * Records the stage-1 draw of the task (发起部门统一抽取, Longting art. 19). A second draw before the lock is a
- * **redraw**: it needs a reason and the department head's approval, is appended and linked to the draw it supersedes,
- * and never overwrites it (the Zhejiang systems' "delete and draw again" is exactly what this forbids). After the lock a
+ * **redraw**: it is allowed only where the preset lets the drawn list change (Chongqing 6.4; refused under Longting
+ * art. 19, Wancheng and Wolong: `redraw-not-allowed`), needs a reason and the approval of the preset's approver
+ * (Chongqing 6.4: 本部门主要负责人) dated on or after the draw it supersedes, runs on the same committed pool and policy
+ * (`redraw-same-pool-and-policy`), is appended and linked to the draw it supersedes, and never overwrites it (the Zhejiang systems' "delete and draw again" is exactly what this forbids). After the lock a
  * redraw is refused — the list changes only through {@link amendLockedList} where the preset allows. The redraw's
  * approval is dated on or before the redraw; no step is dated before the previous one.
+ *
+ * The draw selects at least the quantity the task declares — `ceil(ratio × eligible units)` or `targetCount`
+ * (`draw-honours-task-quantity`, Longting art. 19; Chongqing 6.4 按照预定的比例); strata may differ by credit risk.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param record - The stage-1 record of {@link drawTargets}.
  * @param options - The date `on`, the `actor`, and for a redraw its `reason` and approval.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step, or a
- *   draw is already recorded and this is not a reasoned, approved redraw.
+ *   draw is already recorded and this is not a reasoned, approved redraw, or the preset allows no redraw.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the record is missing or altered, or
- *   belongs to another task.
+ *   belongs to another task, selects fewer units than the task declares, or a redraw changes the pool or the policy.
  * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when a redraw's approval is
  *   absent, from the wrong role, or dated after it.
  * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
  * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event, or the approval
- *   before the task was created.
+ *   before the task was created or before the draw it supersedes.
  * @category Task
  * @example
  * ```ts
@@ -47,13 +52,33 @@ export function recordTargetDraw(
   // the seed's own date (dice roll) cannot be after the draw is recorded: the seed comes first (Wolong 2.2)
   const seedDate = (record.seed?.provenance as { readonly date?: unknown } | undefined)?.date;
   if (typeof seedDate === "string" && seedDate > on) refuse("dates-out-of-order", "seed-before-record", "Wolong 2.2", `随机种子的日期（${seedDate}）晚于抽取记录的录入日期（${on}）`, `the seed is dated ${seedDate}, after the draw is recorded (${on})`, ["record", "seed", "provenance", "date"], seedDate);
+  // the draw honours the quantity the task declares (Longting art. 19 按照计划确定的比例; Chongqing 6.4 按照预定的比例):
+  // at least ceil(ratio × eligible units) or the declared count; strata may still differ by credit risk (Longting art. 15)
+  const eligible = record.poolCommitment?.eligibleCount ?? 0;
+  const declared = t.task.targetCount ?? (t.task.ratio === undefined ? 0 : Math.min(eligible, Math.ceil(t.task.ratio * eligible - 1e-9)));
+  if (record.selectedCount < Math.min(declared, eligible)) {
+    refuse("invalid-input", "draw-honours-task-quantity", "Longting art. 19; Chongqing 6.4", `抽取了${record.selectedCount}户，少于任务确定的${t.task.targetCount === undefined ? `比例${t.task.ratio}（${eligible}户中${declared}户）` : `数量${declared}户`}`, `the draw selected ${record.selectedCount} unit(s), fewer than the task declares (${t.task.targetCount === undefined ? `ratio ${t.task.ratio} of ${eligible}: ${declared}` : `count ${declared}`})`, ["record", "selectedCount"], record.selectedCount);
+  }
   const previous = t.targetDraws[t.targetDraws.length - 1];
   if (previous !== undefined) {
     if (options.redraw === undefined || text(options.redraw.reason) === "") {
       refuse("illegal-transition", "redraw-needs-reason", "Longting art. 19; Chongqing 4 (全过程留痕)", "重新抽取须说明理由并经批准，且不得覆盖原抽取结果", "a redraw needs a reason and an approval, and never overwrites the earlier draw", ["redraw"]);
     }
   }
-  const approval = previous === undefined ? undefined : requireApproval(t, options.redraw?.approval, "department-head", "Chongqing 4; Longting art. 19", "重新抽取", on, ["redraw", "approval"]);
+  let approval: Approval | undefined;
+  if (previous !== undefined) {
+    // a redraw replaces the drawn list: only where the document lets the list change, on its approver's word
+    // (Chongqing 6.4 名单一经确认不可擅自更改，确需更改的，经本部门主要负责人审批; Longting art. 19 统一抽取, 名单一经锁定不可更改)
+    const change = presetOf(t).lockedListChange;
+    if (!change.allowed) refuse("illegal-transition", "redraw-not-allowed", change.clause, "本规范不允许更改抽取产生的检查对象名单，不得重新抽取", "this preset's document does not allow the drawn list to change: no redraw", ["redraw"]);
+    // the redraw runs on the same committed pool and the same policy as the draw it supersedes (Longting art. 19
+    // 按照计划确定的比例…统一抽取): only the seed differs
+    const prev = previous.record;
+    if (digestOf(record.poolCommitment) !== digestOf(prev.poolCommitment) || digestOf(record.policy) !== digestOf(prev.policy)) {
+      refuse("invalid-input", "redraw-same-pool-and-policy", `${change.clause}; Longting art. 19`, "重新抽取须在原抽取的同一名录库和同一抽取规则上进行", "a redraw must run on the same committed pool and the same policy as the draw it supersedes", ["record"]);
+    }
+    approval = requireApproval(t, options.redraw?.approval, change.approver, change.clause, "重新抽取", on, ["redraw", "approval"], { on: lastDrawOn(t), zh: "原抽取日期", en: "the draw it supersedes" });
+  }
   const entry = approval === undefined ? { record } : { record, supersedes: (previous as NonNullable<typeof previous>).record.digest, reason: text(options.redraw?.reason), approval };
   return advance(
     t,
@@ -67,4 +92,11 @@ export function recordTargetDraw(
       input: [record, options],
     },
   );
+}
+
+/** The date of the draw a redraw supersedes. */
+function lastDrawOn(t: TaskLifecycle): string | undefined {
+  const audit = t.audit;
+  for (let i = audit.length - 1; i >= 0; i--) if (audit[i]!.type === "targets-drawn" || audit[i]!.type === "targets-redrawn") return audit[i]!.on;
+  return undefined;
 }

@@ -80,7 +80,9 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
     if (!rule.allowOther) no("replacement-reason", "本规则下仅岗位调整、工作冲突、健康状况、执法回避可更换", "under this preset only post change, work conflict, health or recusal justify a replacement", ["reason"], reason);
     if (explanation === "") no("replacement-explanation", "其他特殊情况须说明", "other special circumstances need an explanation", ["explanation"]);
   }
-  const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更换执法检查人员", on);
+  // 经本部门负责人同意 (Longting art. 19; Chongqing 6.5): the outgoing inspector's own department
+  const outgoingDepartment = t.teams.flatMap((x) => x.members).find((m) => m.inspectorId === i.outgoingId)?.departmentId;
+  const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更换执法检查人员", on, ["approval"], undefined, outgoingDepartment);
   const chosenBy = text(i.chosenBy);
   if (chosenBy === "") no("replacement-chosen-by", "须记录选派替换人员的部门或人员", "record who chose the substitute (the department, not a re-draw)", ["chosenBy"]);
   const targetId = text(i.targetId);

@@ -24,7 +24,8 @@ function recordAll(t0: TaskLifecycle): TaskLifecycle {
   let t = t0;
   for (const id of t.targetIds) {
     if (t.preset === "wolong") t = identity(t, id);
-    t = recordResult(t, recordFor(t, id, id === t.targetIds[0] ? ["information-not-published"] : ["no-problem-found"]), { on: "2026-04-15", actor: "组" }).task;
+    // the last result is entered on 2026-04-30: the inspection ends then, and the deadline runs from it (Wolong 3.2)
+    t = recordResult(t, recordFor(t, id, id === t.targetIds[0] ? ["information-not-published"] : ["no-problem-found"]), { on: id === t.targetIds[t.targetIds.length - 1] ? "2026-04-30" : "2026-04-15", actor: "组" }).task;
   }
   return t;
 }

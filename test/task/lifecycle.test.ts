@@ -33,7 +33,7 @@ describe("draws and the lock (Longting art. 19; Chongqing 6.4)", () => {
     const t = drawnTask();
     const again = drawTargets({ taskId: TASK.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: createSeed("63".repeat(16), { kind: "other", description: "t" }) });
     expect(code(() => recordTargetDraw(t, again, { on: ON, actor: "x" }))?.rule).toBe("redraw-needs-reason");
-    const r = recordTargetDraw(t, again, { on: ON, actor: "x", redraw: { reason: "名录导入错误，缺少一个街道", approval: head } });
+    const r = recordTargetDraw(t, again, { on: ON, actor: "x", redraw: { reason: "名录导入错误，缺少一个街道", approval: principal } }); // Chongqing 6.4: the principal head (a department head is refused since F02)
     expect(r.task.targetDraws).toHaveLength(2);
     expect(r.task.targetDraws[1]?.supersedes).toBe(t.targetDraws[0]?.record.digest);
     expect(r.event.type).toBe("targets-redrawn");
@@ -143,7 +143,8 @@ describe("results, publication and correction (Wolong 3; Wancheng art. 20–21; 
     let t = recordResult(t0, recordFor(t0, a), { on: "2026-04-15", actor: "x" }).task;
     expect(code(() => completeInspection(t, { completedOn: "2026-09-30", actor: "x" }))?.rule).toBe("records-complete");
     t = recordResult(t, recordFor(t, b), { on: "2026-04-16", actor: "x" }).task;
-    t = recordResult(t, recordFor(t, c, ["information-not-published"]), { on: "2026-04-17", actor: "x" }).task;
+    // entered on 2026-09-30, the last day of the window: completion is dated no later than the last result (Wolong 3.2)
+    t = recordResult(t, recordFor(t, c, ["information-not-published"]), { on: "2026-09-30", actor: "x" }).task;
     t = completeInspection(t, { completedOn: "2026-09-30", actor: "x" }).task;
     expect(t.publicationDeadline?.date).toBe("2026-11-03");
     expect(isPublicationOverdue(t, "2026-11-03")).toBe(false);

@@ -133,7 +133,10 @@ function apply(t: TaskLifecycle, op: Op): TaskLifecycle {
       return next;
     }
     case "complete":
-      return completeInspection(t, { completedOn: on, actor: "p" }).task;
+      // completion on the day of the last result, the end of the inspection the deadline runs from (Wolong 3.2)
+      const end = [...t.audit].reverse().find((e) => e.type === "result-recorded")?.on;
+      if (end !== undefined && end < last(t)) return t;
+      return completeInspection(t, { completedOn: end ?? on, actor: "p" }).task;
     case "publish":
       return publishResults(t, { publishedOn: on, actor: "p", ...(op.department === "all" ? {} : { departmentId: op.department }) }).task;
     case "correct": {
