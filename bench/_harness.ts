@@ -1,8 +1,8 @@
 // Shared helpers of the benchmark scripts: repeated timing (min and median), the native-hash floor, the machine.
 import { createHash } from "node:crypto";
 import { cpus, loadavg, totalmem } from "node:os";
-import { hexToBytes, lengthDelimited } from "../src/draw/_encoding.js";
-import { STAGE1_ALGORITHM } from "../src/draw/_pool.js";
+import { hexToBytes, lengthDelimited } from "../src/draw/_shared/_encoding.js";
+import { STAGE1_ALGORITHM } from "../src/draw/targets/_pool.js";
 
 export interface Timing {
   readonly min: number;

@@ -2,9 +2,9 @@
 // @noble/hashes and by node:crypto over the same canonical ticket bytes, interleaved; min / median of the runs.
 // Run: npx tsx bench/sha256.ts [runs=5]
 import { sha256 } from "@noble/hashes/sha2";
-import { fieldHasherInto } from "../src/draw/_sha256.js";
-import { hexToBytes, lengthDelimited } from "../src/draw/_encoding.js";
-import { STAGE1_ALGORITHM } from "../src/draw/_pool.js";
+import { fieldHasherInto } from "../src/draw/_shared/_sha256.js";
+import { hexToBytes, lengthDelimited } from "../src/draw/_shared/_encoding.js";
+import { STAGE1_ALGORITHM } from "../src/draw/targets/_pool.js";
 import { floorInputs, hashFloor, interleaved, machine, ms, summarise, table, unitId } from "./_harness.js";
 
 const RUNS = Number(process.argv[2] ?? 5);

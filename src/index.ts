@@ -45,34 +45,34 @@ export {
 } from "./import/importTable.js";
 
 // Draw: stage 1 (targets) and seeds
-export { SeedRecordSchema, SeedProvenanceSchema, type SeedRecord, type SeedProvenance } from "./draw/SeedRecord.js";
-export { createSeed } from "./draw/createSeed.js";
-export { LOTTERY_GAMES, seedFromLottery } from "./draw/seedFromLottery.js";
-export { seedFromDice } from "./draw/seedFromDice.js";
-export { seedFromBeacon } from "./draw/seedFromBeacon.js";
-export { commitSeedShare } from "./draw/commitSeedShare.js";
-export { seedFromShares } from "./draw/seedFromShares.js";
+export { SeedRecordSchema, SeedProvenanceSchema, type SeedRecord, type SeedProvenance } from "./draw/seeds/SeedRecord.js";
+export { createSeed } from "./draw/seeds/createSeed.js";
+export { LOTTERY_GAMES, seedFromLottery } from "./draw/seeds/seedFromLottery.js";
+export { seedFromDice } from "./draw/seeds/seedFromDice.js";
+export { seedFromBeacon } from "./draw/seeds/seedFromBeacon.js";
+export { commitSeedShare } from "./draw/seeds/commitSeedShare.js";
+export { seedFromShares } from "./draw/seeds/seedFromShares.js";
 export {
   SamplingPolicySchema, StratumRuleSchema, EligibilitySchema, ExclusionSchema, ROUNDING_MODES, OVERALL_FLOOR_PRESETS,
   type SamplingPolicy, type StratumRule, type Eligibility, type Exclusion,
-} from "./draw/SamplingPolicy.js";
-export { computeQuota, type StratumQuota } from "./draw/computeQuota.js";
-export type { PoolCommitment } from "./draw/PoolCommitment.js";
-export type { IneligibleReason } from "./draw/_pool.js";
-export { commitPool, commitPoolAsync, type CommitPoolOptions } from "./draw/commitPool.js";
-export type { TargetDrawRecord, StratumDraw, SelectedUnit } from "./draw/TargetDrawRecord.js";
-export type { TargetDrawShard } from "./draw/TargetDrawShard.js";
-export { drawTargets, drawTargetsAsync, type DrawTargetsInput, type DrawUnit } from "./draw/drawTargets.js";
-export { drawTargetShard } from "./draw/drawTargetShard.js";
-export { mergeTargetShards } from "./draw/mergeTargetShards.js";
-export { verifyTargetDraw, verifyTargetDrawAsync, type VerificationResult, type DrawMismatch, type VerificationNote, type AnnouncedDrawInputs, type AnnouncedPoolCommitment } from "./draw/verifyTargetDraw.js";
-export { DrawTimelineSchema, type DrawTimeline } from "./draw/DrawTimeline.js";
-export { TargetDrawRecordSchema, StratumDrawSchema, PoolCommitmentSchema, LockedTargetListSchema, InspectorDrawRecordSchema } from "./draw/recordSchemas.js";
-export { computeTicket } from "./draw/computeTicket.js";
-export { verifyTicket, TICKET_STATUSES, type TicketCheck, type TicketQuery, type TicketReason } from "./draw/verifyTicket.js";
-export type { LockedTargetList } from "./draw/LockedTargetList.js";
-export { lockTargetDraw } from "./draw/lockTargetDraw.js";
-export { dispatchTargets } from "./draw/dispatchTargets.js";
+} from "./draw/targets/SamplingPolicy.js";
+export { computeQuota, type StratumQuota } from "./draw/targets/computeQuota.js";
+export type { PoolCommitment } from "./draw/targets/PoolCommitment.js";
+export type { IneligibleReason } from "./draw/targets/_pool.js";
+export { commitPool, commitPoolAsync, type CommitPoolOptions } from "./draw/targets/commitPool.js";
+export type { TargetDrawRecord, StratumDraw, SelectedUnit } from "./draw/records/TargetDrawRecord.js";
+export type { TargetDrawShard } from "./draw/targets/TargetDrawShard.js";
+export { drawTargets, drawTargetsAsync, type DrawTargetsInput, type DrawUnit } from "./draw/targets/drawTargets.js";
+export { drawTargetShard } from "./draw/targets/drawTargetShard.js";
+export { mergeTargetShards } from "./draw/targets/mergeTargetShards.js";
+export { verifyTargetDraw, verifyTargetDrawAsync, type VerificationResult, type DrawMismatch, type VerificationNote, type AnnouncedDrawInputs, type AnnouncedPoolCommitment } from "./draw/targets/verifyTargetDraw.js";
+export { DrawTimelineSchema, type DrawTimeline } from "./draw/records/DrawTimeline.js";
+export { TargetDrawRecordSchema, StratumDrawSchema, PoolCommitmentSchema, LockedTargetListSchema, InspectorDrawRecordSchema } from "./draw/records/recordSchemas.js";
+export { computeTicket } from "./draw/targets/computeTicket.js";
+export { verifyTicket, TICKET_STATUSES, type TicketCheck, type TicketQuery, type TicketReason } from "./draw/targets/verifyTicket.js";
+export type { LockedTargetList } from "./draw/records/LockedTargetList.js";
+export { lockTargetDraw } from "./draw/records/lockTargetDraw.js";
+export { dispatchTargets } from "./draw/targets/dispatchTargets.js";
 
 // Draw in an SQL engine (docs/scale.md)
 export { SQL_DIALECTS, type SqlDialect, type SqlParameter, type SqlStatement, type SqlSource } from "./sql/SqlStatement.js";
@@ -84,14 +84,14 @@ export { assembleTargetShard, type AssembleTargetShardInput } from "./sql/assemb
 export { assembleTargetDraw, type AssembleTargetDrawInput } from "./sql/assembleTargetDraw.js";
 
 // Draw: stage 2 (inspectors)
-export type { DrawScope } from "./draw/DrawScope.js";
-export type { InspectorDrawRecord, DepartmentDraw, DrawnTeam } from "./draw/InspectorDrawRecord.js";
+export type { DrawScope } from "./draw/inspectors/DrawScope.js";
+export type { InspectorDrawRecord, DepartmentDraw, DrawnTeam } from "./draw/inspectors/InspectorDrawRecord.js";
 export {
   drawInspectors, type DrawInspectorsInput, type DrawInspectorsResult, type DepartmentSpec, type InspectorConstraint,
-} from "./draw/drawInspectors.js";
-export { verifyInspectorDraw } from "./draw/verifyInspectorDraw.js";
-export { commitInspectorInputs, type InspectorInputsCommitment, type CommittedDepartmentInputs } from "./draw/commitInspectorInputs.js";
-export type { AnnouncedInspectorInputs } from "./draw/verifyInspectorDraw.js";
+} from "./draw/inspectors/drawInspectors.js";
+export { verifyInspectorDraw } from "./draw/inspectors/verifyInspectorDraw.js";
+export { commitInspectorInputs, type InspectorInputsCommitment, type CommittedDepartmentInputs } from "./draw/inspectors/commitInspectorInputs.js";
+export type { AnnouncedInspectorInputs } from "./draw/inspectors/verifyInspectorDraw.js";
 
 // Task lifecycle
 export {

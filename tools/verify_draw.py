@@ -782,7 +782,7 @@ def normalize_code(raw):
 
 
 # ---- how the self-check reads an enterprise's stated id and facts (spec §11). Each rule is ONE function, written to
-# match src/draw/verifyTicket.ts (ticketId, the dateCell / operatingStatus readings, the raw division code) and table
+# match src/draw/targets/verifyTicket.ts (ticketId, the dateCell / operatingStatus readings, the raw division code) and table
 # import (src/import/_cells.ts); when the library changes one of them, change the one function here.
 
 

@@ -11,7 +11,7 @@ import {
   type DrawUnit, type SamplingPolicy, type SeedRecord, type TargetDrawRecord,
 } from "../../src/index.js";
 import { createHash } from "node:crypto";
-import { digestOf } from "../../src/draw/_encoding.js";
+import { digestOf } from "../../src/draw/_shared/_encoding.js";
 import { cappedCases } from "../../test/draw/_cappedCases.js";
 import { GOLDEN_OPTIONS, GOLDEN_POLICY, GOLDEN_POOL, GOLDEN_SEED, GOLDEN_TASK } from "../../test/draw/_golden.js";
 

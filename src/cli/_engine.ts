@@ -1,14 +1,14 @@
 // `--engine duckdb` for commit, draw and verify (issue 16 item 3): the pool file is read where it lies by DuckDB (the
 // optional peer @duckdb/node-api), never loaded into this process — CSV or Parquet files of 10⁸ rows. The commands'
 // other options keep their meaning; the ones the engine path does not support are refused by name.
-import type { PoolCommitment } from "../draw/PoolCommitment.js";
-import type { Eligibility, SamplingPolicy } from "../draw/SamplingPolicy.js";
-import type { SeedRecord } from "../draw/SeedRecord.js";
-import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
+import type { PoolCommitment } from "../draw/targets/PoolCommitment.js";
+import type { Eligibility, SamplingPolicy } from "../draw/targets/SamplingPolicy.js";
+import type { SeedRecord } from "../draw/seeds/SeedRecord.js";
+import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import type { DuckDbOptions, DuckDbPool, DuckDbProgress } from "../duckdb/index.js";
 import { parseDayNumber } from "../calendar/_days.js";
-import { createSeed } from "../draw/createSeed.js";
-import { seedFromDice } from "../draw/seedFromDice.js";
+import { createSeed } from "../draw/seeds/createSeed.js";
+import { seedFromDice } from "../draw/seeds/seedFromDice.js";
 import { EXIT, UsageError } from "./_errors.js";
 import type { Command, CommandContext, OptionSpec } from "./_commands.js";
 

@@ -4,10 +4,10 @@
 // the one a single-threaded assessFairness with that sampler gives, only computed in parallel.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { stratumQuota } from "../draw/computeQuota.js";
-import type { DrawUnit } from "../draw/DrawUnit.js";
-import type { SamplingPolicy } from "../draw/SamplingPolicy.js";
-import { boundedHeap, ticketHasher } from "../draw/_pool.js";
+import { stratumQuota } from "../draw/targets/computeQuota.js";
+import type { DrawUnit } from "../draw/targets/DrawUnit.js";
+import type { SamplingPolicy } from "../draw/targets/SamplingPolicy.js";
+import { boundedHeap, ticketHasher } from "../draw/targets/_pool.js";
 import { assessFairness, type FairnessReport } from "../stats/assessFairness.js";
 import { CANARY_SAMPLERS, type Sampler } from "../stats/samplers.js";
 import { runSeed } from "../stats/simulateInclusion.js";

@@ -3,7 +3,7 @@
 // Every bad row is collected and reported at the end with the row numbers of the whole file.
 import { createReadStream } from "node:fs";
 import { basename, extname } from "node:path";
-import type { DrawUnit } from "../draw/DrawUnit.js";
+import type { DrawUnit } from "../draw/targets/DrawUnit.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_issue.js";
 import { importTable, type TableId } from "../import/importTable.js";

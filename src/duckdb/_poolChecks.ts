@@ -1,5 +1,5 @@
 import { ruleIssue } from "../errors/_drawRules.js";
-import { poolIdProblem, unitIdIssue } from "../draw/_pool.js";
+import { poolIdProblem, unitIdIssue } from "../draw/targets/_pool.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { builder } from "../sql/_sql.js";
 import type { SqlSource, SqlStatement } from "../sql/SqlStatement.js";

@@ -1,5 +1,5 @@
-import type { PoolCommitment } from "../draw/PoolCommitment.js";
-import type { CommitPoolOptions } from "../draw/commitPool.js";
+import type { PoolCommitment } from "../draw/targets/PoolCommitment.js";
+import type { CommitPoolOptions } from "../draw/targets/commitPool.js";
 import { assemblePoolCommitment } from "../sql/assemblePoolCommitment.js";
 import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
 import { openEngine, readEngineOptions, type DuckDbOptions } from "./_engine.js";

@@ -1,8 +1,8 @@
 import { requireObject } from "../_internal/boundary.js";
-import { setupStage1 } from "../draw/_stage1.js";
+import { setupStage1 } from "../draw/targets/_stage1.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
-import type { DrawTargetsInput } from "../draw/drawTargets.js";
-import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
+import type { DrawTargetsInput } from "../draw/targets/drawTargets.js";
+import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import { assembleTargetDraw } from "../sql/assembleTargetDraw.js";
 import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
 import { generateSelectionSql } from "../sql/generateSelectionSql.js";

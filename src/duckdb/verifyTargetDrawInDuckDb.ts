@@ -1,11 +1,11 @@
-import { seedNotes, type AnnouncedDrawInputs } from "../draw/verifyTargetDraw.js";
-import { guarded, isBuilt, targetRecordProblems } from "../draw/_checkRecord.js";
-import { canonicalize } from "../draw/_encoding.js";
-import { diffValues, MAX_MISMATCHES } from "../draw/_diff.js";
+import { seedNotes, type AnnouncedDrawInputs } from "../draw/targets/verifyTargetDraw.js";
+import { guarded, isBuilt, targetRecordProblems } from "../draw/records/_checkRecord.js";
+import { canonicalize } from "../draw/_shared/_encoding.js";
+import { diffValues, MAX_MISMATCHES } from "../draw/records/_diff.js";
 import { checkPoolInEngine } from "./_poolChecks.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
-import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
-import type { DrawMismatch, VerificationResult } from "../draw/verifyTargetDraw.js";
+import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
+import type { DrawMismatch, VerificationResult } from "../draw/targets/verifyTargetDraw.js";
 import { assemblePoolCommitment } from "../sql/assemblePoolCommitment.js";
 import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
 import { invalid, isPlainObject, readPlain, RECORD_READ } from "../_internal/boundary.js";

@@ -1,7 +1,7 @@
-import { stratumQuota, type StratumQuota } from "../draw/computeQuota.js";
-import type { DrawUnit } from "../draw/DrawUnit.js";
-import { EligibilitySchema, SamplingPolicySchema, type Eligibility, type SamplingPolicy } from "../draw/SamplingPolicy.js";
-import { eligibilityOf } from "../draw/_pool.js";
+import { stratumQuota, type StratumQuota } from "../draw/targets/computeQuota.js";
+import type { DrawUnit } from "../draw/targets/DrawUnit.js";
+import { EligibilitySchema, SamplingPolicySchema, type Eligibility, type SamplingPolicy } from "../draw/targets/SamplingPolicy.js";
+import { eligibilityOf } from "../draw/targets/_pool.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { parseWith } from "./_input.js";

@@ -3,11 +3,11 @@
  * the commitment), the ticket prefix, the commitment's normal form and the algorithm names. Everything else goes
  * through the public seam `TargetDrawShard` → `mergeTargetShards`, so the record format stays drawTargets's.
  */
-import { bytesToHex, hexToBytes, lengthDelimited } from "../draw/_encoding.js";
-import { POOL_ALGORITHM, STAGE1_ALGORITHM, isCanonicalText, stateFromJson, ticketHasher, type CommitmentState, type IneligibleReason } from "../draw/_pool.js";
-import { wordsToHex } from "../draw/_sha256.js";
-import { setupStage1, type Stage1Setup } from "../draw/_stage1.js";
-import { poolConfig, toCommitment } from "../draw/commitPool.js";
+import { bytesToHex, hexToBytes, lengthDelimited } from "../draw/_shared/_encoding.js";
+import { POOL_ALGORITHM, STAGE1_ALGORITHM, isCanonicalText, stateFromJson, ticketHasher, type CommitmentState, type IneligibleReason } from "../draw/targets/_pool.js";
+import { wordsToHex } from "../draw/_shared/_sha256.js";
+import { setupStage1, type Stage1Setup } from "../draw/targets/_stage1.js";
+import { poolConfig, toCommitment } from "../draw/targets/commitPool.js";
 
 export { POOL_ALGORITHM, STAGE1_ALGORITHM, isCanonicalText, poolConfig, setupStage1, stateFromJson, toCommitment };
 

@@ -1,5 +1,5 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
-import type { Eligibility, Exclusion } from "../draw/SamplingPolicy.js";
+import type { Eligibility, Exclusion } from "../draw/targets/SamplingPolicy.js";
 import { SQL_DIALECTS, type SqlDialect, type SqlParameter, type SqlSource, type SqlStatement } from "./SqlStatement.js";
 
 const PLACEHOLDER = /\{([a-z_][a-z0-9_]*)\}/g;

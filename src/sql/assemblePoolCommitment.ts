@@ -1,5 +1,5 @@
-import type { PoolCommitment } from "../draw/PoolCommitment.js";
-import type { Eligibility, Exclusion } from "../draw/SamplingPolicy.js";
+import type { PoolCommitment } from "../draw/targets/PoolCommitment.js";
+import type { Eligibility, Exclusion } from "../draw/targets/SamplingPolicy.js";
 import { poolConfig, toCommitment } from "./_seam.js";
 import { requireObject } from "../_internal/boundary.js";
 import { stateFromRows, type SqlRow } from "./_rows.js";

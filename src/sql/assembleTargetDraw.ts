@@ -1,6 +1,6 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
-import { mergeTargetShards } from "../draw/mergeTargetShards.js";
-import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
+import { mergeTargetShards } from "../draw/targets/mergeTargetShards.js";
+import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import { rowIssue } from "./_rows.js";
 import { iterateInput, requireObject } from "../_internal/boundary.js";
 import { shardOf, type AssembleTargetShardInput } from "./assembleTargetShard.js";

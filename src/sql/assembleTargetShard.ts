@@ -1,11 +1,11 @@
-import type { DrawTimeline } from "../draw/DrawTimeline.js";
+import type { DrawTimeline } from "../draw/records/DrawTimeline.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import type { PoolCommitment } from "../draw/PoolCommitment.js";
-import type { SamplingPolicy } from "../draw/SamplingPolicy.js";
-import type { SeedRecord } from "../draw/SeedRecord.js";
-import type { SelectedUnit } from "../draw/TargetDrawRecord.js";
-import type { TargetDrawShard } from "../draw/TargetDrawShard.js";
+import type { PoolCommitment } from "../draw/targets/PoolCommitment.js";
+import type { SamplingPolicy } from "../draw/targets/SamplingPolicy.js";
+import type { SeedRecord } from "../draw/seeds/SeedRecord.js";
+import type { SelectedUnit } from "../draw/records/TargetDrawRecord.js";
+import type { TargetDrawShard } from "../draw/targets/TargetDrawShard.js";
 import { STAGE1_ALGORITHM, isCanonicalText, setupStage1, ticketsOf } from "./_seam.js";
 import { readRow, rowIssue, stateFromRows, type SqlRow } from "./_rows.js";
 import { iterateInput, requireObject } from "../_internal/boundary.js";

@@ -1,5 +1,5 @@
 import { requireObject, readPlain } from "../_internal/boundary.js";
-import type { Eligibility, Exclusion } from "../draw/SamplingPolicy.js";
+import type { Eligibility, Exclusion } from "../draw/targets/SamplingPolicy.js";
 import { FRAGMENTS, builder, checkDialect, unitsParts, unitsRelation } from "./_sql.js";
 
 const CH_WORDS = [0, 1, 2, 3, 4, 5, 6, 7] as const;

@@ -1,7 +1,7 @@
 import { requireObject } from "../_internal/boundary.js";
-import type { PoolCommitment } from "../draw/PoolCommitment.js";
-import type { SamplingPolicy } from "../draw/SamplingPolicy.js";
-import type { SeedRecord } from "../draw/SeedRecord.js";
+import type { PoolCommitment } from "../draw/targets/PoolCommitment.js";
+import type { SamplingPolicy } from "../draw/targets/SamplingPolicy.js";
+import type { SeedRecord } from "../draw/seeds/SeedRecord.js";
 import { builder, checkDialect, unitsParts } from "./_sql.js";
 import { setupStage1, ticketPrefixHex } from "./_seam.js";
 import type { SqlDialect, SqlSource, SqlStatement } from "./SqlStatement.js";

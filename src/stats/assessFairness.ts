@@ -1,11 +1,11 @@
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { invalid, isPlainObject, own } from "../_internal/boundary.js";
 import { parseModel } from "../model/parseModel.js";
-import { SamplingPolicySchema } from "../draw/SamplingPolicy.js";
+import { SamplingPolicySchema } from "../draw/targets/SamplingPolicy.js";
 import { MAX_UNITS, MAX_WORK, alphaArg, readWithFunctions, runsArg, seedArg } from "./_validate.js";
-import { stratumQuota } from "../draw/computeQuota.js";
-import type { DrawUnit } from "../draw/DrawUnit.js";
-import type { SamplingPolicy } from "../draw/SamplingPolicy.js";
+import { stratumQuota } from "../draw/targets/computeQuota.js";
+import type { DrawUnit } from "../draw/targets/DrawUnit.js";
+import type { SamplingPolicy } from "../draw/targets/SamplingPolicy.js";
 import { simulateInclusion, type InclusionCounts } from "./simulateInclusion.js";
 import type { Sampler } from "./samplers.js";
 import { adjacentPairTest, binomialBounds, inclusionChiSquare, type TestResult } from "./tests.js";

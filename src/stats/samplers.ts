@@ -3,9 +3,9 @@ import { invalid, requireInteger } from "../_internal/boundary.js";
 import { idsArg } from "./_validate.js";
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
-import { compareWords } from "../draw/_sha256.js";
-import { hexToBytes } from "../draw/_encoding.js";
-import { ticketHasher } from "../draw/_pool.js";
+import { compareWords } from "../draw/_shared/_sha256.js";
+import { hexToBytes } from "../draw/_shared/_encoding.js";
+import { ticketHasher } from "../draw/targets/_pool.js";
 
 /**
  * A sampler under test: given the units in input order, a quota and a per-run seed (hex), returns the selected indices.

@@ -1,4 +1,4 @@
-import { lengthDelimited, sha256Hex } from "../draw/_encoding.js";
+import { lengthDelimited, sha256Hex } from "../draw/_shared/_encoding.js";
 import { stage1SamplerUnchecked, type Sampler } from "./samplers.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { invalid, requireInteger } from "../_internal/boundary.js";

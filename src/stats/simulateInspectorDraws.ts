@@ -1,8 +1,8 @@
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { invalid, isPlainObject, own, readPlain, requireInteger } from "../_internal/boundary.js";
 import { idsArg, runsArg, seedArg, simArg, MAX_WORK } from "./_validate.js";
-import { createSeed } from "../draw/createSeed.js";
-import { drawInspectors, type DrawInspectorsInput } from "../draw/drawInspectors.js";
+import { createSeed } from "../draw/seeds/createSeed.js";
+import { drawInspectors, type DrawInspectorsInput } from "../draw/inspectors/drawInspectors.js";
 import type { InclusionCounts } from "./simulateInclusion.js";
 import { runSeed } from "./simulateInclusion.js";
 

@@ -2,9 +2,9 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import type { SpotCheckTask } from "../model/spotCheckTask.js";
 import type { Deadline } from "../calendar/computeDeadline.js";
-import type { InspectorDrawRecord } from "../draw/InspectorDrawRecord.js";
-import type { LockedTargetList } from "../draw/LockedTargetList.js";
-import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
+import type { InspectorDrawRecord } from "../draw/inspectors/InspectorDrawRecord.js";
+import type { LockedTargetList } from "../draw/records/LockedTargetList.js";
+import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import type { AuditEvent } from "./AuditEvent.js";
 import type { ApproverRole, LifecyclePreset, LifecyclePresetId, ReplacementReason } from "./LIFECYCLE_PRESETS.js";
 

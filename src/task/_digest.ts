@@ -1,5 +1,5 @@
 import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex, canonicalJson, utf8 } from "../draw/_encoding.js";
+import { bytesToHex, canonicalJson, utf8 } from "../draw/_shared/_encoding.js";
 
 // Events are hashed often (every transition, every replayed event, every verification), so the canonical JSON of an
 // event is produced by the native JSON.stringify over objects whose keys are already in canonical order. The result

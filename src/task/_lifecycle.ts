@@ -2,7 +2,7 @@ import { ShuangsuijiError, type ErrorCode } from "../errors/ShuangsuijiError.js"
 import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { isPlainObject, readPlain } from "../_internal/boundary.js";
-import { digestOf } from "../draw/_encoding.js";
+import { digestOf } from "../draw/_shared/_encoding.js";
 import { canonicalDigest, storedCopy } from "./_digest.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";

@@ -1,6 +1,6 @@
-import { commitPool, poolConfig } from "../draw/commitPool.js";
-import { eligibilityOf } from "../draw/_pool.js";
-import type { DrawUnit } from "../draw/DrawUnit.js";
+import { commitPool, poolConfig } from "../draw/targets/commitPool.js";
+import { eligibilityOf } from "../draw/targets/_pool.js";
+import type { DrawUnit } from "../draw/targets/DrawUnit.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, isOnList, refuse, requireState } from "./_lifecycle.js";
 import { presetOf, requireApproval, requireChronology, requireIds, text } from "./_rules.js";

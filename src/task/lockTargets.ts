@@ -1,4 +1,4 @@
-import { lockTargetDraw } from "../draw/lockTargetDraw.js";
+import { lockTargetDraw } from "../draw/records/lockTargetDraw.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, requireState } from "./_lifecycle.js";
 import { requireChronology, text } from "./_rules.js";

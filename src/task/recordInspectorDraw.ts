@@ -1,12 +1,12 @@
-import type { InspectorDrawRecord } from "../draw/InspectorDrawRecord.js";
-import { digestOf } from "../draw/_encoding.js";
+import type { InspectorDrawRecord } from "../draw/inspectors/InspectorDrawRecord.js";
+import { digestOf } from "../draw/_shared/_encoding.js";
 import type { TaskLifecycle, TaskTeam, Transition } from "./TaskLifecycle.js";
 import { advance, refuse, requireState } from "./_lifecycle.js";
 import { requireChronology, text } from "./_rules.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
-import { drawInspectors, type DrawInspectorsInput } from "../draw/drawInspectors.js";
-import { verifyInspectorDraw } from "../draw/verifyInspectorDraw.js";
-import type { LockedTargetList } from "../draw/LockedTargetList.js";
+import { drawInspectors, type DrawInspectorsInput } from "../draw/inspectors/drawInspectors.js";
+import { verifyInspectorDraw } from "../draw/inspectors/verifyInspectorDraw.js";
+import type { LockedTargetList } from "../draw/records/LockedTargetList.js";
 
 /**
  * Options of {@link recordInspectorDraw}.

@@ -1,5 +1,5 @@
-import { digestOf } from "../draw/_encoding.js";
-import type { TargetDrawRecord } from "../draw/TargetDrawRecord.js";
+import { digestOf } from "../draw/_shared/_encoding.js";
+import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, refuse, requireState } from "./_lifecycle.js";
 import { presetOf, requireApproval, requireChronology, text } from "./_rules.js";

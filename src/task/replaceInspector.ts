@@ -1,4 +1,4 @@
-import { digestOf } from "../draw/_encoding.js";
+import { digestOf } from "../draw/_shared/_encoding.js";
 import { countsTowardMinimum } from "../model/countsTowardMinimum.js";
 import type { Inspector } from "../model/inspector.js";
 import { REPLACEMENT_REASONS, type ReplacementReason } from "./LIFECYCLE_PRESETS.js";

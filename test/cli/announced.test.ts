@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { canonicalize } from "../../src/draw/_encoding.js";
+import { canonicalize } from "../../src/draw/_shared/_encoding.js";
 import { USCC_CHARSET, organisationCodeCheck, usccCheckCharacter } from "../../src/ids/_uscc.js";
 import { jsonStructureProblem, MAX_JSON_DEPTH } from "../../src/cli/_json.js";
 import { parseJson } from "../../src/cli/_files.js";

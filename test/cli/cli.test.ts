@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeXlsx } from "../files/_fixtures.js";
-import { seedFromDice } from "../../src/draw/seedFromDice.js";
+import { seedFromDice } from "../../src/draw/seeds/seedFromDice.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const BIN = join(ROOT, "dist/cli.js");

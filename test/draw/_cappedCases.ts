@@ -2,7 +2,7 @@
 // §9.3). Their outcomes were recorded with the first (augmenting-path) planner in test/draw/stage2-capped-v1.json:
 // any exact feasibility algorithm must reproduce them byte for byte.
 import { commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, type DrawInspectorsInput, type Inspector } from "../../src/index.js";
-import { digestOf } from "../../src/draw/_encoding.js";
+import { digestOf } from "../../src/draw/_shared/_encoding.js";
 
 function rng(seed: number) {
   let s = seed >>> 0 || 1;

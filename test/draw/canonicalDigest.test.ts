@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { canonicalDigest } from "../../src/draw/_canonicalDigest.js";
-import { canonicalJson, digestOf, sha256Hex, utf8 } from "../../src/draw/_encoding.js";
+import { canonicalDigest } from "../../src/draw/_shared/_canonicalDigest.js";
+import { canonicalJson, digestOf, sha256Hex, utf8 } from "../../src/draw/_shared/_encoding.js";
 
 // The streamed record digest hashes exactly the bytes of the canonical JSON text (docs/spec-v1.md §2).
 const reference = (v: unknown) => sha256Hex(utf8(canonicalJson(v)));

@@ -5,7 +5,7 @@ import {
   LOTTERY_GAMES, ShuangsuijiError, commitPool, commitSeedShare, createSeed, drawTargetShard, drawTargets, lockTargetDraw, mergeTargetShards, seedFromDice,
   seedFromLottery, verifyTargetDraw, verifyTargetDrawAsync, verifyTicket, type TargetDrawRecord, type TargetDrawShard,
 } from "../../src/index.js";
-import { digestOf, hexToBytes, lengthDelimited, sha256Hex } from "../../src/draw/_encoding.js";
+import { digestOf, hexToBytes, lengthDelimited, sha256Hex } from "../../src/draw/_shared/_encoding.js";
 
 const DICE = { digits: "314159265358979323846264338327950288419", witnesses: ["张伟", "李娜"], date: "2026-04-01" };
 const seed = seedFromDice(DICE);

@@ -6,8 +6,8 @@ import {
   ShuangsuijiError, commitPool, commitPoolAsync, commitSeedShare, createSeed, drawTargets, drawTargetsAsync, seedFromDice, seedFromShares, verifyTargetDraw,
   verifyTargetDrawAsync, type DrawUnit, type TargetDrawRecord,
 } from "../../src/index.js";
-import { digestOf } from "../../src/draw/_encoding.js";
-import { fingerprintTable } from "../../src/draw/_pool.js";
+import { digestOf } from "../../src/draw/_shared/_encoding.js";
+import { fingerprintTable } from "../../src/draw/targets/_pool.js";
 import { allEdits, type Json } from "./_tamper.js";
 import { GOLDEN_OPTIONS, GOLDEN_POLICY, GOLDEN_POOL, GOLDEN_SEED, GOLDEN_TASK } from "./_golden.js";
 

@@ -6,7 +6,7 @@ import {
   ShuangsuijiError, commitPool, commitSeedShare, computeTicket, createSeed, drawInspectors, drawTargets, lockTargetDraw, seedFromBeacon, seedFromDice, seedFromLottery,
   seedFromShares, verifyTargetDraw, type SeedRecord, type TargetDrawRecord,
 } from "../../src/index.js";
-import { digestOf } from "../../src/draw/_encoding.js";
+import { digestOf } from "../../src/draw/_shared/_encoding.js";
 import { buildJsonSchemas } from "../../scripts/build-schemas.js";
 import { GOLDEN_OPTIONS, GOLDEN_POLICY, GOLDEN_POOL, GOLDEN_SEED, GOLDEN_TASK } from "./_golden.js";
 

@@ -2,15 +2,15 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createHash } from "node:crypto";
 import { sha256 } from "@noble/hashes/sha2";
-import { compareWords, compareWordsAt, fieldHasherInto, prefixHasher, prefixHasherInto, streamingSha256, wordsToHex } from "../../src/draw/_sha256.js";
-import { bytesToHex, lengthDelimited } from "../../src/draw/_encoding.js";
+import { compareWords, compareWordsAt, fieldHasherInto, prefixHasher, prefixHasherInto, streamingSha256, wordsToHex } from "../../src/draw/_shared/_sha256.js";
+import { bytesToHex, lengthDelimited } from "../../src/draw/_shared/_encoding.js";
 
 const nodeHex = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const concat = (a: Uint8Array, b: Uint8Array) => { const o = new Uint8Array(a.length + b.length); o.set(a); o.set(b, a.length); return o; };
 
 describe("record digests stream canonical JSON into an incremental SHA-256", () => {
   it("digestOf(v) = sha256(utf8(canonicalJson(v))) for random JSON values, including non-ASCII text", async () => {
-    const { canonicalJson, digestOf, utf8 } = await import("../../src/draw/_encoding.js");
+    const { canonicalJson, digestOf, utf8 } = await import("../../src/draw/_shared/_encoding.js");
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
         expect(digestOf(v)).toBe(nodeHex(utf8(canonicalJson(v))));

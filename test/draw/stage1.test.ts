@@ -154,7 +154,7 @@ describe("verification detects any single change (property 15)", () => {
     }
   });
   it("a swapped selected unit is caught even when the digest is recomputed to match", async () => {
-    const { digestOf } = await import("../../src/draw/_encoding.js");
+    const { digestOf } = await import("../../src/draw/_shared/_encoding.js");
     const strata = record.strata.map((s) => (s.riskClass === "A" ? { ...s, selected: [{ ...s.selected[0]!, unitId: "U001" }, ...s.selected.slice(1)] } : s));
     const { digest: _d, ...body } = { ...record, strata };
     const forged = { ...body, digest: digestOf(body) } as TargetDrawRecord;

@@ -6,7 +6,7 @@ import {
   ShuangsuijiError, commitInspectorInputs, commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, seedFromBeacon, seedFromDice, verifyInspectorDraw,
   type DrawInspectorsInput, type Inspector, type LockedTargetList,
 } from "../../src/index.js";
-import { canonicalJson, digestOf } from "../../src/draw/_encoding.js";
+import { canonicalJson, digestOf } from "../../src/draw/_shared/_encoding.js";
 
 const S1 = createSeed("11".repeat(16), { kind: "other", description: "stage 1" });
 function lockedList(n: number): LockedTargetList {

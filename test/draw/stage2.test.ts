@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
-import { planAssignment } from "../../src/draw/_assignment.js";
+import { planAssignment } from "../../src/draw/inspectors/_assignment.js";
 import { cappedCases, outcome } from "./_cappedCases.js";
 import {
   ShuangsuijiError, commitPool, countsTowardMinimum, createSeed, dispatchTargets, drawInspectors, drawTargets, lockTargetDraw, verifyInspectorDraw,

@@ -5,7 +5,7 @@ import {
   ShuangsuijiError, commitPool, commitSeedShare, createSeed, drawInspectors, drawTargets, lockTargetDraw, seedFromDice, seedFromShares, verifyInspectorDraw,
   verifyTargetDraw, verifyTicket, type DrawInspectorsInput, type Inspector, type TargetDrawRecord,
 } from "../../src/index.js";
-import { canonicalJson, digestOf } from "../../src/draw/_encoding.js";
+import { canonicalJson, digestOf } from "../../src/draw/_shared/_encoding.js";
 import { allEdits, type Json } from "./_tamper.js";
 import { GOLDEN_OPTIONS, GOLDEN_POLICY, GOLDEN_POOL, GOLDEN_SEED, GOLDEN_TASK } from "./_golden.js";
 

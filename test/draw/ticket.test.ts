@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ShuangsuijiError, commitPool, drawTargets, seedFromDice, verifyTicket, type InspectionTarget, type TargetDrawRecord } from "../../src/index.js";
-import { digestOf } from "../../src/draw/_encoding.js";
+import { digestOf } from "../../src/draw/_shared/_encoding.js";
 
 const targets = JSON.parse(readFileSync(new URL("../../examples/data/targets.json", import.meta.url), "utf8")) as InspectionTarget[];
 const exclusions = targets.filter((_, i) => i % 97 === 5).map((t) => ({ unitId: t.id, reason: "近一年内已检查 (inspected within a year)" }));

@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { DuckDBInstance, LIST, VARCHAR, listValue } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { commitPool, createSeed, drawTargets, verifyTargetDraw } from "../../src/index.js";
-import { isCanonicalText } from "../../src/draw/_pool.js";
+import { isCanonicalText } from "../../src/draw/targets/_pool.js";
 import { commitPoolInDuckDb, drawTargetsInDuckDb, verifyTargetDrawInDuckDb } from "../../src/duckdb/index.js";
 import { LISTED_PER_RULE, SUSPICIOUS_ID_SQL } from "../../src/duckdb/_poolChecks.js";
-import { poolIdProblem } from "../../src/draw/_pool.js";
+import { poolIdProblem } from "../../src/draw/targets/_pool.js";
 import { ShuangsuijiError } from "../../src/errors/ShuangsuijiError.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ssj-duckdb-rules-"));

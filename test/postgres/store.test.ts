@@ -5,7 +5,7 @@ import {
   ShuangsuijiError, completeInspection, publicView, publishResults, recordResult, verifyAuditTrail, verifyTask, type AuditEvent, type TaskLifecycle,
 } from "../../src/index.js";
 import { createPostgresEventStore, type PostgresEventStore } from "../../src/postgres/index.js";
-import { canonicalJson, digestOf } from "../../src/draw/_encoding.js";
+import { canonicalJson, digestOf } from "../../src/draw/_shared/_encoding.js";
 import { inspectingTask, resultForms } from "../../bench/_lifecycle.js";
 import { describePg, newPool, PG_URL } from "./_pg.js";
 

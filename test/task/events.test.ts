@@ -6,7 +6,7 @@ import {
   AuditEventSchema, StoredTaskSchema, type AuditEvent, type TaskLifecycle,
 } from "../../src/index.js";
 import { canonicalDigest } from "../../src/task/_digest.js";
-import { canonicalJson, digestOf } from "../../src/draw/_encoding.js";
+import { canonicalJson, digestOf } from "../../src/draw/_shared/_encoding.js";
 import { POOL, SCJG, WJW, drawnTask, recordFor, teamsTask } from "./_scenario.js";
 
 // ---- random call sequences over the whole lifecycle -------------------------------------------------------------

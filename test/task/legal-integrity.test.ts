@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digestOf } from "../../src/draw/_encoding.js";
+import { digestOf } from "../../src/draw/_shared/_encoding.js";
 import { canonicalDigest } from "../../src/task/_digest.js";
 import {
   ShuangsuijiError, commitPool, completeInspection, createHolidayCalendar, seedFromDice, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,

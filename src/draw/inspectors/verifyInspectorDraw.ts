@@ -1,0 +1,85 @@
+import { deepFreeze } from "../../_internal/deepFreeze.js";
+import { canonicalize } from "../_shared/_encoding.js";
+import { canonicalDigest } from "../_shared/_canonicalDigest.js";
+import { diffValues, MAX_MISMATCHES } from "../records/_diff.js";
+import { guarded, shapeMismatches } from "../records/_checkRecord.js";
+import { drawInspectors, type DrawInspectorsInput } from "./drawInspectors.js";
+import { commitInspectorInputs } from "./commitInspectorInputs.js";
+import type { InspectorDrawRecord } from "./InspectorDrawRecord.js";
+import { InspectorDrawRecordSchema } from "../records/recordSchemas.js";
+import { seedNotes, type DrawMismatch, type VerificationResult } from "../targets/verifyTargetDraw.js";
+
+/**
+ * What was announced before the stage-2 seed was fixed (docs/spec-v1.md §9.1, §10).
+ *
+ * @category Draw
+ */
+export interface AnnouncedInspectorInputs {
+  /** The published {@link commitInspectorInputs} digest of the stage-2 inputs. */
+  readonly inputsDigest: string;
+}
+
+/**
+ * Re-runs a stage-2 draw from its inputs (locked list, seed, directories, recusals, availability) and compares the
+ * whole record with the published one field by field in canonical form (docs/spec-v1.md §10): kind, algorithm, the
+ * lock it ran on, the seed and its derivation, every department's directory digest, eligible counts and teams, every
+ * leader, the recusals, the random side and the digest; unknown members are mismatches. A damaged record or inputs the
+ * draw refuses give `{ ok: false, mismatches }`, never a thrown error.
+ *
+ * @param record - The published stage-2 record.
+ * @param input - The stage-2 input as the verifier has it (with `inputsAnnouncedOn` and `seedFixedOn` when known: a
+ *   seed fixed before the lock or the announcement is a mismatch).
+ * @param announced - The inputs digest announced before the seed ({@link commitInspectorInputs}): when given, the
+ *   input's own digest must equal it (`announced.inputsDigest` mismatch otherwise), so inputs changed after the seed —
+ *   someone marked unavailable, a cap, scope, filter or group size — are caught (Longting art. 19; no grinding).
+ * @returns `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` listing every difference.
+ * @throws Never for a bad record or input — a malformed record, or an input {@link drawInspectors} refuses, is caught
+ *   and reported in `mismatches`.
+ * @category Draw
+ * @example
+ * ```ts
+ * import { verifyInspectorDraw, type DrawInspectorsInput, type InspectorDrawRecord } from "shuangsuiji";
+ * declare const record: InspectorDrawRecord;
+ * declare const input: DrawInspectorsInput;
+ * declare const announcedDigest: string; // published before the stage-2 seed
+ * const v = verifyInspectorDraw(record, input, { inputsDigest: announcedDigest });
+ * if (!v.ok) console.log(v.mismatches.map((m) => m.field));
+ * ```
+ */
+export function verifyInspectorDraw(record: InspectorDrawRecord, input: DrawInspectorsInput, announced?: AnnouncedInspectorInputs): VerificationResult {
+  const mismatches: DrawMismatch[] = guarded("record", () => {
+    const shape = InspectorDrawRecordSchema.safeParse(record);
+    if (!shape.success) return shapeMismatches(shape.error.issues);
+    const { digest, ...body } = record;
+    const out: DrawMismatch[] = [];
+    diffValues(canonicalDigest(body), digest, "digest", out); // generic walk: checks the draw's shape-specific writer too
+    return out;
+  });
+  mismatches.push(
+    ...guarded("rerun", () => {
+      const rerun = drawInspectors(input);
+      if (!rerun.ok) return [{ field: "rerun", expected: "a complete draw", actual: rerun.messageEn }];
+      const out: DrawMismatch[] = [];
+      diffValues(rerun.record, canonicalize(record), "", out); // the re-run is built canonical
+      return out;
+    }),
+  );
+  if (announced !== undefined) {
+    mismatches.push(
+      ...guarded("announced", () => {
+        const out: DrawMismatch[] = [];
+        diffValues(announced?.inputsDigest, commitInspectorInputs(input).digest, "announced.inputsDigest", out);
+        return out;
+      }),
+    );
+  }
+  const seen = new Set<string>();
+  const unique = mismatches.filter((m) => !seen.has(m.field) && seen.add(m.field) !== undefined).slice(0, MAX_MISMATCHES);
+  let notes: ReturnType<typeof seedNotes> = [];
+  try {
+    notes = seedNotes(record?.seed, "seed.provenance");
+  } catch {
+    notes = [];
+  }
+  return deepFreeze(unique.length === 0 ? { ok: true as const, notes } : { ok: false as const, mismatches: unique, notes });
+}

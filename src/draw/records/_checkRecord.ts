@@ -1,0 +1,146 @@
+import type * as z from "zod/v4";
+import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
+import { compareUtf8, digestOf } from "../_shared/_encoding.js";
+import { diffValues } from "./_diff.js";
+import { POOL_ALGORITHM, STAGE1_ALGORITHM, commitmentDigest, stateFromJson, ticketHasher } from "../targets/_pool.js";
+import { wordsToHex } from "../_shared/_sha256.js";
+import { setupStage1 } from "../targets/_stage1.js";
+import { LockedTargetListSchema, TargetDrawRecordSchema } from "./recordSchemas.js";
+import type { LockedTargetList } from "./LockedTargetList.js";
+import type { TargetDrawRecord } from "./TargetDrawRecord.js";
+import type { DrawMismatch } from "../targets/verifyTargetDraw.js";
+
+const pathText = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((s, p) => (typeof p === "number" ? `${s}[${p}]` : s === "" ? String(p) : `${s}.${String(p)}`), "");
+
+// Records and locks this library built are consistent by construction and deep-frozen, so they are not re-checked
+// (stage-2 simulations call drawInspectors thousands of times on one lock). Anything else — parsed JSON, edited copies —
+// is checked in full.
+const built = new WeakSet<object>();
+
+/** @internal Marks a frozen record or lock the library itself produced. */
+export function markBuilt<T extends object>(value: T): T {
+  if (Object.isFrozen(value)) built.add(value);
+  return value;
+}
+
+/** @internal True for a frozen record or lock the library produced (passed through by reference when inputs are read). */
+export function isBuilt(value: object): boolean {
+  return built.has(value);
+}
+
+/** Zod issues as mismatches: the shape a verifier expects vs what the record holds. */
+export function shapeMismatches(issues: readonly z.core.$ZodIssue[], prefix = ""): DrawMismatch[] {
+  return issues.slice(0, 100).map((i) => ({
+    field: [prefix, pathText(i.path)].filter((x) => x !== "").join("."),
+    expected: i.code === "unrecognized_keys" ? `no member ${(i as { keys?: string[] }).keys?.join(", ")}` : i.message,
+    actual: i.code,
+  }));
+}
+
+/** Issues (thrown errors' content) as mismatches. */
+export const issueMismatches = (issues: readonly RuleIssue[], prefix = ""): DrawMismatch[] =>
+  issues.map((i) => ({ field: [prefix, pathText(i.path as PropertyKey[])].filter((x) => x !== "").join(".") || "record", expected: `${i.rule}: ${i.messageEn}`, actual: i.value }));
+
+/** Runs a recomputation, turning our own errors into mismatches and anything else into one "record" mismatch. */
+export function guarded(field: string, f: () => DrawMismatch[]): DrawMismatch[] {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ShuangsuijiError) return issueMismatches(e.issues, field).map((m) => ({ ...m, field: m.field === "" ? field : m.field }));
+    return [{ field, expected: "a well-formed record", actual: e instanceof Error ? e.message : String(e) }];
+  }
+}
+
+/**
+ * Everything a stage-1 record contradicts about itself, without the pool (docs/spec-v1.md §7): shape (unknown members
+ * refused), digest, algorithm versions, seed derivation and dates, the commitment's counts and its digest recomputed
+ * from its state, exactly one stratum per class in order, quotas re-derived from the policy and the committed sizes,
+ * every listed ticket recomputed, ticket order, thresholds, a unit listed once and never one excluded by name, totals.
+ */
+export function targetRecordProblems(input: unknown): DrawMismatch[] {
+  if (typeof input === "object" && input !== null && built.has(input)) return [];
+  return guarded("record", () => {
+    const parsed = TargetDrawRecordSchema.safeParse(input);
+    if (!parsed.success) return shapeMismatches(parsed.error.issues);
+    const record = input as TargetDrawRecord;
+    const out: DrawMismatch[] = [];
+    const { digest, ...body } = record;
+    diffValues(digestOf(body), digest, "digest", out);
+    diffValues(STAGE1_ALGORITHM, record.algorithm, "algorithm", out);
+    const c = record.poolCommitment;
+    diffValues(POOL_ALGORITHM, c.algorithm, "poolCommitment.algorithm", out);
+    const sum = (o: Readonly<Record<string, number | undefined>>) => Object.values(o).reduce<number>((n, v) => n + (v ?? 0), 0);
+    diffValues(sum(c.strata), c.eligibleCount, "poolCommitment.eligibleCount", out);
+    diffValues(c.eligibleCount + sum(c.ineligible), c.unitCount, "poolCommitment.unitCount", out);
+    diffValues({ unitCount: c.unitCount, strata: c.strata, ineligible: c.ineligible }, { unitCount: c.state.unitCount, strata: c.state.strata, ineligible: c.state.ineligible }, "poolCommitment.state", out);
+    diffValues(commitmentDigest(stateFromJson(c.state), { eligibility: c.eligibility, exclusions: c.exclusions }), c.digest, "poolCommitment.digest", out);
+    const excluded = new Set(c.exclusions.map((x) => x.unitId));
+    if (excluded.size !== c.exclusions.length) out.push({ field: "poolCommitment.exclusions", expected: "each unit excluded once", actual: c.exclusions.length });
+    const sorted = [...c.exclusions].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+    diffValues(sorted, c.exclusions, "poolCommitment.exclusions", out);
+    out.push(
+      ...guarded("record", () => {
+        const setup = setupStage1({ taskId: record.taskId, policy: record.policy, seed: record.seed, commitment: c, timeline: record.timeline });
+        const classes = [...setup.quotas.keys()];
+        diffValues(classes, record.strata.map((s) => s.riskClass), "strata(classes)", out);
+        const ticket = ticketHasher(record.seed.value, record.taskId);
+        const w = new Int32Array(8);
+        const listed = new Set<string>();
+        let total = 0;
+        let random = false;
+        for (const s of record.strata) {
+          const q = setup.quotas.get(s.riskClass);
+          const at = `strata.${s.riskClass}`;
+          total += s.selected.length;
+          if (q === undefined) continue; // reported by strata(classes)
+          random ||= !q.census && q.quota > 0;
+          diffValues({ size: c.strata[s.riskClass] ?? 0, quota: q.quota, quotaRule: q.explanation, census: q.census }, { size: s.size, quota: s.quota, quotaRule: s.quotaRule, census: s.census }, at, out);
+          if (s.selected.length !== Math.min(q.quota, c.strata[s.riskClass] ?? 0)) out.push({ field: `${at}.selected.length`, expected: q.quota, actual: s.selected.length });
+          s.selected.forEach((u, i) => {
+            ticket(u.unitId, w);
+            diffValues(wordsToHex(w), u.ticket, `${at}.selected[${i}].ticket`, out);
+            const prev = s.selected[i - 1];
+            if (prev !== undefined && (prev.ticket > u.ticket || (prev.ticket === u.ticket && compareUtf8(prev.unitId, u.unitId) >= 0))) {
+              out.push({ field: `${at}.selected[${i}]`, expected: "tickets in ascending order", actual: u.ticket });
+            }
+            if (listed.has(u.unitId)) out.push({ field: `${at}.selected[${i}].unitId`, expected: "a unit listed once", actual: u.unitId });
+            if (excluded.has(u.unitId)) out.push({ field: `${at}.selected[${i}].unitId`, expected: "not a unit excluded by name", actual: u.unitId });
+            listed.add(u.unitId);
+          });
+          diffValues(s.selected.length > 0 ? (s.selected[s.selected.length - 1]?.ticket ?? null) : null, s.threshold, `${at}.threshold`, out);
+        }
+        diffValues(total, record.selectedCount, "selectedCount", out);
+        diffValues(random, record.random, "random", out);
+        return [];
+      }),
+    );
+    return out;
+  });
+}
+
+/** Everything wrong with a lock: its shape, its digest over the record digest and lock fields, and its record. */
+export function lockProblems(input: unknown): DrawMismatch[] {
+  if (typeof input === "object" && input !== null && built.has(input)) return [];
+  return guarded("locked", () => {
+    const parsed = LockedTargetListSchema.safeParse(input);
+    if (!parsed.success) return shapeMismatches(parsed.error.issues, "locked");
+    const locked = input as LockedTargetList;
+    const out: DrawMismatch[] = [];
+    diffValues(lockDigest(locked.record.digest, locked.lockedOn, locked.lockedBy), locked.digest, "locked.digest", out);
+    out.push(...targetRecordProblems(locked.record).map((m) => ({ ...m, field: `locked.record.${m.field}` })));
+    return out;
+  });
+}
+
+/** The lock digest: SHA-256 of the canonical JSON of { kind, recordDigest, lockedOn, lockedBy } (docs/spec-v1.md §8). */
+export const lockDigest = (recordDigest: string, lockedOn: string, lockedBy: string): string =>
+  digestOf({ kind: "locked-target-list", recordDigest, lockedOn, lockedBy });
+
+/** Mismatches as one thrown error (for functions that refuse an inconsistent record). */
+export function refuse(code: "invalid-input" | "draw-not-locked", mismatches: readonly DrawMismatch[], clause: string, zh: string, en: string): never {
+  throw new ShuangsuijiError(
+    code,
+    mismatches.slice(0, 50).map((m) => ({ path: m.field.split("."), rule: "record-consistency", clause, messageZh: zh, messageEn: `${en} (${m.field}: expected ${JSON.stringify(m.expected)}, found ${JSON.stringify(m.actual)})`, value: m.actual })),
+  );
+}

@@ -1,0 +1,126 @@
+import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
+import { deepFreeze } from "../../_internal/deepFreeze.js";
+import { canonicalize, digestOf } from "../_shared/_encoding.js";
+import { markBuilt } from "../records/_checkRecord.js";
+import { boundedHeap, commitmentDigest, hexToBytesField, unitProcessor, type BoundedHeap, type CommitmentState, type DrawUnit } from "./_pool.js";
+import { STAGE1_ALGORITHM, mismatch, type Stage1Setup } from "./_stage1.js";
+import type { SelectedUnit, StratumDraw, TargetDrawRecord } from "../records/TargetDrawRecord.js";
+
+/** Per-class heaps (by letter − "A") sized by the setup's quotas: a class outside A–Z never reaches a heap. */
+export function heapsFor(setup: Stage1Setup): (BoundedHeap | undefined)[] {
+  const heaps: (BoundedHeap | undefined)[] = new Array<BoundedHeap | undefined>(26).fill(undefined);
+  for (const [cls, q] of setup.quotas) if (/^[A-Z]$/.test(cls)) heaps[cls.charCodeAt(0) - 65] = boundedHeap(q.quota);
+  return heaps;
+}
+
+/**
+ * The single pass of a draw over a pool (drawTargets, drawTargetsAsync, the verifiers' re-run): commitment state,
+ * duplicate check, eligibility and tickets into per-class heaps, sized from the setup's quotas.
+ */
+export function drawPass(setup: Stage1Setup, hashUnits: boolean, keepIds: boolean) {
+  const heaps = heapsFor(setup);
+  // sized once from the committed count (bounded: a damaged commitment must not make us allocate gigabytes)
+  const expectedUnits = Math.min(setup.commitment.unitCount, 1 << 24);
+  const p = unitProcessor(setup.config, { draw: { ticketPrefix: hexToBytesField(setup.seed.value, setup.taskId), heaps }, hashUnits, expectedUnits, keepIds });
+  return { heaps, add: p.add, finish: p.finish, state: p.state };
+}
+
+/** The pool against the commitment: every count, then (when hashed) the digest; `pool-commitment-mismatch` else. */
+export function checkCommitment(state: CommitmentState, setup: Stage1Setup, digestChecked: boolean): void {
+  const c = setup.commitment;
+  const diffs: RuleIssue[] = [];
+  if (state.unitCount !== c.unitCount) diffs.push(mismatch("unitCount", c.unitCount, state.unitCount));
+  for (const [name, committed, got] of [["strata", c.strata, state.strata], ["ineligible", c.ineligible, state.ineligible]] as const) {
+    const a = committed as Readonly<Record<string, number>>;
+    const b = got as Readonly<Record<string, number>>;
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) if ((a[k] ?? 0) !== (b[k] ?? 0)) diffs.push(mismatch(`${name}.${k}`, a[k] ?? 0, b[k] ?? 0));
+  }
+  if (diffs.length === 0 && digestChecked && commitmentDigest(state, setup.config) !== c.digest) diffs.push(mismatch("digest", c.digest, "(units differ in content)"));
+  if (diffs.length > 0) throw new ShuangsuijiError("pool-commitment-mismatch", diffs);
+}
+
+/** Selections made by {@link selectionsFromHeaps}: frozen `{ ticket, unitId }` entries, listed without a copy. */
+const FROM_HEAPS = new WeakSet<readonly SelectedUnit[]>();
+
+/** Each class's selection from the heaps, in ticket order (hex built once per selected unit). */
+export function selectionsFromHeaps(setup: Stage1Setup, heaps: readonly (BoundedHeap | undefined)[]): Map<string, SelectedUnit[]> {
+  const out = new Map<string, SelectedUnit[]>();
+  for (const cls of setup.quotas.keys()) {
+    const h = /^[A-Z]$/.test(cls) ? heaps[cls.charCodeAt(0) - 65] : undefined;
+    const list = h === undefined ? [] : h.recordSelected();
+    FROM_HEAPS.add(list);
+    out.set(cls, list);
+  }
+  return out;
+}
+
+/**
+ * The stage-1 record from the setup and each class's selection (at most its quota, in ticket order, ids unique): keys
+ * in canonical order as built (the record's JSON is its canonical form, docs/spec-v1.md §2), digest streamed, frozen
+ * once. The selected entries are fresh `{ ticket, unitId }` objects.
+ */
+export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<string, readonly SelectedUnit[]>, commitment = setup.commitment): TargetDrawRecord {
+  const strata: StratumDraw[] = [];
+  let selectedCount = 0;
+  let random = false;
+  for (const [cls, q] of setup.quotas) {
+    const list = selections.get(cls) ?? [];
+    const n = Math.min(list.length, q.quota);
+    let selected: SelectedUnit[];
+    if (FROM_HEAPS.has(list)) selected = n === list.length ? (list as SelectedUnit[]) : list.slice(0, n); // frozen entries, used as they are
+    else {
+      selected = new Array<SelectedUnit>(n);
+      for (let i = 0; i < n; i++) {
+        const s = list[i] as SelectedUnit;
+        selected[i] = Object.freeze({ ticket: s.ticket, unitId: s.unitId });
+      }
+    }
+    selectedCount += n;
+    random ||= !q.census && q.quota > 0;
+    strata.push(Object.freeze({
+      census: q.census,
+      quota: q.quota,
+      quotaRule: q.explanation,
+      riskClass: cls,
+      selected: Object.freeze(selected),
+      size: commitment.strata[cls] ?? 0,
+      threshold: n > 0 ? (selected[n - 1] as SelectedUnit).ticket : null,
+    }));
+  }
+  Object.freeze(strata);
+  const policy = deepFreeze(canonicalize(setup.policy));
+  const poolCommitment = deepFreeze(canonicalize(commitment));
+  const seed = deepFreeze(canonicalize(setup.seed));
+  const timeline = setup.timeline === undefined ? undefined : deepFreeze(canonicalize(setup.timeline));
+  const body = {
+    algorithm: STAGE1_ALGORITHM,
+    kind: "target-draw" as const,
+    policy,
+    poolCommitment,
+    random,
+    seed,
+    selectedCount,
+    strata,
+    taskId: setup.taskId,
+    ...(timeline === undefined ? {} : { timeline }),
+  };
+  const digest = digestOf(body);
+  const record = {
+    algorithm: body.algorithm,
+    digest,
+    kind: body.kind,
+    policy,
+    poolCommitment,
+    random,
+    seed,
+    selectedCount,
+    strata,
+    taskId: body.taskId,
+    ...(timeline === undefined ? {} : { timeline }),
+  };
+  return markBuilt(Object.freeze(record) as TargetDrawRecord);
+}
+
+/** Feeds nothing: a helper type for the passes' callers. */
+export type Pass = ReturnType<typeof drawPass>;
+export type { DrawUnit };

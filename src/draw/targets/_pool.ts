@@ -1,0 +1,557 @@
+import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
+import { ruleIssue } from "../../errors/_drawRules.js";
+import { parseDayNumber } from "../../calendar/_days.js";
+import { bytesToHex, canonicalJson, compareUtf8, hexToBytes, isWellFormed, lengthDelimited, sha256Hex } from "../_shared/_encoding.js";
+import { compareWords, fieldHasherInto, prefixHasherInto, wordsToHex } from "../_shared/_sha256.js";
+import type { Eligibility, Exclusion } from "./SamplingPolicy.js";
+
+export const POOL_ALGORITHM = "shuangsuiji/pool/v1";
+export const STAGE1_ALGORITHM = "shuangsuiji/stage1/v1";
+
+import type { DrawUnit } from "./DrawUnit.js";
+export type { DrawUnit } from "./DrawUnit.js";
+
+/**
+ * Why a unit of the pool is not in its drawing stratum (Yanshi 7.2 eligibility; named exclusions): the reasons counted
+ * in a pool commitment and reported by verifyTicket.
+ *
+ * @category Draw
+ */
+export type IneligibleReason =
+  | "excluded"
+  | "registered-after-cutoff"
+  | "registration-date-unknown"
+  | "status-not-allowed"
+  | "status-unknown"
+  | "outside-districts";
+
+export interface PoolConfig {
+  readonly eligibility: Eligibility;
+  readonly exclusions: readonly Exclusion[];
+}
+
+const PRINTABLE_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+/**
+ * Why a text is not in its one canonical spelling as an id, or undefined (docs/spec-v1.md §3, look-alike ids):
+ * non-empty, well-formed, trimmed, NFC, no format character (\p{Cf}: zero-width space, soft hyphen, word joiner…), no
+ * control character (\p{Cc}), unchanged by NFKC (full-width ASCII, ideographic or no-break spaces, circled or
+ * superscript digits, half-width katakana… are compatibility forms), and no white space but single U+0020 spaces — so
+ * two rows cannot be the same enterprise (or inspector) under look-alike ids.
+ */
+export function idTextProblem(s: string): string | undefined {
+  if (s.length === 0) return "empty";
+  if (PRINTABLE_ASCII.test(s)) return s.includes("  ") ? "two spaces in a row" : undefined;
+  if (!isWellFormed(s)) return "not well-formed Unicode (lone surrogate)";
+  if (s !== s.trim()) return "leading or trailing white space";
+  if (/\p{Cf}/u.test(s)) return "an invisible format character (\\p{Cf})";
+  if (/\p{Cc}/u.test(s)) return "a control character (\\p{Cc})";
+  if (s !== s.normalize("NFC")) return "not in Unicode NFC";
+  if (/[\uff01-\uff5e]/u.test(s)) return "a full-width ASCII form (U+FF01–U+FF5E)";
+  if (/[\s\p{Zs}]/u.test(s.replace(/ /g, ""))) return "white space other than U+0020 (no-break, ideographic, en space…)";
+  if (s !== s.normalize("NFKC")) return "a Unicode compatibility form (changed by NFKC: ①, ¹, half-width katakana…)";
+  if (s.includes("  ")) return "two spaces in a row";
+  return undefined;
+}
+
+const ID_PROBLEM_ZH: Readonly<Record<string, string>> = {
+  empty: "为空",
+  "not a string": "不是文本",
+  "two spaces in a row": "含连续两个空格",
+  "not well-formed Unicode (lone surrogate)": "不是规范的Unicode文本（孤立代理项）",
+  "leading or trailing white space": "首尾含空白",
+  "an invisible format character (\\p{Cf})": "含零宽空格、软连字符等不可见格式字符",
+  "a control character (\\p{Cc})": "含控制字符（如制表符）",
+  "not in Unicode NFC": "未经NFC规范化",
+  "a full-width ASCII form (U+FF01–U+FF5E)": "含全角ASCII字符",
+  "white space other than U+0020 (no-break, ideographic, en space…)": "含普通空格以外的空白（不间断空格、全角空格等）",
+  "a Unicode compatibility form (changed by NFKC: ①, ¹, half-width katakana…)": "含兼容字符（①、¹、半角片假名等，NFKC规范化会改变）",
+  "a USCC-shaped id (18 letters and digits) is written in upper case without spaces": "统一社会信用代码形态的标识（18位字母数字）应大写且不含空格",
+};
+
+/** The pool-id rule's refusal, bilingual, clause cited (docs/spec-v1.md §3). */
+export function unitIdIssue(path: readonly (string | number)[], why: string, value: unknown, selfCheck = false): RuleIssue {
+  // one message object per reason (a hostile pool may hold a million bad ids)
+  const key = `${selfCheck ? "1" : "0"}${why}`;
+  let m = ID_MESSAGES.get(key);
+  if (m === undefined) {
+    m = idMessages(why, selfCheck);
+    ID_MESSAGES.set(key, m);
+  }
+  return value === undefined ? { path, ...m } : { path, ...m, value };
+}
+
+const ID_MESSAGES = new Map<string, Omit<RuleIssue, "path">>();
+
+function idMessages(why: string, selfCheck: boolean): Omit<RuleIssue, "path"> {
+  return {
+    rule: "unit-id-canonical", clause: selfCheck ? "docs/spec-v1.md §3, §11" : "docs/spec-v1.md §3",
+    messageZh: selfCheck
+      ? `无法核对此标识：${ID_PROBLEM_ZH[why] ?? why}，任何抽取名录都不能含有这样的标识；请按营业执照重新输入（复制粘贴常带入不可见字符）`
+      : `对象标识不是唯一规范写法：${ID_PROBLEM_ZH[why] ?? why}（同一企业不得以形近标识出现两次）`,
+    messageEn: selfCheck
+      ? `this id cannot be checked: ${why}, which no draw pool may hold; retype it from the business licence (copy and paste often carries invisible characters)`
+      : `the unit id is not in its one canonical spelling: ${why} (one enterprise cannot appear twice under look-alike ids)`,
+  };
+}
+
+/**
+ * A text's canonical-spelling check as an id (see {@link idTextProblem}); inspector ids use it as is. Printable ASCII
+ * (every USCC) skips the costly checks.
+ */
+export function isCanonicalText(s: string): boolean {
+  return idTextProblem(s) === undefined;
+}
+
+/**
+ * The self-check's reading of an id as typed (docs/spec-v1.md §11): trimmed (with the ideographic space), NFC,
+ * full-width ASCII folded to half-width and, when it then has the shape of a USCC (18 letters and digits once white
+ * space is removed), de-spaced and upper-cased as table import does.
+ */
+export function foldUnitId(raw: string): string {
+  const trimmed = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "").normalize("NFC").replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const code = trimmed.replace(/\s+/gu, "").toUpperCase();
+  return /^[0-9A-Z]{18}$/.test(code) ? code : trimmed;
+}
+
+/**
+ * THE pool-id rule (docs/spec-v1.md §3), used by commitPool, the draw, verifyTargetDraw, mergeTargetShards and
+ * verifyTicket alike: a canonical id text ({@link idTextProblem}) that the self-check's reading ({@link foldUnitId})
+ * leaves unchanged — so a USCC-shaped id is upper case without spaces, and verifyTicket never folds an id the pool did
+ * not fold (a lower-case `9141…x` is refused in a pool rather than hashed differently by the self-check).
+ */
+export function poolIdProblem(s: string): string | undefined {
+  const why = idTextProblem(s);
+  if (why !== undefined) return why;
+  return foldUnitId(s) === s ? undefined : "a USCC-shaped id (18 letters and digits) is written in upper case without spaces";
+}
+
+const CLASS = /^[A-Z]$/;
+
+/** Checks one unit cheaply (no zod per unit: pools have millions of units); undefined when it is fine. */
+export function unitProblems(u: DrawUnit, index: number, idChecked = false): RuleIssue[] | undefined {
+  if (
+    typeof u?.id === "string" && u.id !== "" && (idChecked || poolIdProblem(u.id) === undefined) && typeof u.riskClass === "string" && CLASS.test(u.riskClass) &&
+    (u.registrationDate === undefined || parseDayNumber(u.registrationDate) !== undefined)
+  ) {
+    return undefined;
+  }
+  const out: RuleIssue[] = [];
+  const why = typeof u?.id === "string" ? poolIdProblem(u.id) : "not a string";
+  if (why !== undefined) out.push(unitIdIssue([index, "id"], why, u?.id));
+  if (typeof u?.riskClass !== "string" || !/^[A-Z]$/.test(u.riskClass)) out.push(ruleIssue("risk-class", [index, "riskClass"], { value: u?.riskClass }));
+  if (u?.registrationDate !== undefined && parseDayNumber(u.registrationDate) === undefined) {
+    out.push(ruleIssue("civil-date", [index, "registrationDate"], { value: u.registrationDate }));
+  }
+  return out;
+}
+
+export function eligibilityOf(u: DrawUnit, config: PoolConfig, excluded: ReadonlySet<string>): IneligibleReason | undefined {
+  if (excluded.has(u.id)) return "excluded";
+  const e = config.eligibility;
+  const include = e.whenUnknown === "include";
+  if (e.registeredOnOrBefore !== undefined) {
+    if (u.registrationDate === undefined) {
+      if (!include) return "registration-date-unknown";
+    } else if (u.registrationDate > e.registeredOnOrBefore) return "registered-after-cutoff";
+  }
+  if (e.statuses !== undefined) {
+    if (u.status === undefined) {
+      if (!include) return "status-unknown";
+    } else if (!(e.statuses as readonly string[]).includes(u.status)) return "status-not-allowed";
+  }
+  if (e.divisionCodes !== undefined && (u.divisionCode === undefined || !e.divisionCodes.includes(u.divisionCode))) return "outside-districts";
+  return undefined;
+}
+
+/**
+ * Order-independent multiset commitment: Σ SHA-256(len‖id ‖ len‖class ‖ len‖eligibility) mod 2^256 (MSet-Add-Hash),
+ * plus counts. "eligibility" is "" for an eligible unit or its ineligibility reason: the element records exactly what
+ * the draw depends on, and a verifier recomputes it from the pool and the committed rules. Mergeable across shards.
+ */
+export interface CommitmentState {
+  sum: Uint32Array; // 8 big-endian words
+  unitCount: number;
+  strata: Record<string, number>;
+  ineligible: Partial<Record<IneligibleReason, number>>;
+}
+
+export const emptyCommitmentState = (): CommitmentState => ({ sum: new Uint32Array(8), unitCount: 0, strata: {}, ineligible: {} });
+
+export function addWords(sum: Uint32Array, w: Int32Array | Uint32Array): void {
+  let carry = 0;
+  for (let i = 7; i >= 0; i--) {
+    const t = (sum[i] as number) + ((w[i] as number) >>> 0) + carry;
+    sum[i] = t >>> 0;
+    carry = t > 0xffffffff ? 1 : 0;
+  }
+}
+
+export function mergeCommitmentStates(states: readonly CommitmentState[]): CommitmentState {
+  const out = emptyCommitmentState();
+  for (const s of states) {
+    addWords(out.sum, s.sum);
+    out.unitCount += s.unitCount;
+    for (const [k, v] of Object.entries(s.strata)) out.strata[k] = (out.strata[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(s.ineligible)) out.ineligible[k as IneligibleReason] = (out.ineligible[k as IneligibleReason] ?? 0) + (v as number);
+  }
+  return out;
+}
+
+export function commitmentDigest(state: CommitmentState, config: PoolConfig): string {
+  const sumBytes = new Uint8Array(32);
+  for (let i = 0; i < 8; i++) {
+    const v = state.sum[i] as number;
+    sumBytes[4 * i] = v >>> 24; sumBytes[4 * i + 1] = v >>> 16; sumBytes[4 * i + 2] = v >>> 8; sumBytes[4 * i + 3] = v;
+  }
+  return sha256Hex(lengthDelimited([POOL_ALGORITHM, String(state.unitCount), sumBytes, canonicalJson(config)]));
+}
+
+export const stateToJson = (s: CommitmentState) => ({ sum: bytesToHex(new Uint8Array(Array.from(s.sum).flatMap((v) => [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255]))), unitCount: s.unitCount, strata: { ...s.strata }, ineligible: { ...s.ineligible } });
+
+export function stateFromJson(j: { sum: string; unitCount: number; strata: Record<string, number>; ineligible: Partial<Record<IneligibleReason, number>> }): CommitmentState {
+  const b = hexToBytes(j.sum);
+  const sum = new Uint32Array(8);
+  for (let i = 0; i < 8; i++) sum[i] = (((b[4 * i] as number) << 24) | ((b[4 * i + 1] as number) << 16) | ((b[4 * i + 2] as number) << 8) | (b[4 * i + 3] as number)) >>> 0;
+  return { sum, unitCount: j.unitCount, strata: { ...j.strata }, ineligible: { ...j.ineligible } };
+}
+
+/** The internal prefix of a unit id's fingerprint when no draw prefix exists (commitPool): never part of a record. */
+const FINGERPRINT_TAG = "shuangsuiji/unit-id-fingerprint/v1";
+
+/**
+ * Duplicate-id detection in typed memory (docs/spec-v1.md §3): an open-addressing table of 64-bit fingerprints (the
+ * first two words of a SHA-256 of the length-delimited id after a fixed prefix) with the index of the row that first
+ * had each. 12 bytes per slot, grown ×1.5 at 80% load, or sized once when the caller knows the count. With the ids
+ * kept (in-memory pools: the pool holds them anyway) a fingerprint hit is confirmed by comparing the ids, so the check
+ * is exact; for a streamed pool (O(quota) memory) a hit is a duplicate, which two distinct ids produce with
+ * probability below n²/2⁶⁵ (≈ 3×10⁻⁸ for 10⁶ units).
+ */
+export function fingerprintTable(expected = 0) {
+  // `expected` may come from a damaged record (NaN, negative, huge): a hint only, never trusted to size the table.
+  const hint = Number.isFinite(expected) && expected > 0 ? Math.min(expected, 1 << 24) : 0;
+  let cap = Math.max(1024, Math.ceil(hint / 0.75));
+  let slots = new Int32Array(3 * cap); // [fpHi, fpLo, index + 1]; index + 1 = 0 marks an empty slot
+  let size = 0;
+  const home = (lo: number, c: number): number => Math.floor(((lo >>> 0) * c) / 4294967296);
+  const grow = () => {
+    const old = slots;
+    const oldCap = cap;
+    cap = Math.ceil(cap * 1.5);
+    slots = new Int32Array(3 * cap);
+    for (let s = 0; s < oldCap; s++) {
+      const v = old[3 * s + 2] as number;
+      if (v === 0) continue;
+      const hi = old[3 * s] as number;
+      const lo = old[3 * s + 1] as number;
+      let j = home(lo, cap);
+      while ((slots[3 * j + 2] as number) !== 0) j = j + 1 === cap ? 0 : j + 1;
+      slots[3 * j] = hi;
+      slots[3 * j + 1] = lo;
+      slots[3 * j + 2] = v;
+    }
+  };
+  return {
+    /**
+     * Inserts (hi, lo) for row `index` unless a row with the same fingerprint is there and `same(thatIndex)` says it
+     * is the same id: then that row's index is returned (and nothing inserted); -1 otherwise.
+     */
+    insert(hi: number, lo: number, index: number, same: ((first: number) => boolean) | undefined): number {
+      if (size + 1 > cap * 0.8) grow();
+      const c = cap;
+      const t = slots;
+      let j = home(lo, c);
+      for (;;) {
+        const v = t[3 * j + 2] as number;
+        if (v === 0) break;
+        if ((t[3 * j] as number) === hi && (t[3 * j + 1] as number) === lo && (same === undefined || same(v - 1))) return v - 1;
+        j = j + 1 === c ? 0 : j + 1;
+      }
+      t[3 * j] = hi;
+      t[3 * j + 1] = lo;
+      t[3 * j + 2] = index + 1;
+      size++;
+      return -1;
+    },
+  };
+}
+
+/** A bounded heap as {@link boundedHeap} returns it. */
+export type BoundedHeap = ReturnType<typeof boundedHeap>;
+
+/** What a draw adds to a pass over the pool: the ticket prefix and the heap of each class (index: letter − "A"). */
+export interface DrawHooks {
+  /** len‖tag ‖ len‖seed ‖ len‖task: a ticket is SHA-256 of this and len‖id. */
+  readonly ticketPrefix: Uint8Array;
+  readonly heaps: readonly (BoundedHeap | undefined)[];
+}
+
+export interface UnitProcessorOptions {
+  /** Draws as it goes (tickets into heaps); the tickets double as the id fingerprints. */
+  readonly draw?: DrawHooks;
+  /** Computes the multiset digest contribution of each unit (false: counts only). */
+  readonly hashUnits?: boolean;
+  /** The number of units expected (sizes the duplicate table once). */
+  readonly expectedUnits?: number;
+  /** Keep the ids so a fingerprint hit is confirmed by comparing ids (exact); for in-memory pools. */
+  readonly keepIds?: boolean;
+}
+
+const REASONS: readonly IneligibleReason[] = ["excluded", "registered-after-cutoff", "registration-date-unknown", "status-not-allowed", "status-unknown", "outside-districts"];
+
+/**
+ * One pass over the units: validation (a fast path for the common shape; anything else goes through
+ * {@link unitProblems}, so the errors are the same), duplicate ids, eligibility, the commitment contribution added in
+ * 32-bit words, per-class counts and, for a draw, each eligible unit's ticket offered to its class's heap. Nothing is
+ * allocated per unit on the fast path (the ids are written once into one buffer that feeds every hash).
+ */
+export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions = {}) {
+  const draw = options.draw;
+  const hashUnits = options.hashUnits ?? true;
+  const state = emptyCommitmentState();
+  const excluded = new Set(config.exclusions.map((e) => e.unitId));
+  const unitHash = prefixHasherInto(new Uint8Array(0));
+  const idHash = prefixHasherInto(draw === undefined ? lengthDelimited([FINGERPRINT_TAG]) : draw.ticketPrefix);
+  const heaps = draw?.heaps ?? [];
+  const words = new Int32Array(8);
+  const tw = new Int32Array(8);
+  const sum = state.sum;
+  const table = fingerprintTable(options.expectedUnits ?? 0);
+  const ids: (string | undefined)[] | undefined = options.keepIds === true ? [] : undefined;
+  let currentId = "";
+  const same = ids === undefined ? undefined : (first: number) => ids[first] === currentId;
+  const issues: RuleIssue[] = [];
+  // counts by class letter and by reason, in order of first appearance (the state's key order, as before)
+  const classCounts = new Float64Array(26);
+  const classOrder: number[] = [];
+  const reasonCounts = new Float64Array(REASONS.length);
+  const reasonOrder: number[] = [];
+  let buf = new Uint8Array(256);
+  const encoder = new TextEncoder();
+  let index = 0;
+  let unitCount = 0;
+  const e = config.eligibility;
+  const plainEligibility = e.registeredOnOrBefore === undefined && e.statuses === undefined && e.divisionCodes === undefined;
+  const hasExclusions = excluded.size > 0;
+  const add = (u: DrawUnit): void => {
+    const at = index++;
+    const id = u?.id;
+    // --- the fast path: printable-ASCII id, one capital letter, no date or a valid one
+    let idBytes = -1;
+    if (typeof id === "string") {
+      const n = id.length;
+      if (buf.length < 4 * n + 64) buf = new Uint8Array(4 * n + 256);
+      let printable = n > 0;
+      // the pool-id rule on printable ASCII (poolIdProblem): no two spaces in a row, and a USCC-shaped id (18 letters
+      // and digits once spaces are removed) in upper case without spaces
+      let alnum = 0;
+      let other = 0;
+      let folds = false;
+      let prev = 0;
+      for (let i = 0; i < n; i++) {
+        const c = id.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e || (c === 0x20 && prev === 0x20)) {
+          printable = false;
+          break;
+        }
+        if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) alnum++;
+        else if (c >= 0x61 && c <= 0x7a) {
+          alnum++;
+          folds = true;
+        } else if (c === 0x20) folds = true;
+        else other++;
+        prev = c;
+        buf[4 + i] = c;
+      }
+      if (printable && id.charCodeAt(0) !== 0x20 && id.charCodeAt(n - 1) !== 0x20 && !(folds && other === 0 && alnum === 18)) idBytes = n;
+      else if (n > 0 && !printable && poolIdProblem(id) === undefined) idBytes = encoder.encodeInto(id, buf.subarray(4)).written;
+    }
+    const cls = u?.riskClass;
+    const code = typeof cls === "string" && cls.length === 1 ? cls.charCodeAt(0) - 65 : -1;
+    if (idBytes < 0 || code < 0 || code > 25 || (u.registrationDate !== undefined && parseDayNumber(u.registrationDate) === undefined)) {
+      ids?.push(undefined);
+      const problems = unitProblems(u, at);
+      if (problems !== undefined) {
+        for (const p of problems) issues.push(p);
+        return;
+      }
+      // unitProblems accepts what the fast path refused: impossible by construction, kept as a guard
+      throw new Error("unit validation fast path disagrees with unitProblems");
+    }
+    const idStr = id as string;
+    buf[0] = idBytes >>> 24; buf[1] = idBytes >>> 16; buf[2] = idBytes >>> 8; buf[3] = idBytes;
+    // the ticket (a draw) or the fingerprint hash (commitPool) of len‖id: the duplicate check's fingerprint
+    idHash(buf, 4 + idBytes, tw, 0);
+    ids?.push(idStr);
+    currentId = idStr;
+    const first = table.insert(tw[0] as number, tw[1] as number, at, same);
+    if (first >= 0) {
+      issues.push(ruleIssue("unique-ids", [at, "id"], { value: idStr, detailZh: `与第${first}项重复`, detailEn: `same id as unit ${first}` }));
+      return;
+    }
+    const reason = plainEligibility ? (hasExclusions && excluded.has(idStr) ? "excluded" : undefined) : eligibilityOf(u, config, excluded);
+    if (hashUnits) {
+      let o = 4 + idBytes;
+      buf[o] = 0; buf[o + 1] = 0; buf[o + 2] = 0; buf[o + 3] = 1; buf[o + 4] = code + 65;
+      o += 5;
+      if (reason === undefined) {
+        buf[o] = 0; buf[o + 1] = 0; buf[o + 2] = 0; buf[o + 3] = 0;
+        o += 4;
+      } else {
+        const rn = reason.length;
+        buf[o] = 0; buf[o + 1] = 0; buf[o + 2] = 0; buf[o + 3] = rn;
+        for (let i = 0; i < rn; i++) buf[o + 4 + i] = reason.charCodeAt(i);
+        o += 4 + rn;
+      }
+      unitHash(buf, o, words, 0);
+      // sum += words (mod 2^256), big-endian 32-bit words
+      let carry = 0;
+      for (let i = 7; i >= 0; i--) {
+        const t = (sum[i] as number) + ((words[i] as number) >>> 0) + carry;
+        sum[i] = t >>> 0;
+        carry = t > 0xffffffff ? 1 : 0;
+      }
+    }
+    unitCount++;
+    if (reason !== undefined) {
+      const r = REASONS.indexOf(reason);
+      const before = reasonCounts[r] as number;
+      reasonCounts[r] = before + 1;
+      if (before === 0) reasonOrder.push(r);
+      return;
+    }
+    const before = classCounts[code] as number;
+    classCounts[code] = before + 1;
+    if (before === 0) classOrder.push(code);
+    if (draw !== undefined) heaps[code]?.offer(tw, idStr);
+  };
+  return {
+    state,
+    issues,
+    add,
+    /** Throws every bad unit at once; otherwise completes `state` (counts as objects, in order of first appearance). */
+    finish(): void {
+      if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+      state.unitCount = unitCount;
+      for (const c of classOrder) state.strata[String.fromCharCode(65 + c)] = classCounts[c] as number;
+      for (const r of reasonOrder) state.ineligible[REASONS[r] as IneligibleReason] = reasonCounts[r] as number;
+    },
+  };
+}
+
+/** Ticket = SHA-256(len(tag)‖tag ‖ len(seed)‖seed ‖ len(task)‖task ‖ len(id)‖id), big-endian u32 lengths. */
+/** The ticket's constant prefix len‖tag ‖ len‖seed ‖ len‖task as bytes. */
+export const hexToBytesField = (seedHex: string, taskId: string): Uint8Array => lengthDelimited([STAGE1_ALGORITHM, hexToBytes(seedHex), taskId]);
+
+export function ticketHasher(seedHex: string, taskId: string) {
+  // the prefix is compressed once; each id is written straight into the block (no per-unit allocation)
+  const h = fieldHasherInto(lengthDelimited([STAGE1_ALGORITHM, hexToBytes(seedHex), taskId]));
+  return (unitId: string, out: Int32Array) => h(unitId, out, 0);
+}
+
+export function ticketHex(seedHex: string, taskId: string, unitId: string): string {
+  const w = new Int32Array(8);
+  ticketHasher(seedHex, taskId)(unitId, w);
+  return wordsToHex(w);
+}
+
+export interface Candidate {
+  readonly w: Int32Array;
+  readonly id: string;
+}
+
+const cmp = (a: Candidate, b: Candidate): number => compareWords(a.w, b.w) || compareUtf8(a.id, b.id);
+
+/** Keeps the k smallest candidates: a max-heap of slot indices over one preallocated slab (no allocation per offer). */
+export function boundedHeap(k: number) {
+  // grown as candidates arrive (a quota larger than its stratum, or a verifier's generous bound, costs nothing)
+  let slab = new Int32Array(Math.min(Math.max(k, 1), 1024) * 8);
+  const ids: string[] = [];
+  const heap: number[] = [];
+  // compares slot a with slot b: full 256-bit ticket (unsigned), then id
+  const cmpSlots = (a: number, b: number): number => {
+    const oa = a * 8;
+    const ob = b * 8;
+    for (let i = 0; i < 8; i++) {
+      const x = (slab[oa + i] as number) >>> 0;
+      const y = (slab[ob + i] as number) >>> 0;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return compareUtf8(ids[a] as string, ids[b] as string);
+  };
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (cmpSlots(heap[i] as number, heap[p] as number) <= 0) break;
+      const t = heap[i] as number;
+      heap[i] = heap[p] as number;
+      heap[p] = t;
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    const n = heap.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && cmpSlots(heap[l] as number, heap[m] as number) > 0) m = l;
+      if (r < n && cmpSlots(heap[r] as number, heap[m] as number) > 0) m = r;
+      if (m === i) break;
+      const t = heap[i] as number;
+      heap[i] = heap[m] as number;
+      heap[m] = t;
+      i = m;
+    }
+  };
+  return {
+    offer(w: Int32Array, id: string): void {
+      if (k === 0) return;
+      if (heap.length < k) {
+        const slot = heap.length;
+        if (slot * 8 + 8 > slab.length) {
+          const next = new Int32Array(Math.min(Math.max(k, 1), 2 * (slab.length >> 3)) * 8);
+          next.set(slab);
+          slab = next;
+        }
+        slab.set(w, slot * 8);
+        ids[slot] = id;
+        heap.push(slot);
+        up(heap.length - 1);
+        return;
+      }
+      const top = heap[0] as number;
+      const o = top * 8;
+      for (let i = 0; i < 8; i++) {
+        const x = (w[i] as number) >>> 0;
+        const y = (slab[o + i] as number) >>> 0;
+        if (x < y) break;
+        if (x > y) return;
+        if (i === 7 && compareUtf8(id, ids[top] as string) >= 0) return;
+      }
+      slab.set(w, o);
+      ids[top] = id;
+      down(0);
+    },
+    /** The kept candidates in (ticket, id) order, each ticket converted to hex once (no slab copies). */
+    sortedSelected(): { unitId: string; ticket: string }[] {
+      const order = heap.slice().sort(cmpSlots);
+      return order.map((slot) => ({ unitId: ids[slot] as string, ticket: wordsToHex(slab, slot * 8) }));
+    },
+    /** The same, as frozen `{ ticket, unitId }` entries (a record's canonical key order), ready to be listed. */
+    recordSelected(): { readonly ticket: string; readonly unitId: string }[] {
+      const order = heap.slice().sort(cmpSlots);
+      const out = new Array<{ readonly ticket: string; readonly unitId: string }>(order.length);
+      for (let i = 0; i < order.length; i++) {
+        const slot = order[i] as number;
+        out[i] = Object.freeze({ ticket: wordsToHex(slab, slot * 8), unitId: ids[slot] as string });
+      }
+      return out;
+    },
+    sorted(): Candidate[] {
+      const out = heap.map((slot) => ({ w: slab.slice(slot * 8, slot * 8 + 8), id: ids[slot] as string }));
+      return out.sort(cmp);
+    },
+  };
+}
+
