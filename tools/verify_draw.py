@@ -5,10 +5,16 @@ Written from the specification alone, independently of the JavaScript library. U
 
   verify_draw.py record RECORD.json --pool POOL.json|POOL.csv [--announced ANNOUNCED.json]
       Rebuilds the stage-1 record from its inputs and the pool (spec §3-§7, §10); prints every mismatch.
-      Exit 0 when identical, 1 otherwise.
+      ANNOUNCED is what was published before the draw: {"poolCommitment": {digest, strata, ineligible, …} (the
+      counts are required: in v1 the digest does not bind them, spec §4), "poolCommitmentDigest", "seed", "taskId",
+      "policy", "timeline"}, compared by meaning (hex in either case, dice witnesses as a set, only the dates given).
+      Exit 0 when identical, 1 otherwise, 3 for an announcement that cannot be meant (a commitment without its counts).
   verify_draw.py ticket RECORD.json --id ID --class CLASS [--registration-date D] [--status S] [--division C]
-      The enterprise self-check (spec §11): selected / not-selected / not-in-stratum / inconsistent.
-      Exit 0 for an answer, 1 for inconsistent, 2 when the stated id, class, date or status is not readable.
+                 [--announced ANNOUNCED.json]
+      The enterprise self-check (spec §11): selected / not-selected / not-in-stratum / inconsistent; with
+      --announced, step 0 compares the record with the announcement first (inconsistent, not-as-announced).
+      Exit 0 for an answer, 1 for inconsistent, 2 when the stated id (after folding, the pool-id rule of spec §3),
+      class, date, status or district (six digits) is not readable, or the announcement cannot be meant.
   verify_draw.py inspectors RECORD.json --input INPUT.json [--announced ANNOUNCED.json]
       Rebuilds a stage-2 InspectorDrawRecord from its inputs (the locked list, seed, directories, recusals… as passed
       to drawInspectors, spec §8-§9) and compares every member; with --announced ({"inputsDigest": …}, published before
