@@ -417,6 +417,27 @@ function forgeStage2(record: InspectorDrawRecord): InspectorDrawRecord {
   if (!r.ok) throw new Error("golden stage 2 failed");
   cases.push(stage2Case("golden stage2-v1", r.record, input));
 }
+{
+  // spec §8 lock date order: lockTargetDraw refuses a lock dated before the record's timeline or dice roll; a lock made
+  // by hand with that date and its digest recomputed is, today, drawn from and verified by the library (verifyInspectorDraw
+  // does not re-check the lock's date order) — the Python verifier must answer the same, whichever way the library goes
+  const pool = Array.from({ length: 6 }, (_, i) => ({ id: `U-${i}`, riskClass: "A" }));
+  const seed = seedFromDice({ digits: "314159265358979323846264338327950288419", witnesses: ["张伟", "李娜"], date: "2026-04-01" });
+  const t1 = drawTargets({ taskId: "S2-lock", pool, seed, commitment: commitPool(pool), policy: { strata: { A: { count: 2 } } }, timeline: { commitmentPublishedOn: "2026-03-30", seedFixedOn: "2026-04-01" } });
+  let refusedEarly = false;
+  try {
+    lockTargetDraw(t1, { lockedOn: "2026-03-31", lockedBy: "稽查局" });
+  } catch {
+    refusedEarly = true;
+  }
+  if (!refusedEarly) throw new Error("lockTargetDraw accepted a lock dated before the seed (spec §8)");
+  const early: Record<string, unknown> = { ...(JSON.parse(JSON.stringify(lockTargetDraw(t1, { lockedOn: "2026-04-02", lockedBy: "稽查局" }))) as Record<string, unknown>), lockedOn: "2026-03-31" };
+  early.digest = digestOf({ kind: "locked-target-list", recordDigest: t1.digest, lockedOn: "2026-03-31", lockedBy: "稽查局" });
+  const staff = (d: string): Inspector[] => Array.from({ length: 4 }, (_, i) => ({ id: `${d}-${i}`, name: `${d}${i}`, departmentId: d, category: "qualified-staff", expertise: [] }));
+  const input = { locked: early, seed: createSeed("202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f", { kind: "other", description: "x" }), initiatingDepartmentId: "S", departments: [{ departmentId: "S", inspectors: staff("S") }] } as unknown as DrawInspectorsInput;
+  const r = drawInspectors(input);
+  if (r.ok) cases.push(stage2Case("stage2 hand-made lock dated before the seed (spec §8)", r.record, input));
+}
 const stage2Count = Math.max(1, Math.round(count * 0.8));
 let stage2Failed = 0;
 for (let k = 0, drawn = 0; drawn < stage2Count; k++) {
