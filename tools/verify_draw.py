@@ -5,10 +5,16 @@ Written from the specification alone, independently of the JavaScript library. U
 
   verify_draw.py record RECORD.json --pool POOL.json|POOL.csv [--announced ANNOUNCED.json]
       Rebuilds the stage-1 record from its inputs and the pool (spec §3-§7, §10); prints every mismatch.
-      Exit 0 when identical, 1 otherwise.
+      ANNOUNCED is what was published before the draw: {"poolCommitment": {digest, strata, ineligible, …} (the
+      counts are required: in v1 the digest does not bind them, spec §4), "poolCommitmentDigest", "seed", "taskId",
+      "policy", "timeline"}, compared by meaning (hex in either case, dice witnesses as a set, only the dates given).
+      Exit 0 when identical, 1 otherwise, 3 for an announcement that cannot be meant (a commitment without its counts).
   verify_draw.py ticket RECORD.json --id ID --class CLASS [--registration-date D] [--status S] [--division C]
-      The enterprise self-check (spec §11): selected / not-selected / not-in-stratum / inconsistent.
-      Exit 0 for an answer, 1 for inconsistent, 2 when the stated id, class, date or status is not readable.
+                 [--announced ANNOUNCED.json]
+      The enterprise self-check (spec §11): selected / not-selected / not-in-stratum / inconsistent; with
+      --announced, step 0 compares the record with the announcement first (inconsistent, not-as-announced).
+      Exit 0 for an answer, 1 for inconsistent, 2 when the stated id (after folding, the pool-id rule of spec §3),
+      class, date, status or district (six digits) is not readable, or the announcement cannot be meant.
   verify_draw.py inspectors RECORD.json --input INPUT.json [--announced ANNOUNCED.json]
       Rebuilds a stage-2 InspectorDrawRecord from its inputs (the locked list, seed, directories, recusals… as passed
       to drawInspectors, spec §8-§9) and compares every member; with --announced ({"inputsDigest": …}, published before
@@ -162,9 +168,59 @@ def strict_text(s):
     return canonical_text(s) and not any(unicodedata.category(c) == "Cf" for c in s)
 
 
+def fold(raw):
+    """The self-check's reading of an id as typed (spec §11; src/draw/_pool.ts foldUnitId): trimmed (ECMAScript white
+    space, U+3000 included), NFC, full-width ASCII U+FF01–U+FF5E folded (an interior U+3000 is kept); when it then has
+    the shape of a USCC (18 letters/digits once white space is removed), de-spaced and upper-cased."""
+    trimmed = "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in unicodedata.normalize("NFC", raw.strip(JS_SPACE)))
+    code = re.sub(JS_WS + "+", "", trimmed).upper()
+    return code if re.fullmatch(r"[0-9A-Z]{18}", code) else trimmed
+
+
+def id_text_problem(s):
+    """Why a text is not in its one canonical spelling as an id, or None (src/draw/_pool.ts idTextProblem; inspector
+    ids use it as is): non-empty, well-formed, trimmed, no format (Cf) or control (Cc) character, NFC, no full-width
+    ASCII form, no white space but single U+0020 spaces, unchanged by NFKC."""
+    if not isinstance(s, str):
+        return "not a string"
+    if s == "":
+        return "empty"
+    try:
+        u8(s)
+    except UnicodeEncodeError:
+        return "not well-formed Unicode (lone surrogate)"
+    if s != s.strip(JS_SPACE):
+        return "leading or trailing white space"
+    if any(unicodedata.category(c) == "Cf" for c in s):
+        return "an invisible format character (Cf)"
+    if any(unicodedata.category(c) == "Cc" for c in s):
+        return "a control character (Cc)"
+    if not unicodedata.is_normalized("NFC", s):
+        return "not in Unicode NFC"
+    if any("\uff01" <= c <= "\uff5e" for c in s):
+        return "a full-width ASCII form (U+FF01-U+FF5E)"
+    if any(c != " " and (c in JS_SPACE or unicodedata.category(c) == "Zs") for c in s):
+        return "white space other than U+0020"
+    if not unicodedata.is_normalized("NFKC", s):
+        return "a Unicode compatibility form (changed by NFKC)"
+    if "  " in s:
+        return "two spaces in a row"
+    return None
+
+
+def pool_id_problem(s):
+    """THE pool-id rule (spec §3; src/draw/_pool.ts poolIdProblem), one function for pools, the rebuild and the
+    self-check: a canonical id text (id_text_problem) that fold leaves unchanged (a USCC-shaped id is upper case
+    without spaces, so the self-check never reads an id differently from the pool)."""
+    why = id_text_problem(s)
+    if why is not None:
+        return why
+    return None if fold(s) == s else "a USCC-shaped id (18 letters and digits) is written in upper case without spaces"
+
+
 def canonical_id(s):
-    """A unit id (spec §3): strict text and no full-width ASCII form U+FF01–U+FF5E."""
-    return strict_text(s) and not any("\uff01" <= c <= "\uff5e" for c in s)
+    """A unit id a pool may hold (spec §3): the pool-id rule."""
+    return pool_id_problem(s) is None
 
 
 def whole(n):
@@ -180,8 +236,9 @@ def check_pool(pool):
     problems, seen = [], set()
     for i, u in enumerate(pool):
         uid = u.get("id")
-        if not canonical_id(uid):
-            problems.append(f"unit {i}: id is not trimmed, well-formed NFC text")
+        why = pool_id_problem(uid)
+        if why is not None:
+            problems.append(f"unit {i}: id: {why} (spec §3, the pool-id rule)")
         elif uid in seen:
             problems.append(f"unit {i}: duplicate id {uid}")
         else:
@@ -261,6 +318,67 @@ def D(*fields):
     return sha(L(SEED_TAG) + b"".join(L(f) for f in fields)).hex()
 
 
+def _log2_binomial(n, k):
+    return sum(math.log2(n - i) - math.log2(i + 1) for i in range(k))
+
+
+# Spec §5.2 (src/draw/_lottery.ts GAMES): the known lottery games, one recognised name each; parts in canonical order
+# (count, min, max, kind "set" = distinct and ascending as the draw notice lists them, "positional" = position order;
+# same_drum: distinct from the previous part, 七乐彩's special number), maxNumber, bits per draw.
+LOTTERY_GAMES = {
+    "福彩双色球": ([(6, 1, 33, "set", False), (1, 1, 16, "set", False)], 33, _log2_binomial(33, 6) + math.log2(16)),
+    "体彩超级大乐透": ([(5, 1, 35, "set", False), (2, 1, 12, "set", False)], 35, _log2_binomial(35, 5) + _log2_binomial(12, 2)),
+    "福彩3D": ([(3, 0, 9, "positional", False)], 9, 3 * math.log2(10)),
+    "体彩排列3": ([(3, 0, 9, "positional", False)], 9, 3 * math.log2(10)),
+    "体彩排列5": ([(5, 0, 9, "positional", False)], 9, 5 * math.log2(10)),
+    "福彩七乐彩": ([(7, 1, 30, "set", False), (1, 1, 30, "set", True)], 30, _log2_binomial(30, 7) + math.log2(23)),
+    "福彩快乐8": ([(20, 1, 80, "set", False)], 80, _log2_binomial(80, 20)),
+}
+
+
+def draws_named(draw_id):
+    """How many draws a drawId names (spec §5.2): one issue, a range a..b (same length, b > a) or >= 2 issues separated
+    by commas in strictly ascending text order; None otherwise."""
+    if not isinstance(draw_id, str):
+        return None
+    if re.fullmatch(r"[0-9]+", draw_id):
+        return 1
+    m = re.fullmatch(r"([0-9]+)\.\.([0-9]+)", draw_id)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        ok = a <= MAX_WHOLE and b <= MAX_WHOLE and b > a and len(m.group(1)) == len(m.group(2))
+        return b - a + 1 if ok else None
+    parts = draw_id.split(",")
+    if len(parts) > 1 and all(re.fullmatch(r"[0-9]+", x) for x in parts) and all(utf16_key(parts[i - 1]) < utf16_key(parts[i]) for i in range(1, len(parts))):
+        return len(parts)
+    return None
+
+
+def game_problems(name, draw_id, numbers, max_number):
+    """A known game's numbers against its rules (spec §5.2): (bits, problems)."""
+    parts, game_max, bits = LOTTERY_GAMES[name]
+    out = []
+    k = sum(p[0] for p in parts)
+    if max_number is not None and max_number != game_max:
+        out.append(f"seed.provenance.maxNumber: {name} draws numbers up to {game_max}, not {max_number} (lottery-max-number)")
+    if len(numbers) % k or len(numbers) < k:
+        out.append(f"seed.provenance.numbers: {name} draws {k} numbers per draw (lottery-numbers)")
+        return 0, out
+    draws = len(numbers) // k
+    if draws_named(draw_id) != draws:
+        out.append(f"seed.provenance.drawId: does not name {draws} draw(s) (lottery-draw-id)")
+    for d in range(draws):
+        o, drum = d * k, []
+        for count, lo, hi, kind, same_drum in parts:
+            part = numbers[o:o + count]
+            bad = any(not whole(n) or n < lo or n > hi or (kind == "set" and i > 0 and part[i - 1] >= n) or (same_drum and n in drum) for i, n in enumerate(part))
+            if bad:
+                out.append(f"seed.provenance.numbers[{o}]: {name}, draw {d + 1}: whole numbers in {lo}..{hi}" + (", distinct, ascending" if kind == "set" else ", in position order") + " (lottery-numbers)")
+            drum = drum + part if same_drum else part
+            o += count
+    return draws * bits, out
+
+
 def seed_problems(seed):
     """Every way a seed contradicts its provenance; [] when it derives (or is of kind `other`)."""
     out = []
@@ -288,12 +406,17 @@ def seed_problems(seed):
             out.append("seed.provenance.numbers: not whole numbers")
         derived = D("lottery", p["name"], p["drawId"], ",".join(es_number(n) for n in nums))
         mx = p.get("maxNumber")
+        if p["name"] in LOTTERY_GAMES:
+            # spec §5.2: a known game's entropy is what its rules give the numbers, whatever maxNumber says
+            bits, problems = game_problems(p["name"], p["drawId"], nums, mx)
+            out += problems
         if mx is None:
             out.append("seed.provenance.maxNumber: missing")
         elif not whole(mx) or mx < 1:
             out.append("seed.provenance.maxNumber: not a positive whole number")
         else:
-            bits = len(nums) * math.log2(mx + 1)
+            if p["name"] not in LOTTERY_GAMES:
+                bits = len(nums) * math.log2(mx + 1)
             if any(n > mx for n in nums):
                 out.append("seed.provenance.numbers: a number exceeds maxNumber")
     elif kind == "beacon":
@@ -315,6 +438,9 @@ def seed_problems(seed):
         for s in shares:
             if not HEX.fullmatch(s["reveal"]) or len(s["reveal"]) % 2 or sha(bytes.fromhex(s["reveal"])).hex() != s["commitment"]:
                 out.append(f"seed.provenance.shares: the reveal of {s['party']} does not match its commitment")
+            elif len(s["reveal"]) < 32:
+                # spec §5.4: EVERY share >= 128 bits (a short share's commitment can be inverted, its partner grinds)
+                out.append(f"seed.provenance.shares: the reveal of {s['party']} has {len(s['reveal'])} hex digits, fewer than 32 (seed-share-length)")
         ordered = sorted(shares, key=lambda s: utf16_key(s["party"]))
         derived = D("commit-reveal", *[f for s in ordered for f in (s["party"], s["reveal"])])
         bits = max(len(s["reveal"]) * 4 for s in shares)
@@ -664,9 +790,110 @@ def diff(expected, actual, path, out):
         out.append({"field": path, "expected": expected, "actual": actual})
 
 
+ANNOUNCED_MEMBERS = ("poolCommitment", "poolCommitmentDigest", "seed", "taskId", "policy", "timeline")
+COMMITMENT_MEMBERS = ("algorithm", "digest", "unitCount", "eligibleCount", "strata", "ineligible", "eligibility", "exclusions", "state")
+_ABSENT = object()
+
+
+def read_announced(a):
+    """Spec §10 (src/draw/verifyTargetDraw.ts readAnnounced): an announcement the caller cannot mean is refused, every
+    problem at once: unknown members, a poolCommitment that is not an object or lacks digest, strata or ineligible
+    (in v1 the digest does not bind the per-class counts, spec §4), a timeline that is not an object."""
+    if not isinstance(a, dict):
+        raise Refused("announced: the announced inputs are an object (spec §10)")
+    out = [f"announced.{k}: unknown announced member" for k in a if k not in ANNOUNCED_MEMBERS]
+    c = a.get("poolCommitment")
+    if "poolCommitment" in a:
+        if not isinstance(c, dict):
+            out.append("announced.poolCommitment: an object (as commitPool returns it)")
+        else:
+            out += [f"announced.poolCommitment.{k}: missing (in v1 the digest does not bind the per-class counts, which are announced and checked with it; spec §4, §10)" for k in ("digest", "strata", "ineligible") if c.get(k) is None]
+            out += [f"announced.poolCommitment.{k}: unknown commitment member" for k in c if k not in COMMITMENT_MEMBERS]
+    if "timeline" in a and not isinstance(a["timeline"], dict):
+        out.append("announced.timeline: an object")
+    if out:
+        raise Refused("; ".join(out))
+    return a
+
+
+def _lower_hex(v):
+    return v.lower() if isinstance(v, str) and re.fullmatch(r"[0-9a-fA-F]+", v) else v
+
+
+def _seed_meaning(seed):
+    """A seed compared by meaning (spec §10): hex in either case, dice witnesses as a set (recorded, not hashed)."""
+    if not isinstance(seed, dict):
+        return seed
+    p = seed.get("provenance", _ABSENT)
+    if isinstance(p, dict):
+        q = dict(p)
+        if p.get("kind") == "dice" and isinstance(p.get("witnesses"), list):
+            q["witnesses"] = sorted(p["witnesses"], key=lambda x: utf16_key(x if isinstance(x, str) else cj(x)))
+        if p.get("kind") == "beacon" and "value" in p:
+            q["value"] = _lower_hex(p["value"])
+        if p.get("kind") == "commit-reveal" and isinstance(p.get("shares"), list):
+            q["shares"] = [dict(x, commitment=_lower_hex(x.get("commitment")), reveal=_lower_hex(x.get("reveal"))) if isinstance(x, dict) else x for x in p["shares"]]
+        p = q
+    out = dict(seed)
+    if "value" in seed:
+        out["value"] = _lower_hex(seed["value"])
+    if p is not _ABSENT:
+        out["provenance"] = p
+    return out
+
+
+def _same(a, b):
+    if a is _ABSENT or b is _ABSENT:
+        return a is b
+    try:
+        return cj(a) == cj(b)
+    except (TypeError, ValueError, Refused, RecursionError):
+        return False
+
+
+def announcement_mismatches(record, announced):
+    """Spec §10 (src/draw/verifyTargetDraw.ts announcementMismatches): each announced member against the record's, by
+    meaning, only what was announced; mismatches at announced.<member>."""
+    out = []
+    rec = record if isinstance(record, dict) else {}
+    pc = rec.get("poolCommitment") if isinstance(rec.get("poolCommitment"), dict) else {}
+
+    def differ(want, got, field):
+        if not _same(want, got):
+            out.append({"field": field, "expected": None if want is _ABSENT else want, "actual": None if got is _ABSENT else got})
+
+    for k in ANNOUNCED_MEMBERS:
+        if k not in announced:
+            continue
+        v = announced[k]
+        if k == "poolCommitmentDigest":
+            differ(_lower_hex(v), pc.get("digest", _ABSENT), "announced.poolCommitmentDigest")
+        elif k == "poolCommitment":
+            for m in COMMITMENT_MEMBERS:
+                if m not in v:
+                    continue
+                want = v[m]
+                if m == "digest":
+                    want = _lower_hex(want)
+                if m == "state" and isinstance(want, dict):
+                    want = dict(want, sum=_lower_hex(want.get("sum")))
+                differ(want, pc.get(m, _ABSENT), f"announced.poolCommitment.{m}")
+        elif k == "seed":
+            differ(_seed_meaning(v), _seed_meaning(rec.get("seed", _ABSENT)), "announced.seed")
+        elif k == "timeline":
+            t = rec.get("timeline") if isinstance(rec.get("timeline"), dict) else {}
+            for d, when in v.items():
+                differ(when, t.get(d, _ABSENT), f"announced.timeline.{d}")
+        else:
+            differ(v, rec.get(k, _ABSENT), f"announced.{k}")
+    return out
+
+
 def verify_record(record, pool, announced=None):
     """Spec §10: rebuild and compare member by member; never raises on a damaged record."""
     mismatches = []
+    if announced is not None:
+        read_announced(announced)  # misuse is refused (exit 3), as the library throws
     try:
         if not isinstance(record, dict):
             raise Refused("not a JSON object")
@@ -674,14 +901,14 @@ def verify_record(record, pool, announced=None):
             mismatches.append({"field": "digest", "expected": record_digest(record), "actual": record.get("digest")})
         rebuilt = rebuild(record, pool)
         diff(rebuilt, record, "", mismatches)
-        for k, v in (announced or {}).items():
-            got = record.get("poolCommitment", {}).get("digest") if k == "poolCommitmentDigest" else record.get(k)
-            if cj(v) != cj(got):
-                mismatches.append({"field": f"announced.{k}", "expected": v, "actual": got})
     except (Refused, KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError, OverflowError) as e:
         mismatches.append({"field": "record", "expected": "a record the specification can rebuild", "actual": f"{type(e).__name__}: {e}"})
+    if announced is not None:
+        mismatches += announcement_mismatches(record, announced)
     notes = []
-    if isinstance(record, dict) and isinstance(record.get("seed"), dict) and (record["seed"].get("provenance") or {}).get("kind") == "other":
+    prov = record.get("seed", {}).get("provenance") if isinstance(record, dict) and isinstance(record.get("seed"), dict) else None
+    if isinstance(prov, dict) and (prov.get("kind") == "other" or (prov.get("kind") == "lottery" and (not isinstance(prov.get("name"), str) or prov["name"] not in LOTTERY_GAMES))):
+        # spec §5.2: for a lottery other than a known game, maxNumber is the operator's own declaration
         notes.append("seed-provenance-not-verifiable")
     return {"ok": not mismatches, "mismatches": mismatches, "notes": notes}
 
@@ -786,12 +1013,7 @@ def normalize_code(raw):
 # import (src/import/_cells.ts); when the library changes one of them, change the one function here.
 
 
-def ticket_id(raw):
-    """verifyTicket's ticketId: trimmed (ECMAScript white space), NFC, full-width ASCII U+FF01–U+FF5E folded (an
-    interior U+3000 is kept, spec §3); a USCC-shaped id (18 letters/digits after normalize_code) is that code."""
-    trimmed = "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in unicodedata.normalize("NFC", raw.strip(JS_SPACE)))
-    code = normalize_code(trimmed)
-    return code if re.fullmatch(r"[0-9A-Z]{18}", code) else trimmed
+ticket_id = fold  # verifyTicket reads the id with foldUnitId (spec §11), then applies the pool-id rule
 
 
 def fact_date(raw):
@@ -833,26 +1055,47 @@ ticket_status = fact_status
 
 
 def ticket_division(raw):
-    """A stated division code, as verifyTicket compares it today: raw (forger finding 02; change here when the library
-    normalises it as a code cell, i.e. to `normalize_code(raw)`)."""
-    return raw
+    """A stated division code as table import reads a code cell (spec §11; verifyTicket): a JSON whole number >= 0 is
+    its decimal digits, a text has white space removed and full-width forms folded; it must then be [0-9]{6}."""
+    if isinstance(raw, bool):
+        text = ""
+    elif isinstance(raw, (int, float)):
+        text = es_number(raw) if whole(raw) and raw >= 0 else ""
+    elif isinstance(raw, str):
+        text = normalize_code(raw)
+    else:
+        text = ""
+    if not re.fullmatch(r"[0-9]{6}", text):
+        raise Refused(f"district code not recognised (six digits, e.g. 411302): {raw!r}")
+    return text
 
 
-def check_ticket(record, unit_id, cls_raw, registration_date=None, status=None, division=None):
-    unit_id = ticket_id(unit_id)
+def check_ticket(record, unit_id, cls_raw, registration_date=None, status=None, division=None, announced=None):
+    unit_id = fold(unit_id) if isinstance(unit_id, str) else ""
     cls = normalize_class(cls_raw)
-    if unit_id == "" or cls is None:
-        raise Refused("an id and a recognisable class are needed")
-    try:
-        u8(unit_id)
-    except UnicodeEncodeError:
-        raise Refused("the id is not well-formed text") from None
+    # the pool-id rule itself (spec §3, §11): an id no pool may hold is refused with the reason, never "not selected"
+    why = pool_id_problem(unit_id)
+    if why is not None:
+        raise Refused(f"this id cannot be checked: {why}, which no draw pool may hold (spec §3, §11)")
+    if cls is None:
+        raise Refused("a recognisable class is needed")
     registration_date = None if registration_date is None else fact_date(registration_date)
     status = None if status is None else fact_status(status)
     division = None if division is None else ticket_division(division)
+    if announced is not None:
+        read_announced(announced)
     problems = record_problems(record)
     if problems:
         return {"status": "inconsistent", "reason": "record-inconsistent", "problems": problems}
+    if announced is not None:
+        # step 0 (spec §11): the record compared with the announcement, by meaning (spec §10)
+        differs = announcement_mismatches(record, announced)
+        if differs:
+            try:
+                t = ticket(record["seed"]["value"], record["taskId"], unit_id)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                t = ""
+            return {"status": "inconsistent", "reason": "not-as-announced", "ticket": t, "rank": None, "problems": differs[:20]}
     t = ticket(record["seed"]["value"], record["taskId"], unit_id)
     E = record["poolCommitment"]["eligibility"]
     stated = any(x is not None for x in (registration_date, status, division))
@@ -1130,7 +1373,7 @@ def check_stage2_input(inp):
         for i in d.get("inspectors", []):
             if i.get("id") in owner and owner[i["id"]] != d["departmentId"]:
                 out.append(f"departments[{k}]: inspector {i['id']} is in two departments")
-            if not canonical_id(i.get("id")):
+            if id_text_problem(i.get("id")) is not None:
                 out.append(f"departments[{k}]: inspector id {i.get('id')!r} is not in its one spelling")
             owner[i.get("id")] = d["departmentId"]
             if set(i) - INSPECTOR_MEMBERS or i.get("category") not in CATEGORIES or not isinstance(i.get("expertise"), list) or not isinstance(i.get("name"), str):
@@ -1293,6 +1536,8 @@ def verify_inspector_record(record, inp, announced=None):
             diff(rebuilt, record, "", mismatches)
     except (Refused, KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration) as e:
         mismatches.append({"field": "record", "expected": "a record the specification can rebuild", "actual": f"{type(e).__name__}: {e}"})
+    if announced is not None:
+        mismatches += announcement_mismatches(record, announced)
     notes = []
     if isinstance(record, dict) and isinstance(record.get("seed"), dict) and (record["seed"].get("provenance") or {}).get("kind") == "other":
         notes.append("seed-provenance-not-verifiable")
@@ -1448,8 +1693,13 @@ def run_batch(cases):
             if "inputsDigest" in case["library"] and commit_inspector_inputs(case["input"])["digest"] != case["library"]["inputsDigest"]:
                 disagreements.append(f"{case['name']}: stage-2 inputs digest")
             continue
-        got = verify_record(case["record"], case["pool"], case.get("announced"))
+        try:
+            got = verify_record(case["record"], case["pool"], case.get("announced"))
+        except Refused as e:
+            got = {"ok": "refused", "mismatches": [str(e)], "notes": []}
         counts["records"] += 1
+        if "notes" in case["library"] and sorted(got["notes"]) != sorted(case["library"]["notes"]):
+            disagreements.append(f"{case['name']}: python notes {got['notes']} library notes {case['library']['notes']}")
         if got["ok"] != case["library"]["ok"]:
             disagreements.append(f"{case['name']}: python ok={got['ok']} library ok={case['library']['ok']} {got['mismatches'][:3]}")
         elif got["ok"] and case["library"].get("digest") != case["record"]["digest"]:
@@ -1457,7 +1707,7 @@ def run_batch(cases):
         for q in case.get("tickets", []):
             counts["tickets"] += 1
             try:
-                a = check_ticket(case["record"], q["unitId"], q["riskClass"], q.get("registrationDate"), q.get("status"), q.get("divisionCode"))
+                a = check_ticket(case["record"], q["unitId"], q["riskClass"], q.get("registrationDate"), q.get("status"), q.get("divisionCode"), q.get("announced"))
             except Refused as e:
                 a = {"status": "refused", "reason": str(e)}
             want = q["library"]
@@ -1486,6 +1736,7 @@ def main(argv):
     t.add_argument("--registration-date")
     t.add_argument("--status")
     t.add_argument("--division")
+    t.add_argument("--announced", help="JSON of what was announced before the draw: poolCommitment (digest and per-class counts), seed, taskId, policy, timeline (spec §10, §11 step 0)")
     i = sub.add_parser("inspectors")
     i.add_argument("record")
     i.add_argument("--input", required=True)
@@ -1519,7 +1770,8 @@ def run(a):
         return 0 if res["ok"] else 1
     if a.cmd == "ticket":
         record = read_json(a.record)
-        res = check_ticket(record, a.id, a.cls, a.registration_date, a.status, a.division)
+        announced = read_json(a.announced) if a.announced else None
+        res = check_ticket(record, a.id, a.cls, a.registration_date, a.status, a.division, announced)
         print(json.dumps(res, ensure_ascii=False, indent=2))
         return 1 if res["status"] == "inconsistent" else 0
     if a.cmd == "inspectors":

@@ -31,8 +31,11 @@ function randomSeed(): SeedRecord {
   switch (int(0, 4)) {
     case 0:
       return seedFromDice({ digits: Array.from({ length: 39 }, () => String(int(0, 9))).join(""), witnesses: ["张伟", "李娜"], date: "2026-04-01" });
-    case 1:
-      return seedFromLottery({ name: "体彩排列5", drawId: `26${int(100, 999)}`, numbers: Array.from({ length: 40 }, () => int(0, 9)) }, { maxNumber: 9 });
+    case 1: {
+      // spec §5.2: 8 draws of 排列5 (8 × 16.6 bits), the drawId names the 8 issues
+      const n = int(100, 992);
+      return seedFromLottery({ name: "体彩排列5", drawId: `26${n}..26${n + 7}`, numbers: Array.from({ length: 40 }, () => int(0, 9)) }, { maxNumber: 9 });
+    }
     case 2:
       return seedFromBeacon({ source: "drand quicknet", round: String(int(1, 9e6)), value: hex(64) });
     case 3: {
@@ -98,23 +101,32 @@ function forge(record: TargetDrawRecord): TargetDrawRecord {
   return { ...body, digest: digestOf(body) } as TargetDrawRecord;
 }
 
-const answer = (record: TargetDrawRecord, q: Parameters<typeof verifyTicket>[1]) => {
+/** A ticket query, optionally with what was announced before the draw (spec §11 step 0). */
+type Query = Parameters<typeof verifyTicket>[1] & { announced?: Record<string, unknown> };
+const answer = (record: TargetDrawRecord, q: Query) => {
   try {
-    const c = verifyTicket(record, q);
+    const { announced, ...unit } = q;
+    const c = verifyTicket(record, unit, announced as Parameters<typeof verifyTicket>[2]);
     return { status: c.status, reason: c.reason, ticket: c.ticket, rank: c.rank };
   } catch {
     return { status: "refused" };
   }
 };
 
-function casesFor(name: string, record: TargetDrawRecord, pool: readonly DrawUnit[], announced?: Record<string, unknown>, extra: Parameters<typeof verifyTicket>[1][] = []) {
-  const v = verifyTargetDraw(record, pool);
-  const queries: Parameters<typeof verifyTicket>[1][] = [...extra];
+function casesFor(name: string, record: TargetDrawRecord, pool: readonly DrawUnit[], announced?: Record<string, unknown>, extra: Query[] = []) {
+  let library: { ok: boolean | "refused"; digest: string; notes?: string[] };
+  try {
+    const v = verifyTargetDraw(record, pool, announced as Parameters<typeof verifyTargetDraw>[2]);
+    library = { ok: v.ok, digest: record.digest, notes: v.notes.map((n) => n.code) };
+  } catch {
+    library = { ok: "refused", digest: record.digest }; // an announcement the library refuses as misuse (spec §10)
+  }
+  const queries: Query[] = [...extra];
   for (const u of pool.slice(0, 6)) queries.push({ unitId: u.id, riskClass: u.riskClass });
   for (const u of pool.slice(6, 12)) queries.push({ unitId: ` ${u.id} `, riskClass: `${u.riskClass.toLowerCase()}类`, ...(u.registrationDate === undefined ? {} : { registrationDate: u.registrationDate }), ...(u.status === undefined ? {} : { status: u.status }), ...(u.divisionCode === undefined ? {} : { divisionCode: u.divisionCode }) });
   for (const s of record.strata) for (const x of s.selected.slice(0, 2)) queries.push({ unitId: x.unitId, riskClass: `${String.fromCharCode(s.riskClass.charCodeAt(0) + 0xfee0)}类` });
   queries.push({ unitId: `UNKNOWN-${name}`, riskClass: "B" });
-  return { name, record, pool, ...(announced === undefined ? {} : { announced }), library: { ok: v.ok, digest: record.digest }, tickets: queries.map((q) => ({ ...q, library: answer(record, q) })) };
+  return { name, record, pool, ...(announced === undefined ? {} : { announced }), library, tickets: queries.map((q) => ({ ...q, library: answer(record, q) })) };
 }
 
 const count = Number(process.argv[2] ?? "300");
@@ -201,18 +213,140 @@ for (let k = 0, drawn = 0; drawn < count; k++) {
     cases.push(casesFor(`forged (forger 06) ${name}`, redigest(r), pool));
   }
   // 13 and 20: the enterprise states its date in full-width digits (refused by the library), and ids with an interior
-  // IDEOGRAPHIC SPACE (kept by the library, folded to an ASCII space by the old Python)
-  const wide: DrawUnit[] = Array.from({ length: 8 }, (_, i) => ({ id: `南阳市\u3000检查对象${i}`, riskClass: "B", registrationDate: "2015-01-01", status: "operating", divisionCode: "411302" }));
+  // IDEOGRAPHIC SPACE (folded to an ASCII space by the old Python; now refused by the pool-id rule, spec §3, §11)
+  const wide: DrawUnit[] = Array.from({ length: 8 }, (_, i) => ({ id: `南阳市 检查对象${i}`, riskClass: "B", registrationDate: "2015-01-01", status: "operating", divisionCode: "411302" }));
   const honest = drawTargets({ taskId: "2026-T20", pool: wide, policy: { strata: { B: { count: 3 } } }, seed: dice, commitment: commitPool(wide, { eligibility: { registeredOnOrBefore: "2020-12-31", statuses: ["operating"] } }) });
   const sel = honest.strata[0]!.selected.map((u) => u.unitId);
   const stated = ["２０１５-０１-０１", "2015-01-01\n", "2015-1-1", "2015年1月1日", "2015/01/01", "20150101", "2015-02-30", "２０１５年１月１日", "42005", "2015-01-01 "];
   cases.push(casesFor("forger 13/20 ideographic-space ids, stated dates", honest, wide, undefined, [
     ...sel.map((id) => ({ unitId: id, riskClass: "B" })),
     ...sel.map((id) => ({ unitId: ` ${id}\u3000`, riskClass: "b类" })),
+    ...sel.map((id) => ({ unitId: id.replace(" ", "\u3000"), riskClass: "B" })),
     ...stated.map((d) => ({ unitId: sel[0]!, riskClass: "B", registrationDate: d })),
     ...["存续", " 存续 ", "存续（在营、开业、在册）", "operating", "吊销", "unknown", "存\u3000续", "存\ufeff续"].map((st) => ({ unitId: wide.find((u) => !sel.includes(u.id))!.id, riskClass: "B", status: st })),
     ...["411302", " 411302", "４１１３０２", "411303"].map((d) => ({ unitId: wide.find((u) => !sel.includes(u.id))!.id, riskClass: "B", divisionCode: d })),
   ]));
+}
+// ---- the forger's findings 01, 02, 03, 09, 14, 21, 24 (library change "fixa", docs/spec-v1.md §3, §4, §5.2, §5.4,
+// §10, §11): honest and forged, the library's answer each time; the Python verifier must agree.
+{
+  const redigest = (r: Record<string, unknown>) => {
+    const { digest: _d, ...body } = r;
+    return { ...body, digest: digestOf(body) } as unknown as TargetDrawRecord;
+  };
+  const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+  const L = (x: string) => { const b = Buffer.from(x); const l = Buffer.alloc(4); l.writeUInt32BE(b.length); return Buffer.concat([l, b]); };
+  const derive = (...fields: string[]) => createHash("sha256").update(Buffer.concat(["shuangsuiji/seed/v1", ...fields].map(L))).digest("hex");
+  const DICE = { digits: "271828182845904523536028747135266249775", witnesses: ["张伟", "李娜", "王芳"], date: "2026-04-01" };
+  const pool: DrawUnit[] = Array.from({ length: 16 }, (_, i) => ({
+    id: i % 4 === 0 ? `91411302MA${String(i).padStart(7, "0")}X` : `检查对象 ${i}`, riskClass: i % 2 === 0 ? "A" : "B",
+    registrationDate: i % 3 === 0 ? "2021-11-15" : "2015-01-01", status: i % 5 === 0 ? "deregistered" : "operating", divisionCode: i % 7 === 0 ? "411303" : "411302",
+  }));
+  const options = { eligibility: { registeredOnOrBefore: "2020-12-31", statuses: ["operating" as const], divisionCodes: ["411302"] }, exclusions: [{ unitId: pool[1]!.id, reason: "近一年内已检查" }] };
+  const commitment = commitPool(pool, options);
+  const timeline = { commitmentPublishedOn: "2026-03-30", seedFixedOn: "2026-04-01" };
+  const dice = seedFromDice(DICE);
+  const honest = drawTargets({ taskId: "2026-T24", pool, policy: { strata: { A: { count: 2 }, B: { ratio: 0.5 } } }, seed: dice, commitment, timeline });
+  const upper = (s: string) => s.toUpperCase();
+  const full = { poolCommitment: JSON.parse(JSON.stringify(commitment)) as Record<string, unknown>, seed: clone(dice), taskId: "2026-T24", timeline };
+  // §10 by meaning: upper-case hex, witnesses in another order, only the dates announced
+  const byMeaning = {
+    poolCommitment: { ...clone(commitment), digest: upper(commitment.digest), state: { ...clone(commitment.state), sum: upper(commitment.state.sum) } },
+    seed: { value: upper(dice.value), provenance: { ...clone(dice.provenance), witnesses: ["王芳", "张伟", "李娜"] } },
+    timeline: { seedFixedOn: "2026-04-01" },
+  };
+  const countsOnly = { poolCommitment: { digest: commitment.digest, strata: commitment.strata, ineligible: commitment.ineligible } };
+  const first = honest.strata[0]!.selected[0]!.unitId;
+  const outsider = pool.find((u) => !honest.strata.some((s) => s.selected.some((x) => x.unitId === u.id)))!.id;
+  // §3, §11: ids as typed (the pool-id rule after fold), districts as code cells
+  const idQueries: Query[] = [
+    "91411302ma0000000x", " 91411302MA0000000X\u3000", "９１４１１３０２ＭＡ００００００００Ｘ", "9141 1302 MA00 0000 0X", "检查对象\u30003", "检查对象  3", "检查对象\u00a03",
+    "检查对象\t3", "检查对象\u200b 3", "检查对象 ③", "检查对象 3", "ｶﾀｶﾅ", "abc-def-ghi-jkl-mn", "abc-def-ghi-jkl-mN", "ſ1411302MA0000000X",
+  ].map((unitId) => ({ unitId, riskClass: "A" }));
+  const districts: Query[] = ["411302", " 411 302 ", "４１１３０２", "411303", "41130", "4113020", "abc", "411302\n", 411302, 411302.5, -411302, 411303]
+    .map((divisionCode) => ({ unitId: outsider, riskClass: "B", divisionCode: divisionCode as string }));
+  const announcedQueries: Query[] = [full, byMeaning, countsOnly, { poolCommitmentDigest: upper(commitment.digest) }, { poolCommitment: { digest: commitment.digest } }, { extra: 1 }]
+    .flatMap((announced) => [{ unitId: first, riskClass: "A", announced }, { unitId: outsider, riskClass: "B", announced }]);
+  cases.push(casesFor("announced (forger 01/09/24) honest, full announcement", honest, pool, full, [...idQueries, ...districts, ...announcedQueries]));
+  cases.push(casesFor("announced (forger 24) honest, compared by meaning", honest, pool, byMeaning));
+  cases.push(casesFor("announced (forger 01) honest, digest and counts only", honest, pool, countsOnly));
+  cases.push(casesFor("announced (forger 01) digest alone, upper case", honest, pool, { poolCommitmentDigest: upper(commitment.digest) }));
+  cases.push(casesFor("announced (forger 01) refused: commitment without its counts", honest, pool, { poolCommitment: { digest: commitment.digest } }));
+  cases.push(casesFor("announced refused: unknown member", honest, pool, { poolCommitment: { ...countsOnly.poolCommitment, note: "x" } }));
+  cases.push(casesFor("announced (forger 24) a date not announced", honest, pool, { timeline: { commitmentPublishedOn: "2026-03-30" } }));
+  cases.push(casesFor("announced (forger 24) a date announced differently", honest, pool, { timeline: { seedFixedOn: "2026-04-02" } }));
+  cases.push(casesFor("announced (forger 24) a witness not announced", honest, pool, { seed: { ...clone(dice), provenance: { ...clone(dice.provenance), witnesses: ["张伟", "李娜"] } } }));
+  // 01: units moved between strata and ineligible, unitCount kept: the digest stays, and with count quotas the record
+  // stays internally consistent — only the pool or the announced counts show it
+  {
+    const counted = drawTargets({ taskId: "2026-T24", pool, policy: { strata: { A: { count: 1 }, B: { count: 1 } } }, seed: dice, commitment, timeline });
+    const r = clone(counted) as unknown as Record<string, any>;
+    const c = r.poolCommitment;
+    const [reason, n] = Object.entries(c.ineligible as Record<string, number>).sort((a, b) => b[1] - a[1])[0]!;
+    c.ineligible[reason] -= 1;
+    if (c.ineligible[reason] === 0) delete c.ineligible[reason];
+    c.strata.B += 1;
+    c.eligibleCount += 1;
+    c.state = { ...c.state, strata: c.strata, ineligible: c.ineligible };
+    r.strata.find((x: { riskClass: string }) => x.riskClass === "B").size += 1;
+    void n;
+    const forged = redigest(r);
+    const ids = counted.strata.flatMap((s) => s.selected.slice(0, 1).map((u) => ({ unitId: u.unitId, riskClass: s.riskClass })));
+    cases.push(casesFor("forged (forger 01) counts moved, digest kept, no announcement", forged, pool, undefined, ids));
+    cases.push(casesFor("forged (forger 01) counts moved, digest kept, announced counts", forged, pool, countsOnly, ids.flatMap((q) => [{ ...q, announced: countsOnly }, { ...q, announced: { poolCommitmentDigest: commitment.digest } }, { ...q, announced: byMeaning }])));
+  }
+  // §3: a pool holding an id the pool-id rule refuses (the record drawn from the honest units)
+  for (const bad of ["91411302ma0000000x", "检查对象\u30009", "检查对象  9", "检查对象 ⑨", "检查对象\t9", "ﾃｽﾄ"]) {
+    cases.push(casesFor(`pool-id rule: the pool holds ${JSON.stringify(bad)}`, honest, [...pool, { id: bad, riskClass: "A", registrationDate: "2015-01-01", status: "operating", divisionCode: "411302" }]));
+  }
+  // §5.2 lottery games, §5.4 every share >= 128 bits: honest seeds, and forged ones re-derived from a provenance the
+  // library refuses
+  const seeded = (seed: SeedRecord, value = seed.value) => {
+    const r = clone(drawTargets({ taskId: "2026-T21", pool, policy: { strata: { A: { count: 2 } } }, seed: createSeed(value, { kind: "other", description: "x" }), commitment: commitPool(pool) })) as unknown as Record<string, any>;
+    r.seed = clone(seed);
+    return redigest(r);
+  };
+  const lottery = (name: string, drawId: string, numbers: number[], maxNumber?: number): SeedRecord =>
+    ({ value: derive("lottery", name, drawId, numbers.join(",")), provenance: { kind: "lottery", name, drawId, numbers, ...(maxNumber === undefined ? {} : { maxNumber }) } }) as SeedRecord;
+  const ssq = (i: number) => [1 + i, 5 + i, 9 + i, 14 + i, 20 + i, 27 + i, 1 + i];
+  const ssq6 = [0, 1, 2, 3, 4, 5].flatMap(ssq);
+  const kl8 = (o: number) => Array.from({ length: 20 }, (_, i) => 1 + o + i * 3);
+  const lotteries: [string, SeedRecord][] = [
+    ["双色球 6 draws", seedFromLottery({ name: "福彩双色球", drawId: "2026081..2026086", numbers: ssq6 }, { maxNumber: 33 })],
+    ["快乐8 3 draws", seedFromLottery({ name: "福彩快乐8", drawId: "2026101,2026102,2026103", numbers: [...kl8(0), ...kl8(1), ...kl8(2)] }, { maxNumber: 80 })],
+    ["福彩3D 13 draws", lottery("福彩3D", "2026001..2026013", Array.from({ length: 39 }, (_, i) => (i * 7) % 10), 9)],
+    ["七乐彩 6 draws", lottery("福彩七乐彩", "2026031..2026036", [0, 1, 2, 3, 4, 5].flatMap((i) => [1 + i, 4 + i, 8 + i, 12 + i, 16 + i, 20 + i, 24 + i, 2 + i]), 30)],
+    ["大乐透 6 draws", lottery("体彩超级大乐透", "2026041..2026046", [0, 1, 2, 3, 4, 5].flatMap((i) => [1 + i, 7 + i, 13 + i, 19 + i, 25 + i, 1 + i, 6 + i]), 35)],
+    ["unknown game, old rule (note)", lottery("某省地方彩票", "2026088", Array.from({ length: 30 }, (_, i) => (i * 11) % 99), 99)],
+    ["alias 双色球, old rule (note)", lottery("双色球", "2026088", Array.from({ length: 30 }, (_, i) => (i * 11) % 33), 33)],
+    ["双色球 5 draws (120 bits)", lottery("福彩双色球", "2026081..2026085", [0, 1, 2, 3, 4].flatMap(ssq), 33)],
+    ["双色球 reds not ascending", lottery("福彩双色球", "2026081..2026086", [5, 1, 9, 14, 20, 27, 1, ...ssq6.slice(7)], 33)],
+    ["双色球 red repeated", lottery("福彩双色球", "2026081..2026086", [1, 1, 9, 14, 20, 27, 1, ...ssq6.slice(7)], 33)],
+    ["双色球 blue 17", lottery("福彩双色球", "2026081..2026086", [1, 5, 9, 14, 20, 27, 17, ...ssq6.slice(7)], 33)],
+    ["双色球 maxNumber 99", lottery("福彩双色球", "2026081..2026086", ssq6, 99)],
+    ["双色球 maxNumber missing", lottery("福彩双色球", "2026081..2026086", ssq6)],
+    ["双色球 drawId one issue", lottery("福彩双色球", "2026081", ssq6, 33)],
+    ["双色球 drawId range of another length", lottery("福彩双色球", "999..1004", ssq6, 33)],
+    ["双色球 drawId list not ascending", lottery("福彩双色球", "2026086,2026081,2026082,2026083,2026084,2026085", ssq6, 33)],
+    ["双色球 half a draw", lottery("福彩双色球", "2026081..2026086", ssq6.slice(0, 40), 33)],
+    ["排列5 maxNumber 99 (old rule would pass)", lottery("体彩排列5", "2026081..2026088", Array.from({ length: 40 }, (_, i) => i % 10), 99)],
+    ["七乐彩 special among the seven", lottery("福彩七乐彩", "2026031..2026036", [0, 1, 2, 3, 4, 5].flatMap((i) => [1 + i, 4 + i, 8 + i, 12 + i, 16 + i, 20 + i, 24 + i, 4 + i]), 30)],
+    ["快乐8 2 draws (123 bits)", lottery("福彩快乐8", "2026101..2026102", [...kl8(0), ...kl8(1)], 80)],
+  ];
+  // the first seven are honest (the two under another name verify with the note); the rest are refused by the library
+  lotteries.forEach(([name, seed], i) => cases.push(casesFor(`${i < 7 ? "" : "forged "}lottery (forger 03/14) ${name}`, seeded(seed), pool)));
+  const share = (party: string, reveal: string) => ({ party, commitment: createHash("sha256").update(Buffer.from(reveal, "hex")).digest("hex"), reveal });
+  const long = "0123456789abcdef0123456789abcdef0123456789abcdef";
+  const shares: [string, ReturnType<typeof share>[]][] = [
+    ["two 128-bit shares", [share("SCJG", long.slice(0, 32)), share("WJW", long.slice(16, 48))]],
+    ["one 64-bit share", [share("SCJG", long), share("WJW", "00000000deadbeef")]],
+    ["one 124-bit share", [share("SCJG", long), share("WJW", "0123456789abcdef0123456789abcd")]],
+  ];
+  for (const [i, [name, ss]] of shares.entries()) {
+    const sorted = [...ss].sort((a, b) => (a.party < b.party ? -1 : 1));
+    const seed = { value: derive("commit-reveal", ...sorted.flatMap((s) => [s.party, s.reveal])), provenance: { kind: "commit-reveal", shares: sorted } } as unknown as SeedRecord;
+    cases.push(casesFor(`${i === 0 ? "" : "forged "}commit-reveal (forger 21) ${name}`, seeded(seed), pool));
+  }
 }
 // ---- stage 2 (docs/spec-v1.md §8-§9): the golden inputs, random draws (directories of every category, expertise,
 // scopes, recusals, unavailability, workload caps from loose to tight, groups, dispatch subsets, the fallback off) and
@@ -282,6 +416,27 @@ function forgeStage2(record: InspectorDrawRecord): InspectorDrawRecord {
   const r = drawInspectors(input);
   if (!r.ok) throw new Error("golden stage 2 failed");
   cases.push(stage2Case("golden stage2-v1", r.record, input));
+}
+{
+  // spec §8 lock date order: lockTargetDraw refuses a lock dated before the record's timeline or dice roll; a lock made
+  // by hand with that date and its digest recomputed is, today, drawn from and verified by the library (verifyInspectorDraw
+  // does not re-check the lock's date order) — the Python verifier must answer the same, whichever way the library goes
+  const pool = Array.from({ length: 6 }, (_, i) => ({ id: `U-${i}`, riskClass: "A" }));
+  const seed = seedFromDice({ digits: "314159265358979323846264338327950288419", witnesses: ["张伟", "李娜"], date: "2026-04-01" });
+  const t1 = drawTargets({ taskId: "S2-lock", pool, seed, commitment: commitPool(pool), policy: { strata: { A: { count: 2 } } }, timeline: { commitmentPublishedOn: "2026-03-30", seedFixedOn: "2026-04-01" } });
+  let refusedEarly = false;
+  try {
+    lockTargetDraw(t1, { lockedOn: "2026-03-31", lockedBy: "稽查局" });
+  } catch {
+    refusedEarly = true;
+  }
+  if (!refusedEarly) throw new Error("lockTargetDraw accepted a lock dated before the seed (spec §8)");
+  const early: Record<string, unknown> = { ...(JSON.parse(JSON.stringify(lockTargetDraw(t1, { lockedOn: "2026-04-02", lockedBy: "稽查局" }))) as Record<string, unknown>), lockedOn: "2026-03-31" };
+  early.digest = digestOf({ kind: "locked-target-list", recordDigest: t1.digest, lockedOn: "2026-03-31", lockedBy: "稽查局" });
+  const staff = (d: string): Inspector[] => Array.from({ length: 4 }, (_, i) => ({ id: `${d}-${i}`, name: `${d}${i}`, departmentId: d, category: "qualified-staff", expertise: [] }));
+  const input = { locked: early, seed: createSeed("202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f", { kind: "other", description: "x" }), initiatingDepartmentId: "S", departments: [{ departmentId: "S", inspectors: staff("S") }] } as unknown as DrawInspectorsInput;
+  const r = drawInspectors(input);
+  if (r.ok) cases.push(stage2Case("stage2 hand-made lock dated before the seed (spec §8)", r.record, input));
 }
 const stage2Count = Math.max(1, Math.round(count * 0.8));
 let stage2Failed = 0;

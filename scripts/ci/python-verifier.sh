@@ -25,6 +25,38 @@ writeFileSync(process.argv[1] + "/pool.json", JSON.stringify(GOLDEN_POOL));
 python3 tools/verify_draw.py record "$tmp/record.json" --pool "$tmp/pool.json" > "$tmp/out.json"
 python3 tools/verify_draw.py ticket "$tmp/record.json" --id 91350100M000100Y43 --class "A类" > "$tmp/ticket.json"
 grep -q '"status": "selected"' "$tmp/ticket.json"
+# --announced on the command line (spec §10, §11 step 0): the commitment as announced, counts included, in upper-case hex
+python3 - "$tmp" <<'PY'
+import json, subprocess, sys
+tmp = sys.argv[1]
+record = json.load(open(f"{tmp}/record.json", encoding="utf-8"))
+c = dict(record["poolCommitment"], digest=record["poolCommitment"]["digest"].upper())
+cls = record["strata"][0]["riskClass"]
+moved = dict(c, strata=dict(c["strata"], **{cls: c["strata"][cls] + 1}))
+files = {"ok": {"poolCommitment": c, "taskId": record["taskId"]}, "moved": {"poolCommitment": moved}, "digest-only": {"poolCommitment": {"digest": c["digest"]}}}
+for name, a in files.items():
+    json.dump(a, open(f"{tmp}/announced-{name}.json", "w", encoding="utf-8"), ensure_ascii=False)
+unit = record["strata"][0]["selected"][0]["unitId"]
+def run(*args):
+    p = subprocess.run([sys.executable, "tools/verify_draw.py", *args], capture_output=True, text=True)
+    assert "Traceback" not in p.stderr, p.stderr[-300:]
+    return p.returncode, json.loads(p.stdout)
+pool = ["--pool", f"{tmp}/pool.json"]
+assert run("record", f"{tmp}/record.json", *pool, "--announced", f"{tmp}/announced-ok.json")[0] == 0
+code, out = run("record", f"{tmp}/record.json", *pool, "--announced", f"{tmp}/announced-moved.json")
+assert code == 1 and out["mismatches"][0]["field"] == f"announced.poolCommitment.strata", out
+assert run("record", f"{tmp}/record.json", *pool, "--announced", f"{tmp}/announced-digest-only.json")[0] == 3
+code, out = run("ticket", f"{tmp}/record.json", "--id", unit, "--class", cls, "--announced", f"{tmp}/announced-ok.json")
+assert code == 0 and out["status"] == "selected", out
+code, out = run("ticket", f"{tmp}/record.json", "--id", unit, "--class", cls, "--announced", f"{tmp}/announced-moved.json")
+assert code == 1 and out["reason"] == "not-as-announced", out
+assert run("ticket", f"{tmp}/record.json", "--id", unit, "--class", cls, "--announced", f"{tmp}/announced-digest-only.json")[0] == 2
+# an IDEOGRAPHIC SPACE inside an id that is not USCC-shaped is not folded: refused (a USCC-shaped one is de-spaced)
+assert run("ticket", f"{tmp}/record.json", "--id", "南阳市\u3000某店", "--class", cls)[0] == 2
+assert run("ticket", f"{tmp}/record.json", "--id", unit[:4] + "\u3000" + unit[4:], "--class", cls)[1]["status"] == "selected"
+assert run("ticket", f"{tmp}/record.json", "--id", unit, "--class", cls, "--division", "4113")[0] == 2
+print("python verifier: record and ticket --announced (commitment with its counts) from the command line")
+PY
 python3 tools/verify_draw.py inspectors "$tmp/stage2-record.json" --input "$tmp/stage2-input.json" > "$tmp/stage2.json"
 grep -q '"ok": true' "$tmp/stage2.json"
 # the golden stage-2 record the Python verifier rebuilt is the frozen one (test/draw/golden/stage2-v1.json)
