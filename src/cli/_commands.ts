@@ -11,12 +11,13 @@ import type { PoolCommitment } from "../draw/targets/PoolCommitment.js";
 import { SamplingPolicySchema, type Eligibility, type SamplingPolicy } from "../draw/targets/SamplingPolicy.js";
 import { seedFromDice } from "../draw/seeds/seedFromDice.js";
 import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
-import { verifyTargetDrawAsync, type AnnouncedDrawInputs, type DrawMismatch, type VerificationResult } from "../draw/targets/verifyTargetDraw.js";
+import { readAnnounced, verifyTargetDrawAsync, type AnnouncedDrawInputs, type DrawMismatch, type VerificationResult } from "../draw/targets/verifyTargetDraw.js";
 import { DrawTimelineSchema, type DrawTimeline } from "../draw/records/DrawTimeline.js";
 import { SeedRecordSchema, type SeedRecord } from "../draw/seeds/SeedRecord.js";
 import { canonicalize } from "../draw/_shared/_encoding.js";
 import { verifyTicket } from "../draw/targets/verifyTicket.js";
 import { POOL_ALGORITHM, eligibilityOf } from "../draw/targets/_pool.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { operatingStatus } from "../import/_cells.js";
 import { OPERATING_STATUSES } from "../model/inspectionTarget.js";
@@ -295,9 +296,9 @@ record re-drawn with a changed policy, seed, task or pool does not re-run "ident
   Every member is optional, at least one is needed, others are refused; each one given must equal the record's.`;
 
 /** Reads --announced: the inputs published before the draw ({@link AnnouncedDrawInputs}) and the announced commitment. */
-function announcedFrom(file: string): { readonly inputs: AnnouncedDrawInputs; readonly commitment?: Readonly<Record<string, unknown>> } {
+function announcedFrom(file: string, command = "verify"): { readonly inputs: AnnouncedDrawInputs; readonly commitment?: Readonly<Record<string, unknown>> } {
   const a = readJsonFile(file) as Record<string, unknown> | null;
-  const bad = (zh: string, en: string) => new FileError(file, [`${zh} / ${en} (shuangsuiji verify --help)`]);
+  const bad = (zh: string, en: string) => new FileError(file, [`${zh} / ${en} (shuangsuiji ${command} --help)`]);
   if (typeof a !== "object" || a === null || Array.isArray(a)) throw bad("应为JSON对象", "expected a JSON object of the announced inputs");
   const unknown = Object.keys(a).filter((k) => !(ANNOUNCED_KEYS as readonly string[]).includes(k));
   if (unknown.length > 0) throw bad(`未知成员 ${unknown.join("、")}`, `unknown member(s) ${unknown.join(", ")} (allowed: ${ANNOUNCED_KEYS.join(", ")})`);
@@ -416,17 +417,41 @@ const verify: Command = {
 
 const ticket: Command = {
   summary: "自查 / one enterprise checks its own ticket against the published record (no pool needed)",
-  usage: "shuangsuiji ticket --record <record.json> --id <统一社会信用代码> --class <A–Z> [--json]",
+  usage: "shuangsuiji ticket --record <record.json> --id <统一社会信用代码> --class <A–Z> [--announced <announced.json>] [--json]",
   options: {
     record: { type: "string", arg: "file", help: "公布的抽取记录 / the published draw record" },
     id: { type: "string", arg: "id", help: "本单位编码 / the unit's id (统一社会信用代码 for an enterprise)" },
     class: { type: "string", arg: "A–Z", help: "本单位信用风险分类 / the unit's credit-risk class" },
+    announced: {
+      type: "string",
+      arg: "file",
+      help: "事先公布的内容 / what was announced before the draw (the file verify takes, format below); the record must match it, else \"inconsistent\" (not-as-announced), exit 1",
+    },
     ...JSON_OPTION,
     ...HELP,
   },
+  notes: `${ANNOUNCED_FORMAT}
+  ticket uses every member: "commitment" as the announced pool commitment (its digest AND per-class counts, which
+  fix every quota and which the digest alone does not bind in algorithm v1: docs/spec-v1.md §4, §10); with only
+  "poolCommitmentDigest" the record's per-class counts are NOT checked. Without --announced the record is checked
+  only against itself.`,
   async run(ctx) {
     const record = recordFrom(need(ctx, "record"));
-    const r = verifyTicket(record, { unitId: need(ctx, "id").trim(), riskClass: need(ctx, "class").trim().toUpperCase() }) as unknown as Record<string, unknown>;
+    const announcedFile = opt(ctx, "announced");
+    let announced: AnnouncedDrawInputs | undefined;
+    if (announcedFile !== undefined) {
+      const { inputs, commitment } = announcedFrom(announcedFile, "ticket");
+      // the announced commitment as a whole (digest and counts) replaces its digest alone (docs/spec-v1.md §10, §11)
+      const { poolCommitmentDigest: _digest, ...rest } = inputs;
+      announced = commitment === undefined ? inputs : { ...rest, poolCommitment: commitment as unknown as PoolCommitment };
+      try {
+        readAnnounced(announced); // what verifyTicket would refuse (a commitment without its counts, unknown members) is a bad file: exit 3
+      } catch (e) {
+        if (e instanceof ShuangsuijiError) throw new FileError(announcedFile, e.issues.map(issueLine));
+        throw e;
+      }
+    }
+    const r = verifyTicket(record, { unitId: need(ctx, "id").trim(), riskClass: need(ctx, "class").trim().toUpperCase() }, announced) as unknown as Record<string, unknown>;
     const failed = r.consistent === false || r.status === "inconsistent";
     if (ctx.values.json === true) ctx.out(JSON.stringify(r, null, 2));
     else {

@@ -117,6 +117,82 @@ describe("verify --announced (forger finding 08)", () => {
   });
 });
 
+describe("ticket --announced (forger attack 09: per-class counts the digest does not bind)", () => {
+  const ratio = { strata: { A: { ratio: 0.5 }, B: { ratio: 0.5 } } };
+  const d = cli("draw", "--pool", "pool.json", "--commitment", "c.json", "--policy", JSON.stringify(ratio), "--task", "2026-T09", "--seed", SEED, "--provenance", "test", "--out", "r09.json");
+  const record = JSON.parse(readFileSync(path("r09.json"), "utf8"));
+  const commitment = JSON.parse(readFileSync(path("c.json"), "utf8"));
+  writeFileSync(path("a09.json"), JSON.stringify({ commitment, taskId: "2026-T09", policy: ratio, seed: record.seed }));
+  const victim = record.strata[0].selected[2].unitId as string; // honest quota A = ceil(50% × 6) = 3
+  // attack-09: three class-A units moved to "ineligible" (unitCount and digest unchanged), so A's quota shrinks to 2
+  const f = structuredClone(record);
+  const c = f.poolCommitment;
+  c.strata.A = 3;
+  c.ineligible = { "status-not-allowed": 3 };
+  c.eligibleCount = 9;
+  c.state.strata = { ...c.strata };
+  c.state.ineligible = { ...c.ineligible };
+  f.strata[0].size = 3;
+  f.strata[0].quota = 2;
+  f.strata[0].quotaRule = "ceil(50% × 3) = 2";
+  f.strata[0].selected = f.strata[0].selected.slice(0, 2);
+  f.strata[0].threshold = f.strata[0].selected[1].ticket;
+  f.selectedCount -= 1;
+  writeFileSync(path("forged09.json"), JSON.stringify(redigest(f)));
+
+  it("honest record: the victim is selected, exit 0", () => {
+    expect(d.code, d.err).toBe(0);
+    expect(record.strata[0].riskClass).toBe("A");
+    const t = cli("ticket", "--record", "r09.json", "--id", victim, "--class", "A", "--announced", "a09.json", "--json");
+    expect(t.code, t.err).toBe(0);
+    expect(JSON.parse(t.out)).toMatchObject({ status: "selected", unitId: victim });
+  });
+  it("forged counts: record-only check is fooled (exit 0, not selected), --announced answers not-as-announced (exit 1)", () => {
+    const bare = cli("ticket", "--record", "forged09.json", "--id", victim, "--class", "A", "--json");
+    expect(bare.code, bare.err).toBe(0);
+    expect(JSON.parse(bare.out).status).toBe("not-selected");
+    const t = cli("ticket", "--record", "forged09.json", "--id", victim, "--class", "A", "--announced", "a09.json", "--json");
+    expect(t.code, t.err).toBe(1);
+    const r = JSON.parse(t.out);
+    expect(r).toMatchObject({ status: "inconsistent", reason: "not-as-announced" });
+    expect(r.recordProblems.map((m: { field: string }) => m.field).join(" ")).toMatch(/announced\.poolCommitment\.(strata|ineligible|eligibleCount)/);
+    const text = cli("ticket", "--record", "forged09.json", "--id", victim, "--class", "A", "--announced", "a09.json");
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(/记录与抽取前公示的内容不符/);
+    expect(text.out).toMatch(/differs from what was announced before the draw/);
+  });
+  it("the digest alone does not catch it (documented), another announced member does", () => {
+    writeFileSync(path("a09d.json"), JSON.stringify({ poolCommitmentDigest: commitment.digest }));
+    expect(cli("ticket", "--record", "forged09.json", "--id", victim, "--class", "A", "--announced", "a09d.json").code).toBe(0);
+    writeFileSync(path("a09t.json"), JSON.stringify({ taskId: "2026-T10" }));
+    const t = cli("ticket", "--record", "r09.json", "--id", victim, "--class", "A", "--announced", "a09t.json", "--json");
+    expect(t.code).toBe(1);
+    expect(JSON.parse(t.out)).toMatchObject({ status: "inconsistent", reason: "not-as-announced" });
+  });
+  it("a bad --announced file: exit 3, bilingual, naming the member; duplicate names refused", () => {
+    const { ineligible: _i, ...noCounts } = commitment;
+    const cases: [string, RegExp][] = [
+      [JSON.stringify({ policies: ratio }), /未知成员 policies \/ unknown member\(s\) policies.*ticket --help/],
+      [JSON.stringify({ commitment: { ...commitment, extra: 1 } }), /poolCommitment\.extra.*unknown commitment member "extra"/],
+      [JSON.stringify({ commitment: noCounts }), /poolCommitment\.ineligible.*lacks "ineligible"/],
+      [`{"taskId":"2026-T09","taskId":"2026-T10"}`, /duplicate member name "taskId"/],
+    ];
+    for (const [text, re] of cases) {
+      writeFileSync(path("bad09.json"), text);
+      const t = cli("ticket", "--record", "r09.json", "--id", victim, "--class", "A", "--announced", "bad09.json");
+      expect(t.code, text).toBe(3);
+      expect(t.err).toMatch(re);
+      noStack(t.err);
+    }
+  });
+  it("--help documents --announced, its format and which members ticket uses", () => {
+    const h = cli("ticket", "--help").out;
+    expect(h).toMatch(/--announced <file>/);
+    expect(h).toMatch(/as `shuangsuiji commit --out` wrote it/);
+    expect(h).toMatch(/ticket uses every member/);
+  });
+});
+
 describe("strict JSON: duplicate member names are refused (forger finding 12)", () => {
   const text = readFileSync(path("r.json"), "utf8");
   const record = JSON.parse(text);
