@@ -99,8 +99,14 @@ if (!isMainThread && (workerData as { shuangsuijiFairnessJob?: FairnessJob } | n
   const port = parentPort;
   fairnessWorker((workerData as { shuangsuijiFairnessJob: FairnessJob }).shuangsuijiFairnessJob, (m, transfer) => port?.postMessage(m, transfer ?? []));
 } else if (isMainThread) {
+  // A reader that closed the pipe (`shuangsuiji ticket … | head`) is not an error of ours: stop quietly, as Unix tools do.
+  const closedPipe = (e: unknown) => (e as { code?: unknown } | null)?.code === "EPIPE";
+  process.stdout.on("error", (e) => {
+    if (closedPipe(e)) process.exit(process.exitCode ?? 0);
+  });
   // A last guard: a bug must still end in one line and exit 70, never a stack trace.
   process.on("uncaughtException", (e) => {
+    if (closedPipe(e)) process.exit(process.exitCode ?? 0);
     for (const l of describeError(e).lines) process.stderr.write(`${l}\n`);
     process.exit(EXIT.internal);
   });
