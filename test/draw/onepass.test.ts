@@ -71,7 +71,7 @@ describe("duplicate ids by fingerprint table", () => {
 });
 
 describe("the one-pass draw equals the definition", () => {
-  const unitsArb = fc.uniqueArray(fc.record({ id: fc.oneof(fc.stringMatching(/^[0-9A-Z]{1,12}$/), fc.constantFrom("检查对象-1", "检查对象-2", "Ω-3", "a\tb")), riskClass: fc.constantFrom("A", "B", "C") }), { maxLength: 120, selector: (u) => u.id });
+  const unitsArb = fc.uniqueArray(fc.record({ id: fc.oneof(fc.stringMatching(/^[0-9A-Z]{1,12}$/), fc.constantFrom("检查对象-1", "检查对象-2", "Ω-3", "a b")), riskClass: fc.constantFrom("A", "B", "C") }), { maxLength: 120, selector: (u) => u.id });
   it("every ticket is the definition's, the selection the k smallest, streamed = in memory", async () => {
     const { computeTicket } = await import("../../src/index.js");
     await fc.assert(fc.asyncProperty(unitsArb, fc.integer({ min: 0, max: 100 }), async (pool, pct) => {
