@@ -225,12 +225,7 @@ export function verifyTicket(rawRecord: TargetDrawRecord, rawUnit: TicketQuery, 
     const differs: DrawMismatch[] = [];
     announcementMismatches(record, announced, differs);
     if (differs.length > 0) {
-      let ticket = "";
-      try {
-        ticket = ticketHex(record.seed.value, record.taskId, unitId);
-      } catch {
-        ticket = "";
-      }
+      const ticket = ticketOrEmpty(record, unitId);
       return finish({
         unitId, riskClass: cls, exclusionReason: null, status: "inconsistent", reason: "not-as-announced", ticket, threshold: null, rank: null, quota: null, size: null, eligibility: {},
         recordProblems: differs.slice(0, 20),
@@ -241,12 +236,7 @@ export function verifyTicket(rawRecord: TargetDrawRecord, rawUnit: TicketQuery, 
   }
   const base = { unitId, riskClass: cls, recordProblems: [] as DrawMismatch[], exclusionReason: null as string | null };
   if (problems.length > 0) {
-    let ticket = "";
-    try {
-      ticket = ticketHex(record.seed.value, record.taskId, unitId);
-    } catch {
-      ticket = "";
-    }
+    const ticket = ticketOrEmpty(record, unitId);
     return finish({
       ...base, status: "inconsistent", reason: "record-inconsistent", ticket, threshold: null, rank: null, quota: null, size: null, eligibility: {},
       recordProblems: problems.slice(0, 20),
@@ -321,4 +311,13 @@ export function verifyTicket(rawRecord: TargetDrawRecord, rawUnit: TicketQuery, 
 function finish(r: Omit<TicketCheck, "consistent" | "listed" | "shouldBeSelected" | "explanationZh" | "explanationEn">): TicketCheck {
   const selected = r.status === "selected";
   return deepFreeze({ ...r, consistent: r.status !== "inconsistent", listed: selected, shouldBeSelected: selected, explanationZh: r.messageZh, explanationEn: r.messageEn });
+}
+
+/** The unit's ticket for an inconsistent answer, or "" when the record's seed or task id cannot give one. */
+function ticketOrEmpty(record: TargetDrawRecord, unitId: string): string {
+  try {
+    return ticketHex(record.seed.value, record.taskId, unitId);
+  } catch {
+    return "";
+  }
 }
