@@ -133,7 +133,8 @@ function recusalsOf(draw: NonNullable<TaskLifecycle["inspectorDraw"]>): Readonly
  * Wolong Annex B, 3.1; Wancheng art. 20): distinct inspectors, all members of the target's team; one section per
  * team department and none for a department not on the team; at least two inspectors per department; signatures by
  * the people the preset names and by nobody outside the team; a refusal recorded by inspectors on the form; identity
- * shown first where the preset requires it. Every problem is reported at once (`record-form-refused`); then the dates:
+ * shown first where the preset requires it; outcomes from the preset's list (Wolong Annex B; Chongqing 6.6; Wancheng
+ * art. 21); a 执法证号 for every inspector on the form where the preset requires it (Wolong Annex B). Every problem is reported at once (`record-form-refused`); then the dates:
  * signed on or after the inspection, recorded on or after both (`dates-out-of-order`).
  */
 export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recordedOn: string): void {
@@ -181,6 +182,22 @@ else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-
   if (c.kind === "refused") {
     c.recordedBy.forEach((id, k) => {
       if (!listed.has(id) || !members.has(id)) add(["targetConfirmation", "recordedBy", k], "refusal-recorded-by-team", "Longting art. 21; Wancheng art. 20", "拒签应由现场执法检查人员记录说明", "a refusal to sign is recorded by the team's inspectors on the form", id);
+    });
+  }
+  // Wolong Annex B 检查结果栏填写相应编号 1–9; Chongqing 6.6 抽查检查结果包括…; Wancheng art. 21 抽查检查结果包括…: an
+  // outcome outside the preset's own list is refused (absent or "any": the document gives no list)
+  const allowed = rules.outcomes?.allowed;
+  if (allowed !== undefined && allowed !== "any") {
+    const ok = new Set<string>(allowed);
+    rec.departments.forEach((d, k) => d.items.forEach((item, j) => item.outcomes.forEach((x, m) => {
+      if (!ok.has(x)) add(["departments", k, "items", j, "outcomes", m], "outcome-not-in-preset", rules.outcomes?.clause ?? "", `检查结果“${x}”不在${rules.source}的检查结果列表中`, `the outcome ${x} is not in the outcome list of ${rules.source}`, x);
+    })));
+  }
+  // Wolong Annex B (执法人员: 姓名 单位 执法证号 电话); Wolong 2.3 (出示执法证件): every inspector on the form carries a 执法证号
+  const cert = rules.enforcementCertificate;
+  if (cert?.onForm === true) {
+    rec.inspectors.forEach((i, k) => {
+      if (text(i.certificateNumber) === "") add(["inspectors", k, "certificateNumber"], "certificate-on-form", cert.clause, `${i.name}在记录表上没有执法证号`, `${i.name} has no 执法证号 (enforcement certificate number) on the form`, i.inspectorId);
     });
   }
   if (rules.identityShown.required) {

@@ -76,7 +76,7 @@ export function advanceNotice(
   }
   const basis = { chongqing: "Chongqing 6.5", longting: "Longting art. 21", wolong: "Wolong 2.3", wancheng: "Wancheng art. 20" }[preset];
   if (i.noAdvanceNotice === true) {
-    return Object.freeze({ notice: "exempt", basis: `${basis}; Chongqing 6.5`, reasonZh: "该事项依法依规不予提前告知", reasonEn: "the item is exempt from advance notice by law or rule (flagged on the item list)" });
+    return Object.freeze({ notice: "exempt", basis, reasonZh: "该事项依法依规不予提前告知", reasonEn: "the item is exempt from advance notice by law or rule (flagged on the item list)" });
   }
   const textOf = [i.field, i.name, i.objectType].filter((x): x is string => typeof x === "string").join(" ");
   const hit = i.noAdvanceNotice === undefined ? HINTS.find(([re]) => re.test(textOf)) : undefined;

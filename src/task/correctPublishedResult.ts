@@ -69,7 +69,7 @@ export function correctPublishedResult(
   requireOrder(t.inspectionStartedOn, inspectedOn, "inspection-after-start", "Wolong 2.3; Yanshi 8.3", `检查日期（${inspectedOn}）早于实施检查开始日（${t.inspectionStartedOn}）`, `the inspection (${inspectedOn}) is dated before the inspection started (${t.inspectionStartedOn})`, ["record", "inspectedOn"]);
   const { start, end } = t.task.window;
   if ((inspectedOn < start || inspectedOn > end) && inspectedOn !== previous.inspectedOn) {
-    refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.3; Longting art. 16", `更正后的检查日期（${inspectedOn}）不在任务时间${start}至${end}内`, `the corrected inspection date (${inspectedOn}) lies outside the task window ${start}–${end}`, ["record", "inspectedOn"], inspectedOn);
+    refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.2; Longting art. 16", `更正后的检查日期（${inspectedOn}）不在任务时间${start}至${end}内`, `the corrected inspection date (${inspectedOn}) lies outside the task window ${start}–${end}`, ["record", "inspectedOn"], inspectedOn);
   }
   if (input.objectionConfirmedOn !== undefined) requireOrder(t.publishedOn, requireDate(input.objectionConfirmedOn, ["objectionConfirmedOn"]), "objection-after-publication", rule.clause, "异议核实日期早于公示日期", "an objection is confirmed before the result was published", ["objectionConfirmedOn"]);
   if (input.objectionConfirmedOn !== undefined) requireOrder(input.objectionConfirmedOn, on, "correction-after-objection", rule.clause, "更正日期早于异议核实日期", "the correction is dated before the objection was confirmed", ["on"]);

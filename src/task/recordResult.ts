@@ -97,7 +97,7 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, op
   let windowException: { reason: string; approvedBy: string; approvedOn: string } | undefined;
   if (rec.inspectedOn < start || rec.inspectedOn > end) {
     if (o.outsideWindow === undefined) {
-      refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.3; Longting art. 16", `检查日期（${rec.inspectedOn}）不在任务时间${start}至${end}内`, `the inspection (${rec.inspectedOn}) lies outside the task window ${start}–${end}; record an approved exception (outsideWindow) if the task was delayed`, ["inspectedOn"], rec.inspectedOn);
+      refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.2; Longting art. 16", `检查日期（${rec.inspectedOn}）不在任务时间${start}至${end}内`, `the inspection (${rec.inspectedOn}) lies outside the task window ${start}–${end}; record an approved exception (outsideWindow) if the task was delayed`, ["inspectedOn"], rec.inspectedOn);
     }
     const reason = text(o.outsideWindow?.reason);
     if (reason === "") refuse("invalid-input", "window-exception-reason", "Longting art. 16", "任务延迟或调整须说明理由", "an inspection outside the window needs the reason (delay, extension)", ["outsideWindow", "reason"]);

@@ -33,6 +33,8 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
  * 健康状况 or 执法回避 (Longting art. 19; Chongqing 6.5), or other special circumstances where the preset allows it
  * (Wancheng art. 19), with the department head's approval. The substitute is **chosen by the department, not
  * re-drawn**, from its qualified, non-recused, available inspectors (Chongqing 6.5: 在具备执法资格的其他检查人员中选派);
+ * where the preset's `enforcementCertificate.substitute` is set, the substitute has a 执法证号 in the directory
+ * (Chongqing 6.5);
  * the team keeps at least two per department and a leader from the initiating department. A substitute recused for a
  * target of the team — by the stage-2 draw's recusals or an earlier 执法回避 replacement — is refused (行政处罚法 art. 43;
  * Chongqing 6.5), and so is an empty `chosenBy`, and so is any replacement once a target of the team has its record
@@ -117,6 +119,12 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
     }
   }
   if (!countsTowardMinimum(sub)) no("replacement-substitute-qualified", "替换人员应具备执法资格（辅助人员不计入）", "the substitute must be qualified enforcement staff (auxiliary experts do not count)", ["substituteId"], sub.category);
+  // Chongqing 6.5 调整更换人员在具备执法资格的其他检查人员中选派: where the preset requires it, 执法资格 is shown by a 执法证号
+  // in the directory (Yanshi 5: 名录库…执法证号)
+  const cert = presetOf(t).enforcementCertificate;
+  if (cert?.substitute === true && text(sub.certificateNumber) === "") {
+    refuse("replacement-refused", "replacement-substitute-certificate", cert.clause, `替换人员${sub.id}应具备执法资格（名录中应有执法证号）`, `the substitute ${sub.id} must hold 执法资格: a 执法证号 in the directory`, ["substituteId"], sub.id);
+  }
   if (team.members.some((m) => m.inspectorId === sub.id)) no("replacement-substitute-member", "替换人员已在检查组中", "the substitute is already on the team", ["substituteId"]);
   if ((Array.isArray(i.recusedIds) && i.recusedIds.includes(sub.id)) || isRecused(t, sub.id, team.targetIds)) {
     no("replacement-substitute-recused", "替换人员需回避（抽取记录或此前的回避决定）", "the substitute is recused for a target of this team (行政处罚法 art. 43)", ["substituteId"], sub.id);

@@ -22,7 +22,7 @@ export interface StartInspectionOptions {
 /**
  * Starts on-site inspection. Until now the drawn lists and inspector names were sealed (Yanshi 8.3: 实施检查前…不得对外泄露);
  * {@link publicView} reveals nothing of them before this step. No inspection may be dated before it. A start after the
- * task window has ended is refused (`dates-out-of-order`, Wolong 2.2; Chongqing 6.3) unless the delay is recorded with
+ * task window has ended is refused (`dates-out-of-order`, Wolong 2.2; Chongqing 6.2) unless the delay is recorded with
  * its reason and the department head's approval (`outsideWindow`, Longting art. 16).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
@@ -49,7 +49,7 @@ export function startInspection(t: TaskLifecycle, options: StartInspectionOption
   if (on > end) {
     const x = options.outsideWindow;
     if (x === undefined || x === null) {
-      refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.3; Longting art. 16", `实施检查开始日（${on}）晚于任务时间的结束日（${end}）`, `the inspection starts on ${on}, after the task window ends (${end}); record the approved delay (outsideWindow) if the task was delayed`, ["on"], on);
+      refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.2; Longting art. 16", `实施检查开始日（${on}）晚于任务时间的结束日（${end}）`, `the inspection starts on ${on}, after the task window ends (${end}); record the approved delay (outsideWindow) if the task was delayed`, ["on"], on);
     }
     const reason = text(x.reason);
     if (reason === "") refuse("invalid-input", "window-exception-reason", "Longting art. 16", "任务延迟须说明理由", "a start after the window needs the reason (delay)", ["outsideWindow", "reason"]);

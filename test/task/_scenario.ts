@@ -9,7 +9,7 @@ export const TASK: SpotCheckTaskInput = {
 };
 export const POOL = ["91350100M000100Y43", "91330100716105852F", "9144030071526726XG", "914403001922038216", "91110000802100433B", "11010519491231002X"].map((id) => ({ id, riskClass: "A" }));
 const staff = (dept: string, n: number, extra: Partial<Inspector> = {}): Inspector[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `${dept}-${i + 1}`, name: `${dept}人员${i + 1}`, phone: `1380000${String(i).padStart(4, "0")}`, departmentId: dept, category: "qualified-staff", expertise: ["食品", "公共卫生"], ...extra }));
+  Array.from({ length: n }, (_, i) => ({ id: `${dept}-${i + 1}`, name: `${dept}人员${i + 1}`, phone: `1380000${String(i).padStart(4, "0")}`, departmentId: dept, certificateNumber: `执法证${dept}-${i + 1}`, category: "qualified-staff", expertise: ["食品", "公共卫生"], ...extra }));
 export const SCJG = [...staff("SCJG", 7), { id: "SCJG-X", name: "专家", departmentId: "SCJG", category: "expert" as const, expertise: ["食品"] }];
 export const WJW = staff("WJW", 5);
 export const ON = "2026-04-01";
@@ -42,7 +42,7 @@ export function recordFor(t: TaskLifecycle, targetId: string, outcomes: Inspecti
   const all = [...SCJG, ...WJW];
   return {
     id, taskId: t.task.id, inspectedOn: "2026-04-15",
-    inspectors: team.members.map((m) => ({ inspectorId: m.inspectorId, name: all.find((i) => i.id === m.inspectorId)!.name, unit: m.departmentId, phone: "13800001111" })),
+    inspectors: team.members.map((m) => ({ inspectorId: m.inspectorId, name: all.find((i) => i.id === m.inspectorId)!.name, unit: m.departmentId, certificateNumber: `执法证${m.inspectorId}`, phone: "13800001111" })),
     target: { targetId, name: `对象${targetId.slice(-4)}`, code: targetId, phone: "13912345678", legalRepresentative: "张三", idNumber: "11010519491231002X" },
     departments: [
       { departmentId: "SCJG", items: [{ itemName: "食品经营者检查", outcomes }] },

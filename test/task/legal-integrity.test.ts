@@ -121,7 +121,7 @@ describe("transitions refuse task values the library did not produce (docs/persi
   });
 });
 
-describe("correctPublishedResult applies recordResult's dates (Wolong 2.2/2.3; Chongqing 6.3)", () => {
+describe("correctPublishedResult applies recordResult's dates (Wolong 2.2/2.3; Chongqing 6.2)", () => {
   const published = () => {
     let t = startInspection(teamsTask("chongqing"), { on: "2026-04-03", actor: "x" }).task;
     for (const id of t.targetIds) t = recordResult(t, recordFor(t, id), { on: "2026-04-16", actor: "x" }).task;
@@ -129,7 +129,7 @@ describe("correctPublishedResult applies recordResult's dates (Wolong 2.2/2.3; C
     return publishResults(t, { publishedOn: "2026-04-28", actor: "x" }).task;
   };
   const moved = (t: TaskLifecycle, on: string) => {
-    const r = recordFor(t, t.targetIds[0]!, ["non-compliant"]);
+    const r = recordFor(t, t.targetIds[0]!, ["further-rectification-required"]);
     return { ...r, inspectedOn: on, targetConfirmation: { kind: "signed" as const, signedOn: on }, inspectorSignatures: r.inspectorSignatures.map((s) => ({ ...s, signedOn: on })) };
   };
   const correct = (t: TaskLifecycle, record: ReturnType<typeof moved>, on = "2026-12-02") =>
@@ -138,7 +138,7 @@ describe("correctPublishedResult applies recordResult's dates (Wolong 2.2/2.3; C
     const t = published();
     const late = err(() => correct(t, moved(t, "2026-12-01")));
     expect(rules(late)).toContain("inspection-in-window");
-    expect(clauses(late)).toContain("Chongqing 6.3");
+    expect(clauses(late)).toContain("Chongqing 6.2");
     const early = err(() => correct(t, moved(t, "2026-03-01"), "2026-05-02"));
     expect(rules(early)).toContain("inspection-after-start");
     expect(correct(t, moved(t, "2026-04-15"), "2026-05-02").task.state).toBe("corrected");

@@ -16,7 +16,7 @@ type Op =
   | { kind: "recusal"; team: number; member: number; sub: number; granted: boolean; lag: number; step: number }
   | { kind: "start"; step: number }
   | { kind: "identity"; target: number; step: number }
-  | { kind: "result"; target: number; outcome: "no-problem-found" | "information-not-published" | "non-compliant"; step: number; inspectedLag: number; form: "ok" | "drop-signature" | "duplicate" | "outsider-signs" | "drop-section" | "outsider-records-refusal" }
+  | { kind: "result"; target: number; outcome: "no-problem-found" | "information-not-published" | "unreachable-at-registered-address"; step: number; inspectedLag: number; form: "ok" | "drop-signature" | "duplicate" | "outsider-signs" | "drop-section" | "outsider-records-refusal" }
   | { kind: "result-rest"; step: number }
   | { kind: "complete"; step: number }
   | { kind: "publish"; step: number; department: "all" | "SCJG" | "WJW" }
@@ -32,7 +32,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("start" as const), step }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant("identity" as const), target: fc.nat(5), step }), weight: 2 },
   { arbitrary: fc.record({
-    kind: fc.constant("result" as const), target: fc.nat(5), outcome: fc.constantFrom("no-problem-found" as const, "information-not-published" as const, "non-compliant" as const), step, inspectedLag: fc.integer({ min: -2, max: 1 }),
+    kind: fc.constant("result" as const), target: fc.nat(5), outcome: fc.constantFrom("no-problem-found" as const, "information-not-published" as const, "unreachable-at-registered-address" as const), step, inspectedLag: fc.integer({ min: -2, max: 1 }),
     form: fc.constantFrom("ok" as const, "ok" as const, "drop-signature" as const, "duplicate" as const, "outsider-signs" as const, "drop-section" as const, "outsider-records-refusal" as const),
   }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant("result-rest" as const), step }), weight: 3 },
@@ -270,7 +270,7 @@ describe("lifecycle properties over generated operation sequences", () => {
   }
 
   it("audit verification fails on any single tampering: edit, deletion, insertion or reordering", () => {
-    const t = run(teamsTask("chongqing"), [{ kind: "start", step: 9 }, { kind: "result", target: 0, outcome: "non-compliant", step: 5, inspectedLag: 0, form: "ok" }], () => undefined);
+    const t = run(teamsTask("chongqing"), [{ kind: "start", step: 9 }, { kind: "result", target: 0, outcome: "unreachable-at-registered-address", step: 5, inspectedLag: 0, form: "ok" }], () => undefined);
     const events = t.audit;
     expect(events.length).toBeGreaterThan(5);
     fc.assert(

@@ -11,7 +11,7 @@ const principal = { name: "王局长", role: "principal-head" as const, on: ON }
 const issue = (f: () => unknown) => refusal(f).issues[0]!;
 const redrawOf = (seedHex: string, policy: object = { strata: { A: { ratio: 0.5 } } }, pool = POOL) =>
   drawTargets({ taskId: TASK.id, pool, commitment: commitPool(pool), policy: policy as never, seed: createSeed(seedHex.repeat(16), { kind: "other", description: "t" }) });
-const completed = (preset: LifecyclePresetId = "chongqing", outcome: "no-problem-found" | "non-compliant" = "no-problem-found"): TaskLifecycle => {
+const completed = (preset: LifecyclePresetId = "chongqing", outcome: "no-problem-found" | "non-compliant" | "further-rectification-required" = "no-problem-found"): TaskLifecycle => {
   let t = startInspection(teamsTask(preset), { on: "2026-04-10", actor: "组" }).task;
   for (const id of t.targetIds) {
     const team = t.teams.find((x) => x.targetIds.includes(id))!;
@@ -45,7 +45,7 @@ describe("F14 — an approval follows the fact it changes (Chongqing 6.4, 6.6)",
     expect(recordTargetDraw(t, redrawOf("7a"), { on: "2026-04-03", actor: "x", redraw: { reason: "r", approval: { ...principal, on: "2026-04-02" } } }).task.targetDraws).toHaveLength(2);
   });
   it("a correction approved before the publication is refused; approved after it, accepted", () => {
-    const t = publishResults(completed("chongqing", "non-compliant"), { publishedOn: "2026-04-20", actor: "局" }).task;
+    const t = publishResults(completed("chongqing", "further-rectification-required"), { publishedOn: "2026-04-20", actor: "局" }).task;
     const rec = recordFor(t, t.targetIds[0]!, ["no-problem-found"], t.records[0]!.id);
     const input = (on: string) => ({ record: rec, reason: "复核", approval: { ...principal, on }, on: "2026-04-25", actor: "局" });
     expect(issue(() => correctPublishedResult(t, input("2026-03-30")))).toMatchObject({ rule: "approval-after-fact", clause: "Chongqing 6.6" });
