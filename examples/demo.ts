@@ -154,7 +154,7 @@ let inspectionDay = 10;
 for (const team of task.teams) {
   const targetId = team.targetIds[0] as string;
   const target = byId.get(targetId);
-  const outcome = inspectionDay % 7 === 0 ? "information-not-published" : inspectionDay % 11 === 0 ? "ordered-to-rectify" : "no-problem-found";
+  const outcome = inspectionDay % 7 === 0 ? "information-not-published" : inspectionDay % 11 === 0 ? "further-rectification-required" : "no-problem-found";
   const day = `2026-04-${String(Math.min(30, inspectionDay++)).padStart(2, "0")}`;
   const record: InspectionRecordInput = {
     id: `REC-${targetId}`, taskId, inspectedOn: day,
