@@ -28,7 +28,7 @@ await store.update(taskId, (t) => {
   const team = t.teams[0]!;
   const outgoing = team.members.find((m) => m.departmentId === "SCJG" && m.inspectorId !== team.leaderId)!;
   const member = new Set(team.members.map((m) => m.inspectorId));
-  const sub: Inspector = { id: [...Array(100).keys()].map((i) => `SCJG-${String(i).padStart(6, "0")}`).find((id) => !member.has(id))!, name: "替补", departmentId: "SCJG", category: "qualified-staff", expertise: ["食品"] };
+  const sub: Inspector = { id: [...Array(100).keys()].map((i) => `SCJG-${String(i).padStart(6, "0")}`).find((id) => !member.has(id))!, name: "替补", departmentId: "SCJG", certificateNumber: "执法证SCJG-替补", category: "qualified-staff", expertise: ["食品"] };
   return decideRecusalRequest(t, {
     targetId: team.targetIds[0]!, inspectorId: outgoing.inspectorId, grounds: "亲属关系", granted: true,
     decision: { name: "王局长", role: "department-head", on: "2026-04-12" }, substitute: { substituteId: sub.id, chosenBy: "法制科", directory: [sub] },
