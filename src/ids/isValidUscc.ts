@@ -10,8 +10,7 @@ import type { Uscc } from "./brands.js";
  *
  * @param code - The code to check, as typed.
  * @returns `true` when `code` is a valid USCC without any normalisation.
- * @throws {@link ShuangsuijiError} `invalid-input` only for a string longer than the input limit (1,000,000
- *   characters); any other value, even a non-string, gives `true` or `false`.
+ * @throws Never — any value, even a non-string or a string longer than the input limit, gives `true` or `false`.
  * @category Identifiers
  * @example
  * ```ts

@@ -192,10 +192,12 @@ export function seedNotes(seed: { readonly provenance?: { readonly kind?: unknow
  *
  * @param record - The published draw record.
  * @param pool - The pool as the verifier has it.
- * @param announced - Values published before the draw (e.g. the pool commitment's digest), compared with the record.
+ * @param rawAnnounced - Values published before the draw (the pool commitment with its per-class counts, the seed, the
+ *   policy, the dates), compared with the record by meaning.
  * @returns `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` listing every difference.
- * @throws Never for a bad record or pool — a malformed or altered record, or a pool that does not match, is caught and
- *   reported in `mismatches`.
+ * @throws {@link ShuangsuijiError} `invalid-input` when the announced inputs themselves are malformed (not an object, an
+ *   unknown member, a commitment without its per-class counts); a bad record or pool is never thrown — a malformed or
+ *   altered record, or a pool that does not match, is caught and reported in `mismatches`.
  * @category Draw
  * @example
  * ```ts
@@ -257,10 +259,11 @@ export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUn
  *
  * @param record - The published draw record.
  * @param pool - The pool as the verifier has it, streamed (an async iterable such as a database cursor) or in memory.
- * @param announced - Values published before the draw (the pool commitment with its counts, the seed, the policy, the
- *   dates), compared with the record.
+ * @param rawAnnounced - Values published before the draw (the pool commitment with its per-class counts, the seed, the
+ *   policy, the dates), compared with the record by meaning.
  * @returns A promise of `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` listing every difference.
- * @throws Never for a bad record or pool — a malformed or altered record, a pool that does not match, or a pool
+ * @throws {@link ShuangsuijiError} `invalid-input` (the promise rejects) when the announced inputs themselves are
+ *   malformed; a bad record or pool never is — a malformed or altered record, a pool that does not match, or a pool
  *   iterator that fails is caught and reported in `mismatches`.
  * @category Draw
  * @example

@@ -161,8 +161,11 @@ function rulesText(e: Eligibility): [string, string] {
  *   eligibility).
  * @returns The status (`selected`, `not-selected`, `not-in-stratum`, or `inconsistent` for a record that contradicts
  *   itself), with the unit's ticket and the stratum's threshold.
+ * @param rawAnnounced - Optional: what was announced before the draw (`{ poolCommitment }` with its digest and per-class
+ *   counts, the seed, the policy, the dates); a record that differs is `inconsistent` (`not-as-announced`).
  * @throws {@link ShuangsuijiError} `invalid-input` when the query is unreadable: `unitId` empty or not canonical text,
- *   `riskClass` not recognised, or `registrationDate` / `status` not readable.
+ *   `riskClass` not recognised, or `registrationDate` / `status` not readable; or when the announced inputs are
+ *   malformed.
  * @category Draw
  * @example
  * ```ts
