@@ -2,7 +2,7 @@ import { invalid, isPlainObject, readPlain, requireInteger, requireString } from
 import { MAX_UNITS, runsArg, simArg } from "./_validate.js";
 import { chiSquareCdf } from "./_dist.js";
 import type { FairnessReport, StratumFairness } from "./assessFairness.js";
-import { version } from "../../package.json";
+import { LIBRARY_VERSION as version } from "../_internal/version.js";
 
 /** Escapes text for both HTML text and quoted-attribute context. */
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);

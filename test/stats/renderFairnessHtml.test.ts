@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { CANARY_SAMPLERS, assessFairness, renderFairnessHtml } from "../../src/stats/index.js";
 import { ShuangsuijiError } from "../../src/errors/ShuangsuijiError.js";
+import { LIBRARY_VERSION } from "../../src/_internal/version.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 const ids = Array.from({ length: 60 }, (_, i) => `U${i}`);
@@ -74,5 +75,11 @@ describe("renderFairnessHtml", () => {
     expect(err).toBeInstanceOf(ShuangsuijiError);
     expect((err as ShuangsuijiError).code).toBe("invalid-input");
     expect((err as ShuangsuijiError).issues[0]!.path).toEqual(["options", "inputs", 0]);
+  });
+});
+
+describe("the version a report names", () => {
+  it("is package.json's (the constant is kept in step with it; the ESM build cannot import package.json)", () => {
+    expect(LIBRARY_VERSION).toBe(version);
   });
 });

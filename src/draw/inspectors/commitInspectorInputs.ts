@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/v4";
 import { requireObject } from "../../_internal/boundary.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { ShuangsuijiError } from "../../errors/ShuangsuijiError.js";
