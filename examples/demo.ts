@@ -146,8 +146,12 @@ if (firstTeam !== undefined && outgoing !== undefined && substitute !== undefine
   }).task;
   line(`   h. ${outgoing.inspectorId} replaced (健康状况, approved by the department head) by ${substitute.id}, chosen by the department — not re-drawn (Chongqing 6.5)`);
 }
-const notice = advanceNotice({ field: "食品经营", name: "食品经营者落实食品安全主体责任情况检查", objectType: "食品经营者" }, { preset: "chongqing" });
-line(`   i. advance notice for the food item: ${notice.notice} (${notice.basis}: ${notice.reasonZh})`);
+// the item list states the item's Chongqing 6.5 category (SCJG-02: food production and sale); keywords would only suggest it
+const foodItem = items.find((i) => i.id === "SCJG-02");
+if (foodItem !== undefined) {
+  const notice = advanceNotice(foodItem, { preset: "chongqing" });
+  line(`   i. advance notice for the food item: ${notice.notice} (${notice.basis}: ${notice.reasonZh})`);
+}
 task = startInspection(task, { on: "2026-04-10", actor: "联合检查组" }).task;
 const byId = new Map(targets.map((t) => [t.id, t]));
 let inspectionDay = 10;

@@ -26,7 +26,7 @@ export {
   RatioSchema, PhoneSchema, DateRangeSchema, RiskClassSchema, DEFAULT_RISK_CLASSES,
 } from "./model/primitives.js";
 export { DepartmentSchema, DEPARTMENT_LEVELS, type Department } from "./model/department.js";
-export { InspectionItemSchema, ITEM_CATEGORIES, INSPECTION_METHODS, type InspectionItem } from "./model/inspectionItem.js";
+export { InspectionItemSchema, ITEM_CATEGORIES, INSPECTION_METHODS, ADVANCE_NOTICE_CATEGORIES, type InspectionItem } from "./model/inspectionItem.js";
 export {
   InspectionTargetSchema, createInspectionTargetSchema, OPERATING_STATUSES, TARGET_CODE_TYPES,
   type InspectionTarget, type TargetSchemaOptions,
@@ -108,7 +108,7 @@ export { recordInspectorDraw, type RecordInspectorDrawOptions } from "./task/rec
 export { replaceInspector, type ReplaceInspectorInput } from "./task/replaceInspector.js";
 export { decideRecusalRequest } from "./task/decideRecusalRequest.js";
 export { addAssistant } from "./task/addAssistant.js";
-export { advanceNotice, type AdvanceNoticeDecision } from "./task/advanceNotice.js";
+export { advanceNotice, type AdvanceNoticeDecision, type AdvanceNoticeGround } from "./task/advanceNotice.js";
 export { startInspection, type StartInspectionOptions } from "./task/startInspection.js";
 export { recordResult, type RecordResultOptions } from "./task/recordResult.js";
 export { recordIdentityShown } from "./task/recordIdentityShown.js";

@@ -11,6 +11,11 @@ export const MODEL_RULES = /* @__PURE__ */ define({
     zh: "电话号码格式无效",
     en: "the phone number is malformed",
   },
+  "advance-notice-category": {
+    clause: "Chongqing 6.5",
+    zh: "事项标注了不予提前告知的检查类别，却又标注应提前告知（noAdvanceNotice为false）",
+    en: "an item in an advance-notice-exempt category cannot also be marked noAdvanceNotice: false",
+  },
   "initiating-not-cooperating": {
     clause: "Longting art. 10; Chongqing table A.1",
     zh: "发起部门不能同时是配合部门",

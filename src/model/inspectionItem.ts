@@ -32,6 +32,22 @@ export const ITEM_CATEGORIES = /* @__PURE__ */ deepFreeze(["key", "general"] as 
 export const INSPECTION_METHODS = /* @__PURE__ */ deepFreeze(["on-site", "documents", "online", "sampling-test", "commissioned", "remote"] as const);
 
 /**
+ * The categories Chongqing 6.5 names as exempt from advance notice (依法依规不予提前告知): food production and sale
+ * (食品生产和销售企业), catering (餐饮服务), edible farm-produce markets (食用农产品交易市场) and work safety (安全生产).
+ * An item states its category in `advanceNoticeCategory`; a preset exempts it only if its
+ * `advanceNoticeExemptions.categories` lists the category.
+ *
+ * @category Model
+ *
+ * @example
+ * ```ts
+ * import { ADVANCE_NOTICE_CATEGORIES } from "shuangsuiji";
+ * ADVANCE_NOTICE_CATEGORIES.includes("catering"); // true
+ * ```
+ */
+export const ADVANCE_NOTICE_CATEGORIES = /* @__PURE__ */ deepFreeze(["food-production-and-sale", "catering", "edible-farm-produce-market", "work-safety"] as const);
+
+/**
  * An entry of the inspection item list (抽查事项清单), Chongqing table A.1 and 5.1, Wancheng art. 13, Longting art. 10.
  *
  * @category Model
@@ -78,6 +94,12 @@ export const InspectionItemSchema = z
      * sale, catering, edible farm-produce markets, work safety). Explicit: keywords in the item's text only suggest it.
      */
     noAdvanceNotice: z.boolean().optional().meta({ description: "依法依规不予提前告知 (Chongqing 6.5)" }),
+    /**
+     * The Chongqing 6.5 category the item belongs to (食品生产和销售企业、餐饮服务、食用农产品交易市场、安全生产), stated on the
+     * item list: exempts the item from advance notice under a preset that names the category. Keywords in the item's
+     * text only suggest it.
+     */
+    advanceNoticeCategory: z.enum(ADVANCE_NOTICE_CATEGORIES).optional().meta({ description: "不予提前告知的检查类别 (Chongqing 6.5)" }),
     /** 业务专长要求 — expertise tags an inspector needs for this item (Longting art. 18). */
     requiredExpertise: z.array(TextSchema).optional().meta({ description: "所需业务专长 (Longting art. 18)" }),
     /** 备注 — remarks. */
@@ -86,6 +108,10 @@ export const InspectionItemSchema = z
   .refine((i) => !(i.category === "key" && i.maxRatio !== undefined), {
     error: ruleMessage("key-item-no-cap"),
     path: ["maxRatio"],
+  })
+  .refine((i) => !(i.advanceNoticeCategory !== undefined && i.noAdvanceNotice === false), {
+    error: ruleMessage("advance-notice-category"),
+    path: ["noAdvanceNotice"],
   })
   .refine((i) => !i.cooperatingDepartmentIds.includes(i.initiatingDepartmentId), {
     error: ruleMessage("initiating-not-cooperating"),

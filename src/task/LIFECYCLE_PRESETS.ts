@@ -1,6 +1,7 @@
 import * as z from "zod/v4";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { OUTCOME_IDS } from "../codes/OUTCOMES.js";
+import { ADVANCE_NOTICE_CATEGORIES } from "../model/inspectionItem.js";
 
 /**
  * Who may approve (审批) a step, lowest first: the department head (部门负责人) or the department's principal head
@@ -75,16 +76,25 @@ export const LifecyclePresetSchema = z.strictObject({
   /** The outcomes a record may carry under the document (Wolong Annex B 1–9; Chongqing 6.6; Wancheng art. 21); `"any"` where the document has no list. */
   outcomes: z.strictObject({ allowed: z.union([z.literal("any"), z.array(z.enum(OUTCOME_IDS)).min(1)]), clause: Clause }).optional(),
   /**
-   * Exemptions from advance notice (提前告知): `itemFlag` — an item flagged `noAdvanceNotice` on the item list is exempt;
-   * `categories` — the categories the document itself names (Chongqing 6.5); `surpriseOnLead` — a lead calling for a
-   * surprise inspection (Longting art. 21).
+   * Exemptions from advance notice (提前告知), read by {@link advanceNotice}: `itemFlag` — an item flagged
+   * `noAdvanceNotice` on the item list (依法依规不予提前告知) is exempt; `categories` — the categories the document itself
+   * names (Chongqing 6.5): an item whose `advanceNoticeCategory` is one of them is exempt; `surpriseOnLead` — a lead
+   * calling for a surprise inspection, the lead recorded (Longting art. 21). An exemption the preset does not allow
+   * exempts nothing; item keywords never exempt (they only suggest a category).
    */
   advanceNoticeExemptions: z.strictObject({
     itemFlag: z.boolean(),
-    categories: z.array(z.enum(["food-production-and-sale", "catering", "edible-farm-produce-market", "work-safety"])),
+    categories: z.array(z.enum(ADVANCE_NOTICE_CATEGORIES)),
     surpriseOnLead: z.boolean(),
     clause: Clause,
   }).optional(),
+  /**
+   * Whether a target is told in advance (提前告知) when no exemption applies: `required` — the document says notice is
+   * given (Longting art. 21 原则上应当提前…告知; Chongqing 6.5 检查小组应在现场检查前…告知; Wolong 2.3 能提前告知…的，应提前告知);
+   * `optional` — notice may be given (Wancheng art. 20 如有必要，可以…提前告知), also where the document has no rule. Absent
+   * (custom presets): `optional`, citing the preset's `source`. Read by {@link advanceNotice}.
+   */
+  advanceNoticeRule: z.strictObject({ notice: z.enum(["required", "optional"]), clause: Clause }).optional(),
   /**
    * 执法证号 requirements: `onForm` — every inspector listed under 执法人员 on the record form carries a 执法证号 (Wolong
    * Annex B); `substitute` — a substitute inspector must hold 执法资格, i.e. a 执法证号 (Chongqing 6.5: 在具备执法资格的
@@ -103,9 +113,12 @@ export type LifecyclePreset = z.infer<typeof LifecyclePresetSchema>;
 /**
  * Lifecycle presets per source document:
  * - **longting** — the locked list never changes (art. 19: 一经锁定不可更改); replacement for 岗位调整、工作冲突、
- *   健康状况、执法回避 with the department head's approval (art. 19); inspectors on the form sign (art. 21);
+ *   健康状况、执法回避 with the department head's approval (art. 19); inspectors on the form sign (art. 21); notice in
+ *   advance unless a recorded lead calls for a surprise inspection (art. 21);
  * - **chongqing** — the list changes only with the principal head's approval, recorded as an amendment (6.4: 经本部门主要
- *   负责人审批后予以更正); replacement as Longting, the substitute chosen from qualified staff, not re-drawn (6.5);
+ *   负责人审批后予以更正); replacement as Longting, the substitute chosen from qualified staff, not re-drawn (6.5); notice
+ *   in advance except for food production and sale, catering, edible farm-produce markets, work safety and items
+ *   flagged 依法依规不予提前告知 (6.5);
  *   published results corrected only with the principal head's approval (6.6); the whole team signs (6.6);
  * - **wancheng** — the list is not addressed (treated as Longting's: never); replacement 因特殊情况确需更换 with the
  *   department head's approval, not re-drawn (art. 19), so other circumstances are allowed with an explanation; published
@@ -141,6 +154,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     generalItemRatioCap: { enforced: false, clause: "Longting art. 15 (ratios by credit risk; no key/general item cap)" },
     outcomes: { allowed: "any", clause: "Longting art. 22 (公示 the results; the measures give no outcome list)" },
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: true, clause: "Longting art. 21 (掌握问题线索需要实施突击检查的除外)" },
+    advanceNoticeRule: { notice: "required", clause: "Longting art. 21 (实地核查原则上应当提前以书面或电话、传真等形式…一次性告知检查事项、检查时间以及需要准备的检查材料)" },
     enforcementCertificate: { onForm: false, substitute: false, clause: "Longting art. 21 (no 执法证号 rule for the form or substitutes)" },
   },
   chongqing: {
@@ -154,6 +168,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     generalItemRatioCap: { enforced: true, clause: "Chongqing 5.2 (一般检查事项…抽查比例根据监管实际情况限制；严格控制…一般检查事项的抽查比例)" },
     outcomes: { allowed: ["no-problem-found", "no-relevant-business-activity", "information-not-published", "falsified-public-information", "unreachable-at-registered-address", "corrected-on-site", "further-rectification-required", "further-investigation-required", "seriously-non-cooperative", "administrative-decision-to-publish"], clause: "Chongqing 6.6 (抽查检查结果包括未发现问题…作出行政决定等依法应当公示的情况)" },
     advanceNoticeExemptions: { itemFlag: true, categories: ["food-production-and-sale", "catering", "edible-farm-produce-market", "work-safety"], surpriseOnLead: false, clause: "Chongqing 6.5 (除涉及食品生产和销售企业、餐饮服务、食用农产品交易市场、安全生产等检查依法依规不予提前告知的情形外)" },
+    advanceNoticeRule: { notice: "required", clause: "Chongqing 6.5 (检查小组应在现场检查前以书面或电话、传真等形式，告知被检查对象检查的时间及配合检查的相关要求)" },
     enforcementCertificate: { onForm: false, substitute: true, clause: "Chongqing 6.5 (调整更换人员在具备执法资格的其他检查人员中选派)" },
   },
   wancheng: {
@@ -167,6 +182,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     generalItemRatioCap: { enforced: false, clause: "Wancheng art. 10 (ratios by credit risk; no key/general item cap)" },
     outcomes: { allowed: ["no-problem-found", "information-not-published", "unreachable-at-registered-address", "seriously-non-cooperative", "no-relevant-business-activity", "ordered-to-correct", "pending-follow-up", "compliant", "non-compliant", "other"], clause: "Wancheng art. 21 (抽查检查结果包括：…合格/不合格；其他情况)" },
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Wancheng art. 20 (如有必要…提前告知; no exemption list)" },
+    advanceNoticeRule: { notice: "optional", clause: "Wancheng art. 20 (在现场检查前，如有必要，可以书面或电话、传真等形式，提前告知)" },
     enforcementCertificate: { onForm: false, substitute: false, clause: "Wancheng art. 19 (no 执法证号 rule for the form or substitutes)" },
   },
   wolong: {
@@ -180,6 +196,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     generalItemRatioCap: { enforced: false, clause: "Wolong 2.2 (检查比例 set by the task; no key/general item cap)" },
     outcomes: { allowed: ["no-problem-found", "information-not-published", "unreachable-at-registered-address", "ordered-to-rectify", "seriously-non-cooperative", "no-relevant-business-activity", "pending-follow-up", "compliant", "non-compliant"], clause: "Wolong Annex B (检查结果栏填写相应编号: 1、未发现问题 … 9、不合格)" },
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Wolong 2.3 (能提前告知…的，应提前告知; no exemption list)" },
+    advanceNoticeRule: { notice: "required", clause: "Wolong 2.3 (能提前告知检查对象检查内容的，应提前告知)" },
     enforcementCertificate: { onForm: true, substitute: true, clause: "Wolong Annex B (执法人员: 姓名 单位 执法证号 电话); Wolong 2.3 (出示执法证件)" },
   },
   yanshi: {
@@ -194,6 +211,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     generalItemRatioCap: { enforced: false, clause: "Yanshi 6 (ratios 5%–100% by risk; no key/general item cap)" },
     outcomes: { allowed: "any", clause: "Yanshi 7.5 (公示抽查检查结果; the plan gives no outcome list)" },
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Yanshi 7.4 (no advance-notice rule)" },
+    advanceNoticeRule: { notice: "optional", clause: "Yanshi 7.4 (采用合理方式，实施检查; the plan has no advance-notice rule — notice may be given)" },
     enforcementCertificate: { onForm: false, substitute: true, clause: "Yanshi 5 (执法检查人员名录库内容包括：姓名、单位、职务、业务专长、执法证号; 具有行政执法资格)" },
   },
 } as const satisfies Record<string, LifecyclePreset>);

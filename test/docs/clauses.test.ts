@@ -131,7 +131,9 @@ describe("Wolong 2.3", () => {
     expect(recordResult(identity(t, id), recordFor(t, id), { on: "2026-04-15", actor: "组" }).task.records).toHaveLength(1);
     expect(err(() => recordIdentityShown(t, { targetId: id, inspectorIds: ["SCJG-X"], on: "2026-04-15", actor: "组" })).rule).toBe("team-member");
     expect(advanceNotice({ field: "价格", name: "明码标价检查", objectType: "经营者" }, { preset: "wolong" }).notice).toBe("required");
-    expect(advanceNotice({ field: "价格", name: "明码标价检查", objectType: "经营者", noAdvanceNotice: true }, { preset: "wolong" }).notice).toBe("exempt");
+    // F20: Wolong 2.3 has no exemption list — an item flag or a Chongqing category exempts nothing under wolong
+    expect(advanceNotice({ field: "价格", name: "明码标价检查", objectType: "经营者", noAdvanceNotice: true }, { preset: "wolong" })).toMatchObject({ notice: "required", basis: "Wolong 2.3", notAllowed: [{ ground: "item-flag" }] });
+    expect(advanceNotice({ field: "价格", name: "明码标价检查", objectType: "经营者", noAdvanceNotice: true }, { preset: "chongqing" })).toMatchObject({ notice: "exempt", basis: "Chongqing 6.5" });
     expect(err(() => startInspection(teamsTask("wolong"), { on: "2026-03-01", actor: "组" })).code).toBe("dates-out-of-order");
   });
 });
@@ -272,7 +274,10 @@ describe("Longting art. 21", () => {
     expect(err(() => recordResult(t, { ...form, targetConfirmation: refusal }, { on: "2026-04-15", actor: "组" })).rule).toBe("refusal-recorded-by-team");
     const ok = recordResult(t, { ...form, targetConfirmation: { ...refusal, recordedBy: [form.inspectors[0]!.inspectorId] } }, { on: "2026-04-15", actor: "组" });
     expect(ok.event.payload.confirmation).toBe("refused");
-    expect(advanceNotice({ field: "价格", name: "明码标价检查", objectType: "经营者" }, { preset: "longting", surpriseOnLead: true }).notice).toBe("exempt");
+    // the only exception is a surprise inspection on a lead, and the lead is recorded; an item flag exempts nothing (F20)
+    expect(advanceNotice({ field: "价格", name: "明码标价检查", objectType: "经营者" }, { preset: "longting", surpriseOnLead: true, lead: "12315投诉线索" })).toMatchObject({ notice: "exempt", ground: "surprise-on-lead", lead: "12315投诉线索", basis: "Longting art. 21" });
+    expect(err(() => advanceNotice({ field: "价格", name: "明码标价检查", objectType: "经营者" }, { preset: "longting", surpriseOnLead: true }))).toMatchObject({ code: "invalid-input", rule: "surprise-lead" });
+    expect(advanceNotice({ field: "价格", name: "明码标价检查", objectType: "经营者", noAdvanceNotice: true }, { preset: "longting" })).toMatchObject({ notice: "required", basis: "Longting art. 21" });
   });
 });
 

@@ -115,7 +115,7 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
     replaceInspector: [[teams, { targetId: team.targetIds[0], outgoingId: member.inspectorId, substituteId: free.id, reason: "health", approval: head, chosenBy: "城关所", directory: SCJG, on: "2026-04-08", actor: "x" }]],
     decideRecusalRequest: [[teams, { targetId: team.targetIds[0], inspectorId: member.inspectorId, grounds: "检查人员系该企业股东亲属", granted: true, decision: { ...head, on: "2026-04-09" }, substitute: { substituteId: free.id, chosenBy: "法制科", directory: SCJG }, on: "2026-04-09", actor: "法制科" }]],
     addAssistant: [[teams, { targetId: team.targetIds[0], assistant: { name: "赵工", organisation: "市特检院", kind: "testing-institution" }, on: "2026-04-09", actor: "组长" }]],
-    advanceNotice: [[{ field: "食品经营", name: "食品经营者检查", objectType: "餐饮服务经营者" }, { preset: "chongqing" }], [{ field: "价格", name: "明码标价检查", objectType: "经营者" }, { preset: "longting", surpriseOnLead: true }]],
+    advanceNotice: [[{ field: "食品经营", name: "食品经营者检查", objectType: "餐饮服务经营者" }, { preset: "chongqing" }], [{ field: "食品经营", name: "餐饮服务检查", objectType: "餐饮服务经营者", advanceNoticeCategory: "catering" }, { preset: "wolong" }], [{ field: "价格", name: "明码标价检查", objectType: "经营者" }, { preset: "longting", surpriseOnLead: true, lead: "12315投诉线索" }]],
     startInspection: [[teams, { on: "2026-04-10", actor: "组" }]],
     recordResult: [[inspecting, recordFor(inspecting, firstTarget), { on: "2026-04-15", actor: "x" }]],
     completeInspection: [[done, { completedOn: "2026-09-30", actor: "x" }]],

@@ -112,14 +112,18 @@ describe("advance notice (Chongqing 6.5; Longting art. 21)", () => {
     [{ field: "食品经营", name: "食品经营者检查", objectType: "食品经营者", noAdvanceNotice: true }, "chongqing", undefined, "exempt"],
     [{ field: "公共场所卫生", name: "餐饮具消毒检查", objectType: "餐饮服务单位", noAdvanceNotice: true }, "chongqing", undefined, "exempt"],
     [{ field: "农产品", name: "市场开办者检查", objectType: "食用农产品集中交易市场", noAdvanceNotice: true }, "chongqing", undefined, "exempt"],
-    [{ field: "安全生产", name: "工贸企业检查", objectType: "工贸企业", noAdvanceNotice: true }, "wolong", undefined, "exempt"],
-    [{ field: "食品经营", name: "食品经营者检查", objectType: "食品经营者" }, "chongqing", undefined, "required"],
+    // F20: Wolong 2.3 (能提前告知…的，应提前告知) has no exemption, so an item flag exempts nothing there
+    [{ field: "安全生产", name: "工贸企业检查", objectType: "工贸企业", noAdvanceNotice: true }, "wolong", undefined, "required"],
+    // F10: keywords never decide; an unflagged food item under chongqing is not told "required" either — the item list must say
+    [{ field: "食品经营", name: "食品经营者检查", objectType: "食品经营者" }, "chongqing", undefined, "undetermined"],
+    [{ field: "食品经营", name: "食品经营者检查", objectType: "食品经营者", noAdvanceNotice: false }, "chongqing", undefined, "required"],
+    [{ field: "食品经营", name: "食品经营者检查", objectType: "食品经营者", advanceNoticeCategory: "food-production-and-sale" }, "chongqing", undefined, "exempt"],
     [{ field: "价格", name: "明码标价检查", objectType: "经营者" }, "wolong", undefined, "required"],
     [{ field: "价格", name: "明码标价检查", objectType: "经营者" }, "chongqing", undefined, "required"],
     [{ field: "价格", name: "明码标价检查", objectType: "经营者" }, "longting", true, "exempt"],
     [{ field: "价格", name: "明码标价检查", objectType: "经营者" }, "wancheng", undefined, "optional"],
   ] as const)("%o under %s (surprise on lead: %s) → %s", (item, preset, surprise, expected) => {
-    expect(advanceNotice(item, { preset, ...(surprise === undefined ? {} : { surpriseOnLead: surprise }) }).notice).toBe(expected);
+    expect(advanceNotice(item, { preset, ...(surprise === undefined ? {} : { surpriseOnLead: surprise, lead: "12315投诉线索" }) }).notice).toBe(expected);
   });
 });
 
