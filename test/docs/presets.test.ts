@@ -48,9 +48,14 @@ describe("per-document outcome lists (Wolong Annex B 1–9; Chongqing 6.6; Wanch
     expect(c).toContain("other");
     for (const o of c) expect(OUTCOMES[o as keyof typeof OUTCOMES].sources.some((x) => x.startsWith("Wancheng art. 21")), o).toBe(true);
   });
-  it("documents with no list (longting, yanshi) say so rather than invent one", () => {
-    expect(LIFECYCLE_PRESETS.longting.outcomes.allowed).toBe("any");
-    expect(LIFECYCLE_PRESETS.yanshi.outcomes.allowed).toBe("any");
+  it("documents with no list of their own (longting, yanshi) publish on GSXT and take its dictionary: 迁出 is on it, Chongqing-only wording is not", () => {
+    for (const id of ["longting", "yanshi"] as const) {
+      const l = LIFECYCLE_PRESETS[id].outcomes.allowed as readonly string[];
+      expect(l, id).not.toBe("any");
+      expect(l, id).toEqual(expect.arrayContaining(["no-problem-found", "moved-out", "deregistered", "unreachable-at-registered-address", "non-compliant"]));
+      for (const o of ["corrected-on-site", "further-rectification-required", "further-investigation-required", "administrative-decision-to-publish", "ordered-to-rectify"]) expect(l, `${id} ${o}`).not.toContain(o);
+      expect(LIFECYCLE_PRESETS[id].outcomes.clause, id).toMatch(/公示系统/);
+    }
   });
 });
 
