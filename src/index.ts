@@ -122,6 +122,7 @@ export { verifyTask, type TaskVerification } from "./task/verifyTask.js";
 export { loadTask } from "./task/loadTask.js";
 export { AuditEventSchema, StoredTaskSchema } from "./task/TaskSchema.js";
 export { publicView, maskPhone, maskIdNumber, maskPersonalData } from "./task/publicView.js";
+export { publishableDrawRecord, type PublishableDrawRecord } from "./task/publishableDrawRecord.js";
 
 // Planning
 export type { ItemList, ItemListChange } from "./plan/ItemList.js";

@@ -34,6 +34,7 @@ export const ERROR_CODES = /* @__PURE__ */ deepFreeze([
   "dates-out-of-order",
   "record-form-refused",
   "amendment-refused",
+  "drawn-list-confidential",
   "unsupported-file-type",
   "undecodable-text",
   "engine-error",

@@ -124,6 +124,7 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
     correctPublishedResult: [[published, { record: recordFor(published, firstTarget, ["no-problem-found"], `R-${firstTarget}`), reason: "异议属实：已按时公示", approval: { ...principal, on: "2026-11-20" }, objectionConfirmedOn: "2026-11-10", on: "2026-11-20", actor: "x" }]],
     verifyAuditTrail: [[published.audit]],
     publicView: [[published], [teams]],
+    publishableDrawRecord: [[published, { on: "2026-10-20" }]],
     maskPhone: [["13912345678"]],
     maskPersonalData: [["联系电话138-1234-5678，身份证11010519491231002X，代码914403001922038216"]],
     loadTask: [[JSON.parse(JSON.stringify(published))]],
