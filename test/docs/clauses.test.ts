@@ -80,11 +80,13 @@ describe("the clause matrix (docs/clauses.md) and the source stay in sync", () =
     expect(byKey.has("Longting art. 99")).toBe(false);
   });
   it("the regulator's rows carry the corrected verdicts (partial, out of scope)", () => {
-    for (const k of ["Wolong 3.2", "Longting art. 19", "Longting art. 22", "Chongqing 6.4", "Chongqing 6.5", "Chongqing 6.6", "Wancheng art. 21", "Wolong Annex B", "Yanshi 8.3", "Chongqing 5.2", "Chongqing 6.2", "Longting art. 13", "Wolong 2.2", "Yanshi 6"]) {
+    for (const k of ["Wolong 3.2", "Longting art. 19", "Longting art. 22", "Chongqing 6.4", "Chongqing 6.5", "Chongqing 6.6", "Wancheng art. 21", "Wolong Annex B", "Chongqing 5.2", "Chongqing 6.2", "Longting art. 13", "Wolong 2.2", "Yanshi 6"]) {
       expect(byKey.get(k)?.verdict, k).toMatch(/^partial: \S/);
     }
     // F06 closed (recordInspectorDraw: every-department-draws)
     expect(byKey.get("Wancheng art. 20")?.verdict).toBe("implemented");
+    // F05 closed (publishableDrawRecord: drawn-list-confidential)
+    expect(byKey.get("Yanshi 8.3")?.verdict).toBe("implemented");
     expect(byKey.get("Wancheng art. 26")?.verdict).toMatch(/^out of scope: /);
   });
 });
