@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   LIFECYCLE_PRESETS, commitPool, completeInspection, createSeed, drawInspectors, drawTargets, lockTargets, publicView, publishResults,
@@ -74,6 +75,30 @@ describe("the other presets publish the drawn lists with the results", () => {
     const published = publish(all);
     expect(refusal(() => publishableDrawRecord(published, { on: "2026-05-07" })).path).toEqual(["on"]);
     expect(publishableDrawRecord(published, { on: "2026-05-08" })).toMatchObject({ earliest: "results-published", clause });
+  });
+});
+
+describe("property: at every step of a lifecycle the records are released exactly when the preset's embargo has ended", () => {
+  it.each(["yanshi", "chongqing"] as const)("%s", (preset) => {
+    const locked = teams(preset);
+    const n = locked.targetIds.length;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: n }), fc.boolean(), (inspected, publishToo) => {
+        let t = inspected === 0 ? locked : inspect(locked, inspected);
+        if (publishToo && inspected === n) t = publish(t);
+        const ended = preset === "yanshi" ? inspected === n : t.publishedOn !== undefined;
+        let released = true;
+        try {
+          publishableDrawRecord(t, { on: "2026-06-30" });
+        } catch (e) {
+          expect((e as { code?: string }).code).toBe("drawn-list-confidential");
+          expect((e as { clause?: string }).clause).toBe(LIFECYCLE_PRESETS[preset].selectedListPublication.clause);
+          released = false;
+        }
+        expect(released).toBe(ended);
+      }),
+      { numRuns: 12 },
+    );
   });
 });
 
