@@ -339,13 +339,6 @@ export function lastEventOf(t: TaskLifecycle): AuditEvent | undefined {
   return audit.length === 0 ? undefined : audit.log.store[audit.length - 1];
 }
 
-/** The date of the last `result-recorded` event: the end of the inspection (Wolong 3.2 自检查结束之日). */
-export function lastResultOn(t: TaskLifecycle): string | undefined {
-  const audit = t.audit;
-  for (let i = audit.length - 1; i >= 0; i--) if (audit[i]!.type === "result-recorded") return audit[i]!.on;
-  return undefined;
-}
-
 /** The first event (startTask's), in O(1) for a live task. */
 export function firstEventOf(t: TaskLifecycle): AuditEvent | undefined {
   const core = isLiveTask(t) ? coreOf(t) : undefined;

@@ -61,7 +61,7 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
   let done = inspecting;
   for (const id of inspecting.targetIds) done = api.recordResult(done, recordFor(done, id), { on: "2026-04-15", actor: "x" }).task;
   const completed = api.completeInspection(done, { completedOn: "2026-09-30", actor: "x" }).task;
-  const published = api.publishResults(completed, { publishedOn: "2026-10-20", actor: "x" }).task;
+  const published = api.publishResults(api.publishResults(completed, { publishedOn: "2026-10-20", actor: "x", departmentId: "SCJG" }).task, { publishedOn: "2026-10-20", actor: "x", departmentId: "WJW" }).task;
   const firstTarget = inspecting.targetIds[0]!;
 
   return {
@@ -119,7 +119,7 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
     startInspection: [[teams, { on: "2026-04-10", actor: "组" }]],
     recordResult: [[inspecting, recordFor(inspecting, firstTarget), { on: "2026-04-15", actor: "x" }]],
     completeInspection: [[done, { completedOn: "2026-09-30", actor: "x" }]],
-    publishResults: [[completed, { publishedOn: "2026-10-20", actor: "x" }]],
+    publishResults: [[completed, { publishedOn: "2026-10-20", actor: "x", departmentId: "SCJG" }]],
     isPublicationOverdue: [[completed, "2026-11-04"]],
     correctPublishedResult: [[published, { record: recordFor(published, firstTarget, ["no-problem-found"], `R-${firstTarget}`), reason: "异议属实：已按时公示", approval: { ...principal, on: "2026-11-20" }, objectionConfirmedOn: "2026-11-10", on: "2026-11-20", actor: "x" }]],
     verifyAuditTrail: [[published.audit]],
