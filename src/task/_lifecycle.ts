@@ -196,6 +196,7 @@ function makeTask(core: Core): TaskLifecycle {
     ...(s.inspectionStartedOn === undefined ? {} : { inspectionStartedOn: s.inspectionStartedOn }),
     ...(s.departmentPublications === undefined ? {} : { departmentPublications: s.departmentPublications }),
     ...(s.withheld === undefined ? {} : { withheld: s.withheld }),
+    ...(s.penaltyInfo === undefined ? {} : { penaltyInfo: s.penaltyInfo }),
     get audit() { return listOf(core, "audit"); },
   };
   if (core.shown.length > 0) Object.defineProperty(t, "identityShown", { enumerable: true, get: () => shownRecord(core) });
