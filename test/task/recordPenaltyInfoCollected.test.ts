@@ -1,8 +1,9 @@
 // Longting art. 22: 行政处罚信息应当由处罚决定机关在7个工作日内归集至协同监督平台和市公共信用信息平台 — the 归集 as a recorded
 // step, late when after the deadline, rebuilt by replay; each refusal beside the lawful act.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  StoredTaskSchema, completeInspection, computeDeadline, loadTask, overduePenaltyInfo, recordPenaltyInfoCollected, recordResult, startInspection, verifyTask,
+  ShuangsuijiError, StoredTaskSchema, completeInspection, computeDeadline, loadTask, overduePenaltyInfo, recordPenaltyInfoCollected, recordResult, startInspection, verifyTask,
   type TaskLifecycle,
 } from "../../src/index.js";
 import { recordFor, refusal, teamsTask } from "./_scenario.js";
@@ -94,5 +95,33 @@ describe("recordPenaltyInfoCollected (Longting art. 22 归集 within 7 working d
     const edited = json(late) as unknown as { penaltyInfo: { late: boolean }[] };
     edited.penaltyInfo[0]!.late = false;
     expect(verifyTask(edited as unknown as TaskLifecycle).ok).toBe(false);
+  });
+
+  it("property: over generated decision and collection dates, late is exactly 'after 7 working days', refusals are typed and name the clause, and replay agrees", () => {
+    const { t, recordId } = recorded(false);
+    const day = (n: number) => new Date(Date.UTC(2026, 3, 10 + n)).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: -3, max: 30 }), (d, lag) => {
+        const decidedOn = day(d);
+        const on = day(d + lag);
+        let r;
+        try {
+          r = recordPenaltyInfoCollected(t, input(recordId, on, { decidedOn }));
+        } catch (e) {
+          if (!(e instanceof ShuangsuijiError)) throw e;
+          // refused only for dates out of order: before the inspection (2026-04-15) or the collection before the decision
+          expect(e.code).toBe("dates-out-of-order");
+          expect(e.issues[0]!.clause).toMatch(/Longting art\. 22|Chongqing 4/);
+          expect(decidedOn < "2026-04-15" || on < decidedOn || on < "2026-04-15").toBe(true);
+          return;
+        }
+        expect(decidedOn >= "2026-04-15" && on >= decidedOn).toBe(true);
+        expect(r.event.payload.late).toBe(on > computeDeadline("penalty-info-collection", decidedOn).date);
+        expect(overduePenaltyInfo(r.task, on).length).toBe(r.event.payload.late ? 1 : 0);
+        const v = verifyTask(json(r.task));
+        expect(v.ok && json(v.task)).toEqual(json(r.task));
+      }),
+      { seed: 29, numRuns: 40 },
+    );
   });
 });
