@@ -172,11 +172,13 @@ for (const team of task.teams) {
 }
 const negatives = task.audit.filter((e) => e.type === "result-recorded" && Array.isArray(e.payload.consequences) && e.payload.consequences.length > 0).length;
 line(`   j. ${task.records.length} record forms entered; ${negatives} with follow-up consequences (e.g. ordered to publish → abnormal list if uncured)`);
-task = completeInspection(task, { completedOn: "2026-06-30", actor: "区市场监督管理局" }).task;
-line(`   k. completed 2026-06-30 → results due ${task.publicationDeadline?.date} (20 working days; ${task.publicationDeadline?.definition.basis.slice(0, 2).join(", ")})`);
-task = publishResults(task, { publishedOn: "2026-07-20", actor: "区市场监督管理局" }).task;
+task = completeInspection(task, { completedOn: "2026-05-06", actor: "区市场监督管理局" }).task;
+line(`   k. completed 2026-05-06; inspection ended ${task.publicationDeadline?.from} → results due ${task.publicationDeadline?.date} (20 working days; ${task.publicationDeadline?.definition.basis.slice(0, 2).join(", ")})`);
+// 谁检查、谁录入、谁公开 (Longting art. 22): each department publishes its own results
+task = publishResults(task, { publishedOn: "2026-05-20", actor: "区市场监督管理局", departmentId: "SCJG" }).task;
+task = publishResults(task, { publishedOn: "2026-05-21", actor: "区卫生健康委员会", departmentId: "WJW" }).task;
 const view = publicView(task);
-line(`   l. published 2026-07-20 (on time); public view lists ${view.results.length} results, no inspector names or unmasked phone numbers`);
+line(`   l. published by SCJG 2026-05-20 and WJW 2026-05-21 (on time); public view lists ${view.results.length} results, no inspector names or unmasked phone numbers`);
 const trail = verifyAuditTrail(task.audit);
 line(`   m. audit trail: ${task.audit.length} hash-chained events, ${trail.ok ? `verified, head ${trail.headDigest.slice(0, 16)}…` : "BROKEN"}`);
 line("\nDone: plan → draw → lock → inspectors → replacement → results → deadline → publication → verified audit trail.");

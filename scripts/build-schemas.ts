@@ -81,7 +81,7 @@ export const ENUM_LABELS: Readonly<Record<string, string>> = {
   startTask: "创建任务", recordTargetDraw: "记录对象抽取", lockTargets: "锁定对象名单", amendLockedList: "调整锁定名单",
   recordInspectorDraw: "记录人员选派", replaceInspector: "更换检查人员", decideRecusalRequest: "决定回避申请", addAssistant: "增加辅助人员",
   startInspection: "开始检查", recordIdentityShown: "记录出示证件", recordResult: "录入检查结果", completeInspection: "检查结束",
-  publishResults: "公示检查结果", correctPublishedResult: "更正已公示结果",
+  publishResults: "公示检查结果", correctPublishedResult: "更正已公示结果", recordPenaltyInfoCollected: "归集行政处罚信息",
   both: "对象和人员均随机抽取（双随机）", "targets-only": "仅随机抽取对象", "inspectors-only": "仅随机选派人员", neither: "均未随机抽取",
   ...Object.fromEntries(Object.entries(OUTCOMES).map(([id, o]) => [id, o.zh])),
 };

@@ -98,7 +98,7 @@ export {
   LIFECYCLE_PRESETS, REPLACEMENT_REASONS, type LifecyclePreset, type LifecyclePresetId, type ApproverRole, type ReplacementReason,
   APPROVER_ROLES, LifecyclePresetSchema,
 } from "./task/LIFECYCLE_PRESETS.js";
-export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Replacement, type Transition } from "./task/TaskLifecycle.js";
+export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Replacement, type Transition, type PenaltyInfoEntry } from "./task/TaskLifecycle.js";
 export { TRANSITIONS, type TransitionName, type AuditEvent, type AnchoredHead } from "./task/AuditEvent.js";
 export { startTask } from "./task/startTask.js";
 export { recordTargetDraw } from "./task/recordTargetDraw.js";
@@ -116,6 +116,8 @@ export { completeInspection } from "./task/completeInspection.js";
 export { publishResults, type PublishResultsOptions } from "./task/publishResults.js";
 export { isPublicationOverdue } from "./task/isPublicationOverdue.js";
 export { correctPublishedResult } from "./task/correctPublishedResult.js";
+export { recordPenaltyInfoCollected, type PenaltyInfoCollectedInput } from "./task/recordPenaltyInfoCollected.js";
+export { overduePenaltyInfo, type OverduePenaltyInfo } from "./task/overduePenaltyInfo.js";
 export { verifyAuditTrail, type AuditVerification, type VerifyAuditTrailOptions } from "./task/verifyAuditTrail.js";
 export { replayTask, type ReplayTaskOptions } from "./task/replayTask.js";
 export { verifyTask, type TaskVerification } from "./task/verifyTask.js";

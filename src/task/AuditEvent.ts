@@ -25,6 +25,7 @@ export const TRANSITIONS = /* @__PURE__ */ deepFreeze([
   "completeInspection",
   "publishResults",
   "correctPublishedResult",
+  "recordPenaltyInfoCollected",
 ] as const);
 
 /**

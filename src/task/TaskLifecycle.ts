@@ -136,6 +136,11 @@ export interface TaskLifecycle {
   readonly departmentPublications?: Readonly<Record<string, { readonly publishedOn: string; readonly late: boolean }>>;
   /** Records withheld from publication, each with its reason and basis (不适合公开, Chongqing 6.6). */
   readonly withheld?: readonly { readonly recordId: string; readonly reason: string; readonly basis: string }[];
+  /**
+   * Administrative-penalty information collected (归集) by the deciding department, each with the 7-working-day deadline
+   * from the decision and whether the collection was late (Longting art. 22; {@link recordPenaltyInfoCollected}).
+   */
+  readonly penaltyInfo?: readonly PenaltyInfoEntry[];
   /** The append-only, hash-chained audit trail. */
   readonly audit: readonly AuditEvent[];
 }
@@ -150,4 +155,29 @@ export interface Transition {
   readonly task: TaskLifecycle;
   /** The event appended to its audit trail. */
   readonly event: AuditEvent;
+}
+
+/**
+ * One collection (归集) of administrative-penalty information (Longting art. 22), as {@link recordPenaltyInfoCollected}
+ * records it.
+ *
+ * @category Task
+ */
+export interface PenaltyInfoEntry {
+  /** The inspection record the penalty was decided on. */
+  readonly recordId: string;
+  /** Its target. */
+  readonly targetId: string;
+  /** The deciding department (处罚决定机关). */
+  readonly departmentId: string;
+  /** The day the penalty was decided. */
+  readonly decidedOn: string;
+  /** The decision's number (处罚决定书文号), if given. */
+  readonly decisionNumber?: string;
+  /** The day the information was collected into the platforms. */
+  readonly collectedOn: string;
+  /** 7 working days after the decision. */
+  readonly deadline: string;
+  /** Collected after the deadline. */
+  readonly late: boolean;
 }

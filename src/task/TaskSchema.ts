@@ -92,6 +92,15 @@ export const StoredTaskSchema = z
     identityShown: z.record(IdSchema, z.strictObject({ on: CivilDateSchema, inspectorIds: z.array(IdSchema) })).optional(),
     departmentPublications: z.record(IdSchema, z.strictObject({ publishedOn: CivilDateSchema, late: z.boolean() })).optional(),
     withheld: z.array(z.strictObject({ recordId: IdSchema, reason: z.string(), basis: z.string() })).optional(),
+    penaltyInfo: z
+      .array(
+        z.strictObject({
+          recordId: IdSchema, targetId: IdSchema, departmentId: IdSchema, decidedOn: CivilDateSchema, decisionNumber: z.string().optional(), collectedOn: CivilDateSchema,
+          deadline: CivilDateSchema, late: z.boolean(),
+        }),
+      )
+      .optional()
+      .meta({ description: "行政处罚信息归集 (Longting art. 22): per record and deciding department, within 7 working days of the decision" }),
     audit: z.array(AuditEventSchema).min(1),
   })
   .meta({ description: "Stored task lifecycle 抽查任务全过程 (state plus its audit trail); the state must equal the replay of the trail (verifyTask)" });

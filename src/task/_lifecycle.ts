@@ -196,6 +196,7 @@ function makeTask(core: Core): TaskLifecycle {
     ...(s.inspectionStartedOn === undefined ? {} : { inspectionStartedOn: s.inspectionStartedOn }),
     ...(s.departmentPublications === undefined ? {} : { departmentPublications: s.departmentPublications }),
     ...(s.withheld === undefined ? {} : { withheld: s.withheld }),
+    ...(s.penaltyInfo === undefined ? {} : { penaltyInfo: s.penaltyInfo }),
     get audit() { return listOf(core, "audit"); },
   };
   if (core.shown.length > 0) Object.defineProperty(t, "identityShown", { enumerable: true, get: () => shownRecord(core) });
@@ -337,13 +338,6 @@ export function lastEventOf(t: TaskLifecycle): AuditEvent | undefined {
   if (core === undefined) return t.audit[t.audit.length - 1];
   const audit = core.lists.audit;
   return audit.length === 0 ? undefined : audit.log.store[audit.length - 1];
-}
-
-/** The date of the last `result-recorded` event: the end of the inspection (Wolong 3.2 自检查结束之日). */
-export function lastResultOn(t: TaskLifecycle): string | undefined {
-  const audit = t.audit;
-  for (let i = audit.length - 1; i >= 0; i--) if (audit[i]!.type === "result-recorded") return audit[i]!.on;
-  return undefined;
 }
 
 /** The first event (startTask's), in O(1) for a live task. */

@@ -14,6 +14,7 @@ import { lockTargets } from "./lockTargets.js";
 import { publishResults } from "./publishResults.js";
 import { recordIdentityShown } from "./recordIdentityShown.js";
 import { recordInspectorDraw } from "./recordInspectorDraw.js";
+import { recordPenaltyInfoCollected } from "./recordPenaltyInfoCollected.js";
 import { recordResult } from "./recordResult.js";
 import { recordTargetDraw } from "./recordTargetDraw.js";
 import { replaceInspector } from "./replaceInspector.js";
@@ -38,6 +39,7 @@ const REGISTRY: { readonly [K in TransitionName]: Call } = {
   completeInspection: completeInspection as Call,
   publishResults: publishResults as Call,
   correctPublishedResult: correctPublishedResult as Call,
+  recordPenaltyInfoCollected: recordPenaltyInfoCollected as Call,
 };
 
 /** One problem found in a trail or a stored task. */

@@ -2,7 +2,8 @@ import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { CN_CALENDAR } from "../calendar/CN_CALENDAR.js";
-import { advance, calendarDigest, lastResultOn, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
+import { advance, calendarDigest, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
+import { entriesAfter, inspectionEndedOn } from "./_inspectionEnd.js";
 import { requireChronology, requireOrder, text } from "./_rules.js";
 
 /**
@@ -10,8 +11,11 @@ import { requireChronology, requireOrder, text } from "./_rules.js";
  * results publication deadline: 20 working days after the end of the inspection, on the working-day calendar (all five documents;
  * e.g. Longting art. 22, Wancheng art. 21, Chongqing 6.6). Completion is dated on or after the last inspection and
  * the last recorded step (`dates-out-of-order`): an earlier date would also move the deadline earlier. The deadline
- * runs from the end of the inspection — the day its last result was recorded (Wolong 3.2 「自检查结束之日起20个工作日内」) —
- * whatever later date completion is given: completing later never moves it back (`publicationDeadline.from`).
+ * runs from the end of the inspection — the day the last target was inspected, its latest `inspectedOn` (Wolong 3.2
+ * 「自检查结束之日起20个工作日内」; Chongqing 6.6 「自检查任务完成后20个工作日内」) — whatever later date completion is
+ * given and whenever the results were entered: neither completing nor entering results later moves it
+ * (`publicationDeadline.from`). Results entered after the deadline are accepted (the documents bound the entry but never
+ * refuse a late one: refusing would keep the result from the public) and listed in the event as `lateEntries`.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param options - `completedOn`, the `actor`, and the `calendar` for the publication deadline.
@@ -40,10 +44,12 @@ export function completeInspection(t: TaskLifecycle, options: { readonly complet
   if (missing.length > 0) refuse("illegal-transition", "records-complete", "Wolong 3.1; Chongqing 6.6", `仍有${missing.length}个检查对象没有检查记录`, `${missing.length} target(s) have no record yet`, ["records"], missing);
   const lastInspection = t.records.reduce<string | undefined>((m, r) => (m === undefined || r.inspectedOn > m ? r.inspectedOn : m), undefined);
   requireOrder(lastInspection, completedOn, "completion-after-inspections", "Wolong 3.2; Longting art. 22", `检查结束日期（${completedOn}）早于最后一次检查（${lastInspection}）`, `completion (${completedOn}) is dated before the last inspection (${lastInspection})`, ["completedOn"]);
-  // the deadline runs from the end of the inspection, its last recorded result (Wolong 3.2 自检查结束之日起20个工作日内),
-  // whatever date completion is given: completing later does not move it
-  const endedOn = lastResultOn(t) ?? completedOn;
-  const deadline = computeDeadline("results-publication", endedOn < completedOn ? endedOn : completedOn, options.calendar);
+  // the deadline runs from the end of the inspection, the last target's inspection (Wolong 3.2 自检查结束之日起20个工作日内;
+  // Chongqing 6.6 自检查任务完成后), whatever date completion is given or results were entered: neither moves it
+  const endedOn = inspectionEndedOn(t) ?? completedOn;
+  const deadline = computeDeadline("results-publication", endedOn, options.calendar);
+  // Wolong 3.2 and Longting art. 22 bound the entry (录入) too: results entered after the deadline are recorded as late
+  const lateEntries = entriesAfter(t, deadline.date);
   // the holiday calendar the deadline rests on, by digest: publishResults judges lateness against this deadline, so a
   // made-up calendar that moves it is visible in the trail (Longting art. 22)
   const cal = options.calendar?.calendar ?? CN_CALENDAR;
@@ -51,6 +57,6 @@ export function completeInspection(t: TaskLifecycle, options: { readonly complet
   return advance(
     t,
     { state: "results-recorded", completedOn, publicationDeadline: deadline },
-    { type: "inspection-completed", on: completedOn, actor: text(options.actor), payload: { records: t.records.length, publicationDeadline: deadline.date, basis: deadline.definition.basis, provisional: deadline.provisional, calendar }, transition: "completeInspection", input: [options] },
+    { type: "inspection-completed", on: completedOn, actor: text(options.actor), payload: { records: t.records.length, inspectionEndedOn: endedOn, publicationDeadline: deadline.date, lateEntries, basis: deadline.definition.basis, provisional: deadline.provisional, calendar }, transition: "completeInspection", input: [options] },
   );
 }

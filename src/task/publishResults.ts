@@ -13,9 +13,10 @@ export interface PublishResultsOptions {
   /** Who publishes. */
   readonly actor: string;
   /**
-   * The department publishing its own results (谁检查、谁录入、谁公开, Longting art. 22; Chongqing 6.6). Each department of
-   * the task publishes once, each checked against the deadline; the task is `published` when all have. Omitted: every
-   * department not yet published publishes now.
+   * The department publishing its own results (谁检查、谁录入、谁公开, Longting art. 22; Chongqing 6.6; Wancheng art. 21).
+   * Required when the task has more than one department (`publishing-department-required`); a single-department task
+   * may omit it. Each department publishes once, only the records carrying its own section, each publication checked
+   * against the deadline; the task is `published` when all have.
    */
   readonly departmentId?: string;
   /**
@@ -30,7 +31,10 @@ export interface PublishResultsOptions {
 const NO_EXEMPTION: Readonly<Record<string, string>> = { longting: "Longting art. 22", wolong: "Wolong 3.2", wancheng: "Wancheng art. 21" };
 
 /**
- * Publishes the results (谁检查、谁录入、谁公开), for the whole task or for one department (Longting art. 22). From
+ * Publishes the results of one department (谁检查、谁录入、谁公开, Longting art. 22; Chongqing 6.6; Wancheng art. 21): a
+ * joint task names the publishing `departmentId` (`publishing-department-required`), and the department publishes the
+ * records carrying its own section — its inspectors' results — and may withhold only a record carrying its section
+ * (`withheld-own-results`). A single-department task may omit `departmentId`. From
  * full publication on they are immutable: only an approved correction changes them ({@link correctPublishedResult}).
  * Publication is dated on or after completion (`dates-out-of-order`); after the 20-working-day deadline it is allowed
  * but recorded as late, per department. Records may be `withheld` only under the `chongqing` preset (Chongqing 6.6
@@ -44,8 +48,9 @@ const NO_EXEMPTION: Readonly<Record<string, string>> = { longting: "Longting art
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows publication, the
  *   department has already published its results, or records are withheld under a preset with no exemption.
  * @throws {@link ShuangsuijiError} `results-immutable` when records are withheld after a department has published.
- * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the department is not a participant, or
- *   a withheld record is unknown, repeated or has no reason.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, a joint task's publication names no
+ *   department, the department is not a participant, or a withheld record is unknown, repeated, has no reason or carries
+ *   no section of the publishing department.
  * @throws {@link ShuangsuijiError} `invalid-date` when `on` is not a real `YYYY-MM-DD` date.
  * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event.
  * @category Task
@@ -53,10 +58,11 @@ const NO_EXEMPTION: Readonly<Record<string, string>> = { longting: "Longting art
  * ```ts
  * import { publishResults, type TaskLifecycle } from "shuangsuiji";
  * declare const recorded: TaskLifecycle;
- * const { event } = publishResults(recorded, { publishedOn: "2026-10-28", actor: "区市场监管局" });
+ * // a joint task: each department publishes its own results (谁检查、谁录入、谁公开, Longting art. 22); under the
+ * // chongqing preset the first publication may withhold a record it took part in, with its basis (Chongqing 6.6)
+ * const { task, event } = publishResults(recorded, { publishedOn: "2026-10-28", actor: "区市场监管局", departmentId: "SCJG", withheld: [{ recordId: "R-7", reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] });
  * event.payload.late; // false
- * // one department at a time (Longting art. 22), and a record withheld with its basis (Chongqing 6.6)
- * publishResults(recorded, { publishedOn: "2026-10-28", actor: "卫健委", departmentId: "WJW", withheld: [{ recordId: "R-7", reason: "涉及个人隐私", basis: "个人信息保护法 art. 13" }] });
+ * publishResults(task, { publishedOn: "2026-10-29", actor: "卫健委", departmentId: "WJW" }).task.state; // "published"
  * ```
  */
 export function publishResults(t: TaskLifecycle, options: PublishResultsOptions): Transition {
@@ -66,6 +72,9 @@ export function publishResults(t: TaskLifecycle, options: PublishResultsOptions)
   requireOrder(t.completedOn, on, "publication-after-completion", "Wolong 3.2; Longting art. 22", `公示日期（${on}）早于检查结束日期（${t.completedOn}）`, `publication (${on}) is dated before completion (${t.completedOn})`, ["publishedOn"]);
   const all = [t.task.initiatingDepartmentId, ...t.task.cooperatingDepartmentIds];
   const done = t.departmentPublications ?? {};
+  // 谁检查、谁录入、谁公开 (Longting art. 22; Chongqing 6.6; Wancheng art. 21 谁检查、谁录入、谁负责): on a joint task each
+  // department publishes its own results, so the publication names its department; one actor cannot publish for all
+  if (o.departmentId === undefined && all.length > 1) refuse("invalid-input", "publishing-department-required", "Longting art. 22; Chongqing 6.6; Wancheng art. 21", `联合抽查由各部门按照“谁检查、谁录入、谁公开”分别公示本部门的检查结果，须指明公示部门（${all.join("、")}）`, `a joint task is published by each department for its own results (谁检查、谁录入、谁公开): name the publishing department (departmentId: one of ${all.join(", ")})`, ["departmentId"]);
   let departments: string[];
   if (o.departmentId !== undefined) {
     if (typeof o.departmentId !== "string" || !all.includes(o.departmentId)) refuse("invalid-input", "publishing-department", "Longting art. 22", "该部门不是本任务的参与部门", "the department does not take part in this task", ["departmentId"], o.departmentId);
@@ -93,6 +102,10 @@ export function publishResults(t: TaskLifecycle, options: PublishResultsOptions)
       const recordId = text(x.recordId);
       if (recordById(t, recordId) === undefined || seen.has(recordId)) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
       if (text(x.reason) === "" || text(x.basis) === "") refuse("invalid-input", "withheld-reason", "Chongqing 6.6", "不适合公开的，须说明理由和法律依据", "a record withheld from publication needs its reason and legal basis", ["withheld", k]);
+      // a department withholds only results it took part in (谁检查、谁公开): a record without its section is another
+      // department's to publish. A joint record is withheld whole (不适合公开 attaches to the record), and only at the
+      // first publication (below the check above: withheld-after-publication)
+      if (!(recordById(t, recordId)?.departments ?? []).some((d) => departments.includes(d.departmentId))) refuse("invalid-input", "withheld-own-results", "Longting art. 22; Chongqing 6.6", `该记录没有公示部门（${departments.join("、")}）的检查结果，只能由产生该结果的部门决定不予公开`, `the record carries no results of the publishing department (${departments.join(", ")}): only a department that produced it may withhold it`, ["withheld", k, "recordId"], recordId);
       seen.add(recordId);
       withheld.push({ recordId, reason: text(x.reason), basis: text(x.basis) });
     });
@@ -106,8 +119,15 @@ export function publishResults(t: TaskLifecycle, options: PublishResultsOptions)
     { ...(complete ? { state: "published" as const, publishedOn: on } : {}), departmentPublications, ...(withheld.length === 0 ? {} : { withheld }) },
     {
       type: complete ? "results-published" : "department-results-published", on, actor: text(o.actor),
-      payload: { deadline, late, departments, complete, records: t.records.map((r) => r.id), ...(o.withheld === undefined ? {} : { withheld: withheld.slice((t.withheld ?? []).length) }), head: headOf(t) },
+      payload: { deadline, late, departments, complete, records: ownRecords(t, departments), ...(o.withheld === undefined ? {} : { withheld: withheld.slice((t.withheld ?? []).length) }), head: headOf(t) },
       transition: "publishResults", input: [options],
     },
   );
+}
+
+/** The records carrying a section of one of the departments: what they publish (谁检查、谁录入、谁公开, Longting art. 22). */
+function ownRecords(t: TaskLifecycle, departments: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const r of t.records) if (r.departments.some((d) => departments.includes(d.departmentId))) out.push(r.id);
+  return out;
 }

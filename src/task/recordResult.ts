@@ -51,7 +51,9 @@ export interface RecordResultOptions {
  * shown first where the preset requires it (Wolong 2.3). Dates run in order (`dates-out-of-order`): the inspection lies
  * in the task window (or an approved exception, Longting art. 16), on or after the inspection started, signatures
  * between the inspection and the recording. The event lists the consequences the outcomes trigger and, when a penalty
- * was decided, the 7-working-day collection deadline (Longting art. 22).
+ * was decided, the 7-working-day collection deadline (Longting art. 22), which {@link recordPenaltyInfoCollected}
+ * meets and {@link overduePenaltyInfo} watches. The entry date `on` never moves the 20-working-day publication
+ * deadline: it runs from the last `inspectedOn` (Wolong 3.2; {@link completeInspection}).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param record - The inspection record of one target.

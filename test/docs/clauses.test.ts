@@ -9,6 +9,7 @@ import {
   type AnnualPlan, type CreditRepairInput, type Department, type InspectionItem, type InspectionRecordInput, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
 import { POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, teamsTask } from "../task/_scenario.js";
+import { inspectedOnDay, publishAll } from "../task/_publish.js";
 import { citedInSource, clausesIn, matrixRows } from "./_clauses.js";
 
 const root = new URL("../../", import.meta.url);
@@ -24,13 +25,16 @@ function recordAll(t0: TaskLifecycle): TaskLifecycle {
   let t = t0;
   for (const id of t.targetIds) {
     if (t.preset === "wolong") t = identity(t, id);
-    // the last result is entered on 2026-04-30: the inspection ends then, and the deadline runs from it (Wolong 3.2)
-    t = recordResult(t, recordFor(t, id, id === t.targetIds[0] ? ["information-not-published"] : ["no-problem-found"]), { on: id === t.targetIds[t.targetIds.length - 1] ? "2026-04-30" : "2026-04-15", actor: "组" }).task;
+    // the last target is inspected (and its result entered) on 2026-04-30: the inspection ends then, and the deadline
+    // runs from it (Wolong 3.2)
+    const lastOne = id === t.targetIds[t.targetIds.length - 1];
+    const form = recordFor(t, id, id === t.targetIds[0] ? ["information-not-published"] : ["no-problem-found"]);
+    t = recordResult(t, lastOne ? inspectedOnDay(form, "2026-04-30") : form, { on: lastOne ? "2026-04-30" : "2026-04-15", actor: "组" }).task;
   }
   return t;
 }
 const completed = (preset: LifecyclePresetId = "chongqing") => completeInspection(recordAll(inspecting(preset)), { completedOn: "2026-04-30", actor: "局" }).task;
-const published = (preset: LifecyclePresetId = "chongqing") => publishResults(completed(preset), { publishedOn: "2026-05-20", actor: "局" }).task;
+const published = (preset: LifecyclePresetId = "chongqing") => publishAll(completed(preset), { publishedOn: "2026-05-20", actor: "局" }).task;
 
 describe("the clause matrix (docs/clauses.md) and the source stay in sync", () => {
   const cited = citedInSource(new URL("src", root).pathname);
@@ -80,9 +84,12 @@ describe("the clause matrix (docs/clauses.md) and the source stay in sync", () =
     expect(byKey.has("Longting art. 99")).toBe(false);
   });
   it("the regulator's rows carry the corrected verdicts (partial, out of scope)", () => {
-    for (const k of ["Wolong 3.2", "Longting art. 19", "Longting art. 22", "Chongqing 6.4", "Chongqing 6.5", "Chongqing 6.6", "Wancheng art. 21", "Wolong Annex B", "Chongqing 5.2", "Chongqing 6.2", "Longting art. 13", "Wolong 2.2", "Yanshi 6"]) {
+    for (const k of ["Longting art. 19", "Chongqing 6.4", "Chongqing 6.5", "Chongqing 6.6", "Wolong Annex B", "Chongqing 5.2", "Chongqing 6.2", "Longting art. 13", "Wolong 2.2", "Yanshi 6"]) {
       expect(byKey.get(k)?.verdict, k).toMatch(/^partial: \S/);
     }
+    // F01 closed (the deadline runs from the last inspectedOn) and F13 closed (publishing-department-required), with the
+    // 归集 recorded (recordPenaltyInfoCollected): these rows are implemented
+    for (const k of ["Wolong 3.2", "Longting art. 22", "Wancheng art. 21"]) expect(byKey.get(k)?.verdict, k).toMatch(/^implemented: \S/);
     // F06 closed (recordInspectorDraw: every-department-draws)
     expect(byKey.get("Wancheng art. 20")?.verdict).toBe("implemented");
     // F05 closed (publishableDrawRecord: drawn-list-confidential)
@@ -158,8 +165,8 @@ describe("Wolong 3.2", () => {
     expect(err(() => completeInspection(t, { completedOn: "2026-04-14", actor: "局" }))).toMatchObject({ code: "dates-out-of-order" });
     const done = completeInspection(t, { completedOn: "2026-04-30", actor: "局" }).task;
     expect(done.publicationDeadline?.date).toBe(computeDeadline("results-publication", "2026-04-30").date);
-    expect(err(() => publishResults(done, { publishedOn: "2026-04-29", actor: "局" }))).toMatchObject({ code: "dates-out-of-order" });
-    expect(publishResults(done, { publishedOn: "2026-04-30", actor: "局" }).task.state).toBe("published");
+    expect(err(() => publishAll(done, { publishedOn: "2026-04-29", actor: "局" }))).toMatchObject({ code: "dates-out-of-order" });
+    expect(publishAll(done, { publishedOn: "2026-04-30", actor: "局" }).task.state).toBe("published");
   });
 });
 
@@ -304,9 +311,9 @@ describe("Wancheng art. 3", () => {
   it("a record withheld from publication needs its reason and legal basis; the public view counts it", () => {
     const t = completed();
     const id = t.records[0]!.id;
-    expect(err(() => publishResults(t, { publishedOn: "2026-05-06", actor: "x", withheld: [{ recordId: id, reason: "涉及国家秘密", basis: "" }] })).rule).toBe("withheld-reason");
-    expect(err(() => publishResults(t, { publishedOn: "2026-05-06", actor: "x", withheld: [{ recordId: "R-none", reason: "r", basis: "b" }] })).rule).toBe("withheld-record");
-    const p = publishResults(t, { publishedOn: "2026-05-06", actor: "x", withheld: [{ recordId: id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task;
+    expect(err(() => publishAll(t, { publishedOn: "2026-05-06", actor: "x", withheld: [{ recordId: id, reason: "涉及国家秘密", basis: "" }] })).rule).toBe("withheld-reason");
+    expect(err(() => publishAll(t, { publishedOn: "2026-05-06", actor: "x", withheld: [{ recordId: "R-none", reason: "r", basis: "b" }] })).rule).toBe("withheld-record");
+    const p = publishAll(t, { publishedOn: "2026-05-06", actor: "x", withheld: [{ recordId: id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task;
     const view = publicView(p);
     expect(view.results).toHaveLength(t.records.length - 1);
     expect(view).toMatchObject({ withheld: { count: 1, bases: ["保守国家秘密法 art. 2"] } });

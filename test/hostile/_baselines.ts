@@ -61,8 +61,10 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
   let done = inspecting;
   for (const id of inspecting.targetIds) done = api.recordResult(done, recordFor(done, id), { on: "2026-04-15", actor: "x" }).task;
   const completed = api.completeInspection(done, { completedOn: "2026-09-30", actor: "x" }).task;
-  const published = api.publishResults(completed, { publishedOn: "2026-10-20", actor: "x" }).task;
+  const published = api.publishResults(api.publishResults(completed, { publishedOn: "2026-10-20", actor: "x", departmentId: "SCJG" }).task, { publishedOn: "2026-10-20", actor: "x", departmentId: "WJW" }).task;
   const firstTarget = inspecting.targetIds[0]!;
+  // a finding a penalty was decided on (Longting art. 22 归集)
+  const penalised = api.recordResult(inspecting, recordFor(inspecting, firstTarget, ["information-not-published"]), { on: "2026-04-15", actor: "x", penaltyDecidedOn: "2026-04-20" }).task;
 
   return {
     ShuangsuijiError: [["invalid-input", [{ path: ["a"], rule: "r", clause: "c", messageZh: "中", messageEn: "en" }]]],
@@ -119,8 +121,10 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
     startInspection: [[teams, { on: "2026-04-10", actor: "组" }]],
     recordResult: [[inspecting, recordFor(inspecting, firstTarget), { on: "2026-04-15", actor: "x" }]],
     completeInspection: [[done, { completedOn: "2026-09-30", actor: "x" }]],
-    publishResults: [[completed, { publishedOn: "2026-10-20", actor: "x" }]],
+    publishResults: [[completed, { publishedOn: "2026-10-20", actor: "x", departmentId: "SCJG" }]],
     isPublicationOverdue: [[completed, "2026-11-04"]],
+    recordPenaltyInfoCollected: [[penalised, { recordId: `R-${firstTarget}`, departmentId: "SCJG", decidedOn: "2026-04-20", on: "2026-04-22", actor: "区市场监管局" }]],
+    overduePenaltyInfo: [[penalised, "2026-06-01"]],
     correctPublishedResult: [[published, { record: recordFor(published, firstTarget, ["no-problem-found"], `R-${firstTarget}`), reason: "异议属实：已按时公示", approval: { ...principal, on: "2026-11-20" }, objectionConfirmedOn: "2026-11-10", on: "2026-11-20", actor: "x" }]],
     verifyAuditTrail: [[published.audit]],
     publicView: [[published], [teams]],

@@ -128,7 +128,9 @@ describePg("PostgreSQL event store (a real server)", () => {
       let t = base;
       for (const f of forms) t = recordResult(t, f, ON).task;
       t = completeInspection(t, { completedOn: "2026-05-04", actor: "x" }).task;
-      published = publishResults(t, { publishedOn: "2026-05-11", actor: "x" }).task;
+      // 谁检查、谁录入、谁公开 (Longting art. 22): each department publishes its own results
+      t = publishResults(t, { publishedOn: "2026-05-11", actor: "x", departmentId: "SCJG" }).task;
+      published = publishResults(t, { publishedOn: "2026-05-11", actor: "x", departmentId: "WJW" }).task;
     });
     /** Runs SQL as someone who bypasses the append-only triggers and the foreign key. */
     const tamper = async (sql: string, values: unknown[] = [], ...more: string[]) => {

@@ -8,6 +8,7 @@ import {
 import { canonicalDigest } from "../../src/task/_digest.js";
 import { canonicalJson, digestOf } from "../../src/draw/_shared/_encoding.js";
 import { POOL, SCJG, WJW, drawnTask, recordFor, teamsTask } from "./_scenario.js";
+import { publishAll } from "./_publish.js";
 
 // ---- random call sequences over the whole lifecycle -------------------------------------------------------------
 
@@ -68,7 +69,7 @@ function apply(t: TaskLifecycle, op: Op): TaskLifecycle {
     case "complete":
       return completeInspection(t, { completedOn: day("2026-05-01", op.day), actor: "p", ...(op.calendar ? { calendar: { calendar: CUSTOM } } : {}) }).task;
     case "publish":
-      return publishResults(t, { publishedOn: day(t.completedOn ?? "2026-05-01", op.day), actor: "p" }).task;
+      return publishAll(t, { publishedOn: day(t.completedOn ?? "2026-05-01", op.day), actor: "p" }).task;
     case "correct": {
       const id = t.records[op.target % Math.max(1, t.records.length)]?.target.targetId ?? "none";
       return correctPublishedResult(t, { record: recordFor(t, id, ["no-problem-found"]), reason: "异议属实", approval: { ...approval, on: "2026-12-01" }, objectionConfirmedOn: "2026-11-30", on: "2026-12-01", actor: "p", calendar: { calendar: CUSTOM } }).task;

@@ -6,6 +6,7 @@ import {
   amendLockedList, replayTask, verifyAuditTrail, type AuditEvent, type InspectorDrawRecord, type TaskLifecycle,
 } from "../../src/index.js";
 import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
+import { publishAll } from "./_publish.js";
 
 const err = refusal;
 const rules = (e: ShuangsuijiError) => e.issues.map((i) => i.rule);
@@ -126,7 +127,7 @@ describe("correctPublishedResult applies recordResult's dates (Wolong 2.2/2.3; C
     let t = startInspection(teamsTask("chongqing"), { on: "2026-04-03", actor: "x" }).task;
     for (const id of t.targetIds) t = recordResult(t, recordFor(t, id), { on: "2026-04-16", actor: "x" }).task;
     t = completeInspection(t, { completedOn: "2026-04-20", actor: "x" }).task;
-    return publishResults(t, { publishedOn: "2026-04-28", actor: "x" }).task;
+    return publishAll(t, { publishedOn: "2026-04-28", actor: "x" }).task;
   };
   const moved = (t: TaskLifecycle, on: string) => {
     const r = recordFor(t, t.targetIds[0]!, ["further-rectification-required"]);
@@ -175,7 +176,7 @@ describe("the holiday calendar behind the publication deadline is recorded at co
   it("a made-up calendar shows in the completion event; the official one is marked official; lateness uses the recorded deadline", () => {
     const official = completeInspection(recorded(), { completedOn: "2026-04-20", actor: "x" });
     expect(official.event.payload).toMatchObject({ calendar: { official: true } });
-    expect(publishResults(official.task, { publishedOn: "2026-09-10", actor: "x" }).event.payload).toMatchObject({ late: true });
+    expect(publishAll(official.task, { publishedOn: "2026-09-10", actor: "x" }).event.payload).toMatchObject({ late: true });
     const days: string[] = [];
     for (let m = 4; m <= 6; m++) for (let d = 1; d <= 28; d++) days.push(`2026-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
     const fake = createHolidayCalendar([{ year: 2026, holidays: days.filter((d) => d > "2026-04-20").map((date) => ({ date, name: "假" })), workdays: [] }]);

@@ -5,6 +5,7 @@ import {
   startInspection, startTask, verifyAuditTrail,
 } from "../../src/index.js";
 import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, teamsTask } from "./_scenario.js";
+import { inspectedOnDay, publishAll } from "./_publish.js";
 
 const code = (f: () => unknown) => {
   try {
@@ -147,15 +148,15 @@ describe("results, publication and correction (Wolong 3; Wancheng art. 20–21; 
     let t = recordResult(t0, recordFor(t0, a), { on: "2026-04-15", actor: "x" }).task;
     expect(code(() => completeInspection(t, { completedOn: "2026-09-30", actor: "x" }))?.rule).toBe("records-complete");
     t = recordResult(t, recordFor(t, b), { on: "2026-04-16", actor: "x" }).task;
-    // entered on 2026-09-30, the last day of the window: completion is dated no later than the last result (Wolong 3.2)
-    t = recordResult(t, recordFor(t, c, ["information-not-published"]), { on: "2026-09-30", actor: "x" }).task;
+    // inspected and entered on 2026-09-30, the last day of the window: the inspection ends then (Wolong 3.2)
+    t = recordResult(t, inspectedOnDay(recordFor(t, c, ["information-not-published"]), "2026-09-30"), { on: "2026-09-30", actor: "x" }).task;
     t = completeInspection(t, { completedOn: "2026-09-30", actor: "x" }).task;
     expect(t.publicationDeadline?.date).toBe("2026-11-03");
     expect(isPublicationOverdue(t, "2026-11-03")).toBe(false);
     expect(isPublicationOverdue(t, "2026-11-04")).toBe(true);
-    const late = publishResults(t, { publishedOn: "2026-11-05", actor: "x" });
+    const late = publishAll(t, { publishedOn: "2026-11-05", actor: "x" });
     expect(late.event.payload.late).toBe(true);
-    const p = publishResults(t, { publishedOn: "2026-10-20", actor: "x" }).task;
+    const p = publishAll(t, { publishedOn: "2026-10-20", actor: "x" }).task;
     // immutable once published: no more results, corrections only with the principal head's approval (Chongqing 6.6)
     expect(code(() => recordResult(p, recordFor(p, a, ["compliant"], "R-new"), { on: "2026-10-21", actor: "x" }))?.code).toBe("illegal-transition");
     const fixed = recordFor(p, c, ["no-problem-found"], `R-${c}`);

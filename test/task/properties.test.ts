@@ -5,6 +5,7 @@ import {
   recordIdentityShown, recordResult, replaceInspector, startInspection, verifyAuditTrail, verifyTask, type AuditEvent, type InspectionRecordInput, type LifecyclePreset, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
 import { POOL, SCJG, WJW, drawnTask, recordFor, teamsTask } from "./_scenario.js";
+import { publishAll } from "./_publish.js";
 
 const presetRules = (t: TaskLifecycle): LifecyclePreset => t.rules ?? LIFECYCLE_PRESETS[t.preset as LifecyclePresetId];
 
@@ -138,7 +139,8 @@ function apply(t: TaskLifecycle, op: Op): TaskLifecycle {
       if (end !== undefined && end < last(t)) return t;
       return completeInspection(t, { completedOn: end ?? on, actor: "p" }).task;
     case "publish":
-      return publishResults(t, { publishedOn: on, actor: "p", ...(op.department === "all" ? {} : { departmentId: op.department }) }).task;
+      // "all": every department not yet published, one after the other (a joint task names each: Longting art. 22)
+      return (op.department === "all" ? publishAll(t, { publishedOn: on, actor: "p" }) : publishResults(t, { publishedOn: on, actor: "p", departmentId: op.department })).task;
     case "correct": {
       const rec = t.records[op.record % Math.max(1, t.records.length)];
       if (rec === undefined) return t;
@@ -226,7 +228,9 @@ const invariants = (initial: TaskLifecycle) => (t: TaskLifecycle) => {
   // completion after the last inspection, publication after completion, corrections after publication
   if (t.completedOn !== undefined) {
     expect(t.records.every((r) => r.inspectedOn <= t.completedOn!)).toBe(true);
-    expect(t.publicationDeadline?.date).toBe(computeDeadline("results-publication", t.completedOn).date);
+    // the deadline runs from the end of the inspection, the last inspectedOn, whatever the completion or entry dates (Wolong 3.2)
+    const ended = t.records.reduce((m, r) => (r.inspectedOn > m ? r.inspectedOn : m), "");
+    expect(t.publicationDeadline?.date).toBe(computeDeadline("results-publication", ended).date);
   }
   for (const p of Object.values(t.departmentPublications ?? {})) expect(p.publishedOn >= t.completedOn!).toBe(true);
   if (t.publishedOn !== undefined) for (const e of correctEvents) expect(e.on >= t.publishedOn).toBe(true);

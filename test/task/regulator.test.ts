@@ -5,6 +5,7 @@ import {
   loadTask, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
 import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
+import { publishAll } from "./_publish.js";
 
 const head = { name: "李科长", role: "department-head" as const, on: ON };
 const principal = { name: "王局长", role: "principal-head" as const, on: ON };
@@ -45,7 +46,7 @@ describe("F14 — an approval follows the fact it changes (Chongqing 6.4, 6.6)",
     expect(recordTargetDraw(t, redrawOf("7a"), { on: "2026-04-03", actor: "x", redraw: { reason: "r", approval: { ...principal, on: "2026-04-02" } } }).task.targetDraws).toHaveLength(2);
   });
   it("a correction approved before the publication is refused; approved after it, accepted", () => {
-    const t = publishResults(completed("chongqing", "further-rectification-required"), { publishedOn: "2026-04-20", actor: "局" }).task;
+    const t = publishAll(completed("chongqing", "further-rectification-required"), { publishedOn: "2026-04-20", actor: "局" }).task;
     const rec = recordFor(t, t.targetIds[0]!, ["no-problem-found"], t.records[0]!.id);
     const input = (on: string) => ({ record: rec, reason: "复核", approval: { ...principal, on }, on: "2026-04-25", actor: "局" });
     expect(issue(() => correctPublishedResult(t, input("2026-03-30")))).toMatchObject({ rule: "approval-after-fact", clause: "Chongqing 6.6" });
@@ -72,13 +73,13 @@ describe("F04 — only Chongqing 6.6 exempts a result from publication", () => {
   it.each([["longting", "Longting art. 22"], ["wolong", "Wolong 3.2"], ["wancheng", "Wancheng art. 21"]] as const)("%s: withholding is refused citing %s, not Chongqing 6.6; publishing all is accepted", (preset, clause) => {
     const t = completed(preset, "non-compliant");
     const withheld = t.records.map((r) => ({ recordId: r.id, reason: "影响企业融资", basis: "局长办公会议定" }));
-    const e = refusal(() => publishResults(t, { publishedOn: "2026-04-20", actor: "局", withheld }));
+    const e = refusal(() => publishAll(t, { publishedOn: "2026-04-20", actor: "局", withheld }));
     expect(e.code).toBe("illegal-transition");
     expect(e.issues[0]).toMatchObject({ rule: "withheld-no-exemption", clause });
     expect(e.issues[0]!.messageZh).toMatch(/不适合公开/);
     expect(e.issues[0]!.messageEn).toMatch(/only Chongqing 6\.6/);
-    expect(publicView(publishResults(t, { publishedOn: "2026-04-20", actor: "局" }).task).results).toHaveLength(t.records.length);
-    expect(publishResults(t, { publishedOn: "2026-04-20", actor: "局", withheld: [] }).task.state).toBe("published");
+    expect(publicView(publishAll(t, { publishedOn: "2026-04-20", actor: "局" }).task).results).toHaveLength(t.records.length);
+    expect(publishAll(t, { publishedOn: "2026-04-20", actor: "局", withheld: [] }).task.state).toBe("published");
   });
 });
 
@@ -132,12 +133,12 @@ describe("F01 — the 20 working days run from the end of the inspection, its la
     expect(isPublicationOverdue(t, "2026-07-01")).toBe(true); // uncompleted, every target recorded: the clock runs
     const late = completeInspection(t, { completedOn: "2026-09-25", actor: "组" }).task;
     expect(late.publicationDeadline).toMatchObject({ from: "2026-04-15", date: deadline });
-    expect(publishResults(late, { publishedOn: "2026-10-20", actor: "局" }).event.payload.late).toBe(true);
+    expect(publishAll(late, { publishedOn: "2026-10-20", actor: "局" }).event.payload.late).toBe(true);
     expect(isPublicationOverdue(late, "2026-07-01")).toBe(true);
     // the lawful act beside it: completed on the day of the last result, published within the 20 working days
     const onTime = completeInspection(t, { completedOn: "2026-04-15", actor: "组" }).task;
     expect(onTime.publicationDeadline?.date).toBe(deadline);
-    expect(publishResults(onTime, { publishedOn: deadline, actor: "局" }).event.payload.late).toBe(false);
+    expect(publishAll(onTime, { publishedOn: deadline, actor: "局" }).event.payload.late).toBe(false);
   });
   it("a task with a target still unrecorded has no deadline yet", () => {
     let t = startInspection(teamsTask("chongqing"), { on: "2026-04-10", actor: "组" }).task;

@@ -5,6 +5,7 @@ import {
   replaceInspector, startInspection, type Inspector, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
 import { SCJG, WJW, drawnTask, recordFor, refusal, teamsTask } from "./_scenario.js";
+import { publishAll } from "./_publish.js";
 
 const inspecting = (preset: LifecyclePresetId): TaskLifecycle => {
   let t = startInspection(teamsTask(preset), { on: "2026-04-10", actor: "组" }).task;
@@ -43,7 +44,7 @@ describe("F09 — each preset's outcome list (Wolong Annex B; Chongqing 6.6; Wan
   it("a correction cannot bring in an outcome the preset does not list; one it lists is accepted", () => {
     let t = inspecting("chongqing");
     for (const id of t.targetIds) t = recordResult(t, recordFor(t, id), { on: "2026-04-15", actor: "组" }).task;
-    t = publishResults(completeInspection(t, { completedOn: "2026-04-16", actor: "组" }).task, { publishedOn: "2026-04-20", actor: "局" }).task;
+    t = publishAll(completeInspection(t, { completedOn: "2026-04-16", actor: "组" }).task, { publishedOn: "2026-04-20", actor: "局" }).task;
     const input = (outcome: string) => ({ record: recordFor(t, t.targetIds[0]!, [outcome as never], t.records[0]!.id), reason: "复核", approval: { name: "王局长", role: "principal-head" as const, on: "2026-04-25" }, on: "2026-04-25", actor: "局" });
     expect(refusal(() => correctPublishedResult(t, input("non-compliant"))).issues[0]).toMatchObject({ rule: "outcome-not-in-preset", clause: expect.stringMatching(/^Chongqing 6\.6/) });
     expect(correctPublishedResult(t, input("further-rectification-required")).task.state).toBe("corrected");
