@@ -7,6 +7,10 @@
 //   node scripts/check-bundle-size.mjs --enforce       exit 1 when a bundle exceeds its limit (CI: scripts/ci/web.sh)
 //   node scripts/check-bundle-size.mjs --dist          bundle the built dist/ (after `npm run build`) instead of src/
 //   node scripts/check-bundle-size.mjs --json out.json also write the figures as JSON
+//   node scripts/check-bundle-size.mjs --modules [N]   also list, per bundle, its N largest input modules (default 15):
+//                                                      minified bytes (metafile) and the min+gz bytes the bundle loses
+//                                                      when that module alone is left out (esbuild "external"; what it
+//                                                      brings with it that nothing else imports goes too)
 //
 // From src/ by default, so that it runs without a build; --dist measures what npm users get (dist/esm, the unbundled
 // ESM build the package's "import" condition points at).
@@ -16,6 +20,7 @@
 // delete it once the budget holds. docs/benchmarks.md "Bundle size" has the table and what is left to reach the budgets.
 import { build } from "esbuild";
 import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const args = process.argv.slice(2);
@@ -23,9 +28,11 @@ const enforce = args.includes("--enforce");
 const fromDist = args.includes("--dist");
 const jsonAt = args.indexOf("--json");
 const jsonOut = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+const modulesAt = args.indexOf("--modules");
+const modulesCount = modulesAt < 0 ? 0 : /^\d+$/.test(args[modulesAt + 1] ?? "") ? Number(args[modulesAt + 1]) : 15;
 for (const a of args) {
-  if (!["--enforce", "--dist", "--json", jsonOut].includes(a)) {
-    console.error(`unknown option ${a}\nusage: node scripts/check-bundle-size.mjs [--enforce] [--dist] [--json out.json]`);
+  if (!["--enforce", "--dist", "--json", "--modules", jsonOut].includes(a) && !(modulesAt >= 0 && a === args[modulesAt + 1] && /^\d+$/.test(a))) {
+    console.error(`unknown option ${a}\nusage: node scripts/check-bundle-size.mjs [--enforce] [--dist] [--json out.json] [--modules [N]]`);
     process.exit(2);
   }
 }
@@ -41,12 +48,16 @@ const calendar = fromDist ? "./dist/esm/calendar/index.js" : "./src/calendar/ind
 const CASES = [
   { id: "isValidUscc", budget: 3_000, ceiling: null, contents: `export { isValidUscc } from "${core}";` },
   // 31.3 KB at the light-core split (zod mini 8.5 KB of it; the rest is the draw's own code: docs/benchmarks.md); 35.5 KB
-  // after the forgery checks (one pool-id rule, the announced commitment) were merged, 2026-12-04
-  { id: "verifyTicket", budget: 15_000, ceiling: 37_300, contents: `export { verifyTicket } from "${core}";` },
+  // after the forgery checks (one pool-id rule, the announced commitment) were merged, 2026-12-04; 33.4 KB with one-shot
+  // hashes on the library's SHA-256 kernel (no @noble/hashes), 2026-12-05; 32.9 KB with stage 2's and the calendar's
+  // coverage rule texts split from the draw's (_stage2Rules.ts, _dateRules.ts), 2026-12-05
+  { id: "verifyTicket", budget: 15_000, ceiling: 34_500, contents: `export { verifyTicket } from "${core}";` },
   {
     id: "draw + verify",
     budget: 30_000,
-    ceiling: 43_600, // 35.8 KB at the light-core split; 41.5 KB after the one-pass verify and the forgery checks were merged (2026-12-04)
+    // 35.8 KB at the light-core split; 41.5 KB after the one-pass verify and the forgery checks were merged (2026-12-04);
+    // 39.4 KB with one-shot hashes on the kernel (2026-12-05); 39.1 KB with the rule texts split (2026-12-05)
+    ceiling: 41_100,
     contents: `export { commitPool, seedFromDice, drawTargets, lockTargetDraw, verifyTargetDraw, verifyTicket } from "${core}";`,
   },
   // 11.7 KB measured 2026-12-04: the whole calendar entry (holiday data 2010–2026, deadline rules, custom calendars)
@@ -55,13 +66,35 @@ const CASES = [
 ];
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-const results = [];
-for (const c of CASES) {
-  const r = await build({
-    stdin: { contents: c.contents, resolveDir: root, loader: "ts", sourcefile: "entry.ts" },
+const bundle = (contents, without) =>
+  build({
+    stdin: { contents, resolveDir: root, loader: "ts", sourcefile: "entry.ts" },
     bundle: true, minify: true, format: "esm", platform: "browser", target: "es2022", write: false, metafile: true,
     outdir: "out", splitting: true, logLevel: "silent",
+    // --modules: one input module (an absolute path) or one package (a bare name) left out: its imports stay as
+    // external imports of the bundle
+    plugins: without === undefined ? [] : [{
+      name: "leave-out",
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, async (a) => {
+          if (a.pluginData === "leave-out") return undefined;
+          if (a.path === without || a.path.startsWith(`${without}/`)) return { path: a.path, external: true };
+          const r = await b.resolve(a.path, { kind: a.kind, importer: a.importer, resolveDir: a.resolveDir, pluginData: "leave-out" });
+          return r.path === without ? { path: a.path, external: true } : r;
+        });
+      },
+    }],
   });
+// the entry chunk's bytes (min, min+gz) and its metafile entry
+async function measure(contents, without) {
+  const r = await bundle(contents, without);
+  const entry = Object.entries(r.metafile.outputs).find(([p, o]) => p.endsWith(".js") && o.entryPoint !== undefined);
+  const code = r.outputFiles.find((f) => f.path.slice(f.path.indexOf("/out/") + 1) === entry[0]).contents;
+  return { r, entry, code, gz: gzipSync(code, { level: 9 }).length };
+}
+const results = [];
+for (const c of CASES) {
+  const r = await bundle(c.contents);
   // The entry chunk is what loads first; lazily imported chunks (the .xlsx reader) are reported apart.
   const outputs = Object.entries(r.metafile.outputs).filter(([p]) => p.endsWith(".js"));
   const files = new Map(r.outputFiles.map((f) => [f.path.slice(f.path.indexOf("/out/") + 1), f.contents]));
@@ -104,6 +137,27 @@ for (const c of CASES) {
   if (c.ceiling !== null && !over) console.log(`       within budget now: delete this case's ceiling`);
   console.log(`       packages: ${share(byPackage)}`);
   console.log(`       shuangsuiji folders: ${share(bySource)}`);
+  if (modulesCount > 0) {
+    const top = Object.entries(entry[1].inputs)
+      .filter(([, i]) => i.bytesInOutput > 0)
+      .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+      .slice(0, modulesCount);
+    const modules = [];
+    const show = (minified, name, saved) => {
+      modules.push({ module: name, minified, gzipSaved: saved });
+      console.log(`       ${String(minified).padStart(6)} min ${String(saved).padStart(6)} min+gz only through it  ${name}`);
+    };
+    // packages first (a package is many modules), then single modules
+    for (const [name, minified] of Object.entries(byPackage)) {
+      if (name === "shuangsuiji" || name.includes(" ")) continue;
+      show(minified, `package ${name}`, gz - (await measure(c.contents, name)).gz);
+    }
+    for (const [input, { bytesInOutput }] of top) {
+      if (/node_modules\//.test(input)) continue;
+      show(bytesInOutput, input, gz - (await measure(c.contents, resolve(root, input))).gz);
+    }
+    results.at(-1).modules = modules;
+  }
 }
 if (jsonOut !== undefined) writeFileSync(jsonOut, `${JSON.stringify({ from: fromDist ? "dist/esm" : "src", gzipLevel: 9, kb: 1000, results }, null, 2)}\n`);
 const over = results.filter((r) => r.over);

@@ -1,6 +1,6 @@
 import { BUNDLED_CALENDAR_DATA } from "./_data.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
-import { registerCalendar } from "./_registry.js";
+import { registerCalendar } from "./_known.js";
 import type { CalendarEntry, CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
 
 function expand(year: number, spec: string): CalendarEntry[] {

@@ -1,20 +1,9 @@
 import { invalid, isPlainObject, type Path } from "../_internal/boundary.js";
 import type { CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
+import { buildCalendar } from "./_buildCalendar.js";
+import { isKnownCalendar } from "./_known.js";
 
-/** Calendars built by this library (deep-frozen, already checked): used by reference. */
-const KNOWN = new WeakSet<object>();
-let build: ((years: readonly CalendarYearData[], source: string) => HolidayCalendar) | undefined;
-
-/** @internal Registers a checked, frozen calendar. */
-export function registerCalendar<T extends HolidayCalendar>(cal: T): T {
-  KNOWN.add(cal);
-  return cal;
-}
-/** @internal Set by createHolidayCalendar (avoids an import cycle). */
-export function setCalendarBuilder(f: (years: readonly CalendarYearData[], source: string) => HolidayCalendar): void {
-  build = f;
-}
-export const isKnownCalendar = (v: object): boolean => KNOWN.has(v);
+export { isKnownCalendar, registerCalendar } from "./_known.js";
 
 /**
  * A calendar argument: one made by this library, or plain calendar data (already read by readPlain), which is
@@ -22,12 +11,12 @@ export const isKnownCalendar = (v: object): boolean => KNOWN.has(v);
  * function loop over a million years.
  */
 export function calendarFromData(value: unknown, path: Path): HolidayCalendar {
-  if (value !== null && typeof value === "object" && KNOWN.has(value)) return value as HolidayCalendar;
+  if (value !== null && typeof value === "object" && isKnownCalendar(value)) return value as HolidayCalendar;
   if (!isPlainObject(value) || value.kind !== "holiday-calendar" || !isPlainObject(value.years)) {
     invalid(path, "expected a HolidayCalendar (from createHolidayCalendar, addCalendarYears or CN_CALENDAR)", "应为节假日日历（由 createHolidayCalendar、addCalendarYears 或 CN_CALENDAR 得到）");
   }
   const years = Object.values(value.years) as CalendarYearData[];
-  const cal = build!(years, typeof value.source === "string" ? value.source : "user-supplied");
+  const cal = buildCalendar(years, typeof value.source === "string" ? value.source : "user-supplied");
   if (cal.firstYear !== value.firstYear || cal.lastYear !== value.lastYear) {
     invalid(path, `firstYear/lastYear do not match the years given (${cal.firstYear}–${cal.lastYear})`, `firstYear/lastYear与所给年度（${cal.firstYear}–${cal.lastYear}）不符`);
   }

@@ -1,10 +1,11 @@
-import { CALENDAR_RULES, type CalendarRuleId } from "./_calendarRules.js";
+import { DATE_RULES } from "./_dateRules.js";
 import { INPUT_RULES, type InputRuleId } from "./_inputRules.js";
 import { define, issueOf, type IssueExtra, type RuleDefinition } from "./_rule.js";
 import type { RuleIssue } from "./ShuangsuijiError.js";
 
 /**
- * @internal Draw rules (pool, seeds, quotas, stage 2) and the risk-class rule units are checked against.
+ * @internal Target-draw rules (pool, seeds, quotas) and the risk-class rule units are checked against; stage 2's own
+ * rules are in `_stage2Rules.ts`.
  * Split out of the registry so that a bundle carries only the rules its code can report (issue 15, the light core);
  * {@link RULES} merges every group.
  */
@@ -49,21 +50,6 @@ export const DRAW_RULES = /* @__PURE__ */ define({
     zh: "信用风险分类不在允许的集合中",
     en: "the credit-risk class is not in the configured set",
   },
-  "not-enough-inspectors": {
-    clause: "Longting art. 19, 21; Yanshi 7.3; 行政处罚法 art. 42–43",
-    zh: "符合条件的执法检查人员不足，无法组成检查组",
-    en: "too few eligible inspectors to form the team",
-  },
-  "stage2-own-seed": {
-    clause: "Longting art. 19 (二次随机: each stage its own draw)",
-    zh: "第二次随机应使用自己的种子",
-    en: "stage 2 uses its own seed, not stage 1's",
-  },
-  "team-leader-initiating": {
-    clause: "Chongqing 6.5; Wancheng art. 20",
-    zh: "联合检查组组长应由发起部门的检查人员担任",
-    en: "the joint team's leader must be an inspector of the initiating department",
-  },
   "ratio-range": {
     clause: "Chongqing 5.2 (抽查比例: a proportion, 0–100%)",
     zh: "抽查比例应在0到1之间",
@@ -75,10 +61,10 @@ export const DRAW_RULES = /* @__PURE__ */ define({
 export type DrawRuleId = keyof typeof DRAW_RULES;
 
 /** @internal Every rule the draw reports: its own, the boundary rules and `civil-date`. */
-export type DrawIssueRuleId = DrawRuleId | InputRuleId | Extract<CalendarRuleId, "civil-date">;
+export type DrawIssueRuleId = DrawRuleId | InputRuleId | "civil-date";
 
 /** @internal A {@link RuleIssue} for a rule the draw reports (the draw's bundle carries no other rule's text). */
 export function ruleIssue(id: DrawIssueRuleId, path: readonly (string | number)[] = [], extra: IssueExtra = {}): RuleIssue {
-  const r: RuleDefinition = id === "civil-date" ? CALENDAR_RULES[id] : id in INPUT_RULES ? INPUT_RULES[id as InputRuleId] : DRAW_RULES[id as DrawRuleId];
+  const r: RuleDefinition = id === "civil-date" ? DATE_RULES[id] : id in INPUT_RULES ? INPUT_RULES[id as InputRuleId] : DRAW_RULES[id as DrawRuleId];
   return issueOf(r, path, extra);
 }

@@ -1,6 +1,7 @@
 import { ShuangsuijiError } from "./ShuangsuijiError.js";
 import { CALENDAR_RULES } from "./_calendarRules.js";
 import { DRAW_RULES } from "./_drawRules.js";
+import { STAGE2_RULES } from "./_stage2Rules.js";
 import { ID_RULES } from "./_idRules.js";
 import { INPUT_RULES } from "./_inputRules.js";
 import { MODEL_RULES } from "./_modelRules.js";
@@ -8,7 +9,7 @@ import { messageOf, type RuleDefinition } from "./_rule.js";
 /**
  * The registry of named validation rules. Each rule carries its source clause and a bilingual message; schema
  * refinements use {@link ruleMessage} so that a `ZodError` can be mapped back to its rule. The rules are defined in
- * groups (`_idRules.ts`, `_calendarRules.ts`, `_inputRules.ts`, `_drawRules.ts`, `_modelRules.ts`) so that a browser
+ * groups (`_idRules.ts`, `_calendarRules.ts`, `_inputRules.ts`, `_drawRules.ts`, `_stage2Rules.ts`, `_modelRules.ts`; `_dateRules.ts` holds `civil-date`) so that a browser
  * bundle carries only the texts of the rules its code can report; this module merges them.
  */
 
@@ -28,7 +29,7 @@ export type { RuleDefinition };
  * console.log(RULES["uscc-check-character"].clause); // "GB 32100-2015 §4.3, Annex B"
  * ```
  */
-export const RULES = /* @__PURE__ */ Object.freeze({ ...ID_RULES, ...CALENDAR_RULES, ...INPUT_RULES, ...MODEL_RULES, ...DRAW_RULES });
+export const RULES = /* @__PURE__ */ Object.freeze({ ...ID_RULES, ...CALENDAR_RULES, ...INPUT_RULES, ...MODEL_RULES, ...DRAW_RULES, ...STAGE2_RULES });
 
 /**
  * Id of one of the {@link RULES}.

@@ -1,7 +1,7 @@
 import * as z from "zod/v4/mini";
 import type { CivilDate } from "../calendar/CivilDate.js";
 import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
-import { CALENDAR_RULES } from "../errors/_calendarRules.js";
+import { DATE_RULES } from "../errors/_dateRules.js";
 import { DRAW_RULES } from "../errors/_drawRules.js";
 import { messageOf } from "../errors/_rule.js";
 
@@ -11,7 +11,7 @@ import { messageOf } from "../errors/_rule.js";
 
 /** @internal The checks of a civil date `YYYY-MM-DD` that exists (rule `civil-date`). */
 export const civilDateChecks = () => {
-  const error = messageOf(CALENDAR_RULES["civil-date"]);
+  const error = messageOf(DATE_RULES["civil-date"]);
   return [z.regex(/^\d{4}-\d{2}-\d{2}$/, { error }), z.refine<string>((s) => isValidCivilDate(s), { error })] as const;
 };
 

@@ -1,4 +1,3 @@
-import { sha256 } from "@noble/hashes/sha2";
 import { streamingSha256 } from "./_sha256.js";
 
 const encoder = new TextEncoder();
@@ -33,7 +32,15 @@ export function lengthDelimited(fields: readonly (string | Uint8Array)[]): Uint8
   return out;
 }
 
-export const sha256Hex = (bytes: Uint8Array): string => bytesToHex(sha256(bytes));
+/**
+ * SHA-256 (hex) of one message, through the library's own kernel (`_sha256.ts`): the draw's bundles ship one SHA-256
+ * implementation, not two (issue 15). Differential-tested against node:crypto (test/draw/encoding.test.ts).
+ */
+export function sha256Hex(bytes: Uint8Array): string {
+  const h = streamingSha256();
+  h.bytes(bytes);
+  return h.hex();
+}
 
 /**
  * Canonical JSON: object keys sorted by UTF-16 code units, no white space, `undefined` members dropped (as

@@ -5,7 +5,7 @@ import { match } from "ts-pattern";
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../../errors/_drawRules.js";
+import { stage2RuleIssue as ruleIssue } from "../../errors/_stage2Rules.js";
 import { RULES } from "../../errors/rules.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { countsTowardMinimum } from "../../model/countsTowardMinimum.js";
