@@ -142,7 +142,7 @@ const substitute = scjgStaff.find((i) => countsTowardMinimum(i) && i.expertise.i
 if (firstTeam !== undefined && outgoing !== undefined && substitute !== undefined) {
   task = replaceInspector(task, {
     targetId: firstTeam.targetIds[0] as string, outgoingId: outgoing.inspectorId, substituteId: substitute.id, reason: "health",
-    approval: { name: "李科长", role: "department-head", on: "2026-04-08" }, chosenBy: "城关市场监管所", directory: scjgStaff, on: "2026-04-08", actor: "区市场监督管理局",
+    approval: { name: "李科长", role: "department-head", on: "2026-04-08", departmentId: "SCJG" }, chosenBy: "城关市场监管所", directory: scjgStaff, on: "2026-04-08", actor: "区市场监督管理局",
   }).task;
   line(`   h. ${outgoing.inspectorId} replaced (健康状况, approved by the department head) by ${substitute.id}, chosen by the department — not re-drawn (Chongqing 6.5)`);
 }

@@ -40,8 +40,10 @@ export interface Approval {
   /** Date of approval. */
   readonly on: string;
   /**
-   * The approver's department (本部门, Longting art. 19; Chongqing 6.4–6.6): when given, it must be a department of the
-   * task and, for an inspector's replacement, the inspector's own department. Kept in the trail, never dropped.
+   * The approver's department (本部门, Longting art. 19; Chongqing 6.4–6.6). Required where the step's clause names the
+   * department: the initiating department for a redraw or a change to the locked list (Chongqing 6.4), the replaced
+   * inspector's own department (Longting art. 19; Chongqing 6.5), the department whose published result is corrected
+   * (Chongqing 6.6). Elsewhere, when given, a department of the task. Kept in the trail, never dropped.
    */
   readonly departmentId?: string;
 }

@@ -2,7 +2,7 @@ import { digestOf } from "../draw/_shared/_encoding.js";
 import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, refuse, requireState } from "./_lifecycle.js";
-import { presetOf, requireApproval, requireChronology, text } from "./_rules.js";
+import { initiatingDepartment, presetOf, requireApproval, requireChronology, text } from "./_rules.js";
 
 /**
  * Records the stage-1 draw of the task (发起部门统一抽取, Longting art. 19). A second draw before the lock is a
@@ -25,7 +25,8 @@ import { presetOf, requireApproval, requireChronology, text } from "./_rules.js"
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the record is missing or altered, or
  *   belongs to another task, selects fewer units than the task declares, or a redraw changes the pool or the policy.
  * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when a redraw's approval is
- *   absent, from the wrong role, or dated after it.
+ *   absent, names no department or another than the initiating department (本部门主要负责人, Chongqing 6.4), is from
+ *   the wrong role, or dated after it.
  * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
  * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event, or the approval
  *   before the task was created or before the draw it supersedes.
@@ -77,7 +78,7 @@ export function recordTargetDraw(
     if (digestOf(record.poolCommitment) !== digestOf(prev.poolCommitment) || digestOf(record.policy) !== digestOf(prev.policy)) {
       refuse("invalid-input", "redraw-same-pool-and-policy", `${change.clause}; Longting art. 19`, "重新抽取须在原抽取的同一名录库和同一抽取规则上进行", "a redraw must run on the same committed pool and the same policy as the draw it supersedes", ["record"]);
     }
-    approval = requireApproval(t, options.redraw?.approval, change.approver, change.clause, "重新抽取", on, ["redraw", "approval"], { on: lastDrawOn(t), zh: "原抽取日期", en: "the draw it supersedes" });
+    approval = requireApproval(t, options.redraw?.approval, change.approver, change.clause, "重新抽取", on, ["redraw", "approval"], { on: lastDrawOn(t), zh: "原抽取日期", en: "the draw it supersedes" }, initiatingDepartment(t));
   }
   const entry = approval === undefined ? { record } : { record, supersedes: (previous as NonNullable<typeof previous>).record.digest, reason: text(options.redraw?.reason), approval };
   return advance(

@@ -16,8 +16,8 @@ const matrix = readFileSync(new URL("docs/clauses.md", root), "utf8");
 const rows = matrixRows(matrix);
 
 const err = refusal;
-const head = (on = "2026-04-01") => ({ name: "李科长", role: "department-head" as const, on });
-const principal = (on = "2026-04-01") => ({ name: "王局长", role: "principal-head" as const, on });
+const head = (on = "2026-04-01", departmentId = "SCJG") => ({ name: "李科长", role: "department-head" as const, on, departmentId });
+const principal = (on = "2026-04-01", departmentId = "SCJG") => ({ name: "王局长", role: "principal-head" as const, on, departmentId });
 const inspecting = (preset: LifecyclePresetId = "chongqing"): TaskLifecycle => startInspection(teamsTask(preset), { on: "2026-04-10", actor: "组" }).task;
 const identity = (t: TaskLifecycle, targetId: string, on = "2026-04-15") => recordIdentityShown(t, { targetId, inspectorIds: t.teams.find((x) => x.targetIds.includes(targetId))!.members.map((m) => m.inspectorId), on, actor: "组长" }).task;
 function recordAll(t0: TaskLifecycle): TaskLifecycle {
@@ -80,9 +80,11 @@ describe("the clause matrix (docs/clauses.md) and the source stay in sync", () =
     expect(byKey.has("Longting art. 99")).toBe(false);
   });
   it("the regulator's rows carry the corrected verdicts (partial, out of scope)", () => {
-    for (const k of ["Wolong 3.2", "Longting art. 19", "Longting art. 22", "Chongqing 6.4", "Chongqing 6.5", "Chongqing 6.6", "Wancheng art. 21", "Wolong Annex B", "Yanshi 8.3", "Chongqing 5.2", "Chongqing 6.2", "Longting art. 13", "Wolong 2.2", "Yanshi 6"]) {
+    for (const k of ["Wolong 3.2", "Longting art. 22", "Chongqing 6.5", "Chongqing 6.6", "Wancheng art. 21", "Wolong Annex B", "Yanshi 8.3", "Chongqing 5.2", "Chongqing 6.2", "Longting art. 13", "Wolong 2.2", "Yanshi 6"]) {
       expect(byKey.get(k)?.verdict, k).toMatch(/^partial: \S/);
     }
+    // F12 closed (approvals name the department concerned): the rows it alone kept partial are implemented
+    for (const k of ["Longting art. 19", "Chongqing 6.4"]) expect(byKey.get(k)?.verdict, k).toBe("implemented");
     // F06 closed (recordInspectorDraw: every-department-draws)
     expect(byKey.get("Wancheng art. 20")?.verdict).toBe("implemented");
     expect(byKey.get("Wancheng art. 26")?.verdict).toMatch(/^out of scope: /);
@@ -355,7 +357,7 @@ describe("Wancheng art. 19", () => {
     const team = t.teams[0]!;
     const out = team.members.find((m) => m.departmentId === "WJW")!;
     const sub = WJW.find((i) => !team.members.some((m) => m.inspectorId === i.id))!;
-    const input = { targetId: team.targetIds[0]!, outgoingId: out.inspectorId, substituteId: sub.id, reason: "other" as const, explanation: "省级专项督查", approval: head("2026-04-08"), chosenBy: "卫健委", directory: WJW, on: "2026-04-08", actor: "x" };
+    const input = { targetId: team.targetIds[0]!, outgoingId: out.inspectorId, substituteId: sub.id, reason: "other" as const, explanation: "省级专项督查", approval: head("2026-04-08", "WJW"), chosenBy: "卫健委", directory: WJW, on: "2026-04-08", actor: "x" };
     expect(err(() => replaceInspector(t, { ...input, chosenBy: " " })).rule).toBe("replacement-chosen-by");
     expect(err(() => replaceInspector(t, { ...input, approval: { name: "某", role: "clerk" as never, on: "2026-04-08" } })).code).toBe("approval-role");
     expect(replaceInspector(t, input).task.replacements[0]).toMatchObject({ chosenBy: "卫健委", explanation: "省级专项督查" });

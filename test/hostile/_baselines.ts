@@ -46,8 +46,8 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
   const { seed: _s, ...inspSetup } = inspInput;
   const shareA = "00112233445566778899aabbccddeeff";
   const shareB = "ffeeddccbbaa99887766554433221100";
-  const head = { name: "李科长", role: "department-head", on: "2026-04-08" };
-  const principal = { name: "王局长", role: "principal-head", on: "2026-04-03" };
+  const head = { name: "李科长", role: "department-head", on: "2026-04-08", departmentId: "SCJG" };
+  const principal = { name: "王局长", role: "principal-head", on: "2026-04-03", departmentId: "SCJG" };
 
   // lifecycle states
   const started = api.startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "信用监管科" }).task;

@@ -72,7 +72,7 @@ describe("recordResult refuses a form listing or signed by an inspector recused 
     const team = t.teams.find((x) => x.targetIds.includes(id))!;
     const out = team.members.find((m) => m.departmentId === "WJW")!.inspectorId;
     const sub = WJW.find((i) => !team.members.some((m) => m.inspectorId === i.id))!.id;
-    const t2 = replaceInspector(t, { targetId: id, outgoingId: out, substituteId: sub, reason: "recusal", approval: { name: "李", role: "department-head", on: "2026-04-05" }, chosenBy: "卫健委", directory: [...SCJG, ...WJW], on: "2026-04-05", actor: "x" }).task;
+    const t2 = replaceInspector(t, { targetId: id, outgoingId: out, substituteId: sub, reason: "recusal", approval: { name: "李", role: "department-head", on: "2026-04-05", departmentId: "WJW" }, chosenBy: "卫健委", directory: [...SCJG, ...WJW], on: "2026-04-05", actor: "x" }).task;
     expect(recordResult(t2, recordFor(t2, id), { on: "2026-04-16", actor: "x" }).event.type).toBe("result-recorded");
     const bad = recordFor(t2, id);
     const w = WJW.find((i) => i.id === out)!;
@@ -89,7 +89,7 @@ describe("replaceInspector takes the substitute's department from the stage-2 re
   const team = t.teams.find((x) => x.targetIds.includes(id))!;
   const out = team.members.find((m) => m.departmentId === "WJW")!.inspectorId;
   const input = (substituteId: string, directory: readonly (typeof SCJG)[number][]) => ({
-    targetId: id, outgoingId: out, substituteId, reason: "health" as const, approval: { name: "李", role: "department-head" as const, on: "2026-04-05" }, chosenBy: "卫健委", directory, on: "2026-04-05", actor: "x",
+    targetId: id, outgoingId: out, substituteId, reason: "health" as const, approval: { name: "李", role: "department-head" as const, on: "2026-04-05", departmentId: "WJW" }, chosenBy: "卫健委", directory, on: "2026-04-05", actor: "x",
   });
   it("a SCJG inspector relabelled WJW is refused; a WJW inspector from the directory the draw used is accepted", () => {
     const drawnScjg = t.inspectorDraw!.departments[0]!.teams.flatMap((x) => x.inspectorIds);
@@ -133,7 +133,7 @@ describe("correctPublishedResult applies recordResult's dates (Wolong 2.2/2.3; C
     return { ...r, inspectedOn: on, targetConfirmation: { kind: "signed" as const, signedOn: on }, inspectorSignatures: r.inspectorSignatures.map((s) => ({ ...s, signedOn: on })) };
   };
   const correct = (t: TaskLifecycle, record: ReturnType<typeof moved>, on = "2026-12-02") =>
-    correctPublishedResult(t, { record, reason: "复核", approval: { name: "王", role: "principal-head", on }, on, actor: "x" });
+    correctPublishedResult(t, { record, reason: "复核", approval: { name: "王", role: "principal-head", on, departmentId: "SCJG" }, on, actor: "x" });
   it("outside the task window, or before the inspection started, is refused; the original date is accepted", () => {
     const t = published();
     const late = err(() => correct(t, moved(t, "2026-12-01")));
@@ -152,14 +152,14 @@ describe("names, chosenBy and actors hold a visible character; approvals do not 
   const out = team.members.find((m) => m.departmentId === "WJW")!.inspectorId;
   const sub = WJW.find((i) => !team.members.some((m) => m.inspectorId === i.id))!.id;
   const rep = (over: Record<string, unknown>) =>
-    replaceInspector(t, { targetId: id, outgoingId: out, substituteId: sub, reason: "health", approval: { name: "李", role: "department-head", on: "2026-04-05" }, chosenBy: "卫健委", directory: [...SCJG, ...WJW], on: "2026-04-05", actor: "x", ...over } as never);
+    replaceInspector(t, { targetId: id, outgoingId: out, substituteId: sub, reason: "health", approval: { name: "李", role: "department-head", on: "2026-04-05", departmentId: "WJW" }, chosenBy: "卫健委", directory: [...SCJG, ...WJW], on: "2026-04-05", actor: "x", ...over } as never);
   it("refuses invisible names and approvals dated before the task, accepts the visible ones", () => {
     expect(rep({}).task.replacements).toHaveLength(1);
-    expect(err(() => rep({ approval: { name: "\u200b", role: "department-head", on: "2026-04-05" } })).code).toBe("approval-missing");
-    expect(err(() => rep({ approval: { name: "\u3000\u2060", role: "department-head", on: "2026-04-05" } })).code).toBe("approval-missing");
+    expect(err(() => rep({ approval: { name: "\u200b", role: "department-head", on: "2026-04-05", departmentId: "WJW" } })).code).toBe("approval-missing");
+    expect(err(() => rep({ approval: { name: "\u3000\u2060", role: "department-head", on: "2026-04-05", departmentId: "WJW" } })).code).toBe("approval-missing");
     expect(rules(err(() => rep({ chosenBy: "\u200b \u3000" })))).toContain("replacement-chosen-by");
     expect(rules(err(() => rep({ actor: "\ufeff" })))).toContain("actor-required");
-    const old = err(() => rep({ approval: { name: "李", role: "department-head", on: "1990-01-01" } }));
+    const old = err(() => rep({ approval: { name: "李", role: "department-head", on: "1990-01-01", departmentId: "WJW" } }));
     expect(rules(old)).toContain("approval-after-task-start");
     expect(clauses(old)).toContain("Chongqing 4");
     expect(rules(err(() => startTask(TASK, { preset: "wolong", on: "2026-03-01", actor: "" })))).toContain("actor-required");
@@ -228,7 +228,7 @@ describe("dates around the task window (Wolong 2.2; Chongqing 6.2, 6.3; Longting
 describe("an amendment may not empty the locked list (Wolong 2.1 检查对象; Chongqing 6.4)", () => {
   it("removing every target is refused naming the clause; removing all but one is accepted", () => {
     const t = locked();
-    const approval = { name: "王局长", role: "principal-head" as const, on: "2026-04-03" };
+    const approval = { name: "王局长", role: "principal-head" as const, on: "2026-04-03", departmentId: "SCJG" };
     const e = err(() => amendLockedList(t, { remove: [...t.targetIds], add: [], reason: "已注销（抽取后核实）", approval, on: "2026-04-03", actor: "x" }));
     expect(e.code).toBe("amendment-refused");
     expect(rules(e)).toEqual(["amendment-leaves-targets"]);

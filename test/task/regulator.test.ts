@@ -6,8 +6,8 @@ import {
 } from "../../src/index.js";
 import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
 
-const head = { name: "李科长", role: "department-head" as const, on: ON };
-const principal = { name: "王局长", role: "principal-head" as const, on: ON };
+const head = { name: "李科长", role: "department-head" as const, on: ON, departmentId: "SCJG" };
+const principal = { name: "王局长", role: "principal-head" as const, on: ON, departmentId: "SCJG" };
 const issue = (f: () => unknown) => refusal(f).issues[0]!;
 const redrawOf = (seedHex: string, policy: object = { strata: { A: { ratio: 0.5 } } }, pool = POOL) =>
   drawTargets({ taskId: TASK.id, pool, commitment: commitPool(pool), policy: policy as never, seed: createSeed(seedHex.repeat(16), { kind: "other", description: "t" }) });
