@@ -611,8 +611,8 @@ describe("行政处罚法 art. 43", () => {
     const team = t.teams[0]!;
     const member = team.members.find((m) => m.inspectorId !== team.leaderId)!;
     const base = { targetId: team.targetIds[0]!, inspectorId: member.inspectorId, grounds: "亲属", granted: false, refusalReason: "无利害关系", on: "2026-04-09", actor: "法制科" };
-    expect(err(() => decideRecusalRequest(t, { ...base, decision: head("2026-04-10") })).code).toBe("approval-late");
-    expect(decideRecusalRequest(t, { ...base, decision: head("2026-04-09") }).event.type).toBe("recusal-refused");
+    expect(err(() => decideRecusalRequest(t, { ...base, decision: head("2026-04-10", member.departmentId) })).code).toBe("approval-late");
+    expect(decideRecusalRequest(t, { ...base, decision: head("2026-04-09", member.departmentId) }).event.type).toBe("recusal-refused");
   });
 });
 

@@ -1,7 +1,7 @@
 // Legal refusals of issue 12 (regulator's F12, F15, F08, F21): each refusal beside the lawful act it is told apart from.
 import { describe, expect, it } from "vitest";
 import {
-  amendLockedList, commitPool, completeInspection, correctPublishedResult, createSeed, drawTargets, lockTargets, publishResults, recordResult, recordTargetDraw, replaceInspector,
+  amendLockedList, commitPool, completeInspection, correctPublishedResult, createSeed, decideRecusalRequest, drawTargets, lockTargets, publishResults, recordResult, recordTargetDraw, replaceInspector,
   startInspection, type TaskLifecycle,
 } from "../../src/index.js";
 import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, teamsTask } from "./_scenario.js";
@@ -38,6 +38,15 @@ describe("F12 — 本部门: the approval names the department concerned and is 
     const input = { targetId: team.targetIds[0]!, outgoingId: out.inspectorId, substituteId: sub.id, reason: "health" as const, approval: head(undefined, "2026-04-03"), chosenBy: "城关所", directory: SCJG, on: "2026-04-03", actor: "x" };
     expect(issue(() => replaceInspector(t, input))).toMatchObject({ rule: "approval-department-required", clause: expect.stringMatching(/^Longting art\. 19/) });
     expect(replaceInspector(t, { ...input, approval: head("SCJG", "2026-04-03") }).task.replacements).toHaveLength(1);
+  });
+  it("recusal request: decided by the head of the inspector's own department (行政处罚法 art. 43)", () => {
+    const t = teamsTask("chongqing");
+    const team = t.teams[0]!;
+    const member = team.members.find((m) => m.departmentId === "WJW")!;
+    const base = { targetId: team.targetIds[0]!, inspectorId: member.inspectorId, grounds: "亲属关系", granted: false, refusalReason: "无利害关系", on: "2026-04-09", actor: "法制科" };
+    expect(issue(() => decideRecusalRequest(t, { ...base, decision: head(undefined, "2026-04-09") }))).toMatchObject({ rule: "approval-department-required", path: ["decision", "departmentId"], clause: expect.stringMatching(/^行政处罚法 art\. 43/) });
+    expect(issue(() => decideRecusalRequest(t, { ...base, decision: head("SCJG", "2026-04-09") }))).toMatchObject({ rule: "approval-department", value: "SCJG" });
+    expect(decideRecusalRequest(t, { ...base, decision: head("WJW", "2026-04-09") }).event.type).toBe("recusal-refused");
   });
   it("redraw and locked-list change: the initiating department's principal head — a cooperating department's refused", () => {
     const t = drawnTask("chongqing");
