@@ -1,4 +1,5 @@
 import { deepFreeze } from "../_internal/deepFreeze.js";
+import type { InspectionItem } from "../model/inspectionItem.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import type { SpotCheckTask } from "../model/spotCheckTask.js";
 import type { Deadline } from "../calendar/computeDeadline.js";
@@ -104,6 +105,11 @@ export interface TaskLifecycle {
   readonly preset: LifecyclePresetId | "custom";
   /** A validated custom preset, when one was given to {@link startTask}. */
   readonly rules?: LifecyclePreset;
+  /**
+   * The task's entries of the item list, as given to {@link startTask} (in the order of `task.itemIds`): a general
+   * item's `maxRatio` caps the draw where the preset enforces it (Chongqing 5.2). Absent when none were given.
+   */
+  readonly items?: readonly InspectionItem[];
   /** Current state. */
   readonly state: TaskState;
   /** Every stage-1 draw in order; a redraw is appended and linked, never overwriting. */

@@ -5,7 +5,7 @@ import {
   ShuangsuijiError, commitPool, completeInspection, createHolidayCalendar, seedFromDice, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
   amendLockedList, replayTask, verifyAuditTrail, type AuditEvent, type InspectorDrawRecord, type TaskLifecycle,
 } from "../../src/index.js";
-import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
+import { ITEMS, ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
 
 const err = refusal;
 const rules = (e: ShuangsuijiError) => e.issues.map((i) => i.rule);
@@ -112,7 +112,7 @@ describe("replaceInspector takes the substitute's department from the stage-2 re
 
 describe("transitions refuse task values the library did not produce (docs/persistence.md) — finding 3 of the regulator", () => {
   it("a plain copy with a forged target list is refused; the live task is accepted", () => {
-    const t0 = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x" }).task;
+    const t0 = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x", items: ITEMS }).task;
     const rec = drawTargets({ taskId: TASK.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: createSeed("61".repeat(16), { kind: "other", description: "t" }) });
     const t1 = recordTargetDraw(t0, rec, { on: ON, actor: "x" }).task;
     expect(lockTargets(t1, { on: ON, actor: "x" }).task.state).toBe("targets-locked");
@@ -194,7 +194,7 @@ describe("seed dates (Wolong 2.2): a real civil date, not after the draw is reco
     expect(seedFromDice({ digits, witnesses: ["张伟", "李娜"], date: "2026-02-28" }).provenance).toMatchObject({ date: "2026-02-28" });
   });
   it("recordTargetDraw refuses a seed rolled after the recording date and accepts one rolled that day", () => {
-    const t0 = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x" }).task;
+    const t0 = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x", items: ITEMS }).task;
     const draw = (date: string) => drawTargets({ taskId: TASK.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: seedFromDice({ digits, witnesses: ["张伟", "李娜"], date }) });
     const e = err(() => recordTargetDraw(t0, draw("2026-05-01"), { on: ON, actor: "x" }));
     expect(rules(e)).toEqual(["seed-before-record"]);
@@ -205,11 +205,11 @@ describe("seed dates (Wolong 2.2): a real civil date, not after the draw is reco
 
 describe("dates around the task window (Wolong 2.2; Chongqing 6.2, 6.3; Longting art. 16)", () => {
   it("a task planned after its window has ended is refused; planned on its last day it is accepted", () => {
-    const e = err(() => startTask(TASK, { preset: "chongqing", on: "2026-10-01", actor: "信用监管科" }));
+    const e = err(() => startTask(TASK, { preset: "chongqing", on: "2026-10-01", actor: "信用监管科", items: ITEMS }));
     expect(e.code).toBe("dates-out-of-order");
     expect(rules(e)).toEqual(["task-planned-before-window-end"]);
     expect(clauses(e)).toContain("Wolong 2.2");
-    expect(startTask(TASK, { preset: "chongqing", on: "2026-09-30", actor: "信用监管科" }).task.state).toBe("planned");
+    expect(startTask(TASK, { preset: "chongqing", on: "2026-09-30", actor: "信用监管科", items: ITEMS }).task.state).toBe("planned");
   });
   it("an inspection started after the window is refused unless the delay is recorded with an approval dated on or before it", () => {
     const t = teamsTask();
