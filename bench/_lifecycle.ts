@@ -13,8 +13,8 @@ const pad = (i: number) => String(i).padStart(6, "0");
 export function inspectingTask(n: number): TaskLifecycle {
   const pool = Array.from({ length: n }, (_, i) => ({ id: `U${pad(i)}`, riskClass: "A" }));
   let t = startTask(
-    { id: `BENCH-${n}`, name: "规模测试", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"], scope: { description: "全省" }, ratio: 1, window: { start: "2026-04-01", end: "2026-12-31" }, itemIds: ["SCJG-02"] },
-    { preset: "chongqing", on: "2026-03-30", actor: "信用监管科" },
+    { id: `BENCH-${n}`, planId: "PLAN-BENCH", name: "规模测试", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"], scope: { description: "全省" }, ratio: 1, window: { start: "2026-04-01", end: "2026-12-31" }, itemIds: ["SCJG-02"] },
+    { preset: "chongqing", on: "2026-03-30", actor: "信用监管科", items: [{ id: "SCJG-02", field: "食品经营", name: "食品经营者检查", objectType: "食品经营者", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: [], category: "key" }] },
   ).task;
   const record = drawTargets({ taskId: t.task.id, pool, commitment: commitPool(pool), policy: { strata: { A: { ratio: 1 } } }, seed: createSeed("71".repeat(16), { kind: "other", description: "bench" }) });
   t = recordTargetDraw(t, record, { on: "2026-04-01", actor: "信用监管科" }).task;

@@ -100,7 +100,8 @@ const taskId = "WOLONG-2026-T01";
 let task = startTask(
   { id: taskId, planId: plan.id, planRowSeq: 1, name: "餐饮服务单位联合抽查（第一批）", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"],
     scope: { description: "卧龙区餐饮服务经营者" }, ratio: 0.05, window: { start: "2026-04-01", end: "2026-06-30" }, itemIds: ["SCJG-02", "WJW-01"] },
-  { preset: "chongqing", on: "2026-03-31", actor: "区市场监督管理局" },
+  // the task's item-list entries: WJW-01 is a general item capped at 20%, which caps every class of the draw (Chongqing 5.2)
+  { preset: "chongqing", on: "2026-03-31", actor: "区市场监督管理局", items },
 ).task;
 const restaurants = targets.filter((t) => t.industries?.includes("食品经营"));
 const eligibility = { registeredOnOrBefore: "2025-12-31", statuses: ["operating" as const] };
@@ -109,7 +110,8 @@ line(`   a. pool committed BEFORE the seed: ${commitment.unitCount} units, ${com
 line(`      digest ${commitment.digest.slice(0, 16)}… (published); ineligible ${JSON.stringify(commitment.ineligible)}`);
 const seed = seedFromDice({ digits: "314159265358979323846264338327950288419", witnesses: ["张伟（信用监管科）", "李娜（法制科）"], date: "2026-04-01" });
 line(`   b. seed from 39 witnessed ten-sided dice (${seed.provenance.kind === "dice" ? seed.provenance.witnesses.join("、") : ""}): ${seed.value.slice(0, 16)}…`);
-const policy = { strata: { A: { ratio: 0.03 }, B: { ratio: 0.05 }, C: { ratio: 0.2 }, D: { ratio: 0.6 } }, itemCategory: "key" as const };
+// riskier classes are inspected more (Longting art. 15), within the general item WJW-01's 20% cap (Chongqing 5.2)
+const policy = { strata: { A: { ratio: 0.03 }, B: { ratio: 0.05 }, C: { ratio: 0.1 }, D: { ratio: 0.2 } } };
 const draw = drawTargets({ taskId, pool: restaurants, policy, seed, commitment });
 for (const s of draw.strata) line(`   c. class ${s.riskClass}: ${s.quotaRule.padEnd(22)} → ${s.selected.length} drawn, threshold ${s.threshold?.slice(0, 10) ?? "—"}…`);
 task = recordTargetDraw(task, draw, { on: "2026-04-01", actor: "信用监管科" }).task;
@@ -142,7 +144,7 @@ const substitute = scjgStaff.find((i) => countsTowardMinimum(i) && i.expertise.i
 if (firstTeam !== undefined && outgoing !== undefined && substitute !== undefined) {
   task = replaceInspector(task, {
     targetId: firstTeam.targetIds[0] as string, outgoingId: outgoing.inspectorId, substituteId: substitute.id, reason: "health",
-    approval: { name: "李科长", role: "department-head", on: "2026-04-08" }, chosenBy: "城关市场监管所", directory: scjgStaff, on: "2026-04-08", actor: "区市场监督管理局",
+    approval: { name: "李科长", role: "department-head", on: "2026-04-08", departmentId: "SCJG" }, chosenBy: "城关市场监管所", directory: scjgStaff, on: "2026-04-08", actor: "区市场监督管理局",
   }).task;
   line(`   h. ${outgoing.inspectorId} replaced (健康状况, approved by the department head) by ${substitute.id}, chosen by the department — not re-drawn (Chongqing 6.5)`);
 }

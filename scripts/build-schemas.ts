@@ -70,6 +70,7 @@ export const ENUM_LABELS: Readonly<Record<string, string>> = {
   // task lifecycle (StoredTask, AuditEvent): presets, approvers, signatures, states, replacement reasons, transitions
   longting: "龙亭区实施办法", chongqing: "重庆市地方标准", wancheng: "宛城区一业一查规范", wolong: "卧龙区工作指引", yanshi: "偃师区工作方案", custom: "自定义规则",
   "department-head": "部门负责人", "principal-head": "主要负责人",
+  "sudden-risk": "突发风险", "assigned-by-superior": "上级交办",
   // preset data (LIFECYCLE_PRESETS): when the drawn list may be made public (Yanshi 8.3), advance notice (advanceNoticeRule) and its exemptions (Chongqing 6.5)
   "inspections-complete": "检查结束后", "results-published": "随检查结果公示",
   required: "应提前告知", optional: "可以提前告知",

@@ -100,7 +100,7 @@ export {
 } from "./task/LIFECYCLE_PRESETS.js";
 export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Replacement, type Transition, type PenaltyInfoEntry } from "./task/TaskLifecycle.js";
 export { TRANSITIONS, type TransitionName, type AuditEvent, type AnchoredHead } from "./task/AuditEvent.js";
-export { startTask } from "./task/startTask.js";
+export { startTask, type StartTaskOptions } from "./task/startTask.js";
 export { recordTargetDraw } from "./task/recordTargetDraw.js";
 export { lockTargets } from "./task/lockTargets.js";
 export { amendLockedList, type AmendLockedListInput } from "./task/amendLockedList.js";

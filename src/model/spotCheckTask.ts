@@ -51,6 +51,14 @@ export const SpotCheckTaskSchema = z
     itemIds: z.array(IdSchema).min(1).meta({ description: "检查事项 (Wolong 2.2)" }),
     /** 临时性联合抽查 — outside the plan (Longting art. 13). */
     adHoc: z.boolean().optional().meta({ description: "临时性联合抽查 (Longting art. 13)" }),
+    /**
+     * Why an ad-hoc check is held outside the plan (Longting art. 13): 突发风险 `sudden-risk` (本地区重点领域突发风险和情况)
+     * or 上级交办 `assigned-by-superior` (上级部门交办的工作), explained. Set by {@link planAdHocTask}.
+     */
+    adHocGround: z
+      .strictObject({ ground: z.enum(["sudden-risk", "assigned-by-superior"]), explanation: TextSchema })
+      .optional()
+      .meta({ description: "临时性联合抽查的事由: 突发风险 / 上级交办 (Longting art. 13)" }),
   })
   .refine((t) => t.ratio !== undefined || t.targetCount !== undefined, {
     error: ruleMessage("plan-row-quantity"),

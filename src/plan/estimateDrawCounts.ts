@@ -8,6 +8,7 @@ import { parseWith } from "./_input.js";
 import type { RuleIssue } from "../errors/ShuangsuijiError.js";
 import type { InspectionItem } from "../model/inspectionItem.js";
 import { LIFECYCLE_PRESETS, LifecyclePresetSchema, type LifecyclePreset, type LifecyclePresetId } from "../task/LIFECYCLE_PRESETS.js";
+import { itemCapOf, strataRatioIssues } from "../task/_ratioRules.js";
 
 /**
  * Options of {@link estimateDrawCounts}: the task's preset and items, so the estimate applies the preset's ratio rules.
@@ -40,11 +41,12 @@ export interface DrawEstimate {
  * quotas {@link drawTargets} would use — so a planner sees how many targets each ratio means before drawing
  * (Chongqing table D.1 抽取对象数量（户）; Longting art. 14 抽查基数和比例).
  *
- * With `options.preset`, the preset's ratio rules are applied to every stratum and all violations refused at once:
- * a `targetRatio` floor and ceiling on a stratum's ratio (Yanshi 6: 5%–100%), and — where the preset enforces
- * `generalItemRatioCap` (Chongqing 5.2) — the smallest `maxRatio` of the task's general `items`: a stratum's ratio
- * above it, or a quota above ceil(cap × eligible), is refused (`general-item-ratio-cap`). A count rule is checked
- * through its quota.
+ * With `options.preset`, the preset's ratio rules are applied to every stratum and all violations refused at once —
+ * the same rules {@link startTask} and {@link recordTargetDraw} apply to the task and its draw: a `targetRatio` floor
+ * and ceiling on a stratum's ratio, and a quota of at least ceil(floor × eligible) for every class with eligible units
+ * (Yanshi 6: 5%–100%; `target-ratio-bounds`), and — where the preset enforces `generalItemRatioCap` (Chongqing 5.2) —
+ * the smallest `maxRatio` of the task's general `items`: a stratum's ratio above it, or a quota above
+ * ceil(cap × eligible), is refused (`general-item-ratio-cap`). A count rule is checked through its quota.
  *
  * @param directory - The target directory: any iterable of units (`id`, `riskClass`, and the fields eligibility reads).
  * @param policy - The sampling policy.
@@ -97,8 +99,6 @@ export function estimateDrawCounts(directory: Iterable<DrawUnit>, policy: Sampli
   return deepFreeze({ strata, total: strata.reduce((n, s) => n + s.quota, 0), ineligible });
 }
 
-const micro = (x: number) => Math.round(x * 1e6);
-
 /** The preset's ratio rules over the estimated strata (Yanshi 6; Chongqing 5.2): every violation, by stratum. */
 function presetRatioIssues(policy: SamplingPolicy, strata: readonly ({ riskClass: string; eligible: number } & StratumQuota)[], options: DrawEstimateOptions): RuleIssue[] {
   const o = (options !== null && typeof options === "object" ? options : {}) as DrawEstimateOptions;
@@ -112,23 +112,6 @@ function presetRatioIssues(policy: SamplingPolicy, strata: readonly ({ riskClass
     if (!r.success) throw new ShuangsuijiError("invalid-argument", [{ path: ["options", "preset"], rule: "preset", clause: "LifecyclePresetSchema", messageZh: "规则预设无效", messageEn: r.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ") }]);
     preset = r.data;
   }
-  const issues: RuleIssue[] = [];
-  const bounds = preset.targetRatio;
-  const capRule = preset.generalItemRatioCap;
-  const capped = capRule?.enforced === true ? (o.items ?? []).filter((i) => i.category === "general" && typeof i.maxRatio === "number") : [];
-  const cap = capped.reduce<{ ratio: number; name: string } | undefined>((m, i) => (m === undefined || (i.maxRatio as number) < m.ratio ? { ratio: i.maxRatio as number, name: i.name } : m), undefined);
-  for (const s of strata) {
-    const rule = policy.strata[s.riskClass];
-    if (rule === undefined) continue;
-    if (bounds !== undefined && rule.ratio !== undefined && (micro(rule.ratio) < micro(bounds.min) || micro(rule.ratio) > micro(bounds.max))) {
-      issues.push({ path: ["policy", "strata", s.riskClass, "ratio"], rule: "target-ratio-bounds", clause: bounds.clause, messageZh: `${s.riskClass}类抽查比例${rule.ratio * 100}%不在${bounds.min * 100}%至${bounds.max * 100}%之间`, messageEn: `class ${s.riskClass}: the ratio ${rule.ratio * 100}% is outside ${bounds.min * 100}%–${bounds.max * 100}%`, value: rule.ratio });
-    }
-    if (cap !== undefined && capRule !== undefined) {
-      const over = rule.ratio !== undefined ? micro(rule.ratio) > micro(cap.ratio) : s.quota > Math.ceil((micro(cap.ratio) * s.eligible) / 1e6);
-      if (over) {
-        issues.push({ path: ["policy", "strata", s.riskClass, rule.ratio !== undefined ? "ratio" : "count"], rule: "general-item-ratio-cap", clause: capRule.clause, messageZh: `一般检查事项“${cap.name}”的抽查比例上限为${cap.ratio * 100}%，${s.riskClass}类超出上限`, messageEn: `the general item "${cap.name}" is capped at ${cap.ratio * 100}%: class ${s.riskClass} exceeds it`, value: rule.ratio ?? rule.count });
-      }
-    }
-  }
-  return issues;
+  const cap = itemCapOf(preset, o.items);
+  return strataRatioIssues(preset, cap, strata.map((s) => ({ riskClass: s.riskClass, eligible: s.eligible, quota: s.quota, ...(policy.strata[s.riskClass] === undefined ? {} : { rule: policy.strata[s.riskClass] }) })), ["policy"], (cls) => ["policy", "strata", cls]);
 }

@@ -10,7 +10,8 @@ import { SpotCheckTaskSchema, type SpotCheckTask, type SpotCheckTaskInput } from
  *
  * @param rawTask - The task, without a plan reference.
  * @param rawWhy - The `ground` (`sudden-risk` or `assigned-by-superior`) and its `explanation`.
- * @returns The validated task, marked `adHoc`, with its ground.
+ * @returns The validated task, marked `adHoc`, with its `adHocGround` (`{ ground, explanation }`): what
+ *   {@link startTask} needs to start a task outside the plan where the preset allows it (`taskPlan.adHocGrounds`).
  * @throws {@link ShuangsuijiError} `invalid-input` when the ground is unknown or unexplained, the task names a plan, or
  *   the task is malformed (every problem listed).
  * @category Planning
@@ -24,7 +25,7 @@ import { SpotCheckTaskSchema, type SpotCheckTask, type SpotCheckTaskInput } from
  * );
  * ```
  */
-export function planAdHocTask(rawTask: SpotCheckTaskInput, rawWhy: { readonly ground: "sudden-risk" | "assigned-by-superior"; readonly explanation: string }): SpotCheckTask & { readonly adHocGround: string } {
+export function planAdHocTask(rawTask: SpotCheckTaskInput, rawWhy: { readonly ground: "sudden-risk" | "assigned-by-superior"; readonly explanation: string }): SpotCheckTask & { readonly adHoc: true; readonly adHocGround: NonNullable<SpotCheckTask["adHocGround"]> } {
   const task = readPlain(rawTask, ["task"]) as SpotCheckTaskInput;
   const why = readPlain(rawWhy, ["why"]) as typeof rawWhy;
   const planId = task !== null && typeof task === "object" ? task.planId : undefined;
@@ -35,7 +36,7 @@ export function planAdHocTask(rawTask: SpotCheckTaskInput, rawWhy: { readonly gr
       { path: planId !== undefined ? ["planId"] : explanation === "" ? ["explanation"] : ["ground"], rule: "ad-hoc", clause: "Longting art. 13", messageZh: "临时性联合抽查不属于年度计划，须说明突发风险或上级交办的情况", messageEn: "an ad-hoc check is outside the plan and needs its ground explained (sudden risk or assignment from above)" },
     ]);
   }
-  const r = SpotCheckTaskSchema.safeParse({ ...task, adHoc: true });
+  const r = SpotCheckTaskSchema.safeParse({ ...task, adHoc: true, adHocGround: { ground, explanation } });
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Longting art. 13; Wolong 2.2" }, task), { cause: r.error });
-  return deepFreeze({ ...r.data, adHocGround: `${ground}: ${explanation}` });
+  return deepFreeze(r.data as SpotCheckTask & { readonly adHoc: true; readonly adHocGround: NonNullable<SpotCheckTask["adHocGround"]> });
 }

@@ -40,6 +40,14 @@ const Clause = z.string().trim().min(1).max(500);
 export const LifecyclePresetSchema = z.strictObject({
   /** The document. */
   source: Clause,
+  /**
+   * Where a task comes from: every task names its annual plan (`planId`, Chongqing 6.2: 发起部门应根据年度抽查工作计划，
+   * 细化…抽查任务), except an ad-hoc check (临时性联合抽查, {@link planAdHocTask}) on one of `adHocGrounds` — 突发风险
+   * `sudden-risk`, 上级交办 `assigned-by-superior` (Longting art. 13). Empty: the document has no ad-hoc check; a task
+   * outside the plan is added to the plan first (动态调整, {@link adjustAnnualPlan}). Absent (custom presets): a plan or
+   * an ad-hoc check on either ground.
+   */
+  taskPlan: z.strictObject({ adHocGrounds: z.array(z.enum(["sudden-risk", "assigned-by-superior"])), clause: Clause }).optional(),
   /** Whether and how a locked target list may change. */
   lockedListChange: z.discriminatedUnion("allowed", [
     z.strictObject({ allowed: z.literal(false), clause: Clause }),
@@ -143,9 +151,13 @@ const GSXT_OUTCOMES: OutcomeId[] = [
  *   list change nor an "other" reason (Wolong 2.2, the draw 公平、公正、公开; the Kaifeng Longting measures do not apply in
  *   Nanyang); inspectors show identity and 执法证件 before inspecting, recorded as a step (Wolong 2.3), sign the form
  *   (Wolong 3.1) and carry a 执法证号 on it (Wolong Annex B);
- * - **yanshi** — the Yanshi plan (偃市监〔2023〕13号, a single-bureau plan): ratios 5%–100% (Yanshi 6); drawn lists
- *   confidential before inspection (Yanshi 8.3); results within 20 working days (Yanshi 7.5); no list-change,
- *   replacement or correction rule — none allowed, department head assumed.
+ * - **yanshi** — the Yanshi plan (偃市监〔2023〕13号, a single-bureau plan): ratios 5%–100% per risk class, applied by
+ *   {@link startTask} and {@link recordTargetDraw} (Yanshi 6); drawn lists confidential before inspection (Yanshi 8.3);
+ *   results within 20 working days (Yanshi 7.5); tasks from the plan or a list assigned from above (Yanshi 7.2); no
+ *   list-change, replacement or correction rule — none allowed, department head assumed.
+ *
+ * Every task names its plan; only `longting` (突发风险、上级交办, art. 13) and `yanshi` (上级交办, 7.2) admit an ad-hoc
+ * check ({@link planAdHocTask}) outside it (`taskPlan`).
  *
  * Longting and Chongqing enumerate the reasons with "等特殊情况"; this library reads the enumeration strictly (no
  * "other") for those presets — choose `wancheng` or a custom preset (validated by {@link LifecyclePresetSchema}) for a
@@ -161,6 +173,7 @@ const GSXT_OUTCOMES: OutcomeId[] = [
 export const LIFECYCLE_PRESETS = deepFreeze({
   longting: {
     source: "Longting measures (2022)",
+    taskPlan: { adHocGrounds: ["sudden-risk", "assigned-by-superior"], clause: "Longting art. 13 (未列入联合抽查年度工作计划的，可以由发起部门组织临时性联合抽查: 突发风险、上级交办); Longting art. 16 (临时增设任务: 调整计划并公开)" },
     lockedListChange: { allowed: false, clause: "Longting art. 19" },
     replacement: { allowOther: false, approver: "department-head", clause: "Longting art. 19" },
     correction: { approver: "department-head", clause: "Longting art. 22 (谁检查、谁录入、谁公开); no correction rule — department head assumed" },
@@ -175,6 +188,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
   },
   chongqing: {
     source: "Chongqing standard",
+    taskPlan: { adHocGrounds: [], clause: "Chongqing 6.2 (发起部门应根据年度抽查工作计划，细化…抽查任务); Chongqing 5.4 (计划可根据工作实际动态调整: the standard has no ad-hoc check — a task outside the plan is added to the plan first)" },
     lockedListChange: { allowed: true, approver: "principal-head", clause: "Chongqing 6.4" },
     replacement: { allowOther: false, approver: "department-head", clause: "Chongqing 6.5" },
     correction: { approver: "principal-head", clause: "Chongqing 6.6" },
@@ -189,6 +203,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
   },
   wancheng: {
     source: "Wancheng norms (2026)",
+    taskPlan: { adHocGrounds: [], clause: "Wancheng art. 17 (按照年度工作计划，由发起部门制定…工作方案; the norms have no ad-hoc check)" },
     lockedListChange: { allowed: false, clause: "Wancheng art. 18 (list dispatched as drawn; the norms provide no change)" },
     replacement: { allowOther: true, approver: "department-head", clause: "Wancheng art. 19" },
     correction: { approver: "department-head", clause: "Wancheng art. 21 (抽查检查结果公开后不得擅自更改)" },
@@ -203,6 +218,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
   },
   wolong: {
     source: "Wolong guide (2025)",
+    taskPlan: { adHocGrounds: [], clause: "Wolong 2.2 (建立联合抽查计划与任务); Wolong 1.2 (计划可根据工作实际动态调整: the guide has no ad-hoc check)" },
     lockedListChange: { allowed: false, clause: "Wolong 2.2 (抽取结果公平、公正、公开; the guide provides no change to a drawn list — none allowed)" },
     replacement: { allowOther: false, approver: "department-head", clause: "Wolong 2.3 (联合检查组; the guide has no replacement rule — enumerated reasons and the department head assumed)" },
     correction: { approver: "department-head", clause: "Wolong 3.2; no correction rule — department head assumed" },
@@ -217,6 +233,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
   },
   yanshi: {
     source: "Yanshi plan (2023)",
+    taskPlan: { adHocGrounds: ["assigned-by-superior"], clause: "Yanshi 7.2 (确定双随机抽查计划…也可以按照被上级抽中后下发的企业名单进行检查: only 上级交办 outside the plan)" },
     lockedListChange: { allowed: false, clause: "Yanshi 7.2 (统一摇号随机抽取; the plan provides no change to a drawn list — none allowed)" },
     replacement: { allowOther: false, approver: "department-head", clause: "Yanshi 7.3 (执法检查人员组随机抽取; the plan has no replacement rule — enumerated reasons and the department head assumed)" },
     correction: { approver: "department-head", clause: "Yanshi 7.5; no correction rule — department head assumed" },

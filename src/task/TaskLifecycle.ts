@@ -1,4 +1,5 @@
 import { deepFreeze } from "../_internal/deepFreeze.js";
+import type { InspectionItem } from "../model/inspectionItem.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import type { SpotCheckTask } from "../model/spotCheckTask.js";
 import type { Deadline } from "../calendar/computeDeadline.js";
@@ -40,8 +41,10 @@ export interface Approval {
   /** Date of approval. */
   readonly on: string;
   /**
-   * The approver's department (本部门, Longting art. 19; Chongqing 6.4–6.6): when given, it must be a department of the
-   * task and, for an inspector's replacement, the inspector's own department. Kept in the trail, never dropped.
+   * The approver's department (本部门, Longting art. 19; Chongqing 6.4–6.6). Required where the step's clause names the
+   * department: the initiating department for a redraw or a change to the locked list (Chongqing 6.4), the replaced
+   * inspector's own department (Longting art. 19; Chongqing 6.5), the department whose published result is corrected
+   * (Chongqing 6.6). Elsewhere, when given, a department of the task. Kept in the trail, never dropped.
    */
   readonly departmentId?: string;
 }
@@ -102,6 +105,11 @@ export interface TaskLifecycle {
   readonly preset: LifecyclePresetId | "custom";
   /** A validated custom preset, when one was given to {@link startTask}. */
   readonly rules?: LifecyclePreset;
+  /**
+   * The task's entries of the item list, as given to {@link startTask} (in the order of `task.itemIds`): a general
+   * item's `maxRatio` caps the draw where the preset enforces it (Chongqing 5.2). Absent when none were given.
+   */
+  readonly items?: readonly InspectionItem[];
   /** Current state. */
   readonly state: TaskState;
   /** Every stage-1 draw in order; a redraw is appended and linked, never overwriting. */

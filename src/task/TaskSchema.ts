@@ -1,5 +1,6 @@
 import * as z from "zod/v4";
 import { CivilDateSchema, IdSchema } from "../model/primitives.js";
+import { InspectionItemSchema } from "../model/inspectionItem.js";
 import { InspectionRecordSchema } from "../model/inspectionRecord.js";
 import { SpotCheckTaskSchema } from "../model/spotCheckTask.js";
 import { TRANSITIONS } from "./AuditEvent.js";
@@ -58,6 +59,7 @@ export const StoredTaskSchema = z
     task: SpotCheckTaskSchema,
     preset: z.enum([...Object.keys(LIFECYCLE_PRESETS), "custom"] as unknown as [keyof typeof LIFECYCLE_PRESETS | "custom", ...(keyof typeof LIFECYCLE_PRESETS | "custom")[]]),
     rules: LifecyclePresetSchema.optional(),
+    items: z.array(InspectionItemSchema).optional(),
     state: z.enum(TASK_STATES),
     targetDraws: z.array(z.strictObject({ record: Opaque("TargetDrawRecord"), supersedes: Digest.optional(), reason: z.string().optional(), approval: Approval.optional() })),
     locked: Opaque("LockedTargetList").optional(),

@@ -180,6 +180,7 @@ function makeTask(core: Core): TaskLifecycle {
     task: s.task,
     preset: s.preset,
     ...(s.rules === undefined ? {} : { rules: s.rules }),
+    ...(s.items === undefined ? {} : { items: s.items }),
     state: s.state,
     get targetDraws() { return listOf(core, "targetDraws"); },
     ...(s.locked === undefined ? {} : { locked: s.locked }),

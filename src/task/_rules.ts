@@ -40,6 +40,19 @@ export function requireIds(v: unknown, rule: string, clause: string, path: (stri
   return [...(v as string[])];
 }
 
+/**
+ * The department whose head must approve a step (本部门): its id(s) — one of them approves — and how to name it in the
+ * refusal.
+ */
+export interface ApprovingDepartment {
+  readonly ids: readonly string[];
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** The initiating department, whose head approves changes to what it drew (Chongqing 6.4 本部门主要负责人). */
+export const initiatingDepartment = (t: TaskLifecycle): ApprovingDepartment => ({ ids: [t.task.initiatingDepartmentId], zh: "发起部门", en: "the initiating department" });
+
 const RANK: Readonly<Record<ApproverRole, number>> = { "department-head": 1, "principal-head": 2 };
 
 /**
@@ -47,7 +60,7 @@ const RANK: Readonly<Record<ApproverRole, number>> = { "department-head": 1, "pr
  * department head also accepts the principal head; one needing the principal head accepts nobody else), dated on or
  * before the act and not before the task was planned (Chongqing 4). Returns a copy (the caller's object is never kept or frozen).
  */
-export function requireApproval(t: TaskLifecycle, approval: unknown, role: ApproverRole, clause: string, what: string, actOn: string, path: (string | number)[] = ["approval"], since?: { readonly on: string | undefined; readonly zh: string; readonly en: string }, department?: string): Approval {
+export function requireApproval(t: TaskLifecycle, approval: unknown, role: ApproverRole, clause: string, what: string, actOn: string, path: (string | number)[] = ["approval"], since?: { readonly on: string | undefined; readonly zh: string; readonly en: string }, department?: ApprovingDepartment): Approval {
   const roleZh = role === "principal-head" ? "本部门主要负责人" : "本部门负责人";
   const a = (approval !== null && typeof approval === "object" ? approval : {}) as Record<string, unknown>;
   if (text(a.name) === "") refuse("approval-missing", "approval-required", clause, `${what}须经${roleZh}批准`, `${what} needs the ${role.replace("-", " ")}'s approval`, path);
@@ -72,13 +85,18 @@ export function requireApproval(t: TaskLifecycle, approval: unknown, role: Appro
   if (planned !== undefined && on < planned) {
     refuse("dates-out-of-order", "approval-after-task-start", "Chongqing 4 (全过程留痕)", `批准日期（${on}）早于任务创建日期（${planned}）`, `the approval (${on}) is dated before the task was planned (${planned})`, [...path, "on"], on);
   }
-  // 本部门负责人: the approver's department, when given, is the task's and the one the act concerns (Longting art. 19;
-  // Chongqing 6.5); it is kept, never silently dropped
+  // 本部门负责人 / 本部门主要负责人 (Longting art. 19; Chongqing 6.4, 6.5, 6.6): where the step names the department
+  // concerned, the approval must say whose head approved and be that department's (a head of another bureau cannot
+  // authorise it); elsewhere a department, when given, is one of the task's. Kept in the trail, never dropped.
   let departmentId: string | undefined;
+  const departments = [t.task.initiatingDepartmentId, ...t.task.cooperatingDepartmentIds];
+  if (department !== undefined && a.departmentId === undefined) {
+    refuse("approval-missing", "approval-department-required", `${clause} (本部门)`, `${what}须由${department.zh}（${department.ids.join("、")}）的${roleZh.slice(3)}批准：审批应注明审批人所在部门`, `${what} is approved by the head of ${department.en} (${department.ids.join(", ")}): the approval must name the approver's department (departmentId)`, [...path, "departmentId"]);
+  }
   if (a.departmentId !== undefined) {
-    const departments = [t.task.initiatingDepartmentId, ...t.task.cooperatingDepartmentIds];
-    if (typeof a.departmentId !== "string" || !departments.includes(a.departmentId) || (department !== undefined && a.departmentId !== department)) {
-      refuse("approval-role", "approval-department", `${clause}; Longting art. 19 (本部门负责人)`, `审批人应为${department === undefined ? "本任务参与部门" : `本部门（${department}）`}的负责人`, `the approver must head ${department === undefined ? "a department of this task" : `the department concerned (${department})`}`, [...path, "departmentId"], a.departmentId);
+    const allowed = department?.ids ?? departments;
+    if (typeof a.departmentId !== "string" || !departments.includes(a.departmentId) || !allowed.includes(a.departmentId)) {
+      refuse("approval-role", "approval-department", `${clause} (本部门)`, `审批人应为${department === undefined ? "本任务参与部门" : `${department.zh}（${department.ids.join("、")}）`}的负责人`, `the approver must head ${department === undefined ? "a department of this task" : `${department.en} (${department.ids.join(", ")})`}`, [...path, "departmentId"], a.departmentId);
     }
     departmentId = a.departmentId;
   }

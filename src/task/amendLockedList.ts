@@ -3,7 +3,7 @@ import { eligibilityOf } from "../draw/targets/_pool.js";
 import type { DrawUnit } from "../draw/targets/DrawUnit.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, isOnList, refuse, requireState } from "./_lifecycle.js";
-import { presetOf, requireApproval, requireChronology, requireIds, text } from "./_rules.js";
+import { initiatingDepartment, presetOf, requireApproval, requireChronology, requireIds, text } from "./_rules.js";
 
 /**
  * Input of {@link amendLockedList}.
@@ -47,7 +47,8 @@ export interface AmendLockedListInput {
  * @throws {@link ShuangsuijiError} `amendment-refused` when an added target does not come from the pool committed
  *   before the draw (or the pool given does not match that commitment).
  * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when the preset's approval is
- *   absent, from the wrong role, or dated after the change.
+ *   absent, names no department or another than the initiating department (本部门, Chongqing 6.4), is from the wrong
+ *   role, or dated after the change.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the reason is empty, nothing is added
  *   or removed, a removed target is not on the list, an added one already is, or a target is listed twice.
@@ -61,7 +62,7 @@ export interface AmendLockedListInput {
  * declare const locked: TaskLifecycle; // under the "chongqing" preset
  * const { task } = amendLockedList(locked, {
  *   remove: ["91350100M000100Y43"], add: [], reason: "已注销（抽取后核实）",
- *   approval: { name: "王局长", role: "principal-head", on: "2026-04-03" }, on: "2026-04-03", actor: "信用监管科",
+ *   approval: { name: "王局长", role: "principal-head", on: "2026-04-03", departmentId: "SCJG" }, on: "2026-04-03", actor: "信用监管科",
  * });
  * ```
  */
@@ -75,7 +76,7 @@ export function amendLockedList(t: TaskLifecycle, input: AmendLockedListInput): 
   const on = requireChronology(t, i.on, "change the locked list");
   const reason = text(i.reason);
   if (reason === "") refuse("invalid-input", "amendment-reason", rule.clause, "更改名单须说明理由", "a change to the list needs a reason", ["reason"]);
-  const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更改已锁定的检查对象名单", on);
+  const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更改已锁定的检查对象名单", on, ["approval"], undefined, initiatingDepartment(t));
   const add = requireIds(i.add, "amendment-add", rule.clause, ["add"]);
   const remove = requireIds(i.remove, "amendment-remove", rule.clause, ["remove"]);
   if (add.length + remove.length === 0) refuse("invalid-input", "amendment-empty", rule.clause, "更改应增加或移除对象", "an amendment adds or removes at least one target", ["add"]);

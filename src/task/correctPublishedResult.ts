@@ -2,8 +2,9 @@ import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
-import { InspectionRecordSchema, type InspectionRecordInput } from "../model/inspectionRecord.js";
+import { InspectionRecordSchema, type InspectionRecord, type InspectionRecordInput } from "../model/inspectionRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
+import { digestOf } from "../draw/_shared/_encoding.js";
 import { advance, appended, recordById, refuse, requireState } from "./_lifecycle.js";
 import { checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
@@ -21,7 +22,9 @@ import { checkRecordForm, presetOf, requireApproval, requireChronology, requireD
  * @throws {@link ShuangsuijiError} `results-immutable` when no reason is given (published results change only by a
  *   reasoned correction).
  * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when the preset's approval is
- *   absent, from the wrong role, or dated after the correction.
+ *   absent, names no department or another department than the one whose result changes (本部门, Chongqing 6.6), is
+ *   from the wrong role, or dated after the correction; `approval-missing` (`approval-per-department`) when one
+ *   correction changes several departments' results (one correction per department).
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task's results are not published yet.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the input or record is malformed, no
  *   published record has this id, or the correction changes the target or task.
@@ -40,7 +43,7 @@ import { checkRecordForm, presetOf, requireApproval, requireChronology, requireD
  * declare const corrected: InspectionRecordInput;
  * correctPublishedResult(published, {
  *   record: corrected, reason: "企业异议经查属实：已按时公示年报", objectionConfirmedOn: "2026-11-10",
- *   approval: { name: "王局长", role: "principal-head", on: "2026-11-12" }, on: "2026-11-12", actor: "信用监管科",
+ *   approval: { name: "王局长", role: "principal-head", on: "2026-11-12", departmentId: "SCJG" }, on: "2026-11-12", actor: "信用监管科",
  * });
  * ```
  */
@@ -56,12 +59,19 @@ export function correctPublishedResult(
   const reason = text(input.reason);
   if (reason === "") refuse("results-immutable", "correction-reason", rule.clause, "更正须说明理由", "a correction needs a reason", ["reason"]);
   // Chongqing 6.6 检查结果公开后…确需变更的…审批: the approval follows the publication it changes
-  const approval = requireApproval(t, input.approval, rule.approver, rule.clause, "更正已公示的检查结果", on, ["approval"], { on: t.publishedOn, zh: "检查结果公示日期", en: "the publication of the results" });
   const r = InspectionRecordSchema.safeParse(input.record);
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Chongqing F.1" }, input.record), { cause: r.error });
   const previous = recordById(t, r.data.id);
   if (previous === undefined) refuse("invalid-input", "correction-record", rule.clause, "没有可更正的同一记录", "no published record with this id to correct", ["record", "id"], r.data.id);
   if (previous.target.targetId !== r.data.target.targetId || previous.taskId !== r.data.taskId) refuse("invalid-input", "correction-target", rule.clause, "更正不能改变检查对象或任务", "a correction cannot change the target or the task", ["record", "target"]);
+  // 经本部门主要负责人审批后予以更正 (Chongqing 6.6; 谁检查、谁录入、谁公开, Longting art. 22): the head of the department whose
+  // result changes approves; a correction changing several departments' results is made once per department
+  const changed = changedDepartments(previous, r.data);
+  if (changed.length > 1) {
+    refuse("approval-missing", "approval-per-department", `${rule.clause} (本部门)`, `本次更正改变了${changed.join("、")}的检查结果：各部门的结果由本部门负责人分别审批更正`, `this correction changes the results of ${changed.join(", ")}: each department's result is corrected on its own head's approval, one correction per department`, ["record", "departments"], changed);
+  }
+  const concerned = changed.length === 1 ? changed : [...new Set(previous.departments.map((d) => d.departmentId))];
+  const approval = requireApproval(t, input.approval, rule.approver, rule.clause, "更正已公示的检查结果", on, ["approval"], { on: t.publishedOn, zh: "检查结果公示日期", en: "the publication of the results" }, { ids: concerned, zh: changed.length === 1 ? "结果被更正的部门" : "记录表所列部门", en: changed.length === 1 ? "the department whose result is corrected" : "a department on the form" });
   checkRecordForm(t, r.data, on);
   // the same dates as at first recording (recordResult): not before the inspection started, inside the task window
   // unless the original record already carried an approved exception for that same date
@@ -82,4 +92,12 @@ export function correctPublishedResult(
     payload: { recordId: previous.id, reason, approvedBy: approval.name, approvedOn: approval.on, clause: rule.clause, late, ...(deadline === undefined ? {} : { deadline: deadline.date }) },
     transition: "correctPublishedResult", input: [{ ...input, record: r.data }],
   });
+}
+
+/** The departments whose section of the record form (items and results) differs between two versions of a record. */
+function changedDepartments(before: InspectionRecord, after: InspectionRecord): string[] {
+  const sections = (r: InspectionRecord) => new Map(r.departments.map((d) => [d.departmentId, digestOf(d)]));
+  const a = sections(before);
+  const b = sections(after);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((id) => a.get(id) !== b.get(id)).sort();
 }

@@ -5,8 +5,9 @@ import { advance, refuse, requireState } from "./_lifecycle.js";
 import { requireApproval, requireChronology, text } from "./_rules.js";
 
 /**
- * Decides a target's request that an inspector recuse (当事人申请回避). The head of the agency decides
- * (行政处罚法 art. 43: 由行政机关负责人决定; the inspection continues meanwhile). A granted request replaces the inspector
+ * Decides a target's request that an inspector recuse (当事人申请回避). The head of the inspector's own agency decides
+ * (行政处罚法 art. 43: 由行政机关负责人决定; the inspection continues meanwhile): `decision.departmentId` is required and
+ * must be the inspector's department. A granted request replaces the inspector
  * with a substitute chosen by the department (reason `recusal`; the recused inspector can never come back to those
  * targets); a refused one is recorded with its reason. The decision is dated on or before the day it is recorded.
  *
@@ -17,7 +18,7 @@ import { requireApproval, requireChronology, text } from "./_rules.js";
  * @throws {@link ShuangsuijiError} `replacement-refused` when the substitute cannot replace the inspector (see {@link
  *   replaceInspector}).
  * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when the decision's approval
- *   is absent, from the wrong role, or dated after it.
+ *   is absent, names no department or another than the inspector's, is from the wrong role, or dated after it.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the decision is missing, a refusal has
  *   no reason, or a granted request has no substitute.
@@ -32,7 +33,7 @@ import { requireApproval, requireChronology, text } from "./_rules.js";
  * declare const directory: readonly Inspector[];
  * decideRecusalRequest(drawn, {
  *   targetId: "91350100M000100Y43", inspectorId: "SCJG-007", grounds: "检查人员系该企业股东亲属", granted: true,
- *   decision: { name: "王局长", role: "department-head", on: "2026-04-09" },
+ *   decision: { name: "王局长", role: "department-head", on: "2026-04-09", departmentId: "SCJG" },
  *   substitute: { substituteId: "SCJG-012", chosenBy: "法制科", directory }, on: "2026-04-09", actor: "法制科",
  * });
  * ```
@@ -54,7 +55,9 @@ export function decideRecusalRequest(
   requireState(t, ["inspectors-drawn", "inspecting"], "decide a recusal request", "行政处罚法 art. 43");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "行政处罚法 art. 43", "缺少回避申请的决定", "the decision input is required", []);
   const on = requireChronology(t, input.on, "decide a recusal request");
-  const decision = requireApproval(t, input.decision, "department-head", "行政处罚法 art. 43", "回避申请的决定", on, ["decision"]);
+  // 执法人员的回避，由行政机关负责人决定 (行政处罚法 art. 43): the head of the inspector's own department decides
+  const inspectorDepartment = t.teams.flatMap((x) => x.members).find((m) => m.inspectorId === input.inspectorId)?.departmentId;
+  const decision = requireApproval(t, input.decision, "department-head", "行政处罚法 art. 43", "回避申请的决定", on, ["decision"], undefined, inspectorDepartment === undefined ? undefined : { ids: [inspectorDepartment], zh: "申请回避人员所在部门", en: "the inspector's own department" });
   if (typeof input.granted !== "boolean") refuse("invalid-input", "recusal-granted", "行政处罚法 art. 43", "应说明是否准予回避", "say whether the request is granted", ["granted"], input.granted);
   const request = { targetId: text(input.targetId), inspectorId: text(input.inspectorId), grounds: text(input.grounds), decidedBy: decision.name, decidedOn: decision.on, granted: input.granted };
   if (!input.granted) {

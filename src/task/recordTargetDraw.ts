@@ -2,7 +2,9 @@ import { digestOf } from "../draw/_shared/_encoding.js";
 import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, refuse, requireState } from "./_lifecycle.js";
-import { presetOf, requireApproval, requireChronology, text } from "./_rules.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { itemCapOf, strataRatioIssues } from "./_ratioRules.js";
+import { initiatingDepartment, presetOf, requireApproval, requireChronology, text } from "./_rules.js";
 
 /**
  * Records the stage-1 draw of the task (发起部门统一抽取, Longting art. 19). A second draw before the lock is a
@@ -15,6 +17,11 @@ import { presetOf, requireApproval, requireChronology, text } from "./_rules.js"
  *
  * The draw selects at least the quantity the task declares — `ceil(ratio × eligible units)` or `targetCount`
  * (`draw-honours-task-quantity`, Longting art. 19; Chongqing 6.4 按照预定的比例); strata may differ by credit risk.
+ * Every stratum obeys the preset's ratio rules, all violations reported at once: within its `targetRatio` — the stated
+ * ratio, and a quota of at least ceil(floor × eligible) for every class with eligible units (`target-ratio-bounds`,
+ * Yanshi 6: 5%–100%); and, where the preset enforces `generalItemRatioCap`, at or below the smallest `maxRatio` of the
+ * task's general items (`task.items`, given to {@link startTask}) — a stated ratio above it or a quota above
+ * ceil(cap × eligible) is refused (`general-item-ratio-cap`, Chongqing 5.2).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param record - The stage-1 record of {@link drawTargets}.
@@ -23,9 +30,11 @@ import { presetOf, requireApproval, requireChronology, text } from "./_rules.js"
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step, or a
  *   draw is already recorded and this is not a reasoned, approved redraw, or the preset allows no redraw.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the record is missing or altered, or
- *   belongs to another task, selects fewer units than the task declares, or a redraw changes the pool or the policy.
+ *   belongs to another task, selects fewer units than the task declares, draws a stratum outside the preset's ratio
+ *   bounds or above the general-item cap, or a redraw changes the pool or the policy.
  * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when a redraw's approval is
- *   absent, from the wrong role, or dated after it.
+ *   absent, names no department or another than the initiating department (本部门主要负责人, Chongqing 6.4), is from
+ *   the wrong role, or dated after it.
  * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
  * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event, or the approval
  *   before the task was created or before the draw it supersedes.
@@ -59,6 +68,15 @@ export function recordTargetDraw(
   if (record.selectedCount < Math.min(declared, eligible)) {
     refuse("invalid-input", "draw-honours-task-quantity", "Longting art. 19; Chongqing 6.4", `抽取了${record.selectedCount}户，少于任务确定的${t.task.targetCount === undefined ? `比例${t.task.ratio}（${eligible}户中${declared}户）` : `数量${declared}户`}`, `the draw selected ${record.selectedCount} unit(s), fewer than the task declares (${t.task.targetCount === undefined ? `ratio ${t.task.ratio} of ${eligible}: ${declared}` : `count ${declared}`})`, ["record", "selectedCount"], record.selectedCount);
   }
+  // the preset's ratio rules, per stratum, on what was actually drawn (Yanshi 6: 5%–100%; Chongqing 5.2: a general
+  // item's cap, from the task's items) — the same rules startTask applied to the task's ratio
+  const rules = presetOf(t);
+  const strata = Array.isArray(record.strata) ? record.strata : [];
+  const ratioIssues = strataRatioIssues(rules, itemCapOf(rules, t.items), strata.map((s) => {
+    const rule = (record.policy?.strata as Record<string, { ratio?: number; count?: number }> | undefined)?.[s.riskClass];
+    return { riskClass: s.riskClass, eligible: s.size, quota: s.quota, ...(rule === undefined ? {} : { rule }) };
+  }), ["record", "policy"], (_cls, k) => ["record", "strata", k, "quota"]);
+  if (ratioIssues.length > 0) throw new ShuangsuijiError("invalid-input", ratioIssues);
   const previous = t.targetDraws[t.targetDraws.length - 1];
   if (previous !== undefined) {
     if (options.redraw === undefined || text(options.redraw.reason) === "") {
@@ -77,7 +95,7 @@ export function recordTargetDraw(
     if (digestOf(record.poolCommitment) !== digestOf(prev.poolCommitment) || digestOf(record.policy) !== digestOf(prev.policy)) {
       refuse("invalid-input", "redraw-same-pool-and-policy", `${change.clause}; Longting art. 19`, "重新抽取须在原抽取的同一名录库和同一抽取规则上进行", "a redraw must run on the same committed pool and the same policy as the draw it supersedes", ["record"]);
     }
-    approval = requireApproval(t, options.redraw?.approval, change.approver, change.clause, "重新抽取", on, ["redraw", "approval"], { on: lastDrawOn(t), zh: "原抽取日期", en: "the draw it supersedes" });
+    approval = requireApproval(t, options.redraw?.approval, change.approver, change.clause, "重新抽取", on, ["redraw", "approval"], { on: lastDrawOn(t), zh: "原抽取日期", en: "the draw it supersedes" }, initiatingDepartment(t));
   }
   const entry = approval === undefined ? { record } : { record, supersedes: (previous as NonNullable<typeof previous>).record.digest, reason: text(options.redraw?.reason), approval };
   return advance(

@@ -31,7 +31,8 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
 /**
  * Replaces a drawn inspector. Drawn inspectors are in principle not replaced; allowed only for 岗位调整, 工作冲突,
  * 健康状况 or 执法回避 (Longting art. 19; Chongqing 6.5), or other special circumstances where the preset allows it
- * (Wancheng art. 19), with the department head's approval. The substitute is **chosen by the department, not
+ * (Wancheng art. 19), with the approval of the head of the replaced inspector's own department (经本部门负责人同意:
+ * `approval.departmentId` is required and must be that department, Longting art. 19; Chongqing 6.5). The substitute is **chosen by the department, not
  * re-drawn**, from its qualified, non-recused, available inspectors (Chongqing 6.5: 在具备执法资格的其他检查人员中选派);
  * where the preset's `enforcementCertificate.substitute` is set, the substitute has a 执法证号 in the directory
  * (Chongqing 6.5);
@@ -64,7 +65,7 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
  * declare const directory: readonly Inspector[];
  * const { task } = replaceInspector(drawn, {
  *   targetId: "91350100M000100Y43", outgoingId: "SCJG-007", substituteId: "SCJG-012", reason: "health",
- *   approval: { name: "李科长", role: "department-head", on: "2026-04-08" }, chosenBy: "城关所", directory,
+ *   approval: { name: "李科长", role: "department-head", on: "2026-04-08", departmentId: "SCJG" }, chosenBy: "城关所", directory,
  *   on: "2026-04-08", actor: "区市场监管局",
  * });
  * ```
@@ -84,7 +85,7 @@ export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput)
   }
   // 经本部门负责人同意 (Longting art. 19; Chongqing 6.5): the outgoing inspector's own department
   const outgoingDepartment = t.teams.flatMap((x) => x.members).find((m) => m.inspectorId === i.outgoingId)?.departmentId;
-  const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更换执法检查人员", on, ["approval"], undefined, outgoingDepartment);
+  const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更换执法检查人员", on, ["approval"], undefined, outgoingDepartment === undefined ? undefined : { ids: [outgoingDepartment], zh: "被更换人员所在部门", en: "the replaced inspector's department" });
   const chosenBy = text(i.chosenBy);
   if (chosenBy === "") no("replacement-chosen-by", "须记录选派替换人员的部门或人员", "record who chose the substitute (the department, not a re-draw)", ["chosenBy"]);
   const targetId = text(i.targetId);

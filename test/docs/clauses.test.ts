@@ -17,8 +17,8 @@ const matrix = readFileSync(new URL("docs/clauses.md", root), "utf8");
 const rows = matrixRows(matrix);
 
 const err = refusal;
-const head = (on = "2026-04-01") => ({ name: "李科长", role: "department-head" as const, on });
-const principal = (on = "2026-04-01") => ({ name: "王局长", role: "principal-head" as const, on });
+const head = (on = "2026-04-01", departmentId = "SCJG") => ({ name: "李科长", role: "department-head" as const, on, departmentId });
+const principal = (on = "2026-04-01", departmentId = "SCJG") => ({ name: "王局长", role: "principal-head" as const, on, departmentId });
 const inspecting = (preset: LifecyclePresetId = "chongqing"): TaskLifecycle => startInspection(teamsTask(preset), { on: "2026-04-10", actor: "组" }).task;
 const identity = (t: TaskLifecycle, targetId: string, on = "2026-04-15") => recordIdentityShown(t, { targetId, inspectorIds: t.teams.find((x) => x.targetIds.includes(targetId))!.members.map((m) => m.inspectorId), on, actor: "组长" }).task;
 function recordAll(t0: TaskLifecycle): TaskLifecycle {
@@ -84,12 +84,16 @@ describe("the clause matrix (docs/clauses.md) and the source stay in sync", () =
     expect(byKey.has("Longting art. 99")).toBe(false);
   });
   it("the regulator's rows carry the corrected verdicts (partial, out of scope)", () => {
-    for (const k of ["Longting art. 19", "Chongqing 6.4", "Chongqing 6.5", "Chongqing 6.6", "Wolong Annex B", "Chongqing 5.2", "Chongqing 6.2", "Longting art. 13", "Wolong 2.2", "Yanshi 6"]) {
+    for (const k of ["Chongqing 6.6", "Wolong Annex B", "Wolong 2.2"]) {
       expect(byKey.get(k)?.verdict, k).toMatch(/^partial: \S/);
     }
     // F01 closed (the deadline runs from the last inspectedOn) and F13 closed (publishing-department-required), with the
     // 归集 recorded (recordPenaltyInfoCollected): these rows are implemented
     for (const k of ["Wolong 3.2", "Longting art. 22", "Wancheng art. 21"]) expect(byKey.get(k)?.verdict, k).toMatch(/^implemented: \S/);
+    // F12 closed (approvals name the department concerned): the rows it alone kept partial are implemented
+    for (const k of ["Longting art. 19", "Chongqing 6.4"]) expect(byKey.get(k)?.verdict, k).toBe("implemented");
+    // F15, F08, F21 closed (startTask and recordTargetDraw: the plan, the general-item cap, the Yanshi 5%–100%)
+    for (const k of ["Chongqing 5.2", "Chongqing 6.2", "Longting art. 13", "Yanshi 6"]) expect(byKey.get(k)?.verdict, k).toBe("implemented");
     // F06 closed (recordInspectorDraw: every-department-draws)
     expect(byKey.get("Wancheng art. 20")?.verdict).toBe("implemented");
     // F05 closed (publishableDrawRecord: drawn-list-confidential)
@@ -200,8 +204,9 @@ describe("Longting art. 12", () => {
 
 describe("Longting art. 13", () => {
   it("an ad-hoc check must say why; with its ground it is allowed", () => {
-    expect(err(() => planAdHocTask(TASK, { ground: "sudden-risk", explanation: " " })).rule).toBe("ad-hoc");
-    expect(planAdHocTask(TASK, { ground: "sudden-risk", explanation: "学校周边食品安全突发风险" }).adHocGround).toBeDefined();
+    const { planId: _planId, ...unplanned } = TASK;
+    expect(err(() => planAdHocTask(unplanned, { ground: "sudden-risk", explanation: " " })).rule).toBe("ad-hoc");
+    expect(planAdHocTask(unplanned, { ground: "sudden-risk", explanation: "学校周边食品安全突发风险" }).adHocGround).toBeDefined();
   });
 });
 
@@ -369,7 +374,7 @@ describe("Wancheng art. 19", () => {
     const team = t.teams[0]!;
     const out = team.members.find((m) => m.departmentId === "WJW")!;
     const sub = WJW.find((i) => !team.members.some((m) => m.inspectorId === i.id))!;
-    const input = { targetId: team.targetIds[0]!, outgoingId: out.inspectorId, substituteId: sub.id, reason: "other" as const, explanation: "省级专项督查", approval: head("2026-04-08"), chosenBy: "卫健委", directory: WJW, on: "2026-04-08", actor: "x" };
+    const input = { targetId: team.targetIds[0]!, outgoingId: out.inspectorId, substituteId: sub.id, reason: "other" as const, explanation: "省级专项督查", approval: head("2026-04-08", "WJW"), chosenBy: "卫健委", directory: WJW, on: "2026-04-08", actor: "x" };
     expect(err(() => replaceInspector(t, { ...input, chosenBy: " " })).rule).toBe("replacement-chosen-by");
     expect(err(() => replaceInspector(t, { ...input, approval: { name: "某", role: "clerk" as never, on: "2026-04-08" } })).code).toBe("approval-role");
     expect(replaceInspector(t, input).task.replacements[0]).toMatchObject({ chosenBy: "卫健委", explanation: "省级专项督查" });
@@ -623,8 +628,8 @@ describe("行政处罚法 art. 43", () => {
     const team = t.teams[0]!;
     const member = team.members.find((m) => m.inspectorId !== team.leaderId)!;
     const base = { targetId: team.targetIds[0]!, inspectorId: member.inspectorId, grounds: "亲属", granted: false, refusalReason: "无利害关系", on: "2026-04-09", actor: "法制科" };
-    expect(err(() => decideRecusalRequest(t, { ...base, decision: head("2026-04-10") })).code).toBe("approval-late");
-    expect(decideRecusalRequest(t, { ...base, decision: head("2026-04-09") }).event.type).toBe("recusal-refused");
+    expect(err(() => decideRecusalRequest(t, { ...base, decision: head("2026-04-10", member.departmentId) })).code).toBe("approval-late");
+    expect(decideRecusalRequest(t, { ...base, decision: head("2026-04-09", member.departmentId) }).event.type).toBe("recusal-refused");
   });
 });
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as api from "../../src/index.js";
-import { SCJG, WJW, TASK, POOL, drawnTask, teamsTask, recordFor } from "../task/_scenario.js";
+import { ITEMS, SCJG, WJW, TASK, POOL, drawnTask, teamsTask, recordFor } from "../task/_scenario.js";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const data = (f: string): unknown => JSON.parse(readFileSync(here(`../../examples/data/${f}`), "utf8"));
@@ -46,11 +46,11 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
   const { seed: _s, ...inspSetup } = inspInput;
   const shareA = "00112233445566778899aabbccddeeff";
   const shareB = "ffeeddccbbaa99887766554433221100";
-  const head = { name: "李科长", role: "department-head", on: "2026-04-08" };
-  const principal = { name: "王局长", role: "principal-head", on: "2026-04-03" };
+  const head = { name: "李科长", role: "department-head", on: "2026-04-08", departmentId: "SCJG" };
+  const principal = { name: "王局长", role: "principal-head", on: "2026-04-03", departmentId: "SCJG" };
 
   // lifecycle states
-  const started = api.startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "信用监管科" }).task;
+  const started = api.startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "信用监管科", items: ITEMS }).task;
   const drawn = drawnTask("chongqing");
   const lockedTask = api.lockTargets(drawn, { on: "2026-04-01", actor: "信用监管科" }).task;
   const teams = teamsTask("chongqing");
@@ -109,7 +109,7 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
     drawInspectors: [[inspInput]],
     verifyInspectorDraw: [[inspRecord, inspInput], [inspRecord, inspInput, { inputsDigest: api.commitInspectorInputs(inspInput).digest }]],
     commitInspectorInputs: [[inspInput], [inspSetup]],
-    startTask: [[TASK, { preset: "chongqing", on: "2026-03-30", actor: "信用监管科" }]],
+    startTask: [[TASK, { preset: "chongqing", on: "2026-03-30", actor: "信用监管科", items: ITEMS }]],
     recordTargetDraw: [[started, api.drawTargets({ taskId: TASK.id, pool: POOL, commitment: api.commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: api.createSeed("61".repeat(16), { kind: "other", description: "t" }) }), { on: "2026-04-01", actor: "信用监管科" }]],
     lockTargets: [[drawn, { on: "2026-04-01", actor: "信用监管科" }]],
     amendLockedList: [[lockedTask, { remove: [lockedTask.targetIds[0]], add: [], reason: "已注销（抽取后核实）", approval: principal, on: "2026-04-03", actor: "信用监管科" }]],

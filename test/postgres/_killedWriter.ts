@@ -31,7 +31,7 @@ await store.update(taskId, (t) => {
   const sub: Inspector = { id: [...Array(100).keys()].map((i) => `SCJG-${String(i).padStart(6, "0")}`).find((id) => !member.has(id))!, name: "替补", departmentId: "SCJG", certificateNumber: "执法证SCJG-替补", category: "qualified-staff", expertise: ["食品"] };
   return decideRecusalRequest(t, {
     targetId: team.targetIds[0]!, inspectorId: outgoing.inspectorId, grounds: "亲属关系", granted: true,
-    decision: { name: "王局长", role: "department-head", on: "2026-04-12" }, substitute: { substituteId: sub.id, chosenBy: "法制科", directory: [sub] },
+    decision: { name: "王局长", role: "department-head", on: "2026-04-12", departmentId: "SCJG" }, substitute: { substituteId: sub.id, chosenBy: "法制科", directory: [sub] },
     on: "2026-04-12", actor: "法制科",
   });
 });

@@ -1,12 +1,17 @@
 import {
   ShuangsuijiError, commitPool, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordTargetDraw, startTask,
-  type Inspector, type InspectionRecordInput, type LifecyclePresetId, type SpotCheckTaskInput, type TaskLifecycle,
+  type Inspector, type InspectionItem, type InspectionRecordInput, type LifecyclePresetId, type SpotCheckTaskInput, type TaskLifecycle,
 } from "../../src/index.js";
 
 export const TASK: SpotCheckTaskInput = {
-  id: "T-LIFE", name: "餐饮服务单位联合抽查", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"],
+  id: "T-LIFE", planId: "PLAN-2026", name: "餐饮服务单位联合抽查", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"],
   scope: { description: "卧龙区餐饮服务经营者" }, ratio: 0.5, window: { start: "2026-04-01", end: "2026-09-30" }, itemIds: ["SCJG-02", "WJW-01"],
 };
+/** The scenario's item-list entries (synthetic: both key items, so no general-item cap applies to its 50% draw). */
+export const ITEMS: InspectionItem[] = [
+  { id: "SCJG-02", field: "食品经营", name: "食品经营者落实食品安全主体责任情况检查", objectType: "食品经营者", initiatingDepartmentId: "SCJG", cooperatingDepartmentIds: ["WJW"], category: "key" },
+  { id: "WJW-01", field: "公共卫生", name: "公共场所卫生监督检查", objectType: "公共场所经营者", initiatingDepartmentId: "WJW", cooperatingDepartmentIds: ["SCJG"], category: "key" },
+];
 export const POOL = ["91350100M000100Y43", "91330100716105852F", "9144030071526726XG", "914403001922038216", "91110000802100433B", "11010519491231002X"].map((id) => ({ id, riskClass: "A" }));
 const staff = (dept: string, n: number, extra: Partial<Inspector> = {}): Inspector[] =>
   Array.from({ length: n }, (_, i) => ({ id: `${dept}-${i + 1}`, name: `${dept}人员${i + 1}`, phone: `1380000${String(i).padStart(4, "0")}`, departmentId: dept, certificateNumber: `执法证${dept}-${i + 1}`, category: "qualified-staff", expertise: ["食品", "公共卫生"], ...extra }));
@@ -15,7 +20,7 @@ export const WJW = staff("WJW", 5);
 export const ON = "2026-04-01";
 
 export function drawnTask(preset: LifecyclePresetId = "chongqing"): TaskLifecycle {
-  let t = startTask(TASK, { preset, on: "2026-03-30", actor: "信用监管科" }).task;
+  let t = startTask(TASK, { preset, on: "2026-03-30", actor: "信用监管科", items: ITEMS }).task;
   const record = drawTargets({ taskId: TASK.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: createSeed("61".repeat(16), { kind: "other", description: "t" }) });
   t = recordTargetDraw(t, record, { on: ON, actor: "信用监管科" }).task;
   return t;

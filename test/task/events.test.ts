@@ -39,7 +39,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 const CUSTOM = addCalendarYears(CN_CALENDAR, [{ year: CN_CALENDAR.lastYear + 1, holidays: [], workdays: [] }]);
 const day = (base: string, n: number) => new Date(Date.parse(`${base}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const dir = [...SCJG, ...WJW];
-const approval = { name: "王局长", role: "principal-head" as const, on: "2026-04-05" };
+const approval = { name: "王局长", role: "principal-head" as const, on: "2026-04-05", departmentId: "SCJG" };
 
 function apply(t: TaskLifecycle, op: Op): TaskLifecycle {
   const team = t.teams[("team" in op ? op.team : 0) % Math.max(1, t.teams.length)];
@@ -52,13 +52,13 @@ function apply(t: TaskLifecycle, op: Op): TaskLifecycle {
     case "replace": {
       if (team === undefined) return t;
       const m = team.members[op.member % team.members.length]!;
-      return replaceInspector(t, { targetId: team.targetIds[0]!, outgoingId: m.inspectorId, substituteId: dir[op.sub % dir.length]!.id, reason: "health", approval, chosenBy: "部门", directory: dir, newLeaderId: dir[op.sub % dir.length]!.id, on: "2026-04-08", actor: "p" }).task;
+      return replaceInspector(t, { targetId: team.targetIds[0]!, outgoingId: m.inspectorId, substituteId: dir[op.sub % dir.length]!.id, reason: "health", approval: { ...approval, departmentId: m.departmentId }, chosenBy: "部门", directory: dir, newLeaderId: dir[op.sub % dir.length]!.id, on: "2026-04-08", actor: "p" }).task;
     }
     case "recusal": {
       if (team === undefined) return t;
       const m = team.members[op.member % team.members.length]!;
       const sub = dir[op.sub % dir.length]!;
-      return decideRecusalRequest(t, { targetId: team.targetIds[0]!, inspectorId: m.inspectorId, grounds: "申请", granted: op.granted, refusalReason: "无利害关系", decision: { ...approval, role: "department-head" }, substitute: { substituteId: sub.id, chosenBy: "部门", directory: dir, newLeaderId: sub.id }, on: "2026-04-09", actor: "p" }).task;
+      return decideRecusalRequest(t, { targetId: team.targetIds[0]!, inspectorId: m.inspectorId, grounds: "申请", granted: op.granted, refusalReason: "无利害关系", decision: { ...approval, role: "department-head", departmentId: m.departmentId }, substitute: { substituteId: sub.id, chosenBy: "部门", directory: dir, newLeaderId: sub.id }, on: "2026-04-09", actor: "p" }).task;
     }
     case "assistant":
       return team === undefined ? t : addAssistant(t, { targetId: team.targetIds[0]!, assistant: { name: "赵工", kind: "expert" }, on: "2026-04-09", actor: "组长" }).task;

@@ -89,7 +89,7 @@ describe("presets and rule tables are deeply frozen; keys are own properties", (
     expect(r.task.teams[0]!.assistants[0]).not.toBe(assistant);
     const out = team.members.find((m) => m.departmentId === "WJW")!;
     const sub = WJW.find((i) => !team.members.some((m) => m.inspectorId === i.id))!;
-    const approval = { name: "李科长", role: "department-head" as const, on: "2026-04-08" };
+    const approval = { name: "李科长", role: "department-head" as const, on: "2026-04-08", departmentId: "WJW" };
     const directory = [...WJW];
     const x = lib.replaceInspector(t, { targetId: team.targetIds[0]!, outgoingId: out.inspectorId, substituteId: sub.id, reason: "health", approval, chosenBy: "卫健委", directory, on: "2026-04-08", actor: "x" });
     expect(Object.isFrozen(approval)).toBe(false);

@@ -5,7 +5,7 @@ import {
   ShuangsuijiError, commitPool, completeInspection, createHolidayCalendar, seedFromDice, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
   amendLockedList, replayTask, verifyAuditTrail, type AuditEvent, type InspectorDrawRecord, type TaskLifecycle,
 } from "../../src/index.js";
-import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
+import { ITEMS, ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
 import { publishAll } from "./_publish.js";
 
 const err = refusal;
@@ -73,7 +73,7 @@ describe("recordResult refuses a form listing or signed by an inspector recused 
     const team = t.teams.find((x) => x.targetIds.includes(id))!;
     const out = team.members.find((m) => m.departmentId === "WJW")!.inspectorId;
     const sub = WJW.find((i) => !team.members.some((m) => m.inspectorId === i.id))!.id;
-    const t2 = replaceInspector(t, { targetId: id, outgoingId: out, substituteId: sub, reason: "recusal", approval: { name: "李", role: "department-head", on: "2026-04-05" }, chosenBy: "卫健委", directory: [...SCJG, ...WJW], on: "2026-04-05", actor: "x" }).task;
+    const t2 = replaceInspector(t, { targetId: id, outgoingId: out, substituteId: sub, reason: "recusal", approval: { name: "李", role: "department-head", on: "2026-04-05", departmentId: "WJW" }, chosenBy: "卫健委", directory: [...SCJG, ...WJW], on: "2026-04-05", actor: "x" }).task;
     expect(recordResult(t2, recordFor(t2, id), { on: "2026-04-16", actor: "x" }).event.type).toBe("result-recorded");
     const bad = recordFor(t2, id);
     const w = WJW.find((i) => i.id === out)!;
@@ -90,7 +90,7 @@ describe("replaceInspector takes the substitute's department from the stage-2 re
   const team = t.teams.find((x) => x.targetIds.includes(id))!;
   const out = team.members.find((m) => m.departmentId === "WJW")!.inspectorId;
   const input = (substituteId: string, directory: readonly (typeof SCJG)[number][]) => ({
-    targetId: id, outgoingId: out, substituteId, reason: "health" as const, approval: { name: "李", role: "department-head" as const, on: "2026-04-05" }, chosenBy: "卫健委", directory, on: "2026-04-05", actor: "x",
+    targetId: id, outgoingId: out, substituteId, reason: "health" as const, approval: { name: "李", role: "department-head" as const, on: "2026-04-05", departmentId: "WJW" }, chosenBy: "卫健委", directory, on: "2026-04-05", actor: "x",
   });
   it("a SCJG inspector relabelled WJW is refused; a WJW inspector from the directory the draw used is accepted", () => {
     const drawnScjg = t.inspectorDraw!.departments[0]!.teams.flatMap((x) => x.inspectorIds);
@@ -113,7 +113,7 @@ describe("replaceInspector takes the substitute's department from the stage-2 re
 
 describe("transitions refuse task values the library did not produce (docs/persistence.md) — finding 3 of the regulator", () => {
   it("a plain copy with a forged target list is refused; the live task is accepted", () => {
-    const t0 = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x" }).task;
+    const t0 = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x", items: ITEMS }).task;
     const rec = drawTargets({ taskId: TASK.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: createSeed("61".repeat(16), { kind: "other", description: "t" }) });
     const t1 = recordTargetDraw(t0, rec, { on: ON, actor: "x" }).task;
     expect(lockTargets(t1, { on: ON, actor: "x" }).task.state).toBe("targets-locked");
@@ -134,7 +134,7 @@ describe("correctPublishedResult applies recordResult's dates (Wolong 2.2/2.3; C
     return { ...r, inspectedOn: on, targetConfirmation: { kind: "signed" as const, signedOn: on }, inspectorSignatures: r.inspectorSignatures.map((s) => ({ ...s, signedOn: on })) };
   };
   const correct = (t: TaskLifecycle, record: ReturnType<typeof moved>, on = "2026-12-02") =>
-    correctPublishedResult(t, { record, reason: "复核", approval: { name: "王", role: "principal-head", on }, on, actor: "x" });
+    correctPublishedResult(t, { record, reason: "复核", approval: { name: "王", role: "principal-head", on, departmentId: "SCJG" }, on, actor: "x" });
   it("outside the task window, or before the inspection started, is refused; the original date is accepted", () => {
     const t = published();
     const late = err(() => correct(t, moved(t, "2026-12-01")));
@@ -153,14 +153,14 @@ describe("names, chosenBy and actors hold a visible character; approvals do not 
   const out = team.members.find((m) => m.departmentId === "WJW")!.inspectorId;
   const sub = WJW.find((i) => !team.members.some((m) => m.inspectorId === i.id))!.id;
   const rep = (over: Record<string, unknown>) =>
-    replaceInspector(t, { targetId: id, outgoingId: out, substituteId: sub, reason: "health", approval: { name: "李", role: "department-head", on: "2026-04-05" }, chosenBy: "卫健委", directory: [...SCJG, ...WJW], on: "2026-04-05", actor: "x", ...over } as never);
+    replaceInspector(t, { targetId: id, outgoingId: out, substituteId: sub, reason: "health", approval: { name: "李", role: "department-head", on: "2026-04-05", departmentId: "WJW" }, chosenBy: "卫健委", directory: [...SCJG, ...WJW], on: "2026-04-05", actor: "x", ...over } as never);
   it("refuses invisible names and approvals dated before the task, accepts the visible ones", () => {
     expect(rep({}).task.replacements).toHaveLength(1);
-    expect(err(() => rep({ approval: { name: "\u200b", role: "department-head", on: "2026-04-05" } })).code).toBe("approval-missing");
-    expect(err(() => rep({ approval: { name: "\u3000\u2060", role: "department-head", on: "2026-04-05" } })).code).toBe("approval-missing");
+    expect(err(() => rep({ approval: { name: "\u200b", role: "department-head", on: "2026-04-05", departmentId: "WJW" } })).code).toBe("approval-missing");
+    expect(err(() => rep({ approval: { name: "\u3000\u2060", role: "department-head", on: "2026-04-05", departmentId: "WJW" } })).code).toBe("approval-missing");
     expect(rules(err(() => rep({ chosenBy: "\u200b \u3000" })))).toContain("replacement-chosen-by");
     expect(rules(err(() => rep({ actor: "\ufeff" })))).toContain("actor-required");
-    const old = err(() => rep({ approval: { name: "李", role: "department-head", on: "1990-01-01" } }));
+    const old = err(() => rep({ approval: { name: "李", role: "department-head", on: "1990-01-01", departmentId: "WJW" } }));
     expect(rules(old)).toContain("approval-after-task-start");
     expect(clauses(old)).toContain("Chongqing 4");
     expect(rules(err(() => startTask(TASK, { preset: "wolong", on: "2026-03-01", actor: "" })))).toContain("actor-required");
@@ -195,7 +195,7 @@ describe("seed dates (Wolong 2.2): a real civil date, not after the draw is reco
     expect(seedFromDice({ digits, witnesses: ["张伟", "李娜"], date: "2026-02-28" }).provenance).toMatchObject({ date: "2026-02-28" });
   });
   it("recordTargetDraw refuses a seed rolled after the recording date and accepts one rolled that day", () => {
-    const t0 = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x" }).task;
+    const t0 = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x", items: ITEMS }).task;
     const draw = (date: string) => drawTargets({ taskId: TASK.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: seedFromDice({ digits, witnesses: ["张伟", "李娜"], date }) });
     const e = err(() => recordTargetDraw(t0, draw("2026-05-01"), { on: ON, actor: "x" }));
     expect(rules(e)).toEqual(["seed-before-record"]);
@@ -206,11 +206,11 @@ describe("seed dates (Wolong 2.2): a real civil date, not after the draw is reco
 
 describe("dates around the task window (Wolong 2.2; Chongqing 6.2, 6.3; Longting art. 16)", () => {
   it("a task planned after its window has ended is refused; planned on its last day it is accepted", () => {
-    const e = err(() => startTask(TASK, { preset: "chongqing", on: "2026-10-01", actor: "信用监管科" }));
+    const e = err(() => startTask(TASK, { preset: "chongqing", on: "2026-10-01", actor: "信用监管科", items: ITEMS }));
     expect(e.code).toBe("dates-out-of-order");
     expect(rules(e)).toEqual(["task-planned-before-window-end"]);
     expect(clauses(e)).toContain("Wolong 2.2");
-    expect(startTask(TASK, { preset: "chongqing", on: "2026-09-30", actor: "信用监管科" }).task.state).toBe("planned");
+    expect(startTask(TASK, { preset: "chongqing", on: "2026-09-30", actor: "信用监管科", items: ITEMS }).task.state).toBe("planned");
   });
   it("an inspection started after the window is refused unless the delay is recorded with an approval dated on or before it", () => {
     const t = teamsTask();
@@ -229,7 +229,7 @@ describe("dates around the task window (Wolong 2.2; Chongqing 6.2, 6.3; Longting
 describe("an amendment may not empty the locked list (Wolong 2.1 检查对象; Chongqing 6.4)", () => {
   it("removing every target is refused naming the clause; removing all but one is accepted", () => {
     const t = locked();
-    const approval = { name: "王局长", role: "principal-head" as const, on: "2026-04-03" };
+    const approval = { name: "王局长", role: "principal-head" as const, on: "2026-04-03", departmentId: "SCJG" };
     const e = err(() => amendLockedList(t, { remove: [...t.targetIds], add: [], reason: "已注销（抽取后核实）", approval, on: "2026-04-03", actor: "x" }));
     expect(e.code).toBe("amendment-refused");
     expect(rules(e)).toEqual(["amendment-leaves-targets"]);

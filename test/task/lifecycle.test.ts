@@ -16,8 +16,8 @@ const code = (f: () => unknown) => {
   }
   return undefined;
 };
-const head = { name: "李科长", role: "department-head" as const, on: "2026-04-01" };
-const principal = { name: "王局长", role: "principal-head" as const, on: "2026-04-01" };
+const head = { name: "李科长", role: "department-head" as const, on: "2026-04-01", departmentId: "SCJG" };
+const principal = { name: "王局长", role: "principal-head" as const, on: "2026-04-01", departmentId: "SCJG" };
 
 describe("state machine: illegal transitions are refused with the rule and clause", () => {
   it("cannot lock before a draw, publish before completion, or record results before inspection", () => {
@@ -81,7 +81,7 @@ describe("inspector replacement (Longting art. 19; Chongqing 6.5; Wancheng art. 
     const wt = w.teams[0]!;
     const out = wt.members.find((m) => m.departmentId === "WJW")!;
     const sub = WJW.find((i) => !wt.members.some((m) => m.inspectorId === i.id))!;
-    const input = { targetId: wt.targetIds[0]!, outgoingId: out.inspectorId, substituteId: sub.id, reason: "other" as const, approval: head, chosenBy: "卫健委", directory: WJW, on: "2026-04-08", actor: "x" };
+    const input = { targetId: wt.targetIds[0]!, outgoingId: out.inspectorId, substituteId: sub.id, reason: "other" as const, approval: { ...head, departmentId: "WJW" }, chosenBy: "卫健委", directory: WJW, on: "2026-04-08", actor: "x" };
     expect(code(() => replaceInspector(w, input))?.rule).toBe("replacement-explanation");
     expect(replaceInspector(w, { ...input, explanation: "参加省级专项督查" }).task.replacements).toHaveLength(1);
   });

@@ -10,10 +10,12 @@ import { publishAll } from "./_publish.js";
 const presetRules = (t: TaskLifecycle): LifecyclePreset => t.rules ?? LIFECYCLE_PRESETS[t.preset as LifecyclePresetId];
 
 type Role = "department-head" | "principal-head" | "clerk" | "none";
+// the approver's department (本部门, Longting art. 19; Chongqing 6.4–6.6): the one concerned, another, or none stated
+type Dept = "own" | "other" | "none";
 // `step`: days after the last recorded step (negative: an attempt to backdate); `lag`: the approval's date relative to the act
 type Op =
-  | { kind: "amend"; remove: number; add: number; role: Role; lag: number; step: number; withPool: boolean }
-  | { kind: "replace"; team: number; member: number; sub: number; reason: "post-change" | "work-conflict" | "health" | "recusal" | "other"; role: Role; lag: number; step: number; leader: number; chosenBy: boolean }
+  | { kind: "amend"; remove: number; add: number; role: Role; lag: number; step: number; withPool: boolean; dept: Dept }
+  | { kind: "replace"; team: number; member: number; sub: number; reason: "post-change" | "work-conflict" | "health" | "recusal" | "other"; role: Role; lag: number; step: number; leader: number; chosenBy: boolean; dept: Dept }
   | { kind: "recusal"; team: number; member: number; sub: number; granted: boolean; lag: number; step: number }
   | { kind: "start"; step: number }
   | { kind: "identity"; target: number; step: number }
@@ -21,14 +23,15 @@ type Op =
   | { kind: "result-rest"; step: number }
   | { kind: "complete"; step: number }
   | { kind: "publish"; step: number; department: "all" | "SCJG" | "WJW" }
-  | { kind: "correct"; record: number; role: Role; lag: number; step: number; dropSignature: boolean };
+  | { kind: "correct"; record: number; role: Role; lag: number; step: number; dropSignature: boolean; dept: Dept };
 
 const role = fc.constantFrom<Role>("department-head", "principal-head", "principal-head", "clerk", "none");
+const dept = fc.constantFrom<Dept>("own", "own", "own", "other", "none");
 const step = fc.integer({ min: -2, max: 4 });
 const lag = fc.integer({ min: -3, max: 1 });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant("amend" as const), remove: fc.nat(5), add: fc.nat(5), role, lag, step, withPool: fc.boolean() }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant("replace" as const), team: fc.nat(5), member: fc.nat(9), sub: fc.nat(12), reason: fc.constantFrom("post-change" as const, "work-conflict" as const, "health" as const, "recusal" as const, "other" as const), role, lag, step, leader: fc.nat(9), chosenBy: fc.boolean() }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant("amend" as const), remove: fc.nat(5), add: fc.nat(5), role, lag, step, withPool: fc.boolean(), dept }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant("replace" as const), team: fc.nat(5), member: fc.nat(9), sub: fc.nat(12), reason: fc.constantFrom("post-change" as const, "work-conflict" as const, "health" as const, "recusal" as const, "other" as const), role, lag, step, leader: fc.nat(9), chosenBy: fc.boolean(), dept }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant("recusal" as const), team: fc.nat(5), member: fc.nat(9), sub: fc.nat(12), granted: fc.boolean(), lag, step }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant("start" as const), step }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant("identity" as const), target: fc.nat(5), step }), weight: 2 },
@@ -39,7 +42,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("result-rest" as const), step }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant("complete" as const), step: fc.integer({ min: -3, max: 30 }) }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant("publish" as const), step: fc.integer({ min: -3, max: 40 }), department: fc.constantFrom("all" as const, "SCJG" as const, "WJW" as const) }), weight: 4 },
-  { arbitrary: fc.record({ kind: fc.constant("correct" as const), record: fc.nat(5), role, lag, step, dropSignature: fc.boolean() }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant("correct" as const), record: fc.nat(5), role, lag, step, dropSignature: fc.boolean(), dept }), weight: 2 },
 );
 // A lawful backbone (start, record, complete, publish, correct) woven at random places into the random operations, so
 // that every sequence can reach publication and the random operations hit every state.
@@ -48,7 +51,7 @@ const BACKBONE: readonly Op[] = [
   { kind: "result-rest", step: 2 },
   { kind: "complete", step: 3 },
   { kind: "publish", step: 5, department: "all" },
-  { kind: "correct", record: 0, role: "principal-head", lag: 0, step: 2, dropSignature: false },
+  { kind: "correct", record: 0, role: "principal-head", lag: 0, step: 2, dropSignature: false, dept: "own" },
 ];
 const sequenceArb = fc.tuple(fc.array(opArb, { maxLength: 25, size: "max" }), fc.array(fc.nat(25), { minLength: BACKBONE.length, maxLength: BACKBONE.length })).map(([ops, at]) => {
   const positions = [...at].sort((a, b) => a - b);
@@ -62,7 +65,8 @@ const sequenceArb = fc.tuple(fc.array(opArb, { maxLength: 25, size: "max" }), fc
   return out;
 });
 const plusDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const approval = (r: Role, on: string) => (r === "none" ? { name: "", role: "department-head" as const, on } : { name: "审批人", role: r as "department-head", on });
+const approval = (r: Role, on: string, departmentId?: string) => (r === "none" ? { name: "", role: "department-head" as const, on } : { name: "审批人", role: r as "department-head", on, ...(departmentId === undefined ? {} : { departmentId }) });
+const deptOf = (d: Dept, own: string, other: string) => (d === "own" ? own : d === "other" ? other : undefined);
 const last = (t: TaskLifecycle) => t.audit[t.audit.length - 1]!.on;
 const dir = [...SCJG, ...WJW];
 // SCJG-7 is recused for every target by the stage-2 draw: it must never join a team
@@ -94,7 +98,7 @@ function apply(t: TaskLifecycle, op: Op): TaskLifecycle {
     case "amend": {
       const remove = t.targetIds[op.remove % Math.max(1, t.targetIds.length)];
       const add = POOL.map((u) => u.id).filter((id) => !t.targetIds.includes(id))[op.add % 6];
-      return amendLockedList(t, { remove: remove === undefined ? [] : [remove], add: add === undefined ? [] : [add], reason: "核实", approval: approval(op.role, plusDays(on, op.lag)), ...(op.withPool ? { pool: POOL } : {}), on, actor: "p" }).task;
+      return amendLockedList(t, { remove: remove === undefined ? [] : [remove], add: add === undefined ? [] : [add], reason: "核实", approval: approval(op.role, plusDays(on, op.lag), deptOf(op.dept, "SCJG", "WJW")), ...(op.withPool ? { pool: POOL } : {}), on, actor: "p" }).task;
     }
     case "replace": {
       const team = t.teams[op.team % Math.max(1, t.teams.length)];
@@ -103,7 +107,7 @@ function apply(t: TaskLifecycle, op: Op): TaskLifecycle {
       const sub = dir[op.sub % dir.length]!;
       const leader = team.members[op.leader % team.members.length]!;
       return replaceInspector(t, {
-        targetId: team.targetIds[0]!, outgoingId: m.inspectorId, substituteId: sub.id, reason: op.reason, explanation: "专项督查", approval: approval(op.role, plusDays(on, op.lag)),
+        targetId: team.targetIds[0]!, outgoingId: m.inspectorId, substituteId: sub.id, reason: op.reason, explanation: "专项督查", approval: approval(op.role, plusDays(on, op.lag), deptOf(op.dept, m.departmentId, m.departmentId === "SCJG" ? "WJW" : "SCJG")),
         chosenBy: op.chosenBy ? "部门" : "", directory: dir, newLeaderId: leader.inspectorId === m.inspectorId ? sub.id : leader.inspectorId, on, actor: "p",
       }).task;
     }
@@ -112,7 +116,7 @@ function apply(t: TaskLifecycle, op: Op): TaskLifecycle {
       if (team === undefined) return t;
       const m = team.members[op.member % team.members.length]!;
       const sub = dir[op.sub % dir.length]!;
-      return decideRecusalRequest(t, { targetId: team.targetIds[0]!, inspectorId: m.inspectorId, grounds: "申请", granted: op.granted, refusalReason: "无利害关系", decision: approval("department-head", plusDays(on, op.lag)), substitute: { substituteId: sub.id, chosenBy: "部门", directory: dir, newLeaderId: sub.id }, on, actor: "p" }).task;
+      return decideRecusalRequest(t, { targetId: team.targetIds[0]!, inspectorId: m.inspectorId, grounds: "申请", granted: op.granted, refusalReason: "无利害关系", decision: approval("department-head", plusDays(on, op.lag), m.departmentId), substitute: { substituteId: sub.id, chosenBy: "部门", directory: dir, newLeaderId: sub.id }, on, actor: "p" }).task;
     }
     case "start":
       return startInspection(t, { on, actor: "p" }).task;
@@ -146,7 +150,7 @@ function apply(t: TaskLifecycle, op: Op): TaskLifecycle {
       if (rec === undefined) return t;
       const f = recordFor(t, rec.target.targetId, ["no-problem-found"], rec.id);
       const fixed = { ...f, inspectedOn: rec.inspectedOn, targetConfirmation: { kind: "signed" as const, signedOn: rec.inspectedOn }, inspectorSignatures: f.inspectorSignatures.slice(op.dropSignature ? 1 : 0).map((s) => ({ ...s, signedOn: rec.inspectedOn })) };
-      return correctPublishedResult(t, { record: fixed, reason: "异议属实", approval: approval(op.role, plusDays(on, op.lag)), on, actor: "p" }).task;
+      return correctPublishedResult(t, { record: fixed, reason: "异议属实", approval: approval(op.role, plusDays(on, op.lag), deptOf(op.dept, "SCJG", "JTJ")), on, actor: "p" }).task;
     }
   }
 }
@@ -187,14 +191,21 @@ const invariants = (initial: TaskLifecycle) => (t: TaskLifecycle) => {
   };
   const amendEvents = t.audit.filter((e) => e.type === "locked-list-amended");
   if (!rules.lockedListChange.allowed) expect(amendEvents).toEqual([]);
-  t.amendments.forEach((a, i) => approved(a.approval, "principal-head", amendEvents[i]!.on));
+  t.amendments.forEach((a, i) => {
+    approved(a.approval, "principal-head", amendEvents[i]!.on);
+    expect(a.approval.departmentId).toBe(t.task.initiatingDepartmentId); // 本部门主要负责人 (Chongqing 6.4)
+  });
   const replaceEvents = t.audit.filter((e) => e.type === "inspector-replaced");
   t.replacements.forEach((r, i) => {
     approved(r.approval, rules.replacement.approver, replaceEvents[i]!.on);
+    expect(r.approval.departmentId).toBe(r.departmentId); // 经本部门负责人同意 (Longting art. 19; Chongqing 6.5)
     expect(r.chosenBy.trim()).not.toBe("");
   });
   const correctEvents = t.audit.filter((e) => e.type === "result-corrected");
-  t.corrections.forEach((c, i) => approved(c.approval, rules.correction.approver, correctEvents[i]!.on));
+  t.corrections.forEach((c, i) => {
+    approved(c.approval, rules.correction.approver, correctEvents[i]!.on);
+    expect(c.previous.departments.map((d) => d.departmentId)).toContain(c.approval.departmentId); // 本部门 (Chongqing 6.6)
+  });
   // amendments add only targets from the committed pool
   for (const a of t.amendments) for (const id of a.add) expect(POOL.some((u) => u.id === id)).toBe(true);
   if (t.locked !== undefined) {

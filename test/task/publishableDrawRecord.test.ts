@@ -5,14 +5,14 @@ import {
   publishableDrawRecord, recordIdentityShown, recordInspectorDraw, recordResult, recordTargetDraw, startInspection, startTask, verifyTargetDraw, verifyTicket,
   type LifecyclePreset, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
-import { ON, POOL, TASK, recordFor, refusal, stage2Input } from "./_scenario.js";
+import { ITEMS, ON, POOL, TASK, recordFor, refusal, stage2Input } from "./_scenario.js";
 
 // Yanshi 8.3 「实施检查前…不得对外泄露抽取的待检查对象和执法检查人员名单」 (regulator finding F05, case-12): the documented way
 // to obtain the draw records to publish (ticket self-check, draw audit) refuses until the preset's embargo has ended.
 
 type Preset = LifecyclePresetId | LifecyclePreset;
 function teams(preset: Preset): TaskLifecycle {
-  let t = startTask(TASK, { preset, on: "2026-03-30", actor: "信用监管科" }).task;
+  let t = startTask(TASK, { preset, items: ITEMS, on: "2026-03-30", actor: "信用监管科" }).task;
   const record = drawTargets({ taskId: TASK.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: createSeed("61".repeat(16), { kind: "other", description: "t" }) });
   t = lockTargets(recordTargetDraw(t, record, { on: ON, actor: "信用监管科" }).task, { on: ON, actor: "信用监管科" }).task;
   const drawInput = stage2Input();

@@ -4,11 +4,11 @@ import {
   commitPool, completeInspection, computeDeadline, correctPublishedResult, createSeed, isPublicationOverdue, drawInspectors, drawTargets, lockTargets, publicView, publishResults, recordIdentityShown, recordInspectorDraw,
   loadTask, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
-import { ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
+import { ITEMS, ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
 import { publishAll } from "./_publish.js";
 
-const head = { name: "李科长", role: "department-head" as const, on: ON };
-const principal = { name: "王局长", role: "principal-head" as const, on: ON };
+const head = { name: "李科长", role: "department-head" as const, on: ON, departmentId: "SCJG" };
+const principal = { name: "王局长", role: "principal-head" as const, on: ON, departmentId: "SCJG" };
 const issue = (f: () => unknown) => refusal(f).issues[0]!;
 const redrawOf = (seedHex: string, policy: object = { strata: { A: { ratio: 0.5 } } }, pool = POOL) =>
   drawTargets({ taskId: TASK.id, pool, commitment: commitPool(pool), policy: policy as never, seed: createSeed(seedHex.repeat(16), { kind: "other", description: "t" }) });
@@ -40,7 +40,7 @@ describe("F02 — a redraw replaces the drawn list only where the document allow
 
 describe("F14 — an approval follows the fact it changes (Chongqing 6.4, 6.6)", () => {
   it("a redraw approved before the first draw is refused; approved on its day, accepted", () => {
-    let t = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x" }).task;
+    let t = startTask(TASK, { preset: "chongqing", on: "2026-03-30", actor: "x", items: ITEMS }).task;
     t = recordTargetDraw(t, redrawOf("61"), { on: "2026-04-02", actor: "x" }).task;
     expect(issue(() => recordTargetDraw(t, redrawOf("7a"), { on: "2026-04-03", actor: "x", redraw: { reason: "r", approval: { ...principal, on: "2026-03-31" } } }))).toMatchObject({ rule: "approval-after-fact", clause: "Chongqing 6.4" });
     expect(recordTargetDraw(t, redrawOf("7a"), { on: "2026-04-03", actor: "x", redraw: { reason: "r", approval: { ...principal, on: "2026-04-02" } } }).task.targetDraws).toHaveLength(2);
@@ -148,7 +148,7 @@ describe("F01 — the 20 working days run from the end of the inspection, its la
 });
 
 describe("F07 — the draw honours the quantity the task declares (Longting art. 19; Chongqing 6.4)", () => {
-  const start = (task: object) => startTask(task as typeof TASK, { preset: "chongqing", on: "2026-03-30", actor: "x" }).task;
+  const start = (task: object) => startTask(task as typeof TASK, { preset: "chongqing", on: "2026-03-30", actor: "x", items: ITEMS }).task;
   it("a draw of 1 of 6 under ratio 0.5 is refused; 3 of 6, or more for riskier strata, is accepted", () => {
     const t = start(TASK);
     const e = refusal(() => recordTargetDraw(t, redrawOf("61", { strata: { A: { count: 1 } } }), { on: ON, actor: "x" }));

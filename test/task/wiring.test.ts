@@ -45,7 +45,7 @@ describe("F09 — each preset's outcome list (Wolong Annex B; Chongqing 6.6; Wan
     let t = inspecting("chongqing");
     for (const id of t.targetIds) t = recordResult(t, recordFor(t, id), { on: "2026-04-15", actor: "组" }).task;
     t = publishAll(completeInspection(t, { completedOn: "2026-04-16", actor: "组" }).task, { publishedOn: "2026-04-20", actor: "局" }).task;
-    const input = (outcome: string) => ({ record: recordFor(t, t.targetIds[0]!, [outcome as never], t.records[0]!.id), reason: "复核", approval: { name: "王局长", role: "principal-head" as const, on: "2026-04-25" }, on: "2026-04-25", actor: "局" });
+    const input = (outcome: string) => ({ record: recordFor(t, t.targetIds[0]!, [outcome as never], t.records[0]!.id), reason: "复核", approval: { name: "王局长", role: "principal-head" as const, on: "2026-04-25", departmentId: "SCJG" }, on: "2026-04-25", actor: "局" });
     expect(refusal(() => correctPublishedResult(t, input("non-compliant"))).issues[0]).toMatchObject({ rule: "outcome-not-in-preset", clause: expect.stringMatching(/^Chongqing 6\.6/) });
     expect(correctPublishedResult(t, input("further-rectification-required")).task.state).toBe("corrected");
   });
@@ -83,7 +83,7 @@ describe("F11 — chongqing: a substitute holds 执法资格, a 执法证号 (Ch
     t = recordInspectorDraw(t, d.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task;
     const team = t.teams.find((x) => !x.members.some((m) => m.inspectorId === "WJW-S" || m.inspectorId === "WJW-C"))!;
     const out = team.members.find((m) => m.departmentId === "WJW")!;
-    const input = (substituteId: string) => ({ targetId: team.targetIds[0]!, outgoingId: out.inspectorId, substituteId, reason: "health" as const, approval: { name: "卫健委张主任", role: "department-head" as const, on: "2026-04-03" }, chosenBy: "卫健委", directory: dir, on: "2026-04-03", actor: "卫健委" });
+    const input = (substituteId: string) => ({ targetId: team.targetIds[0]!, outgoingId: out.inspectorId, substituteId, reason: "health" as const, approval: { name: "卫健委张主任", role: "department-head" as const, on: "2026-04-03", departmentId: "WJW" }, chosenBy: "卫健委", directory: dir, on: "2026-04-03", actor: "卫健委" });
     return { t, input };
   };
   it("a substitute without 执法证号 is refused; one with it is accepted", () => {
