@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { commitPool, createSeed, drawTargets, verifyTargetDraw, type TargetDrawRecord } from "../../src/index.js";
-import { assembleFromColumns, type SelectionColumns } from "../../src/duckdb/_assemble.js";
+import { assembleFromColumns, plainId, type SelectionColumns } from "../../src/duckdb/_assemble.js";
+import { poolIdProblem } from "../../src/draw/targets/_pool.js";
 import { setupStage1 } from "../../src/draw/targets/_stage1.js";
 import { MATRIX } from "../sql/_pools.js";
 import type { ShuangsuijiError } from "../../src/errors/ShuangsuijiError.js";
@@ -82,5 +83,18 @@ describe("assembleFromColumns", () => {
     expect(e.issues.some((i) => i.rule === "engine-rows-short")).toBe(true);
     const fewer = counts.map((r, i) => (i === 0 ? { ...r, units: String(Number(r.units) - 1) } : r));
     expect(thrown(() => assembleFromColumns(setupStage1(input), fewer, "counts", columnsOf(rows))).code).toBe("pool-commitment-mismatch");
+  });
+
+  it("clears an id without the pool-id rule's costlier tests only when the rule accepts it", () => {
+    const chars = fc.oneof(fc.constantFrom(" ", "a", "z", "A", "Z", "0", "9", "~", "!", "\u3000", "\u00a0", "é", "\t"), fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 20 }).map((a) => a.join("")), (id) => {
+        if (plainId(id)) expect(poolIdProblem(id)).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+    expect(plainId("91411303MA40ABCD1X")).toBe(true);
+    expect(plainId("91411303ma40abcd1x")).toBe(false);
+    expect(plainId("")).toBe(false);
   });
 });
