@@ -36,7 +36,7 @@ const CLAUSE = "docs/spec-v1.md §6, §7; docs/scale.md";
  * mergeTargetShards's copy, re-sort, canonicalize and second ticket pass (issue 16: 5×10⁵ selected units at 10⁷).
  * Nothing the engine returns is taken on trust, exactly as mergeTargetShards checks a shard (docs/spec-v1.md §7): the
  * counts (and, with `digest`, the sum) against the commitment (`pool-commitment-mismatch`), then per row a drawn class,
- * an id that satisfies the pool-id rule, a ticket equal to the one recomputed from the seed, task id and id, ticket order
+ * an id that satisfies the pool-id rule and is not excluded by name, a ticket equal to the one recomputed from the seed, task id and id, ticket order
  * (ticket, then the id's UTF-8 bytes; sorted here when the engine did not), no unit twice, and per stratum exactly
  * min(quota, size) units (`engine-rows-short` when fewer: the caller reruns without the prefilter) — else
  * `invalid-input`, every problem listed. The record is therefore consistent by construction, as drawTargets's is.
@@ -50,6 +50,8 @@ export function assembleFromColumns(setup: Stage1Setup, commitmentRows: readonly
   const hash = ticketHasher(setup.seed.value, setup.taskId);
   const w = new Int32Array(8);
   const seen = new Set<string>();
+  // a unit excluded by name is never selected (the record's self-check tests it too; this record is not re-checked)
+  const excluded = new Set(setup.config.exclusions.map((x) => x.unitId));
   for (let i = 0; i < rows.count; i++) {
     const at = ["selectionRows", i];
     const cls = rows.riskClass[i];
@@ -74,6 +76,10 @@ export function assembleFromColumns(setup: Stage1Setup, commitmentRows: readonly
     if (t !== ticket) {
       // (a recomputed ticket is 64 lower-case hex digits: equal to it, the engine's is well-formed too)
       issues.push(rowIssue([...at, "ticket"], `the engine's ticket for ${id} is not SHA-256 of the task's prefix and the id (docs/draw.md; expected ${t})`, `引擎给出的${id}的签号与重新计算的不一致（应为 ${t}）`, ticket));
+      continue;
+    }
+    if (excluded.has(id)) {
+      issues.push(rowIssue([...at, "id"], `the engine selected ${id}, which the commitment excludes by name`, `引擎抽中了承诺中点名排除的对象${id}`, id));
       continue;
     }
     if (seen.has(id)) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { commitPool, createSeed, drawTargets, verifyTargetDraw, type TargetDrawRecord } from "../../src/index.js";
 import { assembleFromColumns, plainId, type SelectionColumns } from "../../src/duckdb/_assemble.js";
-import { poolIdProblem } from "../../src/draw/targets/_pool.js";
+import { poolIdProblem, ticketHex } from "../../src/draw/targets/_pool.js";
 import { setupStage1 } from "../../src/draw/targets/_stage1.js";
 import { MATRIX } from "../sql/_pools.js";
 import type { ShuangsuijiError } from "../../src/errors/ShuangsuijiError.js";
@@ -74,6 +74,17 @@ describe("assembleFromColumns", () => {
     const paths = e.issues.map((i) => JSON.stringify(i.path));
     expect(paths).toEqual(expect.arrayContaining(['["selectionRows",0,"ticket"]', '["selectionRows",1,"risk_class"]', '["selectionRows",3,"id"]', '["selectionRows",4,"id"]']));
     expect(e.issues.find((i) => JSON.stringify(i.path) === '["selectionRows",3,"id"]')?.rule).toBe("unique-ids");
+  });
+
+  it("refuses a unit the commitment excludes by name", () => {
+    const { input, counts, rows } = caseOf(0);
+    const setup = setupStage1(input);
+    const excludedId = setup.config.exclusions[0]!.unitId;
+    const cls = rows[0]!.cls;
+    const bad = [...rows, { cls, id: excludedId, ticket: ticketHex(seed.value, taskId, excludedId) }];
+    const e = thrown(() => assembleFromColumns(setup, counts, "counts", columnsOf(bad)));
+    expect(e.code).toBe("invalid-input");
+    expect(e.issues.map((i) => JSON.stringify(i.path))).toContain(JSON.stringify(["selectionRows", rows.length, "id"]));
   });
 
   it("refuses fewer rows than a quota (engine-rows-short) and counts that are not the commitment's", () => {
