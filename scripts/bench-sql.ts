@@ -167,4 +167,8 @@ const all: Record<string, unknown>[] = [];
 for (let r = 0; r < runs; r++) all.push(await once());
 const totals = all.map((r) => r["total"] as number).sort((a, b) => a - b);
 const last = all[all.length - 1] as Record<string, unknown>;
-console.log(JSON.stringify({ ...last, runs, totals: all.map((r) => r["total"]), commits: all.map((r) => r["commit"]), draws: all.map((r) => r["draw"]), min: totals[0], median: totals[Math.floor((totals.length - 1) / 2)], load: (await import("node:os")).loadavg().map((x) => Number(x.toFixed(1))) }));
+// CPU seconds per run (both DuckDB threads and Node) and the same-run floor's: on a shared machine the comparable figures
+const cpus = all.map((r) => r["cpuSeconds"] as number | undefined).filter((x): x is number => x !== undefined);
+const sortedCpus = [...cpus].sort((a, b) => a - b);
+console.log(JSON.stringify({ ...last, runs, totals: all.map((r) => r["total"]), commits: all.map((r) => r["commit"]), draws: all.map((r) => r["draw"]), min: totals[0], median: totals[Math.floor((totals.length - 1) / 2)],
+  ...(cpus.length === 0 ? {} : { cpuSecondsPerRun: cpus, floorCpuSecondsPerRun: all.map((r) => r["floorCpuSeconds"]), cpuMin: sortedCpus[0], cpuMedian: sortedCpus[Math.floor((sortedCpus.length - 1) / 2)] }), load: (await import("node:os")).loadavg().map((x) => Number(x.toFixed(1))) }));

@@ -23,8 +23,11 @@ const JS_TRIM = "[\\x{09}-\\x{0D}\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2
  * second copy in SQL that could drift from it.
  */
 export const SUSPICIOUS_ID_SQL = (id: string) =>
+  // first one cheap class test that clears printable ASCII without spaces or lower case (every USCC): such an id breaks
+  // none of the tests after it, which then run only on the rest (issue 16: 4.2 → 1.2 CPU s at 10⁷ ids)
+  `((${id} IS NULL OR NOT regexp_full_match(${id}, '[\\x21-\\x60\\x7b-\\x7e]+')) AND ` +
   `(${id} IS NULL OR NOT (regexp_full_match(${id}, '[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?') AND NOT contains(${id}, '  ') AND ` +
-  `NOT (regexp_full_match(replace(${id}, ' ', ''), '[0-9A-Za-z]{18}') AND ${id} <> upper(replace(${id}, ' ', '')))))`;
+  `NOT (regexp_full_match(replace(${id}, ' ', ''), '[0-9A-Za-z]{18}') AND ${id} <> upper(replace(${id}, ' ', ''))))))`;
 
 /** `risk-class`: one capital letter A–Z. */
 const BAD_CLASS_SQL = (c: string) => `(${c} IS NULL OR NOT regexp_full_match(${c}, '[A-Z]'))`;

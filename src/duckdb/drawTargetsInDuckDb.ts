@@ -3,7 +3,7 @@ import { setupStage1 } from "../draw/targets/_stage1.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { DrawTargetsInput } from "../draw/targets/drawTargets.js";
 import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
-import { assembleTargetDraw } from "../sql/assembleTargetDraw.js";
+import { assembleFromColumns } from "./_assemble.js";
 import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
 import { generateSelectionSql } from "../sql/generateSelectionSql.js";
 import { openEngine, type DuckDbOptions, type Engine } from "./_engine.js";
@@ -38,9 +38,12 @@ export async function drawOnEngine(engine: Engine, input: DrawTargetsInDuckDbInp
   const check = input.commitmentCheck ?? "digest";
   const c = input.commitment;
   const commitmentRows = await engine.rows(generateCommitmentSql({ dialect: "duckdb", source, eligibility: c.eligibility, exclusions: c.exclusions, check }), "check");
+  const setup = setupStage1(input);
   const select = async (prefilter: boolean) => {
-    const selectionRows = await engine.rows(generateSelectionSql({ dialect: "duckdb", source, taskId: input.taskId, policy: input.policy, seed: input.seed, commitment: c, prefilter }), "selection");
-    return assembleTargetDraw({ taskId: input.taskId, policy: input.policy, seed: input.seed, commitment: c, ...(input.timeline === undefined ? {} : { timeline: input.timeline }), commitmentCheck: check, shards: [{ commitmentRows, selectionRows }] });
+    const r = await engine.columns(generateSelectionSql({ dialect: "duckdb", source, taskId: input.taskId, policy: input.policy, seed: input.seed, commitment: c, prefilter }), "selection");
+    const col = (name: string) => r.byName.get(name) ?? [];
+    // built as drawTargets builds its record, every row checked (./_assemble.ts); same bytes as assembleTargetDraw's merge
+    return assembleFromColumns(setup, commitmentRows, check, { riskClass: col("risk_class"), id: col("id"), ticket: col("ticket"), count: r.count });
   };
   try {
     return await select(true);
