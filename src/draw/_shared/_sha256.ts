@@ -329,6 +329,36 @@ function midstateEngine(prefix: Uint8Array) {
 }
 
 /**
+ * A prefix hasher whose message buffer the caller fills in place (no copy per message): write the message's `n` bytes
+ * at `buf[at..at+n)` — after `reserve(n)`, which may replace `buf` — then `finish(n, out, offset)` pads, compresses from
+ * the prefix's midstate and writes the digest as 8 words to out[offset..). Several hashers can then take one id written
+ * once per buffer (the stage-1 ticket and the commitment contribution of a unit).
+ */
+export interface DirectHasher {
+  /** The message buffer (its first `at` bytes are the prefix's tail; replaced by `reserve` when it grows). */
+  readonly buf: Uint8Array;
+  /** Where the message's bytes start in `buf`. */
+  readonly at: number;
+  /** Makes room for `n` message bytes; returns the (possibly new) buffer. */
+  reserve(n: number): Uint8Array;
+  /** Hashes `prefix ‖ buf[at..at+n)` into out[offset..offset+8). */
+  finish(n: number, out: DigestWords, offset: number): void;
+}
+
+/** A {@link DirectHasher} for a fixed prefix (its full blocks compressed once). */
+export function directHasher(prefix: Uint8Array): DirectHasher {
+  const engine = midstateEngine(prefix);
+  return {
+    get buf() {
+      return engine.buf;
+    },
+    at: engine.restLength,
+    reserve: engine.reserve,
+    finish: engine.finish,
+  };
+}
+
+/**
  * Hashes `prefix ‖ suffix[0..suffixLength)` for many suffixes; the digest goes to `out[offset..offset+8)` as 8 words.
  * A call allocates nothing (unless a suffix is longer than any before).
  */
