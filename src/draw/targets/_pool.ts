@@ -2,7 +2,7 @@ import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.
 import { ruleIssue } from "../../errors/_drawRules.js";
 import { parseDayNumber } from "../../calendar/_days.js";
 import { bytesToHex, canonicalJson, compareUtf8, hexToBytes, isWellFormed, lengthDelimited, sha256Hex } from "../_shared/_encoding.js";
-import { compareWords, directHasher, fieldHasherInto, wordsToHex } from "../_shared/_sha256.js";
+import { directHasher, fieldHasherInto, wordsToHex } from "../_shared/_sha256.js";
 import type { Eligibility, Exclusion } from "./SamplingPolicy.js";
 
 export const POOL_ALGORITHM = "shuangsuiji/pool/v1";
@@ -313,9 +313,10 @@ export function fingerprintLog(expected = 0) {
     },
     /**
      * Every repeated row as [index, index of the first row with that id], in row order. `same(a, b)` confirms a
-     * fingerprint hit by comparing the rows' ids (exact); without it a hit is a duplicate.
+     * fingerprint hit by comparing the rows' ids (exact); without it a hit is a duplicate. `groupBudget`: how many
+     * entries are scattered at a time (the scratch space; the log is read once per group).
      */
-    duplicates(same?: (a: number, b: number) => boolean): [number, number][] {
+    duplicates(same?: (a: number, b: number) => boolean, groupBudget = Math.max(1 << 20, Math.ceil(n / 4))): [number, number][] {
       const out: [number, number][] = [];
       if (n === 0) return out;
       const bits = n <= 4096 ? 0 : Math.min(16, Math.ceil(Math.log2(n / 2048)));
@@ -327,7 +328,7 @@ export function fingerprintLog(expected = 0) {
         const b = bucketOf(fp[2 * i] as number);
         counts[b] = (counts[b] as number) + 1;
       }
-      const budget = Math.max(1 << 20, Math.ceil(n / 4));
+      const budget = Math.max(1, groupBudget);
       let largest = 0;
       for (let b = 0; b < buckets; b++) largest = Math.max(largest, counts[b] as number);
       const scratch = new Int32Array(3 * Math.min(n, Math.max(budget, largest)));
@@ -598,14 +599,24 @@ export interface Candidate {
   readonly id: string;
 }
 
-const cmp = (a: Candidate, b: Candidate): number => compareWords(a.w, b.w) || compareUtf8(a.id, b.id);
-
-/** Keeps the k smallest candidates: a max-heap of slot indices over one preallocated slab (no allocation per offer). */
+/**
+ * Keeps the k smallest candidates by (ticket, id): a selection buffer over one slab of ticket words. Candidates below
+ * the current threshold are appended (no sifting); when 1.5k are held, a quickselect keeps the k smallest and the largest
+ * of them becomes the threshold, so a unit costs one word comparison once the threshold is known, and a kept one O(1)
+ * amortised. The kept candidates are ordered once at the end (radix passes over the first 64 ticket bits, full
+ * comparison inside the rare runs that share them). Memory grows only as candidates arrive (a quota larger than its
+ * stratum, or a verifier's generous bound, costs nothing up front).
+ */
 export function boundedHeap(k: number) {
-  // grown as candidates arrive (a quota larger than its stratum, or a verifier's generous bound, costs nothing)
   let slab = new Int32Array(Math.min(Math.max(k, 1), 1024) * 8);
-  const ids: string[] = [];
-  const heap: number[] = [];
+  let spare = new Int32Array(0);
+  let ids: string[] = [];
+  let spareIds: string[] = [];
+  let m = 0;
+  const limit = k + Math.ceil(k / 2) + 64;
+  let hasThreshold = false;
+  const threshold = new Int32Array(8);
+  let thresholdId = "";
   // compares slot a with slot b: full 256-bit ticket (unsigned), then id
   const cmpSlots = (a: number, b: number): number => {
     const oa = a * 8;
@@ -617,79 +628,146 @@ export function boundedHeap(k: number) {
     }
     return compareUtf8(ids[a] as string, ids[b] as string);
   };
-  const up = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (cmpSlots(heap[i] as number, heap[p] as number) <= 0) break;
-      const t = heap[i] as number;
-      heap[i] = heap[p] as number;
-      heap[p] = t;
-      i = p;
+  // rearranges idx[lo..hi] so that idx[nth] is the candidate of that rank, none after it smaller, none before larger
+  const select = (idx: Int32Array, lo: number, hi: number, nth: number): void => {
+    while (hi - lo >= 16) {
+      const mid = (lo + hi) >> 1;
+      let a = idx[lo] as number;
+      let b = idx[mid] as number;
+      const c = idx[hi] as number;
+      if (cmpSlots(a, b) > 0) [a, b] = [b, a];
+      const p = cmpSlots(b, c) <= 0 ? b : cmpSlots(a, c) <= 0 ? c : a;
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (cmpSlots(idx[i] as number, p) < 0) i++;
+        while (cmpSlots(idx[j] as number, p) > 0) j--;
+        if (i <= j) {
+          const t = idx[i] as number;
+          idx[i++] = idx[j] as number;
+          idx[j--] = t;
+        }
+      }
+      if (nth <= j) hi = j;
+      else if (nth >= i) lo = i;
+      else return;
+    }
+    for (let i = lo + 1; i <= hi; i++) {
+      const v = idx[i] as number;
+      let j = i - 1;
+      while (j >= lo && cmpSlots(idx[j] as number, v) > 0) {
+        idx[j + 1] = idx[j] as number;
+        j--;
+      }
+      idx[j + 1] = v;
     }
   };
-  const down = (i: number) => {
-    const n = heap.length;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < n && cmpSlots(heap[l] as number, heap[m] as number) > 0) m = l;
-      if (r < n && cmpSlots(heap[r] as number, heap[m] as number) > 0) m = r;
-      if (m === i) break;
-      const t = heap[i] as number;
-      heap[i] = heap[m] as number;
-      heap[m] = t;
-      i = m;
+  // keeps the k smallest of the m held (in slots 0..k) and makes the largest of them the threshold
+  const compact = (): void => {
+    const idx = new Int32Array(m);
+    for (let i = 0; i < m; i++) idx[i] = i;
+    select(idx, 0, m - 1, k - 1);
+    if (spare.length < slab.length) spare = new Int32Array(slab.length);
+    for (let j = 0; j < k; j++) {
+      const s = (idx[j] as number) * 8;
+      const o = j * 8;
+      for (let i = 0; i < 8; i++) spare[o + i] = slab[s + i] as number;
+      spareIds[j] = ids[idx[j] as number] as string;
     }
+    const t = slab;
+    slab = spare;
+    spare = t;
+    const ti = ids;
+    ids = spareIds;
+    spareIds = ti;
+    spareIds.length = 0;
+    ids.length = k;
+    m = k;
+    // the largest kept: found by one scan (select put it at k - 1 of idx, now slot k - 1)
+    for (let i = 0; i < 8; i++) threshold[i] = slab[(k - 1) * 8 + i] as number;
+    thresholdId = ids[k - 1] as string;
+    hasThreshold = true;
+  };
+  // the held candidates' slots in (ticket, id) order
+  const order = (): Int32Array => {
+    if (m > k) compact();
+    const n = m;
+    let a = new Int32Array(n);
+    for (let i = 0; i < n; i++) a[i] = i;
+    if (n < 2048) return a.sort(cmpSlots);
+    // LSD radix sort on the first 64 ticket bits, 16 bits a pass (unsigned order), stable
+    let b = new Int32Array(n);
+    const counts = new Int32Array(65537);
+    for (const [word, shift] of [[1, 0], [1, 16], [0, 0], [0, 16]] as const) {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) {
+        const d = (((slab[(a[i] as number) * 8 + word] as number) >>> shift) & 0xffff) + 1;
+        counts[d] = (counts[d] as number) + 1;
+      }
+      for (let d = 1; d <= 65536; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
+      for (let i = 0; i < n; i++) {
+        const s = a[i] as number;
+        const d = ((slab[s * 8 + word] as number) >>> shift) & 0xffff;
+        const at = counts[d] as number;
+        counts[d] = at + 1;
+        b[at] = s;
+      }
+      const t = a;
+      a = b;
+      b = t;
+    }
+    // runs sharing the first 64 bits (about n²/2⁶⁵ of them): ordered by the full comparison
+    for (let i = 0; i < n - 1; ) {
+      let j = i + 1;
+      const s = (a[i] as number) * 8;
+      while (j < n && slab[(a[j] as number) * 8] === slab[s] && slab[(a[j] as number) * 8 + 1] === slab[s + 1]) j++;
+      if (j - i > 1) a.subarray(i, j).sort(cmpSlots);
+      i = j;
+    }
+    return a;
   };
   return {
     offer(w: Int32Array, id: string): void {
       if (k === 0) return;
-      if (heap.length < k) {
-        const slot = heap.length;
-        if (slot * 8 + 8 > slab.length) {
-          const next = new Int32Array(Math.min(Math.max(k, 1), 2 * (slab.length >> 3)) * 8);
-          next.set(slab);
-          slab = next;
+      if (hasThreshold) {
+        for (let i = 0; i < 8; i++) {
+          const x = (w[i] as number) >>> 0;
+          const y = (threshold[i] as number) >>> 0;
+          if (x < y) break;
+          if (x > y) return;
+          if (i === 7 && compareUtf8(id, thresholdId) >= 0) return;
         }
-        slab.set(w, slot * 8);
-        ids[slot] = id;
-        heap.push(slot);
-        up(heap.length - 1);
-        return;
       }
-      const top = heap[0] as number;
-      const o = top * 8;
-      for (let i = 0; i < 8; i++) {
-        const x = (w[i] as number) >>> 0;
-        const y = (slab[o + i] as number) >>> 0;
-        if (x < y) break;
-        if (x > y) return;
-        if (i === 7 && compareUtf8(id, ids[top] as string) >= 0) return;
+      const o = m * 8;
+      if (o + 8 > slab.length) {
+        const next = new Int32Array(Math.min(limit, 2 * (slab.length >> 3)) * 8);
+        next.set(slab);
+        slab = next;
       }
-      slab.set(w, o);
-      ids[top] = id;
-      down(0);
+      for (let i = 0; i < 8; i++) slab[o + i] = w[i] as number;
+      ids[m++] = id;
+      if (m >= limit) compact();
     },
     /** The kept candidates in (ticket, id) order, each ticket converted to hex once (no slab copies). */
     sortedSelected(): { unitId: string; ticket: string }[] {
-      const order = heap.slice().sort(cmpSlots);
-      return order.map((slot) => ({ unitId: ids[slot] as string, ticket: wordsToHex(slab, slot * 8) }));
+      const o = order();
+      const out = new Array<{ unitId: string; ticket: string }>(o.length);
+      for (let i = 0; i < o.length; i++) out[i] = { unitId: ids[o[i] as number] as string, ticket: wordsToHex(slab, (o[i] as number) * 8) };
+      return out;
     },
     /** The same, as frozen `{ ticket, unitId }` entries (a record's canonical key order), ready to be listed. */
     recordSelected(): { readonly ticket: string; readonly unitId: string }[] {
-      const order = heap.slice().sort(cmpSlots);
-      const out = new Array<{ readonly ticket: string; readonly unitId: string }>(order.length);
-      for (let i = 0; i < order.length; i++) {
-        const slot = order[i] as number;
+      const o = order();
+      const out = new Array<{ readonly ticket: string; readonly unitId: string }>(o.length);
+      for (let i = 0; i < o.length; i++) {
+        const slot = o[i] as number;
         out[i] = Object.freeze({ ticket: wordsToHex(slab, slot * 8), unitId: ids[slot] as string });
       }
       return out;
     },
     sorted(): Candidate[] {
-      const out = heap.map((slot) => ({ w: slab.slice(slot * 8, slot * 8 + 8), id: ids[slot] as string }));
-      return out.sort(cmp);
+      const o = order();
+      return Array.from(o, (slot) => ({ w: slab.slice(slot * 8, slot * 8 + 8), id: ids[slot] as string }));
     },
   };
 }
-
