@@ -1,6 +1,7 @@
 import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
-import { canonicalize, digestOf } from "../_shared/_encoding.js";
+import { canonicalize } from "../_shared/_encoding.js";
+import { canonicalWriter } from "../_shared/_canonicalDigest.js";
 import { markBuilt } from "../records/_checkRecord.js";
 import { boundedHeap, commitmentDigest, hexToBytesField, unitProcessor, type BoundedHeap, type CommitmentState, type DrawUnit } from "./_pool.js";
 import { STAGE1_ALGORITHM, mismatch, type Stage1Setup } from "./_stage1.js";
@@ -104,7 +105,7 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
     taskId: setup.taskId,
     ...(timeline === undefined ? {} : { timeline }),
   };
-  const digest = digestOf(body);
+  const digest = recordDigest(body);
   const record = {
     algorithm: body.algorithm,
     digest,
@@ -119,6 +120,63 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
     ...(timeline === undefined ? {} : { timeline }),
   };
   return markBuilt(Object.freeze(record) as TargetDrawRecord);
+}
+
+/**
+ * The record's digest: SHA-256 of the canonical JSON of its body (docs/spec-v1.md §2), streamed with the body's shape
+ * known — members written in canonical order, each selected entry as `{"ticket":"…","unitId":…}` without a generic
+ * walk — so exactly `digestOf(body)` (checked against it: test/draw/selection.test.ts, and the golden vectors).
+ */
+export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
+  const w = canonicalWriter();
+  w.text('{"algorithm":');
+  w.string(body.algorithm);
+  w.text(',"kind":');
+  w.string(body.kind);
+  w.text(',"policy":');
+  w.value(body.policy);
+  w.text(',"poolCommitment":');
+  w.value(body.poolCommitment);
+  w.text(',"random":');
+  w.value(body.random);
+  w.text(',"seed":');
+  w.value(body.seed);
+  w.text(',"selectedCount":');
+  w.value(body.selectedCount);
+  w.text(',"strata":[');
+  body.strata.forEach((s, i) => {
+    w.text(i === 0 ? '{"census":' : ',{"census":');
+    w.value(s.census);
+    w.text(',"quota":');
+    w.value(s.quota);
+    w.text(',"quotaRule":');
+    w.string(s.quotaRule);
+    w.text(',"riskClass":');
+    w.string(s.riskClass);
+    w.text(',"selected":[');
+    const list = s.selected;
+    for (let j = 0; j < list.length; j++) {
+      const u = list[j] as SelectedUnit;
+      w.text(j === 0 ? '{"ticket":' : ',{"ticket":');
+      w.string(u.ticket);
+      w.text(',"unitId":');
+      w.string(u.unitId);
+      w.text("}");
+    }
+    w.text('],"size":');
+    w.value(s.size);
+    w.text(',"threshold":');
+    w.value(s.threshold);
+    w.text("}");
+  });
+  w.text('],"taskId":');
+  w.string(body.taskId);
+  if (body.timeline !== undefined) {
+    w.text(',"timeline":');
+    w.value(body.timeline);
+  }
+  w.text("}");
+  return w.hex();
 }
 
 /** Feeds nothing: a helper type for the passes' callers. */
