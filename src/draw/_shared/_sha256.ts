@@ -480,6 +480,30 @@ export function streamingSha256() {
       }
       text(JSON.stringify(s));
     },
+    /**
+     * Appends the JSON string literal of the 64 lower-case hex digits of the digest at words[offset..offset+8) —
+     * `jsonString(wordsToHex(words, offset))` without reading a string back.
+     */
+    jsonHexWords(words: DigestWords, offset: number): void {
+      if (fill + 66 <= 1024) {
+        // the literal fits before the buffer is full: written without a bound check per byte
+        let f = fill;
+        block[f++] = 0x22;
+        for (let i = 0; i < 8; i++) {
+          const v = words[offset + i] as number;
+          block[f] = HEX_CODES[(v >>> 28) & 15] as number; block[f + 1] = HEX_CODES[(v >>> 24) & 15] as number;
+          block[f + 2] = HEX_CODES[(v >>> 20) & 15] as number; block[f + 3] = HEX_CODES[(v >>> 16) & 15] as number;
+          block[f + 4] = HEX_CODES[(v >>> 12) & 15] as number; block[f + 5] = HEX_CODES[(v >>> 8) & 15] as number;
+          block[f + 6] = HEX_CODES[(v >>> 4) & 15] as number; block[f + 7] = HEX_CODES[v & 15] as number;
+          f += 8;
+        }
+        block[f++] = 0x22;
+        fill = f;
+        if (fill === 1024) flush();
+        return;
+      }
+      text(`"${wordsToHex(words, offset)}"`);
+    },
     /** Finishes the hash into 8 words at out[offset..) (the hasher cannot be used afterwards). */
     digestInto,
     /** Finishes the hash as 64 hex digits (the hasher cannot be used afterwards). */

@@ -757,13 +757,19 @@ export function boundedHeap(k: number) {
     },
     /** The same, as frozen `{ ticket, unitId }` entries (a record's canonical key order), ready to be listed. */
     recordSelected(): { readonly ticket: string; readonly unitId: string }[] {
+      return this.recordSelectedWords().list;
+    },
+    /** {@link recordSelected} and the tickets' words in the same order (8 per entry), for the record's digest. */
+    recordSelectedWords(): { list: { readonly ticket: string; readonly unitId: string }[]; words: Int32Array } {
       const o = order();
-      const out = new Array<{ readonly ticket: string; readonly unitId: string }>(o.length);
+      const list = new Array<{ readonly ticket: string; readonly unitId: string }>(o.length);
+      const words = new Int32Array(8 * o.length);
       for (let i = 0; i < o.length; i++) {
-        const slot = o[i] as number;
-        out[i] = Object.freeze({ ticket: wordsToHex(slab, slot * 8), unitId: ids[slot] as string });
+        const s = (o[i] as number) * 8;
+        for (let j = 0; j < 8; j++) words[8 * i + j] = slab[s + j] as number;
+        list[i] = Object.freeze({ ticket: wordsToHex(slab, s), unitId: ids[o[i] as number] as string });
       }
-      return out;
+      return { list, words };
     },
     sorted(): Candidate[] {
       const o = order();
