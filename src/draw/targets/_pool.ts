@@ -220,7 +220,8 @@ export function stateFromJson(j: { sum: string; unitCount: number; strata: Recor
 const FINGERPRINT_TAG = "shuangsuiji/unit-id-fingerprint/v1";
 
 /**
- * Duplicate-id detection in typed memory (docs/spec-v1.md §3): an open-addressing table of 64-bit fingerprints (the
+ * Duplicate-id detection in typed memory (docs/spec-v1.md §3; used per bucket by {@link fingerprintLog}): an
+ * open-addressing table of 64-bit fingerprints (the
  * first two words of a SHA-256 of the length-delimited id after a fixed prefix) with the index of the row that first
  * had each. 12 bytes per slot, grown ×1.5 at 80% load, or sized once when the caller knows the count. With the ids
  * kept (in-memory pools: the pool holds them anyway) a fingerprint hit is confirmed by comparing the ids, so the check
