@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createHash } from "node:crypto";
 import { sha256 } from "@noble/hashes/sha2";
-import { compareWords, compareWordsAt, fieldHasherInto, prefixHasher, prefixHasherInto, streamingSha256, wordsToHex } from "../../src/draw/_shared/_sha256.js";
+import { compareWords, compareWordsAt, directHasher, fieldHasherInto, prefixHasher, prefixHasherInto, streamingSha256, wordsToHex } from "../../src/draw/_shared/_sha256.js";
 import { bytesToHex, lengthDelimited } from "../../src/draw/_shared/_encoding.js";
 
 const nodeHex = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -198,5 +198,39 @@ describe("streamingSha256.jsonString", () => {
     check(["", "a", 'q"uote', "back\\slash", "tab\tnl\n", "\u007f", "é", "统一", "\ud800", "x".repeat(1030)]);
     fc.assert(fc.property(fc.array(fc.string({ unit: "binary", maxLength: 80 }), { maxLength: 40 }), (parts) => check(parts)), { seed: 15, numRuns: 800 });
     fc.assert(fc.property(fc.array(fc.string({ maxLength: 300 }), { maxLength: 20 }), (parts) => check(parts)), { seed: 16, numRuns: 300 });
+  });
+});
+
+describe("streamingSha256().jsonHexWords: the JSON literal of a digest's hex, from its words", () => {
+  it("equals jsonString(wordsToHex(words)) at every fill of the 1 KiB buffer", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2100 }), fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 16, maxLength: 16 }), (lead, ws) => {
+      const words = Int32Array.from(ws);
+      const a = streamingSha256();
+      const b = streamingSha256();
+      a.text("x".repeat(lead));
+      b.text("x".repeat(lead));
+      a.jsonHexWords(words, 8);
+      b.jsonString(wordsToHex(words, 8));
+      a.text("}");
+      b.text("}");
+      expect(a.hex()).toBe(b.hex());
+    }), { seed: 13, numRuns: 400 });
+  });
+});
+
+describe("directHasher: messages written in place after the prefix — differential with node:crypto", () => {
+  it("random prefixes and messages of every length up to 300 bytes, the buffer grown and reused", () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), fc.array(fc.uint8Array({ maxLength: 300 }), { minLength: 1, maxLength: 6 }), (prefix, messages) => {
+      const h = directHasher(prefix);
+      const out = new Int32Array(16);
+      for (const m of messages) {
+        const buf = h.reserve(m.length);
+        buf.set(m, h.at);
+        h.finish(m.length, out, 8);
+        const want = createHash("sha256").update(prefix).update(m).digest("hex");
+        expect(wordsToHex(out, 8)).toBe(want);
+        expect(h.buf).toBe(buf);
+      }
+    }), { seed: 17, numRuns: 300 });
   });
 });

@@ -329,6 +329,36 @@ function midstateEngine(prefix: Uint8Array) {
 }
 
 /**
+ * A prefix hasher whose message buffer the caller fills in place (no copy per message): write the message's `n` bytes
+ * at `buf[at..at+n)` — after `reserve(n)`, which may replace `buf` — then `finish(n, out, offset)` pads, compresses from
+ * the prefix's midstate and writes the digest as 8 words to out[offset..). Several hashers can then take one id written
+ * once per buffer (the stage-1 ticket and the commitment contribution of a unit).
+ */
+export interface DirectHasher {
+  /** The message buffer (its first `at` bytes are the prefix's tail; replaced by `reserve` when it grows). */
+  readonly buf: Uint8Array;
+  /** Where the message's bytes start in `buf`. */
+  readonly at: number;
+  /** Makes room for `n` message bytes; returns the (possibly new) buffer. */
+  reserve(n: number): Uint8Array;
+  /** Hashes `prefix ‖ buf[at..at+n)` into out[offset..offset+8). */
+  finish(n: number, out: DigestWords, offset: number): void;
+}
+
+/** A {@link DirectHasher} for a fixed prefix (its full blocks compressed once). */
+export function directHasher(prefix: Uint8Array): DirectHasher {
+  const engine = midstateEngine(prefix);
+  return {
+    get buf() {
+      return engine.buf;
+    },
+    at: engine.restLength,
+    reserve: engine.reserve,
+    finish: engine.finish,
+  };
+}
+
+/**
  * Hashes `prefix ‖ suffix[0..suffixLength)` for many suffixes; the digest goes to `out[offset..offset+8)` as 8 words.
  * A call allocates nothing (unless a suffix is longer than any before).
  */
@@ -449,6 +479,30 @@ export function streamingSha256() {
         }
       }
       text(JSON.stringify(s));
+    },
+    /**
+     * Appends the JSON string literal of the 64 lower-case hex digits of the digest at words[offset..offset+8) —
+     * `jsonString(wordsToHex(words, offset))` without reading a string back.
+     */
+    jsonHexWords(words: DigestWords, offset: number): void {
+      if (fill + 66 <= 1024) {
+        // the literal fits before the buffer is full: written without a bound check per byte
+        let f = fill;
+        block[f++] = 0x22;
+        for (let i = 0; i < 8; i++) {
+          const v = words[offset + i] as number;
+          block[f] = HEX_CODES[(v >>> 28) & 15] as number; block[f + 1] = HEX_CODES[(v >>> 24) & 15] as number;
+          block[f + 2] = HEX_CODES[(v >>> 20) & 15] as number; block[f + 3] = HEX_CODES[(v >>> 16) & 15] as number;
+          block[f + 4] = HEX_CODES[(v >>> 12) & 15] as number; block[f + 5] = HEX_CODES[(v >>> 8) & 15] as number;
+          block[f + 6] = HEX_CODES[(v >>> 4) & 15] as number; block[f + 7] = HEX_CODES[v & 15] as number;
+          f += 8;
+        }
+        block[f++] = 0x22;
+        fill = f;
+        if (fill === 1024) flush();
+        return;
+      }
+      text(`"${wordsToHex(words, offset)}"`);
     },
     /** Finishes the hash into 8 words at out[offset..) (the hasher cannot be used afterwards). */
     digestInto,

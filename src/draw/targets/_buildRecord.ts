@@ -1,6 +1,7 @@
 import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
-import { canonicalize, digestOf } from "../_shared/_encoding.js";
+import { canonicalJson, canonicalize } from "../_shared/_encoding.js";
+import { streamingSha256 } from "../_shared/_sha256.js";
 import { markBuilt } from "../records/_checkRecord.js";
 import { boundedHeap, commitmentDigest, hexToBytesField, unitProcessor, type BoundedHeap, type CommitmentState, type DrawUnit } from "./_pool.js";
 import { STAGE1_ALGORITHM, mismatch, type Stage1Setup } from "./_stage1.js";
@@ -42,13 +43,17 @@ export function checkCommitment(state: CommitmentState, setup: Stage1Setup, dige
 /** Selections made by {@link selectionsFromHeaps}: frozen `{ ticket, unitId }` entries, listed without a copy. */
 const FROM_HEAPS = new WeakSet<readonly SelectedUnit[]>();
 
+/** The tickets of a selection made by {@link selectionsFromHeaps} as words (8 per entry, same order): hashed as hex. */
+const TICKET_WORDS = new WeakMap<readonly SelectedUnit[], Int32Array>();
+
 /** Each class's selection from the heaps, in ticket order (hex built once per selected unit). */
 export function selectionsFromHeaps(setup: Stage1Setup, heaps: readonly (BoundedHeap | undefined)[]): Map<string, SelectedUnit[]> {
   const out = new Map<string, SelectedUnit[]>();
   for (const cls of setup.quotas.keys()) {
     const h = /^[A-Z]$/.test(cls) ? heaps[cls.charCodeAt(0) - 65] : undefined;
-    const list = h === undefined ? [] : h.recordSelected();
+    const { list, words } = h === undefined ? { list: [], words: new Int32Array(0) } : h.recordSelectedWords();
     FROM_HEAPS.add(list);
+    TICKET_WORDS.set(list, words);
     out.set(cls, list);
   }
   return out;
@@ -104,7 +109,7 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
     taskId: setup.taskId,
     ...(timeline === undefined ? {} : { timeline }),
   };
-  const digest = digestOf(body);
+  const digest = recordDigest(body);
   const record = {
     algorithm: body.algorithm,
     digest,
@@ -119,6 +124,46 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
     ...(timeline === undefined ? {} : { timeline }),
   };
   return markBuilt(Object.freeze(record) as TargetDrawRecord);
+}
+
+/**
+ * The record's digest: SHA-256 of the canonical JSON of its body (docs/spec-v1.md §2), streamed with the body's shape
+ * known — members written in canonical order (the small ones as their canonical JSON), each selected entry as
+ * `{"ticket":"…","unitId":…}` without a generic walk, a ticket of the draw's own selection written as hex straight from
+ * its words — so exactly `digestOf(body)` (checked against it: test/draw/selection.test.ts, and the golden vectors).
+ */
+export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
+  const h = streamingSha256();
+  h.text('{"algorithm":');
+  h.jsonString(body.algorithm);
+  h.text(',"kind":');
+  h.jsonString(body.kind);
+  h.text(`,"policy":${canonicalJson(body.policy)},"poolCommitment":${canonicalJson(body.poolCommitment)},"random":${canonicalJson(body.random)}`);
+  h.text(`,"seed":${canonicalJson(body.seed)},"selectedCount":${canonicalJson(body.selectedCount)},"strata":[`);
+  body.strata.forEach((s, i) => {
+    h.text(`${i === 0 ? "" : ","}{"census":${canonicalJson(s.census)},"quota":${canonicalJson(s.quota)},"quotaRule":`);
+    h.jsonString(s.quotaRule);
+    h.text(',"riskClass":');
+    h.jsonString(s.riskClass);
+    h.text(',"selected":[');
+    const list = s.selected;
+    const words = TICKET_WORDS.get(list);
+    for (let j = 0; j < list.length; j++) {
+      const u = list[j] as SelectedUnit;
+      h.text(j === 0 ? '{"ticket":' : ',{"ticket":');
+      if (words !== undefined) h.jsonHexWords(words, 8 * j);
+      else h.jsonString(u.ticket);
+      h.text(',"unitId":');
+      h.jsonString(u.unitId);
+      h.text("}");
+    }
+    h.text(`],"size":${canonicalJson(s.size)},"threshold":${canonicalJson(s.threshold)}}`);
+  });
+  h.text('],"taskId":');
+  h.jsonString(body.taskId);
+  if (body.timeline !== undefined) h.text(`,"timeline":${canonicalJson(body.timeline)}`);
+  h.text("}");
+  return h.hex();
 }
 
 /** Feeds nothing: a helper type for the passes' callers. */

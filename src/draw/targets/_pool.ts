@@ -2,7 +2,7 @@ import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.
 import { ruleIssue } from "../../errors/_drawRules.js";
 import { parseDayNumber } from "../../calendar/_days.js";
 import { bytesToHex, canonicalJson, compareUtf8, hexToBytes, isWellFormed, lengthDelimited, sha256Hex } from "../_shared/_encoding.js";
-import { compareWords, fieldHasherInto, prefixHasherInto, wordsToHex } from "../_shared/_sha256.js";
+import { directHasher, fieldHasherInto, wordsToHex } from "../_shared/_sha256.js";
 import type { Eligibility, Exclusion } from "./SamplingPolicy.js";
 
 export const POOL_ALGORITHM = "shuangsuiji/pool/v1";
@@ -220,7 +220,8 @@ export function stateFromJson(j: { sum: string; unitCount: number; strata: Recor
 const FINGERPRINT_TAG = "shuangsuiji/unit-id-fingerprint/v1";
 
 /**
- * Duplicate-id detection in typed memory (docs/spec-v1.md §3): an open-addressing table of 64-bit fingerprints (the
+ * Duplicate-id detection in typed memory (docs/spec-v1.md §3; used per bucket by {@link fingerprintLog}): an
+ * open-addressing table of 64-bit fingerprints (the
  * first two words of a SHA-256 of the length-delimited id after a fixed prefix) with the index of the row that first
  * had each. 12 bytes per slot, grown ×1.5 at 80% load, or sized once when the caller knows the count. With the ids
  * kept (in-memory pools: the pool holds them anyway) a fingerprint hit is confirmed by comparing the ids, so the check
@@ -276,6 +277,105 @@ export function fingerprintTable(expected = 0) {
   };
 }
 
+/**
+ * Duplicate-id detection without a random access per unit (docs/spec-v1.md §3): the pass appends each unit's 64-bit
+ * fingerprint to one typed array (8 bytes per unit, written in order), and `duplicates` finds the repeated ones at the
+ * end — the fingerprints partitioned by their top bits into buckets of a few thousand, scattered bucket by bucket (in
+ * groups, so the scratch space stays under a quarter of the log), each bucket checked with a small
+ * {@link fingerprintTable} that stays in cache. Same answer as inserting every unit into one table in row order: a row
+ * is a duplicate of the first earlier row with the same fingerprint (and, with `same`, the same id).
+ */
+export function fingerprintLog(expected = 0) {
+  const hint = Number.isFinite(expected) && expected > 0 ? Math.min(expected, 1 << 24) : 0;
+  let fp = new Int32Array(2 * Math.max(1024, hint));
+  let pos: Int32Array | undefined; // the unit index of each entry, once a unit index was skipped (a bad unit)
+  let n = 0;
+  return {
+    /** Logs the fingerprint (hi, lo) of unit `index` (indices increasing). */
+    push(hi: number, lo: number, index: number): void {
+      if (2 * n + 2 > fp.length) {
+        const next = new Int32Array(Math.ceil(fp.length * 1.5) & ~1);
+        next.set(fp);
+        fp = next;
+        if (pos !== undefined) {
+          const p = new Int32Array(next.length >> 1);
+          p.set(pos);
+          pos = p;
+        }
+      }
+      if (pos === undefined && index !== n) {
+        pos = new Int32Array(fp.length >> 1);
+        for (let i = 0; i < n; i++) pos[i] = i;
+      }
+      fp[2 * n] = hi;
+      fp[2 * n + 1] = lo;
+      if (pos !== undefined) pos[n] = index;
+      n++;
+    },
+    /**
+     * Every repeated row as [index, index of the first row with that id], in row order. `same(a, b)` confirms a
+     * fingerprint hit by comparing the rows' ids (exact); without it a hit is a duplicate. `groupBudget`: how many
+     * entries are scattered at a time (the scratch space; the log is read once per group).
+     */
+    duplicates(same?: (a: number, b: number) => boolean, groupBudget = Math.max(1 << 20, Math.ceil(n / 4))): [number, number][] {
+      const out: [number, number][] = [];
+      if (n === 0) return out;
+      const bits = n <= 4096 ? 0 : Math.min(16, Math.ceil(Math.log2(n / 2048)));
+      const shift = 32 - bits;
+      const buckets = 1 << bits;
+      const bucketOf = (hi: number): number => (bits === 0 ? 0 : hi >>> shift);
+      const counts = new Int32Array(buckets);
+      for (let i = 0; i < n; i++) {
+        const b = bucketOf(fp[2 * i] as number);
+        counts[b] = (counts[b] as number) + 1;
+      }
+      const budget = Math.max(1, groupBudget);
+      let largest = 0;
+      for (let b = 0; b < buckets; b++) largest = Math.max(largest, counts[b] as number);
+      const scratch = new Int32Array(3 * Math.min(n, Math.max(budget, largest)));
+      const starts = new Int32Array(buckets + 1);
+      let current = 0;
+      const confirm = same === undefined ? undefined : (first: number) => same(first, current);
+      for (let b0 = 0; b0 < buckets; ) {
+        // a group of buckets whose entries fit the scratch space
+        let b1 = b0;
+        let size = 0;
+        while (b1 < buckets && (b1 === b0 || size + (counts[b1] as number) <= budget)) size += counts[b1++] as number;
+        let at = 0;
+        for (let b = b0; b < b1; b++) {
+          starts[b] = at;
+          at += counts[b] as number;
+        }
+        const fill = starts.slice(0, buckets);
+        for (let i = 0; i < n; i++) {
+          const hi = fp[2 * i] as number;
+          const b = bucketOf(hi);
+          if (b < b0 || b >= b1) continue;
+          const slot = fill[b] as number;
+          fill[b] = slot + 1;
+          const o = 3 * slot;
+          scratch[o] = hi;
+          scratch[o + 1] = fp[2 * i + 1] as number;
+          scratch[o + 2] = pos === undefined ? i : (pos[i] as number);
+        }
+        for (let b = b0; b < b1; b++) {
+          const from = starts[b] as number;
+          const to = from + (counts[b] as number);
+          if (to - from < 2) continue;
+          const table = fingerprintTable(to - from);
+          for (let e = from; e < to; e++) {
+            current = scratch[3 * e + 2] as number;
+            const first = table.insert(scratch[3 * e] as number, scratch[3 * e + 1] as number, current, confirm);
+            if (first >= 0) out.push([current, first]);
+          }
+        }
+        b0 = b1;
+      }
+      return out.sort((a, b) => a[0] - b[0]);
+    },
+  };
+}
+
 /** A bounded heap as {@link boundedHeap} returns it. */
 export type BoundedHeap = ReturnType<typeof boundedHeap>;
 
@@ -291,7 +391,7 @@ export interface UnitProcessorOptions {
   readonly draw?: DrawHooks;
   /** Computes the multiset digest contribution of each unit (false: counts only). */
   readonly hashUnits?: boolean;
-  /** The number of units expected (sizes the duplicate table once). */
+  /** The number of units expected (sizes the fingerprint log once). */
   readonly expectedUnits?: number;
   /** Keep the ids so a fingerprint hit is confirmed by comparing ids (exact); for in-memory pools. */
   readonly keepIds?: boolean;
@@ -301,32 +401,49 @@ const REASONS: readonly IneligibleReason[] = ["excluded", "registered-after-cuto
 
 /**
  * One pass over the units: validation (a fast path for the common shape; anything else goes through
- * {@link unitProblems}, so the errors are the same), duplicate ids, eligibility, the commitment contribution added in
- * 32-bit words, per-class counts and, for a draw, each eligible unit's ticket offered to its class's heap. Nothing is
- * allocated per unit on the fast path (the ids are written once into one buffer that feeds every hash).
+ * {@link unitProblems}, so the errors are the same), duplicate ids (fingerprints logged, checked by
+ * {@link fingerprintLog} in `finish`: a pool with a repeated id is refused there, so the counts never see it),
+ * eligibility, the commitment contribution summed in 32-bit lanes with deferred carries, per-class counts and, for a
+ * draw, each eligible unit's ticket offered to its class's heap. Nothing is allocated per unit on the fast path (the id
+ * is written once into each hasher's buffer).
  */
 export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions = {}) {
   const draw = options.draw;
   const hashUnits = options.hashUnits ?? true;
   const state = emptyCommitmentState();
   const excluded = new Set(config.exclusions.map((e) => e.unitId));
-  const unitHash = prefixHasherInto(new Uint8Array(0));
-  const idHash = prefixHasherInto(draw === undefined ? lengthDelimited([FINGERPRINT_TAG]) : draw.ticketPrefix);
+  // the id is written once into each hasher's own buffer: the commitment element (no prefix) and the ticket (or, for
+  // commitPool, the fingerprint hash) after its prefix
+  const unitHash = directHasher(new Uint8Array(0));
+  const idHash = directHasher(draw === undefined ? lengthDelimited([FINGERPRINT_TAG]) : draw.ticketPrefix);
+  const ta = idHash.at;
   const heaps = draw?.heaps ?? [];
   const words = new Int32Array(8);
   const tw = new Int32Array(8);
-  const sum = state.sum;
-  const table = fingerprintTable(options.expectedUnits ?? 0);
+  // the commitment's sum in eight 32-bit lanes, carries deferred: a lane holds at most 2^20 words (< 2^53, exact)
+  const lanes = new Float64Array(8);
+  let laneUnits = 0;
+  const settle = (): void => {
+    let carry = 0;
+    for (let i = 7; i >= 0; i--) {
+      const l = lanes[i] as number;
+      const t = (state.sum[i] as number) + (l % 4294967296) + carry;
+      state.sum[i] = t % 4294967296;
+      carry = Math.floor(t / 4294967296) + Math.floor(l / 4294967296);
+      lanes[i] = 0;
+    }
+    laneUnits = 0;
+  };
+  const log = fingerprintLog(options.expectedUnits ?? 0);
   const ids: (string | undefined)[] | undefined = options.keepIds === true ? [] : undefined;
-  let currentId = "";
-  const same = ids === undefined ? undefined : (first: number) => ids[first] === currentId;
+  const same = ids === undefined ? undefined : (a: number, b: number) => ids[a] === ids[b];
   const issues: RuleIssue[] = [];
+  let finished = false;
   // counts by class letter and by reason, in order of first appearance (the state's key order, as before)
   const classCounts = new Float64Array(26);
   const classOrder: number[] = [];
   const reasonCounts = new Float64Array(REASONS.length);
   const reasonOrder: number[] = [];
-  let buf = new Uint8Array(256);
   const encoder = new TextEncoder();
   let index = 0;
   let unitCount = 0;
@@ -338,9 +455,12 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     const id = u?.id;
     // --- the fast path: printable-ASCII id, one capital letter, no date or a valid one
     let idBytes = -1;
+    let ub = unitHash.buf;
+    let tb = idHash.buf;
     if (typeof id === "string") {
       const n = id.length;
-      if (buf.length < 4 * n + 64) buf = new Uint8Array(4 * n + 256);
+      if (ub.length < 4 * n + 64 + 72) ub = unitHash.reserve(4 * n + 64);
+      if (tb.length < ta + 4 * n + 72) tb = idHash.reserve(4 * n);
       let printable = n > 0;
       // the pool-id rule on printable ASCII (poolIdProblem): no two spaces in a row, and a USCC-shaped id (18 letters
       // and digits once spaces are removed) in upper case without spaces
@@ -361,10 +481,14 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
         } else if (c === 0x20) folds = true;
         else other++;
         prev = c;
-        buf[4 + i] = c;
+        ub[4 + i] = c;
+        tb[ta + 4 + i] = c;
       }
       if (printable && id.charCodeAt(0) !== 0x20 && id.charCodeAt(n - 1) !== 0x20 && !(folds && other === 0 && alnum === 18)) idBytes = n;
-      else if (n > 0 && !printable && poolIdProblem(id) === undefined) idBytes = encoder.encodeInto(id, buf.subarray(4)).written;
+      else if (n > 0 && !printable && poolIdProblem(id) === undefined) {
+        idBytes = encoder.encodeInto(id, ub.subarray(4)).written;
+        tb.set(ub.subarray(4, 4 + idBytes), ta + 4);
+      }
     }
     const cls = u?.riskClass;
     const code = typeof cls === "string" && cls.length === 1 ? cls.charCodeAt(0) - 65 : -1;
@@ -379,38 +503,34 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
       throw new Error("unit validation fast path disagrees with unitProblems");
     }
     const idStr = id as string;
-    buf[0] = idBytes >>> 24; buf[1] = idBytes >>> 16; buf[2] = idBytes >>> 8; buf[3] = idBytes;
-    // the ticket (a draw) or the fingerprint hash (commitPool) of len‖id: the duplicate check's fingerprint
-    idHash(buf, 4 + idBytes, tw, 0);
+    tb[ta] = idBytes >>> 24; tb[ta + 1] = idBytes >>> 16; tb[ta + 2] = idBytes >>> 8; tb[ta + 3] = idBytes;
+    // the ticket (a draw) or the fingerprint hash (commitPool) of len‖id: the duplicate check's fingerprint, logged
+    // here and checked at the end (fingerprintLog); a repeated row is refused then, with every other bad row
+    idHash.finish(4 + idBytes, tw, 0);
     ids?.push(idStr);
-    currentId = idStr;
-    const first = table.insert(tw[0] as number, tw[1] as number, at, same);
-    if (first >= 0) {
-      issues.push(ruleIssue("unique-ids", [at, "id"], { value: idStr, detailZh: `与第${first}项重复`, detailEn: `same id as unit ${first}` }));
-      return;
-    }
+    log.push(tw[0] as number, tw[1] as number, at);
     const reason = plainEligibility ? (hasExclusions && excluded.has(idStr) ? "excluded" : undefined) : eligibilityOf(u, config, excluded);
     if (hashUnits) {
+      ub[0] = idBytes >>> 24; ub[1] = idBytes >>> 16; ub[2] = idBytes >>> 8; ub[3] = idBytes;
       let o = 4 + idBytes;
-      buf[o] = 0; buf[o + 1] = 0; buf[o + 2] = 0; buf[o + 3] = 1; buf[o + 4] = code + 65;
+      ub[o] = 0; ub[o + 1] = 0; ub[o + 2] = 0; ub[o + 3] = 1; ub[o + 4] = code + 65;
       o += 5;
       if (reason === undefined) {
-        buf[o] = 0; buf[o + 1] = 0; buf[o + 2] = 0; buf[o + 3] = 0;
+        ub[o] = 0; ub[o + 1] = 0; ub[o + 2] = 0; ub[o + 3] = 0;
         o += 4;
       } else {
         const rn = reason.length;
-        buf[o] = 0; buf[o + 1] = 0; buf[o + 2] = 0; buf[o + 3] = rn;
-        for (let i = 0; i < rn; i++) buf[o + 4 + i] = reason.charCodeAt(i);
+        ub[o] = 0; ub[o + 1] = 0; ub[o + 2] = 0; ub[o + 3] = rn;
+        for (let i = 0; i < rn; i++) ub[o + 4 + i] = reason.charCodeAt(i);
         o += 4 + rn;
       }
-      unitHash(buf, o, words, 0);
-      // sum += words (mod 2^256), big-endian 32-bit words
-      let carry = 0;
-      for (let i = 7; i >= 0; i--) {
-        const t = (sum[i] as number) + ((words[i] as number) >>> 0) + carry;
-        sum[i] = t >>> 0;
-        carry = t > 0xffffffff ? 1 : 0;
-      }
+      unitHash.finish(o, words, 0);
+      // sum += words (mod 2^256): into the lanes, carried every 2^20 units
+      lanes[0] = (lanes[0] as number) + ((words[0] as number) >>> 0); lanes[1] = (lanes[1] as number) + ((words[1] as number) >>> 0);
+      lanes[2] = (lanes[2] as number) + ((words[2] as number) >>> 0); lanes[3] = (lanes[3] as number) + ((words[3] as number) >>> 0);
+      lanes[4] = (lanes[4] as number) + ((words[4] as number) >>> 0); lanes[5] = (lanes[5] as number) + ((words[5] as number) >>> 0);
+      lanes[6] = (lanes[6] as number) + ((words[6] as number) >>> 0); lanes[7] = (lanes[7] as number) + ((words[7] as number) >>> 0);
+      if (++laneUnits === 1 << 20) settle();
     }
     unitCount++;
     if (reason !== undefined) {
@@ -429,8 +549,28 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     state,
     issues,
     add,
-    /** Throws every bad unit at once; otherwise completes `state` (counts as objects, in order of first appearance). */
+    /**
+     * Throws every bad unit at once (bad rows and repeated ids, in row order); otherwise completes `state` (counts as
+     * objects, in order of first appearance).
+     */
     finish(): void {
+      if (!finished) {
+        finished = true;
+        settle();
+        const dups = log.duplicates(same);
+        if (dups.length > 0) {
+          // merge the repeated rows into the row-ordered issues (a bad row is never logged, so never a duplicate)
+          const bad = issues.splice(0, issues.length);
+          let i = 0;
+          for (const [row, first] of dups) {
+            while (i < bad.length && (bad[i]!.path[0] as number) < row) issues.push(bad[i++]!);
+            // a streamed pool's ids are not kept: its repeated row is named by its index only
+            const detail = { detailZh: `与第${first}项重复`, detailEn: `same id as unit ${first}` };
+            issues.push(ruleIssue("unique-ids", [row, "id"], ids === undefined ? detail : { value: ids[row], ...detail }));
+          }
+          while (i < bad.length) issues.push(bad[i++]!);
+        }
+      }
       if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
       state.unitCount = unitCount;
       for (const c of classOrder) state.strata[String.fromCharCode(65 + c)] = classCounts[c] as number;
@@ -460,14 +600,24 @@ export interface Candidate {
   readonly id: string;
 }
 
-const cmp = (a: Candidate, b: Candidate): number => compareWords(a.w, b.w) || compareUtf8(a.id, b.id);
-
-/** Keeps the k smallest candidates: a max-heap of slot indices over one preallocated slab (no allocation per offer). */
+/**
+ * Keeps the k smallest candidates by (ticket, id): a selection buffer over one slab of ticket words. Candidates below
+ * the current threshold are appended (no sifting); when 1.5k are held, a quickselect keeps the k smallest and the largest
+ * of them becomes the threshold, so a unit costs one word comparison once the threshold is known, and a kept one O(1)
+ * amortised. The kept candidates are ordered once at the end (radix passes over the first 64 ticket bits, full
+ * comparison inside the rare runs that share them). Memory grows only as candidates arrive (a quota larger than its
+ * stratum, or a verifier's generous bound, costs nothing up front).
+ */
 export function boundedHeap(k: number) {
-  // grown as candidates arrive (a quota larger than its stratum, or a verifier's generous bound, costs nothing)
   let slab = new Int32Array(Math.min(Math.max(k, 1), 1024) * 8);
-  const ids: string[] = [];
-  const heap: number[] = [];
+  let spare = new Int32Array(0);
+  let ids: string[] = [];
+  let spareIds: string[] = [];
+  let m = 0;
+  const limit = k + Math.ceil(k / 2) + 64;
+  let hasThreshold = false;
+  const threshold = new Int32Array(8);
+  let thresholdId = "";
   // compares slot a with slot b: full 256-bit ticket (unsigned), then id
   const cmpSlots = (a: number, b: number): number => {
     const oa = a * 8;
@@ -479,79 +629,152 @@ export function boundedHeap(k: number) {
     }
     return compareUtf8(ids[a] as string, ids[b] as string);
   };
-  const up = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (cmpSlots(heap[i] as number, heap[p] as number) <= 0) break;
-      const t = heap[i] as number;
-      heap[i] = heap[p] as number;
-      heap[p] = t;
-      i = p;
+  // rearranges idx[lo..hi] so that idx[nth] is the candidate of that rank, none after it smaller, none before larger
+  const select = (idx: Int32Array, lo: number, hi: number, nth: number): void => {
+    while (hi - lo >= 16) {
+      const mid = (lo + hi) >> 1;
+      let a = idx[lo] as number;
+      let b = idx[mid] as number;
+      const c = idx[hi] as number;
+      if (cmpSlots(a, b) > 0) [a, b] = [b, a];
+      const p = cmpSlots(b, c) <= 0 ? b : cmpSlots(a, c) <= 0 ? c : a;
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (cmpSlots(idx[i] as number, p) < 0) i++;
+        while (cmpSlots(idx[j] as number, p) > 0) j--;
+        if (i <= j) {
+          const t = idx[i] as number;
+          idx[i++] = idx[j] as number;
+          idx[j--] = t;
+        }
+      }
+      if (nth <= j) hi = j;
+      else if (nth >= i) lo = i;
+      else return;
+    }
+    for (let i = lo + 1; i <= hi; i++) {
+      const v = idx[i] as number;
+      let j = i - 1;
+      while (j >= lo && cmpSlots(idx[j] as number, v) > 0) {
+        idx[j + 1] = idx[j] as number;
+        j--;
+      }
+      idx[j + 1] = v;
     }
   };
-  const down = (i: number) => {
-    const n = heap.length;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < n && cmpSlots(heap[l] as number, heap[m] as number) > 0) m = l;
-      if (r < n && cmpSlots(heap[r] as number, heap[m] as number) > 0) m = r;
-      if (m === i) break;
-      const t = heap[i] as number;
-      heap[i] = heap[m] as number;
-      heap[m] = t;
-      i = m;
+  // keeps the k smallest of the m held (in slots 0..k) and makes the largest of them the threshold
+  const compact = (): void => {
+    const idx = new Int32Array(m);
+    for (let i = 0; i < m; i++) idx[i] = i;
+    select(idx, 0, m - 1, k - 1);
+    if (spare.length < slab.length) spare = new Int32Array(slab.length);
+    for (let j = 0; j < k; j++) {
+      const s = (idx[j] as number) * 8;
+      const o = j * 8;
+      for (let i = 0; i < 8; i++) spare[o + i] = slab[s + i] as number;
+      spareIds[j] = ids[idx[j] as number] as string;
     }
+    const t = slab;
+    slab = spare;
+    spare = t;
+    const ti = ids;
+    ids = spareIds;
+    spareIds = ti;
+    spareIds.length = 0;
+    ids.length = k;
+    m = k;
+    // the largest kept: found by one scan (select put it at k - 1 of idx, now slot k - 1)
+    for (let i = 0; i < 8; i++) threshold[i] = slab[(k - 1) * 8 + i] as number;
+    thresholdId = ids[k - 1] as string;
+    hasThreshold = true;
+  };
+  // the held candidates' slots in (ticket, id) order
+  const order = (): Int32Array => {
+    if (m > k) compact();
+    const n = m;
+    let a = new Int32Array(n);
+    for (let i = 0; i < n; i++) a[i] = i;
+    if (n < 2048) return a.sort(cmpSlots);
+    // LSD radix sort on the first 64 ticket bits, 16 bits a pass (unsigned order), stable
+    let b = new Int32Array(n);
+    const counts = new Int32Array(65537);
+    for (const [word, shift] of [[1, 0], [1, 16], [0, 0], [0, 16]] as const) {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) {
+        const d = (((slab[(a[i] as number) * 8 + word] as number) >>> shift) & 0xffff) + 1;
+        counts[d] = (counts[d] as number) + 1;
+      }
+      for (let d = 1; d <= 65536; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
+      for (let i = 0; i < n; i++) {
+        const s = a[i] as number;
+        const d = ((slab[s * 8 + word] as number) >>> shift) & 0xffff;
+        const at = counts[d] as number;
+        counts[d] = at + 1;
+        b[at] = s;
+      }
+      const t = a;
+      a = b;
+      b = t;
+    }
+    // runs sharing the first 64 bits (about n²/2⁶⁵ of them): ordered by the full comparison
+    for (let i = 0; i < n - 1; ) {
+      let j = i + 1;
+      const s = (a[i] as number) * 8;
+      while (j < n && slab[(a[j] as number) * 8] === slab[s] && slab[(a[j] as number) * 8 + 1] === slab[s + 1]) j++;
+      if (j - i > 1) a.subarray(i, j).sort(cmpSlots);
+      i = j;
+    }
+    return a;
   };
   return {
     offer(w: Int32Array, id: string): void {
       if (k === 0) return;
-      if (heap.length < k) {
-        const slot = heap.length;
-        if (slot * 8 + 8 > slab.length) {
-          const next = new Int32Array(Math.min(Math.max(k, 1), 2 * (slab.length >> 3)) * 8);
-          next.set(slab);
-          slab = next;
+      if (hasThreshold) {
+        for (let i = 0; i < 8; i++) {
+          const x = (w[i] as number) >>> 0;
+          const y = (threshold[i] as number) >>> 0;
+          if (x < y) break;
+          if (x > y) return;
+          if (i === 7 && compareUtf8(id, thresholdId) >= 0) return;
         }
-        slab.set(w, slot * 8);
-        ids[slot] = id;
-        heap.push(slot);
-        up(heap.length - 1);
-        return;
       }
-      const top = heap[0] as number;
-      const o = top * 8;
-      for (let i = 0; i < 8; i++) {
-        const x = (w[i] as number) >>> 0;
-        const y = (slab[o + i] as number) >>> 0;
-        if (x < y) break;
-        if (x > y) return;
-        if (i === 7 && compareUtf8(id, ids[top] as string) >= 0) return;
+      const o = m * 8;
+      if (o + 8 > slab.length) {
+        const next = new Int32Array(Math.min(limit, 2 * (slab.length >> 3)) * 8);
+        next.set(slab);
+        slab = next;
       }
-      slab.set(w, o);
-      ids[top] = id;
-      down(0);
+      for (let i = 0; i < 8; i++) slab[o + i] = w[i] as number;
+      ids[m++] = id;
+      if (m >= limit) compact();
     },
     /** The kept candidates in (ticket, id) order, each ticket converted to hex once (no slab copies). */
     sortedSelected(): { unitId: string; ticket: string }[] {
-      const order = heap.slice().sort(cmpSlots);
-      return order.map((slot) => ({ unitId: ids[slot] as string, ticket: wordsToHex(slab, slot * 8) }));
+      const o = order();
+      const out = new Array<{ unitId: string; ticket: string }>(o.length);
+      for (let i = 0; i < o.length; i++) out[i] = { unitId: ids[o[i] as number] as string, ticket: wordsToHex(slab, (o[i] as number) * 8) };
+      return out;
     },
     /** The same, as frozen `{ ticket, unitId }` entries (a record's canonical key order), ready to be listed. */
     recordSelected(): { readonly ticket: string; readonly unitId: string }[] {
-      const order = heap.slice().sort(cmpSlots);
-      const out = new Array<{ readonly ticket: string; readonly unitId: string }>(order.length);
-      for (let i = 0; i < order.length; i++) {
-        const slot = order[i] as number;
-        out[i] = Object.freeze({ ticket: wordsToHex(slab, slot * 8), unitId: ids[slot] as string });
+      return this.recordSelectedWords().list;
+    },
+    /** {@link recordSelected} and the tickets' words in the same order (8 per entry), for the record's digest. */
+    recordSelectedWords(): { list: { readonly ticket: string; readonly unitId: string }[]; words: Int32Array } {
+      const o = order();
+      const list = new Array<{ readonly ticket: string; readonly unitId: string }>(o.length);
+      const words = new Int32Array(8 * o.length);
+      for (let i = 0; i < o.length; i++) {
+        const s = (o[i] as number) * 8;
+        for (let j = 0; j < 8; j++) words[8 * i + j] = slab[s + j] as number;
+        list[i] = Object.freeze({ ticket: wordsToHex(slab, s), unitId: ids[o[i] as number] as string });
       }
-      return out;
+      return { list, words };
     },
     sorted(): Candidate[] {
-      const out = heap.map((slot) => ({ w: slab.slice(slot * 8, slot * 8 + 8), id: ids[slot] as string }));
-      return out.sort(cmp);
+      const o = order();
+      return Array.from(o, (slot) => ({ w: slab.slice(slot * 8, slot * 8 + 8), id: ids[slot] as string }));
     },
   };
 }
-

@@ -70,7 +70,7 @@ export function drawTargets(input: DrawTargetsInput): TargetDrawRecord {
 export async function drawTargetsAsync(
   input: Omit<DrawTargetsInput, "pool"> & { readonly pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit> },
 ): Promise<TargetDrawRecord> {
-  // a stream is not kept: duplicate ids are found by 64-bit fingerprint (see fingerprintTable)
+  // a stream is not kept: duplicate ids are found by 64-bit fingerprint (see fingerprintLog)
   const pass = shardPass(input, false);
   const add = pass.add;
   let i = 0;
