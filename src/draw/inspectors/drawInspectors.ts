@@ -16,7 +16,8 @@ import type { DrawScope } from "./DrawScope.js";
 import type { DepartmentDraw, DrawnTeam, InspectorDrawRecord } from "./InspectorDrawRecord.js";
 import type { LockedTargetList } from "../records/LockedTargetList.js";
 import { canonicalJson, canonicalize, hexToBytes, lengthDelimited } from "../_shared/_encoding.js";
-import { canonicalDigest, canonicalWriter } from "../_shared/_canonicalDigest.js";
+import { canonicalDigest } from "../_shared/_canonicalDigest.js";
+import { RecordText } from "./_recordText.js";
 import { planAssignment } from "./_assignment.js";
 import { isBuilt, lockProblems, refuse } from "../records/_checkRecord.js";
 import { provenanceProblems } from "../seeds/_seed.js";
@@ -185,61 +186,6 @@ function seedDateProblems(input: DrawInspectorsInput, lockedOn: string): RuleIss
   return out;
 }
 
-/**
- * The record digest (docs/spec-v1.md §2) of a stage-2 body whose members were all inserted in canonical order: teams
- * and leaders, nearly all of its bytes, are written by their known shape; everything else through the generic writer.
- * Equal to `canonicalDigest(body)` (checked by every verification, which hashes the record generically).
- */
-function bodyDigest(body: Record<string, unknown>): string {
-  const w = canonicalWriter();
-  // Teams and leaders were built with their members in canonical order and hold only strings and booleans, so the
-  // native JSON.stringify of a slice of them is their canonical JSON: hashed 256 at a time, never as one string.
-  const chunked = (xs: readonly object[]) => {
-    w.text("[");
-    for (let a = 0; a < xs.length; a += 256) {
-      if (a > 0) w.text(",");
-      const text = JSON.stringify(xs.slice(a, a + 256));
-      w.text(text.slice(1, -1));
-    }
-    w.text("]");
-  };
-  const object = (o: Record<string, unknown>, member: (k: string, v: unknown) => boolean) => {
-    w.text("{");
-    let first = true;
-    for (const k of Object.keys(o)) {
-      const v = o[k];
-      if (v === undefined) continue;
-      if (!first) w.text(",");
-      first = false;
-      w.string(k);
-      w.text(":");
-      if (!member(k, v)) w.value(v);
-    }
-    w.text("}");
-  };
-  object(body, (k, v) => {
-    if (k === "departments") {
-      w.text("[");
-      (v as readonly DepartmentDraw[]).forEach((d, i) => {
-        if (i > 0) w.text(",");
-        object(d as unknown as Record<string, unknown>, (dk, dv) => {
-          if (dk !== "teams") return false;
-          chunked(dv as readonly DrawnTeam[]);
-          return true;
-        });
-      });
-      w.text("]");
-      return true;
-    }
-    if (k === "leaders") {
-      chunked(v as InspectorDrawRecord["leaders"]);
-      return true;
-    }
-    return false;
-  });
-  return w.hex();
-}
-
 function inScope(i: Inspector, scope: DrawScope): boolean {
   return match(scope)
     .with({ kind: "whole-bureau" }, () => true)
@@ -318,8 +264,8 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   if (input.seed.value === record.seed.value) issues.push(ruleIssue("stage2-own-seed", ["seed"]));
   issues.push(...seedDateProblems(input, locked.lockedOn));
   const lockedIds = record.strata.flatMap((s) => s.selected.map((u) => u.unitId));
-  const lockedSet = new Set(lockedIds);
   // A subset of the locked list only (Longting art. 19: inspectors are drawn for the locked targets, nothing else).
+  const lockedSet = new Set(input.targetIds === undefined ? [] : lockedIds);
   (input.targetIds ?? []).forEach((t, k) => {
     if (typeof t !== "string" || !lockedSet.has(t)) issues.push({ path: ["targetIds", k], rule: "dispatch", clause: "Longting art. 19; docs/spec-v1.md §9", messageZh: "检查对象不在锁定名单中", messageEn: "a target is not on the locked list", value: t });
   });
@@ -375,15 +321,54 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   const unavailable = new Set((input.unavailable ?? []).map((u) => u.inspectorId));
   const allowFallback = input.allowSingleSideFallback ?? true;
   const departments: DepartmentDraw[] = [];
-  const initiatingTeams = new Map<number, readonly string[]>();
   const sortedSpecs = [...input.departments].sort((a, b) => (a.departmentId < b.departmentId ? -1 : a.departmentId > b.departmentId ? 1 : 0));
-  let leaderRngs: ReturnType<typeof departmentRng> | undefined;
+  // Whether an inspector counts toward the team (Longting art. 21; Chongqing 5), decided once per category.
+  const countsByCategory = new Map<unknown, boolean>();
+  const counts = (i: Inspector): boolean => {
+    let c = countsByCategory.get(i.category);
+    if (c === undefined) countsByCategory.set(i.category, (c = countsTowardMinimum({ category: i.category })));
+    return c;
+  };
 
+  // The record's canonical text (docs/spec-v1.md §2), written while drawing: the body's members in canonical (sorted)
+  // order — algorithm, departments (each: departmentId, directoryDigest, eligibleCounts, teams), initiatingDepartmentId,
+  // kind, leaders, then the rest — teams and leaders from pieces encoded once. Its SHA-256 is the record digest.
+  // Verification hashes the published record with an independent writer (_recordDigest.ts); tests compare both with
+  // the generic canonical digest.
+  const text = new RecordText();
+  const TEAM = text.piece('{"inspectorIds":[');
+  const TEAM_NEXT = text.piece(',{"inspectorIds":[');
+  const RANDOM_TRUE = text.piece('],"random":true,"targetIds":');
+  const RANDOM_FALSE = text.piece('],"random":false,"targetIds":');
+  const LEADER = text.piece('{"leaderId":');
+  const LEADER_NEXT = text.piece(',{"leaderId":');
+  const LEADER_TARGETS = text.piece(',"targetIds":');
+  /** `[…]}`: a group's target list closing its team or leader. */
+  const groupText = groups.map((g) => text.piece(`${JSON.stringify(g)}}`));
+  // room for the whole text at once (an upper bound of teams and leaders: a team's punctuation is ≤ 48 bytes, an id
+  // ≤ 3 bytes per UTF-16 unit plus quotes and comma), so the buffer is not copied as it grows
+  let targetsText = 0;
+  for (const g of groupText) targetsText += text.size(g);
+  let room = 65536 + groups.length * 64 + targetsText;
   for (const spec of sortedSpecs) {
+    let longestId = 0;
+    for (const i of spec.inspectors) longestId = Math.max(longestId, 3 * i.id.length + 3);
+    room += groups.length * (48 + (spec.teamSize ?? 2) * longestId) + targetsText;
+  }
+  text.reserve(room);
+  text.text(`{"algorithm":${JSON.stringify(STAGE2_ALGORITHM)},"departments":[`);
+  // the initiating department's teams, for the leaders: members per group and their pieces
+  const initiatingTeams: (readonly string[])[] = [];
+  let initiatingPieces = new Int32Array(0); // group g's member i: [g * its team size + i]
+  let leaderRng: ReturnType<typeof departmentRng> | undefined;
+
+  for (let s = 0; s < sortedSpecs.length; s++) {
+    const spec = sortedSpecs[s] as DepartmentSpec;
     const m = spec.teamSize ?? 2;
+    const initiatingHere = spec.departmentId === input.initiatingDepartmentId;
     const directory = [...spec.inspectors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const required = spec.requiredExpertise ?? [];
-    const qualified = directory.filter(countsTowardMinimum);
+    const qualified = directory.filter(counts);
     const expert = required.length === 0 ? qualified : qualified.filter((i) => (spec.expertiseMatch === "all" ? required.every((t) => i.expertise.includes(t)) : required.some((t) => i.expertise.includes(t))));
     const scoped = expert.filter((i) => inScope(i, spec.scope ?? { kind: "whole-bureau" }));
     const available = scoped.filter((i) => !unavailable.has(i.id));
@@ -391,17 +376,21 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     const standingFailure = standing.find(([, n]) => n < m);
     const rng = departmentRng(input.seed.value, record.taskId, spec.departmentId);
     const cap = spec.workloadCap;
-    const load = cap === undefined ? undefined : new Map<string, number>();
+    const load = cap === undefined ? undefined : new Int32Array(available.length);
     const mine = spec.targetIds === undefined ? undefined : new Set(spec.targetIds);
-    const teams: DrawnTeam[] = [];
     // Every check that can fail is decided here, before any random choice (docs/spec-v1.md §9.3): the standing
-    // filters, recusals per group, and — under a workload cap — an exact matching over all groups.
-    const mineGroups: { g: number; targetIds: string[]; recused: ReadonlySet<string> }[] = [];
+    // filters, recusals per group, and — under a workload cap — an exact matching over all groups. The department's
+    // groups: index, targets, recused inspectors (parallel arrays).
+    const mineGroup: number[] = [];
+    const mineTargets: (readonly string[])[] = [];
+    const mineRecused: ReadonlySet<string>[] = [];
     for (let g = 0; g < groups.length; g++) {
       const all = groups[g] as string[];
-      let targetIds = mine === undefined ? all : all.filter((t) => mine.has(t));
-      if (targetIds.length === all.length) targetIds = all;
-      else Object.freeze(targetIds);
+      let targetIds: readonly string[] = all;
+      if (mine !== undefined) {
+        const kept = all.filter((t) => mine.has(t));
+        if (kept.length !== all.length) targetIds = Object.freeze(kept);
+      }
       if (targetIds.length === 0) continue;
       if (standingFailure !== undefined) return failure(spec.departmentId, targetIds, standingFailure[0], standingFailure[1], m);
       let recused: ReadonlySet<string> = NO_RECUSALS;
@@ -415,34 +404,62 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
       // Without the single-side fallback (Longting art. 19) a group left with exactly m is refused here, before any
       // random choice, so success never depends on the seed (docs/spec-v1.md §9.3).
       if (!allowFallback && left === m) return failure(spec.departmentId, targetIds, "availability", left, m);
-      mineGroups.push({ g, targetIds, recused });
+      mineGroup.push(g);
+      mineTargets.push(targetIds);
+      mineRecused.push(recused);
     }
+    const groupCount = mineGroup.length;
     const indexOf = new Map(available.map((i, k) => [i.id, k]));
     const plan =
-      cap !== undefined && cap < mineGroups.length
-        ? planAssignment(mineGroups.length, available.length, m, cap, mineGroups.map((x) => (x.recused.size === 0 ? undefined : new Set([...x.recused].flatMap((id) => (indexOf.has(id) ? [indexOf.get(id) as number] : []))))))
+      cap !== undefined && cap < groupCount
+        ? planAssignment(groupCount, available.length, m, cap, mineRecused.map((r) => (r.size === 0 ? undefined : new Set([...r].flatMap((id) => (indexOf.has(id) ? [indexOf.get(id) as number] : []))))))
         : undefined;
-    if (plan !== undefined && !plan.feasible) return failure(spec.departmentId, (mineGroups[plan.group] as (typeof mineGroups)[number]).targetIds, "workload", plan.matched, m);
+    if (plan !== undefined && !plan.feasible) return failure(spec.departmentId, mineTargets[plan.group] as readonly string[], "workload", plan.matched, m);
     const planner = plan?.feasible === true ? plan : undefined;
+
+    const directoryDigest = canonicalDigest(directory);
+    const eligibleCounts = Object.freeze({ available: available.length, directory: directory.length, expertise: expert.length, qualified: qualified.length, scope: scoped.length });
+    const header = canonicalJson({ departmentId: spec.departmentId, directoryDigest, eligibleCounts });
+    text.text(`${s > 0 ? "," : ""}${header.slice(0, -1)},"teams":[`);
+    // the pieces of available[k]'s id: `"id"` is idPiece + 2k, `,"id"` is idPiece + 2k + 1
+    let idPiece = 0;
+    available.forEach((i, k) => {
+      const json = JSON.stringify(i.id);
+      const p = text.piece(json);
+      text.piece(`,${json}`);
+      if (k === 0) idPiece = p;
+    });
+
+    const teams: DrawnTeam[] = [];
     // Reused partial Fisher–Yates permutation: identity between teams (the ≤ m swaps are undone), so O(m) per team.
     const perm = Int32Array.from({ length: available.length }, (_, i) => i);
     const swapped = new Int32Array(m);
-    for (let k = 0; k < mineGroups.length; k++) {
-      const { g, targetIds, recused } = mineGroups[k] as (typeof mineGroups)[number];
+    /** Positions in `available` of the team being drawn, in draw order. */
+    const picked = new Int32Array(m);
+    if (initiatingHere) initiatingPieces = new Int32Array(groups.length * m);
+
+    for (let k = 0; k < groupCount; k++) {
+      const g = mineGroup[k] as number;
+      const targetIds = mineTargets[k] as readonly string[];
+      const recused = mineRecused[k] as ReadonlySet<string>;
       let pool = available;
       if (recused.size > 0) pool = pool.filter((i) => !recused.has(i.id));
       if (load !== undefined && cap !== undefined) {
-        pool = pool.filter((i) => (load.get(i.id) ?? 0) < cap);
+        pool = pool.filter((i) => (load[indexOf.get(i.id) as number] as number) < cap);
         if (pool.length < m) return failure(spec.departmentId, targetIds, "workload", pool.length, m); // unreachable once the matching says feasible
       }
-      const team: string[] = [];
+      // pool[p]'s position in `available`
+      const at = (p: number): number => (pool === available ? p : (indexOf.get((pool[p] as Inspector).id) as number));
+      const team = new Array<string>(m); // exactly m elements (an array grown by push keeps spare capacity)
       let random = true;
       if (pool.length === m) {
         // Reached without the fallback only when earlier teams' workload left exactly m: the matching proved the team
         // completable, so it is completed (recorded random: false) instead of failing for some seeds only (§9.3).
-        for (const i of pool) {
-          if (planner !== undefined) planner.commit(k, indexOf.get(i.id) as number);
-          team.push(i.id);
+        for (let p = 0; p < m; p++) {
+          const a = at(p);
+          if (planner !== undefined) planner.commit(k, a);
+          picked[p] = a;
+          team[p] = (pool[p] as Inspector).id;
         }
         random = false;
       } else {
@@ -451,18 +468,19 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
         // positions whose candidates keep every team completable (§9.3); a v1 draw that succeeded is unchanged.
         for (let i = 0; i < m; i++) {
           let j = uniformInt(rng, i, pool.length - 1);
-          if (planner !== undefined && !planner.commit(k, indexOf.get((pool[perm[j] as number] as Inspector).id) as number)) {
+          if (planner !== undefined && !planner.commit(k, at(perm[j] as number))) {
             const completable = planner.completable(k);
             const safe: number[] = [];
-            for (let p = i; p < pool.length; p++) if (completable[indexOf.get((pool[perm[p] as number] as Inspector).id) as number] === 1) safe.push(p);
+            for (let p = i; p < pool.length; p++) if (completable[at(perm[p] as number)] === 1) safe.push(p);
             j = safe[uniformInt(rng, 0, safe.length - 1)] as number;
-            planner.commit(k, indexOf.get((pool[perm[j] as number] as Inspector).id) as number);
+            planner.commit(k, at(perm[j] as number));
           }
           const t = perm[j] as number;
           perm[j] = perm[i] as number;
           perm[i] = t;
           swapped[i] = j;
-          team.push((pool[t] as Inspector).id);
+          picked[i] = at(t);
+          team[i] = (pool[t] as Inspector).id;
         }
         for (let i = m - 1; i >= 0; i--) {
           const j = swapped[i] as number;
@@ -471,23 +489,38 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
           perm[i] = t;
         }
       }
-      if (load !== undefined) for (const id of team) load.set(id, (load.get(id) ?? 0) + 1);
+      if (load !== undefined) {
+        for (let i = 0; i < m; i++) {
+          const a = picked[i] as number;
+          load[a] = (load[a] as number) + 1;
+        }
+      }
       // members in canonical (sorted) order, frozen as built: the record needs no canonicalising copy nor a deep walk
       teams.push(Object.freeze({ inspectorIds: Object.freeze(team), random, targetIds }));
-      if (spec.departmentId === input.initiatingDepartmentId) initiatingTeams.set(g, team);
+      text.put(k === 0 ? TEAM : TEAM_NEXT);
+      for (let i = 0; i < m; i++) text.put(idPiece + 2 * (picked[i] as number) + (i === 0 ? 0 : 1));
+      text.put(random ? RANDOM_TRUE : RANDOM_FALSE);
+      if (targetIds === groups[g]) text.put(groupText[g] as number);
+      else text.text(`${JSON.stringify(targetIds)}}`);
+      if (initiatingHere) {
+        initiatingTeams[g] = team;
+        for (let i = 0; i < m; i++) initiatingPieces[g * m + i] = idPiece + 2 * (picked[i] as number);
+      }
     }
-    if (spec.departmentId === input.initiatingDepartmentId) leaderRngs = rng;
-    departments.push(Object.freeze({
-      departmentId: spec.departmentId,
-      directoryDigest: canonicalDigest(directory),
-      eligibleCounts: Object.freeze({ available: available.length, directory: directory.length, expertise: expert.length, qualified: qualified.length, scope: scoped.length }),
-      teams: Object.freeze(teams),
-    }));
+    text.text("]}");
+    if (initiatingHere) leaderRng = rng;
+    departments.push(Object.freeze({ departmentId: spec.departmentId, directoryDigest, eligibleCounts, teams: Object.freeze(teams) }));
   }
   // Leaders: after the initiating department's teams, continuing its own stream, one uniformInt per group.
+  text.text(`],"initiatingDepartmentId":${JSON.stringify(input.initiatingDepartmentId)},"kind":"inspector-draw","leaders":[`);
   const leaders = groups.map((g, index) => {
-    const team = initiatingTeams.get(index) as readonly string[];
-    return Object.freeze({ leaderId: team[uniformInt(leaderRngs as ReturnType<typeof departmentRng>, 0, team.length - 1)] as string, targetIds: g });
+    const team = initiatingTeams[index] as readonly string[];
+    const pick = uniformInt(leaderRng as ReturnType<typeof departmentRng>, 0, team.length - 1);
+    text.put(index === 0 ? LEADER : LEADER_NEXT);
+    text.put(initiatingPieces[index * team.length + pick] as number);
+    text.put(LEADER_TARGETS);
+    text.put(groupText[index] as number);
+    return Object.freeze({ leaderId: team[pick] as string, targetIds: g });
   });
   const inspectorsRandom = departments.every((d) => d.teams.every((t) => t.random));
   const targetsRandom = record.random;
@@ -501,13 +534,7 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .map(([, r]) => canonicalize(r)),
   );
-  // members in canonical order; departments, teams and leaders were frozen as they were built
-  const body = {
-    algorithm: STAGE2_ALGORITHM,
-    departments: Object.freeze(departments),
-    initiatingDepartmentId: input.initiatingDepartmentId,
-    kind: "inspector-draw" as const,
-    leaders: Object.freeze(leaders),
+  const rest = {
     lockDigest: locked.digest,
     randomSide: randomSide as InspectorDrawRecord["randomSide"],
     recusals,
@@ -515,8 +542,16 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     targetDrawDigest: record.digest,
     taskId: record.taskId,
   };
-  const digest = bodyDigest(body); // streamed: the 4 MiB JSON of a 10⁴-target record is never built
-  const { algorithm, departments: ds, initiatingDepartmentId, kind, ...rest } = body;
-  const out: InspectorDrawRecord = Object.freeze({ algorithm, departments: ds, digest, initiatingDepartmentId, kind, ...rest });
+  // the remaining members, all after `leaders` in canonical order
+  text.text(`]${canonicalJson(rest).replace(/^\{/, ",")}`);
+  const out: InspectorDrawRecord = Object.freeze({
+    algorithm: STAGE2_ALGORITHM,
+    departments: Object.freeze(departments),
+    digest: text.digest(),
+    initiatingDepartmentId: input.initiatingDepartmentId,
+    kind: "inspector-draw" as const,
+    leaders: Object.freeze(leaders),
+    ...rest,
+  });
   return Object.freeze({ ok: true as const, record: out });
 }
