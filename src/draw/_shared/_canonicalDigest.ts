@@ -32,8 +32,6 @@ export interface CanonicalWriter {
   value(v: unknown): void;
   string(s: string): void;
   text(s: string): void;
-  /** UTF-8 bytes of JSON text as is (already encoded: for pieces a caller repeats many times). */
-  bytes(b: Uint8Array): void;
   hex(): string;
 }
 
@@ -83,5 +81,5 @@ export function canonicalWriter(): CanonicalWriter {
     }
     h.text("}");
   };
-  return { value: walk, string, text: (s: string) => h.text(s), bytes: (b: Uint8Array) => h.bytes(b), hex: () => h.hex() };
+  return { value: walk, string, text: (s: string) => h.text(s), hex: () => h.hex() };
 }
