@@ -61,15 +61,26 @@ export class RecordText {
 
   /** Stores the UTF-8 bytes of `s` as a piece to append many times; returns its number. */
   piece(s: string): number {
-    if (this.end + 3 * s.length > this.arena.length) {
-      const next = new Uint8Array(Math.max(this.arena.length * 2, this.end + 3 * s.length));
+    const len = s.length;
+    if (this.end + 3 * len > this.arena.length) {
+      const next = new Uint8Array(Math.max(this.arena.length * 2, this.end + 3 * len));
       next.set(this.arena.subarray(0, this.end));
       this.arena = next;
     }
-    const written = encoder.encodeInto(s, this.arena.subarray(this.end)).written;
-    this.start.push(this.end);
-    this.sizes.push(written);
-    this.end += written;
+    const a = this.arena;
+    const from = this.end;
+    let e = from;
+    for (let i = 0; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        e += encoder.encodeInto(s.slice(i), a.subarray(e)).written;
+        break;
+      }
+      a[e++] = c;
+    }
+    this.start.push(from);
+    this.sizes.push(e - from);
+    this.end = e;
     return this.start.length - 1;
   }
 

@@ -448,15 +448,14 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
         pool = pool.filter((i) => (load[indexOf.get(i.id) as number] as number) < cap);
         if (pool.length < m) return failure(spec.departmentId, targetIds, "workload", pool.length, m); // unreachable once the matching says feasible
       }
-      // pool[p]'s position in `available`
-      const at = (p: number): number => (pool === available ? p : (indexOf.get((pool[p] as Inspector).id) as number));
+      const whole = pool === available;
       const team = new Array<string>(m); // exactly m elements (an array grown by push keeps spare capacity)
       let random = true;
       if (pool.length === m) {
         // Reached without the fallback only when earlier teams' workload left exactly m: the matching proved the team
         // completable, so it is completed (recorded random: false) instead of failing for some seeds only (§9.3).
         for (let p = 0; p < m; p++) {
-          const a = at(p);
+          const a = whole ? p : (indexOf.get((pool[p] as Inspector).id) as number);
           if (planner !== undefined) planner.commit(k, a);
           picked[p] = a;
           team[p] = (pool[p] as Inspector).id;
@@ -468,18 +467,18 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
         // positions whose candidates keep every team completable (§9.3); a v1 draw that succeeded is unchanged.
         for (let i = 0; i < m; i++) {
           let j = uniformInt(rng, i, pool.length - 1);
-          if (planner !== undefined && !planner.commit(k, at(perm[j] as number))) {
+          if (planner !== undefined && !planner.commit(k, indexOf.get((pool[perm[j] as number] as Inspector).id) as number)) {
             const completable = planner.completable(k);
             const safe: number[] = [];
-            for (let p = i; p < pool.length; p++) if (completable[at(perm[p] as number)] === 1) safe.push(p);
+            for (let p = i; p < pool.length; p++) if (completable[indexOf.get((pool[perm[p] as number] as Inspector).id) as number] === 1) safe.push(p);
             j = safe[uniformInt(rng, 0, safe.length - 1)] as number;
-            planner.commit(k, at(perm[j] as number));
+            planner.commit(k, indexOf.get((pool[perm[j] as number] as Inspector).id) as number);
           }
           const t = perm[j] as number;
           perm[j] = perm[i] as number;
           perm[i] = t;
           swapped[i] = j;
-          picked[i] = at(t);
+          picked[i] = whole ? t : (indexOf.get((pool[t] as Inspector).id) as number); // its position in `available`
           team[i] = (pool[t] as Inspector).id;
         }
         for (let i = m - 1; i >= 0; i--) {
