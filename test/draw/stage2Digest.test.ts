@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { canonicalDigest } from "../../src/draw/_shared/_canonicalDigest.js";
 import { canonicalJson, sha256Hex, utf8 } from "../../src/draw/_shared/_encoding.js";
 import { stage2BodyDigest } from "../../src/draw/inspectors/_recordDigest.js";
-import { commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, type DepartmentSpec, type Inspector, type InspectorDrawRecord, type LockedTargetList } from "../../src/index.js";
+import { commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, verifyInspectorDraw, type DepartmentSpec, type Inspector, type InspectorDrawRecord, type LockedTargetList } from "../../src/index.js";
 
 // The stage-2 record digest is SHA-256 of the canonical JSON of the body (docs/spec-v1.md §2). drawInspectors writes
 // that text while it draws (members in canonical order, teams and leaders from cached pieces); verification hashes a
@@ -98,5 +98,38 @@ describe("stage-2 record digest: the text written while drawing is the canonical
     if (!r.ok) throw new Error("draw failed");
     expect(r.record.digest).toBe(canonicalDigest(bodyOf(r.record)));
     expect(stage2BodyDigest(bodyOf(r.record))).toBe(r.record.digest);
+  });
+});
+
+describe("verifyInspectorDraw: the fast path (re-run equal member for member) decides exactly as the detailed comparison", () => {
+  const locked = lockedList(["T1", "T2", "T3", "T4", "甲"]);
+  const staff = (d: string) => Array.from({ length: 6 }, (_, i): Inspector => ({ id: `${d}-${i}`, name: "n", departmentId: d, category: "qualified-staff", expertise: [] }));
+  const input = { locked, seed: createSeed("22".repeat(16), { kind: "other" as const, description: "s2" }), initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors: staff("A") }, { departmentId: "B", inspectors: staff("B"), targetIds: ["T2", "甲"] }] };
+  const r = drawInspectors(input);
+  if (!r.ok) throw new Error("draw failed");
+  const record = r.record;
+  const fields = (v: ReturnType<typeof verifyInspectorDraw>) => (v.ok ? [] : v.mismatches.map((m) => m.field));
+  it("accepts the record, and a JSON copy with its members in another order (no shared arrays)", () => {
+    expect(verifyInspectorDraw(record, input).ok).toBe(true);
+    const reordered = JSON.parse(JSON.stringify(record, Object.keys(record).reverse().concat(["teams", "targetIds", "random", "inspectorIds", "leaderId", "departmentId", "directoryDigest", "eligibleCounts", "available", "directory", "expertise", "qualified", "scope", "value", "provenance", "kind", "description", "entropyBits"]))) as InspectorDrawRecord;
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(record));
+    expect(verifyInspectorDraw(reordered, input).ok).toBe(true);
+  });
+  it("refuses an extra member even when undefined (the record schema), at the top and in a team", () => {
+    expect(fields(verifyInspectorDraw({ ...record, extra: undefined } as never, input))).toEqual([""]);
+    const d0 = record.departments[0]!;
+    const teams = d0.teams.map((t, k) => (k === 1 ? { ...t, note: undefined } : t));
+    expect(fields(verifyInspectorDraw({ ...record, departments: [{ ...d0, teams }, ...record.departments.slice(1)] } as never, input))).toEqual(["departments[0].teams[1]"]);
+  });
+  it("names the digest when only the digest differs, and the team when a forger recomputes the digest", () => {
+    expect(fields(verifyInspectorDraw({ ...record, digest: "0".repeat(64) }, input))).toEqual(["digest"]);
+    const d0 = record.departments[0]!;
+    const t0 = d0.teams[0]!;
+    const other = staff("A").map((i) => i.id).find((id) => !t0.inspectorIds.includes(id))!;
+    const forged = { ...record, departments: [{ ...d0, teams: [{ ...t0, inspectorIds: [other, ...t0.inspectorIds.slice(1)] }, ...d0.teams.slice(1)] }, ...record.departments.slice(1)] };
+    const { digest: _d, ...body } = forged;
+    const v = verifyInspectorDraw({ ...forged, digest: reference(body) }, input);
+    // the record is self-consistent; the re-run differs in the team and therefore in the digest
+    expect(fields(v)).toEqual(["departments.A.teams[0].inspectorIds[0]", "digest"]);
   });
 });
