@@ -147,6 +147,21 @@ function failure(departmentId: string, targetIds: readonly string[], constraint:
 
 const NO_RECUSALS: ReadonlySet<string> = new Set();
 
+/**
+ * Whether `validateRecords(InspectorSchema, …)` (Chongqing table C.1) would accept a directory the boundary has already
+ * read into plain data: every row passes the schema and no id repeats. Only then is its report skipped — it re-reads
+ * and copies every row — so any problem is still reported by it, with every bad row.
+ */
+function inspectorsValid(rows: readonly unknown[]): boolean {
+  const ids = new Set<unknown>();
+  for (const row of rows) {
+    const r = InspectorSchema.safeParse(row);
+    if (!r.success || ids.has(r.data.id)) return false;
+    ids.add(r.data.id);
+  }
+  return true;
+}
+
 const SEED_ORDER_CLAUSE = "Longting art. 19 (锁定名单后由各部门二次随机); docs/spec-v1.md §9.1";
 
 /**
@@ -303,8 +318,8 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     if (!Number.isInteger(size) || size < 2) issues.push({ path: ["departments", k, "teamSize"], rule: "team-size", clause: "Longting art. 21; 行政处罚法 art. 42", messageZh: "每个部门实地核查人员不得少于两人", messageEn: "a department sends at least two inspectors", value: size });
     if (d.targetIds !== undefined && new Set(d.targetIds).size !== d.targetIds.length) issues.push({ path: ["departments", k, "targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "派发的检查对象重复", messageEn: "a dispatched target is listed twice" });
     for (const t of d.targetIds ?? []) if (!targetSet.has(t)) issues.push({ path: ["departments", k, "targetIds"], rule: "dispatch", clause: "Longting art. 19", messageZh: "派发的检查对象不在锁定名单中", messageEn: "a dispatched target is not on the locked list", value: t });
-    const v = validateRecords(InspectorSchema, d.inspectors, "Chongqing table C.1");
-    if (!v.ok) issues.push(...v.issues.map((i) => ({ ...i, path: ["departments", k, "inspectors", ...i.path] })));
+    const v = inspectorsValid(d.inspectors) ? undefined : validateRecords(InspectorSchema, d.inspectors, "Chongqing table C.1");
+    if (v !== undefined && !v.ok) issues.push(...v.issues.map((i) => ({ ...i, path: ["departments", k, "inspectors", ...i.path] })));
     for (const i of d.inspectors) if (i.departmentId !== d.departmentId) issues.push({ path: ["departments", k, "inspectors"], rule: "inspector-department", clause: "Longting art. 19 (各参与部门自行抽取)", messageZh: "人员不属于该部门", messageEn: "an inspector belongs to another department", value: i.id });
   });
   if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
