@@ -284,7 +284,7 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   (input.targetIds ?? []).forEach((t, k) => {
     if (typeof t !== "string" || !lockedSet.has(t)) issues.push({ path: ["targetIds", k], rule: "dispatch", clause: "Longting art. 19; docs/spec-v1.md §9", messageZh: "检查对象不在锁定名单中", messageEn: "a target is not on the locked list", value: t });
   });
-  const allTargets = [...(input.targetIds ?? lockedIds)].sort();
+  const allTargets = (input.targetIds === undefined ? lockedIds : [...input.targetIds]).sort(); // lockedIds is a fresh array
   const targetSet = new Set(allTargets);
   if (targetSet.size !== allTargets.length) issues.push({ path: ["targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "检查对象重复", messageEn: "a target id is listed twice (the same inspector could be put twice on one target)" });
   (input.recusals ?? []).forEach((r, k) => {
