@@ -396,9 +396,17 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     // Every check that can fail is decided here, before any random choice (docs/spec-v1.md §9.3): the standing
     // filters, recusals per group, and — under a workload cap — an exact matching over all groups. The department's
     // groups: index, targets, recused inspectors (parallel arrays).
-    const mineGroup: number[] = [];
-    const mineTargets: (readonly string[])[] = [];
-    const mineRecused: ReadonlySet<string>[] = [];
+    // Without a dispatch subset or recusals every group is the department's, whole, with nothing recused: the checks
+    // are the same for every group, so only the first is checked and no per-group list is built.
+    const everyGroup = mine === undefined && recusedBy.size === 0;
+    let mineGroup: number[] | undefined;
+    let mineTargets: (readonly string[])[] | undefined;
+    let mineRecused: ReadonlySet<string>[] | undefined;
+    if (!everyGroup) {
+      mineGroup = [];
+      mineTargets = [];
+      mineRecused = [];
+    }
     for (let g = 0; g < groups.length; g++) {
       const all = groups[g] as string[];
       let targetIds: readonly string[] = all;
@@ -419,17 +427,22 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
       // Without the single-side fallback (Longting art. 19) a group left with exactly m is refused here, before any
       // random choice, so success never depends on the seed (docs/spec-v1.md §9.3).
       if (!allowFallback && left === m) return failure(spec.departmentId, targetIds, "availability", left, m);
-      mineGroup.push(g);
-      mineTargets.push(targetIds);
-      mineRecused.push(recused);
+      if (everyGroup) break; // every other group passes the same checks
+      mineGroup?.push(g);
+      mineTargets?.push(targetIds);
+      mineRecused?.push(recused);
     }
-    const groupCount = mineGroup.length;
+    const groupCount = mineGroup === undefined ? groups.length : mineGroup.length;
+    const targetsOf = (k: number): readonly string[] => (mineTargets === undefined ? (groups[k] as string[]) : (mineTargets[k] as readonly string[]));
     const indexOf = new Map(available.map((i, k) => [i.id, k]));
     const plan =
       cap !== undefined && cap < groupCount
-        ? planAssignment(groupCount, available.length, m, cap, mineRecused.map((r) => (r.size === 0 ? undefined : new Set([...r].flatMap((id) => (indexOf.has(id) ? [indexOf.get(id) as number] : []))))))
+        ? planAssignment(groupCount, available.length, m, cap, Array.from({ length: groupCount }, (_, k) => {
+            const r = mineRecused?.[k] ?? NO_RECUSALS;
+            return r.size === 0 ? undefined : new Set([...r].flatMap((id) => (indexOf.has(id) ? [indexOf.get(id) as number] : [])));
+          }))
         : undefined;
-    if (plan !== undefined && !plan.feasible) return failure(spec.departmentId, mineTargets[plan.group] as readonly string[], "workload", plan.matched, m);
+    if (plan !== undefined && !plan.feasible) return failure(spec.departmentId, targetsOf(plan.group), "workload", plan.matched, m);
     const planner = plan?.feasible === true ? plan : undefined;
 
     const directoryDigest = canonicalDigest(directory);
@@ -454,9 +467,9 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     if (initiatingHere) initiatingPieces = new Int32Array(groups.length * m);
 
     for (let k = 0; k < groupCount; k++) {
-      const g = mineGroup[k] as number;
-      const targetIds = mineTargets[k] as readonly string[];
-      const recused = mineRecused[k] as ReadonlySet<string>;
+      const g = mineGroup === undefined ? k : (mineGroup[k] as number);
+      const targetIds = targetsOf(k);
+      const recused = mineRecused === undefined ? NO_RECUSALS : (mineRecused[k] as ReadonlySet<string>);
       let pool = available;
       if (recused.size > 0) pool = pool.filter((i) => !recused.has(i.id));
       if (load !== undefined && cap !== undefined) {
