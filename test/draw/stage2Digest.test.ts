@@ -133,3 +133,16 @@ describe("verifyInspectorDraw: the fast path (re-run equal member for member) de
     expect(fields(v)).toEqual(["departments.A.teams[0].inspectorIds[0]", "digest"]);
   });
 });
+
+describe("the record text's buffer", () => {
+  it("one very long inspector id in a directory does not reserve its length for every team", () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => `T${i}`);
+    const locked = lockedList(ids);
+    // 2.7 MB of UTF-8 in the directory (an auxiliary expert: never on a team); reserved per team it would be gigabytes
+    const long = `A-${"长".repeat(900_000)}`;
+    const inspectors = [long, "A-1", "A-2", "A-3"].map((id, k): Inspector => ({ id, name: "n", departmentId: "A", category: k === 0 ? "expert" : "qualified-staff", expertise: [] }));
+    const r = drawInspectors({ locked, seed: createSeed("cd".repeat(16), { kind: "other", description: "s2" }), initiatingDepartmentId: "A", departments: [{ departmentId: "A", inspectors }] });
+    if (!r.ok) throw new Error("draw failed");
+    expect(r.record.digest).toBe(canonicalDigest(bodyOf(r.record)));
+  });
+});

@@ -360,17 +360,19 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   const LEADER_TARGETS = text.piece(',"targetIds":');
   /** `[…]}`: a group's target list closing its team or leader. */
   const groupText = groups.map((g) => text.piece(`${JSON.stringify(g)}}`));
-  // room for the whole text at once (an upper bound of teams and leaders: a team's punctuation is ≤ 48 bytes, an id
-  // ≤ 3 bytes per UTF-16 unit plus quotes and comma), so the buffer is not copied as it grows
+  // room for the whole text at once, estimated (a team's punctuation is ≤ 48 bytes; ids of the directory's mean UTF-16
+  // length, ≤ 3 bytes per unit plus quotes and comma), so the buffer is rarely copied as it grows; at most 64 MiB
+  // reserved (one very long id must not reserve its length times every team — the buffer grows as needed anyway)
   let targetsText = 0;
   for (const g of groupText) targetsText += text.size(g);
   let room = 65536 + groups.length * 64 + targetsText;
   for (const spec of sortedSpecs) {
-    let longestId = 0;
-    for (const i of spec.inspectors) longestId = Math.max(longestId, 3 * i.id.length + 3);
-    room += groups.length * (48 + (spec.teamSize ?? 2) * longestId) + targetsText;
+    let units = 0;
+    for (const i of spec.inspectors) units += i.id.length;
+    const meanId = 3 * Math.ceil(units / Math.max(1, spec.inspectors.length)) + 3;
+    room += groups.length * (48 + (spec.teamSize ?? 2) * meanId) + targetsText;
   }
-  text.reserve(room);
+  text.reserve(Math.min(room, 1 << 26));
   text.text(`{"algorithm":${JSON.stringify(STAGE2_ALGORITHM)},"departments":[`);
   // the initiating department's teams, for the leaders: members per group and their pieces
   const initiatingTeams: (readonly string[])[] = [];
