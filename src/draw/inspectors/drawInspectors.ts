@@ -16,7 +16,8 @@ import type { DrawScope } from "./DrawScope.js";
 import type { DepartmentDraw, DrawnTeam, InspectorDrawRecord } from "./InspectorDrawRecord.js";
 import type { LockedTargetList } from "../records/LockedTargetList.js";
 import { canonicalJson, canonicalize, hexToBytes, lengthDelimited } from "../_shared/_encoding.js";
-import { canonicalDigest, canonicalWriter } from "../_shared/_canonicalDigest.js";
+import { canonicalDigest } from "../_shared/_canonicalDigest.js";
+import { RecordText } from "./_recordText.js";
 import { planAssignment } from "./_assignment.js";
 import { isBuilt, lockProblems, refuse } from "../records/_checkRecord.js";
 import { provenanceProblems } from "../seeds/_seed.js";
@@ -146,6 +147,21 @@ function failure(departmentId: string, targetIds: readonly string[], constraint:
 
 const NO_RECUSALS: ReadonlySet<string> = new Set();
 
+/**
+ * Whether `validateRecords(InspectorSchema, …)` (Chongqing table C.1) would accept a directory the boundary has already
+ * read into plain data: every row passes the schema and no id repeats. Only then is its report skipped — it re-reads
+ * and copies every row — so any problem is still reported by it, with every bad row.
+ */
+function inspectorsValid(rows: readonly unknown[]): boolean {
+  const ids = new Set<unknown>();
+  for (const row of rows) {
+    const r = InspectorSchema.safeParse(row);
+    if (!r.success || ids.has(r.data.id)) return false;
+    ids.add(r.data.id);
+  }
+  return true;
+}
+
 const SEED_ORDER_CLAUSE = "Longting art. 19 (锁定名单后由各部门二次随机); docs/spec-v1.md §9.1";
 
 /**
@@ -183,61 +199,6 @@ function seedDateProblems(input: DrawInspectorsInput, lockedOn: string): RuleIss
     out.push({ path: where, rule: "stage2-seed-after-lock", clause: SEED_ORDER_CLAUSE, messageZh: `第二次随机种子确定于${fixedOn}，早于输入公布日${announced}：输入可能在已知种子后选定`, messageEn: `the stage-2 seed was fixed on ${fixedOn}, before its inputs were announced on ${announced}: the inputs could have been chosen knowing the seed`, value: fixedOn });
   }
   return out;
-}
-
-/**
- * The record digest (docs/spec-v1.md §2) of a stage-2 body whose members were all inserted in canonical order: teams
- * and leaders, nearly all of its bytes, are written by their known shape; everything else through the generic writer.
- * Equal to `canonicalDigest(body)` (checked by every verification, which hashes the record generically).
- */
-function bodyDigest(body: Record<string, unknown>): string {
-  const w = canonicalWriter();
-  // Teams and leaders were built with their members in canonical order and hold only strings and booleans, so the
-  // native JSON.stringify of a slice of them is their canonical JSON: hashed 256 at a time, never as one string.
-  const chunked = (xs: readonly object[]) => {
-    w.text("[");
-    for (let a = 0; a < xs.length; a += 256) {
-      if (a > 0) w.text(",");
-      const text = JSON.stringify(xs.slice(a, a + 256));
-      w.text(text.slice(1, -1));
-    }
-    w.text("]");
-  };
-  const object = (o: Record<string, unknown>, member: (k: string, v: unknown) => boolean) => {
-    w.text("{");
-    let first = true;
-    for (const k of Object.keys(o)) {
-      const v = o[k];
-      if (v === undefined) continue;
-      if (!first) w.text(",");
-      first = false;
-      w.string(k);
-      w.text(":");
-      if (!member(k, v)) w.value(v);
-    }
-    w.text("}");
-  };
-  object(body, (k, v) => {
-    if (k === "departments") {
-      w.text("[");
-      (v as readonly DepartmentDraw[]).forEach((d, i) => {
-        if (i > 0) w.text(",");
-        object(d as unknown as Record<string, unknown>, (dk, dv) => {
-          if (dk !== "teams") return false;
-          chunked(dv as readonly DrawnTeam[]);
-          return true;
-        });
-      });
-      w.text("]");
-      return true;
-    }
-    if (k === "leaders") {
-      chunked(v as InspectorDrawRecord["leaders"]);
-      return true;
-    }
-    return false;
-  });
-  return w.hex();
 }
 
 function inScope(i: Inspector, scope: DrawScope): boolean {
@@ -318,12 +279,12 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   if (input.seed.value === record.seed.value) issues.push(ruleIssue("stage2-own-seed", ["seed"]));
   issues.push(...seedDateProblems(input, locked.lockedOn));
   const lockedIds = record.strata.flatMap((s) => s.selected.map((u) => u.unitId));
-  const lockedSet = new Set(lockedIds);
   // A subset of the locked list only (Longting art. 19: inspectors are drawn for the locked targets, nothing else).
+  const lockedSet = new Set(input.targetIds === undefined ? [] : lockedIds);
   (input.targetIds ?? []).forEach((t, k) => {
     if (typeof t !== "string" || !lockedSet.has(t)) issues.push({ path: ["targetIds", k], rule: "dispatch", clause: "Longting art. 19; docs/spec-v1.md §9", messageZh: "检查对象不在锁定名单中", messageEn: "a target is not on the locked list", value: t });
   });
-  const allTargets = [...(input.targetIds ?? lockedIds)].sort();
+  const allTargets = (input.targetIds === undefined ? lockedIds : [...input.targetIds]).sort(); // lockedIds is a fresh array
   const targetSet = new Set(allTargets);
   if (targetSet.size !== allTargets.length) issues.push({ path: ["targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "检查对象重复", messageEn: "a target id is listed twice (the same inspector could be put twice on one target)" });
   (input.recusals ?? []).forEach((r, k) => {
@@ -357,8 +318,8 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     if (!Number.isInteger(size) || size < 2) issues.push({ path: ["departments", k, "teamSize"], rule: "team-size", clause: "Longting art. 21; 行政处罚法 art. 42", messageZh: "每个部门实地核查人员不得少于两人", messageEn: "a department sends at least two inspectors", value: size });
     if (d.targetIds !== undefined && new Set(d.targetIds).size !== d.targetIds.length) issues.push({ path: ["departments", k, "targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "派发的检查对象重复", messageEn: "a dispatched target is listed twice" });
     for (const t of d.targetIds ?? []) if (!targetSet.has(t)) issues.push({ path: ["departments", k, "targetIds"], rule: "dispatch", clause: "Longting art. 19", messageZh: "派发的检查对象不在锁定名单中", messageEn: "a dispatched target is not on the locked list", value: t });
-    const v = validateRecords(InspectorSchema, d.inspectors, "Chongqing table C.1");
-    if (!v.ok) issues.push(...v.issues.map((i) => ({ ...i, path: ["departments", k, "inspectors", ...i.path] })));
+    const v = inspectorsValid(d.inspectors) ? undefined : validateRecords(InspectorSchema, d.inspectors, "Chongqing table C.1");
+    if (v !== undefined && !v.ok) issues.push(...v.issues.map((i) => ({ ...i, path: ["departments", k, "inspectors", ...i.path] })));
     for (const i of d.inspectors) if (i.departmentId !== d.departmentId) issues.push({ path: ["departments", k, "inspectors"], rule: "inspector-department", clause: "Longting art. 19 (各参与部门自行抽取)", messageZh: "人员不属于该部门", messageEn: "an inspector belongs to another department", value: i.id });
   });
   if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
@@ -375,15 +336,56 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   const unavailable = new Set((input.unavailable ?? []).map((u) => u.inspectorId));
   const allowFallback = input.allowSingleSideFallback ?? true;
   const departments: DepartmentDraw[] = [];
-  const initiatingTeams = new Map<number, readonly string[]>();
   const sortedSpecs = [...input.departments].sort((a, b) => (a.departmentId < b.departmentId ? -1 : a.departmentId > b.departmentId ? 1 : 0));
-  let leaderRngs: ReturnType<typeof departmentRng> | undefined;
+  // Whether an inspector counts toward the team (Longting art. 21; Chongqing 5), decided once per category.
+  const countsByCategory = new Map<unknown, boolean>();
+  const counts = (i: Inspector): boolean => {
+    let c = countsByCategory.get(i.category);
+    if (c === undefined) countsByCategory.set(i.category, (c = countsTowardMinimum({ category: i.category })));
+    return c;
+  };
 
+  // The record's canonical text (docs/spec-v1.md §2), written while drawing: the body's members in canonical (sorted)
+  // order — algorithm, departments (each: departmentId, directoryDigest, eligibleCounts, teams), initiatingDepartmentId,
+  // kind, leaders, then the rest — teams and leaders from pieces encoded once. Its SHA-256 is the record digest.
+  // Verification hashes the published record with an independent writer (_recordDigest.ts); tests compare both with
+  // the generic canonical digest.
+  const text = new RecordText();
+  const TEAM = text.piece('{"inspectorIds":[');
+  const TEAM_NEXT = text.piece(',{"inspectorIds":[');
+  const RANDOM_TRUE = text.piece('],"random":true,"targetIds":');
+  const RANDOM_FALSE = text.piece('],"random":false,"targetIds":');
+  const LEADER = text.piece('{"leaderId":');
+  const LEADER_NEXT = text.piece(',{"leaderId":');
+  const LEADER_TARGETS = text.piece(',"targetIds":');
+  /** `[…]}`: a group's target list closing its team or leader. */
+  const groupText = groups.map((g) => text.piece(`${JSON.stringify(g)}}`));
+  // room for the whole text at once, estimated (a team's punctuation is ≤ 48 bytes; ids of the directory's mean UTF-16
+  // length, ≤ 3 bytes per unit plus quotes and comma), so the buffer is rarely copied as it grows; at most 64 MiB
+  // reserved (one very long id must not reserve its length times every team — the buffer grows as needed anyway)
+  let targetsText = 0;
+  for (const g of groupText) targetsText += text.size(g);
+  let room = 65536 + groups.length * 64 + targetsText;
   for (const spec of sortedSpecs) {
+    let units = 0;
+    for (const i of spec.inspectors) units += i.id.length;
+    const meanId = 3 * Math.ceil(units / Math.max(1, spec.inspectors.length)) + 3;
+    room += groups.length * (48 + (spec.teamSize ?? 2) * meanId) + targetsText;
+  }
+  text.reserve(Math.min(room, 1 << 26));
+  text.text(`{"algorithm":${JSON.stringify(STAGE2_ALGORITHM)},"departments":[`);
+  // the initiating department's teams, for the leaders: members per group and their pieces
+  const initiatingTeams: (readonly string[])[] = [];
+  let initiatingPieces = new Int32Array(0); // group g's member i: [g * its team size + i]
+  let leaderRng: ReturnType<typeof departmentRng> | undefined;
+
+  for (let s = 0; s < sortedSpecs.length; s++) {
+    const spec = sortedSpecs[s] as DepartmentSpec;
     const m = spec.teamSize ?? 2;
+    const initiatingHere = spec.departmentId === input.initiatingDepartmentId;
     const directory = [...spec.inspectors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const required = spec.requiredExpertise ?? [];
-    const qualified = directory.filter(countsTowardMinimum);
+    const qualified = directory.filter(counts);
     const expert = required.length === 0 ? qualified : qualified.filter((i) => (spec.expertiseMatch === "all" ? required.every((t) => i.expertise.includes(t)) : required.some((t) => i.expertise.includes(t))));
     const scoped = expert.filter((i) => inScope(i, spec.scope ?? { kind: "whole-bureau" }));
     const available = scoped.filter((i) => !unavailable.has(i.id));
@@ -391,17 +393,29 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     const standingFailure = standing.find(([, n]) => n < m);
     const rng = departmentRng(input.seed.value, record.taskId, spec.departmentId);
     const cap = spec.workloadCap;
-    const load = cap === undefined ? undefined : new Map<string, number>();
+    const load = cap === undefined ? undefined : new Int32Array(available.length);
     const mine = spec.targetIds === undefined ? undefined : new Set(spec.targetIds);
-    const teams: DrawnTeam[] = [];
     // Every check that can fail is decided here, before any random choice (docs/spec-v1.md §9.3): the standing
-    // filters, recusals per group, and — under a workload cap — an exact matching over all groups.
-    const mineGroups: { g: number; targetIds: string[]; recused: ReadonlySet<string> }[] = [];
+    // filters, recusals per group, and — under a workload cap — an exact matching over all groups. The department's
+    // groups: index, targets, recused inspectors (parallel arrays).
+    // Without a dispatch subset or recusals every group is the department's, whole, with nothing recused: the checks
+    // are the same for every group, so only the first is checked and no per-group list is built.
+    const everyGroup = mine === undefined && recusedBy.size === 0;
+    let mineGroup: number[] | undefined;
+    let mineTargets: (readonly string[])[] | undefined;
+    let mineRecused: ReadonlySet<string>[] | undefined;
+    if (!everyGroup) {
+      mineGroup = [];
+      mineTargets = [];
+      mineRecused = [];
+    }
     for (let g = 0; g < groups.length; g++) {
       const all = groups[g] as string[];
-      let targetIds = mine === undefined ? all : all.filter((t) => mine.has(t));
-      if (targetIds.length === all.length) targetIds = all;
-      else Object.freeze(targetIds);
+      let targetIds: readonly string[] = all;
+      if (mine !== undefined) {
+        const kept = all.filter((t) => mine.has(t));
+        if (kept.length !== all.length) targetIds = Object.freeze(kept);
+      }
       if (targetIds.length === 0) continue;
       if (standingFailure !== undefined) return failure(spec.departmentId, targetIds, standingFailure[0], standingFailure[1], m);
       let recused: ReadonlySet<string> = NO_RECUSALS;
@@ -415,34 +429,66 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
       // Without the single-side fallback (Longting art. 19) a group left with exactly m is refused here, before any
       // random choice, so success never depends on the seed (docs/spec-v1.md §9.3).
       if (!allowFallback && left === m) return failure(spec.departmentId, targetIds, "availability", left, m);
-      mineGroups.push({ g, targetIds, recused });
+      if (everyGroup) break; // every other group passes the same checks
+      mineGroup?.push(g);
+      mineTargets?.push(targetIds);
+      mineRecused?.push(recused);
     }
+    const groupCount = mineGroup === undefined ? groups.length : mineGroup.length;
+    const targetsOf = (k: number): readonly string[] => (mineTargets === undefined ? (groups[k] as string[]) : (mineTargets[k] as readonly string[]));
     const indexOf = new Map(available.map((i, k) => [i.id, k]));
     const plan =
-      cap !== undefined && cap < mineGroups.length
-        ? planAssignment(mineGroups.length, available.length, m, cap, mineGroups.map((x) => (x.recused.size === 0 ? undefined : new Set([...x.recused].flatMap((id) => (indexOf.has(id) ? [indexOf.get(id) as number] : []))))))
+      cap !== undefined && cap < groupCount
+        ? planAssignment(groupCount, available.length, m, cap, Array.from({ length: groupCount }, (_, k) => {
+            const r = mineRecused?.[k] ?? NO_RECUSALS;
+            return r.size === 0 ? undefined : new Set([...r].flatMap((id) => (indexOf.has(id) ? [indexOf.get(id) as number] : [])));
+          }))
         : undefined;
-    if (plan !== undefined && !plan.feasible) return failure(spec.departmentId, (mineGroups[plan.group] as (typeof mineGroups)[number]).targetIds, "workload", plan.matched, m);
+    if (plan !== undefined && !plan.feasible) return failure(spec.departmentId, targetsOf(plan.group), "workload", plan.matched, m);
     const planner = plan?.feasible === true ? plan : undefined;
+
+    const directoryDigest = canonicalDigest(directory);
+    const eligibleCounts = Object.freeze({ available: available.length, directory: directory.length, expertise: expert.length, qualified: qualified.length, scope: scoped.length });
+    const header = canonicalJson({ departmentId: spec.departmentId, directoryDigest, eligibleCounts });
+    text.text(`${s > 0 ? "," : ""}${header.slice(0, -1)},"teams":[`);
+    // the pieces of available[k]'s id: `"id"` is idPiece + 2k, `,"id"` is idPiece + 2k + 1
+    let idPiece = 0;
+    available.forEach((i, k) => {
+      const json = JSON.stringify(i.id);
+      const p = text.piece(json);
+      text.piece(`,${json}`);
+      if (k === 0) idPiece = p;
+    });
+
+    const teams: DrawnTeam[] = [];
     // Reused partial Fisher–Yates permutation: identity between teams (the ≤ m swaps are undone), so O(m) per team.
     const perm = Int32Array.from({ length: available.length }, (_, i) => i);
     const swapped = new Int32Array(m);
-    for (let k = 0; k < mineGroups.length; k++) {
-      const { g, targetIds, recused } = mineGroups[k] as (typeof mineGroups)[number];
+    /** Positions in `available` of the team being drawn, in draw order. */
+    const picked = new Int32Array(m);
+    if (initiatingHere) initiatingPieces = new Int32Array(groups.length * m);
+
+    for (let k = 0; k < groupCount; k++) {
+      const g = mineGroup === undefined ? k : (mineGroup[k] as number);
+      const targetIds = targetsOf(k);
+      const recused = mineRecused === undefined ? NO_RECUSALS : (mineRecused[k] as ReadonlySet<string>);
       let pool = available;
       if (recused.size > 0) pool = pool.filter((i) => !recused.has(i.id));
       if (load !== undefined && cap !== undefined) {
-        pool = pool.filter((i) => (load.get(i.id) ?? 0) < cap);
+        pool = pool.filter((i) => (load[indexOf.get(i.id) as number] as number) < cap);
         if (pool.length < m) return failure(spec.departmentId, targetIds, "workload", pool.length, m); // unreachable once the matching says feasible
       }
-      const team: string[] = [];
+      const whole = pool === available;
+      const team = new Array<string>(m); // exactly m elements (an array grown by push keeps spare capacity)
       let random = true;
       if (pool.length === m) {
         // Reached without the fallback only when earlier teams' workload left exactly m: the matching proved the team
         // completable, so it is completed (recorded random: false) instead of failing for some seeds only (§9.3).
-        for (const i of pool) {
-          if (planner !== undefined) planner.commit(k, indexOf.get(i.id) as number);
-          team.push(i.id);
+        for (let p = 0; p < m; p++) {
+          const a = whole ? p : (indexOf.get((pool[p] as Inspector).id) as number);
+          if (planner !== undefined) planner.commit(k, a);
+          picked[p] = a;
+          team[p] = (pool[p] as Inspector).id;
         }
         random = false;
       } else {
@@ -462,7 +508,8 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
           perm[j] = perm[i] as number;
           perm[i] = t;
           swapped[i] = j;
-          team.push((pool[t] as Inspector).id);
+          picked[i] = whole ? t : (indexOf.get((pool[t] as Inspector).id) as number); // its position in `available`
+          team[i] = (pool[t] as Inspector).id;
         }
         for (let i = m - 1; i >= 0; i--) {
           const j = swapped[i] as number;
@@ -471,23 +518,38 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
           perm[i] = t;
         }
       }
-      if (load !== undefined) for (const id of team) load.set(id, (load.get(id) ?? 0) + 1);
+      if (load !== undefined) {
+        for (let i = 0; i < m; i++) {
+          const a = picked[i] as number;
+          load[a] = (load[a] as number) + 1;
+        }
+      }
       // members in canonical (sorted) order, frozen as built: the record needs no canonicalising copy nor a deep walk
       teams.push(Object.freeze({ inspectorIds: Object.freeze(team), random, targetIds }));
-      if (spec.departmentId === input.initiatingDepartmentId) initiatingTeams.set(g, team);
+      text.put(k === 0 ? TEAM : TEAM_NEXT);
+      for (let i = 0; i < m; i++) text.put(idPiece + 2 * (picked[i] as number) + (i === 0 ? 0 : 1));
+      text.put(random ? RANDOM_TRUE : RANDOM_FALSE);
+      if (targetIds === groups[g]) text.put(groupText[g] as number);
+      else text.text(`${JSON.stringify(targetIds)}}`);
+      if (initiatingHere) {
+        initiatingTeams[g] = team;
+        for (let i = 0; i < m; i++) initiatingPieces[g * m + i] = idPiece + 2 * (picked[i] as number);
+      }
     }
-    if (spec.departmentId === input.initiatingDepartmentId) leaderRngs = rng;
-    departments.push(Object.freeze({
-      departmentId: spec.departmentId,
-      directoryDigest: canonicalDigest(directory),
-      eligibleCounts: Object.freeze({ available: available.length, directory: directory.length, expertise: expert.length, qualified: qualified.length, scope: scoped.length }),
-      teams: Object.freeze(teams),
-    }));
+    text.text("]}");
+    if (initiatingHere) leaderRng = rng;
+    departments.push(Object.freeze({ departmentId: spec.departmentId, directoryDigest, eligibleCounts, teams: Object.freeze(teams) }));
   }
   // Leaders: after the initiating department's teams, continuing its own stream, one uniformInt per group.
+  text.text(`],"initiatingDepartmentId":${JSON.stringify(input.initiatingDepartmentId)},"kind":"inspector-draw","leaders":[`);
   const leaders = groups.map((g, index) => {
-    const team = initiatingTeams.get(index) as readonly string[];
-    return Object.freeze({ leaderId: team[uniformInt(leaderRngs as ReturnType<typeof departmentRng>, 0, team.length - 1)] as string, targetIds: g });
+    const team = initiatingTeams[index] as readonly string[];
+    const pick = uniformInt(leaderRng as ReturnType<typeof departmentRng>, 0, team.length - 1);
+    text.put(index === 0 ? LEADER : LEADER_NEXT);
+    text.put(initiatingPieces[index * team.length + pick] as number);
+    text.put(LEADER_TARGETS);
+    text.put(groupText[index] as number);
+    return Object.freeze({ leaderId: team[pick] as string, targetIds: g });
   });
   const inspectorsRandom = departments.every((d) => d.teams.every((t) => t.random));
   const targetsRandom = record.random;
@@ -501,13 +563,7 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .map(([, r]) => canonicalize(r)),
   );
-  // members in canonical order; departments, teams and leaders were frozen as they were built
-  const body = {
-    algorithm: STAGE2_ALGORITHM,
-    departments: Object.freeze(departments),
-    initiatingDepartmentId: input.initiatingDepartmentId,
-    kind: "inspector-draw" as const,
-    leaders: Object.freeze(leaders),
+  const rest = {
     lockDigest: locked.digest,
     randomSide: randomSide as InspectorDrawRecord["randomSide"],
     recusals,
@@ -515,8 +571,16 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     targetDrawDigest: record.digest,
     taskId: record.taskId,
   };
-  const digest = bodyDigest(body); // streamed: the 4 MiB JSON of a 10⁴-target record is never built
-  const { algorithm, departments: ds, initiatingDepartmentId, kind, ...rest } = body;
-  const out: InspectorDrawRecord = Object.freeze({ algorithm, departments: ds, digest, initiatingDepartmentId, kind, ...rest });
+  // the remaining members, all after `leaders` in canonical order
+  text.text(`]${canonicalJson(rest).replace(/^\{/, ",")}`);
+  const out: InspectorDrawRecord = Object.freeze({
+    algorithm: STAGE2_ALGORITHM,
+    departments: Object.freeze(departments),
+    digest: text.digest(),
+    initiatingDepartmentId: input.initiatingDepartmentId,
+    kind: "inspector-draw" as const,
+    leaders: Object.freeze(leaders),
+    ...rest,
+  });
   return Object.freeze({ ok: true as const, record: out });
 }
