@@ -113,6 +113,14 @@ export const LifecyclePresetSchema = z.strictObject({
    * 其他检查人员中选派).
    */
   enforcementCertificate: z.strictObject({ onForm: z.boolean(), substitute: z.boolean(), clause: Clause }).optional(),
+  /**
+   * Witnesses of the target draw (Wolong 2.2: 建议抽取过程由两名以上执法人员见证), read by {@link recordTargetDraw}:
+   * `minimum` — how many witnesses the seed's provenance names (dice: `witnesses`); `mustBeInspectors` — each is
+   * 执法人员, i.e. an enforcement member (not an expert or third party) of the department directories passed as
+   * `witnessDirectory`, matched by id or name; `required` — a shortfall is refused (`invalid-input`) instead of being
+   * recorded on the draw event as `advisories`. Absent: witnesses are not checked.
+   */
+  drawWitnesses: z.strictObject({ minimum: z.int().min(1).max(100), mustBeInspectors: z.boolean(), required: z.boolean(), clause: Clause }).optional(),
 });
 
 /**
@@ -150,7 +158,8 @@ const GSXT_OUTCOMES: OutcomeId[] = [
  * - **wolong** — the guide has no rule for changing a drawn list or replacing an inspector: the library allows neither a
  *   list change nor an "other" reason (Wolong 2.2, the draw 公平、公正、公开; the Kaifeng Longting measures do not apply in
  *   Nanyang); inspectors show identity and 执法证件 before inspecting, recorded as a step (Wolong 2.3), sign the form
- *   (Wolong 3.1) and carry a 执法证号 on it (Wolong Annex B);
+ *   (Wolong 3.1) and carry a 执法证号 on it (Wolong Annex B); a draw not witnessed by two 执法人员 is recorded with an
+ *   advisory (Wolong 2.2 建议…见证);
  * - **yanshi** — the Yanshi plan (偃市监〔2023〕13号, a single-bureau plan): ratios 5%–100% per risk class, applied by
  *   {@link startTask} and {@link recordTargetDraw} (Yanshi 6); drawn lists confidential before inspection (Yanshi 8.3);
  *   results within 20 working days (Yanshi 7.5); tasks from the plan or a list assigned from above (Yanshi 7.2); no
@@ -230,6 +239,8 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Wolong 2.3 (能提前告知…的，应提前告知; no exemption list)" },
     advanceNoticeRule: { notice: "required", clause: "Wolong 2.3 (能提前告知检查对象检查内容的，应提前告知)" },
     enforcementCertificate: { onForm: true, substitute: true, clause: "Wolong Annex B (执法人员: 姓名 单位 执法证号 电话); Wolong 2.3 (出示执法证件)" },
+    // 建议 (recommended): advisory — a shortfall is a warning on the draw event, never a refusal
+    drawWitnesses: { minimum: 2, mustBeInspectors: true, required: false, clause: "Wolong 2.2 (建议抽取过程由两名以上执法人员见证: recommended, recorded as an advisory)" },
   },
   yanshi: {
     source: "Yanshi plan (2023)",

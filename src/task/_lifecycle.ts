@@ -432,3 +432,13 @@ export function eventsFrom(t: TaskLifecycle, from: number): readonly AuditEvent[
   const audit = coreOf(t).lists.audit;
   return audit.log.store.slice(from, audit.length);
 }
+
+/**
+ * The first event a transition appended (`undefined` when none), scanning from the start: O(events before it). Used for
+ * the early, one-off steps (the stage-2 draw's inputs), never for results.
+ */
+export function firstEventBy(t: TaskLifecycle, transition: TransitionName): AuditEvent | undefined {
+  const audit = coreOf(t).lists.audit;
+  for (let i = 0; i < audit.length; i++) if (audit.log.store[i]!.transition === transition) return audit.log.store[i];
+  return undefined;
+}

@@ -3,6 +3,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import { APPROVER_ROLES, LIFECYCLE_PRESETS, type ApproverRole, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
 import type { Approval, TaskLifecycle, TaskTeam } from "./TaskLifecycle.js";
+import { certificateKey, directoryCertificates } from "./_certificates.js";
 import { firstEventOf, identityShownFor, lastEventOf, refuse, teamOfTarget, wasRecusedBy } from "./_lifecycle.js";
 
 // Shared legal rules of the transitions (approvals, chronology, record forms, recusal). The mechanism (advance, audit
@@ -152,7 +153,9 @@ function recusalsOf(draw: NonNullable<TaskLifecycle["inspectorDraw"]>): Readonly
  * team department and none for a department not on the team; at least two inspectors per department; signatures by
  * the people the preset names and by nobody outside the team; a refusal recorded by inspectors on the form; identity
  * shown first where the preset requires it; outcomes from the preset's list (Wolong Annex B; Chongqing 6.6; Wancheng
- * art. 21); a 执法证号 for every inspector on the form where the preset requires it (Wolong Annex B). Every problem is reported at once (`record-form-refused`); then the dates:
+ * art. 21); a 执法证号 for every inspector on the form where the preset requires it (Wolong Annex B), and every number on the
+ * form the one of the inspector's directory entry (`certificate-matches-directory`, Wolong Annex B; 行政处罚法 art. 55).
+ * Every problem is reported at once (`record-form-refused`); then the dates:
  * signed on or after the inspection, recorded on or after both (`dates-out-of-order`).
  */
 export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recordedOn: string): void {
@@ -216,6 +219,23 @@ else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-
   if (cert?.onForm === true) {
     rec.inspectors.forEach((i, k) => {
       if (text(i.certificateNumber) === "") add(["inspectors", k, "certificateNumber"], "certificate-on-form", cert.clause, `${i.name}在记录表上没有执法证号`, `${i.name} has no 执法证号 (enforcement certificate number) on the form`, i.inspectorId);
+    });
+  }
+  // Wolong Annex B (执法证号 on the form); 行政处罚法 art. 55 (出示执法证件): a number on the form is the one of the
+  // inspector's directory entry (名录库, Yanshi 5), as the stage-2 draw recorded it — under every preset a number that
+  // contradicts the directory is refused; where the preset requires the number (onForm), so is one the directory lacks
+  const certificates = directoryCertificates(t);
+  if (certificates !== undefined) {
+    const clause = cert?.onForm === true ? "Wolong Annex B; 行政处罚法 art. 55" : "行政处罚法 art. 55";
+    rec.inspectors.forEach((i, k) => {
+      const given = certificateKey(i.certificateNumber);
+      const listedNumber = certificates.get(i.inspectorId);
+      if (given === "" || listedNumber === undefined) return;
+      if (listedNumber === "") {
+        if (cert?.onForm === true) add(["inspectors", k, "certificateNumber"], "certificate-matches-directory", clause, `${i.name}在执法检查人员名录库中没有执法证号，记录表上的执法证号（${given}）无法核对`, `${i.name} has no 执法证号 in the inspector directory: the number on the form (${given}) cannot be confirmed`, i.certificateNumber);
+      } else if (given !== listedNumber) {
+        add(["inspectors", k, "certificateNumber"], "certificate-matches-directory", clause, `${i.name}在记录表上的执法证号（${given}）与执法检查人员名录库（${listedNumber}）不一致`, `${i.name}'s 执法证号 on the form (${given}) differs from the inspector directory's (${listedNumber})`, i.certificateNumber);
+      }
     });
   }
   if (rules.identityShown.required) {

@@ -99,7 +99,8 @@ export function maskPersonalData(s: string): string {
  * the publication date. Inspector names, phones and identity numbers are never included; phones and ID numbers inside
  * every text field shown are masked ({@link maskPersonalData}). Where departments publish separately (Longting art. 22),
  * only the sections of departments that have published appear; records withheld as 不适合公开 (Chongqing 6.6) are left
- * out and counted with their bases. Always shown: the head of the audit trail (`head`: the latest event's sequence
+ * out and counted with their bases, and a department's section withheld on its own is left out of its record (counted
+ * in `withheld.sections`; the record's joint 处理意见 is then not shown, as it may describe the withheld findings). Always shown: the head of the audit trail (`head`: the latest event's sequence
  * number and digest) for the notice to anchor (docs/persistence.md).
  *
  * @param raw - The task.
@@ -125,28 +126,31 @@ export function publicView(raw: TaskLifecycle) {
   }
   const published = t.publishedOn !== undefined ? undefined : new Set(Object.keys(t.departmentPublications ?? {}));
   if (published !== undefined && published.size === 0) return deepFreeze({ ...base, sealed: false as const, note: "检查结果尚未公示", results: [] as const });
-  const withheld = new Set((t.withheld ?? []).map((w) => w.recordId));
+  const withheld = new Set((t.withheld ?? []).filter((w) => w.departmentId === undefined).map((w) => w.recordId));
+  const sections = new Set((t.withheld ?? []).filter((w) => w.departmentId !== undefined).map((w) => `${w.recordId}\u0000${w.departmentId}`));
+  const hidden = (recordId: string, departmentId: string) => sections.has(`${recordId}\u0000${departmentId}`);
   const corrected = new Set(t.corrections.map((c) => c.recordId));
   const scrub = maskPersonalData;
   return deepFreeze({
     ...base,
     sealed: false as const,
     ...(t.publishedOn === undefined ? { publishedDepartments: [...(published ?? [])].sort() } : { publishedOn: t.publishedOn }),
-    withheld: { count: withheld.size, bases: [...new Set((t.withheld ?? []).map((w) => scrub(w.basis)))] },
+    withheld: { count: withheld.size, sections: sections.size, bases: [...new Set((t.withheld ?? []).map((w) => scrub(w.basis)))] },
     results: t.records
-      .filter((r) => !withheld.has(r.id))
+      // a record whose every section is withheld is withheld as a whole
+      .filter((r) => !withheld.has(r.id) && !(sections.size > 0 && r.departments.every((d) => hidden(r.id, d.departmentId))))
       .map((r) => ({
         targetName: scrub(r.target.name),
         // a natural person's code is an identity number: personal data, masked (a USCC is public)
         ...(r.target.code === undefined ? {} : { targetCode: isValidResidentId(r.target.code) ? maskIdNumber(r.target.code) : scrub(r.target.code) }),
         inspectedOn: r.inspectedOn,
         departments: r.departments
-          .filter((d) => published === undefined || published.has(d.departmentId))
+          .filter((d) => (published === undefined || published.has(d.departmentId)) && !hidden(r.id, d.departmentId))
           .map((d) => ({
             departmentId: d.departmentId,
             items: d.items.map((i) => ({ item: scrub(i.itemName), outcomes: i.outcomes.map((o) => OUTCOMES[o].zh) })),
           })),
-        ...(r.handlingOpinion === undefined ? {} : { handlingOpinion: scrub(r.handlingOpinion) }),
+        ...(r.handlingOpinion === undefined || r.departments.some((d) => hidden(r.id, d.departmentId)) ? {} : { handlingOpinion: scrub(r.handlingOpinion) }),
         corrected: corrected.has(r.id),
       })),
   });

@@ -22,9 +22,12 @@ export interface PublishResultsOptions {
   /**
    * Records not published because the law makes them unsuitable for publication (除依法依规不适合公开的情形外, Chongqing
    * 6.6; Wancheng art. 3: 除法律法规有明确规定外), each with its reason and legal basis. They are recorded, never silently
-   * dropped, and the public view counts them.
+   * dropped, and the public view counts them. With `departmentId` (the publishing department's own), only that
+   * department's section of a joint record is withheld (谁检查、谁公开: each department answers for its own results), and
+   * it may be withheld at that department's own publication, even after another department published the record's
+   * other sections; a whole record is withheld only at the first publication.
    */
-  readonly withheld?: readonly { readonly recordId: string; readonly reason: string; readonly basis: string }[];
+  readonly withheld?: readonly { readonly recordId: string; readonly reason: string; readonly basis: string; readonly departmentId?: string }[];
 }
 
 /** The presets whose document has no 不适合公开 exemption, with the clause that publishes every result. */
@@ -38,8 +41,10 @@ const NO_EXEMPTION: Readonly<Record<string, string>> = { longting: "Longting art
  * full publication on they are immutable: only an approved correction changes them ({@link correctPublishedResult}).
  * Publication is dated on or after completion (`dates-out-of-order`); after the 20-working-day deadline it is allowed
  * but recorded as late, per department. Records may be `withheld` only under the `chongqing` preset (Chongqing 6.6
- * 不适合公开) or a custom one (`withheld-no-exemption` under `longting`, `wolong`, `wancheng`), and only at the first
- * publication: once any department has published, nothing is withdrawn (`withheld-after-publication`, Wancheng art. 21).
+ * 不适合公开) or a custom one (`withheld-no-exemption` under `longting`, `wolong`, `wancheng`). A whole record only at the
+ * first publication: once any department has published, no record is withdrawn (`withheld-after-publication`,
+ * Wancheng art. 21). One department's section of a joint record (`departmentId`) is withheld by that department when it
+ * publishes — its section was never public before — and the rest of the record is published (`withheld-section`).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param options - The publishing department, records `withheld` (with reason and legal basis), the date `on` and the
@@ -91,16 +96,35 @@ export function publishResults(t: TaskLifecycle, options: PublishResultsOptions)
     const noExemption = NO_EXEMPTION[t.preset];
     if (noExemption !== undefined) refuse("illegal-transition", "withheld-no-exemption", noExemption, "本规范没有“不适合公开”的例外，检查结果应全部公示（仅重庆标准6.6有此例外）", "this preset's document has no exemption from publication: every result is published (only Chongqing 6.6 has one)", ["withheld"]);
     // a record another department already made public stays public (Wancheng art. 21 抽查检查结果公开后不得擅自更改;
-    // Chongqing 6.6 公开后…确需变更的…审批后予以更正): withholding after the first publication is refused
-    if (Object.keys(done).length > 0) refuse("results-immutable", "withheld-after-publication", "Chongqing 6.6; Wancheng art. 21", "已有部门公示了检查结果，不得再以不公开方式撤回；确需变更的，应经审批后更正", "results are already public (another department published): they cannot be withheld afterwards; change them only by an approved correction", ["withheld"]);
+    // Chongqing 6.6 公开后…确需变更的…审批后予以更正): withholding a whole record after the first publication is refused;
+    // a department's own section was never public before it publishes, so it may still be withheld then
+    const whole = o.withheld.some((w) => (w as { departmentId?: unknown } | null)?.departmentId === undefined);
+    if (Object.keys(done).length > 0 && whole) refuse("results-immutable", "withheld-after-publication", "Chongqing 6.6; Wancheng art. 21", "已有部门公示了检查结果，不得再以不公开方式撤回；确需变更的，应经审批后更正", "results are already public (another department published): they cannot be withheld afterwards; change them only by an approved correction", ["withheld"]);
   }
   if (o.withheld !== undefined) {
     if (!Array.isArray(o.withheld) || o.withheld.length > t.records.length) refuse("invalid-input", "withheld", "Chongqing 6.6", "不公开的记录列表无效", "the withheld list is invalid", ["withheld"]);
-    const seen = new Set(withheld.map((w) => w.recordId));
+    // a record withheld whole is under its id; a section under "id NUL department" (ids never contain NUL)
+    const seen = new Set(withheld.map((w) => (w.departmentId === undefined ? w.recordId : `${w.recordId}\u0000${w.departmentId}`)));
+    const sectioned = new Set(withheld.filter((w) => w.departmentId !== undefined).map((w) => w.recordId));
     o.withheld.forEach((w, k) => {
-      const x = (w !== null && typeof w === "object" ? w : {}) as Partial<{ recordId: string; reason: string; basis: string }>;
+      const x = (w !== null && typeof w === "object" ? w : {}) as Partial<{ recordId: string; reason: string; basis: string; departmentId: string }>;
       const recordId = text(x.recordId);
-      if (recordById(t, recordId) === undefined || seen.has(recordId)) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
+      const record = recordById(t, recordId);
+      const sectionOf = x.departmentId;
+      // one department's section of a joint record (Chongqing 6.6 不适合公开; 谁检查、谁公开, Longting art. 22): its own
+      // section only, one the record carries, not already withheld, on a record not withheld whole
+      if (sectionOf !== undefined) {
+        if (record === undefined || seen.has(recordId) || seen.has(`${recordId}\u0000${sectionOf}`)) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
+        if (typeof sectionOf !== "string" || !departments.includes(sectionOf) || !record.departments.some((d) => d.departmentId === sectionOf)) {
+          refuse("invalid-input", "withheld-section", "Longting art. 22; Chongqing 6.6", `只能不予公开公示部门（${departments.join("、")}）在该记录上的本部门检查结果`, `only a section of the publishing department (${departments.join(", ")}) that the record carries can be withheld`, ["withheld", k, "departmentId"], sectionOf);
+        }
+        if (text(x.reason) === "" || text(x.basis) === "") refuse("invalid-input", "withheld-reason", "Chongqing 6.6", "不适合公开的，须说明理由和法律依据", "a record withheld from publication needs its reason and legal basis", ["withheld", k]);
+        seen.add(`${recordId}\u0000${sectionOf}`);
+        sectioned.add(recordId);
+        withheld.push({ recordId, reason: text(x.reason), basis: text(x.basis), departmentId: sectionOf });
+        return;
+      }
+      if (record === undefined || seen.has(recordId) || sectioned.has(recordId)) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
       if (text(x.reason) === "" || text(x.basis) === "") refuse("invalid-input", "withheld-reason", "Chongqing 6.6", "不适合公开的，须说明理由和法律依据", "a record withheld from publication needs its reason and legal basis", ["withheld", k]);
       // a department withholds only results it took part in (谁检查、谁公开): a record without its section is another
       // department's to publish. A joint record is withheld whole (不适合公开 attaches to the record), and only at the

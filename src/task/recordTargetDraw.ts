@@ -5,6 +5,8 @@ import { advance, appended, refuse, requireState } from "./_lifecycle.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { itemCapOf, strataRatioIssues } from "./_ratioRules.js";
 import { initiatingDepartment, presetOf, requireApproval, requireChronology, text } from "./_rules.js";
+import { drawWitnesses } from "./_witnesses.js";
+import type { Inspector } from "../model/inspector.js";
 
 /**
  * Records the stage-1 draw of the task (发起部门统一抽取, Longting art. 19). A second draw before the lock is a
@@ -25,7 +27,9 @@ import { initiatingDepartment, presetOf, requireApproval, requireChronology, tex
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param record - The stage-1 record of {@link drawTargets}.
- * @param options - The date `on`, the `actor`, and for a redraw its `reason` and approval.
+ * @param options - The date `on`, the `actor`, and for a redraw its `reason` and approval; `witnessDirectory`, the
+ *   department directories the seed's witnesses are looked up in where the preset's `drawWitnesses` asks for 执法人员
+ *   (Wolong 2.2 建议…由两名以上执法人员见证: under `wolong` a shortfall is recorded as `advisories` in the event's payload).
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step, or a
  *   draw is already recorded and this is not a reasoned, approved redraw, or the preset allows no redraw.
@@ -50,7 +54,7 @@ import { initiatingDepartment, presetOf, requireApproval, requireChronology, tex
 export function recordTargetDraw(
   t: TaskLifecycle,
   record: TargetDrawRecord,
-  options: { readonly on: string; readonly actor: string; readonly redraw?: { readonly reason: string; readonly approval: Approval } },
+  options: { readonly on: string; readonly actor: string; readonly redraw?: { readonly reason: string; readonly approval: Approval }; readonly witnessDirectory?: readonly Inspector[] },
 ): Transition {
   requireState(t, ["planned", "targets-drawn"], "record a target draw", "Longting art. 19");
   const on = requireChronology(t, options?.on, "record a target draw");
@@ -61,6 +65,7 @@ export function recordTargetDraw(
   // the seed's own date (dice roll) cannot be after the draw is recorded: the seed comes first (Wolong 2.2)
   const seedDate = (record.seed?.provenance as { readonly date?: unknown } | undefined)?.date;
   if (typeof seedDate === "string" && seedDate > on) refuse("dates-out-of-order", "seed-before-record", "Wolong 2.2", `随机种子的日期（${seedDate}）晚于抽取记录的录入日期（${on}）`, `the seed is dated ${seedDate}, after the draw is recorded (${on})`, ["record", "seed", "provenance", "date"], seedDate);
+  const witnessed = drawWitnesses(t, record, options);
   // the draw honours the quantity the task declares (Longting art. 19 按照计划确定的比例; Chongqing 6.4 按照预定的比例):
   // at least ceil(ratio × eligible units) or the declared count; strata may still differ by credit risk (Longting art. 15)
   const eligible = record.poolCommitment?.eligibleCount ?? 0;
@@ -105,7 +110,7 @@ export function recordTargetDraw(
       type: previous === undefined ? "targets-drawn" : "targets-redrawn",
       on,
       actor: text(options.actor),
-      payload: { recordDigest: record.digest, selected: record.selectedCount, ...(approval === undefined ? {} : { supersedes: previous?.record.digest, reason: entry.reason, approvedBy: approval.name, approvedOn: approval.on }) },
+      payload: { recordDigest: record.digest, selected: record.selectedCount, ...(approval === undefined ? {} : { supersedes: previous?.record.digest, reason: entry.reason, approvedBy: approval.name, approvedOn: approval.on }), ...witnessed },
       transition: "recordTargetDraw",
       input: [record, options],
     },

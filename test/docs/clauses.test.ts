@@ -84,9 +84,6 @@ describe("the clause matrix (docs/clauses.md) and the source stay in sync", () =
     expect(byKey.has("Longting art. 99")).toBe(false);
   });
   it("the regulator's rows carry the corrected verdicts (partial, out of scope)", () => {
-    for (const k of ["Chongqing 6.6", "Wolong Annex B", "Wolong 2.2"]) {
-      expect(byKey.get(k)?.verdict, k).toMatch(/^partial: \S/);
-    }
     // F01 closed (the deadline runs from the last inspectedOn) and F13 closed (publishing-department-required), with the
     // 归集 recorded (recordPenaltyInfoCollected): these rows are implemented
     for (const k of ["Wolong 3.2", "Longting art. 22", "Wancheng art. 21"]) expect(byKey.get(k)?.verdict, k).toMatch(/^implemented: \S/);
@@ -94,6 +91,12 @@ describe("the clause matrix (docs/clauses.md) and the source stay in sync", () =
     for (const k of ["Longting art. 19", "Chongqing 6.4"]) expect(byKey.get(k)?.verdict, k).toBe("implemented");
     // F15, F08, F21 closed (startTask and recordTargetDraw: the plan, the general-item cap, the Yanshi 5%–100%)
     for (const k of ["Chongqing 5.2", "Chongqing 6.2", "Longting art. 13", "Yanshi 6"]) expect(byKey.get(k)?.verdict, k).toBe("implemented");
+    // a department's own section of a joint record can be withheld (withheld-section)
+    expect(byKey.get("Chongqing 6.6")?.verdict).toMatch(/^implemented: .*withheld-section/);
+    // 建议…见证 is a preset option, advisory under wolong (drawWitnesses)
+    expect(byKey.get("Wolong 2.2")?.verdict).toMatch(/^configurable default: .*advisories/);
+    // the form's 执法证号 is checked against the directory the stage-2 draw ran on (certificate-matches-directory)
+    expect(byKey.get("Wolong Annex B")?.verdict).toMatch(/^implemented: .*certificate-matches-directory/);
     // F06 closed (recordInspectorDraw: every-department-draws)
     expect(byKey.get("Wancheng art. 20")?.verdict).toBe("implemented");
     // F05 closed (publishableDrawRecord: drawn-list-confidential)
