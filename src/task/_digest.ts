@@ -1,5 +1,5 @@
-import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex, canonicalJson, utf8 } from "../draw/_shared/_encoding.js";
+import { canonicalJson } from "../draw/_shared/_encoding.js";
+import { textHasherInto, wordsToHex } from "../draw/_shared/_sha256.js";
 
 // Events are hashed often (every transition, every replayed event, every verification), so the canonical JSON of an
 // event is produced by the native JSON.stringify over objects whose keys are already in canonical order. The result
@@ -68,6 +68,89 @@ function isCanonical(v: unknown): boolean {
 
 /** SHA-256 (hex) of the canonical JSON of a value: equal to `digestOf` of draw/_encoding, faster on events. */
 export function canonicalDigest(v: unknown): string {
-  const text = isCanonical(v) ? JSON.stringify(v) : canonicalJson(v);
-  return bytesToHex(sha256(utf8(text)));
+  return textDigest(isCanonical(v) ? JSON.stringify(v) : canonicalJson(v));
+}
+
+// One reusable hasher: the text is UTF-8-encoded straight into its buffer (no byte array per event), and the unrolled
+// compression of the draw's ticket hasher runs over it — about twice the speed of encoding and hashing with
+// @noble/hashes on event-sized texts (docs/benchmarks.md). Differential-tested against @noble/hashes.
+const hashText = textHasherInto();
+const words = new Int32Array(8);
+
+/** SHA-256 (hex) of the UTF-8 bytes of a text. */
+export function textDigest(text: string): string {
+  hashText(text, words, 0);
+  return wordsToHex(words);
+}
+
+/** JSON equality: members whose value is `undefined` count as absent (as in the digest and in JSON). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (!sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
+}
+
+/**
+ * A stored value adopted as an event's own content instead of a fresh canonical copy (replay: the stored event's
+ * payload or input, equal to what the transition produced): frozen in place and returned when JSON.stringify of it is
+ * its canonical JSON and it holds nothing JSON would drop or change — keys in canonical order, no integer-like key, no
+ * `undefined` member or element, finite numbers only — as a stored event read back with JSON.parse does; otherwise
+ * `undefined` (the caller makes a canonical copy). The value must be the caller's own (a private copy, or frozen).
+ */
+export function adoptCanonical(v: unknown): unknown {
+  if (v === null || typeof v !== "object" || !strictlyCanonical(v)) return undefined;
+  freezeAll(v);
+  CANONICAL.add(v);
+  return v;
+}
+
+function strictlyCanonical(v: unknown): boolean {
+  if (v === null) return true;
+  switch (typeof v) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(v);
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (CANONICAL.has(v)) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!strictlyCanonical(v[i])) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  let last: string | undefined;
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if ((last !== undefined && !(last < k)) || INTEGER_KEY.test(k) || !strictlyCanonical(o[k])) return false;
+    last = k;
+  }
+  return true;
+}
+
+function freezeAll(v: unknown): void {
+  if (v === null || typeof v !== "object" || Object.isFrozen(v)) return;
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) freezeAll(v[i]);
+  else for (const k of Object.keys(v)) freezeAll((v as Record<string, unknown>)[k]);
+  Object.freeze(v);
 }

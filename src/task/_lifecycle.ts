@@ -3,7 +3,7 @@ import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { isPlainObject, readPlain } from "../_internal/boundary.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
-import { canonicalDigest, storedCopy } from "./_digest.js";
+import { adoptCanonical, canonicalDigest, sameJson, storedCopy } from "./_digest.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
 import { TASK_STATES, type TaskLifecycle, type TaskState, type Transition } from "./TaskLifecycle.js";
@@ -273,6 +273,32 @@ export interface EventDraft {
 }
 
 /**
+ * The stored trail a replay is re-running (set by {@link expecting} for the duration of one transition call): advance
+ * reads the stored event at the position it appends and, when that event's payload or input equals (as JSON) what the
+ * call records, adopts the stored object ({@link adoptCanonical}) instead of making a canonical copy of its own. The
+ * event appended is the same JSON either way — replay still compares every field and its digest is computed from the
+ * content — so this saves a copy per event, not a check: a forged stored value is simply not equal and not adopted.
+ */
+let expected: readonly AuditEvent[] | undefined;
+
+/** Runs `call` (one transition re-invoked by replay) with the stored trail offered to {@link advance}. */
+export function expecting<T>(events: readonly AuditEvent[], call: () => T): T {
+  const outer = expected;
+  expected = events;
+  try {
+    return call();
+  } finally {
+    expected = outer;
+  }
+}
+
+/** The stored value, frozen, when it equals the recorded one and can serve as its canonical copy. */
+function adopted(stored: unknown, value: unknown): unknown {
+  if (stored === undefined || !sameJson(value, stored)) return undefined;
+  return adoptCanonical(stored);
+}
+
+/**
  * Appends an audit event and returns the new frozen task. Costs O(size of the event + size of the changes): lists
  * are shared with the previous version, never copied, unless a change replaces a whole list.
  */
@@ -283,8 +309,18 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
   const core = coreOf(t);
   const audit = core.lists.audit;
   const prev = audit.length === 0 ? GENESIS : (audit.log.store[audit.length - 1] as AuditEvent).digest;
-  const payload = storedCopy(ev.payload) as AuditEvent["payload"];
-  const input = storedCopy(encodeInput(ev.input)) as AuditEvent["input"];
+  // on replay the stored event at this position, when its content is what this call records, is adopted as is
+  const stored = expected?.[audit.length];
+  const payload = (adopted(stored?.payload, ev.payload) ?? storedCopy(ev.payload)) as AuditEvent["payload"];
+  const encoded = encodeInput(ev.input);
+  const input = (adopted(stored?.input, encoded) ?? storedCopy(encoded)) as AuditEvent["input"];
+  // An item appended to a list that is also an argument of the call (recordResult's record) shares the event's frozen
+  // copy of it instead of being frozen again: the task holds one copy of each record, not two.
+  let shared: Map<unknown, unknown> | undefined;
+  for (let i = 0; i < encoded.length; i++) {
+    const x = ev.input[i];
+    if (x !== null && typeof x === "object" && encoded[i] === x) (shared ??= new Map()).set(x, input[i]);
+  }
   // keys in canonical order, so the digest is the native JSON.stringify of the body
   const digest = canonicalDigest({ actor: ev.actor, input, on: ev.on, payload, prevDigest: prev, seq: audit.length, transition: ev.transition, type: ev.type });
   const event: AuditEvent = Object.freeze({ seq: audit.length, type: ev.type, on: ev.on, actor: ev.actor, payload, transition: ev.transition, input, prevDigest: prev, digest });
@@ -303,7 +339,7 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
     }
     const view = lists[k] as View<unknown>;
     const add = (v as Partial<Appended<unknown>>)[APPEND];
-    lists[k] = add === undefined ? logOf(freezeData([...(v as readonly unknown[])])) : push(view, add.map((x) => freezeData(x)));
+    lists[k] = add === undefined ? logOf(freezeData([...(v as readonly unknown[])])) : push(view, add.map((x) => shared?.get(x) ?? freezeData(x)));
   }
   lists.audit = push(lists.audit as View<unknown>, [event]);
   const task = makeTask({ scalars: scalars as unknown as Scalars, lists: lists as unknown as Lists, shown, cache: {} });
