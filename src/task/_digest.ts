@@ -105,52 +105,79 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return n === 0;
 }
 
+/** Replaces an object by another before it is compared (calendars recorded by reference), or `undefined`. */
+export type Swap = (o: Record<string, unknown>) => unknown;
+
 /**
- * A stored value adopted as an event's own content instead of a fresh canonical copy (replay: the stored event's
- * payload or input, equal to what the transition produced): frozen in place and returned when JSON.stringify of it is
- * its canonical JSON and it holds nothing JSON would drop or change — keys in canonical order, no integer-like key, no
- * `undefined` member or element, finite numbers only — as a stored event read back with JSON.parse does; otherwise
- * `undefined` (the caller makes a canonical copy). The value must be the caller's own (a private copy, or frozen).
+ * Replay's adoption of a stored value (the payload or one input argument of a stored event), in one walk: whether
+ * `stored` is exactly the canonical copy {@link storedCopy} would make of `value` (after `swap`) — same JSON, keys in
+ * canonical order, no integer-like key, nothing JSON would drop or change (no `undefined`, only finite numbers) — with
+ * each part of `stored` frozen in place as it is matched. Returns 0 when it is not (then the caller copies `value`;
+ * parts of `stored` may be frozen, which is harmless: it must be the caller's own), 1 when it is, 2 when it is and
+ * `swap` replaced something. `stored` must be the caller's own value (a private copy) or already frozen.
  */
-export function adoptCanonical(v: unknown): unknown {
-  if (v === null || typeof v !== "object" || !strictlyCanonical(v)) return undefined;
-  freezeAll(v);
-  CANONICAL.add(v);
-  return v;
+export function adoptEqual(stored: unknown, value: unknown, swap?: Swap): 0 | 1 | 2 {
+  swapWith = swap;
+  swapped = false;
+  try {
+    if (!equalCanonical(stored, value)) return 0;
+  } finally {
+    swapWith = undefined;
+  }
+  if (stored !== null && typeof stored === "object") CANONICAL.add(stored);
+  return swapped ? 2 : 1;
 }
 
-function strictlyCanonical(v: unknown): boolean {
-  if (v === null) return true;
+let swapWith: Swap | undefined;
+let swapped = false;
+
+function equalCanonical(s: unknown, v: unknown): boolean {
+  if (v === null) return s === null;
   switch (typeof v) {
     case "string":
     case "boolean":
-      return true;
+      return s === v;
     case "number":
-      return Number.isFinite(v);
+      return s === v && Number.isFinite(v);
     case "object":
       break;
     default:
       return false;
   }
-  if (CANONICAL.has(v)) return true;
+  if (s === null || typeof s !== "object") return false;
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (!strictlyCanonical(v[i])) return false;
+    if (!Array.isArray(s) || s.length !== v.length) return false;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (!equalCanonical(s[i], x === undefined ? null : x)) return false;
+    }
+    Object.freeze(s);
     return true;
   }
-  const proto = Object.getPrototypeOf(v) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
-  let last: string | undefined;
+  if (Array.isArray(s)) return false;
   const o = v as Record<string, unknown>;
-  for (const k of Object.keys(o)) {
-    if ((last !== undefined && !(last < k)) || INTEGER_KEY.test(k) || !strictlyCanonical(o[k])) return false;
-    last = k;
+  if (swapWith !== undefined) {
+    const r = swapWith(o);
+    if (r !== undefined) {
+      swapped = true;
+      return equalCanonical(s, r);
+    }
   }
+  const proto = Object.getPrototypeOf(s) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const so = s as Record<string, unknown>;
+  let last: string | undefined;
+  let n = 0;
+  for (const k of Object.keys(so)) {
+    if ((last !== undefined && !(last < k)) || INTEGER_KEY.test(k) || !Object.hasOwn(o, k)) return false;
+    last = k;
+    const x = o[k];
+    if (x === undefined || !equalCanonical(so[k], x)) return false;
+    n++;
+  }
+  // and the value has no other member that JSON writes (storedCopy copies own enumerable members, as Object.keys)
+  for (const k of Object.keys(o)) if (o[k] !== undefined) n--;
+  if (n !== 0) return false;
+  Object.freeze(s);
   return true;
-}
-
-function freezeAll(v: unknown): void {
-  if (v === null || typeof v !== "object" || Object.isFrozen(v)) return;
-  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) freezeAll(v[i]);
-  else for (const k of Object.keys(v)) freezeAll((v as Record<string, unknown>)[k]);
-  Object.freeze(v);
 }

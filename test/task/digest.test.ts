@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { sha256 } from "@noble/hashes/sha2";
 import { recordResult, replayTask, startInspection, verifyTask, type AuditEvent, type TaskLifecycle } from "../../src/index.js";
-import { adoptCanonical, canonicalDigest, textDigest } from "../../src/task/_digest.js";
+import { adoptEqual, canonicalDigest, textDigest } from "../../src/task/_digest.js";
 import { bytesToHex, utf8 } from "../../src/draw/_shared/_encoding.js";
 import { recordFor, teamsTask } from "./_scenario.js";
 
@@ -22,15 +22,24 @@ describe("event digests (src/task/_digest)", () => {
     expect(textDigest("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
 
-  it("adoptCanonical takes only values JSON.stringify writes canonically and losslessly, and freezes them", () => {
+  it("adoptEqual adopts (and freezes) a stored value only when it is the canonical copy of the value, losslessly", () => {
     const ok = { a: [1, { b: "x", c: null }], d: true };
-    expect(adoptCanonical(ok)).toBe(ok);
+    expect(adoptEqual(ok, { d: true, e: undefined, a: [1, { c: null, b: "x" }] })).toBe(1);
     expect(Object.isFrozen(ok) && Object.isFrozen(ok.a) && Object.isFrozen(ok.a[1])).toBe(true);
     expect(canonicalDigest(ok)).toBe(bytesToHex(sha256(utf8('{"a":[1,{"b":"x","c":null}],"d":true}'))));
+    // not canonical or not lossless (stored as given), or not the same JSON
     for (const bad of [{ b: 1, a: 2 }, { a: { d: 1, c: 2 } }, { a: undefined }, [1, undefined], { "1": 1 }, { a: Number.NaN }, { a: 1n }, { a: () => 1 }, { a: new Date(0) }]) {
-      expect(adoptCanonical(bad)).toBeUndefined();
-      expect(Object.isFrozen(bad)).toBe(false);
+      expect(adoptEqual(bad, bad)).toBe(0);
     }
+    for (const [s, v] of [[{ a: 1 }, { a: 2 }], [{ a: 1 }, { a: 1, b: 2 }], [{ a: 1, b: 2 }, { a: 1 }], [[1], [1, 2]], [{ a: [1] }, { a: { 0: 1 } }], [{ a: null }, { a: undefined }], [{ a: "1" }, { a: 1 }]] as const) {
+      expect(adoptEqual(structuredClone(s), v)).toBe(0);
+    }
+    const inherited = Object.assign(Object.create({ b: 2 }) as object, { a: 1, d: 5 });
+    expect(adoptEqual({ a: 1, b: 2 }, inherited)).toBe(0);
+    // a swapped object (a calendar recorded by reference) is compared as its replacement
+    const swap = (o: Record<string, unknown>) => (o.kind === "cal" ? { $calendar: "d" } : undefined);
+    expect(adoptEqual({ c: { $calendar: "d" }, x: 1 }, { x: 1, c: { kind: "cal", days: [1] } }, swap)).toBe(2);
+    expect(adoptEqual({ c: { $calendar: "e" }, x: 1 }, { x: 1, c: { kind: "cal" } }, swap)).toBe(0);
   });
 });
 
