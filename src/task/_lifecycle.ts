@@ -275,7 +275,7 @@ export interface EventDraft {
 /**
  * The stored trail a replay is re-running (set by {@link expecting} for the duration of one transition call): advance
  * reads the stored event at the position it appends and, when that event's payload or input equals (as JSON) what the
- * call records, adopts the stored object ({@link adoptCanonical}) instead of making a canonical copy of its own. The
+ * call records, adopts the stored object ({@link adoptEqual}: compared, checked canonical and frozen in one walk) instead of making a canonical copy of its own. The
  * event appended is the same JSON either way — replay still compares every field and its digest is computed from the
  * content — so this saves a copy per event, not a check: a forged stored value is simply not equal and not adopted.
  */
