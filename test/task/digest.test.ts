@@ -88,3 +88,41 @@ describe("replay adopts the stored content it re-derives", () => {
     expect(recordResult(replayed, recordFor(replayed, next), { on: "2026-04-15", actor: "联合检查组" }).event).toEqual(inMemory);
   });
 });
+
+describe("verifyTask compares a stored task's fields where they lie", () => {
+  const done = (() => {
+    let t = startInspection(teamsTask(), { on: "2026-04-10", actor: "联合检查组" }).task;
+    for (const id of t.targetIds) t = recordResult(t, recordFor(t, id), { on: "2026-04-15", actor: "联合检查组" }).task;
+    return t;
+  })();
+  const stored = () => JSON.parse(JSON.stringify(done)) as Record<string, unknown> & { records: Record<string, unknown>[] };
+
+  it("accepts the stored task, with members JSON would drop", () => {
+    const s = stored();
+    s.records[0]!.extra = undefined;
+    expect(verifyTask(s as never).ok).toBe(true);
+  });
+
+  it("names an edited, added or removed record, as the copying path does", () => {
+    const edited = stored();
+    edited.records[1]!.inspectedOn = "2026-04-16";
+    const v = verifyTask(edited as never);
+    expect(v.ok ? [] : v.problems.map((p) => p.field)).toEqual(["records[1]"]);
+    const added = stored();
+    added.records[0]!.note = "x";
+    expect(verifyTask(added as never).ok).toBe(false);
+    const removed = stored();
+    removed.records.pop();
+    expect(verifyTask(removed as never).ok).toBe(false);
+  });
+
+  it("never runs a getter in a stored field, and refuses it by path", () => {
+    let ran = 0;
+    const s = stored();
+    const record = s.records[0]!;
+    const id = record.id;
+    Object.defineProperty(record, "id", { enumerable: true, get: () => { ran++; return id; } });
+    expect(() => verifyTask(s as never)).toThrow(expect.objectContaining({ code: "invalid-input" }));
+    expect(ran).toBe(0);
+  });
+});
