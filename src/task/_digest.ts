@@ -1,5 +1,5 @@
-import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex, canonicalJson, utf8 } from "../draw/_shared/_encoding.js";
+import { canonicalJson } from "../draw/_shared/_encoding.js";
+import { textHasherInto, wordsToHex } from "../draw/_shared/_sha256.js";
 
 // Events are hashed often (every transition, every replayed event, every verification), so the canonical JSON of an
 // event is produced by the native JSON.stringify over objects whose keys are already in canonical order. The result
@@ -68,6 +68,116 @@ function isCanonical(v: unknown): boolean {
 
 /** SHA-256 (hex) of the canonical JSON of a value: equal to `digestOf` of draw/_encoding, faster on events. */
 export function canonicalDigest(v: unknown): string {
-  const text = isCanonical(v) ? JSON.stringify(v) : canonicalJson(v);
-  return bytesToHex(sha256(utf8(text)));
+  return textDigest(isCanonical(v) ? JSON.stringify(v) : canonicalJson(v));
+}
+
+// One reusable hasher: the text is UTF-8-encoded straight into its buffer (no byte array per event), and the unrolled
+// compression of the draw's ticket hasher runs over it — about twice the speed of encoding and hashing with
+// @noble/hashes on event-sized texts (docs/benchmarks.md). Differential-tested against @noble/hashes.
+const hashText = textHasherInto();
+const words = new Int32Array(8);
+
+/** SHA-256 (hex) of the UTF-8 bytes of a text. */
+export function textDigest(text: string): string {
+  hashText(text, words, 0);
+  return wordsToHex(words);
+}
+
+/** JSON equality: members whose value is `undefined` count as absent (as in the digest and in JSON). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (!sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
+}
+
+/** Replaces an object by another before it is compared (calendars recorded by reference), or `undefined`. */
+export type Swap = (o: Record<string, unknown>) => unknown;
+
+/**
+ * Replay's adoption of a stored value (the payload or one input argument of a stored event), in one walk: whether
+ * `stored` is exactly the canonical copy {@link storedCopy} would make of `value` (after `swap`) — same JSON, keys in
+ * canonical order, no integer-like key, nothing JSON would drop or change (no `undefined`, only finite numbers) — with
+ * each part of `stored` frozen in place as it is matched. Returns 0 when it is not (then the caller copies `value`;
+ * parts of `stored` may be frozen, which is harmless: it must be the caller's own), 1 when it is, 2 when it is and
+ * `swap` replaced something. `stored` must be the caller's own value (a private copy) or already frozen.
+ */
+export function adoptEqual(stored: unknown, value: unknown, swap?: Swap): 0 | 1 | 2 {
+  swapWith = swap;
+  swapped = false;
+  try {
+    if (!equalCanonical(stored, value)) return 0;
+  } finally {
+    swapWith = undefined;
+  }
+  if (stored !== null && typeof stored === "object") CANONICAL.add(stored);
+  return swapped ? 2 : 1;
+}
+
+let swapWith: Swap | undefined;
+let swapped = false;
+
+function equalCanonical(s: unknown, v: unknown): boolean {
+  if (v === null) return s === null;
+  switch (typeof v) {
+    case "string":
+    case "boolean":
+      return s === v;
+    case "number":
+      return s === v && Number.isFinite(v);
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (s === null || typeof s !== "object") return false;
+  if (Array.isArray(v)) {
+    if (!Array.isArray(s) || s.length !== v.length) return false;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (!equalCanonical(s[i], x === undefined ? null : x)) return false;
+    }
+    Object.freeze(s);
+    return true;
+  }
+  if (Array.isArray(s)) return false;
+  const o = v as Record<string, unknown>;
+  if (swapWith !== undefined) {
+    const r = swapWith(o);
+    if (r !== undefined) {
+      swapped = true;
+      return equalCanonical(s, r);
+    }
+  }
+  const proto = Object.getPrototypeOf(s) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const so = s as Record<string, unknown>;
+  let last: string | undefined;
+  let n = 0;
+  for (const k of Object.keys(so)) {
+    if ((last !== undefined && !(last < k)) || INTEGER_KEY.test(k) || !Object.hasOwn(o, k)) return false;
+    last = k;
+    const x = o[k];
+    if (x === undefined || !equalCanonical(so[k], x)) return false;
+    n++;
+  }
+  // and the value has no other member that JSON writes (storedCopy copies own enumerable members, as Object.keys)
+  for (const k of Object.keys(o)) if (o[k] !== undefined) n--;
+  if (n !== 0) return false;
+  Object.freeze(s);
+  return true;
 }

@@ -3,7 +3,7 @@ import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { isPlainObject, readPlain } from "../_internal/boundary.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
-import { canonicalDigest, storedCopy } from "./_digest.js";
+import { adoptEqual, canonicalDigest, storedCopy } from "./_digest.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
 import { TASK_STATES, type TaskLifecycle, type TaskState, type Transition } from "./TaskLifecycle.js";
@@ -275,6 +275,46 @@ export interface EventDraft {
 }
 
 /**
+ * The stored trail a replay is re-running (set by {@link expecting} for the duration of one transition call): advance
+ * reads the stored event at the position it appends and, when that event's payload or input equals (as JSON) what the
+ * call records, adopts the stored object ({@link adoptEqual}: compared, checked canonical and frozen in one walk) instead of making a canonical copy of its own. The
+ * event appended is the same JSON either way — replay still compares every field and its digest is computed from the
+ * content — so this saves a copy per event, not a check: a forged stored value is simply not equal and not adopted.
+ */
+let expected: readonly AuditEvent[] | undefined;
+
+/** Runs `call` (one transition re-invoked by replay) with the stored trail offered to {@link advance}. */
+export function expecting<T>(events: readonly AuditEvent[], call: () => T): T {
+  const outer = expected;
+  expected = events;
+  try {
+    return call();
+  } finally {
+    expected = outer;
+  }
+}
+
+/** The swap that records a holiday calendar by reference (see encodeInput). */
+const calendarRef = (o: Record<string, unknown>): unknown => (o.kind === "holiday-calendar" ? { $calendar: calendarDigest(o) } : undefined);
+
+/**
+ * The stored event's input, adopted (see {@link adoptEqual}) when it is the canonical copy of this call's recorded
+ * input, with the arguments recorded as they are (no calendar inside) mapped to their stored copy; or `undefined`.
+ */
+function adoptedInput(stored: unknown, input: readonly unknown[]): { input: readonly unknown[]; shared: Map<unknown, unknown> } | undefined {
+  if (!Array.isArray(stored) || stored.length !== input.length) return undefined;
+  const shared = new Map<unknown, unknown>();
+  for (let i = 0; i < input.length; i++) {
+    const x = input[i] === undefined ? null : input[i];
+    const r = adoptEqual(stored[i], x, calendarRef);
+    if (r === 0) return undefined;
+    if (r === 1 && x !== null && typeof x === "object") shared.set(x, stored[i]);
+  }
+  Object.freeze(stored);
+  return { input: stored, shared };
+}
+
+/**
  * Appends an audit event and returns the new frozen task. Costs O(size of the event + size of the changes): lists
  * are shared with the previous version, never copied, unless a change replaces a whole list.
  */
@@ -285,8 +325,24 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
   const core = coreOf(t);
   const audit = core.lists.audit;
   const prev = audit.length === 0 ? GENESIS : (audit.log.store[audit.length - 1] as AuditEvent).digest;
-  const payload = storedCopy(ev.payload) as AuditEvent["payload"];
-  const input = storedCopy(encodeInput(ev.input)) as AuditEvent["input"];
+  // on replay the stored event at this position, when its content is what this call records, is adopted as is
+  const at: unknown = expected?.[audit.length];
+  const stored = at !== null && typeof at === "object" ? (at as AuditEvent) : undefined;
+  const payload = (stored !== undefined && adoptEqual(stored.payload, ev.payload) !== 0 ? stored.payload : storedCopy(ev.payload)) as AuditEvent["payload"];
+  // An item appended to a list that is also an argument of the call (recordResult's record) shares the event's frozen
+  // copy of it instead of being frozen again: the task holds one copy of each record, not two.
+  let adoptedArgs = stored === undefined ? undefined : adoptedInput(stored.input, ev.input);
+  if (adoptedArgs === undefined) {
+    const encoded = encodeInput(ev.input);
+    const copy = storedCopy(encoded) as AuditEvent["input"];
+    const shared = new Map<unknown, unknown>();
+    for (let i = 0; i < encoded.length; i++) {
+      const x = ev.input[i];
+      if (x !== null && typeof x === "object" && encoded[i] === x) shared.set(x, copy[i]);
+    }
+    adoptedArgs = { input: copy, shared };
+  }
+  const { input, shared } = adoptedArgs as { input: AuditEvent["input"]; shared: Map<unknown, unknown> };
   // keys in canonical order, so the digest is the native JSON.stringify of the body
   const digest = canonicalDigest({ actor: ev.actor, input, on: ev.on, payload, prevDigest: prev, seq: audit.length, transition: ev.transition, type: ev.type });
   const event: AuditEvent = Object.freeze({ seq: audit.length, type: ev.type, on: ev.on, actor: ev.actor, payload, transition: ev.transition, input, prevDigest: prev, digest });
@@ -305,7 +361,7 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
     }
     const view = lists[k] as View<unknown>;
     const add = (v as Partial<Appended<unknown>>)[APPEND];
-    lists[k] = add === undefined ? logOf(freezeData([...(v as readonly unknown[])])) : push(view, add.map((x) => freezeData(x)));
+    lists[k] = add === undefined ? logOf(freezeData([...(v as readonly unknown[])])) : push(view, add.map((x) => shared.get(x) ?? freezeData(x)));
   }
   lists.audit = push(lists.audit as View<unknown>, [event]);
   const task = makeTask({ scalars: scalars as unknown as Scalars, lists: lists as unknown as Lists, shown, cache: {} });
@@ -422,8 +478,7 @@ export function replaceObjects(v: unknown, swap: (o: Record<string, unknown>) =>
 }
 
 /** An omitted trailing argument is recorded as null (and replayed as undefined); calendars by digest. */
-const encodeInput = (input: readonly unknown[]): readonly unknown[] =>
-  input.map((x) => (x === undefined ? null : replaceObjects(x, (o) => (o.kind === "holiday-calendar" ? { $calendar: calendarDigest(o) } : undefined))));
+const encodeInput = (input: readonly unknown[]): readonly unknown[] => input.map((x) => (x === undefined ? null : replaceObjects(x, calendarRef)));
 
 export const stateIndex = (s: TaskState) => TASK_STATES.indexOf(s);
 

@@ -11,9 +11,11 @@ const NOT_PLAIN: unique symbol = Symbol("not plain");
 /**
  * A plain copy of a JSON-like value, with `readPlain`'s checks and errors; fast on plain data. The limit on the number
  * of values applies to each element of a top-level list — each event of a trail, each record, event or team of a stored
- * task — not to the whole: a 10⁵-event trail holds more than five million values, each event a few dozen. @internal
+ * task — not to the whole: a 10⁵-event trail holds more than five million values, each event a few dozen. With
+ * `keepTop`, the members of a top-level object it names are passed through as they are (their data descriptor read,
+ * nothing under them read or copied): the caller reads them itself. @internal
  */
-export function plainCopy(value: unknown, path: Path): unknown {
+export function plainCopy(value: unknown, path: Path, keepTop?: (key: string) => boolean): unknown {
   let nodes = 0;
   const { maxDepth, maxNodes, maxArrayLength, maxStringLength } = INPUT_LIMITS;
   const copy = (v: unknown, depth: number): unknown => {
@@ -53,7 +55,8 @@ export function plainCopy(value: unknown, path: Path): unknown {
       const d = Object.getOwnPropertyDescriptor(v, k);
       if (d === undefined) continue;
       if (!("value" in d)) throw NOT_PLAIN;
-      const c = copy(d.value, depth + 1);
+      // a member of the top-level object the caller reads itself (without running a getter: see verifyTask)
+      const c = depth === 0 && keepTop?.(k) === true ? d.value : copy(d.value, depth + 1);
       if (k === "__proto__") Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
       else out[k] = c;
     }
@@ -81,4 +84,40 @@ function readByElement(value: unknown, path: Path, depth: number): unknown {
     Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+/**
+ * Whether a stored value (read once, through data descriptors: a getter is never run) equals, as JSON, a value the
+ * library built (`sameJson` semantics: `undefined` members count as absent). `false` also for anything `plainCopy`
+ * would not accept as it is (an accessor, a non-plain object): the caller then takes the copying path, which refuses
+ * such a value by path. The walk is bounded by the library's value, whatever the stored one holds. @internal
+ */
+export function storedEquals(s: unknown, e: unknown): boolean {
+  if (s === e) return typeof s !== "function" && typeof s !== "symbol" && typeof s !== "bigint";
+  if (s === null || e === null || typeof s !== "object" || typeof e !== "object") return false;
+  if (Array.isArray(e)) {
+    if (!Array.isArray(s) || s.length !== e.length) return false;
+    for (let i = 0; i < e.length; i++) {
+      const d = Object.getOwnPropertyDescriptor(s, i);
+      if (d === undefined || !("value" in d)) return false;
+      const x: unknown = e[i];
+      if (!storedEquals(d.value === undefined ? null : d.value, x === undefined ? null : x)) return false;
+    }
+    return true;
+  }
+  if (Array.isArray(s)) return false;
+  const proto = Object.getPrototypeOf(s) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const o = e as Record<string, unknown>;
+  let n = 0;
+  for (const k of Object.keys(s)) {
+    const d = Object.getOwnPropertyDescriptor(s, k);
+    if (d === undefined) continue;
+    if (!("value" in d)) return false;
+    if (d.value === undefined) continue;
+    if (!Object.hasOwn(o, k) || !storedEquals(d.value, o[k])) return false;
+    n++;
+  }
+  for (const k in o) if (o[k] !== undefined) n--;
+  return n === 0;
 }

@@ -4,7 +4,8 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
 import { TRANSITIONS } from "./AuditEvent.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { GENESIS, calendarDigest, eventsFrom, replaceObjects } from "./_lifecycle.js";
+import { GENESIS, calendarDigest, eventsFrom, expecting, replaceObjects } from "./_lifecycle.js";
+import { sameJson } from "./_digest.js";
 import { addAssistant } from "./addAssistant.js";
 import { amendLockedList } from "./amendLockedList.js";
 import { completeInspection } from "./completeInspection.js";
@@ -59,27 +60,7 @@ export interface ReplayOptions {
 
 export type ReplayOutcome = { readonly ok: true; readonly task: TaskLifecycle } | { readonly ok: false; readonly problems: readonly TrailProblem[] };
 
-/** JSON equality: members whose value is `undefined` count as absent (as in the digest and in JSON). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    if (x[k] === undefined) continue;
-    n++;
-    if (!sameJson(x[k], y[k])) return false;
-  }
-  for (const k in y) if (y[k] !== undefined) n--;
-  return n === 0;
-}
+export { sameJson } from "./_digest.js";
 
 const FIELDS = ["seq", "type", "on", "actor", "payload", "transition", "input", "prevDigest", "digest"] as const;
 
@@ -121,7 +102,9 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
     if ((i === 0) !== (e.transition === "startTask")) return stop(i === 0 ? "the first event must be task-planned (startTask)" : "startTask after the first event");
     let result: Transition;
     try {
-      result = (REGISTRY[e.transition] as (t: TaskLifecycle, ...a: unknown[]) => Transition)(t, ...decodeInput(e.input, calendars, i));
+      const args = decodeInput(e.input, calendars, i);
+      // the stored events are offered to advance (see expecting): what it appends equal to them shares their content
+      result = expecting(events, () => (REGISTRY[e.transition] as (t: TaskLifecycle, ...a: unknown[]) => Transition)(t, ...args));
     } catch (err) {
       if (!(err instanceof ShuangsuijiError)) throw err;
       const issue = err.issues[0];

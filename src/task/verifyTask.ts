@@ -1,5 +1,5 @@
 import { isLiveTask } from "./_lifecycle.js";
-import { plainCopy } from "./_plain.js";
+import { plainCopy, storedEquals } from "./_plain.js";
 import type { AnchoredHead } from "./AuditEvent.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
 import { LIST_KEYS, headOf, plainTask } from "./_lifecycle.js";
@@ -39,14 +39,19 @@ export type TaskVerification =
  * ```
  */
 export function verifyTask(raw: TaskLifecycle, options: ReplayTaskOptions = {}): TaskVerification {
-  // a live task is read as is; anything else is copied once as plain data (a Proxy or getter is refused, never run)
-  const task = isLiveTask(raw) ? raw : (plainCopy(raw, ["task"]) as TaskLifecycle);
+  // A live task is read as is. Anything else: the trail is copied once as plain data (replay keeps that copy), and the
+  // other fields — the records and lists, as large as the trail — are compared with the replay where they lie, through
+  // data descriptors (a getter is never run), instead of being copied first. Only when something differs (or is not
+  // plain data) is the whole value copied, which refuses what is not plain by path, and the differences named.
+  const live = isLiveTask(raw);
+  let task = live ? raw : (plainCopy(raw, ["task"], (k) => k !== "audit") as TaskLifecycle);
   if (task === null || typeof task !== "object" || task.kind !== "task-lifecycle" || !Array.isArray(task.audit)) {
     return { ok: false, problems: [{ problem: "not a stored task lifecycle (kind task-lifecycle with an audit array)" }] };
   }
   const r = replay(task.audit, options);
   if (!r.ok) return { ok: false, problems: r.problems };
   const expected = plainTask(r.task) as unknown as Record<string, unknown>;
+  if (!live && !storedEquals({ ...task, audit: undefined }, { ...expected, audit: undefined })) task = plainCopy(raw, ["task"]) as TaskLifecycle;
   const stored = task as unknown as Record<string, unknown>;
   const problems: TrailProblem[] = [];
   for (const k of new Set([...Object.keys(expected), ...Object.keys(stored)])) {

@@ -552,3 +552,25 @@ export function compareWordsAt(a: DigestWords, ai: number, b: DigestWords, bi: n
   }
   return 0;
 }
+
+/**
+ * SHA-256 of the UTF-8 bytes of many texts (the JSON of audit events), encoded straight into a reusable buffer: no
+ * allocation per text but the digest, unless a text is longer than any before.
+ */
+export function textHasherInto(): (text: string, out: DigestWords, offset: number) => void {
+  const engine = midstateEngine(new Uint8Array(0));
+  const encoder = new TextEncoder();
+  return (text, out, offset) => {
+    const n = text.length;
+    const buf = engine.reserve(3 * n);
+    let i = 0;
+    // ASCII copied char by char (as fieldHasherInto); the first non-ASCII char hands the rest to the native encoder
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0x7f) break;
+      buf[i] = c;
+    }
+    const bytes = i === n ? n : i + encoder.encodeInto(text.slice(i), buf.subarray(i)).written;
+    engine.finish(bytes, out, offset);
+  };
+}
