@@ -1,6 +1,6 @@
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, headOf, recordById, refuse, requireState } from "./_lifecycle.js";
-import { requireChronology, requireOrder, text } from "./_rules.js";
+import { presetOf, requireChronology, requireOrder, text } from "./_rules.js";
 
 /**
  * Options of {@link publishResults}.
@@ -27,8 +27,6 @@ export interface PublishResultsOptions {
   readonly withheld?: readonly { readonly recordId: string; readonly reason: string; readonly basis: string }[];
 }
 
-/** The presets whose document has no 不适合公开 exemption, with the clause that publishes every result. */
-const NO_EXEMPTION: Readonly<Record<string, string>> = { longting: "Longting art. 22", wolong: "Wolong 3.2", wancheng: "Wancheng art. 21" };
 
 /**
  * Publishes the results of one department (谁检查、谁录入、谁公开, Longting art. 22; Chongqing 6.6; Wancheng art. 21): a
@@ -37,8 +35,9 @@ const NO_EXEMPTION: Readonly<Record<string, string>> = { longting: "Longting art
  * (`withheld-own-results`). A single-department task may omit `departmentId`. From
  * full publication on they are immutable: only an approved correction changes them ({@link correctPublishedResult}).
  * Publication is dated on or after completion (`dates-out-of-order`); after the 20-working-day deadline it is allowed
- * but recorded as late, per department. Records may be `withheld` only under the `chongqing` preset (Chongqing 6.6
- * 不适合公开) or a custom one (`withheld-no-exemption` under `longting`, `wolong`, `wancheng`), and only at the first
+ * but recorded as late, per department. Records may be `withheld` only where the preset's `publicationExemption` allows it
+ * (`chongqing`: Chongqing 6.6 不适合公开; `wancheng`: Wancheng art. 3 除法律法规有明确规定外; a custom preset stating it);
+ * otherwise `withheld-no-exemption` cites the preset's own clause (Longting art. 22, Wolong 3.2, Yanshi 7.5), and only at the first
  * publication: once any department has published, nothing is withdrawn (`withheld-after-publication`, Wancheng art. 21).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
@@ -85,11 +84,11 @@ export function publishResults(t: TaskLifecycle, options: PublishResultsOptions)
   }
   const withheld = [...(t.withheld ?? [])];
   if (o.withheld !== undefined && !(Array.isArray(o.withheld) && o.withheld.length === 0)) {
-    // only Chongqing 6.6 (除依法依规不适合公开的情形外) exempts a record from publication; Longting art. 22, Wolong 3.2
-    // and the Wancheng norms (art. 21) publish every result. A custom preset is the caller's own document, recorded by
-    // its source; its withholdings are allowed and shown in the public view.
-    const noExemption = NO_EXEMPTION[t.preset];
-    if (noExemption !== undefined) refuse("illegal-transition", "withheld-no-exemption", noExemption, "本规范没有“不适合公开”的例外，检查结果应全部公示（仅重庆标准6.6有此例外）", "this preset's document has no exemption from publication: every result is published (only Chongqing 6.6 has one)", ["withheld"]);
+    // the exemption is the preset's data with its clause (Chongqing 6.6 除依法依规不适合公开的情形外; Wancheng art. 3 除法律
+    // 法规有明确规定外); Longting art. 22, Wolong 3.2 and Yanshi 7.5 publish every result, and so does a custom preset
+    // that states no exemption — whatever its name
+    const exemption = presetOf(t).publicationExemption;
+    if (exemption?.allowed !== true) refuse("illegal-transition", "withheld-no-exemption", exemption?.clause ?? `${presetOf(t).source} (no 不适合公开 exemption stated: publicationExemption)`, "本任务适用的规定没有“不适合公开”的例外，检查结果应全部公示", "the task's preset has no exemption from publication (publicationExemption): every result is published", ["withheld"]);
     // a record another department already made public stays public (Wancheng art. 21 抽查检查结果公开后不得擅自更改;
     // Chongqing 6.6 公开后…确需变更的…审批后予以更正): withholding after the first publication is refused
     if (Object.keys(done).length > 0) refuse("results-immutable", "withheld-after-publication", "Chongqing 6.6; Wancheng art. 21", "已有部门公示了检查结果，不得再以不公开方式撤回；确需变更的，应经审批后更正", "results are already public (another department published): they cannot be withheld afterwards; change them only by an approved correction", ["withheld"]);

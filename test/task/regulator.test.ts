@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   commitPool, completeInspection, computeDeadline, correctPublishedResult, createSeed, isPublicationOverdue, drawInspectors, drawTargets, lockTargets, publicView, publishResults, recordIdentityShown, recordInspectorDraw,
-  loadTask, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask, type LifecyclePresetId, type TaskLifecycle,
+  loadTask, LIFECYCLE_PRESETS, type LifecyclePreset, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
 import { ITEMS, ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
 import { publishAll } from "./_publish.js";
@@ -69,17 +69,36 @@ describe("F03 — results another department published are never withdrawn (Wanc
   });
 });
 
-describe("F04 — only Chongqing 6.6 exempts a result from publication", () => {
-  it.each([["longting", "Longting art. 22"], ["wolong", "Wolong 3.2"], ["wancheng", "Wancheng art. 21"]] as const)("%s: withholding is refused citing %s, not Chongqing 6.6; publishing all is accepted", (preset, clause) => {
+describe("F04, G01, G10 — a result is withheld only where the preset's data carries the exemption (Chongqing 6.6; Wancheng art. 3)", () => {
+  it.each([["longting", /^Longting art\. 22 /], ["wolong", /^Wolong 3\.2 /], ["yanshi", /^Yanshi 7\.5 /]] as const)("%s: withholding is refused citing %s, not Chongqing 6.6; publishing all is accepted", (preset, clause) => {
     const t = completed(preset, "non-compliant");
     const withheld = t.records.map((r) => ({ recordId: r.id, reason: "影响企业融资", basis: "局长办公会议定" }));
     const e = refusal(() => publishAll(t, { publishedOn: "2026-04-20", actor: "局", withheld }));
     expect(e.code).toBe("illegal-transition");
-    expect(e.issues[0]).toMatchObject({ rule: "withheld-no-exemption", clause });
+    expect(e.issues[0]).toMatchObject({ rule: "withheld-no-exemption", clause: expect.stringMatching(clause) });
     expect(e.issues[0]!.messageZh).toMatch(/不适合公开/);
-    expect(e.issues[0]!.messageEn).toMatch(/only Chongqing 6\.6/);
+    expect(e.issues[0]!.messageEn).toMatch(/publicationExemption/);
     expect(publicView(publishAll(t, { publishedOn: "2026-04-20", actor: "局" }).task).results).toHaveLength(t.records.length);
     expect(publishAll(t, { publishedOn: "2026-04-20", actor: "局", withheld: [] }).task.state).toBe("published");
+  });
+  it("G01: a custom copy of longting refuses as longting does; a custom preset stating no exemption refuses citing its source; one stating it withholds", () => {
+    const copy = JSON.parse(JSON.stringify(LIFECYCLE_PRESETS.longting)) as LifecyclePreset;
+    const t = completed(copy as never, "non-compliant");
+    expect(t.preset).toBe("custom");
+    const withheld = [{ recordId: t.records[0]!.id, reason: "影响营商环境", basis: "局长办公会议定" }];
+    expect(issue(() => publishResults(t, { publishedOn: "2026-04-20", actor: "局", departmentId: "SCJG", withheld }))).toMatchObject({ rule: "withheld-no-exemption", clause: expect.stringMatching(/^Longting art\. 22 /) });
+    const { publicationExemption: _, ...silent } = copy;
+    const u = completed({ ...silent, source: "某县实施细则" } as never, "non-compliant");
+    expect(issue(() => publishResults(u, { publishedOn: "2026-04-20", actor: "局", departmentId: "SCJG", withheld: [{ ...withheld[0]!, recordId: u.records[0]!.id }] }))).toMatchObject({ rule: "withheld-no-exemption", clause: expect.stringMatching(/^某县实施细则/) });
+    const stated = completed({ ...silent, source: "某县实施细则", publicationExemption: { allowed: true, clause: "某县实施细则 第九条 (依法不予公开的除外)" } } as never, "non-compliant");
+    expect(publishResults(stated, { publishedOn: "2026-04-20", actor: "局", departmentId: "SCJG", withheld: [{ recordId: stated.records[0]!.id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task.withheld).toHaveLength(1);
+  });
+  it("G10: under wancheng a record a law keeps from publication (Wancheng art. 3 除法律法规有明确规定外) is withheld and counted", () => {
+    const t = completed("wancheng");
+    expect(LIFECYCLE_PRESETS.wancheng.publicationExemption).toMatchObject({ allowed: true, clause: expect.stringMatching(/^Wancheng art\. 3 .*除法律法规有明确规定外/) });
+    const p = publishAll(t, { publishedOn: "2026-04-20", actor: "局", withheld: [{ recordId: t.records[0]!.id, reason: "记录涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task;
+    expect(p.state).toBe("published");
+    expect(publicView(p)).toMatchObject({ withheld: { bases: ["保守国家秘密法 art. 2"] } });
   });
 });
 
