@@ -93,7 +93,7 @@ export const StoredTaskSchema = z
     inspectionStartedOn: CivilDateSchema.optional(),
     identityShown: z.record(IdSchema, z.strictObject({ on: CivilDateSchema, inspectorIds: z.array(IdSchema) })).optional(),
     departmentPublications: z.record(IdSchema, z.strictObject({ publishedOn: CivilDateSchema, late: z.boolean() })).optional(),
-    withheld: z.array(z.strictObject({ recordId: IdSchema, reason: z.string(), basis: z.string() })).optional(),
+    withheld: z.array(z.strictObject({ recordId: IdSchema, reason: z.string(), basis: z.string(), departmentId: IdSchema.optional() })).optional(),
     penaltyInfo: z
       .array(
         z.strictObject({

@@ -31,14 +31,15 @@ export interface PublishResultsOptions {
 /**
  * Publishes the results of one department (谁检查、谁录入、谁公开, Longting art. 22; Chongqing 6.6; Wancheng art. 21): a
  * joint task names the publishing `departmentId` (`publishing-department-required`), and the department publishes the
- * records carrying its own section — its inspectors' results — and may withhold only a record carrying its section
- * (`withheld-own-results`). A single-department task may omit `departmentId`. From
+ * records carrying its own section — its inspectors' results — and may withhold, at its own publication, only its own section of a
+ * record (`withheld-own-results`; Wancheng art. 3 分别依法负责): the record's other sections are published by their
+ * departments, and the public view leaves the record out only when every section of it is withheld. A single-department task may omit `departmentId`. From
  * full publication on they are immutable: only an approved correction changes them ({@link correctPublishedResult}).
  * Publication is dated on or after completion (`dates-out-of-order`); after the 20-working-day deadline it is allowed
  * but recorded as late, per department. Records may be `withheld` only where the preset's `publicationExemption` allows it
  * (`chongqing`: Chongqing 6.6 不适合公开; `wancheng`: Wancheng art. 3 除法律法规有明确规定外; a custom preset stating it);
- * otherwise `withheld-no-exemption` cites the preset's own clause (Longting art. 22, Wolong 3.2, Yanshi 7.5), and only at the first
- * publication: once any department has published, nothing is withdrawn (`withheld-after-publication`, Wancheng art. 21).
+ * otherwise `withheld-no-exemption` cites the preset's own clause (Longting art. 22, Wolong 3.2, Yanshi 7.5). A section is withheld
+ * only before it is public, so nothing published is withdrawn (Wancheng art. 21 公开后不得擅自更改).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param options - The publishing department, records `withheld` (with reason and legal basis), the date `on` and the
@@ -46,7 +47,6 @@ export interface PublishResultsOptions {
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows publication, the
  *   department has already published its results, or records are withheld under a preset with no exemption.
- * @throws {@link ShuangsuijiError} `results-immutable` when records are withheld after a department has published.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, a joint task's publication names no
  *   department, the department is not a participant, or a withheld record is unknown, repeated, has no reason or carries
  *   no section of the publishing department.
@@ -58,7 +58,7 @@ export interface PublishResultsOptions {
  * import { publishResults, type TaskLifecycle } from "shuangsuiji";
  * declare const recorded: TaskLifecycle;
  * // a joint task: each department publishes its own results (谁检查、谁录入、谁公开, Longting art. 22); under the
- * // chongqing preset the first publication may withhold a record it took part in, with its basis (Chongqing 6.6)
+ * // chongqing preset a department may withhold its own section of a record, with its basis (Chongqing 6.6)
  * const { task, event } = publishResults(recorded, { publishedOn: "2026-10-28", actor: "区市场监管局", departmentId: "SCJG", withheld: [{ recordId: "R-7", reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] });
  * event.payload.late; // false
  * publishResults(task, { publishedOn: "2026-10-29", actor: "卫健委", departmentId: "WJW" }).task.state; // "published"
@@ -89,24 +89,26 @@ export function publishResults(t: TaskLifecycle, options: PublishResultsOptions)
     // that states no exemption — whatever its name
     const exemption = presetOf(t).publicationExemption;
     if (exemption?.allowed !== true) refuse("illegal-transition", "withheld-no-exemption", exemption?.clause ?? `${presetOf(t).source} (no 不适合公开 exemption stated: publicationExemption)`, "本任务适用的规定没有“不适合公开”的例外，检查结果应全部公示", "the task's preset has no exemption from publication (publicationExemption): every result is published", ["withheld"]);
-    // a record another department already made public stays public (Wancheng art. 21 抽查检查结果公开后不得擅自更改;
-    // Chongqing 6.6 公开后…确需变更的…审批后予以更正): withholding after the first publication is refused
-    if (Object.keys(done).length > 0) refuse("results-immutable", "withheld-after-publication", "Chongqing 6.6; Wancheng art. 21", "已有部门公示了检查结果，不得再以不公开方式撤回；确需变更的，应经审批后更正", "results are already public (another department published): they cannot be withheld afterwards; change them only by an approved correction", ["withheld"]);
   }
   if (o.withheld !== undefined) {
     if (!Array.isArray(o.withheld) || o.withheld.length > t.records.length) refuse("invalid-input", "withheld", "Chongqing 6.6", "不公开的记录列表无效", "the withheld list is invalid", ["withheld"]);
-    const seen = new Set(withheld.map((w) => w.recordId));
+    // one entry per record and department: a department withholds its own section of a record (谁检查、谁公开), so
+    // another department may withhold its section of the same record at its own publication
+    const key = (recordId: string, departmentId: string | undefined) => `${recordId}\u0000${departmentId ?? ""}`;
+    const seen = new Set(withheld.flatMap((w) => (w.departmentId === undefined ? all.map((d) => key(w.recordId, d)) : [key(w.recordId, w.departmentId)])));
     o.withheld.forEach((w, k) => {
       const x = (w !== null && typeof w === "object" ? w : {}) as Partial<{ recordId: string; reason: string; basis: string }>;
       const recordId = text(x.recordId);
-      if (recordById(t, recordId) === undefined || seen.has(recordId)) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
+      if (recordById(t, recordId) === undefined || seen.has(key(recordId, departments[0]))) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
       if (text(x.reason) === "" || text(x.basis) === "") refuse("invalid-input", "withheld-reason", "Chongqing 6.6", "不适合公开的，须说明理由和法律依据", "a record withheld from publication needs its reason and legal basis", ["withheld", k]);
-      // a department withholds only results it took part in (谁检查、谁公开): a record without its section is another
-      // department's to publish. A joint record is withheld whole (不适合公开 attaches to the record), and only at the
-      // first publication (below the check above: withheld-after-publication)
+      // a department withholds only its own results (谁检查、谁录入、谁公开, Chongqing 6.6; Wancheng art. 3 参加联合检查的
+      // 部门对…公示结果应分别依法负责): its own section of a record, at its own publication, so its section was never
+      // public and nothing another department published is withdrawn (Wancheng art. 21 公开后不得擅自更改). The
+      // record's other sections are published by their departments; the record is left out only when every section
+      // carrying it is withheld (publicView)
       if (!(recordById(t, recordId)?.departments ?? []).some((d) => departments.includes(d.departmentId))) refuse("invalid-input", "withheld-own-results", "Longting art. 22; Chongqing 6.6", `该记录没有公示部门（${departments.join("、")}）的检查结果，只能由产生该结果的部门决定不予公开`, `the record carries no results of the publishing department (${departments.join(", ")}): only a department that produced it may withhold it`, ["withheld", k, "recordId"], recordId);
-      seen.add(recordId);
-      withheld.push({ recordId, reason: text(x.reason), basis: text(x.basis) });
+      seen.add(key(recordId, departments[0]));
+      withheld.push({ recordId, reason: text(x.reason), basis: text(x.basis), departmentId: departments[0] as string });
     });
   }
   const deadline = t.publicationDeadline?.date as string;
@@ -118,7 +120,7 @@ export function publishResults(t: TaskLifecycle, options: PublishResultsOptions)
     { ...(complete ? { state: "published" as const, publishedOn: on } : {}), departmentPublications, ...(withheld.length === 0 ? {} : { withheld }) },
     {
       type: complete ? "results-published" : "department-results-published", on, actor: text(o.actor),
-      payload: { deadline, late, departments, complete, records: ownRecords(t, departments), ...(o.withheld === undefined ? {} : { withheld: withheld.slice((t.withheld ?? []).length) }), head: headOf(t) },
+      payload: { deadline, late, departments, complete, records: ownRecords(t, departments), ...(o.withheld === undefined ? {} : { withheld: withheld.slice((t.withheld ?? []).length).map(({ recordId, reason, basis }) => ({ recordId, reason, basis })) }), head: headOf(t) },
       transition: "publishResults", input: [options],
     },
   );

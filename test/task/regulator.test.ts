@@ -56,16 +56,59 @@ describe("F14 — an approval follows the fact it changes (Chongqing 6.4, 6.6)",
 });
 
 describe("F03 — results another department published are never withdrawn (Wancheng art. 21; Chongqing 6.6)", () => {
-  it("withholding at a later department's publication is refused; at the first publication (Chongqing 6.6 不适合公开) accepted", () => {
+  it("a later department withholds only its own, never-public section: the section another department published stays public", () => {
     const t = completed("chongqing");
     const first = publishResults(t, { publishedOn: "2026-04-20", actor: "市场监管局", departmentId: "SCJG" }).task;
-    const withheld = [{ recordId: t.records[0]!.id, reason: "企业申请", basis: "领导同意" }];
-    const e = refusal(() => publishResults(first, { publishedOn: "2026-04-22", actor: "卫健委", departmentId: "WJW", withheld }));
-    expect(e.code).toBe("results-immutable");
-    expect(e.issues[0]).toMatchObject({ rule: "withheld-after-publication", clause: "Chongqing 6.6; Wancheng art. 21" });
+    const withheld = [{ recordId: t.records[0]!.id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }];
+    const later = publishResults(first, { publishedOn: "2026-04-22", actor: "卫健委", departmentId: "WJW", withheld }).task;
+    const view = publicView(later);
+    expect(view.results).toHaveLength(t.records.length);
+    const r0 = view.results.find((r) => r.targetName === t.records[0]!.target.name)!;
+    expect(r0.departments.map((d) => d.departmentId)).toEqual(["SCJG"]);
+    expect(r0).toMatchObject({ withheldDepartments: ["WJW"] });
+    expect(view).toMatchObject({ withheld: { count: 0, sections: 1 } });
     expect(publicView(publishResults(first, { publishedOn: "2026-04-22", actor: "卫健委", departmentId: "WJW" }).task).results).toHaveLength(t.records.length);
     const lawful = publishResults(t, { publishedOn: "2026-04-20", actor: "市场监管局", departmentId: "SCJG", withheld: [{ recordId: t.records[0]!.id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task;
     expect(lawful.withheld).toHaveLength(1);
+  });
+});
+
+describe("G02 — a department withholds only its own section of a joint record (Chongqing 6.6 谁检查、谁录入、谁公开; Wancheng art. 3 分别依法负责)", () => {
+  it("WJW, publishing first, withholds its section: SCJG's 需进一步调查处理 on the same record is published by SCJG", () => {
+    const t = completed("chongqing", "further-rectification-required");
+    const victim = t.records[0]!;
+    expect(victim.departments.map((d) => d.departmentId)).toEqual(["SCJG", "WJW"]);
+    const w = publishResults(t, { publishedOn: "2026-04-20", actor: "区卫生健康委", departmentId: "WJW", withheld: [{ recordId: victim.id, reason: "涉及商业秘密", basis: "反不正当竞争法 art. 9" }] });
+    expect(w.task.withheld).toEqual([{ recordId: victim.id, reason: "涉及商业秘密", basis: "反不正当竞争法 art. 9", departmentId: "WJW" }]);
+    expect(w.event.payload.withheld).toEqual([{ recordId: victim.id, reason: "涉及商业秘密", basis: "反不正当竞争法 art. 9" }]);
+    const s = publishResults(w.task, { publishedOn: "2026-04-21", actor: "区市场监管局", departmentId: "SCJG" }).task;
+    expect(s.state).toBe("published");
+    const shown = publicView(s).results.find((r) => r.targetName === victim.target.name)!;
+    expect(shown.departments).toEqual([{ departmentId: "SCJG", items: expect.any(Array) }]);
+    expect(shown.departments[0]!.items[0]!.outcomes).toEqual(["发现问题需进一步整改"]);
+    expect(shown).toMatchObject({ withheldDepartments: ["WJW"] });
+  });
+  it("SCJG, publishing second, may withhold its own section; the same department's section is not withheld twice; a record both withhold is left out", () => {
+    const t = completed("chongqing");
+    const id = t.records[1]!.id;
+    const w = publishResults(t, { publishedOn: "2026-04-20", actor: "卫健委", departmentId: "WJW", withheld: [{ recordId: id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task;
+    expect(issue(() => publishResults(t, { publishedOn: "2026-04-20", actor: "卫健委", departmentId: "WJW", withheld: [{ recordId: id, reason: "r", basis: "b" }, { recordId: id, reason: "r", basis: "b" }] })).rule).toBe("withheld-record");
+    const s = publishResults(w, { publishedOn: "2026-04-21", actor: "区市场监管局", departmentId: "SCJG", withheld: [{ recordId: id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task;
+    const view = publicView(s);
+    expect(view.results).toHaveLength(t.records.length - 1);
+    expect(view).toMatchObject({ withheld: { count: 1, sections: 2, bases: ["保守国家秘密法 art. 2"] } });
+  });
+  it("G06: a record's handling opinion is shown only once every department with a section on it has published", () => {
+    let t = startInspection(teamsTask("chongqing"), { on: "2026-04-10", actor: "组" }).task;
+    for (const id of t.targetIds) t = recordResult(t, { ...recordFor(t, id), handlingOpinion: "区卫生健康委：公共场所卫生不合格，责令限期整改" }, { on: "2026-04-15", actor: "组" }).task;
+    t = completeInspection(t, { completedOn: "2026-04-16", actor: "组" }).task;
+    const scjg = publishResults(t, { publishedOn: "2026-04-20", actor: "区市场监管局", departmentId: "SCJG" }).task;
+    expect(publicView(scjg).results.every((r) => !("handlingOpinion" in r))).toBe(true);
+    const both = publishResults(scjg, { publishedOn: "2026-04-21", actor: "区卫健委", departmentId: "WJW" }).task;
+    expect(publicView(both).results.every((r) => (r as { handlingOpinion?: string }).handlingOpinion === "区卫生健康委：公共场所卫生不合格，责令限期整改")).toBe(true);
+    // a withheld section keeps the opinion out too: it may carry the withheld finding
+    const w = publishResults(scjg, { publishedOn: "2026-04-21", actor: "区卫健委", departmentId: "WJW", withheld: [{ recordId: t.records[0]!.id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task;
+    expect(publicView(w).results.filter((r) => "handlingOpinion" in r)).toHaveLength(t.records.length - 1);
   });
 });
 
