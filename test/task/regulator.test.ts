@@ -5,7 +5,9 @@ import {
   loadTask, LIFECYCLE_PRESETS, type LifecyclePreset, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
 import { ITEMS, ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
-import { publishAll } from "./_publish.js";
+import { inspectedOnDay, publishAll } from "./_publish.js";
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 const head = { name: "李科长", role: "department-head" as const, on: ON, departmentId: "SCJG" };
 const principal = { name: "王局长", role: "principal-head" as const, on: ON, departmentId: "SCJG" };
@@ -202,10 +204,33 @@ describe("F01 — the 20 working days run from the end of the inspection, its la
     expect(onTime.publicationDeadline?.date).toBe(deadline);
     expect(publishAll(onTime, { publishedOn: deadline, actor: "局" }).event.payload.late).toBe(false);
   });
-  it("a task with a target still unrecorded has no deadline yet", () => {
+  it("G04: a task with a target still unrecorded has no deadline before its window ends; from the window's end the 20 working days run (Chongqing 6.2 执行时间; 6.6)", () => {
     let t = startInspection(teamsTask("chongqing"), { on: "2026-04-10", actor: "组" }).task;
-    t = recordResult(t, recordFor(t, t.targetIds[0]!), { on: "2026-04-15", actor: "组" }).task;
-    expect(isPublicationOverdue(t, "2026-12-31")).toBe(false);
+    for (const id of t.targetIds.slice(0, -1)) t = recordResult(t, recordFor(t, id, ["further-investigation-required"]), { on: "2026-04-15", actor: "组" }).task;
+    expect(t.task.window.end).toBe("2026-09-30");
+    const deadline = computeDeadline("results-publication", "2026-09-30").date;
+    expect(deadline).toBe("2026-11-03");
+    // within the window the last target may still be inspected: no deadline yet, so not overdue
+    expect(isPublicationOverdue(t, "2026-09-30")).toBe(false);
+    expect(isPublicationOverdue(t, deadline)).toBe(false);
+    // the last target is never visited: the clock started at the window's end at the latest
+    expect(isPublicationOverdue(t, "2026-11-04")).toBe(true);
+    expect(isPublicationOverdue(t, "2027-04-15")).toBe(true);
+    // a task never started is overdue the same way once its window has ended and the 20 working days have passed
+    expect(isPublicationOverdue(teamsTask("chongqing"), "2026-11-04")).toBe(true);
+    expect(isPublicationOverdue(teamsTask("chongqing"), deadline)).toBe(false);
+    // an inspection recorded after the window on an approved delay (outsideWindow) ends the inspection later
+    const lateRec = inspectedOnDay(recordFor(t, t.targetIds[1]!), "2026-10-08");
+    let d = startInspection(teamsTask("chongqing"), { on: "2026-04-10", actor: "组" }).task;
+    d = recordResult(d, recordFor(d, d.targetIds[0]!), { on: "2026-04-15", actor: "组" }).task;
+    d = recordResult(d, lateRec, { on: "2026-10-09", actor: "组", outsideWindow: { reason: "任务延迟（计划调整已公开）", approval: { ...head, on: "2026-09-25" } } }).task;
+    const delayed = computeDeadline("results-publication", "2026-10-08").date;
+    expect(isPublicationOverdue(d, delayed)).toBe(false);
+    expect(isPublicationOverdue(d, nextDay(delayed))).toBe(true);
+    // the lawful case beside it: every target recorded within the window, the clock runs from the last inspection
+    const done = recordResult(t, recordFor(t, t.targetIds.at(-1)!), { on: "2026-04-15", actor: "组" }).task;
+    expect(isPublicationOverdue(done, computeDeadline("results-publication", "2026-04-15").date)).toBe(false);
+    expect(isPublicationOverdue(done, "2026-06-01")).toBe(true);
   });
 });
 
