@@ -163,6 +163,9 @@ const GSXT_OUTCOMES: OutcomeId[] = [
  *   results within 20 working days (Yanshi 7.5); tasks from the plan or a list assigned from above (Yanshi 7.2); no
  *   list-change, replacement or correction rule — none allowed, department head assumed.
  *
+ * A result may be withheld as 不适合公开 (`publicationExemption`) only under `chongqing` (Chongqing 6.6 除依法依规不适合公开的
+ * 情形外) and `wancheng` (Wancheng art. 3 除法律法规有明确规定外); `longting`, `wolong` and `yanshi` publish every result.
+ *
  * Every task names its plan; only `longting` (突发风险、上级交办, art. 13) and `yanshi` (上级交办, 7.2) admit an ad-hoc
  * check ({@link planAdHocTask}) outside it (`taskPlan`).
  *
