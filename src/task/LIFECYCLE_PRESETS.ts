@@ -121,6 +121,13 @@ export const LifecyclePresetSchema = z.strictObject({
    * recorded on the draw event as `advisories`. Absent: witnesses are not checked.
    */
   drawWitnesses: z.strictObject({ minimum: z.int().min(1).max(100), mustBeInspectors: z.boolean(), required: z.boolean(), clause: Clause }).optional(),
+  /**
+   * Whether a result may be withheld from publication (不适合公开), read by {@link publishResults}: `allowed: true` where
+   * the document has the exemption (Chongqing 6.6 除依法依规不适合公开的情形外; Wancheng art. 3 除法律法规有明确规定外),
+   * `false` where it publishes every result (Longting art. 22, Wolong 3.2, Yanshi 7.5). Absent (custom presets): no
+   * exemption — a custom preset states one with its clause.
+   */
+  publicationExemption: z.strictObject({ allowed: z.boolean(), clause: Clause }).optional(),
 });
 
 /**
@@ -165,6 +172,9 @@ const GSXT_OUTCOMES: OutcomeId[] = [
  *   results within 20 working days (Yanshi 7.5); tasks from the plan or a list assigned from above (Yanshi 7.2); no
  *   list-change, replacement or correction rule — none allowed, department head assumed.
  *
+ * A result may be withheld as 不适合公开 (`publicationExemption`) only under `chongqing` (Chongqing 6.6 除依法依规不适合公开的
+ * 情形外) and `wancheng` (Wancheng art. 3 除法律法规有明确规定外); `longting`, `wolong` and `yanshi` publish every result.
+ *
  * Every task names its plan; only `longting` (突发风险、上级交办, art. 13) and `yanshi` (上级交办, 7.2) admit an ad-hoc
  * check ({@link planAdHocTask}) outside it (`taskPlan`).
  *
@@ -194,6 +204,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: true, clause: "Longting art. 21 (掌握问题线索需要实施突击检查的除外)" },
     advanceNoticeRule: { notice: "required", clause: "Longting art. 21 (实地核查原则上应当提前以书面或电话、传真等形式…一次性告知检查事项、检查时间以及需要准备的检查材料)" },
     enforcementCertificate: { onForm: false, substitute: false, clause: "Longting art. 21 (no 执法证号 rule for the form or substitutes)" },
+    publicationExemption: { allowed: false, clause: "Longting art. 22 (在抽查任务完成后20个工作日内，将抽查检查结果录入监督平台，通过国家企业信用信息公示系统或相关平台网站向社会公示; no 不适合公开 exemption)" },
   },
   chongqing: {
     source: "Chongqing standard",
@@ -209,6 +220,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeExemptions: { itemFlag: true, categories: ["food-production-and-sale", "catering", "edible-farm-produce-market", "work-safety"], surpriseOnLead: false, clause: "Chongqing 6.5 (除涉及食品生产和销售企业、餐饮服务、食用农产品交易市场、安全生产等检查依法依规不予提前告知的情形外)" },
     advanceNoticeRule: { notice: "required", clause: "Chongqing 6.5 (检查小组应在现场检查前以书面或电话、传真等形式，告知被检查对象检查的时间及配合检查的相关要求)" },
     enforcementCertificate: { onForm: false, substitute: true, clause: "Chongqing 6.5 (调整更换人员在具备执法资格的其他检查人员中选派)" },
+    publicationExemption: { allowed: true, clause: "Chongqing 6.6 (除依法依规不适合公开的情形外)" },
   },
   wancheng: {
     source: "Wancheng norms (2026)",
@@ -224,6 +236,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Wancheng art. 20 (如有必要…提前告知; no exemption list)" },
     advanceNoticeRule: { notice: "optional", clause: "Wancheng art. 20 (在现场检查前，如有必要，可以书面或电话、传真等形式，提前告知)" },
     enforcementCertificate: { onForm: false, substitute: false, clause: "Wancheng art. 19 (no 执法证号 rule for the form or substitutes)" },
+    publicationExemption: { allowed: true, clause: "Wancheng art. 3 (除法律法规有明确规定外，抽查事项、抽查计划、抽查结果都应及时、准确、规范向社会公开)" },
   },
   wolong: {
     source: "Wolong guide (2025)",
@@ -241,6 +254,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     enforcementCertificate: { onForm: true, substitute: true, clause: "Wolong Annex B (执法人员: 姓名 单位 执法证号 电话); Wolong 2.3 (出示执法证件)" },
     // 建议 (recommended): advisory — a shortfall is a warning on the draw event, never a refusal
     drawWitnesses: { minimum: 2, mustBeInspectors: true, required: false, clause: "Wolong 2.2 (建议抽取过程由两名以上执法人员见证: recommended, recorded as an advisory)" },
+    publicationExemption: { allowed: false, clause: "Wolong 3.2 (自检查结束之日起20个工作日内，检查人员通过协同监管平台录入检查结果并公示; no 不适合公开 exemption)" },
   },
   yanshi: {
     source: "Yanshi plan (2023)",
@@ -257,6 +271,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Yanshi 7.4 (no advance-notice rule)" },
     advanceNoticeRule: { notice: "optional", clause: "Yanshi 7.4 (采用合理方式，实施检查; the plan has no advance-notice rule — notice may be given)" },
     enforcementCertificate: { onForm: false, substitute: true, clause: "Yanshi 5 (执法检查人员名录库内容包括：姓名、单位、职务、业务专长、执法证号; 具有行政执法资格)" },
+    publicationExemption: { allowed: false, clause: "Yanshi 7.5 (在抽查任务完成后20个工作日内，将抽查检查结果通过公示系统进行公示; no 不适合公开 exemption)" },
   },
 } as const satisfies Record<string, LifecyclePreset>);
 

@@ -143,8 +143,9 @@ export interface TaskLifecycle {
   /** Per department: its own publication (谁检查、谁录入、谁公开, Longting art. 22), and whether it was late. */
   readonly departmentPublications?: Readonly<Record<string, { readonly publishedOn: string; readonly late: boolean }>>;
   /**
-   * Records withheld from publication, each with its reason and basis (不适合公开, Chongqing 6.6); with `departmentId`,
-   * only that department's section of the joint record is withheld.
+   * Record sections withheld from publication, each with its reason and basis (不适合公开, Chongqing 6.6; Wancheng art. 3)
+   * and the department whose section it is (谁检查、谁公开); without `departmentId` (a task stored before per-section
+   * withholding), the whole record.
    */
   readonly withheld?: readonly { readonly recordId: string; readonly reason: string; readonly basis: string; readonly departmentId?: string }[];
   /**

@@ -98,9 +98,11 @@ export function maskPersonalData(s: string): string {
  * published (Wancheng art. 21, 26): per target its name, code, inspecting departments, items and outcome labels, and
  * the publication date. Inspector names, phones and identity numbers are never included; phones and ID numbers inside
  * every text field shown are masked ({@link maskPersonalData}). Where departments publish separately (Longting art. 22),
- * only the sections of departments that have published appear; records withheld as 不适合公开 (Chongqing 6.6) are left
- * out and counted with their bases, and a department's section withheld on its own is left out of its record (counted
- * in `withheld.sections`; the record's joint 处理意见 is then not shown, as it may describe the withheld findings). Always shown: the head of the audit trail (`head`: the latest event's sequence
+ * only the sections of departments that have published appear, and a record's handling opinion (处理意见) only once every
+ * department with a section on it has published its section. A section withheld as 不适合公开 by its department
+ * (Chongqing 6.6; Wancheng art. 3) is left out, the record shown with its other sections and `withheldDepartments`; a
+ * record every section of which is withheld is left out; both are counted (`withheld.count` records left out,
+ * `withheld.sections` sections withheld) with their bases. Always shown: the head of the audit trail (`head`: the latest event's sequence
  * number and digest) for the notice to anchor (docs/persistence.md).
  *
  * @param raw - The task.
@@ -126,31 +128,43 @@ export function publicView(raw: TaskLifecycle) {
   }
   const published = t.publishedOn !== undefined ? undefined : new Set(Object.keys(t.departmentPublications ?? {}));
   if (published !== undefined && published.size === 0) return deepFreeze({ ...base, sealed: false as const, note: "检查结果尚未公示", results: [] as const });
-  const withheld = new Set((t.withheld ?? []).filter((w) => w.departmentId === undefined).map((w) => w.recordId));
-  const sections = new Set((t.withheld ?? []).filter((w) => w.departmentId !== undefined).map((w) => `${w.recordId}\u0000${w.departmentId}`));
-  const hidden = (recordId: string, departmentId: string) => sections.has(`${recordId}\u0000${departmentId}`);
+  // 谁检查、谁公开 (Chongqing 6.6; Wancheng art. 3 分别依法负责): a department withholds its own section of a record; an
+  // entry without a department (stored before per-section withholding) withholds the whole record
+  const whole = new Set<string>();
+  const sections = new Set<string>();
+  for (const w of t.withheld ?? []) {
+    if (w.departmentId === undefined) whole.add(w.recordId);
+    else sections.add(`${w.recordId}\u0000${w.departmentId}`);
+  }
+  const isPublished = (d: string) => published === undefined || published.has(d);
+  const isWithheld = (recordId: string, d: string) => whole.has(recordId) || sections.has(`${recordId}\u0000${d}`);
+  // a record is left out when every section of it is withheld
+  const leftOut = new Set(t.records.filter((r) => whole.has(r.id) || r.departments.every((d) => isWithheld(r.id, d.departmentId))).map((r) => r.id));
   const corrected = new Set(t.corrections.map((c) => c.recordId));
   const scrub = maskPersonalData;
   return deepFreeze({
     ...base,
     sealed: false as const,
     ...(t.publishedOn === undefined ? { publishedDepartments: [...(published ?? [])].sort() } : { publishedOn: t.publishedOn }),
-    withheld: { count: withheld.size, sections: sections.size, bases: [...new Set((t.withheld ?? []).map((w) => scrub(w.basis)))] },
+    withheld: { count: leftOut.size, sections: (t.withheld ?? []).length, bases: [...new Set((t.withheld ?? []).map((w) => scrub(w.basis)))] },
     results: t.records
-      // a record whose every section is withheld is withheld as a whole
-      .filter((r) => !withheld.has(r.id) && !(sections.size > 0 && r.departments.every((d) => hidden(r.id, d.departmentId))))
+      .filter((r) => !leftOut.has(r.id))
       .map((r) => ({
         targetName: scrub(r.target.name),
         // a natural person's code is an identity number: personal data, masked (a USCC is public)
         ...(r.target.code === undefined ? {} : { targetCode: isValidResidentId(r.target.code) ? maskIdNumber(r.target.code) : scrub(r.target.code) }),
         inspectedOn: r.inspectedOn,
         departments: r.departments
-          .filter((d) => (published === undefined || published.has(d.departmentId)) && !hidden(r.id, d.departmentId))
+          .filter((d) => isPublished(d.departmentId) && !isWithheld(r.id, d.departmentId))
           .map((d) => ({
             departmentId: d.departmentId,
             items: d.items.map((i) => ({ item: scrub(i.itemName), outcomes: i.outcomes.map((o) => OUTCOMES[o].zh) })),
           })),
-        ...(r.handlingOpinion === undefined || r.departments.some((d) => hidden(r.id, d.departmentId)) ? {} : { handlingOpinion: scrub(r.handlingOpinion) }),
+        // the departments whose section of this record is withheld (不适合公开), shown once they have published
+        ...(r.departments.some((d) => isPublished(d.departmentId) && isWithheld(r.id, d.departmentId)) ? { withheldDepartments: r.departments.filter((d) => isPublished(d.departmentId) && isWithheld(r.id, d.departmentId)).map((d) => d.departmentId) } : {}),
+        // the handling opinion (处理意见) is the record's, across its departments: shown only once every department with
+        // a section on it has published and none withheld its section (谁检查、谁录入、谁公开, Longting art. 22; Chongqing 6.6)
+        ...(r.handlingOpinion === undefined || !r.departments.every((d) => isPublished(d.departmentId) && !isWithheld(r.id, d.departmentId)) ? {} : { handlingOpinion: scrub(r.handlingOpinion) }),
         corrected: corrected.has(r.id),
       })),
   });

@@ -1,6 +1,6 @@
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, headOf, recordById, refuse, requireState } from "./_lifecycle.js";
-import { requireChronology, requireOrder, text } from "./_rules.js";
+import { presetOf, requireChronology, requireOrder, text } from "./_rules.js";
 
 /**
  * Options of {@link publishResults}.
@@ -22,29 +22,24 @@ export interface PublishResultsOptions {
   /**
    * Records not published because the law makes them unsuitable for publication (除依法依规不适合公开的情形外, Chongqing
    * 6.6; Wancheng art. 3: 除法律法规有明确规定外), each with its reason and legal basis. They are recorded, never silently
-   * dropped, and the public view counts them. With `departmentId` (the publishing department's own), only that
-   * department's section of a joint record is withheld (谁检查、谁公开: each department answers for its own results), and
-   * it may be withheld at that department's own publication, even after another department published the record's
-   * other sections; a whole record is withheld only at the first publication.
+   * dropped, and the public view counts them.
    */
-  readonly withheld?: readonly { readonly recordId: string; readonly reason: string; readonly basis: string; readonly departmentId?: string }[];
+  readonly withheld?: readonly { readonly recordId: string; readonly reason: string; readonly basis: string }[];
 }
 
-/** The presets whose document has no 不适合公开 exemption, with the clause that publishes every result. */
-const NO_EXEMPTION: Readonly<Record<string, string>> = { longting: "Longting art. 22", wolong: "Wolong 3.2", wancheng: "Wancheng art. 21" };
 
 /**
  * Publishes the results of one department (谁检查、谁录入、谁公开, Longting art. 22; Chongqing 6.6; Wancheng art. 21): a
  * joint task names the publishing `departmentId` (`publishing-department-required`), and the department publishes the
- * records carrying its own section — its inspectors' results — and may withhold only a record carrying its section
- * (`withheld-own-results`). A single-department task may omit `departmentId`. From
+ * records carrying its own section — its inspectors' results — and may withhold, at its own publication, only its own section of a
+ * record (`withheld-own-results`; Wancheng art. 3 分别依法负责): the record's other sections are published by their
+ * departments, and the public view leaves the record out only when every section of it is withheld. A single-department task may omit `departmentId`. From
  * full publication on they are immutable: only an approved correction changes them ({@link correctPublishedResult}).
  * Publication is dated on or after completion (`dates-out-of-order`); after the 20-working-day deadline it is allowed
- * but recorded as late, per department. Records may be `withheld` only under the `chongqing` preset (Chongqing 6.6
- * 不适合公开) or a custom one (`withheld-no-exemption` under `longting`, `wolong`, `wancheng`). A whole record only at the
- * first publication: once any department has published, no record is withdrawn (`withheld-after-publication`,
- * Wancheng art. 21). One department's section of a joint record (`departmentId`) is withheld by that department when it
- * publishes — its section was never public before — and the rest of the record is published (`withheld-section`).
+ * but recorded as late, per department. Records may be `withheld` only where the preset's `publicationExemption` allows it
+ * (`chongqing`: Chongqing 6.6 不适合公开; `wancheng`: Wancheng art. 3 除法律法规有明确规定外; a custom preset stating it);
+ * otherwise `withheld-no-exemption` cites the preset's own clause (Longting art. 22, Wolong 3.2, Yanshi 7.5). A section is withheld
+ * only before it is public, so nothing published is withdrawn (Wancheng art. 21 公开后不得擅自更改).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param options - The publishing department, records `withheld` (with reason and legal basis), the date `on` and the
@@ -52,7 +47,6 @@ const NO_EXEMPTION: Readonly<Record<string, string>> = { longting: "Longting art
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows publication, the
  *   department has already published its results, or records are withheld under a preset with no exemption.
- * @throws {@link ShuangsuijiError} `results-immutable` when records are withheld after a department has published.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, a joint task's publication names no
  *   department, the department is not a participant, or a withheld record is unknown, repeated, has no reason or carries
  *   no section of the publishing department.
@@ -64,7 +58,7 @@ const NO_EXEMPTION: Readonly<Record<string, string>> = { longting: "Longting art
  * import { publishResults, type TaskLifecycle } from "shuangsuiji";
  * declare const recorded: TaskLifecycle;
  * // a joint task: each department publishes its own results (谁检查、谁录入、谁公开, Longting art. 22); under the
- * // chongqing preset the first publication may withhold a record it took part in, with its basis (Chongqing 6.6)
+ * // chongqing preset a department may withhold its own section of a record, with its basis (Chongqing 6.6)
  * const { task, event } = publishResults(recorded, { publishedOn: "2026-10-28", actor: "区市场监管局", departmentId: "SCJG", withheld: [{ recordId: "R-7", reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] });
  * event.payload.late; // false
  * publishResults(task, { publishedOn: "2026-10-29", actor: "卫健委", departmentId: "WJW" }).task.state; // "published"
@@ -90,48 +84,31 @@ export function publishResults(t: TaskLifecycle, options: PublishResultsOptions)
   }
   const withheld = [...(t.withheld ?? [])];
   if (o.withheld !== undefined && !(Array.isArray(o.withheld) && o.withheld.length === 0)) {
-    // only Chongqing 6.6 (除依法依规不适合公开的情形外) exempts a record from publication; Longting art. 22, Wolong 3.2
-    // and the Wancheng norms (art. 21) publish every result. A custom preset is the caller's own document, recorded by
-    // its source; its withholdings are allowed and shown in the public view.
-    const noExemption = NO_EXEMPTION[t.preset];
-    if (noExemption !== undefined) refuse("illegal-transition", "withheld-no-exemption", noExemption, "本规范没有“不适合公开”的例外，检查结果应全部公示（仅重庆标准6.6有此例外）", "this preset's document has no exemption from publication: every result is published (only Chongqing 6.6 has one)", ["withheld"]);
-    // a record another department already made public stays public (Wancheng art. 21 抽查检查结果公开后不得擅自更改;
-    // Chongqing 6.6 公开后…确需变更的…审批后予以更正): withholding a whole record after the first publication is refused;
-    // a department's own section was never public before it publishes, so it may still be withheld then
-    const whole = o.withheld.some((w) => (w as { departmentId?: unknown } | null)?.departmentId === undefined);
-    if (Object.keys(done).length > 0 && whole) refuse("results-immutable", "withheld-after-publication", "Chongqing 6.6; Wancheng art. 21", "已有部门公示了检查结果，不得再以不公开方式撤回；确需变更的，应经审批后更正", "results are already public (another department published): they cannot be withheld afterwards; change them only by an approved correction", ["withheld"]);
+    // the exemption is the preset's data with its clause (Chongqing 6.6 除依法依规不适合公开的情形外; Wancheng art. 3 除法律
+    // 法规有明确规定外); Longting art. 22, Wolong 3.2 and Yanshi 7.5 publish every result, and so does a custom preset
+    // that states no exemption — whatever its name
+    const exemption = presetOf(t).publicationExemption;
+    if (exemption?.allowed !== true) refuse("illegal-transition", "withheld-no-exemption", exemption?.clause ?? `${presetOf(t).source} (no 不适合公开 exemption stated: publicationExemption)`, "本任务适用的规定没有“不适合公开”的例外，检查结果应全部公示", "the task's preset has no exemption from publication (publicationExemption): every result is published", ["withheld"]);
   }
   if (o.withheld !== undefined) {
     if (!Array.isArray(o.withheld) || o.withheld.length > t.records.length) refuse("invalid-input", "withheld", "Chongqing 6.6", "不公开的记录列表无效", "the withheld list is invalid", ["withheld"]);
-    // a record withheld whole is under its id; a section under "id NUL department" (ids never contain NUL)
-    const seen = new Set(withheld.map((w) => (w.departmentId === undefined ? w.recordId : `${w.recordId}\u0000${w.departmentId}`)));
-    const sectioned = new Set(withheld.filter((w) => w.departmentId !== undefined).map((w) => w.recordId));
+    // one entry per record and department: a department withholds its own section of a record (谁检查、谁公开), so
+    // another department may withhold its section of the same record at its own publication
+    const key = (recordId: string, departmentId: string | undefined) => `${recordId}\u0000${departmentId ?? ""}`;
+    const seen = new Set(withheld.flatMap((w) => (w.departmentId === undefined ? all.map((d) => key(w.recordId, d)) : [key(w.recordId, w.departmentId)])));
     o.withheld.forEach((w, k) => {
-      const x = (w !== null && typeof w === "object" ? w : {}) as Partial<{ recordId: string; reason: string; basis: string; departmentId: string }>;
+      const x = (w !== null && typeof w === "object" ? w : {}) as Partial<{ recordId: string; reason: string; basis: string }>;
       const recordId = text(x.recordId);
-      const record = recordById(t, recordId);
-      const sectionOf = x.departmentId;
-      // one department's section of a joint record (Chongqing 6.6 不适合公开; 谁检查、谁公开, Longting art. 22): its own
-      // section only, one the record carries, not already withheld, on a record not withheld whole
-      if (sectionOf !== undefined) {
-        if (record === undefined || seen.has(recordId) || seen.has(`${recordId}\u0000${sectionOf}`)) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
-        if (typeof sectionOf !== "string" || !departments.includes(sectionOf) || !record.departments.some((d) => d.departmentId === sectionOf)) {
-          refuse("invalid-input", "withheld-section", "Longting art. 22; Chongqing 6.6", `只能不予公开公示部门（${departments.join("、")}）在该记录上的本部门检查结果`, `only a section of the publishing department (${departments.join(", ")}) that the record carries can be withheld`, ["withheld", k, "departmentId"], sectionOf);
-        }
-        if (text(x.reason) === "" || text(x.basis) === "") refuse("invalid-input", "withheld-reason", "Chongqing 6.6", "不适合公开的，须说明理由和法律依据", "a record withheld from publication needs its reason and legal basis", ["withheld", k]);
-        seen.add(`${recordId}\u0000${sectionOf}`);
-        sectioned.add(recordId);
-        withheld.push({ recordId, reason: text(x.reason), basis: text(x.basis), departmentId: sectionOf });
-        return;
-      }
-      if (record === undefined || seen.has(recordId) || sectioned.has(recordId)) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
+      if (recordById(t, recordId) === undefined || seen.has(key(recordId, departments[0]))) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
       if (text(x.reason) === "" || text(x.basis) === "") refuse("invalid-input", "withheld-reason", "Chongqing 6.6", "不适合公开的，须说明理由和法律依据", "a record withheld from publication needs its reason and legal basis", ["withheld", k]);
-      // a department withholds only results it took part in (谁检查、谁公开): a record without its section is another
-      // department's to publish. A joint record is withheld whole (不适合公开 attaches to the record), and only at the
-      // first publication (below the check above: withheld-after-publication)
+      // a department withholds only its own results (谁检查、谁录入、谁公开, Chongqing 6.6; Wancheng art. 3 参加联合检查的
+      // 部门对…公示结果应分别依法负责): its own section of a record, at its own publication, so its section was never
+      // public and nothing another department published is withdrawn (Wancheng art. 21 公开后不得擅自更改). The
+      // record's other sections are published by their departments; the record is left out only when every section
+      // carrying it is withheld (publicView)
       if (!(recordById(t, recordId)?.departments ?? []).some((d) => departments.includes(d.departmentId))) refuse("invalid-input", "withheld-own-results", "Longting art. 22; Chongqing 6.6", `该记录没有公示部门（${departments.join("、")}）的检查结果，只能由产生该结果的部门决定不予公开`, `the record carries no results of the publishing department (${departments.join(", ")}): only a department that produced it may withhold it`, ["withheld", k, "recordId"], recordId);
-      seen.add(recordId);
-      withheld.push({ recordId, reason: text(x.reason), basis: text(x.basis) });
+      seen.add(key(recordId, departments[0]));
+      withheld.push({ recordId, reason: text(x.reason), basis: text(x.basis), departmentId: departments[0] as string });
     });
   }
   const deadline = t.publicationDeadline?.date as string;
@@ -143,7 +120,7 @@ export function publishResults(t: TaskLifecycle, options: PublishResultsOptions)
     { ...(complete ? { state: "published" as const, publishedOn: on } : {}), departmentPublications, ...(withheld.length === 0 ? {} : { withheld }) },
     {
       type: complete ? "results-published" : "department-results-published", on, actor: text(o.actor),
-      payload: { deadline, late, departments, complete, records: ownRecords(t, departments), ...(o.withheld === undefined ? {} : { withheld: withheld.slice((t.withheld ?? []).length) }), head: headOf(t) },
+      payload: { deadline, late, departments, complete, records: ownRecords(t, departments), ...(o.withheld === undefined ? {} : { withheld: withheld.slice((t.withheld ?? []).length).map(({ recordId, reason, basis }) => ({ recordId, reason, basis })) }), head: headOf(t) },
       transition: "publishResults", input: [options],
     },
   );

@@ -91,8 +91,8 @@ describe("the clause matrix (docs/clauses.md) and the source stay in sync", () =
     for (const k of ["Longting art. 19", "Chongqing 6.4"]) expect(byKey.get(k)?.verdict, k).toBe("implemented");
     // F15, F08, F21 closed (startTask and recordTargetDraw: the plan, the general-item cap, the Yanshi 5%–100%)
     for (const k of ["Chongqing 5.2", "Chongqing 6.2", "Longting art. 13", "Yanshi 6"]) expect(byKey.get(k)?.verdict, k).toBe("implemented");
-    // a department's own section of a joint record can be withheld (withheld-section)
-    expect(byKey.get("Chongqing 6.6")?.verdict).toMatch(/^implemented: .*withheld-section/);
+    // a department withholds only its own section of a joint record (G02), the 处理意见 waits for every department (G06)
+    expect(byKey.get("Chongqing 6.6")?.verdict).toMatch(/^implemented: .*G02, G06 closed/);
     // 建议…见证 is a preset option, advisory under wolong (drawWitnesses)
     expect(byKey.get("Wolong 2.2")?.verdict).toMatch(/^configurable default: .*advisories/);
     // the form's 执法证号 is checked against the directory the stage-2 draw ran on (certificate-matches-directory)

@@ -3,7 +3,8 @@ import { publishResults, type PublishResultsOptions, type TaskLifecycle, type Tr
 /**
  * Publishes a task's results department by department, as a joint task must (谁检查、谁录入、谁公开, Longting art. 22):
  * each department of the task not yet published, initiating department first, on the same date. Returns the last
- * publication (the one that makes the task `published`). `withheld` goes with the first department's publication.
+ * publication (the one that makes the task `published`). `withheld` withholds the whole record: each department with a
+ * section on a withheld record withholds its own section at its publication (谁检查、谁公开, Chongqing 6.6).
  */
 export function publishAll(t: TaskLifecycle, options: Omit<PublishResultsOptions, "departmentId">): Transition {
   const done = t.departmentPublications ?? {};
@@ -11,7 +12,8 @@ export function publishAll(t: TaskLifecycle, options: Omit<PublishResultsOptions
   let last: Transition | undefined;
   for (const [k, departmentId] of departments.entries()) {
     const { withheld, ...rest } = options;
-    last = publishResults(last?.task ?? t, { ...rest, departmentId, ...(k === 0 && withheld !== undefined ? { withheld } : {}) });
+    const own = withheld?.filter((w) => t.records.find((r) => r.id === w.recordId)?.departments.some((d) => d.departmentId === departmentId) ?? k === 0);
+    last = publishResults(last?.task ?? t, { ...rest, departmentId, ...(own === undefined || (own.length === 0 && withheld!.length > 0) ? {} : { withheld: own }) });
   }
   // every department has published: the library refuses a further publication (illegal-transition)
   return last ?? publishResults(t, { ...options, departmentId: t.task.initiatingDepartmentId });

@@ -158,7 +158,7 @@ describe("events are the source of truth: replay rebuilds the state", () => {
 
   it("the legal rules' state (custom rules, identity shown, per-department publication, withheld records) replays and is verified", () => {
     // a county's own rules: Wolong's recorded identity step, the whole team signing (Chongqing 6.6)
-    const rules = { ...LIFECYCLE_PRESETS.wolong, source: "某县实施细则", signatures: { who: "all-team-members" as const, clause: "Chongqing 6.6" } };
+    const rules = { ...LIFECYCLE_PRESETS.wolong, source: "某县实施细则", signatures: { who: "all-team-members" as const, clause: "Chongqing 6.6" }, publicationExemption: { allowed: true, clause: "某县实施细则 (依法不予公开的除外)" } };
     let t = startInspection(teamsTask(rules as never), { on: "2026-04-10", actor: "组" }).task;
     expect(t.preset).toBe("custom");
     for (const id of t.targetIds) {

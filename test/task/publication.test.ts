@@ -93,7 +93,7 @@ describe("F13 — 谁检查、谁录入、谁公开: a joint task is published b
     expect(e.issues[0]).toMatchObject({ rule: "withheld-own-results", clause: "Longting art. 22; Chongqing 6.6", path: ["withheld", 0, "recordId"] });
     const scjg = publishResults(t, { publishedOn: "2026-04-20", actor: "区市场监管局", departmentId: "SCJG", withheld });
     expect(scjg.event.payload.records).toEqual(t.records.map((r) => r.id));
-    expect(scjg.task.withheld).toEqual(withheld);
+    expect(scjg.task.withheld).toEqual(withheld.map((w) => ({ ...w, departmentId: "SCJG" })));
   });
 });
 

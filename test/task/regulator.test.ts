@@ -2,10 +2,12 @@
 import { describe, expect, it } from "vitest";
 import {
   commitPool, completeInspection, computeDeadline, correctPublishedResult, createSeed, isPublicationOverdue, drawInspectors, drawTargets, lockTargets, publicView, publishResults, recordIdentityShown, recordInspectorDraw,
-  loadTask, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask, type LifecyclePresetId, type TaskLifecycle,
+  loadTask, LIFECYCLE_PRESETS, type LifecyclePreset, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
 import { ITEMS, ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
-import { publishAll } from "./_publish.js";
+import { inspectedOnDay, publishAll } from "./_publish.js";
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 const head = { name: "李科长", role: "department-head" as const, on: ON, departmentId: "SCJG" };
 const principal = { name: "王局长", role: "principal-head" as const, on: ON, departmentId: "SCJG" };
@@ -56,30 +58,92 @@ describe("F14 — an approval follows the fact it changes (Chongqing 6.4, 6.6)",
 });
 
 describe("F03 — results another department published are never withdrawn (Wancheng art. 21; Chongqing 6.6)", () => {
-  it("withholding at a later department's publication is refused; at the first publication (Chongqing 6.6 不适合公开) accepted", () => {
+  it("a later department withholds only its own, never-public section: the section another department published stays public", () => {
     const t = completed("chongqing");
     const first = publishResults(t, { publishedOn: "2026-04-20", actor: "市场监管局", departmentId: "SCJG" }).task;
-    const withheld = [{ recordId: t.records[0]!.id, reason: "企业申请", basis: "领导同意" }];
-    const e = refusal(() => publishResults(first, { publishedOn: "2026-04-22", actor: "卫健委", departmentId: "WJW", withheld }));
-    expect(e.code).toBe("results-immutable");
-    expect(e.issues[0]).toMatchObject({ rule: "withheld-after-publication", clause: "Chongqing 6.6; Wancheng art. 21" });
+    const withheld = [{ recordId: t.records[0]!.id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }];
+    const later = publishResults(first, { publishedOn: "2026-04-22", actor: "卫健委", departmentId: "WJW", withheld }).task;
+    const view = publicView(later);
+    expect(view.results).toHaveLength(t.records.length);
+    const r0 = view.results.find((r) => r.targetName === t.records[0]!.target.name)!;
+    expect(r0.departments.map((d) => d.departmentId)).toEqual(["SCJG"]);
+    expect(r0).toMatchObject({ withheldDepartments: ["WJW"] });
+    expect(view).toMatchObject({ withheld: { count: 0, sections: 1 } });
     expect(publicView(publishResults(first, { publishedOn: "2026-04-22", actor: "卫健委", departmentId: "WJW" }).task).results).toHaveLength(t.records.length);
     const lawful = publishResults(t, { publishedOn: "2026-04-20", actor: "市场监管局", departmentId: "SCJG", withheld: [{ recordId: t.records[0]!.id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task;
     expect(lawful.withheld).toHaveLength(1);
   });
 });
 
-describe("F04 — only Chongqing 6.6 exempts a result from publication", () => {
-  it.each([["longting", "Longting art. 22"], ["wolong", "Wolong 3.2"], ["wancheng", "Wancheng art. 21"]] as const)("%s: withholding is refused citing %s, not Chongqing 6.6; publishing all is accepted", (preset, clause) => {
+describe("G02 — a department withholds only its own section of a joint record (Chongqing 6.6 谁检查、谁录入、谁公开; Wancheng art. 3 分别依法负责)", () => {
+  it("WJW, publishing first, withholds its section: SCJG's 需进一步调查处理 on the same record is published by SCJG", () => {
+    const t = completed("chongqing", "further-rectification-required");
+    const victim = t.records[0]!;
+    expect(victim.departments.map((d) => d.departmentId)).toEqual(["SCJG", "WJW"]);
+    const w = publishResults(t, { publishedOn: "2026-04-20", actor: "区卫生健康委", departmentId: "WJW", withheld: [{ recordId: victim.id, reason: "涉及商业秘密", basis: "反不正当竞争法 art. 9" }] });
+    expect(w.task.withheld).toEqual([{ recordId: victim.id, reason: "涉及商业秘密", basis: "反不正当竞争法 art. 9", departmentId: "WJW" }]);
+    expect(w.event.payload.withheld).toEqual([{ recordId: victim.id, reason: "涉及商业秘密", basis: "反不正当竞争法 art. 9" }]);
+    const s = publishResults(w.task, { publishedOn: "2026-04-21", actor: "区市场监管局", departmentId: "SCJG" }).task;
+    expect(s.state).toBe("published");
+    const shown = publicView(s).results.find((r) => r.targetName === victim.target.name)!;
+    expect(shown.departments).toEqual([{ departmentId: "SCJG", items: expect.any(Array) }]);
+    expect(shown.departments[0]!.items[0]!.outcomes).toEqual(["发现问题需进一步整改"]);
+    expect(shown).toMatchObject({ withheldDepartments: ["WJW"] });
+  });
+  it("SCJG, publishing second, may withhold its own section; the same department's section is not withheld twice; a record both withhold is left out", () => {
+    const t = completed("chongqing");
+    const id = t.records[1]!.id;
+    const w = publishResults(t, { publishedOn: "2026-04-20", actor: "卫健委", departmentId: "WJW", withheld: [{ recordId: id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task;
+    expect(issue(() => publishResults(t, { publishedOn: "2026-04-20", actor: "卫健委", departmentId: "WJW", withheld: [{ recordId: id, reason: "r", basis: "b" }, { recordId: id, reason: "r", basis: "b" }] })).rule).toBe("withheld-record");
+    const s = publishResults(w, { publishedOn: "2026-04-21", actor: "区市场监管局", departmentId: "SCJG", withheld: [{ recordId: id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task;
+    const view = publicView(s);
+    expect(view.results).toHaveLength(t.records.length - 1);
+    expect(view).toMatchObject({ withheld: { count: 1, sections: 2, bases: ["保守国家秘密法 art. 2"] } });
+  });
+  it("G06: a record's handling opinion is shown only once every department with a section on it has published", () => {
+    let t = startInspection(teamsTask("chongqing"), { on: "2026-04-10", actor: "组" }).task;
+    for (const id of t.targetIds) t = recordResult(t, { ...recordFor(t, id), handlingOpinion: "区卫生健康委：公共场所卫生不合格，责令限期整改" }, { on: "2026-04-15", actor: "组" }).task;
+    t = completeInspection(t, { completedOn: "2026-04-16", actor: "组" }).task;
+    const scjg = publishResults(t, { publishedOn: "2026-04-20", actor: "区市场监管局", departmentId: "SCJG" }).task;
+    expect(publicView(scjg).results.every((r) => !("handlingOpinion" in r))).toBe(true);
+    const both = publishResults(scjg, { publishedOn: "2026-04-21", actor: "区卫健委", departmentId: "WJW" }).task;
+    expect(publicView(both).results.every((r) => (r as { handlingOpinion?: string }).handlingOpinion === "区卫生健康委：公共场所卫生不合格，责令限期整改")).toBe(true);
+    // a withheld section keeps the opinion out too: it may carry the withheld finding
+    const w = publishResults(scjg, { publishedOn: "2026-04-21", actor: "区卫健委", departmentId: "WJW", withheld: [{ recordId: t.records[0]!.id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task;
+    expect(publicView(w).results.filter((r) => "handlingOpinion" in r)).toHaveLength(t.records.length - 1);
+  });
+});
+
+describe("F04, G01, G10 — a result is withheld only where the preset's data carries the exemption (Chongqing 6.6; Wancheng art. 3)", () => {
+  it.each([["longting", /^Longting art\. 22 /], ["wolong", /^Wolong 3\.2 /], ["yanshi", /^Yanshi 7\.5 /]] as const)("%s: withholding is refused citing %s, not Chongqing 6.6; publishing all is accepted", (preset, clause) => {
     const t = completed(preset, "non-compliant");
     const withheld = t.records.map((r) => ({ recordId: r.id, reason: "影响企业融资", basis: "局长办公会议定" }));
     const e = refusal(() => publishAll(t, { publishedOn: "2026-04-20", actor: "局", withheld }));
     expect(e.code).toBe("illegal-transition");
-    expect(e.issues[0]).toMatchObject({ rule: "withheld-no-exemption", clause });
+    expect(e.issues[0]).toMatchObject({ rule: "withheld-no-exemption", clause: expect.stringMatching(clause) });
     expect(e.issues[0]!.messageZh).toMatch(/不适合公开/);
-    expect(e.issues[0]!.messageEn).toMatch(/only Chongqing 6\.6/);
+    expect(e.issues[0]!.messageEn).toMatch(/publicationExemption/);
     expect(publicView(publishAll(t, { publishedOn: "2026-04-20", actor: "局" }).task).results).toHaveLength(t.records.length);
     expect(publishAll(t, { publishedOn: "2026-04-20", actor: "局", withheld: [] }).task.state).toBe("published");
+  });
+  it("G01: a custom copy of longting refuses as longting does; a custom preset stating no exemption refuses citing its source; one stating it withholds", () => {
+    const copy = JSON.parse(JSON.stringify(LIFECYCLE_PRESETS.longting)) as LifecyclePreset;
+    const t = completed(copy as never, "non-compliant");
+    expect(t.preset).toBe("custom");
+    const withheld = [{ recordId: t.records[0]!.id, reason: "影响营商环境", basis: "局长办公会议定" }];
+    expect(issue(() => publishResults(t, { publishedOn: "2026-04-20", actor: "局", departmentId: "SCJG", withheld }))).toMatchObject({ rule: "withheld-no-exemption", clause: expect.stringMatching(/^Longting art\. 22 /) });
+    const { publicationExemption: _, ...silent } = copy;
+    const u = completed({ ...silent, source: "某县实施细则" } as never, "non-compliant");
+    expect(issue(() => publishResults(u, { publishedOn: "2026-04-20", actor: "局", departmentId: "SCJG", withheld: [{ ...withheld[0]!, recordId: u.records[0]!.id }] }))).toMatchObject({ rule: "withheld-no-exemption", clause: expect.stringMatching(/^某县实施细则/) });
+    const stated = completed({ ...silent, source: "某县实施细则", publicationExemption: { allowed: true, clause: "某县实施细则 第九条 (依法不予公开的除外)" } } as never, "non-compliant");
+    expect(publishResults(stated, { publishedOn: "2026-04-20", actor: "局", departmentId: "SCJG", withheld: [{ recordId: stated.records[0]!.id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task.withheld).toHaveLength(1);
+  });
+  it("G10: under wancheng a record a law keeps from publication (Wancheng art. 3 除法律法规有明确规定外) is withheld and counted", () => {
+    const t = completed("wancheng");
+    expect(LIFECYCLE_PRESETS.wancheng.publicationExemption).toMatchObject({ allowed: true, clause: expect.stringMatching(/^Wancheng art\. 3 .*除法律法规有明确规定外/) });
+    const p = publishAll(t, { publishedOn: "2026-04-20", actor: "局", withheld: [{ recordId: t.records[0]!.id, reason: "记录涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task;
+    expect(p.state).toBe("published");
+    expect(publicView(p)).toMatchObject({ withheld: { bases: ["保守国家秘密法 art. 2"] } });
   });
 });
 
@@ -140,10 +204,33 @@ describe("F01 — the 20 working days run from the end of the inspection, its la
     expect(onTime.publicationDeadline?.date).toBe(deadline);
     expect(publishAll(onTime, { publishedOn: deadline, actor: "局" }).event.payload.late).toBe(false);
   });
-  it("a task with a target still unrecorded has no deadline yet", () => {
+  it("G04: a task with a target still unrecorded has no deadline before its window ends; from the window's end the 20 working days run (Chongqing 6.2 执行时间; 6.6)", () => {
     let t = startInspection(teamsTask("chongqing"), { on: "2026-04-10", actor: "组" }).task;
-    t = recordResult(t, recordFor(t, t.targetIds[0]!), { on: "2026-04-15", actor: "组" }).task;
-    expect(isPublicationOverdue(t, "2026-12-31")).toBe(false);
+    for (const id of t.targetIds.slice(0, -1)) t = recordResult(t, recordFor(t, id, ["further-investigation-required"]), { on: "2026-04-15", actor: "组" }).task;
+    expect(t.task.window.end).toBe("2026-09-30");
+    const deadline = computeDeadline("results-publication", "2026-09-30").date;
+    expect(deadline).toBe("2026-11-03");
+    // within the window the last target may still be inspected: no deadline yet, so not overdue
+    expect(isPublicationOverdue(t, "2026-09-30")).toBe(false);
+    expect(isPublicationOverdue(t, deadline)).toBe(false);
+    // the last target is never visited: the clock started at the window's end at the latest
+    expect(isPublicationOverdue(t, "2026-11-04")).toBe(true);
+    expect(isPublicationOverdue(t, "2027-04-15")).toBe(true);
+    // a task never started is overdue the same way once its window has ended and the 20 working days have passed
+    expect(isPublicationOverdue(teamsTask("chongqing"), "2026-11-04")).toBe(true);
+    expect(isPublicationOverdue(teamsTask("chongqing"), deadline)).toBe(false);
+    // an inspection recorded after the window on an approved delay (outsideWindow) ends the inspection later
+    const lateRec = inspectedOnDay(recordFor(t, t.targetIds[1]!), "2026-10-08");
+    let d = startInspection(teamsTask("chongqing"), { on: "2026-04-10", actor: "组" }).task;
+    d = recordResult(d, recordFor(d, d.targetIds[0]!), { on: "2026-04-15", actor: "组" }).task;
+    d = recordResult(d, lateRec, { on: "2026-10-09", actor: "组", outsideWindow: { reason: "任务延迟（计划调整已公开）", approval: { ...head, on: "2026-09-25" } } }).task;
+    const delayed = computeDeadline("results-publication", "2026-10-08").date;
+    expect(isPublicationOverdue(d, delayed)).toBe(false);
+    expect(isPublicationOverdue(d, nextDay(delayed))).toBe(true);
+    // the lawful case beside it: every target recorded within the window, the clock runs from the last inspection
+    const done = recordResult(t, recordFor(t, t.targetIds.at(-1)!), { on: "2026-04-15", actor: "组" }).task;
+    expect(isPublicationOverdue(done, computeDeadline("results-publication", "2026-04-15").date)).toBe(false);
+    expect(isPublicationOverdue(done, "2026-06-01")).toBe(true);
   });
 });
 
