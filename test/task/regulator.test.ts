@@ -12,7 +12,7 @@ const principal = { name: "王局长", role: "principal-head" as const, on: ON, 
 const issue = (f: () => unknown) => refusal(f).issues[0]!;
 const redrawOf = (seedHex: string, policy: object = { strata: { A: { ratio: 0.5 } } }, pool = POOL) =>
   drawTargets({ taskId: TASK.id, pool, commitment: commitPool(pool), policy: policy as never, seed: createSeed(seedHex.repeat(16), { kind: "other", description: "t" }) });
-const completed = (preset: LifecyclePresetId = "chongqing", outcome: "no-problem-found" | "non-compliant" | "further-rectification-required" = "no-problem-found"): TaskLifecycle => {
+const completed = (preset: LifecyclePresetId = "chongqing", outcome: "no-problem-found" | "non-compliant" | "further-rectification-required" | "information-not-published" = "no-problem-found"): TaskLifecycle => {
   let t = startInspection(teamsTask(preset), { on: "2026-04-10", actor: "组" }).task;
   for (const id of t.targetIds) {
     const team = t.teams.find((x) => x.targetIds.includes(id))!;
@@ -71,7 +71,7 @@ describe("F03 — results another department published are never withdrawn (Wanc
 
 describe("F04 — only Chongqing 6.6 exempts a result from publication", () => {
   it.each([["longting", "Longting art. 22"], ["wolong", "Wolong 3.2"], ["wancheng", "Wancheng art. 21"]] as const)("%s: withholding is refused citing %s, not Chongqing 6.6; publishing all is accepted", (preset, clause) => {
-    const t = completed(preset, "non-compliant");
+    const t = completed(preset, "information-not-published");
     const withheld = t.records.map((r) => ({ recordId: r.id, reason: "影响企业融资", basis: "局长办公会议定" }));
     const e = refusal(() => publishAll(t, { publishedOn: "2026-04-20", actor: "局", withheld }));
     expect(e.code).toBe("illegal-transition");
