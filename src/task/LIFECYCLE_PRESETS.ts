@@ -114,6 +114,13 @@ export const LifecyclePresetSchema = z.strictObject({
    * 其他检查人员中选派).
    */
   enforcementCertificate: z.strictObject({ onForm: z.boolean(), substitute: z.boolean(), clause: Clause }).optional(),
+  /**
+   * 行政处罚信息归集: `sevenWorkingDays` — the deciding department collects the penalty information within 7 working days
+   * of the decision, late after (Longting art. 22 「在7个工作日内归集」); `false` — the document sets no fixed deadline
+   * (Yanshi 7.5 「要及时归集」; Wolong, Wancheng, Chongqing: no 归集 rule), the collection is recorded with no deadline and
+   * is never late or overdue. Absent (custom presets): no fixed deadline.
+   */
+  penaltyInfoCollection: z.strictObject({ sevenWorkingDays: z.boolean(), clause: Clause }).optional(),
 });
 
 /**
@@ -180,6 +187,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: true, clause: "Longting art. 21 (掌握问题线索需要实施突击检查的除外)" },
     advanceNoticeRule: { notice: "required", clause: "Longting art. 21 (实地核查原则上应当提前以书面或电话、传真等形式…一次性告知检查事项、检查时间以及需要准备的检查材料)" },
     enforcementCertificate: { onForm: false, substitute: false, clause: "Longting art. 21 (no 执法证号 rule for the form or substitutes)" },
+    penaltyInfoCollection: { sevenWorkingDays: true, clause: "Longting art. 22" },
   },
   chongqing: {
     source: "Chongqing standard",
@@ -195,6 +203,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeExemptions: { itemFlag: true, categories: ["food-production-and-sale", "catering", "edible-farm-produce-market", "work-safety"], surpriseOnLead: false, clause: "Chongqing 6.5 (除涉及食品生产和销售企业、餐饮服务、食用农产品交易市场、安全生产等检查依法依规不予提前告知的情形外)" },
     advanceNoticeRule: { notice: "required", clause: "Chongqing 6.5 (检查小组应在现场检查前以书面或电话、传真等形式，告知被检查对象检查的时间及配合检查的相关要求)" },
     enforcementCertificate: { onForm: false, substitute: true, clause: "Chongqing 6.5 (调整更换人员在具备执法资格的其他检查人员中选派)" },
+    penaltyInfoCollection: { sevenWorkingDays: false, clause: "Chongqing 6.6 (the standard sets no deadline for collecting penalty information)" },
   },
   wancheng: {
     source: "Wancheng norms (2026)",
@@ -210,6 +219,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Wancheng art. 20 (如有必要…提前告知; no exemption list)" },
     advanceNoticeRule: { notice: "optional", clause: "Wancheng art. 20 (在现场检查前，如有必要，可以书面或电话、传真等形式，提前告知)" },
     enforcementCertificate: { onForm: false, substitute: false, clause: "Wancheng art. 19 (no 执法证号 rule for the form or substitutes)" },
+    penaltyInfoCollection: { sevenWorkingDays: false, clause: "Wancheng art. 12 (失信信息…依法通过国家企业信用信息公示系统…公示; the norms set no 归集 deadline)" },
   },
   wolong: {
     source: "Wolong guide (2025)",
@@ -225,6 +235,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Wolong 2.3 (能提前告知…的，应提前告知; no exemption list)" },
     advanceNoticeRule: { notice: "required", clause: "Wolong 2.3 (能提前告知检查对象检查内容的，应提前告知)" },
     enforcementCertificate: { onForm: true, substitute: true, clause: "Wolong Annex B (执法人员: 姓名 单位 执法证号 电话); Wolong 2.3 (出示执法证件)" },
+    penaltyInfoCollection: { sevenWorkingDays: false, clause: "Wolong 3.2 (the guide sets no deadline for collecting penalty information)" },
   },
   yanshi: {
     source: "Yanshi plan (2023)",
@@ -241,6 +252,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Yanshi 7.4 (no advance-notice rule)" },
     advanceNoticeRule: { notice: "optional", clause: "Yanshi 7.4 (采用合理方式，实施检查; the plan has no advance-notice rule — notice may be given)" },
     enforcementCertificate: { onForm: false, substitute: true, clause: "Yanshi 5 (执法检查人员名录库内容包括：姓名、单位、职务、业务专长、执法证号; 具有行政执法资格)" },
+    penaltyInfoCollection: { sevenWorkingDays: false, clause: "Yanshi 7.5 (要及时归集至公示系统: no fixed number of days)" },
   },
 } as const satisfies Record<string, LifecyclePreset>);
 

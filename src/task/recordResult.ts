@@ -1,4 +1,5 @@
 import { consequencesOf } from "../codes/consequencesOf.js";
+import { isNegativeOutcome } from "../codes/isNegativeOutcome.js";
 import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
@@ -6,7 +7,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { InspectionRecordSchema, type InspectionRecordInput } from "../model/inspectionRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, isOnList, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
-import { checkRecordForm, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
+import { checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
 /** The consequences an outcome triggers, as an event lists them (computed once per outcome: a pure table). */
 const CONSEQUENCES = new Map<string, readonly { outcome: string; kind: string; basis: string }[]>();
@@ -29,7 +30,7 @@ export interface RecordResultOptions {
   readonly on: string;
   /** Who enters it. */
   readonly actor: string;
-  /** The day a penalty was decided on the finding, if one was: starts the 7-working-day collection deadline. */
+  /** The day a penalty was decided on the finding, if one was: starts the 7-working-day collection deadline under presets that set it (Longting art. 22). */
   readonly penaltyDecidedOn?: string;
   /**
    * An inspection outside the task's window is refused unless recorded as an exception: the task was delayed or
@@ -51,7 +52,8 @@ export interface RecordResultOptions {
  * shown first where the preset requires it (Wolong 2.3). Dates run in order (`dates-out-of-order`): the inspection lies
  * in the task window (or an approved exception, Longting art. 16), on or after the inspection started, signatures
  * between the inspection and the recording. The event lists the consequences the outcomes trigger and, when a penalty
- * was decided, the 7-working-day collection deadline (Longting art. 22), which {@link recordPenaltyInfoCollected}
+ * was decided on a finding (`penalty-without-finding` on a record that found nothing), the 7-working-day collection
+ * deadline where the preset sets it (Longting art. 22; `penaltyInfoCollection`), which {@link recordPenaltyInfoCollected}
  * meets and {@link overduePenaltyInfo} watches. The entry date `on` never moves the 20-working-day publication
  * deadline: it runs from the last `inspectedOn` (Wolong 3.2; {@link completeInspection}).
  *
@@ -114,8 +116,14 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, op
   }
   const consequences = [...new Set(outcomes)].flatMap((x) => consequencesFor(x));
   const penaltyOn = o.penaltyDecidedOn === undefined ? undefined : requireDate(o.penaltyDecidedOn, ["penaltyDecidedOn"]);
-  if (penaltyOn !== undefined) requireOrder(rec.inspectedOn, penaltyOn, "penalty-after-inspection", "Longting art. 22", "处罚决定日期早于检查日期", "the penalty is dated before the inspection that found the violation", ["penaltyDecidedOn"]);
-  const penalty = penaltyOn === undefined ? undefined : computeDeadline("penalty-info-collection", penaltyOn, o.calendar);
+  const penaltyRule = presetOf(t).penaltyInfoCollection ?? { sevenWorkingDays: false, clause: "custom preset (no 归集 deadline)" };
+  if (penaltyOn !== undefined) {
+    requireOrder(rec.inspectedOn, penaltyOn, "penalty-after-inspection", penaltyRule.clause, "处罚决定日期早于检查日期", "the penalty is dated before the inspection that found the violation", ["penaltyDecidedOn"]);
+    // a penalty is decided on a finding: on a record that found nothing it could never be collected (recordPenaltyInfoCollected)
+    if (!outcomes.some((x) => isNegativeOutcome(x))) where("该记录未发现问题，不能记录行政处罚决定", "the record found no problem: no penalty can be decided on it", ["penaltyDecidedOn"], "penalty-without-finding", penaltyRule.clause);
+  }
+  // the 7-working-day deadline is Longting art. 22's alone (penaltyInfoCollection.sevenWorkingDays)
+  const penalty = penaltyOn === undefined || !penaltyRule.sevenWorkingDays ? undefined : computeDeadline("penalty-info-collection", penaltyOn, o.calendar);
   return advance(
     t,
     { records: appended(rec) },
