@@ -121,6 +121,13 @@ export const LifecyclePresetSchema = z.strictObject({
    * is never late or overdue. Absent (custom presets): no fixed deadline.
    */
   penaltyInfoCollection: z.strictObject({ sevenWorkingDays: z.boolean(), clause: Clause }).optional(),
+  /**
+   * An act outside the task window (a delayed task, {@link startInspection} and {@link recordResult} `outsideWindow`):
+   * always the reason and the department head's approval; `publicNotice` — the document requires the adjustment to be
+   * made public, so the public notice's reference and date are required too (Longting art. 16 「可对联合抽查年度工作计划进行
+   * 调整，并将调整情况公开」; Chongqing 5.4 「动态调整，并及时…向社会公开」). Absent (custom presets): as Longting.
+   */
+  windowException: z.strictObject({ publicNotice: z.boolean(), clause: Clause }).optional(),
 });
 
 /**
@@ -188,6 +195,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeRule: { notice: "required", clause: "Longting art. 21 (实地核查原则上应当提前以书面或电话、传真等形式…一次性告知检查事项、检查时间以及需要准备的检查材料)" },
     enforcementCertificate: { onForm: false, substitute: false, clause: "Longting art. 21 (no 执法证号 rule for the form or substitutes)" },
     penaltyInfoCollection: { sevenWorkingDays: true, clause: "Longting art. 22" },
+    windowException: { publicNotice: true, clause: "Longting art. 16" },
   },
   chongqing: {
     source: "Chongqing standard",
@@ -204,6 +212,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeRule: { notice: "required", clause: "Chongqing 6.5 (检查小组应在现场检查前以书面或电话、传真等形式，告知被检查对象检查的时间及配合检查的相关要求)" },
     enforcementCertificate: { onForm: false, substitute: true, clause: "Chongqing 6.5 (调整更换人员在具备执法资格的其他检查人员中选派)" },
     penaltyInfoCollection: { sevenWorkingDays: false, clause: "Chongqing 6.6 (the standard sets no deadline for collecting penalty information)" },
+    windowException: { publicNotice: true, clause: "Chongqing 5.4 (可根据工作实际动态调整，并及时…向社会公开); Chongqing 6.2 (执行时间)" },
   },
   wancheng: {
     source: "Wancheng norms (2026)",
@@ -220,6 +229,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeRule: { notice: "optional", clause: "Wancheng art. 20 (在现场检查前，如有必要，可以书面或电话、传真等形式，提前告知)" },
     enforcementCertificate: { onForm: false, substitute: false, clause: "Wancheng art. 19 (no 执法证号 rule for the form or substitutes)" },
     penaltyInfoCollection: { sevenWorkingDays: false, clause: "Wancheng art. 12 (失信信息…依法通过国家企业信用信息公示系统…公示; the norms set no 归集 deadline)" },
+    windowException: { publicNotice: false, clause: "Wancheng art. 17 (工作方案…时间安排; the norms have no delay rule and require no public notice of it)" },
   },
   wolong: {
     source: "Wolong guide (2025)",
@@ -236,6 +246,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeRule: { notice: "required", clause: "Wolong 2.3 (能提前告知检查对象检查内容的，应提前告知)" },
     enforcementCertificate: { onForm: true, substitute: true, clause: "Wolong Annex B (执法人员: 姓名 单位 执法证号 电话); Wolong 2.3 (出示执法证件)" },
     penaltyInfoCollection: { sevenWorkingDays: false, clause: "Wolong 3.2 (the guide sets no deadline for collecting penalty information)" },
+    windowException: { publicNotice: false, clause: "Wolong 2.2 (检查时间); Wolong 1.2 (该计划可根据工作实际动态调整; no public notice of the adjustment required)" },
   },
   yanshi: {
     source: "Yanshi plan (2023)",
@@ -253,6 +264,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeRule: { notice: "optional", clause: "Yanshi 7.4 (采用合理方式，实施检查; the plan has no advance-notice rule — notice may be given)" },
     enforcementCertificate: { onForm: false, substitute: true, clause: "Yanshi 5 (执法检查人员名录库内容包括：姓名、单位、职务、业务专长、执法证号; 具有行政执法资格)" },
     penaltyInfoCollection: { sevenWorkingDays: false, clause: "Yanshi 7.5 (要及时归集至公示系统: no fixed number of days)" },
+    windowException: { publicNotice: false, clause: "Yanshi 7.2 (the plan has no delay rule and requires no public notice of it)" },
   },
 } as const satisfies Record<string, LifecyclePreset>);
 

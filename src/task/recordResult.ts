@@ -7,6 +7,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { InspectionRecordSchema, type InspectionRecordInput } from "../model/inspectionRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, isOnList, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
+import { windowException as checkWindowException, type OutsideWindowInput, type WindowException } from "./_windowException.js";
 import { checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
 /** The consequences an outcome triggers, as an event lists them (computed once per outcome: a pure table). */
@@ -34,10 +35,11 @@ export interface RecordResultOptions {
   readonly penaltyDecidedOn?: string;
   /**
    * An inspection outside the task's window is refused unless recorded as an exception: the task was delayed or
-   * extended (Longting art. 16: 延迟…可对计划进行调整，并将调整情况公开), with the reason and an approval dated on or before
-   * the inspection.
+   * extended (Longting art. 16: 延迟…可对计划进行调整，并将调整情况公开), with the reason, an approval dated on or before
+   * the inspection and — where the preset's document requires the adjustment to be public (`windowException.publicNotice`:
+   * Longting art. 16, Chongqing 5.4) — the public notice's `reference` and date, on or before the inspection.
    */
-  readonly outsideWindow?: { readonly reason: string; readonly approval: Approval };
+  readonly outsideWindow?: { readonly reason: string; readonly approval: Approval; readonly publicNotice?: { readonly reference: string; readonly on: string } };
   /** Calendar options for the deadline. */
   readonly calendar?: CalendarOptions;
 }
@@ -98,15 +100,12 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, op
   checkRecordForm(t, rec, on);
   requireOrder(t.inspectionStartedOn, rec.inspectedOn, "inspection-after-start", "Wolong 2.3; Yanshi 8.3", `检查日期（${rec.inspectedOn}）早于实施检查开始日（${t.inspectionStartedOn}）`, `the inspection (${rec.inspectedOn}) is dated before the inspection started (${t.inspectionStartedOn})`, ["inspectedOn"]);
   const { start, end } = t.task.window;
-  let windowException: { reason: string; approvedBy: string; approvedOn: string } | undefined;
+  let windowException: WindowException | undefined;
   if (rec.inspectedOn < start || rec.inspectedOn > end) {
     if (o.outsideWindow === undefined) {
       refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.2; Longting art. 16", `检查日期（${rec.inspectedOn}）不在任务时间${start}至${end}内`, `the inspection (${rec.inspectedOn}) lies outside the task window ${start}–${end}; record an approved exception (outsideWindow) if the task was delayed`, ["inspectedOn"], rec.inspectedOn);
     }
-    const reason = text(o.outsideWindow?.reason);
-    if (reason === "") refuse("invalid-input", "window-exception-reason", "Longting art. 16", "任务延迟或调整须说明理由", "an inspection outside the window needs the reason (delay, extension)", ["outsideWindow", "reason"]);
-    const a = requireApproval(t, o.outsideWindow?.approval, "department-head", "Longting art. 16", "超出任务时间实施检查", rec.inspectedOn, ["outsideWindow", "approval"]);
-    windowException = { reason, approvedBy: a.name, approvedOn: a.on };
+    windowException = checkWindowException(t, o.outsideWindow as OutsideWindowInput, rec.inspectedOn, { zh: "任务时间外实施检查", en: "an inspection outside the window" });
   }
   const outcomes = rec.departments.flatMap((d) => d.items.flatMap((i) => i.outcomes));
   const c = rec.targetConfirmation;

@@ -220,8 +220,11 @@ describe("dates around the task window (Wolong 2.2; Chongqing 6.2, 6.3; Longting
     const late = { reason: "汛期延迟", approval: { name: "李科长", role: "department-head" as const, on: "2026-10-09" } };
     expect(err(() => startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: late })).code).toBe("approval-late");
     expect(err(() => startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: { ...late, reason: " " } })).issues[0]?.rule).toBe("window-exception-reason");
-    const { event } = startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: { ...late, approval: { ...late.approval, on: "2026-09-28" } } });
-    expect(event.payload.windowException).toEqual({ reason: "汛期延迟", approvedBy: "李科长", approvedOn: "2026-09-28" });
+    // G09: under chongqing the adjustment is made public (Chongqing 5.4), so the notice is required
+    expect(err(() => startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: { ...late, approval: { ...late.approval, on: "2026-09-28" } } })).issues[0]?.rule).toBe("window-exception-public-notice");
+    const publicNotice = { reference: "https://cq.gsxt.gov.cn/notice/2026-31", on: "2026-09-29" };
+    const { event } = startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: { ...late, approval: { ...late.approval, on: "2026-09-28" }, publicNotice } });
+    expect(event.payload.windowException).toEqual({ reason: "汛期延迟", approvedBy: "李科长", approvedOn: "2026-09-28", publicNotice });
     expect(startInspection(t, { on: "2026-09-30", actor: "组" }).task.state).toBe("inspecting");
   });
 });
