@@ -3,6 +3,7 @@ import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { isNegativeOutcome } from "../codes/isNegativeOutcome.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, recordById, refuse, requireState } from "./_lifecycle.js";
+import { requireOfficialCalendar } from "./_officialCalendar.js";
 import { presetOf, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
 /**
@@ -23,8 +24,10 @@ export interface PenaltyInfoCollectedInput {
   readonly on: string;
   /** Who collected it. */
   readonly actor: string;
-  /** Calendar options for the 7-working-day deadline. */
+  /** Calendar options for the 7-working-day deadline: the official calendar (or one that only adds later years). */
   readonly calendar?: CalendarOptions;
+  /** An explicit opt-out, with its reason, to compute the deadline on a calendar that differs from the official one. */
+  readonly nonOfficialCalendar?: { readonly reason: string };
 }
 
 /**
@@ -92,6 +95,7 @@ export function recordPenaltyInfoCollected(t: TaskLifecycle, input: PenaltyInfoC
   }
   const decisionNumber = input.decisionNumber === undefined ? undefined : text(input.decisionNumber);
   if (decisionNumber === "") refuse("invalid-input", "decision-number", cl, "处罚决定书文号不能为空", "the decision number, when given, cannot be empty", ["decisionNumber"]);
+  if (rule.sevenWorkingDays) requireOfficialCalendar(input.calendar, input.nonOfficialCalendar, ["calendar", "calendar"]);
   const deadline = rule.sevenWorkingDays ? computeDeadline("penalty-info-collection", decidedOn, input.calendar) : undefined;
   const late = deadline !== undefined && on > deadline.date;
   const entry = { recordId, targetId: rec.target.targetId, departmentId, decidedOn, ...(decisionNumber === undefined ? {} : { decisionNumber }), collectedOn: on, ...(deadline === undefined ? {} : { deadline: deadline.date }), late };

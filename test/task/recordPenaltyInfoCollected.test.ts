@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  LIFECYCLE_PRESETS, ShuangsuijiError, StoredTaskSchema, completeInspection, recordIdentityShown, computeDeadline, loadTask, overduePenaltyInfo, recordPenaltyInfoCollected, recordResult, startInspection, verifyTask,
+  CN_CALENDAR, LIFECYCLE_PRESETS, ShuangsuijiError, StoredTaskSchema, completeInspection, createHolidayCalendar, recordIdentityShown, computeDeadline, loadTask, overduePenaltyInfo, recordPenaltyInfoCollected, recordResult, startInspection, verifyTask,
   type TaskLifecycle,
 } from "../../src/index.js";
 import { recordFor, refusal, teamsTask } from "./_scenario.js";
@@ -163,5 +163,15 @@ describe("G11 — the 归集 deadline per preset; a penalty needs a finding", ()
     const ok = recordResult(t, recordFor(t, id, ["no-problem-found"]), { on: "2026-04-15", actor: "组" });
     expect(overduePenaltyInfo(ok.task, "2026-12-01")).toEqual([]);
     expect(recordResult(t, recordFor(t, id, ["information-not-published"]), { on: "2026-04-15", actor: "组", penaltyDecidedOn: DECIDED }).event.payload.penaltyInfoDeadline).toBe(DEADLINE);
+  });
+});
+
+describe("G05 — the 7 working days on the official calendar", () => {
+  it("a made-up calendar is refused unless opted out with a reason; the official one is accepted", () => {
+    const { t, recordId } = recorded();
+    const fake = createHolidayCalendar([{ year: 2026, holidays: [{ date: "2026-04-21", name: "值班" }, { date: "2026-04-22", name: "值班" }], workdays: [] }]);
+    expect(issue(() => recordPenaltyInfoCollected(t, { ...input(recordId, "2026-05-06"), calendar: { calendar: fake } }))).toMatchObject({ rule: "official-calendar" });
+    expect(recordPenaltyInfoCollected(t, { ...input(recordId, "2026-05-06"), calendar: { calendar: fake }, nonOfficialCalendar: { reason: "试算" } }).event.payload.deadline as string > DEADLINE).toBe(true);
+    expect(recordPenaltyInfoCollected(t, { ...input(recordId, DEADLINE), calendar: { calendar: CN_CALENDAR } }).event.payload.late).toBe(false);
   });
 });
