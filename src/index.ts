@@ -15,7 +15,7 @@ export { isValidDivisionCode } from "./ids/isValidDivisionCode.js";
 
 // Result codes
 export { OUTCOME_IDS, OUTCOMES, CONSEQUENCE_KINDS, type OutcomeId, type OutcomeDefinition, type ConsequenceKind } from "./codes/OUTCOMES.js";
-export { WOLONG_FORM_CODES, WANCHENG_OUTCOMES, CHONGQING_OUTCOMES, type WolongFormCode } from "./codes/FORM_CODES.js";
+export { WOLONG_FORM_CODES, WANCHENG_OUTCOMES, CHONGQING_OUTCOMES, GSXT_RESULT_CODES, type WolongFormCode } from "./codes/FORM_CODES.js";
 export { outcomeFromFormCode, formCodeOf } from "./codes/outcomeFromFormCode.js";
 export { consequencesOf, type Consequence } from "./codes/consequencesOf.js";
 export { isNegativeOutcome } from "./codes/isNegativeOutcome.js";

@@ -77,3 +77,38 @@ export const CHONGQING_OUTCOMES = /* @__PURE__ */ deepFreeze([
   "seriously-non-cooperative",
   "administrative-decision-to-publish",
 ] as const satisfies readonly OutcomeId[]);
+
+/**
+ * The GSXT joint-check result dictionary (国家企业信用信息公示系统 联合抽查检查结果, the "new" list of regulations.md §3),
+ * code → outcome: 1 未发现问题, 3 违反食品药品管理相关规定, 4 违反质量技术监督相关规定, 5 违反其他部门相关规定, 6 无法联系,
+ * 7 已关闭停业或正在组织清算, 8 不配合检查情节严重, 9 注销, 10 被吊销, 11 被撤销, 12 迁出, B 未按规定公示应当公示的信息,
+ * C 公示信息隐瞒真实情况弄虚作假, D 违反其他工商行政管理规定行为, E 发现问题经责令已改正, F 未发现开展本次抽查涉及的经营活动,
+ * G 违反公安部门相关规定. Code 2 is not used by that list. The outcome list of the `longting` and `yanshi` presets
+ * (Longting art. 22 and Yanshi 7.5 publish on GSXT and list no outcome of their own).
+ *
+ * @category Result codes
+ * @example
+ * ```ts
+ * import { GSXT_RESULT_CODES } from "shuangsuiji";
+ * GSXT_RESULT_CODES["12"]; // "moved-out"
+ * ```
+ */
+export const GSXT_RESULT_CODES = /* @__PURE__ */ deepFreeze({
+  "1": "no-problem-found",
+  "3": "violates-food-drug-rules",
+  "4": "violates-quality-supervision-rules",
+  "5": "violates-other-department-rules",
+  "6": "unreachable-at-registered-address",
+  "7": "closed-or-liquidating",
+  "8": "seriously-non-cooperative",
+  "9": "deregistered",
+  "10": "licence-revoked",
+  "11": "registration-cancelled",
+  "12": "moved-out",
+  B: "information-not-published",
+  C: "falsified-public-information",
+  D: "violates-other-industry-commerce-rules",
+  E: "corrected-after-order",
+  F: "no-relevant-business-activity",
+  G: "violates-public-security-rules",
+} as const satisfies Record<string, OutcomeId>);

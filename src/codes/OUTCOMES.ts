@@ -34,6 +34,12 @@ export const OUTCOME_IDS = /* @__PURE__ */ deepFreeze([
   "licence-revoked",
   "registration-cancelled",
   "moved-out",
+  "violates-food-drug-rules",
+  "violates-quality-supervision-rules",
+  "violates-other-department-rules",
+  "violates-other-industry-commerce-rules",
+  "corrected-after-order",
+  "violates-public-security-rules",
 ] as const);
 
 /**
@@ -121,4 +127,10 @@ export const OUTCOMES: { readonly [K in OutcomeId]: OutcomeDefinition } = /* @__
   "licence-revoked": { zh: "被吊销", en: "business licence revoked", isNegative: false, group: "status", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统)"] },
   "registration-cancelled": { zh: "被撤销", en: "registration cancelled", isNegative: false, group: "status", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统)"] },
   "moved-out": { zh: "迁出", en: "moved to another jurisdiction", isNegative: false, group: "status", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统)"] },
+  "violates-food-drug-rules": { zh: "违反食品药品管理相关规定", en: "violates food and drug regulations", isNegative: true, group: "finding", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统) code 3"] },
+  "violates-quality-supervision-rules": { zh: "违反质量技术监督相关规定", en: "violates quality and technical supervision regulations", isNegative: true, group: "finding", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统) code 4"] },
+  "violates-other-department-rules": { zh: "违反其他部门相关规定", en: "violates another department's regulations", isNegative: true, group: "finding", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统) code 5"] },
+  "violates-other-industry-commerce-rules": { zh: "违反其他工商行政管理规定行为", en: "other violation of industry and commerce administration rules", isNegative: true, group: "finding", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统) code D"] },
+  "corrected-after-order": { zh: "发现问题经责令已改正", en: "problem found, corrected after an order", isNegative: true, group: "finding", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统) code E"] },
+  "violates-public-security-rules": { zh: "违反公安部门相关规定", en: "violates public-security regulations", isNegative: true, group: "finding", sources: ["GSXT joint-check result dictionary (国家企业信用信息公示系统) code G"] },
 });

@@ -29,7 +29,7 @@ const RECTIFY = c("rectification-check", "督促整改并复查", "follow up on 
  * What an outcome sets in motion (《企业信息公示暂行条例》 arts. 10, 15, 17; 《市场主体登记管理条例实施细则》 art. 20):
  * unreachable or falsified → abnormal-operations list; information not published → order to publish, then the
  * abnormal list if not cured by the deadline; seriously non-cooperative → published (a publication, not a listing);
- * pending or non-compliant → a follow-up case. Exhaustive over {@link OUTCOME_IDS}: a new outcome does not compile
+ * pending, non-compliant or a GSXT 违反…规定 finding → a follow-up case. Exhaustive over {@link OUTCOME_IDS}: a new outcome does not compile
  * until its consequences are decided.
  *
  * @param outcome - An outcome id of {@link OUTCOME_IDS}.
@@ -54,7 +54,17 @@ export function consequencesOf(outcome: OutcomeId): readonly Consequence[] {
     .with("seriously-non-cooperative", () => [
       c("publish-non-cooperation", "通过企业信用信息公示系统公示", "published on the enterprise credit information system", "企业信息公示暂行条例 art. 15"),
     ])
-    .with("pending-follow-up", "further-investigation-required", "non-compliant", () => [FOLLOW_UP])
+    .with(
+      "pending-follow-up",
+      "further-investigation-required",
+      "non-compliant",
+      "violates-food-drug-rules",
+      "violates-quality-supervision-rules",
+      "violates-other-department-rules",
+      "violates-other-industry-commerce-rules",
+      "violates-public-security-rules",
+      () => [FOLLOW_UP],
+    )
     .with("ordered-to-rectify", "ordered-to-correct", "further-rectification-required", () => [RECTIFY])
     .with("administrative-decision-to-publish", () => [
       c("publish-decision", "依法公示行政决定", "publish the administrative decision as the law requires", "Chongqing 6.6; 总局令第45号 art. 9"),
@@ -64,6 +74,7 @@ export function consequencesOf(outcome: OutcomeId): readonly Consequence[] {
       "no-relevant-business-activity",
       "compliant",
       "corrected-on-site",
+      "corrected-after-order",
       "other",
       "closed-or-liquidating",
       "deregistered",

@@ -47,6 +47,11 @@ export const CreditRepairInputSchema = z.strictObject({
         restrictionEndsOn: CivilDateSchema.optional(),
         /** The day publication of the penalty stopped (repair granted, withdrawn), if it has. */
         stoppedOn: CivilDateSchema.optional(),
+        /**
+         * Why it stopped before its period ended: `repair` (提前停止公示, default: 总局令第45号 art. 14, all conditions met) or
+         * `decision-withdrawn` (the decision changed or annulled, publication withdrawn: 总局令第45号 art. 11).
+         */
+        stopGround: z.enum(["repair", "decision-withdrawn"]).optional(),
       }),
       z.strictObject({
         kind: z.literal("abnormal-list"),
@@ -406,6 +411,20 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
             value: p.stoppedOn,
           }]);
         }
+        // an early stop granted as repair needs every condition of 总局令第45号 art. 14: a stop the input's own facts
+        // contradict (not fulfilled, harm not remedied, repeated) is not a fact to build a linked stop on (Wancheng art. 25);
+        // a withdrawn decision (art. 11) stops without them
+        if (p.stoppedOn !== undefined && (autoStopOn === undefined || p.stoppedOn < autoStopOn) && p.stopGround !== "decision-withdrawn") {
+          const contradicted = conditions(false).filter((c) => c.condition === "penalty-fulfilled" || c.condition === "harm-remedied" || c.condition === "no-repeat-violation");
+          if (contradicted.length > 0) {
+            throw new ShuangsuijiError("invalid-input", contradicted.map((c) => ({
+              path: ["facts", c.condition === "penalty-fulfilled" ? "penaltyFulfilled" : c.condition === "harm-remedied" ? "harmRemedied" : "noRepeatViolation"], rule: "early-stop-conditions-unmet", clause: `${c.clause}; Wancheng art. 25`,
+              messageZh: `处罚信息于${p.stoppedOn}提前停止公示，但输入的事实表明：${c.zh}（提前停止公示须满足全部条件；因决定被撤销而撤回的，请标明 stopGround: "decision-withdrawn"）`,
+              messageEn: `the penalty stopped early on ${p.stoppedOn}, but the input's facts say: ${c.en} (an early stop needs every condition; for a decision annulled and withdrawn, set stopGround: "decision-withdrawn")`,
+              value: p.stoppedOn,
+            })));
+          }
+        }
         return {
           ...(p.stoppedOn === undefined ? {} : { stoppedOn: p.stoppedOn }),
           ...(autoStopOn === undefined ? {} : { autoStopOn }),
@@ -415,13 +434,25 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
           basis: [rule.basis, ...(neverEarly ? ["总局令第45号 art. 14 (不得提前停止公示)"] : []), ...(p.restrictionEndsOn === undefined ? [] : ["总局令第45号 art. 13 (限制期限超过公示期限的，按实际限制期限执行)"])],
         };
       })
-      .with({ kind: "abnormal-list" }, (a): MeasureStatus => ({
+      .with({ kind: "abnormal-list" }, (a): MeasureStatus => {
+        // removal (移出) follows the cure of the ground (企业信息公示暂行条例 art. 17): a removal of an entry the input marks
+        // not cured contradicts it and cannot stop the linked result (Wancheng art. 25)
+        if (a.removedOn !== undefined && a.cured === false) {
+          throw new ShuangsuijiError("invalid-input", [{
+            path: ["measures", "removedOn"], rule: "removal-ground-not-cured", clause: "企业信息公示暂行条例 art. 17; Wancheng art. 25",
+            messageZh: `经营异常名录于${a.removedOn}移出，但输入标明列入情形尚未消除（cured: false），不能据此同时停止公示抽查检查结果负面信息`,
+            messageEn: `the abnormal-list entry is removed on ${a.removedOn}, but the input marks its ground not cured (cured: false); the removal cannot stop the linked negative result`,
+            value: a.removedOn,
+          }]);
+        }
+        return {
         ...(a.removedOn === undefined ? {} : { stoppedOn: a.removedOn }),
         neverEarly: false,
         ...(a.cured === true ? { earliestApplicationOn: a.listedOn } : {}),
         unmet: a.cured === true ? [] : [unmet("ground-cured")],
         basis: ["企业信息公示暂行条例 art. 17; 企业经营异常名录管理暂行办法 art. 4 [SECONDARY]", `escalates to the serious-violation list after 3 years uncured: ${period(a.listedOn, { years: 3 })} (条例 art. 17)`],
-      }))
+        };
+      })
       .with({ kind: "serious-list" }, (s): MeasureStatus => {
         const earliest = period(s.listedOn, serious.applyAfter);
         const autoStopOn = later(period(s.listedOn, serious.removeAfter), s.restrictionEndsOn === undefined ? undefined : nextDay(s.restrictionEndsOn));

@@ -1,6 +1,7 @@
 import * as z from "zod/v4";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { OUTCOME_IDS, type OutcomeId } from "../codes/OUTCOMES.js";
+import { GSXT_RESULT_CODES } from "../codes/FORM_CODES.js";
 import { ADVANCE_NOTICE_CATEGORIES } from "../model/inspectionItem.js";
 
 /**
@@ -83,7 +84,7 @@ export const LifecyclePresetSchema = z.strictObject({
   generalItemRatioCap: z.strictObject({ enforced: z.boolean(), clause: Clause }).optional(),
   /**
    * The outcomes a record may carry under the document (Wolong Annex B 1–9; Chongqing 6.6; Wancheng art. 21; for
-   * Longting art. 22 and Yanshi 7.5, which publish on GSXT and list none, the GSXT result dictionary); `"any"` (custom
+   * Longting art. 22 and Yanshi 7.5, which publish on GSXT and list none, exactly the GSXT joint-check result dictionary, `GSXT_RESULT_CODES`); `"any"` (custom
    * presets) accepts every {@link OUTCOME_IDS} id.
    */
   outcomes: z.strictObject({ allowed: z.union([z.literal("any"), z.array(z.enum(OUTCOME_IDS)).min(1)]), clause: Clause }).optional(),
@@ -128,6 +129,20 @@ export const LifecyclePresetSchema = z.strictObject({
    * exemption — a custom preset states one with its clause.
    */
   publicationExemption: z.strictObject({ allowed: z.boolean(), clause: Clause }).optional(),
+  /**
+   * 行政处罚信息归集: `sevenWorkingDays` — the deciding department collects the penalty information within 7 working days
+   * of the decision, late after (Longting art. 22 「在7个工作日内归集」); `false` — the document sets no fixed deadline
+   * (Yanshi 7.5 「要及时归集」; Wolong, Wancheng, Chongqing: no 归集 rule), the collection is recorded with no deadline and
+   * is never late or overdue. Absent (custom presets): no fixed deadline.
+   */
+  penaltyInfoCollection: z.strictObject({ sevenWorkingDays: z.boolean(), clause: Clause }).optional(),
+  /**
+   * An act outside the task window (a delayed task, {@link startInspection} and {@link recordResult} `outsideWindow`):
+   * always the reason and the department head's approval; `publicNotice` — the document requires the adjustment to be
+   * made public, so the public notice's reference and date are required too (Longting art. 16 「可对联合抽查年度工作计划进行
+   * 调整，并将调整情况公开」; Chongqing 5.4 「动态调整，并及时…向社会公开」). Absent (custom presets): as Longting.
+   */
+  windowException: z.strictObject({ publicNotice: z.boolean(), clause: Clause }).optional(),
 });
 
 /**
@@ -138,21 +153,15 @@ export const LifecyclePresetSchema = z.strictObject({
 export type LifecyclePreset = z.infer<typeof LifecyclePresetSchema>;
 
 // Longting art. 22 and Yanshi 7.5 publish the results on 国家企业信用信息公示系统 (GSXT) and list no outcomes of their own:
-// their documented set is the GSXT result dictionary — every outcome the library knows that GSXT's joint-check codes
-// (1 未发现问题, 6 无法联系, 7 关闭停业/清算, 8 不配合情节严重, 9 注销, 10 吊销, 11 撤销, 12 迁出, B 未按规定公示, C 弄虚作假,
-// F 未发现…经营活动) or its current negative categories (责令改正, 待后续调查处理, 合格/不合格, 其他情况) carry. Not on it:
-// the Chongqing-only wording (当场改正, 需进一步整改/调查处理, 作出行政决定) and Wolong's code 4 (已责令整改: GSXT says 责令改正).
-const GSXT_OUTCOMES: OutcomeId[] = [
-  "no-problem-found", "information-not-published", "unreachable-at-registered-address", "seriously-non-cooperative", "no-relevant-business-activity",
-  "pending-follow-up", "compliant", "non-compliant", "ordered-to-correct", "falsified-public-information", "other",
-  "closed-or-liquidating", "deregistered", "licence-revoked", "registration-cancelled", "moved-out",
-];
+// their set is exactly the GSXT joint-check result dictionary (regulations.md §3; GSXT_RESULT_CODES). The Nanyang wording
+// (合格/不合格, 待后续处理, 其他情况, 依法责令…改正: Wolong Annex B, Wancheng art. 21) and Chongqing's are not on it.
+const GSXT_OUTCOMES: OutcomeId[] = Object.values(GSXT_RESULT_CODES);
 
 /**
  * Lifecycle presets per source document:
  * - **longting** — the locked list never changes (art. 19: 一经锁定不可更改); replacement for 岗位调整、工作冲突、
  *   健康状况、执法回避 with the department head's approval (art. 19); inspectors on the form sign (art. 21); notice in
- *   advance unless a recorded lead calls for a surprise inspection (art. 21); outcomes of the GSXT result dictionary, on
+ *   advance unless a recorded lead calls for a surprise inspection (art. 21); outcomes of the GSXT joint-check result dictionary, on
  *   which art. 22 publishes (the measures list none);
  * - **chongqing** — the list changes only with the principal head's approval, recorded as an amendment (6.4: 经本部门主要
  *   负责人审批后予以更正); replacement as Longting, the substitute chosen from qualified staff, not re-drawn (6.5); notice
@@ -200,11 +209,13 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     identityShown: { required: false, clause: "行政处罚法 art. 55 (not a recorded step in Longting)" },
     selectedListPublication: { earliest: "results-published", clause: "Longting art. 22 (results are published; the measures do not publish the drawn list, so it goes out with the results)" },
     generalItemRatioCap: { enforced: false, clause: "Longting art. 15 (ratios by credit risk; no key/general item cap)" },
-    outcomes: { allowed: GSXT_OUTCOMES, clause: "Longting art. 22 (通过国家企业信用信息公示系统…向社会公示; the measures give no outcome list: the GSXT result dictionary)" },
+    outcomes: { allowed: GSXT_OUTCOMES, clause: "Longting art. 22 (通过国家企业信用信息公示系统…向社会公示; the measures give no outcome list: exactly the GSXT joint-check result dictionary, codes 1, 3–12, B–G)" },
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: true, clause: "Longting art. 21 (掌握问题线索需要实施突击检查的除外)" },
     advanceNoticeRule: { notice: "required", clause: "Longting art. 21 (实地核查原则上应当提前以书面或电话、传真等形式…一次性告知检查事项、检查时间以及需要准备的检查材料)" },
     enforcementCertificate: { onForm: false, substitute: false, clause: "Longting art. 21 (no 执法证号 rule for the form or substitutes)" },
     publicationExemption: { allowed: false, clause: "Longting art. 22 (在抽查任务完成后20个工作日内，将抽查检查结果录入监督平台，通过国家企业信用信息公示系统或相关平台网站向社会公示; no 不适合公开 exemption)" },
+    penaltyInfoCollection: { sevenWorkingDays: true, clause: "Longting art. 22" },
+    windowException: { publicNotice: true, clause: "Longting art. 16" },
   },
   chongqing: {
     source: "Chongqing standard",
@@ -221,6 +232,8 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeRule: { notice: "required", clause: "Chongqing 6.5 (检查小组应在现场检查前以书面或电话、传真等形式，告知被检查对象检查的时间及配合检查的相关要求)" },
     enforcementCertificate: { onForm: false, substitute: true, clause: "Chongqing 6.5 (调整更换人员在具备执法资格的其他检查人员中选派)" },
     publicationExemption: { allowed: true, clause: "Chongqing 6.6 (除依法依规不适合公开的情形外)" },
+    penaltyInfoCollection: { sevenWorkingDays: false, clause: "Chongqing 6.6 (the standard sets no deadline for collecting penalty information)" },
+    windowException: { publicNotice: true, clause: "Chongqing 5.4 (可根据工作实际动态调整，并及时…向社会公开); Chongqing 6.2 (执行时间)" },
   },
   wancheng: {
     source: "Wancheng norms (2026)",
@@ -237,6 +250,8 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     advanceNoticeRule: { notice: "optional", clause: "Wancheng art. 20 (在现场检查前，如有必要，可以书面或电话、传真等形式，提前告知)" },
     enforcementCertificate: { onForm: false, substitute: false, clause: "Wancheng art. 19 (no 执法证号 rule for the form or substitutes)" },
     publicationExemption: { allowed: true, clause: "Wancheng art. 3 (除法律法规有明确规定外，抽查事项、抽查计划、抽查结果都应及时、准确、规范向社会公开)" },
+    penaltyInfoCollection: { sevenWorkingDays: false, clause: "Wancheng art. 12 (失信信息…依法通过国家企业信用信息公示系统…公示; the norms set no 归集 deadline)" },
+    windowException: { publicNotice: false, clause: "Wancheng art. 17 (工作方案…时间安排; the norms have no delay rule and require no public notice of it)" },
   },
   wolong: {
     source: "Wolong guide (2025)",
@@ -255,6 +270,8 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     // 建议 (recommended): advisory — a shortfall is a warning on the draw event, never a refusal
     drawWitnesses: { minimum: 2, mustBeInspectors: true, required: false, clause: "Wolong 2.2 (建议抽取过程由两名以上执法人员见证: recommended, recorded as an advisory)" },
     publicationExemption: { allowed: false, clause: "Wolong 3.2 (自检查结束之日起20个工作日内，检查人员通过协同监管平台录入检查结果并公示; no 不适合公开 exemption)" },
+    penaltyInfoCollection: { sevenWorkingDays: false, clause: "Wolong 3.2 (the guide sets no deadline for collecting penalty information)" },
+    windowException: { publicNotice: false, clause: "Wolong 2.2 (检查时间); Wolong 1.2 (该计划可根据工作实际动态调整; no public notice of the adjustment required)" },
   },
   yanshi: {
     source: "Yanshi plan (2023)",
@@ -267,11 +284,13 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     selectedListPublication: { earliest: "inspections-complete", clause: "Yanshi 8.3 (实施检查前…不得对外泄露抽取的待检查对象和执法检查人员名单)" },
     targetRatio: { min: 0.05, max: 1, clause: "Yanshi 6 (按照5%-100%的比例在企业检查对象名录库中抽取)" },
     generalItemRatioCap: { enforced: false, clause: "Yanshi 6 (ratios 5%–100% by risk; no key/general item cap)" },
-    outcomes: { allowed: GSXT_OUTCOMES, clause: "Yanshi 7.5 (将抽查检查结果通过公示系统进行公示; the plan gives no outcome list: the GSXT result dictionary)" },
+    outcomes: { allowed: GSXT_OUTCOMES, clause: "Yanshi 7.5 (将抽查检查结果通过公示系统进行公示; the plan gives no outcome list: exactly the GSXT joint-check result dictionary, codes 1, 3–12, B–G)" },
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Yanshi 7.4 (no advance-notice rule)" },
     advanceNoticeRule: { notice: "optional", clause: "Yanshi 7.4 (采用合理方式，实施检查; the plan has no advance-notice rule — notice may be given)" },
     enforcementCertificate: { onForm: false, substitute: true, clause: "Yanshi 5 (执法检查人员名录库内容包括：姓名、单位、职务、业务专长、执法证号; 具有行政执法资格)" },
     publicationExemption: { allowed: false, clause: "Yanshi 7.5 (在抽查任务完成后20个工作日内，将抽查检查结果通过公示系统进行公示; no 不适合公开 exemption)" },
+    penaltyInfoCollection: { sevenWorkingDays: false, clause: "Yanshi 7.5 (要及时归集至公示系统: no fixed number of days)" },
+    windowException: { publicNotice: false, clause: "Yanshi 7.2 (the plan has no delay rule and requires no public notice of it)" },
   },
 } as const satisfies Record<string, LifecyclePreset>);
 

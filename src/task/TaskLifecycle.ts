@@ -188,8 +188,8 @@ export interface PenaltyInfoEntry {
   readonly decisionNumber?: string;
   /** The day the information was collected into the platforms. */
   readonly collectedOn: string;
-  /** 7 working days after the decision. */
-  readonly deadline: string;
-  /** Collected after the deadline. */
+  /** 7 working days after the decision, where the preset sets that deadline (Longting art. 22); absent otherwise. */
+  readonly deadline?: string;
+  /** Collected after the deadline (never, where the preset sets none). */
   readonly late: boolean;
 }

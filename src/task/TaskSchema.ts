@@ -98,11 +98,11 @@ export const StoredTaskSchema = z
       .array(
         z.strictObject({
           recordId: IdSchema, targetId: IdSchema, departmentId: IdSchema, decidedOn: CivilDateSchema, decisionNumber: z.string().optional(), collectedOn: CivilDateSchema,
-          deadline: CivilDateSchema, late: z.boolean(),
+          deadline: CivilDateSchema.optional(), late: z.boolean(),
         }),
       )
       .optional()
-      .meta({ description: "行政处罚信息归集 (Longting art. 22): per record and deciding department, within 7 working days of the decision" }),
+      .meta({ description: "行政处罚信息归集 (Longting art. 22): per record and deciding department, within 7 working days of the decision under longting (no deadline where the preset sets none)" }),
     audit: z.array(AuditEventSchema).min(1),
   })
   .meta({ description: "Stored task lifecycle 抽查任务全过程 (state plus its audit trail); the state must equal the replay of the trail (verifyTask)" });

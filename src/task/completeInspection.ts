@@ -2,6 +2,7 @@ import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { CN_CALENDAR } from "../calendar/CN_CALENDAR.js";
+import { requireOfficialCalendar } from "./_officialCalendar.js";
 import { advance, calendarDigest, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 import { entriesAfter, inspectionEndedOn } from "./_inspectionEnd.js";
 import { requireChronology, requireOrder, text } from "./_rules.js";
@@ -16,14 +17,19 @@ import { requireChronology, requireOrder, text } from "./_rules.js";
  * given and whenever the results were entered: neither completing nor entering results later moves it
  * (`publicationDeadline.from`). Results entered after the deadline are accepted (the documents bound the entry but never
  * refuse a late one: refusing would keep the result from the public) and listed in the event as `lateEntries`.
+ * The working days are the State Council's (国务院办公厅关于部分节假日安排的通知): a `calendar` that differs from the
+ * bundled official one on a year both cover is refused (`official-calendar`) unless the caller opts out explicitly
+ * (`nonOfficialCalendar.reason`), recorded in the event's `calendar.nonOfficialReason`; a calendar that only adds later
+ * years ({@link addCalendarYears}) is accepted.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param options - `completedOn`, the `actor`, and the `calendar` for the publication deadline.
+ * @param options - `completedOn`, the `actor`, the `calendar` for the publication deadline and, to use a calendar that
+ *   differs from the official one, `nonOfficialCalendar` with the reason.
  * @returns The new task (with its publication deadline) and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not inspecting, or a target still has no
  *   inspection record.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the options are malformed or `actor` is
- *   empty.
+ *   empty, or the calendar differs from the official one without `nonOfficialCalendar` (`official-calendar`).
  * @throws {@link ShuangsuijiError} `invalid-date` when `completedOn` is not a real `YYYY-MM-DD` date.
  * @throws {@link ShuangsuijiError} `dates-out-of-order` when `completedOn` is before the task's previous event.
  * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when the publication deadline falls outside the
@@ -37,7 +43,7 @@ import { requireChronology, requireOrder, text } from "./_rules.js";
  * task.publicationDeadline?.date; // "2026-11-03"
  * ```
  */
-export function completeInspection(t: TaskLifecycle, options: { readonly completedOn: string; readonly actor: string; readonly calendar?: CalendarOptions }): Transition {
+export function completeInspection(t: TaskLifecycle, options: { readonly completedOn: string; readonly actor: string; readonly calendar?: CalendarOptions; readonly nonOfficialCalendar?: { readonly reason: string } }): Transition {
   requireState(t, ["inspecting"], "complete the inspection", "Wolong 3.2");
   const completedOn = requireChronology(t, options?.completedOn, "complete the inspection", ["completedOn"]);
   const missing = t.targetIds.filter((id) => recordOfTarget(t, id) === undefined);
@@ -47,13 +53,16 @@ export function completeInspection(t: TaskLifecycle, options: { readonly complet
   // the deadline runs from the end of the inspection, the last target's inspection (Wolong 3.2 自检查结束之日起20个工作日内;
   // Chongqing 6.6 自检查任务完成后), whatever date completion is given or results were entered: neither moves it
   const endedOn = inspectionEndedOn(t) ?? completedOn;
+  // 工作日 are the State Council's: a calendar that differs from the official one moves the legal deadline, so it is
+  // refused unless the caller opts out explicitly, and the opt-out is recorded (G05)
+  const check = requireOfficialCalendar(options.calendar, options.nonOfficialCalendar, ["calendar", "calendar"]);
   const deadline = computeDeadline("results-publication", endedOn, options.calendar);
   // Wolong 3.2 and Longting art. 22 bound the entry (录入) too: results entered after the deadline are recorded as late
   const lateEntries = entriesAfter(t, deadline.date);
   // the holiday calendar the deadline rests on, by digest: publishResults judges lateness against this deadline, so a
   // made-up calendar that moves it is visible in the trail (Longting art. 22)
   const cal = options.calendar?.calendar ?? CN_CALENDAR;
-  const calendar = { digest: calendarDigest(cal), official: calendarDigest(cal) === calendarDigest(CN_CALENDAR) };
+  const calendar = { digest: calendarDigest(cal), official: calendarDigest(cal) === calendarDigest(CN_CALENDAR), ...(check.nonOfficialReason === undefined ? {} : { nonOfficialReason: check.nonOfficialReason }) };
   return advance(
     t,
     { state: "results-recorded", completedOn, publicationDeadline: deadline },

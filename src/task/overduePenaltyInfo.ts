@@ -26,7 +26,8 @@ export interface OverduePenaltyInfo {
 
 /**
  * The administrative penalties of a task whose information was not collected (归集) within 7 working days of the
- * decision (Longting art. 22 「行政处罚信息应当由处罚决定机关在7个工作日内归集至协同监督平台…」): every collection
+ * decision (Longting art. 22 「行政处罚信息应当由处罚决定机关在7个工作日内归集至协同监督平台…」; only presets whose
+ * `penaltyInfoCollection.sevenWorkingDays` is set record a deadline, so under the others nothing is listed): every collection
  * {@link recordPenaltyInfoCollected} recorded as late, and every penalty decision given to {@link recordResult}
  * (`penaltyDecidedOn`) with no collection recorded yet when `asOf` is past its deadline. The deadlines are those the
  * steps recorded (on the calendar they were given). `asOf` is an input: the library never reads the clock.
@@ -56,7 +57,7 @@ export function overduePenaltyInfo(raw: TaskLifecycle, asOf: string): readonly O
   for (const p of t.penaltyInfo ?? []) {
     if (p === null || typeof p !== "object") continue;
     collected.add(p.recordId);
-    if (p.late) out.push({ recordId: p.recordId, departmentId: p.departmentId, decidedOn: p.decidedOn, deadline: p.deadline, status: "collected-late", collectedOn: p.collectedOn });
+    if (p.late && p.deadline !== undefined) out.push({ recordId: p.recordId, departmentId: p.departmentId, decidedOn: p.decidedOn, deadline: p.deadline, status: "collected-late", collectedOn: p.collectedOn });
   }
   for (const e of t.audit ?? []) {
     // a stored task is read as data: anything not shaped like a result event is skipped (verifyTask judges the trail)

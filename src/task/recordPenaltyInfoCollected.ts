@@ -3,7 +3,8 @@ import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { isNegativeOutcome } from "../codes/isNegativeOutcome.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, recordById, refuse, requireState } from "./_lifecycle.js";
-import { requireChronology, requireDate, requireOrder, text } from "./_rules.js";
+import { requireOfficialCalendar } from "./_officialCalendar.js";
+import { presetOf, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
 /**
  * Input of {@link recordPenaltyInfoCollected}.
@@ -15,7 +16,7 @@ export interface PenaltyInfoCollectedInput {
   readonly recordId: string;
   /** The deciding department (处罚决定机关): a department of the task with a section on the record. */
   readonly departmentId: string;
-  /** The day the administrative penalty was decided: the 7 working days run from it. */
+  /** The day the administrative penalty was decided: the 7 working days (Longting art. 22) run from it. */
   readonly decidedOn: string;
   /** The penalty decision's number (处罚决定书文号), if known. */
   readonly decisionNumber?: string;
@@ -23,17 +24,21 @@ export interface PenaltyInfoCollectedInput {
   readonly on: string;
   /** Who collected it. */
   readonly actor: string;
-  /** Calendar options for the 7-working-day deadline. */
+  /** Calendar options for the 7-working-day deadline: the official calendar (or one that only adds later years). */
   readonly calendar?: CalendarOptions;
+  /** An explicit opt-out, with its reason, to compute the deadline on a calendar that differs from the official one. */
+  readonly nonOfficialCalendar?: { readonly reason: string };
 }
 
 /**
  * Records the 归集 of administrative-penalty information (Longting art. 22 「行政处罚信息应当由处罚决定机关在7个工作日内
  * 归集至协同监督平台和市公共信用信息平台，记于相应市场主体名下，向社会公示」): the deciding department, a department of the
  * task whose section of the record found a problem (`penalty-department`, `penalty-without-finding`), collects the
- * information on `on`, within 7 working days of the decision; after the deadline the step is accepted and recorded as
- * `late` (the measures bound the collection but do not refuse a late one: refusing would keep the penalty from the
- * public). Dates run in order (`dates-out-of-order`): the decision on or after the inspection, the collection on or after
+ * information on `on`. Under a preset whose `penaltyInfoCollection.sevenWorkingDays` is set (`longting`) it is due within
+ * 7 working days of the decision; after the deadline the step is accepted and recorded as `late` (the measures bound
+ * the collection but do not refuse a late one: refusing would keep the penalty from the public). The other presets set
+ * no fixed deadline (Yanshi 7.5 「要及时归集」; Wolong, Wancheng, Chongqing: no 归集 rule): the collection carries no
+ * deadline and is never late. Refusals cite the preset's `penaltyInfoCollection.clause`. Dates run in order (`dates-out-of-order`): the decision on or after the inspection, the collection on or after
  * the decision and the task's previous event. A decision date already given to {@link recordResult}
  * (`penaltyDecidedOn`) must be the same. Each department collects a record's penalty once (`collected-once`).
  * {@link overduePenaltyInfo} lists what is late or overdue.
@@ -65,35 +70,39 @@ export function recordPenaltyInfoCollected(t: TaskLifecycle, input: PenaltyInfoC
   requireState(t, ["inspecting", "results-recorded", "published", "corrected"], "record the collection of penalty information", "Longting art. 22");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Longting art. 22", "缺少输入", "input required");
   const on = requireChronology(t, input.on, "record the collection of penalty information");
+  // the 7 working days are Longting art. 22's alone; Yanshi 7.5 says 及时, the other documents set no deadline
+  const rule = presetOf(t).penaltyInfoCollection ?? { sevenWorkingDays: false, clause: "custom preset (no 归集 deadline)" };
+  const cl = rule.clause;
   const recordId = text(input.recordId);
   const rec = recordById(t, recordId);
-  if (rec === undefined) refuse("invalid-input", "penalty-record", "Longting art. 22", "该检查记录不存在", "no inspection record has that id", ["recordId"], input.recordId);
+  if (rec === undefined) refuse("invalid-input", "penalty-record", cl, "该检查记录不存在", "no inspection record has that id", ["recordId"], input.recordId);
   const departmentId = text(input.departmentId);
   // 由处罚决定机关…归集 (Longting art. 22; 谁管辖、谁负责): the deciding department is one that inspected and found it
   const section = rec.departments.find((d) => d.departmentId === departmentId);
-  if (section === undefined) refuse("invalid-input", "penalty-department", "Longting art. 22", "处罚决定机关应为在该记录上有检查结果的本任务部门", "the deciding department must be a department of the task with a section on the record", ["departmentId"], input.departmentId);
+  if (section === undefined) refuse("invalid-input", "penalty-department", cl, "处罚决定机关应为在该记录上有检查结果的本任务部门", "the deciding department must be a department of the task with a section on the record", ["departmentId"], input.departmentId);
   if (!section.items.some((i) => i.outcomes.some((o) => isNegativeOutcome(o)))) {
-    refuse("invalid-input", "penalty-without-finding", "Longting art. 22", "该部门在该记录上未发现问题，不能据此归集行政处罚信息", "the department's section of the record found no problem: no penalty information can be collected on it", ["recordId"], recordId);
+    refuse("invalid-input", "penalty-without-finding", cl, "该部门在该记录上未发现问题，不能据此归集行政处罚信息", "the department's section of the record found no problem: no penalty information can be collected on it", ["recordId"], recordId);
   }
   if ((t.penaltyInfo ?? []).some((p) => p.recordId === recordId && p.departmentId === departmentId)) {
-    refuse("illegal-transition", "collected-once", "Longting art. 22", "该部门已归集该记录的行政处罚信息", "this department already collected the penalty information of this record", ["recordId"], recordId);
+    refuse("illegal-transition", "collected-once", cl, "该部门已归集该记录的行政处罚信息", "this department already collected the penalty information of this record", ["recordId"], recordId);
   }
   const decidedOn = requireDate(input.decidedOn, ["decidedOn"]);
-  requireOrder(rec.inspectedOn, decidedOn, "penalty-after-inspection", "Longting art. 22", `处罚决定日期（${decidedOn}）早于检查日期（${rec.inspectedOn}）`, `the penalty (${decidedOn}) is dated before the inspection that found the violation (${rec.inspectedOn})`, ["decidedOn"]);
-  requireOrder(decidedOn, on, "collection-after-decision", "Longting art. 22", `归集日期（${on}）早于处罚决定日期（${decidedOn}）`, `the collection (${on}) is dated before the penalty decision (${decidedOn})`, ["on"]);
+  requireOrder(rec.inspectedOn, decidedOn, "penalty-after-inspection", cl, `处罚决定日期（${decidedOn}）早于检查日期（${rec.inspectedOn}）`, `the penalty (${decidedOn}) is dated before the inspection that found the violation (${rec.inspectedOn})`, ["decidedOn"]);
+  requireOrder(decidedOn, on, "collection-after-decision", cl, `归集日期（${on}）早于处罚决定日期（${decidedOn}）`, `the collection (${on}) is dated before the penalty decision (${decidedOn})`, ["on"]);
   const declared = declaredDecision(t, recordId);
   if (declared !== undefined && declared !== decidedOn) {
-    refuse("invalid-input", "penalty-decision-date", "Longting art. 22", `处罚决定日期与录入结果时记录的日期（${declared}）不一致`, `the decision date differs from the one recorded with the result (${declared})`, ["decidedOn"], decidedOn);
+    refuse("invalid-input", "penalty-decision-date", cl, `处罚决定日期与录入结果时记录的日期（${declared}）不一致`, `the decision date differs from the one recorded with the result (${declared})`, ["decidedOn"], decidedOn);
   }
   const decisionNumber = input.decisionNumber === undefined ? undefined : text(input.decisionNumber);
-  if (decisionNumber === "") refuse("invalid-input", "decision-number", "Longting art. 22", "处罚决定书文号不能为空", "the decision number, when given, cannot be empty", ["decisionNumber"]);
-  const deadline = computeDeadline("penalty-info-collection", decidedOn, input.calendar);
-  const late = on > deadline.date;
-  const entry = { recordId, targetId: rec.target.targetId, departmentId, decidedOn, ...(decisionNumber === undefined ? {} : { decisionNumber }), collectedOn: on, deadline: deadline.date, late };
+  if (decisionNumber === "") refuse("invalid-input", "decision-number", cl, "处罚决定书文号不能为空", "the decision number, when given, cannot be empty", ["decisionNumber"]);
+  if (rule.sevenWorkingDays) requireOfficialCalendar(input.calendar, input.nonOfficialCalendar, ["calendar", "calendar"]);
+  const deadline = rule.sevenWorkingDays ? computeDeadline("penalty-info-collection", decidedOn, input.calendar) : undefined;
+  const late = deadline !== undefined && on > deadline.date;
+  const entry = { recordId, targetId: rec.target.targetId, departmentId, decidedOn, ...(decisionNumber === undefined ? {} : { decisionNumber }), collectedOn: on, ...(deadline === undefined ? {} : { deadline: deadline.date }), late };
   return advance(
     t,
     { penaltyInfo: [...(t.penaltyInfo ?? []), entry] },
-    { type: "penalty-info-collected", on, actor: text(input.actor), payload: { ...entry, basis: deadline.definition.basis, provisional: deadline.provisional }, transition: "recordPenaltyInfoCollected", input: [input] },
+    { type: "penalty-info-collected", on, actor: text(input.actor), payload: { ...entry, basis: deadline?.definition.basis ?? cl, provisional: deadline?.provisional ?? false }, transition: "recordPenaltyInfoCollected", input: [input] },
   );
 }
 

@@ -1,4 +1,5 @@
 import { consequencesOf } from "../codes/consequencesOf.js";
+import { isNegativeOutcome } from "../codes/isNegativeOutcome.js";
 import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
@@ -6,7 +7,8 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { InspectionRecordSchema, type InspectionRecordInput } from "../model/inspectionRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, isOnList, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
-import { checkRecordForm, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
+import { windowException as checkWindowException, type OutsideWindowInput, type WindowException } from "./_windowException.js";
+import { checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
 /** The consequences an outcome triggers, as an event lists them (computed once per outcome: a pure table). */
 const CONSEQUENCES = new Map<string, readonly { outcome: string; kind: string; basis: string }[]>();
@@ -29,14 +31,15 @@ export interface RecordResultOptions {
   readonly on: string;
   /** Who enters it. */
   readonly actor: string;
-  /** The day a penalty was decided on the finding, if one was: starts the 7-working-day collection deadline. */
+  /** The day a penalty was decided on the finding, if one was: starts the 7-working-day collection deadline under presets that set it (Longting art. 22). */
   readonly penaltyDecidedOn?: string;
   /**
    * An inspection outside the task's window is refused unless recorded as an exception: the task was delayed or
-   * extended (Longting art. 16: 延迟…可对计划进行调整，并将调整情况公开), with the reason and an approval dated on or before
-   * the inspection.
+   * extended (Longting art. 16: 延迟…可对计划进行调整，并将调整情况公开), with the reason, an approval dated on or before
+   * the inspection and — where the preset's document requires the adjustment to be public (`windowException.publicNotice`:
+   * Longting art. 16, Chongqing 5.4) — the public notice's `reference` and date, on or before the inspection.
    */
-  readonly outsideWindow?: { readonly reason: string; readonly approval: Approval };
+  readonly outsideWindow?: { readonly reason: string; readonly approval: Approval; readonly publicNotice?: { readonly reference: string; readonly on: string } };
   /** Calendar options for the deadline. */
   readonly calendar?: CalendarOptions;
 }
@@ -51,7 +54,8 @@ export interface RecordResultOptions {
  * shown first where the preset requires it (Wolong 2.3). Dates run in order (`dates-out-of-order`): the inspection lies
  * in the task window (or an approved exception, Longting art. 16), on or after the inspection started, signatures
  * between the inspection and the recording. The event lists the consequences the outcomes trigger and, when a penalty
- * was decided, the 7-working-day collection deadline (Longting art. 22), which {@link recordPenaltyInfoCollected}
+ * was decided on a finding (`penalty-without-finding` on a record that found nothing), the 7-working-day collection
+ * deadline where the preset sets it (Longting art. 22; `penaltyInfoCollection`), which {@link recordPenaltyInfoCollected}
  * meets and {@link overduePenaltyInfo} watches. The entry date `on` never moves the 20-working-day publication
  * deadline: it runs from the last `inspectedOn` (Wolong 3.2; {@link completeInspection}).
  *
@@ -96,15 +100,12 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, op
   checkRecordForm(t, rec, on);
   requireOrder(t.inspectionStartedOn, rec.inspectedOn, "inspection-after-start", "Wolong 2.3; Yanshi 8.3", `检查日期（${rec.inspectedOn}）早于实施检查开始日（${t.inspectionStartedOn}）`, `the inspection (${rec.inspectedOn}) is dated before the inspection started (${t.inspectionStartedOn})`, ["inspectedOn"]);
   const { start, end } = t.task.window;
-  let windowException: { reason: string; approvedBy: string; approvedOn: string } | undefined;
+  let windowException: WindowException | undefined;
   if (rec.inspectedOn < start || rec.inspectedOn > end) {
     if (o.outsideWindow === undefined) {
       refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.2; Longting art. 16", `检查日期（${rec.inspectedOn}）不在任务时间${start}至${end}内`, `the inspection (${rec.inspectedOn}) lies outside the task window ${start}–${end}; record an approved exception (outsideWindow) if the task was delayed`, ["inspectedOn"], rec.inspectedOn);
     }
-    const reason = text(o.outsideWindow?.reason);
-    if (reason === "") refuse("invalid-input", "window-exception-reason", "Longting art. 16", "任务延迟或调整须说明理由", "an inspection outside the window needs the reason (delay, extension)", ["outsideWindow", "reason"]);
-    const a = requireApproval(t, o.outsideWindow?.approval, "department-head", "Longting art. 16", "超出任务时间实施检查", rec.inspectedOn, ["outsideWindow", "approval"]);
-    windowException = { reason, approvedBy: a.name, approvedOn: a.on };
+    windowException = checkWindowException(t, o.outsideWindow as OutsideWindowInput, rec.inspectedOn, { zh: "任务时间外实施检查", en: "an inspection outside the window" });
   }
   const outcomes = rec.departments.flatMap((d) => d.items.flatMap((i) => i.outcomes));
   const c = rec.targetConfirmation;
@@ -114,8 +115,14 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, op
   }
   const consequences = [...new Set(outcomes)].flatMap((x) => consequencesFor(x));
   const penaltyOn = o.penaltyDecidedOn === undefined ? undefined : requireDate(o.penaltyDecidedOn, ["penaltyDecidedOn"]);
-  if (penaltyOn !== undefined) requireOrder(rec.inspectedOn, penaltyOn, "penalty-after-inspection", "Longting art. 22", "处罚决定日期早于检查日期", "the penalty is dated before the inspection that found the violation", ["penaltyDecidedOn"]);
-  const penalty = penaltyOn === undefined ? undefined : computeDeadline("penalty-info-collection", penaltyOn, o.calendar);
+  const penaltyRule = presetOf(t).penaltyInfoCollection ?? { sevenWorkingDays: false, clause: "custom preset (no 归集 deadline)" };
+  if (penaltyOn !== undefined) {
+    requireOrder(rec.inspectedOn, penaltyOn, "penalty-after-inspection", penaltyRule.clause, "处罚决定日期早于检查日期", "the penalty is dated before the inspection that found the violation", ["penaltyDecidedOn"]);
+    // a penalty is decided on a finding: on a record that found nothing it could never be collected (recordPenaltyInfoCollected)
+    if (!outcomes.some((x) => isNegativeOutcome(x))) where("该记录未发现问题，不能记录行政处罚决定", "the record found no problem: no penalty can be decided on it", ["penaltyDecidedOn"], "penalty-without-finding", penaltyRule.clause);
+  }
+  // the 7-working-day deadline is Longting art. 22's alone (penaltyInfoCollection.sevenWorkingDays)
+  const penalty = penaltyOn === undefined || !penaltyRule.sevenWorkingDays ? undefined : computeDeadline("penalty-info-collection", penaltyOn, o.calendar);
   return advance(
     t,
     { records: appended(rec) },

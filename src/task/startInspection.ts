@@ -1,6 +1,7 @@
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, refuse, requireState } from "./_lifecycle.js";
-import { requireApproval, requireChronology, text } from "./_rules.js";
+import { requireChronology, text } from "./_rules.js";
+import { windowException as checkWindowException, type OutsideWindowInput, type WindowException } from "./_windowException.js";
 
 /**
  * Options of {@link startInspection}.
@@ -14,16 +15,20 @@ export interface StartInspectionOptions {
   readonly actor: string;
   /**
    * A start after the task window has ended is refused unless recorded as an exception: the task was delayed
-   * (Longting art. 16: 延迟…可对计划进行调整，并将调整情况公开), with the reason and an approval dated on or before the start.
+   * (Longting art. 16: 延迟…可对计划进行调整，并将调整情况公开), with the reason, an approval dated on or before the start
+   * and — where the preset's document requires the adjustment to be public (`windowException.publicNotice`: Longting
+   * art. 16, Chongqing 5.4) — the public notice's `reference` and date, on or before the start.
    */
-  readonly outsideWindow?: { readonly reason: string; readonly approval: Approval };
+  readonly outsideWindow?: { readonly reason: string; readonly approval: Approval; readonly publicNotice?: { readonly reference: string; readonly on: string } };
 }
 
 /**
  * Starts on-site inspection. Until now the drawn lists and inspector names were sealed (Yanshi 8.3: 实施检查前…不得对外泄露);
  * {@link publicView} reveals nothing of them before this step. No inspection may be dated before it. A start after the
  * task window has ended is refused (`dates-out-of-order`, Wolong 2.2; Chongqing 6.2) unless the delay is recorded with
- * its reason and the department head's approval (`outsideWindow`, Longting art. 16).
+ * its reason, the department head's approval and, where the preset requires it, the public notice of the adjustment
+ * (`outsideWindow`; `windowException` of the preset: Longting art. 16, Chongqing 5.4; Wolong, Wancheng, Yanshi: no public
+ * notice required).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param options - The date `on` and the `actor`.
@@ -45,16 +50,13 @@ export function startInspection(t: TaskLifecycle, options: StartInspectionOption
   requireState(t, ["inspectors-drawn"], "start the inspection", "Wolong 2.3; Yanshi 8.3");
   const on = requireChronology(t, options?.on, "start the inspection");
   const end = t.task.window.end;
-  let windowException: { reason: string; approvedBy: string; approvedOn: string } | undefined;
+  let windowException: WindowException | undefined;
   if (on > end) {
     const x = options.outsideWindow;
     if (x === undefined || x === null) {
       refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.2; Longting art. 16", `实施检查开始日（${on}）晚于任务时间的结束日（${end}）`, `the inspection starts on ${on}, after the task window ends (${end}); record the approved delay (outsideWindow) if the task was delayed`, ["on"], on);
     }
-    const reason = text(x.reason);
-    if (reason === "") refuse("invalid-input", "window-exception-reason", "Longting art. 16", "任务延迟须说明理由", "a start after the window needs the reason (delay)", ["outsideWindow", "reason"]);
-    const a = requireApproval(t, x.approval, "department-head", "Longting art. 16", "超出任务时间实施检查", on, ["outsideWindow", "approval"]);
-    windowException = { reason, approvedBy: a.name, approvedOn: a.on };
+    windowException = checkWindowException(t, x as OutsideWindowInput, on, { zh: "任务时间后开始实施检查", en: "a start after the window" });
   }
   return advance(t, { state: "inspecting", inspectionStartedOn: on }, { type: "inspection-started", on, actor: text(options.actor), payload: { teams: t.teams.length, ...(windowException === undefined ? {} : { windowException }) }, transition: "startInspection", input: [options] });
 }

@@ -84,7 +84,20 @@ const inputArb = fc.record({
   publishedOn: dateArb([2026, 1, 1], 60),
   measures: fc.array(measureArb, { maxLength: 3 }),
   facts: fc.record({ penaltyFulfilled: fc.boolean(), harmRemedied: fc.boolean(), noRepeatViolation: fc.boolean() }),
-});
+})
+  // lawful facts only (G12): an early stop of a penalty whose facts miss a condition of 45号令 art. 14 is a withdrawn
+  // decision (art. 11), and an abnormal-list entry marked not cured is not removed (条例 art. 17)
+  .map((x) => {
+    const allMet = x.facts.penaltyFulfilled && x.facts.harmRemedied && x.facts.noRepeatViolation;
+    return {
+      ...x,
+      measures: x.measures.map((m) => {
+        if (m.kind === "penalty" && "stoppedOn" in m && !allMet) return { ...m, stopGround: "decision-withdrawn" as const };
+        if (m.kind === "abnormal-list" && m.cured === false && "removedOn" in m) return (({ removedOn: _r, ...rest }) => rest)(m as typeof m & { removedOn: string });
+        return m;
+      }),
+    };
+  });
 const at = (x: fc.Arbitrary<unknown> extends never ? never : { outcomes: readonly string[]; publishedOn: string; measures: unknown[]; facts: CreditRepairInput["facts"] }, d: string) =>
   evaluateCreditRepair({ result: { outcomes: [...x.outcomes] as CreditRepairInput["result"]["outcomes"], publishedOn: x.publishedOn }, measures: x.measures as CreditRepairInput["measures"], facts: x.facts, evaluatedOn: d });
 
@@ -234,5 +247,33 @@ describe("properties", () => {
       }),
       { seed: 33, numRuns: 1000 },
     );
+  });
+});
+
+// Regulator finding G12 (case-09): a stop or removal that the input's own facts contradict is not a fact to build the
+// linked stop on (总局令第45号 art. 14; 企业信息公示暂行条例 art. 17; Wancheng art. 25).
+describe("G12 — early stops and removals contradicted by the input are refused", () => {
+  const bad = { penaltyFulfilled: false, harmRemedied: false, noRepeatViolation: false };
+  const good = { penaltyFulfilled: true, harmRemedied: true, noRepeatViolation: true };
+  const fine = { kind: "penalty" as const, type: "fine" as const, tier: "ordinary" as const, decidedOn: "2026-05-06", publishedOn: "2026-05-08", stoppedOn: "2026-09-10" };
+  const run = (measures: CreditRepairInput["measures"], facts: CreditRepairInput["facts"], evaluatedOn: string) =>
+    evaluateCreditRepair({ result: { outcomes: ["non-compliant"], publishedOn: "2026-04-20" }, measures, facts, evaluatedOn }, { jurisdiction: "wancheng" });
+  it("(a) an ordinary fine stopped early while the facts say unfulfilled, unremedied and repeated: refused, one issue per condition; with the conditions met, or as a withdrawn decision, the linked result stops", () => {
+    let e: unknown;
+    try { run([fine], bad, "2026-09-15"); } catch (x) { e = x; }
+    expect(e).toBeInstanceOf(ShuangsuijiError);
+    const issues = (e as ShuangsuijiError).issues;
+    expect(issues.map((i) => i.rule)).toEqual(["early-stop-conditions-unmet", "early-stop-conditions-unmet", "early-stop-conditions-unmet"]);
+    expect(issues.map((i) => i.path.join("."))).toEqual(["facts.penaltyFulfilled", "facts.harmRemedied", "facts.noRepeatViolation"]);
+    expect(issues[0]!.clause).toMatch(/总局令第45号 art\. 14.*Wancheng art\. 25/);
+    expect(run([fine], good, "2026-09-15")).toMatchObject({ status: "auto-stopped", reason: "linked-measure-stopped", stoppedOn: "2026-09-10" });
+    expect(run([{ ...fine, stopGround: "decision-withdrawn" }], bad, "2026-09-15")).toMatchObject({ status: "auto-stopped", stoppedOn: "2026-09-10" });
+  });
+  it("(b) an abnormal-list entry marked not cured and removed the next day: refused; cured, the removal stops the linked result", () => {
+    const entry = { kind: "abnormal-list" as const, ground: "unreachable" as const, listedOn: "2026-05-06", removedOn: "2026-05-07" };
+    let e: unknown;
+    try { run([{ ...entry, cured: false }], bad, "2026-05-08"); } catch (x) { e = x; }
+    expect((e as ShuangsuijiError).issues[0]).toMatchObject({ rule: "removal-ground-not-cured", path: ["measures", "removedOn"], clause: expect.stringMatching(/条例 art\. 17/) });
+    expect(run([{ ...entry, cured: true }], bad, "2026-05-08")).toMatchObject({ status: "auto-stopped", stoppedOn: "2026-05-07" });
   });
 });

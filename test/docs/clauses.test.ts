@@ -228,8 +228,10 @@ describe("Longting art. 16", () => {
     const late = { ...recordFor(t, id), inspectedOn: "2026-10-08", targetConfirmation: { kind: "signed" as const, signedOn: "2026-10-08" }, inspectorSignatures: recordFor(t, id).inspectorSignatures.map((s) => ({ ...s, signedOn: "2026-10-08" })) };
     expect(err(() => recordResult(t, late, { on: "2026-10-09", actor: "组" }))).toMatchObject({ code: "dates-out-of-order", rule: "inspection-in-window" });
     expect(err(() => recordResult(t, late, { on: "2026-10-09", actor: "组", outsideWindow: { reason: "任务延迟（计划调整已公开）", approval: head("2026-10-09") } })).code).toBe("approval-late");
-    const ok = recordResult(t, late, { on: "2026-10-09", actor: "组", outsideWindow: { reason: "任务延迟（计划调整已公开）", approval: head("2026-09-25") } });
-    expect(ok.event.payload.windowException).toMatchObject({ reason: "任务延迟（计划调整已公开）", approvedBy: "李科长" });
+    // G09: Chongqing 5.4 (as Longting art. 16) requires the adjustment to be made public
+    expect(err(() => recordResult(t, late, { on: "2026-10-09", actor: "组", outsideWindow: { reason: "任务延迟（计划调整已公开）", approval: head("2026-09-25") } })).issues[0]).toMatchObject({ rule: "window-exception-public-notice", clause: LIFECYCLE_PRESETS.chongqing.windowException.clause });
+    const ok = recordResult(t, late, { on: "2026-10-09", actor: "组", outsideWindow: { reason: "任务延迟（计划调整已公开）", approval: head("2026-09-25"), publicNotice: { reference: "渝市监公告〔2026〕9号", on: "2026-09-26" } } });
+    expect(ok.event.payload.windowException).toMatchObject({ reason: "任务延迟（计划调整已公开）", approvedBy: "李科长", publicNotice: { reference: "渝市监公告〔2026〕9号", on: "2026-09-26" } });
     expect(checkRiskDifferentiation([{ riskClass: "A", ratio: 0.05, frequencyPerYear: 2 }, { riskClass: "D", ratio: 1, frequencyPerYear: 1 }]).warnings[0]?.rule).toBe("risk-frequency-order");
   });
 });

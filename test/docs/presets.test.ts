@@ -52,8 +52,8 @@ describe("per-document outcome lists (Wolong Annex B 1–9; Chongqing 6.6; Wanch
     for (const id of ["longting", "yanshi"] as const) {
       const l = LIFECYCLE_PRESETS[id].outcomes.allowed as readonly string[];
       expect(l, id).not.toBe("any");
-      expect(l, id).toEqual(expect.arrayContaining(["no-problem-found", "moved-out", "deregistered", "unreachable-at-registered-address", "non-compliant"]));
-      for (const o of ["corrected-on-site", "further-rectification-required", "further-investigation-required", "administrative-decision-to-publish", "ordered-to-rectify"]) expect(l, `${id} ${o}`).not.toContain(o);
+      expect(l, id).toEqual(expect.arrayContaining(["no-problem-found", "moved-out", "deregistered", "unreachable-at-registered-address", "violates-food-drug-rules", "corrected-after-order"]));
+      for (const o of ["compliant", "non-compliant", "pending-follow-up", "other", "ordered-to-correct", "corrected-on-site", "further-rectification-required", "further-investigation-required", "administrative-decision-to-publish", "ordered-to-rectify"]) expect(l, `${id} ${o}`).not.toContain(o);
       expect(LIFECYCLE_PRESETS[id].outcomes.clause, id).toMatch(/公示系统/);
     }
   });

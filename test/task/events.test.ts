@@ -6,6 +6,7 @@ import {
   AuditEventSchema, StoredTaskSchema, type AuditEvent, type TaskLifecycle,
 } from "../../src/index.js";
 import { canonicalDigest } from "../../src/task/_digest.js";
+import { isNegativeOutcome } from "../../src/codes/isNegativeOutcome.js";
 import { canonicalJson, digestOf } from "../../src/draw/_shared/_encoding.js";
 import { POOL, SCJG, WJW, drawnTask, recordFor, teamsTask } from "./_scenario.js";
 import { publishAll } from "./_publish.js";
@@ -65,7 +66,7 @@ function apply(t: TaskLifecycle, op: Op): TaskLifecycle {
     case "start":
       return startInspection(t, { on: "2026-04-10", actor: "p" }).task;
     case "result":
-      return recordResult(t, recordFor(t, t.targetIds[op.target % Math.max(1, t.targetIds.length)] ?? "none", [op.outcome]), { on: "2026-04-15", actor: "p", penaltyDecidedOn: "2026-04-20" }).task;
+      return recordResult(t, recordFor(t, t.targetIds[op.target % Math.max(1, t.targetIds.length)] ?? "none", [op.outcome]), { on: "2026-04-15", actor: "p", ...(isNegativeOutcome(op.outcome) ? { penaltyDecidedOn: "2026-04-20" } : {}) }).task;
     case "complete":
       return completeInspection(t, { completedOn: day("2026-05-01", op.day), actor: "p", ...(op.calendar ? { calendar: { calendar: CUSTOM } } : {}) }).task;
     case "publish":

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { digestOf } from "../../src/draw/_shared/_encoding.js";
 import { canonicalDigest } from "../../src/task/_digest.js";
 import {
-  ShuangsuijiError, commitPool, completeInspection, createHolidayCalendar, seedFromDice, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
+  CN_CALENDAR, ShuangsuijiError, addCalendarYears, commitPool, completeInspection, createHolidayCalendar, seedFromDice, correctPublishedResult, publishResults, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
   amendLockedList, replayTask, verifyAuditTrail, type AuditEvent, type InspectorDrawRecord, type TaskLifecycle,
 } from "../../src/index.js";
 import { ITEMS, ON, POOL, SCJG, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
@@ -180,11 +180,21 @@ describe("the holiday calendar behind the publication deadline is recorded at co
     const days: string[] = [];
     for (let m = 4; m <= 6; m++) for (let d = 1; d <= 28; d++) days.push(`2026-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
     const fake = createHolidayCalendar([{ year: 2026, holidays: days.filter((d) => d > "2026-04-20").map((date) => ({ date, name: "假" })), workdays: [] }]);
-    const made = completeInspection(recorded(), { completedOn: "2026-04-20", actor: "x", calendar: { calendar: fake } });
-    const payload = made.event.payload as { calendar: { digest: string; official: boolean } };
+    // G05 (case-06): the made-up calendar moves the legal deadline — refused unless the caller opts out explicitly
+    expect(err(() => completeInspection(recorded(), { completedOn: "2026-04-20", actor: "x", calendar: { calendar: fake } })).issues[0]).toMatchObject({ rule: "official-calendar", clause: expect.stringMatching(/国务院办公厅/) });
+    expect(err(() => completeInspection(recorded(), { completedOn: "2026-04-20", actor: "x", calendar: { calendar: fake }, nonOfficialCalendar: { reason: " " } })).issues[0]?.rule).toBe("official-calendar");
+    const made = completeInspection(recorded(), { completedOn: "2026-04-20", actor: "x", calendar: { calendar: fake }, nonOfficialCalendar: { reason: "区联席办通知（防汛值班）" } });
+    const payload = made.event.payload as { calendar: { digest: string; official: boolean; nonOfficialReason?: string } };
     expect(payload.calendar.official).toBe(false);
+    expect(payload.calendar.nonOfficialReason).toBe("区联席办通知（防汛值班）");
     expect(payload.calendar.digest).toBe(digestOf(fake));
     expect(made.task.publicationDeadline!.date > official.task.publicationDeadline!.date).toBe(true);
+  });
+  it("G05: a calendar that only adds a later year (the next State Council notice) agrees with the official one and is accepted without opt-out", () => {
+    const next = addCalendarYears(CN_CALENDAR, [{ year: CN_CALENDAR.lastYear + 1, holidays: [], workdays: [] }]);
+    const c = completeInspection(recorded(), { completedOn: "2026-04-20", actor: "x", calendar: { calendar: next } });
+    expect(c.task.publicationDeadline!.date).toBe(completeInspection(recorded(), { completedOn: "2026-04-20", actor: "x" }).task.publicationDeadline!.date);
+    expect(c.event.payload).not.toHaveProperty("calendar.nonOfficialReason");
   });
 });
 
@@ -220,8 +230,11 @@ describe("dates around the task window (Wolong 2.2; Chongqing 6.2, 6.3; Longting
     const late = { reason: "汛期延迟", approval: { name: "李科长", role: "department-head" as const, on: "2026-10-09" } };
     expect(err(() => startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: late })).code).toBe("approval-late");
     expect(err(() => startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: { ...late, reason: " " } })).issues[0]?.rule).toBe("window-exception-reason");
-    const { event } = startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: { ...late, approval: { ...late.approval, on: "2026-09-28" } } });
-    expect(event.payload.windowException).toEqual({ reason: "汛期延迟", approvedBy: "李科长", approvedOn: "2026-09-28" });
+    // G09: under chongqing the adjustment is made public (Chongqing 5.4), so the notice is required
+    expect(err(() => startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: { ...late, approval: { ...late.approval, on: "2026-09-28" } } })).issues[0]?.rule).toBe("window-exception-public-notice");
+    const publicNotice = { reference: "https://cq.gsxt.gov.cn/notice/2026-31", on: "2026-09-29" };
+    const { event } = startInspection(t, { on: "2026-10-08", actor: "组", outsideWindow: { ...late, approval: { ...late.approval, on: "2026-09-28" }, publicNotice } });
+    expect(event.payload.windowException).toEqual({ reason: "汛期延迟", approvedBy: "李科长", approvedOn: "2026-09-28", publicNotice });
     expect(startInspection(t, { on: "2026-09-30", actor: "组" }).task.state).toBe("inspecting");
   });
 });

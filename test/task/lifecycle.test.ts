@@ -142,7 +142,8 @@ describe("results, publication and correction (Wolong 3; Wancheng art. 20–21; 
     const ok = recordFor(t0, a, ["unreachable-at-registered-address"]);
     const r = recordResult(t0, { ...ok, targetConfirmation: direct.targetConfirmation }, { on: "2026-04-15", actor: "x", penaltyDecidedOn: "2026-04-30" });
     expect(r.event.payload.consequences).toEqual([{ outcome: "unreachable-at-registered-address", kind: "abnormal-list", basis: expect.stringMatching(/art\. 4\(4\)/) }]);
-    expect(r.event.payload.penaltyInfoDeadline).toBe(computeDeadline("penalty-info-collection", "2026-04-30").date);
+    // G11: the 7-working-day 归集 deadline is Longting art. 22's; Chongqing sets none
+    expect(r.event.payload.penaltyInfoDeadline).toBeUndefined();
   });
   it("completion needs every target's record; the deadline is 20 working days on the calendar; publication after it is late", () => {
     let t = recordResult(t0, recordFor(t0, a), { on: "2026-04-15", actor: "x" }).task;

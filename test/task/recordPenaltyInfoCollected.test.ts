@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  ShuangsuijiError, StoredTaskSchema, completeInspection, computeDeadline, loadTask, overduePenaltyInfo, recordPenaltyInfoCollected, recordResult, startInspection, verifyTask,
+  CN_CALENDAR, LIFECYCLE_PRESETS, ShuangsuijiError, StoredTaskSchema, completeInspection, createHolidayCalendar, recordIdentityShown, computeDeadline, loadTask, overduePenaltyInfo, recordPenaltyInfoCollected, recordResult, startInspection, verifyTask,
   type TaskLifecycle,
 } from "../../src/index.js";
 import { recordFor, refusal, teamsTask } from "./_scenario.js";
@@ -16,7 +16,7 @@ const DEADLINE = computeDeadline("penalty-info-collection", DECIDED).date;
 
 /** Every target recorded on 2026-04-15; the first target's SCJG section found a problem, a penalty decided on it. */
 function recorded(declare = true): { t: TaskLifecycle; recordId: string } {
-  let t = startInspection(teamsTask("chongqing"), { on: "2026-04-10", actor: "组" }).task;
+  let t = startInspection(teamsTask("longting"), { on: "2026-04-10", actor: "组" }).task;
   const first = t.targetIds[0]!;
   for (const id of t.targetIds) {
     const negative = id === first;
@@ -81,7 +81,7 @@ describe("recordPenaltyInfoCollected (Longting art. 22 归集 within 7 working d
     expect(issue(() => recordPenaltyInfoCollected(t, input(recordId, DEADLINE, { decisionNumber: " " }))).rule).toBe("decision-number");
     expect(issue(() => recordPenaltyInfoCollected(t, input(recordId, DEADLINE, { actor: "" }))).rule).toBe("actor-required");
     // before any result the step has nothing to collect
-    expect(refusal(() => recordPenaltyInfoCollected(teamsTask("chongqing"), input(recordId, DEADLINE))).code).toBe("illegal-transition");
+    expect(refusal(() => recordPenaltyInfoCollected(teamsTask("longting"), input(recordId, DEADLINE))).code).toBe("illegal-transition");
   });
 
   it("the events are the source of truth: replay rebuilds penaltyInfo, and an edited entry is caught", () => {
@@ -123,5 +123,55 @@ describe("recordPenaltyInfoCollected (Longting art. 22 归集 within 7 working d
       }),
       { seed: 29, numRuns: 40 },
     );
+  });
+});
+
+// Regulator finding G11 (case-04): the 7 working days are Longting art. 22's (「在7个工作日内归集」); Yanshi 7.5 says only
+// 「要及时归集」 and Wolong, Wancheng, Chongqing set no 归集 deadline. A penalty is decided on a finding.
+describe("G11 — the 归集 deadline per preset; a penalty needs a finding", () => {
+  function negative(preset: "wancheng" | "wolong" | "chongqing" | "yanshi" | "longting") {
+    let t = startInspection(teamsTask(preset), { on: "2026-04-10", actor: "组" }).task;
+    const id = t.targetIds[0]!;
+    if (preset === "wolong") t = recordIdentityShown(t, { targetId: id, inspectorIds: t.teams.find((x) => x.targetIds.includes(id))!.members.map((m) => m.inspectorId), on: "2026-04-15", actor: "组长" }).task;
+    const neg = preset === "chongqing" ? "further-investigation-required" : "information-not-published";
+    return recordResult(t, recordFor(t, id, [neg]), { on: "2026-04-15", actor: "组", penaltyDecidedOn: DECIDED });
+  }
+  it.each(["wancheng", "wolong", "chongqing", "yanshi"] as const)("%s: no fixed deadline — a collection 12 working days on is not late, cites the preset's clause, and nothing is overdue", (preset) => {
+    const r = negative(preset);
+    expect(r.event.payload.penaltyInfoDeadline).toBeUndefined();
+    const rule = LIFECYCLE_PRESETS[preset].penaltyInfoCollection;
+    expect(rule.sevenWorkingDays).toBe(false);
+    expect(rule.clause).not.toMatch(/Longting/);
+    expect(overduePenaltyInfo(r.task, "2026-12-01")).toEqual([]);
+    const c = recordPenaltyInfoCollected(r.task, input(r.task.records[0]!.id, "2026-05-06"));
+    expect(c.event.payload).toMatchObject({ late: false, basis: rule.clause });
+    expect(c.event.payload.deadline).toBeUndefined();
+    expect(c.task.penaltyInfo![0]).not.toHaveProperty("deadline");
+    expect(overduePenaltyInfo(c.task, "2026-12-01")).toEqual([]);
+    expect(verifyTask(json(c.task)).ok).toBe(true);
+    expect(LIFECYCLE_PRESETS.yanshi.penaltyInfoCollection.clause).toMatch(/及时/);
+  });
+  it("longting: the same collection is late against 7 working days (Longting art. 22)", () => {
+    const r = negative("longting");
+    expect(r.event.payload.penaltyInfoDeadline).toBe(DEADLINE);
+    expect(recordPenaltyInfoCollected(r.task, input(r.task.records[0]!.id, "2026-05-06")).event.payload).toMatchObject({ late: true, deadline: DEADLINE, basis: ["Longting art. 22"] });
+  });
+  it("a penalty on a record that found nothing is refused by recordResult (it could never be collected); on a finding it is accepted", () => {
+    const t = startInspection(teamsTask("longting"), { on: "2026-04-10", actor: "组" }).task;
+    const id = t.targetIds[0]!;
+    expect(issue(() => recordResult(t, recordFor(t, id, ["no-problem-found"]), { on: "2026-04-15", actor: "组", penaltyDecidedOn: DECIDED }))).toMatchObject({ rule: "penalty-without-finding", clause: "Longting art. 22" });
+    const ok = recordResult(t, recordFor(t, id, ["no-problem-found"]), { on: "2026-04-15", actor: "组" });
+    expect(overduePenaltyInfo(ok.task, "2026-12-01")).toEqual([]);
+    expect(recordResult(t, recordFor(t, id, ["information-not-published"]), { on: "2026-04-15", actor: "组", penaltyDecidedOn: DECIDED }).event.payload.penaltyInfoDeadline).toBe(DEADLINE);
+  });
+});
+
+describe("G05 — the 7 working days on the official calendar", () => {
+  it("a made-up calendar is refused unless opted out with a reason; the official one is accepted", () => {
+    const { t, recordId } = recorded();
+    const fake = createHolidayCalendar([{ year: 2026, holidays: [{ date: "2026-04-21", name: "值班" }, { date: "2026-04-22", name: "值班" }], workdays: [] }]);
+    expect(issue(() => recordPenaltyInfoCollected(t, { ...input(recordId, "2026-05-06"), calendar: { calendar: fake } }))).toMatchObject({ rule: "official-calendar" });
+    expect(recordPenaltyInfoCollected(t, { ...input(recordId, "2026-05-06"), calendar: { calendar: fake }, nonOfficialCalendar: { reason: "试算" } }).event.payload.deadline as string > DEADLINE).toBe(true);
+    expect(recordPenaltyInfoCollected(t, { ...input(recordId, DEADLINE), calendar: { calendar: CN_CALENDAR } }).event.payload.late).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ const principal = { name: "王局长", role: "principal-head" as const, on: ON, 
 const issue = (f: () => unknown) => refusal(f).issues[0]!;
 const redrawOf = (seedHex: string, policy: object = { strata: { A: { ratio: 0.5 } } }, pool = POOL) =>
   drawTargets({ taskId: TASK.id, pool, commitment: commitPool(pool), policy: policy as never, seed: createSeed(seedHex.repeat(16), { kind: "other", description: "t" }) });
-const completed = (preset: LifecyclePresetId = "chongqing", outcome: "no-problem-found" | "non-compliant" | "further-rectification-required" = "no-problem-found"): TaskLifecycle => {
+const completed = (preset: LifecyclePresetId = "chongqing", outcome: "no-problem-found" | "non-compliant" | "further-rectification-required" | "information-not-published" = "no-problem-found"): TaskLifecycle => {
   let t = startInspection(teamsTask(preset), { on: "2026-04-10", actor: "组" }).task;
   for (const id of t.targetIds) {
     const team = t.teams.find((x) => x.targetIds.includes(id))!;
@@ -116,7 +116,7 @@ describe("G02 — a department withholds only its own section of a joint record 
 
 describe("F04, G01, G10 — a result is withheld only where the preset's data carries the exemption (Chongqing 6.6; Wancheng art. 3)", () => {
   it.each([["longting", /^Longting art\. 22 /], ["wolong", /^Wolong 3\.2 /], ["yanshi", /^Yanshi 7\.5 /]] as const)("%s: withholding is refused citing %s, not Chongqing 6.6; publishing all is accepted", (preset, clause) => {
-    const t = completed(preset, "non-compliant");
+    const t = completed(preset, "information-not-published");
     const withheld = t.records.map((r) => ({ recordId: r.id, reason: "影响企业融资", basis: "局长办公会议定" }));
     const e = refusal(() => publishAll(t, { publishedOn: "2026-04-20", actor: "局", withheld }));
     expect(e.code).toBe("illegal-transition");
@@ -128,14 +128,14 @@ describe("F04, G01, G10 — a result is withheld only where the preset's data ca
   });
   it("G01: a custom copy of longting refuses as longting does; a custom preset stating no exemption refuses citing its source; one stating it withholds", () => {
     const copy = JSON.parse(JSON.stringify(LIFECYCLE_PRESETS.longting)) as LifecyclePreset;
-    const t = completed(copy as never, "non-compliant");
+    const t = completed(copy as never, "information-not-published");
     expect(t.preset).toBe("custom");
     const withheld = [{ recordId: t.records[0]!.id, reason: "影响营商环境", basis: "局长办公会议定" }];
     expect(issue(() => publishResults(t, { publishedOn: "2026-04-20", actor: "局", departmentId: "SCJG", withheld }))).toMatchObject({ rule: "withheld-no-exemption", clause: expect.stringMatching(/^Longting art\. 22 /) });
     const { publicationExemption: _, ...silent } = copy;
-    const u = completed({ ...silent, source: "某县实施细则" } as never, "non-compliant");
+    const u = completed({ ...silent, source: "某县实施细则" } as never, "information-not-published");
     expect(issue(() => publishResults(u, { publishedOn: "2026-04-20", actor: "局", departmentId: "SCJG", withheld: [{ ...withheld[0]!, recordId: u.records[0]!.id }] }))).toMatchObject({ rule: "withheld-no-exemption", clause: expect.stringMatching(/^某县实施细则/) });
-    const stated = completed({ ...silent, source: "某县实施细则", publicationExemption: { allowed: true, clause: "某县实施细则 第九条 (依法不予公开的除外)" } } as never, "non-compliant");
+    const stated = completed({ ...silent, source: "某县实施细则", publicationExemption: { allowed: true, clause: "某县实施细则 第九条 (依法不予公开的除外)" } } as never, "information-not-published");
     expect(publishResults(stated, { publishedOn: "2026-04-20", actor: "局", departmentId: "SCJG", withheld: [{ recordId: stated.records[0]!.id, reason: "涉及国家秘密", basis: "保守国家秘密法 art. 2" }] }).task.withheld).toHaveLength(1);
   });
   it("G10: under wancheng a record a law keeps from publication (Wancheng art. 3 除法律法规有明确规定外) is withheld and counted", () => {
@@ -223,7 +223,7 @@ describe("F01 — the 20 working days run from the end of the inspection, its la
     const lateRec = inspectedOnDay(recordFor(t, t.targetIds[1]!), "2026-10-08");
     let d = startInspection(teamsTask("chongqing"), { on: "2026-04-10", actor: "组" }).task;
     d = recordResult(d, recordFor(d, d.targetIds[0]!), { on: "2026-04-15", actor: "组" }).task;
-    d = recordResult(d, lateRec, { on: "2026-10-09", actor: "组", outsideWindow: { reason: "任务延迟（计划调整已公开）", approval: { ...head, on: "2026-09-25" } } }).task;
+    d = recordResult(d, lateRec, { on: "2026-10-09", actor: "组", outsideWindow: { reason: "任务延迟（计划调整已公开）", approval: { ...head, on: "2026-09-25" }, publicNotice: { reference: "区市场监管局公告2026年第9号", on: "2026-09-26" } } }).task;
     const delayed = computeDeadline("results-publication", "2026-10-08").date;
     expect(isPublicationOverdue(d, delayed)).toBe(false);
     expect(isPublicationOverdue(d, nextDay(delayed))).toBe(true);
