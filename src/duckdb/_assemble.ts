@@ -39,7 +39,10 @@ const CLAUSE = "docs/spec-v1.md §6, §7; docs/scale.md";
  * an id that satisfies the pool-id rule and is not excluded by name, a ticket equal to the one recomputed from the seed, task id and id, ticket order
  * (ticket, then the id's UTF-8 bytes; sorted here when the engine did not), no unit twice, and per stratum exactly
  * min(quota, size) units (`engine-rows-short` when fewer: the caller reruns without the prefilter) — else
- * `invalid-input`, every problem listed. The record is therefore consistent by construction, as drawTargets's is.
+ * `invalid-input`, every problem listed. These checks cannot show that the rows are the quota-smallest tickets, that a
+ * unit is in the pool, or in the class claimed (only a verifier that reads the pool can): so, like mergeTargetShards's
+ * output, the record is not marked "built" — lockTargetDraw, verifyTicket, dispatchTargets and drawInspectors run the
+ * full record self-check on it (docs/spec-v1.md §7).
  */
 export function assembleFromColumns(setup: Stage1Setup, commitmentRows: readonly SqlRow[], check: "digest" | "counts", rows: SelectionColumns): TargetDrawRecord {
   const state = stateFromRows(commitmentRows, check === "digest", ["commitmentRows"]);
@@ -50,7 +53,7 @@ export function assembleFromColumns(setup: Stage1Setup, commitmentRows: readonly
   const hash = ticketHasher(setup.seed.value, setup.taskId);
   const w = new Int32Array(8);
   const seen = new Set<string>();
-  // a unit excluded by name is never selected (the record's self-check tests it too; this record is not re-checked)
+  // a unit excluded by name is never selected (the record's self-check, run wherever the record is used, tests it too)
   const excluded = new Set(setup.config.exclusions.map((x) => x.unitId));
   for (let i = 0; i < rows.count; i++) {
     const at = ["selectionRows", i];
@@ -105,5 +108,6 @@ export function assembleFromColumns(setup: Stage1Setup, commitmentRows: readonly
   }
   if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
   // buildTargetRecord keeps each class's first `quota` entries, copied into fresh frozen { ticket, unitId } objects
-  return buildTargetRecord(setup, byClass, setup.commitment);
+  // not trusted (not marked "built"): the rows came from the engine, not from this process's own pass
+  return buildTargetRecord(setup, byClass, setup.commitment, false);
 }

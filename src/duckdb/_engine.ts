@@ -55,6 +55,12 @@ export interface Engine {
   readonly columns: (statement: SqlStatement, step: DuckDbProgress["step"]) => Promise<{ readonly byName: ReadonlyMap<string, readonly unknown[]>; readonly count: number }>;
   /** The result's column names (for `SELECT * … LIMIT 0`: which columns a source has). */
   readonly columnNames: (statement: SqlStatement) => Promise<string[]>;
+  /**
+   * Runs `f` inside one transaction (`BEGIN TRANSACTION` … `COMMIT`, `ROLLBACK` when it throws): DuckDB's snapshot
+   * isolation makes every statement of one draw or one verification read the same state of a table, whatever another
+   * connection writes meanwhile (docs/scale.md "Sources").
+   */
+  readonly transaction: <T>(f: () => Promise<T>) => Promise<T>;
   readonly close: () => void;
 }
 
@@ -120,6 +126,33 @@ export async function openEngine(raw: DuckDbOptions): Promise<Engine> {
         const message = e instanceof Error ? e.message.slice(0, 500) : "unknown engine error";
         throw new ShuangsuijiError("engine-error", [{ path: ["validation"], rule: "engine", clause: "docs/scale.md", messageZh: `DuckDB 执行失败：${message}`, messageEn: `DuckDB failed: ${message}` }], { cause: e });
       }
+    },
+    async transaction(f) {
+      try {
+        await connection.run("BEGIN TRANSACTION");
+      } catch (e) {
+        const message = e instanceof Error ? e.message.slice(0, 500) : "unknown engine error";
+        throw new ShuangsuijiError("engine-error", [{ path: ["validation"], rule: "engine", clause: "docs/scale.md", messageZh: `DuckDB 执行失败：${message}`, messageEn: `DuckDB failed: ${message}` }], { cause: e });
+      }
+      let result: Awaited<ReturnType<typeof f>>;
+      try {
+        result = await f();
+      } catch (e) {
+        try {
+          await connection.run("ROLLBACK");
+        } catch {
+          // the transaction may already be aborted by the engine's own error; the first error is the one reported
+        }
+        throw e;
+      }
+      // read-only statements: the commit cannot conflict, and its failure is an engine error like any other
+      try {
+        await connection.run("COMMIT");
+      } catch (e) {
+        const message = e instanceof Error ? e.message.slice(0, 500) : "unknown engine error";
+        throw new ShuangsuijiError("engine-error", [{ path: ["validation"], rule: "engine", clause: "docs/scale.md", messageZh: `DuckDB 执行失败：${message}`, messageEn: `DuckDB failed: ${message}` }], { cause: e });
+      }
+      return result;
     },
     close() {
       connection.closeSync();

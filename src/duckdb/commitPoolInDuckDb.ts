@@ -5,6 +5,7 @@ import { generateCommitmentSql } from "../sql/generateCommitmentSql.js";
 import { openEngine, readEngineOptions, type DuckDbOptions } from "./_engine.js";
 import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
 import { checkPoolInEngine } from "./_poolChecks.js";
+import { requireBaseTable } from "./_baseTable.js";
 
 /**
  * Commits to a pool inside DuckDB: the same {@link PoolCommitment} commitPool computes (docs/draw.md, seed
@@ -20,6 +21,9 @@ import { checkPoolInEngine } from "./_poolChecks.js";
  *   row the engine returns is malformed, or the pool breaks the rules commitPool enforces (docs/spec-v1.md §3: an id
  *   repeated or not canonical, a class not A–Z, a registration date that is no day): every rule broken, its first
  *   rows by id and its count.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` rule `pool-base-table` when a
+ *   `{ table }` pool is not exactly one base table of a DuckDB database (a view, a table macro, a table of an attached
+ *   non-DuckDB database, a table with a generated column, an ambiguous name); all statements run in one transaction.
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `engine-error` when DuckDB fails (a missing file or
  *   column, out of memory), naming the step.
  * @category DuckDB
@@ -38,8 +42,12 @@ export async function commitPoolInDuckDb(pool: DuckDbPool, rawOptions: CommitPoo
   const engine = await openEngine(options);
   try {
     // the pool rules commitPool enforces (docs/spec-v1.md §3), checked in the engine: a bad pool is refused as a whole
-    await checkPoolInEngine(engine, source);
-    const rows = await engine.rows(statement, "commitment");
+    // one transaction (snapshot isolation), a table source one base table (pool-base-table, docs/scale.md "Sources")
+    const rows = await engine.transaction(async () => {
+      await requireBaseTable(engine, source);
+      await checkPoolInEngine(engine, source);
+      return engine.rows(statement, "commitment");
+    });
     return assemblePoolCommitment({ rows, ...(eligibility === undefined ? {} : { eligibility }), ...(exclusions === undefined ? {} : { exclusions }) });
   } finally {
     engine.close();

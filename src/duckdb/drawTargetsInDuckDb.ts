@@ -9,6 +9,7 @@ import { generateSelectionSql } from "../sql/generateSelectionSql.js";
 import { openEngine, type DuckDbOptions, type Engine } from "./_engine.js";
 import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
 import { checkPoolInEngine } from "./_poolChecks.js";
+import { requireBaseTable } from "./_baseTable.js";
 
 /**
  * Input of {@link drawTargetsInDuckDb}: drawTargets's input with the pool where DuckDB reads it.
@@ -74,7 +75,11 @@ export async function drawOnEngine(engine: Engine, input: DrawTargetsInDuckDbInp
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `pool-commitment-mismatch` when the pool is not the
  *   one committed to.
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `@duckdb/node-api` is not
- *   installed or the pool's source is unusable.
+ *   installed or the pool's source is unusable; rule `pool-base-table` when a `{ table }` pool is not exactly one base
+ *   table of a DuckDB database (a view, a table macro, a table of an attached SQLite/Postgres database, a table with a
+ *   generated column, or an ambiguous name): such a source can give each statement different rows. Every statement of
+ *   the draw runs in one transaction (snapshot isolation); a file is read by path in each statement, so it must not
+ *   change during the call (docs/scale.md "Sources").
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `engine-error` when DuckDB fails (a missing file or
  *   column, out of memory), naming the step.
  * @category DuckDB
@@ -95,9 +100,15 @@ export async function drawTargetsInDuckDb(raw: DrawTargetsInDuckDbInput, options
   setupStage1(input);
   const engine = await openEngine(options);
   try {
-    // the pool rules of docs/spec-v1.md §3 before the seed is used: a bad pool is refused whatever the seed selects
-    await checkPoolInEngine(engine, sqlSource(input.pool));
-    return await drawOnEngine(engine, input);
+    // one transaction (snapshot isolation): the source check, the pool rules, the commitment check and the selection
+    // all read the same state of the table (docs/scale.md "Sources")
+    return await engine.transaction(async () => {
+      // a table source is one base table, never a view or macro whose rows depend on the statement (pool-base-table)
+      await requireBaseTable(engine, sqlSource(input.pool));
+      // the pool rules of docs/spec-v1.md §3 before the seed is used: a bad pool is refused whatever the seed selects
+      await checkPoolInEngine(engine, sqlSource(input.pool));
+      return drawOnEngine(engine, input);
+    });
   } finally {
     engine.close();
   }

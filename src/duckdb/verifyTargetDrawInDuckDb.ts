@@ -3,6 +3,7 @@ import { guarded, isBuilt, targetRecordProblems } from "../draw/records/_checkRe
 import { canonicalize } from "../draw/_shared/_encoding.js";
 import { diffValues, MAX_MISMATCHES } from "../draw/records/_diff.js";
 import { checkPoolInEngine } from "./_poolChecks.js";
+import { requireBaseTable } from "./_baseTable.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import type { DrawMismatch, VerificationResult } from "../draw/targets/verifyTargetDraw.js";
@@ -29,7 +30,11 @@ import { sqlSource, type DuckDbPool } from "./DuckDbPool.js";
  *   announced (`announced.<field>`) is caught and reported here. Values are compared in canonical form: the member
  *   order of the published text does not matter (docs/spec-v1.md §2).
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `@duckdb/node-api` is not
- *   installed or the pool's source is unusable.
+ *   installed or the pool's source is unusable; rule `pool-base-table` when a `{ table }` pool is not exactly one base
+ *   table of a DuckDB database (a view or table macro — whose rows may depend on the query text —, a table of an
+ *   attached non-DuckDB database, a table with a generated column, an ambiguous name). All statements of one
+ *   verification run in one transaction (snapshot isolation: a concurrent writer cannot change the table between
+ *   them); a file is read by path in each statement and must not change during the call (docs/scale.md "Sources").
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when the options are malformed, or a
  *   row the engine returns is malformed.
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `engine-error` when DuckDB fails (a missing file or
@@ -60,37 +65,45 @@ export async function verifyTargetDrawInDuckDb(rawRecord: TargetDrawRecord, pool
   const push = (field: string, expected: unknown, actual: unknown) => diffValues(canonicalize(expected), canonicalize(actual), field, mismatches);
   const published = record.poolCommitment;
   const engine = await openEngine(options);
+  let early: DrawMismatch[] | undefined;
   try {
-    // a pool that breaks the rules of docs/spec-v1.md §3 gives no record (verifyTargetDraw reports it under `pool`)
-    let poolProblems: DrawMismatch[] = [];
-    try {
-      await checkPoolInEngine(engine, sqlSource(pool));
-    } catch (e) {
-      if (!(e instanceof ShuangsuijiError) || e.code !== "invalid-input") throw e;
-      poolProblems = guarded("pool", () => {
-        throw e;
-      });
-    }
-    if (poolProblems.length > 0) return conclude(poolProblems, record, announced, seedNotes(record.seed, "seed.provenance"));
-    const rules = { eligibility: published.eligibility, exclusions: published.exclusions };
-    const rows = await engine.rows(generateCommitmentSql({ dialect: "duckdb", source: sqlSource(pool), ...rules }), "commitment");
-    const commitment = assemblePoolCommitment({ rows, ...rules });
-    for (const k of ["digest", "unitCount", "eligibleCount", "strata", "ineligible"] as const) push(`poolCommitment.${k}`, commitment[k], published[k]);
-    let redrawn: TargetDrawRecord | undefined;
-    try {
-      redrawn = await drawOnEngine(engine, { taskId: record.taskId, policy: record.policy, seed: record.seed, commitment, pool, ...(record.timeline === undefined ? {} : { timeline: record.timeline }) });
-    } catch (e) {
-      if (!(e instanceof ShuangsuijiError)) throw e;
-      push("record", `a record drawn from this pool (${e.code})`, "a record the pool cannot give");
-    }
-    if (redrawn !== undefined) {
-      const again = redrawn as unknown as Readonly<Record<string, unknown>>;
-      const got = record as unknown as Readonly<Record<string, unknown>>;
-      for (const k of new Set([...Object.keys(again), ...Object.keys(got)])) if (k !== "poolCommitment") push(k, again[k], got[k]);
-    }
+    // one transaction (snapshot isolation): the source check, the pool rules, the commitment and the re-draw all read
+    // the same state of the table; a table source must be one base table (pool-base-table, docs/scale.md "Sources")
+    early = await engine.transaction(async (): Promise<DrawMismatch[] | undefined> => {
+      await requireBaseTable(engine, sqlSource(pool));
+      // a pool that breaks the rules of docs/spec-v1.md §3 gives no record (verifyTargetDraw reports it under `pool`)
+      let poolProblems: DrawMismatch[] = [];
+      try {
+        await checkPoolInEngine(engine, sqlSource(pool));
+      } catch (e) {
+        if (!(e instanceof ShuangsuijiError) || e.code !== "invalid-input") throw e;
+        poolProblems = guarded("pool", () => {
+          throw e;
+        });
+      }
+      if (poolProblems.length > 0) return poolProblems;
+      const rules = { eligibility: published.eligibility, exclusions: published.exclusions };
+      const rows = await engine.rows(generateCommitmentSql({ dialect: "duckdb", source: sqlSource(pool), ...rules }), "commitment");
+      const commitment = assemblePoolCommitment({ rows, ...rules });
+      for (const k of ["digest", "unitCount", "eligibleCount", "strata", "ineligible"] as const) push(`poolCommitment.${k}`, commitment[k], published[k]);
+      let redrawn: TargetDrawRecord | undefined;
+      try {
+        redrawn = await drawOnEngine(engine, { taskId: record.taskId, policy: record.policy, seed: record.seed, commitment, pool, ...(record.timeline === undefined ? {} : { timeline: record.timeline }) });
+      } catch (e) {
+        if (!(e instanceof ShuangsuijiError)) throw e;
+        push("record", `a record drawn from this pool (${e.code})`, "a record the pool cannot give");
+      }
+      if (redrawn !== undefined) {
+        const again = redrawn as unknown as Readonly<Record<string, unknown>>;
+        const got = record as unknown as Readonly<Record<string, unknown>>;
+        for (const k of new Set([...Object.keys(again), ...Object.keys(got)])) if (k !== "poolCommitment") push(k, again[k], got[k]);
+      }
+      return undefined;
+    });
   } finally {
     engine.close();
   }
+  if (early !== undefined) return conclude(early, record, announced, seedNotes(record.seed, "seed.provenance"));
   return conclude(mismatches, record, announced, seedNotes(record.seed, "seed.provenance"));
 }
 

@@ -83,8 +83,8 @@ function decodeInput(input: readonly unknown[], calendars: ReadonlyMap<string, H
 
 /**
  * Replays a trail: re-invokes each event's transition with its recorded input and requires the event it appends to
- * be the stored one, field for field (hence digest for digest and link for link). Stops at the first event that
- * differs, naming it. O(total size of the events).
+ * be the stored one, field for field (hence digest for digest and link for link), with no member outside the event
+ * schema. Stops at the first event that differs, naming it. O(total size of the events).
  */
 export function replay(events: readonly AuditEvent[], options: ReplayOptions = {}): ReplayOutcome {
   if (!Array.isArray(events) || events.length === 0) return { ok: false, problems: [{ seq: 0, problem: "the trail is empty: it has no task-planned event" }] };
@@ -115,6 +115,10 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
       const p = produced[j] as AuditEvent;
       const s = events[i + j] as AuditEvent | undefined;
       if (s === undefined) return { ok: false, problems: [{ seq: i + j, problem: `the call of ${e.transition} at event ${i} appends ${produced.length} events; the trail ends before the last (truncated)` }] };
+      // a member outside the event schema is covered by no digest: refused, as loadTask (AuditEventSchema) and
+      // verifyAuditTrail refuse it, so what verifyTask calls ok is exactly what the replay produced (Chongqing 4)
+      const extra = s !== null && typeof s === "object" ? Object.keys(s).find((k) => !(FIELDS as readonly string[]).includes(k)) : undefined;
+      if (extra !== undefined) return { ok: false, problems: [{ seq: i + j, problem: `event ${i + j} (${String(s.type)}): member ${JSON.stringify(extra)} is not part of an audit event (covered by no digest: added, or forged)` }] };
       const field = FIELDS.find((f) => !sameJson(p[f], s[f]));
       if (field !== undefined) {
         const what = field === "digest" ? "its digest does not match its content (edited)" : `its ${field} differs from what ${e.transition} appends on replay (edited, or forged)`;

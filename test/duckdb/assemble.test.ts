@@ -1,7 +1,8 @@
 /** The DuckDB path's record assembly from result columns (src/duckdb/_assemble.ts): drawTargets's bytes, nothing trusted. */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { commitPool, createSeed, drawTargets, verifyTargetDraw, type TargetDrawRecord } from "../../src/index.js";
+import { commitPool, createSeed, drawTargets, lockTargetDraw, verifyTargetDraw, type TargetDrawRecord } from "../../src/index.js";
+import { isBuilt } from "../../src/draw/records/_checkRecord.js";
 import { assembleFromColumns, plainId, type SelectionColumns } from "../../src/duckdb/_assemble.js";
 import { poolIdProblem, ticketHex } from "../../src/draw/targets/_pool.js";
 import { setupStage1 } from "../../src/draw/targets/_stage1.js";
@@ -107,5 +108,29 @@ describe("assembleFromColumns", () => {
     expect(plainId("91411303MA40ABCD1X")).toBe(true);
     expect(plainId("91411303ma40abcd1x")).toBe(false);
     expect(plainId("")).toBe(false);
+  });
+});
+
+// Forger 4, attack 02: the engine's rows can name units that are not the quota-smallest, or in no pool, with correct
+// tickets — nothing without the pool can tell. So the assembled record is never marked "built": every use runs the
+// full record self-check (as for mergeTargetShards's output), and only a verifier with the pool can accept it.
+describe("assembleFromColumns: the record is not trusted as built (attack 02)", () => {
+  it("honest rows: drawTargets's bytes, not marked built, still locked after the full check", () => {
+    const { expected, input, counts, rows } = caseOf(0);
+    const record = assembleFromColumns(setupStage1(input), counts, "counts", columnsOf(rows));
+    expect(JSON.stringify(record)).toBe(JSON.stringify(expected));
+    expect(isBuilt(expected)).toBe(true);
+    expect(isBuilt(record)).toBe(false);
+    expect(Object.isFrozen(record)).toBe(true);
+    expect(lockTargetDraw(record, { lockedOn: "2026-04-02", lockedBy: "局" }).record.digest).toBe(expected.digest);
+  });
+  it("rows naming a unit in no pool, with its ticket recomputed: assembled, not built, and refused by verifyTargetDraw with the pool", () => {
+    const { c, input, counts, rows } = caseOf(0);
+    const cls = rows[0]!.cls;
+    const ghost = "GHOST-ENTERPRISE-1";
+    const forged = [{ cls, id: ghost, ticket: ticketHex(seed.value, taskId, ghost) }, ...rows.filter((r, i) => i !== 0)];
+    const record = assembleFromColumns(setupStage1(input), counts, "counts", columnsOf(forged));
+    expect(isBuilt(record)).toBe(false);
+    expect(verifyTargetDraw(record, c.pool).ok).toBe(false);
   });
 });

@@ -62,9 +62,11 @@ export function selectionsFromHeaps(setup: Stage1Setup, heaps: readonly (Bounded
 /**
  * The stage-1 record from the setup and each class's selection (at most its quota, in ticket order, ids unique): keys
  * in canonical order as built (the record's JSON is its canonical form, docs/spec-v1.md §2), digest streamed, frozen
- * once. The selected entries are fresh `{ ticket, unitId }` objects.
+ * once. The selected entries are fresh `{ ticket, unitId }` objects. `trusted` (default) marks it "built" (never
+ * re-checked): pass `false` when the selections came from outside this process's own pass (an engine's rows), so the
+ * record is checked in full wherever it is used, as mergeTargetShards's is.
  */
-export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<string, readonly SelectedUnit[]>, commitment = setup.commitment): TargetDrawRecord {
+export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<string, readonly SelectedUnit[]>, commitment = setup.commitment, trusted = true): TargetDrawRecord {
   const strata: StratumDraw[] = [];
   let selectedCount = 0;
   let random = false;
@@ -123,7 +125,9 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
     taskId: body.taskId,
     ...(timeline === undefined ? {} : { timeline }),
   };
-  return markBuilt(Object.freeze(record) as TargetDrawRecord);
+  // marked "built" (skipping the self-check wherever it is used) only when the selections are this process's own heaps
+  const frozen = Object.freeze(record) as TargetDrawRecord;
+  return trusted ? markBuilt(frozen) : frozen;
 }
 
 /**

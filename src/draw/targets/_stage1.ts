@@ -13,6 +13,7 @@ import { provenanceProblems } from "../seeds/_seed.js";
 import { PoolCommitmentSchema } from "../records/recordSchemas.js";
 import { DrawTimelineSchema, type DrawTimeline } from "../records/DrawTimeline.js";
 import { POOL_ALGORITHM, STAGE1_ALGORITHM, type PoolConfig } from "./_pool.js";
+import { commitmentSelfProblems } from "./_commitmentSelf.js";
 
 export interface Stage1Setup {
   readonly taskId: string;
@@ -69,6 +70,22 @@ export function setupStage1(raw: { readonly taskId: string; readonly policy: Sam
   // the commitment's shape (a damaged one is refused by name, never read as undefined counts)
   const cr = PoolCommitmentSchema.safeParse(c);
   if (!cr.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(cr.error.issues.map((i) => ({ ...i, path: ["commitment", ...i.path] })), { clause: "docs/spec-v1.md §4" }, input), { cause: cr.error });
+  // the commitment's own counts, state and digest agree with each other (exactly the record self-check's test): quotas
+  // and the overall floor are fixed from these counts, so one that contradicts itself is refused before any unit is seen
+  const self = commitmentSelfProblems(c, "commitment");
+  if (self.length > 0) {
+    throw new ShuangsuijiError(
+      "invalid-input",
+      self.slice(0, 50).map((m) => ({
+        path: m.field.split("."),
+        rule: "commitment-consistency",
+        clause: "docs/spec-v1.md §4",
+        messageZh: `名录承诺自相矛盾（${m.field}：应为${JSON.stringify(m.expected)}，实为${JSON.stringify(m.actual)}）`,
+        messageEn: `the pool commitment contradicts itself (${m.field}: expected ${JSON.stringify(m.expected)}, found ${JSON.stringify(m.actual)})`,
+        value: m.actual,
+      })),
+    );
+  }
   const policy = r.data.policy;
   const classes = [...new Set([...Object.keys(c.strata), ...Object.keys(policy.strata)])].sort();
   const quotas = new Map<string, StratumQuota>();
