@@ -3,7 +3,7 @@
  * per team (two departments, two inspectors each per team), taken to the point where results are recorded one by one.
  */
 import {
-  commitPool, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordTargetDraw, startInspection, startTask,
+  commitPool, createSeed, drawInspectors, drawTargets, lockTargets, recordAdvanceNotice, recordInspectorDraw, recordTargetDraw, startInspection, startTask,
   type InspectionRecordInput, type Inspector, type TaskLifecycle,
 } from "../src/index.js";
 
@@ -29,6 +29,8 @@ export function inspectingTask(n: number): TaskLifecycle {
   const r = drawInspectors({ locked: t.locked!, ...drawInput });
   if (!r.ok) throw new Error(r.messageEn);
   t = recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task;
+  // advance notice given to every target (Chongqing 6.5), so their results may be recorded
+  for (const targetId of t.targetIds) t = recordAdvanceNotice(t, { targetId, given: { on: "2026-04-03", means: "书面告知" }, on: "2026-04-03", actor: "联合检查组" }).task;
   return startInspection(t, { on: "2026-04-10", actor: "联合检查组" }).task;
 }
 

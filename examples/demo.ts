@@ -9,7 +9,7 @@ import {
   AnnualPlanSchema, DepartmentSchema, InspectionItemSchema, InspectionTargetSchema, InspectorSchema, OUTCOMES,
   WOLONG_FORM_CODES, annualPlanDeadline, commitPool, computeDeadline, consequencesOf, countsTowardMinimum, dispatchTargets,
   drawInspectors, drawTargets, lockTargetDraw, parseUscc, seedFromDice, validateRecords, verifyTargetDraw, verifyTicket,
-  startTask, recordTargetDraw, lockTargets, recordInspectorDraw, replaceInspector, startInspection, recordResult, completeInspection,
+  startTask, recordTargetDraw, lockTargets, recordInspectorDraw, recordAdvanceNotice, replaceInspector, startInspection, recordResult, completeInspection,
   publishResults, publicView, verifyAuditTrail, advanceNotice, buildItemList, checkAnnualPlan, estimateDrawCounts, splitPlanRow,
   combineIndustryChecks, itemListTable, renderTable,
   type InspectionTarget, type InspectionRecordInput,
@@ -154,6 +154,12 @@ if (foodItem !== undefined) {
   const notice = advanceNotice(foodItem, { preset: "chongqing" });
   line(`   i. advance notice for the food item: ${notice.notice} (${notice.basis}: ${notice.reasonZh})`);
 }
+// the notice step (or the exemption) recorded for every target before the on-site check (Chongqing 6.5): results are refused without it
+const exempt = foodItem !== undefined && advanceNotice(foodItem, { preset: "chongqing" }).notice === "exempt";
+for (const targetId of task.targetIds) {
+  task = recordAdvanceNotice(task, exempt ? { targetId, notGiven: { reason: "食品生产和销售企业检查依法依规不予提前告知" }, on: "2026-04-09", actor: "联合检查组" } : { targetId, given: { on: "2026-04-09", means: "电话告知" }, on: "2026-04-09", actor: "联合检查组" }).task;
+}
+line(`      recorded for all ${task.targetIds.length} targets (recordAdvanceNotice): ${exempt ? "not given, on the item's category" : "given by telephone"}`);
 task = startInspection(task, { on: "2026-04-10", actor: "联合检查组" }).task;
 const byId = new Map(targets.map((t) => [t.id, t]));
 let inspectionDay = 10;

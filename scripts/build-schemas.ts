@@ -53,6 +53,7 @@ const NOTE =
 export const ENUM_LABELS: Readonly<Record<string, string>> = {
   province: "省级", city: "市级", county: "县级", township: "乡镇级",
   key: "重点检查事项", general: "一般检查事项",
+  "item-flag": "事项标注依法依规不予提前告知", category: "属于不予提前告知的检查类别", "not-possible": "不能提前告知",
   "on-site": "实地核查", documents: "书面检查", online: "网络监测", "sampling-test": "抽样检测", commissioned: "委托专业机构检查", remote: "非现场监管",
   A: "A类（信用风险低）", B: "B类（信用风险一般）", C: "C类（信用风险较高）", D: "D类（信用风险高）",
   operating: "存续（在营、开业、在册）",
@@ -81,7 +82,7 @@ export const ENUM_LABELS: Readonly<Record<string, string>> = {
   "post-change": "岗位调整", "work-conflict": "工作冲突", health: "健康状况", recusal: "执法回避",
   startTask: "创建任务", recordTargetDraw: "记录对象抽取", lockTargets: "锁定对象名单", amendLockedList: "调整锁定名单",
   recordInspectorDraw: "记录人员选派", replaceInspector: "更换检查人员", decideRecusalRequest: "决定回避申请", addAssistant: "增加辅助人员",
-  startInspection: "开始检查", recordIdentityShown: "记录出示证件", recordResult: "录入检查结果", completeInspection: "检查结束",
+  startInspection: "开始检查", recordIdentityShown: "记录出示证件", recordAdvanceNotice: "记录提前告知", recordResult: "录入检查结果", completeInspection: "检查结束",
   publishResults: "公示检查结果", correctPublishedResult: "更正已公示结果", recordPenaltyInfoCollected: "归集行政处罚信息",
   both: "对象和人员均随机抽取（双随机）", "targets-only": "仅随机抽取对象", "inspectors-only": "仅随机选派人员", neither: "均未随机抽取",
   ...Object.fromEntries(Object.entries(OUTCOMES).map(([id, o]) => [id, o.zh])),

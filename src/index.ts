@@ -98,7 +98,7 @@ export {
   LIFECYCLE_PRESETS, REPLACEMENT_REASONS, type LifecyclePreset, type LifecyclePresetId, type ApproverRole, type ReplacementReason,
   APPROVER_ROLES, LifecyclePresetSchema,
 } from "./task/LIFECYCLE_PRESETS.js";
-export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Replacement, type Transition, type PenaltyInfoEntry } from "./task/TaskLifecycle.js";
+export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Replacement, type Transition, type PenaltyInfoEntry, type AdvanceNoticeRecorded } from "./task/TaskLifecycle.js";
 export { TRANSITIONS, type TransitionName, type AuditEvent, type AnchoredHead } from "./task/AuditEvent.js";
 export { startTask, type StartTaskOptions } from "./task/startTask.js";
 export { recordTargetDraw } from "./task/recordTargetDraw.js";
@@ -112,6 +112,7 @@ export { advanceNotice, type AdvanceNoticeDecision, type AdvanceNoticeGround } f
 export { startInspection, type StartInspectionOptions } from "./task/startInspection.js";
 export { recordResult, type RecordResultOptions } from "./task/recordResult.js";
 export { recordIdentityShown } from "./task/recordIdentityShown.js";
+export { recordAdvanceNotice, type AdvanceNoticeStep } from "./task/recordAdvanceNotice.js";
 export { completeInspection } from "./task/completeInspection.js";
 export { publishResults, type PublishResultsOptions } from "./task/publishResults.js";
 export { isPublicationOverdue } from "./task/isPublicationOverdue.js";

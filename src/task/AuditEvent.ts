@@ -21,6 +21,7 @@ export const TRANSITIONS = /* @__PURE__ */ deepFreeze([
   "addAssistant",
   "startInspection",
   "recordIdentityShown",
+  "recordAdvanceNotice",
   "recordResult",
   "completeInspection",
   "publishResults",

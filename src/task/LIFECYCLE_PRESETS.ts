@@ -105,9 +105,11 @@ export const LifecyclePresetSchema = z.strictObject({
    * Whether a target is told in advance (提前告知) when no exemption applies: `required` — the document says notice is
    * given (Longting art. 21 原则上应当提前…告知; Chongqing 6.5 检查小组应在现场检查前…告知; Wolong 2.3 能提前告知…的，应提前告知);
    * `optional` — notice may be given (Wancheng art. 20 如有必要，可以…提前告知), also where the document has no rule. Absent
-   * (custom presets): `optional`, citing the preset's `source`. Read by {@link advanceNotice}.
+   * (custom presets): `optional`, citing the preset's `source`. Read by {@link advanceNotice}. `wherePossible`: notice
+   * is owed only where it can be given (Wolong 2.3 能提前告知…的), so {@link recordAdvanceNotice} accepts `notGiven` with
+   * its reason; {@link recordResult} refuses a result for a target with no recorded step where notice is `required`.
    */
-  advanceNoticeRule: z.strictObject({ notice: z.enum(["required", "optional"]), clause: Clause }).optional(),
+  advanceNoticeRule: z.strictObject({ notice: z.enum(["required", "optional"]), wherePossible: z.boolean().optional(), clause: Clause }).optional(),
   /**
    * 执法证号 requirements: `onForm` — every inspector listed under 执法人员 on the record form carries a 执法证号 (Wolong
    * Annex B); `substitute` — a substitute inspector must hold 执法资格, i.e. a 执法证号 (Chongqing 6.5: 在具备执法资格的
@@ -265,7 +267,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     generalItemRatioCap: { enforced: false, clause: "Wolong 2.2 (检查比例 set by the task; no key/general item cap)" },
     outcomes: { allowed: ["no-problem-found", "information-not-published", "unreachable-at-registered-address", "ordered-to-rectify", "seriously-non-cooperative", "no-relevant-business-activity", "pending-follow-up", "compliant", "non-compliant"], clause: "Wolong Annex B (检查结果栏填写相应编号: 1、未发现问题 … 9、不合格)" },
     advanceNoticeExemptions: { itemFlag: false, categories: [], surpriseOnLead: false, clause: "Wolong 2.3 (能提前告知…的，应提前告知; no exemption list)" },
-    advanceNoticeRule: { notice: "required", clause: "Wolong 2.3 (能提前告知检查对象检查内容的，应提前告知)" },
+    advanceNoticeRule: { notice: "required", wherePossible: true, clause: "Wolong 2.3 (能提前告知检查对象检查内容的，应提前告知)" },
     enforcementCertificate: { onForm: true, substitute: true, clause: "Wolong Annex B (执法人员: 姓名 单位 执法证号 电话); Wolong 2.3 (出示执法证件)" },
     // 建议 (recommended): advisory — a shortfall is a warning on the draw event, never a refusal
     drawWitnesses: { minimum: 2, mustBeInspectors: true, required: false, clause: "Wolong 2.2 (建议抽取过程由两名以上执法人员见证: recommended, recorded as an advisory)" },

@@ -138,6 +138,12 @@ export interface TaskLifecycle {
   readonly corrections: readonly { readonly recordId: string; readonly previous: InspectionRecord; readonly reason: string; readonly approval: Approval; readonly objectionConfirmedOn?: string; readonly deadline?: Deadline; readonly late: boolean }[];
   /** The day on-site inspection started, once it has (results cannot predate it). */
   readonly inspectionStartedOn?: string;
+  /**
+   * Per target: the advance notice (提前告知) step recorded by {@link recordAdvanceNotice} — notice `given` (date and
+   * means), a `surpriseOnLead` (the lead, Longting art. 21), or `notGiven` (reason and ground) — and the day it was
+   * recorded (Chongqing 6.5; Longting art. 21; Wolong 2.3).
+   */
+  readonly advanceNotices?: Readonly<Record<string, AdvanceNoticeRecorded>>;
   /** Per target: when the inspectors showed identity and 执法证件, and who did (Wolong 2.3; 行政处罚法 art. 55). */
   readonly identityShown?: Readonly<Record<string, { readonly on: string; readonly inspectorIds: readonly string[] }>>; // `on`: the latest showing
   /** Per department: its own publication (谁检查、谁录入、谁公开, Longting art. 22), and whether it was late. */
@@ -193,3 +199,14 @@ export interface PenaltyInfoEntry {
   /** Collected after the deadline (never, where the preset sets none). */
   readonly late: boolean;
 }
+
+/**
+ * One target's recorded advance-notice step (see {@link recordAdvanceNotice}): exactly one of `given`,
+ * `surpriseOnLead`, `notGiven`, and `recordedOn`, the day the step was recorded.
+ *
+ * @category Task
+ */
+export type AdvanceNoticeRecorded =
+  | { readonly recordedOn: string; readonly given: { readonly on: string; readonly means: string } }
+  | { readonly recordedOn: string; readonly surpriseOnLead: { readonly lead: string; readonly on: string } }
+  | { readonly recordedOn: string; readonly notGiven: { readonly reason: string; readonly ground: "item-flag" | "category" | "not-possible" | "optional" } };

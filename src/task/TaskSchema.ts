@@ -91,6 +91,17 @@ export const StoredTaskSchema = z
       }),
     ),
     inspectionStartedOn: CivilDateSchema.optional(),
+    advanceNotices: z
+      .record(
+        IdSchema,
+        z.union([
+          z.strictObject({ recordedOn: CivilDateSchema, given: z.strictObject({ on: CivilDateSchema, means: z.string() }) }),
+          z.strictObject({ recordedOn: CivilDateSchema, surpriseOnLead: z.strictObject({ lead: z.string(), on: CivilDateSchema }) }),
+          z.strictObject({ recordedOn: CivilDateSchema, notGiven: z.strictObject({ reason: z.string(), ground: z.enum(["item-flag", "category", "not-possible", "optional"]) }) }),
+        ]),
+      )
+      .optional()
+      .meta({ description: "提前告知 per target (Chongqing 6.5; Longting art. 21; Wolong 2.3): notice given, a surprise inspection on a lead, or not given with its ground" }),
     identityShown: z.record(IdSchema, z.strictObject({ on: CivilDateSchema, inspectorIds: z.array(IdSchema) })).optional(),
     departmentPublications: z.record(IdSchema, z.strictObject({ publishedOn: CivilDateSchema, late: z.boolean() })).optional(),
     withheld: z.array(z.strictObject({ recordId: IdSchema, reason: z.string(), basis: z.string(), departmentId: IdSchema.optional() })).optional(),

@@ -48,9 +48,11 @@ export function requireState(raw: TaskLifecycle, allowed: readonly TaskState[], 
 export const LIST_KEYS = ["targetDraws", "amendments", "targetIds", "teams", "replacements", "records", "corrections", "audit"] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 export type ItemOf<K extends ListKey> = TaskLifecycle[K][number];
-type ScalarKey = Exclude<keyof TaskLifecycle, ListKey | "identityShown">;
+type ScalarKey = Exclude<keyof TaskLifecycle, ListKey | "identityShown" | "advanceNotices">;
 /** What `identityShown` holds for one target. */
 export type Shown = NonNullable<TaskLifecycle["identityShown"]>[string];
+/** What `advanceNotices` holds for one target. */
+export type Notice = NonNullable<TaskLifecycle["advanceNotices"]>[string];
 type Scalars = { readonly [K in ScalarKey]: TaskLifecycle[K] };
 
 /** An append-only store shared by successive versions, with an index from keys to first positions. */
@@ -68,41 +70,43 @@ type Lists = { readonly [K in ListKey]: View<ItemOf<K>> };
  * `identityShown`, a record keyed by target, kept as an append-only log of (target, value) entries shared like the
  * lists: recording one showing costs O(1), a lookup O(1) ({@link identityShownFor}); the record is materialised on read.
  */
-interface ShownLog {
-  readonly store: { readonly key: string; readonly value: Shown }[];
+interface ShownLog<V = Shown> {
+  readonly store: { readonly key: string; readonly value: V }[];
   readonly at: Map<string, number[]>;
   indexed: number;
 }
-interface ShownView {
-  readonly log: ShownLog;
+interface ShownView<V = Shown> {
+  readonly log: ShownLog<V>;
   readonly length: number;
 }
 interface Core {
   readonly scalars: Scalars;
   readonly lists: Lists;
   readonly shown: ShownView;
-  readonly cache: { [K in ListKey]?: readonly ItemOf<K>[] } & { identityShown?: Readonly<Record<string, Shown>> };
+  /** `advanceNotices`, kept like `identityShown` (one entry per target, O(1) to record and to look up). */
+  readonly notices: ShownView<Notice>;
+  readonly cache: { [K in ListKey]?: readonly ItemOf<K>[] } & { identityShown?: Readonly<Record<string, Shown>>; advanceNotices?: Readonly<Record<string, Notice>> };
 }
 
-const emptyShown = (): ShownView => ({ log: { store: [], at: new Map(), indexed: 0 }, length: 0 });
+const emptyShown = <V = Shown>(): ShownView<V> => ({ log: { store: [], at: new Map(), indexed: 0 }, length: 0 });
 
-function pushShown(view: ShownView, key: string, value: Shown): ShownView {
+function pushShown<V>(view: ShownView<V>, key: string, value: V): ShownView<V> {
   // as push(): share the store when newest of its line, otherwise copy it (a branch)
-  const log = view.log.store.length === view.length ? view.log : { store: view.log.store.slice(0, view.length), at: new Map<string, number[]>(), indexed: 0 };
+  const log = view.log.store.length === view.length ? view.log : { store: view.log.store.slice(0, view.length), at: new Map<string, number[]>(), indexed: 0 } as ShownLog<V>;
   log.store.push(Object.freeze({ key, value: deepFreeze(value) }));
   return { log, length: view.length + 1 };
 }
 
-function shownAt(view: ShownView, key: string): Shown | undefined {
+function shownAt<V>(view: ShownView<V>, key: string): V | undefined {
   const { log } = view;
   for (; log.indexed < log.store.length; log.indexed++) {
-    const k = (log.store[log.indexed] as ShownLog["store"][number]).key;
+    const k = (log.store[log.indexed] as ShownLog<V>["store"][number]).key;
     const a = log.at.get(k);
     if (a === undefined) log.at.set(k, [log.indexed]);
     else a.push(log.indexed);
   }
   const a = log.at.get(key) ?? [];
-  for (let i = a.length - 1; i >= 0; i--) if ((a[i] as number) < view.length) return (log.store[a[i] as number] as ShownLog["store"][number]).value;
+  for (let i = a.length - 1; i >= 0; i--) if ((a[i] as number) < view.length) return (log.store[a[i] as number] as ShownLog<V>["store"][number]).value;
   return undefined;
 }
 
@@ -115,6 +119,17 @@ function shownRecord(core: Core): Readonly<Record<string, Shown>> {
   }
   core.cache.identityShown = Object.freeze(out);
   return core.cache.identityShown;
+}
+
+function noticeRecord(core: Core): Readonly<Record<string, Notice>> {
+  if (core.cache.advanceNotices !== undefined) return core.cache.advanceNotices;
+  const out: Record<string, Notice> = {};
+  for (let i = 0; i < core.notices.length; i++) {
+    const e = core.notices.log.store[i] as ShownLog<Notice>["store"][number];
+    out[e.key] = e.value;
+  }
+  core.cache.advanceNotices = Object.freeze(out);
+  return core.cache.advanceNotices;
 }
 
 /** Keys under which list elements are found in O(1). */
@@ -201,6 +216,7 @@ function makeTask(core: Core): TaskLifecycle {
     get audit() { return listOf(core, "audit"); },
   };
   if (core.shown.length > 0) Object.defineProperty(t, "identityShown", { enumerable: true, get: () => shownRecord(core) });
+  if (core.notices.length > 0) Object.defineProperty(t, "advanceNotices", { enumerable: true, get: () => noticeRecord(core) });
   // console.log / util.inspect show the values, not "[Getter]"
   Object.defineProperty(t, INSPECT, { value: () => plainTask(t) });
   CORES.set(t, core);
@@ -223,7 +239,7 @@ function coreOf(t: TaskLifecycle): Core {
     for (const k of Object.keys(t)) if (!(LIST_KEYS as readonly string[]).includes(k)) scalars[k] = (t as unknown as Record<string, unknown>)[k];
     const lists: Record<string, View<unknown>> = {};
     for (const k of LIST_KEYS) lists[k] = logOf(deepFreeze([...((t[k] as readonly unknown[] | undefined) ?? [])]));
-    return { scalars: deepFreeze(scalars) as unknown as Scalars, lists: lists as unknown as Lists, shown: emptyShown(), cache: {} };
+    return { scalars: deepFreeze(scalars) as unknown as Scalars, lists: lists as unknown as Lists, shown: emptyShown(), notices: emptyShown<Notice>(), cache: {} };
   }
   return refuseProvenance();
 }
@@ -260,7 +276,7 @@ export interface ShownChange {
  * The changes a transition makes: new scalar values, whole new lists, items {@link appended} to a list, or one
  * target's `identityShown` entry.
  */
-export type Changes = { readonly [K in ScalarKey]?: TaskLifecycle[K] } & { readonly [K in ListKey]?: readonly ItemOf<K>[] | Appended<ItemOf<K>> } & { readonly identityShown?: ShownChange };
+export type Changes = { readonly [K in ScalarKey]?: TaskLifecycle[K] } & { readonly [K in ListKey]?: readonly ItemOf<K>[] | Appended<ItemOf<K>> } & { readonly identityShown?: ShownChange; readonly advanceNotice?: { readonly targetId: string; readonly value: Notice } };
 
 /** What a transition records in its event besides the chain fields. */
 export interface EventDraft {
@@ -349,7 +365,13 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
   const scalars: Record<string, unknown> = { ...core.scalars };
   const lists: Record<string, View<unknown>> = { ...core.lists };
   let shown = core.shown;
+  let notices = core.notices;
   for (const [k, v] of Object.entries(changes)) {
+    if (k === "advanceNotice") {
+      const c = v as { targetId: string; value: Notice };
+      notices = pushShown(notices, c.targetId, c.value);
+      continue;
+    }
     if (k === "identityShown") {
       const c = v as ShownChange;
       shown = pushShown(shown, c.targetId, c.value);
@@ -364,7 +386,7 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
     lists[k] = add === undefined ? logOf(freezeData([...(v as readonly unknown[])])) : push(view, add.map((x) => shared.get(x) ?? freezeData(x)));
   }
   lists.audit = push(lists.audit as View<unknown>, [event]);
-  const task = makeTask({ scalars: scalars as unknown as Scalars, lists: lists as unknown as Lists, shown, cache: {} });
+  const task = makeTask({ scalars: scalars as unknown as Scalars, lists: lists as unknown as Lists, shown, notices, cache: {} });
   return Object.freeze({ task, event });
 }
 
@@ -377,6 +399,9 @@ export function recordOfTarget(t: TaskLifecycle, targetId: string): InspectionRe
 
 /** When and by whom identity was shown at a target (`identityShown[targetId]`), in O(1). */
 export const identityShownFor = (t: TaskLifecycle, targetId: string): Shown | undefined => shownAt(coreOf(t).shown, targetId);
+
+/** The advance-notice step recorded for a target (`advanceNotices[targetId]`), in O(1). */
+export const advanceNoticeFor = (t: TaskLifecycle, targetId: string): Notice | undefined => shownAt(coreOf(t).notices, targetId);
 
 /** The record with a given id, in O(1). */
 export function recordById(t: TaskLifecycle, recordId: string): InspectionRecord | undefined {

@@ -14,6 +14,7 @@ import { decideRecusalRequest } from "./decideRecusalRequest.js";
 import { lockTargets } from "./lockTargets.js";
 import { publishResults } from "./publishResults.js";
 import { recordIdentityShown } from "./recordIdentityShown.js";
+import { recordAdvanceNotice } from "./recordAdvanceNotice.js";
 import { recordInspectorDraw } from "./recordInspectorDraw.js";
 import { recordPenaltyInfoCollected } from "./recordPenaltyInfoCollected.js";
 import { recordResult } from "./recordResult.js";
@@ -36,6 +37,7 @@ const REGISTRY: { readonly [K in TransitionName]: Call } = {
   addAssistant: addAssistant as Call,
   startInspection: startInspection as Call,
   recordIdentityShown: recordIdentityShown as Call,
+  recordAdvanceNotice: recordAdvanceNotice as Call,
   recordResult: recordResult as Call,
   completeInspection: completeInspection as Call,
   publishResults: publishResults as Call,

@@ -4,7 +4,7 @@ import type { InspectionRecord } from "../model/inspectionRecord.js";
 import { APPROVER_ROLES, LIFECYCLE_PRESETS, type ApproverRole, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
 import type { Approval, TaskLifecycle, TaskTeam } from "./TaskLifecycle.js";
 import { certificateKey, directoryCertificates } from "./_certificates.js";
-import { firstEventOf, identityShownFor, lastEventOf, refuse, teamOfTarget, wasRecusedBy } from "./_lifecycle.js";
+import { advanceNoticeFor, firstEventOf, identityShownFor, lastEventOf, refuse, teamOfTarget, wasRecusedBy } from "./_lifecycle.js";
 
 // Shared legal rules of the transitions (approvals, chronology, record forms, recusal). The mechanism (advance, audit
 // chain) lives in _lifecycle.ts.
@@ -257,4 +257,19 @@ else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-
   });
   if (c.kind === "signed" && (c.signedOn < rec.inspectedOn || c.signedOn > recordedOn)) late(["targetConfirmation", "signedOn"], "检查对象签字日期应在检查日期与录入日期之间", "the target's signature must be dated between the inspection and its recording", c.signedOn);
   if (dates.length > 0) throw new ShuangsuijiError("dates-out-of-order", dates);
+}
+
+/**
+ * 提前告知 (Chongqing 6.5; Longting art. 21; Wolong 2.3): where the preset's notice is `required`, a result needs a
+ * recorded step for its target — notice given, a surprise inspection on a lead, or an exemption the preset allows
+ * (checked by recordAdvanceNotice) — dated on or before the inspection. Refuses with `record-form-refused`, rule
+ * `advance-notice`, the preset's clause.
+ */
+export function checkAdvanceNotice(t: TaskLifecycle, targetId: string, inspectedOn: string, path: (string | number)[]): void {
+  const rule = presetOf(t).advanceNoticeRule;
+  if (rule?.notice !== "required") return;
+  const n = advanceNoticeFor(t, targetId);
+  if (n === undefined) refuse("record-form-refused", "advance-notice", rule.clause, "应在现场检查前提前告知检查对象（未记录提前告知或本规则允许的豁免，见recordAdvanceNotice）", "advance notice to this target (or an exemption the preset allows) is not recorded before the inspection (see recordAdvanceNotice)", [...path, "target", "targetId"], targetId);
+  const d = "given" in n ? n.given.on : "surpriseOnLead" in n ? n.surpriseOnLead.on : n.recordedOn;
+  if (d > inspectedOn) refuse("record-form-refused", "advance-notice", rule.clause, `提前告知（${d}）晚于检查日期（${inspectedOn}）`, `the advance notice (${d}) is dated after the inspection (${inspectedOn})`, [...path, "inspectedOn"], inspectedOn);
 }

@@ -6,7 +6,7 @@ import { InspectionRecordSchema, type InspectionRecord, type InspectionRecordInp
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
 import { advance, appended, recordById, refuse, requireState } from "./_lifecycle.js";
-import { checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
+import { checkAdvanceNotice, checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
 /**
  * Corrects a published result. Published results are not changed at will (Wancheng art. 21: 不得擅自更改); a change needs
@@ -81,6 +81,7 @@ export function correctPublishedResult(
   if ((inspectedOn < start || inspectedOn > end) && inspectedOn !== previous.inspectedOn) {
     refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.2; Longting art. 16", `更正后的检查日期（${inspectedOn}）不在任务时间${start}至${end}内`, `the corrected inspection date (${inspectedOn}) lies outside the task window ${start}–${end}`, ["record", "inspectedOn"], inspectedOn);
   }
+  checkAdvanceNotice(t, r.data.target.targetId, inspectedOn, ["record"]);
   if (input.objectionConfirmedOn !== undefined) requireOrder(t.publishedOn, requireDate(input.objectionConfirmedOn, ["objectionConfirmedOn"]), "objection-after-publication", rule.clause, "异议核实日期早于公示日期", "an objection is confirmed before the result was published", ["objectionConfirmedOn"]);
   if (input.objectionConfirmedOn !== undefined) requireOrder(input.objectionConfirmedOn, on, "correction-after-objection", rule.clause, "更正日期早于异议核实日期", "the correction is dated before the objection was confirmed", ["on"]);
   const deadline = input.objectionConfirmedOn === undefined ? undefined : computeDeadline("objection-correction", input.objectionConfirmedOn, input.calendar);

@@ -8,7 +8,7 @@ import { InspectionRecordSchema, type InspectionRecordInput } from "../model/ins
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, isOnList, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 import { windowException as checkWindowException, type OutsideWindowInput, type WindowException } from "./_windowException.js";
-import { checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
+import { checkAdvanceNotice, checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
 /** The consequences an outcome triggers, as an event lists them (computed once per outcome: a pure table). */
 const CONSEQUENCES = new Map<string, readonly { outcome: string; kind: string; basis: string }[]>();
@@ -107,6 +107,7 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, op
     }
     windowException = checkWindowException(t, o.outsideWindow as OutsideWindowInput, rec.inspectedOn, { zh: "任务时间外实施检查", en: "an inspection outside the window" });
   }
+  checkAdvanceNotice(t, targetId, rec.inspectedOn, []);
   const outcomes = rec.departments.flatMap((d) => d.items.flatMap((i) => i.outcomes));
   const c = rec.targetConfirmation;
   if (c.kind === "direct-result") {

@@ -1,5 +1,5 @@
 import {
-  ShuangsuijiError, commitPool, createSeed, drawInspectors, drawTargets, lockTargets, recordInspectorDraw, recordTargetDraw, startTask,
+  ShuangsuijiError, commitPool, createSeed, drawInspectors, drawTargets, lockTargets, recordAdvanceNotice, recordInspectorDraw, LIFECYCLE_PRESETS, recordTargetDraw, startTask,
   type Inspector, type InspectionItem, type InspectionRecordInput, type LifecyclePresetId, type SpotCheckTaskInput, type TaskLifecycle,
 } from "../../src/index.js";
 
@@ -32,12 +32,26 @@ export const stage2Input = (recusals: readonly { inspectorId: string; targetId: 
   departments: [{ departmentId: "SCJG", inspectors: SCJG }, { departmentId: "WJW", inspectors: WJW }],
 });
 
-export function teamsTask(preset: LifecyclePresetId = "chongqing", recusals: readonly { inspectorId: string; targetId: string; reason: string }[] = []): TaskLifecycle {
+/** The scenario's task with its inspectors drawn and, unless `notice` is false, advance notice recorded ({@link withNotice}). */
+export function teamsTask(preset: LifecyclePresetId = "chongqing", recusals: readonly { inspectorId: string; targetId: string; reason: string }[] = [], notice = true): TaskLifecycle {
   const t = lockTargets(drawnTask(preset), { on: ON, actor: "信用监管科" }).task;
   const drawInput = stage2Input(recusals);
   const r = drawInspectors({ locked: t.locked!, ...drawInput });
   if (!r.ok) throw new Error(r.messageEn);
-  return recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task;
+  const teams = recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task;
+  return notice ? withNotice(teams) : teams;
+}
+
+/**
+ * Records advance notice (given on the day of the last step) for every target without one, where the task's preset
+ * requires notice (Chongqing 6.5; Longting art. 21; Wolong 2.3); other tasks are returned as they are.
+ */
+export function withNotice(t: TaskLifecycle, on?: string): TaskLifecycle {
+  const rules = t.rules ?? LIFECYCLE_PRESETS[t.preset as keyof typeof LIFECYCLE_PRESETS];
+  if (rules?.advanceNoticeRule?.notice !== "required") return t;
+  const day = on ?? t.audit[t.audit.length - 1]!.on;
+  for (const targetId of t.targetIds) if (t.advanceNotices?.[targetId] === undefined) t = recordAdvanceNotice(t, { targetId, given: { on: day, means: "书面告知" }, on: day, actor: "检查组" }).task;
+  return t;
 }
 
 /** A valid record for one target, signed by its team's members. */

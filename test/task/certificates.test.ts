@@ -5,7 +5,7 @@ import {
   completeInspection, correctPublishedResult, createSeed, drawInspectors, lockTargets, recordIdentityShown, recordInspectorDraw, recordResult, replayTask, startInspection,
   type InspectionRecordInput, type Inspector, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
-import { SCJG, WJW, drawnTask, recordFor, refusal, teamsTask } from "./_scenario.js";
+import { SCJG, WJW, drawnTask, recordFor, refusal, teamsTask, withNotice } from "./_scenario.js";
 import { publishAll } from "./_publish.js";
 
 const showIdentity = (t0: TaskLifecycle): TaskLifecycle => {
@@ -61,7 +61,7 @@ describe("Wolong Annex B — the form's 执法证号 is the directory's (certifi
       const drawInput = { seed: createSeed("62".repeat(16), { kind: "other", description: "t2" }), initiatingDepartmentId: "SCJG", recusals: [], departments: [{ departmentId: "SCJG", inspectors: SCJG }, { departmentId: "WJW", inspectors: wjw }] };
       const r = drawInspectors({ locked: t.locked!, ...drawInput });
       if (!r.ok) throw new Error(r.messageEn);
-      return recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task;
+      return withNotice(recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task);
     };
     const uncertified = WJW.map(({ certificateNumber: _c, ...i }) => i);
     it("wolong: the number on the form cannot be confirmed and is refused; chongqing accepts it (the directory says nothing)", () => {

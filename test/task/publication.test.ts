@@ -5,7 +5,7 @@ import {
   commitPool, completeInspection, computeDeadline, createSeed, drawInspectors, drawTargets, isPublicationOverdue, lockTargets, publicView, publishResults,
   recordIdentityShown, recordInspectorDraw, recordResult, recordTargetDraw, startInspection, startTask, type InspectionRecordInput, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
-import { ON, POOL, TASK, drawnTask, recordFor, refusal, stage2Input } from "./_scenario.js";
+import { ON, POOL, TASK, drawnTask, recordFor, refusal, stage2Input, withNotice } from "./_scenario.js";
 import { inspectedOnDay, publishAll } from "./_publish.js";
 
 const issue = (f: () => unknown) => refusal(f).issues[0]!;
@@ -18,7 +18,7 @@ function recorded(preset: LifecyclePresetId, opts: { wjwTargets?: (ids: readonly
   const drawInput = { ...base, departments: base.departments.map((d) => (d.departmentId === "WJW" && wjw !== undefined ? { ...d, targetIds: wjw } : d)) };
   const r = drawInspectors({ locked: locked.locked!, ...drawInput });
   if (!r.ok) throw new Error(r.messageEn);
-  let t = startInspection(recordInspectorDraw(locked, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task, { on: "2026-04-10", actor: "组" }).task;
+  let t = startInspection(withNotice(recordInspectorDraw(locked, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task), { on: "2026-04-10", actor: "组" }).task;
   const day = opts.inspectedOn ?? "2026-04-15";
   // identity shown at every target on the inspection day (Wolong 2.3), then the results entered
   if (preset === "wolong") for (const id of t.targetIds) t = recordIdentityShown(t, { targetId: id, inspectorIds: t.teams.find((x) => x.targetIds.includes(id))!.members.map((m) => m.inspectorId), on: day, actor: "组" }).task;
@@ -42,7 +42,7 @@ function singleDepartment(): TaskLifecycle {
   const drawInput = { ...base, departments: base.departments.filter((d) => d.departmentId === "SCJG") };
   const r = drawInspectors({ locked: t.locked!, ...drawInput });
   if (!r.ok) throw new Error(r.messageEn);
-  t = startInspection(recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "市场监管局", drawInput }).task, { on: "2026-04-10", actor: "组" }).task;
+  t = startInspection(withNotice(recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "市场监管局", drawInput }).task), { on: "2026-04-10", actor: "组" }).task;
   for (const id of t.targetIds) {
     const form: InspectionRecordInput = recordFor(t, id);
     t = recordResult(t, { ...form, taskId: task.id, departments: form.departments.filter((d) => d.departmentId === "SCJG") }, { on: "2026-04-15", actor: "组" }).task;
@@ -144,5 +144,5 @@ function lockedTeams(): TaskLifecycle {
   const drawInput = stage2Input();
   const r = drawInspectors({ locked: locked.locked!, ...drawInput });
   if (!r.ok) throw new Error(r.messageEn);
-  return recordInspectorDraw(locked, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task;
+  return withNotice(recordInspectorDraw(locked, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task);
 }

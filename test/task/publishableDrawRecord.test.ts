@@ -5,7 +5,7 @@ import {
   publishableDrawRecord, recordIdentityShown, recordInspectorDraw, recordResult, recordTargetDraw, startInspection, startTask, verifyTargetDraw, verifyTicket,
   type LifecyclePreset, type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
-import { ITEMS, ON, POOL, TASK, recordFor, refusal, stage2Input } from "./_scenario.js";
+import { ITEMS, ON, POOL, TASK, recordFor, refusal, stage2Input, withNotice } from "./_scenario.js";
 
 // Yanshi 8.3 「实施检查前…不得对外泄露抽取的待检查对象和执法检查人员名单」 (regulator finding F05, case-12): the documented way
 // to obtain the draw records to publish (ticket self-check, draw audit) refuses until the preset's embargo has ended.
@@ -18,7 +18,7 @@ function teams(preset: Preset): TaskLifecycle {
   const drawInput = stage2Input();
   const r = drawInspectors({ locked: t.locked!, ...drawInput });
   if (!r.ok) throw new Error(r.messageEn);
-  return recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task;
+  return withNotice(recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task);
 }
 /** Inspects the first `n` targets (all by default), the last one on 2026-04-20. */
 function inspect(t0: TaskLifecycle, n = t0.targetIds.length): TaskLifecycle {
