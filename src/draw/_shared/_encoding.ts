@@ -1,4 +1,5 @@
 import { streamingSha256 } from "./_sha256.js";
+import { canonicalDigest } from "./_canonicalDigest.js";
 
 const encoder = new TextEncoder();
 
@@ -78,55 +79,8 @@ export function canonicalJson(value: unknown): string {
  * JSON text is never built as one string. Identical to `sha256(utf8(canonicalJson(value)))` (tested).
  */
 export function digestOf(value: unknown): string {
-  const h = streamingSha256();
-  // Records repeat a few object shapes many times: remember each shape's sorted, JSON-encoded keys.
-  const shapes: { keys: string[]; encoded: [string, string][] }[] = [];
-  const sortedKeys = (o: Record<string, unknown>): [string, string][] => {
-    const keys = Object.keys(o);
-    outer: for (const shape of shapes) {
-      if (shape.keys.length !== keys.length) continue;
-      for (let i = 0; i < keys.length; i++) if (shape.keys[i] !== keys[i]) continue outer;
-      return shape.encoded;
-    }
-    const encoded = [...keys].sort().map((k): [string, string] => [k, `${JSON.stringify(k)}:`]);
-    if (shapes.length < 32) shapes.push({ keys, encoded });
-    return encoded;
-  };
-  const walk = (v: unknown): void => {
-    if (typeof v === "string") {
-      h.jsonString(v); // hashed as JSON.stringify(v) without building the string
-      return;
-    }
-    if (v === null || typeof v !== "object") {
-      h.text(JSON.stringify(v));
-      return;
-    }
-    if (Array.isArray(v)) {
-      h.text("[");
-      for (let i = 0; i < v.length; i++) {
-        if (i > 0) h.text(",");
-        const x: unknown = v[i];
-        if (x === undefined) h.text("null");
-        else walk(x);
-      }
-      h.text("]");
-      return;
-    }
-    const o = v as Record<string, unknown>;
-    h.text("{");
-    let first = true;
-    for (const [k, encodedKey] of sortedKeys(o)) {
-      const x = o[k];
-      if (x === undefined) continue;
-      if (!first) h.text(",");
-      first = false;
-      h.text(encodedKey);
-      walk(x);
-    }
-    h.text("}");
-  };
-  walk(value);
-  return h.hex();
+  // one streaming canonical walker serves the whole library (shape cache, printable-ASCII fast path)
+  return canonicalDigest(value);
 }
 
 /**
