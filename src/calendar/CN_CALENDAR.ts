@@ -1,51 +1,40 @@
 import { BUNDLED_CALENDAR_DATA } from "./_data.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { registerCalendar } from "./_known.js";
+import { dayNumber, formatDayNumber } from "./_days.js";
 import type { CalendarEntry, CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
 
-function expand(year: number, spec: string): CalendarEntry[] {
-  if (spec === "") return [];
-  const out: CalendarEntry[] = [];
-  for (const group of spec.split(";")) {
-    const [name, runs] = group.split(":") as [string, string];
-    for (const run of runs.split(",")) out.push(...runDates(year, run).map((date) => ({ date, name })));
-  }
-  return out;
-}
+// Decodes the compact form of _data.ts (described there; written by scripts/build-calendar.ts): runs of days as the
+// day of the year in two base-36 digits and the length minus one in one, preceded by the name's letter for holidays
+// and make-up working days.
+const NAMES = BUNDLED_CALENDAR_DATA.names.split(",");
 
-function runDates(year: number, run: string): string[] {
-  const [a, b = a] = run.split("-") as [string, string?];
-  const out: string[] = [];
-  // Runs never cross a month end in a way that needs more than day stepping; step with Date-free arithmetic.
-  let m = Number(a.slice(0, 2));
-  let d = Number(a.slice(2));
-  const endM = Number(b.slice(0, 2));
-  const endD = Number(b.slice(2));
-  for (;;) {
-    out.push(`${year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
-    if (m === endM && d === endD) break;
-    d++;
-    const dim = m === 2 ? ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
-    if (d > dim) {
-      d = 1;
-      m++;
-    }
+/** The days of the runs in `spec`, in order, with their names when `named`. */
+function runs(year: number, spec: string, named: boolean): CalendarEntry[] {
+  const out: CalendarEntry[] = [];
+  const jan1 = dayNumber(year, 1, 1);
+  for (let i = 0; i < spec.length; i += named ? 4 : 3) {
+    const r = named ? i + 1 : i;
+    const first = jan1 + parseInt(spec.slice(r, r + 2), 36);
+    const name = named ? NAMES[spec.charCodeAt(i) - 97]! : "";
+    for (let k = 0; k <= parseInt(spec[r + 2]!, 36); k++) out.push({ date: formatDayNumber(first + k), name });
   }
   return out;
 }
 
 function bundled(): HolidayCalendar {
   const years: Record<number, CalendarYearData> = {};
-  for (const [y, v] of Object.entries(BUNDLED_CALENDAR_DATA.years)) {
-    const year = Number(y);
-    years[year] = Object.freeze({
+  BUNDLED_CALENDAR_DATA.years.forEach((text, i) => {
+    const year = BUNDLED_CALENDAR_DATA.firstYear + i;
+    const [h, w, s, n] = text.split("|") as [string, string, string, string];
+    years[year] = {
       year,
-      holidays: Object.freeze(expand(year, v.h)),
-      workdays: Object.freeze(expand(year, v.w)),
-      statutoryDays: Object.freeze((v.s as string) === "" ? [] : v.s.split(",").flatMap((r) => runDates(year, r))),
-      notices: Object.freeze([...(BUNDLED_CALENDAR_DATA.notices[y as keyof typeof BUNDLED_CALENDAR_DATA.notices] ?? [])]),
-    });
-  }
+      holidays: runs(year, h, true),
+      workdays: runs(year, w, true),
+      statutoryDays: runs(year, s, false).map((e) => e.date),
+      notices: (n === "" ? [] : n.split(" ")).map((u) => `http${u[0] === "s" ? "s" : ""}://www.gov.cn/zhengce/zhengceku/${u.replace(/^s/, "")}.htm`),
+    };
+  });
   return registerCalendar(
     deepFreeze({
       kind: "holiday-calendar" as const,

@@ -23,6 +23,30 @@ describe("the bundled data (State Council notices 2010–2026)", () => {
   });
 });
 
+describe("the compact bundled form (src/calendar/_data.ts, decoded by CN_CALENDAR.ts)", () => {
+  it("decodes to the calendar published before the compact form, byte for byte", async () => {
+    const { createHash } = await import("node:crypto");
+    // SHA-256 of JSON.stringify(CN_CALENDAR) with the former "名称:MMDD-MMDD" data (2026-12-05): every date, name,
+    // order, statutory day and notice URL unchanged
+    expect(createHash("sha256").update(JSON.stringify(CN_CALENDAR)).digest("hex")).toBe("8579758a816bce70a7922b3faa09a00d2906599f7e6b559c68c47ca62c9f6720");
+  });
+  it("lists every holiday, make-up working day and notice of the source file", async () => {
+    const { readFileSync, existsSync } = await import("node:fs");
+    const src = new URL("../../../shared/data/cn-calendar.json", import.meta.url);
+    if (!existsSync(src)) return;
+    type E = { date: string; name: string };
+    const data = JSON.parse(readFileSync(src, "utf8")) as { years: Record<string, { holidays: E[]; workdays: E[]; notices: string[] }> };
+    const key = (es: readonly E[]) => es.map((e) => `${e.date} ${e.name}`).sort();
+    for (let y = 2010; y <= 2026; y++) {
+      const yd = CN_CALENDAR.years[y]!;
+      expect(key(yd.holidays), `${y} holidays`).toEqual(key(data.years[String(y)]!.holidays));
+      expect(key(yd.workdays), `${y} workdays`).toEqual(key(data.years[String(y)]!.workdays));
+      expect(yd.notices, `${y} notices`).toEqual(data.years[String(y)]!.notices);
+      expect(Object.isFrozen(yd) && Object.isFrozen(yd.holidays) && Object.isFrozen(yd.holidays[0])).toBe(true);
+    }
+  });
+});
+
 describe("examples from the notices", () => {
   it("year boundary: 2018-12-29 (Sat) is a make-up working day announced in the 2019 notice", () => {
     expect(isWorkingDay("2018-12-29")).toBe(true);
