@@ -8,6 +8,9 @@
 //   node scripts/check-bundle-size.mjs --dist          bundle the built dist/ (after `npm run build`) instead of src/
 //   node scripts/check-bundle-size.mjs --json out.json also write the figures as JSON
 //   node scripts/check-bundle-size.mjs --only calendar only the bundles whose id starts with the given text (repeatable)
+//   node scripts/check-bundle-size.mjs --without zod   what-if: every bundle with that package (or source module, e.g.
+//                                                      src/draw/_shared/_sha256.ts) left out as an external import
+//                                                      (repeatable; report only: --enforce refuses it)
 //   node scripts/check-bundle-size.mjs --modules [N]   also list, per bundle, its N largest input modules (default 15):
 //                                                      minified bytes (metafile) and the min+gz bytes the bundle loses
 //                                                      when that module alone is left out (esbuild "external"; what it
@@ -24,22 +27,31 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
+function root0() {
+  return new URL("..", import.meta.url).pathname;
+}
 const args = process.argv.slice(2);
 const enforce = args.includes("--enforce");
 const fromDist = args.includes("--dist");
 const jsonAt = args.indexOf("--json");
 const jsonOut = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 const only = args.flatMap((a, i) => (args[i - 1] === "--only" ? [a] : []));
+const leaveOut = args.flatMap((a, i) => (args[i - 1] === "--without" ? [/^(\.|src\/|dist\/)/.test(a) ? resolve(root0(), a) : a] : []));
+const withoutArgs = args.flatMap((a, i) => (args[i - 1] === "--without" ? [a] : []));
 const modulesAt = args.indexOf("--modules");
 const modulesCount = modulesAt < 0 ? 0 : /^\d+$/.test(args[modulesAt + 1] ?? "") ? Number(args[modulesAt + 1]) : 15;
+if (enforce && leaveOut.length > 0) {
+  console.error("--without measures a what-if bundle: it cannot be combined with --enforce");
+  process.exit(2);
+}
 for (const a of args) {
-  if (!["--enforce", "--dist", "--json", "--modules", "--only", jsonOut, ...only].includes(a) && !(modulesAt >= 0 && a === args[modulesAt + 1] && /^\d+$/.test(a))) {
-    console.error(`unknown option ${a}\nusage: node scripts/check-bundle-size.mjs [--enforce] [--dist] [--json out.json] [--modules [N]] [--only ID]`);
+  if (!["--enforce", "--dist", "--json", "--modules", "--only", "--without", jsonOut, ...only, ...withoutArgs].includes(a) && !(modulesAt >= 0 && a === args[modulesAt + 1] && /^\d+$/.test(a))) {
+    console.error(`unknown option ${a}\nusage: node scripts/check-bundle-size.mjs [--enforce] [--dist] [--json out.json] [--modules [N]] [--only ID] [--without PACKAGE|MODULE]`);
     process.exit(2);
   }
 }
 
-const root = new URL("..", import.meta.url).pathname;
+const root = root0();
 const core = fromDist ? "./dist/esm/index.js" : "./src/index.ts";
 const calendar = fromDist ? "./dist/esm/calendar/index.js" : "./src/calendar/index.ts";
 
@@ -72,21 +84,22 @@ const CASES = [
 ];
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-const bundle = (contents, without) =>
+const bundle = (contents, one) =>
   build({
     stdin: { contents, resolveDir: root, loader: "ts", sourcefile: "entry.ts" },
     bundle: true, minify: true, format: "esm", platform: "browser", target: "es2022", write: false, metafile: true,
     outdir: "out", splitting: true, logLevel: "silent",
     // --modules: one input module (an absolute path) or one package (a bare name) left out: its imports stay as
     // external imports of the bundle
-    plugins: without === undefined ? [] : [{
+    plugins: one === undefined && leaveOut.length === 0 ? [] : [{
       name: "leave-out",
       setup(b) {
         b.onResolve({ filter: /.*/ }, async (a) => {
           if (a.pluginData === "leave-out") return undefined;
-          if (a.path === without || a.path.startsWith(`${without}/`)) return { path: a.path, external: true };
+          const out = one === undefined ? leaveOut : [...leaveOut, one];
+          if (out.some((w) => a.path === w || a.path.startsWith(`${w}/`))) return { path: a.path, external: true };
           const r = await b.resolve(a.path, { kind: a.kind, importer: a.importer, resolveDir: a.resolveDir, pluginData: "leave-out" });
-          return r.path === without ? { path: a.path, external: true } : r;
+          return out.includes(r.path) ? { path: a.path, external: true } : r;
         });
       },
     }],
@@ -99,6 +112,7 @@ async function measure(contents, without) {
   return { r, entry, code, gz: gzipSync(code, { level: 9 }).length };
 }
 const results = [];
+if (leaveOut.length > 0) console.log(`what-if: ${withoutArgs.join(", ")} left out of every bundle (external imports): not what an application ships`);
 for (const c of CASES.filter((c) => only.length === 0 || only.some((o) => c.id.startsWith(o)))) {
   const r = await bundle(c.contents);
   // The entry chunk is what loads first; lazily imported chunks (the .xlsx reader) are reported apart.
@@ -165,7 +179,7 @@ for (const c of CASES.filter((c) => only.length === 0 || only.some((o) => c.id.s
     results.at(-1).modules = modules;
   }
 }
-if (jsonOut !== undefined) writeFileSync(jsonOut, `${JSON.stringify({ from: fromDist ? "dist/esm" : "src", gzipLevel: 9, kb: 1000, results }, null, 2)}\n`);
+if (jsonOut !== undefined) writeFileSync(jsonOut, `${JSON.stringify({ from: fromDist ? "dist/esm" : "src", ...(withoutArgs.length > 0 ? { without: withoutArgs } : {}), gzipLevel: 9, kb: 1000, results }, null, 2)}\n`);
 const over = results.filter((r) => r.over);
 const failed = results.filter((r) => r.failed);
 if (over.length > 0) console.log(`${over.length} bundle(s) over budget: ${over.map((r) => r.id).join(", ")}`);
