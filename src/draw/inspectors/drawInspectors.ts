@@ -1,4 +1,4 @@
-import { requireObject } from "../../_internal/boundary.js";
+import { readStage2Input } from "./_readInput.js";
 import * as z from "zod/v4/mini";
 import { parseInput } from "../_shared/_issues.js";
 import { match } from "ts-pattern";
@@ -19,7 +19,7 @@ import { canonicalJson, canonicalize, hexToBytes, lengthDelimited } from "../_sh
 import { canonicalDigest } from "../_shared/_canonicalDigest.js";
 import { RecordText } from "./_recordText.js";
 import { planAssignment } from "./_assignment.js";
-import { isBuilt, lockProblems, refuse } from "../records/_checkRecord.js";
+import { lockProblems, refuse } from "../records/_checkRecord.js";
 import { provenanceProblems } from "../seeds/_seed.js";
 import { isCanonicalText } from "../targets/_pool.js";
 import { sha256 } from "@noble/hashes/sha2";
@@ -259,7 +259,7 @@ export function departmentRng(seedHex: string, taskId: string, departmentId: str
  * ```
  */
 export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
-  const input = requireObject(raw, [], { keep: isBuilt }) as unknown as DrawInspectorsInput;
+  const input = readStage2Input(raw) as unknown as DrawInspectorsInput;
   const issues: RuleIssue[] = [];
   parseInput(z.object({ departments: z.array(z.object({ departmentId: z.string(), inspectors: z.array(z.unknown()) })), initiatingDepartmentId: z.string() }), input, "Longting art. 19");
   const locked = input.locked;
