@@ -19,6 +19,7 @@ export class RecordText {
   private end = 0;
   private start: number[] = [];
   private sizes: number[] = [];
+  private views: (Uint8Array | undefined)[] = [];
 
   private room(k: number): void {
     if (this.n + k <= this.buf.length) return;
@@ -54,6 +55,34 @@ export class RecordText {
     this.n = n;
   }
 
+  /** Appends one byte (an ASCII character code). */
+  byte(c: number): void {
+    this.room(1);
+    this.buf[this.n++] = c;
+  }
+
+  /**
+   * Appends `JSON.stringify(s)`, a JSON string literal: printable ASCII other than `"` and `\` written as is, any
+   * other string through JSON.stringify (escapes) and UTF-8.
+   */
+  jsonString(s: string): void {
+    const len = s.length;
+    this.room(len + 2);
+    const b = this.buf;
+    let n = this.n;
+    b[n++] = 0x22;
+    for (let i = 0; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
+        this.text(JSON.stringify(s)); // from this.n: the bytes written so far are overwritten
+        return;
+      }
+      b[n++] = c;
+    }
+    b[n++] = 0x22;
+    this.n = n;
+  }
+
   /** Appends the canonical JSON of a JSON value (docs/spec-v1.md §2). */
   json(v: unknown): void {
     this.text(canonicalJson(v));
@@ -80,20 +109,31 @@ export class RecordText {
     }
     this.start.push(from);
     this.sizes.push(e - from);
+    this.views.push(undefined);
     this.end = e;
     return this.start.length - 1;
   }
 
-  /** Appends a stored piece. */
+  /**
+   * Appends a stored piece: one native copy from a view of the arena, made on the piece's first use (a piece never
+   * changes, so a view of an arena since outgrown still holds its bytes).
+   */
   put(piece: number): void {
-    const from = this.start[piece] as number;
-    const len = this.sizes[piece] as number;
-    if (this.n + len > this.buf.length) this.room(len);
-    const b = this.buf;
-    const a = this.arena;
-    let n = this.n;
-    for (let i = 0; i < len; i++) b[n++] = a[from + i] as number;
-    this.n = n;
+    let v = this.views[piece];
+    if (v === undefined) {
+      const from = this.start[piece] as number;
+      v = this.arena.subarray(from, from + (this.sizes[piece] as number));
+      this.views[piece] = v;
+    }
+    const n = this.n;
+    if (n + v.length > this.buf.length) this.room(v.length);
+    this.buf.set(v, n);
+    this.n = n + v.length;
+  }
+
+  /** Everything appended, as UTF-8 bytes (a view of the buffer: valid until more is appended). */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.n);
   }
 
   /** SHA-256 of everything appended, as 64 hex digits. */

@@ -259,6 +259,15 @@ export function departmentRng(seedHex: string, taskId: string, departmentId: str
  * ```
  */
 export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
+  return drawStage2(raw, undefined);
+}
+
+/**
+ * @internal {@link drawInspectors}, also handing the record's canonical text (the bytes its digest hashes) to `sink`
+ * when it succeeds: verification compares it with the text of the published record written independently
+ * (`_recordDigest.ts`) instead of hashing that text a second time.
+ */
+export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array } | undefined): DrawInspectorsResult {
   const input = readStage2Input(raw) as unknown as DrawInspectorsInput;
   const issues: RuleIssue[] = [];
   parseInput(z.object({ departments: z.array(z.object({ departmentId: z.string(), inspectors: z.array(z.unknown()) })), initiatingDepartmentId: z.string() }), input, "Longting art. 19");
@@ -351,8 +360,6 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   // Verification hashes the published record with an independent writer (_recordDigest.ts); tests compare both with
   // the generic canonical digest.
   const text = new RecordText();
-  const TEAM = text.piece('{"inspectorIds":[');
-  const TEAM_NEXT = text.piece(',{"inspectorIds":[');
   const RANDOM_TRUE = text.piece('],"random":true,"targetIds":');
   const RANDOM_FALSE = text.piece('],"random":false,"targetIds":');
   const LEADER = text.piece('{"leaderId":');
@@ -378,6 +385,8 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   const initiatingTeams: (readonly string[])[] = [];
   let initiatingPieces = new Int32Array(0); // group g's member i: [g * its team size + i]
   let leaderRng: ReturnType<typeof departmentRng> | undefined;
+  /** Whether every team of every department was drawn at random (none completed by the fallback). */
+  let allRandom = true;
 
   for (let s = 0; s < sortedSpecs.length; s++) {
     const spec = sortedSpecs[s] as DepartmentSpec;
@@ -451,14 +460,17 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     const eligibleCounts = Object.freeze({ available: available.length, directory: directory.length, expertise: expert.length, qualified: qualified.length, scope: scoped.length });
     const header = canonicalJson({ departmentId: spec.departmentId, directoryDigest, eligibleCounts });
     text.text(`${s > 0 ? "," : ""}${header.slice(0, -1)},"teams":[`);
-    // the pieces of available[k]'s id: `"id"` is idPiece + 2k, `,"id"` is idPiece + 2k + 1
+    // the pieces of available[k]'s id: `"id"` is idPiece + 4k, `,"id"` idPiece + 4k + 1, and a team's opening with it
+    // as first member: `{"inspectorIds":["id"` idPiece + 4k + 2, `,{"inspectorIds":["id"` idPiece + 4k + 3
     let idPiece = 0;
-    available.forEach((i, k) => {
-      const json = JSON.stringify(i.id);
+    for (let k = 0; k < available.length; k++) {
+      const json = JSON.stringify((available[k] as Inspector).id);
       const p = text.piece(json);
       text.piece(`,${json}`);
+      text.piece(`{"inspectorIds":[${json}`);
+      text.piece(`,{"inspectorIds":[${json}`);
       if (k === 0) idPiece = p;
-    });
+    }
 
     const teams: DrawnTeam[] = [];
     // Reused partial Fisher–Yates permutation: identity between teams (the ≤ m swaps are undone), so O(m) per team.
@@ -526,14 +538,15 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
       }
       // members in canonical (sorted) order, frozen as built: the record needs no canonicalising copy nor a deep walk
       teams.push(Object.freeze({ inspectorIds: Object.freeze(team), random, targetIds }));
-      text.put(k === 0 ? TEAM : TEAM_NEXT);
-      for (let i = 0; i < m; i++) text.put(idPiece + 2 * (picked[i] as number) + (i === 0 ? 0 : 1));
+      if (!random) allRandom = false;
+      text.put(idPiece + 4 * (picked[0] as number) + (k === 0 ? 2 : 3));
+      for (let i = 1; i < m; i++) text.put(idPiece + 4 * (picked[i] as number) + 1);
       text.put(random ? RANDOM_TRUE : RANDOM_FALSE);
       if (targetIds === groups[g]) text.put(groupText[g] as number);
       else text.text(`${JSON.stringify(targetIds)}}`);
       if (initiatingHere) {
         initiatingTeams[g] = team;
-        for (let i = 0; i < m; i++) initiatingPieces[g * m + i] = idPiece + 2 * (picked[i] as number);
+        for (let i = 0; i < m; i++) initiatingPieces[g * m + i] = idPiece + 4 * (picked[i] as number);
       }
     }
     text.text("]}");
@@ -551,7 +564,7 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     text.put(groupText[index] as number);
     return Object.freeze({ leaderId: team[pick] as string, targetIds: g });
   });
-  const inspectorsRandom = departments.every((d) => d.teams.every((t) => t.random));
+  const inspectorsRandom = allRandom;
   const targetsRandom = record.random;
   const randomSide = targetsRandom && inspectorsRandom ? "both" : targetsRandom ? "targets-only" : inspectorsRandom ? "inspectors-only" : "neither";
   // recusals sorted by their canonical JSON in UTF-16 code-unit order (docs/spec-v1.md §2, §9.4), each key computed
@@ -582,5 +595,6 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     leaders: Object.freeze(leaders),
     ...rest,
   });
+  if (sink !== undefined) sink.text = text.bytes();
   return Object.freeze({ ok: true as const, record: out });
 }
