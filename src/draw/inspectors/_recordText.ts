@@ -91,11 +91,7 @@ export class RecordText {
   /** Stores the UTF-8 bytes of `s` as a piece to append many times; returns its number. */
   piece(s: string): number {
     const len = s.length;
-    if (this.end + 3 * len > this.arena.length) {
-      const next = new Uint8Array(Math.max(this.arena.length * 2, this.end + 3 * len));
-      next.set(this.arena.subarray(0, this.end));
-      this.arena = next;
-    }
+    this.arenaRoom(3 * len);
     const a = this.arena;
     const from = this.end;
     let e = from;
@@ -112,6 +108,44 @@ export class RecordText {
     this.views.push(undefined);
     this.end = e;
     return this.start.length - 1;
+  }
+
+  /**
+   * Stores `JSON.stringify(ids) + close` as a piece (`close`: ASCII); returns its number. Ids of printable ASCII other
+   * than `"` and `\` are written as they are, without building the string.
+   */
+  listPiece(ids: readonly string[], close: string): number {
+    let len = 2 + close.length;
+    for (let k = 0; k < ids.length; k++) len += (ids[k] as string).length + 3;
+    this.arenaRoom(len);
+    const a = this.arena;
+    let e = this.end;
+    a[e++] = 0x5b;
+    for (let k = 0; k < ids.length; k++) {
+      const s = ids[k] as string;
+      if (k > 0) a[e++] = 0x2c;
+      a[e++] = 0x22;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return this.piece(`${JSON.stringify(ids)}${close}`); // nothing stored yet
+        a[e++] = c;
+      }
+      a[e++] = 0x22;
+    }
+    a[e++] = 0x5d;
+    for (let i = 0; i < close.length; i++) a[e++] = close.charCodeAt(i);
+    this.start.push(this.end);
+    this.sizes.push(e - this.end);
+    this.views.push(undefined);
+    this.end = e;
+    return this.start.length - 1;
+  }
+
+  private arenaRoom(k: number): void {
+    if (this.end + k <= this.arena.length) return;
+    const next = new Uint8Array(Math.max(this.arena.length * 2, this.end + k));
+    next.set(this.arena.subarray(0, this.end));
+    this.arena = next;
   }
 
   /**

@@ -162,6 +162,14 @@ function inspectorsValid(rows: readonly unknown[]): boolean {
   return true;
 }
 
+/** Whether a list sorted by `Array.prototype.sort()` repeats a value, as `new Set(list).size < list.length` says. */
+function repeats(sorted: readonly unknown[]): boolean {
+  for (let i = 0; i < sorted.length; i++) if (typeof sorted[i] !== "string") return new Set(sorted).size !== sorted.length;
+  // strings sorted by UTF-16 code units: equal ones are adjacent
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return true;
+  return false;
+}
+
 const SEED_ORDER_CLAUSE = "Longting art. 19 (锁定名单后由各部门二次随机); docs/spec-v1.md §9.1";
 
 /**
@@ -287,17 +295,20 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
   if (seedIssues.length > 0) throw new ShuangsuijiError(seedIssues.some((i) => i.rule === "seed-entropy") ? "seed-too-weak" : "invalid-input", seedIssues.map((i) => ({ ...i, path: ["seed", ...i.path] })));
   if (input.seed.value === record.seed.value) issues.push(ruleIssue("stage2-own-seed", ["seed"]));
   issues.push(...seedDateProblems(input, locked.lockedOn));
-  const lockedIds = record.strata.flatMap((s) => s.selected.map((u) => u.unitId));
+  const lockedIds: string[] = [];
+  for (const s of record.strata) for (const u of s.selected) lockedIds.push(u.unitId);
   // A subset of the locked list only (Longting art. 19: inspectors are drawn for the locked targets, nothing else).
   const lockedSet = new Set(input.targetIds === undefined ? [] : lockedIds);
   (input.targetIds ?? []).forEach((t, k) => {
     if (typeof t !== "string" || !lockedSet.has(t)) issues.push({ path: ["targetIds", k], rule: "dispatch", clause: "Longting art. 19; docs/spec-v1.md §9", messageZh: "检查对象不在锁定名单中", messageEn: "a target is not on the locked list", value: t });
   });
   const allTargets = (input.targetIds === undefined ? lockedIds : [...input.targetIds]).sort(); // lockedIds is a fresh array
-  const targetSet = new Set(allTargets);
-  if (targetSet.size !== allTargets.length) issues.push({ path: ["targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "检查对象重复", messageEn: "a target id is listed twice (the same inspector could be put twice on one target)" });
+  // the distinct targets, built when some input names targets (a dispatch, a recusal, a subset)
+  let distinct: ReadonlySet<unknown> | undefined;
+  const targetSet = (): ReadonlySet<unknown> => (distinct ??= new Set(allTargets));
+  if (repeats(allTargets)) issues.push({ path: ["targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "检查对象重复", messageEn: "a target id is listed twice (the same inspector could be put twice on one target)" });
   (input.recusals ?? []).forEach((r, k) => {
-    if (!targetSet.has(r?.targetId)) issues.push({ path: ["recusals", k, "targetId"], rule: "recusal-target", clause: "行政处罚法 art. 43; docs/spec-v1.md §9", messageZh: "回避所涉检查对象不在本次名单中", messageEn: "a recusal names a target that is not on the list", value: r?.targetId });
+    if (!targetSet().has(r?.targetId)) issues.push({ path: ["recusals", k, "targetId"], rule: "recusal-target", clause: "行政处罚法 art. 43; docs/spec-v1.md §9", messageZh: "回避所涉检查对象不在本次名单中", messageEn: "a recusal names a target that is not on the list", value: r?.targetId });
   });
   const owner = new Map<string, string>();
   input.departments.forEach((d, k) => {
@@ -319,14 +330,14 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
   const initiating = input.departments.find((d) => d.departmentId === input.initiatingDepartmentId);
   if (initiating === undefined) {
     issues.push(ruleIssue("team-leader-initiating", ["initiatingDepartmentId"], { value: input.initiatingDepartmentId, detailEn: "the initiating department must be one of the departments", detailZh: "发起部门应在参与部门之中" }));
-  } else if (initiating.targetIds !== undefined && (new Set(initiating.targetIds).size !== targetSet.size || initiating.targetIds.some((t) => !targetSet.has(t)))) {
+  } else if (initiating.targetIds !== undefined && (new Set(initiating.targetIds).size !== targetSet().size || initiating.targetIds.some((t) => !targetSet().has(t)))) {
     issues.push(ruleIssue("team-leader-initiating", ["departments", deptIds.indexOf(initiating.departmentId), "targetIds"], { detailEn: "the initiating department covers every target (it provides each leader)", detailZh: "发起部门应覆盖全部检查对象（负责每组组长）" }));
   }
   input.departments.forEach((d, k) => {
     const size = d.teamSize ?? 2;
     if (!Number.isInteger(size) || size < 2) issues.push({ path: ["departments", k, "teamSize"], rule: "team-size", clause: "Longting art. 21; 行政处罚法 art. 42", messageZh: "每个部门实地核查人员不得少于两人", messageEn: "a department sends at least two inspectors", value: size });
     if (d.targetIds !== undefined && new Set(d.targetIds).size !== d.targetIds.length) issues.push({ path: ["departments", k, "targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "派发的检查对象重复", messageEn: "a dispatched target is listed twice" });
-    for (const t of d.targetIds ?? []) if (!targetSet.has(t)) issues.push({ path: ["departments", k, "targetIds"], rule: "dispatch", clause: "Longting art. 19", messageZh: "派发的检查对象不在锁定名单中", messageEn: "a dispatched target is not on the locked list", value: t });
+    for (const t of d.targetIds ?? []) if (!targetSet().has(t)) issues.push({ path: ["departments", k, "targetIds"], rule: "dispatch", clause: "Longting art. 19", messageZh: "派发的检查对象不在锁定名单中", messageEn: "a dispatched target is not on the locked list", value: t });
     const v = inspectorsValid(d.inspectors) ? undefined : validateRecords(InspectorSchema, d.inspectors, "Chongqing table C.1");
     if (v !== undefined && !v.ok) issues.push(...v.issues.map((i) => ({ ...i, path: ["departments", k, "inspectors", ...i.path] })));
     for (const i of d.inspectors) if (i.departmentId !== d.departmentId) issues.push({ path: ["departments", k, "inspectors"], rule: "inspector-department", clause: "Longting art. 19 (各参与部门自行抽取)", messageZh: "人员不属于该部门", messageEn: "an inspector belongs to another department", value: i.id });
@@ -366,7 +377,7 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
   const LEADER_NEXT = text.piece(',{"leaderId":');
   const LEADER_TARGETS = text.piece(',"targetIds":');
   /** `[…]}`: a group's target list closing its team or leader. */
-  const groupText = groups.map((g) => text.piece(`${JSON.stringify(g)}}`));
+  const groupText = groups.map((g) => text.listPiece(g, "}"));
   // room for the whole text at once, estimated (a team's punctuation is ≤ 48 bytes; ids of the directory's mean UTF-16
   // length, ≤ 3 bytes per unit plus quotes and comma), so the buffer is rarely copied as it grows; at most 64 MiB
   // reserved (one very long id must not reserve its length times every team — the buffer grows as needed anyway)
