@@ -20,6 +20,7 @@ export class RecordText {
   private start: number[] = [];
   private sizes: number[] = [];
   private views: (Uint8Array | undefined)[] = [];
+  private list = new Int32Array(1);
 
   private room(k: number): void {
     if (this.n + k <= this.buf.length) return;
@@ -148,21 +149,44 @@ export class RecordText {
     this.arena = next;
   }
 
-  /**
-   * Appends a stored piece: one native copy from a view of the arena, made on the piece's first use (a piece never
-   * changes, so a view of an arena since outgrown still holds its bytes).
-   */
+  /** Appends a stored piece. */
   put(piece: number): void {
-    let v = this.views[piece];
-    if (v === undefined) {
-      const from = this.start[piece] as number;
-      v = this.arena.subarray(from, from + (this.sizes[piece] as number));
-      this.views[piece] = v;
+    this.list[0] = piece;
+    this.putAll(this.list, 1);
+  }
+
+  /**
+   * Appends the stored pieces `pieces[0..count)`, in order: a short one (an id, a target list) byte by byte, a longer
+   * one (a team's opening) by one native copy from a view of the arena made on its first use — a typed-array view is a
+   * sizeable object, and a piece never changes, so a view of an arena since outgrown still holds its bytes.
+   */
+  putAll(pieces: Int32Array, count: number): void {
+    const start = this.start;
+    const sizes = this.sizes;
+    let total = 0;
+    for (let k = 0; k < count; k++) total += sizes[pieces[k] as number] as number;
+    if (this.n + total > this.buf.length) this.room(total);
+    const b = this.buf;
+    const a = this.arena;
+    let n = this.n;
+    for (let k = 0; k < count; k++) {
+      const piece = pieces[k] as number;
+      const len = sizes[piece] as number;
+      if (len > 16) {
+        let v = this.views[piece];
+        if (v === undefined) {
+          const from = start[piece] as number;
+          v = a.subarray(from, from + len);
+          this.views[piece] = v;
+        }
+        b.set(v, n);
+      } else {
+        const from = (start[piece] as number) - n;
+        for (let i = n, e = n + len; i < e; i++) b[i] = a[from + i] as number;
+      }
+      n += len;
     }
-    const n = this.n;
-    if (n + v.length > this.buf.length) this.room(v.length);
-    this.buf.set(v, n);
-    this.n = n + v.length;
+    this.n = n;
   }
 
   /** Everything appended, as UTF-8 bytes (a view of the buffer: valid until more is appended). */

@@ -489,6 +489,7 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
     const swapped = new Int32Array(m);
     /** Positions in `available` of the team being drawn, in draw order. */
     const picked = new Int32Array(m);
+    const teamPieces = new Int32Array(m + 2);
     if (initiatingHere) initiatingPieces = new Int32Array(groups.length * m);
 
     for (let k = 0; k < groupCount; k++) {
@@ -550,11 +551,14 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
       // members in canonical (sorted) order, frozen as built: the record needs no canonicalising copy nor a deep walk
       teams.push(Object.freeze({ inspectorIds: Object.freeze(team), random, targetIds }));
       if (!random) allRandom = false;
-      text.put(idPiece + 4 * (picked[0] as number) + (k === 0 ? 2 : 3));
-      for (let i = 1; i < m; i++) text.put(idPiece + 4 * (picked[i] as number) + 1);
-      text.put(random ? RANDOM_TRUE : RANDOM_FALSE);
-      if (targetIds === groups[g]) text.put(groupText[g] as number);
-      else text.text(`${JSON.stringify(targetIds)}}`);
+      // the team's text: its opening with the first member, the other members, `random` and the targets
+      teamPieces[0] = idPiece + 4 * (picked[0] as number) + (k === 0 ? 2 : 3);
+      for (let i = 1; i < m; i++) teamPieces[i] = idPiece + 4 * (picked[i] as number) + 1;
+      teamPieces[m] = random ? RANDOM_TRUE : RANDOM_FALSE;
+      const wholeGroup = targetIds === groups[g];
+      if (wholeGroup) teamPieces[m + 1] = groupText[g] as number;
+      text.putAll(teamPieces, wholeGroup ? m + 2 : m + 1);
+      if (!wholeGroup) text.text(`${JSON.stringify(targetIds)}}`);
       if (initiatingHere) {
         initiatingTeams[g] = team;
         for (let i = 0; i < m; i++) initiatingPieces[g * m + i] = idPiece + 4 * (picked[i] as number);
@@ -566,13 +570,15 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
   }
   // Leaders: after the initiating department's teams, continuing its own stream, one uniformInt per group.
   text.text(`],"initiatingDepartmentId":${JSON.stringify(input.initiatingDepartmentId)},"kind":"inspector-draw","leaders":[`);
+  const leaderPieces = new Int32Array(4);
   const leaders = groups.map((g, index) => {
     const team = initiatingTeams[index] as readonly string[];
     const pick = uniformInt(leaderRng as ReturnType<typeof departmentRng>, 0, team.length - 1);
-    text.put(index === 0 ? LEADER : LEADER_NEXT);
-    text.put(initiatingPieces[index * team.length + pick] as number);
-    text.put(LEADER_TARGETS);
-    text.put(groupText[index] as number);
+    leaderPieces[0] = index === 0 ? LEADER : LEADER_NEXT;
+    leaderPieces[1] = initiatingPieces[index * team.length + pick] as number;
+    leaderPieces[2] = LEADER_TARGETS;
+    leaderPieces[3] = groupText[index] as number;
+    text.putAll(leaderPieces, 4);
     return Object.freeze({ leaderId: team[pick] as string, targetIds: g });
   });
   const inspectorsRandom = allRandom;
