@@ -170,6 +170,21 @@ function repeats(sorted: readonly unknown[]): boolean {
   return false;
 }
 
+/**
+ * The recusals as recorded: sorted by their canonical JSON in UTF-16 code-unit order (docs/spec-v1.md §2, §9.4), each
+ * key computed once. Never localeCompare: its order follows the machine's ICU locale (zh-CN sorts Chinese by pinyin),
+ * so the record and its digest would depend on where it was drawn. (A function of its own: the draw's long body is not
+ * deoptimised by the shapes of the recusal lists it meets.)
+ */
+function recordedRecusals(recusals: DrawInspectorsInput["recusals"]): InspectorDrawRecord["recusals"] {
+  return deepFreeze(
+    (recusals ?? [])
+      .map((r) => [canonicalJson(r), r] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, r]) => canonicalize(r)),
+  );
+}
+
 const SEED_ORDER_CLAUSE = "Longting art. 19 (锁定名单后由各部门二次随机); docs/spec-v1.md §9.1";
 
 /**
@@ -584,15 +599,7 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
   const inspectorsRandom = allRandom;
   const targetsRandom = record.random;
   const randomSide = targetsRandom && inspectorsRandom ? "both" : targetsRandom ? "targets-only" : inspectorsRandom ? "inspectors-only" : "neither";
-  // recusals sorted by their canonical JSON in UTF-16 code-unit order (docs/spec-v1.md §2, §9.4), each key computed
-  // once. Never localeCompare: its order follows the machine's ICU locale (zh-CN sorts Chinese by pinyin), so the record
-  // and its digest would depend on where it was drawn.
-  const recusals = deepFreeze(
-    (input.recusals ?? [])
-      .map((r) => [canonicalJson(r), r] as const)
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .map(([, r]) => canonicalize(r)),
-  );
+  const recusals = recordedRecusals(input.recusals);
   const rest = {
     lockDigest: locked.digest,
     randomSide: randomSide as InspectorDrawRecord["randomSide"],
