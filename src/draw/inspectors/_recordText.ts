@@ -2,9 +2,11 @@
 // digest is SHA-256 of the canonical JSON of every member but `digest`). A 10⁴-target record of 5 departments is about
 // 4 MiB of text, nearly all of it teams and leaders, which repeat a few thousand distinct ids: each repeated piece of
 // text (an id as a JSON string literal, a target group's list, the punctuation between members) is encoded once into
-// an arena and copied from there, so a team costs a few short byte copies and no string is built. The buffer is then
+// an arena and copied from there, so a team costs one call appending three or four pieces (its opening with the first
+// member, the other members, `random`, its targets) and no string is built. The buffer is then
 // hashed by the unrolled kernel straight from memory (`prefixHasherInto` over the whole text compresses its full
 // blocks in place and pads the tail). The buffer is the size of the text — smaller than the record's own objects.
+// Verification compares two such texts byte for byte (`bytes()`) rather than hashing the second one.
 import { canonicalJson } from "../_shared/_encoding.js";
 import { prefixHasherInto, wordsToHex } from "../_shared/_sha256.js";
 
