@@ -392,7 +392,8 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
   const LEADER_NEXT = text.piece(',{"leaderId":');
   const LEADER_TARGETS = text.piece(',"targetIds":');
   /** `[…]}`: a group's target list closing its team or leader. */
-  const groupText = groups.map((g) => text.listPiece(g, "}"));
+  const groupText = new Int32Array(groups.length); // typed: one map for every draw (an array's map varied, and the draw deoptimised)
+  for (let g = 0; g < groups.length; g++) groupText[g] = text.listPiece(groups[g] as string[], "}");
   // room for the whole text at once, estimated (a team's punctuation is ≤ 48 bytes; ids of the directory's mean UTF-16
   // length, ≤ 3 bytes per unit plus quotes and comma), so the buffer is rarely copied as it grows; at most 64 MiB
   // reserved (one very long id must not reserve its length times every team — the buffer grows as needed anyway)
