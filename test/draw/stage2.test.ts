@@ -211,6 +211,18 @@ describe("drawInspectors refuses unknown targets, unknown recused inspectors and
     expect(rules({ ...base, targetIds: ["T000", "T999"] })).toContain("dispatch");
     expect(rules({ ...base, targetIds: ["T000", 7 as unknown as string] })).toContain("dispatch");
   });
+  it("a target listed twice is refused (strings, and values that are not strings: one unique-ids issue each time)", () => {
+    const unique = (input: DrawInspectorsInput) => rules(input).filter((r) => r === "unique-ids").length;
+    expect(unique({ ...base, targetIds: ["T001", "T000", "T001"] })).toBe(1);
+    expect(unique({ ...base, targetIds: ["T001", "T000"] })).toBe(0);
+    // values that are not strings repeat as a Set says (SameValueZero), though sorting by their string form need not
+    // put them side by side; objects are copied at the boundary, so two are never the same
+    expect(unique({ ...base, targetIds: [NaN, null, NaN] as unknown as string[] })).toBe(1);
+    expect(unique({ ...base, targetIds: [null, "null", null] as unknown as string[] })).toBe(1);
+    expect(unique({ ...base, targetIds: [1, "1"] as unknown as string[] })).toBe(0);
+    const o = {};
+    expect(unique({ ...base, targetIds: [o, {}, o] as unknown as string[] })).toBe(0);
+  });
   it("a recusal of an inspector in no directory is refused (a misspelt recusal would silently not apply)", () => {
     for (const inspectorId of ["张三 ", "张三\u200b", "ZS"]) expect(rules({ ...base, recusals: [{ inspectorId, targetId: "T000", reason: "亲属关系" }] }), inspectorId).toContain("recusal-inspector");
   });

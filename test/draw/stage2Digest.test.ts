@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { canonicalDigest } from "../../src/draw/_shared/_canonicalDigest.js";
 import { canonicalJson, sha256Hex, utf8 } from "../../src/draw/_shared/_encoding.js";
-import { stage2BodyDigest } from "../../src/draw/inspectors/_recordDigest.js";
+import { stage2BodyDigest, stage2BodyText } from "../../src/draw/inspectors/_recordDigest.js";
+import { drawStage2 } from "../../src/draw/inspectors/drawInspectors.js";
 import { commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, verifyInspectorDraw, type DepartmentSpec, type Inspector, type InspectorDrawRecord, type LockedTargetList } from "../../src/index.js";
 
 // The stage-2 record digest is SHA-256 of the canonical JSON of the body (docs/spec-v1.md §2). drawInspectors writes
@@ -52,6 +53,12 @@ describe("stage-2 record digest: the text written while drawing is the canonical
           expect(r.record.digest).toBe(reference(body));
           expect(canonicalDigest(body)).toBe(r.record.digest);
           expect(stage2BodyDigest(body)).toBe(r.record.digest);
+          // verification compares texts instead of hashing twice: the draw's text and the walking writer's are the
+          // canonical JSON, byte for byte
+          const sink: { text?: Uint8Array } = {};
+          drawStage2({ locked, seed, initiatingDepartmentId: "市场监管局", departments, recusals, groupSize, allowSingleSideFallback: fallback }, sink);
+          expect(sink.text).toEqual(utf8(canonicalJson(body)));
+          expect(stage2BodyText(body).bytes()).toEqual(utf8(canonicalJson(body)));
           // a copy through JSON (no shared arrays, members in another order) has the same digest by the walking writer
           const copy = JSON.parse(JSON.stringify(body, Object.keys(body).reverse().concat(["departmentId", "directoryDigest", "eligibleCounts", "teams", "targetIds", "random", "inspectorIds", "leaderId", "available", "directory", "expertise", "qualified", "scope", "inspectorId", "targetId", "reason", "value", "provenance", "kind", "description", "entropyBits"]))) as Record<string, unknown>;
           if (canonicalJson(copy) === canonicalJson(body)) expect(stage2BodyDigest(copy)).toBe(r.record.digest);

@@ -1,9 +1,10 @@
 // The record digest of any stage-2 body, by walking it (docs/spec-v1.md §2): what verification uses to check a
 // published record's own digest. It is a second writer, independent of the one drawInspectors streams while it draws
 // (members written in their canonical order as the record is built): a mistake in either makes a verification fail.
-// Teams and leaders of the expected shape are written from pieces cached per distinct string (see RecordText); any
-// other value as generic canonical JSON, so the result is `canonicalDigest(body)` for any body (differential property
-// test: test/draw/stage2Digest.test.ts).
+// Teams and leaders of the expected shape are written directly (ids as JSON string literals, punctuation from pieces
+// encoded once; see RecordText); any other value as generic canonical JSON, so the result is `canonicalDigest(body)`
+// for any body (differential property test: test/draw/stage2Digest.test.ts). Verification compares this text with the
+// re-run's instead of hashing it (verifyInspectorDraw.ts).
 import { RecordText } from "./_recordText.js";
 
 interface Team {
@@ -43,7 +44,16 @@ const isLeader = (l: unknown): l is Leader =>
  * pieces, everything else as generic canonical JSON. Equal to `canonicalDigest(body)`.
  */
 export function stage2BodyDigest(body: Readonly<Record<string, unknown>>): string {
+  return stage2BodyText(body).digest();
+}
+
+/**
+ * The canonical JSON text of a stage-2 record body (docs/spec-v1.md §2), as {@link stage2BodyDigest} hashes it;
+ * `sizeHint`: its expected byte length, reserved at once.
+ */
+export function stage2BodyText(body: Readonly<Record<string, unknown>>, sizeHint = 0): RecordText {
   const out = new RecordText();
+  if (sizeHint > 0) out.reserve(Math.min(sizeHint, 1 << 28));
   // the members of a team and a leader in canonical (sorted) order
   const TEAM = out.piece('{"inspectorIds":[');
   const TEAM_NEXT = out.piece(',{"inspectorIds":[');
@@ -53,19 +63,12 @@ export function stage2BodyDigest(body: Readonly<Record<string, unknown>>): strin
   const LEADER_NEXT = out.piece(',{"leaderId":');
   const LEADER_TARGETS = out.piece(',"targetIds":[');
   const CLOSE = out.piece("]}");
-  // `"s"` (a JSON string literal) as piece p, and `,"s"` as piece p + 1
-  const literal = new Map<string, number>();
-  const lit = (s: string): number => {
-    let p = literal.get(s);
-    if (p === undefined) {
-      const json = JSON.stringify(s);
-      literal.set(s, (p = out.piece(json)));
-      out.piece(`,${json}`);
-    }
-    return p;
-  };
+  // ids written as JSON string literals straight into the text (no cache: one writer shares nothing with the other)
   const list = (ids: readonly string[]) => {
-    for (let i = 0; i < ids.length; i++) out.put(lit(ids[i] as string) + (i === 0 ? 0 : 1));
+    for (let i = 0; i < ids.length; i++) {
+      if (i > 0) out.byte(0x2c);
+      out.jsonString(ids[i] as string);
+    }
   };
   const teams = (xs: readonly unknown[]) => {
     out.text("[");
@@ -94,7 +97,7 @@ export function stage2BodyDigest(body: Readonly<Record<string, unknown>>): strin
         continue;
       }
       out.put(k === 0 ? LEADER : LEADER_NEXT);
-      out.put(lit(l.leaderId));
+      out.jsonString(l.leaderId);
       out.put(LEADER_TARGETS);
       list(l.targetIds);
       out.put(CLOSE);
@@ -132,5 +135,5 @@ export function stage2BodyDigest(body: Readonly<Record<string, unknown>>): strin
     }
     return false;
   });
-  return out.digest();
+  return out;
 }

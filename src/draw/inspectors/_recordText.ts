@@ -2,9 +2,11 @@
 // digest is SHA-256 of the canonical JSON of every member but `digest`). A 10⁴-target record of 5 departments is about
 // 4 MiB of text, nearly all of it teams and leaders, which repeat a few thousand distinct ids: each repeated piece of
 // text (an id as a JSON string literal, a target group's list, the punctuation between members) is encoded once into
-// an arena and copied from there, so a team costs a few short byte copies and no string is built. The buffer is then
+// an arena and copied from there, so a team costs one call appending three or four pieces (its opening with the first
+// member, the other members, `random`, its targets) and no string is built. The buffer is then
 // hashed by the unrolled kernel straight from memory (`prefixHasherInto` over the whole text compresses its full
 // blocks in place and pads the tail). The buffer is the size of the text — smaller than the record's own objects.
+// Verification compares two such texts byte for byte (`bytes()`) rather than hashing the second one.
 import { canonicalJson } from "../_shared/_encoding.js";
 import { prefixHasherInto, wordsToHex } from "../_shared/_sha256.js";
 
@@ -19,6 +21,8 @@ export class RecordText {
   private end = 0;
   private start: number[] = [];
   private sizes: number[] = [];
+  private views: (Uint8Array | undefined)[] = [];
+  private list = new Int32Array(1);
 
   private room(k: number): void {
     if (this.n + k <= this.buf.length) return;
@@ -54,6 +58,34 @@ export class RecordText {
     this.n = n;
   }
 
+  /** Appends one byte (an ASCII character code). */
+  byte(c: number): void {
+    this.room(1);
+    this.buf[this.n++] = c;
+  }
+
+  /**
+   * Appends `JSON.stringify(s)`, a JSON string literal: printable ASCII other than `"` and `\` written as is, any
+   * other string through JSON.stringify (escapes) and UTF-8.
+   */
+  jsonString(s: string): void {
+    const len = s.length;
+    this.room(len + 2);
+    const b = this.buf;
+    let n = this.n;
+    b[n++] = 0x22;
+    for (let i = 0; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
+        this.text(JSON.stringify(s)); // from this.n: the bytes written so far are overwritten
+        return;
+      }
+      b[n++] = c;
+    }
+    b[n++] = 0x22;
+    this.n = n;
+  }
+
   /** Appends the canonical JSON of a JSON value (docs/spec-v1.md §2). */
   json(v: unknown): void {
     this.text(canonicalJson(v));
@@ -62,11 +94,7 @@ export class RecordText {
   /** Stores the UTF-8 bytes of `s` as a piece to append many times; returns its number. */
   piece(s: string): number {
     const len = s.length;
-    if (this.end + 3 * len > this.arena.length) {
-      const next = new Uint8Array(Math.max(this.arena.length * 2, this.end + 3 * len));
-      next.set(this.arena.subarray(0, this.end));
-      this.arena = next;
-    }
+    this.arenaRoom(3 * len);
     const a = this.arena;
     const from = this.end;
     let e = from;
@@ -80,20 +108,92 @@ export class RecordText {
     }
     this.start.push(from);
     this.sizes.push(e - from);
+    this.views.push(undefined);
     this.end = e;
     return this.start.length - 1;
   }
 
+  /**
+   * Stores `JSON.stringify(ids) + close` as a piece (`close`: ASCII); returns its number. Ids of printable ASCII other
+   * than `"` and `\` are written as they are, without building the string.
+   */
+  listPiece(ids: readonly string[], close: string): number {
+    let len = 2 + close.length;
+    for (let k = 0; k < ids.length; k++) len += (ids[k] as string).length + 3;
+    this.arenaRoom(len);
+    const a = this.arena;
+    let e = this.end;
+    a[e++] = 0x5b;
+    for (let k = 0; k < ids.length; k++) {
+      const s = ids[k] as string;
+      if (k > 0) a[e++] = 0x2c;
+      a[e++] = 0x22;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return this.piece(`${JSON.stringify(ids)}${close}`); // nothing stored yet
+        a[e++] = c;
+      }
+      a[e++] = 0x22;
+    }
+    a[e++] = 0x5d;
+    for (let i = 0; i < close.length; i++) a[e++] = close.charCodeAt(i);
+    this.start.push(this.end);
+    this.sizes.push(e - this.end);
+    this.views.push(undefined);
+    this.end = e;
+    return this.start.length - 1;
+  }
+
+  private arenaRoom(k: number): void {
+    if (this.end + k <= this.arena.length) return;
+    const next = new Uint8Array(Math.max(this.arena.length * 2, this.end + k));
+    next.set(this.arena.subarray(0, this.end));
+    this.arena = next;
+  }
+
   /** Appends a stored piece. */
   put(piece: number): void {
-    const from = this.start[piece] as number;
-    const len = this.sizes[piece] as number;
-    if (this.n + len > this.buf.length) this.room(len);
+    this.list[0] = piece;
+    this.putAll(this.list, 1);
+  }
+
+  /**
+   * Appends the stored pieces `pieces[0..count)`, in order: a short one (an id, a target list) byte by byte, a longer
+   * one (a team's opening) by one native copy from a view of the arena made on its first use — a typed-array view is a
+   * sizeable object, and a piece never changes, so a view of an arena since outgrown still holds its bytes.
+   */
+  putAll(pieces: Int32Array, count: number): void {
+    const start = this.start;
+    const sizes = this.sizes;
+    let total = 0;
+    for (let k = 0; k < count; k++) total += sizes[pieces[k] as number] as number;
+    if (this.n + total > this.buf.length) this.room(total);
     const b = this.buf;
     const a = this.arena;
     let n = this.n;
-    for (let i = 0; i < len; i++) b[n++] = a[from + i] as number;
+    for (let k = 0; k < count; k++) {
+      const piece = pieces[k] as number;
+      const len = sizes[piece] as number;
+      if (len > 16) {
+        let v = this.views[piece];
+        if (v === undefined) {
+          const from = start[piece] as number;
+          v = a.subarray(from, from + len);
+          this.views[piece] = v;
+        }
+        b.set(v, n);
+      } else {
+        const from = (start[piece] as number) - n;
+        for (let i = n, e = n + len; i < e; i++) b[i] = a[from + i] as number;
+      }
+      n += len;
+    }
     this.n = n;
+  }
+
+  /** Everything appended, as UTF-8 bytes (a view of the buffer: valid until more is appended). */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.n);
   }
 
   /** SHA-256 of everything appended, as 64 hex digits. */

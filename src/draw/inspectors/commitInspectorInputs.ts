@@ -1,11 +1,11 @@
 import * as z from "zod/v4";
-import { requireObject } from "../../_internal/boundary.js";
+import { readStage2Input } from "./_readInput.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { ShuangsuijiError } from "../../errors/ShuangsuijiError.js";
 import { InspectorSchema } from "../../model/inspector.js";
 import { canonicalDigest } from "../_shared/_canonicalDigest.js";
 import { canonicalJson, canonicalize } from "../_shared/_encoding.js";
-import { isBuilt, lockProblems, refuse } from "../records/_checkRecord.js";
+import { lockProblems, refuse } from "../records/_checkRecord.js";
 import { parseInput } from "../_shared/_issues.js";
 import type { DrawInspectorsInput } from "./drawInspectors.js";
 import type { DrawScope } from "./DrawScope.js";
@@ -138,7 +138,7 @@ const byCanonicalJson = <T>(xs: readonly T[]): T[] =>
  * ```
  */
 export function commitInspectorInputs(raw: Omit<DrawInspectorsInput, "seed"> & { readonly seed?: DrawInspectorsInput["seed"] }): InspectorInputsCommitment {
-  const input = requireObject(raw, [], { keep: isBuilt }) as unknown as DrawInspectorsInput;
+  const input = readStage2Input(raw) as unknown as DrawInspectorsInput;
   const locked = input.locked;
   if (locked?.kind !== "locked-target-list" || locked.record?.kind !== "target-draw") {
     throw new ShuangsuijiError("draw-not-locked", [

@@ -1,4 +1,4 @@
-import { requireObject } from "../../_internal/boundary.js";
+import { readStage2Input } from "./_readInput.js";
 import * as z from "zod/v4/mini";
 import { parseInput } from "../_shared/_issues.js";
 import { match } from "ts-pattern";
@@ -19,7 +19,7 @@ import { canonicalJson, canonicalize, hexToBytes, lengthDelimited } from "../_sh
 import { canonicalDigest } from "../_shared/_canonicalDigest.js";
 import { RecordText } from "./_recordText.js";
 import { planAssignment } from "./_assignment.js";
-import { isBuilt, lockProblems, refuse } from "../records/_checkRecord.js";
+import { lockProblems, refuse } from "../records/_checkRecord.js";
 import { provenanceProblems } from "../seeds/_seed.js";
 import { isCanonicalText } from "../targets/_pool.js";
 import { sha256 } from "@noble/hashes/sha2";
@@ -162,6 +162,29 @@ function inspectorsValid(rows: readonly unknown[]): boolean {
   return true;
 }
 
+/** Whether a list sorted by `Array.prototype.sort()` repeats a value, as `new Set(list).size < list.length` says. */
+function repeats(sorted: readonly unknown[]): boolean {
+  for (let i = 0; i < sorted.length; i++) if (typeof sorted[i] !== "string") return new Set(sorted).size !== sorted.length;
+  // strings sorted by UTF-16 code units: equal ones are adjacent
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return true;
+  return false;
+}
+
+/**
+ * The recusals as recorded: sorted by their canonical JSON in UTF-16 code-unit order (docs/spec-v1.md §2, §9.4), each
+ * key computed once. Never localeCompare: its order follows the machine's ICU locale (zh-CN sorts Chinese by pinyin),
+ * so the record and its digest would depend on where it was drawn. (A function of its own: the draw's long body is not
+ * deoptimised by the shapes of the recusal lists it meets.)
+ */
+function recordedRecusals(recusals: DrawInspectorsInput["recusals"]): InspectorDrawRecord["recusals"] {
+  return deepFreeze(
+    (recusals ?? [])
+      .map((r) => [canonicalJson(r), r] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, r]) => canonicalize(r)),
+  );
+}
+
 const SEED_ORDER_CLAUSE = "Longting art. 19 (锁定名单后由各部门二次随机); docs/spec-v1.md §9.1";
 
 /**
@@ -259,7 +282,16 @@ export function departmentRng(seedHex: string, taskId: string, departmentId: str
  * ```
  */
 export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
-  const input = requireObject(raw, [], { keep: isBuilt }) as unknown as DrawInspectorsInput;
+  return drawStage2(raw, undefined);
+}
+
+/**
+ * @internal {@link drawInspectors}, also handing the record's canonical text (the bytes its digest hashes) to `sink`
+ * when it succeeds: verification compares it with the text of the published record written independently
+ * (`_recordDigest.ts`) instead of hashing that text a second time.
+ */
+export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array } | undefined): DrawInspectorsResult {
+  const input = readStage2Input(raw) as unknown as DrawInspectorsInput;
   const issues: RuleIssue[] = [];
   parseInput(z.object({ departments: z.array(z.object({ departmentId: z.string(), inspectors: z.array(z.unknown()) })), initiatingDepartmentId: z.string() }), input, "Longting art. 19");
   const locked = input.locked;
@@ -278,17 +310,20 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   if (seedIssues.length > 0) throw new ShuangsuijiError(seedIssues.some((i) => i.rule === "seed-entropy") ? "seed-too-weak" : "invalid-input", seedIssues.map((i) => ({ ...i, path: ["seed", ...i.path] })));
   if (input.seed.value === record.seed.value) issues.push(ruleIssue("stage2-own-seed", ["seed"]));
   issues.push(...seedDateProblems(input, locked.lockedOn));
-  const lockedIds = record.strata.flatMap((s) => s.selected.map((u) => u.unitId));
+  const lockedIds: string[] = [];
+  for (const s of record.strata) for (const u of s.selected) lockedIds.push(u.unitId);
   // A subset of the locked list only (Longting art. 19: inspectors are drawn for the locked targets, nothing else).
   const lockedSet = new Set(input.targetIds === undefined ? [] : lockedIds);
   (input.targetIds ?? []).forEach((t, k) => {
     if (typeof t !== "string" || !lockedSet.has(t)) issues.push({ path: ["targetIds", k], rule: "dispatch", clause: "Longting art. 19; docs/spec-v1.md §9", messageZh: "检查对象不在锁定名单中", messageEn: "a target is not on the locked list", value: t });
   });
   const allTargets = (input.targetIds === undefined ? lockedIds : [...input.targetIds]).sort(); // lockedIds is a fresh array
-  const targetSet = new Set(allTargets);
-  if (targetSet.size !== allTargets.length) issues.push({ path: ["targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "检查对象重复", messageEn: "a target id is listed twice (the same inspector could be put twice on one target)" });
+  // the distinct targets, built when some input names targets (a dispatch, a recusal, a subset)
+  let distinct: ReadonlySet<unknown> | undefined;
+  const targetSet = (): ReadonlySet<unknown> => (distinct ??= new Set(allTargets));
+  if (repeats(allTargets)) issues.push({ path: ["targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "检查对象重复", messageEn: "a target id is listed twice (the same inspector could be put twice on one target)" });
   (input.recusals ?? []).forEach((r, k) => {
-    if (!targetSet.has(r?.targetId)) issues.push({ path: ["recusals", k, "targetId"], rule: "recusal-target", clause: "行政处罚法 art. 43; docs/spec-v1.md §9", messageZh: "回避所涉检查对象不在本次名单中", messageEn: "a recusal names a target that is not on the list", value: r?.targetId });
+    if (!targetSet().has(r?.targetId)) issues.push({ path: ["recusals", k, "targetId"], rule: "recusal-target", clause: "行政处罚法 art. 43; docs/spec-v1.md §9", messageZh: "回避所涉检查对象不在本次名单中", messageEn: "a recusal names a target that is not on the list", value: r?.targetId });
   });
   const owner = new Map<string, string>();
   input.departments.forEach((d, k) => {
@@ -310,14 +345,14 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   const initiating = input.departments.find((d) => d.departmentId === input.initiatingDepartmentId);
   if (initiating === undefined) {
     issues.push(ruleIssue("team-leader-initiating", ["initiatingDepartmentId"], { value: input.initiatingDepartmentId, detailEn: "the initiating department must be one of the departments", detailZh: "发起部门应在参与部门之中" }));
-  } else if (initiating.targetIds !== undefined && (new Set(initiating.targetIds).size !== targetSet.size || initiating.targetIds.some((t) => !targetSet.has(t)))) {
+  } else if (initiating.targetIds !== undefined && (new Set(initiating.targetIds).size !== targetSet().size || initiating.targetIds.some((t) => !targetSet().has(t)))) {
     issues.push(ruleIssue("team-leader-initiating", ["departments", deptIds.indexOf(initiating.departmentId), "targetIds"], { detailEn: "the initiating department covers every target (it provides each leader)", detailZh: "发起部门应覆盖全部检查对象（负责每组组长）" }));
   }
   input.departments.forEach((d, k) => {
     const size = d.teamSize ?? 2;
     if (!Number.isInteger(size) || size < 2) issues.push({ path: ["departments", k, "teamSize"], rule: "team-size", clause: "Longting art. 21; 行政处罚法 art. 42", messageZh: "每个部门实地核查人员不得少于两人", messageEn: "a department sends at least two inspectors", value: size });
     if (d.targetIds !== undefined && new Set(d.targetIds).size !== d.targetIds.length) issues.push({ path: ["departments", k, "targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "派发的检查对象重复", messageEn: "a dispatched target is listed twice" });
-    for (const t of d.targetIds ?? []) if (!targetSet.has(t)) issues.push({ path: ["departments", k, "targetIds"], rule: "dispatch", clause: "Longting art. 19", messageZh: "派发的检查对象不在锁定名单中", messageEn: "a dispatched target is not on the locked list", value: t });
+    for (const t of d.targetIds ?? []) if (!targetSet().has(t)) issues.push({ path: ["departments", k, "targetIds"], rule: "dispatch", clause: "Longting art. 19", messageZh: "派发的检查对象不在锁定名单中", messageEn: "a dispatched target is not on the locked list", value: t });
     const v = inspectorsValid(d.inspectors) ? undefined : validateRecords(InspectorSchema, d.inspectors, "Chongqing table C.1");
     if (v !== undefined && !v.ok) issues.push(...v.issues.map((i) => ({ ...i, path: ["departments", k, "inspectors", ...i.path] })));
     for (const i of d.inspectors) if (i.departmentId !== d.departmentId) issues.push({ path: ["departments", k, "inspectors"], rule: "inspector-department", clause: "Longting art. 19 (各参与部门自行抽取)", messageZh: "人员不属于该部门", messageEn: "an inspector belongs to another department", value: i.id });
@@ -351,15 +386,14 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   // Verification hashes the published record with an independent writer (_recordDigest.ts); tests compare both with
   // the generic canonical digest.
   const text = new RecordText();
-  const TEAM = text.piece('{"inspectorIds":[');
-  const TEAM_NEXT = text.piece(',{"inspectorIds":[');
   const RANDOM_TRUE = text.piece('],"random":true,"targetIds":');
   const RANDOM_FALSE = text.piece('],"random":false,"targetIds":');
   const LEADER = text.piece('{"leaderId":');
   const LEADER_NEXT = text.piece(',{"leaderId":');
   const LEADER_TARGETS = text.piece(',"targetIds":');
   /** `[…]}`: a group's target list closing its team or leader. */
-  const groupText = groups.map((g) => text.piece(`${JSON.stringify(g)}}`));
+  const groupText = new Int32Array(groups.length); // typed: one map for every draw (an array's map varied, and the draw deoptimised)
+  for (let g = 0; g < groups.length; g++) groupText[g] = text.listPiece(groups[g] as string[], "}");
   // room for the whole text at once, estimated (a team's punctuation is ≤ 48 bytes; ids of the directory's mean UTF-16
   // length, ≤ 3 bytes per unit plus quotes and comma), so the buffer is rarely copied as it grows; at most 64 MiB
   // reserved (one very long id must not reserve its length times every team — the buffer grows as needed anyway)
@@ -378,6 +412,8 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   const initiatingTeams: (readonly string[])[] = [];
   let initiatingPieces = new Int32Array(0); // group g's member i: [g * its team size + i]
   let leaderRng: ReturnType<typeof departmentRng> | undefined;
+  /** Whether every team of every department was drawn at random (none completed by the fallback). */
+  let allRandom = true;
 
   for (let s = 0; s < sortedSpecs.length; s++) {
     const spec = sortedSpecs[s] as DepartmentSpec;
@@ -451,14 +487,17 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     const eligibleCounts = Object.freeze({ available: available.length, directory: directory.length, expertise: expert.length, qualified: qualified.length, scope: scoped.length });
     const header = canonicalJson({ departmentId: spec.departmentId, directoryDigest, eligibleCounts });
     text.text(`${s > 0 ? "," : ""}${header.slice(0, -1)},"teams":[`);
-    // the pieces of available[k]'s id: `"id"` is idPiece + 2k, `,"id"` is idPiece + 2k + 1
+    // the pieces of available[k]'s id: `"id"` is idPiece + 4k, `,"id"` idPiece + 4k + 1, and a team's opening with it
+    // as first member: `{"inspectorIds":["id"` idPiece + 4k + 2, `,{"inspectorIds":["id"` idPiece + 4k + 3
     let idPiece = 0;
-    available.forEach((i, k) => {
-      const json = JSON.stringify(i.id);
+    for (let k = 0; k < available.length; k++) {
+      const json = JSON.stringify((available[k] as Inspector).id);
       const p = text.piece(json);
       text.piece(`,${json}`);
+      text.piece(`{"inspectorIds":[${json}`);
+      text.piece(`,{"inspectorIds":[${json}`);
       if (k === 0) idPiece = p;
-    });
+    }
 
     const teams: DrawnTeam[] = [];
     // Reused partial Fisher–Yates permutation: identity between teams (the ≤ m swaps are undone), so O(m) per team.
@@ -466,6 +505,7 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     const swapped = new Int32Array(m);
     /** Positions in `available` of the team being drawn, in draw order. */
     const picked = new Int32Array(m);
+    const teamPieces = new Int32Array(m + 2);
     if (initiatingHere) initiatingPieces = new Int32Array(groups.length * m);
 
     for (let k = 0; k < groupCount; k++) {
@@ -526,14 +566,18 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
       }
       // members in canonical (sorted) order, frozen as built: the record needs no canonicalising copy nor a deep walk
       teams.push(Object.freeze({ inspectorIds: Object.freeze(team), random, targetIds }));
-      text.put(k === 0 ? TEAM : TEAM_NEXT);
-      for (let i = 0; i < m; i++) text.put(idPiece + 2 * (picked[i] as number) + (i === 0 ? 0 : 1));
-      text.put(random ? RANDOM_TRUE : RANDOM_FALSE);
-      if (targetIds === groups[g]) text.put(groupText[g] as number);
-      else text.text(`${JSON.stringify(targetIds)}}`);
+      if (!random) allRandom = false;
+      // the team's text: its opening with the first member, the other members, `random` and the targets
+      teamPieces[0] = idPiece + 4 * (picked[0] as number) + (k === 0 ? 2 : 3);
+      for (let i = 1; i < m; i++) teamPieces[i] = idPiece + 4 * (picked[i] as number) + 1;
+      teamPieces[m] = random ? RANDOM_TRUE : RANDOM_FALSE;
+      const wholeGroup = targetIds === groups[g];
+      if (wholeGroup) teamPieces[m + 1] = groupText[g] as number;
+      text.putAll(teamPieces, wholeGroup ? m + 2 : m + 1);
+      if (!wholeGroup) text.text(`${JSON.stringify(targetIds)}}`);
       if (initiatingHere) {
         initiatingTeams[g] = team;
-        for (let i = 0; i < m; i++) initiatingPieces[g * m + i] = idPiece + 2 * (picked[i] as number);
+        for (let i = 0; i < m; i++) initiatingPieces[g * m + i] = idPiece + 4 * (picked[i] as number);
       }
     }
     text.text("]}");
@@ -542,27 +586,21 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
   }
   // Leaders: after the initiating department's teams, continuing its own stream, one uniformInt per group.
   text.text(`],"initiatingDepartmentId":${JSON.stringify(input.initiatingDepartmentId)},"kind":"inspector-draw","leaders":[`);
+  const leaderPieces = new Int32Array(4);
   const leaders = groups.map((g, index) => {
     const team = initiatingTeams[index] as readonly string[];
     const pick = uniformInt(leaderRng as ReturnType<typeof departmentRng>, 0, team.length - 1);
-    text.put(index === 0 ? LEADER : LEADER_NEXT);
-    text.put(initiatingPieces[index * team.length + pick] as number);
-    text.put(LEADER_TARGETS);
-    text.put(groupText[index] as number);
+    leaderPieces[0] = index === 0 ? LEADER : LEADER_NEXT;
+    leaderPieces[1] = initiatingPieces[index * team.length + pick] as number;
+    leaderPieces[2] = LEADER_TARGETS;
+    leaderPieces[3] = groupText[index] as number;
+    text.putAll(leaderPieces, 4);
     return Object.freeze({ leaderId: team[pick] as string, targetIds: g });
   });
-  const inspectorsRandom = departments.every((d) => d.teams.every((t) => t.random));
+  const inspectorsRandom = allRandom;
   const targetsRandom = record.random;
   const randomSide = targetsRandom && inspectorsRandom ? "both" : targetsRandom ? "targets-only" : inspectorsRandom ? "inspectors-only" : "neither";
-  // recusals sorted by their canonical JSON in UTF-16 code-unit order (docs/spec-v1.md §2, §9.4), each key computed
-  // once. Never localeCompare: its order follows the machine's ICU locale (zh-CN sorts Chinese by pinyin), so the record
-  // and its digest would depend on where it was drawn.
-  const recusals = deepFreeze(
-    (input.recusals ?? [])
-      .map((r) => [canonicalJson(r), r] as const)
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .map(([, r]) => canonicalize(r)),
-  );
+  const recusals = recordedRecusals(input.recusals);
   const rest = {
     lockDigest: locked.digest,
     randomSide: randomSide as InspectorDrawRecord["randomSide"],
@@ -582,5 +620,6 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
     leaders: Object.freeze(leaders),
     ...rest,
   });
+  if (sink !== undefined) sink.text = text.bytes();
   return Object.freeze({ ok: true as const, record: out });
 }

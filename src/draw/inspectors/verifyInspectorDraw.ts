@@ -1,9 +1,9 @@
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { canonicalize } from "../_shared/_encoding.js";
-import { stage2BodyDigest } from "./_recordDigest.js";
+import { stage2BodyDigest, stage2BodyText } from "./_recordDigest.js";
 import { diffValues, MAX_MISMATCHES } from "../records/_diff.js";
 import { guarded, shapeMismatches } from "../records/_checkRecord.js";
-import { drawInspectors, type DrawInspectorsInput, type DrawInspectorsResult } from "./drawInspectors.js";
+import { drawStage2, type DrawInspectorsInput, type DrawInspectorsResult } from "./drawInspectors.js";
 import { commitInspectorInputs } from "./commitInspectorInputs.js";
 import type { InspectorDrawRecord } from "./InspectorDrawRecord.js";
 import { InspectorDrawRecordSchema } from "../records/recordSchemas.js";
@@ -21,19 +21,39 @@ export interface AnnouncedInspectorInputs {
 
 /**
  * Whether a published record is, member for member, the re-run's record (docs/spec-v1.md §10) and its digest is the
- * SHA-256 of its own canonical text as hashed by the walking writer — independent of the text drawInspectors writes as
+ * SHA-256 of its own canonical text as written by the walking writer — independent of the text drawInspectors writes as
  * it draws. Then every check the detailed comparison makes passes (the re-run is a well-formed record; equal values have
  * equal canonical JSON), so it is skipped. Exactly the same own members on both sides (an extra member is a
  * difference even when undefined, as for the record schema); a record that cannot be read is not the same.
+ *
+ * The digests are equal (`same`) and the re-run's digest is SHA-256 of `expectedText`, the re-run's text: so the
+ * published digest is SHA-256 of the walking writer's text exactly when the two texts are the same bytes (short of a
+ * SHA-256 collision). The texts are compared, and the 4 MiB of a 10⁴-target record are not hashed a second time.
  */
-function agrees(expected: InspectorDrawRecord, actual: unknown): boolean {
+function agrees(expected: InspectorDrawRecord, expectedText: Uint8Array, actual: unknown): boolean {
   try {
     if (!same(expected, actual)) return false;
-    const { digest, ...body } = actual as InspectorDrawRecord;
-    return stage2BodyDigest(body) === digest;
+    const { digest: _digest, ...body } = actual as InspectorDrawRecord;
+    return sameBytes(stage2BodyText(body, expectedText.length).bytes(), expectedText);
   } catch {
     return false;
   }
+}
+
+/** Byte equality, four bytes at a time where both views are word-aligned (each text starts its own buffer). */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  const n = a.length;
+  if (n !== b.length) return false;
+  let i = 0;
+  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
+    const words = n >>> 2;
+    const x = new Int32Array(a.buffer, a.byteOffset, words);
+    const y = new Int32Array(b.buffer, b.byteOffset, words);
+    for (let w = 0; w < words; w++) if (x[w] !== y[w]) return false;
+    i = words << 2;
+  }
+  for (; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Deep equality of a value we built (plain objects, arrays, strings, numbers, booleans) with a published one. */
@@ -89,12 +109,13 @@ function same(a: unknown, b: unknown): boolean {
 export function verifyInspectorDraw(record: InspectorDrawRecord, input: DrawInspectorsInput, announced?: AnnouncedInspectorInputs): VerificationResult {
   // The re-run, once: an input the draw refuses is reported, never thrown.
   let rerun: DrawInspectorsResult | undefined;
+  const sink: { text?: Uint8Array } = {};
   const refused = guarded("rerun", () => {
-    rerun = drawInspectors(input);
+    rerun = drawStage2(input, sink);
     return [];
   });
   const mismatches: DrawMismatch[] =
-    rerun?.ok === true && agrees(rerun.record, record)
+    rerun?.ok === true && sink.text !== undefined && agrees(rerun.record, sink.text, record)
       ? []
       : [
           // Something differs: every difference is listed, the record's own checks first.
