@@ -52,13 +52,13 @@ export const DRAW_RULES = /* @__PURE__ */ define({
   },
   "lock-date-order": {
     clause: "Longting art. 19; docs/spec-v1.md §5.6, §8",
-    zh: "名单不能在名录承诺公布、种子确定（掷骰）之前锁定",
-    en: "a list cannot be locked before its pool commitment was published or its seed was fixed (dice rolled)",
+    zh: "名单不能在名录承诺公布或种子确定之前锁定",
+    en: "a list cannot be locked before its pool commitment or its seed",
   },
   announced: {
     clause: "本库抽取规范 docs/spec-v1.md §10（非法规条款）/ library draw specification docs/spec-v1.md §10, no regulation",
-    zh: "公示内容不可识别：只能给出规定的公示项，未知项不予忽略而是拒绝",
-    en: "the announced inputs cannot be read: only the documented members may be given, and an unknown one is refused, never ignored",
+    zh: "公示项未知或不可识别（拒绝，不忽略）",
+    en: "an unknown or unreadable announced member (refused, never ignored)",
   },
   "ratio-range": {
     clause: "Chongqing 5.2 (抽查比例: a proportion, 0–100%)",
