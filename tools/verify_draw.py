@@ -17,8 +17,10 @@ Written from the specification alone, independently of the JavaScript library. U
       class, date, status or district (six digits) is not readable, or the announcement cannot be meant.
   verify_draw.py inspectors RECORD.json --input INPUT.json [--announced ANNOUNCED.json]
       Rebuilds a stage-2 InspectorDrawRecord from its inputs (the locked list, seed, directories, recusals… as passed
-      to drawInspectors, spec §8-§9) and compares every member; with --announced ({"inputsDigest": …}, published before
-      the stage-2 seed, spec §9.1) the inputs' digest must equal it. Exit 0 when identical, 1 otherwise.
+      to drawInspectors, spec §8-§9) and compares every member; with --announced ({"inputsDigest": …, "seed": …,
+      "inputsAnnouncedOn": …}, published before the stage-2 seed, spec §9.5, §10) the inputs' digest must equal it, the
+      seed must be the one announced (by meaning) and fixed on or after that date; any other member is a mismatch.
+      Exit 0 when identical, 1 otherwise.
   verify_draw.py batch CASES.json
       Runs many cases (as written by scripts/ci/python-verifier-cases.ts) and compares each answer with the one the
       library gave; exit 1 on any disagreement.
@@ -958,6 +960,8 @@ def record_problems(record):
                     out.append(f"strata.{s['riskClass']} ticket of {u['unitId']}")
                 if prev is not None and (prev["ticket"], u8(prev["unitId"])) >= (u["ticket"], u8(u["unitId"])):
                     out.append(f"strata.{s['riskClass']} order")
+                if isinstance(u["unitId"], str) and pool_id_problem(u["unitId"]) is not None:
+                    out.append(f"strata.{s['riskClass']} unit {u['unitId']!r}: the pool-id rule (spec §3, §7): {pool_id_problem(u['unitId'])}")
                 if u["unitId"] in listed or u["unitId"] in excluded:
                     out.append(f"strata.{s['riskClass']} unit {u['unitId']} listed twice or excluded")
                 listed.add(u["unitId"])
@@ -1277,6 +1281,49 @@ def strict_date(v):
     return isinstance(v, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v) is not None and valid_date(v)
 
 
+def lock_date_problems(locked):
+    """Spec §8 (lock-date-order), checked wherever a lock is consumed: lockedOn is not before the record's
+    timeline.commitmentPublishedOn, timeline.seedFixedOn or a dice seed's date."""
+    rec = locked.get("record") or {}
+    on = locked.get("lockedOn")
+    timeline = rec.get("timeline") or {}
+    prov = (rec.get("seed") or {}).get("provenance") or {}
+    dates = (("timeline.commitmentPublishedOn", timeline.get("commitmentPublishedOn")), ("timeline.seedFixedOn", timeline.get("seedFixedOn")),
+             ("seed.provenance.date", prov.get("date") if prov.get("kind") == "dice" else None))
+    return [f"locked.lockedOn: lock-date-order: {on} is before the record's {f} ({d})" for f, d in dates if isinstance(d, str) and isinstance(on, str) and on < d]
+
+
+STAGE2_ANNOUNCED = ("inputsDigest", "seed", "inputsAnnouncedOn")
+
+
+def stage2_announcement_mismatches(record, inp, announced):
+    """Spec §9.5, §10: the stage-2 announcement { inputsDigest, seed?, inputsAnnouncedOn? }; any other member, or an
+    announcement that is not an object, is a mismatch (refused, never ignored). inputsDigest is compared by the caller;
+    the seed by meaning (announcement_mismatches); the date against the lock, the input's own date and the seed's date."""
+    if not isinstance(announced, dict):
+        return [{"field": "announced", "expected": "an object { inputsDigest, seed?, inputsAnnouncedOn? }", "actual": type(announced).__name__}]
+    out = [{"field": f"announced.{k}", "expected": f"no such member ({', '.join(STAGE2_ANNOUNCED)})", "actual": "unknown member"} for k in announced if k not in STAGE2_ANNOUNCED]
+    if "seed" in announced:
+        out += announcement_mismatches(record, {"seed": announced["seed"]})
+    if "inputsAnnouncedOn" not in announced:
+        return out
+    on, field = announced["inputsAnnouncedOn"], "announced.inputsAnnouncedOn"
+    if not strict_date(on):
+        return out + [{"field": field, "expected": "a real YYYY-MM-DD date", "actual": on}]
+    if inp.get("inputsAnnouncedOn") is not None and inp["inputsAnnouncedOn"] != on:
+        out.append({"field": field, "expected": on, "actual": inp["inputsAnnouncedOn"]})
+    locked_on = (inp.get("locked") or {}).get("lockedOn")
+    if isinstance(locked_on, str) and on < locked_on:
+        out.append({"field": field, "expected": f"on or after the lock ({locked_on})", "actual": on})
+    prov = (inp.get("seed") or {}).get("provenance") or {}
+    fixed = prov.get("date") if prov.get("kind") == "dice" and isinstance(prov.get("date"), str) else inp.get("seedFixedOn") if isinstance(inp.get("seedFixedOn"), str) else None
+    if fixed is None:
+        out.append({"field": field, "expected": "a seed date to check (a dice date, or seedFixedOn in the input)", "actual": "no seed date"})
+    elif fixed < on:
+        out.append({"field": field, "expected": f"the seed fixed on or after {on}", "actual": f"seed fixed on {fixed}"})
+    return out
+
+
 def stage2_date_problems(inp, locked_on):
     """Spec §9.1 (Longting art. 19): the stage-2 seed is fixed on or after the lock and the inputs announcement."""
     out = []
@@ -1358,6 +1405,7 @@ def check_stage2_input(inp):
     if lock_digest(locked) != locked.get("digest"):
         out.append("locked.digest: does not recompute")
     out += [f"locked.record: {p}" for p in record_problems(rec)]
+    out += lock_date_problems(locked)
     out += [f"seed: {p}" for p in seed_problems(inp["seed"])]
     if inp["seed"].get("value") == rec["seed"]["value"]:
         out.append("seed: stage 2 uses its own seed")
@@ -1537,7 +1585,10 @@ def verify_inspector_record(record, inp, announced=None):
     except (Refused, KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration) as e:
         mismatches.append({"field": "record", "expected": "a record the specification can rebuild", "actual": f"{type(e).__name__}: {e}"})
     if announced is not None:
-        mismatches += announcement_mismatches(record, announced)
+        try:
+            mismatches += stage2_announcement_mismatches(record, inp, announced)
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            mismatches.append({"field": "announced", "expected": "an announcement the specification can compare", "actual": f"{type(e).__name__}: {e}"})
     notes = []
     if isinstance(record, dict) and isinstance(record.get("seed"), dict) and (record["seed"].get("provenance") or {}).get("kind") == "other":
         notes.append("seed-provenance-not-verifiable")
@@ -1740,7 +1791,7 @@ def main(argv):
     i = sub.add_parser("inspectors")
     i.add_argument("record")
     i.add_argument("--input", required=True)
-    i.add_argument("--announced", help='JSON {"inputsDigest": ...} published before the stage-2 seed (spec §9.1)')
+    i.add_argument("--announced", help='JSON {"inputsDigest": ..., "seed"?: ..., "inputsAnnouncedOn"?: ...} published before the stage-2 seed (spec §9.5, §10)')
     b = sub.add_parser("batch")
     b.add_argument("cases")
     a = ap.parse_args(argv)

@@ -12,6 +12,7 @@ import {
 } from "../../src/index.js";
 import { createHash } from "node:crypto";
 import { digestOf } from "../../src/draw/_shared/_encoding.js";
+import type { AnnouncedInspectorInputs } from "../../src/index.js";
 import { cappedCases } from "../../test/draw/_cappedCases.js";
 import { GOLDEN_OPTIONS, GOLDEN_POLICY, GOLDEN_POOL, GOLDEN_SEED, GOLDEN_TASK } from "../../test/draw/_golden.js";
 
@@ -353,7 +354,7 @@ for (let k = 0, drawn = 0; drawn < count; k++) {
 // forged variants (one member changed, digest recomputed; or the inputs changed under an honest record).
 const CATS = ["enforcement-civil-servant", "qualified-staff", "supervision-staff", "expert", "testing-institution"] as const;
 const UNITS = ["局机关", "城关所", "七里园所"] as const;
-function stage2Case(name: string, record: InspectorDrawRecord, input: DrawInspectorsInput, announced?: { inputsDigest: string }) {
+function stage2Case(name: string, record: InspectorDrawRecord, input: DrawInspectorsInput, announced?: AnnouncedInspectorInputs) {
   return {
     stage: 2, name, record, input, ...(announced === undefined ? {} : { announced }),
     library: { ok: verifyInspectorDraw(record, input, announced).ok, inputsDigest: commitInspectorInputs(input).digest },
@@ -418,9 +419,10 @@ function forgeStage2(record: InspectorDrawRecord): InspectorDrawRecord {
   cases.push(stage2Case("golden stage2-v1", r.record, input));
 }
 {
-  // spec §8 lock date order: lockTargetDraw refuses a lock dated before the record's timeline or dice roll; a lock made
-  // by hand with that date and its digest recomputed is, today, drawn from and verified by the library (verifyInspectorDraw
-  // does not re-check the lock's date order) — the Python verifier must answer the same, whichever way the library goes
+  // spec §8 lock date order: lockTargetDraw refuses a lock dated before the record's timeline or dice roll, and so does
+  // every consumer of a lock: a lock made by hand with that date and its digest recomputed is refused by drawInspectors,
+  // and a record naming it (drawn on an honest lock, then re-pointed and resealed) is refused by verifyInspectorDraw —
+  // the Python verifier must refuse it too
   const pool = Array.from({ length: 6 }, (_, i) => ({ id: `U-${i}`, riskClass: "A" }));
   const seed = seedFromDice({ digits: "314159265358979323846264338327950288419", witnesses: ["张伟", "李娜"], date: "2026-04-01" });
   const t1 = drawTargets({ taskId: "S2-lock", pool, seed, commitment: commitPool(pool), policy: { strata: { A: { count: 2 } } }, timeline: { commitmentPublishedOn: "2026-03-30", seedFixedOn: "2026-04-01" } });
@@ -435,8 +437,22 @@ function forgeStage2(record: InspectorDrawRecord): InspectorDrawRecord {
   early.digest = digestOf({ kind: "locked-target-list", recordDigest: t1.digest, lockedOn: "2026-03-31", lockedBy: "稽查局" });
   const staff = (d: string): Inspector[] => Array.from({ length: 4 }, (_, i) => ({ id: `${d}-${i}`, name: `${d}${i}`, departmentId: d, category: "qualified-staff", expertise: [] }));
   const input = { locked: early, seed: createSeed("202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f", { kind: "other", description: "x" }), initiatingDepartmentId: "S", departments: [{ departmentId: "S", inspectors: staff("S") }] } as unknown as DrawInspectorsInput;
-  const r = drawInspectors(input);
-  if (r.ok) cases.push(stage2Case("stage2 hand-made lock dated before the seed (spec §8)", r.record, input));
+  let drew = true;
+  try {
+    drawInspectors(input);
+  } catch {
+    drew = false;
+  }
+  if (drew) throw new Error("drawInspectors drew on a lock dated before the seed (spec §8)");
+  const honestLock = lockTargetDraw(t1, { lockedOn: "2026-04-02", lockedBy: "稽查局" });
+  const r = drawInspectors({ ...input, locked: honestLock });
+  if (!r.ok) throw new Error(r.messageEn);
+  const body: Record<string, unknown> = { ...(JSON.parse(JSON.stringify(r.record)) as Record<string, unknown>), lockDigest: early["digest"] };
+  delete body["digest"];
+  const repointed = { ...body, digest: digestOf(body) } as unknown as InspectorDrawRecord;
+  if (verifyInspectorDraw(repointed, input).ok) throw new Error("verifyInspectorDraw accepted a record on a lock dated before the seed (spec §8)");
+  const lockCase: { name: string } = { stage: 2, name: "stage2 hand-made lock dated before the seed (spec §8)", record: repointed, input, library: { ok: false } } as { name: string };
+  cases.push(lockCase);
 }
 const stage2Count = Math.max(1, Math.round(count * 0.8));
 let stage2Failed = 0;
@@ -499,6 +515,18 @@ for (let k = 0, drawn = 0; drawn < stage2Count; k++) {
     if (steered.ok) cases.push(stage2Case(`stage2 inputs changed after the announcement ${k}`, steered.record, ground, announced));
     // the seed fixed before the inputs were announced
     if (honest.ok) cases.push(stage2Case(`stage2 seed before the announcement ${k}`, honest.record, { ...dated, inputsAnnouncedOn: "2026-04-06" }, announced));
+    // spec §9.5, §10: the announcement binds the seed and the date — the honest record with the whole announcement, a
+    // record re-drawn under another seed, an announcement date after the seed (left out of the input), an unknown member
+    const { inputsAnnouncedOn: _a, seedFixedOn: _f, ...undated } = dated;
+    if (honest.ok) {
+      const full = { ...announced, seed: dated.seed, inputsAnnouncedOn: "2026-04-04" };
+      cases.push(stage2Case(`stage2 announced seed and date ${k}`, honest.record, dated, full));
+      const regrind = { ...dated, seed: stage2Seed() };
+      const again = drawInspectors(regrind);
+      if (again.ok && again.record.seed.value !== honest.record.seed.value) cases.push(stage2Case(`stage2 re-drawn under another seed ${k}`, again.record, regrind, full));
+      cases.push(stage2Case(`stage2 announced after the seed, date left out of the input ${k}`, honest.record, { ...undated, seedFixedOn: "2026-04-05" }, { ...announced, inputsAnnouncedOn: "2026-04-06" }));
+      cases.push(stage2Case(`stage2 unknown announcement member ${k}`, honest.record, dated, { ...announced, seedFixedOn: "2026-04-05" } as AnnouncedInspectorInputs));
+    }
   }
 }
 // tight workload caps where picks must be replaced (spec §9.3): the recorded capped draws of test/draw/stage2.test.ts

@@ -50,6 +50,16 @@ export const DRAW_RULES = /* @__PURE__ */ define({
     zh: "信用风险分类不在允许的集合中",
     en: "the credit-risk class is not in the configured set",
   },
+  "lock-date-order": {
+    clause: "Longting art. 19; docs/spec-v1.md §5.6, §8",
+    zh: "名单不能在名录承诺公布或种子确定之前锁定",
+    en: "a list cannot be locked before its pool commitment or its seed",
+  },
+  announced: {
+    clause: "本库抽取规范 docs/spec-v1.md §10（非法规条款）/ library draw specification docs/spec-v1.md §10, no regulation",
+    zh: "公示项未知或不可识别（拒绝，不忽略）",
+    en: "an unknown or unreadable announced member (refused, never ignored)",
+  },
   "ratio-range": {
     clause: "Chongqing 5.2 (抽查比例: a proportion, 0–100%)",
     zh: "抽查比例应在0到1之间",

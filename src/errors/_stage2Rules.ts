@@ -19,6 +19,11 @@ export const STAGE2_RULES = /* @__PURE__ */ define({
     zh: "第二次随机应使用自己的种子",
     en: "stage 2 uses its own seed, not stage 1's",
   },
+  "stage2-seed-after-lock": {
+    clause: "Longting art. 19 (锁定名单后由各部门二次随机); docs/spec-v1.md §9.1, §9.5",
+    zh: "第二次随机种子应在名单锁定及第二次随机输入公布当日或之后确定",
+    en: "the stage-2 seed is fixed on or after the day the list was locked and the stage-2 inputs were announced",
+  },
   "team-leader-initiating": {
     clause: "Chongqing 6.5; Wancheng art. 20",
     zh: "联合检查组组长应由发起部门的检查人员担任",

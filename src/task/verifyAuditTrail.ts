@@ -5,6 +5,7 @@ import { canonicalDigest } from "./_digest.js";
 import type { AnchoredHead, AuditEvent } from "./AuditEvent.js";
 import { GENESIS } from "./_lifecycle.js";
 import { anchorProblems } from "./_replay.js";
+import { trailDateProblems } from "./_trailDates.js";
 
 /**
  * Result of {@link verifyAuditTrail}.
@@ -34,8 +35,9 @@ export interface VerifyAuditTrailOptions {
 }
 
 /**
- * Verifies an audit trail (全过程留痕, Chongqing 4): sequence numbers without gaps, each event's digest matching its
- * content, and each event naming the previous event's digest. Any edit, deletion, insertion or reordering breaks it;
+ * Verifies an audit trail (全过程留痕, Chongqing 4): sequence numbers from 0 (or `from.seq + 1`) rising by 1 without
+ * gaps, each event's digest matching its content, each event naming the previous event's digest, and event dates
+ * (`on`) that never go backwards. Any edit, deletion, insertion or reordering breaks it;
  * dropping the last events does not — compare with a published head (`anchors`) to catch that. This checks the chain
  * only; {@link replayTask} and {@link verifyTask} also check that every event is what its transition appends.
  *
@@ -88,6 +90,6 @@ export function verifyAuditTrail(rawEvents: readonly AuditEvent[], rawOptions: V
     if (e["prevDigest"] !== prev) problems.push({ seq, problem: seq === offset && options.from !== undefined ? "the first event does not extend the published head" : "the link to the previous event is broken (removed, inserted or reordered)" });
     prev = typeof digest === "string" ? digest : "";
   });
-  problems.push(...anchorProblems(events, options.anchors ?? [], offset));
+  problems.push(...trailDateProblems(events, offset), ...anchorProblems(events, options.anchors ?? [], offset));
   return deepFreeze(problems.length === 0 ? { ok: true, headDigest: prev, head: { seq: offset + events.length - 1, digest: prev } } : { ok: false, problems });
 }

@@ -302,7 +302,9 @@ describe("tampering with a stored trail is detected", () => {
         if (trail === undefined) return;
         const seqEdit = how === "edit" && field === "seq";
         const forged = rechain(trail, !seqEdit);
-        if (!seqEdit) expect(verifyAuditTrail(forged).ok).toBe(true); // the chain alone cannot tell
+        // the chain alone cannot tell, unless the dates now go backwards (docs/lifecycle.md: verifyAuditTrail checks them)
+        const datesInOrder = forged.every((e, k) => k === 0 || !(e.on < forged[k - 1]!.on));
+        if (!seqEdit) expect(verifyAuditTrail(forged).ok).toBe(datesInOrder);
         expect(refused(forged, true)).toBe(true);
         // payload, type, actor, date, transition and sequence come from the input: a lone edit of them never replays
         if (how === "edit" && field !== "input") expect(refused(forged, false)).toBe(true);

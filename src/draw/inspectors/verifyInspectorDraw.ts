@@ -5,6 +5,8 @@ import { diffValues, MAX_MISMATCHES } from "../records/_diff.js";
 import { guarded, shapeMismatches } from "../records/_checkRecord.js";
 import { drawStage2, type DrawInspectorsInput, type DrawInspectorsResult } from "./drawInspectors.js";
 import { commitInspectorInputs } from "./commitInspectorInputs.js";
+import { inspectorAnnouncementMismatches } from "./_announcedInspector.js";
+import type { SeedRecord } from "../seeds/SeedRecord.js";
 import type { InspectorDrawRecord } from "./InspectorDrawRecord.js";
 import { InspectorDrawRecordSchema } from "../records/recordSchemas.js";
 import { seedNotes, type DrawMismatch, type VerificationResult } from "../targets/verifyTargetDraw.js";
@@ -17,6 +19,17 @@ import { seedNotes, type DrawMismatch, type VerificationResult } from "../target
 export interface AnnouncedInspectorInputs {
   /** The published {@link commitInspectorInputs} digest of the stage-2 inputs. */
   readonly inputsDigest: string;
+  /**
+   * The stage-2 seed (value and provenance) as announced or read out at the ceremony, compared with the record's by
+   * meaning as stage 1's `announced.seed` (docs/spec-v1.md §9.5, §10). Without it, a record re-drawn under another
+   * seed (a re-rolled die, any `other` value) on the same announced inputs passes.
+   */
+  readonly seed?: SeedRecord;
+  /**
+   * The day the inputs digest was announced (`YYYY-MM-DD`): the seed must be fixed on or after it (its dice date, or
+   * the input's `seedFixedOn`), so inputs cannot have been chosen knowing the seed (docs/spec-v1.md §9.1, §9.5).
+   */
+  readonly inputsAnnouncedOn?: string;
 }
 
 /**
@@ -89,20 +102,23 @@ function same(a: unknown, b: unknown): boolean {
  * @param record - The published stage-2 record.
  * @param input - The stage-2 input as the verifier has it (with `inputsAnnouncedOn` and `seedFixedOn` when known: a
  *   seed fixed before the lock or the announcement is a mismatch).
- * @param announced - The inputs digest announced before the seed ({@link commitInspectorInputs}): when given, the
- *   input's own digest must equal it (`announced.inputsDigest` mismatch otherwise), so inputs changed after the seed —
- *   someone marked unavailable, a cap, scope, filter or group size — are caught (Longting art. 19; no grinding).
+ * @param announced - What was announced (docs/spec-v1.md §9.5, §10): the inputs digest ({@link commitInspectorInputs})
+ *   — inputs changed after the seed (someone marked unavailable, a cap, scope, filter or group size) are caught —
+ *   and, to bind the draw itself, the stage-2 `seed` (compared by meaning) and `inputsAnnouncedOn` (the seed fixed on
+ *   or after it): Longting art. 19, no grinding. An unknown member, or an announcement that is not an object, is a
+ *   mismatch at `announced…` (refused, never ignored).
  * @returns `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` listing every difference.
  * @throws Never for a bad record or input — a malformed record, or an input {@link drawInspectors} refuses, is caught
  *   and reported in `mismatches`.
  * @category Draw
  * @example
  * ```ts
- * import { verifyInspectorDraw, type DrawInspectorsInput, type InspectorDrawRecord } from "shuangsuiji";
+ * import { verifyInspectorDraw, type DrawInspectorsInput, type InspectorDrawRecord, type SeedRecord } from "shuangsuiji";
  * declare const record: InspectorDrawRecord;
  * declare const input: DrawInspectorsInput;
  * declare const announcedDigest: string; // published before the stage-2 seed
- * const v = verifyInspectorDraw(record, input, { inputsDigest: announcedDigest });
+ * declare const announcedSeed: SeedRecord; // read out at the stage-2 ceremony
+ * const v = verifyInspectorDraw(record, input, { inputsDigest: announcedDigest, seed: announcedSeed, inputsAnnouncedOn: "2026-04-03" });
  * if (!v.ok) console.log(v.mismatches.map((m) => m.field));
  * ```
  */
@@ -136,15 +152,7 @@ export function verifyInspectorDraw(record: InspectorDrawRecord, input: DrawInsp
             return out;
           }),
         ];
-  if (announced !== undefined) {
-    mismatches.push(
-      ...guarded("announced", () => {
-        const out: DrawMismatch[] = [];
-        diffValues(announced?.inputsDigest, commitInspectorInputs(input).digest, "announced.inputsDigest", out);
-        return out;
-      }),
-    );
-  }
+  if (announced !== undefined) mismatches.push(...guarded("announced", () => inspectorAnnouncementMismatches(record, input, announced)));
   const seen = new Set<string>();
   const unique = mismatches.filter((m) => !seen.has(m.field) && seen.add(m.field) !== undefined).slice(0, MAX_MISMATCHES);
   let notes: ReturnType<typeof seedNotes> = [];

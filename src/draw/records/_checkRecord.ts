@@ -2,11 +2,12 @@ import type * as z from "zod/v4";
 import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
 import { compareUtf8, digestOf } from "../_shared/_encoding.js";
 import { diffValues } from "./_diff.js";
-import { STAGE1_ALGORITHM, ticketHasher } from "../targets/_pool.js";
+import { STAGE1_ALGORITHM, poolIdProblem, ticketHasher } from "../targets/_pool.js";
 import { commitmentSelfProblems } from "../targets/_commitmentSelf.js";
 import { wordsToHex } from "../_shared/_sha256.js";
 import { setupStage1 } from "../targets/_stage1.js";
 import { LockedTargetListSchema, TargetDrawRecordSchema } from "./recordSchemas.js";
+import { lockDateIssues } from "./_lockDates.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
 import type { DrawMismatch } from "../targets/verifyTargetDraw.js";
@@ -100,6 +101,7 @@ export function targetRecordProblems(input: unknown): DrawMismatch[] {
             if (prev !== undefined && (prev.ticket > u.ticket || (prev.ticket === u.ticket && compareUtf8(prev.unitId, u.unitId) >= 0))) {
               out.push({ field: `${at}.selected[${i}]`, expected: "tickets in ascending order", actual: u.ticket });
             }
+            listedIdProblem(u.unitId, `${at}.selected[${i}].unitId`, out); // spec §3, §7: the pool-id rule
             if (listed.has(u.unitId)) out.push({ field: `${at}.selected[${i}].unitId`, expected: "a unit listed once", actual: u.unitId });
             if (excluded.has(u.unitId)) out.push({ field: `${at}.selected[${i}].unitId`, expected: "not a unit excluded by name", actual: u.unitId });
             listed.add(u.unitId);
@@ -115,6 +117,16 @@ export function targetRecordProblems(input: unknown): DrawMismatch[] {
   });
 }
 
+/**
+ * docs/spec-v1.md §3, §7: every id a record lists satisfies the pool-id rule — no pool holds a look-alike spelling
+ * (lower case, a zero-width space, a full-width letter…), so a record listing one is not internally consistent, for
+ * every consumer alike (lockTargetDraw, drawInspectors, dispatchTargets, verifyTicket, verifyTargetDraw).
+ */
+function listedIdProblem(id: string, field: string, out: DrawMismatch[]): void {
+  const why = poolIdProblem(id);
+  if (why !== undefined) out.push({ field, expected: `unit-id-canonical: an id in its one canonical spelling (docs/spec-v1.md §3), not one with ${why}`, actual: id });
+}
+
 /** Everything wrong with a lock: its shape, its digest over the record digest and lock fields, and its record. */
 export function lockProblems(input: unknown): DrawMismatch[] {
   if (typeof input === "object" && input !== null && built.has(input)) return [];
@@ -125,6 +137,7 @@ export function lockProblems(input: unknown): DrawMismatch[] {
     const out: DrawMismatch[] = [];
     diffValues(lockDigest(locked.record.digest, locked.lockedOn, locked.lockedBy), locked.digest, "locked.digest", out);
     out.push(...targetRecordProblems(locked.record).map((m) => ({ ...m, field: `locked.record.${m.field}` })));
+    out.push(...lockDateIssues(locked.record, locked.lockedOn, ["locked", "lockedOn"]).map(issueMismatch)); // spec §8: checked wherever a lock is consumed
     return out;
   });
 }
@@ -133,10 +146,20 @@ export function lockProblems(input: unknown): DrawMismatch[] {
 export const lockDigest = (recordDigest: string, lockedOn: string, lockedBy: string): string =>
   digestOf({ kind: "locked-target-list", recordDigest, lockedOn, lockedBy });
 
+/** A named rule's issue kept with the mismatch that reports it, so a refusal names that rule (not `record-consistency`). */
+const issueOf = new WeakMap<DrawMismatch, RuleIssue>();
+
+/** A rule issue as a mismatch (`expected` names the rule); {@link refuse} throws the issue itself. */
+function issueMismatch(i: RuleIssue): DrawMismatch {
+  const m: DrawMismatch = { field: i.path.join("."), expected: `${i.rule}: ${i.messageEn}`, actual: i.value };
+  issueOf.set(m, i);
+  return m;
+}
+
 /** Mismatches as one thrown error (for functions that refuse an inconsistent record). */
 export function refuse(code: "invalid-input" | "draw-not-locked", mismatches: readonly DrawMismatch[], clause: string, zh: string, en: string): never {
   throw new ShuangsuijiError(
     code,
-    mismatches.slice(0, 50).map((m) => ({ path: m.field.split("."), rule: "record-consistency", clause, messageZh: zh, messageEn: `${en} (${m.field}: expected ${JSON.stringify(m.expected)}, found ${JSON.stringify(m.actual)})`, value: m.actual })),
+    mismatches.slice(0, 50).map((m) => issueOf.get(m) ?? { path: m.field.split("."), rule: "record-consistency", clause, messageZh: zh, messageEn: `${en} (${m.field}: expected ${JSON.stringify(m.expected)}, found ${JSON.stringify(m.actual)})`, value: m.actual }),
   );
 }

@@ -4,6 +4,7 @@ import { parseCivilDate } from "../../calendar/parseCivilDate.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { canonicalize } from "../_shared/_encoding.js";
 import { lockDigest, markBuilt, refuse, targetRecordProblems } from "./_checkRecord.js";
+import { lockDateIssues } from "./_lockDates.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
 
@@ -37,19 +38,8 @@ export function lockTargetDraw(record: TargetDrawRecord, lock: { readonly locked
   }
   parseCivilDate(lock?.lockedOn, "lockedOn");
   // docs/spec-v1.md §5.6, §8: a list cannot be locked before its seed existed or its pool commitment was published
-  const dates: [string, string | undefined][] = [
-    ["timeline.commitmentPublishedOn", record.timeline?.commitmentPublishedOn],
-    ["timeline.seedFixedOn", record.timeline?.seedFixedOn],
-    ["seed.provenance.date", record.seed.provenance.kind === "dice" ? record.seed.provenance.date : undefined],
-  ];
-  const early = dates.filter(([, d]) => d !== undefined && lock.lockedOn < d);
-  if (early.length > 0) {
-    throw new ShuangsuijiError("invalid-input", early.map(([field, d]) => ({
-      path: ["lockedOn"], rule: "lock-date-order", clause: "Longting art. 19; docs/spec-v1.md §5.6, §8", value: lock.lockedOn,
-      messageZh: `锁定日期 ${lock.lockedOn} 早于记录的 ${field}（${d}）：名单不能在种子确定或名录承诺公布之前锁定`,
-      messageEn: `the lock date ${lock.lockedOn} is before the record's ${field} (${d}): a list cannot be locked before its seed was fixed or its pool commitment published`,
-    })));
-  }
+  const early = lockDateIssues(record, lock.lockedOn, ["lockedOn"]);
+  if (early.length > 0) throw new ShuangsuijiError("invalid-input", early);
   if (typeof lock.lockedBy !== "string" || lock.lockedBy.trim() === "" || lock.lockedBy !== lock.lockedBy.trim()) throw new ShuangsuijiError("invalid-input", [ruleIssue("text-trimmed", ["lockedBy"])]);
   return markBuilt(deepFreeze(canonicalize({ kind: "locked-target-list" as const, record, lockedOn: lock.lockedOn, lockedBy: lock.lockedBy, digest: lockDigest(record.digest, lock.lockedOn, lock.lockedBy) })));
 }
