@@ -39,11 +39,19 @@ export type TaskVerification =
  * ```
  */
 export function verifyTask(raw: TaskLifecycle, options: ReplayTaskOptions = {}): TaskVerification {
+  return verifyStored(raw, options, false);
+}
+
+/**
+ * {@link verifyTask}'s body. With `own` (loadTask), `raw` is already the caller's private plain copy (see plainCopy):
+ * it is read and replayed as is, never copied a second time. @internal
+ */
+export function verifyStored(raw: TaskLifecycle, options: ReplayTaskOptions, own: boolean): TaskVerification {
   // A live task is read as is. Anything else: the trail is copied once as plain data (replay keeps that copy), and the
   // other fields — the records and lists, as large as the trail — are compared with the replay where they lie, through
   // data descriptors (a getter is never run), instead of being copied first. Only when something differs (or is not
   // plain data) is the whole value copied, which refuses what is not plain by path, and the differences named.
-  const live = isLiveTask(raw);
+  const live = own || isLiveTask(raw);
   let task = live ? raw : (plainCopy(raw, ["task"], (k) => k !== "audit") as TaskLifecycle);
   if (task === null || typeof task !== "object" || task.kind !== "task-lifecycle" || !Array.isArray(task.audit)) {
     return { ok: false, problems: [{ problem: "not a stored task lifecycle (kind task-lifecycle with an audit array)" }] };
