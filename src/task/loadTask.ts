@@ -31,8 +31,9 @@ import { isEventEnvelope } from "./_eventEnvelope.js";
  * ```
  */
 export function loadTask(raw: unknown, options: ReplayTaskOptions = {}): TaskLifecycle {
-  // one copy of the whole value (a Proxy or getter refused by path), which is then read and replayed as is
-  const value = plainCopy(raw, ["value"]);
+  // one copy of the trail (a Proxy or getter refused by path), which is then replayed as is; the other fields are compared
+  // with the replay where they lie and copied only when they differ, as verifyTask does (never twice)
+  const value = plainCopy(raw, ["value"], (k) => k !== "audit");
   const audit = (value as { audit?: unknown } | null)?.audit;
   // the envelope of every event (AuditEventSchema), checked by hand; only a trail that fails it goes through zod, which
   // writes the report (the same issues as always) — or accepts it, the hand check being the stricter of the two
@@ -40,7 +41,7 @@ export function loadTask(raw: unknown, options: ReplayTaskOptions = {}): TaskLif
     const events = AuditEventSchema.array().min(1).safeParse(audit);
     if (!events.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(events.error.issues, { clause: "docs/persistence.md" }, audit), { cause: events.error });
   }
-  const v = verifyStored(value as TaskLifecycle, options, true);
+  const v = verifyStored(raw as TaskLifecycle, options, { copy: value as TaskLifecycle, root: "value" });
   if (v.ok) return v.task;
   throw new ShuangsuijiError(
     "audit-trail-invalid",

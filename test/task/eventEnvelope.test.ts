@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { AuditEventSchema, ShuangsuijiError, loadTask, recordResult, startInspection, type TaskLifecycle } from "../../src/index.js";
+import { AuditEventSchema, ShuangsuijiError, loadTask, recordResult, startInspection, verifyTask, type TaskLifecycle } from "../../src/index.js";
 import { isEventEnvelope } from "../../src/task/_eventEnvelope.js";
 import { plainCopy } from "../../src/task/_plain.js";
 import { recordFor, teamsTask } from "./_scenario.js";
@@ -63,5 +63,54 @@ describe("isEventEnvelope (AuditEventSchema by hand, for loadTask)", () => {
   it("loadTask of a well-formed stored task still replays it (same state as the task it was stored from)", () => {
     const s = stored();
     expect(json(loadTask(s))).toEqual(s);
+  });
+});
+
+describe("loadTask reads a stored task once", () => {
+  it("a getter or Proxy in a stored list is never run and is refused by path (invalid-input), the trail being sound", () => {
+    let ran = false;
+    const s = stored() as unknown as Record<string, unknown>;
+    const records = s.records as Record<string, unknown>[];
+    Object.defineProperty(records[0], "id", { enumerable: true, get: () => { ran = true; return "R"; } });
+    try {
+      loadTask(s);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ShuangsuijiError);
+      expect((e as ShuangsuijiError).code).toBe("invalid-input");
+      expect((e as ShuangsuijiError).issues[0]?.path.slice(0, 3)).toEqual(["value", "records", 0]);
+    }
+    expect(ran).toBe(false);
+    const p = stored() as unknown as Record<string, unknown>;
+    // a Proxy that reads as plain data is plain data (as before); one whose traps throw is refused, not crashed on
+    p.teams = new Proxy(p.teams as object, { getOwnPropertyDescriptor: () => { throw new Error("trap"); } });
+    expect(() => loadTask(p)).toThrow(ShuangsuijiError);
+  });
+
+  it("an edited stored field (not the trail) is named, as verifyTask names it", () => {
+    const s = stored() as unknown as Record<string, unknown>;
+    (s.targetIds as string[]).reverse();
+    try {
+      loadTask(s);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ShuangsuijiError).code).toBe("audit-trail-invalid");
+      expect((e as ShuangsuijiError).issues[0]?.path).toEqual(["targetIds[0]"]);
+    }
+  });
+});
+
+describe("verifyTask of a stored value with a throwing Proxy trap", () => {
+  it("refuses it with invalid-input by path, not a foreign error", () => {
+    const p = stored() as unknown as Record<string, unknown>;
+    p.records = new Proxy(p.records as object, { getOwnPropertyDescriptor: () => { throw new Error("trap"); } });
+    try {
+      verifyTask(p as unknown as TaskLifecycle);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ShuangsuijiError);
+      expect((e as ShuangsuijiError).code).toBe("invalid-input");
+      expect((e as ShuangsuijiError).issues[0]?.path[1]).toBe("records");
+    }
   });
 });
