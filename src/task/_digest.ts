@@ -6,6 +6,11 @@ import { textHasherInto, wordsToHex } from "../draw/_shared/_sha256.js";
 // is byte for byte `canonicalJson` (keys sorted by UTF-16 code units, undefined members dropped): tested against it.
 
 const INTEGER_KEY = /^(?:0|[1-9]\d*)$/;
+/** Whether a key is integer-like (INTEGER_KEY), testing the regular expression only on keys that start with a digit. */
+const isIntegerKey = (k: string): boolean => {
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57 && INTEGER_KEY.test(k);
+};
 
 /** A frozen deep copy with keys in canonical order and `undefined` members dropped; `null` when that is not enough. */
 function canonicalCopy(v: unknown): unknown {
@@ -26,7 +31,7 @@ function canonicalCopy(v: unknown): unknown {
     const x = o[k];
     if (x === undefined) continue;
     // engines order integer-like keys first whatever the insertion order: JSON.stringify would not be canonical
-    if (INTEGER_KEY.test(k)) return NOT_CANONICAL;
+    if (isIntegerKey(k)) return NOT_CANONICAL;
     const c = canonicalCopy(x);
     if (c === NOT_CANONICAL) return NOT_CANONICAL;
     out[k] = c;
@@ -60,7 +65,7 @@ function isCanonical(v: unknown): boolean {
   let last: string | undefined;
   const o = v as Record<string, unknown>;
   for (const k in o) {
-    if ((last !== undefined && !(last < k)) || INTEGER_KEY.test(k) || !isCanonical(o[k])) return false;
+    if ((last !== undefined && !(last < k)) || isIntegerKey(k) || !isCanonical(o[k])) return false;
     last = k;
   }
   return true;
@@ -169,7 +174,7 @@ function equalCanonical(s: unknown, v: unknown): boolean {
   let last: string | undefined;
   let n = 0;
   for (const k of Object.keys(so)) {
-    if ((last !== undefined && !(last < k)) || INTEGER_KEY.test(k) || !Object.hasOwn(o, k)) return false;
+    if ((last !== undefined && !(last < k)) || isIntegerKey(k) || !Object.hasOwn(o, k)) return false;
     last = k;
     const x = o[k];
     if (x === undefined || !equalCanonical(so[k], x)) return false;

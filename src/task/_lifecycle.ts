@@ -142,7 +142,37 @@ const KEYS: { readonly [K in ListKey]?: (x: ItemOf<K>) => readonly string[] } = 
   replacements: (r) => (r.reason === "recusal" ? r.targetIds.map((id) => `${r.outgoingId}\u0000${id}`) : []),
 };
 
-const CORES = new WeakMap<object, Core>();
+/**
+ * The core of a live task, kept in a private class field stamped onto the frozen task object (a base constructor that
+ * returns its argument lets a subclass's field initialiser install the field on any object): as unforgeable as a
+ * WeakMap entry — no code outside this class can read, write or fake it, no reflection lists it — but read through an
+ * inline-cached field instead of a hash lookup, and with no ephemeron table for the collector to trace (replay makes
+ * one task version per event, almost all garbage at once).
+ */
+class Stamp {
+  constructor(o: object) {
+    return o;
+  }
+}
+class Cores extends Stamp {
+  readonly #core: Core;
+  private constructor(o: object, core: Core) {
+    super(o);
+    this.#core = core;
+  }
+  /** Stamps `core` onto `o` (not yet frozen: a field cannot be added to a non-extensible object). */
+  static set(o: object, core: Core): void {
+    new Cores(o, core);
+  }
+  /** The core of a live task; `undefined` for anything else (a primitive, a Proxy, a copy, a forged object). */
+  static get(o: unknown): Core | undefined {
+    return typeof o === "object" && o !== null && #core in o ? (o as Cores).#core : undefined;
+  }
+  static has(o: unknown): boolean {
+    return typeof o === "object" && o !== null && #core in o;
+  }
+}
+const CORES = Cores;
 
 const logOf = <T>(items: readonly T[]): View<T> => ({ log: { store: [...items], index: new Map(), indexed: 0 }, length: items.length });
 
@@ -330,6 +360,9 @@ function adoptedInput(stored: unknown, input: readonly unknown[]): { input: read
   return { input: stored, shared };
 }
 
+/** A character that is neither white space nor a format character: what a named actor must contain. */
+const VISIBLE = /[^\p{Cf}\s\u3000]/u;
+
 /**
  * Appends an audit event and returns the new frozen task. Costs O(size of the event + size of the changes): lists
  * are shared with the previous version, never copied, unless a change replaces a whole list.
@@ -337,7 +370,7 @@ function adoptedInput(stored: unknown, input: readonly unknown[]): { input: read
 export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Transition {
   parseCivilDate(ev.on, "on");
   // every step names who acted, with a visible character (全过程留痕, Chongqing 4)
-  if (typeof ev.actor !== "string" || ev.actor.replace(/[\p{Cf}\s\u3000]/gu, "") === "") refuse("invalid-input", "actor-required", "Chongqing 4 (全过程留痕)", "须记录执行该步骤的单位或人员", "record who took this step (actor)", ["actor"], ev.actor);
+  if (typeof ev.actor !== "string" || !VISIBLE.test(ev.actor)) refuse("invalid-input", "actor-required", "Chongqing 4 (全过程留痕)", "须记录执行该步骤的单位或人员", "record who took this step (actor)", ["actor"], ev.actor);
   const core = coreOf(t);
   const audit = core.lists.audit;
   const prev = audit.length === 0 ? GENESIS : (audit.log.store[audit.length - 1] as AuditEvent).digest;

@@ -39,19 +39,32 @@ export type TaskVerification =
  * ```
  */
 export function verifyTask(raw: TaskLifecycle, options: ReplayTaskOptions = {}): TaskVerification {
+  return verifyStored(raw, options);
+}
+
+/**
+ * {@link verifyTask}'s body. `pre` is what loadTask already made of `raw` — `plainCopy(raw, [root], (k) => k !== "audit")`,
+ * the trail copied, the other fields passed through — so it is not made twice; `root` names the value in errors. @internal
+ */
+export function verifyStored(raw: TaskLifecycle, options: ReplayTaskOptions, pre?: { readonly copy: TaskLifecycle; readonly root: string }): TaskVerification {
   // A live task is read as is. Anything else: the trail is copied once as plain data (replay keeps that copy), and the
   // other fields — the records and lists, as large as the trail — are compared with the replay where they lie, through
   // data descriptors (a getter is never run), instead of being copied first. Only when something differs (or is not
   // plain data) is the whole value copied, which refuses what is not plain by path, and the differences named.
-  const live = isLiveTask(raw);
-  let task = live ? raw : (plainCopy(raw, ["task"], (k) => k !== "audit") as TaskLifecycle);
+  const live = pre === undefined && isLiveTask(raw);
+  const root = pre?.root ?? "task";
+  let task = live ? raw : (pre?.copy ?? (plainCopy(raw, [root], (k) => k !== "audit") as TaskLifecycle));
   if (task === null || typeof task !== "object" || task.kind !== "task-lifecycle" || !Array.isArray(task.audit)) {
     return { ok: false, problems: [{ problem: "not a stored task lifecycle (kind task-lifecycle with an audit array)" }] };
   }
   const r = replay(task.audit, options);
   if (!r.ok) return { ok: false, problems: r.problems };
   const expected = plainTask(r.task) as unknown as Record<string, unknown>;
-  if (!live && !storedEquals({ ...task, audit: undefined }, { ...expected, audit: undefined })) task = plainCopy(raw, ["task"]) as TaskLifecycle;
+  if (!live) {
+    // equal as stored (storedEquals is sameJson read through data descriptors): nothing differs, no second walk to name it
+    if (storedMatches({ ...task, audit: undefined }, { ...expected, audit: undefined })) return { ok: true, task: r.task, head: headOf(r.task) as AnchoredHead };
+    task = plainCopy(raw, [root]) as TaskLifecycle;
+  }
   const stored = task as unknown as Record<string, unknown>;
   const problems: TrailProblem[] = [];
   for (const k of new Set([...Object.keys(expected), ...Object.keys(stored)])) {
@@ -67,4 +80,13 @@ export function verifyTask(raw: TaskLifecycle, options: ReplayTaskOptions = {}):
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, task: r.task, head: headOf(r.task) as AnchoredHead };
+}
+
+/** storedEquals, where a Proxy trap that throws counts as a difference: the copy that follows refuses it by path. */
+function storedMatches(s: unknown, e: unknown): boolean {
+  try {
+    return storedEquals(s, e);
+  } catch {
+    return false;
+  }
 }
