@@ -9,6 +9,8 @@
 // --runs k repeats the measurement in the same process and adds min and median of the totals.
 // The pool is bench-stream.ts's: id 91411303 + i padded to 10 digits, class A–D by i mod 4, 5 % per stratum. Files are
 // generated once under .tmp/bench-sql/ (not timed). Every engine's record digest is printed: they must be equal.
+//   npx tsx scripts/bench-sql.ts duckdb-steps <units>   each statement of commit + draw timed alone (CPU s of the
+//                                                       process, wall s, rows), after the same-run floor: where it goes
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -17,6 +19,8 @@ import {
   type SqlStatement,
 } from "../src/index.js";
 import { commitPoolInDuckDb, drawTargetsInDuckDb } from "../src/duckdb/index.js";
+import { poolCheckSql } from "../src/duckdb/_poolChecks.js";
+import { sqlSource } from "../src/duckdb/DuckDbPool.js";
 
 const [engine = "duckdb", nText = "1000000", ...rest] = process.argv.slice(2);
 const N = Number(nText);
@@ -100,6 +104,33 @@ if (engine === "duckdb") {
     floorSha256: floor, ratioToFloor: Number((total / floor).toFixed(2)), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
     floorCpuSeconds: Number(((fcpu.user + fcpu.system) / 1e6).toFixed(1)), cpuRatioToFloor: Number(((cpu.user + cpu.system) / (fcpu.user + fcpu.system)).toFixed(2)),
   };
+} else if (engine === "duckdb-steps") {
+  // each generated statement alone, in the order commit + draw runs them (the suspicious-id listing runs only when the
+  // class/date scan counts any: never on this pool); CPU seconds of the process, both DuckDB threads
+  const file = await poolFile();
+  const source = sqlSource({ file }); // the relation the library reads the file by
+  const db = await DuckDBInstance.create(":memory:", memoryLimit === undefined ? {} : { memory_limit: memoryLimit });
+  const c = await db.connect();
+  const { VARCHAR, LIST, INTEGER, listValue } = await import("@duckdb/node-api");
+  const time = async (s: SqlStatement | string) => {
+    const st = typeof s === "string" ? { text: s, params: [] } : s;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const r = await c.runAndReadAll(st.text, st.params.map((p) => (p.type === "text" ? p.value : listValue([...p.value]))), st.params.map((p) => (p.type === "text" ? VARCHAR : p.type === "text[]" ? LIST(VARCHAR) : LIST(INTEGER))));
+    const cpu = process.cpuUsage(cpu0);
+    return { cpu: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)), wall: seconds(t0), rows: r.currentRowCount };
+  };
+  const steps: Record<string, unknown> = { floor: await time(`SELECT count(*), min(sha256(id)) FROM read_parquet('${file}')`) };
+  const q = poolCheckSql(source);
+  steps["rules: class, date, suspicious ids"] = await time(q.rows(false));
+  steps["rules: repeated ids"] = await time(q.duplicateHashes());
+  const commitment = await commitPoolInDuckDb({ file }); // not timed: the selection needs it
+  steps["commitment"] = await time(generateCommitmentSql({ dialect: "duckdb", source }));
+  steps["counts check"] = await time(generateCommitmentSql({ dialect: "duckdb", source, check: "counts" }));
+  steps["selection"] = await time(generateSelectionSql({ dialect: "duckdb", source, taskId, policy, seed, commitment }));
+  c.closeSync();
+  db.closeSync();
+  result = { engine: "duckdb steps (parquet)", units: N, steps, total: 0 };
 } else if (engine === "js") {
   async function* units() {
     for (let i = 0; i < N; i++) yield { id: `91411303${String(i).padStart(10, "0")}`, riskClass: CLASSES[i % 4] as string };

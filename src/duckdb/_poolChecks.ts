@@ -29,6 +29,13 @@ export const SUSPICIOUS_ID_SQL = (id: string) =>
   `(${id} IS NULL OR NOT (regexp_full_match(${id}, '[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?') AND NOT contains(${id}, '  ') AND ` +
   `NOT (regexp_full_match(replace(${id}, ' ', ''), '[0-9A-Za-z]{18}') AND ${id} <> upper(replace(${id}, ' ', ''))))))`;
 
+/**
+ * {@link SUSPICIOUS_ID_SQL} as a value (a column of a projection): DuckDB evaluates every operand of an `AND` in a
+ * projection, so the cheap class test goes first in a `CASE`, which runs the other tests only on the rows that fail it
+ * (as a `WHERE` does: 1.2 against 5.5 CPU s at 10⁷ ids). Same truth value for every id, NULL included.
+ */
+const SUSPICIOUS_ID_VALUE_SQL = (id: string) => `(CASE WHEN regexp_full_match(${id}, '[\\x21-\\x60\\x7b-\\x7e]+') THEN false ELSE ${SUSPICIOUS_ID_SQL(id)} END)`;
+
 /** `risk-class`: one capital letter A–Z. */
 const BAD_CLASS_SQL = (c: string) => `(${c} IS NULL OR NOT regexp_full_match(${c}, '[A-Z]'))`;
 
@@ -59,8 +66,9 @@ function parts(source: SqlSource): Parts {
 
 /**
  * The §3 pool rules as DuckDB statements (docs/scale.md, "pool rules"): the source's columns (is there a registration
- * date column?), the bad rows per rule (counts and the first ids in text order), and the ids that appear more than
- * once (found by a 64-bit hash, then confirmed by id).
+ * date column?), the bad rows per rule (counts and the first ids in text order) with the count of ids SQL cannot clear,
+ * those ids (run only when that count is not zero), and the ids that appear more than once (found by a 64-bit hash,
+ * then confirmed by id).
  */
 export function poolCheckSql(source: SqlSource) {
   const columns = (): SqlStatement => {
@@ -72,12 +80,12 @@ export function poolCheckSql(source: SqlSource) {
     const n = LISTED_PER_RULE;
     const d = withDate ? `CAST(${p.date} AS VARCHAR)` : "CAST(NULL AS VARCHAR)";
     const text =
-      `SELECT count(*) FILTER (WHERE bc) AS n_class, count(*) FILTER (WHERE bd) AS n_date, ` +
+      `SELECT count(*) FILTER (WHERE bc) AS n_class, count(*) FILTER (WHERE bd) AS n_date, count(*) FILTER (WHERE bi) AS n_suspicious, ` +
       `min({'id': coalesce(id, ''), 'v': coalesce(c, '')}, ${n}) FILTER (WHERE bc) AS classes, ` +
       `min({'id': coalesce(id, ''), 'v': d}, ${n}) FILTER (WHERE bd) AS dates ` +
-      `FROM (SELECT id, c, d, ${BAD_CLASS_SQL("c")} AS bc, ${BAD_DATE_SQL("d")} AS bd ` +
+      `FROM (SELECT id, c, d, ${BAD_CLASS_SQL("c")} AS bc, ${BAD_DATE_SQL("d")} AS bd, ${SUSPICIOUS_ID_VALUE_SQL("id")} AS bi ` +
       `FROM (SELECT CAST(${p.id} AS VARCHAR) AS id, CAST(${p.cls} AS VARCHAR) AS c, ${d} AS d FROM ${p.from}) s) t`;
-    return p.b.render(text, ["n_class", "n_date", "classes", "dates"]);
+    return p.b.render(text, ["n_class", "n_date", "n_suspicious", "classes", "dates"]);
   };
   const suspiciousIds = (): SqlStatement => {
     const p = parts(source);
@@ -132,10 +140,12 @@ export async function checkPoolInEngine(engine: Engine, source: SqlSource): Prom
     for (const x of dates) issues.push(ruleIssue("civil-date", [x.id, "registrationDate"], { value: x.v }));
     more("civil-date", num(r["n_date"]), dates.length);
   }
-  // ids SQL could not clear: judged by the pool-id rule itself, once per distinct value
+  // ids SQL could not clear: judged by the pool-id rule itself, once per distinct value; counted in the scan above,
+  // fetched only when there are any (issue 16: one scan of the pool fewer per call, ≈ 0.3 CPU s at 10⁷)
   let badIdRows = 0;
   let listedIds = 0;
-  for (const row of await engine.rows(q.suspiciousIds(), "validation")) {
+  const suspicious = r === undefined || num(r["n_suspicious"]) > 0 ? await engine.rows(q.suspiciousIds(), "validation") : [];
+  for (const row of suspicious) {
     const id = String(row["id"]);
     const why = poolIdProblem(id);
     if (why === undefined) continue;

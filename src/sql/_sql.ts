@@ -17,7 +17,13 @@ export function checkDialect(dialect: unknown): SqlDialect {
 export interface Fragments {
   readonly ident: (name: string) => string;
   readonly utf8: (text: string) => string;
-  readonly be32Length: (bytes: string) => string;
+  /**
+   * The byte length of `bytes` as 4 bytes big-endian. `likely`: the length most rows have (18 for a USCC id, 1 for a
+   * class, 0 for an eligible unit's reason): DuckDB writes that one as a constant and computes only the others.
+   */
+  readonly be32Length: (bytes: string, likely?: number) => string;
+  /** `fromHex(prefixHex) ‖ be32Length(bytes) ‖ bytes` (the ticket's message); DuckDB folds the prefix and the likely length into one constant. */
+  readonly prefixed: (prefixHex: string, bytes: string, likely?: number) => string;
   readonly concat: (...bytes: string[]) => string;
   readonly fromHex: (hex: string) => string;
   /** SHA-256 as 64 lower-case hex digits. */
@@ -40,6 +46,14 @@ export interface Fragments {
 }
 
 const WORDS32 = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+/** A unified social credit code (统一社会信用代码, GB 32100-2015) is 18 ASCII characters: the likely id length. */
+export const USCC_BYTES = 18;
+/** A length as 8 hex digits (4 bytes big-endian). */
+const hex32 = (n: number) => n.toString(16).padStart(8, "0");
+/** DuckDB: the 4-byte big-endian length of a BLOB, computed per row. */
+const duckBe32 = (b: string) => `CAST(CAST(CAST(octet_length(${b}) AS INTEGER) AS BIT) AS BLOB)`;
+/** DuckDB: a known length as a BLOB literal (`'\\x00\\x00\\x00\\x12'::BLOB` for 18). */
+const duckBe32Literal = (n: number) => `'${hex32(n).replace(/(..)/g, "\\x$1")}'::BLOB`;
 const quoteDouble = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
@@ -47,6 +61,7 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
     ident: quoteDouble,
     utf8: (t) => `convert_to(${t}, 'UTF8')`,
     be32Length: (b) => `int4send(octet_length(${b}))`,
+    prefixed: (h, b) => `decode(${h}, 'hex') || int4send(octet_length(${b})) || ${b}`,
     concat: (...b) => b.join(" || "),
     fromHex: (h) => `decode(${h}, 'hex')`,
     sha256Hex: (b) => `encode(sha256(${b}), 'hex')`,
@@ -63,8 +78,12 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
   duckdb: {
     ident: quoteDouble,
     utf8: (t) => `encode(${t})`,
-    // INTEGER → BIT is the 32 bits big-endian, BIT → BLOB their 4 bytes: a third cheaper than printf + unhex
-    be32Length: (b) => `CAST(CAST(CAST(octet_length(${b}) AS INTEGER) AS BIT) AS BLOB)`,
+    // INTEGER → BIT is the 32 bits big-endian, BIT → BLOB their 4 bytes: a third cheaper than printf + unhex; the likely
+    // length as a constant BLOB, the casts only for the other rows (issue 16: ≈ 0.4 CPU s per prefix at 10⁷)
+    be32Length: (b, likely) => (likely === undefined ? duckBe32(b) : `CASE octet_length(${b}) WHEN ${likely} THEN ${duckBe32Literal(likely)} ELSE ${duckBe32(b)} END`),
+    // the constant prefix and the likely length as one constant (computed once per vector), then one concatenation
+    prefixed: (h, b, likely) =>
+      likely === undefined ? `unhex(${h}) || ${duckBe32(b)} || ${b}` : `CASE octet_length(${b}) WHEN ${likely} THEN unhex(${h} || '${hex32(likely)}') ELSE unhex(${h}) || ${duckBe32(b)} END || ${b}`,
     concat: (...b) => b.join(" || "),
     fromHex: (h) => `unhex(${h})`,
     sha256Hex: (b) => `sha256(${b})`,
@@ -91,6 +110,7 @@ export const FRAGMENTS: Readonly<Record<SqlDialect, Fragments>> = {
     utf8: (t) => t,
     // 2^32 + n printed as hex is "1" followed by the eight hex digits of n: drop the "01" byte.
     be32Length: (b) => `unhex(substring(hex(toUInt64(length(${b})) + 4294967296), 3))`,
+    prefixed: (h, b) => `concat(unhex(${h}), unhex(substring(hex(toUInt64(length(${b})) + 4294967296), 3)), ${b})`,
     concat: (...b) => `concat(${b.join(", ")})`,
     fromHex: (h) => `unhex(${h})`,
     sha256Hex: (b) => `lower(hex(SHA256(${b})))`,

@@ -1,6 +1,6 @@
 import { requireObject, readPlain } from "../_internal/boundary.js";
 import type { Eligibility, Exclusion } from "../draw/targets/SamplingPolicy.js";
-import { FRAGMENTS, builder, checkDialect, unitsParts, unitsRelation } from "./_sql.js";
+import { FRAGMENTS, USCC_BYTES, builder, checkDialect, unitsParts, unitsRelation } from "./_sql.js";
 
 const CH_WORDS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
 import { poolConfig } from "./_seam.js";
@@ -71,7 +71,8 @@ export function generateCommitmentSql(raw: CommitmentSqlInput): SqlStatement {
   if (input.check === "counts") {
     return b.render(`SELECT risk_class, reason, ${f.countText} AS units FROM (${units}) u GROUP BY risk_class, reason ORDER BY risk_class, reason`, counts);
   }
-  const element = f.concat(f.be32Length(f.utf8("id")), f.utf8("id"), f.be32Length(f.utf8("risk_class")), f.utf8("risk_class"), f.be32Length(f.utf8("reason")), f.utf8("reason"));
+  // the likely lengths (a USCC's 18 bytes, one class letter, an eligible unit's empty reason) as constants (issue 16)
+  const element = f.concat(f.be32Length(f.utf8("id"), USCC_BYTES), f.utf8("id"), f.be32Length(f.utf8("risk_class"), 1), f.utf8("risk_class"), f.be32Length(f.utf8("reason"), 0), f.utf8("reason"));
   const parts = (f.digestParts as NonNullable<typeof f.digestParts>)(element, units);
   const text =
     `SELECT risk_class, reason, ${f.countText} AS units, ${parts.sums.map(([c, sum]) => `${sum} AS ${c}`).join(", ")} ` +

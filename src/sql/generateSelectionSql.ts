@@ -2,7 +2,7 @@ import { requireObject } from "../_internal/boundary.js";
 import type { PoolCommitment } from "../draw/targets/PoolCommitment.js";
 import type { SamplingPolicy } from "../draw/targets/SamplingPolicy.js";
 import type { SeedRecord } from "../draw/seeds/SeedRecord.js";
-import { builder, checkDialect, unitsParts } from "./_sql.js";
+import { USCC_BYTES, builder, checkDialect, unitsParts } from "./_sql.js";
 import { setupStage1, ticketPrefixHex } from "./_seam.js";
 import type { SqlDialect, SqlSource, SqlStatement } from "./SqlStatement.js";
 
@@ -90,7 +90,7 @@ export function generateSelectionSql(raw: SelectionSqlInput): SqlStatement {
   const drawn = [...setup.quotas].filter(([, q]) => q.quota > 0);
   const classes = b.add({ name: "classes", type: "text[]", value: drawn.map(([c]) => c) });
   const prefix = b.add({ name: "ticket_prefix", type: "text", value: ticketPrefixHex(setup.seed.value, setup.taskId) });
-  const ticket = f.sha256Hex(f.concat(f.fromHex(prefix), f.be32Length(f.utf8("id")), f.utf8("id")));
+  const ticket = f.sha256Hex(f.prefixed(prefix, f.utf8("id"), USCC_BYTES));
   const columns = ["risk_class", "id", "ticket"];
   if (dialect === "clickhouse") {
     // one SELECT over the table (no subquery): through a Distributed table each shard hashes, filters and keeps its own
