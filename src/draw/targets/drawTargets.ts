@@ -1,7 +1,7 @@
 import type { SeedRecord } from "../seeds/SeedRecord.js";
 import type { TargetDrawRecord } from "../records/TargetDrawRecord.js";
 import type { DrawUnit } from "./_pool.js";
-import { asyncInput, readingElement } from "../../_internal/boundary.js";
+import { eachUnitAsync, type DrawUnitStream } from "./_eachUnitAsync.js";
 import { eachUnit } from "../_shared/_each.js";
 import { shardPass } from "./drawTargetShard.js";
 import type { DrawTargetsInput } from "./DrawTargetsInput.js";
@@ -68,12 +68,10 @@ export function drawTargets(input: DrawTargetsInput): TargetDrawRecord {
  * ```
  */
 export async function drawTargetsAsync(
-  input: Omit<DrawTargetsInput, "pool"> & { readonly pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit> },
+  input: Omit<DrawTargetsInput, "pool"> & { readonly pool: DrawUnitStream },
 ): Promise<TargetDrawRecord> {
   // a stream is not kept: duplicate ids are found by 64-bit fingerprint (see fingerprintLog)
   const pass = shardPass(input, false);
-  const add = pass.add;
-  let i = 0;
-  for await (const u of asyncInput<DrawUnit>(input.pool, ["pool"])) readingElement(["pool", i++], () => add(u));
+  await eachUnitAsync(input.pool, ["pool"], pass.add);
   return pass.record();
 }
