@@ -217,7 +217,9 @@ export function stateFromJson(j: { sum: string; unitCount: number; strata: Recor
 }
 
 /** The internal prefix of a unit id's fingerprint when no draw prefix exists (commitPool): never part of a record. */
-const FINGERPRINT_TAG = "shuangsuiji/unit-id-fingerprint/v1";
+// 60 bytes, so len‖tag is one 64-byte block, compressed once: a fingerprint then costs one compression for an id of up
+// to 51 bytes (the former 34-byte tag left 38 bytes of prefix in the block, and an 18-byte USCC took two compressions)
+const FINGERPRINT_TAG = "shuangsuiji/unit-id-fingerprint/v2".padEnd(60, ".");
 
 /**
  * Duplicate-id detection in typed memory (docs/spec-v1.md §3; used per bucket by {@link fingerprintLog}): an
@@ -279,37 +281,52 @@ export function fingerprintTable(expected = 0) {
 
 /**
  * Duplicate-id detection without a random access per unit (docs/spec-v1.md §3): the pass appends each unit's 64-bit
- * fingerprint to one typed array (8 bytes per unit, written in order), and `duplicates` finds the repeated ones at the
+ * fingerprint to a list of typed chunks (8 bytes per unit, written in order, never copied), and `duplicates` finds the repeated ones at the
  * end — the fingerprints partitioned by their top bits into buckets of a few thousand, scattered bucket by bucket (in
  * groups, so the scratch space stays under a quarter of the log), each bucket checked with a small
  * {@link fingerprintTable} that stays in cache. Same answer as inserting every unit into one table in row order: a row
  * is a duplicate of the first earlier row with the same fingerprint (and, with `same`, the same id).
  */
 export function fingerprintLog(expected = 0) {
+  // chunks, never copied as the log grows: the first sized from the hint, each next one twice as large up to 2^18
+  // entries (2 MiB), so a 10^7-unit stream holds its 80 MB of fingerprints without a growth copy beside them
   const hint = Number.isFinite(expected) && expected > 0 ? Math.min(expected, 1 << 24) : 0;
-  let fp = new Int32Array(2 * Math.max(1024, hint));
-  let pos: Int32Array | undefined; // the unit index of each entry, once a unit index was skipped (a bad unit)
+  const CHUNK = 1 << 18;
+  const fps: Int32Array[] = []; // [hi, lo] per entry
+  const poss: (Int32Array | undefined)[] = []; // the unit index of each entry, once a unit index was skipped (a bad unit)
+  let fp = new Int32Array(2 * Math.min(CHUNK, Math.max(1024, hint)));
+  let pos: Int32Array | undefined;
+  let skipped = false;
+  let filled = 0; // entries in the current chunk
   let n = 0;
+  fps.push(fp);
+  poss.push(undefined);
   return {
     /** Logs the fingerprint (hi, lo) of unit `index` (indices increasing). */
     push(hi: number, lo: number, index: number): void {
-      if (2 * n + 2 > fp.length) {
-        const next = new Int32Array(Math.ceil(fp.length * 1.5) & ~1);
-        next.set(fp);
-        fp = next;
-        if (pos !== undefined) {
-          const p = new Int32Array(next.length >> 1);
-          p.set(pos);
-          pos = p;
+      if (2 * filled === fp.length) {
+        fp = new Int32Array(Math.min(2 * CHUNK, 2 * fp.length));
+        pos = skipped ? new Int32Array(fp.length >> 1) : undefined;
+        fps.push(fp);
+        poss.push(pos);
+        filled = 0;
+      }
+      if (!skipped && index !== n) {
+        // the first skipped index: every entry's index is kept from now on (the earlier ones are their entry numbers)
+        skipped = true;
+        let e = 0;
+        for (let c = 0; c < fps.length; c++) {
+          const p = new Int32Array((fps[c] as Int32Array).length >> 1);
+          const len = c === fps.length - 1 ? filled : p.length;
+          for (let k = 0; k < len; k++) p[k] = e++;
+          poss[c] = p;
         }
+        pos = poss[poss.length - 1];
       }
-      if (pos === undefined && index !== n) {
-        pos = new Int32Array(fp.length >> 1);
-        for (let i = 0; i < n; i++) pos[i] = i;
-      }
-      fp[2 * n] = hi;
-      fp[2 * n + 1] = lo;
-      if (pos !== undefined) pos[n] = index;
+      fp[2 * filled] = hi;
+      fp[2 * filled + 1] = lo;
+      if (pos !== undefined) pos[filled] = index;
+      filled++;
       n++;
     },
     /**
@@ -325,9 +342,13 @@ export function fingerprintLog(expected = 0) {
       const buckets = 1 << bits;
       const bucketOf = (hi: number): number => (bits === 0 ? 0 : hi >>> shift);
       const counts = new Int32Array(buckets);
-      for (let i = 0; i < n; i++) {
-        const b = bucketOf(fp[2 * i] as number);
-        counts[b] = (counts[b] as number) + 1;
+      for (let c = 0; c < fps.length; c++) {
+        const a = fps[c] as Int32Array;
+        const len = c === fps.length - 1 ? filled : a.length >> 1;
+        for (let k = 0; k < len; k++) {
+          const b = bucketOf(a[2 * k] as number);
+          counts[b] = (counts[b] as number) + 1;
+        }
       }
       const budget = Math.max(1, groupBudget);
       let largest = 0;
@@ -347,16 +368,22 @@ export function fingerprintLog(expected = 0) {
           at += counts[b] as number;
         }
         const fill = starts.slice(0, buckets);
-        for (let i = 0; i < n; i++) {
-          const hi = fp[2 * i] as number;
-          const b = bucketOf(hi);
-          if (b < b0 || b >= b1) continue;
-          const slot = fill[b] as number;
-          fill[b] = slot + 1;
-          const o = 3 * slot;
-          scratch[o] = hi;
-          scratch[o + 1] = fp[2 * i + 1] as number;
-          scratch[o + 2] = pos === undefined ? i : (pos[i] as number);
+        let e = 0;
+        for (let c = 0; c < fps.length; c++) {
+          const a = fps[c] as Int32Array;
+          const p = poss[c];
+          const len = c === fps.length - 1 ? filled : a.length >> 1;
+          for (let k = 0; k < len; k++, e++) {
+            const hi = a[2 * k] as number;
+            const b = bucketOf(hi);
+            if (b < b0 || b >= b1) continue;
+            const slot = fill[b] as number;
+            fill[b] = slot + 1;
+            const o = 3 * slot;
+            scratch[o] = hi;
+            scratch[o + 1] = a[2 * k + 1] as number;
+            scratch[o + 2] = p === undefined ? e : (p[k] as number);
+          }
         }
         for (let b = b0; b < b1; b++) {
           const from = starts[b] as number;
