@@ -83,7 +83,7 @@ describe("hostile batches report what the unbatched pool reports", () => {
     const commitment = commitPool(base);
     const policy = { strata: { A: { ratio: 0.5 }, B: { ratio: 0.5 }, C: { ratio: 0.5 } } };
     for (const sizes of [[1], [2], [7], [-1, 5, 0], [13, -1, -1, 3], [1000]]) {
-      const batches = cut(flat, sizes);
+      const batches = cut(flat, sizes) as unknown as DrawUnit[];
       expect(await issuesOf(() => commitPoolAsync(stream(batches)))).toEqual(expected);
       expect(await issuesOf(() => commitPoolAsync(batches))).toEqual(expected);
       expect(await issuesOf(() => drawTargetsAsync({ taskId: "T", pool: stream(batches), policy, seed, commitment }))).toEqual(expected);
@@ -98,7 +98,7 @@ describe("hostile batches report what the unbatched pool reports", () => {
   });
   it("a unit whose read throws is reported at its row in the pool, batched or not", async () => {
     const trap = new Proxy({}, { get: () => { throw new Error("trap"); } });
-    const pool: unknown[] = [...base.slice(0, 23), trap, ...base.slice(23)];
+    const pool = [...base.slice(0, 23), trap, ...base.slice(23)] as DrawUnit[];
     // (an async generator's own yield awaits, so reads `then` of the trap: the reference is the sync iterable)
     const expected = await issuesOf(() => commitPoolAsync(pool));
     expect(expected).not.toBe("no error");
