@@ -461,7 +461,8 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     }
     laneUnits = 0;
   };
-  const log = fingerprintLog(options.expectedUnits ?? 0);
+  // let: released once checked (finish), so a streamed draw's 8 bytes per unit are not held while its record is built
+  let log = fingerprintLog(options.expectedUnits ?? 0);
   const ids: (string | undefined)[] | undefined = options.keepIds === true ? [] : undefined;
   const same = ids === undefined ? undefined : (a: number, b: number) => ids[a] === ids[b];
   const issues: RuleIssue[] = [];
@@ -585,6 +586,7 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
         finished = true;
         settle();
         const dups = log.duplicates(same);
+        log = fingerprintLog(0);
         if (dups.length > 0) {
           // merge the repeated rows into the row-ordered issues (a bad row is never logged, so never a duplicate)
           const bad = issues.splice(0, issues.length);
@@ -637,9 +639,7 @@ export interface Candidate {
  */
 export function boundedHeap(k: number) {
   let slab = new Int32Array(Math.min(Math.max(k, 1), 1024) * 8);
-  let spare = new Int32Array(0);
   let ids: string[] = [];
-  let spareIds: string[] = [];
   let m = 0;
   const limit = k + Math.ceil(k / 2) + 64;
   let hasThreshold = false;
@@ -690,31 +690,40 @@ export function boundedHeap(k: number) {
       idx[j + 1] = v;
     }
   };
-  // keeps the k smallest of the m held (in slots 0..k) and makes the largest of them the threshold
+  // scratch of the compactions (allocated at the first one, at the buffer's limit)
+  let idx = new Int32Array(0);
+  let keep = new Uint8Array(0);
+  // keeps the k smallest of the m held (moved down to slots 0..k, in place: no second buffer) and makes the largest of
+  // them the threshold
   const compact = (): void => {
-    const idx = new Int32Array(m);
+    if (idx.length < m) {
+      idx = new Int32Array(m);
+      keep = new Uint8Array(m);
+    }
     for (let i = 0; i < m; i++) idx[i] = i;
     select(idx, 0, m - 1, k - 1);
-    if (spare.length < slab.length) spare = new Int32Array(slab.length);
-    for (let j = 0; j < k; j++) {
-      const s = (idx[j] as number) * 8;
-      const o = j * 8;
-      for (let i = 0; i < 8; i++) spare[o + i] = slab[s + i] as number;
-      spareIds[j] = ids[idx[j] as number] as string;
-    }
-    const t = slab;
-    slab = spare;
-    spare = t;
-    const ti = ids;
-    ids = spareIds;
-    spareIds = ti;
-    spareIds.length = 0;
-    ids.length = k;
-    m = k;
-    // the largest kept: found by one scan (select put it at k - 1 of idx, now slot k - 1)
-    for (let i = 0; i < 8; i++) threshold[i] = slab[(k - 1) * 8 + i] as number;
-    thresholdId = ids[k - 1] as string;
+    // the largest kept (select put it at k - 1 of idx)
+    const top = (idx[k - 1] as number) * 8;
+    for (let i = 0; i < 8; i++) threshold[i] = slab[top + i] as number;
+    thresholdId = ids[idx[k - 1] as number] as string;
     hasThreshold = true;
+    keep.fill(0, 0, m);
+    for (let j = 0; j < k; j++) keep[idx[j] as number] = 1;
+    // a kept slot only ever moves down, so one forward sweep compacts in place
+    let w = 0;
+    for (let s = 0; s < m; s++) {
+      if (keep[s] === 0) continue;
+      if (s !== w) {
+        const from = s * 8;
+        const to = w * 8;
+        for (let i = 0; i < 8; i++) slab[to + i] = slab[from + i] as number;
+        ids[w] = ids[s] as string;
+      }
+      w++;
+    }
+    // the dropped ids are let go (the array keeps its length: no shrink and regrow)
+    for (let s = k; s < m; s++) ids[s] = "";
+    m = k;
   };
   // the held candidates' slots in (ticket, id) order
   const order = (): Int32Array => {
