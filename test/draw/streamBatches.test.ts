@@ -138,3 +138,30 @@ describe("hostile batches report what the unbatched pool reports", () => {
     }
   });
 });
+
+describe("streamed passes in a row (the fingerprint log's memory reused, candidates' ids copied)", () => {
+  it("large enough for full log chunks: each pass finds its own duplicates and draws the in-memory record", async () => {
+    const n = 300_000; // past one full 2^18-entry log chunk, so a later pass reuses an earlier one's
+    const pool: DrawUnit[] = Array.from({ length: n }, (_, i) => ({ id: `9141130${String(i).padStart(11, "0")}`, riskClass: "AB"[i % 2] as string }));
+    const batches = cut(pool, [4096]);
+    const commitment = await commitPoolAsync(stream(batches));
+    expect(commitment).toEqual(commitPool(pool));
+    const policy = { strata: { A: { ratio: 0.3 }, B: { count: 7 } } };
+    const r = await drawTargetsAsync({ taskId: "T-R", pool: stream(batches), policy, seed, commitment });
+    expect(r).toEqual(drawTargets({ taskId: "T-R", pool, policy, seed, commitment }));
+    // a repeated id far from its first row, after passes that released their chunks: found, named by both rows
+    const dup = [...pool, { id: pool[5]!.id, riskClass: "B" }];
+    const want = await issuesOf(() => commitPool(dup));
+    expect((want as Issue[]).map(([p, rule]) => [p, rule])).toEqual([[[n, "id"], "unique-ids"]]);
+    expect(await issuesOf(() => commitPoolAsync(stream(cut(dup, [4096]))))).toEqual([[[n, "id"], "unique-ids", expect.stringContaining("same id as unit 5"), expect.any(String)]]);
+    expect(await issuesOf(() => drawTargetsAsync({ taskId: "T-R", pool: stream(cut(dup, [4096])), policy, seed, commitment }))).toEqual(
+      await issuesOf(() => commitPoolAsync(stream(cut(dup, [4096])))),
+    );
+    expect((await verifyTargetDrawAsync(r, stream(batches))).ok).toBe(true);
+  }, 120_000);
+  it("flatCopy is the same text (non-ASCII, astral, lone surrogates, long)", async () => {
+    const { flatCopy } = await import("../../src/draw/targets/_pool.js");
+    for (const s of ["", "A", "检查对象-1", "𝒜b", "\ud800x", "x\udfff", "a".repeat(256), "b".repeat(300), `${"9141"}${"1303".repeat(3)}`]) expect(flatCopy(s)).toBe(s);
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), (s) => flatCopy(s) === s), { seed: 13, numRuns: 300 });
+  });
+});

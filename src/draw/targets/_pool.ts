@@ -279,11 +279,32 @@ export function fingerprintTable(expected = 0) {
   };
 }
 
+/** The fingerprint log's full chunk: 2^18 entries of two words (2 MiB). */
+const LOG_CHUNK = 1 << 18;
+
+/**
+ * Full log chunks of finished logs, held weakly: a pass that starts before the collector has freed them (the draw
+ * right after commitPoolAsync over the same stream) writes into them instead of allocating as much again beside them,
+ * so two passes in a row peak at one log, not two. Only the memory is reused: a chunk's old entries are never read (a
+ * log reads only the entries it wrote), so results do not depend on when the collector runs.
+ */
+const spareLogChunks: WeakRef<Int32Array>[] = [];
+
+function newLogChunk(words: number): Int32Array {
+  if (words === 2 * LOG_CHUNK) {
+    while (spareLogChunks.length > 0) {
+      const c = spareLogChunks.pop()!.deref();
+      if (c !== undefined) return c;
+    }
+  }
+  return new Int32Array(words);
+}
+
 /**
  * Duplicate-id detection without a random access per unit (docs/spec-v1.md §3): the pass appends each unit's 64-bit
  * fingerprint to a list of typed chunks (8 bytes per unit, written in order, never copied), and `duplicates` finds the repeated ones at the
  * end — the fingerprints partitioned by their top bits into buckets of a few thousand, scattered bucket by bucket (in
- * groups, so the scratch space stays under a quarter of the log), each bucket checked with a small
+ * groups of an eighth of the entries, so the scratch space is under a fifth of the log), each bucket checked with a small
  * {@link fingerprintTable} that stays in cache. Same answer as inserting every unit into one table in row order: a row
  * is a duplicate of the first earlier row with the same fingerprint (and, with `same`, the same id).
  */
@@ -291,10 +312,10 @@ export function fingerprintLog(expected = 0) {
   // chunks, never copied as the log grows: the first sized from the hint, each next one twice as large up to 2^18
   // entries (2 MiB), so a 10^7-unit stream holds its 80 MB of fingerprints without a growth copy beside them
   const hint = Number.isFinite(expected) && expected > 0 ? Math.min(expected, 1 << 24) : 0;
-  const CHUNK = 1 << 18;
+  const CHUNK = LOG_CHUNK;
   const fps: Int32Array[] = []; // [hi, lo] per entry
   const poss: (Int32Array | undefined)[] = []; // the unit index of each entry, once a unit index was skipped (a bad unit)
-  let fp = new Int32Array(2 * Math.min(CHUNK, Math.max(1024, hint)));
+  let fp = newLogChunk(2 * Math.min(CHUNK, Math.max(1024, hint)));
   let pos: Int32Array | undefined;
   let skipped = false;
   let filled = 0; // entries in the current chunk
@@ -305,7 +326,7 @@ export function fingerprintLog(expected = 0) {
     /** Logs the fingerprint (hi, lo) of unit `index` (indices increasing). */
     push(hi: number, lo: number, index: number): void {
       if (2 * filled === fp.length) {
-        fp = new Int32Array(Math.min(2 * CHUNK, 2 * fp.length));
+        fp = newLogChunk(Math.min(2 * CHUNK, 2 * fp.length));
         pos = skipped ? new Int32Array(fp.length >> 1) : undefined;
         fps.push(fp);
         poss.push(pos);
@@ -334,7 +355,7 @@ export function fingerprintLog(expected = 0) {
      * fingerprint hit by comparing the rows' ids (exact); without it a hit is a duplicate. `groupBudget`: how many
      * entries are scattered at a time (the scratch space; the log is read once per group).
      */
-    duplicates(same?: (a: number, b: number) => boolean, groupBudget = Math.max(1 << 20, Math.ceil(n / 4))): [number, number][] {
+    duplicates(same?: (a: number, b: number) => boolean, groupBudget = Math.max(1 << 20, Math.ceil(n / 8))): [number, number][] {
       const out: [number, number][] = [];
       if (n === 0) return out;
       const bits = n <= 4096 ? 0 : Math.min(16, Math.ceil(Math.log2(n / 2048)));
@@ -399,6 +420,14 @@ export function fingerprintLog(expected = 0) {
         b0 = b1;
       }
       return out.sort((a, b) => a[0] - b[0]);
+    },
+    /** Gives the full chunks to the next log (held weakly); the log is empty and unusable afterwards. */
+    release(): void {
+      if (spareLogChunks.length > 4096) spareLogChunks.length = 0; // references the collector has long cleared
+      for (const c of fps) if (c.length === 2 * CHUNK) spareLogChunks.push(new WeakRef(c));
+      fps.length = 0;
+      poss.length = 0;
+      n = 0;
     },
   };
 }
@@ -586,6 +615,7 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
         finished = true;
         settle();
         const dups = log.duplicates(same);
+        log.release();
         log = fingerprintLog(0);
         if (dups.length > 0) {
           // merge the repeated rows into the row-ordered issues (a bad row is never logged, so never a duplicate)
@@ -629,15 +659,35 @@ export interface Candidate {
   readonly id: string;
 }
 
+const codeArrays: number[][] = [];
+
+/**
+ * A fresh flat copy of a short text (ids): a streamed pool's id may be a slice of a large read buffer or a chain of
+ * concatenated parts, and a kept candidate would hold all of that alive; the copy holds the characters only. Longer
+ * texts (over 256 UTF-16 units) are kept as they are.
+ */
+export function flatCopy(s: string): string {
+  const n = s.length;
+  if (n === 0 || n > 256) return s;
+  let codes = codeArrays[n];
+  if (codes === undefined) {
+    codes = new Array<number>(n).fill(0);
+    codeArrays[n] = codes;
+  }
+  for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(i);
+  return String.fromCharCode.apply(null, codes);
+}
+
 /**
  * Keeps the k smallest candidates by (ticket, id): a selection buffer over one slab of ticket words. Candidates below
  * the current threshold are appended (no sifting); when 1.5k are held, a quickselect keeps the k smallest and the largest
  * of them becomes the threshold, so a unit costs one word comparison once the threshold is known, and a kept one O(1)
- * amortised. The kept candidates are ordered once at the end (radix passes over the first 64 ticket bits, full
+ * amortised. The kept candidates are ordered once at the end (two radix passes over the first 32 ticket bits, full
  * comparison inside the rare runs that share them). Memory grows only as candidates arrive (a quota larger than its
- * stratum, or a verifier's generous bound, costs nothing up front).
+ * stratum, or a verifier's generous bound, costs nothing up front). `copyIds` (streamed pools): a kept id is stored as
+ * a flat copy ({@link flatCopy}), never as the caller's string, which may pin a whole read buffer.
  */
-export function boundedHeap(k: number) {
+export function boundedHeap(k: number, copyIds = false) {
   let slab = new Int32Array(Math.min(Math.max(k, 1), 1024) * 8);
   let ids: string[] = [];
   let m = 0;
@@ -732,32 +782,40 @@ export function boundedHeap(k: number) {
     let a = new Int32Array(n);
     for (let i = 0; i < n; i++) a[i] = i;
     if (n < 2048) return a.sort(cmpSlots);
-    // LSD radix sort on the first 64 ticket bits, 16 bits a pass (unsigned order), stable
+    // LSD radix sort on the first 32 ticket bits, 16 bits a pass (unsigned order), each slot's key moved with it (read
+    // in sequence, not gathered from the slab at every pass)
+    let key = new Int32Array(n);
+    for (let i = 0; i < n; i++) key[i] = slab[i * 8] as number;
     let b = new Int32Array(n);
+    let keyB = new Int32Array(n);
     const counts = new Int32Array(65537);
-    for (const [word, shift] of [[1, 0], [1, 16], [0, 0], [0, 16]] as const) {
+    for (const shift of [0, 16]) {
       counts.fill(0);
       for (let i = 0; i < n; i++) {
-        const d = (((slab[(a[i] as number) * 8 + word] as number) >>> shift) & 0xffff) + 1;
+        const d = (((key[i] as number) >>> shift) & 0xffff) + 1;
         counts[d] = (counts[d] as number) + 1;
       }
       for (let d = 1; d <= 65536; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
       for (let i = 0; i < n; i++) {
-        const s = a[i] as number;
-        const d = ((slab[s * 8 + word] as number) >>> shift) & 0xffff;
+        const v = key[i] as number;
+        const d = (v >>> shift) & 0xffff;
         const at = counts[d] as number;
         counts[d] = at + 1;
-        b[at] = s;
+        b[at] = a[i] as number;
+        keyB[at] = v;
       }
       const t = a;
       a = b;
       b = t;
+      const tk = key;
+      key = keyB;
+      keyB = tk;
     }
-    // runs sharing the first 64 bits (about n²/2⁶⁵ of them): ordered by the full comparison
+    // runs sharing the first 32 bits (about n²/2³³ of them): ordered by the full comparison
     for (let i = 0; i < n - 1; ) {
       let j = i + 1;
-      const s = (a[i] as number) * 8;
-      while (j < n && slab[(a[j] as number) * 8] === slab[s] && slab[(a[j] as number) * 8 + 1] === slab[s + 1]) j++;
+      const v = key[i] as number;
+      while (j < n && key[j] === v) j++;
       if (j - i > 1) a.subarray(i, j).sort(cmpSlots);
       i = j;
     }
@@ -782,7 +840,7 @@ export function boundedHeap(k: number) {
         slab = next;
       }
       for (let i = 0; i < 8; i++) slab[o + i] = w[i] as number;
-      ids[m++] = id;
+      ids[m++] = copyIds ? flatCopy(id) : id;
       if (m >= limit) compact();
     },
     /** The kept candidates in (ticket, id) order, each ticket converted to hex once (no slab copies). */
