@@ -130,6 +130,14 @@ describe("hostile batches report what the unbatched pool reports", () => {
     expect(((caught as ShuangsuijiError).cause as Error).message).toBe("disk gone");
     expect((await verifyTargetDrawAsync(drawTargets({ taskId: "T", pool: base, policy: { strata: { A: { count: 2 } } }, seed, commitment: commitPool(base) }), failing())).ok).toBe(false);
   });
+  it("a batch longer than the array limit is refused at its row, never read hole by hole", async () => {
+    const huge: unknown[] = [];
+    huge.length = 2 ** 32 - 1;
+    const e = await issuesOf(() => commitPoolAsync(stream([base.slice(0, 7), huge as DrawUnit[]])));
+    expect(e).toEqual([[["pool", 7], "input-limit", expect.stringContaining("batch"), expect.any(String)]]);
+    expect(await issuesOf(() => commitPoolAsync([...base.slice(0, 3), huge] as DrawUnit[]))).toEqual([[["pool", 3], "input-limit", expect.any(String), expect.any(String)]]);
+    expect((await verifyTargetDrawAsync(drawTargets({ taskId: "T", pool: base, policy: { strata: { A: { count: 1 } } }, seed, commitment: commitPool(base) }), [huge] as unknown as DrawUnit[])).ok).toBe(false);
+  });
   it("a pool that is not iterable is refused as before", async () => {
     for (const bad of [undefined, null, 7, "units", { id: "U1" }]) {
       const e = await issuesOf(() => commitPoolAsync(bad as never));

@@ -1,5 +1,5 @@
 import { ShuangsuijiError } from "../../errors/ShuangsuijiError.js";
-import { invalid, type Path } from "../../_internal/boundary.js";
+import { INPUT_LIMITS, invalid, type Path } from "../../_internal/boundary.js";
 import { ruleIssue } from "../../errors/_inputRules.js";
 import type { DrawUnit } from "./DrawUnit.js";
 
@@ -26,6 +26,16 @@ function isBatch(x: unknown): x is readonly unknown[] {
  */
 export function eachInBatch(batch: readonly unknown[], path: Path, row: number, add: (u: DrawUnit) => void): number {
   let r = row;
+  let length: number;
+  try {
+    length = batch.length;
+  } catch (e) {
+    return unreadable(e, [...path, r]);
+  }
+  // a batch is one array: bounded as any array argument is (a sparse array of 2³²−1 holes must not be read hole by hole)
+  if (length > INPUT_LIMITS.maxArrayLength) {
+    return invalid([...path, r], `a batch of more than ${INPUT_LIMITS.maxArrayLength} units (cut the pool into smaller batches)`, `一批超过${INPUT_LIMITS.maxArrayLength}个对象（请分成更小的批次）`, batch, "input-limit");
+  }
   for (let j = 0; ; j++) {
     let u: DrawUnit;
     try {
