@@ -88,7 +88,8 @@ export function commitPool(pool: Iterable<DrawUnit>, options: CommitPoolOptions 
 /**
  * {@link commitPool} over an async iterable (a database cursor, a file stream), in constant memory.
  *
- * @param pool - The target pool: an async or sync iterable of units.
+ * @param pool - The target pool: an async or sync iterable of units or of batches of units (a {@link DrawUnitStream};
+ *   yield a few thousand units per batch for speed: one `await` per batch).
  * @param options - The eligibility rules and the exclusions by name, recorded in the commitment.
  * @returns The commitment, as {@link commitPool} computes it.
  * @throws {@link ShuangsuijiError} `invalid-input` as {@link commitPool}: a pool that is not iterable, a malformed

@@ -53,7 +53,8 @@ export function drawTargets(input: DrawTargetsInput): TargetDrawRecord {
  * {@link drawTargets} over an async iterable (a database cursor, a file stream) in O(quota) memory: the quotas are known
  * from the commitment before the pass, so only the best candidates of each stratum are kept.
  *
- * @param input - As {@link drawTargets}, with `pool` an async or sync iterable.
+ * @param input - As {@link drawTargets}, with `pool` an async or sync iterable of units or of batches of units (a
+ *   {@link DrawUnitStream}: one `await` per batch).
  * @returns The same record as {@link drawTargets}.
  * @throws {@link ShuangsuijiError} `invalid-input`, `seed-too-weak`, `unsupported-algorithm` or
  *   `pool-commitment-mismatch`, when {@link drawTargets} would.

@@ -259,7 +259,8 @@ export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUn
  * record or pool: `{ ok: false, mismatches }`.
  *
  * @param record - The published draw record.
- * @param pool - The pool as the verifier has it, streamed (an async iterable such as a database cursor) or in memory.
+ * @param pool - The pool as the verifier has it, streamed (an async iterable such as a database cursor) or in memory;
+ *   its elements may be units or batches of units (a {@link DrawUnitStream}: one `await` per batch).
  * @param rawAnnounced - Values published before the draw (the pool commitment with its per-class counts, the seed, the
  *   policy, the dates), compared with the record by meaning.
  * @returns A promise of `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` listing every difference.
