@@ -1,8 +1,10 @@
 // The scaling line: drawTargets (default options, 4 strata, 5%) at 10^4 … 10^6 units from an in-memory array, and 10^7
-// units streamed from an async generator (commitPoolAsync, then drawTargetsAsync: the pool never exists in memory).
+// units streamed from an async generator (commitPoolAsync, then drawTargetsAsync: the pool never exists in memory),
+// yielding batches of 4096 units as a cursor or file reader would (one await per batch; `--unbatched` in the child's
+// arguments yields one unit per await instead, for comparison).
 // Each size runs in a fresh child process, so its peak resident memory (maxRSS) is its own; each child also measures
 // the floor (node:crypto createHash once per unit over the ticket bytes, on up to 10^5 units, scaled) in the same run.
-// Run: npx tsx bench/scaling.ts [runs=5] [largest=10000000] [smallest=10000]
+// Run: npx tsx bench/scaling.ts [runs=5] [largest=10000000] [smallest=10000] [--unbatched]
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync, verifyTargetDrawAsync } from "../src/index.js";
@@ -11,7 +13,9 @@ import { floorInputs, hashFloor, machine, makePool, ms, ratioPolicy, summarise, 
 const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "scaling bench" });
 const policy = ratioPolicy(0.05);
 
-async function child(n: number, streamed: boolean, verify = false): Promise<void> {
+const BATCH = 4096;
+
+async function child(n: number, streamed: boolean, verify = false, unbatched = false): Promise<void> {
   const sample = Math.min(n, 100_000);
   const bytes = floorInputs(seed.value, "SCALE", Array.from({ length: sample }, (_, i) => unitId(i)));
   hashFloor(bytes);
@@ -20,9 +24,18 @@ async function child(n: number, streamed: boolean, verify = false): Promise<void
   const floor = ((performance.now() - t) * n) / sample;
   let selected: number;
   if (streamed) {
-    async function* units() {
+    async function* single() {
       for (let i = 0; i < n; i++) yield { id: unitId(i), riskClass: CLASSES[i % 4] as string };
     }
+    async function* batched() {
+      for (let i = 0; i < n; i += BATCH) {
+        const end = Math.min(n, i + BATCH);
+        const batch = new Array<{ id: string; riskClass: string }>(end - i);
+        for (let j = i; j < end; j++) batch[j - i] = { id: unitId(j), riskClass: CLASSES[j % 4] as string };
+        yield batch;
+      }
+    }
+    const units = unbatched ? single : batched;
     t = performance.now();
     const commitment = await commitPoolAsync(units());
     const t1 = performance.now();
@@ -47,12 +60,14 @@ async function child(n: number, streamed: boolean, verify = false): Promise<void
 }
 
 if (process.argv[2] === "--child") {
-  await child(Number(process.argv[3]), process.argv[4] !== "array", process.argv[4] === "verify");
+  await child(Number(process.argv[3]), process.argv[4] !== "array", process.argv[4] === "verify", process.argv.includes("--unbatched"));
 } else {
-  const RUNS = Number(process.argv[2] ?? 5);
-  const LARGEST = Number(process.argv[3] ?? 10_000_000);
+  const UNBATCHED = process.argv.includes("--unbatched"); // the streamed rows yield one unit per await
+  const args = process.argv.filter((a) => a !== "--unbatched");
+  const RUNS = Number(args[2] ?? 5);
+  const LARGEST = Number(args[3] ?? 10_000_000);
   const self = fileURLToPath(import.meta.url);
-  const SMALLEST = Number(process.argv[4] ?? 10_000);
+  const SMALLEST = Number(args[4] ?? 10_000);
   const sizes = [10_000, 100_000, 1_000_000, 10_000_000].filter((n) => n <= LARGEST && n >= SMALLEST);
   const jobs: [number, "array" | "streamed" | "verify"][] = sizes.map((n) => [n, n >= 10_000_000 ? "streamed" : "array"]);
   if (LARGEST >= 10_000_000) jobs.push([10_000_000, "verify"]);
@@ -61,7 +76,7 @@ if (process.argv[2] === "--child") {
   let baseRss: number | undefined; // the smallest size's peak: the runtime and the code, not the draw
   for (const [n, mode] of jobs) {
     const streamed = mode !== "array";
-    const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", self, "--child", String(n), mode], { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop() as string) as { commit: number; draw: number; floor: number; selected: number; maxRssKiB: number });
+    const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", self, "--child", String(n), mode, ...(UNBATCHED ? ["--unbatched"] : [])], { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop() as string) as { commit: number; draw: number; floor: number; selected: number; maxRssKiB: number });
     const total = summarise(runs.map((r) => r.commit + r.draw));
     const ratio = summarise(runs.map((r) => r.draw / r.floor));
     const rss = summarise(runs.map((r) => r.maxRssKiB / 1024));
@@ -69,8 +84,8 @@ if (process.argv[2] === "--child") {
     baseRss ??= rss.median;
     rows.push([
       n.toLocaleString("en"),
-      mode === "verify" ? "async stream: verifyTargetDrawAsync (timed alone; peak RSS includes the draw before it)" : streamed ? "async stream: commitPoolAsync + drawTargetsAsync" : "array: drawTargets",
-      `${ms(total.min)} / ${ms(total.median)}`,
+      `${mode === "verify" ? "async stream: verifyTargetDrawAsync (timed alone; peak RSS includes the draw before it)" : streamed ? "async stream: commitPoolAsync + drawTargetsAsync" : "array: drawTargets"}${streamed ? (UNBATCHED ? ", one unit per await" : `, batches of ${BATCH}`) : ""}`,
+      `${ms(total.min)} / ${ms(total.median)}${streamed && mode !== "verify" ? ` (commit ${ms(summarise(runs.map((r) => r.commit)).median)} + draw ${ms(summarise(runs.map((r) => r.draw)).median)})` : ""}`,
       `${ratio.median.toFixed(2)}×`,
       `${rss.median.toFixed(0)} MiB`,
       `${sel.toLocaleString("en")}`,

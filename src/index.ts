@@ -63,6 +63,7 @@ export { commitPool, commitPoolAsync, type CommitPoolOptions } from "./draw/targ
 export type { TargetDrawRecord, StratumDraw, SelectedUnit } from "./draw/records/TargetDrawRecord.js";
 export type { TargetDrawShard } from "./draw/targets/TargetDrawShard.js";
 export { drawTargets, drawTargetsAsync, type DrawTargetsInput, type DrawUnit } from "./draw/targets/drawTargets.js";
+export type { DrawUnitStream } from "./draw/targets/DrawUnitStream.js";
 export { drawTargetShard } from "./draw/targets/drawTargetShard.js";
 export { mergeTargetShards } from "./draw/targets/mergeTargetShards.js";
 export { verifyTargetDraw, verifyTargetDrawAsync, type VerificationResult, type DrawMismatch, type VerificationNote, type AnnouncedDrawInputs, type AnnouncedPoolCommitment } from "./draw/targets/verifyTargetDraw.js";

@@ -8,9 +8,9 @@ import { STAGE1_ALGORITHM, mismatch, type Stage1Setup } from "./_stage1.js";
 import type { SelectedUnit, StratumDraw, TargetDrawRecord } from "../records/TargetDrawRecord.js";
 
 /** Per-class heaps (by letter − "A") sized by the setup's quotas: a class outside A–Z never reaches a heap. */
-export function heapsFor(setup: Stage1Setup): (BoundedHeap | undefined)[] {
+export function heapsFor(setup: Stage1Setup, copyIds = false): (BoundedHeap | undefined)[] {
   const heaps: (BoundedHeap | undefined)[] = new Array<BoundedHeap | undefined>(26).fill(undefined);
-  for (const [cls, q] of setup.quotas) if (/^[A-Z]$/.test(cls)) heaps[cls.charCodeAt(0) - 65] = boundedHeap(q.quota);
+  for (const [cls, q] of setup.quotas) if (/^[A-Z]$/.test(cls)) heaps[cls.charCodeAt(0) - 65] = boundedHeap(q.quota, copyIds);
   return heaps;
 }
 
@@ -19,7 +19,8 @@ export function heapsFor(setup: Stage1Setup): (BoundedHeap | undefined)[] {
  * duplicate check, eligibility and tickets into per-class heaps, sized from the setup's quotas.
  */
 export function drawPass(setup: Stage1Setup, hashUnits: boolean, keepIds: boolean) {
-  const heaps = heapsFor(setup);
+  // a streamed pool (ids not kept) keeps flat copies of its candidates' ids (see boundedHeap)
+  const heaps = heapsFor(setup, !keepIds);
   // sized once from the committed count (bounded: a damaged commitment must not make us allocate gigabytes)
   const expectedUnits = Math.min(setup.commitment.unitCount, 1 << 24);
   const p = unitProcessor(setup.config, { draw: { ticketPrefix: hexToBytesField(setup.seed.value, setup.taskId), heaps }, hashUnits, expectedUnits, keepIds });

@@ -217,7 +217,9 @@ export function stateFromJson(j: { sum: string; unitCount: number; strata: Recor
 }
 
 /** The internal prefix of a unit id's fingerprint when no draw prefix exists (commitPool): never part of a record. */
-const FINGERPRINT_TAG = "shuangsuiji/unit-id-fingerprint/v1";
+// 60 bytes, so len‖tag is one 64-byte block, compressed once: a fingerprint then costs one compression for an id of up
+// to 51 bytes (the former 34-byte tag left 38 bytes of prefix in the block, and an 18-byte USCC took two compressions)
+const FINGERPRINT_TAG = "shuangsuiji/unit-id-fingerprint/v2".padEnd(60, ".");
 
 /**
  * Duplicate-id detection in typed memory (docs/spec-v1.md §3; used per bucket by {@link fingerprintLog}): an
@@ -277,39 +279,75 @@ export function fingerprintTable(expected = 0) {
   };
 }
 
+/** The fingerprint log's full chunk: 2^18 entries of two words (2 MiB). */
+const LOG_CHUNK = 1 << 18;
+
+/**
+ * Full log chunks of finished logs, held weakly: a pass that starts before the collector has freed them (the draw
+ * right after commitPoolAsync over the same stream) writes into them instead of allocating as much again beside them,
+ * so two passes in a row peak at one log, not two. Only the memory is reused: a chunk's old entries are never read (a
+ * log reads only the entries it wrote), so results do not depend on when the collector runs.
+ */
+const spareLogChunks: WeakRef<Int32Array>[] = [];
+
+function newLogChunk(words: number): Int32Array {
+  if (words === 2 * LOG_CHUNK) {
+    while (spareLogChunks.length > 0) {
+      const c = spareLogChunks.pop()!.deref();
+      if (c !== undefined) return c;
+    }
+  }
+  return new Int32Array(words);
+}
+
 /**
  * Duplicate-id detection without a random access per unit (docs/spec-v1.md §3): the pass appends each unit's 64-bit
- * fingerprint to one typed array (8 bytes per unit, written in order), and `duplicates` finds the repeated ones at the
+ * fingerprint to a list of typed chunks (8 bytes per unit, written in order, never copied), and `duplicates` finds the repeated ones at the
  * end — the fingerprints partitioned by their top bits into buckets of a few thousand, scattered bucket by bucket (in
- * groups, so the scratch space stays under a quarter of the log), each bucket checked with a small
+ * groups of an eighth of the entries, so the scratch space is under a fifth of the log), each bucket checked with a small
  * {@link fingerprintTable} that stays in cache. Same answer as inserting every unit into one table in row order: a row
  * is a duplicate of the first earlier row with the same fingerprint (and, with `same`, the same id).
  */
 export function fingerprintLog(expected = 0) {
+  // chunks, never copied as the log grows: the first sized from the hint, each next one twice as large up to 2^18
+  // entries (2 MiB), so a 10^7-unit stream holds its 80 MB of fingerprints without a growth copy beside them
   const hint = Number.isFinite(expected) && expected > 0 ? Math.min(expected, 1 << 24) : 0;
-  let fp = new Int32Array(2 * Math.max(1024, hint));
-  let pos: Int32Array | undefined; // the unit index of each entry, once a unit index was skipped (a bad unit)
+  const CHUNK = LOG_CHUNK;
+  const fps: Int32Array[] = []; // [hi, lo] per entry
+  const poss: (Int32Array | undefined)[] = []; // the unit index of each entry, once a unit index was skipped (a bad unit)
+  let fp = newLogChunk(2 * Math.min(CHUNK, Math.max(1024, hint)));
+  let pos: Int32Array | undefined;
+  let skipped = false;
+  let filled = 0; // entries in the current chunk
   let n = 0;
+  fps.push(fp);
+  poss.push(undefined);
   return {
     /** Logs the fingerprint (hi, lo) of unit `index` (indices increasing). */
     push(hi: number, lo: number, index: number): void {
-      if (2 * n + 2 > fp.length) {
-        const next = new Int32Array(Math.ceil(fp.length * 1.5) & ~1);
-        next.set(fp);
-        fp = next;
-        if (pos !== undefined) {
-          const p = new Int32Array(next.length >> 1);
-          p.set(pos);
-          pos = p;
+      if (2 * filled === fp.length) {
+        fp = newLogChunk(Math.min(2 * CHUNK, 2 * fp.length));
+        pos = skipped ? new Int32Array(fp.length >> 1) : undefined;
+        fps.push(fp);
+        poss.push(pos);
+        filled = 0;
+      }
+      if (!skipped && index !== n) {
+        // the first skipped index: every entry's index is kept from now on (the earlier ones are their entry numbers)
+        skipped = true;
+        let e = 0;
+        for (let c = 0; c < fps.length; c++) {
+          const p = new Int32Array((fps[c] as Int32Array).length >> 1);
+          const len = c === fps.length - 1 ? filled : p.length;
+          for (let k = 0; k < len; k++) p[k] = e++;
+          poss[c] = p;
         }
+        pos = poss[poss.length - 1];
       }
-      if (pos === undefined && index !== n) {
-        pos = new Int32Array(fp.length >> 1);
-        for (let i = 0; i < n; i++) pos[i] = i;
-      }
-      fp[2 * n] = hi;
-      fp[2 * n + 1] = lo;
-      if (pos !== undefined) pos[n] = index;
+      fp[2 * filled] = hi;
+      fp[2 * filled + 1] = lo;
+      if (pos !== undefined) pos[filled] = index;
+      filled++;
       n++;
     },
     /**
@@ -317,7 +355,7 @@ export function fingerprintLog(expected = 0) {
      * fingerprint hit by comparing the rows' ids (exact); without it a hit is a duplicate. `groupBudget`: how many
      * entries are scattered at a time (the scratch space; the log is read once per group).
      */
-    duplicates(same?: (a: number, b: number) => boolean, groupBudget = Math.max(1 << 20, Math.ceil(n / 4))): [number, number][] {
+    duplicates(same?: (a: number, b: number) => boolean, groupBudget = Math.max(1 << 20, Math.ceil(n / 8))): [number, number][] {
       const out: [number, number][] = [];
       if (n === 0) return out;
       const bits = n <= 4096 ? 0 : Math.min(16, Math.ceil(Math.log2(n / 2048)));
@@ -325,9 +363,13 @@ export function fingerprintLog(expected = 0) {
       const buckets = 1 << bits;
       const bucketOf = (hi: number): number => (bits === 0 ? 0 : hi >>> shift);
       const counts = new Int32Array(buckets);
-      for (let i = 0; i < n; i++) {
-        const b = bucketOf(fp[2 * i] as number);
-        counts[b] = (counts[b] as number) + 1;
+      for (let c = 0; c < fps.length; c++) {
+        const a = fps[c] as Int32Array;
+        const len = c === fps.length - 1 ? filled : a.length >> 1;
+        for (let k = 0; k < len; k++) {
+          const b = bucketOf(a[2 * k] as number);
+          counts[b] = (counts[b] as number) + 1;
+        }
       }
       const budget = Math.max(1, groupBudget);
       let largest = 0;
@@ -347,16 +389,22 @@ export function fingerprintLog(expected = 0) {
           at += counts[b] as number;
         }
         const fill = starts.slice(0, buckets);
-        for (let i = 0; i < n; i++) {
-          const hi = fp[2 * i] as number;
-          const b = bucketOf(hi);
-          if (b < b0 || b >= b1) continue;
-          const slot = fill[b] as number;
-          fill[b] = slot + 1;
-          const o = 3 * slot;
-          scratch[o] = hi;
-          scratch[o + 1] = fp[2 * i + 1] as number;
-          scratch[o + 2] = pos === undefined ? i : (pos[i] as number);
+        let e = 0;
+        for (let c = 0; c < fps.length; c++) {
+          const a = fps[c] as Int32Array;
+          const p = poss[c];
+          const len = c === fps.length - 1 ? filled : a.length >> 1;
+          for (let k = 0; k < len; k++, e++) {
+            const hi = a[2 * k] as number;
+            const b = bucketOf(hi);
+            if (b < b0 || b >= b1) continue;
+            const slot = fill[b] as number;
+            fill[b] = slot + 1;
+            const o = 3 * slot;
+            scratch[o] = hi;
+            scratch[o + 1] = a[2 * k + 1] as number;
+            scratch[o + 2] = p === undefined ? e : (p[k] as number);
+          }
         }
         for (let b = b0; b < b1; b++) {
           const from = starts[b] as number;
@@ -372,6 +420,14 @@ export function fingerprintLog(expected = 0) {
         b0 = b1;
       }
       return out.sort((a, b) => a[0] - b[0]);
+    },
+    /** Gives the full chunks to the next log (held weakly); the log is empty and unusable afterwards. */
+    release(): void {
+      if (spareLogChunks.length > 4096) spareLogChunks.length = 0; // references the collector has long cleared
+      for (const c of fps) if (c.length === 2 * CHUNK) spareLogChunks.push(new WeakRef(c));
+      fps.length = 0;
+      poss.length = 0;
+      n = 0;
     },
   };
 }
@@ -434,7 +490,8 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     }
     laneUnits = 0;
   };
-  const log = fingerprintLog(options.expectedUnits ?? 0);
+  // let: released once checked (finish), so a streamed draw's 8 bytes per unit are not held while its record is built
+  let log = fingerprintLog(options.expectedUnits ?? 0);
   const ids: (string | undefined)[] | undefined = options.keepIds === true ? [] : undefined;
   const same = ids === undefined ? undefined : (a: number, b: number) => ids[a] === ids[b];
   const issues: RuleIssue[] = [];
@@ -558,6 +615,8 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
         finished = true;
         settle();
         const dups = log.duplicates(same);
+        log.release();
+        log = fingerprintLog(0);
         if (dups.length > 0) {
           // merge the repeated rows into the row-ordered issues (a bad row is never logged, so never a duplicate)
           const bad = issues.splice(0, issues.length);
@@ -600,19 +659,37 @@ export interface Candidate {
   readonly id: string;
 }
 
+const codeArrays: number[][] = [];
+
+/**
+ * A fresh flat copy of a short text (ids): a streamed pool's id may be a slice of a large read buffer or a chain of
+ * concatenated parts, and a kept candidate would hold all of that alive; the copy holds the characters only. Longer
+ * texts (over 256 UTF-16 units) are kept as they are.
+ */
+export function flatCopy(s: string): string {
+  const n = s.length;
+  if (n === 0 || n > 256) return s;
+  let codes = codeArrays[n];
+  if (codes === undefined) {
+    codes = new Array<number>(n).fill(0);
+    codeArrays[n] = codes;
+  }
+  for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(i);
+  return String.fromCharCode.apply(null, codes);
+}
+
 /**
  * Keeps the k smallest candidates by (ticket, id): a selection buffer over one slab of ticket words. Candidates below
  * the current threshold are appended (no sifting); when 1.5k are held, a quickselect keeps the k smallest and the largest
  * of them becomes the threshold, so a unit costs one word comparison once the threshold is known, and a kept one O(1)
- * amortised. The kept candidates are ordered once at the end (radix passes over the first 64 ticket bits, full
+ * amortised. The kept candidates are ordered once at the end (two radix passes over the first 32 ticket bits, full
  * comparison inside the rare runs that share them). Memory grows only as candidates arrive (a quota larger than its
- * stratum, or a verifier's generous bound, costs nothing up front).
+ * stratum, or a verifier's generous bound, costs nothing up front). `copyIds` (streamed pools): a kept id is stored as
+ * a flat copy ({@link flatCopy}), never as the caller's string, which may pin a whole read buffer.
  */
-export function boundedHeap(k: number) {
+export function boundedHeap(k: number, copyIds = false) {
   let slab = new Int32Array(Math.min(Math.max(k, 1), 1024) * 8);
-  let spare = new Int32Array(0);
   let ids: string[] = [];
-  let spareIds: string[] = [];
   let m = 0;
   const limit = k + Math.ceil(k / 2) + 64;
   let hasThreshold = false;
@@ -663,31 +740,40 @@ export function boundedHeap(k: number) {
       idx[j + 1] = v;
     }
   };
-  // keeps the k smallest of the m held (in slots 0..k) and makes the largest of them the threshold
+  // scratch of the compactions (allocated at the first one, at the buffer's limit)
+  let idx = new Int32Array(0);
+  let keep = new Uint8Array(0);
+  // keeps the k smallest of the m held (moved down to slots 0..k, in place: no second buffer) and makes the largest of
+  // them the threshold
   const compact = (): void => {
-    const idx = new Int32Array(m);
+    if (idx.length < m) {
+      idx = new Int32Array(m);
+      keep = new Uint8Array(m);
+    }
     for (let i = 0; i < m; i++) idx[i] = i;
     select(idx, 0, m - 1, k - 1);
-    if (spare.length < slab.length) spare = new Int32Array(slab.length);
-    for (let j = 0; j < k; j++) {
-      const s = (idx[j] as number) * 8;
-      const o = j * 8;
-      for (let i = 0; i < 8; i++) spare[o + i] = slab[s + i] as number;
-      spareIds[j] = ids[idx[j] as number] as string;
-    }
-    const t = slab;
-    slab = spare;
-    spare = t;
-    const ti = ids;
-    ids = spareIds;
-    spareIds = ti;
-    spareIds.length = 0;
-    ids.length = k;
-    m = k;
-    // the largest kept: found by one scan (select put it at k - 1 of idx, now slot k - 1)
-    for (let i = 0; i < 8; i++) threshold[i] = slab[(k - 1) * 8 + i] as number;
-    thresholdId = ids[k - 1] as string;
+    // the largest kept (select put it at k - 1 of idx)
+    const top = (idx[k - 1] as number) * 8;
+    for (let i = 0; i < 8; i++) threshold[i] = slab[top + i] as number;
+    thresholdId = ids[idx[k - 1] as number] as string;
     hasThreshold = true;
+    keep.fill(0, 0, m);
+    for (let j = 0; j < k; j++) keep[idx[j] as number] = 1;
+    // a kept slot only ever moves down, so one forward sweep compacts in place
+    let w = 0;
+    for (let s = 0; s < m; s++) {
+      if (keep[s] === 0) continue;
+      if (s !== w) {
+        const from = s * 8;
+        const to = w * 8;
+        for (let i = 0; i < 8; i++) slab[to + i] = slab[from + i] as number;
+        ids[w] = ids[s] as string;
+      }
+      w++;
+    }
+    // the dropped ids are let go (the array keeps its length: no shrink and regrow)
+    for (let s = k; s < m; s++) ids[s] = "";
+    m = k;
   };
   // the held candidates' slots in (ticket, id) order
   const order = (): Int32Array => {
@@ -696,32 +782,40 @@ export function boundedHeap(k: number) {
     let a = new Int32Array(n);
     for (let i = 0; i < n; i++) a[i] = i;
     if (n < 2048) return a.sort(cmpSlots);
-    // LSD radix sort on the first 64 ticket bits, 16 bits a pass (unsigned order), stable
+    // LSD radix sort on the first 32 ticket bits, 16 bits a pass (unsigned order), each slot's key moved with it (read
+    // in sequence, not gathered from the slab at every pass)
+    let key = new Int32Array(n);
+    for (let i = 0; i < n; i++) key[i] = slab[i * 8] as number;
     let b = new Int32Array(n);
+    let keyB = new Int32Array(n);
     const counts = new Int32Array(65537);
-    for (const [word, shift] of [[1, 0], [1, 16], [0, 0], [0, 16]] as const) {
+    for (const shift of [0, 16]) {
       counts.fill(0);
       for (let i = 0; i < n; i++) {
-        const d = (((slab[(a[i] as number) * 8 + word] as number) >>> shift) & 0xffff) + 1;
+        const d = (((key[i] as number) >>> shift) & 0xffff) + 1;
         counts[d] = (counts[d] as number) + 1;
       }
       for (let d = 1; d <= 65536; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
       for (let i = 0; i < n; i++) {
-        const s = a[i] as number;
-        const d = ((slab[s * 8 + word] as number) >>> shift) & 0xffff;
+        const v = key[i] as number;
+        const d = (v >>> shift) & 0xffff;
         const at = counts[d] as number;
         counts[d] = at + 1;
-        b[at] = s;
+        b[at] = a[i] as number;
+        keyB[at] = v;
       }
       const t = a;
       a = b;
       b = t;
+      const tk = key;
+      key = keyB;
+      keyB = tk;
     }
-    // runs sharing the first 64 bits (about n²/2⁶⁵ of them): ordered by the full comparison
+    // runs sharing the first 32 bits (about n²/2³³ of them): ordered by the full comparison
     for (let i = 0; i < n - 1; ) {
       let j = i + 1;
-      const s = (a[i] as number) * 8;
-      while (j < n && slab[(a[j] as number) * 8] === slab[s] && slab[(a[j] as number) * 8 + 1] === slab[s + 1]) j++;
+      const v = key[i] as number;
+      while (j < n && key[j] === v) j++;
       if (j - i > 1) a.subarray(i, j).sort(cmpSlots);
       i = j;
     }
@@ -746,7 +840,7 @@ export function boundedHeap(k: number) {
         slab = next;
       }
       for (let i = 0; i < 8; i++) slab[o + i] = w[i] as number;
-      ids[m++] = id;
+      ids[m++] = copyIds ? flatCopy(id) : id;
       if (m >= limit) compact();
     },
     /** The kept candidates in (ticket, id) order, each ticket converted to hex once (no slab copies). */

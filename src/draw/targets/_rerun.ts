@@ -66,7 +66,7 @@ export function rerunPass(record: Partial<TargetDrawRecord> | undefined, keepIds
   const config = poolConfig({ eligibility: c?.eligibility ?? {}, exclusions: c?.exclusions ?? [] });
   const keep = keepBounds(record);
   const heaps: (BoundedHeap | undefined)[] = new Array<BoundedHeap | undefined>(26).fill(undefined);
-  for (const [cls, k] of keep) heaps[cls.charCodeAt(0) - 65] = boundedHeap(k);
+  for (const [cls, k] of keep) heaps[cls.charCodeAt(0) - 65] = boundedHeap(k, !keepIds);
   let prefix: Uint8Array | undefined;
   try {
     const seed = record?.seed?.value;

@@ -1,4 +1,5 @@
-import { asyncInput, readPlain, readingElement } from "../../_internal/boundary.js";
+import { readPlain } from "../../_internal/boundary.js";
+import { eachUnitAsync, type DrawUnitStream } from "./_eachUnitAsync.js";
 import { ShuangsuijiError } from "../../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../../errors/_fromZod.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
@@ -87,7 +88,8 @@ export function commitPool(pool: Iterable<DrawUnit>, options: CommitPoolOptions 
 /**
  * {@link commitPool} over an async iterable (a database cursor, a file stream), in constant memory.
  *
- * @param pool - The target pool: an async or sync iterable of units.
+ * @param pool - The target pool: an async or sync iterable of units or of batches of units (a {@link DrawUnitStream};
+ *   yield a few thousand units per batch for speed: one `await` per batch).
  * @param options - The eligibility rules and the exclusions by name, recorded in the commitment.
  * @returns The commitment, as {@link commitPool} computes it.
  * @throws {@link ShuangsuijiError} `invalid-input` as {@link commitPool}: a pool that is not iterable, a malformed
@@ -100,11 +102,10 @@ export function commitPool(pool: Iterable<DrawUnit>, options: CommitPoolOptions 
  * const c = await commitPoolAsync(rows());
  * ```
  */
-export async function commitPoolAsync(pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit>, options: CommitPoolOptions = {}): Promise<PoolCommitment> {
+export async function commitPoolAsync(pool: DrawUnitStream, options: CommitPoolOptions = {}): Promise<PoolCommitment> {
   const config = poolConfig(options);
   const p = unitProcessor(config);
-  let i = 0;
-  for await (const u of asyncInput<DrawUnit>(pool, ["pool"])) readingElement(["pool", i++], () => p.add(u));
+  await eachUnitAsync(pool, ["pool"], p.add);
   p.finish();
   return toCommitment(p.state, config);
 }

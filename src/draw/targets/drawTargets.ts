@@ -1,7 +1,7 @@
 import type { SeedRecord } from "../seeds/SeedRecord.js";
 import type { TargetDrawRecord } from "../records/TargetDrawRecord.js";
 import type { DrawUnit } from "./_pool.js";
-import { asyncInput, readingElement } from "../../_internal/boundary.js";
+import { eachUnitAsync, type DrawUnitStream } from "./_eachUnitAsync.js";
 import { eachUnit } from "../_shared/_each.js";
 import { shardPass } from "./drawTargetShard.js";
 import type { DrawTargetsInput } from "./DrawTargetsInput.js";
@@ -53,7 +53,8 @@ export function drawTargets(input: DrawTargetsInput): TargetDrawRecord {
  * {@link drawTargets} over an async iterable (a database cursor, a file stream) in O(quota) memory: the quotas are known
  * from the commitment before the pass, so only the best candidates of each stratum are kept.
  *
- * @param input - As {@link drawTargets}, with `pool` an async or sync iterable.
+ * @param input - As {@link drawTargets}, with `pool` an async or sync iterable of units or of batches of units (a
+ *   {@link DrawUnitStream}: one `await` per batch).
  * @returns The same record as {@link drawTargets}.
  * @throws {@link ShuangsuijiError} `invalid-input`, `seed-too-weak`, `unsupported-algorithm` or
  *   `pool-commitment-mismatch`, when {@link drawTargets} would.
@@ -68,12 +69,10 @@ export function drawTargets(input: DrawTargetsInput): TargetDrawRecord {
  * ```
  */
 export async function drawTargetsAsync(
-  input: Omit<DrawTargetsInput, "pool"> & { readonly pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit> },
+  input: Omit<DrawTargetsInput, "pool"> & { readonly pool: DrawUnitStream },
 ): Promise<TargetDrawRecord> {
   // a stream is not kept: duplicate ids are found by 64-bit fingerprint (see fingerprintLog)
   const pass = shardPass(input, false);
-  const add = pass.add;
-  let i = 0;
-  for await (const u of asyncInput<DrawUnit>(input.pool, ["pool"])) readingElement(["pool", i++], () => add(u));
+  await eachUnitAsync(input.pool, ["pool"], pass.add);
   return pass.record();
 }

@@ -2,7 +2,8 @@ import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { canonicalize } from "../_shared/_encoding.js";
 import { diffValues, MAX_MISMATCHES } from "../records/_diff.js";
 import { guarded, targetRecordProblems } from "../records/_checkRecord.js";
-import { asyncInput, isPlainObject, readPlain, readingElement } from "../../_internal/boundary.js";
+import { isPlainObject, readPlain } from "../../_internal/boundary.js";
+import { eachUnitAsync, eachUnitOrBatch, type DrawUnitStream } from "./_eachUnitAsync.js";
 import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
 import { drawIssue } from "../_shared/_issues.js";
 import { GAMES, gameNamed } from "../seeds/_lottery.js";
@@ -258,7 +259,8 @@ export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUn
  * record or pool: `{ ok: false, mismatches }`.
  *
  * @param record - The published draw record.
- * @param pool - The pool as the verifier has it, streamed (an async iterable such as a database cursor) or in memory.
+ * @param pool - The pool as the verifier has it, streamed (an async iterable such as a database cursor) or in memory;
+ *   its elements may be units or batches of units (a {@link DrawUnitStream}: one `await` per batch).
  * @param rawAnnounced - Values published before the draw (the pool commitment with its per-class counts, the seed, the
  *   policy, the dates), compared with the record by meaning.
  * @returns A promise of `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` listing every difference.
@@ -277,7 +279,7 @@ export function verifyTargetDraw(record: TargetDrawRecord, pool: Iterable<DrawUn
  * result.ok; // true
  * ```
  */
-export async function verifyTargetDrawAsync(record: TargetDrawRecord, pool: AsyncIterable<DrawUnit> | Iterable<DrawUnit>, rawAnnounced?: AnnouncedDrawInputs): Promise<VerificationResult> {
+export async function verifyTargetDrawAsync(record: TargetDrawRecord, pool: DrawUnitStream, rawAnnounced?: AnnouncedDrawInputs): Promise<VerificationResult> {
   const announced = readAnnounced(rawAnnounced);
   const mismatches: DrawMismatch[] = [...targetRecordProblems(record)];
   const r = record as Partial<TargetDrawRecord> | undefined;
@@ -287,12 +289,9 @@ export async function verifyTargetDrawAsync(record: TargetDrawRecord, pool: Asyn
   try {
     pass = rerunPass(r, false);
     const add = pass.add;
-    // an array is read at once, as verifyTargetDraw reads it (its elements are units, not promises to await)
-    if (isArray(pool)) eachUnit<DrawUnit>([...pool], ["pool"], add);
-    else {
-      let i = 0;
-      for await (const u of asyncInput<DrawUnit>(pool, ["pool"])) readingElement(["pool", i++], () => add(u));
-    }
+    // an array is read at once, as verifyTargetDraw reads it (its elements are units or batches, not promises to await)
+    if (isArray(pool)) eachUnitOrBatch([...pool], ["pool"], add);
+    else await eachUnitAsync(pool, ["pool"], add);
     commitment = pass.commitment();
   } catch (e) {
     mismatches.push(...guarded("pool", () => {
@@ -307,7 +306,7 @@ function isArray(v: unknown): v is readonly unknown[] {
   try {
     return Array.isArray(v);
   } catch {
-    return false; // a revoked Proxy: asyncInput reports it
+    return false; // a revoked Proxy: eachUnitAsync reports it
   }
 }
 
