@@ -423,7 +423,10 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
     const required = spec.requiredExpertise ?? [];
     const qualified = directory.filter(counts);
     const expert = required.length === 0 ? qualified : qualified.filter((i) => (spec.expertiseMatch === "all" ? required.every((t) => i.expertise.includes(t)) : required.some((t) => i.expertise.includes(t))));
-    const scoped = expert.filter((i) => inScope(i, spec.scope ?? { kind: "whole-bureau" }));
+    const scope = spec.scope ?? { kind: "whole-bureau" };
+    // Yanshi 7.3: the whole bureau keeps every inspector — decided once per department (what inScope answers for each
+    // of them), not by a pattern match per inspector (1,500 matches and their garbage in a 5 × 300 draw)
+    const scoped = typeof scope === "object" && scope.kind === "whole-bureau" ? expert : expert.filter((i) => inScope(i, scope));
     const available = scoped.filter((i) => !unavailable.has(i.id));
     const standing: [InspectorConstraint, number][] = [["qualified", qualified.length], ["expertise", expert.length], ["scope", scoped.length], ["availability", available.length]];
     const standingFailure = standing.find(([, n]) => n < m);
