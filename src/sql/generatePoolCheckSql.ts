@@ -5,6 +5,13 @@ import type { SqlDialect, SqlSource, SqlStatement } from "./SqlStatement.js";
 /**
  * At most this many bad rows are listed per rule by the check statements (the counts are always complete), as in
  * DuckDB's own checks (docs/scale.md, "Pool rules in the engine").
+ *
+ * @category SQL
+ * @example
+ * ```ts
+ * import { POOL_CHECK_LISTED } from "shuangsuiji";
+ * POOL_CHECK_LISTED; // 20
+ * ```
  */
 export const POOL_CHECK_LISTED = 20;
 
