@@ -12,7 +12,7 @@ import {
   verifyTicket, type PoolCheckVerdict, type SqlDialect,
 } from "../../src/index.js";
 import { HOSTILE, MATRIX, largeCase, type MatrixCase } from "./_pools.js";
-import { clickhouse, duckdb, postgres, required, tryOpen, type TestEngine } from "./_engines.js";
+import { CH_HTTP, clickhouse, clickhouseQuery, duckdb, postgres, required, tryOpen, type TestEngine } from "./_engines.js";
 import { canonical } from "./_canonical.js";
 import fc from "fast-check";
 import { poolIdProblem } from "../../src/draw/targets/_pool.js";
@@ -175,6 +175,22 @@ for (const dialect of ["postgresql", "duckdb", "clickhouse"] as const) {
       const [summary] = await engine.run(q.summary);
       expect(Number(summary?.["n_date"])).toBe(Math.max(ids.length, days.length) === ids.length ? ids.filter((_, i) => parseDayNumber(days[i % days.length] as string) === undefined).length : days.filter((d) => parseDayNumber(d) === undefined).length);
     }, 60_000);
+
+    if (dialect === "clickhouse") {
+      it("an id on both shards is found whatever the sharding key (the checks merge on the initiator)", async () => {
+        const pool = (MATRIX[3] as MatrixCase).pool;
+        const t = "ssj_check_cross";
+        await engine.load(t, pool);
+        const id = pool[5]?.id as string;
+        const holds = await Promise.all(CH_HTTP.map(async (port) => Number(await clickhouseQuery(port, `SELECT count() FROM ${t}_local WHERE id = '${id}'`))));
+        const other = CH_HTTP[holds[0] === 1 ? 1 : 0] as number;
+        // the same id, written straight into the shard that does not hold it (as another sharding key could)
+        await clickhouseQuery(other, `INSERT INTO ${t}_local FORMAT JSONEachRow`, undefined, JSON.stringify({ id, risk_class: "A", registration_date: null, status: null, division_code: null }));
+        expect(() => commitPool([...pool, { id, riskClass: "A" }])).toThrow(expect.objectContaining({ code: "invalid-input" }));
+        const v = await checkPool(engine, dialect, t);
+        expect(!v.ok && v.issues.map((x) => [x.rule, x.path])).toEqual([["unique-ids", [id, "id"]]]);
+      }, 60_000);
+    }
 
     it("every clean pool of the matrix passes", async () => {
       for (const [i, c] of MATRIX.entries()) expect(await checkPool(engine, dialect, `ssj_clean_${i}`), c.name).toEqual({ ok: true });
