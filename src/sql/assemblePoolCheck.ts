@@ -14,9 +14,9 @@ type Rows = Iterable<Readonly<Record<string, unknown>>>;
 export interface AssemblePoolCheckInput {
   /** The one row of `summary`. */
   readonly summary: Rows;
-  /** The rows of `badClasses`. */
-  readonly badClasses: Rows;
-  /** The rows of `badDates` (omit when the statements were generated without a registration date). */
+  /** The rows of `badClasses`; required when the summary's `n_class` is not 0. */
+  readonly badClasses?: Rows;
+  /** The rows of `badDates`; required when the summary's `n_date` is not 0. */
   readonly badDates?: Rows;
   /** The rows of `suspiciousIds`; required when the summary's `n_suspicious` is not 0. */
   readonly suspiciousIds?: Rows;

@@ -31,9 +31,9 @@ export interface PoolCheckSqlOptions {
 }
 
 /**
- * The pool-check statements for one engine. Run `summary`, `badClasses`, `badDates` (when present) and `duplicates`
- * always; `suspiciousIds` only when the summary's `n_suspicious` is not `"0"`; `duplicateCount` only when `duplicates`
- * returned {@link POOL_CHECK_LISTED} rows. Then give the rows to {@link assemblePoolCheck}.
+ * The pool-check statements for one engine. Run `summary` and `duplicates` always; `badClasses`, `badDates` and
+ * `suspiciousIds` only when the summary's `n_class`, `n_date`, `n_suspicious` is not `"0"`; `duplicateCount` only when
+ * `duplicates` returned {@link POOL_CHECK_LISTED} rows. Then give the rows to {@link assemblePoolCheck}.
  *
  * @category SQL
  */

@@ -104,8 +104,8 @@ async function checkPool(engine: TestEngine, dialect: SqlDialect, t: string): Pr
   const duplicates = await engine.run(q.duplicates);
   return assemblePoolCheck({
     summary,
-    badClasses: await engine.run(q.badClasses),
-    badDates: await engine.run(q.badDates as NonNullable<typeof q.badDates>),
+    ...(summary[0]?.["n_class"] === "0" ? {} : { badClasses: await engine.run(q.badClasses) }),
+    ...(summary[0]?.["n_date"] === "0" ? {} : { badDates: await engine.run(q.badDates as NonNullable<typeof q.badDates>) }),
     ...(summary[0]?.["n_suspicious"] === "0" ? {} : { suspiciousIds: await engine.run(q.suspiciousIds) }),
     duplicates,
     ...(duplicates.length < POOL_CHECK_LISTED ? {} : { duplicateCount: await engine.run(q.duplicateCount) }),
