@@ -83,6 +83,8 @@ export { clickhouseParams, type ClickHouseExternalTable } from "./sql/clickhouse
 export { assemblePoolCommitment, type AssemblePoolCommitmentInput } from "./sql/assemblePoolCommitment.js";
 export { assembleTargetShard, type AssembleTargetShardInput } from "./sql/assembleTargetShard.js";
 export { assembleTargetDraw, type AssembleTargetDrawInput } from "./sql/assembleTargetDraw.js";
+export { generatePoolCheckSql, POOL_CHECK_LISTED, type PoolCheckSql, type PoolCheckSqlOptions } from "./sql/generatePoolCheckSql.js";
+export { assemblePoolCheck, type AssemblePoolCheckInput, type PoolCheckVerdict } from "./sql/assemblePoolCheck.js";
 
 // Draw: stage 2 (inspectors)
 export type { DrawScope } from "./draw/inspectors/DrawScope.js";

@@ -130,7 +130,8 @@ export function builder(dialect: SqlDialect) {
     params.push(p);
     return `{${p.name}}`;
   };
-  const render = (text: string, columns: readonly string[]): SqlStatement => {
+  /** `mergeOnInitiator`: a ClickHouse statement whose Distributed GROUP BY must merge on the initiator (the pool checks). */
+  const render = (text: string, columns: readonly string[], options: { readonly mergeOnInitiator?: boolean } = {}): SqlStatement => {
     const index = new Map(params.map((p, i) => [p.name, i] as const));
     const out = text.replace(PLACEHOLDER, (_, name: string) => {
       const i = index.get(name);
@@ -144,7 +145,7 @@ export function builder(dialect: SqlDialect) {
     // only concatenates the shards' rows (the assembly adds their sums and counts and merges their k smallest). Merging on
     // the initiator instead fails there (Code: 10, the parameter subqueries are folded on one side only: docs/scale.md).
     // On a plain MergeTree table the setting does nothing.
-    const settings = dialect === "clickhouse" ? " SETTINGS distributed_group_by_no_merge = 1" : "";
+    const settings = dialect === "clickhouse" && options.mergeOnInitiator !== true ? " SETTINGS distributed_group_by_no_merge = 1" : "";
     return Object.freeze({ dialect, text: out + settings, params: Object.freeze([...params]), columns: Object.freeze([...columns]) });
   };
   return { f: FRAGMENTS[dialect], add, render };

@@ -148,6 +148,8 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
     assemblePoolCommitment: [[{ rows: [] }]],
     assembleTargetShard: [[{ taskId: "T-1", policy: { strata: {} }, seed, commitment: api.commitPool([]), commitmentRows: [], selectionRows: [] }]],
     assembleTargetDraw: [[{ taskId: "T-1", policy: { strata: {} }, seed, commitment: api.commitPool([]), shards: [{ commitmentRows: [], selectionRows: [] }] }]],
+    generatePoolCheckSql: [["clickhouse", { source: { table: "units_all" } }]],
+    assemblePoolCheck: [[{ summary: [{ n_class: "1", n_date: "0", n_suspicious: "1" }], badClasses: [{ ssj_id: "U-1", ssj_value: "a" }], badDates: [], suspiciousIds: [{ ssj_id: "U-\u200b2", ssj_n: "1" }], duplicates: [] }]],
     maskIdNumber: [["11010519491231002X"]],
     buildItemList: [["卧龙区", items, departments]],
     requireItemList: [[api.buildItemList("卧龙区", items, departments)]],

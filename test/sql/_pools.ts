@@ -77,3 +77,85 @@ export function largeCase(n = 100_000): MatrixCase {
 /** The pool as rows with the generated SQL's default column names (NULL for an absent value). */
 export const asRows = (pool: readonly DrawUnit[]) =>
   pool.map((u) => ({ id: u.id, risk_class: u.riskClass, registration_date: u.registrationDate ?? null, status: u.status ?? null, division_code: u.divisionCode ?? null }));
+
+/** A pool that breaks the §3 pool rules: commitPool refuses it with `rules` (sorted), whatever engine checks it. */
+export interface HostileCase {
+  readonly name: string;
+  readonly pool: readonly DrawUnit[];
+  /** The rules broken (commitPool's, sorted). */
+  readonly rules: readonly string[];
+  /** Values the issues must name. */
+  readonly values: readonly string[];
+}
+
+const clean = (prefix: string, n = 40): DrawUnit[] =>
+  Array.from({ length: n }, (_, i) => ({ id: i % 5 === 0 ? `${prefix}-企业-${i}` : uscc(900000 + i), riskClass: CLASSES[i % 4] as string, registrationDate: "2019-03-01" }));
+
+/** Hostile pools (issue 16): duplicate ids across classes, look-alike ids (NFC, NFKC, zero-width, full-width), bad classes, dates that do not exist. */
+export const HOSTILE: readonly HostileCase[] = [
+  {
+    name: "an id twice, in two classes",
+    pool: [...clean("dup"), { id: uscc(900001), riskClass: "D" }, { id: "dup-企业-0", riskClass: "A" }],
+    rules: ["unique-ids"],
+    values: [uscc(900001), "dup-企业-0"],
+  },
+  {
+    name: "NFC and NFKC look-alikes",
+    pool: [...clean("nf"), { id: "Cafe\u0301-商行", riskClass: "A" }, { id: "\ufb01rm-商行", riskClass: "B" }, { id: "①号店", riskClass: "C" }],
+    rules: ["unit-id-canonical"],
+    values: ["Cafe\u0301-商行", "\ufb01rm-商行", "①号店"],
+  },
+  {
+    name: "zero-width, full-width, look-alike spaces, control characters, lower-case USCC",
+    pool: [
+      ...clean("zw"),
+      { id: "U-\u200b2", riskClass: "A" },
+      { id: "\uff35-3", riskClass: "B" },
+      { id: "９１４１１３０３０００００００００１", riskClass: "C" },
+      { id: "U\u00a04", riskClass: "D" },
+      { id: " U-5", riskClass: "A" },
+      { id: "U  6", riskClass: "A" },
+      { id: "U\t7", riskClass: "A" },
+      { id: "914113030000009999".toLowerCase().replace("9999", "abcd"), riskClass: "B" },
+      { id: "", riskClass: "C" },
+    ],
+    rules: ["unit-id-canonical"],
+    values: ["U-\u200b2", "\uff35-3", "U\u00a04", " U-5", "U  6", "U\t7", ""],
+  },
+  {
+    name: "bad classes",
+    pool: [...clean("cls"), { id: "cls-1", riskClass: "a" }, { id: "cls-2", riskClass: "AB" }, { id: "cls-3", riskClass: "" }, { id: "cls-4", riskClass: "Ａ" }],
+    rules: ["risk-class"],
+    values: ["a", "AB", "", "Ａ"],
+  },
+  {
+    name: "dates that are no day",
+    pool: [
+      ...clean("day"),
+      { id: "day-1", riskClass: "A", registrationDate: "2021-02-30" },
+      { id: "day-2", riskClass: "A", registrationDate: "2021/3/1" },
+      { id: "day-3", riskClass: "A", registrationDate: "1900-02-29" },
+      { id: "day-4", riskClass: "A", registrationDate: "0000-01-01" },
+      { id: "day-5", riskClass: "A", registrationDate: "2021-13-01" },
+      { id: "day-6", riskClass: "A", registrationDate: "２０２１-03-01" },
+      { id: "day-7", riskClass: "A", registrationDate: "" },
+      { id: "day-8", riskClass: "A", registrationDate: "2024-02-29" }, // a leap day: fine
+      { id: "day-9", riskClass: "A", registrationDate: "2000-02-29" }, // fine
+    ],
+    rules: ["civil-date"],
+    values: ["2021-02-30", "2021/3/1", "1900-02-29", "0000-01-01", "2021-13-01", "２０２１-03-01", ""],
+  },
+  {
+    name: "every rule broken, more rows than are listed",
+    pool: [
+      ...clean("all"),
+      ...Array.from({ length: 25 }, (_, i) => ({ id: `twice-${i}`, riskClass: "A" })),
+      ...Array.from({ length: 25 }, (_, i) => ({ id: `twice-${i}`, riskClass: "B" })),
+      ...Array.from({ length: 23 }, (_, i) => ({ id: `zw-\u200b${i}`, riskClass: "C" })),
+      ...Array.from({ length: 22 }, (_, i) => ({ id: `cls-${i}`, riskClass: "c" })),
+      ...Array.from({ length: 21 }, (_, i) => ({ id: `day-${i}`, riskClass: "D", registrationDate: `2023-02-${29 + (i % 3)}` })),
+    ],
+    rules: ["civil-date", "risk-class", "unique-ids", "unit-id-canonical"],
+    values: ["twice-0", "zw-\u200b0", "c", "2023-02-29"],
+  },
+];
