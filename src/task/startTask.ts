@@ -6,7 +6,7 @@ import { InspectionItemSchema, type InspectionItem } from "../model/inspectionIt
 import { SpotCheckTaskSchema, type SpotCheckTask, type SpotCheckTaskInput } from "../model/spotCheckTask.js";
 import { LIFECYCLE_PRESETS, LifecyclePresetSchema, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse } from "./_lifecycle.js";
+import { advance, emptyLiveTask, refuse } from "./_lifecycle.js";
 import { itemCapOf, taskRatioIssues } from "./_ratioRules.js";
 import { requireDate, text } from "./_rules.js";
 
@@ -109,7 +109,7 @@ export function startTask(rawTask: SpotCheckTaskInput, rawOptions: StartTaskOpti
     kind: "task-lifecycle", task: r.data, preset: name, ...(rules === undefined ? {} : { rules }), ...(items === undefined ? {} : { items: items.items }), state: "planned", targetDraws: [], amendments: [], targetIds: [], teams: [],
     replacements: [], records: [], corrections: [], audit: [],
   };
-  return advance(empty, {}, { type: "task-planned", on, actor: text(o.actor), payload: { taskId: r.data.id, preset: name, ...(rules === undefined ? {} : { rules }) }, transition: "startTask", input: [r.data, items === undefined ? options : { ...options, items: items.items }] });
+  return advance(emptyLiveTask(empty), {}, { type: "task-planned", on, actor: text(o.actor), payload: { taskId: r.data.id, preset: name, ...(rules === undefined ? {} : { rules }) }, transition: "startTask", input: [r.data, items === undefined ? options : { ...options, items: items.items }] });
 }
 
 const AD_HOC_GROUNDS = ["sudden-risk", "assigned-by-superior"] as const;
