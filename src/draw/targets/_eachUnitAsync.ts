@@ -21,8 +21,9 @@ function isBatch(x: unknown): x is readonly unknown[] {
 
 /**
  * Feeds the units of one batch to `add`, the first numbered `row` (the pool's row count so far); returns the row count
- * after it. The batch is read by index (its `length` and each element read at every step, as the built-in array
- * iterator reads them), so a getter or Proxy that throws is reported at the unit's row in the pool.
+ * after it. The batch's `length` is read once, checked against the limit, and the batch read by index up to that
+ * snapshot (a Proxy cannot report a small length to the check and a huge one to the loop); a getter or Proxy that
+ * throws is reported at the unit's row in the pool.
  */
 export function eachInBatch(batch: readonly unknown[], path: Path, row: number, add: (u: DrawUnit) => void): number {
   let r = row;
@@ -39,7 +40,7 @@ export function eachInBatch(batch: readonly unknown[], path: Path, row: number, 
   for (let j = 0; ; j++) {
     let u: DrawUnit;
     try {
-      if (j >= batch.length) return r;
+      if (j >= length) return r;
       u = batch[j] as DrawUnit;
     } catch (e) {
       return unreadable(e, [...path, r]);
@@ -77,17 +78,23 @@ export function eachUnitOrBatch(pool: readonly unknown[], path: Path, add: (u: D
 }
 
 /**
- * Feeds every unit of a {@link DrawUnitStream} to `add` in pool order, batches flattened: one `await` per element of the
- * stream (a unit or a batch), none per unit of a batch. Read as `asyncInput` reads a stream (the same errors: not
+ * Feeds every unit of a {@link DrawUnitStream} to `add` in pool order, batches flattened: one `await` per result of an
+ * async iterator (a unit or a batch), none per unit of a batch and none for a sync iterable. Read as `asyncInput` reads a stream (the same errors: not
  * iterable, an iterator that throws — the caller's error kept as the cause —, an element whose read throws), each
  * reported at the pool row (unit count) the stream had reached.
  */
 export async function eachUnitAsync(pool: unknown, path: Path, add: (u: DrawUnit) => void): Promise<void> {
   let it: AsyncIterator<unknown> | Iterator<unknown>;
+  // An async iterator's results are awaited (as for await…of awaits them), never their values: an async generator has
+  // already awaited what it yields, and a sync iterable's elements are units or batches read as they are — a unit
+  // with a `then` member is read as a unit, as inside a batch and by commitPool, so every cut of a pool is the same pool.
+  let isAsync = false;
   try {
     const v = pool as Partial<AsyncIterable<unknown> & Iterable<unknown>> | null | undefined;
-    if (v !== null && v !== undefined && typeof v[Symbol.asyncIterator] === "function") it = v[Symbol.asyncIterator]!();
-    else if (v !== null && v !== undefined && typeof v !== "string" && typeof v[Symbol.iterator] === "function") it = v[Symbol.iterator]!();
+    if (v !== null && v !== undefined && typeof v[Symbol.asyncIterator] === "function") {
+      it = v[Symbol.asyncIterator]!();
+      isAsync = true;
+    } else if (v !== null && v !== undefined && typeof v !== "string" && typeof v[Symbol.iterator] === "function") it = v[Symbol.iterator]!();
     else return invalid(path, "expected an array, iterable or async iterable", "应为数组、可迭代或异步可迭代对象", pool);
   } catch (e) {
     return unreadable(e, path);
@@ -96,7 +103,7 @@ export async function eachUnitAsync(pool: unknown, path: Path, add: (u: DrawUnit
   for (;;) {
     let r: IteratorResult<unknown>;
     try {
-      r = await it.next();
+      r = isAsync ? await it.next() : (it as Iterator<unknown>).next();
     } catch (e) {
       if (e instanceof ShuangsuijiError) throw e;
       // the caller's own stream failed (an I/O error, say): reported as invalid-input, its error kept as the cause
@@ -105,7 +112,7 @@ export async function eachUnitAsync(pool: unknown, path: Path, add: (u: DrawUnit
     if (r.done === true) return;
     let x: unknown;
     try {
-      x = await r.value; // as an async generator's yield: a thenable element is awaited (a throwing Proxy or getter fails here)
+      x = r.value; // not awaited (see above); a throwing Proxy or getter fails here
     } catch (e) {
       return unreadable(e, [...path, row]);
     }

@@ -1,0 +1,54 @@
+// hostile5 (/work/adv/hostile5/FINDINGS.md): the streamed pool reader (src/draw/targets/_eachUnitAsync.ts) against
+// thenable units, a batch whose length changes, iterators that break the protocol, early exits, and bad rows before
+// an unreadable row.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { ShuangsuijiError, commitPool, commitPoolAsync, type DrawUnit } from "../../src/index.js";
+
+/** A hand-written async iterator over `xs`: its results' values are handed over as they are (never awaited). */
+function rawAsync<T>(xs: readonly T[]): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]() {
+      let i = 0;
+      return { next: () => Promise.resolve(i < xs.length ? { value: xs[i++] as T, done: false } : { value: undefined as T, done: true }) };
+    },
+  };
+}
+/** Cuts `xs` into batches of the given sizes (cycled); -1 is a single unit not in an array. */
+function cut<T>(xs: readonly T[], sizes: readonly number[]): (T | T[])[] {
+  const out: (T | T[])[] = [];
+  let i = 0;
+  for (let s = 0; i < xs.length; s++) {
+    const size = sizes[s % sizes.length] as number;
+    if (size < 0) out.push(xs[i++] as T);
+    else {
+      out.push(xs.slice(i, i + Math.max(1, size)));
+      i += Math.max(1, size);
+    }
+  }
+  return out;
+}
+const thenable = (id: string, riskClass: string): DrawUnit =>
+  ({ id, riskClass, then(res: (v: unknown) => void) { res({ id: "EVIL", riskClass: "A" }); } }) as unknown as DrawUnit;
+
+describe("F2: a unit with a `then` member is a unit, however the pool is cut", () => {
+  it("commitPool, and commitPoolAsync over sync and async sources, batched or not, agree", async () => {
+    const unitArb = fc.record({ id: fc.integer({ min: 0, max: 40 }).map((n) => `U${n}`), riskClass: fc.constantFrom("A", "B"), thenable: fc.boolean() });
+    await fc.assert(fc.asyncProperty(fc.uniqueArray(unitArb, { minLength: 1, maxLength: 30, selector: (u) => u.id }), fc.array(fc.integer({ min: -1, max: 6 }), { minLength: 1, maxLength: 5 }), async (spec, sizes) => {
+      const pool = spec.map((u) => (u.thenable ? thenable(u.id, u.riskClass) : { id: u.id, riskClass: u.riskClass }));
+      const expected = commitPool(pool);
+      const batches = cut(pool, sizes) as unknown as DrawUnit[];
+      for (const source of [pool, batches, rawAsync(pool), rawAsync(batches)]) expect(await commitPoolAsync(source)).toEqual(expected);
+    }), { seed: 5, numRuns: 60 });
+  });
+});
+
+describe("F3: a batch's length is read once", () => {
+  it("a Proxy whose length grows after the limit check is read up to the length that was checked", async () => {
+    let reads = 0;
+    const target: unknown[] = [{ id: "U1", riskClass: "A" }];
+    const batch = new Proxy(target, { get: (t, k, r) => (k === "length" ? (++reads === 1 ? 1 : 2_000_500) : Reflect.get(t, k, r)) });
+    expect(await commitPoolAsync([batch] as unknown as DrawUnit[])).toEqual(commitPool([{ id: "U1", riskClass: "A" }]));
+    expect(reads).toBe(1);
+  });
+});
