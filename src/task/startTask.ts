@@ -9,6 +9,7 @@ import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, emptyLiveTask, refuse } from "./_lifecycle.js";
 import { itemCapOf, taskRatioIssues } from "./_ratioRules.js";
 import { requireDate, text } from "./_rules.js";
+import { cappedIssues } from "../errors/_capIssues.js";
 
 /**
  * Options of {@link startTask}.
@@ -104,7 +105,7 @@ export function startTask(rawTask: SpotCheckTaskInput, rawOptions: StartTaskOpti
     issues.push({ path: ["items"], rule: "task-items-required", clause: capRule.clause, messageZh: "须提供任务检查事项的事项清单条目（options.items），以适用一般检查事项的抽查比例上限", messageEn: "pass the task's entries of the item list (options.items): the general-item ratio cap applies under this preset" });
   }
   issues.push(...taskRatioIssues(inForce, itemCapOf(inForce, items?.items), r.data.ratio, ["ratio"]));
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   const empty: TaskLifecycle = {
     kind: "task-lifecycle", task: r.data, preset: name, ...(rules === undefined ? {} : { rules }), ...(items === undefined ? {} : { items: items.items }), state: "planned", targetDraws: [], amendments: [], targetIds: [], teams: [],
     replacements: [], records: [], corrections: [], audit: [],

@@ -52,3 +52,35 @@ describe("F3: a batch's length is read once", () => {
     expect(reads).toBe(1);
   });
 });
+
+describe("F4: more bad rows than one error lists", () => {
+  it("is still invalid-input: the first rows in order, then one input-limit issue with the honest count", async () => {
+    const N = 100_003;
+    const bad = Array.from({ length: N }, (_, i) => ({ id: `U${i}`, riskClass: "a" }));
+    const batches = Array.from({ length: Math.ceil(N / 1000) }, (_, i) => bad.slice(i * 1000, i * 1000 + 1000)) as unknown as DrawUnit[];
+    for (const f of [() => commitPool(bad), () => commitPoolAsync(bad), () => commitPoolAsync(batches)]) {
+      let e: unknown;
+      try {
+        await f();
+      } catch (x) {
+        e = x;
+      }
+      expect(e).toBeInstanceOf(ShuangsuijiError);
+      const err = e as ShuangsuijiError;
+      expect(err.code).toBe("invalid-input");
+      expect(err.issues.length).toBe(100_000);
+      expect(err.issues.slice(0, 3).map((i) => i.path)).toEqual([["pool", 0, "riskClass"], ["pool", 1, "riskClass"], ["pool", 2, "riskClass"]].map((p) => expect.arrayContaining(p.slice(1))));
+      expect(err.issues[99_998]?.path).toContain(99_998);
+      const last = err.issues[99_999]!;
+      expect(last.rule).toBe("input-limit");
+      expect(last.value).toBe(N);
+      expect(last.messageEn).toMatch(/4 more issues not listed \(100003 in all/);
+    }
+  });
+  it("cappedIssues leaves a list of at most 100,000 as it is", async () => {
+    const { cappedIssues } = await import("../../src/errors/_capIssues.js");
+    const issues = Array.from({ length: 100_000 }, (_, i) => ({ path: [i], rule: "r", clause: "c", messageZh: "z", messageEn: "e" }));
+    expect(cappedIssues(issues)).toBe(issues);
+    expect(cappedIssues(issues, 1)).toHaveLength(100_000);
+  });
+});
