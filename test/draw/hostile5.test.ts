@@ -84,3 +84,89 @@ describe("F4: more bad rows than one error lists", () => {
     expect(cappedIssues(issues, 1)).toHaveLength(100_000);
   });
 });
+
+/** The error a call throws (or "no error"). */
+const caught = async (f: () => unknown): Promise<unknown> => {
+  try {
+    await f();
+  } catch (e) {
+    return e;
+  }
+  return "no error";
+};
+/** An iterable whose iterator yields `units` and then returns `bad` from next(); counts the calls. */
+function broken(units: readonly unknown[], bad: unknown, isAsync: boolean) {
+  const calls = { n: 0 };
+  const iterator = { next: () => { calls.n++; const v = calls.n <= units.length ? { value: units[calls.n - 1], done: false } : bad; return isAsync ? Promise.resolve(v) : v; } };
+  return { calls, iterable: isAsync ? { [Symbol.asyncIterator]: () => iterator } : { [Symbol.iterator]: () => iterator } };
+}
+
+describe("F4c/F5: iterator protocol and closing the caller's iterator", () => {
+  const units = [{ id: "U1", riskClass: "A" }, [{ id: "U2", riskClass: "A" }, { id: "U3", riskClass: "B" }]];
+  it("a non-object iterator result is invalid-input at the row reached (never a TypeError, never an endless read)", async () => {
+    const { asyncInput } = await import("../../src/_internal/boundary.js");
+    for (const bad of [null, undefined, 5, "x", true, Symbol("s")]) {
+      for (const isAsync of [true, false]) {
+        const b = broken(units, bad, isAsync);
+        const e = await caught(() => commitPoolAsync(b.iterable as never));
+        expect(e, String(bad)).toBeInstanceOf(ShuangsuijiError);
+        expect((e as ShuangsuijiError).code).toBe("invalid-input");
+        expect((e as ShuangsuijiError).issues[0]?.path).toEqual(["pool", 3]);
+        expect((e as ShuangsuijiError).cause).toBeInstanceOf(TypeError);
+        expect(b.calls.n).toBe(3);
+        const b2 = broken(units, bad, isAsync);
+        const e2 = await caught(async () => { for await (const _ of asyncInput(b2.iterable, ["rows"])) void _; });
+        expect(e2).toBeInstanceOf(ShuangsuijiError);
+        expect((e2 as ShuangsuijiError).issues[0]?.path).toEqual(["rows", 2]);
+        expect(b2.calls.n).toBe(3);
+      }
+    }
+  });
+  it("a read refused midway closes the caller's iterator (its finally runs); a stream that ends or fails itself is not closed again", async () => {
+    let closed = 0;
+    async function* rows(tail: unknown) {
+      try {
+        yield { id: "U1", riskClass: "A" };
+        yield tail;
+        yield { id: "U9", riskClass: "A" };
+      } finally {
+        closed++;
+      }
+    }
+    const trap = { riskClass: "A", get id(): string { throw new Error("gone"); } };
+    const huge: unknown[] = [];
+    huge.length = 2 ** 32 - 1;
+    for (const tail of [trap, huge]) {
+      closed = 0;
+      expect(await caught(() => commitPoolAsync(rows(tail) as never))).toBeInstanceOf(ShuangsuijiError);
+      expect(closed).toBe(1);
+    }
+    // a sync iterator is closed too; a return() that throws does not replace the reason
+    let syncClosed = 0;
+    const it = { i: 0, next() { return this.i++ === 0 ? { value: trap, done: false } : { value: undefined, done: true }; }, return() { syncClosed++; throw new Error("close failed"); } };
+    const e = await caught(() => commitPoolAsync({ [Symbol.iterator]: () => it } as never));
+    expect((e as ShuangsuijiError).issues[0]?.path).toEqual(["pool", 0]);
+    expect(syncClosed).toBe(1);
+    // asyncInput: a consumer that stops early closes the source
+    const { asyncInput } = await import("../../src/_internal/boundary.js");
+    closed = 0;
+    for await (const _ of asyncInput(rows({ id: "U2", riskClass: "A" }), ["rows"])) break;
+    expect(closed).toBe(1);
+  });
+});
+
+describe("F7: bad rows before an unreadable row are reported with it", () => {
+  it("commitPool, commitPoolAsync and drawTargetsAsync, batched or not", async () => {
+    const trap = { riskClass: "A", get id(): string { throw new Error("gone"); } };
+    const pool = [{ id: "U0", riskClass: "A" }, { id: "U1", riskClass: "a" }, { id: "U2", riskClass: "A" }, { id: "U3", riskClass: "?" }, trap, { id: "U5", riskClass: "b" }] as DrawUnit[];
+    const { createSeed, drawTargetsAsync } = await import("../../src/index.js");
+    const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "t" });
+    const commitment = commitPool([{ id: "U0", riskClass: "A" }]);
+    const rows = (e: unknown) => (e as ShuangsuijiError).issues.map((i) => i.path.filter((p) => typeof p === "number")[0]);
+    expect(rows(await caught(() => commitPool(pool)))).toEqual([1, 3, 4]);
+    for (const source of [pool, [pool.slice(0, 3), pool.slice(3)], rawAsync(pool), rawAsync([pool.slice(0, 2), pool.slice(2)])]) {
+      expect(rows(await caught(() => commitPoolAsync(source as never)))).toEqual([1, 3, 4]);
+      expect(rows(await caught(() => drawTargetsAsync({ taskId: "T", pool: source as never, commitment, seed, policy: { strata: { A: { count: 1 } } } })))).toEqual([1, 3, 4]);
+    }
+  });
+});
