@@ -278,21 +278,57 @@ export async function* asyncInput<T>(value: unknown, path: Path): AsyncGenerator
     if (e instanceof ShuangsuijiError) throw e;
     return invalid(path, "the value could not be read (a Proxy or getter threw)", "无法读取该值（Proxy或访问器抛出异常）");
   }
-  for (let i = 0; ; i++) {
-    let r: IteratorResult<T>;
-    try {
-      r = await it.next();
-    } catch (e) {
-      if (e instanceof ShuangsuijiError) throw e;
-      // the caller's own stream failed (an I/O error, say): reported as invalid-input, its error kept as the cause
-      throw new ShuangsuijiError("invalid-input", [ruleIssue("input-shape", [...path, i], { detailEn: "the value could not be read (an iterator, Proxy or getter threw)", detailZh: "无法读取该值（迭代器、Proxy或访问器抛出异常）" })], { cause: e });
+  // as for…of: the caller's iterator is closed (return()) when the read stops early — a refused element, or the
+  // consumer of this generator stopping — so its finally blocks (a DB cursor, a file) run; not when its own next()
+  // threw or broke the protocol, nor once it is done
+  let open = true;
+  try {
+    for (let i = 0; ; i++) {
+      let r: unknown;
+      try {
+        r = await it.next();
+      } catch (e) {
+        open = false;
+        if (e instanceof ShuangsuijiError) throw e;
+        // the caller's own stream failed (an I/O error, say): reported as invalid-input, its error kept as the cause
+        throw new ShuangsuijiError("invalid-input", [ruleIssue("input-shape", [...path, i], { detailEn: "the value could not be read (an iterator, Proxy or getter threw)", detailZh: "无法读取该值（迭代器、Proxy或访问器抛出异常）" })], { cause: e });
+      }
+      // an iterator result must be an object (ECMAScript IteratorNext): refused at the element reached
+      if (r === null || (typeof r !== "object" && typeof r !== "function")) {
+        open = false;
+        throw new ShuangsuijiError(
+          "invalid-input",
+          [ruleIssue("input-shape", [...path, i], { detailEn: "the stream's iterator broke the iterator protocol (next() returned a non-object)", detailZh: "该流的迭代器不符合迭代器协议（next() 返回的不是对象）", value: preview(r) })],
+          { cause: new TypeError(`Iterator result ${String(r)} is not an object`) },
+        );
+      }
+      let value: T;
+      try {
+        if ((r as IteratorResult<T>).done) {
+          open = false;
+          return;
+        }
+        value = (r as IteratorResult<T>).value;
+      } catch (e) {
+        open = false;
+        if (e instanceof ShuangsuijiError) throw e;
+        return invalid([...path, i], "the value could not be read (a Proxy or getter threw)", "无法读取该值（Proxy或访问器抛出异常）");
+      }
+      try {
+        yield value; // an async generator awaits the value: a thenable Proxy or getter throws here
+      } catch (e) {
+        if (e instanceof ShuangsuijiError) throw e;
+        return invalid([...path, i], "the value could not be read (a Proxy or getter threw)", "无法读取该值（Proxy或访问器抛出异常）");
+      }
     }
-    if (r.done === true) return;
-    try {
-      yield r.value; // an async generator awaits the value: a thenable Proxy or getter throws here
-    } catch (e) {
-      if (e instanceof ShuangsuijiError) throw e;
-      return invalid([...path, i], "the value could not be read (a Proxy or getter threw)", "无法读取该值（Proxy或访问器抛出异常）");
+  } finally {
+    if (open) {
+      try {
+        const close = (it as { return?: unknown }).return;
+        if (typeof close === "function") await close.call(it);
+      } catch {
+        /* the read's own outcome is reported */
+      }
     }
   }
 }

@@ -7,6 +7,7 @@ import { compareUtf8 } from "../draw/_shared/_encoding.js";
 import type { Stage1Setup } from "../draw/targets/_stage1.js";
 import type { SelectedUnit, TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import { rowIssue, stateFromRows, type SqlRow } from "../sql/_rows.js";
+import { cappedIssues } from "../errors/_capIssues.js";
 
 /** The selection's result as DuckDB returns it: one array per column (no row objects). */
 export interface SelectionColumns {
@@ -97,7 +98,7 @@ export function assembleFromColumns(setup: Stage1Setup, commitmentRows: readonly
     if (last !== undefined && (last.ticket > ticket || (last.ticket === ticket && compareUtf8(last.unitId, id) > 0))) unsorted.add(c);
     list.push({ ticket, unitId: id });
   }
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   for (const c of unsorted) (byClass.get(c) as SelectedUnit[]).sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : compareUtf8(a.unitId, b.unitId)));
   for (const [cls, q] of setup.quotas) {
     const due = Math.min(q.quota, setup.commitment.strata[cls] ?? 0);
@@ -106,7 +107,7 @@ export function assembleFromColumns(setup: Stage1Setup, commitmentRows: readonly
       issues.push({ ...rowIssue(["selectionRows", cls], `the engine returned ${got} units for class ${cls}, the quota is ${due}`, `引擎为${cls}类返回${got}户，应抽${due}户`, got), rule: "engine-rows-short", clause: CLAUSE });
     }
   }
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   // buildTargetRecord keeps each class's first `quota` entries, copied into fresh frozen { ticket, unitId } objects
   // not trusted (not marked "built"): the rows came from the engine, not from this process's own pass
   return buildTargetRecord(setup, byClass, setup.commitment, false);

@@ -4,6 +4,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { builder } from "../sql/_sql.js";
 import type { SqlSource, SqlStatement } from "../sql/SqlStatement.js";
 import type { Engine } from "./_engine.js";
+import { cappedIssues } from "../errors/_capIssues.js";
 
 /** At most this many bad rows are listed per rule (the counts are always complete). */
 export const LISTED_PER_RULE = 20;
@@ -169,5 +170,5 @@ export async function checkPoolInEngine(engine: Engine, source: SqlSource): Prom
     }
     more("unique-ids", groups - Math.max(0, collisions), listed.length);
   }
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
 }

@@ -1,4 +1,5 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import { cappedIssues } from "../errors/_capIssues.js";
 
 /** A cell as read from a file: text, a number, or empty. */
 export type GridCell = string | number | null;
@@ -80,7 +81,7 @@ export function rowsFromGrid(grid: readonly (readonly GridCell[])[], clause: str
       }
     });
   }
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   const rows = body.map((r) => {
     const o: Record<string, string | number> = {};
     for (const c of columns) {

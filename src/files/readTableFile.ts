@@ -4,6 +4,7 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
 import { decodeText, type DecodeAttempt, type TextEncodingName } from "./decodeText.js";
 import { parseCsv } from "./parseCsv.js";
 import { rowsFromGrid, type GridCell, type TableRows } from "./_grid.js";
+import { cappedIssues } from "../errors/_capIssues.js";
 
 /**
  * Options of {@link readTableFile}.
@@ -164,7 +165,7 @@ async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promise<Tabl
       return String(c);
     }),
   );
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   const rows = rowsFromGrid(grid, XLSX_CLAUSE, false);
   return deepFreeze({ ...rows, format: "xlsx" as const, encoding: null, tried: [], delimiter: null, sheet: sheet.sheet, sheets: names });
 }

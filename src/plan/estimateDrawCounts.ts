@@ -9,6 +9,7 @@ import type { RuleIssue } from "../errors/ShuangsuijiError.js";
 import type { InspectionItem } from "../model/inspectionItem.js";
 import { LIFECYCLE_PRESETS, LifecyclePresetSchema, type LifecyclePreset, type LifecyclePresetId } from "../task/LIFECYCLE_PRESETS.js";
 import { itemCapOf, strataRatioIssues } from "../task/_ratioRules.js";
+import { cappedIssues } from "../errors/_capIssues.js";
 
 /**
  * Options of {@link estimateDrawCounts}: the task's preset and items, so the estimate applies the preset's ratio rules.
@@ -95,7 +96,7 @@ export function estimateDrawCounts(directory: Iterable<DrawUnit>, policy: Sampli
     return { riskClass: cls, eligible, ...stratumQuota(p, cls, eligible) };
   });
   const issues = presetRatioIssues(p, strata, options);
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   return deepFreeze({ strata, total: strata.reduce((n, s) => n + s.quota, 0), ineligible });
 }
 

@@ -1,6 +1,7 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { INELIGIBLE_REASONS, type CommitmentState, type IneligibleReason } from "./_seam.js";
 import { invalid, iterateInput } from "../_internal/boundary.js";
+import { cappedIssues } from "../errors/_capIssues.js";
 
 /** A result row as drivers return it: column name → text, number or bigint (NULL only where SQL allows it). */
 export type SqlRow = Readonly<Record<string, unknown>>;
@@ -67,7 +68,7 @@ export function stateFromRows(rows: Iterable<SqlRow>, sums: boolean, path: reado
     if (reason === "") strata[cls] = (strata[cls] ?? 0) + count;
     else ineligible[reason as IneligibleReason] = (ineligible[reason as IneligibleReason] ?? 0) + count;
   }
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   const v = total % MOD;
   const sum = new Uint32Array(8);
   for (let w = 0; w < 8; w++) sum[w] = Number((v >> BigInt(32 * (7 - w))) & 0xffffffffn);

@@ -4,6 +4,7 @@ import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import { rowIssue } from "./_rows.js";
 import { iterateInput, requireObject } from "../_internal/boundary.js";
 import { shardOf, type AssembleTargetShardInput } from "./assembleTargetShard.js";
+import { cappedIssues } from "../errors/_capIssues.js";
 
 /**
  * Input of {@link assembleTargetDraw}: the draw's inputs and the rows of each shard (one entry for a single engine).
@@ -50,6 +51,6 @@ export function assembleTargetDraw(raw: AssembleTargetDrawInput): TargetDrawReco
     const expected = Math.min(s.quota, s.size);
     if (s.selected.length !== expected) issues.push({ ...rowIssue(["shards", "selectionRows", s.riskClass], `the engine returned ${s.selected.length} units for class ${s.riskClass}, the quota is ${expected}`, `引擎为${s.riskClass}类返回${s.selected.length}户，应抽${expected}户`, s.selected.length), rule: "engine-rows-short" });
   }
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   return record;
 }

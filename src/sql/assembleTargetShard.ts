@@ -9,6 +9,7 @@ import type { TargetDrawShard } from "../draw/targets/TargetDrawShard.js";
 import { STAGE1_ALGORITHM, isCanonicalText, setupStage1, ticketsOf } from "./_seam.js";
 import { readRow, rowIssue, stateFromRows, type SqlRow } from "./_rows.js";
 import { iterateInput, requireObject } from "../_internal/boundary.js";
+import { cappedIssues } from "../errors/_capIssues.js";
 
 /**
  * Input of {@link assembleTargetShard}: the draw's inputs and one engine's (or one shard's) result rows.
@@ -102,7 +103,7 @@ export function shardOf(raw: AssembleTargetShardInput): TargetDrawShard {
     list.push({ unitId: id, ticket });
     byClass.set(cls as string, list);
   }
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   const candidates: Record<string, SelectedUnit[]> = {};
   for (const [cls, q] of setup.quotas) {
     const all = byClass.get(cls) ?? [];

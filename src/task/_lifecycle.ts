@@ -22,8 +22,8 @@ export function requireState(raw: TaskLifecycle, allowed: readonly TaskState[], 
   const t = isLiveTask(raw) ? raw : (readPlain(raw, ["task"]) as TaskLifecycle);
   if (!isPlainObject(t) || t.kind !== "task-lifecycle") refuse("invalid-input", "task", "shuangsuiji task lifecycle", "不是任务状态对象", "not a task lifecycle object (use startTask)");
   if (typeof t.state !== "string") refuse("invalid-input", "task", "shuangsuiji task lifecycle", "不是任务状态对象", "not a task lifecycle object (use startTask)", ["state"]);
-  // only the empty task startTask builds is accepted without provenance (see coreOf): refused before any field is used
-  if (!isLiveTask(raw) && !(Array.isArray(t.audit) && t.audit.length === 0)) refuseProvenance();
+  // only a live task is accepted (startTask's empty task is live too, see emptyLiveTask): refused before any field is used
+  if (!isLiveTask(raw)) refuseProvenance();
   if (!allowed.includes(t.state)) {
     refuse(
       "illegal-transition",
@@ -263,15 +263,20 @@ export function plainTask(t: TaskLifecycle): TaskLifecycle {
 function coreOf(t: TaskLifecycle): Core {
   const core = CORES.get(t);
   if (core !== undefined) return core;
-  if (t?.kind === "task-lifecycle" && Array.isArray(t.audit) && t.audit.length === 0) {
-    // the empty task startTask builds before its first event
-    const scalars: Record<string, unknown> = {};
-    for (const k of Object.keys(t)) if (!(LIST_KEYS as readonly string[]).includes(k)) scalars[k] = (t as unknown as Record<string, unknown>)[k];
-    const lists: Record<string, View<unknown>> = {};
-    for (const k of LIST_KEYS) lists[k] = logOf(deepFreeze([...((t[k] as readonly unknown[] | undefined) ?? [])]));
-    return { scalars: deepFreeze(scalars) as unknown as Scalars, lists: lists as unknown as Lists, shown: emptyShown(), notices: emptyShown<Notice>(), cache: {} };
-  }
   return refuseProvenance();
+}
+
+/**
+ * The live empty task startTask appends its first event to (docs/persistence.md: only values made by the lifecycle
+ * transitions are live). It is stamped like every other version, so no plain object is ever recognised by its shape;
+ * it never leaves the library (startTask returns the version with the task-planned event).
+ */
+export function emptyLiveTask(t: TaskLifecycle): TaskLifecycle {
+  const scalars: Record<string, unknown> = {};
+  for (const k of Object.keys(t)) if (!(LIST_KEYS as readonly string[]).includes(k)) scalars[k] = (t as unknown as Record<string, unknown>)[k];
+  const lists: Record<string, View<unknown>> = {};
+  for (const k of LIST_KEYS) lists[k] = logOf(deepFreeze([...((t[k] as readonly unknown[] | undefined) ?? [])]));
+  return makeTask({ scalars: deepFreeze(scalars) as unknown as Scalars, lists: lists as unknown as Lists, shown: emptyShown(), notices: emptyShown<Notice>(), cache: {} });
 }
 
 function refuseProvenance(): never {

@@ -5,6 +5,7 @@ import type { InspectorCategory } from "../model/inspector.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
 import { refuse } from "./_lifecycle.js";
 import { presetOf, text } from "./_rules.js";
+import { cappedIssues } from "../errors/_capIssues.js";
 
 /** What {@link drawWitnesses} adds to the draw event's payload: nothing, or the advisories it found. */
 export type WitnessPayload = { readonly advisories?: readonly RuleIssue[] };
@@ -54,6 +55,6 @@ export function drawWitnesses(t: TaskLifecycle, record: TargetDrawRecord, option
     });
   }
   if (issues.length === 0) return {};
-  if (rule.required) throw new ShuangsuijiError("invalid-input", issues);
+  if (rule.required) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   return { advisories: issues };
 }

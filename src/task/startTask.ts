@@ -6,9 +6,10 @@ import { InspectionItemSchema, type InspectionItem } from "../model/inspectionIt
 import { SpotCheckTaskSchema, type SpotCheckTask, type SpotCheckTaskInput } from "../model/spotCheckTask.js";
 import { LIFECYCLE_PRESETS, LifecyclePresetSchema, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, refuse } from "./_lifecycle.js";
+import { advance, emptyLiveTask, refuse } from "./_lifecycle.js";
 import { itemCapOf, taskRatioIssues } from "./_ratioRules.js";
 import { requireDate, text } from "./_rules.js";
+import { cappedIssues } from "../errors/_capIssues.js";
 
 /**
  * Options of {@link startTask}.
@@ -104,12 +105,12 @@ export function startTask(rawTask: SpotCheckTaskInput, rawOptions: StartTaskOpti
     issues.push({ path: ["items"], rule: "task-items-required", clause: capRule.clause, messageZh: "须提供任务检查事项的事项清单条目（options.items），以适用一般检查事项的抽查比例上限", messageEn: "pass the task's entries of the item list (options.items): the general-item ratio cap applies under this preset" });
   }
   issues.push(...taskRatioIssues(inForce, itemCapOf(inForce, items?.items), r.data.ratio, ["ratio"]));
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   const empty: TaskLifecycle = {
     kind: "task-lifecycle", task: r.data, preset: name, ...(rules === undefined ? {} : { rules }), ...(items === undefined ? {} : { items: items.items }), state: "planned", targetDraws: [], amendments: [], targetIds: [], teams: [],
     replacements: [], records: [], corrections: [], audit: [],
   };
-  return advance(empty, {}, { type: "task-planned", on, actor: text(o.actor), payload: { taskId: r.data.id, preset: name, ...(rules === undefined ? {} : { rules }) }, transition: "startTask", input: [r.data, items === undefined ? options : { ...options, items: items.items }] });
+  return advance(emptyLiveTask(empty), {}, { type: "task-planned", on, actor: text(o.actor), payload: { taskId: r.data.id, preset: name, ...(rules === undefined ? {} : { rules }) }, transition: "startTask", input: [r.data, items === undefined ? options : { ...options, items: items.items }] });
 }
 
 const AD_HOC_GROUNDS = ["sudden-risk", "assigned-by-superior"] as const;

@@ -72,3 +72,25 @@ describe("readStage2Input: the boundary's copy or error, fast", () => {
     same(raw);
   });
 });
+
+// hostile5 F6: a read that throws is refused where it threw, as the boundary refuses it — the input is never read a
+// second time (a value whose first read throws and second succeeds used to be accepted).
+describe("readStage2Input: a throwing read is refused, never read twice", () => {
+  const oneShot = (trap: "getOwnPropertyDescriptor" | "ownKeys" | "getPrototypeOf") => {
+    let n = 0;
+    return new Proxy({ a: 1 }, { [trap]: (t: object, k?: PropertyKey) => { if (n++ === 0) throw new Error("first read fails"); return trap === "ownKeys" ? Reflect.ownKeys(t) : trap === "getPrototypeOf" ? Reflect.getPrototypeOf(t) : Reflect.getOwnPropertyDescriptor(t, k!); } });
+  };
+  it("at any depth, with the boundary's error and path (each side reading its own fresh input)", () => {
+    for (const trap of ["getOwnPropertyDescriptor", "ownKeys", "getPrototypeOf"] as const) {
+      for (const wrap of [(p: unknown) => ({ x: p }), (p: unknown) => ({ a: [1, { b: p }] }), (p: unknown) => ({ list: [p, 2] })]) {
+        let reads = 0;
+        const counted = () => { reads++; return wrap(oneShot(trap)); };
+        const fast = run(() => readStage2Input(counted()));
+        const reference = run(() => requireObject(counted(), [], { keep: isBuilt }));
+        expect(reads).toBe(2);
+        expect(fast.ok, trap).toBe(false);
+        expect(fast).toStrictEqual(reference);
+      }
+    }
+  });
+});

@@ -67,3 +67,19 @@ describe("reimpl5 finding 6: verifyAuditTrail — event dates never go backwards
     );
   });
 });
+
+describe("hostile5 F4b: each event's date is a real civil date before the order is compared", () => {
+  it("a re-chained trail back-dating an event in a non-canonical spelling (or any text) is refused at that event", () => {
+    const k = events.length - 1;
+    for (const on of ["2026-4-01", "~back-dated", "2026-02-30", "2026-04-01T00:00", "", 20260401, null]) {
+      const trail = [...events];
+      trail[k] = { ...events[k]!, on } as unknown as AuditEvent;
+      const v = verifyAuditTrail(rechain(trail));
+      expect(v.ok, String(on)).toBe(false);
+      expect(!v.ok && v.problems.some((p) => p.seq === k && /civil date/.test(p.problem)), String(on)).toBe(true);
+    }
+  });
+  it("every honest trail still passes (dates as the transitions write them)", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: events.length }), (n) => verifyAuditTrail(events.slice(0, n)).ok));
+  });
+});

@@ -7,6 +7,7 @@ import {
 } from "../../src/index.js";
 import { canonicalDigest } from "../../src/task/_digest.js";
 import { isNegativeOutcome } from "../../src/codes/isNegativeOutcome.js";
+import { isValidCivilDate } from "../../src/calendar/isValidCivilDate.js";
 import { canonicalJson, digestOf } from "../../src/draw/_shared/_encoding.js";
 import { POOL, SCJG, WJW, drawnTask, recordFor, teamsTask } from "./_scenario.js";
 import { publishAll } from "./_publish.js";
@@ -302,8 +303,9 @@ describe("tampering with a stored trail is detected", () => {
         if (trail === undefined) return;
         const seqEdit = how === "edit" && field === "seq";
         const forged = rechain(trail, !seqEdit);
-        // the chain alone cannot tell, unless the dates now go backwards (docs/lifecycle.md: verifyAuditTrail checks them)
-        const datesInOrder = forged.every((e, k) => k === 0 || !(e.on < forged[k - 1]!.on));
+        // the chain alone cannot tell, unless the dates now go backwards or are not civil dates (docs/lifecycle.md:
+        // verifyAuditTrail checks them; hostile5 F4b)
+        const datesInOrder = forged.every((e, k) => isValidCivilDate(e.on) && (k === 0 || !(e.on < forged[k - 1]!.on)));
         if (!seqEdit) expect(verifyAuditTrail(forged).ok).toBe(datesInOrder);
         expect(refused(forged, true)).toBe(true);
         // payload, type, actor, date, transition and sequence come from the input: a lone edit of them never replays

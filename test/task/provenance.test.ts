@@ -56,3 +56,33 @@ describe("live-task provenance (the private core stamp)", () => {
     if (v.ok) expect(isLiveTask(v.task)).toBe(true);
   });
 });
+
+// hostile5 F1: a plain object shaped like startTask's empty task (kind "task-lifecycle", `audit: []`) used to be
+// accepted by every transition and came back live; the empty task is now stamped, so no shape is ever trusted.
+describe("no plain object is a live task, whatever its trail (hostile5 F1)", () => {
+  const t = startInspection(teamsTask(), { on: "2026-04-10", actor: "联合检查组" }).task;
+  const on = { on: "2026-04-15", actor: "联合检查组" };
+  const snap = JSON.parse(JSON.stringify(t)) as Record<string, unknown>;
+
+  it("a snapshot with an empty trail is refused by the transitions, in every state", async () => {
+    const L = await import("../../src/index.js");
+    const { TASK_STATES } = await import("../../src/task/TaskLifecycle.js");
+    for (const state of TASK_STATES) {
+      const forged = { ...snap, state, audit: [] } as unknown as TaskLifecycle;
+      expect(isLiveTask(forged)).toBe(false);
+      const calls: [string, () => unknown][] = [
+        ["recordAdvanceNotice", () => L.recordAdvanceNotice(forged, { targetId: t.targetIds[0]!, given: { on: "2026-04-10", means: "书面告知" }, on: "2026-04-10", actor: "检查组" })],
+        ["recordResult", () => recordResult(forged, recordFor(t, t.targetIds[0]!), on)],
+        ["lockTargets", () => L.lockTargets(forged, on)],
+        ["completeInspection", () => L.completeInspection(forged, { completedOn: "2026-04-20", actor: "联合检查组" })],
+        ["publishResults", () => L.publishResults(forged, { on: "2026-04-21", actor: "联合检查组" } as never)],
+      ];
+      for (const [name, call] of calls) expect(rule(call), `${name} in ${state}`).toBe("task-provenance");
+    }
+  });
+
+  it("a task started by startTask is still live from its first version", () => {
+    expect(isLiveTask(t)).toBe(true);
+    expect(t.audit[0]?.transition).toBe("startTask");
+  });
+});

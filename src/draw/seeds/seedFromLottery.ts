@@ -5,6 +5,7 @@ import { drawIssue } from "../_shared/_issues.js";
 import { GAMES, gameAliased, gameNamed, gameProblems } from "./_lottery.js";
 import type { SeedRecord } from "./SeedRecord.js";
 import { seedOf, weak } from "./_seed.js";
+import { cappedIssues } from "../../errors/_capIssues.js";
 
 const CLAUSE = "docs/spec-v1.md §5.2 (RFC 3797 §4)";
 
@@ -81,7 +82,7 @@ export function seedFromLottery(
     issues.push(...g.issues);
     bits = g.bits;
   } else if (issues.length === 0) bits = result.numbers.length * Math.log2((max as number) + 1);
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   if (bits < 128) weak(bits, "numbers");
   return seedOf(["lottery", result.name, result.drawId, result.numbers.join(",")], {
     kind: "lottery",

@@ -6,6 +6,7 @@ import { commitSeedShare } from "./commitSeedShare.js";
 import * as z from "zod/v4/mini";
 import { parseInput } from "../_shared/_issues.js";
 import { seedOf } from "./_seed.js";
+import { cappedIssues } from "../../errors/_capIssues.js";
 
 /**
  * Combines commit–reveal shares from several departments into one seed. Every reveal must match the commitment the
@@ -38,7 +39,7 @@ export function seedFromShares(raw: readonly { readonly party: string; readonly 
   });
   if (new Set(shares.map((s) => s.party)).size !== shares.length) issues.push(ruleIssue("unique-ids", ["party"]));
   if (shares.length < 2) issues.push(ruleIssue("seed-share-reveal", [], { detailZh: "至少需要两方", detailEn: "at least two parties" }));
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   const sorted = [...shares].sort((x, y) => (x.party < y.party ? -1 : x.party > y.party ? 1 : 0));
   return seedOf(["commit-reveal", ...sorted.flatMap((s) => [s.party, s.reveal.toLowerCase()])], {
     kind: "commit-reveal",

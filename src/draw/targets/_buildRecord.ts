@@ -24,7 +24,7 @@ export function drawPass(setup: Stage1Setup, hashUnits: boolean, keepIds: boolea
   // sized once from the committed count (bounded: a damaged commitment must not make us allocate gigabytes)
   const expectedUnits = Math.min(setup.commitment.unitCount, 1 << 24);
   const p = unitProcessor(setup.config, { draw: { ticketPrefix: hexToBytesField(setup.seed.value, setup.taskId), heaps }, hashUnits, expectedUnits, keepIds });
-  return { heaps, add: p.add, finish: p.finish, state: p.state };
+  return { heaps, add: p.add, issues: p.issues, finish: p.finish, state: p.state };
 }
 
 /** The pool against the commitment: every count, then (when hashed) the digest; `pool-commitment-mismatch` else. */

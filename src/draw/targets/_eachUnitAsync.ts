@@ -1,5 +1,7 @@
 import { ShuangsuijiError } from "../../errors/ShuangsuijiError.js";
-import { INPUT_LIMITS, invalid, type Path } from "../../_internal/boundary.js";
+import { INPUT_LIMITS, invalid, preview, type Path } from "../../_internal/boundary.js";
+import { cappedIssues } from "../../errors/_capIssues.js";
+import type { RuleIssue } from "../../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../../errors/_inputRules.js";
 import type { DrawUnit } from "./DrawUnit.js";
 
@@ -21,8 +23,9 @@ function isBatch(x: unknown): x is readonly unknown[] {
 
 /**
  * Feeds the units of one batch to `add`, the first numbered `row` (the pool's row count so far); returns the row count
- * after it. The batch is read by index (its `length` and each element read at every step, as the built-in array
- * iterator reads them), so a getter or Proxy that throws is reported at the unit's row in the pool.
+ * after it. The batch's `length` is read once, checked against the limit, and the batch read by index up to that
+ * snapshot (a Proxy cannot report a small length to the check and a huge one to the loop); a getter or Proxy that
+ * throws is reported at the unit's row in the pool.
  */
 export function eachInBatch(batch: readonly unknown[], path: Path, row: number, add: (u: DrawUnit) => void): number {
   let r = row;
@@ -39,7 +42,7 @@ export function eachInBatch(batch: readonly unknown[], path: Path, row: number, 
   for (let j = 0; ; j++) {
     let u: DrawUnit;
     try {
-      if (j >= batch.length) return r;
+      if (j >= length) return r;
       u = batch[j] as DrawUnit;
     } catch (e) {
       return unreadable(e, [...path, r]);
@@ -77,46 +80,91 @@ export function eachUnitOrBatch(pool: readonly unknown[], path: Path, add: (u: D
 }
 
 /**
- * Feeds every unit of a {@link DrawUnitStream} to `add` in pool order, batches flattened: one `await` per element of the
- * stream (a unit or a batch), none per unit of a batch. Read as `asyncInput` reads a stream (the same errors: not
+ * Feeds every unit of a {@link DrawUnitStream} to `add` in pool order, batches flattened: one `await` per result of an
+ * async iterator (a unit or a batch), none per unit of a batch and none for a sync iterable. Read as `asyncInput` reads a stream (the same errors: not
  * iterable, an iterator that throws — the caller's error kept as the cause —, an element whose read throws), each
  * reported at the pool row (unit count) the stream had reached.
  */
-export async function eachUnitAsync(pool: unknown, path: Path, add: (u: DrawUnit) => void): Promise<void> {
+export async function eachUnitAsync(pool: unknown, path: Path, add: (u: DrawUnit) => void, pending?: readonly RuleIssue[]): Promise<void> {
   let it: AsyncIterator<unknown> | Iterator<unknown>;
+  // An async iterator's results are awaited (as for await…of awaits them), never their values: an async generator has
+  // already awaited what it yields, and a sync iterable's elements are units or batches read as they are — a unit
+  // with a `then` member is read as a unit, as inside a batch and by commitPool, so every cut of a pool is the same pool.
+  let isAsync = false;
   try {
     const v = pool as Partial<AsyncIterable<unknown> & Iterable<unknown>> | null | undefined;
-    if (v !== null && v !== undefined && typeof v[Symbol.asyncIterator] === "function") it = v[Symbol.asyncIterator]!();
-    else if (v !== null && v !== undefined && typeof v !== "string" && typeof v[Symbol.iterator] === "function") it = v[Symbol.iterator]!();
+    if (v !== null && v !== undefined && typeof v[Symbol.asyncIterator] === "function") {
+      it = v[Symbol.asyncIterator]!();
+      isAsync = true;
+    } else if (v !== null && v !== undefined && typeof v !== "string" && typeof v[Symbol.iterator] === "function") it = v[Symbol.iterator]!();
     else return invalid(path, "expected an array, iterable or async iterable", "应为数组、可迭代或异步可迭代对象", pool);
   } catch (e) {
     return unreadable(e, path);
   }
   let row = 0;
-  for (;;) {
-    let r: IteratorResult<unknown>;
-    try {
-      r = await it.next();
-    } catch (e) {
-      if (e instanceof ShuangsuijiError) throw e;
-      // the caller's own stream failed (an I/O error, say): reported as invalid-input, its error kept as the cause
-      throw new ShuangsuijiError("invalid-input", [ruleIssue("input-shape", [...path, row], { detailEn: "the value could not be read (an iterator, Proxy or getter threw)", detailZh: "无法读取该值（迭代器、Proxy或访问器抛出异常）" })], { cause: e });
-    }
-    if (r.done === true) return;
-    let x: unknown;
-    try {
-      x = await r.value; // as an async generator's yield: a thenable element is awaited (a throwing Proxy or getter fails here)
-    } catch (e) {
-      return unreadable(e, [...path, row]);
-    }
-    if (isBatch(x)) row = eachInBatch(x, path, row, add);
-    else {
+  // whether the iterator is still sound: as for…of, it is closed (return()) when the reader stops early, but not when
+  // its own next() threw or broke the protocol
+  let sound = true;
+  try {
+    for (;;) {
+      let r: unknown;
       try {
-        add(x as DrawUnit);
+        r = isAsync ? await it.next() : (it as Iterator<unknown>).next();
       } catch (e) {
-        unreadable(e, [...path, row]);
+        sound = false;
+        if (e instanceof ShuangsuijiError) throw e;
+        // the caller's own stream failed (an I/O error, say): reported as invalid-input, its error kept as the cause
+        throw new ShuangsuijiError("invalid-input", [ruleIssue("input-shape", [...path, row], { detailEn: "the value could not be read (an iterator, Proxy or getter threw)", detailZh: "无法读取该值（迭代器、Proxy或访问器抛出异常）" })], { cause: e });
       }
-      row++;
+      // an iterator result must be an object (ECMAScript IteratorNext; for…of throws a TypeError): refused at the row reached
+      if (r === null || (typeof r !== "object" && typeof r !== "function")) {
+        sound = false;
+        throw new ShuangsuijiError(
+          "invalid-input",
+          [ruleIssue("input-shape", [...path, row], { detailEn: "the stream's iterator broke the iterator protocol (next() returned a non-object)", detailZh: "该流的迭代器不符合迭代器协议（next() 返回的不是对象）", value: preview(r) })],
+          { cause: new TypeError(`Iterator result ${String(r)} is not an object`) },
+        );
+      }
+      let done: boolean;
+      let x: unknown;
+      try {
+        done = Boolean((r as IteratorResult<unknown>).done); // ToBoolean, as for…of reads it
+        if (done) return;
+        x = (r as IteratorResult<unknown>).value; // not awaited (see above); a throwing Proxy or getter fails here
+      } catch (e) {
+        sound = false;
+        return unreadable(e, [...path, row]);
+      }
+      if (isBatch(x)) row = eachInBatch(x, path, row, add);
+      else {
+        try {
+          add(x as DrawUnit);
+        } catch (e) {
+          unreadable(e, [...path, row]);
+        }
+        row++;
+      }
     }
+  } catch (e) {
+    // stopped early: the caller's iterator is closed so its finally blocks (a DB cursor, a file) run; a failing
+    // return() does not replace the reason the read stopped
+    if (sound) {
+      try {
+        const close = (it as { return?: unknown }).return;
+        if (typeof close === "function") await close.call(it);
+      } catch {
+        /* the read's own error is reported */
+      }
+    }
+    throw withPending(e, pending);
   }
+}
+
+/**
+ * The error a refused read throws, with the bad rows already found before it (`pending`, in row order) listed first:
+ * every bad row up to the failure is reported, not only the row that could not be read.
+ */
+export function withPending(e: unknown, pending: readonly RuleIssue[] | undefined): unknown {
+  if (pending === undefined || pending.length === 0 || !(e instanceof ShuangsuijiError) || e.code !== "invalid-input") return e;
+  return new ShuangsuijiError("invalid-input", cappedIssues([...pending, ...e.issues]), e.cause === undefined ? {} : { cause: e.cause });
 }

@@ -9,6 +9,7 @@ export const POOL_ALGORITHM = "shuangsuiji/pool/v1";
 export const STAGE1_ALGORITHM = "shuangsuiji/stage1/v1";
 
 import type { DrawUnit } from "./DrawUnit.js";
+import { MAX_ISSUES, cappedIssues } from "../../errors/_capIssues.js";
 export type { DrawUnit } from "./DrawUnit.js";
 
 /**
@@ -495,6 +496,7 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
   const ids: (string | undefined)[] | undefined = options.keepIds === true ? [] : undefined;
   const same = ids === undefined ? undefined : (a: number, b: number) => ids[a] === ids[b];
   const issues: RuleIssue[] = [];
+  let notListed = 0;
   let finished = false;
   // counts by class letter and by reason, in order of first appearance (the state's key order, as before)
   const classCounts = new Float64Array(26);
@@ -553,7 +555,9 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
       ids?.push(undefined);
       const problems = unitProblems(u, at);
       if (problems !== undefined) {
-        for (const p of problems) issues.push(p);
+        // bounded: past MAX_ISSUES only counted (cappedIssues reports the count)
+        for (const p of problems) if (issues.length < MAX_ISSUES) issues.push(p);
+          else notListed++;
         return;
       }
       // unitProblems accepts what the fast path refused: impossible by construction, kept as a guard
@@ -630,7 +634,7 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
           while (i < bad.length) issues.push(bad[i++]!);
         }
       }
-      if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+      if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues, notListed));
       state.unitCount = unitCount;
       for (const c of classOrder) state.strata[String.fromCharCode(65 + c)] = classCounts[c] as number;
       for (const r of reasonOrder) state.ineligible[REASONS[r] as IneligibleReason] = reasonCounts[r] as number;

@@ -1,5 +1,5 @@
 import { readPlain } from "../../_internal/boundary.js";
-import { eachUnitAsync, type DrawUnitStream } from "./_eachUnitAsync.js";
+import { eachUnitAsync, withPending, type DrawUnitStream } from "./_eachUnitAsync.js";
 import { ShuangsuijiError } from "../../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../../errors/_fromZod.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
@@ -80,7 +80,11 @@ export function toCommitment(state: CommitmentState, config: PoolConfig): PoolCo
 export function commitPool(pool: Iterable<DrawUnit>, options: CommitPoolOptions = {}): PoolCommitment {
   const config = poolConfig(options);
   const p = unitProcessor(config, { keepIds: true });
-  eachUnit<DrawUnit>(iterableInput<DrawUnit>(pool, "pool"), ["pool"], p.add, true);
+  try {
+    eachUnit<DrawUnit>(iterableInput<DrawUnit>(pool, "pool"), ["pool"], p.add, true);
+  } catch (e) {
+    throw withPending(e, p.issues); // the bad rows before an unreadable one are reported with it
+  }
   p.finish();
   return toCommitment(p.state, config);
 }
@@ -105,7 +109,7 @@ export function commitPool(pool: Iterable<DrawUnit>, options: CommitPoolOptions 
 export async function commitPoolAsync(pool: DrawUnitStream, options: CommitPoolOptions = {}): Promise<PoolCommitment> {
   const config = poolConfig(options);
   const p = unitProcessor(config);
-  await eachUnitAsync(pool, ["pool"], p.add);
+  await eachUnitAsync(pool, ["pool"], p.add, p.issues);
   p.finish();
   return toCommitment(p.state, config);
 }

@@ -30,7 +30,7 @@ export function shardPass(input: Omit<DrawTargetsInput, "pool">, keepIds = true)
     checkCommitment(p.state, setup, commitmentCheck === "digest");
     return buildTargetRecord(setup, selectionsFromHeaps(setup, p.heaps));
   };
-  return { setup, add: p.add, shard, record };
+  return { setup, add: p.add, issues: p.issues, shard, record };
 }
 
 /**

@@ -73,6 +73,6 @@ export async function drawTargetsAsync(
 ): Promise<TargetDrawRecord> {
   // a stream is not kept: duplicate ids are found by 64-bit fingerprint (see fingerprintLog)
   const pass = shardPass(input, false);
-  await eachUnitAsync(input.pool, ["pool"], pass.add);
+  await eachUnitAsync(input.pool, ["pool"], pass.add, pass.issues);
   return pass.record();
 }

@@ -12,6 +12,7 @@ import { STAGE1_ALGORITHM, mismatch, setupStage1 } from "./_stage1.js";
 import type { DrawTargetsInput } from "./DrawTargetsInput.js";
 import type { StratumDraw, TargetDrawRecord } from "../records/TargetDrawRecord.js";
 import type { TargetDrawShard } from "./TargetDrawShard.js";
+import { cappedIssues } from "../../errors/_capIssues.js";
 
 /**
  * Merges shard results into the draw record. The shards' combined multiset must equal the commitment (else
@@ -50,7 +51,7 @@ export function mergeTargetShards(rawShards: readonly TargetDrawShard[], input: 
       issues.push({ path: ["shards", i], rule: "shard-inputs", clause: "docs/draw.md", messageZh: "分片的算法、任务或种子与本次抽取不一致", messageEn: "the shard was drawn with another algorithm, task or seed" });
     }
   });
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   const state = mergeCommitmentStates(shards.map((s) => stateFromJson(s.state)));
   const c = setup.commitment;
   const seen = stateToJson(state);
@@ -101,7 +102,7 @@ export function mergeTargetShards(rawShards: readonly TargetDrawShard[], input: 
     const held = c.strata[cls] ?? 0;
     if (n > held) issues.push(drawIssue("shard-candidates", ["shards"], SHARD_CLAUSE, `各分片共列出${n}个${cls}类候选，多于承诺的${cls}类合格对象数（${held}户）`, `the shards list ${n} candidates of class ${cls}, more than the ${held} eligible units the commitment counts`, n));
   }
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   const strata: StratumDraw[] = [];
   for (const [cls, q] of setup.quotas) {
     const all = shards.flatMap((s) => own(s.candidates, cls) ?? []);
@@ -126,7 +127,7 @@ export function mergeTargetShards(rawShards: readonly TargetDrawShard[], input: 
       selected,
     });
   }
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   const body = {
     kind: "target-draw" as const,
     algorithm: STAGE1_ALGORITHM,

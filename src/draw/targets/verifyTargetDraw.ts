@@ -15,6 +15,7 @@ import type { DrawTimeline } from "../records/DrawTimeline.js";
 import type { SamplingPolicy } from "./SamplingPolicy.js";
 import type { SeedRecord } from "../seeds/SeedRecord.js";
 import type { TargetDrawRecord } from "../records/TargetDrawRecord.js";
+import { cappedIssues } from "../../errors/_capIssues.js";
 
 /**
  * One difference between a published record and its re-run.
@@ -120,7 +121,7 @@ export function readAnnounced(raw: unknown): AnnouncedDrawInputs {
     }
   }
   if (a["timeline"] !== undefined && !isPlainObject(a["timeline"])) issues.push(drawIssue("announced", ["announced", "timeline"], CLAUSE_10, "公示的日期应为对象", "the announced timeline is an object", a["timeline"]));
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   return a as AnnouncedDrawInputs;
 }
 
