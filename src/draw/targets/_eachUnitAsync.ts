@@ -21,6 +21,17 @@ function isBatch(x: unknown): x is readonly unknown[] {
   }
 }
 
+/** One element of a pool stream: a batch of units or one unit, numbered from `row`; returns the next row number. */
+function eachElement(x: unknown, path: Path, row: number, add: (u: DrawUnit) => void): number {
+  if (isBatch(x)) return eachInBatch(x, path, row, add);
+  try {
+    add(x as DrawUnit);
+  } catch (e) {
+    unreadable(e, [...path, row]);
+  }
+  return row + 1;
+}
+
 /**
  * Feeds the units of one batch to `add`, the first numbered `row` (the pool's row count so far); returns the row count
  * after it. The batch's `length` is read once, checked against the limit, and the batch read by index up to that
@@ -67,15 +78,7 @@ export function eachUnitOrBatch(pool: readonly unknown[], path: Path, add: (u: D
     } catch (e) {
       return unreadable(e, [...path, row]);
     }
-    if (isBatch(x)) row = eachInBatch(x, path, row, add);
-    else {
-      try {
-        add(x as DrawUnit);
-      } catch (e) {
-        unreadable(e, [...path, row]);
-      }
-      row++;
-    }
+    row = eachElement(x, path, row, add);
   }
 }
 
@@ -135,15 +138,7 @@ export async function eachUnitAsync(pool: unknown, path: Path, add: (u: DrawUnit
         sound = false;
         return unreadable(e, [...path, row]);
       }
-      if (isBatch(x)) row = eachInBatch(x, path, row, add);
-      else {
-        try {
-          add(x as DrawUnit);
-        } catch (e) {
-          unreadable(e, [...path, row]);
-        }
-        row++;
-      }
+      row = eachElement(x, path, row, add);
     }
   } catch (e) {
     // stopped early: the caller's iterator is closed so its finally blocks (a DB cursor, a file) run; a failing
