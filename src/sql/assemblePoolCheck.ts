@@ -13,17 +13,17 @@ type Rows = Iterable<Readonly<Record<string, unknown>>>;
  */
 export interface AssemblePoolCheckInput {
   /** The one row of `summary`. */
-  readonly summary: Rows;
+  readonly summary: Iterable<Readonly<Record<string, unknown>>>;
   /** The rows of `badClasses`; required when the summary's `n_class` is not 0. */
-  readonly badClasses?: Rows;
+  readonly badClasses?: Iterable<Readonly<Record<string, unknown>>>;
   /** The rows of `badDates`; required when the summary's `n_date` is not 0. */
-  readonly badDates?: Rows;
+  readonly badDates?: Iterable<Readonly<Record<string, unknown>>>;
   /** The rows of `suspiciousIds`; required when the summary's `n_suspicious` is not 0. */
-  readonly suspiciousIds?: Rows;
+  readonly suspiciousIds?: Iterable<Readonly<Record<string, unknown>>>;
   /** The rows of `duplicates`. */
-  readonly duplicates: Rows;
+  readonly duplicates: Iterable<Readonly<Record<string, unknown>>>;
   /** The row of `duplicateCount`; required when `duplicates` has {@link POOL_CHECK_LISTED} rows. */
-  readonly duplicateCount?: Rows;
+  readonly duplicateCount?: Iterable<Readonly<Record<string, unknown>>>;
 }
 
 /**
