@@ -1,22 +1,14 @@
 // Forger 4, attack 01: a commitment whose own counts contradict each other (eligibleCount, state, digest) is refused
 // by every draw's setup, exactly as the record self-check refuses it, so no draw marks such a record built.
 import { describe, expect, it } from "vitest";
-import { ShuangsuijiError, commitPool, drawTargetShard, drawTargets, drawTargetsAsync, seedFromDice, type PoolCommitment } from "../../src/index.js";
+import { commitPool, drawTargetShard, drawTargets, drawTargetsAsync, seedFromDice, type PoolCommitment } from "../../src/index.js";
 import { targetRecordProblems } from "../../src/draw/records/_checkRecord.js";
+import { refusal } from "../task/_scenario.js";
 
 const DICE = { digits: "314159265358979323846264338327950288419", witnesses: ["张伟", "李娜"], date: "2026-04-01" };
 const seed = seedFromDice(DICE);
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const smallPool = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `U-${String(i).padStart(3, "0")}`, riskClass: i % 2 === 0 ? "A" : "B", registrationDate: "2015-01-01", status: "operating" as const, divisionCode: "411302" }));
-const refusal = (f: () => unknown): ShuangsuijiError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ShuangsuijiError) return e;
-    throw e;
-  }
-  throw new Error("not refused");
-};
 
 describe("01: the draw refuses a commitment that contradicts itself (docs/spec-v1.md §4)", () => {
   const pool = smallPool(40);

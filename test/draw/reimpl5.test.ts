@@ -10,17 +10,9 @@ import { digestOf } from "../../src/draw/_shared/_encoding.js";
 import { wordsToHex } from "../../src/draw/_shared/_sha256.js";
 import { lockDigest } from "../../src/draw/records/_checkRecord.js";
 import { ticketHasher } from "../../src/draw/targets/_pool.js";
+import { refusal } from "../task/_scenario.js";
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-const refusal = (f: () => unknown): ShuangsuijiError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ShuangsuijiError) return e;
-    throw e;
-  }
-  throw new Error("not refused");
-};
 const fields = (v: ReturnType<typeof verifyInspectorDraw>) => (v.ok ? [] : v.mismatches.map((m) => m.field));
 
 // stage 1: a dice seed rolled on 2026-04-01, locked on 2026-04-02

@@ -3,10 +3,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  ShuangsuijiError, commitInspectorInputs, commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, seedFromBeacon, seedFromDice, verifyInspectorDraw,
+  commitInspectorInputs, commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, seedFromBeacon, seedFromDice, verifyInspectorDraw,
   type DrawInspectorsInput, type Inspector, type LockedTargetList,
 } from "../../src/index.js";
 import { canonicalJson, digestOf } from "../../src/draw/_shared/_encoding.js";
+import { refusal } from "../task/_scenario.js";
 
 const S1 = createSeed("11".repeat(16), { kind: "other", description: "stage 1" });
 function lockedList(n: number): LockedTargetList {
@@ -22,15 +23,6 @@ const base: DrawInspectorsInput = {
   departments: [{ departmentId: "SCJG", inspectors: ["a-1", "B-1", "c-1", "D-1", "e-1", "F-1", "g-1", "H-1"].map(staff) }],
 };
 const codeUnitOrder = (xs: readonly string[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ShuangsuijiError) return e;
-    throw e;
-  }
-  throw new Error("not refused");
-};
 
 describe("finding 25: recusals are listed in UTF-16 code-unit order of their canonical JSON (spec §2, §9.4)", () => {
   it("mixed-case ids and Chinese reasons: code-unit order, not a locale's collation", () => {
