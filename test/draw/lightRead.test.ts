@@ -109,7 +109,7 @@ const CASES: [string, Reader, z.ZodMiniType, unknown[]][] = [
   ["eligibility", EligibilityReader, EligibilitySchema, [options.eligibility, {}]],
   ["exclusion", ExclusionReader, ExclusionSchema, [options.exclusions[0]]],
   ["timeline", TimelineReader, DrawTimelineSchema, [{ commitmentPublishedOn: "2026-03-30" }, {}]],
-  ["setupStage1 input", Stage1Reader, Stage1Schema, records.map((r) => ({ taskId: r.taskId, policy: r.policy, seed: r.seed, timeline: r.timeline, pool: [], commitment: r.poolCommitment }))],
+  ["setupStage1 input", Stage1Reader, Stage1Schema, records.map((r) => json({ taskId: r.taskId, policy: r.policy, seed: r.seed, timeline: r.timeline, pool: [], commitment: r.poolCommitment }))],
   ["commitPool / computeQuota options", OptionsReader, z.nullish(z.object({})), [options, undefined, null, {}]],
   ["commitPool eligibility and exclusions", PoolConfigReader, z.strictObject({ eligibility: EligibilitySchema, exclusions: z.array(ExclusionSchema) }), [options, { eligibility: {}, exclusions: [] }]],
   ["stratum rule", StratumRuleReader, StratumRuleSchema, [{ ratio: 0.5, min: 1, max: 3 }, { count: 2 }, { ratio: 0.5, count: 2 }, { count: 1, min: 3, max: 2 }]],
@@ -161,3 +161,40 @@ for (const withLocale of [true, false]) {
     }
   });
 }
+
+// Getters and proxies reach a reader only where a caller skipped the boundary copy (readPlain): even then the reader
+// touches the input as zod does — the same property reads, key tests and key listings, in the same order.
+describe("light readers touch a proxied input exactly as zod does", () => {
+  const traced = (v: unknown, log: string[], at = ""): unknown => {
+    if (v === null || typeof v !== "object") return v;
+    return new Proxy(v, {
+      get: (t, k, r) => {
+        log.push(`get ${at}.${String(k)}`);
+        return traced(Reflect.get(t, k, r), log, `${at}.${String(k)}`);
+      },
+      has: (t, k) => (log.push(`has ${at}.${String(k)}`), Reflect.has(t, k)),
+      ownKeys: (t) => (log.push(`keys ${at}`), Reflect.ownKeys(t)),
+      getOwnPropertyDescriptor: (t, k) => (log.push(`desc ${at}.${String(k)}`), Reflect.getOwnPropertyDescriptor(t, k)),
+      getPrototypeOf: (t) => (log.push(`proto ${at}`), Reflect.getPrototypeOf(t)),
+    });
+  };
+  for (const [name, reader, schema, valid] of CASES) {
+    it(name, () => {
+      fc.assert(
+        fc.property(fc.nat(), fc.nat(), fc.constantFrom<"set" | "delete" | "extra">("set", "delete", "extra"), hostile, (which, at, kind, value) => {
+          const base = valid[which % valid.length];
+          const all = paths(base);
+          const v = edit(base, all[at % all.length]!, kind, value);
+          const mine: string[] = [];
+          const theirs: string[] = [];
+          const a = read(reader, traced(v, mine));
+          const b = z.safeParse(schema, traced(v, theirs));
+          if (!b.success) void b.error.issues; // zod finalises its issues (messages: the locale reads the input) on first read
+          expect(a.success).toBe(b.success);
+          expect(mine).toEqual(theirs);
+        }),
+        { numRuns: 100 },
+      );
+    });
+  }
+});

@@ -238,7 +238,8 @@ export const union = <T>(tag: string, options: readonly (readonly [string, Reade
   run(p) {
     const input = p.value;
     if (!isObject(input)) return typeIssue(p, "object");
-    const opt = options.find(([v]) => v === input[tag]);
+    const value = input[tag];
+    const opt = options.find(([v]) => v === value);
     if (opt !== undefined) return opt[1].run(p);
     p.issues.push({ code: "invalid_union", errors: [], note: "No matching discriminator", discriminator: tag, options: options.map(([v]) => v), input, path: [tag] });
   },
