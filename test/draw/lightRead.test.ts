@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod/v4/mini";
 import { commitPool, commitSeedShare, createSeed, drawTargets, lockTargetDraw, seedFromDice, seedFromShares } from "../../src/index.js";
 import { read, type Reader } from "../../src/draw/_light/_read.js";
-import { DiceRollReader, OptionsReader, PoolConfigReader, SizeReader, StratumRuleReader, CommitmentReader, EligibilityReader, ExclusionReader, LockReader, PolicyReader, RecordReader, SeedReader, Stage1Reader, TimelineReader } from "../../src/draw/_light/_schemas.js";
+import { BeaconReader, SharesReader, TextReader, DiceRollReader, OptionsReader, PoolConfigReader, SizeReader, StratumRuleReader, CommitmentReader, EligibilityReader, ExclusionReader, LockReader, PolicyReader, RecordReader, SeedReader, Stage1Reader, TimelineReader } from "../../src/draw/_light/_schemas.js";
 import { LockedTargetListSchema, PoolCommitmentSchema, TargetDrawRecordSchema } from "../../src/draw/records/recordSchemas.js";
 import { EligibilitySchema, ExclusionSchema, SamplingPolicySchema, StratumRuleSchema } from "../../src/draw/targets/SamplingPolicy.js";
 import { SeedRecordSchema } from "../../src/draw/seeds/SeedRecord.js";
@@ -114,6 +114,9 @@ const CASES: [string, Reader, z.ZodMiniType, unknown[]][] = [
   ["commitPool eligibility and exclusions", PoolConfigReader, z.strictObject({ eligibility: EligibilitySchema, exclusions: z.array(ExclusionSchema) }), [options, { eligibility: {}, exclusions: [] }]],
   ["stratum rule", StratumRuleReader, StratumRuleSchema, [{ ratio: 0.5, min: 1, max: 3 }, { count: 2 }, { ratio: 0.5, count: 2 }, { count: 1, min: 3, max: 2 }]],
   ["computeQuota size", SizeReader, z.int().check(z.nonnegative()), [0, 5, -1, 1.5, 2 ** 60, -(2 ** 60)]],
+  ["commitSeedShare share", TextReader, z.string(), ["00ff", ""]],
+  ["seedFromBeacon pulse", BeaconReader, z.object({ source: z.string(), round: z.string(), value: z.string() }), [{ source: "drand", round: "1", value: "ab" }]],
+  ["seedFromShares shares", SharesReader, z.array(z.object({ party: z.string(), commitment: z.string(), reveal: z.string() })), [(json(seeds[2]!.provenance) as { shares: unknown[] }).shares]],
   ["seedFromDice roll", DiceRollReader, z.object({ digits: z.string(), witnesses: z.array(z.string()), date: civilDate }), [{ digits: "271828182845904523536028747135266249775", witnesses: ["张伟", "李娜"], date: "2026-04-01" }]],
 ];
 

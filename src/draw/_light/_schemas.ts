@@ -147,3 +147,9 @@ export const PoolConfigReader = /* @__PURE__ */ object({ eligibility: Eligibilit
 export const DiceRollReader = /* @__PURE__ */ object({ digits: str(), witnesses: array(str()), date: civilDate() }, false);
 /** computeQuota's size: `z.int().check(z.nonnegative())`. */
 export const SizeReader = /* @__PURE__ */ nonneg();
+/** commitSeedShare's share: `z.string()`. */
+export const TextReader = /* @__PURE__ */ str();
+/** seedFromBeacon's pulse (docs/spec-v1.md §5.3): `z.object({ source: z.string(), round: z.string(), value: z.string() })`. */
+export const BeaconReader = /* @__PURE__ */ object({ source: str(), round: str(), value: str() }, false);
+/** seedFromShares' shares (docs/spec-v1.md §5.4): `z.array(z.object({ party: z.string(), commitment: z.string(), reveal: z.string() }))`. */
+export const SharesReader = /* @__PURE__ */ array(object({ party: str(), commitment: str(), reveal: str() }, false));
