@@ -3,7 +3,7 @@
 // composes) and report the SAME issues — code, path, message, every field zod puts in an issue, same order — and the
 // same parsed value. zod stays the source of the types and the JSON Schemas; the readers keep zod (29 KB minified,
 // 8.5 KB min+gz) out of a browser bundle of the draw and the ticket check. test/draw/lightRead.test.ts compares every
-// reader with its zod schema on valid and hostile inputs (docs/benchmarks.md "Bundle size", docs/architecture.md).
+// reader with its zod schema on valid and hostile inputs (docs/benchmarks.md "The draw's inputs are read without zod").
 //
 // Semantics mirrored from zod 4 (core/schemas.js, core/checks.js): a schema parses, then runs its checks unless an
 // issue without `continue: true` was raised (length checks run on anything with a length unless an issue said
