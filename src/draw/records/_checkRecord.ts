@@ -6,7 +6,8 @@ import { STAGE1_ALGORITHM, poolIdProblem, ticketHasher } from "../targets/_pool.
 import { commitmentSelfProblems } from "../targets/_commitmentSelf.js";
 import { wordsToHex } from "../_shared/_sha256.js";
 import { setupStage1 } from "../targets/_stage1.js";
-import { LockedTargetListSchema, TargetDrawRecordSchema } from "./recordSchemas.js";
+import { read, type LightIssue } from "../_light/_read.js";
+import { LockReader, RecordReader } from "../_light/_schemas.js";
 import { lockDateIssues } from "./_lockDates.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
@@ -32,7 +33,7 @@ export function isBuilt(value: object): boolean {
 }
 
 /** Zod issues as mismatches: the shape a verifier expects vs what the record holds. */
-export function shapeMismatches(issues: readonly z.core.$ZodIssue[], prefix = ""): DrawMismatch[] {
+export function shapeMismatches(issues: readonly (z.core.$ZodIssue | LightIssue)[], prefix = ""): DrawMismatch[] {
   return issues.slice(0, 100).map((i) => ({
     field: [prefix, pathText(i.path)].filter((x) => x !== "").join("."),
     expected: i.code === "unrecognized_keys" ? `no member ${(i as { keys?: string[] }).keys?.join(", ")}` : i.message,
@@ -63,8 +64,8 @@ export function guarded(field: string, f: () => DrawMismatch[]): DrawMismatch[] 
 export function targetRecordProblems(input: unknown): DrawMismatch[] {
   if (typeof input === "object" && input !== null && built.has(input)) return [];
   return guarded("record", () => {
-    const parsed = TargetDrawRecordSchema.safeParse(input);
-    if (!parsed.success) return shapeMismatches(parsed.error.issues);
+    const parsed = read(RecordReader, input); // TargetDrawRecordSchema's issues, without zod (src/draw/_light)
+    if (!parsed.success) return shapeMismatches(parsed.issues);
     const record = input as TargetDrawRecord;
     const out: DrawMismatch[] = [];
     const { digest, ...body } = record;
@@ -131,8 +132,8 @@ function listedIdProblem(id: string, field: string, out: DrawMismatch[]): void {
 export function lockProblems(input: unknown): DrawMismatch[] {
   if (typeof input === "object" && input !== null && built.has(input)) return [];
   return guarded("locked", () => {
-    const parsed = LockedTargetListSchema.safeParse(input);
-    if (!parsed.success) return shapeMismatches(parsed.error.issues, "locked");
+    const parsed = read(LockReader, input); // LockedTargetListSchema's issues, without zod
+    if (!parsed.success) return shapeMismatches(parsed.issues, "locked");
     const locked = input as LockedTargetList;
     const out: DrawMismatch[] = [];
     diffValues(lockDigest(locked.record.digest, locked.lockedOn, locked.lockedBy), locked.digest, "locked.digest", out);

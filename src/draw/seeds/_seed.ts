@@ -4,7 +4,10 @@ import { issuesFromZod } from "../../errors/_fromZod.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { canonicalize, hexToBytes, lengthDelimited, sha256Hex } from "../_shared/_encoding.js";
 import { drawIssue } from "../_shared/_issues.js";
-import { SeedRecordSchema, type SeedProvenance, type SeedRecord } from "./SeedRecord.js";
+import type { SeedProvenance, SeedRecord } from "./SeedRecord.js";
+import { read } from "../_light/_read.js";
+import { asZodIssues } from "../_light/_parse.js";
+import { SeedReader } from "../_light/_schemas.js";
 import { isValidCivilDate } from "../../calendar/isValidCivilDate.js";
 import { gameNamed, gameProblems } from "./_lottery.js";
 
@@ -138,8 +141,8 @@ export function seedOf(fields: readonly string[], provenance: SeedProvenance): S
 
 /** Validates a seed record (shape, ≥ 128 bits, derivation from its provenance) and returns it frozen with sorted keys. */
 export function finish(seed: SeedRecord): SeedRecord {
-  const r = SeedRecordSchema.safeParse(seed);
-  if (!r.success) throw new ShuangsuijiError("seed-too-weak", issuesFromZod(r.error.issues, { clause: "shuangsuiji seed discipline" }, seed), { cause: r.error });
+  const r = read(SeedReader, seed); // SeedRecordSchema's issues, without zod (src/draw/_light)
+  if (!r.success) throw new ShuangsuijiError("seed-too-weak", issuesFromZod(asZodIssues(r.issues), { clause: "shuangsuiji seed discipline" }, seed));
   const problems = provenanceProblems(r.data);
   if (problems.length > 0) throw new ShuangsuijiError(problems.some((i) => i.rule === "seed-entropy") ? "seed-too-weak" : "invalid-input", problems);
   return deepFreeze(canonicalize(r.data));

@@ -1,6 +1,6 @@
 import { hexToBytes, sha256Hex } from "../_shared/_encoding.js";
-import * as z from "zod/v4/mini";
-import { parseInput } from "../_shared/_issues.js";
+import { readInput } from "../_light/_parse.js";
+import { TextReader } from "../_light/_schemas.js";
 import { weak } from "./_seed.js";
 
 /**
@@ -19,7 +19,7 @@ import { weak } from "./_seed.js";
  * ```
  */
 export function commitSeedShare(share: string): string {
-  const s = parseInput(z.string(), share, "docs/spec-v1.md §5.4").toLowerCase();
+  const s = readInput(TextReader, share, "docs/spec-v1.md §5.4").toLowerCase(); // z.string()'s issue, without zod
   if (!/^(?:[0-9a-f]{2})+$/.test(s) || s.length < 32) weak(/^[0-9a-f]*$/.test(s) ? s.length * 4 : 0, "share");
   return sha256Hex(hexToBytes(s));
 }

@@ -1,6 +1,6 @@
 import type { SeedRecord } from "./SeedRecord.js";
-import * as z from "zod/v4/mini";
-import { parseInput } from "../_shared/_issues.js";
+import { readInput } from "../_light/_parse.js";
+import { BeaconReader } from "../_light/_schemas.js";
 import { seedOf, weak } from "./_seed.js";
 
 /**
@@ -19,7 +19,7 @@ import { seedOf, weak } from "./_seed.js";
  * ```
  */
 export function seedFromBeacon(beacon: { readonly source: string; readonly round: string; readonly value: string }): SeedRecord {
-  parseInput(z.object({ source: z.string(), round: z.string(), value: z.string() }), beacon, "docs/spec-v1.md §5.3");
+  readInput(BeaconReader, beacon, "docs/spec-v1.md §5.3"); // z.object({ source, round, value: z.string() })'s issues, without zod
   const value = beacon.value.toLowerCase();
   const bits = /^[0-9a-f]+$/.test(value) ? value.length * 4 : 0;
   if (bits < 128) weak(bits, "value");

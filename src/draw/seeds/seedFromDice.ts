@@ -1,8 +1,7 @@
 import { readPlain } from "../../_internal/boundary.js";
-import { civilDate as CivilDateSchema } from "../../model/_mini.js";
 import type { SeedRecord } from "./SeedRecord.js";
-import * as z from "zod/v4/mini";
-import { parseInput } from "../_shared/_issues.js";
+import { readInput } from "../_light/_parse.js";
+import { DiceRollReader } from "../_light/_schemas.js";
 import { seedOf, weak } from "./_seed.js";
 
 /**
@@ -26,7 +25,7 @@ import { seedOf, weak } from "./_seed.js";
  */
 export function seedFromDice(raw: { readonly digits: string; readonly witnesses: readonly string[]; readonly date: string }): SeedRecord {
   const roll = readPlain(raw, ["roll"], { maxArrayLength: 10_000 }) as typeof raw;
-  parseInput(z.object({ digits: z.string(), witnesses: z.array(z.string()), date: CivilDateSchema }), roll, "Wolong 2.2; docs/spec-v1.md §5.1");
+  readInput(DiceRollReader, roll, "Wolong 2.2; docs/spec-v1.md §5.1"); // z.object({ digits, witnesses, date: civilDate })'s issues, without zod
   const bits = /^\d+$/.test(roll.digits) ? roll.digits.length * Math.log2(10) : 0;
   if (bits < 128) weak(bits, "digits");
   return seedOf(["dice", roll.digits, roll.date], { kind: "dice", digits: roll.digits, witnesses: [...roll.witnesses], date: roll.date });

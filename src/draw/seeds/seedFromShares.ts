@@ -3,8 +3,8 @@ import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.
 import { ruleIssue } from "../../errors/_drawRules.js";
 import type { SeedRecord } from "./SeedRecord.js";
 import { commitSeedShare } from "./commitSeedShare.js";
-import * as z from "zod/v4/mini";
-import { parseInput } from "../_shared/_issues.js";
+import { readInput } from "../_light/_parse.js";
+import { SharesReader } from "../_light/_schemas.js";
 import { seedOf } from "./_seed.js";
 import { cappedIssues } from "../../errors/_capIssues.js";
 
@@ -32,7 +32,7 @@ import { cappedIssues } from "../../errors/_capIssues.js";
  */
 export function seedFromShares(raw: readonly { readonly party: string; readonly commitment: string; readonly reveal: string }[]): SeedRecord {
   const shares = readPlain(raw, ["shares"], { maxArrayLength: 10_000 }) as typeof raw;
-  parseInput(z.array(z.object({ party: z.string(), commitment: z.string(), reveal: z.string() })), shares, "docs/spec-v1.md §5.4");
+  readInput(SharesReader, shares, "docs/spec-v1.md §5.4"); // z.array(z.object({ party, commitment, reveal: z.string() }))'s issues, without zod
   const issues: RuleIssue[] = [];
   shares.forEach((s, i) => {
     if (commitSeedShare(s.reveal) !== s.commitment.toLowerCase()) issues.push(ruleIssue("seed-share-reveal", [i, "reveal"], { value: s.party }));

@@ -1,17 +1,17 @@
-import * as z from "zod/v4/mini";
 import { requireObject } from "../../_internal/boundary.js";
 import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../../errors/_fromZod.js";
 import { ruleIssue } from "../../errors/_drawRules.js";
 import { stratumQuota, type StratumQuota } from "./computeQuota.js";
 import type { PoolCommitment } from "./PoolCommitment.js";
-import { SamplingPolicySchema, type SamplingPolicy } from "./SamplingPolicy.js";
-import { SeedRecordSchema, type SeedRecord } from "../seeds/SeedRecord.js";
-import { isWellFormed } from "../_shared/_encoding.js";
+import type { SamplingPolicy } from "./SamplingPolicy.js";
+import type { SeedRecord } from "../seeds/SeedRecord.js";
 import { drawIssue } from "../_shared/_issues.js";
 import { provenanceProblems } from "../seeds/_seed.js";
-import { PoolCommitmentSchema } from "../records/recordSchemas.js";
-import { DrawTimelineSchema, type DrawTimeline } from "../records/DrawTimeline.js";
+import type { DrawTimeline } from "../records/DrawTimeline.js";
+import { read } from "../_light/_read.js";
+import { asZodIssues } from "../_light/_parse.js";
+import { CommitmentReader, Stage1Reader } from "../_light/_schemas.js";
 import { POOL_ALGORITHM, STAGE1_ALGORITHM, type PoolConfig } from "./_pool.js";
 import { commitmentSelfProblems } from "./_commitmentSelf.js";
 
@@ -25,12 +25,6 @@ export interface Stage1Setup {
   readonly timeline: DrawTimeline | undefined;
 }
 
-const InputSchema = z.object({
-  taskId: z.string().check(z.minLength(1), z.refine((s) => isWellFormed(s) && s === s.normalize("NFC") && s === s.trim(), { error: "task id must be trimmed, well-formed NFC text" })),
-  policy: SamplingPolicySchema,
-  seed: SeedRecordSchema,
-  timeline: z.optional(DrawTimelineSchema),
-});
 
 /** Grinding guards on dates (docs/spec-v1.md §5.6): the commitment is published no later than the seed is fixed. */
 export function timelineProblems(timeline: DrawTimeline | undefined, seed: SeedRecord): RuleIssue[] {
@@ -54,10 +48,11 @@ export function timelineProblems(timeline: DrawTimeline | undefined, seed: SeedR
 export function setupStage1(raw: { readonly taskId: string; readonly policy: SamplingPolicy; readonly seed: SeedRecord; readonly commitment: PoolCommitment; readonly timeline?: DrawTimeline | undefined }): Stage1Setup {
   // read once into a copy (the pool and the engines' rows are streamed, never copied)
   const input = requireObject(raw, [], { streams: ["pool", "commitmentRows", "selectionRows", "shards"] }) as unknown as typeof raw;
-  const r = InputSchema.safeParse(input);
+  // the task id, policy, seed and timeline as their zod schemas read them (src/draw/_light: same issues, no zod)
+  const r = read(Stage1Reader, input);
   if (!r.success) {
-    const weakSeed = r.error.issues.some((i) => i.path[0] === "seed");
-    throw new ShuangsuijiError(weakSeed ? "seed-too-weak" : "invalid-input", issuesFromZod(r.error.issues, { clause: "Longting art. 19; docs/draw.md" }, input), { cause: r.error });
+    const weakSeed = r.issues.some((i) => i.path[0] === "seed");
+    throw new ShuangsuijiError(weakSeed ? "seed-too-weak" : "invalid-input", issuesFromZod(asZodIssues(r.issues), { clause: "Longting art. 19; docs/draw.md" }, input));
   }
   const seedIssues = [...provenanceProblems(r.data.seed), ...timelineProblems(r.data.timeline, r.data.seed)];
   if (seedIssues.length > 0) throw new ShuangsuijiError(seedIssues.some((i) => i.rule === "seed-entropy") ? "seed-too-weak" : "invalid-input", seedIssues);
@@ -68,8 +63,8 @@ export function setupStage1(raw: { readonly taskId: string; readonly policy: Sam
     ]);
   }
   // the commitment's shape (a damaged one is refused by name, never read as undefined counts)
-  const cr = PoolCommitmentSchema.safeParse(c);
-  if (!cr.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(cr.error.issues.map((i) => ({ ...i, path: ["commitment", ...i.path] })), { clause: "docs/spec-v1.md §4" }, input), { cause: cr.error });
+  const cr = read(CommitmentReader, c); // PoolCommitmentSchema's issues, without zod
+  if (!cr.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(asZodIssues(cr.issues.map((i) => ({ ...i, path: ["commitment", ...i.path] }))), { clause: "docs/spec-v1.md §4" }, input));
   // the commitment's own counts, state and digest agree with each other (exactly the record self-check's test): quotas
   // and the overall floor are fixed from these counts, so one that contradicts itself is refused before any unit is seen
   const self = commitmentSelfProblems(c, "commitment");

@@ -4,13 +4,15 @@ import { ShuangsuijiError } from "../../errors/ShuangsuijiError.js";
 import { issuesFromZod } from "../../errors/_fromZod.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { canonicalize } from "../_shared/_encoding.js";
-import { iterableInput, parseInput } from "../_shared/_issues.js";
+import { iterableInput } from "../_shared/_issues.js";
 import { eachUnit } from "../_shared/_each.js";
 import { ruleIssue } from "../../errors/_drawRules.js";
 import type { PoolCommitment } from "./PoolCommitment.js";
-import { EligibilitySchema, ExclusionSchema, type Eligibility, type Exclusion } from "./SamplingPolicy.js";
+import type { Eligibility, Exclusion } from "./SamplingPolicy.js";
 import { POOL_ALGORITHM, commitmentDigest, stateToJson, unitProcessor, type CommitmentState, type DrawUnit, type PoolConfig } from "./_pool.js";
-import * as z from "zod/v4/mini";
+import { read } from "../_light/_read.js";
+import { asZodIssues, readInput } from "../_light/_parse.js";
+import { OptionsReader, PoolConfigReader } from "../_light/_schemas.js";
 
 /**
  * Options of {@link commitPool}.
@@ -27,12 +29,13 @@ export interface CommitPoolOptions {
 /** @internal */
 export function poolConfig(raw: CommitPoolOptions): PoolConfig {
   const options = readPlain(raw, ["options"]) as CommitPoolOptions;
-  parseInput(z.nullish(z.object({})), options, "Yanshi 7.2");
-  const r = z.strictObject({ eligibility: EligibilitySchema, exclusions: z.array(ExclusionSchema) }).safeParse({
+  // zod's reports without zod (src/draw/_light): z.nullish(z.object({})), then the eligibility and exclusion schemas
+  readInput(OptionsReader, options, "Yanshi 7.2");
+  const r = read(PoolConfigReader, {
     eligibility: options?.eligibility ?? {},
     exclusions: options?.exclusions ?? [],
   });
-  if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Yanshi 7.2" }, options), { cause: r.error });
+  if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(asZodIssues(r.issues), { clause: "Yanshi 7.2" }, options));
   // UTF-16 code-unit order: part of the v1 commitment digest (docs/spec-v1.md §4), kept as it was
   const exclusions = [...r.data.exclusions].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
   const dup = exclusions.filter((x, i) => i > 0 && exclusions[i - 1]?.unitId === x.unitId);

@@ -1,8 +1,8 @@
 import { ShuangsuijiError } from "../../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../../errors/_drawRules.js";
-import * as z from "zod/v4/mini";
-import { parseInput } from "../_shared/_issues.js";
-import { StratumRuleSchema, type SamplingPolicy, type StratumRule } from "./SamplingPolicy.js";
+import type { SamplingPolicy, StratumRule } from "./SamplingPolicy.js";
+import { readInput } from "../_light/_parse.js";
+import { OptionsReader, SizeReader, StratumRuleReader } from "../_light/_schemas.js";
 
 /**
  * The quota of one stratum and how it was reached.
@@ -41,9 +41,10 @@ const MICRO = 1_000_000;
  * ```
  */
 export function computeQuota(rule: StratumRule, size: number, policy: Pick<SamplingPolicy, "rounding" | "itemCategory" | "generalMaxRatio"> = {}): StratumQuota {
-  parseInput(StratumRuleSchema, rule, "Longting art. 15; docs/spec-v1.md §7");
-  parseInput(z.int().check(z.nonnegative()), size, "docs/spec-v1.md §7");
-  parseInput(z.nullish(z.object({})), policy, "docs/spec-v1.md §7");
+  // StratumRuleSchema, z.int().check(z.nonnegative()), z.nullish(z.object({})): their issues, without zod (src/draw/_light)
+  readInput(StratumRuleReader, rule, "Longting art. 15; docs/spec-v1.md §7");
+  readInput(SizeReader, size, "docs/spec-v1.md §7");
+  readInput(OptionsReader, policy, "docs/spec-v1.md §7");
   const rounding = policy?.rounding ?? "ceil";
   let k: number;
   let explanation: string;
