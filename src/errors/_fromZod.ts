@@ -4,10 +4,12 @@ import { ruleFromMessage } from "./_rule.js";
 
 type ZodIssue = z.core.$ZodIssue;
 
-function generic(issue: ZodIssue): [zh: string, en: string] {
+function generic(issue: ZodIssue, value: unknown): [zh: string, en: string] {
   switch (issue.code) {
+    // zod does not keep the input in the issues it returns: a wrong type is told from a missing field by the value
+    // found at the issue's path in the caller's input (zod's own `input` only when the caller passed none)
     case "invalid_type":
-      return issue.input === undefined
+      return value === undefined
         ? ["缺少必填字段", `required field is missing (expected ${issue.expected})`]
         : ["字段类型错误", `wrong type (expected ${issue.expected})`];
     case "invalid_value":
@@ -43,12 +45,12 @@ export function issuesFromZod(
 ): RuleIssue[] {
   return issues.map((issue) => {
     const path = [...(context.prefix ?? []), ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
-    const value = valueAt(input, issue.path);
+    const value = input === undefined ? issue.input : valueAt(input, issue.path);
     const rule = ruleFromMessage(issue.message);
     const base = rule
       ? { rule: rule.id, clause: rule.clause, messageZh: rule.zh, messageEn: rule.en }
       : (() => {
-          const [zh, en] = generic(issue);
+          const [zh, en] = generic(issue, value);
           return { rule: `schema:${issue.code}`, clause: context.clause, messageZh: zh, messageEn: en };
         })();
     return {
