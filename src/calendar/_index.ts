@@ -3,7 +3,7 @@ import { ruleIssue } from "../errors/_calendarRules.js";
 import { civilFromDayNumber, dayNumber, formatDayNumber, isoWeekday, parseDayNumber, weekdayRank } from "./_days.js";
 import type { CalendarOptions, HolidayCalendar } from "./HolidayCalendar.js";
 import type { CivilDate } from "./CivilDate.js";
-import { invalid, isPlainObject, preview, readPlain } from "../_internal/boundary.js";
+import { invalid, isPlainObject, preview, readPlain } from "./_read.js";
 import { calendarFromData, isKnownCalendar } from "./_registry.js";
 
 const WORKING = 1;
@@ -77,7 +77,7 @@ export interface Engine {
  */
 export function readCalendarOptions(options: unknown): CalendarOptions & Record<string, unknown> {
   if (options === undefined) return {};
-  const o = readPlain(options, ["options"], { keep: isKnownCalendar });
+  const o = readPlain(options, ["options"], isKnownCalendar);
   if (!isPlainObject(o)) invalid(["options"], "expected an options object", "应为选项对象", options);
   const { calendar, outsideCoverage, ignoreMakeupWorkdays } = o;
   if (outsideCoverage !== undefined && outsideCoverage !== "throw" && outsideCoverage !== "assume-weekdays") {

@@ -4,7 +4,7 @@ import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
 import { civilFromDayNumber, dayNumber, daysInMonth } from "./_days.js";
 import { FLAG, dayArg, engine, readCalendarOptions, toCivil } from "./_index.js";
-import { isPlainObject, preview, readPlain } from "../_internal/boundary.js";
+import { isPlainObject, preview, readPlain } from "./_read.js";
 
 /**
  * A period counted in days, months or years (exactly one unit, a positive integer).

@@ -2,7 +2,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { CivilDate } from "./CivilDate.js";
 import { ANNUAL_PLAN_DEADLINES, type AnnualPlanDeadlinePreset, type AnnualPlanJurisdiction } from "./ANNUAL_PLAN_DEADLINES.js";
 import { daysInMonth } from "./_days.js";
-import { own, preview } from "../_internal/boundary.js";
+import { own, preview } from "./_read.js";
 
 /**
  * A fixed-date deadline with its basis.

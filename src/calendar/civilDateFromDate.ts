@@ -2,7 +2,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_calendarRules.js";
 import type { CivilDate } from "./CivilDate.js";
 import { dayNumber, formatDayNumber } from "./_days.js";
-import { preview } from "../_internal/boundary.js";
+import { preview } from "./_read.js";
 
 const MIN_DAY = dayNumber(1, 1, 1);
 const MAX_DAY = dayNumber(9999, 12, 31);

@@ -4,7 +4,7 @@ import { DEADLINE_RULES, type DeadlineRule, type DeadlineRuleId } from "./DEADLI
 import type { CalendarOptions } from "./HolidayCalendar.js";
 import { addWorkingDays } from "./addWorkingDays.js";
 import { dayArg, engine } from "./_index.js";
-import { own, preview } from "../_internal/boundary.js";
+import { own, preview } from "./_read.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 
 /**
