@@ -33,7 +33,7 @@ export interface AnnualPlanDeadline {
  * @category Deadlines
  * @example
  * ```ts
- * import { annualPlanDeadline } from "shuangsuiji/calendar";
+ * import { annualPlanDeadline } from "shuangsuiji";
  * annualPlanDeadline(2028, "wancheng").date; // "2028-02-29"
  * ```
  */

@@ -42,7 +42,7 @@ export interface Deadline {
  * @category Deadlines
  * @example
  * ```ts
- * import { computeDeadline } from "shuangsuiji/calendar";
+ * import { computeDeadline } from "shuangsuiji";
  * const d = computeDeadline("results-publication", "2025-09-26");
  * console.log(d.date, d.definition.basis[0]); // "2025-10-30" "Wolong 3.2"
  * ```
