@@ -12,7 +12,6 @@
 export const BUNDLED_CALENDAR_DATA = {
   source: "国务院办公厅关于部分节假日安排的通知 2010–2026 (gov.cn), cross-checked against holiday-cn, chinese-calendar, chinese-days and lunar-javascript",
   firstYear: 2010,
-  lastYear: 2026,
   names: "元旦,春节,清明节,劳动节,端午节,中秋节,国庆节,中秋节、国庆节,抗战胜利70周年纪念日,国庆节、中秋节",
   years: [
     "a002b176c2k2d3c2e4k2f7c2g7l6|b1e1e4i1f790f7f0g7g0g7t0|13b1b13|2009-12/08/content_1476",

@@ -11,6 +11,10 @@ export function dayNumber(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
+/** Day numbers of 0001-01-01 and 9999-12-31: the years a civil date is written in. */
+export const FIRST_DAY = /* @__PURE__ */ dayNumber(1, 1, 1);
+export const LAST_DAY = /* @__PURE__ */ dayNumber(9999, 12, 31);
+
 export function civilFromDayNumber(n: number): [y: number, m: number, d: number] {
   const z = n + 719468;
   const era = Math.floor(z / 146097);

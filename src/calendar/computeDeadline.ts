@@ -1,5 +1,4 @@
 import type { CivilDate } from "./CivilDate.js";
-import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import { DEADLINE_RULES, type DeadlineRule, type DeadlineRuleId } from "./DEADLINE_RULES.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
 import { addWorkingDays } from "./addWorkingDays.js";
@@ -55,7 +54,7 @@ export function computeDeadline(rule: DeadlineRuleId, from: string, options?: Ca
     ]);
   }
   const date = addWorkingDays(from, definition.workingDays, options);
-  const e = engine(options, CN_CALENDAR);
+  const e = engine(options);
   const provisional = !e.covered(dayArg(from, "from")) || !e.covered(dayArg(date, "date"));
   return Object.freeze({ rule, from: addWorkingDays(from, 0), date, definition, provisional });
 }
