@@ -183,10 +183,10 @@ export function engine(rawOptions: CalendarOptions | undefined): Engine {
 
 /** Whether `date` (the argument `date`) carries `flag` in the calendar of `options`; false outside coverage. */
 export const hasFlag = (date: string, options: CalendarOptions | undefined, flag: number): boolean =>
-  ((engine(options).flags(dayArg(date, "date"), "date") ?? 0) & flag) !== 0;
+  ((engine(options).flags(dayArg(date), "date") ?? 0) & flag) !== 0;
 
 /** Parses a date argument or throws `invalid-date` naming the field. */
-export function dayArg(value: string, field: string): number {
+export function dayArg(value: string, field = "date"): number {
   const n = typeof value === "string" ? parseDayNumber(value) : undefined; // anchored: a long string fails at once
   if (n === undefined) throw new ShuangsuijiError("invalid-date", [ruleIssue("civil-date", [field], { value: preview(value) })]);
   return n;

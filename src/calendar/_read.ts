@@ -36,13 +36,11 @@ export function invalid(path: Path, en: string, zh: string, value?: unknown, rul
 /** A short, safe rendering of an offending value (boundary.ts `preview`). */
 export function preview(v: unknown): unknown {
   try {
-    const t = typeof v;
-    return t === "string"
-      ? (v as string).length > 200 ? `${(v as string).slice(0, 200)}…` : v
-      : t === "number" || t === "boolean" || v == null ? v
-      : t === "bigint" ? `${v as bigint}n`
-      : t === "symbol" || t === "function" ? `[${t}]`
-      : Array.isArray(v) ? `[array of ${v.length}]` : "[object]";
+    if (typeof v === "string") return v.length > 200 ? `${v.slice(0, 200)}…` : v;
+    if (typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return v;
+    if (typeof v === "bigint") return `${v}n`;
+    if (typeof v === "symbol" || typeof v === "function") return `[${typeof v}]`;
+    return Array.isArray(v) ? `[array of ${v.length}]` : "[object]";
   } catch {
     return "[unreadable]";
   }
@@ -59,8 +57,6 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return p === Object.prototype || p === null;
 }
 
-const READ_FAILED = ["the value could not be read (a Proxy or getter threw)", "无法读取该值（Proxy或访问器抛出异常）"] as const;
-const ACCESSOR = ["accessor properties are not plain data", "访问器属性不是普通数据"] as const;
 const define = (o: object, k: string, value: unknown) => Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
 
 /**
@@ -96,7 +92,7 @@ export function readPlain(value: unknown, path: Path, keep?: (v: object) => bool
       for (let i = len - 1; i >= 0; i--) {
         const d = Object.getOwnPropertyDescriptor(obj, i);
         if (d === undefined) invalid([...p, i], "an array may not have holes", "数组不能有空位");
-        if (!("value" in d)) invalid([...p, i], ...ACCESSOR);
+        if (!("value" in d)) invalid([...p, i], "accessor properties are not plain data", "访问器属性不是普通数据");
         keys.push(i);
         values.push(d.value);
       }
@@ -106,7 +102,7 @@ export function readPlain(value: unknown, path: Path, keep?: (v: object) => bool
       for (const k of Object.keys(obj)) {
         const d = Object.getOwnPropertyDescriptor(obj, k);
         if (d === undefined) continue;
-        if (!("value" in d)) invalid([...p, k], ...ACCESSOR);
+        if (!("value" in d)) invalid([...p, k], "accessor properties are not plain data", "访问器属性不是普通数据");
         define(out, k, undefined); // in the input's key order
         keys.push(k);
         values.push(d.value);
@@ -121,7 +117,7 @@ export function readPlain(value: unknown, path: Path, keep?: (v: object) => bool
     return read(value, path, 0);
   } catch (e) {
     if (e instanceof ShuangsuijiError) throw e;
-    return invalid(at, ...READ_FAILED);
+    return invalid(at, "the value could not be read (a Proxy or getter threw)", "无法读取该值（Proxy或访问器抛出异常）");
   }
 }
 

@@ -55,7 +55,7 @@ export interface LegalPeriodOptions extends CalendarOptions {
  * ```
  */
 export function addLegalPeriod(date: string, period: LegalPeriod, options: LegalPeriodOptions = {}): CivilDate {
-  const start = dayArg(date, "date");
+  const start = dayArg(date);
   const opts = readCalendarOptions(options);
   const p = readPlain(period, ["period"]);
   const entries = (isPlainObject(p) ? Object.entries(p) : []) as [string, unknown][];

@@ -55,6 +55,6 @@ export function computeDeadline(rule: DeadlineRuleId, from: string, options?: Ca
   }
   const date = addWorkingDays(from, definition.workingDays, options);
   const e = engine(options);
-  const provisional = !e.covered(dayArg(from, "from")) || !e.covered(dayArg(date, "date"));
+  const provisional = !e.covered(dayArg(from, "from")) || !e.covered(dayArg(date));
   return Object.freeze({ rule, from: addWorkingDays(from, 0), date, definition, provisional });
 }

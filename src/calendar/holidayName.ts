@@ -21,7 +21,7 @@ import { dayArg, engine } from "./_index.js";
  */
 export function holidayName(date: string, options?: CalendarOptions): string | undefined {
   const e = engine(options);
-  const n = dayArg(date, "date");
+  const n = dayArg(date);
   e.flags(n, "date");
   return e.nameOf(n);
 }

@@ -19,5 +19,5 @@ import { dayArg, engine } from "./_index.js";
  * ```
  */
 export function isProvisional(date: string, options?: CalendarOptions): boolean {
-  return !engine(options).covered(dayArg(date, "date"));
+  return !engine(options).covered(dayArg(date));
 }

@@ -22,5 +22,5 @@ import { dayArg, engine } from "./_index.js";
  * ```
  */
 export function isWorkingDay(date: string, options?: CalendarOptions): boolean {
-  return engine(options).isWorking(dayArg(date, "date"), "date");
+  return engine(options).isWorking(dayArg(date), "date");
 }

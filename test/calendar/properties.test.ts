@@ -77,3 +77,11 @@ describe.each(MODES)("working-day identities (%s)", (_label, date, opts) => {
     );
   });
 });
+
+describe("day numbers", () => {
+  it("FIRST_DAY and LAST_DAY are 0001-01-01 and 9999-12-31", async () => {
+    const { FIRST_DAY, LAST_DAY } = await import("../../src/calendar/_days.js");
+    expect([FIRST_DAY, LAST_DAY]).toEqual([dayNumber(1, 1, 1), dayNumber(9999, 12, 31)]);
+    expect([formatDayNumber(FIRST_DAY), formatDayNumber(LAST_DAY)]).toEqual(["0001-01-01", "9999-12-31"]);
+  });
+});
