@@ -15,17 +15,16 @@ const MAX_NODES = 5_000_000;
 const MAX_ARRAY = 2_000_000;
 const MAX_STRING = 1_000_000;
 
-const LIBRARY = "本库接口约定（非法规条款）/ library contract, no regulation: ";
-
 /**
  * `input-shape` and `input-limit` of INPUT_RULES (src/errors/_inputRules.ts), the same texts (a test compares them),
- * without the rules the calendar never reports.
+ * without the rules the calendar never reports. Plain literals (no template strings), so that a bundle that takes only
+ * `preview` from this module (the draw's, through parseCivilDate) drops them.
  */
 const RULES: Readonly<Record<"input-shape" | "input-limit", RuleDefinition>> = {
   /** Library contract, no regulation: plain data at every public boundary. */
-  "input-shape": { id: "input-shape", clause: `${LIBRARY}plain data at every public boundary`, zh: "输入不是约定形式的普通数据", en: "the input is not plain data of the documented shape" },
+  "input-shape": { id: "input-shape", clause: "本库接口约定（非法规条款）/ library contract, no regulation: plain data at every public boundary", zh: "输入不是约定形式的普通数据", en: "the input is not plain data of the documented shape" },
   /** Library contract, no regulation: bounded work for every input. */
-  "input-limit": { id: "input-limit", clause: `${LIBRARY}bounded work for every input`, zh: "输入超出文档规定的上限", en: "the input exceeds a documented limit" },
+  "input-limit": { id: "input-limit", clause: "本库接口约定（非法规条款）/ library contract, no regulation: bounded work for every input", zh: "输入超出文档规定的上限", en: "the input exceeds a documented limit" },
 };
 
 /** Throws `invalid-input` for one path (boundary.ts `invalid`). */
