@@ -59,12 +59,13 @@ function statutory(y: number): [string, string[]][] {
 }
 
 // Compact form (issue 15, the calendar's bundle budget): per year one string "holidays|workdays|statutory days|notices",
-// the first three a sequence of runs of consecutive days. A run is its first day as the day of the year (0 = 1 January) in two base-36
-// digits, then its length minus one in one base-36 digit (so at most 36 days); holiday and working-day runs start with
-// their name's letter (a = the first of `names`, b = the second, …; a run longer than 36 days is split). The runs keep the order of the entries the calendar
-// lists: per name in order of first appearance, days ascending. Notices are the URLs without the gov.cn policy-library
-// prefix and ".htm" ("s" first for https). The calendar entry is about 0.5 KB min+gz smaller (11.9 → 11.4 KB) than with
-// the former "名称:MMDD-MMDD" form.
+// the first two a sequence of runs of consecutive days. A run is its name's letter (a = the first of `names`, b = the
+// second, …), its first day as the day of the year (0 = 1 January) in two base-36 digits, then its length minus one in
+// one base-36 digit (so at most 36 days; a longer run is split). The runs keep the order of the entries the calendar
+// lists: per name in order of first appearance, days ascending. The statutory days are one base-36 code per holiday run
+// (see `grouped`); decoded, they are sorted. Notices are the URLs without the gov.cn policy-library prefix and ".htm"
+// ("s" first for https). The calendar entry is about 0.5 KB min+gz smaller (11.9 → 11.4 KB) than with the former
+// "名称:MMDD-MMDD" form, and the per-run statutory codes save about 0.1 KB more than runs of statutory days.
 const names: string[] = [];
 const dayOfYear = (iso: string) => (Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) - Date.UTC(Number(iso.slice(0, 4)), 0, 1)) / 864e5;
 const nextDay = (iso: string) => { const d = new Date(`${iso}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1); return d.toISOString().slice(0, 10); };
@@ -81,17 +82,42 @@ function runList(year: number, dates: string[]): [string, number][] {
   }
   return out;
 }
-const runText = (year: number, dates: string[]) =>
-  runList(year, dates).map(([d, n]) => dayOfYear(d).toString(36).padStart(2, "0") + (n - 1).toString(36)).join("");
-function grouped(year: number, entries: Entry[]): string {
+/**
+ * The runs of one list (holidays or make-up working days), by name. With `statutory` (the holidays), also one base-36
+ * code per run for its statutory days: offset × 5 + count (offset 0–6 from the run's first day, count 0–4); a run
+ * holding two separate blocks of statutory days (国庆节、中秋节 in 2023 and 2025) is split before the second, so
+ * that each run holds at most one block.
+ */
+function grouped(year: number, entries: Entry[], statutory?: Set<string>): [runs: string, codes: string] {
   const by = new Map<string, string[]>();
   for (const e of entries) by.set(e.name, [...(by.get(e.name) ?? []), e.date]);
-  return [...by].map(([name, ds]) => {
+  let runs = "";
+  let codes = "";
+  for (const [name, ds] of by) {
     if (!names.includes(name)) names.push(name);
     if (names.length > 26 || /[,|]/.test(name)) throw new Error(`name ${name}: more than 26 names, or a separator in a name`);
     const letter = String.fromCharCode(97 + names.indexOf(name));
-    return runList(year, ds).map(([d, n]) => letter + dayOfYear(d).toString(36).padStart(2, "0") + (n - 1).toString(36)).join("");
-  }).join("");
+    for (const [first, length] of runList(year, ds)) {
+      const days: string[] = [first];
+      while (days.length < length) days.push(nextDay(days.at(-1)!));
+      // split before each statutory day that starts a second block
+      const pieces: string[][] = [[]];
+      days.forEach((d, k) => {
+        const starts = statutory?.has(d) === true && (k === 0 || !statutory.has(days[k - 1]!));
+        if (starts && pieces.at(-1)!.some((x) => statutory.has(x))) pieces.push([]);
+        pieces.at(-1)!.push(d);
+      });
+      for (const piece of pieces) {
+        runs += letter + dayOfYear(piece[0]!).toString(36).padStart(2, "0") + (piece.length - 1).toString(36);
+        if (statutory === undefined) continue;
+        const offsets = piece.flatMap((d, k) => (statutory.has(d) ? [k] : []));
+        const offset = offsets[0] ?? 0;
+        if (offset > 6 || offsets.length > 4) throw new Error(`${year} ${name}: statutory days beyond the compact form (offset ${offset}, ${offsets.length} days)`);
+        codes += (offset * 5 + offsets.length).toString(36);
+      }
+    }
+  }
+  return [runs, codes];
 }
 const NOTICE = /^http(s?):\/\/www\.gov\.cn\/zhengce\/zhengceku\/([^ |]+)\.htm$/;
 function notice(url: string): string {
@@ -119,7 +145,11 @@ for (let y = data.coverage.firstYear; y <= data.coverage.lastYear; y++) {
     }
   }
   // 除夕 of the next year can fall in this year (never happens in practice: Spring Festival is Jan 21–Feb 20).
-  years.push([grouped(y, yd.holidays), grouped(y, yd.workdays), runText(y, [...new Set(stat)]), yd.notices.map(notice).join(" ")].join("|"));
+  const statutoryDays = new Set(stat);
+  const [holidays, codes] = grouped(y, yd.holidays, statutoryDays);
+  const covered = yd.holidays.filter((e) => statutoryDays.has(e.date)).length;
+  if (covered !== statutoryDays.size) problems.push(`${y}: a statutory day is not an off day of the notice`);
+  years.push([holidays, grouped(y, yd.workdays)[0], codes, yd.notices.map(notice).join(" ")].join("|"));
 }
 if (problems.length > 0) {
   console.error(problems.join("\n"));
@@ -131,16 +161,15 @@ const out = `// GENERATED by scripts/build-calendar.ts from cn-calendar.json —
 // Format (decoded by CN_CALENDAR.ts): one string per year from firstYear, "holidays|workdays|statutory|notices".
 // Holidays (off by notice) and make-up working days (调休上班) are runs of consecutive days: the name's letter (a = the
 // first of names, …), the first day as the day of the year (0 = 1 January) in two base-36 digits, the run's length
-// minus one in one base-36 digit. Statutory days (法定节假日, 3×-pay) are runs without a letter, derived from
-// 《全国年节及纪念日放假办法》 art. 2 and verified to lie in the notice's block of the same festival. Notices are
+// minus one in one base-36 digit. Statutory days (法定节假日, 3×-pay), derived from 《全国年节及纪念日放假办法》 art. 2
+// and verified to lie in the notice's block of the same festival, are one base-36 digit per holiday run: the offset of
+// the run's first statutory day × 5 + their number (consecutive; a run is split before a second block). Notices are
 // space-separated gov.cn policy-library URLs without "http://www.gov.cn/zhengce/zhengceku/" and ".htm" ("s": https).
 
 /** @internal */
 export const BUNDLED_CALENDAR_DATA = {
   source: ${JSON.stringify("国务院办公厅关于部分节假日安排的通知 " + data.coverage.firstYear + "–" + data.coverage.lastYear + " (gov.cn), cross-checked against holiday-cn, chinese-calendar, chinese-days and lunar-javascript")},
   firstYear: ${data.coverage.firstYear},
-  lastYear: ${data.coverage.lastYear},
-  latestAnnouncedYear: ${data.coverage.latestAnnouncedYear},
   names: ${JSON.stringify(names.join(","))},
   years: [
 ${years.map((y) => `    ${JSON.stringify(y)},`).join("\n")}

@@ -82,8 +82,10 @@ const CASES = [
     contents: `export { commitPool, seedFromDice, drawTargets, lockTargetDraw, verifyTargetDraw, verifyTicket } from "${core}";`,
   },
   // 11.7 KB measured 2026-12-04: the whole calendar entry (holiday data 2010–2026, deadline rules, custom calendars);
-  // 11.4 KB with the bundled data in the compact run form (src/calendar/_data.ts), 2026-12-05
-  { id: "calendar", budget: 9_000, ceiling: 11_500, contents: `export * from "${calendar}";` },
+  // 11.4 KB with the bundled data in the compact run form (src/calendar/_data.ts), 2026-12-05; 8,986 B, within the
+  // budget (ceiling deleted), with the calendar's own boundary reader, the deadline presets exported by the root entry
+  // only and the statutory days as per-run codes, 2026-12-05 (docs/benchmarks.md "Bundle size")
+  { id: "calendar", budget: 9_000, ceiling: null, contents: `export * from "${calendar}";` },
   { id: "readTableFile (CSV path; .xlsx reader loaded on demand)", budget: null, ceiling: null, contents: `export { readTableFile } from "${core}";` },
 ];
 

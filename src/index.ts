@@ -151,16 +151,19 @@ export {
   evaluateCreditRepair, CreditRepairInputSchema, CREDIT_JURISDICTIONS, type CreditRepairInput, type CreditRepairOptions, type CreditRepairResult, type CreditRepairCommon, type UnmetCondition,
 } from "./credit/evaluateCreditRepair.js";
 
-// Calendar and deadlines (also available alone as "shuangsuiji/calendar")
+// Calendar (also available alone as "shuangsuiji/calendar")
 export {
   isValidCivilDate, parseCivilDate, civilDateFromDate, CN_CALENDAR, createHolidayCalendar, MAX_CALENDAR_YEARS, addCalendarYears,
   isWorkingDay, isMakeupWorkday, isPublicHoliday, isStatutoryHoliday, holidayName, isProvisional,
   addWorkingDays, differenceInWorkingDays, nextWorkingDay, previousWorkingDay, addLegalPeriod,
-  DEADLINE_RULES, computeDeadline, ANNUAL_PLAN_DEADLINES, annualPlanDeadline,
   type CivilDate, type CalendarEntry, type CalendarYearData, type HolidayCalendar, type CalendarOptions,
-  type CreateHolidayCalendarOptions, type LegalPeriod, type LegalPeriodOptions, type DeadlineRule, type DeadlineRuleId,
-  type Deadline, type AnnualPlanDeadlinePreset, type AnnualPlanJurisdiction, type AnnualPlanDeadline,
+  type CreateHolidayCalendarOptions, type LegalPeriod, type LegalPeriodOptions,
 } from "./calendar/index.js";
+// Deadline presets: this entry only (not "shuangsuiji/calendar", whose browser budget they would exceed: issue 15)
+export { DEADLINE_RULES, type DeadlineRule, type DeadlineRuleId } from "./calendar/DEADLINE_RULES.js";
+export { computeDeadline, type Deadline } from "./calendar/computeDeadline.js";
+export { ANNUAL_PLAN_DEADLINES, type AnnualPlanDeadlinePreset, type AnnualPlanJurisdiction } from "./calendar/ANNUAL_PLAN_DEADLINES.js";
+export { annualPlanDeadline, type AnnualPlanDeadline } from "./calendar/annualPlanDeadline.js";
 
 // Files as county staff have them (CSV in UTF-8 / GBK / UTF-16, .xlsx), in browsers and Node
 export { decodeText, TEXT_ENCODINGS, type TextEncodingName, type DecodedText, type DecodeAttempt, type DecodeTextOptions } from "./files/decodeText.js";

@@ -32,7 +32,7 @@ export interface AnnualPlanDeadlinePreset {
  * @category Deadlines
  * @example
  * ```ts
- * import { ANNUAL_PLAN_DEADLINES } from "shuangsuiji/calendar";
+ * import { ANNUAL_PLAN_DEADLINES } from "shuangsuiji";
  * ANNUAL_PLAN_DEADLINES.wancheng.stage; // "department-submission"
  * ```
  */

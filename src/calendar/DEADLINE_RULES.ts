@@ -27,7 +27,7 @@ export interface DeadlineRule {
  * @category Deadlines
  * @example
  * ```ts
- * import { DEADLINE_RULES } from "shuangsuiji/calendar";
+ * import { DEADLINE_RULES } from "shuangsuiji";
  * DEADLINE_RULES["results-publication"].workingDays; // 20
  * ```
  */

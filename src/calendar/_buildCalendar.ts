@@ -2,7 +2,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { ruleIssue } from "../errors/_calendarRules.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { isoWeekday, parseDayNumber } from "./_days.js";
-import { invalid, isPlainObject, readPlain, requireString } from "../_internal/boundary.js";
+import { invalid, isPlainObject, readPlain, requireString } from "./_read.js";
 import { registerCalendar } from "./_known.js";
 import type { CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
 

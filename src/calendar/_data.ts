@@ -3,34 +3,33 @@
 // Format (decoded by CN_CALENDAR.ts): one string per year from firstYear, "holidays|workdays|statutory|notices".
 // Holidays (off by notice) and make-up working days (调休上班) are runs of consecutive days: the name's letter (a = the
 // first of names, …), the first day as the day of the year (0 = 1 January) in two base-36 digits, the run's length
-// minus one in one base-36 digit. Statutory days (法定节假日, 3×-pay) are runs without a letter, derived from
-// 《全国年节及纪念日放假办法》 art. 2 and verified to lie in the notice's block of the same festival. Notices are
+// minus one in one base-36 digit. Statutory days (法定节假日, 3×-pay), derived from 《全国年节及纪念日放假办法》 art. 2
+// and verified to lie in the notice's block of the same festival, are one base-36 digit per holiday run: the offset of
+// the run's first statutory day × 5 + their number (consecutive; a run is split before a second block). Notices are
 // space-separated gov.cn policy-library URLs without "http://www.gov.cn/zhengce/zhengceku/" and ".htm" ("s": https).
 
 /** @internal */
 export const BUNDLED_CALENDAR_DATA = {
   source: "国务院办公厅关于部分节假日安排的通知 2010–2026 (gov.cn), cross-checked against holiday-cn, chinese-calendar, chinese-days and lunar-javascript",
   firstYear: 2010,
-  lastYear: 2026,
-  latestAnnouncedYear: 2026,
   names: "元旦,春节,清明节,劳动节,端午节,中秋节,国庆节,中秋节、国庆节,抗战胜利70周年纪念日,国庆节、中秋节",
   years: [
-    "a002b176c2k2d3c2e4k2f7c2g7l6|b1e1e4i1f790f7f0g7g0g7t0|0001722m03c04m07c07l2|2009-12/08/content_1476",
-    "a002b0w6c2k2d3b2e4a2f702g7l6|b0t0b160c2j0g7s1aa40|0000w22m03c04c07207l2|2010-12/10/content_1423 2011-12/06/content_1411",
-    "a002b0l6c2k2d3b2e4t2h7l7|b0k0b0s0c2i1d3a0h7k0|0000l22m03d04u07l3|2011-12/06/content_1411",
-    "a002b136c2l2d3a2e4g2f792g7l6|a041b1a1c2o0d381e4e1f7c0g7j0g7w0|0001322l03c04i07907l2|2012-12/10/content_1353",
-    "a000b0u6c2m0c2o0d3c2e480f6y0g7l6|b0p0b120d3f0g7i0g7v0|0000u22m03c04806y07l2|2014-01/02/content_1194",
-    "a002b1c6c2m1d3c0e4q0e4s0i6t2f7h0g7l6|a030b190b1m0i6w0g7u0|0001d22m03c04q07h07l2|2014-12/16/content_9302 2015-05/13/content_9742",
-    "a000b116c2m0d3d1e4g2f762g7m6|b100b180e4j0f790g7t1|0001222m03d04g07607m2|2015-12/10/content_10394",
-    "a001b0q6c2j2d3c0e432h7l7|b0l0b0y0c2i0e420h7k0|0000r22l03c04507l3|2016-12/01/content_5141603",
-    "a000aa31b196c2m2d3a2e4o0f7e0g7l6|b150b1i0c2p0d390g7j1aa20|0001a22m03c04o07e07l2|2017-11/30/content_5243579 2018-12/06/content_5346276",
-    "a000b0y6c2m0d3c3e4d0f730g7l6|b0w1d390d3g0g7j0g7w0|0000z22m03c04d07307l2|2018-12/06/content_5346276 2019-03/22/content_5375877",
-    "a000b0n9c2m2d3d4e4w2j7m7|b0i0d380d3l0e4z0j7i0j7v0|0000o22m03d04w07m2|2019-11/21/content_5454164 2020-01/27/content_5472352",
-    "a002b156c2k2d3c4e4i2f792g7l6|b110b1e0d360d3j0f780g7g0g7t0|0001622l03c04k07b07l2|2020-11/25/content_5564127",
-    "a002aa40b0u6c2k2d3b4e492f702g7l6|b0s1c2j0d350d3i0g7s1|0000v22m03c04907007l2|2021-10/25/content_5644835 2022-12/08/content_5730844",
-    "a001b0k6c2m0d3a4e4s2h7j7|b0r1d340d3h0e4v0h7r1|0000l22m03c04s07j07l2|2022-12/08/content_5730844",
-    "a000b147c2m2d3d4e4h0f762g7m6|b0y0b1c0c2p0d3a0d3n0f750g7k0g7x0|0001422m03d04h07807m2|s202310/content_6911528",
-    "a000b0r7c2l2d3c4e462j7l7|b0p0b120d380j7i0j7v0|0000r32l03c14607l27q0|s202411/content_6986383",
-    "a002b198c2l2d3c4e4p2f7f2g7l6|a030b180b1m0d3k0g7a0g7u0|0001a32m03c14p07f07l2|s202511/content_7047091",
+    "a002b176c2k2d3c2e4k2f7c2g7l6|b1e1e4i1f790f7f0g7g0g7t0|13b1b13|2009-12/08/content_1476",
+    "a002b0w6c2k2d3b2e4a2f702g7l6|b0t0b160c2j0g7s1aa40|13b6bb3|2010-12/10/content_1423 2011-12/06/content_1411",
+    "a002b0l6c2k2d3b2e4t2h7l7|b0k0b0s0c2i1d3a0h7k0|13bb64|2011-12/06/content_1411",
+    "a002b136c2l2d3a2e4g2f792g7l6|a041b1a1c2o0d381e4e1f7c0g7j0g7w0|131bb13|2012-12/10/content_1353",
+    "a000b0u6c2m0c2o0d3c2e480f6y0g7l6|b0p0b120d3f0g7i0g7v0|13101113|2014-01/02/content_1194",
+    "a002b1c6c2m1d3c0e4q0e4s0i6t2f7h0g7l6|a030b190b1m0i6w0g7u0|181110013|2014-12/16/content_9302 2015-05/13/content_9742",
+    "a000b116c2m0d3d1e4g2f762g7m6|b100b180e4j0f790g7t1|1811113|2015-12/10/content_10394",
+    "a001b0q6c2j2d3c0e432h7l7|b0l0b0y0c2i0e420h7k0|18b1b4|2016-12/01/content_5141603",
+    "a000aa31b196c2m2d3a2e4o0f7e0g7l6|b150b1i0c2p0d390g7j1aa20|1081b113|2017-11/30/content_5243579 2018-12/06/content_5346276",
+    "a000b0y6c2m0d3c3e4d0f730g7l6|b0w1d390d3g0g7j0g7w0|1811113|2018-12/06/content_5346276 2019-03/22/content_5375877",
+    "a000b0n9c2m2d3d4e4w2j7m7|b0i0d380d3l0e4z0j7i0j7v0|181113|2019-11/21/content_5454164 2020-01/27/content_5472352",
+    "a002b156c2k2d3c4e4i2f792g7l6|b110b1e0d360d3j0f780g7g0g7t0|1861bb3|2020-11/25/content_5564127",
+    "a002aa40b0u6c2k2d3b4e492f702g7l6|b0s1c2j0d350d3i0g7s1|108b6113|2021-10/25/content_5644835 2022-12/08/content_5730844",
+    "a001b0k6c2m0d3a4e4s2h7j1h7l5|b0r1d340d3h0e4v0h7r1|181b113|2022-12/08/content_5730844",
+    "a000b147c2m2d3d4e4h0f762g7m6|b0y0b1c0c2p0d3a0d3n0f750g7k0g7x0|13111b3|s202310/content_6911528",
+    "a000b0r7c2l2d3c4e462j7l4j7q2|b0p0b120d380j7i0j7v0|1412131|s202411/content_6986383",
+    "a002b198c2l2d3c4e4p2f7f2g7l6|a030b180b1m0d3k0g7a0g7u0|1962113|s202511/content_7047091",
   ],
 } as const;

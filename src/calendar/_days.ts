@@ -11,6 +11,13 @@ export function dayNumber(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
+/**
+ * Day numbers of 0001-01-01 and 9999-12-31, the years a civil date is written in: literals, so that bundlers inline
+ * them (test/calendar/properties.test.ts checks them against dayNumber).
+ */
+export const FIRST_DAY = -719_162;
+export const LAST_DAY = 2_932_896;
+
 export function civilFromDayNumber(n: number): [y: number, m: number, d: number] {
   const z = n + 719468;
   const era = Math.floor(z / 146097);

@@ -1,15 +1,17 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_calendarRules.js";
-import { civilFromDayNumber, dayNumber, formatDayNumber, isoWeekday, parseDayNumber, weekdayRank } from "./_days.js";
+import { FIRST_DAY, LAST_DAY, civilFromDayNumber, dayNumber, formatDayNumber, isoWeekday, parseDayNumber, weekdayRank } from "./_days.js";
 import type { CalendarOptions, HolidayCalendar } from "./HolidayCalendar.js";
 import type { CivilDate } from "./CivilDate.js";
-import { invalid, isPlainObject, preview, readPlain } from "../_internal/boundary.js";
+import { invalid, isPlainObject, preview, readPlain } from "./_read.js";
 import { calendarFromData, isKnownCalendar } from "./_registry.js";
+import { CN_CALENDAR } from "./CN_CALENDAR.js";
 
+// Day status flags of the index.
 const WORKING = 1;
-const MAKEUP = 2;
-const HOLIDAY = 4;
-const STATUTORY = 8;
+export const MAKEUP = 2;
+export const HOLIDAY = 4;
+export const STATUTORY = 8;
 
 interface Index {
   readonly start: number;
@@ -47,18 +49,22 @@ function buildIndex(cal: HolidayCalendar): Index {
       status[n - start] = (status[n - start] as number) | STATUTORY;
     }
   }
+  return { start, end, status, names, cum: cumulate(status, 0) };
+}
+
+/** Running count of the days flagged WORKING and not `skip` (MAKEUP: make-up working days not counted). */
+function cumulate(status: Uint8Array, skip: number): Int32Array {
   const cum = new Int32Array(status.length);
   let c = 0;
-  for (let i = 0; i < status.length; i++) {
-    if ((status[i] as number) & WORKING) c++;
+  status.forEach((f, i) => {
+    if ((f & (WORKING | skip)) === WORKING) c++;
     cum[i] = c;
-  }
-  return { start, end, status, names, cum };
+  });
+  return cum;
 }
 
 /** The resolved view of a calendar under a set of options, over day numbers. */
 export interface Engine {
-  readonly assume: boolean;
   /** Status flags of a covered day, or undefined outside coverage (after the coverage check). */
   flags(n: number, field: string): number | undefined;
   isWorking(n: number, field: string): boolean;
@@ -77,7 +83,7 @@ export interface Engine {
  */
 export function readCalendarOptions(options: unknown): CalendarOptions & Record<string, unknown> {
   if (options === undefined) return {};
-  const o = readPlain(options, ["options"], { keep: isKnownCalendar });
+  const o = readPlain(options, ["options"], isKnownCalendar);
   if (!isPlainObject(o)) invalid(["options"], "expected an options object", "应为选项对象", options);
   const { calendar, outsideCoverage, ignoreMakeupWorkdays } = o;
   if (outsideCoverage !== undefined && outsideCoverage !== "throw" && outsideCoverage !== "assume-weekdays") {
@@ -89,9 +95,10 @@ export function readCalendarOptions(options: unknown): CalendarOptions & Record<
   return { ...o, ...(calendar === undefined ? {} : { calendar: calendarFromData(calendar, ["options", "calendar"]) }) } as CalendarOptions & Record<string, unknown>;
 }
 
-export function engine(rawOptions: CalendarOptions | undefined, defaultCalendar: HolidayCalendar): Engine {
+/** The engine of `options.calendar`, by default {@link CN_CALENDAR}, under the options. */
+export function engine(rawOptions: CalendarOptions | undefined): Engine {
   const options = readCalendarOptions(rawOptions);
-  const cal = options.calendar ?? defaultCalendar;
+  const cal = options.calendar ?? CN_CALENDAR;
   let idx = cache.get(cal);
   if (idx === undefined) {
     idx = buildIndex(cal);
@@ -99,21 +106,10 @@ export function engine(rawOptions: CalendarOptions | undefined, defaultCalendar:
   }
   const ix = idx;
   const assume = options.outsideCoverage === "assume-weekdays";
-  const noMakeup = options.ignoreMakeupWorkdays === true;
-  let cum = ix.cum;
-  if (noMakeup) {
-    if (ix.cumNoMakeup === undefined) {
-      const alt = new Int32Array(ix.status.length);
-      let c = 0;
-      for (let i = 0; i < ix.status.length; i++) {
-        const f = ix.status[i] as number;
-        if (f & WORKING && !(f & MAKEUP)) c++;
-        alt[i] = c;
-      }
-      ix.cumNoMakeup = alt;
-    }
-    cum = ix.cumNoMakeup;
-  }
+  // with ignoreMakeupWorkdays, a working day flagged MAKEUP is not one
+  const skip = options.ignoreMakeupWorkdays === true ? MAKEUP : 0;
+  const cum = skip === 0 ? ix.cum : (ix.cumNoMakeup ??= cumulate(ix.status, MAKEUP));
+  const covered = (n: number) => n >= ix.start && n <= ix.end;
   const total = cum[cum.length - 1] as number;
   const uncovered = (n: number, field: string): never => {
     const [y] = civilFromDayNumber(n);
@@ -126,7 +122,7 @@ export function engine(rawOptions: CalendarOptions | undefined, defaultCalendar:
     ]);
   };
   const check = (n: number, field: string) => {
-    if ((n < ix.start || n > ix.end) && !assume) uncovered(n, field);
+    if (!covered(n) && !assume) uncovered(n, field);
   };
   // Weekday-only counting outside coverage, anchored so that F(start − 1) = 0.
   const count = (n: number, field: string): number => {
@@ -169,17 +165,14 @@ export function engine(rawOptions: CalendarOptions | undefined, defaultCalendar:
     return kthWeekdayAfter(base, need - weekdayRank(base));
   };
   return {
-    assume,
-    covered: (n) => n >= ix.start && n <= ix.end,
+    covered,
     flags(n, field) {
       check(n, field);
-      return n < ix.start || n > ix.end ? undefined : (ix.status[n - ix.start] as number);
+      return covered(n) ? (ix.status[n - ix.start] as number) : undefined;
     },
     isWorking(n, field) {
       check(n, field);
-      if (n < ix.start || n > ix.end) return isoWeekday(n) <= 5;
-      const f = ix.status[n - ix.start] as number;
-      return (f & WORKING) !== 0 && !(noMakeup && f & MAKEUP);
+      return covered(n) ? ((ix.status[n - ix.start] as number) & (WORKING | skip)) === WORKING : isoWeekday(n) <= 5;
     },
     count,
     firstWithCount,
@@ -187,17 +180,17 @@ export function engine(rawOptions: CalendarOptions | undefined, defaultCalendar:
   };
 }
 
-export const FLAG = { WORKING, MAKEUP, HOLIDAY, STATUTORY } as const;
+
+/** Whether `date` (the argument `date`) carries `flag` in the calendar of `options`; false outside coverage. */
+export const hasFlag = (date: string, options: CalendarOptions | undefined, flag: number): boolean =>
+  ((engine(options).flags(dayArg(date), "date") ?? 0) & flag) !== 0;
 
 /** Parses a date argument or throws `invalid-date` naming the field. */
-export function dayArg(value: string, field: string): number {
-  const n = typeof value === "string" && value.length === 10 ? parseDayNumber(value) : undefined;
+export function dayArg(value: string, field = "date"): number {
+  const n = typeof value === "string" ? parseDayNumber(value) : undefined; // anchored: a long string fails at once
   if (n === undefined) throw new ShuangsuijiError("invalid-date", [ruleIssue("civil-date", [field], { value: preview(value) })]);
   return n;
 }
-
-const FIRST_DAY = dayNumber(1, 1, 1);
-const LAST_DAY = dayNumber(9999, 12, 31);
 
 /** Formats a day number; a result outside 0001-01-01…9999-12-31 is refused (`invalid-argument`), never written with 5+ digits. */
 export const toCivil = (n: number): CivilDate => {

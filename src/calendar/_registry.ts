@@ -1,4 +1,4 @@
-import { invalid, isPlainObject, type Path } from "../_internal/boundary.js";
+import { invalid, isPlainObject, type Path } from "./_read.js";
 import type { CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
 import { buildCalendar } from "./_buildCalendar.js";
 import { isKnownCalendar } from "./_known.js";

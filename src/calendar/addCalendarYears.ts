@@ -1,6 +1,6 @@
 import { createHolidayCalendar } from "./createHolidayCalendar.js";
 import { calendarFromData, isKnownCalendar } from "./_registry.js";
-import { invalid, readPlain } from "../_internal/boundary.js";
+import { invalid, readPlain } from "./_read.js";
 import type { CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
 
 /**
@@ -26,7 +26,7 @@ import type { CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
  * ```
  */
 export function addCalendarYears(calendar: HolidayCalendar, years: readonly CalendarYearData[]): HolidayCalendar {
-  const base = calendarFromData(readPlain(calendar, ["calendar"], { keep: isKnownCalendar }), ["calendar"]);
+  const base = calendarFromData(readPlain(calendar, ["calendar"], isKnownCalendar), ["calendar"]);
   const extra = readPlain(years, ["years"]);
   if (!Array.isArray(extra)) invalid(["years"], "expected an array of years", "应为年度数组", years);
   const merged = new Map<number, unknown>(Object.values(base.years).map((y) => [y.year, y]));

@@ -1,10 +1,9 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { CivilDate } from "./CivilDate.js";
-import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
 import { civilFromDayNumber, dayNumber, daysInMonth } from "./_days.js";
-import { FLAG, dayArg, engine, readCalendarOptions, toCivil } from "./_index.js";
-import { isPlainObject, preview, readPlain } from "../_internal/boundary.js";
+import { HOLIDAY, dayArg, engine, readCalendarOptions, toCivil } from "./_index.js";
+import { isPlainObject, preview, readPlain } from "./_read.js";
 
 /**
  * A period counted in days, months or years (exactly one unit, a positive integer).
@@ -56,7 +55,7 @@ export interface LegalPeriodOptions extends CalendarOptions {
  * ```
  */
 export function addLegalPeriod(date: string, period: LegalPeriod, options: LegalPeriodOptions = {}): CivilDate {
-  const start = dayArg(date, "date");
+  const start = dayArg(date);
   const opts = readCalendarOptions(options);
   const p = readPlain(period, ["period"]);
   const entries = (isPlainObject(p) ? Object.entries(p) : []) as [string, unknown][];
@@ -92,13 +91,13 @@ export function addLegalPeriod(date: string, period: LegalPeriod, options: Legal
   }
   toCivil(last); // a last day beyond 9999-12-31 is refused before any rollover loop
   if (mode === "none") return toCivil(last);
-  const e = engine(opts, CN_CALENDAR);
+  const e = engine(opts);
   if (mode === "non-working-day") {
     while (!e.isWorking(last, "date")) last++;
   } else {
     for (;;) {
       const f = e.flags(last, "date");
-      if (f === undefined || (f & FLAG.HOLIDAY) === 0) break;
+      if (f === undefined || (f & HOLIDAY) === 0) break;
       last++;
     }
   }

@@ -1,5 +1,4 @@
 import type { CivilDate } from "./CivilDate.js";
-import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
 import { dayArg, engine, toCivil } from "./_index.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
@@ -35,8 +34,8 @@ export function addWorkingDays(date: string, n: number, options?: CalendarOption
       { path: ["n"], rule: "integer", clause: "民法典 art. 201", messageZh: "工作日数应为整数", messageEn: "the number of working days must be an integer", value: n },
     ]);
   }
-  const d = dayArg(date, "date");
+  const d = dayArg(date);
   if (n === 0) return toCivil(d);
-  const e = engine(options, CN_CALENDAR);
+  const e = engine(options);
   return toCivil(n > 0 ? e.firstWithCount(e.count(d, "date") + n, "date") : e.firstWithCount(e.count(d - 1, "date") + n + 1, "date"));
 }

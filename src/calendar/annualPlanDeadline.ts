@@ -2,7 +2,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { CivilDate } from "./CivilDate.js";
 import { ANNUAL_PLAN_DEADLINES, type AnnualPlanDeadlinePreset, type AnnualPlanJurisdiction } from "./ANNUAL_PLAN_DEADLINES.js";
 import { daysInMonth } from "./_days.js";
-import { own, preview } from "../_internal/boundary.js";
+import { own, preview } from "./_read.js";
 
 /**
  * A fixed-date deadline with its basis.
@@ -33,7 +33,7 @@ export interface AnnualPlanDeadline {
  * @category Deadlines
  * @example
  * ```ts
- * import { annualPlanDeadline } from "shuangsuiji/calendar";
+ * import { annualPlanDeadline } from "shuangsuiji";
  * annualPlanDeadline(2028, "wancheng").date; // "2028-02-29"
  * ```
  */

@@ -1,11 +1,9 @@
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_calendarRules.js";
 import type { CivilDate } from "./CivilDate.js";
-import { dayNumber, formatDayNumber } from "./_days.js";
-import { preview } from "../_internal/boundary.js";
+import { FIRST_DAY, LAST_DAY, formatDayNumber } from "./_days.js";
+import { preview } from "./_read.js";
 
-const MIN_DAY = dayNumber(1, 1, 1);
-const MAX_DAY = dayNumber(9999, 12, 31);
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -34,7 +32,7 @@ export function civilDateFromDate(date: Date): CivilDate {
     // refused below
   }
   const day = Math.floor((ms + CHINA_OFFSET_MS) / 86_400_000);
-  if (!Number.isFinite(ms) || day < MIN_DAY || day > MAX_DAY) {
+  if (!Number.isFinite(ms) || day < FIRST_DAY || day > LAST_DAY) {
     throw new ShuangsuijiError("invalid-date", [ruleIssue("civil-date", ["date"], { value: preview(date), detailZh: "应为0001–9999年内的有效 Date", detailEn: "expected a valid Date in the years 0001–9999" })]);
   }
   return formatDayNumber(day) as CivilDate;

@@ -1,10 +1,9 @@
 import type { CivilDate } from "./CivilDate.js";
-import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import { DEADLINE_RULES, type DeadlineRule, type DeadlineRuleId } from "./DEADLINE_RULES.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
 import { addWorkingDays } from "./addWorkingDays.js";
 import { dayArg, engine } from "./_index.js";
-import { own, preview } from "../_internal/boundary.js";
+import { own, preview } from "./_read.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 
 /**
@@ -42,7 +41,7 @@ export interface Deadline {
  * @category Deadlines
  * @example
  * ```ts
- * import { computeDeadline } from "shuangsuiji/calendar";
+ * import { computeDeadline } from "shuangsuiji";
  * const d = computeDeadline("results-publication", "2025-09-26");
  * console.log(d.date, d.definition.basis[0]); // "2025-10-30" "Wolong 3.2"
  * ```
@@ -55,7 +54,7 @@ export function computeDeadline(rule: DeadlineRuleId, from: string, options?: Ca
     ]);
   }
   const date = addWorkingDays(from, definition.workingDays, options);
-  const e = engine(options, CN_CALENDAR);
-  const provisional = !e.covered(dayArg(from, "from")) || !e.covered(dayArg(date, "date"));
+  const e = engine(options);
+  const provisional = !e.covered(dayArg(from, "from")) || !e.covered(dayArg(date));
   return Object.freeze({ rule, from: addWorkingDays(from, 0), date, definition, provisional });
 }

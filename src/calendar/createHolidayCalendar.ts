@@ -1,4 +1,4 @@
-import { readOptions, requireString } from "../_internal/boundary.js";
+import { readOptions, requireString } from "./_read.js";
 import { MAX_YEARS, buildCalendar } from "./_buildCalendar.js";
 import type { CalendarYearData, HolidayCalendar } from "./HolidayCalendar.js";
 

@@ -1,4 +1,3 @@
-import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
 import { dayArg, engine } from "./_index.js";
 
@@ -22,6 +21,6 @@ import { dayArg, engine } from "./_index.js";
  * ```
  */
 export function differenceInWorkingDays(later: string, earlier: string, options?: CalendarOptions): number {
-  const e = engine(options, CN_CALENDAR);
+  const e = engine(options);
   return e.count(dayArg(later, "later"), "later") - e.count(dayArg(earlier, "earlier"), "earlier");
 }

@@ -1,4 +1,3 @@
-import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
 import { dayArg, engine } from "./_index.js";
 
@@ -21,8 +20,8 @@ import { dayArg, engine } from "./_index.js";
  * ```
  */
 export function holidayName(date: string, options?: CalendarOptions): string | undefined {
-  const e = engine(options, CN_CALENDAR);
-  const n = dayArg(date, "date");
+  const e = engine(options);
+  const n = dayArg(date);
   e.flags(n, "date");
   return e.nameOf(n);
 }

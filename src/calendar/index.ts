@@ -18,8 +18,8 @@ export { differenceInWorkingDays } from "./differenceInWorkingDays.js";
 export { nextWorkingDay } from "./nextWorkingDay.js";
 export { previousWorkingDay } from "./previousWorkingDay.js";
 export { addLegalPeriod, type LegalPeriod, type LegalPeriodOptions } from "./addLegalPeriod.js";
-export { DEADLINE_RULES, type DeadlineRule, type DeadlineRuleId } from "./DEADLINE_RULES.js";
-export { computeDeadline, type Deadline } from "./computeDeadline.js";
-export { ANNUAL_PLAN_DEADLINES, type AnnualPlanDeadlinePreset, type AnnualPlanJurisdiction } from "./ANNUAL_PLAN_DEADLINES.js";
-export { annualPlanDeadline, type AnnualPlanDeadline } from "./annualPlanDeadline.js";
+// The deadline presets (DEADLINE_RULES, computeDeadline, ANNUAL_PLAN_DEADLINES, annualPlanDeadline) are exported by the
+// root entry only: their rule texts and bases weigh about 1.9 KB min+gz, and this entry's browser budget is 9 KB
+// (issue 15; docs/benchmarks.md "Bundle size"). They count on this entry's engine: `import { computeDeadline } from
+// "shuangsuiji"` bundles them with it and without zod.
 export { ShuangsuijiError, type ErrorCode, type RuleIssue } from "../errors/ShuangsuijiError.js";

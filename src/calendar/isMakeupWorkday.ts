@@ -1,6 +1,5 @@
-import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
-import { FLAG, dayArg, engine } from "./_index.js";
+import { MAKEUP, hasFlag } from "./_index.js";
 
 /**
  * Whether `date` is a make-up working day (调休上班): a Saturday or Sunday the notice declares a working day. Outside
@@ -21,6 +20,5 @@ import { FLAG, dayArg, engine } from "./_index.js";
  * ```
  */
 export function isMakeupWorkday(date: string, options?: CalendarOptions): boolean {
-  const f = engine(options, CN_CALENDAR).flags(dayArg(date, "date"), "date");
-  return f !== undefined && (f & FLAG.MAKEUP) !== 0;
+  return hasFlag(date, options, MAKEUP);
 }

@@ -1,4 +1,3 @@
-import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
 import { dayArg, engine } from "./_index.js";
 
@@ -20,5 +19,5 @@ import { dayArg, engine } from "./_index.js";
  * ```
  */
 export function isProvisional(date: string, options?: CalendarOptions): boolean {
-  return !engine(options, CN_CALENDAR).covered(dayArg(date, "date"));
+  return !engine(options).covered(dayArg(date));
 }

@@ -1,6 +1,5 @@
-import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
-import { FLAG, dayArg, engine } from "./_index.js";
+import { HOLIDAY, hasFlag } from "./_index.js";
 
 /**
  * Whether `date` is a day off declared by the holiday notice (放假): statutory days plus the shifted rest days of the
@@ -22,6 +21,5 @@ import { FLAG, dayArg, engine } from "./_index.js";
  * ```
  */
 export function isPublicHoliday(date: string, options?: CalendarOptions): boolean {
-  const f = engine(options, CN_CALENDAR).flags(dayArg(date, "date"), "date");
-  return f !== undefined && (f & FLAG.HOLIDAY) !== 0;
+  return hasFlag(date, options, HOLIDAY);
 }

@@ -1,6 +1,5 @@
-import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
-import { FLAG, dayArg, engine } from "./_index.js";
+import { STATUTORY, hasFlag } from "./_index.js";
 
 /**
  * Whether `date` is a statutory holiday day (法定节假日) — the days of 《全国年节及纪念日放假办法》 art. 2 (11 a
@@ -23,6 +22,5 @@ import { FLAG, dayArg, engine } from "./_index.js";
  * ```
  */
 export function isStatutoryHoliday(date: string, options?: CalendarOptions): boolean {
-  const f = engine(options, CN_CALENDAR).flags(dayArg(date, "date"), "date");
-  return f !== undefined && (f & FLAG.STATUTORY) !== 0;
+  return hasFlag(date, options, STATUTORY);
 }

@@ -1,4 +1,3 @@
-import { CN_CALENDAR } from "./CN_CALENDAR.js";
 import type { CalendarOptions } from "./HolidayCalendar.js";
 import { dayArg, engine } from "./_index.js";
 
@@ -23,5 +22,5 @@ import { dayArg, engine } from "./_index.js";
  * ```
  */
 export function isWorkingDay(date: string, options?: CalendarOptions): boolean {
-  return engine(options, CN_CALENDAR).isWorking(dayArg(date, "date"), "date");
+  return engine(options).isWorking(dayArg(date), "date");
 }

@@ -2,7 +2,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_calendarRules.js";
 import type { CivilDate } from "./CivilDate.js";
 import { isValidCivilDate } from "./isValidCivilDate.js";
-import { preview } from "../_internal/boundary.js";
+import { preview } from "./_read.js";
 
 /**
  * Checks that `value` is a real `YYYY-MM-DD` date and returns it branded. Throws {@link ShuangsuijiError} with code

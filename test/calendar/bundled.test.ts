@@ -39,3 +39,30 @@ describe("calendar functions bundled on their own (tree-shaken, no createHoliday
     expect((thrown as { code: string }).code).toBe("calendar-data-invalid");
   });
 });
+
+describe("the deadline presets are in the root entry, not in shuangsuiji/calendar (its 9 KB browser budget)", () => {
+  it("the root entry exports them, the calendar entry does not, and the root's work on the calendar entry's engine", async () => {
+    const calendar = (await import("../../src/calendar/index.js")) as Record<string, unknown>;
+    const root = (await import("../../src/index.js")) as Record<string, unknown>;
+    for (const name of ["DEADLINE_RULES", "computeDeadline", "ANNUAL_PLAN_DEADLINES", "annualPlanDeadline"]) {
+      expect(name in calendar, name).toBe(false);
+      expect(root[name], name).toBeDefined();
+    }
+    // everything else of the calendar entry is the root's, the same objects
+    for (const [name, value] of Object.entries(calendar)) expect(root[name], name).toBe(value);
+    const custom = (calendar.addCalendarYears as (c: unknown, y: unknown[]) => unknown)(calendar.CN_CALENDAR, [{ year: 2027, holidays: [{ date: "2027-01-01", name: "元旦" }], workdays: [] }]);
+    const computeDeadline = root.computeDeadline as (r: string, f: string, o?: object) => { date: string };
+    expect(computeDeadline("penalty-withdrawal", "2026-12-30", { calendar: custom }).date).toBe("2027-01-05");
+  });
+
+  it("computeDeadline bundled from the root entry carries no zod", async () => {
+    const r = await build({
+      stdin: { contents: `export { computeDeadline } from "./src/index.ts";`, resolveDir: root, loader: "ts", sourcefile: "entry.ts" },
+      bundle: true, format: "esm", platform: "browser", target: "es2022", write: false, logLevel: "silent", metafile: true,
+    });
+    const [out] = Object.values(r.metafile.outputs);
+    const inBundle = Object.entries(out!.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([p]) => p);
+    expect(inBundle.some((p) => p.endsWith("src/calendar/DEADLINE_RULES.ts"))).toBe(true);
+    expect(inBundle.filter((p) => p.includes("node_modules/"))).toEqual([]);
+  });
+});

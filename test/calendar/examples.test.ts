@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  CN_CALENDAR, ShuangsuijiError, addCalendarYears, addLegalPeriod, addWorkingDays, annualPlanDeadline, civilDateFromDate, computeDeadline,
+  CN_CALENDAR, ShuangsuijiError, addCalendarYears, addLegalPeriod, addWorkingDays, civilDateFromDate,
   createHolidayCalendar, differenceInWorkingDays, holidayName, isMakeupWorkday, isProvisional, isPublicHoliday, isStatutoryHoliday,
   isValidCivilDate, isWorkingDay, parseCivilDate,
 } from "../../src/calendar/index.js";
+// the deadline presets are exported by the root entry only (issue 15: the calendar entry's 9 KB browser budget)
+import { annualPlanDeadline, computeDeadline } from "../../src/index.js";
 
 describe("the bundled data (State Council notices 2010–2026)", () => {
   it("covers 2010–2026", () => {

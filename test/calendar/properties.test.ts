@@ -77,3 +77,49 @@ describe.each(MODES)("working-day identities (%s)", (_label, date, opts) => {
     );
   });
 });
+
+describe("day numbers", () => {
+  it("FIRST_DAY and LAST_DAY are 0001-01-01 and 9999-12-31", async () => {
+    const { FIRST_DAY, LAST_DAY } = await import("../../src/calendar/_days.js");
+    expect([FIRST_DAY, LAST_DAY]).toEqual([dayNumber(1, 1, 1), dayNumber(9999, 12, 31)]);
+    expect([formatDayNumber(FIRST_DAY), formatDayNumber(LAST_DAY)]).toEqual(["0001-01-01", "9999-12-31"]);
+  });
+});
+
+describe("the day index answers what the calendar's data says (an oracle from the plain lists, day by day)", () => {
+  it("every day of 2009–2027, with and without make-up working days, outside coverage assumed Mon–Fri", async () => {
+    const cal = await import("../../src/calendar/index.js");
+    const holidays = new Map<string, string>();
+    const makeup = new Map<string, string>();
+    const statutory = new Set<string>();
+    for (const yd of Object.values(cal.CN_CALENDAR.years)) {
+      for (const h of yd.holidays) holidays.set(h.date, h.name);
+      for (const w of yd.workdays) makeup.set(w.date, w.name);
+      for (const s of yd.statutoryDays ?? []) statutory.add(s);
+    }
+    const assume = { outsideCoverage: "assume-weekdays" } as const;
+    let working = 0;
+    let workingNoMakeup = 0;
+    const first = dayNumber(2009, 1, 1);
+    for (let n = first; n <= dayNumber(2027, 12, 31); n++) {
+      const d = formatDayNumber(n);
+      const weekday = ((((n + 3) % 7) + 7) % 7) + 1 <= 5;
+      const isWorking = makeup.has(d) || (weekday && !holidays.has(d));
+      expect(cal.isWorkingDay(d, assume), d).toBe(isWorking);
+      expect(cal.isWorkingDay(d, { ...assume, ignoreMakeupWorkdays: true }), d).toBe(weekday && !holidays.has(d));
+      expect(cal.isPublicHoliday(d, assume), d).toBe(holidays.has(d));
+      expect(cal.isMakeupWorkday(d, assume), d).toBe(makeup.has(d));
+      expect(cal.isStatutoryHoliday(d, assume), d).toBe(statutory.has(d));
+      expect(cal.holidayName(d, assume), d).toBe(holidays.get(d) ?? makeup.get(d));
+      expect(cal.isProvisional(d, assume), d).toBe(d < "2010-01-01" || d > "2026-12-31");
+      if (isWorking) working++;
+      if (weekday && !holidays.has(d)) workingNoMakeup++;
+      if (n % 97 === 0) {
+        // the cumulative counts, both of them, against the running oracle
+        expect(cal.differenceInWorkingDays(d, "2008-12-31", assume), d).toBe(working);
+        expect(cal.differenceInWorkingDays(d, "2008-12-31", { ...assume, ignoreMakeupWorkdays: true }), d).toBe(workingNoMakeup);
+      }
+    }
+    expect(statutory.size).toBeGreaterThan(180);
+  });
+});
