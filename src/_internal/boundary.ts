@@ -4,6 +4,9 @@
 // a hang or a stack overflow. @internal
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../errors/_inputRules.js";
+import { isPlainObject, own, preview } from "./_plainValue.js";
+
+export { isPlainObject, own, preview };
 
 /**
  * Documented limits of free-form input (README "Limits"): nesting depth, number of values, array length, string length.
@@ -35,30 +38,6 @@ export function invalid(path: Path, en: string, zh: string, value?: unknown, rul
   throw new ShuangsuijiError("invalid-input", [ruleIssue(rule, [...path], { detailEn: en, detailZh: zh, ...(value === undefined ? {} : { value: preview(value) }) })]);
 }
 
-/** A short, safe rendering of an offending value (the value itself may be huge, hostile or unserialisable). */
-export function preview(v: unknown): unknown {
-  try {
-    if (typeof v === "string") return v.length > 200 ? `${v.slice(0, 200)}…` : v;
-    if (typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return v;
-    if (typeof v === "bigint") return `${v}n`;
-    if (typeof v === "symbol" || typeof v === "function") return `[${typeof v}]`;
-    return Array.isArray(v) ? `[array of ${v.length}]` : "[object]";
-  } catch {
-    return "[unreadable]";
-  }
-}
-
-/** Own-property lookup: never reaches `Object.prototype` (so `"__proto__"`, `"valueOf"` are just unknown keys). */
-export function own<V>(table: Readonly<Record<string, V>>, key: unknown): V | undefined {
-  return typeof key === "string" && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
-}
-
-/** True for `{}`-style objects (prototype `Object.prototype` or `null`), false for arrays, class instances, Proxies' targets aside. */
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
-  const p = Object.getPrototypeOf(v) as unknown;
-  return p === Object.prototype || p === null;
-}
 
 export interface ReadOptions {
   /** Objects passed through by reference, unread (e.g. a calendar or a zod schema the caller got from us). */

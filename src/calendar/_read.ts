@@ -6,6 +6,9 @@
 // test/calendar/read.test.ts compares the two on valid and hostile input (fast-check). @internal
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { issueOf, type RuleDefinition } from "../errors/_rule.js";
+import { isPlainObject, own, preview } from "../_internal/_plainValue.js";
+
+export { isPlainObject, own, preview };
 
 export type Path = readonly (string | number)[];
 
@@ -32,29 +35,6 @@ export function invalid(path: Path, en: string, zh: string, value?: unknown, rul
   throw new ShuangsuijiError("invalid-input", [issueOf(RULES[rule], [...path], { detailEn: en, detailZh: zh, ...(value === undefined ? {} : { value: preview(value) }) })]);
 }
 
-/** A short, safe rendering of an offending value (boundary.ts `preview`). */
-export function preview(v: unknown): unknown {
-  try {
-    if (typeof v === "string") return v.length > 200 ? `${v.slice(0, 200)}…` : v;
-    if (typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return v;
-    if (typeof v === "bigint") return `${v}n`;
-    if (typeof v === "symbol" || typeof v === "function") return `[${typeof v}]`;
-    return Array.isArray(v) ? `[array of ${v.length}]` : "[object]";
-  } catch {
-    return "[unreadable]";
-  }
-}
-
-/** Own-property lookup (boundary.ts `own`). */
-export const own = <V>(table: Readonly<Record<string, V>>, key: unknown): V | undefined =>
-  typeof key === "string" && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
-
-/** True for `{}`-style objects (boundary.ts `isPlainObject`). */
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
-  const p = Object.getPrototypeOf(v) as unknown;
-  return p === Object.prototype || p === null;
-}
 
 const define = (o: object, k: string, value: unknown) => Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
 
