@@ -82,7 +82,9 @@ export function adjustAnnualPlan(
       rows = current.rows.map((r) => (r.seq === adjustment.seq ? { ...r, frequencyPerYear: adjustment.frequencyPerYear } : r));
       break;
   }
-  const r = AnnualPlanSchema.safeParse({ ...current, rows });
-  if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Chongqing table D.1; Longting art. 16" }, rows), { cause: r.error });
+  const adjusted = { ...current, rows };
+  const r = AnnualPlanSchema.safeParse(adjusted);
+  // the value checked is the one the issues' paths point into (a wrong type is reported as such, with its value)
+  if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Chongqing table D.1; Longting art. 16" }, adjusted), { cause: r.error });
   return deepFreeze({ plan: r.data, record: { ...structuredCopy(adjustment), ...m, clause: "Longting art. 16" } });
 }

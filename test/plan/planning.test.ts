@@ -82,6 +82,15 @@ describe("annual plan (Longting art. 13–16; Chongqing 5.2, 5.4–5.5; Wancheng
     expect(() => adjustAnnualPlan(plan, { kind: "cancel", seq: 2 }, { on: "2026-06-01", reason: "x", publicNotice: " " })).toThrowError(ShuangsuijiError);
     expect(adjustAnnualPlan(plan, { kind: "cancel", seq: 2 }, { on: "2026-06-01", reason: "x", publicNotice: "公告" }).plan.rows).toHaveLength(3);
   });
+  it("an adjustment of the wrong type is reported as a wrong type, with its value (hostile6a case 02)", () => {
+    try {
+      adjustAnnualPlan(plan, { kind: "change-count", seq: 2, targetCount: "12" } as never, { on: "2026-06-01", reason: "r", publicNotice: "公告" });
+      expect.unreachable();
+    } catch (e) {
+      const issue = (e as ShuangsuijiError).issues.find((i) => i.path.includes("targetCount"));
+      expect(issue).toMatchObject({ path: ["rows", 1, "targetCount"], messageZh: "字段类型错误", value: "12" });
+    }
+  });
   it("ad-hoc checks are allowed outside the plan and marked (Longting art. 13)", () => {
     const t = planAdHocTask({ id: "T-A", name: "燃气专项", initiatingDepartmentId: "YJGL", cooperatingDepartmentIds: ["SCJG"], scope: { description: "城区" }, targetCount: 10, window: { start: "2026-07-01", end: "2026-07-10" }, itemIds: ["YJGL-01"] }, { ground: "sudden-risk", explanation: "事故后排查" });
     expect(t.adHoc).toBe(true);

@@ -117,12 +117,12 @@ export const regex = (re: RegExp, m?: string): Check => ({
     if (!re.test(p.value as string)) p.issues.push({ origin: "string", code: "invalid_format", format: "regex", input: p.value, pattern: re.toString(), continue: true, ...(m === undefined ? {} : { m }) });
   },
 });
-/** `z.minLength` (code points for text, as zod counts them). */
+/** `z.minLength`: `.length`, as zod counts (UTF-16 code units; never a copy of the text, which may be huge). */
 export const minLength = (minimum: number): Check => ({
   w: true,
   c(p) {
     const v = p.value as string | unknown[];
-    if ((typeof v === "string" ? [...v].length : v.length) >= minimum) return;
+    if (v.length >= minimum) return;
     p.issues.push({ origin: Array.isArray(v) ? "array" : typeof v === "string" ? "string" : "unknown", code: "too_small", minimum, inclusive: true, input: v, continue: true });
   },
 });

@@ -139,8 +139,16 @@ export const Stage1Reader = /* @__PURE__ */ object(
   false,
 ) as unknown as Reader<{ taskId: string; policy: SamplingPolicy; seed: SeedRecord; timeline?: DrawTimeline }>;
 
-/** commitPool's and computeQuota's options (`z.nullish(z.object({}))`). */
+/** commitPool's options (`z.nullish(z.object({}))`). */
 export const OptionsReader = /* @__PURE__ */ optional(nullable(object({}, false)));
+/**
+ * computeQuota's policy options: SamplingPolicySchema's `rounding`, `itemCategory` and `generalMaxRatio` (a whole
+ * policy may be passed: its other members are not read), `z.nullish(z.object({ … }))` — an unknown rounding is refused,
+ * never rounded up silently.
+ */
+export const QuotaOptionsReader = /* @__PURE__ */ optional(
+  nullable(object({ rounding: optional(oneOf(["ceil", "floor", "half-up"])), itemCategory: optional(oneOf(["key", "general"])), generalMaxRatio: optional(ratio()) }, false)),
+);
 /** commitPool's eligibility and exclusions: `z.strictObject({ eligibility: EligibilitySchema, exclusions: z.array(ExclusionSchema) })`. */
 export const PoolConfigReader = /* @__PURE__ */ object({ eligibility: EligibilityReader, exclusions: array(ExclusionReader) }, true) as unknown as Reader<{ eligibility: Eligibility; exclusions: Exclusion[] }>;
 /** seedFromDice's roll (Wolong 2.2; docs/spec-v1.md §5.1): `z.object({ digits: z.string(), witnesses: z.array(z.string()), date: civilDate })`. */

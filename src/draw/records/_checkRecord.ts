@@ -9,6 +9,8 @@ import { setupStage1 } from "../targets/_stage1.js";
 import { read, type LightIssue } from "../_light/_read.js";
 import { LockReader, RecordReader } from "../_light/_schemas.js";
 import { lockDateIssues } from "./_lockDates.js";
+import { ruleIssue } from "../../errors/_drawRules.js";
+import { RECORD_READ, readPlain, type Path } from "../../_internal/boundary.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
 import type { DrawMismatch } from "../targets/verifyTargetDraw.js";
@@ -30,6 +32,15 @@ export function markBuilt<T extends object>(value: T): T {
 /** @internal True for a frozen record or lock the library produced (passed through by reference when inputs are read). */
 export function isBuilt(value: object): boolean {
   return built.has(value);
+}
+
+/**
+ * @internal The caller's record or lock as it will be checked AND used: one the library built (frozen) as is, anything
+ * else read once into a plain copy (the record limits of boundary.ts). A getter or Proxy read twice — once by the check,
+ * once by the use — could otherwise show the check a consistent record and the lock or dispatch another one.
+ */
+export function readOnce<T>(input: T, path: Path): T {
+  return typeof input === "object" && input !== null && built.has(input) ? input : (readPlain(input, path, { ...RECORD_READ, keep: isBuilt }) as T);
 }
 
 /** Zod issues as mismatches: the shape a verifier expects vs what the record holds. */
@@ -139,6 +150,10 @@ export function lockProblems(input: unknown): DrawMismatch[] {
     diffValues(lockDigest(locked.record.digest, locked.lockedOn, locked.lockedBy), locked.digest, "locked.digest", out);
     out.push(...targetRecordProblems(locked.record).map((m) => ({ ...m, field: `locked.record.${m.field}` })));
     out.push(...lockDateIssues(locked.record, locked.lockedOn, ["locked", "lockedOn"]).map(issueMismatch)); // spec §8: checked wherever a lock is consumed
+    // who locked it, as lockTargetDraw requires (Longting art. 19: a lock is someone's act): a blank or padded name is
+    // refused wherever a lock is consumed, not only where it is made
+    const by = locked.lockedBy;
+    if (by.trim() === "" || by !== by.trim()) out.push(issueMismatch(ruleIssue("text-trimmed", ["locked", "lockedBy"], { value: by })));
     return out;
   });
 }

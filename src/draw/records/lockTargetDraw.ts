@@ -3,7 +3,7 @@ import { ruleIssue } from "../../errors/_drawRules.js";
 import { parseCivilDate } from "../../calendar/parseCivilDate.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { canonicalize } from "../_shared/_encoding.js";
-import { lockDigest, markBuilt, refuse, targetRecordProblems } from "./_checkRecord.js";
+import { lockDigest, markBuilt, readOnce, refuse, targetRecordProblems } from "./_checkRecord.js";
 import { lockDateIssues } from "./_lockDates.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
@@ -32,6 +32,8 @@ import type { TargetDrawRecord } from "./TargetDrawRecord.js";
  * ```
  */
 export function lockTargetDraw(record: TargetDrawRecord, lock: { readonly lockedOn: string; readonly lockedBy: string }): LockedTargetList {
+  // checked and locked from one read of the caller's value (a getter must not show the check one record, the lock another)
+  record = readOnce(record, ["record"]);
   const problems = targetRecordProblems(record);
   if (problems.length > 0) {
     refuse("invalid-input", problems, "Longting art. 19; docs/spec-v1.md §7", "抽取记录自相矛盾或已被改动，不能锁定", "the record contradicts itself or was altered after the draw: it cannot be locked");

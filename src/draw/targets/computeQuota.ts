@@ -2,7 +2,7 @@ import { ShuangsuijiError } from "../../errors/ShuangsuijiError.js";
 import { ruleIssue } from "../../errors/_drawRules.js";
 import type { SamplingPolicy, StratumRule } from "./SamplingPolicy.js";
 import { readInput } from "../_light/_parse.js";
-import { OptionsReader, SizeReader, StratumRuleReader } from "../_light/_schemas.js";
+import { QuotaOptionsReader, SizeReader, StratumRuleReader } from "../_light/_schemas.js";
 
 /**
  * The quota of one stratum and how it was reached.
@@ -41,10 +41,10 @@ const MICRO = 1_000_000;
  * ```
  */
 export function computeQuota(rule: StratumRule, size: number, policy: Pick<SamplingPolicy, "rounding" | "itemCategory" | "generalMaxRatio"> = {}): StratumQuota {
-  // StratumRuleSchema, z.int().check(z.nonnegative()), z.nullish(z.object({})): their issues, without zod (src/draw/_light)
+  // StratumRuleSchema, z.int().check(z.nonnegative()), SamplingPolicySchema's three options: their issues, without zod (src/draw/_light)
   readInput(StratumRuleReader, rule, "Longting art. 15; docs/spec-v1.md §7");
   readInput(SizeReader, size, "docs/spec-v1.md §7");
-  readInput(OptionsReader, policy, "docs/spec-v1.md §7");
+  readInput(QuotaOptionsReader, policy, "docs/spec-v1.md §7");
   const rounding = policy?.rounding ?? "ceil";
   let k: number;
   let explanation: string;

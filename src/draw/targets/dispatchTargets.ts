@@ -3,7 +3,7 @@ import { invalid, iterateInput, requireObject, type Path } from "../../_internal
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import type { InspectionTarget } from "../../model/inspectionTarget.js";
 import type { LockedTargetList } from "../records/LockedTargetList.js";
-import { lockProblems, refuse } from "../records/_checkRecord.js";
+import { lockProblems, readOnce, refuse } from "../records/_checkRecord.js";
 
 /**
  * Splits a locked list for dispatch: `by: "department"` gives each participating department the targets within its
@@ -36,6 +36,8 @@ export function dispatchTargets(
   const opts = requireObject(options, ["options"]);
   if (opts["by"] !== "district" && opts["by"] !== "department") invalid(["options", "by"], 'expected "department" or "district"', "应为“department”或“district”", opts["by"]);
   const departmentIds = opts["by"] === "department" ? requireIdList(opts["departmentIds"], ["options", "departmentIds"]) : [];
+  // checked and used from one read of the caller's value (a getter must not show the check one list, the dispatch another)
+  locked = readOnce(locked, ["locked"]);
   const problems = lockProblems(locked);
   if (problems.length > 0) refuse("draw-not-locked", problems, "Longting art. 19; docs/spec-v1.md §8", "锁定名单或其抽取记录不一致，不能分发", "the locked list or its record is not internally consistent: it cannot be dispatched");
   const wanted = new Set(locked.record.strata.flatMap((s) => s.selected.map((u) => u.unitId)));
