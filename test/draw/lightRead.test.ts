@@ -9,13 +9,13 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod/v4/mini";
 import { commitPool, commitSeedShare, createSeed, drawTargets, lockTargetDraw, seedFromDice, seedFromShares } from "../../src/index.js";
 import { read, type Reader } from "../../src/draw/_light/_read.js";
-import { BeaconReader, SharesReader, TextReader, DiceRollReader, OptionsReader, PoolConfigReader, SizeReader, StratumRuleReader, CommitmentReader, EligibilityReader, ExclusionReader, LockReader, PolicyReader, RecordReader, SeedReader, Stage1Reader, TimelineReader } from "../../src/draw/_light/_schemas.js";
+import { BeaconReader, SharesReader, TextReader, DiceRollReader, OptionsReader, QuotaOptionsReader, PoolConfigReader, SizeReader, StratumRuleReader, CommitmentReader, EligibilityReader, ExclusionReader, LockReader, PolicyReader, RecordReader, SeedReader, Stage1Reader, TimelineReader } from "../../src/draw/_light/_schemas.js";
 import { LockedTargetListSchema, PoolCommitmentSchema, TargetDrawRecordSchema } from "../../src/draw/records/recordSchemas.js";
-import { EligibilitySchema, ExclusionSchema, SamplingPolicySchema, StratumRuleSchema } from "../../src/draw/targets/SamplingPolicy.js";
+import { EligibilitySchema, ExclusionSchema, ROUNDING_MODES, SamplingPolicySchema, StratumRuleSchema } from "../../src/draw/targets/SamplingPolicy.js";
 import { SeedRecordSchema } from "../../src/draw/seeds/SeedRecord.js";
 import { DrawTimelineSchema } from "../../src/draw/records/DrawTimeline.js";
 import { isWellFormed } from "../../src/draw/_shared/_encoding.js";
-import { civilDate } from "../../src/model/_mini.js";
+import { civilDate, ratio } from "../../src/model/_mini.js";
 
 const Stage1Schema = z.object({
   taskId: z.string().check(z.minLength(1), z.refine((s) => isWellFormed(s) && s === s.normalize("NFC") && s === s.trim(), { error: "task id must be trimmed, well-formed NFC text" })),
@@ -110,7 +110,8 @@ const CASES: [string, Reader, z.ZodMiniType, unknown[]][] = [
   ["exclusion", ExclusionReader, ExclusionSchema, [options.exclusions[0]]],
   ["timeline", TimelineReader, DrawTimelineSchema, [{ commitmentPublishedOn: "2026-03-30" }, {}]],
   ["setupStage1 input", Stage1Reader, Stage1Schema, records.map((r) => json({ taskId: r.taskId, policy: r.policy, seed: r.seed, timeline: r.timeline, pool: [], commitment: r.poolCommitment }))],
-  ["commitPool / computeQuota options", OptionsReader, z.nullish(z.object({})), [options, undefined, null, {}]],
+  ["commitPool options", OptionsReader, z.nullish(z.object({})), [options, undefined, null, {}]],
+  ["computeQuota options", QuotaOptionsReader, z.nullish(z.object({ rounding: z.optional(z.enum(ROUNDING_MODES)), itemCategory: z.optional(z.enum(["key", "general"])), generalMaxRatio: z.optional(ratio) })), [policy, { rounding: "floor", itemCategory: "general", generalMaxRatio: 0.5 }, { rounding: "bogus" }, { generalMaxRatio: 2 }, undefined, null, {}]],
   ["commitPool eligibility and exclusions", PoolConfigReader, z.strictObject({ eligibility: EligibilitySchema, exclusions: z.array(ExclusionSchema) }), [options, { eligibility: {}, exclusions: [] }]],
   ["stratum rule", StratumRuleReader, StratumRuleSchema, [{ ratio: 0.5, min: 1, max: 3 }, { count: 2 }, { ratio: 0.5, count: 2 }, { count: 1, min: 3, max: 2 }]],
   ["computeQuota size", SizeReader, z.int().check(z.nonnegative()), [0, 5, -1, 1.5, 2 ** 60, -(2 ** 60)]],
