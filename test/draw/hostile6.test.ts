@@ -37,7 +37,7 @@ function twoFaced(honest: TargetDrawRecord, forged: TargetDrawRecord): TargetDra
 describe("a record or lock is checked and used from one read (Longting art. 19: the locked list is the drawn one)", () => {
   const drawn = new Set(record.strata.flatMap((s) => s.selected.map((u) => u.unitId)));
   const outsider = pool.map((u) => u.id).find((id) => !drawn.has(id))!;
-  const forged = json(record) as { strata: { selected: { unitId: string }[] }[] };
+  const forged = json(record) as unknown as { strata: { selected: { unitId: string }[] }[] };
   forged.strata[0]!.selected[0]!.unitId = outsider;
 
   it("lockTargetDraw refuses a record with accessors (it used to lock the second read's list)", () => {
@@ -59,7 +59,7 @@ describe("a record or lock is checked and used from one read (Longting art. 19: 
 
 describe("a stored lock names who locked it (text-trimmed, as lockTargetDraw requires)", () => {
   it("a JSON lock whose lockedBy is blank, digest recomputed, is not dispatched", () => {
-    const lock = json(lockTargetDraw(record, { lockedOn: "2026-04-02", lockedBy: "clerk" })) as { lockedBy: string; lockedOn: string; record: TargetDrawRecord; digest: string };
+    const lock = json(lockTargetDraw(record, { lockedOn: "2026-04-02", lockedBy: "clerk" })) as unknown as { lockedBy: string; lockedOn: string; record: TargetDrawRecord; digest: string };
     for (const by of ["\u3000 ", " clerk", ""]) {
       lock.lockedBy = by;
       lock.digest = digestOf({ kind: "locked-target-list", recordDigest: lock.record.digest, lockedOn: lock.lockedOn, lockedBy: by });
