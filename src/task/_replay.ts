@@ -4,7 +4,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
 import { TRANSITIONS } from "./AuditEvent.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { GENESIS, calendarDigest, eventsFrom, expecting, replaceObjects } from "./_lifecycle.js";
+import { GENESIS, calendarDigest, eventsFrom, expecting, finalDraft, replaceObjects } from "./_lifecycle.js";
 import { sameJson } from "./_digest.js";
 import { addAssistant } from "./addAssistant.js";
 import { amendLockedList } from "./amendLockedList.js";
@@ -132,7 +132,8 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
     i += produced.length;
   }
   const problems = anchorProblems(events, options.anchors ?? []);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, task: t };
+  // the transitions advanced one working state in place (see draftOf in _lifecycle); the task handed out is frozen
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, task: finalDraft(t) };
 }
 
 /** Published heads the trail must contain (anchors); events are at their own positions (a trail from genesis). */
