@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { recordResult, replayTask, startInspection, verifyTask, type TaskLifecycle } from "../../src/index.js";
+import { CN_CALENDAR, addCalendarYears, completeInspection, loadTask, recordResult, replayTask, startInspection, verifyTask, type TaskLifecycle } from "../../src/index.js";
+import { isCalendarFree, plainCopy } from "../../src/task/_plain.js";
 import { canonicalJson } from "../../src/draw/_shared/_encoding.js";
 import { recordFor, teamsTask } from "./_scenario.js";
 
@@ -75,5 +76,34 @@ describe("replay's working state never escapes", () => {
     expect(() => replayTask(forged)).toThrow(/audit-trail|replay/);
     expect(canonicalJson(replayTask(cut))).toBe(canonicalJson(withResults([0, 1])));
     expect(canonicalJson(replayTask(stored))).toBe(canonicalJson(live));
+  });
+});
+
+describe("replay decodes calendars recorded by reference only where a trail holds one", () => {
+  const CUSTOM = addCalendarYears(CN_CALENDAR, [{ year: CN_CALENDAR.lastYear + 1, holidays: [], workdays: [] }]);
+
+  it("plainCopy marks a trail, or a stored task's trail, with no $calendar member anywhere, and only those", () => {
+    const plain = json(withResults([0, 1]));
+    expect(isCalendarFree(plainCopy(plain.audit, ["events"]))).toBe(true);
+    expect(isCalendarFree((plainCopy(plain, ["task"], (k) => k !== "audit") as TaskLifecycle).audit)).toBe(true);
+    expect(isCalendarFree(plain.audit)).toBe(false); // not a copy plainCopy made
+    // a $calendar member at any depth of any event, even one no transition records there
+    for (let i = 0; i < plain.audit.length; i++) {
+      const trail = json(plain.audit) as unknown as { input: unknown[] }[];
+      trail[i]!.input.push({ deep: [{ $calendar: "x" }] });
+      expect(isCalendarFree(plainCopy(trail, ["events"])), String(i)).toBe(false);
+    }
+  });
+
+  it("a trail that records a calendar by reference still needs it, and a $calendar member out of place is still refused on replay", () => {
+    let t = withResults([0, 1, 2]);
+    t = completeInspection(t, { completedOn: "2026-05-01", actor: "p", calendar: { calendar: CUSTOM } }).task;
+    const stored = json(t);
+    expect(() => replayTask(stored.audit)).toThrow(/calendar/);
+    expect(canonicalJson(replayTask(stored.audit, { calendars: [CUSTOM] }))).toBe(canonicalJson(t));
+    expect(canonicalJson(loadTask(stored, { calendars: [CUSTOM] }))).toBe(canonicalJson(t));
+    const odd = json(withResults([0])).audit;
+    (odd[odd.length - 1]!.input[1] as Record<string, unknown>).calendar = { calendar: { $calendar: "0".repeat(64) } };
+    expect(() => replayTask(odd)).toThrow(/calendar/);
   });
 });
