@@ -86,7 +86,11 @@ interface Core {
   /** `advanceNotices`, kept like `identityShown` (one entry per target, O(1) to record and to look up). */
   readonly notices: ShownView<Notice>;
   readonly cache: { [K in ListKey]?: readonly ItemOf<K>[] } & { identityShown?: Readonly<Record<string, Shown>>; advanceNotices?: Readonly<Record<string, Notice>> };
+  /** Set on replay's working state only (see {@link draftOf}): the one task object that reads it. */
+  readonly draft?: TaskLifecycle;
 }
+/** Replay's working state: one core updated in place, event after event (see {@link draftOf}). */
+type DraftCore = { -readonly [K in keyof Core]: Core[K] } & { scalars: Record<string, unknown>; lists: Record<string, View<unknown>>; draft: TaskLifecycle };
 
 const emptyShown = <V = Shown>(): ShownView<V> => ({ log: { store: [], at: new Map(), indexed: 0 }, length: 0 });
 
@@ -253,6 +257,58 @@ function makeTask(core: Core): TaskLifecycle {
   return Object.freeze(t);
 }
 
+/**
+ * Replay's working task. Replay applies thousands of events in a row and keeps only the last version, so instead of a
+ * frozen version per event (an object, its getters, copies of the scalar and list tables — most of replay's garbage)
+ * the transitions it re-invokes advance ONE private state in place: a core stamped like every live version (so every
+ * transition accepts it and runs every rule on it, exactly as on a live task), read through getters. It never leaves
+ * the library: replay hands out {@link finalDraft}'s frozen version, and only {@link advance} under {@link expecting}
+ * (replay re-running a stored trail) makes or updates one. Every transition appends through `advance` as its last
+ * step (decideRecusalRequest chains its two), so no transition reads the state it was given after updating it.
+ */
+function draftOf(core: Core): DraftCore {
+  const d = {
+    scalars: { ...core.scalars }, lists: { ...core.lists }, shown: core.shown, notices: core.notices, cache: {}, draft: undefined as unknown as TaskLifecycle,
+  } as DraftCore;
+  const t = {
+    kind: "task-lifecycle",
+    get task() { return d.scalars.task; },
+    get preset() { return d.scalars.preset; },
+    get rules() { return d.scalars.rules; },
+    get items() { return d.scalars.items; },
+    get state() { return d.scalars.state; },
+    get targetDraws() { return listOf(d, "targetDraws"); },
+    get locked() { return d.scalars.locked; },
+    get amendments() { return listOf(d, "amendments"); },
+    get targetIds() { return listOf(d, "targetIds"); },
+    get inspectorDraw() { return d.scalars.inspectorDraw; },
+    get teams() { return listOf(d, "teams"); },
+    get replacements() { return listOf(d, "replacements"); },
+    get records() { return listOf(d, "records"); },
+    get completedOn() { return d.scalars.completedOn; },
+    get publicationDeadline() { return d.scalars.publicationDeadline; },
+    get publishedOn() { return d.scalars.publishedOn; },
+    get corrections() { return listOf(d, "corrections"); },
+    get inspectionStartedOn() { return d.scalars.inspectionStartedOn; },
+    get departmentPublications() { return d.scalars.departmentPublications; },
+    get withheld() { return d.scalars.withheld; },
+    get penaltyInfo() { return d.scalars.penaltyInfo; },
+    get audit() { return listOf(d, "audit"); },
+    get identityShown() { return d.shown.length > 0 ? shownRecord(d) : undefined; },
+    get advanceNotices() { return d.notices.length > 0 ? noticeRecord(d) : undefined; },
+  } as unknown as TaskLifecycle;
+  CORES.set(t, d);
+  d.draft = Object.freeze(t);
+  return d;
+}
+
+/** The frozen live version of replay's working task (the task itself when it is one already). */
+export function finalDraft(t: TaskLifecycle): TaskLifecycle {
+  const core = CORES.get(t);
+  if (core?.draft === undefined) return t;
+  return makeTask({ scalars: { ...core.scalars }, lists: { ...core.lists }, shown: core.shown, notices: core.notices, cache: {} });
+}
+
 /** A plain snapshot (data properties only) of a task: what JSON.stringify writes. */
 export function plainTask(t: TaskLifecycle): TaskLifecycle {
   const out: Record<string, unknown> = {};
@@ -400,11 +456,15 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
   // keys in canonical order, so the digest is the native JSON.stringify of the body
   const digest = canonicalDigest({ actor: ev.actor, input, on: ev.on, payload, prevDigest: prev, seq: audit.length, transition: ev.transition, type: ev.type });
   const event: AuditEvent = Object.freeze({ seq: audit.length, type: ev.type, on: ev.on, actor: ev.actor, payload, transition: ev.transition, input, prevDigest: prev, digest });
-  const scalars: Record<string, unknown> = { ...core.scalars };
-  const lists: Record<string, View<unknown>> = { ...core.lists };
+  // on replay, one working state updated in place (draftOf); otherwise a new frozen version sharing the lists
+  const draft = expected === undefined ? undefined : core.draft === undefined ? draftOf(core) : (core as DraftCore);
+  const scalars: Record<string, unknown> = draft?.scalars ?? { ...core.scalars };
+  const lists: Record<string, View<unknown>> = draft?.lists ?? { ...core.lists };
   let shown = core.shown;
   let notices = core.notices;
-  for (const [k, v] of Object.entries(changes)) {
+  for (const k in changes) {
+    if (!Object.hasOwn(changes, k)) continue;
+    const v = (changes as Record<string, unknown>)[k];
     if (k === "advanceNotice") {
       const c = v as { targetId: string; value: Notice };
       notices = pushShown(notices, c.targetId, c.value);
@@ -424,6 +484,12 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
     lists[k] = add === undefined ? logOf(freezeData([...(v as readonly unknown[])])) : push(view, add.map((x) => shared.get(x) ?? freezeData(x)));
   }
   lists.audit = push(lists.audit as View<unknown>, [event]);
+  if (draft !== undefined) {
+    draft.shown = shown;
+    draft.notices = notices;
+    draft.cache = {};
+    return Object.freeze({ task: draft.draft, event });
+  }
   const task = makeTask({ scalars: scalars as unknown as Scalars, lists: lists as unknown as Lists, shown, notices, cache: {} });
   return Object.freeze({ task, event });
 }

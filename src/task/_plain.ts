@@ -9,6 +9,16 @@ import { INPUT_LIMITS, readPlain, type Path } from "../_internal/boundary.js";
 const NOT_PLAIN: unique symbol = Symbol("not plain");
 
 /**
+ * Copies (a trail, or a stored task's trail) that plainCopy walked whole and in which no object has a `$calendar`
+ * member: replay's decoding of holiday calendars recorded by reference (see decodeInput in _replay) would return every
+ * input of them unchanged, so it is skipped. Only copies this module made are in it (private, never handed out).
+ */
+const CALENDAR_FREE = new WeakSet<object>();
+
+/** Whether `copy` is a list plainCopy made in which no object has a `$calendar` member. @internal */
+export const isCalendarFree = (copy: unknown): boolean => typeof copy === "object" && copy !== null && CALENDAR_FREE.has(copy);
+
+/**
  * A plain copy of a JSON-like value, with `readPlain`'s checks and errors; fast on plain data. The limit on the number
  * of values applies to each element of a top-level list — each event of a trail, each record, event or team of a stored
  * task — not to the whole: a 10⁵-event trail holds more than five million values, each event a few dozen. With
@@ -17,6 +27,7 @@ const NOT_PLAIN: unique symbol = Symbol("not plain");
  */
 export function plainCopy(value: unknown, path: Path, keepTop?: (key: string) => boolean): unknown {
   let nodes = 0;
+  let calendarKeys = 0;
   const { maxDepth, maxNodes, maxArrayLength, maxStringLength } = INPUT_LIMITS;
   const copy = (v: unknown, depth: number): unknown => {
     if (++nodes > maxNodes) throw NOT_PLAIN;
@@ -39,6 +50,7 @@ export function plainCopy(value: unknown, path: Path, keepTop?: (key: string) =>
       const n = v.length;
       if (n > maxArrayLength) throw NOT_PLAIN;
       const out = new Array<unknown>(n);
+      const before = calendarKeys;
       for (let i = 0; i < n; i++) {
         const d = Object.getOwnPropertyDescriptor(v, i);
         if (d === undefined || !("value" in d)) throw NOT_PLAIN;
@@ -46,6 +58,7 @@ export function plainCopy(value: unknown, path: Path, keepTop?: (key: string) =>
         if (depth <= 1) nodes = 0;
         out[i] = copy(d.value, depth + 1);
       }
+      if (depth <= 1 && calendarKeys === before) CALENDAR_FREE.add(out);
       return out;
     }
     const proto = Object.getPrototypeOf(v) as unknown;
@@ -55,6 +68,7 @@ export function plainCopy(value: unknown, path: Path, keepTop?: (key: string) =>
       const d = Object.getOwnPropertyDescriptor(v, k);
       if (d === undefined) continue;
       if (!("value" in d)) throw NOT_PLAIN;
+      if (k === "$calendar") calendarKeys++;
       // a member of the top-level object the caller reads itself (without running a getter: see verifyTask)
       const c = depth === 0 && keepTop?.(k) === true ? d.value : copy(d.value, depth + 1);
       if (k === "__proto__") Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });

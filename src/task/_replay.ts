@@ -4,8 +4,9 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
 import { TRANSITIONS } from "./AuditEvent.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { GENESIS, calendarDigest, eventsFrom, expecting, replaceObjects } from "./_lifecycle.js";
+import { GENESIS, calendarDigest, eventsFrom, expecting, finalDraft, replaceObjects } from "./_lifecycle.js";
 import { sameJson } from "./_digest.js";
+import { isCalendarFree } from "./_plain.js";
 import { addAssistant } from "./addAssistant.js";
 import { amendLockedList } from "./amendLockedList.js";
 import { completeInspection } from "./completeInspection.js";
@@ -94,6 +95,8 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
   for (const c of options.calendars ?? []) calendars.set(calendarDigest(c), c);
   let t = undefined as unknown as TaskLifecycle;
   let prev = GENESIS;
+  // a trail copied by plainCopy with no `$calendar` member anywhere: decoding would return every input unchanged
+  const decode = !isCalendarFree(events);
   for (let i = 0; i < events.length; ) {
     const e = events[i] as AuditEvent | undefined;
     const stop = (problem: string): ReplayOutcome => ({ ok: false, problems: [{ seq: i, problem }] });
@@ -104,7 +107,7 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
     if ((i === 0) !== (e.transition === "startTask")) return stop(i === 0 ? "the first event must be task-planned (startTask)" : "startTask after the first event");
     let result: Transition;
     try {
-      const args = decodeInput(e.input, calendars, i);
+      const args = decode ? decodeInput(e.input, calendars, i) : e.input.map((x) => (x === null ? undefined : x));
       // the stored events are offered to advance (see expecting): what it appends equal to them shares their content
       result = expecting(events, () => (REGISTRY[e.transition] as (t: TaskLifecycle, ...a: unknown[]) => Transition)(t, ...args));
     } catch (err) {
@@ -132,7 +135,8 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
     i += produced.length;
   }
   const problems = anchorProblems(events, options.anchors ?? []);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, task: t };
+  // the transitions advanced one working state in place (see draftOf in _lifecycle); the task handed out is frozen
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, task: finalDraft(t) };
 }
 
 /** Published heads the trail must contain (anchors); events are at their own positions (a trail from genesis). */

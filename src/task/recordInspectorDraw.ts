@@ -1,5 +1,5 @@
 import type { InspectorDrawRecord } from "../draw/inspectors/InspectorDrawRecord.js";
-import { digestOf } from "../draw/_shared/_encoding.js";
+import { stage2BodyDigest } from "../draw/inspectors/_recordDigest.js";
 import type { TaskLifecycle, TaskTeam, Transition } from "./TaskLifecycle.js";
 import { advance, refuse, requireState } from "./_lifecycle.js";
 import { requireChronology, text } from "./_rules.js";
@@ -141,7 +141,8 @@ export function recordInspectorDraw(t: TaskLifecycle, record: InspectorDrawRecor
   const on = requireChronology(t, options?.on, "record the inspector draw");
   if (record === null || typeof record !== "object") refuse("invalid-input", "record", "docs/draw.md", "缺少人员抽取记录", "an inspector draw record is required", ["record"]);
   const { digest, ...body } = record;
-  if (record?.kind !== "inspector-draw" || digestOf(body) !== digest) refuse("invalid-input", "record-digest", "docs/draw.md", "人员抽取记录已被改动", "the inspector draw record was altered", ["record"]);
+  // stage2BodyDigest is digestOf(body) for any body (test/draw/stage2Digest.test.ts), faster on a stage-2 record's teams
+  if (record?.kind !== "inspector-draw" || stage2BodyDigest(body) !== digest) refuse("invalid-input", "record-digest", "docs/draw.md", "人员抽取记录已被改动", "the inspector draw record was altered", ["record"]);
   if (record.lockDigest !== t.locked?.digest) refuse("invalid-input", "lock", "Longting art. 19", "人员抽取不是在本任务锁定的名单上进行的", "the inspector draw did not run on this task's locked list", ["record", "lockDigest"]);
   // each department's teams indexed by target: linear in the draw, not leaders × teams
   const byTarget = record.departments.map((d) => {

@@ -4,7 +4,8 @@ import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
-import { InspectionRecordSchema, type InspectionRecordInput } from "../model/inspectionRecord.js";
+import { InspectionRecordSchema, type InspectionRecord, type InspectionRecordInput } from "../model/inspectionRecord.js";
+import { readRecordForm } from "./_recordForm.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, isOnList, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 import { windowException as checkWindowException, type OutsideWindowInput, type WindowException } from "./_windowException.js";
@@ -19,6 +20,13 @@ function consequencesFor(outcome: Parameters<typeof consequencesOf>[0]): readonl
     CONSEQUENCES.set(outcome, c);
   }
   return c;
+}
+
+/** InspectionRecordSchema's output, or its issues (Wolong Annex B; Chongqing F.1). */
+function parsedRecord(record: InspectionRecordInput): InspectionRecord {
+  const r = InspectionRecordSchema.safeParse(record);
+  if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Wolong Annex B; Chongqing F.1" }, record), { cause: r.error });
+  return r.data;
 }
 
 /**
@@ -89,9 +97,9 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, op
   requireState(t, ["inspecting"], "record a result", "Wolong 3.1; Chongqing 6.6");
   const o = (options !== null && typeof options === "object" ? options : {}) as Partial<RecordResultOptions>;
   const on = requireChronology(t, o.on, "record a result");
-  const r = InspectionRecordSchema.safeParse(record);
-  if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Wolong Annex B; Chongqing F.1" }, record), { cause: r.error });
-  const rec = r.data;
+  // the form checked by hand (the schema's exact output, see _recordForm); the schema runs when that cannot tell, and
+  // writes the report of a form it refuses (Wolong Annex B; Chongqing F.1)
+  const rec = readRecordForm(record) ?? parsedRecord(record);
   const where = (zh: string, en: string, path: string[], rule: string, clause: string): never => refuse("invalid-input", rule, clause, zh, en, path);
   if (rec.taskId !== t.task.id) where("记录属于其他任务", "the record belongs to another task", ["taskId"], "task-id", "Chongqing F.1");
   const targetId = rec.target.targetId;
