@@ -180,7 +180,10 @@ describe("a stream that reuses its batch array and unit objects (as bench/scalin
    * batch; the ids are slices of one text per batch (as a file reader's are). If the library kept a unit object or
    * the batch array past the batch, the overwrite would change what it later reads.
    */
-  async function* reused(pool: readonly Record<string, unknown>[], size: number): AsyncGenerator<Record<string, unknown>[]> {
+  function reused(pool: readonly object[], size: number): AsyncGenerator<DrawUnit[]> {
+    return reusedBatches(pool as readonly Record<string, unknown>[], size) as unknown as AsyncGenerator<DrawUnit[]>;
+  }
+  async function* reusedBatches(pool: readonly Record<string, unknown>[], size: number): AsyncGenerator<Record<string, unknown>[]> {
     const batch = Array.from({ length: size }, () => ({}) as Record<string, unknown>);
     for (let i = 0; i < pool.length; i += size) {
       const part = pool.slice(i, i + size);

@@ -2,7 +2,7 @@ import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.
 import { ruleIssue } from "../../errors/_drawRules.js";
 import { parseDayNumber } from "../../calendar/_days.js";
 import { bytesToHex, canonicalJson, compareUtf8, hexToBytes, isWellFormed, lengthDelimited, sha256Hex } from "../_shared/_encoding.js";
-import { directHasher, fieldHasherInto, wordsToHex } from "../_shared/_sha256.js";
+import { directHasher, fieldHasherInto, wordsToHex, wordsToHexBytes } from "../_shared/_sha256.js";
 import type { Eligibility, Exclusion } from "./SamplingPolicy.js";
 
 export const POOL_ALGORITHM = "shuangsuiji/pool/v1";
@@ -658,6 +658,13 @@ export function ticketHex(seedHex: string, taskId: string, unitId: string): stri
   return wordsToHex(w);
 }
 
+/**
+ * Tickets decoded to text per run (see boundedHeap's recordSelectedHex): bounded so one run's text stays far below the
+ * engine's string length limit and a ticket kept on its own pins at most 64 KiB of text.
+ */
+const HEX_RUN = 1024;
+const hexDecoder = new TextDecoder();
+
 export interface Candidate {
   readonly w: Int32Array;
   readonly id: string;
@@ -856,19 +863,29 @@ export function boundedHeap(k: number, copyIds = false) {
     },
     /** The same, as frozen `{ ticket, unitId }` entries (a record's canonical key order), ready to be listed. */
     recordSelected(): { readonly ticket: string; readonly unitId: string }[] {
-      return this.recordSelectedWords().list;
+      return this.recordSelectedHex().list;
     },
-    /** {@link recordSelected} and the tickets' words in the same order (8 per entry), for the record's digest. */
-    recordSelectedWords(): { list: { readonly ticket: string; readonly unitId: string }[]; words: Int32Array } {
+    /**
+     * {@link recordSelected} and the tickets' hex digits as ASCII codes in the same order (64 per entry), for the
+     * record's digest. The hex is written once into that buffer and decoded to text a run of {@link HEX_RUN} tickets at
+     * a time; each ticket is a 64-character slice of its run's text (no string built per ticket from 64 codes, and
+     * the record's digest copies the codes instead of reading the strings back).
+     */
+    recordSelectedHex(): { list: { readonly ticket: string; readonly unitId: string }[]; hex: Uint8Array } {
       const o = order();
-      const list = new Array<{ readonly ticket: string; readonly unitId: string }>(o.length);
-      const words = new Int32Array(8 * o.length);
-      for (let i = 0; i < o.length; i++) {
-        const s = (o[i] as number) * 8;
-        for (let j = 0; j < 8; j++) words[8 * i + j] = slab[s + j] as number;
-        list[i] = Object.freeze({ ticket: wordsToHex(slab, s), unitId: ids[o[i] as number] as string });
+      const n = o.length;
+      const list = new Array<{ readonly ticket: string; readonly unitId: string }>(n);
+      const hex = new Uint8Array(64 * n);
+      for (let i = 0; i < n; i++) wordsToHexBytes(slab, (o[i] as number) * 8, hex, 64 * i);
+      for (let r = 0; r < n; r += HEX_RUN) {
+        const end = Math.min(n, r + HEX_RUN);
+        const text = hexDecoder.decode(hex.subarray(64 * r, 64 * end));
+        for (let i = r; i < end; i++) {
+          const at = 64 * (i - r);
+          list[i] = Object.freeze({ ticket: text.slice(at, at + 64), unitId: ids[o[i] as number] as string });
+        }
       }
-      return { list, words };
+      return { list, hex };
     },
     sorted(): Candidate[] {
       const o = order();
