@@ -5,8 +5,11 @@
 // per await instead, for comparison).
 // Each size runs in a fresh child process, so its peak resident memory (maxRSS) is its own; each child also measures
 // the floor (node:crypto createHash once per unit over the ticket bytes, on up to 10^5 units, scaled) in the same run.
-// Run: npx tsx bench/scaling.ts [runs=5] [largest=10000000] [smallest=10000] [--unbatched]
+// `--bundled`: the children run this script bundled by esbuild (into .tmp/) under plain node instead of under tsx, so
+// their peak RSS is the library's and the runtime's, without tsx's loader (about 90 MiB more at every size).
+// Run: npx tsx bench/scaling.ts [runs=5] [largest=10000000] [smallest=10000] [--unbatched] [--bundled]
 import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync, verifyTargetDrawAsync } from "../src/index.js";
 import { floorInputs, hashFloor, machine, makePool, ms, ratioPolicy, summarise, table, unitId, CLASSES } from "./_harness.js";
@@ -88,20 +91,29 @@ if (process.argv[2] === "--child") {
   await child(Number(process.argv[3]), process.argv[4] !== "array", process.argv[4] === "verify", process.argv.includes("--unbatched"));
 } else {
   const UNBATCHED = process.argv.includes("--unbatched"); // the streamed rows yield one unit per await
-  const args = process.argv.filter((a) => a !== "--unbatched");
+  const BUNDLED = process.argv.includes("--bundled");
+  const args = process.argv.filter((a) => a !== "--unbatched" && a !== "--bundled");
   const RUNS = Number(args[2] ?? 5);
   const LARGEST = Number(args[3] ?? 10_000_000);
-  const self = fileURLToPath(import.meta.url);
+  let self = fileURLToPath(import.meta.url);
+  let runner = ["--import", "tsx"];
+  if (BUNDLED) {
+    const { buildSync } = await import("esbuild");
+    mkdirSync(".tmp", { recursive: true });
+    buildSync({ entryPoints: [self], bundle: true, platform: "node", format: "esm", target: "node18", outfile: ".tmp/scaling-bench.mjs", logLevel: "warning" });
+    self = ".tmp/scaling-bench.mjs";
+    runner = [];
+  }
   const SMALLEST = Number(args[4] ?? 10_000);
   const sizes = [10_000, 100_000, 1_000_000, 10_000_000].filter((n) => n <= LARGEST && n >= SMALLEST);
   const jobs: [number, "array" | "streamed" | "verify"][] = sizes.map((n) => [n, n >= 10_000_000 ? "streamed" : "array"]);
   if (LARGEST >= 10_000_000) jobs.push([10_000_000, "verify"]);
-  console.log(`machine: ${machine()}\nruns per size: ${RUNS} (each a fresh process)\n`);
+  console.log(`machine: ${machine()}\nruns per size: ${RUNS} (each a fresh process${BUNDLED ? ", this script bundled by esbuild, plain node" : ", under tsx"})\n`);
   const rows: string[][] = [];
   let baseRss: number | undefined; // the smallest size's peak: the runtime and the code, not the draw
   for (const [n, mode] of jobs) {
     const streamed = mode !== "array";
-    const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", self, "--child", String(n), mode, ...(UNBATCHED ? ["--unbatched"] : [])], { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop() as string) as { commit: number; draw: number; floor: number; selected: number; maxRssKiB: number });
+    const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, [...runner, self, "--child", String(n), mode, ...(UNBATCHED ? ["--unbatched"] : [])], { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop() as string) as { commit: number; draw: number; floor: number; selected: number; maxRssKiB: number });
     const total = summarise(runs.map((r) => r.commit + r.draw));
     const ratio = summarise(runs.map((r) => r.draw / r.floor));
     const rss = summarise(runs.map((r) => r.maxRssKiB / 1024));

@@ -360,15 +360,16 @@ export function fingerprintLog(expected = 0) {
       const out: [number, number][] = [];
       if (n === 0) return out;
       const bits = n <= 4096 ? 0 : Math.min(16, Math.ceil(Math.log2(n / 2048)));
-      const shift = 32 - bits;
+      // a bucket is the top `bits` bits: (hi >>> 1) >>> (31 - bits), 0 when bits is 0 (a shift by 32 would be by 0),
+      // written inline in the loops below (as a closure it was not inlined: 1.3 % of a streamed 10^7 run's profile)
+      const shift = 31 - bits;
       const buckets = 1 << bits;
-      const bucketOf = (hi: number): number => (bits === 0 ? 0 : hi >>> shift);
       const counts = new Int32Array(buckets);
       for (let c = 0; c < fps.length; c++) {
         const a = fps[c] as Int32Array;
         const len = c === fps.length - 1 ? filled : a.length >> 1;
         for (let k = 0; k < len; k++) {
-          const b = bucketOf(a[2 * k] as number);
+          const b = ((a[2 * k] as number) >>> 1) >>> shift;
           counts[b] = (counts[b] as number) + 1;
         }
       }
@@ -397,7 +398,7 @@ export function fingerprintLog(expected = 0) {
           const len = c === fps.length - 1 ? filled : a.length >> 1;
           for (let k = 0; k < len; k++, e++) {
             const hi = a[2 * k] as number;
-            const b = bucketOf(hi);
+            const b = (hi >>> 1) >>> shift;
             if (b < b0 || b >= b1) continue;
             const slot = fill[b] as number;
             fill[b] = slot + 1;
