@@ -256,6 +256,11 @@ export function fingerprintTable(expected = 0) {
     }
   };
   return {
+    /** Empties the table, keeping its memory (one table serves every bucket of a {@link fingerprintLog}). */
+    clear(): void {
+      slots.fill(0);
+      size = 0;
+    },
     /**
      * Inserts (hi, lo) for row `index` unless a row with the same fingerprint is there and `same(thatIndex)` says it
      * is the same id: then that row's index is returned (and nothing inserted); -1 otherwise.
@@ -377,6 +382,9 @@ export function fingerprintLog(expected = 0) {
       let largest = 0;
       for (let b = 0; b < buckets; b++) largest = Math.max(largest, counts[b] as number);
       const scratch = new Int32Array(3 * Math.min(n, Math.max(budget, largest)));
+      // one table for every bucket, sized for the largest (a new one per bucket left thousands of typed arrays, some
+      // 160 MB at 10^7 units, for the collector: external memory that raised the peak RSS until a full collection)
+      const table = fingerprintTable(largest);
       const starts = new Int32Array(buckets + 1);
       let current = 0;
       const confirm = same === undefined ? undefined : (first: number) => same(first, current);
@@ -412,7 +420,7 @@ export function fingerprintLog(expected = 0) {
           const from = starts[b] as number;
           const to = from + (counts[b] as number);
           if (to - from < 2) continue;
-          const table = fingerprintTable(to - from);
+          table.clear();
           for (let e = from; e < to; e++) {
             current = scratch[3 * e + 2] as number;
             const first = table.insert(scratch[3 * e] as number, scratch[3 * e + 1] as number, current, confirm);
