@@ -1,11 +1,15 @@
 // The scaling line: drawTargets (default options, 4 strata, 5%) at 10^4 … 10^6 units from an in-memory array, and 10^7
 // units streamed from an async generator (commitPoolAsync, then drawTargetsAsync: the pool never exists in memory),
-// yielding batches of 4096 units as a cursor or file reader would (one await per batch; `--unbatched` in the child's
-// arguments yields one unit per await instead, for comparison).
+// yielding batches of 4096 units as a cursor or file reader would (one await per batch; the ids sliced from one decoded
+// text per batch, the batch array and unit objects reused; `--unbatched` in the child's arguments yields one fresh unit
+// per await instead, for comparison).
 // Each size runs in a fresh child process, so its peak resident memory (maxRSS) is its own; each child also measures
 // the floor (node:crypto createHash once per unit over the ticket bytes, on up to 10^5 units, scaled) in the same run.
-// Run: npx tsx bench/scaling.ts [runs=5] [largest=10000000] [smallest=10000] [--unbatched]
+// `--bundled`: the children run this script bundled by esbuild (into .tmp/) under plain node instead of under tsx, so
+// their peak RSS is the library's and the runtime's, without tsx's loader (about 90 MiB more at every size).
+// Run: npx tsx bench/scaling.ts [runs=5] [largest=10000000] [smallest=10000] [--unbatched] [--bundled]
 import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync, verifyTargetDrawAsync } from "../src/index.js";
 import { floorInputs, hashFloor, machine, makePool, ms, ratioPolicy, summarise, table, unitId, CLASSES } from "./_harness.js";
@@ -14,6 +18,8 @@ const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", descripti
 const policy = ratioPolicy(0.05);
 
 const BATCH = 4096;
+const ID_PREFIX = "91411303"; // unitId(i) = ID_PREFIX + i in 10 digits
+const ID_LENGTH = 18;
 
 async function child(n: number, streamed: boolean, verify = false, unbatched = false): Promise<void> {
   const sample = Math.min(n, 100_000);
@@ -27,11 +33,33 @@ async function child(n: number, streamed: boolean, verify = false, unbatched = f
     async function* single() {
       for (let i = 0; i < n; i++) yield { id: unitId(i), riskClass: CLASSES[i % 4] as string };
     }
+    // as a file or cursor reader yields them: the batch's ids decoded from one byte buffer into one string and sliced
+    // from it (flat slices, no per-id concatenation), the batch array and its unit objects reused from batch to batch
+    // (the library reads a batch before asking for the next and never keeps a unit object: test/draw/streamBatches)
+    const decoder = new TextDecoder();
     async function* batched() {
+      const batch = Array.from({ length: BATCH }, () => ({ id: "", riskClass: "A" }));
+      const bytes = new Uint8Array(ID_LENGTH * BATCH);
+      for (let k = 0; k < BATCH; k++) for (let c = 0; c < ID_PREFIX.length; c++) bytes[ID_LENGTH * k + c] = ID_PREFIX.charCodeAt(c);
       for (let i = 0; i < n; i += BATCH) {
         const end = Math.min(n, i + BATCH);
-        const batch = new Array<{ id: string; riskClass: string }>(end - i);
-        for (let j = i; j < end; j++) batch[j - i] = { id: unitId(j), riskClass: CLASSES[j % 4] as string };
+        if (end - i < BATCH) batch.length = end - i;
+        for (let j = i; j < end; j++) {
+          let v = j;
+          const o = ID_LENGTH * (j - i);
+          for (let d = ID_LENGTH - 1; d >= ID_PREFIX.length; d--) {
+            bytes[o + d] = 48 + (v % 10);
+            v = Math.floor(v / 10);
+          }
+        }
+        const text = decoder.decode(bytes);
+        for (let j = i; j < end; j++) {
+          const u = batch[j - i] as { id: string; riskClass: string };
+          const o = ID_LENGTH * (j - i);
+          u.id = text.slice(o, o + ID_LENGTH); // = unitId(j)
+          u.riskClass = CLASSES[j % 4] as string;
+        }
+        if (i === 0 && batch.some((u, k) => u.id !== unitId(k))) throw new Error("bench ids differ from unitId");
         yield batch;
       }
     }
@@ -63,20 +91,29 @@ if (process.argv[2] === "--child") {
   await child(Number(process.argv[3]), process.argv[4] !== "array", process.argv[4] === "verify", process.argv.includes("--unbatched"));
 } else {
   const UNBATCHED = process.argv.includes("--unbatched"); // the streamed rows yield one unit per await
-  const args = process.argv.filter((a) => a !== "--unbatched");
+  const BUNDLED = process.argv.includes("--bundled");
+  const args = process.argv.filter((a) => a !== "--unbatched" && a !== "--bundled");
   const RUNS = Number(args[2] ?? 5);
   const LARGEST = Number(args[3] ?? 10_000_000);
-  const self = fileURLToPath(import.meta.url);
+  let self = fileURLToPath(import.meta.url);
+  let runner = ["--import", "tsx"];
+  if (BUNDLED) {
+    const { buildSync } = await import("esbuild");
+    mkdirSync(".tmp", { recursive: true });
+    buildSync({ entryPoints: [self], bundle: true, platform: "node", format: "esm", target: "node18", outfile: ".tmp/scaling-bench.mjs", logLevel: "warning" });
+    self = ".tmp/scaling-bench.mjs";
+    runner = [];
+  }
   const SMALLEST = Number(args[4] ?? 10_000);
   const sizes = [10_000, 100_000, 1_000_000, 10_000_000].filter((n) => n <= LARGEST && n >= SMALLEST);
   const jobs: [number, "array" | "streamed" | "verify"][] = sizes.map((n) => [n, n >= 10_000_000 ? "streamed" : "array"]);
   if (LARGEST >= 10_000_000) jobs.push([10_000_000, "verify"]);
-  console.log(`machine: ${machine()}\nruns per size: ${RUNS} (each a fresh process)\n`);
+  console.log(`machine: ${machine()}\nruns per size: ${RUNS} (each a fresh process${BUNDLED ? ", this script bundled by esbuild, plain node" : ", under tsx"})\n`);
   const rows: string[][] = [];
   let baseRss: number | undefined; // the smallest size's peak: the runtime and the code, not the draw
   for (const [n, mode] of jobs) {
     const streamed = mode !== "array";
-    const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", self, "--child", String(n), mode, ...(UNBATCHED ? ["--unbatched"] : [])], { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop() as string) as { commit: number; draw: number; floor: number; selected: number; maxRssKiB: number });
+    const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, [...runner, self, "--child", String(n), mode, ...(UNBATCHED ? ["--unbatched"] : [])], { encoding: "utf8", maxBuffer: 1 << 20 }).trim().split("\n").pop() as string) as { commit: number; draw: number; floor: number; selected: number; maxRssKiB: number });
     const total = summarise(runs.map((r) => r.commit + r.draw));
     const ratio = summarise(runs.map((r) => r.draw / r.floor));
     const rss = summarise(runs.map((r) => r.maxRssKiB / 1024));

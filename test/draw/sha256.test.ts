@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createHash } from "node:crypto";
 import { sha256 } from "@noble/hashes/sha2";
-import { compareWords, compareWordsAt, directHasher, fieldHasherInto, prefixHasher, prefixHasherInto, streamingSha256, wordsToHex } from "../../src/draw/_shared/_sha256.js";
+import { compareWords, compareWordsAt, directHasher, fieldHasherInto, prefixHasher, prefixHasherInto, streamingSha256, wordsToHex, wordsToHexBytes } from "../../src/draw/_shared/_sha256.js";
 import { bytesToHex, lengthDelimited } from "../../src/draw/_shared/_encoding.js";
 
 const nodeHex = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -201,7 +201,17 @@ describe("streamingSha256.jsonString", () => {
   });
 });
 
-describe("streamingSha256().jsonHexWords: the JSON literal of a digest's hex, from its words", () => {
+describe("streamingSha256().jsonHexBytes: the JSON literal of a digest's hex, from its digit codes (wordsToHexBytes)", () => {
+  it("wordsToHexBytes writes the codes of wordsToHex, at any offset", () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 16, maxLength: 16 }), fc.integer({ min: 0, max: 70 }), (ws, at) => {
+      const words = Int32Array.from(ws);
+      const out = new Uint8Array(at + 64 + 3).fill(0x2a);
+      wordsToHexBytes(words, 8, out, at);
+      expect(new TextDecoder().decode(out.subarray(at, at + 64))).toBe(wordsToHex(words, 8));
+      expect([...out.subarray(0, at), ...out.subarray(at + 64)].every((b) => b === 0x2a)).toBe(true);
+    }), { seed: 12, numRuns: 400 });
+    expect(wordsToHex(Int32Array.from([0, -1, 0x0123abcd, -0x7fffffff - 1, 0x7fffffff, 16, 255, 256]))).toBe("00000000ffffffff0123abcd800000007fffffff00000010000000ff00000100");
+  });
   it("equals jsonString(wordsToHex(words)) at every fill of the 1 KiB buffer", () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 2100 }), fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 16, maxLength: 16 }), (lead, ws) => {
       const words = Int32Array.from(ws);
@@ -209,7 +219,9 @@ describe("streamingSha256().jsonHexWords: the JSON literal of a digest's hex, fr
       const b = streamingSha256();
       a.text("x".repeat(lead));
       b.text("x".repeat(lead));
-      a.jsonHexWords(words, 8);
+      const hex = new Uint8Array(64 + 5);
+      wordsToHexBytes(words, 8, hex, 5);
+      a.jsonHexBytes(hex, 5);
       b.jsonString(wordsToHex(words, 8));
       a.text("}");
       b.text("}");

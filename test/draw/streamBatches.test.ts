@@ -173,3 +173,64 @@ describe("streamed passes in a row (the fingerprint log's memory reused, candida
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), (s) => flatCopy(s) === s), { seed: 13, numRuns: 300 });
   });
 });
+
+describe("a stream that reuses its batch array and unit objects (as bench/scaling.ts and buffer-reusing readers do)", () => {
+  /**
+   * Yields the pool in batches of `size`, always the same array holding the same unit objects, overwritten for each
+   * batch; the ids are slices of one text per batch (as a file reader's are). If the library kept a unit object or
+   * the batch array past the batch, the overwrite would change what it later reads.
+   */
+  function reused(pool: readonly object[], size: number): AsyncGenerator<DrawUnit[]> {
+    return reusedBatches(pool as readonly Record<string, unknown>[], size) as unknown as AsyncGenerator<DrawUnit[]>;
+  }
+  async function* reusedBatches(pool: readonly Record<string, unknown>[], size: number): AsyncGenerator<Record<string, unknown>[]> {
+    const batch = Array.from({ length: size }, () => ({}) as Record<string, unknown>);
+    for (let i = 0; i < pool.length; i += size) {
+      const part = pool.slice(i, i + size);
+      batch.length = part.length;
+      const text = part.map((u) => (typeof u.id === "string" ? u.id : "")).join("");
+      let at = 0;
+      part.forEach((u, k) => {
+        const o = batch[k] ?? {};
+        batch[k] = o;
+        for (const key of Object.keys(o)) delete o[key];
+        Object.assign(o, u);
+        if (typeof u.id === "string") {
+          o.id = text.slice(at, at + u.id.length);
+          at += u.id.length;
+        }
+      });
+      yield batch;
+      // the reader's next batch overwrites: scribble over this one now, before the library asks for more
+      for (const o of batch) {
+        o.id = "SCRIBBLED";
+        o.riskClass = "Z";
+      }
+    }
+  }
+  it("gives the commitment, record and verification of the pool as it was read", async () => {
+    await fc.assert(fc.asyncProperty(unitsArb, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 100 }), async (pool, size, pct) => {
+      const policy = { strata: { A: { ratio: pct / 100 }, B: { count: 3 }, C: { ratio: 1 } } };
+      const commitment = commitPool(pool);
+      expect(await commitPoolAsync(reused(pool, size))).toEqual(commitment);
+      const r = drawTargets({ taskId: "T-R", pool, policy, seed, commitment });
+      expect(await drawTargetsAsync({ taskId: "T-R", pool: reused(pool, size), policy, seed, commitment })).toEqual(r);
+      expect(await verifyTargetDrawAsync(r, reused(pool, size))).toEqual(verifyTargetDraw(r, pool));
+    }), { seed: 14, numRuns: 60 });
+  });
+  it("reports every bad row of a hostile pool as the in-memory pool does, with global row numbers", async () => {
+    const base: Record<string, unknown>[] = Array.from({ length: 50 }, (_, i) => ({ id: `U${i}`, riskClass: "ABC"[i % 3] as string }));
+    const hostile = [...base];
+    hostile.splice(4, 0, { id: "U-bad ", riskClass: "A" });
+    hostile.splice(12, 0, { id: "U3", riskClass: "C" });
+    hostile.splice(20, 0, { id: "U-class", riskClass: "b" }, { id: "U-date", riskClass: "A", registrationDate: "2026-13-01" }, { riskClass: "A" });
+    hostile.push({ id: "U49", riskClass: "A" });
+    const expected = await issuesOf(() => commitPool(hostile as unknown as DrawUnit[]));
+    expect((expected as Issue[]).length).toBeGreaterThanOrEqual(6);
+    const commitment = commitPool(base as unknown as DrawUnit[]);
+    for (const size of [1, 3, 8, 100]) {
+      expect(await issuesOf(() => commitPoolAsync(reused(hostile, size)))).toEqual(expected);
+      expect(await issuesOf(() => drawTargetsAsync({ taskId: "T", pool: reused(hostile, size), policy: { strata: { A: { count: 2 } } }, seed, commitment }))).toEqual(expected);
+    }
+  });
+});

@@ -44,17 +44,17 @@ export function checkCommitment(state: CommitmentState, setup: Stage1Setup, dige
 /** Selections made by {@link selectionsFromHeaps}: frozen `{ ticket, unitId }` entries, listed without a copy. */
 const FROM_HEAPS = new WeakSet<readonly SelectedUnit[]>();
 
-/** The tickets of a selection made by {@link selectionsFromHeaps} as words (8 per entry, same order): hashed as hex. */
-const TICKET_WORDS = new WeakMap<readonly SelectedUnit[], Int32Array>();
+/** The tickets of a selection made by {@link selectionsFromHeaps} as hex digit codes (64 per entry, same order). */
+const TICKET_HEX = new WeakMap<readonly SelectedUnit[], Uint8Array>();
 
 /** Each class's selection from the heaps, in ticket order (hex built once per selected unit). */
 export function selectionsFromHeaps(setup: Stage1Setup, heaps: readonly (BoundedHeap | undefined)[]): Map<string, SelectedUnit[]> {
   const out = new Map<string, SelectedUnit[]>();
   for (const cls of setup.quotas.keys()) {
     const h = /^[A-Z]$/.test(cls) ? heaps[cls.charCodeAt(0) - 65] : undefined;
-    const { list, words } = h === undefined ? { list: [], words: new Int32Array(0) } : h.recordSelectedWords();
+    const { list, hex } = h === undefined ? { list: [], hex: new Uint8Array(0) } : h.recordSelectedHex();
     FROM_HEAPS.add(list);
-    TICKET_WORDS.set(list, words);
+    TICKET_HEX.set(list, hex);
     out.set(cls, list);
   }
   return out;
@@ -134,8 +134,8 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
 /**
  * The record's digest: SHA-256 of the canonical JSON of its body (docs/spec-v1.md §2), streamed with the body's shape
  * known — members written in canonical order (the small ones as their canonical JSON), each selected entry as
- * `{"ticket":"…","unitId":…}` without a generic walk, a ticket of the draw's own selection written as hex straight from
- * its words — so exactly `digestOf(body)` (checked against it: test/draw/selection.test.ts, and the golden vectors).
+ * `{"ticket":"…","unitId":…}` without a generic walk, a ticket of the draw's own selection copied from the hex digit codes
+ * it was decoded from — so exactly `digestOf(body)` (checked against it: test/draw/selection.test.ts, and the golden vectors).
  */
 export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
   const h = streamingSha256();
@@ -152,11 +152,11 @@ export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
     h.jsonString(s.riskClass);
     h.text(',"selected":[');
     const list = s.selected;
-    const words = TICKET_WORDS.get(list);
+    const hex = TICKET_HEX.get(list);
     for (let j = 0; j < list.length; j++) {
       const u = list[j] as SelectedUnit;
       h.text(j === 0 ? '{"ticket":' : ',{"ticket":');
-      if (words !== undefined) h.jsonHexWords(words, 8 * j);
+      if (hex !== undefined) h.jsonHexBytes(hex, 64 * j);
       else h.jsonString(u.ticket);
       h.text(',"unitId":');
       h.jsonString(u.unitId);

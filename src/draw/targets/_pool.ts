@@ -2,7 +2,7 @@ import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.
 import { ruleIssue } from "../../errors/_drawRules.js";
 import { parseDayNumber } from "../../calendar/_days.js";
 import { bytesToHex, canonicalJson, compareUtf8, hexToBytes, isWellFormed, lengthDelimited, sha256Hex } from "../_shared/_encoding.js";
-import { directHasher, fieldHasherInto, wordsToHex } from "../_shared/_sha256.js";
+import { directHasher, fieldHasherInto, wordsToHex, wordsToHexBytes } from "../_shared/_sha256.js";
 import type { Eligibility, Exclusion } from "./SamplingPolicy.js";
 
 export const POOL_ALGORITHM = "shuangsuiji/pool/v1";
@@ -256,6 +256,11 @@ export function fingerprintTable(expected = 0) {
     }
   };
   return {
+    /** Empties the table, keeping its memory (one table serves every bucket of a {@link fingerprintLog}). */
+    clear(): void {
+      slots.fill(0);
+      size = 0;
+    },
     /**
      * Inserts (hi, lo) for row `index` unless a row with the same fingerprint is there and `same(thatIndex)` says it
      * is the same id: then that row's index is returned (and nothing inserted); -1 otherwise.
@@ -360,15 +365,16 @@ export function fingerprintLog(expected = 0) {
       const out: [number, number][] = [];
       if (n === 0) return out;
       const bits = n <= 4096 ? 0 : Math.min(16, Math.ceil(Math.log2(n / 2048)));
-      const shift = 32 - bits;
+      // a bucket is the top `bits` bits: (hi >>> 1) >>> (31 - bits), 0 when bits is 0 (a shift by 32 would be by 0),
+      // written inline in the loops below (as a closure it was not inlined: 1.3 % of a streamed 10^7 run's profile)
+      const shift = 31 - bits;
       const buckets = 1 << bits;
-      const bucketOf = (hi: number): number => (bits === 0 ? 0 : hi >>> shift);
       const counts = new Int32Array(buckets);
       for (let c = 0; c < fps.length; c++) {
         const a = fps[c] as Int32Array;
         const len = c === fps.length - 1 ? filled : a.length >> 1;
         for (let k = 0; k < len; k++) {
-          const b = bucketOf(a[2 * k] as number);
+          const b = ((a[2 * k] as number) >>> 1) >>> shift;
           counts[b] = (counts[b] as number) + 1;
         }
       }
@@ -376,6 +382,9 @@ export function fingerprintLog(expected = 0) {
       let largest = 0;
       for (let b = 0; b < buckets; b++) largest = Math.max(largest, counts[b] as number);
       const scratch = new Int32Array(3 * Math.min(n, Math.max(budget, largest)));
+      // one table for every bucket, sized for the largest (a new one per bucket left thousands of typed arrays, some
+      // 160 MB at 10^7 units, for the collector: external memory that raised the peak RSS until a full collection)
+      const table = fingerprintTable(largest);
       const starts = new Int32Array(buckets + 1);
       let current = 0;
       const confirm = same === undefined ? undefined : (first: number) => same(first, current);
@@ -397,7 +406,7 @@ export function fingerprintLog(expected = 0) {
           const len = c === fps.length - 1 ? filled : a.length >> 1;
           for (let k = 0; k < len; k++, e++) {
             const hi = a[2 * k] as number;
-            const b = bucketOf(hi);
+            const b = (hi >>> 1) >>> shift;
             if (b < b0 || b >= b1) continue;
             const slot = fill[b] as number;
             fill[b] = slot + 1;
@@ -411,7 +420,7 @@ export function fingerprintLog(expected = 0) {
           const from = starts[b] as number;
           const to = from + (counts[b] as number);
           if (to - from < 2) continue;
-          const table = fingerprintTable(to - from);
+          table.clear();
           for (let e = from; e < to; e++) {
             current = scratch[3 * e + 2] as number;
             const first = table.insert(scratch[3 * e] as number, scratch[3 * e + 1] as number, current, confirm);
@@ -658,6 +667,13 @@ export function ticketHex(seedHex: string, taskId: string, unitId: string): stri
   return wordsToHex(w);
 }
 
+/**
+ * Tickets decoded to text per run (see boundedHeap's recordSelectedHex): bounded so one run's text stays far below the
+ * engine's string length limit and a ticket kept on its own pins at most 64 KiB of text.
+ */
+const HEX_RUN = 1024;
+const hexDecoder = new TextDecoder();
+
 export interface Candidate {
   readonly w: Int32Array;
   readonly id: string;
@@ -856,19 +872,29 @@ export function boundedHeap(k: number, copyIds = false) {
     },
     /** The same, as frozen `{ ticket, unitId }` entries (a record's canonical key order), ready to be listed. */
     recordSelected(): { readonly ticket: string; readonly unitId: string }[] {
-      return this.recordSelectedWords().list;
+      return this.recordSelectedHex().list;
     },
-    /** {@link recordSelected} and the tickets' words in the same order (8 per entry), for the record's digest. */
-    recordSelectedWords(): { list: { readonly ticket: string; readonly unitId: string }[]; words: Int32Array } {
+    /**
+     * {@link recordSelected} and the tickets' hex digits as ASCII codes in the same order (64 per entry), for the
+     * record's digest. The hex is written once into that buffer and decoded to text a run of {@link HEX_RUN} tickets at
+     * a time; each ticket is a 64-character slice of its run's text (no string built per ticket from 64 codes, and
+     * the record's digest copies the codes instead of reading the strings back).
+     */
+    recordSelectedHex(): { list: { readonly ticket: string; readonly unitId: string }[]; hex: Uint8Array } {
       const o = order();
-      const list = new Array<{ readonly ticket: string; readonly unitId: string }>(o.length);
-      const words = new Int32Array(8 * o.length);
-      for (let i = 0; i < o.length; i++) {
-        const s = (o[i] as number) * 8;
-        for (let j = 0; j < 8; j++) words[8 * i + j] = slab[s + j] as number;
-        list[i] = Object.freeze({ ticket: wordsToHex(slab, s), unitId: ids[o[i] as number] as string });
+      const n = o.length;
+      const list = new Array<{ readonly ticket: string; readonly unitId: string }>(n);
+      const hex = new Uint8Array(64 * n);
+      for (let i = 0; i < n; i++) wordsToHexBytes(slab, (o[i] as number) * 8, hex, 64 * i);
+      for (let r = 0; r < n; r += HEX_RUN) {
+        const end = Math.min(n, r + HEX_RUN);
+        const text = hexDecoder.decode(hex.subarray(64 * r, 64 * end));
+        for (let i = r; i < end; i++) {
+          const at = 64 * (i - r);
+          list[i] = Object.freeze({ ticket: text.slice(at, at + 64), unitId: ids[o[i] as number] as string });
+        }
       }
-      return { list, words };
+      return { list, hex };
     },
     sorted(): Candidate[] {
       const o = order();
