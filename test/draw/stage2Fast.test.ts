@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { canonicalJson, utf8 } from "../../src/draw/_shared/_encoding.js";
 import { drawStage2 } from "../../src/draw/inspectors/drawInspectors.js";
+import { isPlainInspector } from "../../src/draw/inspectors/_plainInspector.js";
+import { InspectorSchema } from "../../src/model/inspector.js";
 import { commitPool, createSeed, drawTargets, lockTargetDraw, ShuangsuijiError, type DepartmentSpec, type DrawInspectorsInput, type DrawInspectorsResult, type Inspector, type LockedTargetList } from "../../src/index.js";
 
 // drawInspectors draws a department with every group whole, no recusal, no workload cap and more than m available by
@@ -73,5 +75,29 @@ describe("stage 2: the fast team loop equals the general one", () => {
     );
     expect(fast).toBeGreaterThan(100); // real draws, …
     expect(refused).toBeGreaterThan(20); // … and refusals and errors
+  });
+});
+
+describe("stage 2: a directory row accepted without parsing", () => {
+  it("isPlainInspector(row) only when InspectorSchema accepts the row (random rows, members and values)", () => {
+    const text = fc.oneof(fc.constantFrom("A-1", "张三", "食品", "", " x", "x ", "\t", "\u3000甲", "甲\n"), fc.string({ maxLength: 4 }));
+    const value = fc.oneof(text, fc.integer(), fc.constant(undefined), fc.constant(null), fc.array(text, { maxLength: 3 }), fc.constantFrom("qualified-staff", "expert", "nobody"));
+    const row = fc.record(
+      { id: value, name: value, departmentId: value, category: value, expertise: fc.oneof(fc.array(text, { maxLength: 3 }), value), phone: value, seq: fc.integer(), extra: value },
+      { requiredKeys: [] },
+    );
+    const good = fc.record({ id: fc.constantFrom("A-1", "甲"), name: fc.constantFrom("张三", "n"), departmentId: fc.constant("D"), category: fc.constantFrom("qualified-staff", "expert", "enforcement-civil-servant"), expertise: fc.array(fc.constantFrom("食品", "药品"), { maxLength: 2 }) });
+    // a good row with one member changed to any value, or one more member
+    const near = fc.tuple(good, fc.constantFrom("id", "name", "departmentId", "category", "expertise", "phone", "seq"), value).map(([g, k, v]) => ({ ...g, [k]: v }));
+    let plain = 0;
+    fc.assert(
+      fc.property(fc.oneof(row, good, near, good.map((g) => Object.assign(Object.create(null) as object, g)), good.map((g) => Object.defineProperty({ ...g }, "hidden", { value: 1, enumerable: false }))), (r) => {
+        if (!isPlainInspector(r)) return;
+        plain++;
+        expect(InspectorSchema.safeParse(r).success).toBe(true);
+      }),
+      { seed: 31, numRuns: 3000 },
+    );
+    expect(plain).toBeGreaterThan(500);
   });
 });

@@ -19,6 +19,7 @@ import { canonicalJson, canonicalize, hexToBytes, lengthDelimited } from "../_sh
 import { canonicalDigest } from "../_shared/_canonicalDigest.js";
 import { RecordText } from "./_recordText.js";
 import { planAssignment, type AssignmentPlanner } from "./_assignment.js";
+import { isPlainInspector } from "./_plainInspector.js";
 import { lockProblems, refuse } from "../records/_checkRecord.js";
 import { provenanceProblems } from "../seeds/_seed.js";
 import { isCanonicalText } from "../targets/_pool.js";
@@ -150,11 +151,18 @@ const NO_RECUSALS: ReadonlySet<string> = new Set();
 /**
  * Whether `validateRecords(InspectorSchema, …)` (Chongqing table C.1) would accept a directory the boundary has already
  * read into plain data: every row passes the schema and no id repeats. Only then is its report skipped — it re-reads
- * and copies every row — so any problem is still reported by it, with every bad row.
+ * and copies every row — so any problem is still reported by it, with every bad row. The common row is checked by
+ * hand ({@link isPlainInspector}), any other by the schema.
  */
 function inspectorsValid(rows: readonly unknown[]): boolean {
   const ids = new Set<unknown>();
   for (const row of rows) {
+    if (isPlainInspector(row)) {
+      const id = (row as Inspector).id;
+      if (ids.has(id)) return false;
+      ids.add(id);
+      continue;
+    }
     const r = InspectorSchema.safeParse(row);
     if (!r.success || ids.has(r.data.id)) return false;
     ids.add(r.data.id);
@@ -376,6 +384,24 @@ function checkedTargets(input: DrawInspectorsInput): string[] {
   return allTargets;
 }
 
+/**
+ * The targets in groups of `groupSize`, in canonical (id) order (Yanshi 7.3: one team per group): each group frozen
+ * once and shared by every department's team and the group's leader (the record is frozen as it is built).
+ */
+function groupsOf(allTargets: readonly string[], groupSize: number): string[][] {
+  const groups: string[][] = [];
+  if (groupSize === 1) for (let i = 0; i < allTargets.length; i++) groups.push(Object.freeze([allTargets[i] as string]) as string[]);
+  else for (let i = 0; i < allTargets.length; i += groupSize) groups.push(Object.freeze(allTargets.slice(i, i + groupSize)) as string[]);
+  return groups;
+}
+
+/** Each group's `[…]}` (its target list closing a team or a leader) as a piece of `text`: piece numbers, typed (one map for every draw). */
+function groupPieces(text: RecordText, groups: readonly (readonly string[])[]): Int32Array {
+  const out = new Int32Array(groups.length);
+  for (let g = 0; g < groups.length; g++) out[g] = text.listPiece(groups[g] as readonly string[], "}");
+  return out;
+}
+
 /** The record text and the pieces the team loops append (see {@link RecordText}). */
 interface TeamText {
   readonly text: RecordText;
@@ -590,9 +616,7 @@ function drawChecked(input: DrawInspectorsInput, allTargets: readonly string[], 
   const locked = input.locked;
   const record = locked.record;
   const groupSize = input.groupSize ?? 1;
-  const groups: string[][] = [];
-  // frozen once and shared by every department's team and the leader of the group (the record is frozen as it is built)
-  for (let i = 0; i < allTargets.length; i += groupSize) groups.push(Object.freeze(allTargets.slice(i, i + groupSize)) as string[]);
+  const groups = groupsOf(allTargets, groupSize);
   const recusedBy = new Map<string, Set<string>>();
   for (const r of input.recusals ?? []) {
     const s = recusedBy.get(r.targetId) ?? new Set<string>();
@@ -623,13 +647,12 @@ function drawChecked(input: DrawInspectorsInput, allTargets: readonly string[], 
   const LEADER_NEXT = text.piece(',{"leaderId":');
   const LEADER_TARGETS = text.piece(',"targetIds":');
   /** `[…]}`: a group's target list closing its team or leader. */
-  const groupText = new Int32Array(groups.length); // typed: one map for every draw (an array's map varied, and the draw deoptimised)
-  for (let g = 0; g < groups.length; g++) groupText[g] = text.listPiece(groups[g] as string[], "}");
+  const groupText = groupPieces(text, groups);
   // room for the whole text at once, estimated (a team's punctuation is ≤ 48 bytes; ids of the directory's mean UTF-16
   // length, ≤ 3 bytes per unit plus quotes and comma), so the buffer is rarely copied as it grows; at most 64 MiB
   // reserved (one very long id must not reserve its length times every team — the buffer grows as needed anyway)
   let targetsText = 0;
-  for (const g of groupText) targetsText += text.size(g);
+  for (let g = 0; g < groupText.length; g++) targetsText += text.size(groupText[g] as number);
   let room = 65536 + groups.length * 64 + targetsText;
   for (const spec of sortedSpecs) {
     let units = 0;
