@@ -756,7 +756,10 @@ function drawChecked(input: DrawInspectorsInput, allTargets: readonly string[], 
     }
 
     if (initiatingHere) initiatingPieces = new Int32Array(groups.length * m);
-    const ids = available.map((i) => i.id);
+    // the ids by push: a packed array, the same map on every call (a map() result is holey, and the team loop was
+    // deoptimised for the map of the array it was first given)
+    const ids: string[] = [];
+    for (let k = 0; k < available.length; k++) ids.push((available[k] as Inspector).id);
     const lead = initiatingHere ? { teams: initiatingTeams, pieces: initiatingPieces } : undefined;
     const w: TeamText = { text, idPiece, randomTrue: RANDOM_TRUE, randomFalse: RANDOM_FALSE, groupText };
     let teams: DrawnTeam[];
