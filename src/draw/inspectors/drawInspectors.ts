@@ -18,7 +18,8 @@ import type { LockedTargetList } from "../records/LockedTargetList.js";
 import { canonicalJson, canonicalize, hexToBytes, lengthDelimited } from "../_shared/_encoding.js";
 import { canonicalDigest } from "../_shared/_canonicalDigest.js";
 import { RecordText } from "./_recordText.js";
-import { planAssignment } from "./_assignment.js";
+import { planAssignment, type AssignmentPlanner } from "./_assignment.js";
+import { isPlainInspector } from "./_plainInspector.js";
 import { lockProblems, refuse } from "../records/_checkRecord.js";
 import { provenanceProblems } from "../seeds/_seed.js";
 import { isCanonicalText } from "../targets/_pool.js";
@@ -150,11 +151,18 @@ const NO_RECUSALS: ReadonlySet<string> = new Set();
 /**
  * Whether `validateRecords(InspectorSchema, …)` (Chongqing table C.1) would accept a directory the boundary has already
  * read into plain data: every row passes the schema and no id repeats. Only then is its report skipped — it re-reads
- * and copies every row — so any problem is still reported by it, with every bad row.
+ * and copies every row — so any problem is still reported by it, with every bad row. The common row is checked by
+ * hand ({@link isPlainInspector}), any other by the schema.
  */
 function inspectorsValid(rows: readonly unknown[]): boolean {
   const ids = new Set<unknown>();
   for (const row of rows) {
+    if (isPlainInspector(row)) {
+      const id = (row as Inspector).id;
+      if (ids.has(id)) return false;
+      ids.add(id);
+      continue;
+    }
     const r = InspectorSchema.safeParse(row);
     if (!r.success || ids.has(r.data.id)) return false;
     ids.add(r.data.id);
@@ -290,8 +298,23 @@ export function drawInspectors(raw: DrawInspectorsInput): DrawInspectorsResult {
  * when it succeeds: verification compares it with the text of the published record written independently
  * (`_recordDigest.ts`) instead of hashing that text a second time.
  */
-export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array } | undefined): DrawInspectorsResult {
+export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array } | undefined, options?: Stage2Options): DrawInspectorsResult {
   const input = readStage2Input(raw) as unknown as DrawInspectorsInput;
+  const allTargets = checkedTargets(input);
+  return drawChecked(input, allTargets, sink, options?.general === true);
+}
+
+/** @internal Test hook: `general` draws every department by {@link generalTeams}, the path the fast one must equal. */
+export interface Stage2Options {
+  readonly general?: boolean;
+}
+
+/**
+ * Every input check of stage 2 (all problems at once, as `invalid-input`; `draw-not-locked` and `seed-too-weak` first);
+ * returns the targets in force, sorted. A function of its own, apart from the draw: the checks run once per call, and
+ * the draw's loops are compiled without them (one long body took 200–370 ms to optimise, several times over).
+ */
+function checkedTargets(input: DrawInspectorsInput): string[] {
   const issues: RuleIssue[] = [];
   parseInput(z.object({ departments: z.array(z.object({ departmentId: z.string(), inspectors: z.array(z.unknown()) })), initiatingDepartmentId: z.string() }), input, "Longting art. 19");
   const locked = input.locked;
@@ -358,10 +381,242 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
     for (const i of d.inspectors) if (i.departmentId !== d.departmentId) issues.push({ path: ["departments", k, "inspectors"], rule: "inspector-department", clause: "Longting art. 19 (各参与部门自行抽取)", messageZh: "人员不属于该部门", messageEn: "an inspector belongs to another department", value: i.id });
   });
   if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
+  return allTargets;
+}
 
+/**
+ * The targets in groups of `groupSize`, in canonical (id) order (Yanshi 7.3: one team per group): each group frozen
+ * once and shared by every department's team and the group's leader (the record is frozen as it is built).
+ */
+function groupsOf(allTargets: readonly string[], groupSize: number): string[][] {
   const groups: string[][] = [];
-  // frozen once and shared by every department's team and the leader of the group (the record is frozen as it is built)
-  for (let i = 0; i < allTargets.length; i += groupSize) groups.push(Object.freeze(allTargets.slice(i, i + groupSize)) as string[]);
+  if (groupSize === 1) for (let i = 0; i < allTargets.length; i++) groups.push(Object.freeze([allTargets[i] as string]) as string[]);
+  else for (let i = 0; i < allTargets.length; i += groupSize) groups.push(Object.freeze(allTargets.slice(i, i + groupSize)) as string[]);
+  return groups;
+}
+
+/** Each group's `[…]}` (its target list closing a team or a leader) as a piece of `text`: piece numbers, typed (one map for every draw). */
+function groupPieces(text: RecordText, groups: readonly (readonly string[])[]): Int32Array {
+  const out = new Int32Array(groups.length);
+  for (let g = 0; g < groups.length; g++) out[g] = text.listPiece(groups[g] as readonly string[], "}");
+  return out;
+}
+
+/** The record text and the pieces the team loops append (see {@link RecordText}). */
+interface TeamText {
+  readonly text: RecordText;
+  /** The pieces of available[k]'s id: `"id"` idPiece + 4k, `,"id"` + 1, `{"inspectorIds":["id"` + 2, `,{"inspectorIds":["id"` + 3. */
+  readonly idPiece: number;
+  readonly randomTrue: number;
+  readonly randomFalse: number;
+  /** Group g's `[…]}`: its target list closing a team or a leader. */
+  readonly groupText: Int32Array;
+}
+
+/** The initiating department's teams, kept for the leaders: group g's members and their pieces (`pieces[g·m + i]`). */
+interface LeadTeams {
+  readonly teams: (readonly string[])[];
+  readonly pieces: Int32Array;
+}
+
+/**
+ * A team's inspector ids in draw order, `ids[picked[i]]`: an array literal for teams of 2 to 4 (a packed array, which
+ * `Object.freeze` handles about twice as fast as the holey one `new Array(m)` makes), exactly m elements either way.
+ */
+function teamOf(ids: readonly string[], picked: Int32Array, m: number): string[] {
+  if (m === 2) return [ids[picked[0] as number] as string, ids[picked[1] as number] as string];
+  if (m === 3) return [ids[picked[0] as number] as string, ids[picked[1] as number] as string, ids[picked[2] as number] as string];
+  if (m === 4) return [ids[picked[0] as number] as string, ids[picked[1] as number] as string, ids[picked[2] as number] as string, ids[picked[3] as number] as string];
+  const team = new Array<string>(m);
+  for (let i = 0; i < m; i++) team[i] = ids[picked[i] as number] as string;
+  return team;
+}
+
+/** Appends a team's text: its opening with the first member, the other members, `random` and its targets. */
+function putTeam(w: TeamText, pieces: Int32Array, picked: Int32Array, m: number, first: boolean, random: boolean, group: number): void {
+  pieces[0] = w.idPiece + 4 * (picked[0] as number) + (first ? 2 : 3);
+  for (let i = 1; i < m; i++) pieces[i] = w.idPiece + 4 * (picked[i] as number) + 1;
+  pieces[m] = random ? w.randomTrue : w.randomFalse;
+  if (group < 0) {
+    w.text.putAll(pieces, m + 1);
+  } else {
+    pieces[m + 1] = w.groupText[group] as number;
+    w.text.putAll(pieces, m + 2);
+  }
+}
+
+/**
+ * The common department's teams (Longting art. 19, 21; docs/spec-v1.md §9.2): every group whole, no recusal, no
+ * workload cap, more than m available — each team a partial Fisher–Yates of m over the whole canonical list (for i < m,
+ * j = uniformInt(i, n − 1), swap, take position i; the swaps undone after the team), recorded random. Exactly the
+ * draws, teams and text {@link generalTeams} makes for such a department (property test: test/draw/stage2Fast.test.ts);
+ * a small function of its own, so that it is optimised within the first draw.
+ */
+function wholeTeams(rng: ReturnType<typeof departmentRng>, ids: readonly string[], m: number, groups: readonly (readonly string[])[], w: TeamText, lead: LeadTeams | undefined): DrawnTeam[] {
+  const n = ids.length;
+  const perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  const swapped = new Int32Array(m);
+  const picked = new Int32Array(m);
+  const pieces = new Int32Array(m + 2);
+  const teams: DrawnTeam[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    for (let i = 0; i < m; i++) {
+      const j = uniformInt(rng, i, n - 1);
+      const t = perm[j] as number;
+      perm[j] = perm[i] as number;
+      perm[i] = t;
+      swapped[i] = j;
+      picked[i] = t;
+    }
+    for (let i = m - 1; i >= 0; i--) {
+      const j = swapped[i] as number;
+      const t = perm[j] as number;
+      perm[j] = perm[i] as number;
+      perm[i] = t;
+    }
+    const team = teamOf(ids, picked, m);
+    teams.push(Object.freeze({ inspectorIds: Object.freeze(team), random: true, targetIds: groups[g] as readonly string[] }));
+    putTeam(w, pieces, picked, m, g === 0, true, g);
+    if (lead !== undefined) {
+      lead.teams[g] = team;
+      for (let i = 0; i < m; i++) lead.pieces[g * m + i] = w.idPiece + 4 * (picked[i] as number);
+    }
+  }
+  return teams;
+}
+
+/**
+ * The leaders (Chongqing 6.5): one per group, drawn among the initiating department's members of that group by one
+ * uniformInt each, continuing that department's stream after its teams; their text appended (`pieces`: the openings
+ * `{"leaderId":`, `,{"leaderId":` and `,"targetIds":`).
+ */
+function drawLeaders(rng: ReturnType<typeof departmentRng>, groups: readonly (readonly string[])[], lead: LeadTeams, text: RecordText, groupText: Int32Array, pieces: readonly [number, number, number]): { readonly leaderId: string; readonly targetIds: readonly string[] }[] {
+  const out: { readonly leaderId: string; readonly targetIds: readonly string[] }[] = [];
+  const put = new Int32Array(4);
+  for (let g = 0; g < groups.length; g++) {
+    const team = lead.teams[g] as readonly string[];
+    const pick = uniformInt(rng, 0, team.length - 1);
+    put[0] = g === 0 ? pieces[0] : pieces[1];
+    put[1] = lead.pieces[g * team.length + pick] as number;
+    put[2] = pieces[2];
+    put[3] = groupText[g] as number;
+    text.putAll(put, 4);
+    out.push(Object.freeze({ leaderId: team[pick] as string, targetIds: groups[g] as readonly string[] }));
+  }
+  return out;
+}
+
+/** A department's state for {@link generalTeams}, decided before any random choice. */
+interface GeneralDepartment {
+  readonly rng: ReturnType<typeof departmentRng>;
+  /** The available inspectors' ids, canonical order. */
+  readonly ids: readonly string[];
+  readonly m: number;
+  readonly groups: readonly (readonly string[])[];
+  readonly groupCount: number;
+  /** With a dispatch subset or recusals: the department's groups (index, targets, recused ids); else every group. */
+  readonly mineGroup: readonly number[] | undefined;
+  readonly mineTargets: readonly (readonly string[])[] | undefined;
+  readonly mineRecused: readonly ReadonlySet<string>[] | undefined;
+  readonly available: readonly Inspector[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  readonly cap: number | undefined;
+  readonly planner: AssignmentPlanner | undefined;
+  readonly w: TeamText;
+  readonly lead: LeadTeams | undefined;
+  readonly departmentId: string;
+}
+
+/**
+ * Any department's teams (Longting art. 19, 21; 行政处罚法 art. 43; docs/spec-v1.md §9.2–9.3): per group, the pool
+ * left by recusals and the workload cap; a pool of exactly m taken whole (random: false, the single-side fallback or
+ * a cap that left exactly m), else a partial Fisher–Yates over the pool, a pick that would leave a later team
+ * impossible under the cap replaced by a uniformInt draw among the safe positions. Returns the teams, or the failure.
+ */
+function generalTeams(d: GeneralDepartment): DrawnTeam[] | DrawInspectorsResult {
+  const { rng, ids, m, groups, groupCount, mineGroup, mineTargets, mineRecused, available, indexOf, cap, planner, w, lead } = d;
+  const load = cap === undefined ? undefined : new Int32Array(available.length);
+  const teams: DrawnTeam[] = [];
+  // Reused partial Fisher–Yates permutation: identity between teams (the ≤ m swaps are undone), so O(m) per team.
+  const perm = Int32Array.from({ length: available.length }, (_, i) => i);
+  const swapped = new Int32Array(m);
+  /** Positions in `available` of the team being drawn, in draw order. */
+  const picked = new Int32Array(m);
+  const pieces = new Int32Array(m + 2);
+  for (let k = 0; k < groupCount; k++) {
+    const g = mineGroup === undefined ? k : (mineGroup[k] as number);
+    const targetIds = mineTargets === undefined ? (groups[k] as readonly string[]) : (mineTargets[k] as readonly string[]);
+    const recused = mineRecused === undefined ? NO_RECUSALS : (mineRecused[k] as ReadonlySet<string>);
+    let pool = available;
+    if (recused.size > 0) pool = pool.filter((i) => !recused.has(i.id));
+    if (load !== undefined && cap !== undefined) {
+      pool = pool.filter((i) => (load[indexOf.get(i.id) as number] as number) < cap);
+      if (pool.length < m) return failure(d.departmentId, targetIds, "workload", pool.length, m); // unreachable once the matching says feasible
+    }
+    const whole = pool === available;
+    let random = true;
+    if (pool.length === m) {
+      // Reached without the fallback only when earlier teams' workload left exactly m: the matching proved the team
+      // completable, so it is completed (recorded random: false) instead of failing for some seeds only (§9.3).
+      for (let p = 0; p < m; p++) {
+        const a = whole ? p : (indexOf.get((pool[p] as Inspector).id) as number);
+        if (planner !== undefined) planner.commit(k, a);
+        picked[p] = a;
+      }
+      random = false;
+    } else {
+      // partial Fisher–Yates over the canonical list: for i < m, j = uniformInt(i, n − 1), swap, take position i.
+      // Under a cap, a pick that would leave some later team impossible is replaced by a uniformInt draw among the
+      // positions whose candidates keep every team completable (§9.3); a v1 draw that succeeded is unchanged.
+      for (let i = 0; i < m; i++) {
+        let j = uniformInt(rng, i, pool.length - 1);
+        if (planner !== undefined && !planner.commit(k, indexOf.get((pool[perm[j] as number] as Inspector).id) as number)) {
+          const completable = planner.completable(k);
+          const safe: number[] = [];
+          for (let p = i; p < pool.length; p++) if (completable[indexOf.get((pool[perm[p] as number] as Inspector).id) as number] === 1) safe.push(p);
+          j = safe[uniformInt(rng, 0, safe.length - 1)] as number;
+          planner.commit(k, indexOf.get((pool[perm[j] as number] as Inspector).id) as number);
+        }
+        const t = perm[j] as number;
+        perm[j] = perm[i] as number;
+        perm[i] = t;
+        swapped[i] = j;
+        picked[i] = whole ? t : (indexOf.get((pool[t] as Inspector).id) as number); // its position in `available`
+      }
+      for (let i = m - 1; i >= 0; i--) {
+        const j = swapped[i] as number;
+        const t = perm[j] as number;
+        perm[j] = perm[i] as number;
+        perm[i] = t;
+      }
+    }
+    if (load !== undefined) {
+      for (let i = 0; i < m; i++) {
+        const a = picked[i] as number;
+        load[a] = (load[a] as number) + 1;
+      }
+    }
+    // members in draw order, frozen as built: the record needs no canonicalising copy nor a deep walk
+    const team = teamOf(ids, picked, m);
+    teams.push(Object.freeze({ inspectorIds: Object.freeze(team), random, targetIds }));
+    const wholeGroup = targetIds === groups[g];
+    putTeam(w, pieces, picked, m, k === 0, random, wholeGroup ? g : -1);
+    if (!wholeGroup) w.text.text(`${JSON.stringify(targetIds)}}`);
+    if (lead !== undefined) {
+      lead.teams[g] = team;
+      for (let i = 0; i < m; i++) lead.pieces[g * m + i] = w.idPiece + 4 * (picked[i] as number);
+    }
+  }
+  return teams;
+}
+
+/** The draw of checked input: teams, leaders and the record, its text written as they are drawn. */
+function drawChecked(input: DrawInspectorsInput, allTargets: readonly string[], sink: { text?: Uint8Array } | undefined, general: boolean): DrawInspectorsResult {
+  const locked = input.locked;
+  const record = locked.record;
+  const groupSize = input.groupSize ?? 1;
+  const groups = groupsOf(allTargets, groupSize);
   const recusedBy = new Map<string, Set<string>>();
   for (const r of input.recusals ?? []) {
     const s = recusedBy.get(r.targetId) ?? new Set<string>();
@@ -392,13 +647,12 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
   const LEADER_NEXT = text.piece(',{"leaderId":');
   const LEADER_TARGETS = text.piece(',"targetIds":');
   /** `[…]}`: a group's target list closing its team or leader. */
-  const groupText = new Int32Array(groups.length); // typed: one map for every draw (an array's map varied, and the draw deoptimised)
-  for (let g = 0; g < groups.length; g++) groupText[g] = text.listPiece(groups[g] as string[], "}");
+  const groupText = groupPieces(text, groups);
   // room for the whole text at once, estimated (a team's punctuation is ≤ 48 bytes; ids of the directory's mean UTF-16
   // length, ≤ 3 bytes per unit plus quotes and comma), so the buffer is rarely copied as it grows; at most 64 MiB
   // reserved (one very long id must not reserve its length times every team — the buffer grows as needed anyway)
   let targetsText = 0;
-  for (const g of groupText) targetsText += text.size(g);
+  for (let g = 0; g < groupText.length; g++) targetsText += text.size(groupText[g] as number);
   let room = 65536 + groups.length * 64 + targetsText;
   for (const spec of sortedSpecs) {
     let units = 0;
@@ -432,7 +686,6 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
     const standingFailure = standing.find(([, n]) => n < m);
     const rng = departmentRng(input.seed.value, record.taskId, spec.departmentId);
     const cap = spec.workloadCap;
-    const load = cap === undefined ? undefined : new Int32Array(available.length);
     const mine = spec.targetIds === undefined ? undefined : new Set(spec.targetIds);
     // Every check that can fail is decided here, before any random choice (docs/spec-v1.md §9.3): the standing
     // filters, recusals per group, and — under a workload cap — an exact matching over all groups. The department's
@@ -502,86 +755,20 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
       if (k === 0) idPiece = p;
     }
 
-    const teams: DrawnTeam[] = [];
-    // Reused partial Fisher–Yates permutation: identity between teams (the ≤ m swaps are undone), so O(m) per team.
-    const perm = Int32Array.from({ length: available.length }, (_, i) => i);
-    const swapped = new Int32Array(m);
-    /** Positions in `available` of the team being drawn, in draw order. */
-    const picked = new Int32Array(m);
-    const teamPieces = new Int32Array(m + 2);
     if (initiatingHere) initiatingPieces = new Int32Array(groups.length * m);
-
-    for (let k = 0; k < groupCount; k++) {
-      const g = mineGroup === undefined ? k : (mineGroup[k] as number);
-      const targetIds = targetsOf(k);
-      const recused = mineRecused === undefined ? NO_RECUSALS : (mineRecused[k] as ReadonlySet<string>);
-      let pool = available;
-      if (recused.size > 0) pool = pool.filter((i) => !recused.has(i.id));
-      if (load !== undefined && cap !== undefined) {
-        pool = pool.filter((i) => (load[indexOf.get(i.id) as number] as number) < cap);
-        if (pool.length < m) return failure(spec.departmentId, targetIds, "workload", pool.length, m); // unreachable once the matching says feasible
-      }
-      const whole = pool === available;
-      const team = new Array<string>(m); // exactly m elements (an array grown by push keeps spare capacity)
-      let random = true;
-      if (pool.length === m) {
-        // Reached without the fallback only when earlier teams' workload left exactly m: the matching proved the team
-        // completable, so it is completed (recorded random: false) instead of failing for some seeds only (§9.3).
-        for (let p = 0; p < m; p++) {
-          const a = whole ? p : (indexOf.get((pool[p] as Inspector).id) as number);
-          if (planner !== undefined) planner.commit(k, a);
-          picked[p] = a;
-          team[p] = (pool[p] as Inspector).id;
-        }
-        random = false;
-      } else {
-        // partial Fisher–Yates over the canonical list: for i < m, j = uniformInt(i, n − 1), swap, take position i.
-        // Under a cap, a pick that would leave some later team impossible is replaced by a uniformInt draw among the
-        // positions whose candidates keep every team completable (§9.3); a v1 draw that succeeded is unchanged.
-        for (let i = 0; i < m; i++) {
-          let j = uniformInt(rng, i, pool.length - 1);
-          if (planner !== undefined && !planner.commit(k, indexOf.get((pool[perm[j] as number] as Inspector).id) as number)) {
-            const completable = planner.completable(k);
-            const safe: number[] = [];
-            for (let p = i; p < pool.length; p++) if (completable[indexOf.get((pool[perm[p] as number] as Inspector).id) as number] === 1) safe.push(p);
-            j = safe[uniformInt(rng, 0, safe.length - 1)] as number;
-            planner.commit(k, indexOf.get((pool[perm[j] as number] as Inspector).id) as number);
-          }
-          const t = perm[j] as number;
-          perm[j] = perm[i] as number;
-          perm[i] = t;
-          swapped[i] = j;
-          picked[i] = whole ? t : (indexOf.get((pool[t] as Inspector).id) as number); // its position in `available`
-          team[i] = (pool[t] as Inspector).id;
-        }
-        for (let i = m - 1; i >= 0; i--) {
-          const j = swapped[i] as number;
-          const t = perm[j] as number;
-          perm[j] = perm[i] as number;
-          perm[i] = t;
-        }
-      }
-      if (load !== undefined) {
-        for (let i = 0; i < m; i++) {
-          const a = picked[i] as number;
-          load[a] = (load[a] as number) + 1;
-        }
-      }
-      // members in canonical (sorted) order, frozen as built: the record needs no canonicalising copy nor a deep walk
-      teams.push(Object.freeze({ inspectorIds: Object.freeze(team), random, targetIds }));
-      if (!random) allRandom = false;
-      // the team's text: its opening with the first member, the other members, `random` and the targets
-      teamPieces[0] = idPiece + 4 * (picked[0] as number) + (k === 0 ? 2 : 3);
-      for (let i = 1; i < m; i++) teamPieces[i] = idPiece + 4 * (picked[i] as number) + 1;
-      teamPieces[m] = random ? RANDOM_TRUE : RANDOM_FALSE;
-      const wholeGroup = targetIds === groups[g];
-      if (wholeGroup) teamPieces[m + 1] = groupText[g] as number;
-      text.putAll(teamPieces, wholeGroup ? m + 2 : m + 1);
-      if (!wholeGroup) text.text(`${JSON.stringify(targetIds)}}`);
-      if (initiatingHere) {
-        initiatingTeams[g] = team;
-        for (let i = 0; i < m; i++) initiatingPieces[g * m + i] = idPiece + 4 * (picked[i] as number);
-      }
+    // the ids by push: a packed array, the same map on every call (a map() result is holey, and the team loop was
+    // deoptimised for the map of the array it was first given)
+    const ids: string[] = [];
+    for (let k = 0; k < available.length; k++) ids.push((available[k] as Inspector).id);
+    const lead = initiatingHere ? { teams: initiatingTeams, pieces: initiatingPieces } : undefined;
+    const w: TeamText = { text, idPiece, randomTrue: RANDOM_TRUE, randomFalse: RANDOM_FALSE, groupText };
+    let teams: DrawnTeam[];
+    if (!general && everyGroup && cap === undefined && ids.length > m) teams = wholeTeams(rng, ids, m, groups, w, lead);
+    else {
+      const drawn = generalTeams({ rng, ids, m, groups, groupCount, mineGroup, mineTargets, mineRecused, available, indexOf, cap, planner, w, lead, departmentId: spec.departmentId });
+      if (!Array.isArray(drawn)) return drawn as DrawInspectorsResult;
+      teams = drawn as DrawnTeam[];
+      for (const t of teams) if (!t.random) allRandom = false;
     }
     text.text("]}");
     if (initiatingHere) leaderRng = rng;
@@ -589,17 +776,7 @@ export function drawStage2(raw: DrawInspectorsInput, sink: { text?: Uint8Array }
   }
   // Leaders: after the initiating department's teams, continuing its own stream, one uniformInt per group.
   text.text(`],"initiatingDepartmentId":${JSON.stringify(input.initiatingDepartmentId)},"kind":"inspector-draw","leaders":[`);
-  const leaderPieces = new Int32Array(4);
-  const leaders = groups.map((g, index) => {
-    const team = initiatingTeams[index] as readonly string[];
-    const pick = uniformInt(leaderRng as ReturnType<typeof departmentRng>, 0, team.length - 1);
-    leaderPieces[0] = index === 0 ? LEADER : LEADER_NEXT;
-    leaderPieces[1] = initiatingPieces[index * team.length + pick] as number;
-    leaderPieces[2] = LEADER_TARGETS;
-    leaderPieces[3] = groupText[index] as number;
-    text.putAll(leaderPieces, 4);
-    return Object.freeze({ leaderId: team[pick] as string, targetIds: g });
-  });
+  const leaders = drawLeaders(leaderRng as ReturnType<typeof departmentRng>, groups, { teams: initiatingTeams, pieces: initiatingPieces }, text, groupText, [LEADER, LEADER_NEXT, LEADER_TARGETS]);
   const inspectorsRandom = allRandom;
   const targetsRandom = record.random;
   const randomSide = targetsRandom && inspectorsRandom ? "both" : targetsRandom ? "targets-only" : inspectorsRandom ? "inspectors-only" : "neither";
