@@ -60,11 +60,18 @@ describe("a record or lock is checked and used from one read (Longting art. 19: 
 describe("a stored lock names who locked it (text-trimmed, as lockTargetDraw requires)", () => {
   it("a JSON lock whose lockedBy is blank, digest recomputed, is not dispatched", () => {
     const lock = json(lockTargetDraw(record, { lockedOn: "2026-04-02", lockedBy: "clerk" })) as unknown as { lockedBy: string; lockedOn: string; record: TargetDrawRecord; digest: string };
-    for (const by of ["\u3000 ", " clerk", ""]) {
+    for (const by of ["\u3000 ", " clerk", "", "\u200b", "\u2060\u00ad"]) {
       lock.lockedBy = by;
       lock.digest = digestOf({ kind: "locked-target-list", recordDigest: lock.record.digest, lockedOn: lock.lockedOn, lockedBy: by });
       expect(codeOf(() => dispatchTargets(lock as never, pool.map((u) => ({ id: u.id, divisionCode: "411302" })), { by: "district" }))).toMatch(/^draw-not-locked:|^invalid-input:/);
     }
+  });
+});
+
+describe("lockTargetDraw names who locked it with a visible character (as the task layer names an actor, Chongqing 4)", () => {
+  it("refuses a name of format characters only, accepts a real one", () => {
+    for (const by of ["\u200b", "\u2060", "\u00ad", "\u3000", " 张三"]) expect(codeOf(() => lockTargetDraw(record, { lockedOn: "2026-04-02", lockedBy: by }))).toBe("invalid-input:text-trimmed");
+    expect(lockTargetDraw(record, { lockedOn: "2026-04-02", lockedBy: "区市场监管局 张三" }).lockedBy).toBe("区市场监管局 张三");
   });
 });
 

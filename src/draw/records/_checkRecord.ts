@@ -152,10 +152,23 @@ export function lockProblems(input: unknown): DrawMismatch[] {
     out.push(...lockDateIssues(locked.record, locked.lockedOn, ["locked", "lockedOn"]).map(issueMismatch)); // spec §8: checked wherever a lock is consumed
     // who locked it, as lockTargetDraw requires (Longting art. 19: a lock is someone's act): a blank or padded name is
     // refused wherever a lock is consumed, not only where it is made
-    const by = locked.lockedBy;
-    if (by.trim() === "" || by !== by.trim()) out.push(issueMismatch(ruleIssue("text-trimmed", ["locked", "lockedBy"], { value: by })));
+    const byIssue = lockedByIssue(locked.lockedBy, ["locked", "lockedBy"]);
+    if (byIssue !== undefined) out.push(issueMismatch(byIssue));
     return out;
   });
+}
+
+// a visible character: not white space (U+3000 included) and not a format character (\p{Cf}: zero-width space, word
+// joiner, soft hyphen…) — the task layer's test for who took a step (Chongqing 4, 全过程留痕)
+const VISIBLE = /[^\p{Cf}\s\u3000]/u;
+
+/**
+ * @internal Who locked a list (Longting art. 19: a lock is someone's act; Chongqing 4): a trimmed text with at least one
+ * visible character, as the task layer requires of every actor. `undefined` when it is one.
+ */
+export function lockedByIssue(by: unknown, path: readonly (string | number)[]): RuleIssue | undefined {
+  if (typeof by === "string" && by === by.trim() && VISIBLE.test(by)) return undefined;
+  return ruleIssue("text-trimmed", path, { value: by, detailZh: "须写明锁定人（至少一个可见字符，首尾无空格）", detailEn: "name who locked it (at least one visible character, no leading or trailing space)" });
 }
 
 /** The lock digest: SHA-256 of the canonical JSON of { kind, recordDigest, lockedOn, lockedBy } (docs/spec-v1.md §8). */

@@ -1,9 +1,8 @@
 import { ShuangsuijiError } from "../../errors/ShuangsuijiError.js";
-import { ruleIssue } from "../../errors/_drawRules.js";
 import { parseCivilDate } from "../../calendar/parseCivilDate.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { canonicalize } from "../_shared/_encoding.js";
-import { lockDigest, markBuilt, readOnce, refuse, targetRecordProblems } from "./_checkRecord.js";
+import { lockDigest, lockedByIssue, markBuilt, readOnce, refuse, targetRecordProblems } from "./_checkRecord.js";
 import { lockDateIssues } from "./_lockDates.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
@@ -42,6 +41,7 @@ export function lockTargetDraw(record: TargetDrawRecord, lock: { readonly locked
   // docs/spec-v1.md §5.6, §8: a list cannot be locked before its seed existed or its pool commitment was published
   const early = lockDateIssues(record, lock.lockedOn, ["lockedOn"]);
   if (early.length > 0) throw new ShuangsuijiError("invalid-input", early);
-  if (typeof lock.lockedBy !== "string" || lock.lockedBy.trim() === "" || lock.lockedBy !== lock.lockedBy.trim()) throw new ShuangsuijiError("invalid-input", [ruleIssue("text-trimmed", ["lockedBy"])]);
+  const byIssue = lockedByIssue(lock.lockedBy, ["lockedBy"]);
+  if (byIssue !== undefined) throw new ShuangsuijiError("invalid-input", [byIssue]);
   return markBuilt(deepFreeze(canonicalize({ kind: "locked-target-list" as const, record, lockedOn: lock.lockedOn, lockedBy: lock.lockedBy, digest: lockDigest(record.digest, lock.lockedOn, lock.lockedBy) })));
 }
