@@ -640,7 +640,9 @@ function drawChecked(input: DrawInspectorsInput, allTargets: readonly string[], 
   // kind, leaders, then the rest — teams and leaders from pieces encoded once. Its SHA-256 is the record digest.
   // Verification hashes the published record with an independent writer (_recordDigest.ts); tests compare both with
   // the generic canonical digest.
-  const text = new RecordText();
+  // Hashed chunk by chunk through a reused 64 KiB buffer as it is written (no 4 MiB buffer per draw); kept whole only
+  // when verification asks for it (`sink`), to compare the published record's text with it.
+  const text = new RecordText(sink === undefined ? "hash" : "keep");
   const RANDOM_TRUE = text.piece('],"random":true,"targetIds":');
   const RANDOM_FALSE = text.piece('],"random":false,"targetIds":');
   const LEADER = text.piece('{"leaderId":');
