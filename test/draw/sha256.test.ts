@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createHash } from "node:crypto";
 import { sha256 } from "@noble/hashes/sha2";
-import { compareWords, compareWordsAt, directHasher, fieldHasherInto, prefixHasher, prefixHasherInto, streamingSha256, wordsToHex, wordsToHexBytes } from "../../src/draw/_shared/_sha256.js";
+import { blockSha256, compareWords, compareWordsAt, directHasher, fieldHasherInto, prefixHasher, prefixHasherInto, streamingSha256, wordsToHex, wordsToHexBytes } from "../../src/draw/_shared/_sha256.js";
 import { bytesToHex, lengthDelimited } from "../../src/draw/_shared/_encoding.js";
 
 const nodeHex = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -244,5 +244,33 @@ describe("directHasher: messages written in place after the prefix — different
         expect(h.buf).toBe(buf);
       }
     }), { seed: 17, numRuns: 300 });
+  });
+});
+
+describe("blockSha256: a chained hash fed whole blocks from the caller's buffer, then a padded tail", () => {
+  it("any split into runs of whole blocks and a tail of any length agrees with node:crypto and @noble/hashes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 1200 }), fc.array(fc.nat({ max: 6 }), { maxLength: 12 }), fc.nat({ max: 64 }), (msg, runs, offset) => {
+        const h = blockSha256();
+        // the message at an odd offset inside a bigger buffer: blocks are read through a DataView at `from`
+        const buf = new Uint8Array(offset + msg.length);
+        buf.set(msg, offset);
+        const view = new DataView(buf.buffer);
+        let at = 0;
+        for (const blocks of runs) {
+          const len = Math.min(blocks * 64, (msg.length - at) & ~63);
+          h.blocks(view, offset + at, len);
+          at += len;
+        }
+        const out = new Int32Array(8);
+        h.finishInto(buf.subarray(offset + at), msg.length - at, out, 0);
+        expect(wordsToHex(out)).toBe(nodeHex(msg));
+        expect(wordsToHex(out)).toBe(bytesToHex(sha256(msg)));
+      }),
+      { seed: 29, numRuns: 400 },
+    );
+  });
+  it("refuses a run that is not whole blocks", () => {
+    expect(() => blockSha256().blocks(new DataView(new ArrayBuffer(64)), 0, 63)).toThrow(RangeError);
   });
 });

@@ -609,3 +609,46 @@ export function textHasherInto(): (text: string, out: DigestWords, offset: numbe
     engine.finish(bytes, out, offset);
   };
 }
+
+/**
+ * A chained SHA-256 whose message the caller hands over in runs of whole 64-byte blocks read straight from its own
+ * buffer (`blocks`), then the last 0–63 bytes (`finishInto`, which pads them): a text written into a small reused
+ * buffer is hashed chunk by chunk as it is written, with no copy into the hasher and no buffer the size of the text
+ * (the stage-2 record text, src/draw/inspectors/_recordText.ts). The digest is SHA-256 of the concatenation of every
+ * run and the tail, whatever the run sizes (property test: test/draw/sha256.test.ts).
+ */
+export interface BlockSha256 {
+  /** Compresses `view[from..from+length)`, `length` a multiple of 64, into the running state. */
+  blocks(view: DataView, from: number, length: number): void;
+  /** Hashes `tail[0..n)` (any n: its whole blocks first), pads, and writes the digest as 8 words to out[offset..). */
+  finishInto(tail: Uint8Array, n: number, out: DigestWords, offset: number): void;
+}
+
+/** A fresh {@link BlockSha256} (one message; its state is spent by `finishInto`). */
+export function blockSha256(): BlockSha256 {
+  const h = new Int32Array(IV);
+  const pad = new Uint8Array(128);
+  const padView = new DataView(pad.buffer);
+  let total = 0;
+  const blocks = (view: DataView, from: number, length: number): void => {
+    if (length % 64 !== 0) throw new RangeError("blockSha256: blocks() takes whole 64-byte blocks");
+    for (let o = from, end = from + length; o < end; o += 64) compressBytes(h, view, o, h, 0);
+    total += length;
+  };
+  return {
+    blocks,
+    finishInto(tail, n, out, offset) {
+      const full = n - (n % 64);
+      if (full > 0) blocks(new DataView(tail.buffer, tail.byteOffset, tail.byteLength), 0, full);
+      const rest = n - full;
+      for (let i = 0; i < rest; i++) pad[i] = tail[full + i] as number;
+      pad[rest] = 0x80;
+      const size = rest + 9 <= 64 ? 64 : 128;
+      pad.fill(0, rest + 1, size - 8);
+      writeBitLength(pad, size - 8, total + rest);
+      compressBytes(h, padView, 0, h, 0);
+      if (size === 128) compressBytes(h, padView, 64, h, 0);
+      for (let i = 0; i < 8; i++) out[offset + i] = h[i] as number;
+    },
+  };
+}

@@ -4,8 +4,8 @@
 // Teams and leaders of the expected shape are written directly (ids as JSON string literals, punctuation from pieces
 // encoded once; see RecordText); any other value as generic canonical JSON, so the result is `canonicalDigest(body)`
 // for any body (differential property test: test/draw/stage2Digest.test.ts). Verification compares this text with the
-// re-run's instead of hashing it (verifyInspectorDraw.ts).
-import { RecordText } from "./_recordText.js";
+// re-run's, chunk by chunk as it is written, instead of hashing or keeping it (verifyInspectorDraw.ts).
+import { RecordText, type RecordTextMode } from "./_recordText.js";
 
 interface Team {
   readonly inspectorIds: readonly string[];
@@ -44,15 +44,24 @@ const isLeader = (l: unknown): l is Leader =>
  * pieces, everything else as generic canonical JSON. Equal to `canonicalDigest(body)`.
  */
 export function stage2BodyDigest(body: Readonly<Record<string, unknown>>): string {
-  return stage2BodyText(body).digest();
+  return stage2BodyText(body, 0, "hash").digest();
+}
+
+/**
+ * Whether the canonical JSON text of a stage-2 record body (as {@link stage2BodyText} writes it) is exactly `expected`,
+ * byte for byte: compared chunk by chunk as it is written, without keeping or hashing it.
+ */
+export function stage2BodyMatches(body: Readonly<Record<string, unknown>>, expected: Uint8Array): boolean {
+  return stage2BodyText(body, 0, { compare: expected }).matches();
 }
 
 /**
  * The canonical JSON text of a stage-2 record body (docs/spec-v1.md §2), as {@link stage2BodyDigest} hashes it;
- * `sizeHint`: its expected byte length, reserved at once.
+ * `sizeHint`: its expected byte length, reserved at once ("keep" mode); `mode`: what the text does with its bytes
+ * (see {@link RecordText}).
  */
-export function stage2BodyText(body: Readonly<Record<string, unknown>>, sizeHint = 0): RecordText {
-  const out = new RecordText();
+export function stage2BodyText(body: Readonly<Record<string, unknown>>, sizeHint = 0, mode: RecordTextMode = "keep"): RecordText {
+  const out = new RecordText(mode);
   if (sizeHint > 0) out.reserve(Math.min(sizeHint, 1 << 28));
   // the members of a team and a leader in canonical (sorted) order
   const TEAM = out.piece('{"inspectorIds":[');

@@ -1,24 +1,38 @@
-// The canonical text of a stage-2 record as UTF-8 bytes in one buffer, hashed in place (docs/spec-v1.md §2: the record
-// digest is SHA-256 of the canonical JSON of every member but `digest`). A 10⁴-target record of 5 departments is about
-// 4 MiB of text, nearly all of it teams and leaders, which repeat a few thousand distinct ids: each repeated piece of
-// text (an id as a JSON string literal, a target group's list, the punctuation between members) is encoded once into
+// The canonical text of a stage-2 record as UTF-8 bytes, hashed or compared as it is written (docs/spec-v1.md §2: the
+// record digest is SHA-256 of the canonical JSON of every member but `digest`). A 10⁴-target record of 5 departments is
+// about 4 MiB of text, nearly all of it teams and leaders, which repeat a few thousand distinct ids: each repeated piece
+// of text (an id as a JSON string literal, a target group's list, the punctuation between members) is encoded once into
 // an arena and copied from there, so a team costs one call appending three or four pieces (its opening with the first
-// member, the other members, `random`, its targets) and no string is built. The buffer is then
-// hashed by the unrolled kernel straight from memory (`prefixHasherInto` over the whole text compresses its full
-// blocks in place and pads the tail). The buffer is the size of the text — smaller than the record's own objects.
-// Verification compares two such texts byte for byte (`bytes()`) rather than hashing the second one.
+// member, the other members, `random`, its targets) and no string is built.
+// Three modes. "hash" (the draw): the text goes through one reused 64 KiB buffer; whenever a write would overflow it,
+// its whole 64-byte blocks are compressed into a chained SHA-256 (`blockSha256`) and the 0–63 bytes left moved to its
+// start — no buffer the size of the text is allocated per draw (it was ≈ 4 MiB of the draw's garbage). "keep" (the
+// re-run inside verification): the whole text is kept in one growing buffer (`bytes()`) and hashed at the end.
+// "compare" (the walking writer inside verification): the text goes through the reused buffer and each chunk is
+// compared byte for byte with the kept text at the same offset (`matches()`), so the published record's text is
+// neither kept nor hashed.
 import { canonicalJson } from "../_shared/_encoding.js";
-import { prefixHasherInto, wordsToHex } from "../_shared/_sha256.js";
+import { blockSha256, prefixHasherInto, wordsToHex, type BlockSha256 } from "../_shared/_sha256.js";
 
 const encoder = new TextEncoder();
 const NOTHING = new Uint8Array(0);
 
+/** What a {@link RecordText} does with its bytes: keep them all, hash them chunk by chunk, or compare them with a text. */
+export type RecordTextMode = "keep" | "hash" | { readonly compare: Uint8Array };
+
 /** A growable UTF-8 byte buffer, with an arena of pieces that are written many times. */
 export class RecordText {
-  private buf = new Uint8Array(1 << 16);
+  private buf: Uint8Array;
   /** `buf` as a DataView: pieces are copied four bytes at a time through it (replaced with `buf`). */
-  private bufView = new DataView(this.buf.buffer);
+  private bufView: DataView;
   private n = 0;
+  /** "hash": the chained hash of the bytes already flushed. */
+  private readonly hasher: BlockSha256 | undefined;
+  /** "compare": the text compared with, how many of its bytes were compared, and whether they all matched. */
+  private readonly expected: Uint8Array | undefined;
+  private readonly expectedView: DataView | undefined;
+  private compared = 0;
+  private same = true;
   private arena = new Uint8Array(1 << 14);
   private arenaView = new DataView(this.arena.buffer);
   private end = 0;
@@ -26,17 +40,66 @@ export class RecordText {
   private sizes: number[] = [];
   private list = new Int32Array(1);
 
+  /**
+   * @param mode - "keep" (default): every byte in one buffer; "hash": hashed chunk by chunk; `{ compare }`: compared
+   *   chunk by chunk with `compare`.
+   * @param chunk - the reused buffer's size in "hash" and "compare" modes (the initial size in "keep" mode); at least 64.
+   */
+  constructor(private readonly mode: RecordTextMode = "keep", chunk = 1 << 16) {
+    this.buf = new Uint8Array(Math.max(64, chunk));
+    this.bufView = new DataView(this.buf.buffer);
+    this.hasher = mode === "hash" ? blockSha256() : undefined;
+    this.expected = typeof mode === "object" ? mode.compare : undefined;
+    this.expectedView = this.expected === undefined ? undefined : new DataView(this.expected.buffer, this.expected.byteOffset, this.expected.byteLength);
+  }
+
+  /**
+   * "hash": compresses the buffer's whole blocks and moves the 0–63 bytes left to its start; "compare": compares the
+   * buffer with the expected text at the same offset and empties it.
+   */
+  private flush(): void {
+    const n = this.n;
+    if (this.hasher !== undefined) {
+      const full = n - (n % 64);
+      this.hasher.blocks(this.bufView, 0, full);
+      this.buf.copyWithin(0, full, n);
+      this.n = n - full;
+      return;
+    }
+    const e = this.expected as Uint8Array;
+    const at = this.compared;
+    if (this.same) {
+      if (at + n > e.length) this.same = false;
+      else {
+        // four bytes at a time (unaligned big-endian loads through the two views), the last 0–3 one by one
+        const bv = this.bufView;
+        const ev = this.expectedView as DataView;
+        const words = n & ~3;
+        let i = 0;
+        for (; i < words; i += 4) if (bv.getInt32(i) !== ev.getInt32(at + i)) break;
+        if (i < words) this.same = false;
+        else for (; i < n; i++) if (this.buf[i] !== e[at + i]) this.same = false;
+      }
+    }
+    this.compared = at + n;
+    this.n = 0;
+  }
+
   private room(k: number): void {
     if (this.n + k <= this.buf.length) return;
+    if (this.mode !== "keep") {
+      this.flush();
+      if (this.n + k <= this.buf.length) return;
+    }
     const next = new Uint8Array(Math.max(this.buf.length * 2, this.n + k));
     next.set(this.buf.subarray(0, this.n));
     this.buf = next;
     this.bufView = new DataView(next.buffer);
   }
 
-  /** Makes room for `k` more bytes at once (appending grows the buffer as needed anyway). */
+  /** "keep" mode: makes room for `k` more bytes at once (appending grows the buffer as needed anyway); else nothing. */
   reserve(k: number): void {
-    this.room(k);
+    if (this.mode === "keep") this.room(k);
   }
 
   /** The byte length of a stored piece. */
@@ -188,15 +251,25 @@ export class RecordText {
     this.n = n;
   }
 
-  /** Everything appended, as UTF-8 bytes (a view of the buffer: valid until more is appended). */
+  /** "keep" mode: everything appended, as UTF-8 bytes (a view of the buffer: valid until more is appended). */
   bytes(): Uint8Array {
+    if (this.mode !== "keep") throw new Error("RecordText: bytes() needs the keep mode");
     return this.buf.subarray(0, this.n);
   }
 
-  /** SHA-256 of everything appended, as 64 hex digits. */
+  /** "keep" or "hash" mode: SHA-256 of everything appended, as 64 hex digits ("hash": once, at the end). */
   digest(): string {
     const out = new Int32Array(8);
-    prefixHasherInto(this.buf.subarray(0, this.n))(NOTHING, 0, out, 0);
+    if (this.hasher !== undefined) this.hasher.finishInto(this.buf, this.n, out, 0);
+    else if (this.mode === "keep") prefixHasherInto(this.buf.subarray(0, this.n))(NOTHING, 0, out, 0);
+    else throw new Error("RecordText: digest() needs the keep or hash mode");
     return wordsToHex(out);
+  }
+
+  /** "compare" mode: whether everything appended is exactly the expected text, byte for byte (at the end). */
+  matches(): boolean {
+    if (this.expected === undefined) throw new Error("RecordText: matches() needs the compare mode");
+    this.flush();
+    return this.same && this.compared === this.expected.length;
   }
 }

@@ -1,6 +1,6 @@
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { canonicalize } from "../_shared/_encoding.js";
-import { stage2BodyDigest, stage2BodyText } from "./_recordDigest.js";
+import { stage2BodyDigest, stage2BodyMatches } from "./_recordDigest.js";
 import { diffValues, MAX_MISMATCHES } from "../records/_diff.js";
 import { guarded, shapeMismatches } from "../records/_checkRecord.js";
 import { drawStage2, type DrawInspectorsInput, type DrawInspectorsResult } from "./drawInspectors.js";
@@ -41,32 +41,17 @@ export interface AnnouncedInspectorInputs {
  *
  * The digests are equal (`same`) and the re-run's digest is SHA-256 of `expectedText`, the re-run's text: so the
  * published digest is SHA-256 of the walking writer's text exactly when the two texts are the same bytes (short of a
- * SHA-256 collision). The texts are compared, and the 4 MiB of a 10⁴-target record are not hashed a second time.
+ * SHA-256 collision). The texts are compared chunk by chunk as the walking writer writes (stage2BodyMatches), so the
+ * 4 MiB of a 10⁴-target record are neither hashed a second time nor kept a second time.
  */
 function agrees(expected: InspectorDrawRecord, expectedText: Uint8Array, actual: unknown): boolean {
   try {
     if (!same(expected, actual)) return false;
     const { digest: _digest, ...body } = actual as InspectorDrawRecord;
-    return sameBytes(stage2BodyText(body, expectedText.length).bytes(), expectedText);
+    return stage2BodyMatches(body, expectedText);
   } catch {
     return false;
   }
-}
-
-/** Byte equality, four bytes at a time where both views are word-aligned (each text starts its own buffer). */
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  const n = a.length;
-  if (n !== b.length) return false;
-  let i = 0;
-  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
-    const words = n >>> 2;
-    const x = new Int32Array(a.buffer, a.byteOffset, words);
-    const y = new Int32Array(b.buffer, b.byteOffset, words);
-    for (let w = 0; w < words; w++) if (x[w] !== y[w]) return false;
-    i = words << 2;
-  }
-  for (; i < n; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Deep equality of a value we built (plain objects, arrays, strings, numbers, booleans) with a published one. */
