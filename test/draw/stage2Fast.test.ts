@@ -100,4 +100,14 @@ describe("stage 2: a directory row accepted without parsing", () => {
     );
     expect(plain).toBeGreaterThan(500);
   });
+  it("a member inherited from a polluted Object.prototype never stands in for a missing own one (hostile6b F4)", () => {
+    const row = { id: "W-1", name: "李四", departmentId: "WJW", category: "qualified-staff", phone: "not a phone" };
+    Object.defineProperty(Object.prototype, "expertise", { value: [], enumerable: false, configurable: true });
+    try {
+      expect(InspectorSchema.safeParse(row).success).toBe(false);
+      expect(isPlainInspector(row)).toBe(false);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).expertise;
+    }
+  });
 });

@@ -24,7 +24,10 @@ export function isPlainInspector(row: unknown): boolean {
     if (!hasOwn(r, k)) return false;
     members++;
   }
-  if (members !== 5 || !isText(r.id) || !isText(r.name) || !isText(r.departmentId) || !CATEGORIES.has(r.category)) return false;
+  // the five counted must be these five, own: with a polluted Object.prototype an inherited (non-enumerable) member
+  // would otherwise stand in for a missing own one while an own optional member went unchecked
+  if (members !== 5 || !hasOwn(r, "id") || !hasOwn(r, "name") || !hasOwn(r, "departmentId") || !hasOwn(r, "category") || !hasOwn(r, "expertise")) return false;
+  if (!isText(r.id) || !isText(r.name) || !isText(r.departmentId) || !CATEGORIES.has(r.category)) return false;
   const expertise = r.expertise;
   if (!Array.isArray(expertise)) return false;
   for (let i = 0; i < expertise.length; i++) if (!isText(expertise[i])) return false;
