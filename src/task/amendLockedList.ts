@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { commitPool, poolConfig } from "../draw/targets/commitPool.js";
 import { eligibilityOf } from "../draw/targets/_pool.js";
 import type { DrawUnit } from "../draw/targets/DrawUnit.js";
@@ -66,7 +67,8 @@ export interface AmendLockedListInput {
  * });
  * ```
  */
-export function amendLockedList(t: TaskLifecycle, input: AmendLockedListInput): Transition {
+export function amendLockedList(t: TaskLifecycle, rawInput: AmendLockedListInput): Transition {
+  const input = readArg(rawInput, []);
   requireState(t, ["targets-locked"], "change the locked list", "Longting art. 19; Chongqing 6.4");
   const rule = presetOf(t).lockedListChange;
   if (!rule.allowed) {

@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
@@ -49,8 +50,9 @@ import { checkAdvanceNotice, checkRecordForm, presetOf, requireApproval, require
  */
 export function correctPublishedResult(
   t: TaskLifecycle,
-  input: { readonly record: InspectionRecordInput; readonly reason: string; readonly approval: Approval; readonly objectionConfirmedOn?: string; readonly on: string; readonly actor: string; readonly calendar?: CalendarOptions },
+  rawInput: { readonly record: InspectionRecordInput; readonly reason: string; readonly approval: Approval; readonly objectionConfirmedOn?: string; readonly on: string; readonly actor: string; readonly calendar?: CalendarOptions },
 ): Transition {
+  const input = readArg(rawInput, []);
   requireState(t, ["published", "corrected"], "correct a published result", "Chongqing 6.6; Wancheng art. 21");
   const rule = presetOf(t).correction;
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", rule.clause, "缺少更正内容", "the correction input is required");

@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import type { Inspector } from "../model/inspector.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { replaceInspector } from "./replaceInspector.js";
@@ -40,7 +41,7 @@ import { requireApproval, requireChronology, text } from "./_rules.js";
  */
 export function decideRecusalRequest(
   t: TaskLifecycle,
-  input: {
+  rawInput: {
     readonly targetId: string;
     readonly inspectorId: string;
     readonly grounds: string;
@@ -52,6 +53,7 @@ export function decideRecusalRequest(
     readonly actor: string;
   },
 ): Transition {
+  const input = readArg(rawInput, []);
   requireState(t, ["inspectors-drawn", "inspecting"], "decide a recusal request", "行政处罚法 art. 43");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "行政处罚法 art. 43", "缺少回避申请的决定", "the decision input is required", []);
   const on = requireChronology(t, input.on, "decide a recusal request");

@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { lockTargetDraw } from "../draw/records/lockTargetDraw.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, requireState } from "./_lifecycle.js";
@@ -22,7 +23,8 @@ import { requireChronology, text } from "./_rules.js";
  * const { task } = lockTargets(drawn, { on: "2026-04-01", actor: "区市场监管局 信用监管科" });
  * ```
  */
-export function lockTargets(t: TaskLifecycle, options: { readonly on: string; readonly actor: string }): Transition {
+export function lockTargets(t: TaskLifecycle, rawOptions: { readonly on: string; readonly actor: string }): Transition {
+  const options = readArg(rawOptions, []);
   requireState(t, ["targets-drawn"], "lock the target list", "Longting art. 19");
   const on = requireChronology(t, options?.on, "lock the target list");
   const current = t.targetDraws[t.targetDraws.length - 1]?.record;

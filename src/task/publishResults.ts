@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, headOf, recordById, refuse, requireState } from "./_lifecycle.js";
 import { presetOf, requireChronology, requireOrder, text } from "./_rules.js";
@@ -64,7 +65,8 @@ export interface PublishResultsOptions {
  * publishResults(task, { publishedOn: "2026-10-29", actor: "卫健委", departmentId: "WJW" }).task.state; // "published"
  * ```
  */
-export function publishResults(t: TaskLifecycle, options: PublishResultsOptions): Transition {
+export function publishResults(t: TaskLifecycle, rawOptions: PublishResultsOptions): Transition {
+  const options = readArg(rawOptions, []);
   requireState(t, ["results-recorded"], "publish the results", "Wolong 3.2; Wancheng art. 21");
   const o = (options !== null && typeof options === "object" ? options : {}) as Partial<PublishResultsOptions>;
   const on = requireChronology(t, o.publishedOn, "publish the results", ["publishedOn"]);

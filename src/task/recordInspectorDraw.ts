@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import type { InspectorDrawRecord } from "../draw/inspectors/InspectorDrawRecord.js";
 import { stage2BodyDigest } from "../draw/inspectors/_recordDigest.js";
 import type { TaskLifecycle, TaskTeam, Transition } from "./TaskLifecycle.js";
@@ -136,7 +137,9 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
  * task.teams[0]?.leaderId;
  * ```
  */
-export function recordInspectorDraw(t: TaskLifecycle, record: InspectorDrawRecord, options: RecordInspectorDrawOptions): Transition {
+export function recordInspectorDraw(t: TaskLifecycle, rawRecord: InspectorDrawRecord, rawOptions: RecordInspectorDrawOptions): Transition {
+  const record = readArg(rawRecord, ["record"]);
+  const options = readArg(rawOptions, []);
   requireState(t, ["targets-locked"], "record the inspector draw", "Longting art. 19");
   const on = requireChronology(t, options?.on, "record the inspector draw");
   if (record === null || typeof record !== "object") refuse("invalid-input", "record", "docs/draw.md", "缺少人员抽取记录", "an inspector draw record is required", ["record"]);

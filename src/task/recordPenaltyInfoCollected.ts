@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { isNegativeOutcome } from "../codes/isNegativeOutcome.js";
@@ -66,7 +67,8 @@ export interface PenaltyInfoCollectedInput {
  * event.payload.late; // false: within 7 working days of 2026-05-11
  * ```
  */
-export function recordPenaltyInfoCollected(t: TaskLifecycle, input: PenaltyInfoCollectedInput): Transition {
+export function recordPenaltyInfoCollected(t: TaskLifecycle, rawInput: PenaltyInfoCollectedInput): Transition {
+  const input = readArg(rawInput, []);
   requireState(t, ["inspecting", "results-recorded", "published", "corrected"], "record the collection of penalty information", "Longting art. 22");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Longting art. 22", "缺少输入", "input required");
   const on = requireChronology(t, input.on, "record the collection of penalty information");

@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
 import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
@@ -53,9 +54,11 @@ import type { Inspector } from "../model/inspector.js";
  */
 export function recordTargetDraw(
   t: TaskLifecycle,
-  record: TargetDrawRecord,
-  options: { readonly on: string; readonly actor: string; readonly redraw?: { readonly reason: string; readonly approval: Approval }; readonly witnessDirectory?: readonly Inspector[] },
+  rawRecord: TargetDrawRecord,
+  rawOptions: { readonly on: string; readonly actor: string; readonly redraw?: { readonly reason: string; readonly approval: Approval }; readonly witnessDirectory?: readonly Inspector[] },
 ): Transition {
+  const record = readArg(rawRecord, ["record"]);
+  const options = readArg(rawOptions, []);
   requireState(t, ["planned", "targets-drawn"], "record a target draw", "Longting art. 19");
   const on = requireChronology(t, options?.on, "record a target draw");
   if (record === null || typeof record !== "object") refuse("invalid-input", "record", "docs/draw.md", "缺少抽取记录", "a target draw record is required", ["record"]);

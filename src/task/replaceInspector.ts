@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
 import { countsTowardMinimum } from "../model/countsTowardMinimum.js";
 import type { Inspector } from "../model/inspector.js";
@@ -70,7 +71,8 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
  * });
  * ```
  */
-export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput): Transition {
+export function replaceInspector(t: TaskLifecycle, rawInput: ReplaceInspectorInput): Transition {
+  const input = readArg(rawInput, []);
   requireState(t, ["inspectors-drawn", "inspecting"], "replace an inspector", "Longting art. 19");
   const rule = presetOf(t).replacement;
   const no: (rid: string, zh: string, en: string, path?: string[], value?: unknown) => never = (rid, zh, en, path = [], value) => refuse("replacement-refused", rid, rule.clause, zh, en, path, value);

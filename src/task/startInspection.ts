@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, refuse, requireState } from "./_lifecycle.js";
 import { requireChronology, text } from "./_rules.js";
@@ -46,7 +47,8 @@ export interface StartInspectionOptions {
  * const { task } = startInspection(drawn, { on: "2026-04-10", actor: "联合检查组" });
  * ```
  */
-export function startInspection(t: TaskLifecycle, options: StartInspectionOptions): Transition {
+export function startInspection(t: TaskLifecycle, rawOptions: StartInspectionOptions): Transition {
+  const options = readArg(rawOptions, []);
   requireState(t, ["inspectors-drawn"], "start the inspection", "Wolong 2.3; Yanshi 8.3");
   const on = requireChronology(t, options?.on, "start the inspection");
   const end = t.task.window.end;

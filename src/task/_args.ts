@@ -1,0 +1,74 @@
+import { INPUT_LIMITS, RECORD_READ, readPlain, type Path } from "../_internal/boundary.js";
+import { isKnownCalendar } from "../calendar/_known.js";
+import { isBuilt } from "../draw/records/_checkRecord.js";
+
+// A transition checks its caller's argument and then uses it and records it (the event's `input`). Read raw, a getter
+// or a Proxy could show the check one value and the task another (hostile6b F1, F3: a team member the seed never drew,
+// an auxiliary expert as enforcement staff, a target never in the committed pool). So every transition reads its
+// `input` / `record` / `options` once, here, at entry, and checks, uses and records only that copy — as lockTargetDraw
+// and dispatchTargets do (readOnce in draw/records/_checkRecord).
+
+/** Values passed through by reference: records, locks and calendars this library built (deep-frozen, checked). */
+const libraryValue = (o: object): boolean => isBuilt(o) || isKnownCalendar(o);
+
+const PLAIN_PROTOS: readonly unknown[] = [Object.prototype, null];
+
+/**
+ * Whether a value is deep-frozen plain data: frozen plain objects (or null-prototype ones) and dense frozen arrays of
+ * data properties only, down to primitives JSON has, within the documented limits. Such a value cannot read differently
+ * twice — not even through a Proxy, whose traps must report a non-configurable, non-writable data property of a
+ * non-extensible target as it is — so it is used as it is (a stage-2 record drawInspectors returned is not copied).
+ */
+function frozenData(v: unknown, depth: number, budget: { n: number }): boolean {
+  if (--budget.n < 0) return false;
+  switch (typeof v) {
+    case "string":
+      return v.length <= INPUT_LIMITS.maxStringLength;
+    case "number":
+    case "boolean":
+    case "undefined":
+      return true;
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (v === null) return true;
+  if (depth >= INPUT_LIMITS.maxDepth || !Object.isFrozen(v)) return false;
+  if (libraryValue(v)) return true;
+  const array = Array.isArray(v);
+  if (!array && !PLAIN_PROTOS.includes(Object.getPrototypeOf(v))) return false;
+  if (array && Object.getPrototypeOf(v) !== Array.prototype) return false;
+  const keys = Reflect.ownKeys(v);
+  for (const k of keys) {
+    if (typeof k === "symbol") return false;
+    const d = Object.getOwnPropertyDescriptor(v, k);
+    if (d === undefined || !("value" in d)) return false;
+    if (array && k === "length") continue;
+    if (!d.enumerable) return false;
+    if (!frozenData(d.value, depth + 1, budget)) return false;
+  }
+  // dense: every index present (length + indices = all own keys)
+  return !array || keys.length === (v as unknown[]).length + 1;
+}
+
+/** {@link frozenData} from the top; `false` when reading throws (a Proxy trap): readPlain then refuses it by path. */
+function isFrozenData(v: unknown): boolean {
+  try {
+    return frozenData(v, 0, { n: INPUT_LIMITS.maxRecordNodes });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The caller's argument of a transition as it will be checked, used and recorded: primitives and deep-frozen plain data
+ * (a record or lock this library built, a calendar it built, a value the caller froze) as they are; anything else read
+ * once into a plain copy (`readPlain`, the record limits: accessors, class instances, holes, a Proxy whose trap throws
+ * are refused naming the path). @internal
+ */
+export function readArg<T>(value: T, path: Path): T {
+  if (value === null || typeof value !== "object") return value;
+  if (isFrozenData(value)) return value;
+  return readPlain(value, path, { ...RECORD_READ, keep: (o) => libraryValue(o) || isFrozenData(o) }) as T;
+}
