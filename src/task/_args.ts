@@ -1,6 +1,7 @@
 import { INPUT_LIMITS, RECORD_READ, readPlain, type Path } from "../_internal/boundary.js";
 import { isKnownCalendar } from "../calendar/_known.js";
 import { isBuilt } from "../draw/records/_checkRecord.js";
+import { isReplayWorkingTask } from "./_lifecycle.js";
 
 // A transition checks its caller's argument and then uses it and records it (the event's `input`). Read raw, a getter
 // or a Proxy could show the check one value and the task another (hostile6b F1, F3: a team member the seed never drew,
@@ -65,10 +66,12 @@ function isFrozenData(v: unknown): boolean {
  * The caller's argument of a transition as it will be checked, used and recorded: primitives and deep-frozen plain data
  * (a record or lock this library built, a calendar it built, a value the caller froze) as they are; anything else read
  * once into a plain copy (`readPlain`, the record limits: accessors, class instances, holes, a Proxy whose trap throws
- * are refused naming the path). @internal
+ * are refused naming the path). Replay's own calls on its working task ({@link isReplayWorkingTask}) pass the recorded
+ * input through. @internal
  */
-export function readArg<T>(value: T, path: Path): T {
-  if (value === null || typeof value !== "object") return value;
+export function readArg<T>(t: unknown, value: T, path: Path): T {
+  // replay re-invoking a transition on its own working state: the recorded input is already its plain copy of the trail
+  if (value === null || typeof value !== "object" || isReplayWorkingTask(t)) return value;
   if (isFrozenData(value)) return value;
   return readPlain(value, path, { ...RECORD_READ, keep: (o) => libraryValue(o) || isFrozenData(o) }) as T;
 }

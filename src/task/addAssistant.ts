@@ -28,7 +28,7 @@ const KINDS = ["testing-institution", "research-institute", "expert", "third-par
  * ```
  */
 export function addAssistant(t: TaskLifecycle, rawInput: { readonly targetId: string; readonly assistant: TaskTeam["assistants"][number]; readonly on: string; readonly actor: string }): Transition {
-  const input = readArg(rawInput, []);
+  const input = readArg(t, rawInput, []);
   requireState(t, ["inspectors-drawn", "inspecting"], "add an assistant", "Longting art. 20");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Longting art. 20", "缺少输入", "input required");
   const on = requireChronology(t, input.on, "add an assistant");

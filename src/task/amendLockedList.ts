@@ -68,7 +68,7 @@ export interface AmendLockedListInput {
  * ```
  */
 export function amendLockedList(t: TaskLifecycle, rawInput: AmendLockedListInput): Transition {
-  const input = readArg(rawInput, []);
+  const input = readArg(t, rawInput, []);
   requireState(t, ["targets-locked"], "change the locked list", "Longting art. 19; Chongqing 6.4");
   const rule = presetOf(t).lockedListChange;
   if (!rule.allowed) {

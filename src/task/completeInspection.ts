@@ -45,7 +45,7 @@ import { requireChronology, requireOrder, text } from "./_rules.js";
  * ```
  */
 export function completeInspection(t: TaskLifecycle, rawOptions: { readonly completedOn: string; readonly actor: string; readonly calendar?: CalendarOptions; readonly nonOfficialCalendar?: { readonly reason: string } }): Transition {
-  const options = readArg(rawOptions, []);
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["inspecting"], "complete the inspection", "Wolong 3.2");
   const completedOn = requireChronology(t, options?.completedOn, "complete the inspection", ["completedOn"]);
   const missing = t.targetIds.filter((id) => recordOfTarget(t, id) === undefined);

@@ -52,7 +52,7 @@ export function correctPublishedResult(
   t: TaskLifecycle,
   rawInput: { readonly record: InspectionRecordInput; readonly reason: string; readonly approval: Approval; readonly objectionConfirmedOn?: string; readonly on: string; readonly actor: string; readonly calendar?: CalendarOptions },
 ): Transition {
-  const input = readArg(rawInput, []);
+  const input = readArg(t, rawInput, []);
   requireState(t, ["published", "corrected"], "correct a published result", "Chongqing 6.6; Wancheng art. 21");
   const rule = presetOf(t).correction;
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", rule.clause, "缺少更正内容", "the correction input is required");

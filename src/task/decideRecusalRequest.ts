@@ -53,7 +53,7 @@ export function decideRecusalRequest(
     readonly actor: string;
   },
 ): Transition {
-  const input = readArg(rawInput, []);
+  const input = readArg(t, rawInput, []);
   requireState(t, ["inspectors-drawn", "inspecting"], "decide a recusal request", "行政处罚法 art. 43");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "行政处罚法 art. 43", "缺少回避申请的决定", "the decision input is required", []);
   const on = requireChronology(t, input.on, "decide a recusal request");

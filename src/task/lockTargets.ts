@@ -24,7 +24,7 @@ import { requireChronology, text } from "./_rules.js";
  * ```
  */
 export function lockTargets(t: TaskLifecycle, rawOptions: { readonly on: string; readonly actor: string }): Transition {
-  const options = readArg(rawOptions, []);
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["targets-drawn"], "lock the target list", "Longting art. 19");
   const on = requireChronology(t, options?.on, "lock the target list");
   const current = t.targetDraws[t.targetDraws.length - 1]?.record;

@@ -66,7 +66,7 @@ export interface PublishResultsOptions {
  * ```
  */
 export function publishResults(t: TaskLifecycle, rawOptions: PublishResultsOptions): Transition {
-  const options = readArg(rawOptions, []);
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["results-recorded"], "publish the results", "Wolong 3.2; Wancheng art. 21");
   const o = (options !== null && typeof options === "object" ? options : {}) as Partial<PublishResultsOptions>;
   const on = requireChronology(t, o.publishedOn, "publish the results", ["publishedOn"]);

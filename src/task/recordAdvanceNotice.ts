@@ -54,7 +54,7 @@ const NONE = { itemFlag: false, categories: [] as readonly string[], surpriseOnL
  * ```
  */
 export function recordAdvanceNotice(t: TaskLifecycle, rawInput: { readonly targetId: string; readonly actor: string; readonly on: string } & AdvanceNoticeStep): Transition {
-  const input = readArg(rawInput, []);
+  const input = readArg(t, rawInput, []);
   requireState(t, ["inspectors-drawn", "inspecting"], "record advance notice", "Chongqing 6.5; Longting art. 21; Wolong 2.3");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Chongqing 6.5; Longting art. 21; Wolong 2.3", "缺少输入", "input required");
   const rules = presetOf(t);

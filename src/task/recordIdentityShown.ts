@@ -27,7 +27,7 @@ import { requireChronology, requireIds, teamOf, text } from "./_rules.js";
  * ```
  */
 export function recordIdentityShown(t: TaskLifecycle, rawInput: { readonly targetId: string; readonly inspectorIds: readonly string[]; readonly on: string; readonly actor: string }): Transition {
-  const input = readArg(rawInput, []);
+  const input = readArg(t, rawInput, []);
   requireState(t, ["inspecting"], "record that identity was shown", "Wolong 2.3");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Wolong 2.3", "缺少输入", "input required");
   const on = requireChronology(t, input.on, "record that identity was shown");

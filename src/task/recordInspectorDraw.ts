@@ -138,8 +138,8 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
  * ```
  */
 export function recordInspectorDraw(t: TaskLifecycle, rawRecord: InspectorDrawRecord, rawOptions: RecordInspectorDrawOptions): Transition {
-  const record = readArg(rawRecord, ["record"]);
-  const options = readArg(rawOptions, []);
+  const record = readArg(t, rawRecord, ["record"]);
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["targets-locked"], "record the inspector draw", "Longting art. 19");
   const on = requireChronology(t, options?.on, "record the inspector draw");
   if (record === null || typeof record !== "object") refuse("invalid-input", "record", "docs/draw.md", "缺少人员抽取记录", "an inspector draw record is required", ["record"]);

@@ -68,7 +68,7 @@ export interface PenaltyInfoCollectedInput {
  * ```
  */
 export function recordPenaltyInfoCollected(t: TaskLifecycle, rawInput: PenaltyInfoCollectedInput): Transition {
-  const input = readArg(rawInput, []);
+  const input = readArg(t, rawInput, []);
   requireState(t, ["inspecting", "results-recorded", "published", "corrected"], "record the collection of penalty information", "Longting art. 22");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Longting art. 22", "缺少输入", "input required");
   const on = requireChronology(t, input.on, "record the collection of penalty information");

@@ -96,7 +96,7 @@ export interface RecordResultOptions {
  */
 export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, rawOptions: RecordResultOptions): Transition {
   // the record is read once by readRecordForm (or zod): its copy is what is checked, stored and recorded
-  const options = readArg(rawOptions, []);
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["inspecting"], "record a result", "Wolong 3.1; Chongqing 6.6");
   const o = (options !== null && typeof options === "object" ? options : {}) as Partial<RecordResultOptions>;
   const on = requireChronology(t, o.on, "record a result");

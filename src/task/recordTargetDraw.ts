@@ -57,8 +57,8 @@ export function recordTargetDraw(
   rawRecord: TargetDrawRecord,
   rawOptions: { readonly on: string; readonly actor: string; readonly redraw?: { readonly reason: string; readonly approval: Approval }; readonly witnessDirectory?: readonly Inspector[] },
 ): Transition {
-  const record = readArg(rawRecord, ["record"]);
-  const options = readArg(rawOptions, []);
+  const record = readArg(t, rawRecord, ["record"]);
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["planned", "targets-drawn"], "record a target draw", "Longting art. 19");
   const on = requireChronology(t, options?.on, "record a target draw");
   if (record === null || typeof record !== "object") refuse("invalid-input", "record", "docs/draw.md", "缺少抽取记录", "a target draw record is required", ["record"]);

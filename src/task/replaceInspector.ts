@@ -72,7 +72,7 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
  * ```
  */
 export function replaceInspector(t: TaskLifecycle, rawInput: ReplaceInspectorInput): Transition {
-  const input = readArg(rawInput, []);
+  const input = readArg(t, rawInput, []);
   requireState(t, ["inspectors-drawn", "inspecting"], "replace an inspector", "Longting art. 19");
   const rule = presetOf(t).replacement;
   const no: (rid: string, zh: string, en: string, path?: string[], value?: unknown) => never = (rid, zh, en, path = [], value) => refuse("replacement-refused", rid, rule.clause, zh, en, path, value);

@@ -48,7 +48,7 @@ export interface StartInspectionOptions {
  * ```
  */
 export function startInspection(t: TaskLifecycle, rawOptions: StartInspectionOptions): Transition {
-  const options = readArg(rawOptions, []);
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["inspectors-drawn"], "start the inspection", "Wolong 2.3; Yanshi 8.3");
   const on = requireChronology(t, options?.on, "start the inspection");
   const end = t.task.window.end;

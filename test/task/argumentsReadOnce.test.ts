@@ -18,7 +18,7 @@ describe("recordInspectorDraw reads the record once (hostile6b case-01)", () => 
   const outsider = SCJG.find((i) => i.category === "qualified-staff" && !used.has(i.id))!.id;
 
   it("a team member that is a getter (drawn id while hashing, an undrawn one afterwards) never reaches a live team", () => {
-    const rec = json(r.record) as { departments: { departmentId: string; teams: { targetIds: string[]; inspectorIds: string[] }[] }[]; leaders: { leaderId: string; targetIds: string[] }[] };
+    const rec = json(r.record) as unknown as { departments: { departmentId: string; teams: { targetIds: string[]; inspectorIds: string[] }[] }[]; leaders: { leaderId: string; targetIds: string[] }[] };
     const team = rec.departments.find((d) => d.departmentId === "SCJG")!.teams[0]!;
     const honest = [...team.inspectorIds];
     const leader = rec.leaders.find((l) => l.targetIds.includes(team.targetIds[0]!))!.leaderId;
