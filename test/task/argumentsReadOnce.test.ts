@@ -35,6 +35,25 @@ describe("recordInspectorDraw reads the record once (hostile6b case-01)", () => 
     expect(task).toBeUndefined();
   });
 
+  it("a frozen record is used as it is only when it is frozen data all the way down: a frozen getter is refused", () => {
+    const rec = json(r.record) as unknown as { departments: { teams: { inspectorIds: string[] }[] }[] };
+    const team = rec.departments[0]!.teams[0]!;
+    const ids = [...team.inspectorIds];
+    Object.defineProperty(team, "inspectorIds", { enumerable: true, configurable: false, get: () => ids });
+    const deepFreeze = (v: unknown): unknown => {
+      if (v !== null && typeof v === "object" && !Object.isFrozen(v)) {
+        for (const k of Object.keys(v)) {
+          const d = Object.getOwnPropertyDescriptor(v, k)!;
+          if ("value" in d) deepFreeze(d.value);
+        }
+        Object.freeze(v);
+      }
+      return v;
+    };
+    deepFreeze(rec);
+    expect(() => recordInspectorDraw(t0, rec as unknown as InspectorDrawRecord, { on: "2026-04-02", actor: "各参与部门", drawInput })).toThrow(ShuangsuijiError);
+  });
+
   it("the record drawInspectors returned (frozen) and its JSON are still accepted, the same task either way", () => {
     const a = recordInspectorDraw(t0, r.record, { on: "2026-04-02", actor: "各参与部门", drawInput }).task;
     const b = recordInspectorDraw(t0, json(r.record), { on: "2026-04-02", actor: "各参与部门", drawInput: json(drawInput) }).task;
