@@ -11,7 +11,7 @@ const KINDS = ["testing-institution", "research-institute", "expert", "third-par
  * department.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The target whose team gets the assistant, the `assistant` (name and kind), the date `on` and the
+ * @param rawInput - The target whose team gets the assistant, the `assistant` (name and kind), the date `on` and the
  *   `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.

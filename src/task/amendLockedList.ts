@@ -40,7 +40,7 @@ export interface AmendLockedListInput {
  * (一经锁定不可更改) refuses any change with `locked-list-immutable`. Only before inspectors are drawn.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The targets to `add` and `remove`, the `reason`, the approval, the committed `pool` for added targets,
+ * @param rawInput - The targets to `add` and `remove`, the `reason`, the approval, the committed `pool` for added targets,
  *   the date `on` and the `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `locked-list-immutable` when the task's preset does not allow changing a locked

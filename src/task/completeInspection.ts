@@ -24,7 +24,7 @@ import { requireChronology, requireOrder, text } from "./_rules.js";
  * years ({@link addCalendarYears}) is accepted.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param options - `completedOn`, the `actor`, the `calendar` for the publication deadline and, to use a calendar that
+ * @param rawOptions - `completedOn`, the `actor`, the `calendar` for the publication deadline and, to use a calendar that
  *   differs from the official one, `nonOfficialCalendar` with the reason.
  * @returns The new task (with its publication deadline) and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not inspecting, or a target still has no

@@ -17,7 +17,7 @@ import { checkAdvanceNotice, checkRecordForm, presetOf, requireApproval, require
  * is dated on or after publication, and its approval on or before the correction (`approval-late`).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The corrected `record` (same id and target), the `reason`, the approval, `objectionConfirmedOn` when
+ * @param rawInput - The corrected `record` (same id and target), the `reason`, the approval, `objectionConfirmedOn` when
  *   it follows an objection, the date `on`, the `actor` and the `calendar`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `results-immutable` when no reason is given (published results change only by a

@@ -13,7 +13,7 @@ import { requireApproval, requireChronology, text } from "./_rules.js";
  * targets); a refused one is recorded with its reason. The decision is dated on or before the day it is recorded.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The request (target, inspector), the decision (`granted`, a reason when refused, a substitute when
+ * @param rawInput - The request (target, inspector), the decision (`granted`, a reason when refused, a substitute when
  *   granted), the approval, the date `on` and the `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `replacement-refused` when the substitute cannot replace the inspector (see {@link

@@ -8,7 +8,7 @@ import { requireChronology, text } from "./_rules.js";
  * Confirms and locks the current target list (一经锁定不可更改, Longting art. 19; 一经确认不可擅自更改, Chongqing 6.4).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param options - The date `on` and the `actor`.
+ * @param rawOptions - The date `on` and the `actor`.
  * @returns The new task (its target draw locked) and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task has no recorded target draw to lock.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the options are malformed, `actor` is

@@ -43,7 +43,7 @@ export interface PublishResultsOptions {
  * only before it is public, so nothing published is withdrawn (Wancheng art. 21 公开后不得擅自更改).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param options - The publishing department, records `withheld` (with reason and legal basis), the date `on` and the
+ * @param rawOptions - The publishing department, records `withheld` (with reason and legal basis), the date `on` and the
  *   `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows publication, the

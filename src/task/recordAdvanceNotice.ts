@@ -33,7 +33,7 @@ const NONE = { itemFlag: false, categories: [] as readonly string[], surpriseOnL
  * One step per target; the notice (or the decision to inspect by surprise) is dated on or before the day recorded.
  *
  * @param t - The task, once inspectors are drawn (`inspectors-drawn`) or during inspection (`inspecting`).
- * @param input - The `targetId`, exactly one of `given` / `surpriseOnLead` / `notGiven` ({@link AdvanceNoticeStep}),
+ * @param rawInput - The `targetId`, exactly one of `given` / `surpriseOnLead` / `notGiven` ({@link AdvanceNoticeStep}),
  *   the `actor` and the day `on` the step is recorded.
  * @returns The new task (its `advanceNotices[targetId]` set) and the audit event `advance-notice-recorded`.
  * @throws {@link ShuangsuijiError} `record-form-refused` (rule `advance-notice-exemption`) when the exemption is not one

@@ -10,7 +10,7 @@ import { requireChronology, requireIds, teamOf, text } from "./_rules.js";
  * inspection day. Every inspector named must be on the target's team.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The target, the `inspectorIds` who showed their credentials, the date `on` and the `actor`.
+ * @param rawInput - The target, the `inspectorIds` who showed their credentials, the date `on` and the `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `record-form-refused` when an inspector listed is not a member of the target's team.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.

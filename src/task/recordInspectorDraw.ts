@@ -117,8 +117,8 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
  * must be random (`one-side-random`: `randomSide: "neither"` is refused, Longting art. 19's fallback keeps one side).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param record - The stage-2 record of {@link drawInspectors}.
- * @param options - The date `on` and the `actor`.
+ * @param rawRecord - The stage-2 record of {@link drawInspectors}.
+ * @param rawOptions - The date `on` and the `actor`.
  * @returns The new task (with its teams) and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the record is missing or altered, was

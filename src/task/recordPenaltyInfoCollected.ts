@@ -45,7 +45,7 @@ export interface PenaltyInfoCollectedInput {
  * {@link overduePenaltyInfo} lists what is late or overdue.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The record, the deciding department, the decision date (and number), the date `on` of the 归集, the
+ * @param rawInput - The record, the deciding department, the decision date (and number), the date `on` of the 归集, the
  *   `actor` and the `calendar`.
  * @returns The new task (with the entry in `penaltyInfo`) and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task has no results yet, or the department already

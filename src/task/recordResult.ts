@@ -70,7 +70,7 @@ export interface RecordResultOptions {
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param record - The inspection record of one target.
- * @param options - The date `on`, the `actor`, the `calendar`, and the reason and approval of an inspection outside the
+ * @param rawOptions - The date `on`, the `actor`, the `calendar`, and the reason and approval of an inspection outside the
  *   task's window.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `record-form-refused` when the record fails the record-form checks (every problem:

@@ -27,8 +27,8 @@ import type { Inspector } from "../model/inspector.js";
  * ceil(cap × eligible) is refused (`general-item-ratio-cap`, Chongqing 5.2).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param record - The stage-1 record of {@link drawTargets}.
- * @param options - The date `on`, the `actor`, and for a redraw its `reason` and approval; `witnessDirectory`, the
+ * @param rawRecord - The stage-1 record of {@link drawTargets}.
+ * @param rawOptions - The date `on`, the `actor`, and for a redraw its `reason` and approval; `witnessDirectory`, the
  *   department directories the seed's witnesses are looked up in where the preset's `drawWitnesses` asks for 执法人员
  *   (Wolong 2.2 建议…由两名以上执法人员见证: under `wolong` a shortfall is recorded as `advisories` in the event's payload).
  * @returns The new task and the audit event recorded.

@@ -44,7 +44,7 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
  * checked as every approval is (`approval-missing`, `approval-role`, `approval-late`: dated on or before `on`).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The target, the inspector leaving, the substitute and the department's `directory`, the `reason` (one
+ * @param rawInput - The target, the inspector leaving, the substitute and the department's `directory`, the `reason` (one
  *   of {@link REPLACEMENT_REASONS}), who chose the substitute, the approval, the date `on` and the `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `replacement-refused` when the replacement breaks a rule: a reason the preset does

@@ -32,7 +32,7 @@ export interface StartInspectionOptions {
  * notice required).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param options - The date `on` and the `actor`.
+ * @param rawOptions - The date `on` and the `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the options are malformed or `actor` is
