@@ -382,23 +382,45 @@ export interface EventDraft {
 }
 
 /**
- * The stored trail a replay is re-running (set by {@link expecting} for the duration of one transition call): advance
- * reads the stored event at the position it appends and, when that event's payload or input equals (as JSON) what the
- * call records, adopts the stored object ({@link adoptEqual}: compared, checked canonical and frozen in one walk) instead of making a canonical copy of its own. The
- * event appended is the same JSON either way — replay still compares every field and its digest is computed from the
- * content — so this saves a copy per event, not a check: a forged stored value is simply not equal and not adopted.
+ * One replay in progress (set by {@link expecting} for the duration of one transition call that replay makes). `events`
+ * is the stored trail it is re-running: advance reads the stored event at the position it appends and, when that
+ * event's payload or input equals (as JSON) what the call records, adopts the stored object ({@link adoptEqual}:
+ * compared, checked canonical and frozen in one walk) instead of making a canonical copy of its own. The event appended
+ * is the same JSON either way — replay still compares every field and its digest is computed from the content — so
+ * this saves a copy per event, not a check: a forged stored value is simply not equal and not adopted.
+ *
+ * `draft` is this replay's own working state (draftOf), created by the first event it appends and updated in place
+ * only by advances on it: a transition that caller code runs during a replay (a Proxy read inside a replayed call) on
+ * a task of its own never takes the in-place path, so no value handed out is ever updated later (hostile6b F2).
  */
-let expected: readonly AuditEvent[] | undefined;
+export interface ReplayRun {
+  readonly events: readonly AuditEvent[];
+  draft: DraftCore | undefined;
+}
+
+let run: ReplayRun | undefined;
+
+/** A new replay token for a stored trail (one per replay). */
+export const replayRun = (events: readonly AuditEvent[]): ReplayRun => ({ events, draft: undefined });
 
 /** Runs `call` (one transition re-invoked by replay) with the stored trail offered to {@link advance}. */
-export function expecting<T>(events: readonly AuditEvent[], call: () => T): T {
-  const outer = expected;
-  expected = events;
+export function expecting<T>(r: ReplayRun, call: () => T): T {
+  const outer = run;
+  run = r;
   try {
     return call();
   } finally {
-    expected = outer;
+    run = outer;
   }
+}
+
+/**
+ * Whether `t` is the working task of the replay in progress, i.e. the call is replay re-invoking a transition on its
+ * own state with the recorded input (already one plain copy of the stored trail): its arguments are not copied again.
+ */
+export function isReplayWorkingTask(t: unknown): boolean {
+  const r = run;
+  return r !== undefined && r.draft !== undefined && typeof t === "object" && t !== null && CORES.get(t as TaskLifecycle) === r.draft;
 }
 
 /** The swap that records a holiday calendar by reference (see encodeInput). */
@@ -436,7 +458,7 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
   const audit = core.lists.audit;
   const prev = audit.length === 0 ? GENESIS : (audit.log.store[audit.length - 1] as AuditEvent).digest;
   // on replay the stored event at this position, when its content is what this call records, is adopted as is
-  const at: unknown = expected?.[audit.length];
+  const at: unknown = run?.events[audit.length];
   const stored = at !== null && typeof at === "object" ? (at as AuditEvent) : undefined;
   const payload = (stored !== undefined && adoptEqual(stored.payload, ev.payload) !== 0 ? stored.payload : storedCopy(ev.payload)) as AuditEvent["payload"];
   // An item appended to a list that is also an argument of the call (recordResult's record) shares the event's frozen
@@ -457,7 +479,9 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
   const digest = canonicalDigest({ actor: ev.actor, input, on: ev.on, payload, prevDigest: prev, seq: audit.length, transition: ev.transition, type: ev.type });
   const event: AuditEvent = Object.freeze({ seq: audit.length, type: ev.type, on: ev.on, actor: ev.actor, payload, transition: ev.transition, input, prevDigest: prev, digest });
   // on replay, one working state updated in place (draftOf); otherwise a new frozen version sharing the lists
-  const draft = expected === undefined ? undefined : core.draft === undefined ? draftOf(core) : (core as DraftCore);
+  // only this replay's own state: its first event (on the empty task) creates it, later ones update it
+  const r = run;
+  const draft = r === undefined ? undefined : core.draft !== undefined ? (core === r.draft ? (core as DraftCore) : undefined) : r.draft === undefined && audit.length === 0 ? (r.draft = draftOf(core)) : undefined;
   const scalars: Record<string, unknown> = draft?.scalars ?? { ...core.scalars };
   const lists: Record<string, View<unknown>> = draft?.lists ?? { ...core.lists };
   let shown = core.shown;

@@ -23,12 +23,18 @@ const ask = (): never => {
   throw ASK;
 };
 
-/** A plain object whose own enumerable members (the ones zod reads, inherited ones included) are all in `allowed`. */
+/**
+ * A plain object whose own enumerable members (the ones zod reads, inherited ones included) are all in `allowed`, and
+ * with no allowed member inherited from its prototype chain.
+ */
 function obj(v: unknown, allowed: ReadonlySet<string>): Record<string, unknown> {
   if (v === null || typeof v !== "object" || Array.isArray(v)) return ask();
   const proto = Object.getPrototypeOf(v) as unknown;
   if (proto !== Object.prototype && proto !== null) return ask();
   for (const k in v) if (!allowed.has(k) || !Object.hasOwn(v, k)) return ask();
+  // an allowed member inherited (a polluted Object.prototype, non-enumerable: invisible to for…in) is read by zod but
+  // not by `opt`, which reads own members only: the schema decides (hostile6b F4)
+  if (proto !== null) for (const k of allowed) if (!Object.hasOwn(v, k) && k in v) return ask();
   return v as Record<string, unknown>;
 }
 

@@ -4,7 +4,9 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
 import { TRANSITIONS } from "./AuditEvent.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { GENESIS, calendarDigest, eventsFrom, expecting, finalDraft, replaceObjects } from "./_lifecycle.js";
+import { GENESIS, calendarDigest, eventsFrom, expecting, finalDraft, replaceObjects, replayRun } from "./_lifecycle.js";
+import { readPlain } from "../_internal/boundary.js";
+import { isKnownCalendar } from "../calendar/_known.js";
 import { sameJson } from "./_digest.js";
 import { isCalendarFree } from "./_plain.js";
 import { addAssistant } from "./addAssistant.js";
@@ -92,7 +94,11 @@ function decodeInput(input: readonly unknown[], calendars: ReadonlyMap<string, H
 export function replay(events: readonly AuditEvent[], options: ReplayOptions = {}): ReplayOutcome {
   if (!Array.isArray(events) || events.length === 0) return { ok: false, problems: [{ seq: 0, problem: "the trail is empty: it has no task-planned event" }] };
   const calendars = new Map<string, HolidayCalendar>([[calendarDigest(CN_CALENDAR), CN_CALENDAR]]);
-  for (const c of options.calendars ?? []) calendars.set(calendarDigest(c), c);
+  // the caller's calendars are read once, here, into plain copies (calendars this library built are used as they are):
+  // no caller code (a Proxy's trap, a getter) runs inside the replay loop (hostile6b F2)
+  const given = readPlain(options.calendars ?? [], ["options", "calendars"], { keep: isKnownCalendar }) as HolidayCalendar[];
+  for (const c of given) calendars.set(calendarDigest(c), c);
+  const token = replayRun(events);
   let t = undefined as unknown as TaskLifecycle;
   let prev = GENESIS;
   // a trail copied by plainCopy with no `$calendar` member anywhere: decoding would return every input unchanged
@@ -109,7 +115,7 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
     try {
       const args = decode ? decodeInput(e.input, calendars, i) : e.input.map((x) => (x === null ? undefined : x));
       // the stored events are offered to advance (see expecting): what it appends equal to them shares their content
-      result = expecting(events, () => (REGISTRY[e.transition] as (t: TaskLifecycle, ...a: unknown[]) => Transition)(t, ...args));
+      result = expecting(token, () => (REGISTRY[e.transition] as (t: TaskLifecycle, ...a: unknown[]) => Transition)(t, ...args));
     } catch (err) {
       if (!(err instanceof ShuangsuijiError)) throw err;
       const issue = err.issues[0];

@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import type { TaskLifecycle, TaskTeam, Transition } from "./TaskLifecycle.js";
 import { advance, refuse, requireState, teamIndexOf } from "./_lifecycle.js";
 import { requireChronology, text } from "./_rules.js";
@@ -10,7 +11,7 @@ const KINDS = ["testing-institution", "research-institute", "expert", "third-par
  * department.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The target whose team gets the assistant, the `assistant` (name and kind), the date `on` and the
+ * @param rawInput - The target whose team gets the assistant, the `assistant` (name and kind), the date `on` and the
  *   `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
@@ -26,7 +27,8 @@ const KINDS = ["testing-institution", "research-institute", "expert", "third-par
  * addAssistant(drawn, { targetId: "91350100M000100Y43", assistant: { name: "赵工", organisation: "市特检院", kind: "testing-institution" }, on: "2026-04-09", actor: "组长" });
  * ```
  */
-export function addAssistant(t: TaskLifecycle, input: { readonly targetId: string; readonly assistant: TaskTeam["assistants"][number]; readonly on: string; readonly actor: string }): Transition {
+export function addAssistant(t: TaskLifecycle, rawInput: { readonly targetId: string; readonly assistant: TaskTeam["assistants"][number]; readonly on: string; readonly actor: string }): Transition {
+  const input = readArg(t, rawInput, []);
   requireState(t, ["inspectors-drawn", "inspecting"], "add an assistant", "Longting art. 20");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Longting art. 20", "缺少输入", "input required");
   const on = requireChronology(t, input.on, "add an assistant");

@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { commitPool, poolConfig } from "../draw/targets/commitPool.js";
 import { eligibilityOf } from "../draw/targets/_pool.js";
 import type { DrawUnit } from "../draw/targets/DrawUnit.js";
@@ -39,7 +40,7 @@ export interface AmendLockedListInput {
  * (一经锁定不可更改) refuses any change with `locked-list-immutable`. Only before inspectors are drawn.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The targets to `add` and `remove`, the `reason`, the approval, the committed `pool` for added targets,
+ * @param rawInput - The targets to `add` and `remove`, the `reason`, the approval, the committed `pool` for added targets,
  *   the date `on` and the `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `locked-list-immutable` when the task's preset does not allow changing a locked
@@ -66,7 +67,8 @@ export interface AmendLockedListInput {
  * });
  * ```
  */
-export function amendLockedList(t: TaskLifecycle, input: AmendLockedListInput): Transition {
+export function amendLockedList(t: TaskLifecycle, rawInput: AmendLockedListInput): Transition {
+  const input = readArg(t, rawInput, []);
   requireState(t, ["targets-locked"], "change the locked list", "Longting art. 19; Chongqing 6.4");
   const rule = presetOf(t).lockedListChange;
   if (!rule.allowed) {

@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
@@ -23,7 +24,7 @@ import { requireChronology, requireOrder, text } from "./_rules.js";
  * years ({@link addCalendarYears}) is accepted.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param options - `completedOn`, the `actor`, the `calendar` for the publication deadline and, to use a calendar that
+ * @param rawOptions - `completedOn`, the `actor`, the `calendar` for the publication deadline and, to use a calendar that
  *   differs from the official one, `nonOfficialCalendar` with the reason.
  * @returns The new task (with its publication deadline) and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not inspecting, or a target still has no
@@ -43,7 +44,8 @@ import { requireChronology, requireOrder, text } from "./_rules.js";
  * task.publicationDeadline?.date; // "2026-11-03"
  * ```
  */
-export function completeInspection(t: TaskLifecycle, options: { readonly completedOn: string; readonly actor: string; readonly calendar?: CalendarOptions; readonly nonOfficialCalendar?: { readonly reason: string } }): Transition {
+export function completeInspection(t: TaskLifecycle, rawOptions: { readonly completedOn: string; readonly actor: string; readonly calendar?: CalendarOptions; readonly nonOfficialCalendar?: { readonly reason: string } }): Transition {
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["inspecting"], "complete the inspection", "Wolong 3.2");
   const completedOn = requireChronology(t, options?.completedOn, "complete the inspection", ["completedOn"]);
   const missing = t.targetIds.filter((id) => recordOfTarget(t, id) === undefined);

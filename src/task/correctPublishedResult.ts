@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
@@ -16,7 +17,7 @@ import { checkAdvanceNotice, checkRecordForm, presetOf, requireApproval, require
  * is dated on or after publication, and its approval on or before the correction (`approval-late`).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The corrected `record` (same id and target), the `reason`, the approval, `objectionConfirmedOn` when
+ * @param rawInput - The corrected `record` (same id and target), the `reason`, the approval, `objectionConfirmedOn` when
  *   it follows an objection, the date `on`, the `actor` and the `calendar`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `results-immutable` when no reason is given (published results change only by a
@@ -49,8 +50,9 @@ import { checkAdvanceNotice, checkRecordForm, presetOf, requireApproval, require
  */
 export function correctPublishedResult(
   t: TaskLifecycle,
-  input: { readonly record: InspectionRecordInput; readonly reason: string; readonly approval: Approval; readonly objectionConfirmedOn?: string; readonly on: string; readonly actor: string; readonly calendar?: CalendarOptions },
+  rawInput: { readonly record: InspectionRecordInput; readonly reason: string; readonly approval: Approval; readonly objectionConfirmedOn?: string; readonly on: string; readonly actor: string; readonly calendar?: CalendarOptions },
 ): Transition {
+  const input = readArg(t, rawInput, []);
   requireState(t, ["published", "corrected"], "correct a published result", "Chongqing 6.6; Wancheng art. 21");
   const rule = presetOf(t).correction;
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", rule.clause, "缺少更正内容", "the correction input is required");

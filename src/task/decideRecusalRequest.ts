@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import type { Inspector } from "../model/inspector.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { replaceInspector } from "./replaceInspector.js";
@@ -12,7 +13,7 @@ import { requireApproval, requireChronology, text } from "./_rules.js";
  * targets); a refused one is recorded with its reason. The decision is dated on or before the day it is recorded.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The request (target, inspector), the decision (`granted`, a reason when refused, a substitute when
+ * @param rawInput - The request (target, inspector), the decision (`granted`, a reason when refused, a substitute when
  *   granted), the approval, the date `on` and the `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `replacement-refused` when the substitute cannot replace the inspector (see {@link
@@ -40,7 +41,7 @@ import { requireApproval, requireChronology, text } from "./_rules.js";
  */
 export function decideRecusalRequest(
   t: TaskLifecycle,
-  input: {
+  rawInput: {
     readonly targetId: string;
     readonly inspectorId: string;
     readonly grounds: string;
@@ -52,6 +53,7 @@ export function decideRecusalRequest(
     readonly actor: string;
   },
 ): Transition {
+  const input = readArg(t, rawInput, []);
   requireState(t, ["inspectors-drawn", "inspecting"], "decide a recusal request", "行政处罚法 art. 43");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "行政处罚法 art. 43", "缺少回避申请的决定", "the decision input is required", []);
   const on = requireChronology(t, input.on, "decide a recusal request");

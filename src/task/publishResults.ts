@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, headOf, recordById, refuse, requireState } from "./_lifecycle.js";
 import { presetOf, requireChronology, requireOrder, text } from "./_rules.js";
@@ -42,7 +43,7 @@ export interface PublishResultsOptions {
  * only before it is public, so nothing published is withdrawn (Wancheng art. 21 公开后不得擅自更改).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param options - The publishing department, records `withheld` (with reason and legal basis), the date `on` and the
+ * @param rawOptions - The publishing department, records `withheld` (with reason and legal basis), the date `on` and the
  *   `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows publication, the
@@ -64,7 +65,8 @@ export interface PublishResultsOptions {
  * publishResults(task, { publishedOn: "2026-10-29", actor: "卫健委", departmentId: "WJW" }).task.state; // "published"
  * ```
  */
-export function publishResults(t: TaskLifecycle, options: PublishResultsOptions): Transition {
+export function publishResults(t: TaskLifecycle, rawOptions: PublishResultsOptions): Transition {
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["results-recorded"], "publish the results", "Wolong 3.2; Wancheng art. 21");
   const o = (options !== null && typeof options === "object" ? options : {}) as Partial<PublishResultsOptions>;
   const on = requireChronology(t, o.publishedOn, "publish the results", ["publishedOn"]);

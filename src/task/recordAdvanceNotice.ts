@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import type { AdvanceNoticeRecorded, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, advanceNoticeFor, refuse, requireState } from "./_lifecycle.js";
 import { presetOf, requireChronology, requireDate, teamOf, text } from "./_rules.js";
@@ -32,7 +33,7 @@ const NONE = { itemFlag: false, categories: [] as readonly string[], surpriseOnL
  * One step per target; the notice (or the decision to inspect by surprise) is dated on or before the day recorded.
  *
  * @param t - The task, once inspectors are drawn (`inspectors-drawn`) or during inspection (`inspecting`).
- * @param input - The `targetId`, exactly one of `given` / `surpriseOnLead` / `notGiven` ({@link AdvanceNoticeStep}),
+ * @param rawInput - The `targetId`, exactly one of `given` / `surpriseOnLead` / `notGiven` ({@link AdvanceNoticeStep}),
  *   the `actor` and the day `on` the step is recorded.
  * @returns The new task (its `advanceNotices[targetId]` set) and the audit event `advance-notice-recorded`.
  * @throws {@link ShuangsuijiError} `record-form-refused` (rule `advance-notice-exemption`) when the exemption is not one
@@ -52,7 +53,8 @@ const NONE = { itemFlag: false, categories: [] as readonly string[], surpriseOnL
  * recordAdvanceNotice(drawn, { targetId: "91330100716105852F", surpriseOnLead: { lead: "12315举报 2026-0412", on: "2026-04-09" }, on: "2026-04-09", actor: "检查组" });
  * ```
  */
-export function recordAdvanceNotice(t: TaskLifecycle, input: { readonly targetId: string; readonly actor: string; readonly on: string } & AdvanceNoticeStep): Transition {
+export function recordAdvanceNotice(t: TaskLifecycle, rawInput: { readonly targetId: string; readonly actor: string; readonly on: string } & AdvanceNoticeStep): Transition {
+  const input = readArg(t, rawInput, []);
   requireState(t, ["inspectors-drawn", "inspecting"], "record advance notice", "Chongqing 6.5; Longting art. 21; Wolong 2.3");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Chongqing 6.5; Longting art. 21; Wolong 2.3", "缺少输入", "input required");
   const rules = presetOf(t);

@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, identityShownFor, refuse, requireState } from "./_lifecycle.js";
 import { requireChronology, requireIds, teamOf, text } from "./_rules.js";
@@ -9,7 +10,7 @@ import { requireChronology, requireIds, teamOf, text } from "./_rules.js";
  * inspection day. Every inspector named must be on the target's team.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The target, the `inspectorIds` who showed their credentials, the date `on` and the `actor`.
+ * @param rawInput - The target, the `inspectorIds` who showed their credentials, the date `on` and the `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `record-form-refused` when an inspector listed is not a member of the target's team.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
@@ -25,7 +26,8 @@ import { requireChronology, requireIds, teamOf, text } from "./_rules.js";
  * recordIdentityShown(inspecting, { targetId: "91350100M000100Y43", inspectorIds: ["SCJG-1", "SCJG-2"], on: "2026-04-15", actor: "组长" });
  * ```
  */
-export function recordIdentityShown(t: TaskLifecycle, input: { readonly targetId: string; readonly inspectorIds: readonly string[]; readonly on: string; readonly actor: string }): Transition {
+export function recordIdentityShown(t: TaskLifecycle, rawInput: { readonly targetId: string; readonly inspectorIds: readonly string[]; readonly on: string; readonly actor: string }): Transition {
+  const input = readArg(t, rawInput, []);
   requireState(t, ["inspecting"], "record that identity was shown", "Wolong 2.3");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Wolong 2.3", "缺少输入", "input required");
   const on = requireChronology(t, input.on, "record that identity was shown");

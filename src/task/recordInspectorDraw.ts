@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import type { InspectorDrawRecord } from "../draw/inspectors/InspectorDrawRecord.js";
 import { stage2BodyDigest } from "../draw/inspectors/_recordDigest.js";
 import type { TaskLifecycle, TaskTeam, Transition } from "./TaskLifecycle.js";
@@ -116,8 +117,8 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
  * must be random (`one-side-random`: `randomSide: "neither"` is refused, Longting art. 19's fallback keeps one side).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param record - The stage-2 record of {@link drawInspectors}.
- * @param options - The date `on` and the `actor`.
+ * @param rawRecord - The stage-2 record of {@link drawInspectors}.
+ * @param rawOptions - The date `on` and the `actor`.
  * @returns The new task (with its teams) and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the record is missing or altered, was
@@ -136,7 +137,9 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
  * task.teams[0]?.leaderId;
  * ```
  */
-export function recordInspectorDraw(t: TaskLifecycle, record: InspectorDrawRecord, options: RecordInspectorDrawOptions): Transition {
+export function recordInspectorDraw(t: TaskLifecycle, rawRecord: InspectorDrawRecord, rawOptions: RecordInspectorDrawOptions): Transition {
+  const record = readArg(t, rawRecord, ["record"]);
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["targets-locked"], "record the inspector draw", "Longting art. 19");
   const on = requireChronology(t, options?.on, "record the inspector draw");
   if (record === null || typeof record !== "object") refuse("invalid-input", "record", "docs/draw.md", "缺少人员抽取记录", "an inspector draw record is required", ["record"]);

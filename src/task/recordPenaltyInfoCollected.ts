@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { computeDeadline } from "../calendar/computeDeadline.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { isNegativeOutcome } from "../codes/isNegativeOutcome.js";
@@ -44,7 +45,7 @@ export interface PenaltyInfoCollectedInput {
  * {@link overduePenaltyInfo} lists what is late or overdue.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The record, the deciding department, the decision date (and number), the date `on` of the 归集, the
+ * @param rawInput - The record, the deciding department, the decision date (and number), the date `on` of the 归集, the
  *   `actor` and the `calendar`.
  * @returns The new task (with the entry in `penaltyInfo`) and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task has no results yet, or the department already
@@ -66,7 +67,8 @@ export interface PenaltyInfoCollectedInput {
  * event.payload.late; // false: within 7 working days of 2026-05-11
  * ```
  */
-export function recordPenaltyInfoCollected(t: TaskLifecycle, input: PenaltyInfoCollectedInput): Transition {
+export function recordPenaltyInfoCollected(t: TaskLifecycle, rawInput: PenaltyInfoCollectedInput): Transition {
+  const input = readArg(t, rawInput, []);
   requireState(t, ["inspecting", "results-recorded", "published", "corrected"], "record the collection of penalty information", "Longting art. 22");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Longting art. 22", "缺少输入", "input required");
   const on = requireChronology(t, input.on, "record the collection of penalty information");

@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { consequencesOf } from "../codes/consequencesOf.js";
 import { isNegativeOutcome } from "../codes/isNegativeOutcome.js";
 import { computeDeadline } from "../calendar/computeDeadline.js";
@@ -69,7 +70,7 @@ export interface RecordResultOptions {
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param record - The inspection record of one target.
- * @param options - The date `on`, the `actor`, the `calendar`, and the reason and approval of an inspection outside the
+ * @param rawOptions - The date `on`, the `actor`, the `calendar`, and the reason and approval of an inspection outside the
  *   task's window.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `record-form-refused` when the record fails the record-form checks (every problem:
@@ -93,7 +94,9 @@ export interface RecordResultOptions {
  * event.payload.consequences;
  * ```
  */
-export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, options: RecordResultOptions): Transition {
+export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, rawOptions: RecordResultOptions): Transition {
+  // the record is read once by readRecordForm (or zod): its copy is what is checked, stored and recorded
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["inspecting"], "record a result", "Wolong 3.1; Chongqing 6.6");
   const o = (options !== null && typeof options === "object" ? options : {}) as Partial<RecordResultOptions>;
   const on = requireChronology(t, o.on, "record a result");

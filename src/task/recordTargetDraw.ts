@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
 import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
@@ -26,8 +27,8 @@ import type { Inspector } from "../model/inspector.js";
  * ceil(cap × eligible) is refused (`general-item-ratio-cap`, Chongqing 5.2).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param record - The stage-1 record of {@link drawTargets}.
- * @param options - The date `on`, the `actor`, and for a redraw its `reason` and approval; `witnessDirectory`, the
+ * @param rawRecord - The stage-1 record of {@link drawTargets}.
+ * @param rawOptions - The date `on`, the `actor`, and for a redraw its `reason` and approval; `witnessDirectory`, the
  *   department directories the seed's witnesses are looked up in where the preset's `drawWitnesses` asks for 执法人员
  *   (Wolong 2.2 建议…由两名以上执法人员见证: under `wolong` a shortfall is recorded as `advisories` in the event's payload).
  * @returns The new task and the audit event recorded.
@@ -53,9 +54,11 @@ import type { Inspector } from "../model/inspector.js";
  */
 export function recordTargetDraw(
   t: TaskLifecycle,
-  record: TargetDrawRecord,
-  options: { readonly on: string; readonly actor: string; readonly redraw?: { readonly reason: string; readonly approval: Approval }; readonly witnessDirectory?: readonly Inspector[] },
+  rawRecord: TargetDrawRecord,
+  rawOptions: { readonly on: string; readonly actor: string; readonly redraw?: { readonly reason: string; readonly approval: Approval }; readonly witnessDirectory?: readonly Inspector[] },
 ): Transition {
+  const record = readArg(t, rawRecord, ["record"]);
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["planned", "targets-drawn"], "record a target draw", "Longting art. 19");
   const on = requireChronology(t, options?.on, "record a target draw");
   if (record === null || typeof record !== "object") refuse("invalid-input", "record", "docs/draw.md", "缺少抽取记录", "a target draw record is required", ["record"]);

@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
 import { countsTowardMinimum } from "../model/countsTowardMinimum.js";
 import type { Inspector } from "../model/inspector.js";
@@ -43,7 +44,7 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
  * checked as every approval is (`approval-missing`, `approval-role`, `approval-late`: dated on or before `on`).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param input - The target, the inspector leaving, the substitute and the department's `directory`, the `reason` (one
+ * @param rawInput - The target, the inspector leaving, the substitute and the department's `directory`, the `reason` (one
  *   of {@link REPLACEMENT_REASONS}), who chose the substitute, the approval, the date `on` and the `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `replacement-refused` when the replacement breaks a rule: a reason the preset does
@@ -70,7 +71,8 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
  * });
  * ```
  */
-export function replaceInspector(t: TaskLifecycle, input: ReplaceInspectorInput): Transition {
+export function replaceInspector(t: TaskLifecycle, rawInput: ReplaceInspectorInput): Transition {
+  const input = readArg(t, rawInput, []);
   requireState(t, ["inspectors-drawn", "inspecting"], "replace an inspector", "Longting art. 19");
   const rule = presetOf(t).replacement;
   const no: (rid: string, zh: string, en: string, path?: string[], value?: unknown) => never = (rid, zh, en, path = [], value) => refuse("replacement-refused", rid, rule.clause, zh, en, path, value);

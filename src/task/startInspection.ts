@@ -1,3 +1,4 @@
+import { readArg } from "./_args.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, refuse, requireState } from "./_lifecycle.js";
 import { requireChronology, text } from "./_rules.js";
@@ -31,7 +32,7 @@ export interface StartInspectionOptions {
  * notice required).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
- * @param options - The date `on` and the `actor`.
+ * @param rawOptions - The date `on` and the `actor`.
  * @returns The new task and the audit event recorded.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the options are malformed or `actor` is
@@ -46,7 +47,8 @@ export interface StartInspectionOptions {
  * const { task } = startInspection(drawn, { on: "2026-04-10", actor: "联合检查组" });
  * ```
  */
-export function startInspection(t: TaskLifecycle, options: StartInspectionOptions): Transition {
+export function startInspection(t: TaskLifecycle, rawOptions: StartInspectionOptions): Transition {
+  const options = readArg(t, rawOptions, []);
   requireState(t, ["inspectors-drawn"], "start the inspection", "Wolong 2.3; Yanshi 8.3");
   const on = requireChronology(t, options?.on, "start the inspection");
   const end = t.task.window.end;

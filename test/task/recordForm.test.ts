@@ -147,3 +147,40 @@ describe("readRecordForm (InspectionRecordSchema by hand, for recordResult)", ()
     expect(e.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["inspectedOn", "target.name"]));
   });
 });
+
+describe("readRecordForm under a polluted Object.prototype (hostile6b F4, case-13)", () => {
+  const polluted = <T>(key: string, value: unknown, f: () => T): T => {
+    Object.defineProperty(Object.prototype, key, { value, enumerable: false, configurable: true, writable: true });
+    try {
+      return f();
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)[key];
+    }
+  };
+
+  it.each([
+    ["county", " padded county "],
+    ["phone", "not a phone"],
+    ["certificateNumber", ""],
+    ["remarks", 42],
+    ["notes", " x "],
+  ])("an optional member %s inherited from Object.prototype: never more lenient than InspectionRecordSchema", (key, value) => {
+    const t = startInspection(teamsTask(), { on: "2026-04-10", actor: "联合检查组" }).task;
+    const rec = recordFor(t, t.targetIds[0]!) as unknown as { target: Record<string, unknown>; inspectors: Record<string, unknown>[]; departments: { items: Record<string, unknown>[] }[] } & Record<string, unknown>;
+    for (const o of [rec, rec.target, ...rec.inspectors, ...rec.departments.flatMap((d) => d.items)]) delete o[key];
+    polluted(key, value, () => {
+      const z = InspectionRecordSchema.safeParse(rec);
+      const fast = readRecordForm(rec);
+      if (!z.success) expect(fast).toBeUndefined();
+      else if (fast !== undefined) same(fast, z.data);
+      let accepted = true;
+      try {
+        recordResult(t, rec as never, { on: "2026-04-15", actor: "联合检查组" });
+      } catch (e) {
+        expect(e).toBeInstanceOf(ShuangsuijiError);
+        accepted = false;
+      }
+      if (!z.success) expect(accepted).toBe(false);
+    });
+  });
+});
