@@ -2,6 +2,7 @@ import { INPUT_LIMITS, RECORD_READ, readPlain, type Path } from "../_internal/bo
 import { isKnownCalendar } from "../calendar/_known.js";
 import { isBuilt } from "../draw/records/_checkRecord.js";
 import { isReplayWorkingTask } from "./_lifecycle.js";
+import { fastCopy } from "../_internal/_fastCopy.js";
 
 // A transition checks its caller's argument and then uses it and records it (the event's `input`). Read raw, a getter
 // or a Proxy could show the check one value and the task another (hostile6b F1, F3: a team member the seed never drew,
@@ -59,63 +60,6 @@ function frozenData(v: unknown, depth: number, budget: { n: number }): boolean {
   return true;
 }
 
-const NOT_PLAIN: unique symbol = Symbol("not plain");
-
-/**
- * readPlain's copy (own enumerable data properties of plain objects, null-prototype ones too, dense arrays, JSON's
- * primitives, `keep` values by reference, the record limits) without a path per value: it throws on the first thing it
- * does not accept, and the caller hands the value to readPlain. Recursive; the depth is bounded by maxDepth.
- */
-function fastCopy(value: unknown, keep: (o: object) => boolean): unknown {
-  let nodes = 0;
-  const { maxDepth, maxStringLength } = INPUT_LIMITS;
-  const maxNodes = INPUT_LIMITS.maxRecordNodes;
-  const maxArray = INPUT_LIMITS.maxRecordArrayLength;
-  const copy = (v: unknown, depth: number): unknown => {
-    if (++nodes > maxNodes) throw NOT_PLAIN;
-    switch (typeof v) {
-      case "string":
-        if (v.length > maxStringLength) throw NOT_PLAIN;
-        return v;
-      case "number":
-      case "boolean":
-      case "undefined":
-        return v;
-      case "object":
-        break;
-      default:
-        throw NOT_PLAIN;
-    }
-    if (v === null) return null;
-    if (keep(v)) return v;
-    if (depth >= maxDepth) throw NOT_PLAIN;
-    if (Array.isArray(v)) {
-      const n = v.length;
-      if (n > maxArray) throw NOT_PLAIN;
-      const out = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) {
-        const d = Object.getOwnPropertyDescriptor(v, i);
-        if (d === undefined || !("value" in d)) throw NOT_PLAIN;
-        out[i] = copy(d.value, depth + 1);
-      }
-      return out;
-    }
-    const proto = Object.getPrototypeOf(v) as unknown;
-    if (proto !== Object.prototype && proto !== null) throw NOT_PLAIN;
-    const out: Record<string, unknown> = proto === null ? (Object.create(null) as Record<string, unknown>) : {};
-    for (const k of Object.keys(v)) {
-      const d = Object.getOwnPropertyDescriptor(v, k);
-      if (d === undefined) continue;
-      if (!("value" in d)) throw NOT_PLAIN;
-      const c = copy(d.value, depth + 1);
-      if (k === "__proto__") Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
-      else out[k] = c;
-    }
-    return out;
-  };
-  return copy(value, 0);
-}
-
 /** {@link frozenData} from the top; `false` when reading throws (a Proxy trap): readPlain then refuses it by path. */
 function isFrozenData(v: unknown): boolean {
   try {
@@ -138,7 +82,7 @@ export function readArg<T>(t: unknown, value: T, path: Path): T {
   if (isFrozenData(value)) return value;
   const keep = (o: object): boolean => libraryValue(o) || isFrozenData(o);
   try {
-    return fastCopy(value, keep) as T;
+    return fastCopy(value, { keep, maxNodes: INPUT_LIMITS.maxRecordNodes, maxArrayLength: INPUT_LIMITS.maxRecordArrayLength }) as T;
   } catch {
     // anything fastCopy does not accept as it is (or a trap that threw): readPlain refuses it naming the path, or
     // returns its own copy (a value that reads differently the second time) — either way one read is used
