@@ -2,6 +2,7 @@ import { readPlain } from "../_internal/boundary.js";
 import * as z from "zod/v4";
 import { match } from "ts-pattern";
 import { addLegalPeriod, type LegalPeriod, type LegalPeriodOptions } from "../calendar/addLegalPeriod.js";
+import { addWorkingDays } from "../calendar/addWorkingDays.js";
 import { computeDeadline } from "../calendar/computeDeadline.js";
 import { isProvisional } from "../calendar/isProvisional.js";
 import { formatDayNumber, parseDayNumber } from "../calendar/_days.js";
@@ -11,7 +12,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { OutcomeIdSchema } from "../model/inspectionRecord.js";
 import { CivilDateSchema } from "../model/primitives.js";
-import { CREDIT_RULE_SETS, PENALTY_TYPES, SEVERE_PENALTY_TYPES, type CreditRuleSet, type CreditTier } from "./CREDIT_RULE_SETS.js";
+import { CREDIT_RULE_SETS, PENALTY_TYPES, SEVERE_PENALTY_TYPES, type CreditRuleSet, type CreditTier, type TierRule } from "./CREDIT_RULE_SETS.js";
 
 /**
  * Input of {@link evaluateCreditRepair}: the negative result, the measures based on the same finding, the facts repair
@@ -80,6 +81,11 @@ export const CreditRepairInputSchema = z.strictObject({
     noRepeatViolation: z.boolean(),
     /** 信用承诺 (NDRC 2025). */
     publicCommitment: z.boolean().optional(),
+    /**
+     * 问题已整改: the violation the result records is corrected (the 川渝 scheme's condition for repairing a result with no
+     * penalty). When absent, `penaltyFulfilled && harmRemedied` stands for it.
+     */
+    corrected: z.boolean().optional(),
   }),
   /** The day of evaluation (an input: the library never reads the clock). */
   evaluatedOn: CivilDateSchema,
@@ -154,7 +160,7 @@ export const CREDIT_JURISDICTIONS = deepFreeze({
  */
 export interface UnmetCondition {
   /** Which. */
-  readonly condition: "minimum-period" | "penalty-fulfilled" | "harm-remedied" | "no-repeat-violation" | "not-on-lists" | "ground-cured" | "public-commitment";
+  readonly condition: "minimum-period" | "penalty-fulfilled" | "harm-remedied" | "no-repeat-violation" | "not-on-lists" | "ground-cured" | "public-commitment" | "violation-corrected";
   /** The clause. */
   readonly clause: string;
   /** 中文. */
@@ -243,7 +249,38 @@ const COND: Record<UnmetCondition["condition"], Omit<UnmetCondition, "condition"
   "not-on-lists": { clause: "总局令第45号 art. 14(4)", zh: "仍在经营异常名录或严重违法失信名单中", en: "still on the abnormal-operations or serious-violation list" },
   "ground-cured": { clause: "企业经营异常名录管理暂行办法 (removal on cure) [SECONDARY]", zh: "列入经营异常名录的情形尚未消除", en: "the ground of the abnormal-list entry is not cured" },
   "public-commitment": { clause: "信用修复管理办法 (NDRC 2025) [SECONDARY]", zh: "尚未作出信用承诺", en: "no public credit commitment made" },
+  "violation-corrected": { clause: "川渝抽查检查结果公示信息修复工作方案 (2025-08-14) [SECONDARY]", zh: "检查发现的问题尚未整改", en: "the problem the inspection found is not corrected" },
 };
+
+/**
+ * The negative outcomes the 川渝 scheme (2025-08-14) lets an enterprise repair **on application** once corrected, each with
+ * the item of the scheme's list it falls under: 未按规定公示应当公示的信息; 通过登记的住所（经营场所）无法联系; 发现问题，依法责令
+ * 立即改正或者限期改正; 发现问题，待后续调查处理; 不合格; 其它情况 [SECONDARY, regulations.md §1.6]. Not on it: 不配合检查情节严重
+ * (published under 企业信息公示暂行条例 art. 15), 公示信息隐瞒真实情况弄虚作假 (a ground of the abnormal list, 条例 art. 17) and
+ * 作出行政决定等依法应当公示的情况 (published with the decision, under its own rules): those stop only with the period or with
+ * the linked measure.
+ */
+const CHUANYU_REPAIRABLE: Readonly<Partial<Record<OutcomeId, string>>> = {
+  "information-not-published": "未按规定公示应当公示的信息",
+  "unreachable-at-registered-address": "通过登记的住所（经营场所）无法联系",
+  "ordered-to-correct": "发现问题，依法责令立即改正或者限期改正",
+  "ordered-to-rectify": "发现问题，依法责令立即改正或者限期改正",
+  "corrected-after-order": "发现问题，依法责令立即改正或者限期改正",
+  "corrected-on-site": "发现问题，依法责令立即改正或者限期改正",
+  "further-rectification-required": "发现问题，依法责令立即改正或者限期改正",
+  "pending-follow-up": "发现问题，待后续调查处理",
+  "further-investigation-required": "发现问题，待后续调查处理",
+  "non-compliant": "不合格",
+  other: "其它情况",
+  "violates-food-drug-rules": "其它情况",
+  "violates-quality-supervision-rules": "其它情况",
+  "violates-other-department-rules": "其它情况",
+  "violates-other-industry-commerce-rules": "其它情况",
+  "violates-public-security-rules": "其它情况",
+};
+
+/** Outcomes whose standalone stop waits on a follow-up that may still bring a penalty (Wancheng art. 21, 25). */
+const PENDING_OUTCOMES: readonly string[] = ["pending-follow-up", "further-investigation-required"];
 const unmet = (c: UnmetCondition["condition"]): UnmetCondition => ({ condition: c, ...COND[c] });
 
 interface MeasureStatus {
@@ -253,6 +290,8 @@ interface MeasureStatus {
   readonly neverEarly: boolean;
   readonly unmet: UnmetCondition[];
   readonly basis: string[];
+  /** Which processing time an application for it has. */
+  readonly processing: "penalty" | "abnormal-list";
 }
 
 /**
@@ -265,7 +304,16 @@ interface MeasureStatus {
  *   conditions of 45号令 art. 14 (plus a credit commitment under NDRC 2025); severe penalty types (suspension,
  *   restriction, downgrade, revoked licences) can never stop early; a restriction beyond the period extends it;
  * - otherwise (no or only a minor penalty) the result stops after the standalone period (an option: the national value
- *   is unconfirmed), and under the 川渝 preset may be repaired on application once corrected.
+ *   is unconfirmed; a penalty made only after it ended does not publish the result again), and under the 川渝 preset
+ *   may be repaired on application once corrected (`facts.corrected`) — only the outcomes on the 川渝 scheme's list
+ *   (not 不配合检查情节严重, 弄虚作假, 作出行政决定等依法应当公示的情况).
+ *
+ * A penalty's `tier` is the authority's classification from 总局令第107号 on (honoured); under the 2021 rules the type fixes
+ * a reprimand or lower-amount fine at 3 months (45号令 art. 13) and another tier is refused. A period that began before
+ * the rule set chosen by the evaluation date took effect gets the more favourable of the two sets' dates, never a date
+ * under the new set before its entry into force (立法法 art. 104; the transition is [UNCONFIRMED] and said so). The
+ * processing time is the rule set's of the evaluation day (7 working days, 15 under the 2021 measures; 5 for an
+ * abnormal-list removal [UNCONFIRMED]).
  *
  * Periods use {@link addLegalPeriod}; an eligible application's processing deadline uses working days (7, 总局令第107号).
  * Rule sets are chosen by the evaluation date unless one is named. Before any rule covering spot-check results was in
@@ -358,8 +406,22 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
       explanationEn: `on ${evaluatedOn} the applicable rule set (${rs.id}) did not cover spot-check negative results and the local rule applies only from ${local.from}: no repair rule applies`,
     });
   }
-  const linkClause = localInForce ? "Wancheng art. 25 (同时停止公示相应的抽查检查结果负面信息)" : "总局令第107号 (同时停止公示相应的抽查检查结果负面信息) [SECONDARY]";
-  const standaloneClause = localInForce ? "Wancheng art. 25 (公示满法定期限后应当停止公示)" : "总局令第107号 (公示满法定期限) [SECONDARY]";
+  // each preset cites its own document (the 川渝 scheme is not Wancheng art. 25); before it is in force, the national rule
+  const linkClause = !localInForce ? "总局令第107号 (同时停止公示相应的抽查检查结果负面信息) [SECONDARY]"
+    : jurisdiction === "chuanyu" ? "川渝抽查检查结果公示信息修复工作方案 (2025-08-14): 基于同一违法行为的行政处罚、经营异常名录、严重违法失信名单信息停止公示或移出的，同时停止公示 [SECONDARY]"
+    : "Wancheng art. 25 (同时停止公示相应的抽查检查结果负面信息)";
+  const standaloneClause = !localInForce ? "总局令第107号 (公示满法定期限) [SECONDARY]"
+    : jurisdiction === "chuanyu" ? "川渝抽查检查结果公示信息修复工作方案 (2025-08-14): 公示满法定时间的，主动停止公示 [SECONDARY]"
+    : "Wancheng art. 25 (公示满法定期限后应当停止公示)";
+  // the time to decide an application is the rule in force when it is decided (procedure follows the rules of its day):
+  // 7 working days under 总局令第107号, 15 under 国市监信规〔2021〕3号 [SECONDARY: "cut from 15 to 7"]; removal from the
+  // abnormal list 5 working days [UNCONFIRMED, regulations.md §1.4]
+  const processing = (kind: "penalty" | "abnormal-list"): { readonly date: string; readonly days: number; readonly basis: string } => {
+    if (kind === "abnormal-list") return { date: addWorkingDays(evaluatedOn, 5, periodOptions), days: 5, basis: "企业经营异常名录管理暂行办法: 移出决定5个工作日 [UNCONFIRMED, regulations.md §1.4]" };
+    if (rs.id === "SAMR_2021") return { date: addWorkingDays(evaluatedOn, 15, periodOptions), days: 15, basis: "国市监信规〔2021〕3号: 15个工作日 [SECONDARY]" };
+    const d = computeDeadline("repair-processing", evaluatedOn, periodOptions);
+    return { date: d.date, days: d.definition.workingDays, basis: d.definition.basis.join("; ") };
+  };
 
   const onList = measures.some((m) => (m.kind === "abnormal-list" || m.kind === "serious-list") && (m.removedOn === undefined || m.removedOn > evaluatedOn));
   const conditions = (withLists: boolean): UnmetCondition[] => [
@@ -370,15 +432,34 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
     ...(rs.id === "NDRC_2025" && facts.publicCommitment !== true ? [unmet("public-commitment")] : []),
   ];
 
-  const tierOf = (m: Extract<(typeof measures)[number], { kind: "penalty" }>): CreditTier => {
-    if (m.type === "warning" || m.type === "public-reprimand" || m.lowerAmount === true) return "minor";
+  const tierOf = (m: Extract<(typeof measures)[number], { kind: "penalty" }>, set: CreditRuleSet = rs, strict = true): CreditTier => {
+    const minorByType = m.type === "warning" || m.type === "public-reprimand" || m.lowerAmount === true;
+    // from 总局令第107号 on the tier is the deciding authority's classification: a reprimand tiered ordinary is not 轻微
+    if (set.id !== "SAMR_2021" && m.tier !== undefined) return m.tier;
+    if (minorByType) {
+      // under 45号令 art. 13 the type fixes the 3-month period: another tier claimed for it contradicts the rule
+      if (strict && m.tier !== undefined && m.tier !== "minor") {
+        throw new ShuangsuijiError("invalid-input", [{
+          path: ["measures", "tier"], rule: "tier-contradicts-type", clause: "总局令第45号 art. 13",
+          messageZh: `通报批评、警告或较低数额罚款按总局令第45号第十三条公示3个月，不能为“${m.tier === "serious" ? "严重" : "一般"}”分级`,
+          messageEn: `under 总局令第45号 art. 13 a warning, reprimand or lower-amount fine is published 3 months: it cannot be tiered ${m.tier}`,
+          value: m.tier,
+        }]);
+      }
+      return "minor";
+    }
     if (m.tier !== undefined) return m.tier;
-    if (rs.id === "SAMR_2021") return "ordinary";
+    if (set.id === "SAMR_2021") return "ordinary";
     throw new ShuangsuijiError("invalid-input", [
       { path: ["measures", "tier"], rule: "penalty-tier", clause: rs.sources[0] ?? rs.id, messageZh: "2025年起须给出处罚信息的轻微/一般/严重分级", messageEn: `the ${rs.id} rules need the penalty's tier (minor, ordinary or serious)`, value: m.type },
     ]);
   };
 
+  // Standalone period (Wancheng art. 25, first sentence): a result on which no penalty or listing was made by the end of
+  // it has stopped; a measure made later does not publish it again (it is published under its own rules)
+  const standalone = opts.standalonePeriod ?? { months: 3 };
+  const standaloneStop = period(result.publishedOn, standalone);
+  const afterStop: string[] = [];
   const linked: MeasureStatus[] = [];
   for (const m of measures) {
     const status = match(m)
@@ -387,9 +468,24 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
         if (tier === "minor" && p.restrictionEndsOn === undefined) return undefined; // a minor penalty does not link (Wancheng art. 25)
         const rule = rs.tiers[tier];
         const start = rs.periodStartsAt === "publication" ? p.publishedOn : p.decidedOn;
-        const autoStopOn = later(period(start, rule.autoStopAfter), p.restrictionEndsOn === undefined ? undefined : nextDay(p.restrictionEndsOn));
+        const restriction = p.restrictionEndsOn === undefined ? undefined : nextDay(p.restrictionEndsOn);
+        let autoStopOn = later(period(start, rule.autoStopAfter), restriction);
         const neverEarly = (SEVERE_PENALTY_TYPES as readonly string[]).includes(p.type);
-        const earliest = rule.applyAfter === undefined ? undefined : period(start, rule.applyAfter);
+        let earliest = rule.applyAfter === undefined ? undefined : period(start, rule.applyAfter);
+        const transition: string[] = [];
+        // A period that began before the rule set chosen by the evaluation date was in force: a rule does not reach back
+        // before its entry into force, except in the party's favour (立法法 art. 104). So each date is the more favourable
+        // of the rules in force when the period began and the new rules — the latter never before their entry into force.
+        // Whether 总局令第107号 reaches information published before 2025-12-25 is not confirmed [UNCONFIRMED].
+        const old = opts.ruleSet === undefined && start < rs.from && rs.id === "SAMR_2025" ? CREDIT_RULE_SETS.SAMR_2021 : undefined;
+        if (old !== undefined) {
+          const oldRule: TierRule = old.tiers[tierOf(p, old, false)];
+          const notBefore = (d: string | undefined) => (d === undefined ? undefined : d < rs.from ? rs.from : d);
+          const earlier = (a: string | undefined, b: string | undefined) => (a === undefined || b === undefined ? undefined : a < b ? a : b);
+          autoStopOn = earlier(later(period(start, oldRule.autoStopAfter), restriction), notBefore(autoStopOn)) ?? autoStopOn;
+          earliest = oldRule.applyAfter === undefined || earliest === undefined ? undefined : earlier(period(start, oldRule.applyAfter), notBefore(earliest));
+          transition.push(`${oldRule.basis} (in force when publication began, ${start})`, `立法法 art. 104: 不溯及既往，有利于当事人的除外 — the more favourable of ${old.id} and ${rs.id}, no date under ${rs.id} before ${rs.from} [UNCONFIRMED transition]`);
+        }
         // a stop the rules forbid is not a fact to build on: the severe types never stop before their period ends,
         // whatever else is claimed (总局令第45号 art. 14)
         if (p.stoppedOn !== undefined && neverEarly && autoStopOn !== undefined && p.stoppedOn < autoStopOn) {
@@ -431,7 +527,8 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
           ...(neverEarly || earliest === undefined ? {} : { earliestApplicationOn: earliest }),
           neverEarly,
           unmet: neverEarly ? [] : [...(earliest !== undefined && evaluatedOn < earliest ? [unmet("minimum-period")] : []), ...conditions(true)],
-          basis: [rule.basis, ...(neverEarly ? ["总局令第45号 art. 14 (不得提前停止公示)"] : []), ...(p.restrictionEndsOn === undefined ? [] : ["总局令第45号 art. 13 (限制期限超过公示期限的，按实际限制期限执行)"])],
+          basis: [rule.basis, ...transition, ...(neverEarly ? ["总局令第45号 art. 14 (不得提前停止公示)"] : []), ...(p.restrictionEndsOn === undefined ? [] : ["总局令第45号 art. 13 (限制期限超过公示期限的，按实际限制期限执行)"])],
+          processing: "penalty",
         };
       })
       .with({ kind: "abnormal-list" }, (a): MeasureStatus => {
@@ -450,6 +547,7 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
         neverEarly: false,
         ...(a.cured === true ? { earliestApplicationOn: a.listedOn } : {}),
         unmet: a.cured === true ? [] : [unmet("ground-cured")],
+        processing: "abnormal-list",
         basis: ["企业信息公示暂行条例 art. 17; 企业经营异常名录管理暂行办法 art. 4 [SECONDARY]", `escalates to the serious-violation list after 3 years uncured: ${period(a.listedOn, { years: 3 })} (条例 art. 17)`],
         };
       })
@@ -467,7 +565,23 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
             value: s.removedOn,
           }]);
         }
+        // early removal (提前移出, before the automatic removal) needs the penalty fulfilled, the harm remedied and no
+        // further heavier penalty (总局令第44号, regulations.md §1.3): a removal the input's own facts contradict is not a
+        // fact to stop the linked result on (Wancheng art. 25), as for a penalty's early stop (总局令第45号 art. 14)
+        if (s.removedOn !== undefined && autoStopOn !== undefined && s.removedOn < autoStopOn) {
+          const contradicted = conditions(false).filter((c) => c.condition === "penalty-fulfilled" || c.condition === "harm-remedied" || c.condition === "no-repeat-violation");
+          if (contradicted.length > 0) {
+            throw new ShuangsuijiError("invalid-input", contradicted.map((c) => ({
+              path: ["facts", c.condition === "penalty-fulfilled" ? "penaltyFulfilled" : c.condition === "harm-remedied" ? "harmRemedied" : "noRepeatViolation"], rule: "early-removal-conditions-unmet",
+              clause: "总局令第44号 (提前移出: 已履行行政处罚、已消除危害、未再受较重行政处罚; article number [UNCONFIRMED], regulations.md §1.3); Wancheng art. 25",
+              messageZh: `严重违法失信名单于${s.removedOn}提前移出（自动移出日${autoStopOn}），但输入的事实表明：${c.zh}，不能据此同时停止公示抽查检查结果负面信息`,
+              messageEn: `the serious-list entry was removed early on ${s.removedOn} (automatic removal ${autoStopOn}), but the input's facts say: ${c.en}; the removal cannot stop the linked negative result`,
+              value: s.removedOn,
+            })));
+          }
+        }
         return {
+          processing: "penalty",
           ...(s.removedOn === undefined ? {} : { stoppedOn: s.removedOn }),
           ...(autoStopOn === undefined ? {} : { autoStopOn }),
           earliestApplicationOn: earliest,
@@ -477,16 +591,21 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
         };
       })
       .exhaustive();
-    if (status !== undefined) linked.push(status);
+    const made = m.kind === "penalty" ? m.decidedOn : m.listedOn;
+    if (status !== undefined && made >= standaloneStop) afterStop.push(made);
+    else if (status !== undefined) linked.push(status);
   }
 
   if (linked.length > 0) {
     const stopOf = (s: MeasureStatus) => s.stoppedOn ?? s.autoStopOn;
     const allStopped = linked.every((s) => stopOf(s) !== undefined && evaluatedOn >= (stopOf(s) as string));
     const basis = [...new Set([linkClause, "总局令第107号 [SECONDARY]", ...linked.flatMap((s) => s.basis)])];
+    const transitional = basis.some((b) => b.includes("[UNCONFIRMED transition]"));
+    const tZh = transitional ? "（新旧规则的过渡适用未经确认：按有利于当事人的规则计算，且不早于新规则施行之日）" : "";
+    const tEn = transitional ? " (the transition between the rule sets is unconfirmed: the more favourable rule applied, never before the new rules took effect)" : "";
     if (allStopped) {
       const stoppedOn = linked.map(stopOf).reduce(later) as string;
-      return done({ status: "auto-stopped", stoppedOn, reason: "linked-measure-stopped", basis, explanationZh: `相关处罚或名单信息已于${stoppedOn}停止公示/移出，抽查检查结果负面信息同日停止公示`, explanationEn: `the linked penalty or list entry stopped on ${stoppedOn}; the negative result stopped the same day` });
+      return done({ status: "auto-stopped", stoppedOn, reason: "linked-measure-stopped", basis, explanationZh: `相关处罚或名单信息已于${stoppedOn}停止公示/移出，抽查检查结果负面信息同日停止公示${tZh}`, explanationEn: `the linked penalty or list entry stopped on ${stoppedOn}; the negative result stopped the same day${tEn}` });
     }
     const open = linked.filter((s) => stopOf(s) === undefined || evaluatedOn < (stopOf(s) as string));
     const autoStopOn = open.every((s) => s.autoStopOn !== undefined) ? (linked.map(stopOf).reduce(later) as string) : undefined;
@@ -495,30 +614,53 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
     }
     const unmetAll = [...new Map(open.flatMap((s) => s.unmet).map((u) => [u.condition, u])).values()];
     if (unmetAll.length === 0) {
-      const processingDeadline = computeDeadline("repair-processing", evaluatedOn, periodOptions).date;
-      return done({ status: "eligible-for-application", linked: true, ...(autoStopOn === undefined ? {} : { autoStopOn }), processingDeadline, basis, explanationZh: `可申请相关处罚/名单信息的信用修复；修复后抽查检查结果负面信息同时停止公示（受理后7个工作日内办结，至${processingDeadline}）`, explanationEn: `may apply to repair the linked penalty or list entry; the negative result stops with it (decided within 7 working days: by ${processingDeadline})` });
+      // several open measures: the application is decided when the slowest of them is
+      const p = [...new Set(open.map((s) => s.processing))].map(processing).reduce((a, b) => (b.date > a.date ? b : a));
+      const processingDeadline = p.date;
+      return done({ status: "eligible-for-application", linked: true, ...(autoStopOn === undefined ? {} : { autoStopOn }), processingDeadline, basis: [...basis, p.basis], explanationZh: `可申请相关处罚/名单信息的信用修复；修复后抽查检查结果负面信息同时停止公示（受理后${p.days}个工作日内办结，至${processingDeadline}）`, explanationEn: `may apply to repair the linked penalty or list entry; the negative result stops with it (decided within ${p.days} working days: by ${processingDeadline})` });
     }
     const earliest = open.map((s) => s.earliestApplicationOn).reduce(later, undefined);
     return done({
       status: "published", linked: true, unmetConditions: unmetAll, ...(earliest === undefined ? {} : { earliestApplicationOn: earliest }), ...(autoStopOn === undefined ? {} : { autoStopOn }), basis,
-      explanationZh: `仍在公示；未满足：${unmetAll.map((u) => u.zh).join("；")}`, explanationEn: `still published; not met: ${unmetAll.map((u) => u.en).join("; ")}`,
+      explanationZh: `仍在公示；未满足：${unmetAll.map((u) => u.zh).join("；")}${tZh}`, explanationEn: `still published; not met: ${unmetAll.map((u) => u.en).join("; ")}${tEn}`,
     });
   }
 
   // Standalone: no penalty, or only a minor one (Wancheng art. 25).
-  const standalone = opts.standalonePeriod ?? { months: 3 };
-  const autoStopOn = period(result.publishedOn, standalone);
-  const basis = [standaloneClause, "standalone period: an option, default 3 months [UNCONFIRMED national value, regulations.md §1.6]"];
+  const autoStopOn = standaloneStop;
+  const basis = [
+    standaloneClause, "standalone period: an option, default 3 months [UNCONFIRMED national value, regulations.md §1.6]",
+    ...(afterStop.length === 0 ? [] : [`a penalty or listing made on ${afterStop.join(", ")}, after the standalone period ended (${standaloneStop}), does not publish the result again (Wancheng art. 25)`]),
+  ];
   if (evaluatedOn >= autoStopOn) {
     return done({ status: "auto-stopped", stoppedOn: autoStopOn, reason: "period-expired", basis, explanationZh: `公示期满，${autoStopOn}起停止公示`, explanationEn: `the publication period ended; stopped from ${autoStopOn}` });
   }
+  // a result whose follow-up is pending keeps this date only if no penalty or listing follows (Wancheng art. 25)
+  const pending = negative.some((o) => PENDING_OUTCOMES.includes(o));
+  const caveatZh = pending ? "（待后续调查处理：若据此作出行政处罚或列入名单，改随该处罚或名单停止公示）" : "";
+  const caveatEn = pending ? " (follow-up pending: if a penalty or listing follows, the result stops with it instead)" : "";
   if (jurisdiction === "chuanyu" && localInForce) {
-    const u = conditions(false).filter((c) => c.condition === "penalty-fulfilled" || c.condition === "harm-remedied");
-    if (u.length === 0) {
-      const processingDeadline = computeDeadline("repair-processing", evaluatedOn, periodOptions).date;
-      return done({ status: "eligible-for-application", linked: false, autoStopOn, processingDeadline, basis: [...basis, "川渝抽查检查结果公示信息修复工作方案 (2025) [SECONDARY]"], explanationZh: "问题已整改，可申请修复抽查检查结果公示信息", explanationEn: "the problem is corrected: repair of the published result may be applied for" });
+    // only the outcomes on the 川渝 scheme's list are repaired on application; the others wait for the period
+    const notListed = negative.filter((o) => CHUANYU_REPAIRABLE[o] === undefined);
+    if (notListed.length > 0) {
+      const names = notListed.map((o) => OUTCOMES[o].zh).join("、");
+      return done({
+        status: "published", linked: false, unmetConditions: [], autoStopOn, basis: [...basis, "川渝抽查检查结果公示信息修复工作方案 (2025-08-14): 可申请修复的负面信息限于方案所列情形 [SECONDARY]"],
+        explanationZh: `“${names}”不属于川渝方案可申请修复的情形：仍在公示，${autoStopOn}起自动停止${caveatZh}`,
+        explanationEn: `${notListed.join(", ")} is not among the outcomes the 川渝 scheme lets an enterprise repair on application: still published; stops automatically from ${autoStopOn}${caveatEn}`,
+      });
     }
-    return done({ status: "published", linked: false, unmetConditions: u, autoStopOn, basis, explanationZh: `仍在公示，${autoStopOn}起自动停止`, explanationEn: `still published; stops automatically from ${autoStopOn}` });
+    const corrected = facts.corrected ?? (facts.penaltyFulfilled && facts.harmRemedied);
+    if (corrected) {
+      const p = processing("penalty");
+      return done({
+        status: "eligible-for-application", linked: false, autoStopOn, processingDeadline: p.date,
+        basis: [...basis, "川渝抽查检查结果公示信息修复工作方案 (2025-08-14): 问题已整改的，可申请修复 [SECONDARY]", `${p.basis} — the scheme states no time of its own: the penalty rule's, by analogy [UNCONFIRMED]`],
+        explanationZh: `问题已整改，可申请修复抽查检查结果公示信息（参照${p.days}个工作日办结，至${p.date}）`,
+        explanationEn: `the problem is corrected: repair of the published result may be applied for (decided within ${p.days} working days by analogy: by ${p.date})`,
+      });
+    }
+    return done({ status: "published", linked: false, unmetConditions: [unmet("violation-corrected")], autoStopOn, basis, explanationZh: `仍在公示，${autoStopOn}起自动停止；整改后可申请修复${caveatZh}`, explanationEn: `still published; stops automatically from ${autoStopOn}; repair may be applied for once corrected${caveatEn}` });
   }
-  return done({ status: "published", linked: false, unmetConditions: [], autoStopOn, basis, explanationZh: `仍在公示，${autoStopOn}起自动停止，无需申请`, explanationEn: `still published; stops automatically from ${autoStopOn}, no application needed` });
+  return done({ status: "published", linked: false, unmetConditions: [], autoStopOn, basis, explanationZh: `仍在公示，${autoStopOn}起自动停止，无需申请${caveatZh}`, explanationEn: `still published; stops automatically from ${autoStopOn}, no application needed${caveatEn}` });
 }

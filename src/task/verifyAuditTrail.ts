@@ -83,7 +83,9 @@ export function verifyAuditTrail(rawEvents: readonly AuditEvent[], rawOptions: V
     // the body with its keys in canonical order, so its digest is the native JSON.stringify of it (canonicalDigest)
     const { digest } = e as unknown as AuditEvent;
     const body = { actor: e["actor"], input: e["input"], on: e["on"], payload: e["payload"], prevDigest: e["prevDigest"], seq: e["seq"], transition: e["transition"], type: e["type"] };
-    for (const k in e) if (!(k in body) && k !== "digest") (body as Record<string, unknown>)[k] = e[k];
+    // every other own member is covered by the digest too, whatever its name: `k in body` would skip names inherited
+    // from Object.prototype ("constructor", "toString", "__proto__"), and an assignment would set the prototype
+    for (const k of Object.keys(e)) if (k !== "digest" && !Object.hasOwn(body, k)) Object.defineProperty(body, k, { value: e[k], enumerable: true, writable: true, configurable: true });
     if (typeof e["seq"] !== "number" || !Number.isInteger(e["seq"])) problems.push({ seq, problem: `no valid sequence number at position ${seq} (damaged event)` });
     else if (e["seq"] !== seq) problems.push({ seq, problem: `sequence number ${e["seq"]} at position ${seq} (an event was removed, inserted or moved)` });
     if (typeof digest !== "string" || canonicalDigest(body) !== digest) problems.push({ seq, problem: "the event's content does not match its digest (edited)" });

@@ -185,7 +185,8 @@ describe("properties", () => {
       fc.property(inputArb, (x) => {
         // minor penalties do not link (Wancheng art. 25); with explicit stop dates on every linked measure, the result
         // stops on the latest of them
-        const linkedMeasures = x.measures.filter((m) => !(m.kind === "penalty" && ((m as { tier: string }).tier === "minor" || (m as { type: string }).type === "public-reprimand")));
+        // (from 总局令第107号 the authority's tier decides: a reprimand tiered ordinary or serious links)
+        const linkedMeasures = x.measures.filter((m) => !(m.kind === "penalty" && ((m as { tier?: string }).tier === "minor" || ((m as { tier?: string }).tier === undefined && (m as { type: string }).type === "public-reprimand"))));
         const stops = linkedMeasures.map((m) => (m as { stoppedOn?: string }).stoppedOn ?? (m as { removedOn?: string }).removedOn);
         if (linkedMeasures.length === 0 || stops.some((d) => d === undefined)) return;
         const last = (stops as string[]).reduce((p, c) => (p > c ? p : c));
@@ -275,5 +276,63 @@ describe("G12 — early stops and removals contradicted by the input are refused
     try { run([{ ...entry, cured: false }], bad, "2026-05-08"); } catch (x) { e = x; }
     expect((e as ShuangsuijiError).issues[0]).toMatchObject({ rule: "removal-ground-not-cured", path: ["measures", "removedOn"], clause: expect.stringMatching(/条例 art\. 17/) });
     expect(run([{ ...entry, cured: true }], bad, "2026-05-08")).toMatchObject({ status: "auto-stopped", stoppedOn: "2026-05-07" });
+  });
+});
+
+describe("per-document rules (a regulator's review, 2026-12-05)", () => {
+  const penalty = (extra: Record<string, unknown>) => ({ kind: "penalty" as const, type: "fine" as const, decidedOn: "2026-01-12", publishedOn: "2026-01-15", ...extra });
+  it.each(["seriously-non-cooperative", "falsified-public-information", "administrative-decision-to-publish"] as const)(
+    "川渝 scheme: %s is not on the list repairable on application — published until the period ends",
+    (outcome) => {
+      const r = evaluateCreditRepair(base({ result: { outcomes: [outcome], publishedOn: "2026-04-01" }, evaluatedOn: "2026-05-01" }), { jurisdiction: "chuanyu" });
+      expect(r).toMatchObject({ status: "published", linked: false, autoStopOn: "2026-07-02" });
+      expect(r.explanationZh).toContain("不属于川渝方案可申请修复的情形");
+      // and with a listed outcome beside it, still not repairable on application
+      expect(evaluateCreditRepair(base({ result: { outcomes: ["non-compliant", outcome], publishedOn: "2026-04-01" }, evaluatedOn: "2026-05-01" }), { jurisdiction: "chuanyu" }).status).toBe("published");
+    },
+  );
+  it("川渝 scheme: the condition is 问题已整改 (facts.corrected), cited to the scheme, never a penalty that does not exist", () => {
+    const r = evaluateCreditRepair(base({ facts: { ...ok, corrected: false }, evaluatedOn: "2026-02-01" }), { jurisdiction: "chuanyu" });
+    expect(r).toMatchObject({ status: "published", unmetConditions: [{ condition: "violation-corrected" }] });
+    expect(JSON.stringify(r)).not.toContain("penalty's obligations");
+    expect(r.basis.join()).not.toContain("Wancheng");
+    expect(evaluateCreditRepair(base({ facts: { penaltyFulfilled: false, harmRemedied: false, noRepeatViolation: true, corrected: true } }), { jurisdiction: "chuanyu" }).status).toBe("eligible-for-application");
+  });
+  it("总局令第107号: the authority's tier is honoured — a reprimand tiered ordinary links the result (no automatic 3-month stop)", () => {
+    const r = evaluateCreditRepair(base({ measures: [penalty({ type: "public-reprimand", tier: "ordinary" })], facts: { ...ok, penaltyFulfilled: false }, evaluatedOn: "2026-05-01" }));
+    expect(r).toMatchObject({ status: "published", linked: true });
+    expect(evaluateCreditRepair(base({ measures: [penalty({ lowerAmount: true, tier: "serious" })], evaluatedOn: "2026-05-01" }))).toMatchObject({ status: "published", linked: true, earliestApplicationOn: "2027-01-16" });
+  });
+  it("45号令 art. 13 (2021 rules): a reprimand claimed ordinary contradicts the rule and is refused", () => {
+    const e = refusal(() => evaluateCreditRepair(base({ result: { outcomes: ["non-compliant"], publishedOn: "2025-09-01" }, measures: [penalty({ type: "public-reprimand", tier: "ordinary", decidedOn: "2025-09-02", publishedOn: "2025-09-03" })], evaluatedOn: "2025-10-01" }), { ruleSet: "SAMR_2021", jurisdiction: "chuanyu" }));
+    expect(e.issues[0]).toMatchObject({ rule: "tier-contradicts-type", clause: "总局令第45号 art. 13" });
+  });
+  it("立法法 art. 104: a 2024 penalty evaluated under 总局令第107号 never stops before 2025-12-25, and says the transition is unconfirmed", () => {
+    const r = evaluateCreditRepair(base({ result: { outcomes: ["non-compliant"], publishedOn: "2024-02-20" }, measures: [penalty({ tier: "ordinary", decidedOn: "2024-02-25", publishedOn: "2024-03-01" })], evaluatedOn: "2026-01-10" }));
+    expect(r).toMatchObject({ status: "auto-stopped", stoppedOn: "2025-12-25", ruleSet: "SAMR_2025" });
+    expect(r.basis.join()).toContain("[UNCONFIRMED transition]");
+    expect(r.explanationEn).toContain("transition");
+    // on 2025-12-24 the 2021 rules alone (3 years) keep it published
+    expect(evaluateCreditRepair(base({ result: { outcomes: ["non-compliant"], publishedOn: "2024-02-20" }, measures: [penalty({ tier: "ordinary", decidedOn: "2024-02-25", publishedOn: "2024-03-01" })], facts: { ...ok, penaltyFulfilled: false }, evaluatedOn: "2025-12-24" }), { jurisdiction: "chuanyu" }).status).toBe("published");
+  });
+  it("processing time: 15 working days under the 2021 measures, 7 under 总局令第107号, 5 for an abnormal-list removal", () => {
+    const r2021 = evaluateCreditRepair(base({ result: { outcomes: ["non-compliant"], publishedOn: "2025-09-01" }, evaluatedOn: "2025-09-15" }), { jurisdiction: "chuanyu" });
+    expect(r2021).toMatchObject({ status: "eligible-for-application", ruleSet: "SAMR_2021", processingDeadline: "2025-10-11" }); // 国庆 2025 and two make-up days
+    expect(r2021.basis.join()).toContain("川渝");
+    expect(r2021.basis.join()).not.toContain("Wancheng");
+    const abnormal = evaluateCreditRepair(base({ result: { outcomes: ["unreachable-at-registered-address"], publishedOn: "2026-04-01" }, measures: [{ kind: "abnormal-list", ground: "unreachable", listedOn: "2026-04-02", cured: true }], evaluatedOn: "2026-05-06" }));
+    expect(abnormal).toMatchObject({ status: "eligible-for-application", processingDeadline: "2026-05-12" }); // 5 working days: 7, 8, 9 (make-up Saturday), 11, 12 May
+  });
+  it("总局令第44号: an early removal from the serious list that the facts contradict is refused", () => {
+    const e = refusal(() => evaluateCreditRepair(base({ measures: [{ kind: "serious-list", listedOn: "2026-04-10", removedOn: "2027-05-01" }], facts: { ...ok, penaltyFulfilled: false, noRepeatViolation: false }, evaluatedOn: "2027-06-01" })));
+    expect(e.issues.map((i) => [i.rule, i.path.join(".")])).toEqual([["early-removal-conditions-unmet", "facts.penaltyFulfilled"], ["early-removal-conditions-unmet", "facts.noRepeatViolation"]]);
+  });
+  it("Wancheng art. 25: a pending follow-up says its date is conditional; a penalty made after the period does not publish the result again", () => {
+    const pending = base({ result: { outcomes: ["pending-follow-up"], publishedOn: "2026-04-01" }, evaluatedOn: "2026-05-01" });
+    expect(evaluateCreditRepair(pending).explanationEn).toContain("if a penalty or listing follows");
+    const later = evaluateCreditRepair({ ...pending, measures: [penalty({ tier: "ordinary", decidedOn: "2026-08-01", publishedOn: "2026-08-05" })], evaluatedOn: "2026-09-10" });
+    expect(later).toMatchObject({ status: "auto-stopped", reason: "period-expired", stoppedOn: "2026-07-02" });
+    // made within the period, the penalty links it
+    expect(evaluateCreditRepair({ ...pending, measures: [penalty({ tier: "ordinary", decidedOn: "2026-06-01", publishedOn: "2026-06-05" })], facts: { ...ok, penaltyFulfilled: false }, evaluatedOn: "2026-09-10" })).toMatchObject({ status: "published", linked: true });
   });
 });
