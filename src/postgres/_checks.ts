@@ -2,6 +2,7 @@
 // event envelope, and the Chinese reason of a chain or replay problem (docs/persistence.md, "The PostgreSQL store").
 import type { RuleIssue } from "../errors/ShuangsuijiError.js";
 import { AuditEventSchema } from "../task/TaskSchema.js";
+import { isEventEnvelope } from "../task/_eventEnvelope.js";
 
 /** The clause every store issue cites: 全过程留痕 (Chongqing 4) and the store's contract. */
 export const STORE_CLAUSE = "Chongqing 4 (全过程留痕); docs/persistence.md";
@@ -75,6 +76,9 @@ export function taskIdIssues(taskId: string, events: readonly unknown[], offset:
 const NUL = /\u0000/;
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Whether PostgreSQL can store the text (no U+0000, no lone surrogate): a task id is a `text` key. */
+export const isStorableText = (s: string): boolean => !NUL.test(s) && !LONE.test(s);
+
 /**
  * Text PostgreSQL's `jsonb` cannot store (SQL:2016 JSON in PostgreSQL, "JSON Types": `\u0000` is refused, and an
  * escaped lone surrogate is not valid input): U+0000 or a lone UTF-16 surrogate in any string or member name of the
@@ -82,29 +86,41 @@ const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uD
  */
 export function unstorableTextIssues(events: readonly unknown[], offset: number): RuleIssue[] {
   const out: RuleIssue[] = [];
-  const check = (s: string, seq: number, path: Path, what: string) => {
+  // one path stack for the whole walk (copied only for an issue): the events may be a whole trail
+  const path: Path = [];
+  const check = (s: string, seq: number, what: string) => {
     const nul = NUL.exec(s);
     const lone = nul === null ? LONE.exec(s) : null;
     const hit = nul ?? lone;
     if (hit === null) return;
+    const at = [...path];
     const cp = `U+${(hit[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
-    const field = path.length === 0 ? "" : path.join(".");
+    const field = at.length === 0 ? "" : at.join(".");
     out.push({
-      path: ["events", seq, ...path], rule: "jsonb-text", clause: `${STORE_CLAUSE}; PostgreSQL "JSON Types" (jsonb)`,
+      path: ["events", seq, ...at], rule: "jsonb-text", clause: `${STORE_CLAUSE}; PostgreSQL "JSON Types" (jsonb)`,
       messageZh: `第${seq}条事件的${what === "key" ? "成员名" : "字段"}${field}含有PostgreSQL jsonb无法存储的字符${cp}（${nul !== null ? "空字符" : "孤立的代理项"}，第${hit.index + 1}个字符）：无法存储`,
       messageEn: `event ${seq}, ${what === "key" ? "member name" : "field"} ${field}: ${nul !== null ? "the NUL character" : "a lone surrogate"} ${cp} at character ${hit.index + 1}, which PostgreSQL's jsonb cannot store`,
     });
   };
-  const walk = (v: unknown, seq: number, path: Path, depth: number): void => {
-    if (typeof v === "string") check(v, seq, path, "value");
-    else if (depth > 200 || v === null || typeof v !== "object") return;
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, seq, [...path, i], depth + 1));
-    else for (const [k, x] of Object.entries(v)) {
-      check(k, seq, [...path, k], "key");
-      walk(x, seq, [...path, k], depth + 1);
+  const walk = (v: unknown, seq: number): void => {
+    if (typeof v === "string") check(v, seq, "value");
+    else if (path.length > 200 || v === null || typeof v !== "object") return;
+    else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i], seq);
+        path.pop();
+      }
+    } else {
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        check(k, seq, "key");
+        walk((v as Record<string, unknown>)[k], seq);
+        path.pop();
+      }
     }
   };
-  events.forEach((e, i) => walk(e, offset + i, [], 0));
+  events.forEach((e, i) => walk(e, offset + i));
   return out;
 }
 
@@ -112,6 +128,7 @@ export function unstorableTextIssues(events: readonly unknown[], offset: number)
 export function envelopeIssues(events: readonly unknown[], offset: number): RuleIssue[] {
   const out: RuleIssue[] = [];
   events.forEach((e, i) => {
+    if (isEventEnvelope(e)) return; // the hand check: whatever it accepts, the schema accepts
     const r = AuditEventSchema.safeParse(e);
     if (r.success) return;
     const seq = offset + i;

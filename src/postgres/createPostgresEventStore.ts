@@ -5,7 +5,7 @@ import { plainCopy } from "../task/_plain.js";
 import type { TaskLifecycle, Transition } from "../task/TaskLifecycle.js";
 import { replayTask, type ReplayTaskOptions } from "../task/replayTask.js";
 import { verifyAuditTrail } from "../task/verifyAuditTrail.js";
-import { envelopeIssues, STORE_CLAUSE, taskIdIssues, unstorableTextIssues, zhReason } from "./_checks.js";
+import { envelopeIssues, isStorableText, STORE_CLAUSE, taskIdIssues, unstorableTextIssues, zhReason } from "./_checks.js";
 
 /**
  * What the store needs of a PostgreSQL connection: `query(text, values)` resolving to `{ rows }`. A `pg` `Client` or
@@ -113,6 +113,12 @@ const fail = (code: StoreCode, rule: string, zh: string, en: string, path: (stri
 /** Issues in event order (those naming no event first), every one of them. */
 const byEvent = (issues: readonly RuleIssue[]): RuleIssue[] => [...issues].sort((a, b) => (typeof a.path[1] === "number" ? a.path[1] : -1) - (typeof b.path[1] === "number" ? b.path[1] : -1));
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+/** The row key: a non-empty string PostgreSQL can store (misuse otherwise, before any SQL). */
+const checkTaskId = (taskId: unknown): void => {
+  if (typeof taskId !== "string" || taskId === "" || !isStorableText(taskId)) {
+    fail("invalid-argument", "task-id", "任务标识应为非空字符串，且不含空字符（U+0000）或孤立的代理项", "taskId: expected a non-empty string without U+0000 or a lone surrogate", ["taskId"]);
+  }
+};
 
 /** The problems of `verifyAuditTrail` as issues, the same reason and event number in both languages (Chongqing 4). */
 const chainIssues = (taskId: string, problems: readonly { readonly seq: number; readonly problem: string }[]): RuleIssue[] =>
@@ -237,6 +243,7 @@ CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON ${q} FOR EACH STATEMENT
   }
 
   async function load(taskId: string, opts: { readonly anchors?: readonly AnchoredHead[] } = {}): Promise<readonly AuditEvent[]> {
+    checkTaskId(taskId);
     const events = await readTrail(pool, taskId);
     checkTrail(taskId, events, opts.anchors ?? []);
     return events;
@@ -253,7 +260,7 @@ CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON ${q} FOR EACH STATEMENT
   }
 
   async function append(taskId: string, rawEvents: readonly AuditEvent[], opts: PostgresAppendOptions = {}): Promise<void> {
-    if (typeof taskId !== "string" || taskId === "") fail("invalid-argument", "task-id", "任务标识应为非空字符串", "taskId: expected a non-empty string", ["taskId"]);
+    checkTaskId(taskId);
     // one plain copy (a Proxy or getter is refused by path, never run again); the checks and the INSERTs read it
     const events = plainCopy(rawEvents, ["events"]) as unknown[];
     if (!Array.isArray(events)) fail("invalid-argument", "events", "应为审计事件数组", "events: expected an array of audit events", ["events"]);
@@ -355,15 +362,16 @@ CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON ${q} FOR EACH STATEMENT
   async function migrate(): Promise<void> {
     await pool.query(schemaSql);
     // the table found may be older or altered (keys, the chain's foreign key, CHECKs dropped): compare it with the
-    // table this store creates, built as a temporary probe in a transaction that is rolled back
+    // table this store creates, built as a temporary probe in a transaction that is rolled back (its name, with a
+    // hyphen, is no valid table name: it never shadows the table)
     const client = await pool.connect();
     let broken: Error | undefined;
     let shape: { kind: string; def: string }[];
     let want: { kind: string; def: string }[];
     try {
       await client.query("BEGIN");
-      await client.query(tableSql(`pg_temp."shuangsuiji_probe"`));
-      want = (await client.query(SHAPE_SQL, [`pg_temp."shuangsuiji_probe"`])).rows as { kind: string; def: string }[];
+      await client.query(tableSql(`pg_temp."shuangsuiji-probe"`));
+      want = (await client.query(SHAPE_SQL, [`pg_temp."shuangsuiji-probe"`])).rows as { kind: string; def: string }[];
       shape = (await client.query(SHAPE_SQL, [q])).rows as { kind: string; def: string }[];
     } finally {
       await client.query("ROLLBACK").catch((e: Error) => { broken = e; });

@@ -139,6 +139,11 @@ describePg("PostgreSQL event store: what it refuses (hostile7b)", () => {
       expect(e.issues[0]!.messageZh).toMatch(new RegExp(`第${head.seq + 1}条事件的字段input\\.0\\.handlingOpinion含有.*${cp.replace("+", "\\+")}`));
     }
     await intact(store);
+    // the row key is text too: misuse, named, before any SQL
+    for (const id of ["T\u0000X", "T\udc00X"]) {
+      expect((await refusal(store.load(id))).issues[0]).toMatchObject({ rule: "task-id", path: ["taskId"] });
+      expect((await refusal(store.append(id, base.audit))).code).toBe("invalid-argument");
+    }
   });
 
   it("F6: the Chinese messages carry the reason and the event number; append reports every problem", async () => {
