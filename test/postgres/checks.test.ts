@@ -18,7 +18,7 @@ const FALLBACK = /^未通过校验：/;
 describe("zhReason", () => {
   it("gives a Chinese reason for every problem verifyAuditTrail reports", () => {
     const k = 5;
-    const variants: { trail: unknown[]; anchors?: { seq: number; digest: string }[]; from?: { seq: number; digest: string } }[] = [
+    const variants: { trail: readonly unknown[]; anchors?: { seq: number; digest: string }[]; from?: { seq: number; digest: string } }[] = [
       { trail: trail.map((e, i) => (i === k ? { ...e, actor: "他人" } : e)) }, // edited
       { trail: trail.filter((_, i) => i !== k) }, // deleted
       { trail: trail.map((e, i) => (i === k ? trail[k + 1] : i === k + 1 ? trail[k] : e)) }, // swapped
