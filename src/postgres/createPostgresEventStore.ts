@@ -1,3 +1,4 @@
+import { readOptions } from "../_internal/boundary.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import type { AnchoredHead, AuditEvent } from "../task/AuditEvent.js";
 import { isLiveTask } from "../task/_lifecycle.js";
@@ -187,7 +188,10 @@ const KIND_ZH: Readonly<Record<string, string>> = { column: "列", "primary key"
  *   `invalid-input` and `invalid-argument` are described on {@link PostgresEventStore}; `loadTask` and `update` also
  *   raise what {@link replayTask} and the step raise).
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `table` is not lower-case
- *   letters, digits and `_` (at most 41 characters, starting with a letter or `_`).
+ *   letters, digits and `_` (at most 41 characters, starting with a letter or `_`), or `pool` has no `query` and
+ *   `connect`.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when `options` is not a plain
+ *   options object (an unknown option, a Proxy or a getter).
  * @category PostgreSQL
  * @example
  * ```ts
@@ -201,10 +205,19 @@ const KIND_ZH: Readonly<Record<string, string>> = { column: "列", "primary key"
  * ```
  */
 export function createPostgresEventStore(pool: PgPoolLike, options: PostgresEventStoreOptions = {}): PostgresEventStore {
-  const table = options.table ?? "shuangsuiji_events";
+  // the options read once as plain data (a Proxy or getter: invalid-input by path); the pool is used as given
+  const table = readOptions(options, ["options"], ["table"])["table"] ?? "shuangsuiji_events";
   if (typeof table !== "string" || !TABLE.test(table)) {
-    fail("invalid-argument", "table-name", `表名${JSON.stringify(String(table))}不合法：只能由小写字母、数字和下划线组成，以字母或下划线开头，至多41个字符`, `table ${JSON.stringify(String(table))}: lower-case letters, digits and _ only, starting with a letter or _, at most 41 characters`, ["table"]);
+    const shown = typeof table === "string" ? JSON.stringify(table) : `(${typeof table})`;
+    fail("invalid-argument", "table-name", `表名${shown}不合法：只能由小写字母、数字和下划线组成，以字母或下划线开头，至多41个字符`, `table ${shown}: lower-case letters, digits and _ only, starting with a letter or _, at most 41 characters`, ["table"]);
   }
+  let usable = false;
+  try {
+    usable = pool !== null && typeof pool === "object" && typeof pool.query === "function" && typeof pool.connect === "function";
+  } catch {
+    usable = false;
+  }
+  if (!usable) fail("invalid-argument", "pool", "pool 应为 pg 连接池（具有 query 与 connect 方法）", "pool: expected a pg Pool (an object with query and connect)", ["pool"]);
   // quoted everywhere: a reserved word (order, user, select) is a valid name (F7, hostile7b)
   const q = `"${table}"`;
   const schemaSql = `
