@@ -330,7 +330,9 @@ CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON ${q} FOR EACH STATEMENT
       if (typeof head.seq !== "number" || head.seq < next) {
         // a stale or damaged first event: its sequence, link and date say nothing about the stored head
       } else if (head.seq > next) {
-        against.push(issue("append-next-seq", `任务${taskId}已存储的最后一条事件是第${next - 1}条：下一条应为第${next}条，而不是第${head.seq}条（缺少事件）`, `task ${taskId}: the last stored event is ${next - 1}: the next event is ${next}, not ${head.seq} (events missing)`, ["events", head.seq, "seq"]));
+        against.push(last === undefined
+          ? issue("append-next-seq", `任务${taskId}尚无已存储的事件：第一条事件应为第0条，而不是第${head.seq}条（缺少事件）`, `task ${taskId} has no stored event: the first event is 0, not ${head.seq} (events missing)`, ["events", head.seq, "seq"])
+          : issue("append-next-seq", `任务${taskId}已存储的最后一条事件是第${last.seq}条：下一条应为第${next}条，而不是第${head.seq}条（缺少事件）`, `task ${taskId}: the last stored event is ${last.seq}: the next event is ${next}, not ${head.seq} (events missing)`, ["events", head.seq, "seq"]));
       } else if (last !== undefined && head.prevDigest !== last.digest) {
         against.push(issue("append-link", `任务${taskId}的第${head.seq}条事件没有接续已存储的第${last.seq}条事件（prevDigest 不是其摘要）`, `task ${taskId}, event ${head.seq}: it does not extend the stored event ${last.seq} (its prevDigest is not that event's digest)`, ["events", head.seq, "prevDigest"]));
       }
