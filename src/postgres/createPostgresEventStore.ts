@@ -108,8 +108,10 @@ const TABLE = /^[a-z_][a-z0-9_]{0,40}$/;
 
 type StoreCode = "audit-trail-invalid" | "append-conflict" | "invalid-argument" | "invalid-input";
 const issue = (rule: string, zh: string, en: string, path: (string | number)[] = []): RuleIssue => ({ path, rule, clause: STORE_CLAUSE, messageZh: zh, messageEn: en });
+/** Misuse of the store's API is no regulation's rule: it cites the library's contract. */
+const CONTRACT = "本库接口约定（非法规条款）/ library contract, no regulation: docs/persistence.md";
 const fail = (code: StoreCode, rule: string, zh: string, en: string, path: (string | number)[] = []): never => {
-  throw new ShuangsuijiError(code, [issue(rule, zh, en, path)]);
+  throw new ShuangsuijiError(code, [{ ...issue(rule, zh, en, path), ...(code === "invalid-argument" ? { clause: CONTRACT } : {}) }]);
 };
 /** Issues in event order (those naming no event first), every one of them. */
 const byEvent = (issues: readonly RuleIssue[]): RuleIssue[] => [...issues].sort((a, b) => (typeof a.path[1] === "number" ? a.path[1] : -1) - (typeof b.path[1] === "number" ? b.path[1] : -1));
