@@ -36,8 +36,10 @@ export class RecordText {
   private arena = new Uint8Array(1 << 14);
   private arenaView = new DataView(this.arena.buffer);
   private end = 0;
-  private start: number[] = [];
-  private sizes: number[] = [];
+  /** Piece k's offset in the arena and byte length: typed tables, grown by doubling (no boxed list of 10⁴ entries). */
+  private start = new Int32Array(256);
+  private sizes = new Int32Array(256);
+  private pieces = 0;
   private list = new Int32Array(1);
 
   /**
@@ -102,6 +104,18 @@ export class RecordText {
     if (this.mode === "keep") this.room(k);
   }
 
+  /** Makes room for `count` more pieces at once (storing grows the tables as needed anyway). */
+  reservePieces(count: number): void {
+    const want = this.pieces + count;
+    if (want <= this.start.length) return;
+    const start = new Int32Array(want);
+    start.set(this.start.subarray(0, this.pieces));
+    this.start = start;
+    const sizes = new Int32Array(want);
+    sizes.set(this.sizes.subarray(0, this.pieces));
+    this.sizes = sizes;
+  }
+
   /** The byte length of a stored piece. */
   size(piece: number): number {
     return this.sizes[piece] as number;
@@ -131,22 +145,34 @@ export class RecordText {
   }
 
   /**
-   * Appends `JSON.stringify(s)`, a JSON string literal: printable ASCII other than `"` and `\` written as is, any
-   * other string through JSON.stringify (escapes) and UTF-8.
+   * Appends `JSON.stringify(s)`, a JSON string literal: printable ASCII other than `"` and `\` written as is, other
+   * characters of the Basic Multilingual Plane that JSON.stringify leaves unescaped encoded to UTF-8 in place (no
+   * string built), any other string (escapes, surrogates) through JSON.stringify and UTF-8.
    */
   jsonString(s: string): void {
     const len = s.length;
-    this.room(len + 2);
+    this.room(3 * len + 2);
     const b = this.buf;
     let n = this.n;
     b[n++] = 0x22;
     for (let i = 0; i < len; i++) {
       const c = s.charCodeAt(i);
-      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
-        this.text(JSON.stringify(s)); // from this.n: the bytes written so far are overwritten
+      if (c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c) b[n++] = c;
+      else if (c >= 0x80 && c < 0x800) {
+        // not escaped by JSON.stringify: its UTF-8, two bytes
+        b[n++] = 0xc0 | (c >> 6);
+        b[n++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
+        // three bytes (a surrogate, paired or not, goes through JSON.stringify below)
+        b[n++] = 0xe0 | (c >> 12);
+        b[n++] = 0x80 | ((c >> 6) & 0x3f);
+        b[n++] = 0x80 | (c & 0x3f);
+      } else {
+        // a control character, `"`, `\`, DEL or a surrogate: JSON.stringify's escapes, from this.n (what was written
+        // so far is overwritten)
+        this.text(JSON.stringify(s));
         return;
       }
-      b[n++] = c;
     }
     b[n++] = 0x22;
     this.n = n;
@@ -172,10 +198,59 @@ export class RecordText {
       }
       a[e++] = c;
     }
-    this.start.push(from);
-    this.sizes.push(e - from);
     this.end = e;
-    return this.start.length - 1;
+    return this.record(from, e - from);
+  }
+
+  /** Records the piece at `from` of `size` bytes (already written in the arena); returns its number. */
+  private record(from: number, size: number): number {
+    const k = this.pieces;
+    if (k === this.start.length) {
+      const start = new Int32Array(2 * k + 16);
+      start.set(this.start);
+      this.start = start;
+      const sizes = new Int32Array(2 * k + 16);
+      sizes.set(this.sizes);
+      this.sizes = sizes;
+    }
+    this.start[k] = from;
+    this.sizes[k] = size;
+    this.pieces = k + 1;
+    return k;
+  }
+
+  /**
+   * Stores, for one string `s`, the pieces `prefixes[i] + JSON.stringify(s)` for each i, numbered consecutively;
+   * returns the first one's number. Printable ASCII other than `"` and `\` is written byte by byte without building a
+   * string (the prefixes: ASCII).
+   */
+  quotedPieces(s: string, prefixes: readonly string[]): number {
+    const len = s.length;
+    for (let i = 0; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
+        const json = JSON.stringify(s);
+        const first = this.piece(`${prefixes[0] as string}${json}`);
+        for (let p = 1; p < prefixes.length; p++) this.piece(`${prefixes[p] as string}${json}`);
+        return first;
+      }
+    }
+    let first = -1;
+    for (let p = 0; p < prefixes.length; p++) {
+      const prefix = prefixes[p] as string;
+      this.arenaRoom(prefix.length + len + 2);
+      const a = this.arena;
+      const from = this.end;
+      let e = from;
+      for (let i = 0; i < prefix.length; i++) a[e++] = prefix.charCodeAt(i);
+      a[e++] = 0x22;
+      for (let i = 0; i < len; i++) a[e++] = s.charCodeAt(i);
+      a[e++] = 0x22;
+      this.end = e;
+      const k = this.record(from, e - from);
+      if (p === 0) first = k;
+    }
+    return first;
   }
 
   /**
@@ -202,10 +277,9 @@ export class RecordText {
     }
     a[e++] = 0x5d;
     for (let i = 0; i < close.length; i++) a[e++] = close.charCodeAt(i);
-    this.start.push(this.end);
-    this.sizes.push(e - this.end);
+    const from = this.end;
     this.end = e;
-    return this.start.length - 1;
+    return this.record(from, e - from);
   }
 
   private arenaRoom(k: number): void {
