@@ -12,9 +12,14 @@ const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 12 }),
   fc.constantFrom("😀😀😀", "检查对象", "é", "\"", "\\", "\u2028", "a".repeat(150), "甲".repeat(70), "𠀀".repeat(33)),
+  // every code point, lone surrogates included, and the UTF-8 length boundaries (jsonString encodes the BMP in place)
+  fc.string({ unit: "binary", maxLength: 20 }),
+  fc.constantFrom("\u007f", "\u0080", "\u07ff", "\u0800", "\ud7ff", "\ue000", "\uffff", "\ud800", "x\udc00y", "\udbff\udfff", "\u0000\u001f", "食品\n"),
 );
-type Op = { kind: "text" | "json" | "piece" | "byte" | "jsonString" | "list"; s: string; ids: string[] };
-const op = fc.record({ kind: fc.constantFrom<Op["kind"]>("text", "json", "piece", "byte", "jsonString", "list"), s: text, ids: fc.array(text, { maxLength: 4 }) });
+/** The prefixes of an inspector id's pieces in the record text (as drawInspectors stores them). */
+const PREFIXES = ["", ",", '{"inspectorIds":[', ',{"inspectorIds":['];
+type Op = { kind: "text" | "json" | "piece" | "byte" | "jsonString" | "list" | "quoted"; s: string; ids: string[] };
+const op = fc.record({ kind: fc.constantFrom<Op["kind"]>("text", "json", "piece", "byte", "jsonString", "list", "quoted"), s: text, ids: fc.array(text, { maxLength: 4 }) });
 
 /** Writes the ops into `t`; returns the expected text (what the writes append, as a JS string). */
 function write(t: RecordText, ops: readonly Op[]): string {
@@ -29,6 +34,15 @@ function write(t: RecordText, ops: readonly Op[]): string {
       case "jsonString": t.jsonString(o.s); expected += JSON.stringify(o.s); break;
       case "piece": pieces.push(t.piece(o.s)); strings.push(o.s); break;
       case "list": pieces.push(t.listPiece(o.ids, "}")); strings.push(`${JSON.stringify(o.ids)}}`); break;
+      case "quoted": {
+        // four pieces, numbered consecutively: prefix + JSON string literal
+        const first = t.quotedPieces(o.s, PREFIXES);
+        PREFIXES.forEach((p, i) => {
+          pieces.push(first + i);
+          strings.push(`${p}${JSON.stringify(o.s)}`);
+        });
+        break;
+      }
     }
     // put every stored piece again (one by one, then all at once): copies from the arena across chunk boundaries
     if (pieces.length > 0 && o.s.length % 2 === 0) {
