@@ -63,3 +63,29 @@ describe("stage 2: a deeply frozen record, no state shared between calls", () =>
     );
   });
 });
+
+describe("stage 2: the input frame's parse skipped only when the schema accepts", () => {
+  it("framed(v) implies the frame schema accepts v, on values near the frame", async () => {
+    const z = await import("zod/v4/mini");
+    const { frame, framed } = await import("../../src/draw/inspectors/drawInspectors.js");
+    const loose = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined), fc.array(fc.anything(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.anything(), { maxKeys: 2 }));
+    const department = fc.oneof(
+      fc.record({ departmentId: fc.oneof(fc.string(), loose), inspectors: fc.oneof(fc.array(fc.anything(), { maxLength: 3 }), loose) }, { requiredKeys: [] }),
+      loose,
+      // an array carrying the members (not an object to the schema)
+      fc.tuple(fc.string(), fc.array(fc.anything(), { maxLength: 2 })).map(([departmentId, inspectors]) => Object.assign([], { departmentId, inspectors })),
+    );
+    const value = fc.oneof(fc.record({ departments: fc.oneof(fc.array(department, { maxLength: 3 }), loose), initiatingDepartmentId: fc.oneof(fc.string(), loose) }, { requiredKeys: [] }), loose);
+    let accepted = 0;
+    fc.assert(
+      fc.property(value, (v) => {
+        if (framed(v)) {
+          accepted++;
+          expect(z.safeParse(frame(), v).success).toBe(true);
+        }
+      }),
+      { seed: 8, numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+  });
+});
