@@ -71,6 +71,14 @@ describe("RecordText: hashed or compared chunk by chunk = the whole text", () =>
         const compared = new RecordText({ compare: bytes.slice() }, chunk);
         write(compared, ops);
         expect(compared.matches()).toBe(true);
+        for (const offset of [1, 2, 3]) {
+          // the kept text at an offset of its buffer that is not a multiple of 4 (unaligned loads)
+          const shifted = new Uint8Array(bytes.length + offset);
+          shifted.set(bytes, offset);
+          const unaligned = new RecordText({ compare: shifted.subarray(offset) }, chunk);
+          write(unaligned, ops);
+          expect(unaligned.matches()).toBe(true);
+        }
       }),
       { seed: 31, numRuns: 500 },
     );
@@ -108,6 +116,12 @@ describe("RecordText: hashed or compared chunk by chunk = the whole text", () =>
         const compared = new RecordText({ compare: other }, chunk);
         write(compared, ops);
         expect(compared.matches()).toBe(false);
+        // the same text starting at an odd offset of its buffer (compared through unaligned loads)
+        const shifted = new Uint8Array(other.length + 3);
+        shifted.set(other, 1 + (where % 3));
+        const unaligned = new RecordText({ compare: shifted.subarray(1 + (where % 3), 1 + (where % 3) + other.length) }, chunk);
+        write(unaligned, ops);
+        expect(unaligned.matches()).toBe(false);
       }),
       { seed: 37, numRuns: 500 },
     );

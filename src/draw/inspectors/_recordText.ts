@@ -25,12 +25,16 @@ export class RecordText {
   private buf: Uint8Array;
   /** `buf` as a DataView: pieces are copied four bytes at a time through it (replaced with `buf`). */
   private bufView: DataView;
+  /** `buf` as 32-bit words ("compare": aligned comparisons). */
+  private bufWords: Int32Array;
   private n = 0;
   /** "hash": the chained hash of the bytes already flushed. */
   private readonly hasher: BlockSha256 | undefined;
   /** "compare": the text compared with, how many of its bytes were compared, and whether they all matched. */
   private readonly expected: Uint8Array | undefined;
   private readonly expectedView: DataView | undefined;
+  /** The expected text as 32-bit words, when it starts at a multiple of 4 in its buffer. */
+  private readonly expectedWords: Int32Array | undefined;
   private compared = 0;
   private same = true;
   private arena = new Uint8Array(1 << 14);
@@ -40,7 +44,6 @@ export class RecordText {
   private start = new Int32Array(256);
   private sizes = new Int32Array(256);
   private pieces = 0;
-  private list = new Int32Array(1);
 
   /**
    * @param mode - "keep" (default): every byte in one buffer; "hash": hashed chunk by chunk; `{ compare }`: compared
@@ -50,16 +53,19 @@ export class RecordText {
   constructor(private readonly mode: RecordTextMode = "keep", chunk = 1 << 16) {
     this.buf = new Uint8Array(Math.max(64, chunk));
     this.bufView = new DataView(this.buf.buffer);
+    this.bufWords = new Int32Array(this.buf.buffer, 0, this.buf.length >> 2);
     this.hasher = mode === "hash" ? blockSha256() : undefined;
     this.expected = typeof mode === "object" ? mode.compare : undefined;
     this.expectedView = this.expected === undefined ? undefined : new DataView(this.expected.buffer, this.expected.byteOffset, this.expected.byteLength);
+    this.expectedWords = this.expected === undefined || this.expected.byteOffset % 4 !== 0 ? undefined : new Int32Array(this.expected.buffer, this.expected.byteOffset, this.expected.byteLength >> 2);
   }
 
   /**
    * "hash": compresses the buffer's whole blocks and moves the 0–63 bytes left to its start; "compare": compares the
-   * buffer with the expected text at the same offset and empties it.
+   * buffer but its last 0–3 bytes (all of it when `final`) with the expected text at the same offset, and moves those
+   * 0–3 bytes to its start — so the offset compared is always a multiple of 4.
    */
-  private flush(): void {
+  private flush(final = false): void {
     const n = this.n;
     if (this.hasher !== undefined) {
       const full = n - (n % 64);
@@ -70,21 +76,31 @@ export class RecordText {
     }
     const e = this.expected as Uint8Array;
     const at = this.compared;
+    const upto = final ? n : n & ~3;
     if (this.same) {
-      if (at + n > e.length) this.same = false;
+      if (at + upto > e.length) this.same = false;
       else {
-        // four bytes at a time (unaligned big-endian loads through the two views), the last 0–3 one by one
-        const bv = this.bufView;
-        const ev = this.expectedView as DataView;
-        const words = n & ~3;
+        // four bytes at a time — through aligned 32-bit views when the expected text starts at a multiple of 4 (`at`
+        // always is), else unaligned loads through DataViews —, the last 0–3 one by one
+        const words = upto & ~3;
         let i = 0;
-        for (; i < words; i += 4) if (bv.getInt32(i) !== ev.getInt32(at + i)) break;
+        const ew = this.expectedWords;
+        if (ew !== undefined) {
+          const bw = this.bufWords;
+          const base = at >> 2;
+          for (; i < words; i += 4) if (bw[i >> 2] !== ew[base + (i >> 2)]) break;
+        } else {
+          const bv = this.bufView;
+          const ev = this.expectedView as DataView;
+          for (; i < words; i += 4) if (bv.getInt32(i) !== ev.getInt32(at + i)) break;
+        }
         if (i < words) this.same = false;
-        else for (; i < n; i++) if (this.buf[i] !== e[at + i]) this.same = false;
+        else for (; i < upto; i++) if (this.buf[i] !== e[at + i]) this.same = false;
       }
     }
-    this.compared = at + n;
-    this.n = 0;
+    this.compared = at + upto;
+    if (upto < n) this.buf.copyWithin(0, upto, n);
+    this.n = n - upto;
   }
 
   private room(k: number): void {
@@ -97,6 +113,7 @@ export class RecordText {
     next.set(this.buf.subarray(0, this.n));
     this.buf = next;
     this.bufView = new DataView(next.buffer);
+    this.bufWords = new Int32Array(next.buffer, 0, next.length >> 2);
   }
 
   /** "keep" mode: makes room for `k` more bytes at once (appending grows the buffer as needed anyway); else nothing. */
@@ -176,6 +193,43 @@ export class RecordText {
     }
     b[n++] = 0x22;
     this.n = n;
+  }
+
+  /**
+   * Appends the JSON string literals of `ids`, comma-separated (the inside of a JSON array of strings): what
+   * {@link jsonString} and a comma byte between them append, with one capacity check for a short list of printable
+   * ASCII ids; any other id, and the ids after it, through {@link jsonString}.
+   */
+  jsonStrings(ids: readonly string[]): void {
+    let need = 0;
+    for (let k = 0; k < ids.length; k++) need += (ids[k] as string).length + 3;
+    if (need > 4096) return this.jsonStringsFrom(ids, 0);
+    this.room(need);
+    const b = this.buf;
+    let n = this.n;
+    for (let k = 0; k < ids.length; k++) {
+      const s = ids[k] as string;
+      const at = n;
+      if (k > 0) b[n++] = 0x2c;
+      b[n++] = 0x22;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
+          this.n = at; // this id and the rest one by one
+          return this.jsonStringsFrom(ids, k);
+        }
+        b[n++] = c;
+      }
+      b[n++] = 0x22;
+    }
+    this.n = n;
+  }
+
+  private jsonStringsFrom(ids: readonly string[], from: number): void {
+    for (let k = from; k < ids.length; k++) {
+      if (k > 0) this.byte(0x2c);
+      this.jsonString(ids[k] as string);
+    }
   }
 
   /** Appends the canonical JSON of a JSON value (docs/spec-v1.md §2). */
@@ -292,8 +346,19 @@ export class RecordText {
 
   /** Appends a stored piece. */
   put(piece: number): void {
-    this.list[0] = piece;
-    this.putAll(this.list, 1);
+    const len = this.sizes[piece] as number;
+    const from = this.start[piece] as number;
+    if (this.n + len > this.buf.length) this.room(len);
+    const b = this.buf;
+    const a = this.arena;
+    const bv = this.bufView;
+    const av = this.arenaView;
+    const n = this.n;
+    const words = len & ~3;
+    let i = 0;
+    for (; i < words; i += 4) bv.setInt32(n + i, av.getInt32(from + i));
+    for (; i < len; i++) b[n + i] = a[from + i] as number;
+    this.n = n + len;
   }
 
   /**
@@ -343,7 +408,7 @@ export class RecordText {
   /** "compare" mode: whether everything appended is exactly the expected text, byte for byte (at the end). */
   matches(): boolean {
     if (this.expected === undefined) throw new Error("RecordText: matches() needs the compare mode");
-    this.flush();
+    this.flush(true);
     return this.same && this.compared === this.expected.length;
   }
 }
