@@ -18,8 +18,8 @@ const text = fc.oneof(
 );
 /** The prefixes of an inspector id's pieces in the record text (as drawInspectors stores them). */
 const PREFIXES = ["", ",", '{"inspectorIds":[', ',{"inspectorIds":['];
-type Op = { kind: "text" | "json" | "piece" | "byte" | "jsonString" | "list" | "quoted"; s: string; ids: string[] };
-const op = fc.record({ kind: fc.constantFrom<Op["kind"]>("text", "json", "piece", "byte", "jsonString", "list", "quoted"), s: text, ids: fc.array(text, { maxLength: 4 }) });
+type Op = { kind: "text" | "json" | "piece" | "byte" | "jsonString" | "list" | "quoted" | "strings"; s: string; ids: string[] };
+const op = fc.record({ kind: fc.constantFrom<Op["kind"]>("text", "json", "piece", "byte", "jsonString", "list", "quoted", "strings"), s: text, ids: fc.array(text, { maxLength: 4 }) });
 
 /** Writes the ops into `t`; returns the expected text (what the writes append, as a JS string). */
 function write(t: RecordText, ops: readonly Op[]): string {
@@ -32,6 +32,13 @@ function write(t: RecordText, ops: readonly Op[]): string {
       case "json": t.json({ b: o.ids, a: o.s }); expected += JSON.stringify({ a: o.s, b: o.ids }); break;
       case "byte": t.byte(0x2c); expected += ","; break;
       case "jsonString": t.jsonString(o.s); expected += JSON.stringify(o.s); break;
+      case "strings": {
+        // now and then a list long enough (over 4 KiB) for the one-by-one path
+        const ids = o.s.length % 3 === 0 ? Array.from({ length: 60 }, () => [...o.ids, "a".repeat(80)]).flat() : o.ids;
+        t.jsonStrings(ids);
+        expected += ids.map((id) => JSON.stringify(id)).join(",");
+        break;
+      }
       case "piece": pieces.push(t.piece(o.s)); strings.push(o.s); break;
       case "list": pieces.push(t.listPiece(o.ids, "}")); strings.push(`${JSON.stringify(o.ids)}}`); break;
       case "quoted": {
