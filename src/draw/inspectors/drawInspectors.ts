@@ -687,6 +687,7 @@ function drawChecked(input: DrawInspectorsInput, allTargets: readonly string[], 
   // Hashed chunk by chunk through a reused 64 KiB buffer as it is written (no 4 MiB buffer per draw); kept whole only
   // when verification asks for it (`sink`), to compare the published record's text with it.
   const text = new RecordText(sink === undefined ? "hash" : "keep");
+  text.reservePieces(groups.length + 8); // the punctuation and the groups' lists (ids: below)
   const RANDOM_TRUE = text.piece('],"random":true,"targetIds":');
   const RANDOM_FALSE = text.piece('],"random":false,"targetIds":');
   const LEADER = text.piece('{"leaderId":');
