@@ -1,11 +1,18 @@
 // Stage 2 alone: the 10⁴-target draw and its verification against the floor for 10⁴ units (same run, interleaved),
 // and the workload-cap feasibility cases (one department, teams of m, cap c). Run: npx tsx bench/stage2.ts [runs=5]
+import { PerformanceObserver } from "node:perf_hooks";
 import { commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, verifyInspectorDraw, type Inspector } from "../src/index.js";
 import { floorInputs, hashFloor, machine, makePool, ms, summarise, table } from "./_harness.js";
 import { canonicalJson, utf8 } from "../src/draw/_shared/_encoding.js";
 import { prefixHasherInto } from "../src/draw/_shared/_sha256.js";
 
 const RUNS = Number(process.argv[2] ?? 5);
+// collections (start, duration), to count those that land inside each timed draw
+const collections: [number, number][] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) collections.push([e.startTime, e.duration]);
+});
+gcObserver.observe({ entryTypes: ["gc"] });
 const S1 = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "bench" });
 const S2 = createSeed("fedcba9876543210".repeat(4), { kind: "other", description: "bench 2" });
 function lockedList(n: number) {
@@ -44,6 +51,7 @@ const floor: number[] = [];
 const floorCpu: number[] = [];
 const runs = figures.map(() => [] as number[]);
 const cpu = figures.map(() => [] as number[]);
+const spans = figures.map(() => [] as [number, number][]); // each timed call's [start, end]
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 hashFloor(floorBytes);
 for (const [, f] of figures) f();
@@ -60,8 +68,10 @@ for (let r = 0; r < RUNS; r++) {
       s = performance.now();
     c = process.cpuUsage();
     f();
+    const end = performance.now();
     (cpu[i] as number[]).push(cpuMs(process.cpuUsage(c)));
-    (runs[i] as number[]).push(performance.now() - s);
+    (runs[i] as number[]).push(end - s);
+    (spans[i] as [number, number][]).push([s, end]);
   });
 }
 console.log(`machine: ${machine()}\nruns: ${RUNS} (interleaved); record digest ${first.record.digest}`);
@@ -78,6 +88,15 @@ figures.forEach(([name], i) => {
   ]);
 });
 console.log(table(["figure", "min ms", "median ms", "ratio to floor (median of per-run ratios)", "CPU ms min / median", "CPU ratio to floor (median)"], rows));
+// garbage collection inside the timed calls (the observer reports asynchronously: wait for the last entries)
+await new Promise((resolve) => setTimeout(resolve, 20));
+gcObserver.disconnect();
+figures.forEach(([name], i) => {
+  const inside = (spans[i] as [number, number][]).map(([s, e]) => collections.filter(([at]) => at >= s && at < e));
+  const pauses = summarise(inside.map((gcs) => gcs.reduce((sum, [, d]) => sum + d, 0)));
+  const slowest = Math.max(...(runs[i] as number[]));
+  console.log(`collections inside "${name.split(",")[0]}": ${inside.reduce((n, gcs) => n + gcs.length, 0)} in ${inside.length} calls; their pauses per call min / median / max ${ms(pauses.min)} / ${ms(pauses.median)} / ${ms(Math.max(...pauses.runs))} ms (slowest call ${ms(slowest)} ms)`);
+});
 
 // workload caps: feasibility decided exactly before any random choice (docs/spec-v1.md §9.3)
 const cases: [string, number, number, number, number, number][] = [

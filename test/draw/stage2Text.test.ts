@@ -12,9 +12,14 @@ const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 12 }),
   fc.constantFrom("😀😀😀", "检查对象", "é", "\"", "\\", "\u2028", "a".repeat(150), "甲".repeat(70), "𠀀".repeat(33)),
+  // every code point, lone surrogates included, and the UTF-8 length boundaries (jsonString encodes the BMP in place)
+  fc.string({ unit: "binary", maxLength: 20 }),
+  fc.constantFrom("\u007f", "\u0080", "\u07ff", "\u0800", "\ud7ff", "\ue000", "\uffff", "\ud800", "x\udc00y", "\udbff\udfff", "\u0000\u001f", "食品\n"),
 );
-type Op = { kind: "text" | "json" | "piece" | "byte" | "jsonString" | "list"; s: string; ids: string[] };
-const op = fc.record({ kind: fc.constantFrom<Op["kind"]>("text", "json", "piece", "byte", "jsonString", "list"), s: text, ids: fc.array(text, { maxLength: 4 }) });
+/** The prefixes of an inspector id's pieces in the record text (as drawInspectors stores them). */
+const PREFIXES = ["", ",", '{"inspectorIds":[', ',{"inspectorIds":['];
+type Op = { kind: "text" | "json" | "piece" | "byte" | "jsonString" | "list" | "quoted" | "strings"; s: string; ids: string[] };
+const op = fc.record({ kind: fc.constantFrom<Op["kind"]>("text", "json", "piece", "byte", "jsonString", "list", "quoted", "strings"), s: text, ids: fc.array(text, { maxLength: 4 }) });
 
 /** Writes the ops into `t`; returns the expected text (what the writes append, as a JS string). */
 function write(t: RecordText, ops: readonly Op[]): string {
@@ -27,8 +32,24 @@ function write(t: RecordText, ops: readonly Op[]): string {
       case "json": t.json({ b: o.ids, a: o.s }); expected += JSON.stringify({ a: o.s, b: o.ids }); break;
       case "byte": t.byte(0x2c); expected += ","; break;
       case "jsonString": t.jsonString(o.s); expected += JSON.stringify(o.s); break;
+      case "strings": {
+        // now and then a list long enough (over 4 KiB) for the one-by-one path
+        const ids = o.s.length % 3 === 0 ? Array.from({ length: 60 }, () => [...o.ids, "a".repeat(80)]).flat() : o.ids;
+        t.jsonStrings(ids);
+        expected += ids.map((id) => JSON.stringify(id)).join(",");
+        break;
+      }
       case "piece": pieces.push(t.piece(o.s)); strings.push(o.s); break;
       case "list": pieces.push(t.listPiece(o.ids, "}")); strings.push(`${JSON.stringify(o.ids)}}`); break;
+      case "quoted": {
+        // four pieces, numbered consecutively: prefix + JSON string literal
+        const first = t.quotedPieces(o.s, PREFIXES);
+        PREFIXES.forEach((p, i) => {
+          pieces.push(first + i);
+          strings.push(`${p}${JSON.stringify(o.s)}`);
+        });
+        break;
+      }
     }
     // put every stored piece again (one by one, then all at once): copies from the arena across chunk boundaries
     if (pieces.length > 0 && o.s.length % 2 === 0) {
@@ -57,6 +78,14 @@ describe("RecordText: hashed or compared chunk by chunk = the whole text", () =>
         const compared = new RecordText({ compare: bytes.slice() }, chunk);
         write(compared, ops);
         expect(compared.matches()).toBe(true);
+        for (const offset of [1, 2, 3]) {
+          // the kept text at an offset of its buffer that is not a multiple of 4 (unaligned loads)
+          const shifted = new Uint8Array(bytes.length + offset);
+          shifted.set(bytes, offset);
+          const unaligned = new RecordText({ compare: shifted.subarray(offset) }, chunk);
+          write(unaligned, ops);
+          expect(unaligned.matches()).toBe(true);
+        }
       }),
       { seed: 31, numRuns: 500 },
     );
@@ -94,6 +123,12 @@ describe("RecordText: hashed or compared chunk by chunk = the whole text", () =>
         const compared = new RecordText({ compare: other }, chunk);
         write(compared, ops);
         expect(compared.matches()).toBe(false);
+        // the same text starting at an odd offset of its buffer (compared through unaligned loads)
+        const shifted = new Uint8Array(other.length + 3);
+        shifted.set(other, 1 + (where % 3));
+        const unaligned = new RecordText({ compare: shifted.subarray(1 + (where % 3), 1 + (where % 3) + other.length) }, chunk);
+        write(unaligned, ops);
+        expect(unaligned.matches()).toBe(false);
       }),
       { seed: 37, numRuns: 500 },
     );

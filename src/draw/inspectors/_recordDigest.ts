@@ -73,12 +73,7 @@ export function stage2BodyText(body: Readonly<Record<string, unknown>>, sizeHint
   const LEADER_TARGETS = out.piece(',"targetIds":[');
   const CLOSE = out.piece("]}");
   // ids written as JSON string literals straight into the text (no cache: one writer shares nothing with the other)
-  const list = (ids: readonly string[]) => {
-    for (let i = 0; i < ids.length; i++) {
-      if (i > 0) out.byte(0x2c);
-      out.jsonString(ids[i] as string);
-    }
-  };
+  const list = (ids: readonly string[]) => out.jsonStrings(ids);
   const teams = (xs: readonly unknown[]) => {
     out.text("[");
     for (let k = 0; k < xs.length; k++) {

@@ -25,20 +25,25 @@ export class RecordText {
   private buf: Uint8Array;
   /** `buf` as a DataView: pieces are copied four bytes at a time through it (replaced with `buf`). */
   private bufView: DataView;
+  /** `buf` as 32-bit words ("compare": aligned comparisons). */
+  private bufWords: Int32Array;
   private n = 0;
   /** "hash": the chained hash of the bytes already flushed. */
   private readonly hasher: BlockSha256 | undefined;
   /** "compare": the text compared with, how many of its bytes were compared, and whether they all matched. */
   private readonly expected: Uint8Array | undefined;
   private readonly expectedView: DataView | undefined;
+  /** The expected text as 32-bit words, when it starts at a multiple of 4 in its buffer. */
+  private readonly expectedWords: Int32Array | undefined;
   private compared = 0;
   private same = true;
   private arena = new Uint8Array(1 << 14);
   private arenaView = new DataView(this.arena.buffer);
   private end = 0;
-  private start: number[] = [];
-  private sizes: number[] = [];
-  private list = new Int32Array(1);
+  /** Piece k's offset in the arena and byte length: typed tables, grown by doubling (no boxed list of 10⁴ entries). */
+  private start = new Int32Array(256);
+  private sizes = new Int32Array(256);
+  private pieces = 0;
 
   /**
    * @param mode - "keep" (default): every byte in one buffer; "hash": hashed chunk by chunk; `{ compare }`: compared
@@ -48,16 +53,19 @@ export class RecordText {
   constructor(private readonly mode: RecordTextMode = "keep", chunk = 1 << 16) {
     this.buf = new Uint8Array(Math.max(64, chunk));
     this.bufView = new DataView(this.buf.buffer);
+    this.bufWords = new Int32Array(this.buf.buffer, 0, this.buf.length >> 2);
     this.hasher = mode === "hash" ? blockSha256() : undefined;
     this.expected = typeof mode === "object" ? mode.compare : undefined;
     this.expectedView = this.expected === undefined ? undefined : new DataView(this.expected.buffer, this.expected.byteOffset, this.expected.byteLength);
+    this.expectedWords = this.expected === undefined || this.expected.byteOffset % 4 !== 0 ? undefined : new Int32Array(this.expected.buffer, this.expected.byteOffset, this.expected.byteLength >> 2);
   }
 
   /**
    * "hash": compresses the buffer's whole blocks and moves the 0–63 bytes left to its start; "compare": compares the
-   * buffer with the expected text at the same offset and empties it.
+   * buffer but its last 0–3 bytes (all of it when `final`) with the expected text at the same offset, and moves those
+   * 0–3 bytes to its start — so the offset compared is always a multiple of 4.
    */
-  private flush(): void {
+  private flush(final = false): void {
     const n = this.n;
     if (this.hasher !== undefined) {
       const full = n - (n % 64);
@@ -68,21 +76,31 @@ export class RecordText {
     }
     const e = this.expected as Uint8Array;
     const at = this.compared;
+    const upto = final ? n : n & ~3;
     if (this.same) {
-      if (at + n > e.length) this.same = false;
+      if (at + upto > e.length) this.same = false;
       else {
-        // four bytes at a time (unaligned big-endian loads through the two views), the last 0–3 one by one
-        const bv = this.bufView;
-        const ev = this.expectedView as DataView;
-        const words = n & ~3;
+        // four bytes at a time — through aligned 32-bit views when the expected text starts at a multiple of 4 (`at`
+        // always is), else unaligned loads through DataViews —, the last 0–3 one by one
+        const words = upto & ~3;
         let i = 0;
-        for (; i < words; i += 4) if (bv.getInt32(i) !== ev.getInt32(at + i)) break;
+        const ew = this.expectedWords;
+        if (ew !== undefined) {
+          const bw = this.bufWords;
+          const base = at >> 2;
+          for (; i < words; i += 4) if (bw[i >> 2] !== ew[base + (i >> 2)]) break;
+        } else {
+          const bv = this.bufView;
+          const ev = this.expectedView as DataView;
+          for (; i < words; i += 4) if (bv.getInt32(i) !== ev.getInt32(at + i)) break;
+        }
         if (i < words) this.same = false;
-        else for (; i < n; i++) if (this.buf[i] !== e[at + i]) this.same = false;
+        else for (; i < upto; i++) if (this.buf[i] !== e[at + i]) this.same = false;
       }
     }
-    this.compared = at + n;
-    this.n = 0;
+    this.compared = at + upto;
+    if (upto < n) this.buf.copyWithin(0, upto, n);
+    this.n = n - upto;
   }
 
   private room(k: number): void {
@@ -95,11 +113,24 @@ export class RecordText {
     next.set(this.buf.subarray(0, this.n));
     this.buf = next;
     this.bufView = new DataView(next.buffer);
+    this.bufWords = new Int32Array(next.buffer, 0, next.length >> 2);
   }
 
   /** "keep" mode: makes room for `k` more bytes at once (appending grows the buffer as needed anyway); else nothing. */
   reserve(k: number): void {
     if (this.mode === "keep") this.room(k);
+  }
+
+  /** Makes room for `count` more pieces at once (storing grows the tables as needed anyway). */
+  reservePieces(count: number): void {
+    const want = this.pieces + count;
+    if (want <= this.start.length) return;
+    const start = new Int32Array(want);
+    start.set(this.start.subarray(0, this.pieces));
+    this.start = start;
+    const sizes = new Int32Array(want);
+    sizes.set(this.sizes.subarray(0, this.pieces));
+    this.sizes = sizes;
   }
 
   /** The byte length of a stored piece. */
@@ -131,25 +162,74 @@ export class RecordText {
   }
 
   /**
-   * Appends `JSON.stringify(s)`, a JSON string literal: printable ASCII other than `"` and `\` written as is, any
-   * other string through JSON.stringify (escapes) and UTF-8.
+   * Appends `JSON.stringify(s)`, a JSON string literal: printable ASCII other than `"` and `\` written as is, other
+   * characters of the Basic Multilingual Plane that JSON.stringify leaves unescaped encoded to UTF-8 in place (no
+   * string built), any other string (escapes, surrogates) through JSON.stringify and UTF-8.
    */
   jsonString(s: string): void {
     const len = s.length;
-    this.room(len + 2);
+    this.room(3 * len + 2);
     const b = this.buf;
     let n = this.n;
     b[n++] = 0x22;
     for (let i = 0; i < len; i++) {
       const c = s.charCodeAt(i);
-      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
-        this.text(JSON.stringify(s)); // from this.n: the bytes written so far are overwritten
+      if (c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c) b[n++] = c;
+      else if (c >= 0x80 && c < 0x800) {
+        // not escaped by JSON.stringify: its UTF-8, two bytes
+        b[n++] = 0xc0 | (c >> 6);
+        b[n++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
+        // three bytes (a surrogate, paired or not, goes through JSON.stringify below)
+        b[n++] = 0xe0 | (c >> 12);
+        b[n++] = 0x80 | ((c >> 6) & 0x3f);
+        b[n++] = 0x80 | (c & 0x3f);
+      } else {
+        // a control character, `"`, `\`, DEL or a surrogate: JSON.stringify's escapes, from this.n (what was written
+        // so far is overwritten)
+        this.text(JSON.stringify(s));
         return;
       }
-      b[n++] = c;
     }
     b[n++] = 0x22;
     this.n = n;
+  }
+
+  /**
+   * Appends the JSON string literals of `ids`, comma-separated (the inside of a JSON array of strings): what
+   * {@link jsonString} and a comma byte between them append, with one capacity check for a short list of printable
+   * ASCII ids; any other id, and the ids after it, through {@link jsonString}.
+   */
+  jsonStrings(ids: readonly string[]): void {
+    let need = 0;
+    for (let k = 0; k < ids.length; k++) need += (ids[k] as string).length + 3;
+    if (need > 4096) return this.jsonStringsFrom(ids, 0);
+    this.room(need);
+    const b = this.buf;
+    let n = this.n;
+    for (let k = 0; k < ids.length; k++) {
+      const s = ids[k] as string;
+      const at = n;
+      if (k > 0) b[n++] = 0x2c;
+      b[n++] = 0x22;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
+          this.n = at; // this id and the rest one by one
+          return this.jsonStringsFrom(ids, k);
+        }
+        b[n++] = c;
+      }
+      b[n++] = 0x22;
+    }
+    this.n = n;
+  }
+
+  private jsonStringsFrom(ids: readonly string[], from: number): void {
+    for (let k = from; k < ids.length; k++) {
+      if (k > 0) this.byte(0x2c);
+      this.jsonString(ids[k] as string);
+    }
   }
 
   /** Appends the canonical JSON of a JSON value (docs/spec-v1.md §2). */
@@ -172,10 +252,59 @@ export class RecordText {
       }
       a[e++] = c;
     }
-    this.start.push(from);
-    this.sizes.push(e - from);
     this.end = e;
-    return this.start.length - 1;
+    return this.record(from, e - from);
+  }
+
+  /** Records the piece at `from` of `size` bytes (already written in the arena); returns its number. */
+  private record(from: number, size: number): number {
+    const k = this.pieces;
+    if (k === this.start.length) {
+      const start = new Int32Array(2 * k + 16);
+      start.set(this.start);
+      this.start = start;
+      const sizes = new Int32Array(2 * k + 16);
+      sizes.set(this.sizes);
+      this.sizes = sizes;
+    }
+    this.start[k] = from;
+    this.sizes[k] = size;
+    this.pieces = k + 1;
+    return k;
+  }
+
+  /**
+   * Stores, for one string `s`, the pieces `prefixes[i] + JSON.stringify(s)` for each i, numbered consecutively;
+   * returns the first one's number. Printable ASCII other than `"` and `\` is written byte by byte without building a
+   * string (the prefixes: ASCII).
+   */
+  quotedPieces(s: string, prefixes: readonly string[]): number {
+    const len = s.length;
+    for (let i = 0; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
+        const json = JSON.stringify(s);
+        const first = this.piece(`${prefixes[0] as string}${json}`);
+        for (let p = 1; p < prefixes.length; p++) this.piece(`${prefixes[p] as string}${json}`);
+        return first;
+      }
+    }
+    let first = -1;
+    for (let p = 0; p < prefixes.length; p++) {
+      const prefix = prefixes[p] as string;
+      this.arenaRoom(prefix.length + len + 2);
+      const a = this.arena;
+      const from = this.end;
+      let e = from;
+      for (let i = 0; i < prefix.length; i++) a[e++] = prefix.charCodeAt(i);
+      a[e++] = 0x22;
+      for (let i = 0; i < len; i++) a[e++] = s.charCodeAt(i);
+      a[e++] = 0x22;
+      this.end = e;
+      const k = this.record(from, e - from);
+      if (p === 0) first = k;
+    }
+    return first;
   }
 
   /**
@@ -202,10 +331,9 @@ export class RecordText {
     }
     a[e++] = 0x5d;
     for (let i = 0; i < close.length; i++) a[e++] = close.charCodeAt(i);
-    this.start.push(this.end);
-    this.sizes.push(e - this.end);
+    const from = this.end;
     this.end = e;
-    return this.start.length - 1;
+    return this.record(from, e - from);
   }
 
   private arenaRoom(k: number): void {
@@ -218,8 +346,19 @@ export class RecordText {
 
   /** Appends a stored piece. */
   put(piece: number): void {
-    this.list[0] = piece;
-    this.putAll(this.list, 1);
+    const len = this.sizes[piece] as number;
+    const from = this.start[piece] as number;
+    if (this.n + len > this.buf.length) this.room(len);
+    const b = this.buf;
+    const a = this.arena;
+    const bv = this.bufView;
+    const av = this.arenaView;
+    const n = this.n;
+    const words = len & ~3;
+    let i = 0;
+    for (; i < words; i += 4) bv.setInt32(n + i, av.getInt32(from + i));
+    for (; i < len; i++) b[n + i] = a[from + i] as number;
+    this.n = n + len;
   }
 
   /**
@@ -269,7 +408,7 @@ export class RecordText {
   /** "compare" mode: whether everything appended is exactly the expected text, byte for byte (at the end). */
   matches(): boolean {
     if (this.expected === undefined) throw new Error("RecordText: matches() needs the compare mode");
-    this.flush();
+    this.flush(true);
     return this.same && this.compared === this.expected.length;
   }
 }

@@ -16,8 +16,8 @@ import type { DrawScope } from "./DrawScope.js";
 import type { DepartmentDraw, DrawnTeam, InspectorDrawRecord } from "./InspectorDrawRecord.js";
 import type { LockedTargetList } from "../records/LockedTargetList.js";
 import { canonicalJson, canonicalize, hexToBytes, lengthDelimited } from "../_shared/_encoding.js";
-import { canonicalDigest } from "../_shared/_canonicalDigest.js";
 import { RecordText } from "./_recordText.js";
+import { directoryDigest as digestOfDirectory } from "./_directoryDigest.js";
 import { planAssignment, type AssignmentPlanner } from "./_assignment.js";
 import { isPlainInspector } from "./_plainInspector.js";
 import { lockProblems, refuse } from "../records/_checkRecord.js";
@@ -147,6 +147,9 @@ function failure(departmentId: string, targetIds: readonly string[], constraint:
 }
 
 const NO_RECUSALS: ReadonlySet<string> = new Set();
+
+/** The four pieces of an inspector id in the record text: `"id"`, `,"id"`, and a team's opening with it, first or not. */
+const ID_PREFIXES: readonly string[] = Object.freeze(["", ",", '{"inspectorIds":[', ',{"inspectorIds":[']);
 
 /**
  * Whether `validateRecords(InspectorSchema, …)` (Chongqing table C.1) would accept a directory the boundary has already
@@ -309,6 +312,28 @@ export interface Stage2Options {
   readonly general?: boolean;
 }
 
+/** The input's frame (departments with their directories, the initiating department): built on first use, once. */
+let inputFrame: z.ZodMiniType | undefined;
+/** @internal */
+export const frame = (): z.ZodMiniType => (inputFrame ??= z.object({ departments: z.array(z.object({ departmentId: z.string(), inspectors: z.array(z.unknown()) })), initiatingDepartmentId: z.string() }));
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * @internal Whether the frame's schema certainly accepts `input` (an object; `departments` an array of objects, each with a
+ * string `departmentId` and an array `inspectors`; a string `initiatingDepartmentId`): then its parse — a result per
+ * directory row — is skipped; otherwise it runs and reports every problem, as before.
+ */
+export function framed(input: unknown): boolean {
+  if (!isObject(input) || typeof input.initiatingDepartmentId !== "string" || !Array.isArray(input.departments)) return false;
+  const departments = input.departments as unknown[];
+  for (let k = 0; k < departments.length; k++) {
+    const d = departments[k];
+    if (!isObject(d) || typeof d.departmentId !== "string" || !Array.isArray(d.inspectors)) return false;
+  }
+  return true;
+}
+
 /**
  * Every input check of stage 2 (all problems at once, as `invalid-input`; `draw-not-locked` and `seed-too-weak` first);
  * returns the targets in force, sorted. A function of its own, apart from the draw: the checks run once per call, and
@@ -316,7 +341,7 @@ export interface Stage2Options {
  */
 function checkedTargets(input: DrawInspectorsInput): string[] {
   const issues: RuleIssue[] = [];
-  parseInput(z.object({ departments: z.array(z.object({ departmentId: z.string(), inspectors: z.array(z.unknown()) })), initiatingDepartmentId: z.string() }), input, "Longting art. 19");
+  if (!framed(input)) parseInput(frame(), input, "Longting art. 19");
   const locked = input.locked;
   const record = locked?.record;
   if (locked?.kind !== "locked-target-list" || record?.kind !== "target-draw") {
@@ -334,7 +359,11 @@ function checkedTargets(input: DrawInspectorsInput): string[] {
   if (input.seed.value === record.seed.value) issues.push(ruleIssue("stage2-own-seed", ["seed"]));
   issues.push(...seedDateProblems(input, locked.lockedOn));
   const lockedIds: string[] = [];
-  for (const s of record.strata) for (const u of s.selected) lockedIds.push(u.unitId);
+  // indexed loops in this function: it runs once per call, unoptimised, where `for…of` allocates a result per element
+  for (let s = 0; s < record.strata.length; s++) {
+    const selected = (record.strata[s] as (typeof record.strata)[number]).selected;
+    for (let u = 0; u < selected.length; u++) lockedIds.push((selected[u] as (typeof selected)[number]).unitId);
+  }
   // A subset of the locked list only (Longting art. 19: inspectors are drawn for the locked targets, nothing else).
   const lockedSet = new Set(input.targetIds === undefined ? [] : lockedIds);
   (input.targetIds ?? []).forEach((t, k) => {
@@ -350,7 +379,9 @@ function checkedTargets(input: DrawInspectorsInput): string[] {
   });
   const owner = new Map<string, string>();
   input.departments.forEach((d, k) => {
-    for (const i of d.inspectors ?? []) {
+    const rows = d.inspectors ?? [];
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r] as Inspector;
       const other = owner.get(i?.id);
       if (other !== undefined && other !== d.departmentId) issues.push({ path: ["departments", k, "inspectors"], rule: "unique-ids", clause: "Longting art. 19 (各参与部门自行抽取); docs/spec-v1.md §9", messageZh: `人员标识同时出现在${other}和${d.departmentId}的名录中`, messageEn: `an inspector id appears in the directories of ${other} and ${d.departmentId} (one person could be on a team twice)`, value: i.id });
       // One spelling per person (docs/spec-v1.md §9): NFC, no format or full-width characters, so no look-alike ids.
@@ -378,7 +409,10 @@ function checkedTargets(input: DrawInspectorsInput): string[] {
     for (const t of d.targetIds ?? []) if (!targetSet().has(t)) issues.push({ path: ["departments", k, "targetIds"], rule: "dispatch", clause: "Longting art. 19", messageZh: "派发的检查对象不在锁定名单中", messageEn: "a dispatched target is not on the locked list", value: t });
     const v = inspectorsValid(d.inspectors) ? undefined : validateRecords(InspectorSchema, d.inspectors, "Chongqing table C.1");
     if (v !== undefined && !v.ok) issues.push(...v.issues.map((i) => ({ ...i, path: ["departments", k, "inspectors", ...i.path] })));
-    for (const i of d.inspectors) if (i.departmentId !== d.departmentId) issues.push({ path: ["departments", k, "inspectors"], rule: "inspector-department", clause: "Longting art. 19 (各参与部门自行抽取)", messageZh: "人员不属于该部门", messageEn: "an inspector belongs to another department", value: i.id });
+    for (let r = 0; r < d.inspectors.length; r++) {
+      const i = d.inspectors[r] as Inspector;
+      if (i.departmentId !== d.departmentId) issues.push({ path: ["departments", k, "inspectors"], rule: "inspector-department", clause: "Longting art. 19 (各参与部门自行抽取)", messageZh: "人员不属于该部门", messageEn: "an inspector belongs to another department", value: i.id });
+    }
   });
   if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
   return allTargets;
@@ -653,6 +687,7 @@ function drawChecked(input: DrawInspectorsInput, allTargets: readonly string[], 
   // Hashed chunk by chunk through a reused 64 KiB buffer as it is written (no 4 MiB buffer per draw); kept whole only
   // when verification asks for it (`sink`), to compare the published record's text with it.
   const text = new RecordText(sink === undefined ? "hash" : "keep");
+  text.reservePieces(groups.length + 8); // the punctuation and the groups' lists (ids: below)
   const RANDOM_TRUE = text.piece('],"random":true,"targetIds":');
   const RANDOM_FALSE = text.piece('],"random":false,"targetIds":');
   const LEADER = text.piece('{"leaderId":');
@@ -666,16 +701,19 @@ function drawChecked(input: DrawInspectorsInput, allTargets: readonly string[], 
   let targetsText = 0;
   for (let g = 0; g < groupText.length; g++) targetsText += text.size(groupText[g] as number);
   let room = 65536 + groups.length * 64 + targetsText;
+  let pieces = 0; // the id pieces to store, at most (4 per inspector)
   for (const spec of sortedSpecs) {
     let units = 0;
-    for (const i of spec.inspectors) units += i.id.length;
+    for (let k = 0; k < spec.inspectors.length; k++) units += (spec.inspectors[k] as Inspector).id.length;
+    pieces += 4 * spec.inspectors.length;
     const meanId = 3 * Math.ceil(units / Math.max(1, spec.inspectors.length)) + 3;
     room += groups.length * (48 + (spec.teamSize ?? 2) * meanId) + targetsText;
   }
   text.reserve(Math.min(room, 1 << 26));
+  text.reservePieces(Math.min(pieces, 1 << 22));
   text.text(`{"algorithm":${JSON.stringify(STAGE2_ALGORITHM)},"departments":[`);
   // the initiating department's teams, for the leaders: members per group and their pieces
-  const initiatingTeams: (readonly string[])[] = [];
+  const initiatingTeams = presized<readonly string[]>(groups.length);
   let initiatingPieces = new Int32Array(0); // group g's member i: [g * its team size + i]
   let leaderRng: ReturnType<typeof departmentRng> | undefined;
   /** Whether every team of every department was drawn at random (none completed by the fallback). */
@@ -740,7 +778,10 @@ function drawChecked(input: DrawInspectorsInput, allTargets: readonly string[], 
     }
     const groupCount = mineGroup === undefined ? groups.length : mineGroup.length;
     const targetsOf = (k: number): readonly string[] => (mineTargets === undefined ? (groups[k] as string[]) : (mineTargets[k] as readonly string[]));
-    const indexOf = new Map(available.map((i, k) => [i.id, k]));
+    // positions in `available` by id: only the general loop and the planner need them
+    const fast = !general && everyGroup && cap === undefined && available.length > m;
+    const indexOf = new Map<string, number>();
+    if (!fast) for (let k = 0; k < available.length; k++) indexOf.set((available[k] as Inspector).id, k);
     const plan =
       cap !== undefined && cap < groupCount
         ? planAssignment(groupCount, available.length, m, cap, Array.from({ length: groupCount }, (_, k) => {
@@ -751,19 +792,16 @@ function drawChecked(input: DrawInspectorsInput, allTargets: readonly string[], 
     if (plan !== undefined && !plan.feasible) return failure(spec.departmentId, targetsOf(plan.group), "workload", plan.matched, m);
     const planner = plan?.feasible === true ? plan : undefined;
 
-    const directoryDigest = canonicalDigest(directory);
+    const directoryDigest = digestOfDirectory(directory);
     const eligibleCounts = Object.freeze({ available: available.length, directory: directory.length, expertise: expert.length, qualified: qualified.length, scope: scoped.length });
     const header = canonicalJson({ departmentId: spec.departmentId, directoryDigest, eligibleCounts });
     text.text(`${s > 0 ? "," : ""}${header.slice(0, -1)},"teams":[`);
     // the pieces of available[k]'s id: `"id"` is idPiece + 4k, `,"id"` idPiece + 4k + 1, and a team's opening with it
     // as first member: `{"inspectorIds":["id"` idPiece + 4k + 2, `,{"inspectorIds":["id"` idPiece + 4k + 3
+    // (written byte by byte into the arena: no string per piece)
     let idPiece = 0;
     for (let k = 0; k < available.length; k++) {
-      const json = JSON.stringify((available[k] as Inspector).id);
-      const p = text.piece(json);
-      text.piece(`,${json}`);
-      text.piece(`{"inspectorIds":[${json}`);
-      text.piece(`,{"inspectorIds":[${json}`);
+      const p = text.quotedPieces((available[k] as Inspector).id, ID_PREFIXES);
       if (k === 0) idPiece = p;
     }
 
@@ -775,7 +813,7 @@ function drawChecked(input: DrawInspectorsInput, allTargets: readonly string[], 
     const lead = initiatingHere ? { teams: initiatingTeams, pieces: initiatingPieces } : undefined;
     const w: TeamText = { text, idPiece, randomTrue: RANDOM_TRUE, randomFalse: RANDOM_FALSE, groupText };
     let teams: DrawnTeam[];
-    if (!general && everyGroup && cap === undefined && ids.length > m) teams = wholeTeams(rng, ids, m, groups, w, lead);
+    if (fast) teams = wholeTeams(rng, ids, m, groups, w, lead);
     else {
       const drawn = generalTeams({ rng, ids, m, groups, groupCount, mineGroup, mineTargets, mineRecused, available, indexOf, cap, planner, w, lead, departmentId: spec.departmentId });
       if (!Array.isArray(drawn)) return drawn as DrawInspectorsResult;

@@ -8,6 +8,7 @@ import { commitInspectorInputs } from "./commitInspectorInputs.js";
 import { inspectorAnnouncementMismatches } from "./_announcedInspector.js";
 import type { SeedRecord } from "../seeds/SeedRecord.js";
 import type { InspectorDrawRecord } from "./InspectorDrawRecord.js";
+import { sameRecord } from "./_sameRecord.js";
 import { InspectorDrawRecordSchema } from "../records/recordSchemas.js";
 import { seedNotes, type DrawMismatch, type VerificationResult } from "../targets/verifyTargetDraw.js";
 
@@ -46,7 +47,7 @@ export interface AnnouncedInspectorInputs {
  */
 function agrees(expected: InspectorDrawRecord, expectedText: Uint8Array, actual: unknown): boolean {
   try {
-    if (!same(expected, actual)) return false;
+    if (!sameRecord(expected, actual)) return false;
     const { digest: _digest, ...body } = actual as InspectorDrawRecord;
     return stage2BodyMatches(body, expectedText);
   } catch {
@@ -54,28 +55,6 @@ function agrees(expected: InspectorDrawRecord, expectedText: Uint8Array, actual:
   }
 }
 
-/** Deep equality of a value we built (plain objects, arrays, strings, numbers, booleans) with a published one. */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    if (!Object.prototype.hasOwnProperty.call(x, k)) continue;
-    if (!Object.prototype.hasOwnProperty.call(y, k) || !same(x[k], y[k])) return false;
-    n++;
-  }
-  let m = 0;
-  for (const k in y) if (Object.prototype.hasOwnProperty.call(y, k)) m++;
-  return n === m;
-}
 
 /**
  * Re-runs a stage-2 draw from its inputs (locked list, seed, directories, recusals, availability) and compares the
