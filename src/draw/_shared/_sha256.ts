@@ -332,7 +332,7 @@ export function streamingSha256() {
 
 const HEX_CODES = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
 // the two lower-case hex digit codes of each byte value
-const HEX_PAIRS = Uint8Array.from({ length: 512 }, (_, i) => HEX_CODES[i & 1 ? (i >> 1) & 15 : i >> 5] as number);
+const HEX_PAIRS = /* @__PURE__ */ Uint8Array.from({ length: 512 }, (_, i) => HEX_CODES[i & 1 ? (i >> 1) & 15 : i >> 5] as number);
 
 /**
  * Writes the 64 lower-case hex digits (ASCII codes) of the digest at words[offset..offset+8) to out[at..at+64): the
