@@ -3,7 +3,7 @@
 // allocation per message. Digests are written as eight big-endian 32-bit words into caller-provided storage, so
 // tickets compare as words and become hex only when a record is built. The compression runs 8 passes of 8 rounds over
 // a 64-word message schedule, the working variables renamed round by round instead of shifted (issue 15: a third of
-// the minified size of the fully unrolled form it replaced, 1.2 KB less min+gz in every draw bundle, at about 1.1×
+// the minified size of the fully unrolled form it replaced, 1.5 KB less min+gz in each draw bundle, at 1.13–1.16×
 // its time per ticket: docs/benchmarks.md "Bundle size"; today's kernel figures: bench/sha256.ts). General hashing
 // uses @noble/hashes; this path is differential-tested against it and node:crypto on every message length 0–300 and
 // every length class beyond (test/draw/sha256.test.ts).
