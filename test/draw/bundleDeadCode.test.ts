@@ -39,6 +39,15 @@ describe("no dead module-level code from the light readers or the kernel in the 
       expect(dead).toEqual([]);
     }, 60_000);
   }
+  it("a module that takes only the kernel's hex helpers (the SQL and DuckDB assembly, the task digest's hex) carries no kernel", async () => {
+    const r = await build({
+      stdin: { contents: `export { wordsToHex, compareWords } from "./src/draw/_shared/_sha256.ts";`, resolveDir: root, loader: "ts", sourcefile: "entry.ts" },
+      bundle: true, minify: true, format: "esm", platform: "browser", target: "es2022", write: false, logLevel: "silent",
+    });
+    const text = r.outputFiles[0]!.text;
+    expect(text).not.toMatch(/cbrt|Int32Array\(64\)|getInt32/);
+    expect(text.length).toBeLessThan(1200);
+  }, 60_000);
   it("the check itself finds a dead reader (the readers without their pure marks)", async () => {
     // a reader built by unmarked calls survives tree shaking: the test above would report it
     const dead = await unusedDeclarations(

@@ -16,24 +16,25 @@ export type DigestWords = Int32Array | Uint32Array;
 // (the listed numbers are 0.4 KB min+gz of every draw bundle), and exactly: the integer k-th root of p·2^(32k), from a
 // floating-point estimate corrected by BigInt arithmetic, so that an engine whose Math.cbrt or Math.sqrt rounds
 // differently still gets the published constants (test/draw/sha256.test.ts skews both and compares with node:crypto).
-const K = new Int32Array(64);
-const IV: number[] = [];
-for (let p = 2, i = 0; i < 64; p++) {
-  let prime = true;
-  for (let q = 2; q * q <= p; q++) if (p % q === 0) prime = false;
-  if (!prime) continue;
-  const root = (k: bigint, estimate: number): number => {
-    const n = BigInt(p) << (32n * k);
-    let x = BigInt(Math.floor(estimate * 2 ** 32));
-    while (x ** k > n) x--;
-    while ((x + 1n) ** k <= n) x++;
-    return Number(x & 0xffffffffn) | 0;
-  };
-  if (i < 8) IV.push(root(2n, Math.sqrt(p)));
-  K[i++] = root(3n, Math.cbrt(p));
+// Pure calls: a bundle that takes only the hex helpers of this module carries neither.
+function fractionalRoots(k: bigint, n: number, estimate: (p: number) => number): Int32Array {
+  const out = new Int32Array(n);
+  for (let p = 2, i = 0; i < n; p++) {
+    let prime = true;
+    for (let q = 2; q * q <= p; q++) if (p % q === 0) prime = false;
+    if (!prime) continue;
+    const target = BigInt(p) << (32n * k);
+    let x = BigInt(Math.floor(estimate(p) * 2 ** 32));
+    while (x ** k > target) x--;
+    while ((x + 1n) ** k <= target) x++;
+    out[i++] = Number(x & 0xffffffffn);
+  }
+  return out;
 }
+const K = /* @__PURE__ */ fractionalRoots(3n, 64, Math.cbrt);
+const IV = /* @__PURE__ */ fractionalRoots(2n, 8, Math.sqrt);
 /** The message schedule of the block being compressed (compressions never nest: one array serves them all). */
-const W = new Int32Array(64);
+const W = /* @__PURE__ */ new Int32Array(64);
 
 // One compression: dst[d..d+8) = src[0..8) + rounds(src[0..8), block m[o..o+64)). src and dst may be one array (d = 0).
 // The block's words are read through a DataView (getInt32: big-endian, one load and a byte swap once optimised), which
