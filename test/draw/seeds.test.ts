@@ -206,3 +206,29 @@ describe("look-alike unit ids are refused at commit time (spec §3)", () => {
     }
   });
 });
+
+describe("LOTTERY_GAMES: issuers and aliases (kept with seedFromLottery, out of the verifier's bundle)", () => {
+  it("lists each game's issuer and aliases as before, and every alias is refused with the game's name", async () => {
+    const { LOTTERY_GAMES, seedFromLottery } = await import("../../src/index.js");
+    expect(LOTTERY_GAMES.map((g) => [g.name, g.issuer, g.aliases])).toEqual([
+      ["福彩双色球", "中国福利彩票", ["双色球", "中国福利彩票双色球"]],
+      ["体彩超级大乐透", "中国体育彩票", ["大乐透", "超级大乐透", "体彩大乐透", "中国体育彩票超级大乐透"]],
+      ["福彩3D", "中国福利彩票", ["3D", "福彩3d", "中国福利彩票3D"]],
+      ["体彩排列3", "中国体育彩票", ["排列3", "排列三", "体彩排列三"]],
+      ["体彩排列5", "中国体育彩票", ["排列5", "排列五", "体彩排列五"]],
+      ["福彩七乐彩", "中国福利彩票", ["七乐彩", "中国福利彩票七乐彩"]],
+      ["福彩快乐8", "中国福利彩票", ["快乐8", "中国福利彩票快乐8"]],
+    ]);
+    for (const g of LOTTERY_GAMES) {
+      for (const alias of g.aliases) {
+        try {
+          seedFromLottery({ name: alias, drawId: "2026001", numbers: [1] });
+          expect.unreachable();
+        } catch (e) {
+          const issue = (e as { issues: { rule: string; messageEn: string }[] }).issues.find((i) => i.rule === "lottery-game-name");
+          expect(issue?.messageEn).toContain(`write "${g.name}"`);
+        }
+      }
+    }
+  });
+});

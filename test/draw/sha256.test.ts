@@ -274,3 +274,118 @@ describe("blockSha256: a chained hash fed whole blocks from the caller's buffer,
     expect(() => blockSha256().blocks(new DataView(new ArrayBuffer(64)), 0, 63)).toThrow(RangeError);
   });
 });
+
+// The compression is a loop of 8 passes of 8 rounds over a 64-word message schedule, its round constants and initial
+// value computed from the primes (issue 15): every API is compared with both references on every message length from 0
+// to 300 bytes (all padding cases: 0–55 one block, 56–63 two, and so on up to five blocks), and on random multi-block
+// messages.
+describe("the compact compression — differential on every length 0–300 and on random multi-block messages", () => {
+  const msgs = Array.from({ length: 301 }, (_, n) => bytesOf(n, 3 * n + 11));
+  const want = msgs.map((m) => nodeHex(m));
+  it("references agree with each other (sanity)", () => {
+    for (const n of [0, 55, 56, 64, 119, 300]) expect(bytesToHex(sha256(msgs[n] as Uint8Array))).toBe(want[n]);
+  });
+  it("prefixHasher / prefixHasherInto with the message split at the start, the middle, block boundaries and the end", () => {
+    const out = new Uint32Array(24);
+    msgs.forEach((m, n) => {
+      for (const k of new Set([0, n >> 1, n & ~63, Math.min(n, 64), Math.max(0, n - 1), n])) {
+        prefixHasherInto(m.subarray(0, k))(m.subarray(k), n - k, out, 8);
+        expect(wordsToHex(out, 8)).toBe(want[n]);
+      }
+      const o = new Int32Array(8);
+      prefixHasher(new Uint8Array(0))(m, o);
+      expect(wordsToHex(o)).toBe(want[n]);
+    });
+    expect(Array.from(out.subarray(0, 8)).concat(Array.from(out.subarray(16)))).toEqual(new Array(16).fill(0));
+  });
+  it("sha256Hex, streamingSha256 (bytes in chunks of 1, 7, 64 and whole; ASCII text), blockSha256, directHasher, textHasherInto", async () => {
+    const { sha256Hex } = await import("../../src/draw/_shared/_encoding.js");
+    const { textHasherInto } = await import("../../src/draw/_shared/_sha256.js");
+    const text = textHasherInto();
+    msgs.forEach((m, n) => {
+      expect(sha256Hex(m)).toBe(want[n]);
+      for (const chunk of [1, 7, 64, 301]) {
+        const s = streamingSha256();
+        for (let i = 0; i < n; i += chunk) s.bytes(m.subarray(i, i + chunk));
+        expect(s.hex()).toBe(want[n]);
+      }
+      const ascii = m.map((b) => 0x20 + (b % 95));
+      const s = streamingSha256();
+      s.text(new TextDecoder().decode(ascii));
+      expect(s.hex()).toBe(nodeHex(ascii));
+      const tw = new Int32Array(8);
+      text(new TextDecoder().decode(ascii), tw, 0);
+      expect(wordsToHex(tw)).toBe(nodeHex(ascii));
+      const b = blockSha256();
+      const full = n & ~63;
+      if (full > 0) b.blocks(new DataView(m.buffer, m.byteOffset, m.byteLength), 0, full);
+      const out = new Int32Array(8);
+      b.finishInto(m.subarray(full), n - full, out, 0);
+      expect(wordsToHex(out)).toBe(want[n]);
+      const d = directHasher(m.subarray(0, n >> 2));
+      d.reserve(n - (n >> 2)).set(m.subarray(n >> 2), d.at);
+      d.finish(n - (n >> 2), out, 0);
+      expect(wordsToHex(out)).toBe(want[n]);
+    });
+  });
+  it("fieldHasherInto on ids of every UTF-8 length 0–300 (ASCII and mixed) after prefixes of every length class", () => {
+    const out = new Uint32Array(8);
+    for (const pl of BOUNDARY_LENGTHS) {
+      const p = bytesOf(pl, pl + 5);
+      const h = fieldHasherInto(p);
+      for (let n = 0; n <= 300; n += pl % 2 === 0 ? 1 : 7) {
+        const id = n % 3 === 0 ? "x".repeat(n) : `${"中".repeat(n % 50)}${"y".repeat(n)}`;
+        h(id, out, 0);
+        const all = concat(p, lengthDelimited([id]));
+        expect(wordsToHex(out)).toBe(nodeHex(all));
+      }
+    }
+  });
+  it("random multi-block messages (up to 5,000 bytes), streamed in random chunks and hashed after random prefixes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 64, maxLength: 5000 }), fc.array(fc.nat({ max: 700 }), { maxLength: 10 }), fc.nat(5000), (m, cuts, k0) => {
+        const all = nodeHex(m);
+        expect(bytesToHex(sha256(m))).toBe(all);
+        const s = streamingSha256();
+        let at = 0;
+        for (const c of cuts) {
+          s.bytes(m.subarray(at, at + c));
+          at = Math.min(m.length, at + c);
+        }
+        s.bytes(m.subarray(at));
+        expect(s.hex()).toBe(all);
+        const k = k0 % (m.length + 1);
+        const out = new Int32Array(8);
+        prefixHasherInto(m.subarray(0, k))(m.subarray(k), m.length - k, out, 0);
+        expect(wordsToHex(out)).toBe(all);
+      }),
+      { seed: 31, numRuns: 300 },
+    );
+  });
+});
+
+describe("the round constants and initial value are exact, whatever the engine's Math.cbrt and Math.sqrt round to", () => {
+  it("with Math.cbrt and Math.sqrt off by up to ±1e-9 (relative) the kernel still matches node:crypto", async () => {
+    const { vi } = await import("vitest");
+    const { cbrt, sqrt } = Math;
+    for (const skew of [1 + 1e-9, 1 - 1e-9, 1 + 2 ** -52, 1 - 2 ** -52]) {
+      vi.resetModules();
+      Math.cbrt = (x: number) => cbrt(x) * skew;
+      Math.sqrt = (x: number) => sqrt(x) * (2 - skew);
+      try {
+        const k = await import("../../src/draw/_shared/_sha256.js");
+        Math.cbrt = cbrt;
+        Math.sqrt = sqrt;
+        for (const n of [0, 3, 55, 56, 64, 200]) {
+          const out = new Int32Array(8);
+          k.prefixHasher(new Uint8Array(0))(bytesOf(n, n), out);
+          expect(k.wordsToHex(out)).toBe(nodeHex(bytesOf(n, n)));
+        }
+      } finally {
+        Math.cbrt = cbrt;
+        Math.sqrt = sqrt;
+      }
+    }
+    vi.resetModules();
+  });
+});

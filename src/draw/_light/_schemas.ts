@@ -1,5 +1,7 @@
 // The draw path's zod schemas as zod-free readers (./_read.ts): each constant mirrors the schema named in its comment,
-// check for check and message for message. The zod schemas stay the types and the JSON Schemas;
+// check for check and message for message. Every call in a reader that some bundle does not use is marked pure (esbuild
+// drops an unused constant only when each call in it is: a bundle of verifyTicket alone carries no input reader of the
+// acts it does not call). The zod schemas stay the types and the JSON Schemas;
 // test/draw/lightRead.test.ts proves each reader reports what its schema reports. @internal
 import { isValidCivilDate } from "../../calendar/isValidCivilDate.js";
 import { DATE_RULES } from "../../errors/_dateRules.js";
@@ -124,7 +126,7 @@ export const RecordReader = /* @__PURE__ */ object(
 ) as unknown as Reader<TargetDrawRecord>;
 /** LockedTargetListSchema. */
 export const LockReader = /* @__PURE__ */ object(
-  { kind: literal("locked-target-list"), record: RecordReader, lockedOn: civilDate(), lockedBy: text1(), digest: hex64() },
+  { kind: /* @__PURE__ */ literal("locked-target-list"), record: RecordReader, lockedOn: /* @__PURE__ */ civilDate(), lockedBy: /* @__PURE__ */ text1(), digest: /* @__PURE__ */ hex64() },
   true,
 ) as unknown as Reader<LockedTargetList>;
 
@@ -140,7 +142,7 @@ export const Stage1Reader = /* @__PURE__ */ object(
 ) as unknown as Reader<{ taskId: string; policy: SamplingPolicy; seed: SeedRecord; timeline?: DrawTimeline }>;
 
 /** commitPool's options (`z.nullish(z.object({}))`). */
-export const OptionsReader = /* @__PURE__ */ optional(nullable(object({}, false)));
+export const OptionsReader = /* @__PURE__ */ optional(/* @__PURE__ */ nullable(/* @__PURE__ */ object({}, false)));
 /**
  * computeQuota's policy options: SamplingPolicySchema's `rounding`, `itemCategory` and `generalMaxRatio` (a whole
  * policy may be passed: its other members are not read), `z.nullish(z.object({ … }))` — an unknown rounding is refused,
@@ -150,14 +152,14 @@ export const QuotaOptionsReader = /* @__PURE__ */ optional(
   nullable(object({ rounding: optional(oneOf(["ceil", "floor", "half-up"])), itemCategory: optional(oneOf(["key", "general"])), generalMaxRatio: optional(ratio()) }, false)),
 );
 /** commitPool's eligibility and exclusions: `z.strictObject({ eligibility: EligibilitySchema, exclusions: z.array(ExclusionSchema) })`. */
-export const PoolConfigReader = /* @__PURE__ */ object({ eligibility: EligibilityReader, exclusions: array(ExclusionReader) }, true) as unknown as Reader<{ eligibility: Eligibility; exclusions: Exclusion[] }>;
+export const PoolConfigReader = /* @__PURE__ */ object({ eligibility: EligibilityReader, exclusions: /* @__PURE__ */ array(ExclusionReader) }, true) as unknown as Reader<{ eligibility: Eligibility; exclusions: Exclusion[] }>;
 /** seedFromDice's roll (Wolong 2.2; docs/spec-v1.md §5.1): `z.object({ digits: z.string(), witnesses: z.array(z.string()), date: civilDate })`. */
-export const DiceRollReader = /* @__PURE__ */ object({ digits: str(), witnesses: array(str()), date: civilDate() }, false);
+export const DiceRollReader = /* @__PURE__ */ object({ digits: /* @__PURE__ */ str(), witnesses: /* @__PURE__ */ array(/* @__PURE__ */ str()), date: /* @__PURE__ */ civilDate() }, false);
 /** computeQuota's size: `z.int().check(z.nonnegative())`. */
 export const SizeReader = /* @__PURE__ */ nonneg();
 /** commitSeedShare's share: `z.string()`. */
 export const TextReader = /* @__PURE__ */ str();
 /** seedFromBeacon's pulse (docs/spec-v1.md §5.3): `z.object({ source: z.string(), round: z.string(), value: z.string() })`. */
-export const BeaconReader = /* @__PURE__ */ object({ source: str(), round: str(), value: str() }, false);
+export const BeaconReader = /* @__PURE__ */ object({ source: /* @__PURE__ */ str(), round: /* @__PURE__ */ str(), value: /* @__PURE__ */ str() }, false);
 /** seedFromShares' shares (docs/spec-v1.md §5.4): `z.array(z.object({ party: z.string(), commitment: z.string(), reveal: z.string() }))`. */
-export const SharesReader = /* @__PURE__ */ array(object({ party: str(), commitment: str(), reveal: str() }, false));
+export const SharesReader = /* @__PURE__ */ array(/* @__PURE__ */ object({ party: /* @__PURE__ */ str(), commitment: /* @__PURE__ */ str(), reveal: /* @__PURE__ */ str() }, false));

@@ -14,17 +14,18 @@ export interface LotteryPart {
   readonly sameDrum?: boolean;
 }
 
-/** A known lottery game: its one recognised name, its parts in canonical order, and what one draw is worth. */
+/**
+ * A known lottery game: its one recognised name, its parts in canonical order, and what one draw is worth. (Its issuer
+ * and the other spellings in use, which only seedFromLottery needs, are listed there: a page that verifies a record
+ * does not carry them.)
+ */
 export interface LotteryGame {
   readonly name: string;
-  readonly issuer: "中国福利彩票" | "中国体育彩票";
   readonly parts: readonly LotteryPart[];
   /** The largest number the game draws (recorded as `maxNumber`). */
   readonly maxNumber: number;
   /** log₂ of the number of distinct outcomes of one draw. */
   readonly bitsPerDraw: number;
-  /** Other spellings in use: refused by seedFromLottery (write `name`); in a record, an unknown game. */
-  readonly aliases: readonly string[];
 }
 
 const log2Binomial = (n: number, k: number): number => {
@@ -42,17 +43,16 @@ const digits = (count: number): LotteryPart => ({ count, min: 0, max: 9, kind: "
  * the balls came out); several draws are written one after another in `drawId` order.
  */
 export const GAMES: readonly LotteryGame[] = [
-  { name: "福彩双色球", issuer: "中国福利彩票", parts: [{ count: 6, min: 1, max: 33, kind: "set" }, { count: 1, min: 1, max: 16, kind: "set" }], maxNumber: 33, bitsPerDraw: log2Binomial(33, 6) + Math.log2(16), aliases: ["双色球", "中国福利彩票双色球"] },
-  { name: "体彩超级大乐透", issuer: "中国体育彩票", parts: [{ count: 5, min: 1, max: 35, kind: "set" }, { count: 2, min: 1, max: 12, kind: "set" }], maxNumber: 35, bitsPerDraw: log2Binomial(35, 5) + log2Binomial(12, 2), aliases: ["大乐透", "超级大乐透", "体彩大乐透", "中国体育彩票超级大乐透"] },
-  { name: "福彩3D", issuer: "中国福利彩票", parts: [digits(3)], maxNumber: 9, bitsPerDraw: 3 * Math.log2(10), aliases: ["3D", "福彩3d", "中国福利彩票3D"] },
-  { name: "体彩排列3", issuer: "中国体育彩票", parts: [digits(3)], maxNumber: 9, bitsPerDraw: 3 * Math.log2(10), aliases: ["排列3", "排列三", "体彩排列三"] },
-  { name: "体彩排列5", issuer: "中国体育彩票", parts: [digits(5)], maxNumber: 9, bitsPerDraw: 5 * Math.log2(10), aliases: ["排列5", "排列五", "体彩排列五"] },
-  { name: "福彩七乐彩", issuer: "中国福利彩票", parts: [{ count: 7, min: 1, max: 30, kind: "set" }, { count: 1, min: 1, max: 30, kind: "set", sameDrum: true }], maxNumber: 30, bitsPerDraw: log2Binomial(30, 7) + Math.log2(23), aliases: ["七乐彩", "中国福利彩票七乐彩"] },
-  { name: "福彩快乐8", issuer: "中国福利彩票", parts: [{ count: 20, min: 1, max: 80, kind: "set" }], maxNumber: 80, bitsPerDraw: log2Binomial(80, 20), aliases: ["快乐8", "中国福利彩票快乐8"] },
+  { name: "福彩双色球", parts: [{ count: 6, min: 1, max: 33, kind: "set" }, { count: 1, min: 1, max: 16, kind: "set" }], maxNumber: 33, bitsPerDraw: log2Binomial(33, 6) + Math.log2(16) },
+  { name: "体彩超级大乐透", parts: [{ count: 5, min: 1, max: 35, kind: "set" }, { count: 2, min: 1, max: 12, kind: "set" }], maxNumber: 35, bitsPerDraw: log2Binomial(35, 5) + log2Binomial(12, 2) },
+  { name: "福彩3D", parts: [digits(3)], maxNumber: 9, bitsPerDraw: 3 * Math.log2(10) },
+  { name: "体彩排列3", parts: [digits(3)], maxNumber: 9, bitsPerDraw: 3 * Math.log2(10) },
+  { name: "体彩排列5", parts: [digits(5)], maxNumber: 9, bitsPerDraw: 5 * Math.log2(10) },
+  { name: "福彩七乐彩", parts: [{ count: 7, min: 1, max: 30, kind: "set" }, { count: 1, min: 1, max: 30, kind: "set", sameDrum: true }], maxNumber: 30, bitsPerDraw: log2Binomial(30, 7) + Math.log2(23) },
+  { name: "福彩快乐8", parts: [{ count: 20, min: 1, max: 80, kind: "set" }], maxNumber: 80, bitsPerDraw: log2Binomial(80, 20) },
 ];
 
 export const gameNamed = (name: string): LotteryGame | undefined => GAMES.find((g) => g.name === name);
-export const gameAliased = (name: string): LotteryGame | undefined => GAMES.find((g) => g.aliases.includes(name));
 
 const perDraw = (g: LotteryGame): number => g.parts.reduce((n, p) => n + p.count, 0);
 

@@ -105,21 +105,14 @@ export interface TicketQuery {
   readonly divisionCode?: string | number;
 }
 
-const RULE_NAMES_ZH: Record<IneligibleReason, string> = {
-  excluded: "被点名排除",
-  "registered-after-cutoff": "登记日期晚于截止日",
-  "registration-date-unknown": "登记日期不明",
-  "status-not-allowed": "登记状态不在抽取范围内",
-  "status-unknown": "登记状态不明",
-  "outside-districts": "不在抽取的行政区划内",
-};
-const RULE_NAMES_EN: Record<IneligibleReason, string> = {
-  excluded: "excluded by name",
-  "registered-after-cutoff": "registered after the cut-off date",
-  "registration-date-unknown": "registration date unknown",
-  "status-not-allowed": "registration status outside the drawn statuses",
-  "status-unknown": "registration status unknown",
-  "outside-districts": "outside the drawn districts",
+/** Each ineligibility reason in a clerk's words: [中文, English]. */
+const RULE_NAMES: Record<IneligibleReason, readonly [string, string]> = {
+  excluded: ["被点名排除", "excluded by name"],
+  "registered-after-cutoff": ["登记日期晚于截止日", "registered after the cut-off date"],
+  "registration-date-unknown": ["登记日期不明", "registration date unknown"],
+  "status-not-allowed": ["登记状态不在抽取范围内", "registration status outside the drawn statuses"],
+  "status-unknown": ["登记状态不明", "registration status unknown"],
+  "outside-districts": ["不在抽取的行政区划内", "outside the drawn districts"],
 };
 
 function rulesText(e: Eligibility): [string, string] {
@@ -273,8 +266,8 @@ export function verifyTicket(rawRecord: TargetDrawRecord, rawUnit: TicketQuery, 
     if (factReason !== undefined) {
       return finish({
         ...base, ...facts, status: "inconsistent", reason: "listed-but-ineligible", ticket, threshold: s.threshold, rank: rank + 1,
-        messageZh: `名单列有本单位，但按记录的抽取条件（${rulesText(eligibility)[0]}）本单位${RULE_NAMES_ZH[factReason]}，不应入选；请核对登记信息或向发起部门反映`,
-        messageEn: `the list includes this enterprise, but under the record's rules (${rulesText(eligibility)[1]}) it is ${RULE_NAMES_EN[factReason]} and should not be drawn; check the registration facts or report it`,
+        messageZh: `名单列有本单位，但按记录的抽取条件（${rulesText(eligibility)[0]}）本单位${RULE_NAMES[factReason][0]}，不应入选；请核对登记信息或向发起部门反映`,
+        messageEn: `the list includes this enterprise, but under the record's rules (${rulesText(eligibility)[1]}) it is ${RULE_NAMES[factReason][1]} and should not be drawn; check the registration facts or report it`,
       });
     }
     const other = s.riskClass !== cls;
@@ -291,7 +284,7 @@ export function verifyTicket(rawRecord: TargetDrawRecord, rawUnit: TicketQuery, 
   }
   if (factReason !== undefined) {
     const [zh, en] = rulesText(eligibility);
-    return out("not-in-stratum", factReason, `本单位未参加本次抽取：抽取条件为${zh}，本单位${RULE_NAMES_ZH[factReason]}`, `this enterprise was not in the draw: the draw covers units ${en}, and it is ${RULE_NAMES_EN[factReason]}`);
+    return out("not-in-stratum", factReason, `本单位未参加本次抽取：抽取条件为${zh}，本单位${RULE_NAMES[factReason][0]}`, `this enterprise was not in the draw: the draw covers units ${en}, and it is ${RULE_NAMES[factReason][1]}`);
   }
   if (stratum === undefined) {
     return out("not-in-stratum", "class-not-drawn", `本次抽取没有${cls}类的抽取对象，本单位（${cls}类）不在抽取范围内`, `this draw has no class ${cls} stratum: an enterprise of class ${cls} was not in the draw`);
