@@ -1,4 +1,5 @@
-import { readOptions, requireBytes, requireInteger, requireString } from "../_internal/boundary.js";
+import { invalid, readOptions, requireBytes, requireInteger, requireString } from "../_internal/boundary.js";
+import { inflateEntry, workbookPath, workbookSheets, zipEntries, type WorkbookSheet } from "./_zip.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { decodeText, type DecodeAttempt, type TextEncodingName } from "./decodeText.js";
@@ -18,8 +19,13 @@ export interface ReadTableFileOptions {
   readonly encoding?: TextEncodingName | "gbk" | "gb2312";
   /** CSV: the delimiter, to skip detection (see {@link parseCsv}). */
   readonly delimiter?: string;
-  /** .xlsx: the sheet, by name or 1-based position; default the first sheet. */
+  /**
+   * .xlsx: the sheet, by name or 1-based position (counting hidden sheets); default the first *visible* sheet. A hidden
+   * or very hidden sheet — one nobody looking at the workbook sees — is refused unless `hiddenSheet` is true.
+   */
   readonly sheet?: string | number;
+  /** .xlsx: read the sheet named by `sheet` even though it is hidden (default false). */
+  readonly hiddenSheet?: boolean;
 }
 
 /**
@@ -40,6 +46,8 @@ export interface TableFile extends TableRows {
   readonly sheet: string | null;
   /** .xlsx: every sheet's name, in order; empty for CSV. */
   readonly sheets: readonly string[];
+  /** .xlsx: the sheets that are hidden or very hidden (not shown by Excel or WPS), in order; empty for CSV. */
+  readonly hiddenSheets: readonly string[];
 }
 
 const XLSX_CLAUSE = "ECMA-376 (Office Open XML SpreadsheetML)";
@@ -81,7 +89,8 @@ const SIGNATURES: readonly { readonly bytes: readonly number[]; readonly kind: "
  */
 export async function readTableFile(bytes: Uint8Array | ArrayBuffer, options: ReadTableFileOptions = {}): Promise<TableFile> {
   const b = requireBytes(bytes, ["bytes"]);
-  const opts = readOptions(options, ["options"], ["fileName", "encoding", "delimiter", "sheet"]) as ReadTableFileOptions;
+  const opts = readOptions(options, ["options"], ["fileName", "encoding", "delimiter", "sheet", "hiddenSheet"]) as ReadTableFileOptions;
+  if (opts.hiddenSheet !== undefined && typeof opts.hiddenSheet !== "boolean") invalid(["options", "hiddenSheet"], "expected true or false", "应为 true 或 false", opts.hiddenSheet);
   if (opts.fileName !== undefined) requireString(opts.fileName, ["options", "fileName"]);
   if (opts.delimiter !== undefined) requireString(opts.delimiter, ["options", "delimiter"]);
   if (opts.sheet !== undefined && typeof opts.sheet !== "number") requireString(opts.sheet, ["options", "sheet"]);
@@ -101,7 +110,7 @@ export async function readTableFile(bytes: Uint8Array | ArrayBuffer, options: Re
 
   const decoded = decodeText(b, opts.encoding === undefined ? {} : { encoding: opts.encoding });
   const csv = parseCsv(decoded.text, opts.delimiter === undefined ? {} : { delimiter: opts.delimiter });
-  return deepFreeze({ ...csv, format: "csv" as const, encoding: decoded.encoding, tried: decoded.tried, sheet: null, sheets: [] });
+  return deepFreeze({ ...csv, format: "csv" as const, encoding: decoded.encoding, tried: decoded.tried, sheet: null, sheets: [], hiddenSheets: [] });
 }
 
 function unsupported(name: string, zh: string, en: string): never {
@@ -110,8 +119,55 @@ function unsupported(name: string, zh: string, en: string): never {
   ]);
 }
 
+/** Largest total a workbook's parts may inflate to (a full sheet of 1,048,576 rows is a few hundred MiB of XML). */
+const MAX_INFLATED = 2 ** 30;
+/** Largest inflation ratio of one large part: sheet XML compresses 5–20×; a ZIP bomb, hundreds of times. */
+const MAX_RATIO = 100;
+
+function notWorkbook(name: string, zh: string, en: string, cause?: unknown): never {
+  throw new ShuangsuijiError(
+    "unsupported-file-type",
+    [{ path: [], rule: "file-type", clause: XLSX_CLAUSE, value: name, messageZh: `${name === "" ? "" : `${name}：`}${zh}`, messageEn: `${name === "" ? "" : `${name}: `}${en}` }],
+    cause === undefined ? {} : { cause },
+  );
+}
+
+/**
+ * The workbook's sheets with their visibility, read from the package before the sheets themselves; refuses a package
+ * whose parts declare more than {@link MAX_INFLATED} bytes in all, or a large part that inflates more than
+ * {@link MAX_RATIO} times (a ZIP bomb), before anything is inflated.
+ */
+async function workbookInfo(b: Uint8Array, name: string): Promise<WorkbookSheet[]> {
+  const entries = zipEntries(b);
+  if (typeof entries === "string") notWorkbook(name, `这是 ZIP 文件，但不是可读取的 .xlsx 工作簿（${entries}）`, `a ZIP file but not a readable .xlsx workbook (${entries})`);
+  const total = entries.reduce((n, e) => n + e.size, 0);
+  const bomb = entries.find((e) => e.size > 64 * 2 ** 20 && e.size > MAX_RATIO * Math.max(1, e.compressedSize));
+  if (total > MAX_INFLATED || bomb !== undefined) {
+    const mib = (n: number): string => (n / 2 ** 20).toFixed(0);
+    notWorkbook(
+      name,
+      `工作簿解压后有 ${mib(total)} MiB${bomb === undefined ? "" : `（其中 ${bomb.name} 由 ${mib(bomb.compressedSize)} MiB 解压为 ${mib(bomb.size)} MiB）`}，超过上限（共 ${mib(MAX_INFLATED)} MiB，单个部件 ${MAX_RATIO} 倍）：拒绝读取（ZIP 炸弹？）`,
+      `the workbook inflates to ${mib(total)} MiB${bomb === undefined ? "" : ` (${bomb.name}: ${mib(bomb.compressedSize)} MiB to ${mib(bomb.size)} MiB)`}, beyond the limit (${mib(MAX_INFLATED)} MiB in all, ${MAX_RATIO}× for one part): refused (a ZIP bomb?)`,
+    );
+  }
+  const text = async (path: string): Promise<string | undefined> => {
+    const e = entries.find((x) => x.name === path);
+    if (e === undefined) return undefined;
+    try {
+      return new TextDecoder("utf-8").decode(await inflateEntry(b, e, 16 * 2 ** 20));
+    } catch (err) {
+      return notWorkbook(name, `这是 ZIP 文件，但不是可读取的 .xlsx 工作簿（${(err as Error).message}）`, `a ZIP file but not a readable .xlsx workbook (${(err as Error).message})`, err);
+    }
+  };
+  const path = workbookPath(await text("_rels/.rels"));
+  const xml = await text(path);
+  if (xml === undefined) notWorkbook(name, `这是 ZIP 文件，但不是可读取的 .xlsx 工作簿（没有 ${path}）`, `a ZIP file but not a readable .xlsx workbook (no ${path})`);
+  return workbookSheets(xml);
+}
+
 async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promise<TableFile> {
   const name = opts.fileName ?? "";
+  const listed = await workbookInfo(b, name);
   const { default: readXlsxFile } = await import("read-excel-file/universal");
   // read-excel-file takes an ArrayBuffer: copy out exactly this view's bytes (a Node Buffer is often a view into a
   // shared pool, and Buffer#slice does not copy).
@@ -134,8 +190,31 @@ async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promise<Tabl
     );
   }
   const names = sheets.map((s) => s.sheet);
+  if (listed.length !== sheets.length || listed.some((l, k) => l.name !== names[k])) {
+    notWorkbook(name, "无法读取工作簿的工作表清单（各工作表是否隐藏）", "cannot read the workbook's list of sheets (which sheets are hidden)");
+  }
+  const hidden = listed.filter((l) => l.state === "hidden" || l.state === "veryHidden").map((l) => l.name);
   const wanted = opts.sheet;
-  const sheet = wanted === undefined ? sheets[0] : typeof wanted === "number" ? sheets[wanted - 1] : sheets.find((s) => s.sheet === wanted);
+  const sheet = wanted === undefined ? sheets.find((s) => !hidden.includes(s.sheet)) : typeof wanted === "number" ? sheets[wanted - 1] : sheets.find((s) => s.sheet === wanted);
+  if (sheet === undefined && wanted === undefined && sheets.length > 0) {
+    throw new ShuangsuijiError("unsupported-file-type", [
+      {
+        path: ["sheet"], rule: "xlsx-sheet-hidden", clause: XLSX_CLAUSE, value: name,
+        messageZh: `${name === "" ? "" : `${name}：`}工作簿中的工作表都已隐藏（${hidden.join("、")}）：请取消隐藏要读取的工作表，或指明工作表并确认读取隐藏的工作表`,
+        messageEn: `${name === "" ? "" : `${name}: `}every sheet of the workbook is hidden (${hidden.join(", ")}): unhide the sheet to read, or name it and confirm reading a hidden sheet`,
+      },
+    ]);
+  }
+  if (sheet !== undefined && wanted !== undefined && hidden.includes(sheet.sheet) && opts.hiddenSheet !== true) {
+    const state = listed.find((l) => l.name === sheet.sheet)?.state;
+    throw new ShuangsuijiError("unsupported-file-type", [
+      {
+        path: ["sheet"], rule: "xlsx-sheet-hidden", clause: XLSX_CLAUSE, value: sheet.sheet,
+        messageZh: `工作表“${sheet.sheet}”是${state === "veryHidden" ? "深度隐藏（veryHidden，Excel 的“取消隐藏”也不列出）" : "隐藏"}的，打开工作簿的人看不到它：确需读取请明确确认（hiddenSheet / --hidden-sheet）`,
+        messageEn: `sheet "${sheet.sheet}" is ${state === "veryHidden" ? "very hidden (veryHidden: not even listed by Excel's Unhide)" : "hidden"}: nobody opening the workbook sees it; to read it anyway, confirm explicitly (hiddenSheet / --hidden-sheet)`,
+      },
+    ]);
+  }
   if (sheet === undefined) {
     throw new ShuangsuijiError("unsupported-file-type", [
       {
@@ -167,7 +246,7 @@ async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promise<Tabl
   );
   if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
   const rows = rowsFromGrid(grid, XLSX_CLAUSE, false);
-  return deepFreeze({ ...rows, format: "xlsx" as const, encoding: null, tried: [], delimiter: null, sheet: sheet.sheet, sheets: names });
+  return deepFreeze({ ...rows, format: "xlsx" as const, encoding: null, tried: [], delimiter: null, sheet: sheet.sheet, sheets: names, hiddenSheets: hidden });
 }
 
 /** Spreadsheet column letters: 0 → A, 26 → AA. */
