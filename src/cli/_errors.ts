@@ -37,7 +37,9 @@ export class FileError extends Error {
 
 /** A rule issue as one line: where (row, column or path), Chinese / English, [clause]. */
 export function issueLine(i: RuleIssue): string {
-  const where = [i.row === undefined ? undefined : `第${i.row}行 row ${i.row}`, i.column ?? (i.path.length > 0 ? i.path.join(".") : undefined)]
+  // a path that is only a row index says nothing the row number does not
+  const path = i.path.length > 0 && !(i.row !== undefined && i.path.every((p) => typeof p === "number")) ? i.path.join(".") : undefined;
+  const where = [i.row === undefined ? undefined : `第${i.row}行 row ${i.row}`, i.column ?? path]
     .filter((s) => s !== undefined)
     .join(", ");
   return `${where === "" ? "" : `${where}: `}${i.messageZh} / ${i.messageEn}${i.clause === "" ? "" : ` [${i.clause}]`}`;
