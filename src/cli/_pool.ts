@@ -15,7 +15,7 @@ import { compileFastTargetRow } from "../import/_fastRow.js";
 import { DEFAULT_RISK_CLASSES } from "../model/primitives.js";
 import { csvSplitter, type RaggedRecord } from "./_csv.js";
 import { EXIT, FileError, UsageError, issueLine } from "./_errors.js";
-import { MAX_RECORD_CHARS, checkInputFile, readHead, readJsonFile, sniffEncoding, type TextEncoding } from "./_files.js";
+import { MAX_RECORD_CHARS, badBytesLine, checkInputFile, readHead, readJsonFile, sniffEncoding, type TextEncoding } from "./_files.js";
 import { startProgress } from "./_progress.js";
 
 /** Tables a target pool can come from. */
@@ -246,11 +246,14 @@ async function* decoded(file: string, encoding: TextEncoding, start: number, onB
   const decoder = new TextDecoder(encoding, { fatal: true });
   let offset = start;
   for await (const chunk of createReadStream(file, { start, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let text: string;
     try {
-      yield decoder.decode(chunk, { stream: true });
+      text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw new FileError(file, [`第 ${offset} 字节之后不是有效的 ${encoding.toUpperCase()} 文本 / not valid ${encoding.toUpperCase()} text after byte ${offset}`]);
+      const where = badBytesLine(file, encoding, start, offset, offset + chunk.length);
+      throw new FileError(file, [where ?? `第 ${offset} 字节之后不是有效的 ${encoding.toUpperCase()} 文本 / not valid ${encoding.toUpperCase()} text after byte ${offset}`]);
     }
+    yield text;
     offset += chunk.length;
     onBytes(offset);
   }

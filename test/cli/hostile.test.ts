@@ -144,3 +144,37 @@ describe("CLI command lines (F18, F19)", () => {
     expect(cli("commit", "--pool", FIX("pool-good.csv"), "--status", "存续", "--status", "在业").code).toBe(0);
   });
 });
+
+describe("CLI pool files: undecodable text is located (F11)", () => {
+  const text = lines.join("\n") + "\n";
+  it("a control character: its code point, line and column with the header", () => {
+    const f = write("esc.csv", text.replace("乙公司", "乙\u001b公司"));
+    const r = cli("commit", "--pool", f);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain("第 3 行第 1 列（行政相对人名称）：有控制字符 U+001B ESC（按 UTF-8 读）");
+    expect(r.err).toContain("line 3, column 1 (行政相对人名称): a control character U+001B ESC (read as UTF-8)");
+  });
+  it("an invalid byte: its value, offset, line and column, read with the encoding that got furthest", () => {
+    const bytes = Buffer.from(text, "utf8");
+    const at = bytes.indexOf(Buffer.from("330100,A", "utf8"));
+    bytes[at] = 0xff;
+    const r = cli("commit", "--pool", write("ff.csv", bytes));
+    expect(r.code).toBe(3);
+    expect(r.err).toContain(`undecodable text: read as UTF-8, byte 0xFF at byte ${at} (line 3, column 3 (行政区划代码)) is invalid`);
+  });
+  it("a byte-order mark over another encoding says so", () => {
+    const body = Buffer.from(text, "utf16le");
+    const r = cli("commit", "--pool", write("bom8-utf16.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body])));
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/the file starts with a UTF-8 byte-order mark, but .*the BOM does not match the content's encoding/);
+  });
+  it("a bad byte after the sniffed prefix is placed at its own line and byte, not at the chunk", () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `公司${i},91330100716105852F,330100,A`).join("\n");
+    const bytes = Buffer.from(`${lines[0]}\n${filler}\n`, "utf8");
+    const at = bytes.length - 10; // the comma after the last id: column 2
+    bytes[at] = 0xff;
+    const r = cli("commit", "--pool", write("late.csv", bytes));
+    expect(r.code).toBe(3);
+    expect(r.err).toContain(`line 3001, column 2 (统一社会信用代码): byte 0xFF at byte ${at} is not valid UTF-8 text`);
+  });
+});
