@@ -1,6 +1,9 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { cappedIssues } from "../errors/_capIssues.js";
 
+/** The clause cited on workbook problems. @internal */
+export const XLSX_CLAUSE = "ECMA-376 (Office Open XML SpreadsheetML)";
+
 /** A cell as read from a file: text, a number, or empty. */
 export type GridCell = string | number | null;
 
