@@ -23,7 +23,7 @@ import { operatingStatus } from "../import/_cells.js";
 import { OPERATING_STATUSES } from "../model/inspectionTarget.js";
 import { renderFairnessHtml } from "../stats/renderFairnessHtml.js";
 import type { FairnessReport } from "../stats/assessFairness.js";
-import { EXIT, FileError, UsageError, issueLine } from "./_errors.js";
+import { EXIT, FileError, UsageError, issueLine, terminalSafe } from "./_errors.js";
 import { parseJson, readJsonFile, writeFileAtomic } from "./_files.js";
 import { SAMPLERS, assessFairnessParallel } from "./_fairness.js";
 import { openPool, readPool, type PoolUnit } from "./_pool.js";
@@ -68,7 +68,7 @@ const POOL_OPTIONS: Record<string, OptionSpec> = {
 const sheetOptions = (ctx: CommandContext) => ({
   ...(opt(ctx, "sheet") === undefined ? {} : { sheet: opt(ctx, "sheet") as string }),
   hiddenSheet: ctx.values["hidden-sheet"] === true,
-  note: ctx.err,
+  note: (line: string) => ctx.err(terminalSafe(line)),
 });
 const ELIGIBILITY_OPTIONS: Record<string, OptionSpec> = {
   "registered-before": { type: "string", arg: "YYYY-MM-DD", help: "只含此日及以前成立的 / only units registered on or before this date (Yanshi 7.2)" },
@@ -287,7 +287,7 @@ const draw: Command = {
       ...record.strata.map((s) => [s.riskClass, String(s.size), String(s.quota), s.quotaRule, s.census ? "census 全部" : s.threshold === null ? "—" : `${s.threshold.slice(0, 16)}…`]),
     ])) say(`  ${l}`);
     say(`抽中 ${record.selectedCount} 户 / ${record.selectedCount} selected:`);
-    for (const l of textTable(record.strata.flatMap((s) => s.selected.map((u) => [s.riskClass, u.unitId, names.get(u.unitId) ?? "", `${u.ticket.slice(0, 12)}…`])))) say(`  ${l}`);
+    for (const l of textTable(record.strata.flatMap((s) => s.selected.map((u) => [s.riskClass, u.unitId, terminalSafe(names.get(u.unitId) ?? ""), `${u.ticket.slice(0, 12)}…`])))) say(`  ${l}`);
     say(`记录摘要 / record digest ${record.digest}${opt(ctx, "out") === undefined ? "" : ` — 已写入 / written to ${opt(ctx, "out")}`}`);
     return EXIT.ok;
   },

@@ -178,3 +178,15 @@ describe("CLI pool files: undecodable text is located (F11)", () => {
     expect(r.err).toContain(`line 3001, column 2 (统一社会信用代码): byte 0xFF at byte ${at} is not valid UTF-8 text`);
   });
 });
+
+describe("CLI terminal output (F20)", () => {
+  it("control and bidirectional characters in names are shown as ⟨U+XXXX⟩, never sent raw to the terminal", () => {
+    const rows = lines.map((l, i) => (i === 0 ? l : l.replace(/^[^,]*/, `南阳\u202e司公限有\u202c\u009b2J${i}`)));
+    const pool = write("bidi.csv", rows.join("\n"));
+    expect(cli("commit", "--pool", pool, "--out", "bidi-c.json").code).toBe(0);
+    const d = cli("draw", "--pool", pool, "--commitment", "bidi-c.json", "--policy", '{"strata":{"A":{"ratio":1},"B":{"ratio":1},"C":{"ratio":1},"D":{"ratio":1}}}', "--task", "T-1", ...DICE, "--out", "bidi-r.json");
+    expect(d.code, d.err).toBe(0);
+    expect(d.out).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/u);
+    expect(d.out).toContain("南阳⟨U+202E⟩司公限有⟨U+202C⟩⟨U+009B⟩2J1");
+  });
+});
