@@ -10,7 +10,7 @@ import { importTable, type TableId } from "../import/importTable.js";
 import { readTableFile } from "../files/readTableFile.js";
 import { headerDuplicateIssue, rowWidthIssue } from "../files/_grid.js";
 import { poolIdProblem, unitIdIssue } from "../draw/targets/_pool.js";
-import { compileTableImport, type CompiledImport } from "../import/_compile.js";
+import { compileTableImport, type CompiledImport, type Normalization } from "../import/_compile.js";
 import { compileFastTargetRow } from "../import/_fastRow.js";
 import { DEFAULT_RISK_CLASSES } from "../model/primitives.js";
 import { csvSplitter, type RaggedRecord } from "./_csv.js";
@@ -30,6 +30,8 @@ export interface PoolUnit extends DrawUnit {
 export interface PoolReadReport {
   rows: number;
   readonly issues: RuleIssue[];
+  /** Cells the import rewrote to their canonical form (ids, classes, dates…; not the routine status names), and the first few. */
+  rewritten?: { count: number; readonly first: Normalization[] };
   encoding: TextEncoding | "json" | "xlsx";
   ignoredColumns: readonly string[];
 }
@@ -120,7 +122,14 @@ export function openPool(file: string, table: string, options: PoolOptions) {
     report,
     /** Throws the collected row problems (exit 3), if any. */
     finish(): void {
-      if (report.issues.length === 0) return;
+      if (report.issues.length === 0) {
+        const w = report.rewritten;
+        if (w !== undefined) {
+          const shown = w.first.map((n) => `第${n.row}行 row ${n.row}, ${n.column}: ${JSON.stringify(n.from)} (${n.change})`).join("; ");
+          options.note?.(`注意 note: ${w.count} 个单元格按规范改写后才写入（承诺的是改写后的值） / ${w.count} cell(s) rewritten to their canonical form before use (the commitment holds the rewritten values): ${shown}${w.count > w.first.length ? "; …" : ""}`);
+        }
+        return;
+      }
       const bad = new Set(report.issues.map((i) => i.row ?? i.path[0])).size;
       throw new FileError(
         file,
@@ -196,6 +205,8 @@ async function* spreadsheetUnits(file: string, table: TableId, report: PoolReadR
     report.issues.push(...r.issues.map(at));
     return;
   }
+  const statusColumn = compiledStatus(table, headers);
+  for (const n of r.normalizations) if (n.column !== statusColumn) rewrite(report, { ...n, row: n.row + shift });
   const seen = new Map<string, number>();
   const compiled = compileTableImport(table, headers, { classes: DEFAULT_RISK_CLASSES, defaults: {} });
   const column = compiled.ok ? idHeader(table, compiled.headerOf) : "id";
@@ -225,6 +236,19 @@ export function detached(s: string): string {
   const c = s.charAt(0) + s.slice(1);
   c.charCodeAt(0);
   return c;
+}
+
+/** The header of the status column (its names, 存续 → operating, are the routine reading, not a rewrite worth a note). */
+function compiledStatus(table: TableId, headers: readonly string[]): string | undefined {
+  const c = compileTableImport(table, headers, { classes: DEFAULT_RISK_CLASSES, defaults: {} });
+  return c.ok ? c.headerOf.get("status") : undefined;
+}
+
+/** Counts a rewritten cell, keeping the first few to show. */
+function rewrite(report: PoolReadReport, n: Normalization): void {
+  const r = (report.rewritten ??= { count: 0, first: [] });
+  r.count++;
+  if (r.first.length < 5) r.first.push(n);
 }
 
 /** The column a table's unit id comes from (B.2 builds it from the responsible unit and the name when it has none). */
@@ -339,6 +363,7 @@ async function* csvBatches(file: string, table: TableId, report: PoolReadReport,
   let fast: ((cells: readonly string[]) => Record<string, unknown> | undefined) | undefined;
   let index = 0; // index of the next data row (spreadsheet row index + 2)
   let idColumn = "id";
+  let statusColumn: string | undefined;
   const handle = (records: readonly string[][]): PoolUnit[] => {
     const out: PoolUnit[] = [];
     for (const cells of records) {
@@ -365,6 +390,7 @@ async function* csvBatches(file: string, table: TableId, report: PoolReadReport,
         slow = c;
         fast = compileFastTargetRow(table, header, DEFAULT_RISK_CLASSES);
         idColumn = idHeader(table, c.headerOf);
+        statusColumn = c.headerOf.get("status");
       }
       if (cells.length !== header.length) {
         // every ragged row is reported (RFC 4180 §2.4), not only the first
@@ -378,11 +404,13 @@ async function* csvBatches(file: string, table: TableId, report: PoolReadReport,
       if (rec === undefined) {
         const row: Record<string, string> = Object.create(null) as Record<string, string>;
         for (let c = 0; c < header.length; c++) row[header[c] as string] = cells[c] as string;
-        const r = slow.row(row, i);
+        const norms: Normalization[] = [];
+        const r = slow.row(row, i, norms);
         if (!r.ok) {
           report.issues.push(...r.issues);
           continue;
         }
+        if (rowsOf === undefined) for (const n of norms) if (n.column !== statusColumn) rewrite(report, n);
         rec = r.record as Record<string, unknown>;
       }
       const u = toUnit(rec);

@@ -190,3 +190,15 @@ describe("CLI terminal output (F20)", () => {
     expect(d.out).toContain("南阳⟨U+202E⟩司公限有⟨U+202C⟩⟨U+009B⟩2J1");
   });
 });
+
+describe("CLI rewritten cells are named (F21)", () => {
+  it("ids, classes and dates the import rewrote are counted and the first shown on stderr; the routine status names are not", () => {
+    const rows = [...lines];
+    rows[1] = rows[1]!.replace("91350100M000100Y43", "91350100m000100y43");
+    rows[2] = rows[2]!.replace(/,A$/, ",信用风险低");
+    const r = cli("commit", "--pool", write("norm.csv", rows.join("\n")), "--status", "存续");
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('2 cell(s) rewritten to their canonical form before use (the commitment holds the rewritten values): 第2行 row 2, 统一社会信用代码: "91350100m000100y43" (upper-cased); 第3行 row 3, 信用风险分类: "信用风险低" (信用风险低 → A)');
+    expect(cli("commit", "--pool", FIX("pool-good.csv")).err).not.toContain("rewritten");
+  });
+});
