@@ -9,7 +9,7 @@ import { ruleIssue } from "../errors/_issue.js";
 import { importTable, type TableId } from "../import/importTable.js";
 import { readTableFile } from "../files/readTableFile.js";
 import { headerDuplicateIssue, rowWidthIssue } from "../files/_grid.js";
-import { poolIdProblem, unitIdIssue } from "../draw/targets/_pool.js";
+import { poolIdProblem, unitIdIssue, unitProblems } from "../draw/targets/_pool.js";
 import { compileTableImport, type CompiledImport, type Normalization } from "../import/_compile.js";
 import { compileFastTargetRow } from "../import/_fastRow.js";
 import { DEFAULT_RISK_CLASSES } from "../model/primitives.js";
@@ -155,6 +155,25 @@ async function* jsonUnits(file: string, report: PoolReadReport): AsyncGenerator<
   const data = readJsonFile(file);
   if (!Array.isArray(data)) throw new FileError(file, ["应为对象数组 / expected a JSON array of units {id, riskClass, …}"]);
   report.rows = data.length;
+  // Checked here with the draw's own unit rule (docs/spec-v1.md §3), so that every bad unit is reported with the file
+  // named, before any is used.
+  const seen = new Map<string, number>();
+  data.forEach((u: unknown, i) => {
+    if (u === null || typeof u !== "object" || Array.isArray(u)) {
+      report.issues.push({ ...ruleIssue("unique-ids", [i]), rule: "unit-shape", clause: "docs/spec-v1.md §3", messageZh: "应为对象 {id, riskClass, …}", messageEn: "expected an object {id, riskClass, …}" });
+      return;
+    }
+    const p = unitProblems(u as PoolUnit, i);
+    if (p !== undefined) {
+      report.issues.push(...p);
+      return;
+    }
+    const id = (u as PoolUnit).id;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else report.issues.push(ruleIssue("unique-ids", [i, "id"], { value: id, detailZh: `与第${first}项重复`, detailEn: `same as item ${first}` }));
+  });
+  if (report.issues.length > 0) return;
   yield* data as PoolUnit[];
 }
 

@@ -71,7 +71,7 @@ export async function inflateEntry(b: Uint8Array, e: ZipEntry, maxBytes: number)
     return data;
   }
   if (e.method !== 8) throw new Error(`${e.name} uses compression method ${e.method}`);
-  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  const stream = new Blob([new Uint8Array(data)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   const reader = stream.getReader();
   const parts: Uint8Array[] = [];
   let total = 0;

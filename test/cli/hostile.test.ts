@@ -202,3 +202,16 @@ describe("CLI rewritten cells are named (F21)", () => {
     expect(cli("commit", "--pool", FIX("pool-good.csv")).err).not.toContain("rewritten");
   });
 });
+
+describe("CLI JSON pools (F10)", () => {
+  it("every bad unit of a JSON pool is reported with the file named, before any is used", () => {
+    const f = write("units.json", JSON.stringify([{ id: "U1", riskClass: "A" }, { id: "U2\u200b", riskClass: "A" }, { id: "U1", riskClass: "B" }, { id: "U4", riskClass: "a" }, 7]));
+    const r = cli("commit", "--pool", f);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain(`错误 / error: ${f}:`);
+    expect(r.err).toMatch(/1\.id: 对象标识不是唯一规范写法/);
+    expect(r.err).toMatch(/2\.id: .*same as item 0/);
+    expect(r.err).toMatch(/3\.riskClass: /);
+    expect(r.err).toMatch(/• 4: .*expected an object/);
+  });
+});
