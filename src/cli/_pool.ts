@@ -133,7 +133,7 @@ export function openPool(file: string, table: string, options: PoolOptions) {
       const bad = new Set(report.issues.map((i) => i.row ?? i.path[0])).size;
       throw new FileError(
         file,
-        report.issues.map(issueLine),
+        [...new Set(report.issues.map(issueLine))], // one line per problem: two checks of one cell saying the same are shown once
         EXIT.input,
         `${bad} 行有误（共 ${report.rows} 行），未做任何处理 / ${bad} bad row(s) of ${report.rows}: nothing was done`,
       );
