@@ -23,7 +23,7 @@ import { operatingStatus } from "../import/_cells.js";
 import { OPERATING_STATUSES } from "../model/inspectionTarget.js";
 import { renderFairnessHtml } from "../stats/renderFairnessHtml.js";
 import type { FairnessReport } from "../stats/assessFairness.js";
-import { EXIT, FileError, UsageError, issueLine } from "./_errors.js";
+import { EXIT, FileError, UsageError, issueLine, terminalSafe } from "./_errors.js";
 import { parseJson, readJsonFile, writeFileAtomic } from "./_files.js";
 import { SAMPLERS, assessFairnessParallel } from "./_fairness.js";
 import { openPool, readPool, type PoolUnit } from "./_pool.js";
@@ -60,7 +60,16 @@ export interface Command {
 const POOL_OPTIONS: Record<string, OptionSpec> = {
   pool: { type: "string", arg: "file", help: "名录文件 / the target pool: CSV with the Chinese headers of table B.1–B.3 (UTF-8, UTF-16 or GBK), or a JSON array of {id, riskClass, registrationDate?, status?, divisionCode?}" },
   table: { type: "string", arg: "B.1|B.2|B.3", help: "CSV的表 / which table the CSV is (default B.1: 行政相对人)" },
+  sheet: { type: "string", arg: "name", help: "工作表 / .xlsx: the sheet to read, by name (default: the first visible sheet; the sheet read is named on stderr)" },
+  "hidden-sheet": { type: "boolean", help: "读取隐藏的工作表 / .xlsx: read the sheet named by --sheet even though it is hidden (nobody opening the workbook sees it)" },
 };
+
+/** openPool's options from --sheet / --hidden-sheet; the sheet read is reported on stderr. */
+const sheetOptions = (ctx: CommandContext) => ({
+  ...(opt(ctx, "sheet") === undefined ? {} : { sheet: opt(ctx, "sheet") as string }),
+  hiddenSheet: ctx.values["hidden-sheet"] === true,
+  note: (line: string) => ctx.err(terminalSafe(line)),
+});
 const ELIGIBILITY_OPTIONS: Record<string, OptionSpec> = {
   "registered-before": { type: "string", arg: "YYYY-MM-DD", help: "只含此日及以前成立的 / only units registered on or before this date (Yanshi 7.2)" },
   status: { type: "string", multiple: true, arg: "status", help: `只含此登记状态 / only units with this status; repeatable (存续 = operating; also ${OPERATING_STATUSES.slice(1).join(", ")} or their Chinese names)` },
@@ -176,7 +185,8 @@ const commit: Command = {
   options: { ...POOL_OPTIONS, ...ELIGIBILITY_OPTIONS, out: { type: "string", arg: "file", help: "写入承诺 / write the commitment JSON here (default: stdout, summary on stderr)" }, ...HELP },
   async run(ctx) {
     const eligibility = eligibilityFrom(ctx);
-    const pool = openPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", { progress: true });
+    const pool = openPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", {
+      ...sheetOptions(ctx), progress: true });
     const c = await guard(pool, () => commitPoolAsync(pool.units, { eligibility }));
     emit(ctx, c);
     const say = opt(ctx, "out") === undefined ? ctx.err : ctx.out;
@@ -266,7 +276,8 @@ const draw: Command = {
         ? seedFromDice({ digits: dice, witnesses: list(ctx, "witness") ?? [], date: civilDate("date", need(ctx, "date")) })
         : createSeed((seedHex as string).toLowerCase(), { kind: "other", description: opt(ctx, "provenance") ?? "given on the command line" });
     const names = new Map<string, string>();
-    const pool = openPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", { progress: true, onUnit: nameKeeper(names) });
+    const pool = openPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", {
+      ...sheetOptions(ctx), progress: true, onUnit: nameKeeper(names) });
     const record = await guard(pool, () => drawTargetsAsync({ taskId, pool: pool.units, policy, seed, commitment }));
     emit(ctx, record);
     const say = opt(ctx, "out") === undefined ? ctx.err : ctx.out;
@@ -276,7 +287,7 @@ const draw: Command = {
       ...record.strata.map((s) => [s.riskClass, String(s.size), String(s.quota), s.quotaRule, s.census ? "census 全部" : s.threshold === null ? "—" : `${s.threshold.slice(0, 16)}…`]),
     ])) say(`  ${l}`);
     say(`抽中 ${record.selectedCount} 户 / ${record.selectedCount} selected:`);
-    for (const l of textTable(record.strata.flatMap((s) => s.selected.map((u) => [s.riskClass, u.unitId, names.get(u.unitId) ?? "", `${u.ticket.slice(0, 12)}…`])))) say(`  ${l}`);
+    for (const l of textTable(record.strata.flatMap((s) => s.selected.map((u) => [s.riskClass, u.unitId, terminalSafe(names.get(u.unitId) ?? ""), `${u.ticket.slice(0, 12)}…`])))) say(`  ${l}`);
     say(`记录摘要 / record digest ${record.digest}${opt(ctx, "out") === undefined ? "" : ` — 已写入 / written to ${opt(ctx, "out")}`}`);
     return EXIT.ok;
   },
@@ -364,6 +375,7 @@ const verify: Command = {
     const announced = announcedFile === undefined ? undefined : announcedFrom(announcedFile);
     let rows = 0;
     const pool = openPool(need(ctx, "pool"), opt(ctx, "table") ?? "B.1", {
+      ...sheetOptions(ctx),
       progress: showProgress(ctx),
       onUnit: () => {
         rows++;
@@ -505,7 +517,7 @@ const fairness: Command = {
     const config = commitment === undefined ? { eligibility: flags, exclusions: [] } : { eligibility: commitment.eligibility, exclusions: commitment.exclusions };
     const policy = policyFrom(need(ctx, "policy"));
     const poolFile = need(ctx, "pool");
-    const { units } = await readPool(poolFile, opt(ctx, "table") ?? "B.1", { progress: showProgress(ctx) });
+    const { units } = await readPool(poolFile, opt(ctx, "table") ?? "B.1", { progress: showProgress(ctx), ...sheetOptions(ctx) });
     const excluded = new Set(config.exclusions.map((e) => e.unitId));
     const eligible = units.filter((u) => eligibilityOf(u, config, excluded) === undefined);
     if (new Set(eligible.map((u) => u.id)).size !== eligible.length) throw new FileError(poolFile, ["单位编码有重复 / unit ids are not unique"]);

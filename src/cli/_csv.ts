@@ -14,6 +14,9 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** A record whose width differs from the header's, handed on with `keepRagged`: `line` is where it starts (1-based). */
+export type RaggedRecord = string[] & { line?: number };
+
 const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
@@ -21,9 +24,12 @@ const CR = 13;
 
 /**
  * A splitter: `push(text)` returns the records completed by that text, `end()` those completed by the end of input.
- * The first record is the header; every later one must have as many cells.
+ * The first record is the header; every later one must have as many cells — or, with `keepRagged`, records of another
+ * width are handed on as they are, for the caller to report every one of them (RFC 4180 §2.4: each line should
+ * contain the same number of fields) rather than stop at the first.
  */
-export function csvSplitter(maxRecordChars: number) {
+export function csvSplitter(maxRecordChars: number, options: { readonly keepRagged?: boolean } = {}) {
+  const keepRagged = options.keepRagged === true;
   let eol: "\n" | "\r\n" | "\r" | undefined;
   let carry = ""; // an unfinished record, held back until the next chunk
   let line = 1; // the line `carry` starts on
@@ -59,8 +65,9 @@ export function csvSplitter(maxRecordChars: number) {
     let quoted = false;
     // line numbers are counted only for an error: from the start of the text
     const at = (p: number) => line + countLines(text, 0, p);
-    const wait = (): number => {
-      if (n - recStart > maxRecordChars) throw new CsvSyntaxError("CSV_MAX_RECORD_SIZE", at(n));
+    // `quote`: where an open quoted field starts; a record that outgrows the limit inside it is an unclosed quote
+    const wait = (quote?: number): number => {
+      if (n - recStart > maxRecordChars) throw quote === undefined ? new CsvSyntaxError("CSV_MAX_RECORD_SIZE", at(n)) : new CsvSyntaxError("CSV_QUOTE_NOT_CLOSED", at(quote));
       return recStart;
     };
     for (;;) {
@@ -73,8 +80,8 @@ export function csvSplitter(maxRecordChars: number) {
         for (;;) {
           const q = text.indexOf('"', j);
           if (q < 0) {
-            if (!final) return wait();
-            throw new CsvSyntaxError("CSV_QUOTE_NOT_CLOSED", at(n));
+            if (!final) return wait(i);
+            throw new CsvSyntaxError("CSV_QUOTE_NOT_CLOSED", at(i)); // where the quoted field opens
           }
           if (q + 1 === n && !final) return wait(); // a closing quote or an escaped one: the next chunk decides
           if (text.charCodeAt(q + 1) === QUOTE) {
@@ -132,7 +139,10 @@ export function csvSplitter(maxRecordChars: number) {
     if (first) {
       first = false;
       width = cells.length;
-    } else if (cells.length !== width) throw new CsvSyntaxError("CSV_RECORD_INCONSISTENT_FIELDS_LENGTH", recLine());
+    } else if (cells.length !== width) {
+      if (!keepRagged) throw new CsvSyntaxError("CSV_RECORD_INCONSISTENT_FIELDS_LENGTH", recLine());
+      (cells as RaggedRecord).line = recLine();
+    }
     out.push(cells);
   }
 

@@ -31,7 +31,7 @@ export interface EngineHelpers {
 }
 
 /** Options a command has that the engine path does not support (they read the library's own CSV tables). */
-const UNSUPPORTED: Readonly<Record<string, readonly string[]>> = { commit: ["table"], draw: ["table"], verify: ["table"] };
+const UNSUPPORTED: Readonly<Record<string, readonly string[]>> = { commit: ["table", "sheet", "hidden-sheet"], draw: ["table", "sheet", "hidden-sheet"], verify: ["table", "sheet", "hidden-sheet"] };
 const ENGINE_ONLY = Object.keys(ENGINE_OPTIONS).filter((k) => k !== "engine");
 const COLUMN_KEYS = ["id", "riskClass", "registrationDate", "status", "divisionCode"] as const;
 

@@ -37,14 +37,33 @@ export class FileError extends Error {
 
 /** A rule issue as one line: where (row, column or path), Chinese / English, [clause]. */
 export function issueLine(i: RuleIssue): string {
-  const where = [i.row === undefined ? undefined : `第${i.row}行 row ${i.row}`, i.column ?? (i.path.length > 0 ? i.path.join(".") : undefined)]
+  // a path that is only a row index says nothing the row number does not
+  const path = i.path.length > 0 && !(i.row !== undefined && i.path.every((p) => typeof p === "number")) ? i.path.join(".") : undefined;
+  const where = [i.row === undefined ? undefined : `第${i.row}行 row ${i.row}`, i.column ?? path]
     .filter((s) => s !== undefined)
     .join(", ");
   return `${where === "" ? "" : `${where}: `}${i.messageZh} / ${i.messageEn}${i.clause === "" ? "" : ` [${i.clause}]`}`;
 }
 
-/** Lines to print on stderr for an error, and the exit code. */
+/** Control characters (C0, DEL, C1) and bidirectional controls (LRM, RLM, ALM, LRE…RLO, LRI…PDI). */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * Text from a file made safe for a terminal: a control character (an ANSI escape through C1 CSI U+009B, a bell) or a
+ * bidirectional override (U+202E reverses what follows on screen) is shown as ⟨U+XXXX⟩ instead of acting on the
+ * operator's screen — a pool's names are printed at the ceremony.
+ */
+export function terminalSafe(s: string): string {
+  return s.replace(UNPRINTABLE, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
+}
+
+/** Lines to print on stderr for an error, and the exit code (file text in them made {@link terminalSafe}). */
 export function describeError(e: unknown): { readonly lines: readonly string[]; readonly code: number } {
+  const d = describe(e);
+  return { lines: d.lines.map(terminalSafe), code: d.code };
+}
+
+function describe(e: unknown): { readonly lines: readonly string[]; readonly code: number } {
   if (e instanceof UsageError) return { lines: [`错误 / error: ${e.message}`], code: EXIT.usage };
   if (e instanceof FileError) {
     if (e.details.length === 1 && e.summary === undefined) return { lines: [`错误 / error: ${e.file}: ${e.details[0]}`], code: e.exitCode };

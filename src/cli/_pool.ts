@@ -8,12 +8,14 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { ruleIssue } from "../errors/_issue.js";
 import { importTable, type TableId } from "../import/importTable.js";
 import { readTableFile } from "../files/readTableFile.js";
-import { compileTableImport, type CompiledImport } from "../import/_compile.js";
+import { headerDuplicateIssue, rowWidthIssue } from "../files/_grid.js";
+import { poolIdProblem, unitIdIssue, unitProblems } from "../draw/targets/_pool.js";
+import { compileTableImport, type CompiledImport, type Normalization } from "../import/_compile.js";
 import { compileFastTargetRow } from "../import/_fastRow.js";
 import { DEFAULT_RISK_CLASSES } from "../model/primitives.js";
-import { csvSplitter } from "./_csv.js";
+import { csvSplitter, type RaggedRecord } from "./_csv.js";
 import { EXIT, FileError, UsageError, issueLine } from "./_errors.js";
-import { MAX_RECORD_CHARS, checkInputFile, readHead, readJsonFile, sniffEncoding, type TextEncoding } from "./_files.js";
+import { MAX_RECORD_CHARS, badBytesLine, checkInputFile, readHead, readJsonFile, sniffEncoding, type TextEncoding } from "./_files.js";
 import { startProgress } from "./_progress.js";
 
 /** Tables a target pool can come from. */
@@ -28,6 +30,8 @@ export interface PoolUnit extends DrawUnit {
 export interface PoolReadReport {
   rows: number;
   readonly issues: RuleIssue[];
+  /** Cells the import rewrote to their canonical form (ids, classes, dates…; not the routine status names), and the first few. */
+  rewritten?: { count: number; readonly first: Normalization[] };
   encoding: TextEncoding | "json" | "xlsx";
   ignoredColumns: readonly string[];
 }
@@ -78,10 +82,27 @@ export function fingerprintSet() {
   };
 }
 
+/** How to read a pool: progress bar, a callback per unit, and for a workbook the sheet (see readTableFile). */
+export interface PoolOptions {
+  readonly progress: boolean;
+  readonly onUnit?: (u: PoolUnit) => void;
+  readonly sheet?: string;
+  readonly hiddenSheet?: boolean;
+  /** Where to say which sheet of a workbook was read (stderr). */
+  readonly note?: (line: string) => void;
+}
+
 /** The pool as an async stream of units, plus a report filled in while it is read. Call `finish()` after the stream. */
-export function openPool(file: string, table: string, options: { readonly progress: boolean; readonly onUnit?: (u: PoolUnit) => void }) {
+export function openPool(file: string, table: string, options: PoolOptions) {
   if (!(POOL_TABLES as readonly string[]).includes(table)) {
     throw new UsageError(`目标名录应为B.1、B.2或B.3表（收到 ${table}）`, `a target pool is table B.1, B.2 or B.3 (got ${table})`);
+  }
+  const spreadsheet = /^\.(xlsx|xlsm|xls|et)$/.test(extname(file).toLowerCase());
+  if (!spreadsheet && (options.sheet !== undefined || options.hiddenSheet === true)) {
+    throw new UsageError(`--sheet/--hidden-sheet 只用于 .xlsx 工作簿（${basename(file)} 不是）`, `--sheet and --hidden-sheet apply to .xlsx workbooks only (${basename(file)} is not one)`);
+  }
+  if (options.hiddenSheet === true && options.sheet === undefined) {
+    throw new UsageError("--hidden-sheet 需要同时用 --sheet 指明要读取的隐藏工作表", "--hidden-sheet needs --sheet naming the hidden sheet to read");
   }
   const report: PoolReadReport = { rows: 0, issues: [], encoding: "utf-8", ignoredColumns: [] };
   const ext = extname(file).toLowerCase();
@@ -94,18 +115,25 @@ export function openPool(file: string, table: string, options: { readonly progre
       }
     })();
   const units = ext === ".json" ? each(jsonUnits(file, report))
-    : /^\.(xlsx|xlsm|xls|et)$/.test(ext) ? each(spreadsheetUnits(file, table as TableId, report))
+    : spreadsheet ? each(spreadsheetUnits(file, table as TableId, report, options))
     : flatten(csvBatches(file, table as TableId, report, options.progress), onUnit);
   return {
     units,
     report,
     /** Throws the collected row problems (exit 3), if any. */
     finish(): void {
-      if (report.issues.length === 0) return;
+      if (report.issues.length === 0) {
+        const w = report.rewritten;
+        if (w !== undefined) {
+          const shown = w.first.map((n) => `第${n.row}行 row ${n.row}, ${n.column}: ${JSON.stringify(n.from)} (${n.change})`).join("; ");
+          options.note?.(`注意 note: ${w.count} 个单元格按规范改写后才写入（承诺的是改写后的值） / ${w.count} cell(s) rewritten to their canonical form before use (the commitment holds the rewritten values): ${shown}${w.count > w.first.length ? "; …" : ""}`);
+        }
+        return;
+      }
       const bad = new Set(report.issues.map((i) => i.row ?? i.path[0])).size;
       throw new FileError(
         file,
-        report.issues.map(issueLine),
+        [...new Set(report.issues.map(issueLine))], // one line per problem: two checks of one cell saying the same are shown once
         EXIT.input,
         `${bad} 行有误（共 ${report.rows} 行），未做任何处理 / ${bad} bad row(s) of ${report.rows}: nothing was done`,
       );
@@ -114,7 +142,7 @@ export function openPool(file: string, table: string, options: { readonly progre
 }
 
 /** Reads a whole pool into memory (verification and fairness need it whole). */
-export async function readPool(file: string, table: string, options: { readonly progress: boolean }): Promise<{ units: PoolUnit[]; report: PoolReadReport }> {
+export async function readPool(file: string, table: string, options: PoolOptions): Promise<{ units: PoolUnit[]; report: PoolReadReport }> {
   const p = openPool(file, table, options);
   const units: PoolUnit[] = [];
   for await (const u of p.units) units.push(u);
@@ -127,6 +155,25 @@ async function* jsonUnits(file: string, report: PoolReadReport): AsyncGenerator<
   const data = readJsonFile(file);
   if (!Array.isArray(data)) throw new FileError(file, ["应为对象数组 / expected a JSON array of units {id, riskClass, …}"]);
   report.rows = data.length;
+  // Checked here with the draw's own unit rule (docs/spec-v1.md §3), so that every bad unit is reported with the file
+  // named, before any is used.
+  const seen = new Map<string, number>();
+  data.forEach((u: unknown, i) => {
+    if (u === null || typeof u !== "object" || Array.isArray(u)) {
+      report.issues.push({ ...ruleIssue("unique-ids", [i]), rule: "unit-shape", clause: "docs/spec-v1.md §3", messageZh: "应为对象 {id, riskClass, …}", messageEn: "expected an object {id, riskClass, …}" });
+      return;
+    }
+    const p = unitProblems(u as PoolUnit, i);
+    if (p !== undefined) {
+      report.issues.push(...p);
+      return;
+    }
+    const id = (u as PoolUnit).id;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else report.issues.push(ruleIssue("unique-ids", [i, "id"], { value: id, detailZh: `与第${first}项重复`, detailEn: `same as item ${first}` }));
+  });
+  if (report.issues.length > 0) return;
   yield* data as PoolUnit[];
 }
 
@@ -137,13 +184,30 @@ const MAX_SPREADSHEET_BYTES = 512 * 2 ** 20;
  * A workbook (.xlsx) is read whole through the library's {@link readTableFile} (the same reader the web app uses);
  * legacy .xls/.et files and other formats are refused by it with `unsupported-file-type`, named here.
  */
-async function* spreadsheetUnits(file: string, table: TableId, report: PoolReadReport): AsyncGenerator<PoolUnit> {
+async function* spreadsheetUnits(file: string, table: TableId, report: PoolReadReport, options: PoolOptions): AsyncGenerator<PoolUnit> {
   const st = checkInputFile(file);
   if (st.size > MAX_SPREADSHEET_BYTES) throw new FileError(file, [`文件过大（${st.size} 字节） / the file is too large (${st.size} bytes)`]);
+  const bytes = readHead(file, st.size);
+  const ext = extname(file).toLowerCase();
+  if ((ext === ".xlsx" || ext === ".xlsm") && !(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+    // read by content, a misnamed CSV would pass as a table nobody meant; say what it is instead
+    const text = bytes.subarray(0, 4096).every((b) => b === 0x09 || b === 0x0a || b === 0x0d || b >= 0x20);
+    throw new FileError(file, [
+      `不是 .xlsx 工作簿（没有 ZIP 签名 50 4B 03 04${text ? "；看起来是文本或 CSV：若是 CSV，请改名为 .csv" : ""}） / not an .xlsx workbook (no ZIP signature 50 4B 03 04${text ? "; it looks like text or CSV: if it is a CSV, rename it .csv" : ""}) [ECMA-376 Part 2 (OPC): an .xlsx is a ZIP package]`,
+    ]);
+  }
   let rows: readonly Record<string, string>[];
+  let headers: readonly string[];
+  let headerRow: number;
   try {
-    const t = await readTableFile(readHead(file, st.size), { fileName: basename(file) });
+    const t = await readTableFile(bytes, { fileName: basename(file), ...(options.sheet === undefined ? {} : { sheet: options.sheet }), hiddenSheet: options.hiddenSheet === true });
+    if (t.sheet !== null) {
+      const also = t.hiddenSheets.filter((h) => h !== t.sheet);
+      options.note?.(`读取工作表 sheet read: “${t.sheet}”（共 ${t.sheets.length} 个 of ${t.sheets.length} sheets${also.length === 0 ? "" : `；未读取的隐藏工作表 hidden sheets not read: ${also.map((h) => `“${h}”`).join("、")}`}${t.hiddenSheets.includes(t.sheet) ? "；此表是隐藏的 this sheet is hidden (--hidden-sheet)" : ""}）`);
+    }
     rows = t.rows as readonly Record<string, string>[];
+    headers = t.headers;
+    headerRow = t.headerRow;
   } catch (e) {
     if (e instanceof ShuangsuijiError) throw new FileError(file, e.issues.map(issueLine));
     throw e;
@@ -153,16 +217,28 @@ async function* spreadsheetUnits(file: string, table: TableId, report: PoolReadR
   if (rows.length === 0) throw new FileError(file, ["只有表头，没有数据行 / only a header row, no data rows"]);
   const r = importTable(table, rows);
   report.ignoredColumns = r.ignoredColumns;
+  // importTable numbers data row i as i + 2; title rows above the header move the sheet's rows down
+  const shift = headerRow - 1;
+  const at = (i: RuleIssue): RuleIssue => (shift === 0 || i.row === undefined ? i : { ...i, row: i.row === 1 ? headerRow : i.row + shift });
   if (!r.ok) {
-    report.issues.push(...r.issues);
+    report.issues.push(...r.issues.map(at));
     return;
   }
+  const statusColumn = compiledStatus(table, headers);
+  for (const n of r.normalizations) if (n.column !== statusColumn) rewrite(report, { ...n, row: n.row + shift });
   const seen = new Map<string, number>();
+  const compiled = compileTableImport(table, headers, { classes: DEFAULT_RISK_CLASSES, defaults: {} });
+  const column = compiled.ok ? idHeader(table, compiled.headerOf) : "id";
   r.records.forEach((rec, i) => {
     const u = toUnit(rec as unknown as Record<string, unknown>);
+    const why = poolIdProblem(u.id);
+    if (why !== undefined) {
+      report.issues.push({ ...unitIdIssue([i, "id"], why, u.id), row: i + 2 + shift, column });
+      return;
+    }
     const first = seen.get(u.id);
-    if (first === undefined) seen.set(u.id, i + 2);
-    else report.issues.push(ruleIssue("unique-ids", [i, "id"], { row: i + 2, value: u.id, detailZh: `与第${first}行重复`, detailEn: `same as row ${first}` }));
+    if (first === undefined) seen.set(u.id, i + 2 + shift);
+    else report.issues.push(ruleIssue("unique-ids", [i, "id"], { row: i + 2 + shift, value: u.id, detailZh: `与第${first}行重复`, detailEn: `same as row ${first}` }));
   });
   if (report.issues.length > 0) return;
   for (const rec of r.records) yield toUnit(rec as unknown as Record<string, unknown>);
@@ -181,6 +257,25 @@ export function detached(s: string): string {
   return c;
 }
 
+/** The header of the status column (its names, 存续 → operating, are the routine reading, not a rewrite worth a note). */
+function compiledStatus(table: TableId, headers: readonly string[]): string | undefined {
+  const c = compileTableImport(table, headers, { classes: DEFAULT_RISK_CLASSES, defaults: {} });
+  return c.ok ? c.headerOf.get("status") : undefined;
+}
+
+/** Counts a rewritten cell, keeping the first few to show. */
+function rewrite(report: PoolReadReport, n: Normalization): void {
+  const r = (report.rewritten ??= { count: 0, first: [] });
+  r.count++;
+  if (r.first.length < 5) r.first.push(n);
+}
+
+/** The column a table's unit id comes from (B.2 builds it from the responsible unit and the name when it has none). */
+function idHeader(table: TableId, headerOf: ReadonlyMap<string, string>): string {
+  const key = table === "B.1" ? "code" : table === "B.3" ? "licenceNumber" : "id";
+  return headerOf.get(key) ?? (table === "B.2" ? headerOf.get("name") : undefined) ?? key;
+}
+
 const toUnit = (r: Record<string, unknown>): PoolUnit => {
   const u: { -readonly [K in keyof PoolUnit]: PoolUnit[K] } = { id: detached(r.id as string), riskClass: r.riskClass as string };
   if (r.registrationDate !== undefined) u.registrationDate = r.registrationDate as string;
@@ -194,11 +289,14 @@ async function* decoded(file: string, encoding: TextEncoding, start: number, onB
   const decoder = new TextDecoder(encoding, { fatal: true });
   let offset = start;
   for await (const chunk of createReadStream(file, { start, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let text: string;
     try {
-      yield decoder.decode(chunk, { stream: true });
+      text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw new FileError(file, [`第 ${offset} 字节之后不是有效的 ${encoding.toUpperCase()} 文本 / not valid ${encoding.toUpperCase()} text after byte ${offset}`]);
+      const where = badBytesLine(file, encoding, start, offset, offset + chunk.length);
+      throw new FileError(file, [where ?? `第 ${offset} 字节之后不是有效的 ${encoding.toUpperCase()} 文本 / not valid ${encoding.toUpperCase()} text after byte ${offset}`]);
     }
+    yield text;
     offset += chunk.length;
     onBytes(offset);
   }
@@ -219,7 +317,10 @@ function csvError(file: string, e: unknown): FileError {
   if (err.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH" || err.code === "CSV_RECORD_INCONSISTENT_COLUMNS") {
     return new FileError(file, [`${line}列数与表头不一致 / the number of cells differs from the header row`]);
   }
-  if (err.code === "CSV_QUOTE_NOT_CLOSED" || err.code === "CSV_INVALID_CLOSING_QUOTE" || err.code === "INVALID_OPENING_QUOTE") {
+  if (err.code === "CSV_QUOTE_NOT_CLOSED") {
+    return new FileError(file, [`${line}引号不配对：此行开始的带引号字段一直没有闭合 / unbalanced quotes: the quoted field that opens on this line is never closed [RFC 4180 §2.6]`]);
+  }
+  if (err.code === "CSV_INVALID_CLOSING_QUOTE" || err.code === "INVALID_OPENING_QUOTE") {
     return new FileError(file, [`${line}引号不配对 / unbalanced quotes`]);
   }
   return new FileError(file, [`CSV格式错误 / malformed CSV: ${(err.message ?? String(e)).split("\n")[0]}`]);
@@ -273,13 +374,15 @@ async function* csvBatches(file: string, table: TableId, report: PoolReadReport,
   const { encoding, bom } = sniffEncoding(file, readHead(file, SNIFF_BYTES), size <= SNIFF_BYTES);
   report.encoding = encoding;
   const bar = startProgress(progress, "读取 reading", "B", size);
-  const splitter = csvSplitter(MAX_RECORD_CHARS);
+  const splitter = csvSplitter(MAX_RECORD_CHARS, { keepRagged: true });
   const seen = fingerprintSet();
   const candidates = new Set<string>();
   let header: string[] | undefined;
   let slow: Extract<CompiledImport, { ok: true }> | undefined;
   let fast: ((cells: readonly string[]) => Record<string, unknown> | undefined) | undefined;
   let index = 0; // index of the next data row (spreadsheet row index + 2)
+  let idColumn = "id";
+  let statusColumn: string | undefined;
   const handle = (records: readonly string[][]): PoolUnit[] => {
     const out: PoolUnit[] = [];
     for (const cells of records) {
@@ -290,25 +393,54 @@ async function* csvBatches(file: string, table: TableId, report: PoolReadReport,
       const i = index++;
       report.rows++;
       if (slow === undefined) {
-        // the headers as importTable sees them: the keys of a row object, a repeated header once
-        const c = compileTableImport(table, [...new Set(header)], { classes: DEFAULT_RISK_CLASSES, defaults: {} });
+        // A header twice is refused, naming both columns, as the library's reader does (never one column silently winning).
+        const dup: RuleIssue[] = [];
+        const at = new Map<string, number>();
+        header.forEach((h, j) => {
+          const first = at.get(h);
+          if (first === undefined) at.set(h, j);
+          else if (h.trim() !== "") dup.push(headerDuplicateIssue(h, first, j, 0, "RFC 4180"));
+        });
+        const c = compileTableImport(table, header, { classes: DEFAULT_RISK_CLASSES, defaults: {} });
         report.ignoredColumns = c.ignoredColumns;
-        if (!c.ok) throw new FileError(file, c.issues.map(issueLine), EXIT.input, "表头有误，未读取数据行 / the header row is wrong: no data row was read");
+        const twice = new Set(dup.map((d) => d.column));
+        const bad = [...dup, ...(c.ok ? [] : c.issues.filter((x) => !(x.rule === "header-duplicate" && twice.has(x.column))))];
+        if (bad.length > 0 || !c.ok) throw new FileError(file, bad.map(issueLine), EXIT.input, "表头有误，未读取数据行 / the header row is wrong: no data row was read");
         slow = c;
         fast = compileFastTargetRow(table, header, DEFAULT_RISK_CLASSES);
+        idColumn = idHeader(table, c.headerOf);
+        statusColumn = c.headerOf.get("status");
+      }
+      if (cells.length !== header.length) {
+        // every ragged row is reported (RFC 4180 §2.4), not only the first
+        const w = rowWidthIssue(i + 2, i + 1, cells.length, header.length, "RFC 4180 §2.4");
+        const line = (cells as RaggedRecord).line;
+        report.issues.push(line === undefined ? w : { ...w, messageZh: `${w.messageZh}（文件第 ${line} 行）`, messageEn: `${w.messageEn} (line ${line} of the file)` });
+        continue;
       }
       let rec = fast?.(cells);
+      const checkId = rec === undefined || table === "B.2"; // the fast path's B.1/B.3 ids are printable ASCII without spaces
       if (rec === undefined) {
         const row: Record<string, string> = Object.create(null) as Record<string, string>;
         for (let c = 0; c < header.length; c++) row[header[c] as string] = cells[c] as string;
-        const r = slow.row(row, i);
+        const norms: Normalization[] = [];
+        const r = slow.row(row, i, norms);
         if (!r.ok) {
           report.issues.push(...r.issues);
           continue;
         }
+        if (rowsOf === undefined) for (const n of norms) if (n.column !== statusColumn) rewrite(report, n);
         rec = r.record as Record<string, unknown>;
       }
       const u = toUnit(rec);
+      if (checkId) {
+        // The draw's pool-id rule, applied here so that a look-alike id is reported with the other bad rows, by row.
+        const why = poolIdProblem(u.id);
+        if (why !== undefined) {
+          report.issues.push({ ...unitIdIssue([i, "id"], why, u.id), row: i + 2, column: idColumn });
+          continue;
+        }
+      }
       if (rowsOf !== undefined) {
         rowsOf.get(u.id)?.push(i + 2);
         continue;

@@ -1,4 +1,5 @@
 // shuangsuiji command line: commit, draw, verify, ticket and fairness from files. Node only.
+import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import pkg from "../../package.json" with { type: "json" };
@@ -50,6 +51,53 @@ function argError(command: string, e: Error & { code?: string }): UsageError {
   return new UsageError("参数有误", e.message.split("\n")[0] ?? "bad arguments");
 }
 
+/**
+ * A single-valued option given twice is refused (node:util's parseArgs keeps the last silently): the task id, the seed,
+ * the pool are exactly what was announced (Wolong 2.2), never whichever came last on the command line.
+ */
+function repeatedOption(spec: Command, tokens: readonly { readonly kind: string; readonly name?: string }[]): void {
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== "option" || t.name === undefined) continue;
+    if (spec.options[t.name]?.multiple === true) continue;
+    if (seen.has(t.name)) throw new UsageError(`选项 --${t.name} 给了两次（只能给一次）`, `option --${t.name} is given twice (it takes one value)`);
+    seen.add(t.name);
+  }
+}
+
+/** Options that name files the command reads, and those it writes. */
+const INPUT_OPTIONS = ["pool", "commitment", "policy", "record", "announced"] as const;
+const OUTPUT_OPTIONS = ["out", "html"] as const;
+
+/**
+ * An output that is one of the command's inputs (the same file, by device and inode: also through a link or another
+ * spelling of the path) is refused before anything is read, so a run never overwrites its own evidence — the pool
+ * `verify` needs later, the published commitment.
+ */
+function outputIsInput(values: Readonly<Record<string, unknown>>): void {
+  const id = (p: unknown): string | undefined => {
+    if (typeof p !== "string" || p === "") return undefined;
+    try {
+      const st = statSync(p);
+      return `${st.dev}:${st.ino}`;
+    } catch {
+      return undefined; // not there (yet), or inline JSON: cannot be the same file
+    }
+  };
+  for (const o of OUTPUT_OPTIONS) {
+    const out = id(values[o]);
+    if (out === undefined) continue;
+    for (const i of INPUT_OPTIONS) {
+      if (id(values[i]) === out) {
+        throw new UsageError(`--${o} 与 --${i} 是同一个文件（${String(values[o])}）：输出会覆盖输入，请换一个输出文件`, `--${o} and --${i} are the same file (${String(values[o])}): the output would overwrite the input; choose another output file`);
+      }
+    }
+  }
+  if (id(values["out"]) !== undefined && id(values["out"]) === id(values["html"])) {
+    throw new UsageError("--out 与 --html 是同一个文件", "--out and --html are the same file");
+  }
+}
+
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -72,8 +120,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     let values: Record<string, string | boolean | string[] | undefined>;
     try {
-      values = parseArgs({ args: [...rest], strict: true, allowPositionals: false, options: { ...spec.options, help: { type: "boolean", short: "h" } } }).values;
+      const parsed = parseArgs({ args: [...rest], strict: true, allowPositionals: false, tokens: true, options: { ...spec.options, help: { type: "boolean", short: "h" } } });
+      values = parsed.values;
+      repeatedOption(spec, parsed.tokens);
     } catch (e) {
+      if (e instanceof UsageError) throw e;
       throw argError(command, e as Error & { code?: string });
     }
     json = values.json === true;
@@ -81,6 +132,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out(commandHelp(command));
       return EXIT.ok;
     }
+    outputIsInput(values);
     return await spec.run({ values, out, err, version: VERSION, workerScript: new URL(import.meta.url), argv });
   } catch (caught) {
     // a pool file's own error raised while the library read the stream comes back as the cause: report the file error

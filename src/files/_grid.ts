@@ -1,6 +1,9 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { cappedIssues } from "../errors/_capIssues.js";
 
+/** The clause cited on workbook problems. @internal */
+export const XLSX_CLAUSE = "ECMA-376 (Office Open XML SpreadsheetML)";
+
 /** A cell as read from a file: text, a number, or empty. */
 export type GridCell = string | number | null;
 
@@ -26,6 +29,31 @@ export interface TableRows {
 }
 
 const isEmpty = (c: GridCell | undefined): boolean => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+
+/**
+ * A header that appears twice (0-based columns `first` and `again` of the header at 0-based grid row `h`): the table is
+ * refused, never read with one of the two columns silently winning (RFC 4180 §2.3: the header names the fields). Shared
+ * with the command line's streaming reader, so both say the same. @internal
+ */
+export function headerDuplicateIssue(header: string, first: number, again: number, h: number, clause: string): RuleIssue {
+  return {
+    path: [h, again], rule: "header-duplicate", clause, row: h + 1, column: header, value: header,
+    messageZh: `表头“${header}”出现两次（第 ${first + 1} 列和第 ${again + 1} 列）`,
+    messageEn: `header "${header}" appears twice (columns ${first + 1} and ${again + 1})`,
+  };
+}
+
+/**
+ * A data row whose number of fields differs from the header's (RFC 4180 §2.4): file row `row` (1-based), grid row
+ * `gridRow` (0-based). Shared with the command line's streaming reader. @internal
+ */
+export function rowWidthIssue(row: number, gridRow: number, fields: number, headerFields: number, clause: string): RuleIssue {
+  return {
+    path: [gridRow], rule: "row-width", clause, row,
+    messageZh: `第 ${row} 行有 ${fields} 个字段，表头有 ${headerFields} 个（多余或缺少分隔符，或引号未闭合）`,
+    messageEn: `row ${row} has ${fields} fields but the header has ${headerFields} (a stray or missing delimiter, or an unclosed quote)`,
+  };
+}
 
 /** Header detection, duplicate and ragged-row checks; every problem is reported at once. @internal */
 export function rowsFromGrid(grid: readonly (readonly GridCell[])[], clause: string, checkWidth: boolean): TableRows {
@@ -59,11 +87,7 @@ export function rowsFromGrid(grid: readonly (readonly GridCell[])[], clause: str
     }
     const prev = seen.get(header);
     if (prev !== undefined) {
-      issues.push({
-        path: [h, j], rule: "header-duplicate", clause, row: h + 1, column: header, value: header,
-        messageZh: `表头“${header}”出现两次（第 ${prev + 1} 列和第 ${j + 1} 列）`,
-        messageEn: `header "${header}" appears twice (columns ${prev + 1} and ${j + 1})`,
-      });
+      issues.push(headerDuplicateIssue(header, prev, j, h, clause));
       continue;
     }
     seen.set(header, j);
@@ -72,12 +96,7 @@ export function rowsFromGrid(grid: readonly (readonly GridCell[])[], clause: str
   if (checkWidth) {
     body.forEach((r, i) => {
       if (r.length !== headerCells.length && !r.every(isEmpty)) {
-        const row = h + 2 + i;
-        issues.push({
-          path: [h + 1 + i], rule: "row-width", clause, row,
-          messageZh: `第 ${row} 行有 ${r.length} 个字段，表头有 ${headerCells.length} 个（多余或缺少分隔符，或引号未闭合）`,
-          messageEn: `row ${row} has ${r.length} fields but the header has ${headerCells.length} (a stray or missing delimiter, or an unclosed quote)`,
-        });
+        issues.push(rowWidthIssue(h + 2 + i, h + 1 + i, r.length, headerCells.length, clause));
       }
     });
   }

@@ -1,10 +1,9 @@
-import { readOptions, requireBytes, requireInteger, requireString } from "../_internal/boundary.js";
-import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
+import { invalid, readOptions, requireBytes, requireInteger, requireString } from "../_internal/boundary.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { decodeText, type DecodeAttempt, type TextEncodingName } from "./decodeText.js";
 import { parseCsv } from "./parseCsv.js";
-import { rowsFromGrid, type GridCell, type TableRows } from "./_grid.js";
-import { cappedIssues } from "../errors/_capIssues.js";
+import { XLSX_CLAUSE, type TableRows } from "./_grid.js";
 
 /**
  * Options of {@link readTableFile}.
@@ -18,8 +17,13 @@ export interface ReadTableFileOptions {
   readonly encoding?: TextEncodingName | "gbk" | "gb2312";
   /** CSV: the delimiter, to skip detection (see {@link parseCsv}). */
   readonly delimiter?: string;
-  /** .xlsx: the sheet, by name or 1-based position; default the first sheet. */
+  /**
+   * .xlsx: the sheet, by name or 1-based position (counting hidden sheets); default the first *visible* sheet. A hidden
+   * or very hidden sheet — one nobody looking at the workbook sees — is refused unless `hiddenSheet` is true.
+   */
   readonly sheet?: string | number;
+  /** .xlsx: read the sheet named by `sheet` even though it is hidden (default false). */
+  readonly hiddenSheet?: boolean;
 }
 
 /**
@@ -40,9 +44,10 @@ export interface TableFile extends TableRows {
   readonly sheet: string | null;
   /** .xlsx: every sheet's name, in order; empty for CSV. */
   readonly sheets: readonly string[];
+  /** .xlsx: the sheets that are hidden or very hidden (not shown by Excel or WPS), in order; empty for CSV. */
+  readonly hiddenSheets: readonly string[];
 }
 
-const XLSX_CLAUSE = "ECMA-376 (Office Open XML SpreadsheetML)";
 const SIGNATURES: readonly { readonly bytes: readonly number[]; readonly kind: "zip" | "ole2" | "pdf" }[] = [
   { bytes: [0x50, 0x4b, 0x03, 0x04], kind: "zip" },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], kind: "ole2" },
@@ -81,7 +86,8 @@ const SIGNATURES: readonly { readonly bytes: readonly number[]; readonly kind: "
  */
 export async function readTableFile(bytes: Uint8Array | ArrayBuffer, options: ReadTableFileOptions = {}): Promise<TableFile> {
   const b = requireBytes(bytes, ["bytes"]);
-  const opts = readOptions(options, ["options"], ["fileName", "encoding", "delimiter", "sheet"]) as ReadTableFileOptions;
+  const opts = readOptions(options, ["options"], ["fileName", "encoding", "delimiter", "sheet", "hiddenSheet"]) as ReadTableFileOptions;
+  if (opts.hiddenSheet !== undefined && typeof opts.hiddenSheet !== "boolean") invalid(["options", "hiddenSheet"], "expected true or false", "应为 true 或 false", opts.hiddenSheet);
   if (opts.fileName !== undefined) requireString(opts.fileName, ["options", "fileName"]);
   if (opts.delimiter !== undefined) requireString(opts.delimiter, ["options", "delimiter"]);
   if (opts.sheet !== undefined && typeof opts.sheet !== "number") requireString(opts.sheet, ["options", "sheet"]);
@@ -97,92 +103,15 @@ export async function readTableFile(bytes: Uint8Array | ArrayBuffer, options: Re
     unsupported(name, "旧版 Excel 97-2003（.xls）或 WPS（.et）文件：请另存为 .xlsx 或“CSV UTF-8”", "a legacy Excel 97-2003 (.xls) or WPS (.et) file: save it as .xlsx or \"CSV UTF-8\"");
   }
   if (kind === "pdf") unsupported(name, "PDF 文件不是表格：请提供 .xlsx 或 CSV", "a PDF is not a table: provide .xlsx or CSV");
-  if (kind === "zip") return readXlsx(b, opts);
+  if (kind === "zip") return (await import("./_xlsx.js")).readXlsx(b, opts);
 
   const decoded = decodeText(b, opts.encoding === undefined ? {} : { encoding: opts.encoding });
   const csv = parseCsv(decoded.text, opts.delimiter === undefined ? {} : { delimiter: opts.delimiter });
-  return deepFreeze({ ...csv, format: "csv" as const, encoding: decoded.encoding, tried: decoded.tried, sheet: null, sheets: [] });
+  return deepFreeze({ ...csv, format: "csv" as const, encoding: decoded.encoding, tried: decoded.tried, sheet: null, sheets: [], hiddenSheets: [] });
 }
 
 function unsupported(name: string, zh: string, en: string): never {
   throw new ShuangsuijiError("unsupported-file-type", [
     { path: [], rule: "file-type", clause: XLSX_CLAUSE, messageZh: `${name === "" ? "" : `${name}：`}${zh}`, messageEn: `${name === "" ? "" : `${name}: `}${en}`, value: name },
   ]);
-}
-
-async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promise<TableFile> {
-  const name = opts.fileName ?? "";
-  const { default: readXlsxFile } = await import("read-excel-file/universal");
-  // read-excel-file takes an ArrayBuffer: copy out exactly this view's bytes (a Node Buffer is often a view into a
-  // shared pool, and Buffer#slice does not copy).
-  const buffer = new Uint8Array(b).buffer;
-  let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
-  try {
-    sheets = await readXlsxFile(buffer);
-  } catch (e) {
-    const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : String(e);
-    throw new ShuangsuijiError(
-      "unsupported-file-type",
-      [
-        {
-          path: [], rule: "file-type", clause: XLSX_CLAUSE, value: name,
-          messageZh: `${name === "" ? "" : `${name}：`}这是 ZIP 文件，但不是可读取的 .xlsx 工作簿（${code}）`,
-          messageEn: `${name === "" ? "" : `${name}: `}a ZIP file but not a readable .xlsx workbook (${code})`,
-        },
-      ],
-      { cause: e },
-    );
-  }
-  const names = sheets.map((s) => s.sheet);
-  const wanted = opts.sheet;
-  const sheet = wanted === undefined ? sheets[0] : typeof wanted === "number" ? sheets[wanted - 1] : sheets.find((s) => s.sheet === wanted);
-  if (sheet === undefined) {
-    throw new ShuangsuijiError("unsupported-file-type", [
-      {
-        path: ["sheet"], rule: "xlsx-sheet", clause: XLSX_CLAUSE, value: wanted,
-        messageZh: `工作簿中没有工作表 ${String(wanted ?? 1)}（现有：${names.join("、") || "无"}）`,
-        messageEn: `the workbook has no sheet ${String(wanted ?? 1)} (sheets: ${names.join(", ") || "none"})`,
-      },
-    ]);
-  }
-  const issues: RuleIssue[] = [];
-  const grid: GridCell[][] = sheet.data.map((r, i) =>
-    r.map((c, j): GridCell => {
-      if (c === null || c === undefined) return null;
-      if (typeof c === "string") return c;
-      if (typeof c === "boolean") return String(c);
-      if (typeof c === "number") {
-        if (Number.isInteger(c) && Math.abs(c) >= 1e15) {
-          issues.push({
-            path: [i, j], rule: "xlsx-number-precision", clause: XLSX_CLAUSE, row: i + 1, column: columnName(j), value: c,
-            messageZh: `第 ${i + 1} 行 ${columnName(j)} 列是 16 位以上的数字，Excel 只保留 15 位有效数字，末尾几位已丢失：请把该列设为“文本”后重新录入`,
-            messageEn: `row ${i + 1}, column ${columnName(j)} is a number of 16 or more digits; Excel keeps only 15 significant digits, so the last ones are lost: format the column as text and type the values again`,
-          });
-        }
-        return c;
-      }
-      if (c instanceof Date) return civil(c);
-      return String(c);
-    }),
-  );
-  if (issues.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(issues));
-  const rows = rowsFromGrid(grid, XLSX_CLAUSE, false);
-  return deepFreeze({ ...rows, format: "xlsx" as const, encoding: null, tried: [], delimiter: null, sheet: sheet.sheet, sheets: names });
-}
-
-/** Spreadsheet column letters: 0 → A, 26 → AA. */
-function columnName(j: number): string {
-  let s = "";
-  for (let n = j + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** Excel dates carry no time zone; read-excel-file builds them in UTC, so the UTC fields are the civil date. */
-function civil(d: Date): string {
-  const p = (n: number, w = 2): string => String(n).padStart(w, "0");
-  const date = `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
-  const h = d.getUTCHours();
-  const m = d.getUTCMinutes();
-  const s = d.getUTCSeconds();
-  return h === 0 && m === 0 && s === 0 ? date : `${date}T${p(h)}:${p(m)}:${p(s)}`;
 }

@@ -134,9 +134,19 @@ export function compileTableImport(table: TableId, headers: readonly string[], o
     const parsed = schema.safeParse(candidate);
     if (!parsed.success) {
       const out: RuleIssue[] = [];
-      for (const zi of issuesFromZod(parsed.error.issues, { clause: def.clause, prefix: [i], row: rowNo }, candidate)) {
-        const key = String(zi.path[1] ?? "");
+      const zod = issuesFromZod(parsed.error.issues, { clause: def.clause, prefix: [i], row: rowNo }, candidate);
+      // A field derived from a missing cell (B.1's id and code type from the code) repeats the cell's own problem:
+      // one line per cell, the derived ones left out when the source cell is already named.
+      const keyOf = (zi: RuleIssue): string => String(zi.path[1] ?? "");
+      const direct = new Set(zod.map(keyOf).filter((k) => sourceKey(table, k) === k));
+      const said = new Set<string>();
+      for (const zi of zod) {
+        const key = keyOf(zi);
+        if (sourceKey(table, key) !== key && direct.has(sourceKey(table, key))) continue;
         const column = headerOf.get(key) ?? headerOf.get(sourceKey(table, key)) ?? def.columns.find((c) => c.key === key)?.header ?? key;
+        const line = `${column}\u0000${zi.rule}\u0000${zi.messageEn}`;
+        if (said.has(line)) continue;
+        said.add(line);
         out.push({ ...zi, column, ...(zi.value === undefined ? {} : { value: own(row, column) ?? zi.value }) });
       }
       return { ok: false as const, issues: out };

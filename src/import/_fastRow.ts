@@ -133,7 +133,9 @@ export function compileFastTargetRow(table: TableId, headers: readonly string[],
         const hit = memo.get(raw);
         if (hit !== undefined || memo.has(raw)) return hit;
         const r = parse(raw);
-        const v = r.ok && typeof r.value === "string" && schema.safeParse(r.value).success ? r.value : undefined;
+        // a rewritten cell (a date 2015/3/1, a class 信用风险低) takes the full path, which records the normalisation
+        // for the caller to report; the status names (存续 → operating) are the routine reading of the column
+        const v = r.ok && typeof r.value === "string" && (r.note === undefined || key === "status") && schema.safeParse(r.value).success ? r.value : undefined;
         if (memo.size < MEMO_LIMIT) memo.set(raw, v);
         return v;
       };

@@ -56,7 +56,7 @@ const col = (j: number): string => {
 };
 
 /** Builds a minimal but complete SpreadsheetML (.xlsx) workbook, with shared strings and a date style, as Excel writes. */
-export function makeXlsx(sheets: readonly { readonly name: string; readonly rows: readonly (readonly XlsxCell[])[] }[]): Uint8Array {
+export function makeXlsx(sheets: readonly { readonly name: string; readonly rows: readonly (readonly XlsxCell[])[]; readonly state?: "hidden" | "veryHidden" }[]): Uint8Array {
   const strings: string[] = [];
   const sid = (s: string): number => {
     const i = strings.indexOf(s);
@@ -95,7 +95,7 @@ export function makeXlsx(sheets: readonly { readonly name: string; readonly rows
   );
   files["xl/workbook.xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets
-      .map((s, k) => `<sheet name="${esc(s.name)}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`)
+      .map((s, k) => `<sheet name="${esc(s.name)}" sheetId="${k + 1}"${s.state === undefined ? "" : ` state="${s.state}"`} r:id="rId${k + 1}"/>`)
       .join("")}</sheets></workbook>`,
   );
   files["xl/_rels/workbook.xml.rels"] = strToU8(

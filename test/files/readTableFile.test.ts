@@ -93,3 +93,62 @@ describe("readTableFile", () => {
     expect(t).toMatchObject({ encoding: "gb18030", delimiter: ";", rows: [{ 名称: "甲", 代码: "1" }] });
   });
 });
+
+describe("readTableFile: hidden sheets and oversized workbooks (hostile7b F13, F15)", () => {
+  const header = ["行政相对人名称", "统一社会信用代码", "信用风险分类"];
+  const visible = [header, ["甲公司", "91330100716105852F", "A"]];
+  const backup = [header, ["甲公司", "91330100716105852F", "D"]];
+
+  it("reads the first VISIBLE sheet, not a hidden or very hidden first sheet, and lists the hidden ones", async () => {
+    for (const state of ["hidden", "veryHidden"] as const) {
+      const bytes = makeXlsx([{ name: "备份", rows: backup, state }, { name: "名录", rows: visible }]);
+      const t = await readTableFile(bytes);
+      expect(t).toMatchObject({ sheet: "名录", sheets: ["备份", "名录"], hiddenSheets: ["备份"] });
+      expect(t.rows[0]!["信用风险分类"]).toBe("A");
+    }
+    const plain = await readTableFile(makeXlsx([{ name: "名录", rows: visible }]));
+    expect(plain.hiddenSheets).toEqual([]);
+    expect((await readTableFile(strToU8("a,b\n1,2\n"))).hiddenSheets).toEqual([]);
+  });
+
+  it("refuses a hidden sheet named by name or position unless hiddenSheet is true, bilingual and named", async () => {
+    const bytes = makeXlsx([{ name: "备份", rows: backup, state: "veryHidden" }, { name: "名录", rows: visible }]);
+    for (const sheet of ["备份", 1] as const) {
+      const e = await rejection(readTableFile(bytes, { sheet }));
+      expect([e.code, e.issues[0]!.rule]).toEqual(["unsupported-file-type", "xlsx-sheet-hidden"]);
+      expect(e.issues[0]!.messageZh).toContain("工作表“备份”是深度隐藏");
+      expect(e.issues[0]!.messageEn).toContain('sheet "备份" is very hidden');
+    }
+    const t = await readTableFile(bytes, { sheet: "备份", hiddenSheet: true });
+    expect(t.sheet).toBe("备份");
+    expect(t.rows[0]!["信用风险分类"]).toBe("D");
+    const e = await rejection(readTableFile(bytes, { hiddenSheet: "yes" as unknown as boolean }));
+    expect(e.issues[0]!.path).toEqual(["options", "hiddenSheet"]);
+  });
+
+  it("refuses a workbook whose every sheet is hidden", async () => {
+    const e = await rejection(readTableFile(makeXlsx([{ name: "备份", rows: backup, state: "hidden" }])));
+    expect(e.issues[0]!.rule).toBe("xlsx-sheet-hidden");
+    expect(e.issues[0]!.messageEn).toMatch(/every sheet of the workbook is hidden \(备份\)/);
+  });
+
+  it("refuses a part that declares a ZIP-bomb inflation before inflating anything", async () => {
+    const bytes = makeXlsx([{ name: "名录", rows: visible }]);
+    // Patch the central directory: the sheet part now declares 400 MiB uncompressed.
+    const b = new Uint8Array(bytes);
+    const dv = new DataView(b.buffer);
+    let eocd = b.length - 22;
+    while (dv.getUint32(eocd, true) !== 0x06054b50) eocd--;
+    let p = dv.getUint32(eocd + 16, true);
+    const names = new TextDecoder();
+    for (let k = 0; k < dv.getUint16(eocd + 10, true); k++) {
+      const n = dv.getUint16(p + 28, true);
+      if (names.decode(b.subarray(p + 46, p + 46 + n)) === "xl/worksheets/sheet1.xml") dv.setUint32(p + 24, 400 * 2 ** 20, true);
+      p += 46 + n + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
+    }
+    const e = await rejection(readTableFile(b, { fileName: "bomb.xlsx" }));
+    expect(e.code).toBe("unsupported-file-type");
+    expect(e.issues[0]!.messageEn).toMatch(/^bomb\.xlsx: the workbook inflates to 400 MiB \(xl\/worksheets\/sheet1\.xml: 0 MiB to 400 MiB\), beyond the limit/);
+    expect(e.issues[0]!.messageZh).toContain("ZIP 炸弹");
+  });
+});

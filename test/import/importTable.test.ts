@@ -98,3 +98,15 @@ describe("importTable A.1, C.1, D.1 with department resolution", () => {
     expect(() => importTable("Z.9" as "A.1", [])).toThrowError(/unknown table/);
   });
 });
+
+describe("importTable: one line per cell (hostile7b F16)", () => {
+  it("an empty code cell is named once, not again through the id and code type derived from it", () => {
+    const r = importTable("B.1", [
+      { 行政相对人名称: "甲公司", 统一社会信用代码: "", 行政区划代码: "350100", 信用风险分类: "A" },
+      { 行政相对人名称: "乙公司", 统一社会信用代码: "91330100716105852F", 行政区划代码: "330100", 信用风险分类: "A" },
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.row, i.column, i.messageEn])).toEqual([[2, "统一社会信用代码", "required field is missing (expected string)"]]);
+  });
+});

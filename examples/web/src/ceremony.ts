@@ -131,7 +131,8 @@ async function loadPool(): Promise<void> {
   try {
     const table = await readTableFile(f.bytes, { fileName: f.name });
     offset = table.headerRow - 1;
-    const how = table.format === "xlsx" ? `.xlsx · ${bi("工作表", "sheet")} “${esc(table.sheet)}”` : `CSV · ${esc(table.encoding)}${table.delimiter === "\t" ? " · Tab" : ""}`;
+    const hidden = table.hiddenSheets.length === 0 ? "" : ` · ${bi(`未读取的隐藏工作表：${table.hiddenSheets.join("、")}`, `hidden sheets not read: ${table.hiddenSheets.join(", ")}`)}`;
+    const how = table.format === "xlsx" ? `.xlsx · ${bi("工作表", "sheet")} “${esc(table.sheet)}”${hidden}` : `CSV · ${esc(table.encoding)}${table.delimiter === "\t" ? " · Tab" : ""}`;
     const r = importTable("B.1", table.rows);
     if (!r.ok) {
       out.innerHTML = `<div class="alert" role="alert"><p>${bi(`名录有 ${r.issues.length} 处问题，请改正后重新载入（有效行 ${r.validCount} 行）。`, `The pool has ${r.issues.length} problem(s); correct them and load it again (${r.validCount} valid rows).`)} <small>${how}</small></p>${issuesHtml(r.issues, offset)}</div>`;

@@ -1,6 +1,7 @@
 // (a) Enterprise self-check: a published TargetDrawRecord, a 统一社会信用代码, and the verdict with the threshold.
 import { DEFAULT_RISK_CLASSES, isValidUscc, lockTargetDraw, normalizeCode, ShuangsuijiError, verifyTicket, type TargetDrawRecord } from "shuangsuiji";
 import { $, bi, errorHtml, esc } from "./ui.js";
+import { recordFrom, recordSummaryHtml } from "./selfCheckView.js";
 import { toVerdict } from "./verdict.js";
 
 const HEADLINES = {
@@ -12,16 +13,6 @@ const HEADLINES = {
 
 let record: TargetDrawRecord | undefined;
 let intact = true;
-
-/** Accepts a TargetDrawRecord or a LockedTargetList (whose `record` is one). */
-function recordFrom(json: unknown): TargetDrawRecord {
-  const o = json as { kind?: unknown; record?: unknown };
-  const r = (o?.kind === "locked-target-list" ? o.record : json) as TargetDrawRecord | undefined;
-  if (r?.kind !== "target-draw" || !Array.isArray(r.strata) || typeof r.seed?.value !== "string") {
-    throw new Error("这不是抽取记录（kind 应为 target-draw 或 locked-target-list） / not a draw record (kind must be target-draw or locked-target-list)");
-  }
-  return r;
-}
 
 /**
  * Whether the record is consistent with itself (digest, quotas, listed tickets, thresholds…). lockTargetDraw refuses
@@ -80,14 +71,8 @@ export function mountSelfCheck(root: HTMLElement): void {
     if (f === undefined) return;
     try {
       record = recordFrom(JSON.parse(await f.text()));
-      const seed = record.seed.provenance as { kind?: string; digits?: string; witnesses?: readonly string[]; date?: string };
       intact = digestMatches(record);
-      out.innerHTML = `${intact ? `<p class="ok" id="record-digest-ok">${bi("记录摘要核验一致", "The record's digest matches its content")}</p>` : `<div class="alert" role="alert" id="record-digest-bad">${bi("记录摘要与内容不符：此记录在抽取后被改动过，结论不可信，请向抽查部门索取原始记录", "The record's digest does not match its content: it was altered after the draw, so no verdict from it can be trusted; ask the inspecting department for the original")}</div>`}<dl class="facts">
-        <dt>${bi("任务", "Task")}</dt><dd><code>${esc(record.taskId)}</code></dd>
-        <dt>${bi("随机种子来源", "Seed from")}</dt><dd>${esc(seed.kind ?? "")}${seed.date === undefined ? "" : ` · ${esc(seed.date)}`}${seed.witnesses === undefined ? "" : ` · ${bi("见证人", "witnesses")} ${esc(seed.witnesses.join("、"))}`}</dd>
-        <dt>${bi("对象名录承诺", "Pool commitment")}</dt><dd><code class="digest">${esc(record.poolCommitment.digest)}</code></dd>
-        <dt>${bi("各类抽取", "Drawn per class")}</dt><dd>${record.strata.map((s) => `${esc(s.riskClass)}: ${s.quota}/${s.size}`).join("，")}</dd>
-      </dl>`;
+      out.innerHTML = recordSummaryHtml(record, intact);
       fillClasses();
     } catch (e) {
       out.innerHTML = errorHtml(e);
@@ -115,7 +100,7 @@ export function mountSelfCheck(root: HTMLElement): void {
       const [zh, en] = HEADLINES[v.status];
       const altered = intact ? "" : `<p class="warn">${bi("此记录在抽取后被改动过（摘要不符），以下结论不可信。", "This record was altered after the draw (digest mismatch): the verdict below cannot be trusted.")}</p>`;
       const warn = altered + (isValidUscc(unitId) ? "" : `<p class="warn">${bi("注意：这不是有效的统一社会信用代码（校验位不符或格式不对），请核对；若名录用其他编号，请输入该编号。", "Note: this is not a valid unified social credit code (format or check character); check it, or enter the id the pool uses.")}</p>`);
-      out.innerHTML = `<div class="verdict ${v.status}" data-status="${v.status}">
+      out.innerHTML = `<div class="verdict ${esc(v.status)}" data-status="${esc(v.status)}">
         <h3 id="check-verdict" tabindex="-1">${bi(zh, en)}</h3>
         ${warn}
         <dl class="facts">
