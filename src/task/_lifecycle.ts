@@ -97,7 +97,9 @@ const emptyShown = <V = Shown>(): ShownView<V> => ({ log: { store: [], at: new M
 function pushShown<V>(view: ShownView<V>, key: string, value: V): ShownView<V> {
   // as push(): share the store when newest of its line, otherwise copy it (a branch)
   const log = view.log.store.length === view.length ? view.log : { store: view.log.store.slice(0, view.length), at: new Map<string, number[]>(), indexed: 0 } as ShownLog<V>;
-  log.store.push(Object.freeze({ key, value: deepFreeze(value) }));
+  // the value is plain data the transition built (dates, ids, texts): freezeData, not the generic deepFreeze and its
+  // descriptor per member
+  log.store.push(Object.freeze({ key, value: freezeData(value) }));
   return { log, length: view.length + 1 };
 }
 
