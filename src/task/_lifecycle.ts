@@ -540,6 +540,9 @@ export function recordById(t: TaskLifecycle, recordId: string): InspectionRecord
   return p < 0 ? undefined : view.log.store[p];
 }
 
+/** Whether the task has any replacement at all (when not, {@link wasRecusedBy} is false for everyone), in O(1). */
+export const hasReplacements = (t: TaskLifecycle): boolean => coreOf(t).lists.replacements.length > 0;
+
 /** Whether an earlier 执法回避 replacement took an inspector off a target, in O(1). */
 export const wasRecusedBy = (t: TaskLifecycle, inspectorId: string, targetId: string): boolean =>
   positionOf(coreOf(t).lists.replacements, "replacements", `${inspectorId}\u0000${targetId}`) >= 0;

@@ -20,15 +20,13 @@ export const isCalendarFree = (copy: unknown): boolean => typeof copy === "objec
 
 // Telling a data member from an accessor without running it: `Object.getOwnPropertyDescriptor` answers with a new
 // descriptor object per member — about a fifth of everything a replay allocated (a 10⁴-target trail: 118 of 621 MB,
-// docs/benchmarks.md round 5), hence a scavenge in five. `__lookupGetter__` / `__lookupSetter__` (ECMA-262 Annex B,
-// in every engine the library runs on) answer the same question about an own member without allocating: `undefined`
-// for a data member (the lookup stops at an own data property), the function for an accessor's getter or setter.
-// The one accessor they cannot tell from a data member — `{ get: undefined, set: undefined }`, which reads as
-// `undefined` without running anything — is caught by asking for the descriptor whenever a member reads as
-// `undefined`. Captured once here, so a later change to Object.prototype does not reach the walk.
+// docs/benchmarks.md round 5), hence a scavenge in five. `__lookupGetter__` (ECMA-262 Annex B, in every engine the
+// library runs on) answers without allocating: `undefined` for an own data member (the lookup stops there), the
+// getter of an accessor. An accessor without a getter (a setter only, or neither) reads as `undefined` without running
+// anything, so whenever a member reads as `undefined` the descriptor is asked as before (rare in stored JSON: it has no
+// `undefined`). Captured once here, so a later change to Object.prototype does not reach the walk.
 const lookupGetter = (Object.prototype as { __lookupGetter__?: (k: PropertyKey) => unknown }).__lookupGetter__;
-const lookupSetter = (Object.prototype as { __lookupSetter__?: (k: PropertyKey) => unknown }).__lookupSetter__;
-const LOOKUPS = typeof lookupGetter === "function" && typeof lookupSetter === "function";
+const LOOKUPS = typeof lookupGetter === "function";
 const hasOwn = Object.hasOwn;
 /** What {@link ownData} answers for a member that is not there (no own member of that name: a hole, or gone). */
 const ABSENT: unique symbol = Symbol("absent");
@@ -43,9 +41,9 @@ const ACCESSOR: unique symbol = Symbol("accessor");
 function ownData(o: object, k: string | number): unknown {
   if (!LOOKUPS) return fromDescriptor(o, k);
   if (!hasOwn(o, k)) return ABSENT;
-  if (lookupGetter!.call(o, k) !== undefined || lookupSetter!.call(o, k) !== undefined) return ACCESSOR;
+  if (lookupGetter!.call(o, k) !== undefined) return ACCESSOR;
   const x = (o as Record<string | number, unknown>)[k];
-  // `undefined`: a data member holding it, or an accessor with neither getter nor setter (the descriptor tells)
+  // `undefined`: a data member holding it, or an accessor without a getter (the descriptor tells)
   return x === undefined ? fromDescriptor(o, k) : x;
 }
 
