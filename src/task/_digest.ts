@@ -71,6 +71,18 @@ function isCanonical(v: unknown): boolean {
   return true;
 }
 
+/**
+ * SHA-256 (hex) of `JSON.stringify(v)`, for a value the caller knows to be canonical already: a plain object whose keys
+ * are written in canonical order and whose members are primitives JSON keeps or values {@link adoptEqual} accepted or
+ * {@link isStoredCanonical} reports. Equal to {@link canonicalDigest} of it (no walk to check it).
+ */
+export function canonicalTextDigest(v: object): string {
+  return textDigest(JSON.stringify(v));
+}
+
+/** Whether `v` is a copy {@link storedCopy} made in canonical order (JSON.stringify of it is its canonical JSON). */
+export const isStoredCanonical = (v: unknown): boolean => v !== null && typeof v === "object" && CANONICAL.has(v);
+
 /** SHA-256 (hex) of the canonical JSON of a value: equal to `digestOf` of draw/_encoding, faster on events. */
 export function canonicalDigest(v: unknown): string {
   return textDigest(isCanonical(v) ? JSON.stringify(v) : canonicalJson(v));
@@ -135,7 +147,9 @@ export function adoptEqual(stored: unknown, value: unknown, swap?: Swap): 0 | 1 
   } finally {
     swapWith = undefined;
   }
-  if (stored !== null && typeof stored === "object") CANONICAL.add(stored);
+  // not added to CANONICAL: the caller (advance) knows it holds a canonical value and hashes it with
+  // canonicalTextDigest; an entry per payload and input argument of every replayed event — 3 × 10⁵ on a 10⁵-event
+  // trail — was an ephemeron table the collector kept rehashing and walking (docs/benchmarks.md round 5)
   return swapped ? 2 : 1;
 }
 
