@@ -91,9 +91,9 @@ export function canonicalDigest(v: unknown): string {
 // One reusable hasher: the text is UTF-8-encoded straight into its buffer (no byte array per event), and the unrolled
 // compression of the draw's ticket hasher runs over it — about twice the speed of encoding and hashing with
 // @noble/hashes on event-sized texts (docs/benchmarks.md). Differential-tested against @noble/hashes. The whole text
-// goes to the native encoder at once: an event's text has a non-ASCII character within its first dozen characters
-// (the actor comes first), and handing "the rest" over as `text.slice(i)` and a `subarray` view copied most of every
-// text once more (42 of the 621 MB a 10⁴-target replay allocated; docs/benchmarks.md round 5).
+// goes to the native encoder at once, from the start of the buffer: an event's text has a non-ASCII character within
+// its first dozen characters (the actor comes first), so the ASCII loop before it did little but add a `slice` and a
+// `subarray` view per text.
 const hasher = directHasher(new Uint8Array(0));
 const encoder = new TextEncoder();
 const words = new Int32Array(8);
