@@ -1,5 +1,5 @@
 import { canonicalJson } from "../draw/_shared/_encoding.js";
-import { textHasherInto, wordsToHex } from "../draw/_shared/_sha256.js";
+import { directHasher, wordsToHex } from "../draw/_shared/_sha256.js";
 
 // Events are hashed often (every transition, every replayed event, every verification), so the canonical JSON of an
 // event is produced by the native JSON.stringify over objects whose keys are already in canonical order. The result
@@ -71,6 +71,18 @@ function isCanonical(v: unknown): boolean {
   return true;
 }
 
+/**
+ * SHA-256 (hex) of `JSON.stringify(v)`, for a value the caller knows to be canonical already: a plain object whose keys
+ * are written in canonical order and whose members are primitives JSON keeps or values {@link adoptEqual} accepted or
+ * {@link isStoredCanonical} reports. Equal to {@link canonicalDigest} of it (no walk to check it).
+ */
+export function canonicalTextDigest(v: object): string {
+  return textDigest(JSON.stringify(v));
+}
+
+/** Whether `v` is a copy {@link storedCopy} made in canonical order (JSON.stringify of it is its canonical JSON). */
+export const isStoredCanonical = (v: unknown): boolean => v !== null && typeof v === "object" && CANONICAL.has(v);
+
 /** SHA-256 (hex) of the canonical JSON of a value: equal to `digestOf` of draw/_encoding, faster on events. */
 export function canonicalDigest(v: unknown): string {
   return textDigest(isCanonical(v) ? JSON.stringify(v) : canonicalJson(v));
@@ -78,13 +90,19 @@ export function canonicalDigest(v: unknown): string {
 
 // One reusable hasher: the text is UTF-8-encoded straight into its buffer (no byte array per event), and the unrolled
 // compression of the draw's ticket hasher runs over it — about twice the speed of encoding and hashing with
-// @noble/hashes on event-sized texts (docs/benchmarks.md). Differential-tested against @noble/hashes.
-const hashText = textHasherInto();
+// @noble/hashes on event-sized texts (docs/benchmarks.md). Differential-tested against @noble/hashes. The whole text
+// goes to the native encoder at once, from the start of the buffer: an event's text has a non-ASCII character within
+// its first dozen characters (the actor comes first), so the ASCII loop before it did little but add a `slice` and a
+// `subarray` view per text.
+const hasher = directHasher(new Uint8Array(0));
+const encoder = new TextEncoder();
 const words = new Int32Array(8);
 
 /** SHA-256 (hex) of the UTF-8 bytes of a text. */
 export function textDigest(text: string): string {
-  hashText(text, words, 0);
+  // at most 3 bytes per UTF-16 code unit; the prefix is empty, so the message starts at buf[0]
+  const buf = hasher.reserve(3 * text.length);
+  hasher.finish(encoder.encodeInto(text, buf).written, words, 0);
   return wordsToHex(words);
 }
 
@@ -129,10 +147,13 @@ export function adoptEqual(stored: unknown, value: unknown, swap?: Swap): 0 | 1 
   } finally {
     swapWith = undefined;
   }
-  if (stored !== null && typeof stored === "object") CANONICAL.add(stored);
+  // not added to CANONICAL: the caller (advance) knows it holds a canonical value and hashes it with
+  // canonicalTextDigest; an entry per payload and input argument of every replayed event — 3 × 10⁵ on a 10⁵-event
+  // trail — was an ephemeron table the collector kept rehashing and walking (docs/benchmarks.md round 5)
   return swapped ? 2 : 1;
 }
 
+const hasOwn = Object.hasOwn;
 let swapWith: Swap | undefined;
 let swapped = false;
 
@@ -173,15 +194,19 @@ function equalCanonical(s: unknown, v: unknown): boolean {
   const so = s as Record<string, unknown>;
   let last: string | undefined;
   let n = 0;
-  for (const k of Object.keys(so)) {
-    if ((last !== undefined && !(last < k)) || isIntegerKey(k) || !Object.hasOwn(o, k)) return false;
+  // for-in instead of Object.keys: the same own enumerable string keys in the same order, read from the map's enum
+  // cache without allocating a key array per object (a third of the keys arrays a replay made). Inherited enumerable
+  // members, listed after the own ones, are not the stored copy's: `hasOwn` turns them into "not equal" (then the
+  // caller copies, which is always right).
+  for (const k in so) {
+    if (!hasOwn(so, k) || (last !== undefined && !(last < k)) || isIntegerKey(k) || !hasOwn(o, k)) return false;
     last = k;
     const x = o[k];
     if (x === undefined || !equalCanonical(so[k], x)) return false;
     n++;
   }
   // and the value has no other member that JSON writes (storedCopy copies own enumerable members, as Object.keys)
-  for (const k of Object.keys(o)) if (o[k] !== undefined) n--;
+  for (const k in o) if (hasOwn(o, k) && o[k] !== undefined) n--;
   if (n !== 0) return false;
   Object.freeze(s);
   return true;

@@ -3,7 +3,7 @@ import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { isPlainObject, readPlain } from "../_internal/boundary.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
-import { adoptEqual, canonicalDigest, storedCopy } from "./_digest.js";
+import { adoptEqual, canonicalDigest, canonicalTextDigest, isStoredCanonical, storedCopy } from "./_digest.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
 import { TASK_STATES, type TaskLifecycle, type TaskState, type Transition } from "./TaskLifecycle.js";
@@ -97,7 +97,9 @@ const emptyShown = <V = Shown>(): ShownView<V> => ({ log: { store: [], at: new M
 function pushShown<V>(view: ShownView<V>, key: string, value: V): ShownView<V> {
   // as push(): share the store when newest of its line, otherwise copy it (a branch)
   const log = view.log.store.length === view.length ? view.log : { store: view.log.store.slice(0, view.length), at: new Map<string, number[]>(), indexed: 0 } as ShownLog<V>;
-  log.store.push(Object.freeze({ key, value: deepFreeze(value) }));
+  // the value is plain data the transition built (dates, ids, texts): freezeData, not the generic deepFreeze and its
+  // descriptor per member
+  log.store.push(Object.freeze({ key, value: freezeData(value) }));
   return { log, length: view.length + 1 };
 }
 
@@ -460,10 +462,12 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
   // on replay the stored event at this position, when its content is what this call records, is adopted as is
   const at: unknown = run?.events[audit.length];
   const stored = at !== null && typeof at === "object" ? (at as AuditEvent) : undefined;
-  const payload = (stored !== undefined && adoptEqual(stored.payload, ev.payload) !== 0 ? stored.payload : storedCopy(ev.payload)) as AuditEvent["payload"];
+  const adoptedPayload = stored !== undefined && adoptEqual(stored.payload, ev.payload) !== 0;
+  const payload = (adoptedPayload ? stored.payload : storedCopy(ev.payload)) as AuditEvent["payload"];
   // An item appended to a list that is also an argument of the call (recordResult's record) shares the event's frozen
   // copy of it instead of being frozen again: the task holds one copy of each record, not two.
   let adoptedArgs = stored === undefined ? undefined : adoptedInput(stored.input, ev.input);
+  const adoptedArgsCanonical = adoptedArgs !== undefined;
   if (adoptedArgs === undefined) {
     const encoded = encodeInput(ev.input);
     const copy = storedCopy(encoded) as AuditEvent["input"];
@@ -475,8 +479,12 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
     adoptedArgs = { input: copy, shared };
   }
   const { input, shared } = adoptedArgs as { input: AuditEvent["input"]; shared: Map<unknown, unknown> };
-  // keys in canonical order, so the digest is the native JSON.stringify of the body
-  const digest = canonicalDigest({ actor: ev.actor, input, on: ev.on, payload, prevDigest: prev, seq: audit.length, transition: ev.transition, type: ev.type });
+  // keys in canonical order, so the digest is the native JSON.stringify of the body; when the payload and the input are
+  // known canonical (adopted on replay: adoptEqual checked them; or copies storedCopy made in canonical order) without
+  // a walk to check them, and the other members are texts and a number
+  const body = { actor: ev.actor, input, on: ev.on, payload, prevDigest: prev, seq: audit.length, transition: ev.transition, type: ev.type };
+  const known = (adoptedPayload || isStoredCanonical(payload)) && (adoptedArgsCanonical || isStoredCanonical(input));
+  const digest = known ? canonicalTextDigest(body) : canonicalDigest(body);
   const event: AuditEvent = Object.freeze({ seq: audit.length, type: ev.type, on: ev.on, actor: ev.actor, payload, transition: ev.transition, input, prevDigest: prev, digest });
   // on replay, one working state updated in place (draftOf); otherwise a new frozen version sharing the lists
   // only this replay's own state: its first event (on the empty task) creates it, later ones update it
@@ -537,6 +545,9 @@ export function recordById(t: TaskLifecycle, recordId: string): InspectionRecord
   const p = positionOf(view, "records", `\u0000${recordId}`);
   return p < 0 ? undefined : view.log.store[p];
 }
+
+/** Whether the task has any replacement at all (when not, {@link wasRecusedBy} is false for everyone), in O(1). */
+export const hasReplacements = (t: TaskLifecycle): boolean => coreOf(t).lists.replacements.length > 0;
 
 /** Whether an earlier 执法回避 replacement took an inspector off a target, in O(1). */
 export const wasRecusedBy = (t: TaskLifecycle, inspectorId: string, targetId: string): boolean =>

@@ -18,6 +18,40 @@ const CALENDAR_FREE = new WeakSet<object>();
 /** Whether `copy` is a list plainCopy made in which no object has a `$calendar` member. @internal */
 export const isCalendarFree = (copy: unknown): boolean => typeof copy === "object" && copy !== null && CALENDAR_FREE.has(copy);
 
+// Telling a data member from an accessor without running it: `Object.getOwnPropertyDescriptor` answers with a new
+// descriptor object per member — about a fifth of everything a replay allocated (a 10⁴-target trail: 118 of 621 MB,
+// docs/benchmarks.md round 5), hence a scavenge in five. `__lookupGetter__` (ECMA-262 Annex B, in every engine the
+// library runs on) answers without allocating: `undefined` for an own data member (the lookup stops there), the
+// getter of an accessor. An accessor without a getter (a setter only, or neither) reads as `undefined` without running
+// anything, so whenever a member reads as `undefined` the descriptor is asked as before (rare in stored JSON: it has no
+// `undefined`). Captured once here, so a later change to Object.prototype does not reach the walk.
+const lookupGetter = (Object.prototype as { __lookupGetter__?: (k: PropertyKey) => unknown }).__lookupGetter__;
+const LOOKUPS = typeof lookupGetter === "function";
+const hasOwn = Object.hasOwn;
+/** What {@link ownData} answers for a member that is not there (no own member of that name: a hole, or gone). */
+const ABSENT: unique symbol = Symbol("absent");
+/** What {@link ownData} answers for an accessor (never run). */
+const ACCESSOR: unique symbol = Symbol("accessor");
+
+/**
+ * The value of own member `k` of `o` when it is a data member — read once, no getter or setter ever run —,
+ * {@link ABSENT} when `o` has no own member `k`, {@link ACCESSOR} when it is an accessor: exactly what
+ * `Object.getOwnPropertyDescriptor(o, k)` tells (`undefined`, a descriptor without `value`, or its `value`).
+ */
+function ownData(o: object, k: string | number): unknown {
+  if (!LOOKUPS) return fromDescriptor(o, k);
+  if (!hasOwn(o, k)) return ABSENT;
+  if (lookupGetter!.call(o, k) !== undefined) return ACCESSOR;
+  const x = (o as Record<string | number, unknown>)[k];
+  // `undefined`: a data member holding it, or an accessor without a getter (the descriptor tells)
+  return x === undefined ? fromDescriptor(o, k) : x;
+}
+
+function fromDescriptor(o: object, k: string | number): unknown {
+  const d = Object.getOwnPropertyDescriptor(o, k);
+  return d === undefined ? ABSENT : "value" in d ? d.value : ACCESSOR;
+}
+
 /**
  * A plain copy of a JSON-like value, with `readPlain`'s checks and errors; fast on plain data. The limit on the number
  * of values applies to each element of a top-level list — each event of a trail, each record, event or team of a stored
@@ -52,11 +86,11 @@ export function plainCopy(value: unknown, path: Path, keepTop?: (key: string) =>
       const out = new Array<unknown>(n);
       const before = calendarKeys;
       for (let i = 0; i < n; i++) {
-        const d = Object.getOwnPropertyDescriptor(v, i);
-        if (d === undefined || !("value" in d)) throw NOT_PLAIN;
         // a top-level list (a trail, or a stored task's list field): the limit counts per element
         if (depth <= 1) nodes = 0;
-        out[i] = copy(d.value, depth + 1);
+        const x = ownData(v, i);
+        if (x === ABSENT || x === ACCESSOR) throw NOT_PLAIN; // a hole or an accessor
+        out[i] = copy(x, depth + 1);
       }
       if (depth <= 1 && calendarKeys === before) CALENDAR_FREE.add(out);
       return out;
@@ -65,12 +99,12 @@ export function plainCopy(value: unknown, path: Path, keepTop?: (key: string) =>
     if (proto !== Object.prototype && proto !== null) throw NOT_PLAIN;
     const out: Record<string, unknown> = proto === null ? (Object.create(null) as Record<string, unknown>) : {};
     for (const k of Object.keys(v)) {
-      const d = Object.getOwnPropertyDescriptor(v, k);
-      if (d === undefined) continue;
-      if (!("value" in d)) throw NOT_PLAIN;
+      const x = ownData(v, k);
+      if (x === ABSENT) continue;
+      if (x === ACCESSOR) throw NOT_PLAIN;
       if (k === "$calendar") calendarKeys++;
       // a member of the top-level object the caller reads itself (without running a getter: see verifyTask)
-      const c = depth === 0 && keepTop?.(k) === true ? d.value : copy(d.value, depth + 1);
+      const c = depth === 0 && keepTop?.(k) === true ? x : copy(x, depth + 1);
       if (k === "__proto__") Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
       else out[k] = c;
     }
@@ -112,10 +146,10 @@ export function storedEquals(s: unknown, e: unknown): boolean {
   if (Array.isArray(e)) {
     if (!Array.isArray(s) || s.length !== e.length) return false;
     for (let i = 0; i < e.length; i++) {
-      const d = Object.getOwnPropertyDescriptor(s, i);
-      if (d === undefined || !("value" in d)) return false;
+      const y = ownData(s, i);
+      if (y === ABSENT || y === ACCESSOR) return false;
       const x: unknown = e[i];
-      if (!storedEquals(d.value === undefined ? null : d.value, x === undefined ? null : x)) return false;
+      if (!storedEquals(y === undefined ? null : y, x === undefined ? null : x)) return false;
     }
     return true;
   }
@@ -125,11 +159,11 @@ export function storedEquals(s: unknown, e: unknown): boolean {
   const o = e as Record<string, unknown>;
   let n = 0;
   for (const k of Object.keys(s)) {
-    const d = Object.getOwnPropertyDescriptor(s, k);
-    if (d === undefined) continue;
-    if (!("value" in d)) return false;
-    if (d.value === undefined) continue;
-    if (!Object.hasOwn(o, k) || !storedEquals(d.value, o[k])) return false;
+    const y = ownData(s, k);
+    if (y === ABSENT) continue;
+    if (y === ACCESSOR) return false;
+    if (y === undefined) continue;
+    if (!Object.hasOwn(o, k) || !storedEquals(y, o[k])) return false;
     n++;
   }
   for (const k in o) if (o[k] !== undefined) n--;

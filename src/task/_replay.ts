@@ -128,7 +128,9 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
       if (s === undefined) return { ok: false, problems: [{ seq: i + j, problem: `the call of ${e.transition} at event ${i} appends ${produced.length} events; the trail ends before the last (truncated)` }] };
       // a member outside the event schema is covered by no digest: refused, as loadTask (AuditEventSchema) and
       // verifyAuditTrail refuse it, so what verifyTask calls ok is exactly what the replay produced (Chongqing 4)
-      const extra = s !== null && typeof s === "object" ? Object.keys(s).find((k) => !(FIELDS as readonly string[]).includes(k)) : undefined;
+      let extra: string | undefined;
+      // own enumerable members, in order (for-in: no key array per event; an inherited member is not the event's)
+      if (s !== null && typeof s === "object") for (const k in s) if (Object.hasOwn(s, k) && !(FIELDS as readonly string[]).includes(k)) { extra = k; break; }
       if (extra !== undefined) return { ok: false, problems: [{ seq: i + j, problem: `event ${i + j} (${String(s.type)}): member ${JSON.stringify(extra)} is not part of an audit event (covered by no digest: added, or forged)` }] };
       const field = FIELDS.find((f) => !sameJson(p[f], s[f]));
       if (field !== undefined) {

@@ -4,7 +4,7 @@ import type { InspectionRecord } from "../model/inspectionRecord.js";
 import { APPROVER_ROLES, LIFECYCLE_PRESETS, type ApproverRole, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
 import type { Approval, TaskLifecycle, TaskTeam } from "./TaskLifecycle.js";
 import { certificateKey, directoryCertificates } from "./_certificates.js";
-import { advanceNoticeFor, firstEventOf, identityShownFor, lastEventOf, refuse, teamOfTarget, wasRecusedBy } from "./_lifecycle.js";
+import { advanceNoticeFor, firstEventOf, identityShownFor, lastEventOf, refuse, teamOfTarget, wasRecusedBy, hasReplacements } from "./_lifecycle.js";
 
 // Shared legal rules of the transitions (approvals, chronology, record forms, recusal). The mechanism (advance, audit
 // chain) lives in _lifecycle.ts.
@@ -20,7 +20,12 @@ export const text = (v: unknown): string => (typeof v === "string" && hasVisible
  * and the ideographic space U+3000 do not count, so "\u200b" or "\u3000" is no name (全过程留痕 names who acted,
  * Chongqing 4).
  */
-const hasVisible = (v: string): boolean => v.replace(/[\p{Cf}\s\u3000]/gu, "") !== "";
+export const hasVisible = (v: string): boolean => VISIBLE_CHAR.test(v);
+/**
+ * One character outside that class: `test` finds the first and stops (a replay reads thousands of names), where
+ * removing every such character and comparing with "" built a new string per call (same answer: test/task/rules.test.ts).
+ */
+const VISIBLE_CHAR = /[^\p{Cf}\s\u3000]/u;
 
 /** Refuses unless `v` is a non-empty string. */
 export function requireText(v: unknown, rule: string, clause: string, zh: string, en: string, path: (string | number)[]): string {
@@ -131,6 +136,8 @@ export const teamOf = (t: TaskLifecycle, targetId: string): TaskTeam | undefined
  */
 export function isRecused(t: TaskLifecycle, inspectorId: string, targetIds: readonly string[]): boolean {
   const drawn = t.inspectorDraw === undefined ? undefined : recusalsOf(t.inspectorDraw);
+  // no recusal recorded anywhere (the common case: every result form asks once per inspector and signature)
+  if ((drawn === undefined || drawn.size === 0) && !hasReplacements(t)) return false;
   // O(targets of the team): the draw's recusals and the 执法回避 replacements are indexed
   return targetIds.some((id) => drawn?.has(`${inspectorId}\u0000${id}`) === true || wasRecusedBy(t, inspectorId, id));
 }
