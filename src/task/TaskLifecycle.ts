@@ -47,6 +47,13 @@ export interface Approval {
    * (Chongqing 6.6). Elsewhere, when given, a department of the task. Kept in the trail, never dropped.
    */
   readonly departmentId?: string;
+  /**
+   * The approver's entry in the inspector directories of the stage-2 draw, when they are on them. A recusal decision or
+   * a replacement is never approved by the inspector it concerns (行政处罚法 art. 43; Longting art. 19; Chongqing 6.5):
+   * the library knows that inspector by id and directory name, so an approver who only shares the name gives their own
+   * entry here. Kept in the trail when given.
+   */
+  readonly approverId?: string;
 }
 
 /**

@@ -36,7 +36,7 @@ export const AuditEventSchema = z
   })
   .meta({ description: "Audit event 留痕事件 (Chongqing 4): chain fields, the transition called and its validated input; see docs/persistence.md" });
 
-const Approval = z.strictObject({ name: z.string(), role: z.enum(["department-head", "principal-head"]), on: CivilDateSchema, departmentId: IdSchema.optional() });
+const Approval = z.strictObject({ name: z.string(), role: z.enum(["department-head", "principal-head"]), on: CivilDateSchema, departmentId: IdSchema.optional(), approverId: IdSchema.optional() });
 /** A draw record or a deadline: kept whole, checked by replay (they carry their own digests). */
 const Opaque = (kind: string) => z.looseObject({}).meta({ description: `${kind}: checked by replaying the trail` });
 

@@ -101,7 +101,9 @@ export function requireApproval(t: TaskLifecycle, approval: unknown, role: Appro
     }
     departmentId = a.departmentId;
   }
-  return { name: text(a.name), role: given as ApproverRole, on, ...(departmentId === undefined ? {} : { departmentId }) };
+  // the approver's directory entry, when given (a namesake of the inspector concerned, 行政处罚法 art. 43)
+  if (a.approverId !== undefined && text(a.approverId) === "") refuse("invalid-input", "approver-id", "行政处罚法 art. 43", "审批人编号不能为空", "the approver id, when given, cannot be empty", [...path, "approverId"], a.approverId);
+  return { name: text(a.name), role: given as ApproverRole, on, ...(departmentId === undefined ? {} : { departmentId }), ...(a.approverId === undefined ? {} : { approverId: text(a.approverId) }) };
 }
 
 /** The date of the last recorded step. */
