@@ -103,13 +103,13 @@ export const StoredTaskSchema = z
       .optional()
       .meta({ description: "提前告知 per target (Chongqing 6.5; Longting art. 21; Wolong 2.3): notice given, a surprise inspection on a lead, or not given with its ground" }),
     identityShown: z.record(IdSchema, z.strictObject({ on: CivilDateSchema, inspectorIds: z.array(IdSchema) })).optional(),
-    departmentPublications: z.record(IdSchema, z.strictObject({ publishedOn: CivilDateSchema, late: z.boolean() })).optional(),
+    departmentPublications: z.record(IdSchema, z.strictObject({ publishedOn: CivilDateSchema, late: z.boolean().nullable() })).optional(),
     withheld: z.array(z.strictObject({ recordId: IdSchema, reason: z.string(), basis: z.string(), departmentId: IdSchema.optional() })).optional(),
     penaltyInfo: z
       .array(
         z.strictObject({
           recordId: IdSchema, targetId: IdSchema, departmentId: IdSchema, decidedOn: CivilDateSchema, decisionNumber: z.string().optional(), collectedOn: CivilDateSchema,
-          deadline: CivilDateSchema.optional(), late: z.boolean(),
+          deadline: CivilDateSchema.optional(), late: z.boolean().nullable(),
         }),
       )
       .optional()

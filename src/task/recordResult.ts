@@ -65,7 +65,8 @@ export interface RecordResultOptions {
  * between the inspection and the recording. The event lists the consequences the outcomes trigger and, when a penalty
  * was decided on a finding (`penalty-without-finding` on a record that found nothing), the 7-working-day collection
  * deadline where the preset sets it (Longting art. 22; `penaltyInfoCollection`), which {@link recordPenaltyInfoCollected}
- * meets and {@link overduePenaltyInfo} watches. The entry date `on` never moves the 20-working-day publication
+ * meets and {@link overduePenaltyInfo} watches (a deadline computed on `outsideCoverage: "assume-weekdays"` is marked
+ * `penaltyInfoProvisional` and settled there on the calendar it is given). The entry date `on` never moves the 20-working-day publication
  * deadline: it runs from the last `inspectedOn` (Wolong 3.2; {@link completeInspection}).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
@@ -140,7 +141,7 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, ra
     { records: appended(rec) },
     {
       type: "result-recorded", on, actor: text(o.actor),
-      payload: { recordId: rec.id, targetId, inspectedOn: rec.inspectedOn, outcomes, confirmation: c.kind, consequences, ...(windowException === undefined ? {} : { windowException }), ...(penalty === undefined ? {} : { penaltyInfoDeadline: penalty.date, penaltyBasis: penalty.definition.basis }) },
+      payload: { recordId: rec.id, targetId, inspectedOn: rec.inspectedOn, outcomes, confirmation: c.kind, consequences, ...(windowException === undefined ? {} : { windowException }), ...(penalty === undefined ? {} : { penaltyInfoDeadline: penalty.date, penaltyBasis: penalty.definition.basis, ...(penalty.provisional ? { penaltyInfoProvisional: true } : {}) }) },
       transition: "recordResult", input: [rec, options],
     },
   );
