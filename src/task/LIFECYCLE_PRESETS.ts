@@ -139,6 +139,16 @@ export const LifecyclePresetSchema = z.strictObject({
    */
   penaltyInfoCollection: z.strictObject({ sevenWorkingDays: z.boolean(), clause: Clause }).optional(),
   /**
+   * Whether stage 2 may assign a department's inspectors instead of drawing them (`randomSide: "targets-only"` or
+   * `"neither"`: a directory no larger than the team), read by {@link recordInspectorDraw}: `allowed` only where the
+   * document has the single-side fallback (Longting art. 19 「因检查对象数量或执法检查人员数量限制无法实施双随机抽取的，可以只进行
+   * 检查对象或执法检查人员的随机抽取」). The other documents draw the inspectors at random and have no fallback (Chongqing 6.5
+   * 在检查人员名录库随机抽取检查人员; Wancheng art. 19 各自随机匹配; Yanshi 7.3 随机…抽取执法检查人员组, with wider scopes such as
+   * 全局内随机; Wolong 2.2 部门联合“双随机”, 执法人员库): refused (`inspectors-drawn-at-random`), the refusal suggesting a
+   * wider scope. Absent (custom presets): allowed, as Longting.
+   */
+  inspectorDrawFallback: z.strictObject({ allowed: z.boolean(), clause: Clause }).optional(),
+  /**
    * An act outside the task window (a delayed task, {@link startInspection} and {@link recordResult} `outsideWindow`):
    * always the reason and the department head's approval; `publicNotice` — the document requires the adjustment to be
    * made public, so the public notice's reference and date are required too (Longting art. 16 「可对联合抽查年度工作计划进行
@@ -217,6 +227,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     enforcementCertificate: { onForm: false, substitute: false, clause: "Longting art. 21 (no 执法证号 rule for the form or substitutes)" },
     publicationExemption: { allowed: false, clause: "Longting art. 22 (在抽查任务完成后20个工作日内，将抽查检查结果录入监督平台，通过国家企业信用信息公示系统或相关平台网站向社会公示; no 不适合公开 exemption)" },
     penaltyInfoCollection: { sevenWorkingDays: true, clause: "Longting art. 22" },
+    inspectorDrawFallback: { allowed: true, clause: "Longting art. 19 (因检查对象数量或执法检查人员数量限制无法实施双随机抽取的，可以只进行检查对象或执法检查人员的随机抽取)" },
     windowException: { publicNotice: true, clause: "Longting art. 16" },
   },
   chongqing: {
@@ -235,6 +246,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     enforcementCertificate: { onForm: false, substitute: true, clause: "Chongqing 6.5 (调整更换人员在具备执法资格的其他检查人员中选派)" },
     publicationExemption: { allowed: true, clause: "Chongqing 6.6 (除依法依规不适合公开的情形外)" },
     penaltyInfoCollection: { sevenWorkingDays: false, clause: "Chongqing 6.6 (the standard sets no deadline for collecting penalty information)" },
+    inspectorDrawFallback: { allowed: false, clause: "Chongqing 6.5 (在检查人员名录库随机抽取检查人员；各任务执行部门应随机抽取检查人员组成检查小组: no single-side fallback)" },
     windowException: { publicNotice: true, clause: "Chongqing 5.4 (可根据工作实际动态调整，并及时…向社会公开); Chongqing 6.2 (执行时间)" },
   },
   wancheng: {
@@ -253,6 +265,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     enforcementCertificate: { onForm: false, substitute: false, clause: "Wancheng art. 19 (no 执法证号 rule for the form or substitutes)" },
     publicationExemption: { allowed: true, clause: "Wancheng art. 3 (除法律法规有明确规定外，抽查事项、抽查计划、抽查结果都应及时、准确、规范向社会公开)" },
     penaltyInfoCollection: { sevenWorkingDays: false, clause: "Wancheng art. 12 (失信信息…依法通过国家企业信用信息公示系统…公示; the norms set no 归集 deadline)" },
+    inspectorDrawFallback: { allowed: false, clause: "Wancheng art. 19 (由各参与部门在监管平台各自随机匹配执法检查人员: no single-side fallback)" },
     windowException: { publicNotice: false, clause: "Wancheng art. 17 (工作方案…时间安排; the norms have no delay rule and require no public notice of it)" },
   },
   wolong: {
@@ -273,6 +286,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     drawWitnesses: { minimum: 2, mustBeInspectors: true, required: false, clause: "Wolong 2.2 (建议抽取过程由两名以上执法人员见证: recommended, recorded as an advisory)" },
     publicationExemption: { allowed: false, clause: "Wolong 3.2 (自检查结束之日起20个工作日内，检查人员通过协同监管平台录入检查结果并公示; no 不适合公开 exemption)" },
     penaltyInfoCollection: { sevenWorkingDays: false, clause: "Wolong 3.2 (the guide sets no deadline for collecting penalty information)" },
+    inspectorDrawFallback: { allowed: false, clause: "Wolong 2.2 (部门联合“双随机、一公开”: 依据监管人员业务专长建立执法人员库; the guide has no single-side fallback)" },
     windowException: { publicNotice: false, clause: "Wolong 2.2 (检查时间); Wolong 1.2 (该计划可根据工作实际动态调整; no public notice of the adjustment required)" },
   },
   yanshi: {
@@ -292,6 +306,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     enforcementCertificate: { onForm: false, substitute: true, clause: "Yanshi 5 (执法检查人员名录库内容包括：姓名、单位、职务、业务专长、执法证号; 具有行政执法资格)" },
     publicationExemption: { allowed: false, clause: "Yanshi 7.5 (在抽查任务完成后20个工作日内，将抽查检查结果通过公示系统进行公示; no 不适合公开 exemption)" },
     penaltyInfoCollection: { sevenWorkingDays: false, clause: "Yanshi 7.5 (要及时归集至公示系统: no fixed number of days)" },
+    inspectorDrawFallback: { allowed: false, clause: "Yanshi 7.3 (随机抽取执法检查人员组: 全局内随机、局机关与市场监管所随机、若干市场监管所随机、单一市场监管所随机; no single-side fallback — widen the scope)" },
     windowException: { publicNotice: false, clause: "Yanshi 7.2 (the plan has no delay rule and requires no public notice of it)" },
   },
 } as const satisfies Record<string, LifecyclePreset>);

@@ -1,8 +1,13 @@
 // The task-workflow findings of the regulator adversary hostile7a (F16, F4/F8, F15, F5, F7, F11, F13): each refusal
 // beside the lawful act it is told apart from.
 import { describe, expect, it } from "vitest";
-import { decideRecusalRequest, drawInspectors, loadTask, lockTargets, recordInspectorDraw, replaceInspector, type LifecyclePresetId, type TaskLifecycle } from "../../src/index.js";
-import { ON, WJW, drawnTask, refusal, stage2Input, teamsTask } from "./_scenario.js";
+import {
+  CN_CALENDAR, LIFECYCLE_PRESETS, addCalendarYears, addWorkingDays, commitPool, completeInspection, createSeed, decideRecusalRequest, drawInspectors, drawTargets, isPublicationOverdue, loadTask, lockTargets,
+  overduePenaltyInfo, publishResults, replayTask, verifyTask, recordAdvanceNotice, recordInspectorDraw, recordPenaltyInfoCollected, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
+  type LifecyclePresetId, type TaskLifecycle,
+} from "../../src/index.js";
+import { ITEMS, ON, POOL, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
+import { inspectedOnDay } from "./_publish.js";
 
 const DAY = "2026-04-03";
 const head = (name: string, extra: object = {}) => ({ name, role: "department-head" as const, on: DAY, departmentId: "WJW", ...extra });
@@ -78,4 +83,141 @@ describe("F16 — the inspector concerned never decides his own recusal nor appr
     expect(refusal(() => decideRecusalRequest(t, { ...base, decision: head("张伟", { approverId: c.member }) })).issues[0]!.rule).toBe("approver-is-concerned");
     expect(decideRecusalRequest(t, { ...base, decision: head("张伟", { approverId: c.free }) }).event.payload.decidedBy).toBe("张伟");
   });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// A December-2026 task: its deadlines reach 2027, a year the bundled calendar does not cover (2010–2026).
+
+const ASSUME = { outsideCoverage: "assume-weekdays" as const };
+/** The State Council's 2027 元旦 (a statutory day off under 全国年节及纪念日放假办法 art. 2, whatever the notice adds). */
+const CAL27 = addCalendarYears(CN_CALENDAR, [{ year: 2027, holidays: [{ date: "2027-01-01", name: "元旦" }], workdays: [] }]);
+
+/** Inspected up to `day` (the first target last, with a penalty decided on `penaltyOn` when given), longting. */
+function december(day = "2026-12-10", penaltyOn?: string): TaskLifecycle {
+  const task = { ...TASK, id: "T-DEC", window: { start: "2026-11-02", end: "2026-12-31" } };
+  let t = startTask(task, { preset: "longting", items: ITEMS, on: "2026-10-30", actor: "信用监管科" }).task;
+  const record = drawTargets({ taskId: task.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: createSeed("61".repeat(16), { kind: "other", description: "t" }) });
+  t = recordTargetDraw(t, record, { on: "2026-11-02", actor: "x" }).task;
+  t = lockTargets(t, { on: "2026-11-02", actor: "x" }).task;
+  const drawInput = stage2Input();
+  const r = drawInspectors({ locked: t.locked!, ...drawInput });
+  if (!r.ok) throw new Error(r.messageEn);
+  t = recordInspectorDraw(t, r.record, { on: "2026-11-03", actor: "x", drawInput }).task;
+  t = startInspection(t, { on: "2026-12-01", actor: "组" }).task;
+  for (const id of t.targetIds) t = recordAdvanceNotice(t, { targetId: id, given: { on: "2026-12-01", means: "电话告知" }, on: "2026-12-01", actor: "组" }).task;
+  const first = t.targetIds[0]!;
+  for (const id of [...t.targetIds.slice(1), first]) {
+    const form = inspectedOnDay(recordFor(t, id, id === first && penaltyOn !== undefined ? ["violates-food-drug-rules"] : ["no-problem-found"]), day);
+    t = recordResult(t, form, { on: id === first && penaltyOn !== undefined ? penaltyOn : day, actor: "组", ...(id === first && penaltyOn !== undefined ? { penaltyDecidedOn: penaltyOn, calendar: ASSUME } : {}) }).task;
+  }
+  return t;
+}
+
+describe("F4 — a provisional publication deadline (assume-weekdays) never yields late: true (Longting art. 22; Wolong 3.2; Chongqing 6.6)", () => {
+  const completed = () => completeInspection(december(), { completedOn: "2026-12-10", actor: "局", calendar: ASSUME }).task;
+  const real = addWorkingDays("2026-12-10", 20, { calendar: CAL27 }); // 2027-01-08: 元旦 off
+  it("the deadline on assumed weekdays counts 元旦 2027 as a working day: provisional", () => {
+    const t = completed();
+    expect(t.publicationDeadline).toMatchObject({ date: "2027-01-07", provisional: true });
+    expect(real).toBe("2027-01-08");
+  });
+  it("a publication given the 2027 calendar is judged on it, on time, and the deadline becomes final", () => {
+    const t = completed();
+    const p = publishResults(t, { publishedOn: real, actor: "局", departmentId: "SCJG", calendar: { calendar: CAL27 } });
+    expect(p.event.payload).toMatchObject({ deadline: "2027-01-08", late: false, deadlineSettled: { provisionalDeadline: "2027-01-07", provisional: false, calendar: { official: true } } });
+    expect(p.task.publicationDeadline).toMatchObject({ date: "2027-01-08", provisional: false });
+    // the next department publishes against the final deadline, without a calendar
+    const q = publishResults(p.task, { publishedOn: real, actor: "卫健委", departmentId: "WJW" });
+    expect(q.event.payload.late).toBe(false);
+    expect(isPublicationOverdue(q.task, "2027-02-01")).toBe(false);
+    // a day later is late on the real calendar
+    expect(publishResults(t, { publishedOn: "2027-01-11", actor: "局", departmentId: "SCJG", calendar: { calendar: CAL27 } }).event.payload.late).toBe(true);
+  });
+  it("without a calendar covering 2027 the lateness is undecided (null), not asserted; a publication in 2026 is on time", () => {
+    const t = completed();
+    const p = publishResults(t, { publishedOn: real, actor: "局", departmentId: "SCJG" });
+    expect(p.event.payload.late).toBeNull();
+    expect(p.task.departmentPublications!.SCJG!.late).toBeNull();
+    expect(p.task.publicationDeadline).toMatchObject({ provisional: true });
+    const all = publishResults(p.task, { publishedOn: real, actor: "卫健委", departmentId: "WJW" }).task;
+    // isPublicationOverdue answers from the calendar it is given
+    expect(isPublicationOverdue(all, real, { calendar: CAL27 })).toBe(false);
+    expect(isPublicationOverdue(all, "2027-01-12", { calendar: CAL27 })).toBe(false);
+    expect(refusal(() => isPublicationOverdue(all, real)).code).toBe("calendar-year-not-covered");
+    // before the year begins nothing can be overdue yet
+    expect(isPublicationOverdue(t, "2026-12-31")).toBe(false);
+    expect(publishResults(t, { publishedOn: "2026-12-30", actor: "局", departmentId: "SCJG" }).event.payload.late).toBe(false);
+    // the stored task keeps the undecided value
+    expect(loadTask(JSON.parse(JSON.stringify(all))).departmentPublications!.SCJG!.late).toBeNull();
+  });
+  it("the settled publication replays identically (the calendar by its digest)", () => {
+    const t = completed();
+    const p = publishResults(t, { publishedOn: real, actor: "局", departmentId: "SCJG", calendar: { calendar: CAL27 } });
+    const q = publishResults(p.task, { publishedOn: real, actor: "卫健委", departmentId: "WJW" });
+    const stored = JSON.parse(JSON.stringify(q.task));
+    expect(verifyTask(stored, { calendars: [CAL27] })).toMatchObject({ ok: true });
+    const replayed = replayTask(stored.audit, { calendars: [CAL27] });
+    expect(replayed.publicationDeadline).toEqual(q.task.publicationDeadline);
+    expect(replayed.audit.at(-1)!.digest).toBe(q.event.digest);
+  });
+  it("settling on a calendar that differs from the official one needs the opt-out (official-calendar)", () => {
+    const t = completed();
+    const odd = addCalendarYears(CN_CALENDAR, [{ year: 2027, holidays: [{ date: "2027-01-01", name: "元旦" }, { date: "2027-01-04", name: "x" }], workdays: [] }]);
+    const bad = { ...CN_CALENDAR, years: { ...CN_CALENDAR.years, 2026: { ...CN_CALENDAR.years[2026]!, holidays: [] } } };
+    expect(refusal(() => publishResults(t, { publishedOn: real, actor: "局", departmentId: "SCJG", calendar: { calendar: bad as typeof CN_CALENDAR } })).issues[0]!.rule).toBe("official-calendar");
+    expect(publishResults(t, { publishedOn: real, actor: "局", departmentId: "SCJG", calendar: { calendar: odd }, nonOfficialCalendar: { reason: "test" } }).event.payload.late).toBe(false);
+  });
+});
+
+describe("F8 — the 7-working-day 归集 on a provisional deadline is never asserted late (Longting art. 22)", () => {
+  it("a collection on the 7th real working day is not late; overduePenaltyInfo settles it on the calendar given", () => {
+    const t = december("2026-12-10", "2026-12-24");
+    const rec = t.records.find((r) => r.departments.some((d) => d.items.some((i) => i.outcomes.includes("violates-food-drug-rules"))))!;
+    expect(t.audit.at(-1)!.payload).toMatchObject({ penaltyInfoDeadline: "2027-01-04", penaltyInfoProvisional: true });
+    const real = addWorkingDays("2026-12-24", 7, { calendar: CAL27 });
+    expect(real).toBe("2027-01-05");
+    const input = { recordId: rec.id, departmentId: "SCJG", decidedOn: "2026-12-24", actor: "SCJG" };
+    const p = recordPenaltyInfoCollected(t, { ...input, on: real, calendar: ASSUME });
+    expect(p.event.payload).toMatchObject({ late: null, provisional: true });
+    expect(overduePenaltyInfo(p.task, real)).toEqual([expect.objectContaining({ status: "undecided", deadline: "2027-01-04" })]);
+    expect(overduePenaltyInfo(p.task, real, { calendar: CAL27 })).toEqual([]);
+    // on the 2027 calendar, the collection is judged at once
+    expect(recordPenaltyInfoCollected(t, { ...input, on: real, calendar: { calendar: CAL27 } }).event.payload).toMatchObject({ late: false, deadline: "2027-01-05", provisional: false });
+    expect(recordPenaltyInfoCollected(t, { ...input, on: "2027-01-06", calendar: { calendar: CAL27 } }).event.payload.late).toBe(true);
+    // a collection still in 2026 is on time whatever 2027 holds
+    expect(recordPenaltyInfoCollected(t, { ...input, on: "2026-12-31" }).event.payload.late).toBe(false);
+    // not collected: overdue on the real calendar only after 2027-01-05, undecided without it
+    expect(overduePenaltyInfo(t, "2027-01-05", { calendar: CAL27 })).toEqual([]);
+    expect(overduePenaltyInfo(t, "2027-01-06", { calendar: CAL27 })).toEqual([expect.objectContaining({ status: "not-collected", deadline: "2027-01-05" })]);
+    expect(overduePenaltyInfo(t, "2027-01-06")).toEqual([expect.objectContaining({ status: "undecided" })]);
+    expect(overduePenaltyInfo(t, "2026-12-31")).toEqual([]);
+  });
+});
+
+describe("F15 — inspectors assigned, not drawn, only under longting (Longting art. 19; Chongqing 6.5; Wancheng art. 19; Yanshi 7.3; Wolong 2.2)", () => {
+  const clauses: Record<LifecyclePresetId, RegExp> = { longting: /^Longting art\. 19/, chongqing: /^Chongqing 6\.5/, wancheng: /^Wancheng art\. 19/, yanshi: /^Yanshi 7\.3/, wolong: /^Wolong 2\.2/ };
+  for (const preset of ["chongqing", "wancheng", "yanshi", "wolong", "longting"] as LifecyclePresetId[]) {
+    it(`${preset}: a department whose directory only fills the team`, () => {
+      const t = lockTargets(drawnTask(preset), { on: ON, actor: "x" }).task;
+      // the WJW directory holds exactly the team's two inspectors: they are assigned, not drawn
+      const small = { ...stage2Input(), departments: [stage2Input().departments[0]!, { departmentId: "WJW", inspectors: WJW.slice(0, 2) }] };
+      const r = drawInspectors({ locked: t.locked!, ...small });
+      if (!r.ok) throw new Error(r.messageEn);
+      expect(r.record.randomSide).toBe("targets-only");
+      expect(LIFECYCLE_PRESETS[preset].inspectorDrawFallback.clause).toMatch(clauses[preset]);
+      if (preset === "longting") {
+        expect(recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "x", drawInput: small }).event.payload.randomSide).toBe("targets-only");
+      } else {
+        const e = refusal(() => recordInspectorDraw(t, r.record, { on: "2026-04-02", actor: "x", drawInput: small }));
+        expect(e.code).toBe("invalid-input");
+        expect(e.issues[0]).toMatchObject({ rule: "inspectors-drawn-at-random", clause: expect.stringMatching(clauses[preset]), path: ["record", "randomSide"] });
+        expect(e.issues[0]!.messageZh).toMatch(/WJW.*扩大抽取范围/);
+        expect(e.issues[0]!.messageEn).toMatch(/widen the scope/);
+        // the full directory is drawn at random: recorded
+        const full = drawInspectors({ locked: t.locked!, ...stage2Input() });
+        if (!full.ok) throw new Error(full.messageEn);
+        expect(recordInspectorDraw(t, full.record, { on: "2026-04-02", actor: "x", drawInput: stage2Input() }).event.payload.randomSide).toBe("both");
+      }
+    });
+  }
 });
