@@ -139,8 +139,8 @@ export function publishResults(t: TaskLifecycle, rawOptions: PublishResultsOptio
   let settled: Record<string, unknown> | undefined;
   let publicationDeadline = stored;
   if (stored?.provisional === true) {
-    const check = requireOfficialCalendar(o.calendar, o.nonOfficialCalendar, ["calendar", "calendar"]);
     const judged = judgeLateness("results-publication", stored.from, on, o.calendar);
+    const check = requireOfficialCalendar(o.calendar, o.nonOfficialCalendar, ["calendar", "calendar"], { from: stored.from, to: judged.deadline.date > on ? judged.deadline.date : on });
     deadline = judged.deadline.date;
     late = judged.late;
     const cal = o.calendar?.calendar ?? CN_CALENDAR;

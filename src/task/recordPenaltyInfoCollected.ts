@@ -100,9 +100,9 @@ export function recordPenaltyInfoCollected(t: TaskLifecycle, rawInput: PenaltyIn
   }
   const decisionNumber = input.decisionNumber === undefined ? undefined : text(input.decisionNumber);
   if (decisionNumber === "") refuse("invalid-input", "decision-number", cl, "处罚决定书文号不能为空", "the decision number, when given, cannot be empty", ["decisionNumber"]);
-  if (rule.sevenWorkingDays) requireOfficialCalendar(input.calendar, input.nonOfficialCalendar, ["calendar", "calendar"]);
   // a deadline reaching a year the calendar does not cover is provisional: no `late` verdict from it (Longting art. 22)
   const judged = rule.sevenWorkingDays ? judgeLateness("penalty-info-collection", decidedOn, on, input.calendar) : undefined;
+  if (judged !== undefined) requireOfficialCalendar(input.calendar, input.nonOfficialCalendar, ["calendar", "calendar"], { from: decidedOn, to: judged.deadline.date > on ? judged.deadline.date : on });
   const deadline = judged?.deadline;
   const late = judged === undefined ? false : judged.late;
   const entry = { recordId, targetId: rec.target.targetId, departmentId, decidedOn, ...(decisionNumber === undefined ? {} : { decisionNumber }), collectedOn: on, ...(deadline === undefined ? {} : { deadline: deadline.date }), late };

@@ -89,8 +89,17 @@ describe("F16 — the inspector concerned never decides his own recusal nor appr
 // A December-2026 task: its deadlines reach 2027, a year the bundled calendar does not cover (2010–2026).
 
 const ASSUME = { outsideCoverage: "assume-weekdays" as const };
-/** The State Council's 2027 元旦 (a statutory day off under 全国年节及纪念日放假办法 art. 2, whatever the notice adds). */
-const CAL27 = addCalendarYears(CN_CALENDAR, [{ year: 2027, holidays: [{ date: "2027-01-01", name: "元旦" }], workdays: [] }]);
+/**
+ * A plausible 2027 (a test fixture, not the State Council's notice): 元旦 2027-01-01 off — a statutory day under
+ * 全国年节及纪念日放假办法 art. 2 whatever the notice adds — and the other statutory days with four make-up days (13 net).
+ */
+const range = (from: string, n: number, name: string) => Array.from({ length: n }, (_, i) => ({ date: `${from.slice(0, 8)}${String(Number(from.slice(8)) + i).padStart(2, "0")}`, name }));
+const YEAR27 = {
+  year: 2027,
+  holidays: [...range("2027-01-01", 3, "元旦"), ...range("2027-02-05", 7, "春节"), { date: "2027-04-05", name: "清明节" }, ...range("2027-05-01", 5, "劳动节"), { date: "2027-06-09", name: "端午节" }, { date: "2027-09-15", name: "中秋节" }, ...range("2027-10-01", 7, "国庆节")],
+  workdays: [{ date: "2027-02-20", name: "春节" }, { date: "2027-04-25", name: "劳动节" }, { date: "2027-05-08", name: "劳动节" }, { date: "2027-10-09", name: "国庆节" }],
+};
+const CAL27 = addCalendarYears(CN_CALENDAR, [YEAR27]);
 
 /** Inspected up to `day` (the first target last, with a penalty decided on `penaltyOn` when given), longting. */
 function december(day = "2026-12-10", penaltyOn?: string): TaskLifecycle {
@@ -163,8 +172,7 @@ describe("F4 — a provisional publication deadline (assume-weekdays) never yiel
   it("settling on a calendar that differs from the official one needs the opt-out (official-calendar)", () => {
     const t = completed();
     const odd = addCalendarYears(CN_CALENDAR, [{ year: 2027, holidays: [{ date: "2027-01-01", name: "元旦" }, { date: "2027-01-04", name: "x" }], workdays: [] }]);
-    const bad = { ...CN_CALENDAR, years: { ...CN_CALENDAR.years, 2026: { ...CN_CALENDAR.years[2026]!, holidays: [] } } };
-    expect(refusal(() => publishResults(t, { publishedOn: real, actor: "局", departmentId: "SCJG", calendar: { calendar: bad as typeof CN_CALENDAR } })).issues[0]!.rule).toBe("official-calendar");
+    expect(refusal(() => publishResults(t, { publishedOn: real, actor: "局", departmentId: "SCJG", calendar: { calendar: odd } })).issues[0]!.rule).toBe("official-calendar");
     expect(publishResults(t, { publishedOn: real, actor: "局", departmentId: "SCJG", calendar: { calendar: odd }, nonOfficialCalendar: { reason: "test" } }).event.payload.late).toBe(false);
   });
 });
@@ -220,4 +228,25 @@ describe("F15 — inspectors assigned, not drawn, only under longting (Longting 
       }
     });
   }
+});
+
+describe("F5 — a year added to the calendar moves a legal deadline only when it holds the statutory days (全国年节及纪念日放假办法 art. 2), else with the opt-out", () => {
+  const t = () => december();
+  it("a made-up 2027 (1–14 January off) is refused without nonOfficialCalendar, naming what is wrong; recorded with it", () => {
+    const fake = addCalendarYears(CN_CALENDAR, [{ year: 2027, holidays: range("2027-01-01", 14, "元旦"), workdays: [] }]);
+    const e = refusal(() => completeInspection(t(), { completedOn: "2026-12-10", actor: "局", calendar: { calendar: fake } }));
+    expect(e.code).toBe("invalid-input");
+    expect(e.issues[0]).toMatchObject({ rule: "official-calendar", path: ["calendar", "calendar"], clause: expect.stringContaining("全国年节及纪念日放假办法") });
+    expect(e.issues[0]!.messageZh).toMatch(/2027年缺少法定节假日2027-05-01/);
+    expect(e.issues[0]!.messageEn).toMatch(/lacks the statutory days/);
+    const c = completeInspection(t(), { completedOn: "2026-12-10", actor: "局", calendar: { calendar: fake }, nonOfficialCalendar: { reason: "本地测试" } });
+    expect(c.event.payload.calendar).toMatchObject({ official: false, nonOfficialReason: "本地测试" });
+  });
+  it("too many weekdays off for the statutory days is refused too; a plausible 2027 is accepted as official", () => {
+    const extra = addCalendarYears(CN_CALENDAR, [{ ...YEAR27, holidays: [...YEAR27.holidays, ...range("2027-01-04", 5, "x")] }]);
+    expect(refusal(() => completeInspection(t(), { completedOn: "2026-12-10", actor: "局", calendar: { calendar: extra } })).issues[0]!.messageEn).toMatch(/18 weekdays off net/);
+    const c = completeInspection(t(), { completedOn: "2026-12-10", actor: "局", calendar: { calendar: CAL27 } });
+    expect(c.task.publicationDeadline).toMatchObject({ date: "2027-01-08", provisional: false });
+    expect(c.event.payload.calendar).toMatchObject({ official: true });
+  });
 });
