@@ -7,6 +7,7 @@ import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { InspectionRecordSchema, type InspectionRecord, type InspectionRecordInput } from "../model/inspectionRecord.js";
 import { readRecordForm } from "./_recordForm.js";
+import { checkTargetFields } from "./_targetFields.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, isOnList, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 import { windowException as checkWindowException, type OutsideWindowInput, type WindowException } from "./_windowException.js";
@@ -60,7 +61,9 @@ export interface RecordResultOptions {
  * record check (`record-form-refused`): distinct inspectors, all team members, at least two per department (Longting
  * art. 21), a section for every team department and none for others (Wolong Annex B), signatures by the whole team
  * (Chongqing 6.6) or every inspector on the form (Wolong 3.1), a refusal recorded by inspectors on the form, identity
- * shown first where the preset requires it (Wolong 2.3). Dates run in order (`dates-out-of-order`): the inspection lies
+ * shown first where the preset requires it (Wolong 2.3), and the 检查对象 fields the preset's form prints
+ * (`recordTargetFields`: Wolong Annex B, a market entity's code, 法定代表人/负责人, 电话 and 地址; Chongqing F.1, 所属区县,
+ * 法定代表人, 检查地址, 联系电话 and the 统一社会信用代码 or 证件（照）号码 — `record-target-field`). Dates run in order (`dates-out-of-order`): the inspection lies
  * in the task window (or an approved exception, Longting art. 16), on or after the inspection started, signatures
  * between the inspection and the recording. The event lists the consequences the outcomes trigger and, when a penalty
  * was decided on a finding (`penalty-without-finding` on a record that found nothing), the 7-working-day collection
@@ -107,9 +110,11 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, ra
   const where = (zh: string, en: string, path: string[], rule: string, clause: string): never => refuse("invalid-input", rule, clause, zh, en, path);
   if (rec.taskId !== t.task.id) where("记录属于其他任务", "the record belongs to another task", ["taskId"], "task-id", "Chongqing F.1");
   const targetId = rec.target.targetId;
-  if (!isOnList(t, targetId)) where("该对象不在锁定名单中", "the target is not on the locked list", ["target", "targetId"], "locked-list", "Longting art. 19");
+  if (!isOnList(t, targetId)) where("该对象不在锁定名单中", "the target is not on the locked list", ["target", "targetId"], "locked-list", presetOf(t).lockedListChange.clause);
   if (recordOfTarget(t, targetId) !== undefined || recordById(t, rec.id) !== undefined) where("该对象已有检查记录，公示后只能经批准更正", "this target (or record id) already has a record; after publication only an approved correction can change it", ["target", "targetId"], "one-record", "Chongqing 6.6");
   checkRecordForm(t, rec, on);
+  // the 检查对象 fields the preset's form prints (Wolong Annex B; Chongqing F.1)
+  checkTargetFields(t, rec);
   requireOrder(t.inspectionStartedOn, rec.inspectedOn, "inspection-after-start", "Wolong 2.3; Yanshi 8.3", `检查日期（${rec.inspectedOn}）早于实施检查开始日（${t.inspectionStartedOn}）`, `the inspection (${rec.inspectedOn}) is dated before the inspection started (${t.inspectionStartedOn})`, ["inspectedOn"]);
   const { start, end } = t.task.window;
   let windowException: WindowException | undefined;

@@ -5,7 +5,7 @@ import type { Inspector } from "../model/inspector.js";
 import { REPLACEMENT_REASONS, type ReplacementReason } from "./LIFECYCLE_PRESETS.js";
 import type { Replacement, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, recordOfTarget, refuse, requireState, teamIndexOf } from "./_lifecycle.js";
-import { isRecused, presetOf, requireApproval, requireChronology, text } from "./_rules.js";
+import { isRecused, presetOf, requireApproval, requireChronology, teamClause, text } from "./_rules.js";
 import { requireNotConcerned } from "./_concerned.js";
 
 /**
@@ -146,7 +146,7 @@ export function replaceInspector(t: TaskLifecycle, rawInput: ReplaceInspectorInp
     const initiating = t.task.initiatingDepartmentId;
     const newLeader = i.newLeaderId;
     if (newLeader === undefined || !members.some((m) => m.inspectorId === newLeader && m.departmentId === initiating)) {
-      no("team-leader-initiating", "组长被更换时，须指定发起部门的组员为新组长", "when the leader is replaced, name a member from the initiating department as the new leader", ["newLeaderId"], newLeader);
+      refuse("replacement-refused", "team-leader-initiating", `${teamClause(t)}; ${rule.clause}`, "组长被更换时，须指定发起部门的组员为新组长", "when the leader is replaced, name a member from the initiating department as the new leader", ["newLeaderId"], newLeader);
     }
     leaderId = newLeader;
   }

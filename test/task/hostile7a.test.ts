@@ -2,12 +2,12 @@
 // beside the lawful act it is told apart from.
 import { describe, expect, it } from "vitest";
 import {
-  CN_CALENDAR, LIFECYCLE_PRESETS, addCalendarYears, addWorkingDays, commitPool, completeInspection, createSeed, decideRecusalRequest, drawInspectors, drawTargets, isPublicationOverdue, loadTask, lockTargets,
+  CN_CALENDAR, LIFECYCLE_PRESETS, addCalendarYears, advanceNotice, correctPublishedResult, recordIdentityShown, addWorkingDays, commitPool, completeInspection, createSeed, decideRecusalRequest, drawInspectors, drawTargets, isPublicationOverdue, loadTask, lockTargets,
   overduePenaltyInfo, publishResults, replayTask, verifyTask, recordAdvanceNotice, recordInspectorDraw, recordPenaltyInfoCollected, recordResult, recordTargetDraw, replaceInspector, startInspection, startTask,
   type LifecyclePresetId, type TaskLifecycle,
 } from "../../src/index.js";
 import { ITEMS, ON, POOL, TASK, WJW, drawnTask, recordFor, refusal, stage2Input, teamsTask } from "./_scenario.js";
-import { inspectedOnDay } from "./_publish.js";
+import { inspectedOnDay, publishAll } from "./_publish.js";
 
 const DAY = "2026-04-03";
 const head = (name: string, extra: object = {}) => ({ name, role: "department-head" as const, on: DAY, departmentId: "WJW", ...extra });
@@ -248,5 +248,116 @@ describe("F5 — a year added to the calendar moves a legal deadline only when i
     const c = completeInspection(t(), { completedOn: "2026-12-10", actor: "局", calendar: { calendar: CAL27 } });
     expect(c.task.publicationDeadline).toMatchObject({ date: "2027-01-08", provisional: false });
     expect(c.event.payload.calendar).toMatchObject({ official: true });
+  });
+});
+
+/** An inspecting task of the scenario, with identity shown under wolong. */
+function inspecting(preset: LifecyclePresetId): TaskLifecycle {
+  let t = startInspection(teamsTask(preset), { on: "2026-04-10", actor: "组" }).task;
+  if (preset === "wolong") for (const id of t.targetIds) t = recordIdentityShown(t, { targetId: id, inspectorIds: t.teams.find((x) => x.targetIds.includes(id))!.members.map((m) => m.inspectorId), on: "2026-04-15", actor: "组长" }).task;
+  return t;
+}
+
+describe("F7 — the record form's target fields the preset's form prints (Wolong Annex B; Chongqing F.1)", () => {
+  const bare = (t: TaskLifecycle, id: string, code = "91350100M000100Y43") => ({ ...recordFor(t, id, ["unreachable-at-registered-address"]), target: { targetId: id, name: "某公司", code }, targetConfirmation: { kind: "direct-result" as const, reason: "unreachable" as const, evidence: ["住所现场照片"] } });
+  it("wolong: a market entity's form without 法定代表人, 电话, 地址 is refused naming each field; complete, recorded", () => {
+    const t = inspecting("wolong");
+    const id = t.targetIds.find((x) => x.startsWith("9"))!;
+    const e = refusal(() => recordResult(t, bare(t, id, id), { on: "2026-04-15", actor: "组" }));
+    expect(e.code).toBe("record-form-refused");
+    expect(e.issues.map((i) => i.path.join("."))).toEqual(["target.legalRepresentative", "target.phone", "target.address"]);
+    expect(e.issues[0]).toMatchObject({ rule: "record-target-field", clause: expect.stringMatching(/^Wolong Annex B/) });
+    expect(e.issues[2]!.messageZh).toMatch(/地址/);
+    expect(recordResult(t, recordFor(t, id, ["unreachable-at-registered-address"]), { on: "2026-04-15", actor: "组" }).task.records).toHaveLength(1);
+  });
+  it("wolong: a non-market entity (说明(3)) may leave the fields out; a form without a code is refused", () => {
+    const t = inspecting("wolong");
+    const id = t.targetIds[0]!;
+    expect(recordResult(t, bare(t, id, "11010519491231002X"), { on: "2026-04-15", actor: "组" }).task.records).toHaveLength(1);
+    const { code: _c, ...noCode } = bare(t, id).target;
+    expect(refusal(() => recordResult(t, { ...bare(t, id), target: noCode }, { on: "2026-04-15", actor: "组" })).issues.map((i) => i.path.join("."))).toContain("target.code");
+  });
+  it("chongqing: 所属区县, 法定代表人, 检查地址, 联系电话 and the code or 证件（照）号码; a published correction is checked too", () => {
+    const t = inspecting("chongqing");
+    const id = t.targetIds[0]!;
+    const e = refusal(() => recordResult(t, bare(t, id), { on: "2026-04-15", actor: "组" }));
+    expect(e.issues.map((i) => i.path.join("."))).toEqual(["target.county", "target.legalRepresentative", "target.address", "target.phone"]);
+    expect(e.issues[0]!.clause).toMatch(/^Chongqing F\.1/);
+    const { code: _c, idNumber: _i, ...neither } = recordFor(t, id).target;
+    expect(refusal(() => recordResult(t, { ...recordFor(t, id), target: neither }, { on: "2026-04-15", actor: "组" })).issues[0]).toMatchObject({ path: ["target", "code"], rule: "record-target-field" });
+    let r = t;
+    for (const x of r.targetIds) r = recordResult(r, recordFor(r, x, ["further-rectification-required"]), { on: "2026-04-15", actor: "组" }).task;
+    const p = publishAll(completeInspection(r, { completedOn: "2026-04-16", actor: "局" }).task, { publishedOn: "2026-04-20", actor: "局" }).task;
+    const rec = p.records.find((x) => x.target.targetId === id)!;
+    const { address: _a, ...noAddress } = rec.target;
+    const fixed = { ...rec, target: noAddress, departments: rec.departments.map((d) => (d.departmentId === "SCJG" ? { ...d, items: [{ itemName: "食品经营者检查", outcomes: ["no-problem-found" as const] }] } : d)) };
+    expect(refusal(() => correctPublishedResult(p, { record: fixed, reason: "异议属实", approval: { name: "王局长", role: "principal-head", on: "2026-04-25", departmentId: "SCJG" }, on: "2026-04-25", actor: "局" })).issues[0]).toMatchObject({ path: ["record", "target", "address"], rule: "record-target-field" });
+  });
+  it("longting, wancheng, yanshi: their documents print no form, the schema's optional fields stay optional", () => {
+    for (const preset of ["longting", "wancheng", "yanshi"] as LifecyclePresetId[]) {
+      const t = inspecting(preset);
+      const id = t.targetIds[0]!;
+      expect(LIFECYCLE_PRESETS[preset]).not.toHaveProperty("recordTargetFields");
+      const form = { ...recordFor(t, id, preset === "wancheng" ? ["no-problem-found"] : ["no-problem-found"]), target: { targetId: id, name: "某公司" } };
+      expect(recordResult(t, form, { on: "2026-04-15", actor: "组" }).task.records).toHaveLength(1);
+    }
+  });
+});
+
+describe("F11 — each preset cites its own document (team, locked list, record dates, advance notice)", () => {
+  const own: Record<LifecyclePresetId, RegExp> = { longting: /^Longting art\. 20/, chongqing: /^Chongqing 6\.5/, wancheng: /^Wancheng art\. 20/, wolong: /^Wolong 2\.3/, yanshi: /^Yanshi 7\.3/ };
+  for (const preset of ["longting", "chongqing", "wancheng", "wolong", "yanshi"] as LifecyclePresetId[]) {
+    it(`${preset}: an outsider on the form, a target off the list, a signature dated after the recording`, () => {
+      const t = inspecting(preset);
+      const id = t.targetIds[0]!;
+      const rec = recordFor(t, id);
+      const outsider = { ...rec, inspectors: [...rec.inspectors, { inspectorId: "SCJG-7", name: "SCJG人员7", unit: "SCJG", certificateNumber: "执法证SCJG-7" }], inspectorSignatures: [...rec.inspectorSignatures, { inspectorId: "SCJG-7", signedOn: "2026-04-15" }] };
+      const team = t.teams.find((x) => x.targetIds.includes(id))!;
+      if (team.members.some((m) => m.inspectorId === "SCJG-7")) return;
+      expect(refusal(() => recordResult(t, outsider, { on: "2026-04-15", actor: "组" })).issues.find((i) => i.rule === "team-member")!.clause).toMatch(own[preset]);
+      const off = { ...recordFor(t, id), target: { ...recordFor(t, id).target, targetId: "91440300MA5XXXXXX0" } };
+      expect(refusal(() => recordResult(t, off, { on: "2026-04-15", actor: "组" })).issues[0]).toMatchObject({ rule: "locked-list", clause: LIFECYCLE_PRESETS[preset].lockedListChange.clause });
+      const late = { ...rec, inspectorSignatures: rec.inspectorSignatures.map((x) => ({ ...x, signedOn: "2026-04-16" })) };
+      expect(refusal(() => recordResult(t, late, { on: "2026-04-15", actor: "组" })).issues[0]).toMatchObject({ rule: "record-dates", clause: LIFECYCLE_PRESETS[preset].signatures.clause });
+    });
+  }
+  it("the leader replaced without a new one: the preset's team clause", () => {
+    const t = teamsTask("longting");
+    const team = t.teams[0]!;
+    const sub = [...stage2Input().departments[0]!.inspectors].find((i) => i.category !== "expert" && !team.members.some((m) => m.inspectorId === i.id))!;
+    const e = refusal(() => replaceInspector(t, { targetId: team.targetIds[0]!, outgoingId: team.leaderId, substituteId: sub.id, reason: "health", approval: { name: "李科长", role: "department-head", on: DAY, departmentId: "SCJG" }, chosenBy: "城关所", directory: stage2Input().departments[0]!.inspectors, on: DAY, actor: "x" }));
+    expect(e.issues[0]).toMatchObject({ rule: "team-leader-initiating", clause: expect.stringMatching(/^Longting art\. 20/) });
+  });
+  it("advanceNotice gives each document's own words (Wolong 2.3 能提前告知…的; Yanshi: no rule; Wancheng art. 20 如有必要)", () => {
+    const item = { field: "价格", name: "明码标价检查", objectType: "经营者" };
+    expect(advanceNotice(item, { preset: "wolong" }).reasonZh).toMatch(/能提前告知检查对象检查内容的/);
+    expect(advanceNotice(item, { preset: "yanshi" }).reasonZh).toMatch(/本计划未规定提前告知/);
+    expect(advanceNotice(item, { preset: "yanshi" }).reasonZh).not.toMatch(/如有必要/);
+    expect(advanceNotice(item, { preset: "wancheng" }).reasonZh).toMatch(/如有必要/);
+    expect(advanceNotice(item, { preset: "longting" }).reasonZh).toMatch(/书面或电话、传真/);
+  });
+});
+
+describe("F13 — the 川渝 5-working-day correction deadline only where the preset adopts it (objectionCorrection)", () => {
+  const correctedLate = (preset: LifecyclePresetId) => {
+    let t = inspecting(preset);
+    for (const x of t.targetIds) t = recordResult(t, recordFor(t, x, [preset === "wancheng" || preset === "wolong" ? "pending-follow-up" : preset === "chongqing" ? "further-rectification-required" : "violates-food-drug-rules"]), { on: "2026-04-15", actor: "组" }).task;
+    const p = publishAll(completeInspection(t, { completedOn: "2026-04-16", actor: "局" }).task, { publishedOn: "2026-04-20", actor: "局" }).task;
+    const rec = p.records[0]!;
+    const fixed = { ...rec, departments: rec.departments.map((d) => (d.departmentId === "SCJG" ? { ...d, items: [{ itemName: "食品经营者检查", outcomes: ["no-problem-found" as const] }] } : d)) };
+    return correctPublishedResult(p, { record: fixed, reason: "异议核实", objectionConfirmedOn: "2026-04-21", approval: { name: "王局长", role: LIFECYCLE_PRESETS[preset].correction.approver, on: "2026-05-10", departmentId: "SCJG" }, on: "2026-05-10", actor: "局" });
+  };
+  for (const preset of ["longting", "wancheng", "wolong", "yanshi"] as LifecyclePresetId[]) {
+    it(`${preset}: no deadline, never late`, () => {
+      const r = correctedLate(preset);
+      expect(r.event.payload.late).toBe(false);
+      expect(r.event.payload).not.toHaveProperty("deadline");
+      expect(r.task.corrections.at(-1)).not.toHaveProperty("deadline");
+      expect(LIFECYCLE_PRESETS[preset].objectionCorrection.deadline).toBe(false);
+    });
+  }
+  it("chongqing: 5 working days after the confirmed objection, late after them", () => {
+    const r = correctedLate("chongqing");
+    expect(r.event.payload).toMatchObject({ late: true, deadline: "2026-04-28" });
   });
 });
