@@ -67,8 +67,9 @@ export interface Approval {
  * @example
  * ```ts
  * import type { Lateness } from "shuangsuiji";
- * const late: Lateness = null; // undecided: the deadline's year is not in the calendar yet
- * late === true; // false: not asserted late
+ * declare const late: Lateness; // e.g. a publication event's payload.late
+ * const asserted = late === true; // not `if (late)`: null (undecided) is neither late nor on time
+ * const undecided = late === null;
  * ```
  */
 export type Lateness = boolean | null;

@@ -8,6 +8,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { InspectionRecordSchema, type InspectionRecord, type InspectionRecordInput } from "../model/inspectionRecord.js";
 import { readRecordForm } from "./_recordForm.js";
 import { checkTargetFields } from "./_targetFields.js";
+import { requireOfficialCalendar } from "./_officialCalendar.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, isOnList, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 import { windowException as checkWindowException, type OutsideWindowInput, type WindowException } from "./_windowException.js";
@@ -50,8 +51,14 @@ export interface RecordResultOptions {
    * Longting art. 16, Chongqing 5.4) — the public notice's `reference` and date, on or before the inspection.
    */
   readonly outsideWindow?: { readonly reason: string; readonly approval: Approval; readonly publicNotice?: { readonly reference: string; readonly on: string } };
-  /** Calendar options for the deadline. */
+  /**
+   * Calendar options for the 7-working-day penalty deadline: the official calendar, or one adding later years from the
+   * State Council's notices. A year it does not cover makes the deadline provisional (`penaltyInfoProvisional`), never
+   * a refusal.
+   */
   readonly calendar?: CalendarOptions;
+  /** An explicit opt-out, with its reason, to compute the penalty deadline on a calendar that is not the official one. */
+  readonly nonOfficialCalendar?: { readonly reason: string };
 }
 
 /**
@@ -84,10 +91,9 @@ export interface RecordResultOptions {
  * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when an exception's approval
  *   is absent, from the wrong role, or dated after it.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not inspecting.
- * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, or the record or options are malformed.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, or the record or options are malformed,
+ *   or the penalty deadline's calendar is not the official one without `nonOfficialCalendar` (`official-calendar`).
  * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
- * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when a deadline it computes falls outside the calendar's
- *   years and `calendar.outsideCoverage` is not `"assume-weekdays"`.
  * @category Task
  * @example
  * ```ts
@@ -140,7 +146,11 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, ra
     if (!outcomes.some((x) => isNegativeOutcome(x))) where("该记录未发现问题，不能记录行政处罚决定", "the record found no problem: no penalty can be decided on it", ["penaltyDecidedOn"], "penalty-without-finding", penaltyRule.clause);
   }
   // the 7-working-day deadline is Longting art. 22's alone (penaltyInfoCollection.sevenWorkingDays)
-  const penalty = penaltyOn === undefined || !penaltyRule.sevenWorkingDays ? undefined : computeDeadline("penalty-info-collection", penaltyOn, o.calendar);
+  // a year the calendar does not cover makes it provisional (flagged, settled by recordPenaltyInfoCollected and
+  // overduePenaltyInfo on their calendars): recording the result is never refused for it; a calendar that is not the
+  // official one needs the opt-out, as for every legal deadline (hostile7a F5, F8)
+  const penalty = penaltyOn === undefined || !penaltyRule.sevenWorkingDays ? undefined : computeDeadline("penalty-info-collection", penaltyOn, { ...(o.calendar ?? {}), outsideCoverage: "assume-weekdays" });
+  if (penalty !== undefined && penaltyOn !== undefined) requireOfficialCalendar(o.calendar, o.nonOfficialCalendar, ["calendar", "calendar"], { from: penaltyOn, to: penalty.date });
   return advance(
     t,
     { records: appended(rec) },

@@ -102,7 +102,7 @@ const YEAR27 = {
 const CAL27 = addCalendarYears(CN_CALENDAR, [YEAR27]);
 
 /** Inspected up to `day` (the first target last, with a penalty decided on `penaltyOn` when given), longting. */
-function december(day = "2026-12-10", penaltyOn?: string): TaskLifecycle {
+function december(day = "2026-12-10", penaltyOn?: string, calendar: object = { calendar: ASSUME }): TaskLifecycle {
   const task = { ...TASK, id: "T-DEC", window: { start: "2026-11-02", end: "2026-12-31" } };
   let t = startTask(task, { preset: "longting", items: ITEMS, on: "2026-10-30", actor: "信用监管科" }).task;
   const record = drawTargets({ taskId: task.id, pool: POOL, commitment: commitPool(POOL), policy: { strata: { A: { ratio: 0.5 } } }, seed: createSeed("61".repeat(16), { kind: "other", description: "t" }) });
@@ -117,7 +117,7 @@ function december(day = "2026-12-10", penaltyOn?: string): TaskLifecycle {
   const first = t.targetIds[0]!;
   for (const id of [...t.targetIds.slice(1), first]) {
     const form = inspectedOnDay(recordFor(t, id, id === first && penaltyOn !== undefined ? ["violates-food-drug-rules"] : ["no-problem-found"]), day);
-    t = recordResult(t, form, { on: id === first && penaltyOn !== undefined ? penaltyOn : day, actor: "组", ...(id === first && penaltyOn !== undefined ? { penaltyDecidedOn: penaltyOn, calendar: ASSUME } : {}) }).task;
+    t = recordResult(t, form, { on: id === first && penaltyOn !== undefined ? penaltyOn : day, actor: "组", ...(id === first && penaltyOn !== undefined ? { penaltyDecidedOn: penaltyOn, ...calendar } : {}) }).task;
   }
   return t;
 }
@@ -199,6 +199,14 @@ describe("F8 — the 7-working-day 归集 on a provisional deadline is never ass
     expect(overduePenaltyInfo(t, "2027-01-06", { calendar: CAL27 })).toEqual([expect.objectContaining({ status: "not-collected", deadline: "2027-01-05" })]);
     expect(overduePenaltyInfo(t, "2027-01-06")).toEqual([expect.objectContaining({ status: "undecided" })]);
     expect(overduePenaltyInfo(t, "2026-12-31")).toEqual([]);
+  });
+  it("recording the result is never refused for a deadline in an uncovered year; a made-up calendar needs the opt-out", () => {
+    const t = december("2026-12-10", "2026-12-24", {});
+    expect(t.audit.at(-1)!.payload).toMatchObject({ penaltyInfoDeadline: "2027-01-04", penaltyInfoProvisional: true });
+    expect(december("2026-12-10", "2026-12-24", { calendar: { calendar: CAL27 } }).audit.at(-1)!.payload).toMatchObject({ penaltyInfoDeadline: "2027-01-05" });
+    expect(december("2026-12-10", "2026-12-24", { calendar: { calendar: CAL27 } }).audit.at(-1)!.payload).not.toHaveProperty("penaltyInfoProvisional");
+    const fake = addCalendarYears(CN_CALENDAR, [{ year: 2027, holidays: range("2027-01-01", 14, "元旦"), workdays: [] }]);
+    expect(refusal(() => december("2026-12-10", "2026-12-24", { calendar: { calendar: fake } })).issues[0]!.rule).toBe("official-calendar");
   });
 });
 
