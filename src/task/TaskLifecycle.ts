@@ -160,7 +160,7 @@ export interface TaskLifecycle {
   /** Publication date, once published. */
   readonly publishedOn?: string;
   /** Approved corrections after publication. */
-  readonly corrections: readonly { readonly recordId: string; readonly previous: InspectionRecord; readonly reason: string; readonly approval: Approval; readonly objectionConfirmedOn?: string; readonly deadline?: Deadline; readonly late: boolean }[];
+  readonly corrections: readonly { readonly recordId: string; readonly previous: InspectionRecord; readonly reason: string; readonly approval: Approval; readonly objectionConfirmedOn?: string; readonly deadline?: Deadline; readonly late: Lateness }[];
   /** The day on-site inspection started, once it has (results cannot predate it). */
   readonly inspectionStartedOn?: string;
   /**

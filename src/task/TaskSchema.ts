@@ -87,7 +87,7 @@ export const StoredTaskSchema = z
     corrections: z.array(
       z.strictObject({
         recordId: IdSchema, previous: InspectionRecordSchema, reason: z.string(), approval: Approval, objectionConfirmedOn: CivilDateSchema.optional(),
-        deadline: Opaque("Deadline").optional(), late: z.boolean(),
+        deadline: Opaque("Deadline").optional(), late: z.boolean().nullable(),
       }),
     ),
     inspectionStartedOn: CivilDateSchema.optional(),

@@ -1,5 +1,5 @@
 import { readArg } from "./_args.js";
-import { computeDeadline } from "../calendar/computeDeadline.js";
+import { judgeLateness } from "./_lateness.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
@@ -16,7 +16,8 @@ import { checkAdvanceNotice, checkRecordForm, presetOf, requireApproval, require
  * After a confirmed objection the correction is due within 5 working days where the preset adopts the 川渝 scheme
  * (2025; `objectionCorrection`: `chongqing`, and custom presets that do not say otherwise); a later one is recorded as
  * late. The Henan presets (`longting`, `wancheng`, `wolong`, `yanshi`) set no correction deadline: the correction
- * carries none and is never late. The corrected form passes the same checks as the original (team, sections, signatures, dates); the correction
+ * carries none and is never late. A deadline reaching a year the calendar does not cover is provisional: a correction
+ * in that year is `late: null`, undecided ({@link Lateness}), never asserted late. The corrected form passes the same checks as the original (team, sections, signatures, dates); the correction
  * is dated on or after publication, and its approval on or before the correction (`approval-late`).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
@@ -37,8 +38,6 @@ import { checkAdvanceNotice, checkRecordForm, presetOf, requireApproval, require
  * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
  * @throws {@link ShuangsuijiError} `dates-out-of-order` when the corrected inspection date is outside the task's
  *   window, or a date is before the task's previous event.
- * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when a deadline it computes falls outside the calendar's
- *   years and `calendar.outsideCoverage` is not `"assume-weekdays"`.
  * @category Task
  * @example
  * ```ts
@@ -92,8 +91,10 @@ export function correctPublishedResult(
   if (input.objectionConfirmedOn !== undefined) requireOrder(input.objectionConfirmedOn, on, "correction-after-objection", rule.clause, "更正日期早于异议核实日期", "the correction is dated before the objection was confirmed", ["on"]);
   // the 5 working days are the 川渝 scheme's (chongqing); the Henan documents set no correction deadline (objectionCorrection)
   const timed = presetOf(t).objectionCorrection?.deadline ?? true;
-  const deadline = input.objectionConfirmedOn === undefined || !timed ? undefined : computeDeadline("objection-correction", input.objectionConfirmedOn, input.calendar);
-  const late = deadline !== undefined && on > deadline.date;
+  // a deadline reaching a year the calendar does not cover is provisional: never the ground of late: true (null, undecided)
+  const judged = input.objectionConfirmedOn === undefined || !timed ? undefined : judgeLateness("objection-correction", input.objectionConfirmedOn, on, input.calendar);
+  const deadline = judged?.deadline;
+  const late = judged === undefined ? false : judged.late;
   const entry = { recordId: previous.id, previous, reason, approval, late, ...(input.objectionConfirmedOn === undefined ? {} : { objectionConfirmedOn: input.objectionConfirmedOn }), ...(deadline === undefined ? {} : { deadline }) };
   const records = t.records.map((x) => (x === previous ? r.data : x));
   return advance(t, { state: "corrected", records, corrections: appended(entry) }, {

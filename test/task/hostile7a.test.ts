@@ -369,3 +369,14 @@ describe("F13 — the 川渝 5-working-day correction deadline only where the pr
     expect(r.event.payload).toMatchObject({ late: true, deadline: "2026-04-28" });
   });
 });
+
+describe("judgeLateness — the rule every provisional deadline goes through (publication, 归集, objection correction)", () => {
+  it("final on a covering calendar; on time before the uncovered year; undecided (null) within it", async () => {
+    const { judgeLateness } = await import("../../src/task/_lateness.js");
+    expect(judgeLateness("objection-correction", "2026-12-28", "2027-01-05", { calendar: CAL27 })).toMatchObject({ late: false, deadline: { date: "2027-01-05", provisional: false } });
+    expect(judgeLateness("objection-correction", "2026-12-28", "2027-01-06", { calendar: CAL27 }).late).toBe(true);
+    expect(judgeLateness("objection-correction", "2026-12-28", "2027-01-05", undefined)).toMatchObject({ late: null, deadline: { date: "2027-01-04", provisional: true } });
+    expect(judgeLateness("objection-correction", "2026-12-28", "2026-12-31", undefined).late).toBe(false);
+    expect(judgeLateness("objection-correction", "2026-04-21", "2026-05-10", undefined)).toMatchObject({ late: true, deadline: { date: "2026-04-28", provisional: false } });
+  });
+});
