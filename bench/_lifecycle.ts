@@ -41,7 +41,7 @@ export function resultForms(t: TaskLifecycle): InspectionRecordInput[] {
     return {
       id: `R-${targetId}`, taskId: t.task.id, inspectedOn: "2026-04-15",
       inspectors: team.members.map((m) => ({ inspectorId: m.inspectorId, name: m.inspectorId, unit: m.departmentId })),
-      target: { targetId, name: `对象${targetId}` },
+      target: { targetId, name: `对象${targetId}`, code: targetId, county: "卧龙区", legalRepresentative: "张三", address: "卧龙区某路1号", phone: "13912345678" },
       departments: [
         { departmentId: "SCJG", items: [{ itemName: "食品经营者检查", outcomes: ["no-problem-found"] }] },
         { departmentId: "WJW", items: [{ itemName: "公共场所卫生检查", outcomes: ["no-problem-found"] }] },

@@ -171,7 +171,14 @@ for (const team of task.teams) {
   const record: InspectionRecordInput = {
     id: `REC-${targetId}`, taskId, inspectedOn: day,
     inspectors: team.members.map((m) => ({ inspectorId: m.inspectorId, name: inspectors.find((i) => i.id === m.inspectorId)?.name ?? m.inspectorId, unit: m.departmentId })),
-    target: { targetId, name: target?.name ?? targetId, code: targetId, ...(target?.phone === undefined ? {} : { phone: target.phone }) },
+    // the 检查对象 fields of the Chongqing form (F.1): 所属区县, 法定代表人, 检查地址, 联系电话 and the code
+    target: {
+      targetId, name: target?.name ?? targetId, code: targetId,
+      ...Object.fromEntries((["phone", "county", "address", "legalRepresentative"] as const).flatMap((k) => {
+        const v = target === undefined ? undefined : (target as Partial<Record<string, unknown>>)[k];
+        return typeof v === "string" ? [[k, v]] : [];
+      })),
+    },
     departments: [...new Set(team.members.map((m) => m.departmentId))].map((d) => ({ departmentId: d, items: [{ itemName: d === "SCJG" ? "食品经营者检查" : "公共场所卫生检查", outcomes: [d === "SCJG" ? outcome : "no-problem-found"] }] })),
     targetConfirmation: { kind: "signed", signedOn: day },
     inspectorSignatures: team.members.map((m) => ({ inspectorId: m.inspectorId, signedOn: day })),

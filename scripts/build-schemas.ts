@@ -52,6 +52,8 @@ const NOTE =
  */
 export const ENUM_LABELS: Readonly<Record<string, string>> = {
   province: "省级", city: "市级", county: "县级", township: "乡镇级",
+  // the record form's 检查对象 fields a preset requires (recordTargetFields; Wolong Annex B, Chongqing F.1); county is 县级 above
+  code: "统一社会信用代码/注册号", legalRepresentative: "法定代表人/负责人", idNumber: "证件（照）号码", phone: "电话", address: "地址/检查地址",
   key: "重点检查事项", general: "一般检查事项",
   "item-flag": "事项标注依法依规不予提前告知", category: "属于不予提前告知的检查类别", "not-possible": "不能提前告知",
   "on-site": "实地核查", documents: "书面检查", online: "网络监测", "sampling-test": "抽样检测", commissioned: "委托专业机构检查", remote: "非现场监管",

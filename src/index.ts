@@ -101,7 +101,7 @@ export {
   LIFECYCLE_PRESETS, REPLACEMENT_REASONS, type LifecyclePreset, type LifecyclePresetId, type ApproverRole, type ReplacementReason,
   APPROVER_ROLES, LifecyclePresetSchema,
 } from "./task/LIFECYCLE_PRESETS.js";
-export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Replacement, type Transition, type PenaltyInfoEntry, type AdvanceNoticeRecorded } from "./task/TaskLifecycle.js";
+export { TASK_STATES, type TaskState, type TaskLifecycle, type TaskTeam, type Approval, type Replacement, type Transition, type PenaltyInfoEntry, type AdvanceNoticeRecorded, type Lateness } from "./task/TaskLifecycle.js";
 export { TRANSITIONS, type TransitionName, type AuditEvent, type AnchoredHead } from "./task/AuditEvent.js";
 export { startTask, type StartTaskOptions } from "./task/startTask.js";
 export { recordTargetDraw } from "./task/recordTargetDraw.js";

@@ -47,7 +47,32 @@ export interface Approval {
    * (Chongqing 6.6). Elsewhere, when given, a department of the task. Kept in the trail, never dropped.
    */
   readonly departmentId?: string;
+  /**
+   * The approver's entry in the inspector directories of the stage-2 draw, when they are on them. A recusal decision or
+   * a replacement is never approved by the inspector it concerns (行政处罚法 art. 43; Longting art. 19; Chongqing 6.5):
+   * the library knows that inspector by id and directory name, so an approver who only shares the name gives their own
+   * entry here. Kept in the trail when given.
+   */
+  readonly approverId?: string;
 }
+
+/**
+ * Whether an act was late against its legal deadline: `true`, `false`, or `null` — undecided — when the deadline is
+ * provisional (computed on `outsideCoverage: "assume-weekdays"` into a year the calendar has no State Council holiday
+ * notice for) and the act falls in that year, so its 工作日 are not known (Longting art. 22; Wolong 3.2; Chongqing
+ * 6.6). `null` is neither late nor on time: test `late === true` / `late === false`. {@link isPublicationOverdue} and
+ * {@link overduePenaltyInfo} decide it on the calendar they are given.
+ *
+ * @category Task
+ * @example
+ * ```ts
+ * import type { Lateness } from "shuangsuiji";
+ * declare const late: Lateness; // e.g. a publication event's payload.late
+ * const asserted = late === true; // not `if (late)`: null (undecided) is neither late nor on time
+ * const undecided = late === null;
+ * ```
+ */
+export type Lateness = boolean | null;
 
 /**
  * A joint team for one group of targets: every matched inspector, the leader from the initiating department, and
@@ -135,7 +160,7 @@ export interface TaskLifecycle {
   /** Publication date, once published. */
   readonly publishedOn?: string;
   /** Approved corrections after publication. */
-  readonly corrections: readonly { readonly recordId: string; readonly previous: InspectionRecord; readonly reason: string; readonly approval: Approval; readonly objectionConfirmedOn?: string; readonly deadline?: Deadline; readonly late: boolean }[];
+  readonly corrections: readonly { readonly recordId: string; readonly previous: InspectionRecord; readonly reason: string; readonly approval: Approval; readonly objectionConfirmedOn?: string; readonly deadline?: Deadline; readonly late: Lateness }[];
   /** The day on-site inspection started, once it has (results cannot predate it). */
   readonly inspectionStartedOn?: string;
   /**
@@ -146,8 +171,11 @@ export interface TaskLifecycle {
   readonly advanceNotices?: Readonly<Record<string, AdvanceNoticeRecorded>>;
   /** Per target: when the inspectors showed identity and 执法证件, and who did (Wolong 2.3; 行政处罚法 art. 55). */
   readonly identityShown?: Readonly<Record<string, { readonly on: string; readonly inspectorIds: readonly string[] }>>; // `on`: the latest showing
-  /** Per department: its own publication (谁检查、谁录入、谁公开, Longting art. 22), and whether it was late. */
-  readonly departmentPublications?: Readonly<Record<string, { readonly publishedOn: string; readonly late: boolean }>>;
+  /**
+   * Per department: its own publication (谁检查、谁录入、谁公开, Longting art. 22), and whether it was late ({@link Lateness}:
+   * `null`, undecided, on a provisional deadline the publication's calendar could not settle).
+   */
+  readonly departmentPublications?: Readonly<Record<string, { readonly publishedOn: string; readonly late: Lateness }>>;
   /**
    * Record sections withheld from publication, each with its reason and basis (不适合公开, Chongqing 6.6; Wancheng art. 3)
    * and the department whose section it is (谁检查、谁公开); without `departmentId` (a task stored before per-section
@@ -196,8 +224,11 @@ export interface PenaltyInfoEntry {
   readonly collectedOn: string;
   /** 7 working days after the decision, where the preset sets that deadline (Longting art. 22); absent otherwise. */
   readonly deadline?: string;
-  /** Collected after the deadline (never, where the preset sets none). */
-  readonly late: boolean;
+  /**
+   * Collected after the deadline (never, where the preset sets none); `null` (undecided) when the deadline is provisional
+   * (its year not covered by the calendar) and the collection falls in that year ({@link Lateness}).
+   */
+  readonly late: Lateness;
 }
 
 /**

@@ -36,7 +36,7 @@ export const AuditEventSchema = z
   })
   .meta({ description: "Audit event 留痕事件 (Chongqing 4): chain fields, the transition called and its validated input; see docs/persistence.md" });
 
-const Approval = z.strictObject({ name: z.string(), role: z.enum(["department-head", "principal-head"]), on: CivilDateSchema, departmentId: IdSchema.optional() });
+const Approval = z.strictObject({ name: z.string(), role: z.enum(["department-head", "principal-head"]), on: CivilDateSchema, departmentId: IdSchema.optional(), approverId: IdSchema.optional() });
 /** A draw record or a deadline: kept whole, checked by replay (they carry their own digests). */
 const Opaque = (kind: string) => z.looseObject({}).meta({ description: `${kind}: checked by replaying the trail` });
 
@@ -87,7 +87,7 @@ export const StoredTaskSchema = z
     corrections: z.array(
       z.strictObject({
         recordId: IdSchema, previous: InspectionRecordSchema, reason: z.string(), approval: Approval, objectionConfirmedOn: CivilDateSchema.optional(),
-        deadline: Opaque("Deadline").optional(), late: z.boolean(),
+        deadline: Opaque("Deadline").optional(), late: z.boolean().nullable(),
       }),
     ),
     inspectionStartedOn: CivilDateSchema.optional(),
@@ -103,13 +103,13 @@ export const StoredTaskSchema = z
       .optional()
       .meta({ description: "提前告知 per target (Chongqing 6.5; Longting art. 21; Wolong 2.3): notice given, a surprise inspection on a lead, or not given with its ground" }),
     identityShown: z.record(IdSchema, z.strictObject({ on: CivilDateSchema, inspectorIds: z.array(IdSchema) })).optional(),
-    departmentPublications: z.record(IdSchema, z.strictObject({ publishedOn: CivilDateSchema, late: z.boolean() })).optional(),
+    departmentPublications: z.record(IdSchema, z.strictObject({ publishedOn: CivilDateSchema, late: z.boolean().nullable() })).optional(),
     withheld: z.array(z.strictObject({ recordId: IdSchema, reason: z.string(), basis: z.string(), departmentId: IdSchema.optional() })).optional(),
     penaltyInfo: z
       .array(
         z.strictObject({
           recordId: IdSchema, targetId: IdSchema, departmentId: IdSchema, decidedOn: CivilDateSchema, decisionNumber: z.string().optional(), collectedOn: CivilDateSchema,
-          deadline: CivilDateSchema.optional(), late: z.boolean(),
+          deadline: CivilDateSchema.optional(), late: z.boolean().nullable(),
         }),
       )
       .optional()

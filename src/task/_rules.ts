@@ -106,8 +106,13 @@ export function requireApproval(t: TaskLifecycle, approval: unknown, role: Appro
     }
     departmentId = a.departmentId;
   }
-  return { name: text(a.name), role: given as ApproverRole, on, ...(departmentId === undefined ? {} : { departmentId }) };
+  // the approver's directory entry, when given (a namesake of the inspector concerned, 行政处罚法 art. 43)
+  if (a.approverId !== undefined && text(a.approverId) === "") refuse("invalid-input", "approver-id", "行政处罚法 art. 43", "审批人编号不能为空", "the approver id, when given, cannot be empty", [...path, "approverId"], a.approverId);
+  return { name: text(a.name), role: given as ApproverRole, on, ...(departmentId === undefined ? {} : { departmentId }), ...(a.approverId === undefined ? {} : { approverId: text(a.approverId) }) };
 }
+
+/** The joint team's clause under the task's preset (Longting art. 20; Chongqing 6.5; Wancheng art. 20; Wolong 2.3; Yanshi 7.3). */
+export const teamClause = (t: TaskLifecycle): string => presetOf(t).team?.clause ?? "Wancheng art. 20";
 
 /** The date of the last recorded step. */
 export const lastOn = (t: TaskLifecycle): string | undefined => lastEventOf(t)?.on;
@@ -171,14 +176,14 @@ export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recorde
   const add = (path: (string | number)[], rule: string, clause: string, zh: string, en: string, value?: unknown) => issues.push({ path, rule, clause, messageZh: zh, messageEn: en, ...(value === undefined ? {} : { value }) });
   const team = teamOf(t, rec.target.targetId);
   if (team === undefined) {
-    refuse("record-form-refused", "team", "Wancheng art. 20", "该检查对象没有检查组", "no joint team inspects this target", ["target", "targetId"], rec.target.targetId);
+    refuse("record-form-refused", "team", teamClause(t), "该检查对象没有检查组", "no joint team inspects this target", ["target", "targetId"], rec.target.targetId);
   }
   const members = new Map(team.members.map((m) => [m.inspectorId, m.departmentId]));
   const listed = new Set<string>();
   rec.inspectors.forEach((i, k) => {
     if (listed.has(i.inspectorId)) add(["inspectors", k], "inspector-duplicate", "Longting art. 21", `${i.name}在记录表上重复列出`, `${i.name} is listed twice on the form (counted once)`, i.inspectorId);
     listed.add(i.inspectorId);
-    if (!members.has(i.inspectorId)) add(["inspectors", k], "team-member", "Wancheng art. 20", `${i.name}不是该检查组成员`, `${i.name} is not a member of the team for this target`, i.inspectorId);
+    if (!members.has(i.inspectorId)) add(["inspectors", k], "team-member", teamClause(t), `${i.name}不是该检查组成员`, `${i.name} is not a member of the team for this target`, i.inspectorId);
     // 执法回避: an inspector recused for this target may neither inspect it nor sign for it (行政处罚法 art. 43)
     if (isRecused(t, i.inspectorId, [rec.target.targetId])) add(["inspectors", k], "recused-on-form", "行政处罚法 art. 43; Chongqing 6.5", `${i.name}已对该检查对象回避，不得列入记录表`, `${i.name} is recused for this target and cannot be on its form`, i.inspectorId);
   });
@@ -257,7 +262,7 @@ else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-
   }
   if (issues.length > 0) throw new ShuangsuijiError("record-form-refused", issues);
   const dates: RuleIssue[] = [];
-  const late = (path: (string | number)[], zh: string, en: string, value: string) => dates.push({ path, rule: "record-dates", clause: "Wolong 3.1; Chongqing 6.6", messageZh: zh, messageEn: en, value });
+  const late = (path: (string | number)[], zh: string, en: string, value: string) => dates.push({ path, rule: "record-dates", clause: rules.signatures.clause, messageZh: zh, messageEn: en, value });
   if (rec.inspectedOn > recordedOn) late(["inspectedOn"], "检查日期晚于录入日期", "the inspection is dated after it was recorded", rec.inspectedOn);
   rec.inspectorSignatures.forEach((s, k) => {
     if (s.signedOn < rec.inspectedOn || s.signedOn > recordedOn) late(["inspectorSignatures", k, "signedOn"], "签字日期应在检查日期与录入日期之间", "a signature must be dated between the inspection and its recording", s.signedOn);

@@ -173,7 +173,7 @@ export function advanceNotice(
     }
   }
   if (rule.notice === "required") {
-    return deepFreeze({ notice: "required", basis: keyOf(rule.clause), reasonZh: "现场检查前应以书面或电话、传真等形式提前告知", reasonEn: "notify in advance, in writing or by phone or fax, before the on-site check", ...extra });
+    return deepFreeze({ notice: "required", basis: keyOf(rule.clause), reasonZh: rule.wording?.zh ?? "现场检查前应以书面或电话、传真等形式提前告知", reasonEn: rule.wording?.en ?? "notify in advance, in writing or by phone or fax, before the on-site check", ...extra });
   }
-  return deepFreeze({ notice: "optional", basis: keyOf(rule.clause), reasonZh: "如有必要可以提前告知", reasonEn: "notice may be given where useful", ...extra });
+  return deepFreeze({ notice: "optional", basis: keyOf(rule.clause), reasonZh: rule.wording?.zh ?? "可以提前告知", reasonEn: rule.wording?.en ?? "notice may be given", ...extra });
 }

@@ -21,7 +21,9 @@ import { requireChronology, requireOrder, text } from "./_rules.js";
  * The working days are the State Council's (国务院办公厅关于部分节假日安排的通知): a `calendar` that differs from the
  * bundled official one on a year both cover is refused (`official-calendar`) unless the caller opts out explicitly
  * (`nonOfficialCalendar.reason`), recorded in the event's `calendar.nonOfficialReason`; a calendar that only adds later
- * years ({@link addCalendarYears}) is accepted.
+ * years ({@link addCalendarYears}) is accepted when each added year holds the fixed-date statutory days of
+ * 《全国年节及纪念日放假办法》 art. 2 (元旦, 劳动节, 国庆) and as many weekdays off, net of make-up working days, as there
+ * are statutory days — a made-up year that moves the deadline needs the opt-out too.
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param rawOptions - `completedOn`, the `actor`, the `calendar` for the publication deadline and, to use a calendar that
@@ -57,14 +59,14 @@ export function completeInspection(t: TaskLifecycle, rawOptions: { readonly comp
   const endedOn = inspectionEndedOn(t) ?? completedOn;
   // 工作日 are the State Council's: a calendar that differs from the official one moves the legal deadline, so it is
   // refused unless the caller opts out explicitly, and the opt-out is recorded (G05)
-  const check = requireOfficialCalendar(options.calendar, options.nonOfficialCalendar, ["calendar", "calendar"]);
   const deadline = computeDeadline("results-publication", endedOn, options.calendar);
+  const check = requireOfficialCalendar(options.calendar, options.nonOfficialCalendar, ["calendar", "calendar"], { from: endedOn, to: deadline.date });
   // Wolong 3.2 and Longting art. 22 bound the entry (录入) too: results entered after the deadline are recorded as late
   const lateEntries = entriesAfter(t, deadline.date);
   // the holiday calendar the deadline rests on, by digest: publishResults judges lateness against this deadline, so a
   // made-up calendar that moves it is visible in the trail (Longting art. 22)
   const cal = options.calendar?.calendar ?? CN_CALENDAR;
-  const calendar = { digest: calendarDigest(cal), official: calendarDigest(cal) === calendarDigest(CN_CALENDAR), ...(check.nonOfficialReason === undefined ? {} : { nonOfficialReason: check.nonOfficialReason }) };
+  const calendar = { digest: calendarDigest(cal), official: check.official, ...(check.nonOfficialReason === undefined ? {} : { nonOfficialReason: check.nonOfficialReason }) };
   return advance(
     t,
     { state: "results-recorded", completedOn, publicationDeadline: deadline },

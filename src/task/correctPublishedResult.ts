@@ -1,5 +1,5 @@
 import { readArg } from "./_args.js";
-import { computeDeadline } from "../calendar/computeDeadline.js";
+import { judgeLateness } from "./_lateness.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
@@ -7,13 +7,17 @@ import { InspectionRecordSchema, type InspectionRecord, type InspectionRecordInp
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
 import { advance, appended, recordById, refuse, requireState } from "./_lifecycle.js";
+import { checkTargetFields } from "./_targetFields.js";
 import { checkAdvanceNotice, checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
 /**
  * Corrects a published result. Published results are not changed at will (Wancheng art. 21: 不得擅自更改); a change needs
  * the preset's approval (Chongqing 6.6: 经本部门主要负责人审批后予以更正) and keeps the previous record in the history.
- * After a confirmed objection the correction is due within 5 working days (川渝 scheme 2025); a later one is recorded
- * as late. The corrected form passes the same checks as the original (team, sections, signatures, dates); the correction
+ * After a confirmed objection the correction is due within 5 working days where the preset adopts the 川渝 scheme
+ * (2025; `objectionCorrection`: `chongqing`, and custom presets that do not say otherwise); a later one is recorded as
+ * late. The Henan presets (`longting`, `wancheng`, `wolong`, `yanshi`) set no correction deadline: the correction
+ * carries none and is never late. A deadline reaching a year the calendar does not cover is provisional: a correction
+ * in that year is `late: null`, undecided ({@link Lateness}), never asserted late. The corrected form passes the same checks as the original (team, sections, signatures, dates); the correction
  * is dated on or after publication, and its approval on or before the correction (`approval-late`).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
@@ -34,8 +38,6 @@ import { checkAdvanceNotice, checkRecordForm, presetOf, requireApproval, require
  * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
  * @throws {@link ShuangsuijiError} `dates-out-of-order` when the corrected inspection date is outside the task's
  *   window, or a date is before the task's previous event.
- * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when a deadline it computes falls outside the calendar's
- *   years and `calendar.outsideCoverage` is not `"assume-weekdays"`.
  * @category Task
  * @example
  * ```ts
@@ -75,6 +77,7 @@ export function correctPublishedResult(
   const concerned = changed.length === 1 ? changed : [...new Set(previous.departments.map((d) => d.departmentId))];
   const approval = requireApproval(t, input.approval, rule.approver, rule.clause, "更正已公示的检查结果", on, ["approval"], { on: t.publishedOn, zh: "检查结果公示日期", en: "the publication of the results" }, { ids: concerned, zh: changed.length === 1 ? "结果被更正的部门" : "记录表所列部门", en: changed.length === 1 ? "the department whose result is corrected" : "a department on the form" });
   checkRecordForm(t, r.data, on);
+  checkTargetFields(t, r.data, ["record"]);
   // the same dates as at first recording (recordResult): not before the inspection started, inside the task window
   // unless the original record already carried an approved exception for that same date
   const inspectedOn = r.data.inspectedOn;
@@ -86,8 +89,12 @@ export function correctPublishedResult(
   checkAdvanceNotice(t, r.data.target.targetId, inspectedOn, ["record"]);
   if (input.objectionConfirmedOn !== undefined) requireOrder(t.publishedOn, requireDate(input.objectionConfirmedOn, ["objectionConfirmedOn"]), "objection-after-publication", rule.clause, "异议核实日期早于公示日期", "an objection is confirmed before the result was published", ["objectionConfirmedOn"]);
   if (input.objectionConfirmedOn !== undefined) requireOrder(input.objectionConfirmedOn, on, "correction-after-objection", rule.clause, "更正日期早于异议核实日期", "the correction is dated before the objection was confirmed", ["on"]);
-  const deadline = input.objectionConfirmedOn === undefined ? undefined : computeDeadline("objection-correction", input.objectionConfirmedOn, input.calendar);
-  const late = deadline !== undefined && on > deadline.date;
+  // the 5 working days are the 川渝 scheme's (chongqing); the Henan documents set no correction deadline (objectionCorrection)
+  const timed = presetOf(t).objectionCorrection?.deadline ?? true;
+  // a deadline reaching a year the calendar does not cover is provisional: never the ground of late: true (null, undecided)
+  const judged = input.objectionConfirmedOn === undefined || !timed ? undefined : judgeLateness("objection-correction", input.objectionConfirmedOn, on, input.calendar);
+  const deadline = judged?.deadline;
+  const late = judged === undefined ? false : judged.late;
   const entry = { recordId: previous.id, previous, reason, approval, late, ...(input.objectionConfirmedOn === undefined ? {} : { objectionConfirmedOn: input.objectionConfirmedOn }), ...(deadline === undefined ? {} : { deadline }) };
   const records = t.records.map((x) => (x === previous ? r.data : x));
   return advance(t, { state: "corrected", records, corrections: appended(entry) }, {

@@ -4,11 +4,14 @@ import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { replaceInspector } from "./replaceInspector.js";
 import { advance, refuse, requireState } from "./_lifecycle.js";
 import { requireApproval, requireChronology, text } from "./_rules.js";
+import { requireNotConcerned } from "./_concerned.js";
 
 /**
  * Decides a target's request that an inspector recuse (当事人申请回避). The head of the inspector's own agency decides
  * (行政处罚法 art. 43: 由行政机关负责人决定; the inspection continues meanwhile): `decision.departmentId` is required and
- * must be the inspector's department. A granted request replaces the inspector
+ * must be the inspector's department, and the head who decides is never the inspector challenged (`approver-is-concerned`:
+ * known by id and by the name of his entry in the stage-2 directories; a namesake gives `decision.approverId`; a head
+ * who is himself challenged leaves the decision to another head). A granted request replaces the inspector
  * with a substitute chosen by the department (reason `recusal`; the recused inspector can never come back to those
  * targets); a refused one is recorded with its reason. The decision is dated on or before the day it is recorded.
  *
@@ -19,7 +22,8 @@ import { requireApproval, requireChronology, text } from "./_rules.js";
  * @throws {@link ShuangsuijiError} `replacement-refused` when the substitute cannot replace the inspector (see {@link
  *   replaceInspector}).
  * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when the decision's approval
- *   is absent, names no department or another than the inspector's, is from the wrong role, or dated after it.
+ *   is absent, names no department or another than the inspector's, is from the wrong role, or dated after it;
+ *   `approval-role` (rule `approver-is-concerned`) when the decision is the challenged inspector's own.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the decision is missing, a refusal has
  *   no reason, or a granted request has no substitute.
@@ -60,6 +64,8 @@ export function decideRecusalRequest(
   // 执法人员的回避，由行政机关负责人决定 (行政处罚法 art. 43): the head of the inspector's own department decides
   const inspectorDepartment = t.teams.flatMap((x) => x.members).find((m) => m.inspectorId === input.inspectorId)?.departmentId;
   const decision = requireApproval(t, input.decision, "department-head", "行政处罚法 art. 43", "回避申请的决定", on, ["decision"], undefined, inspectorDepartment === undefined ? undefined : { ids: [inspectorDepartment], zh: "申请回避人员所在部门", en: "the inspector's own department" });
+  // nemo iudex in causa sua: the inspector challenged never decides the request (行政处罚法 art. 43 由行政机关负责人决定)
+  requireNotConcerned(t, decision, text(input.inspectorId), "行政处罚法 art. 43", { zh: "回避申请的决定", en: "a recusal decision" }, ["decision"]);
   if (typeof input.granted !== "boolean") refuse("invalid-input", "recusal-granted", "行政处罚法 art. 43", "应说明是否准予回避", "say whether the request is granted", ["granted"], input.granted);
   const request = { targetId: text(input.targetId), inspectorId: text(input.inspectorId), grounds: text(input.grounds), decidedBy: decision.name, decidedOn: decision.on, granted: input.granted };
   if (!input.granted) {

@@ -2,6 +2,7 @@ import { readPlain } from "../_internal/boundary.js";
 import { isLiveTask, recordOfTarget, stateIndex } from "./_lifecycle.js";
 import { inspectionEndedOn } from "./_inspectionEnd.js";
 import { computeDeadline } from "../calendar/computeDeadline.js";
+import { deadlineToAnswer } from "./_lateness.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
@@ -22,12 +23,14 @@ import type { TaskLifecycle } from "./TaskLifecycle.js";
  *
  * @param raw - The task.
  * @param asOf - Today's date, `YYYY-MM-DD` (the library never reads the clock).
- * @param calendar - The working-day calendar for a task not yet completed (completion fixes its own); default the
- *   bundled official calendar.
+ * @param calendar - The working-day calendar for a task not yet completed (completion fixes its own), and the one a
+ *   provisional completion deadline is settled on (computed on `outsideCoverage: "assume-weekdays"`: recomputed here,
+ *   so a publication on time on the real calendar is not reported late); default the bundled official calendar.
  * @returns `true` when the results were published after the deadline, or are unpublished and `asOf` is past it.
  * @throws {@link ShuangsuijiError} `invalid-date` when `asOf` is not a real `YYYY-MM-DD` date.
- * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when an uncompleted task's deadline falls outside the
- *   calendar's years and `calendar.outsideCoverage` is not `"assume-weekdays"`.
+ * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when an uncompleted task's deadline — or a provisional
+ *   one a date past the calendar's years must be compared with — falls outside the calendar's years and
+ *   `calendar.outsideCoverage` is not `"assume-weekdays"` (with it, the answer rests on the assumed weekdays).
  * @throws {@link ShuangsuijiError} `invalid-input` when `raw` cannot be read as plain data (a Proxy, a getter that
  *   throws, nesting past the input limits).
  * @category Task
@@ -41,7 +44,11 @@ import type { TaskLifecycle } from "./TaskLifecycle.js";
 export function isPublicationOverdue(raw: TaskLifecycle, asOf: string, calendar?: CalendarOptions): boolean {
   const t = isLiveTask(raw) ? raw : (readPlain(raw, ["task"]) as TaskLifecycle);
   parseCivilDate(asOf, "asOf");
-  const deadline = t.publicationDeadline?.date ?? inspectionEndDeadline(t, calendar) ?? windowEndDeadline(t, asOf, calendar);
+  const stored = t.publicationDeadline;
+  // a provisional deadline (completion on assume-weekdays) is answered on the calendar given, never taken as final
+  const compared = t.publishedOn !== undefined ? [t.publishedOn] : [asOf, ...Object.values(t.departmentPublications ?? {}).map((p) => p.publishedOn)];
+  const latest = compared.reduce((m, d) => (d > m ? d : m));
+  const deadline = stored !== undefined ? (deadlineToAnswer("results-publication", stored, latest, calendar) as string) : inspectionEndDeadline(t, calendar) ?? windowEndDeadline(t, asOf, calendar);
   if (deadline === undefined) return false;
   if (t.publishedOn !== undefined) return t.publishedOn > deadline;
   // 谁检查、谁公开 (Longting art. 22): a department that published late makes the task late

@@ -1,6 +1,10 @@
 import { readArg } from "./_args.js";
-import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, headOf, recordById, refuse, requireState } from "./_lifecycle.js";
+import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
+import { CN_CALENDAR } from "../calendar/CN_CALENDAR.js";
+import type { Lateness, TaskLifecycle, Transition } from "./TaskLifecycle.js";
+import { advance, calendarDigest, headOf, recordById, refuse, requireState } from "./_lifecycle.js";
+import { judgeLateness } from "./_lateness.js";
+import { requireOfficialCalendar } from "./_officialCalendar.js";
 import { presetOf, requireChronology, requireOrder, text } from "./_rules.js";
 
 /**
@@ -26,6 +30,15 @@ export interface PublishResultsOptions {
    * dropped, and the public view counts them.
    */
   readonly withheld?: readonly { readonly recordId: string; readonly reason: string; readonly basis: string }[];
+  /**
+   * The calendar a provisional deadline is settled on (a completion computed with `outsideCoverage: "assume-weekdays"`):
+   * pass one covering the year the deadline reaches (e.g. {@link addCalendarYears} with the State Council's notice) and
+   * the deadline is recomputed on it, the publication judged against it and the task's `publicationDeadline` made final.
+   * Default the bundled official calendar. Unused when the deadline is already final.
+   */
+  readonly calendar?: CalendarOptions;
+  /** An explicit opt-out, with its reason, to settle the deadline on a calendar that differs from the official one. */
+  readonly nonOfficialCalendar?: { readonly reason: string };
 }
 
 
@@ -37,7 +50,11 @@ export interface PublishResultsOptions {
  * departments, and the public view leaves the record out only when every section of it is withheld. A single-department task may omit `departmentId`. From
  * full publication on they are immutable: only an approved correction changes them ({@link correctPublishedResult}).
  * Publication is dated on or after completion (`dates-out-of-order`); after the 20-working-day deadline it is allowed
- * but recorded as late, per department. Records may be `withheld` only where the preset's `publicationExemption` allows it
+ * but recorded as late, per department. A provisional deadline (completion on `outsideCoverage: "assume-weekdays"`, its
+ * year not yet in the calendar) never yields `late: true` by itself: it is recomputed on the publication's `calendar`
+ * (official, or opted out with `nonOfficialCalendar`) — and, once final, becomes the task's `publicationDeadline`;
+ * when that calendar does not cover the year either, a publication before that year is on time and one within it is
+ * `late: null`, undecided ({@link Lateness}); the event's `deadlineSettled` says how. Records may be `withheld` only where the preset's `publicationExemption` allows it
  * (`chongqing`: Chongqing 6.6 不适合公开; `wancheng`: Wancheng art. 3 除法律法规有明确规定外; a custom preset stating it);
  * otherwise `withheld-no-exemption` cites the preset's own clause (Longting art. 22, Wolong 3.2, Yanshi 7.5). A section is withheld
  * only before it is public, so nothing published is withdrawn (Wancheng art. 21 公开后不得擅自更改).
@@ -50,7 +67,8 @@ export interface PublishResultsOptions {
  *   department has already published its results, or records are withheld under a preset with no exemption.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, a joint task's publication names no
  *   department, the department is not a participant, or a withheld record is unknown, repeated, has no reason or carries
- *   no section of the publishing department.
+ *   no section of the publishing department, or a provisional deadline is settled on a calendar that differs from the
+ *   official one without `nonOfficialCalendar` (`official-calendar`).
  * @throws {@link ShuangsuijiError} `invalid-date` when `on` is not a real `YYYY-MM-DD` date.
  * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event.
  * @category Task
@@ -113,16 +131,30 @@ export function publishResults(t: TaskLifecycle, rawOptions: PublishResultsOptio
       withheld.push({ recordId, reason: text(x.reason), basis: text(x.basis), departmentId: departments[0] as string });
     });
   }
-  const deadline = t.publicationDeadline?.date as string;
-  const late = on > deadline;
+  // a provisional deadline (its year not in the completion's calendar) is never the ground of a `late` verdict: it is
+  // settled on this publication's calendar, or the lateness is undecided, null (Longting art. 22; Wolong 3.2; Chongqing 6.6)
+  const stored = t.publicationDeadline;
+  let deadline = stored?.date as string;
+  let late: Lateness = on > deadline;
+  let settled: Record<string, unknown> | undefined;
+  let publicationDeadline = stored;
+  if (stored?.provisional === true) {
+    const judged = judgeLateness("results-publication", stored.from, on, o.calendar);
+    const check = requireOfficialCalendar(o.calendar, o.nonOfficialCalendar, ["calendar", "calendar"], { from: stored.from, to: judged.deadline.date > on ? judged.deadline.date : on });
+    deadline = judged.deadline.date;
+    late = judged.late;
+    const cal = o.calendar?.calendar ?? CN_CALENDAR;
+    settled = { provisionalDeadline: stored.date, provisional: judged.deadline.provisional, calendar: { digest: calendarDigest(cal), official: check.official, ...(check.nonOfficialReason === undefined ? {} : { nonOfficialReason: check.nonOfficialReason }) } };
+    if (!judged.deadline.provisional) publicationDeadline = judged.deadline;
+  }
   const departmentPublications = { ...done, ...Object.fromEntries(departments.map((d) => [d, { publishedOn: on, late }])) };
   const complete = all.every((d) => Object.hasOwn(departmentPublications, d));
   return advance(
     t,
-    { ...(complete ? { state: "published" as const, publishedOn: on } : {}), departmentPublications, ...(withheld.length === 0 ? {} : { withheld }) },
+    { ...(complete ? { state: "published" as const, publishedOn: on } : {}), departmentPublications, ...(withheld.length === 0 ? {} : { withheld }), ...(publicationDeadline === stored ? {} : { publicationDeadline }) },
     {
       type: complete ? "results-published" : "department-results-published", on, actor: text(o.actor),
-      payload: { deadline, late, departments, complete, records: ownRecords(t, departments), ...(o.withheld === undefined ? {} : { withheld: withheld.slice((t.withheld ?? []).length).map(({ recordId, reason, basis }) => ({ recordId, reason, basis })) }), head: headOf(t) },
+      payload: { deadline, late, ...(settled === undefined ? {} : { deadlineSettled: settled }), departments, complete, records: ownRecords(t, departments), ...(o.withheld === undefined ? {} : { withheld: withheld.slice((t.withheld ?? []).length).map(({ recordId, reason, basis }) => ({ recordId, reason, basis })) }), head: headOf(t) },
       transition: "publishResults", input: [options],
     },
   );

@@ -3,7 +3,7 @@ import type { InspectorDrawRecord } from "../draw/inspectors/InspectorDrawRecord
 import { stage2BodyDigest } from "../draw/inspectors/_recordDigest.js";
 import type { TaskLifecycle, TaskTeam, Transition } from "./TaskLifecycle.js";
 import { advance, refuse, requireState } from "./_lifecycle.js";
-import { requireChronology, text } from "./_rules.js";
+import { presetOf, requireChronology, text } from "./_rules.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import { drawInspectors, type DrawInspectorsInput } from "../draw/inspectors/drawInspectors.js";
 import { verifyInspectorDraw } from "../draw/inspectors/verifyInspectorDraw.js";
@@ -114,7 +114,10 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
  * on the task's locked list: a record that does not follow from its inputs is refused (`draw-does-not-verify`, Longting
  * art. 19), naming the fields that differ. Every department of the task must have drawn inspectors
  * (`every-department-draws`, Longting art. 19 各参与部门…自行抽取; Wancheng art. 20 所有执法检查人员), and at least one side
- * must be random (`one-side-random`: `randomSide: "neither"` is refused, Longting art. 19's fallback keeps one side).
+ * must be random (`one-side-random`: `randomSide: "neither"` is refused, Longting art. 19's fallback keeps one side);
+ * inspectors assigned rather than drawn (`"targets-only"`) only where the preset's `inspectorDrawFallback` allows it
+ * (`longting`; elsewhere `inspectors-drawn-at-random`, citing the preset's clause: Chongqing 6.5, Wancheng art. 19,
+ * Yanshi 7.3, Wolong 2.2).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
  * @param rawRecord - The stage-2 record of {@link drawInspectors}.
@@ -123,7 +126,8 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, the record is missing or altered, was
  *   drawn on another locked list, covers other targets than the current list, its teams break a rule, a department of
- *   the task drew nobody, or neither side is random.
+ *   the task drew nobody, neither side is random, or a department's inspectors were assigned under a preset without
+ *   the single-side fallback.
  * @throws {@link ShuangsuijiError} `invalid-date` when `on` is not a real `YYYY-MM-DD` date.
  * @throws {@link ShuangsuijiError} `dates-out-of-order` when `on` is before the task's previous event.
  * @category Task
@@ -165,6 +169,13 @@ export function recordInspectorDraw(t: TaskLifecycle, rawRecord: InspectorDrawRe
   }));
   const problems = teamProblems(t, record, teams);
   if (problems.length > 0) throw new ShuangsuijiError("invalid-input", problems);
+  // inspectors assigned, not drawn: only under a document with the single-side fallback (Longting art. 19); the others
+  // draw the inspectors at random (Chongqing 6.5; Wancheng art. 19; Yanshi 7.3; Wolong 2.2)
+  const fallback = presetOf(t).inspectorDrawFallback;
+  if (fallback?.allowed === false && (record.randomSide === "targets-only" || record.randomSide === "neither")) {
+    const assigned = record.departments.filter((d) => d.teams.some((team) => !team.random)).map((d) => d.departmentId);
+    refuse("invalid-input", "inspectors-drawn-at-random", fallback.clause, `${assigned.join("、")}的执法检查人员未随机抽取（名录库人数不足，直接指派）：本任务适用的规定没有只抽取检查对象的例外，应扩大抽取范围（如全局内随机）或充实执法检查人员名录库后重新抽取`, `the inspectors of ${assigned.join(", ")} were assigned, not drawn (a directory no larger than the team): the task's preset has no single-side fallback (that is Longting art. 19's) — widen the scope (e.g. the whole bureau) or the directory and draw again`, ["record", "randomSide"], record.randomSide);
+  }
   // the fallback keeps one side random (Longting art. 19 可以只进行检查对象或执法检查人员的随机抽取): never neither
   if (record.randomSide === "neither") refuse("invalid-input", "one-side-random", "Longting art. 19", "检查对象和执法检查人员均未随机抽取：至少一方须随机产生", "neither the targets nor the inspectors were drawn at random: at least one side must be random", ["record", "randomSide"], record.randomSide);
   // every participating department draws its own inspectors (Longting art. 19 再由各参与部门…自行抽取匹配执法检查人员;

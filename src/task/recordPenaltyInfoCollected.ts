@@ -1,5 +1,5 @@
 import { readArg } from "./_args.js";
-import { computeDeadline } from "../calendar/computeDeadline.js";
+import { judgeLateness } from "./_lateness.js";
 import type { CalendarOptions } from "../calendar/HolidayCalendar.js";
 import { isNegativeOutcome } from "../codes/isNegativeOutcome.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
@@ -25,7 +25,10 @@ export interface PenaltyInfoCollectedInput {
   readonly on: string;
   /** Who collected it. */
   readonly actor: string;
-  /** Calendar options for the 7-working-day deadline: the official calendar (or one that only adds later years). */
+  /**
+   * Calendar options for the 7-working-day deadline: the official calendar (or one that adds later years from the State
+   * Council's notices). A year it does not cover makes the deadline provisional (never `late: true` from it).
+   */
   readonly calendar?: CalendarOptions;
   /** An explicit opt-out, with its reason, to compute the deadline on a calendar that differs from the official one. */
   readonly nonOfficialCalendar?: { readonly reason: string };
@@ -39,7 +42,9 @@ export interface PenaltyInfoCollectedInput {
  * 7 working days of the decision; after the deadline the step is accepted and recorded as `late` (the measures bound
  * the collection but do not refuse a late one: refusing would keep the penalty from the public). The other presets set
  * no fixed deadline (Yanshi 7.5 「要及时归集」; Wolong, Wancheng, Chongqing: no 归集 rule): the collection carries no
- * deadline and is never late. Refusals cite the preset's `penaltyInfoCollection.clause`. Dates run in order (`dates-out-of-order`): the decision on or after the inspection, the collection on or after
+ * deadline and is never late. A deadline reaching a year the calendar does not cover (no State Council notice yet) is
+ * provisional and never the ground of `late: true`: a collection before that year is on time, one within it is `late:
+ * null`, undecided ({@link Lateness}), until {@link overduePenaltyInfo} is asked with a calendar covering the year. Refusals cite the preset's `penaltyInfoCollection.clause`. Dates run in order (`dates-out-of-order`): the decision on or after the inspection, the collection on or after
  * the decision and the task's previous event. A decision date already given to {@link recordResult}
  * (`penaltyDecidedOn`) must be the same. Each department collects a record's penalty once (`collected-once`).
  * {@link overduePenaltyInfo} lists what is late or overdue.
@@ -56,8 +61,6 @@ export interface PenaltyInfoCollectedInput {
  * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
  * @throws {@link ShuangsuijiError} `dates-out-of-order` when the decision predates the inspection, or `on` predates the
  *   decision or the task's previous event.
- * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when the deadline falls outside the calendar's years and
- *   `calendar.outsideCoverage` is not `"assume-weekdays"`.
  * @category Task
  * @example
  * ```ts
@@ -97,9 +100,11 @@ export function recordPenaltyInfoCollected(t: TaskLifecycle, rawInput: PenaltyIn
   }
   const decisionNumber = input.decisionNumber === undefined ? undefined : text(input.decisionNumber);
   if (decisionNumber === "") refuse("invalid-input", "decision-number", cl, "处罚决定书文号不能为空", "the decision number, when given, cannot be empty", ["decisionNumber"]);
-  if (rule.sevenWorkingDays) requireOfficialCalendar(input.calendar, input.nonOfficialCalendar, ["calendar", "calendar"]);
-  const deadline = rule.sevenWorkingDays ? computeDeadline("penalty-info-collection", decidedOn, input.calendar) : undefined;
-  const late = deadline !== undefined && on > deadline.date;
+  // a deadline reaching a year the calendar does not cover is provisional: no `late` verdict from it (Longting art. 22)
+  const judged = rule.sevenWorkingDays ? judgeLateness("penalty-info-collection", decidedOn, on, input.calendar) : undefined;
+  if (judged !== undefined) requireOfficialCalendar(input.calendar, input.nonOfficialCalendar, ["calendar", "calendar"], { from: decidedOn, to: judged.deadline.date > on ? judged.deadline.date : on });
+  const deadline = judged?.deadline;
+  const late = judged === undefined ? false : judged.late;
   const entry = { recordId, targetId: rec.target.targetId, departmentId, decidedOn, ...(decisionNumber === undefined ? {} : { decisionNumber }), collectedOn: on, ...(deadline === undefined ? {} : { deadline: deadline.date }), late };
   return advance(
     t,

@@ -7,6 +7,8 @@ import { issuesFromZod } from "../errors/_fromZod.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { InspectionRecordSchema, type InspectionRecord, type InspectionRecordInput } from "../model/inspectionRecord.js";
 import { readRecordForm } from "./_recordForm.js";
+import { checkTargetFields } from "./_targetFields.js";
+import { requireOfficialCalendar } from "./_officialCalendar.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, isOnList, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 import { windowException as checkWindowException, type OutsideWindowInput, type WindowException } from "./_windowException.js";
@@ -49,8 +51,14 @@ export interface RecordResultOptions {
    * Longting art. 16, Chongqing 5.4) — the public notice's `reference` and date, on or before the inspection.
    */
   readonly outsideWindow?: { readonly reason: string; readonly approval: Approval; readonly publicNotice?: { readonly reference: string; readonly on: string } };
-  /** Calendar options for the deadline. */
+  /**
+   * Calendar options for the 7-working-day penalty deadline: the official calendar, or one adding later years from the
+   * State Council's notices. A year it does not cover makes the deadline provisional (`penaltyInfoProvisional`), never
+   * a refusal.
+   */
   readonly calendar?: CalendarOptions;
+  /** An explicit opt-out, with its reason, to compute the penalty deadline on a calendar that is not the official one. */
+  readonly nonOfficialCalendar?: { readonly reason: string };
 }
 
 /**
@@ -60,12 +68,15 @@ export interface RecordResultOptions {
  * record check (`record-form-refused`): distinct inspectors, all team members, at least two per department (Longting
  * art. 21), a section for every team department and none for others (Wolong Annex B), signatures by the whole team
  * (Chongqing 6.6) or every inspector on the form (Wolong 3.1), a refusal recorded by inspectors on the form, identity
- * shown first where the preset requires it (Wolong 2.3). Dates run in order (`dates-out-of-order`): the inspection lies
+ * shown first where the preset requires it (Wolong 2.3), and the 检查对象 fields the preset's form prints
+ * (`recordTargetFields`: Wolong Annex B, a market entity's code, 法定代表人/负责人, 电话 and 地址; Chongqing F.1, 所属区县,
+ * 法定代表人, 检查地址, 联系电话 and the 统一社会信用代码 or 证件（照）号码 — `record-target-field`). Dates run in order (`dates-out-of-order`): the inspection lies
  * in the task window (or an approved exception, Longting art. 16), on or after the inspection started, signatures
  * between the inspection and the recording. The event lists the consequences the outcomes trigger and, when a penalty
  * was decided on a finding (`penalty-without-finding` on a record that found nothing), the 7-working-day collection
  * deadline where the preset sets it (Longting art. 22; `penaltyInfoCollection`), which {@link recordPenaltyInfoCollected}
- * meets and {@link overduePenaltyInfo} watches. The entry date `on` never moves the 20-working-day publication
+ * meets and {@link overduePenaltyInfo} watches (a deadline computed on `outsideCoverage: "assume-weekdays"` is marked
+ * `penaltyInfoProvisional` and settled there on the calendar it is given). The entry date `on` never moves the 20-working-day publication
  * deadline: it runs from the last `inspectedOn` (Wolong 3.2; {@link completeInspection}).
  *
  * @param t - The task (a value returned by a lifecycle function, or by {@link loadTask}).
@@ -80,10 +91,9 @@ export interface RecordResultOptions {
  * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when an exception's approval
  *   is absent, from the wrong role, or dated after it.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not inspecting.
- * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, or the record or options are malformed.
+ * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task, or the record or options are malformed,
+ *   or the penalty deadline's calendar is not the official one without `nonOfficialCalendar` (`official-calendar`).
  * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
- * @throws {@link ShuangsuijiError} `calendar-year-not-covered` when a deadline it computes falls outside the calendar's
- *   years and `calendar.outsideCoverage` is not `"assume-weekdays"`.
  * @category Task
  * @example
  * ```ts
@@ -106,9 +116,11 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, ra
   const where = (zh: string, en: string, path: string[], rule: string, clause: string): never => refuse("invalid-input", rule, clause, zh, en, path);
   if (rec.taskId !== t.task.id) where("记录属于其他任务", "the record belongs to another task", ["taskId"], "task-id", "Chongqing F.1");
   const targetId = rec.target.targetId;
-  if (!isOnList(t, targetId)) where("该对象不在锁定名单中", "the target is not on the locked list", ["target", "targetId"], "locked-list", "Longting art. 19");
+  if (!isOnList(t, targetId)) where("该对象不在锁定名单中", "the target is not on the locked list", ["target", "targetId"], "locked-list", presetOf(t).lockedListChange.clause);
   if (recordOfTarget(t, targetId) !== undefined || recordById(t, rec.id) !== undefined) where("该对象已有检查记录，公示后只能经批准更正", "this target (or record id) already has a record; after publication only an approved correction can change it", ["target", "targetId"], "one-record", "Chongqing 6.6");
   checkRecordForm(t, rec, on);
+  // the 检查对象 fields the preset's form prints (Wolong Annex B; Chongqing F.1)
+  checkTargetFields(t, rec);
   requireOrder(t.inspectionStartedOn, rec.inspectedOn, "inspection-after-start", "Wolong 2.3; Yanshi 8.3", `检查日期（${rec.inspectedOn}）早于实施检查开始日（${t.inspectionStartedOn}）`, `the inspection (${rec.inspectedOn}) is dated before the inspection started (${t.inspectionStartedOn})`, ["inspectedOn"]);
   const { start, end } = t.task.window;
   let windowException: WindowException | undefined;
@@ -134,13 +146,17 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, ra
     if (!outcomes.some((x) => isNegativeOutcome(x))) where("该记录未发现问题，不能记录行政处罚决定", "the record found no problem: no penalty can be decided on it", ["penaltyDecidedOn"], "penalty-without-finding", penaltyRule.clause);
   }
   // the 7-working-day deadline is Longting art. 22's alone (penaltyInfoCollection.sevenWorkingDays)
-  const penalty = penaltyOn === undefined || !penaltyRule.sevenWorkingDays ? undefined : computeDeadline("penalty-info-collection", penaltyOn, o.calendar);
+  // a year the calendar does not cover makes it provisional (flagged, settled by recordPenaltyInfoCollected and
+  // overduePenaltyInfo on their calendars): recording the result is never refused for it; a calendar that is not the
+  // official one needs the opt-out, as for every legal deadline (hostile7a F5, F8)
+  const penalty = penaltyOn === undefined || !penaltyRule.sevenWorkingDays ? undefined : computeDeadline("penalty-info-collection", penaltyOn, { ...(o.calendar ?? {}), outsideCoverage: "assume-weekdays" });
+  if (penalty !== undefined && penaltyOn !== undefined) requireOfficialCalendar(o.calendar, o.nonOfficialCalendar, ["calendar", "calendar"], { from: penaltyOn, to: penalty.date });
   return advance(
     t,
     { records: appended(rec) },
     {
       type: "result-recorded", on, actor: text(o.actor),
-      payload: { recordId: rec.id, targetId, inspectedOn: rec.inspectedOn, outcomes, confirmation: c.kind, consequences, ...(windowException === undefined ? {} : { windowException }), ...(penalty === undefined ? {} : { penaltyInfoDeadline: penalty.date, penaltyBasis: penalty.definition.basis }) },
+      payload: { recordId: rec.id, targetId, inspectedOn: rec.inspectedOn, outcomes, confirmation: c.kind, consequences, ...(windowException === undefined ? {} : { windowException }), ...(penalty === undefined ? {} : { penaltyInfoDeadline: penalty.date, penaltyBasis: penalty.definition.basis, ...(penalty.provisional ? { penaltyInfoProvisional: true } : {}) }) },
       transition: "recordResult", input: [rec, options],
     },
   );

@@ -5,7 +5,8 @@ import type { Inspector } from "../model/inspector.js";
 import { REPLACEMENT_REASONS, type ReplacementReason } from "./LIFECYCLE_PRESETS.js";
 import type { Replacement, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, recordOfTarget, refuse, requireState, teamIndexOf } from "./_lifecycle.js";
-import { isRecused, presetOf, requireApproval, requireChronology, text } from "./_rules.js";
+import { isRecused, presetOf, requireApproval, requireChronology, teamClause, text } from "./_rules.js";
+import { requireNotConcerned } from "./_concerned.js";
 
 /**
  * Input of {@link replaceInspector}.
@@ -33,7 +34,9 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
  * Replaces a drawn inspector. Drawn inspectors are in principle not replaced; allowed only for 岗位调整, 工作冲突,
  * 健康状况 or 执法回避 (Longting art. 19; Chongqing 6.5), or other special circumstances where the preset allows it
  * (Wancheng art. 19), with the approval of the head of the replaced inspector's own department (经本部门负责人同意:
- * `approval.departmentId` is required and must be that department, Longting art. 19; Chongqing 6.5). The substitute is **chosen by the department, not
+ * `approval.departmentId` is required and must be that department, Longting art. 19; Chongqing 6.5) — someone else's
+ * consent: the inspector leaving never approves his own replacement (`approver-is-concerned`, with 行政处罚法 art. 43; he is
+ * known by id and by his entry's name in the stage-2 directories, a namesake gives `approval.approverId`). The substitute is **chosen by the department, not
  * re-drawn**, from its qualified, non-recused, available inspectors (Chongqing 6.5: 在具备执法资格的其他检查人员中选派);
  * where the preset's `enforcementCertificate.substitute` is set, the substitute has a 执法证号 in the directory
  * (Chongqing 6.5);
@@ -52,7 +55,8 @@ export interface ReplaceInspectorInput extends Pick<Replacement, "outgoingId" | 
  *   not on it, a substitute from another department, unqualified, already on the team, recused or unavailable, or a
  *   replaced leader without a new one.
  * @throws {@link ShuangsuijiError} `approval-missing`, `approval-role` or `approval-late` when the approval is absent,
- *   from the wrong role, or dated after the replacement.
+ *   from the wrong role, or dated after the replacement; `approval-role` (rule `approver-is-concerned`) when the
+ *   approver is the inspector leaving.
  * @throws {@link ShuangsuijiError} `illegal-transition` when the task is not in a state that allows this step.
  * @throws {@link ShuangsuijiError} `invalid-input` when `t` is not a live task or the input is malformed.
  * @throws {@link ShuangsuijiError} `invalid-date` when a date is not a real `YYYY-MM-DD` date.
@@ -88,6 +92,9 @@ export function replaceInspector(t: TaskLifecycle, rawInput: ReplaceInspectorInp
   // 经本部门负责人同意 (Longting art. 19; Chongqing 6.5): the outgoing inspector's own department
   const outgoingDepartment = t.teams.flatMap((x) => x.members).find((m) => m.inspectorId === i.outgoingId)?.departmentId;
   const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更换执法检查人员", on, ["approval"], undefined, outgoingDepartment === undefined ? undefined : { ids: [outgoingDepartment], zh: "被更换人员所在部门", en: "the replaced inspector's department" });
+  // 经本部门负责人同意 is someone else's consent: the inspector leaving never approves his own replacement (Longting art. 19;
+  // Chongqing 6.5; 行政处罚法 art. 43)
+  if (typeof i.outgoingId === "string") requireNotConcerned(t, approval, i.outgoingId, `${rule.clause}; 行政处罚法 art. 43`, { zh: "更换执法检查人员", en: "a replacement" }, ["approval"]);
   const chosenBy = text(i.chosenBy);
   if (chosenBy === "") no("replacement-chosen-by", "须记录选派替换人员的部门或人员", "record who chose the substitute (the department, not a re-draw)", ["chosenBy"]);
   const targetId = text(i.targetId);
@@ -139,7 +146,7 @@ export function replaceInspector(t: TaskLifecycle, rawInput: ReplaceInspectorInp
     const initiating = t.task.initiatingDepartmentId;
     const newLeader = i.newLeaderId;
     if (newLeader === undefined || !members.some((m) => m.inspectorId === newLeader && m.departmentId === initiating)) {
-      no("team-leader-initiating", "组长被更换时，须指定发起部门的组员为新组长", "when the leader is replaced, name a member from the initiating department as the new leader", ["newLeaderId"], newLeader);
+      refuse("replacement-refused", "team-leader-initiating", `${teamClause(t)}; ${rule.clause}`, "组长被更换时，须指定发起部门的组员为新组长", "when the leader is replaced, name a member from the initiating department as the new leader", ["newLeaderId"], newLeader);
     }
     leaderId = newLeader;
   }

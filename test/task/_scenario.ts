@@ -62,7 +62,7 @@ export function recordFor(t: TaskLifecycle, targetId: string, outcomes: Inspecti
   return {
     id, taskId: t.task.id, inspectedOn: "2026-04-15",
     inspectors: team.members.map((m) => ({ inspectorId: m.inspectorId, name: all.find((i) => i.id === m.inspectorId)!.name, unit: m.departmentId, certificateNumber: `执法证${m.inspectorId}`, phone: "13800001111" })),
-    target: { targetId, name: `对象${targetId.slice(-4)}`, code: targetId, phone: "13912345678", legalRepresentative: "张三", idNumber: "11010519491231002X" },
+    target: { targetId, name: `对象${targetId.slice(-4)}`, code: targetId, phone: "13912345678", legalRepresentative: "张三", idNumber: "11010519491231002X", address: "卧龙区某路1号", county: "卧龙区" },
     departments: [
       { departmentId: "SCJG", items: [{ itemName: "食品经营者检查", outcomes }] },
       { departmentId: "WJW", items: [{ itemName: "公共场所卫生检查", outcomes: ["no-problem-found"] }] },
