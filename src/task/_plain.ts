@@ -35,8 +35,12 @@ const ACCESSOR: unique symbol = Symbol("accessor");
 
 /**
  * The value of own member `k` of `o` when it is a data member — read once, no getter or setter ever run —,
- * {@link ABSENT} when `o` has no own member `k`, {@link ACCESSOR} when it is an accessor: exactly what
- * `Object.getOwnPropertyDescriptor(o, k)` tells (`undefined`, a descriptor without `value`, or its `value`).
+ * {@link ABSENT} when `o` has no own member `k`, {@link ACCESSOR} when it is an accessor: for ordinary objects exactly
+ * what `Object.getOwnPropertyDescriptor(o, k)` tells (`undefined`, a descriptor without `value`, or its `value`).
+ * A Proxy is not ordinary: its `getOwnPropertyDescriptor` and `get` traps both run here and the copy takes what `get`
+ * answers, so a Proxy whose traps disagree may be copied differently than by the descriptor alone. Either way the
+ * checks run on the one copy made, and the copy is what is replayed and returned (hostile7c F1, LOW: no forgery passes;
+ * JavaScript cannot tell a Proxy from its target).
  */
 function ownData(o: object, k: string | number): unknown {
   if (!LOOKUPS) return fromDescriptor(o, k);
