@@ -35,7 +35,11 @@ describe("boundedHeap: the k smallest (ticket, id) in order", () => {
       });
       const h = boundedHeap(k);
       for (const o of offers) h.offer(o.w, o.id);
+      // the pass calls offer only for a first word at or below the gate: the same selection
+      const gated = boundedHeap(k);
+      for (const o of offers) if ((o.w[0]! >>> 0) <= gated.gate[0]!) gated.offer(o.w, o.id);
       const want = definition(offers, k);
+      expect(gated.sortedSelected()).toEqual(want);
       expect(h.sortedSelected()).toEqual(want);
       expect(h.recordSelected()).toEqual(want.map((x) => ({ ticket: x.ticket, unitId: x.unitId })));
       expect(h.sorted().map((c) => ({ unitId: c.id, ticket: wordsToHex(c.w) }))).toEqual(want);
@@ -61,8 +65,10 @@ describe("fingerprintLog: the repeated rows, as inserting every row into one tab
     }
     return out;
   };
-  it("random fingerprints from a small or large space, skipped rows, ids that collide or not, scattered in groups", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 0, max: 30_000 }), fc.integer({ min: 1, max: 40_000 }), fc.boolean(), fc.boolean(), fc.constantFrom(undefined, 1, 700, 5000), (s, n, space, skips, confirm, budget) => {
+  // sieveBits: the sieve's first bitmap made tiny (5, 9 bits: most entries pass it, and the bucketed search runs on the
+  // survivors when they exceed the budget) or left to its size from the count; budget 1: the survivors never fit
+  it("random fingerprints from a small or large space, skipped rows, ids that collide or not, sieved, scattered in groups", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 0, max: 30_000 }), fc.integer({ min: 1, max: 40_000 }), fc.boolean(), fc.boolean(), fc.constantFrom(undefined, 1, 700, 5000), fc.constantFrom(undefined, 5, 9, 14), (s, n, space, skips, confirm, budget, sieveBits) => {
       const next = words(s);
       const rows: [number, number, number, string][] = [];
       let index = 0;
@@ -76,8 +82,25 @@ describe("fingerprintLog: the repeated rows, as inserting every row into one tab
       const log = fingerprintLog(next() & 1 ? n : 0);
       for (const [hi, lo, i] of rows) log.push(hi, lo, i);
       const ids = new Map(rows.map((r) => [r[2], r[3]]));
-      expect(log.duplicates(confirm ? (a, b) => ids.get(a) === ids.get(b) : undefined, budget)).toEqual(reference(rows, confirm));
-    }), { seed: 13, numRuns: 40 });
+      expect(log.duplicates(confirm ? (a, b) => ids.get(a) === ids.get(b) : undefined, budget, sieveBits)).toEqual(reference(rows, confirm));
+    }), { seed: 13, numRuns: 60 });
+  });
+});
+
+describe("fingerprintLog's sieve: no repeated fingerprint among many distinct ones, then one repeat found", () => {
+  it("50,000 distinct random fingerprints (every sieve size), then each way of repeating one of them", () => {
+    const next = words(7);
+    const rows = Array.from({ length: 50_000 }, () => [next(), next()] as const);
+    for (const sieveBits of [undefined, 10, 16, 20]) {
+      const log = fingerprintLog();
+      rows.forEach(([hi, lo], i) => log.push(hi, lo, i));
+      expect(log.duplicates(undefined, undefined, sieveBits)).toEqual([]);
+      for (const [first, row] of [[0, 1], [17, 49_999], [25_000, 25_001]] as const) {
+        const again = fingerprintLog(rows.length);
+        rows.forEach(([hi, lo], i) => (i === row ? again.push(rows[first]![0], rows[first]![1], i) : again.push(hi, lo, i)));
+        expect(again.duplicates(undefined, undefined, sieveBits)).toEqual([[row, first]]);
+      }
+    }
   });
 });
 
@@ -95,5 +118,16 @@ describe("a record's digest, streamed with its shape known, is the generic canon
       const { digest, ...body } = r;
       expect(digestOf(body)).toBe(digest);
     }), { seed: 13, numRuns: 60 });
+  });
+  it("a record of 8,003 selected units (many 64 KiB buffers of text), ids with escapes and non-ASCII among them", async () => {
+    const { commitPool, createSeed, drawTargets } = await import("../../src/index.js");
+    const { digestOf } = await import("../../src/draw/_shared/_encoding.js");
+    const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "test" });
+    const odd = ["检查对象-", "Ω-", 'a"b', "c\\d", "e/f", "😀"];
+    const pool = Array.from({ length: 24_000 }, (_, i) => ({ id: i % 7 === 0 ? `${odd[i % odd.length]}${i}` : `91411303${String(i).padStart(10, "0")}`, riskClass: "ABC"[i % 3] as string }));
+    const r = drawTargets({ taskId: "T-大", pool, seed, commitment: commitPool(pool), policy: { strata: { A: { ratio: 0.5 }, B: { ratio: 0.5 }, C: { count: 3 } } } });
+    expect(r.selectedCount).toBe(8_003);
+    const { digest, ...body } = r;
+    expect(digestOf(body)).toBe(digest);
   });
 });
