@@ -41,16 +41,18 @@ async function child(n: number, streamed: boolean, verify = false, unbatched = f
       const batch = Array.from({ length: BATCH }, () => ({ id: "", riskClass: "A" }));
       const bytes = new Uint8Array(ID_LENGTH * BATCH);
       for (let k = 0; k < BATCH; k++) for (let c = 0; c < ID_PREFIX.length; c++) bytes[ID_LENGTH * k + c] = ID_PREFIX.charCodeAt(c);
+      // the running number's digits (as a reader's buffer would hold them), incremented from unit to unit and copied
+      // into the batch's bytes: no division per digit
+      const digits = new Uint8Array(ID_LENGTH - ID_PREFIX.length).fill(48);
       for (let i = 0; i < n; i += BATCH) {
         const end = Math.min(n, i + BATCH);
         if (end - i < BATCH) batch.length = end - i;
         for (let j = i; j < end; j++) {
-          let v = j;
-          const o = ID_LENGTH * (j - i);
-          for (let d = ID_LENGTH - 1; d >= ID_PREFIX.length; d--) {
-            bytes[o + d] = 48 + (v % 10);
-            v = Math.floor(v / 10);
-          }
+          const o = ID_LENGTH * (j - i) + ID_PREFIX.length;
+          for (let d = 0; d < digits.length; d++) bytes[o + d] = digits[d] as number;
+          let d = digits.length - 1;
+          while (d >= 0 && digits[d] === 57) digits[d--] = 48;
+          if (d >= 0) digits[d] = (digits[d] as number) + 1;
         }
         const text = decoder.decode(bytes);
         for (let j = i; j < end; j++) {
@@ -59,7 +61,7 @@ async function child(n: number, streamed: boolean, verify = false, unbatched = f
           u.id = text.slice(o, o + ID_LENGTH); // = unitId(j)
           u.riskClass = CLASSES[j % 4] as string;
         }
-        if (i === 0 && batch.some((u, k) => u.id !== unitId(k))) throw new Error("bench ids differ from unitId");
+        if ((i === 0 || end === n) && batch.some((u, k) => u.id !== unitId(i + k))) throw new Error("bench ids differ from unitId");
         yield batch;
       }
     }

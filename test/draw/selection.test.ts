@@ -131,3 +131,23 @@ describe("a record's digest, streamed with its shape known, is the generic canon
     expect(digestOf(body)).toBe(digest);
   });
 });
+
+describe("the pass's one-read id check accepts exactly the ids the pool-id rule accepts", () => {
+  it("random ids: printable ASCII with spaces, lower case, characters above Z, 18-character USCC shapes, non-ASCII", async () => {
+    const { commitPool, ShuangsuijiError } = await import("../../src/index.js");
+    const { poolIdProblem } = await import("../../src/draw/targets/_pool.js");
+    const chars = fc.constantFrom(..."0123456789AZaz []{}~^_`\"\\|-./!".split(""), "\u00e9", "\u3000", "\uff21", "\t", "\u200b");
+    const id = fc.oneof(fc.string({ unit: chars, minLength: 0, maxLength: 20 }), fc.string({ unit: chars, minLength: 18, maxLength: 18 }), fc.stringMatching(/^[0-9A-Za-z]{18}$/));
+    fc.assert(fc.property(id, (s) => {
+      let accepted = true;
+      try {
+        commitPool([{ id: s, riskClass: "A" }]);
+      } catch (e) {
+        if (!(e instanceof ShuangsuijiError)) throw e;
+        accepted = false;
+        expect(e.issues.map((i) => i.path.join("."))).toContain("0.id");
+      }
+      expect(accepted).toBe(poolIdProblem(s) === undefined);
+    }), { seed: 13, numRuns: 3000 });
+  });
+});

@@ -615,6 +615,9 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
   const unitHash = directHasher(new Uint8Array(0));
   const idHash = directHasher(draw === undefined ? lengthDelimited([FINGERPRINT_TAG]) : draw.ticketPrefix);
   const ta = idHash.at;
+  // the hashers' buffers, read once here and again only when `reserve` replaces them (not through a getter per unit)
+  let ubuf = unitHash.buf;
+  let tbuf = idHash.buf;
   const heaps = draw?.heaps ?? [];
   const words = new Int32Array(8);
   const tw = new Int32Array(8);
@@ -688,12 +691,12 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     const id = u?.id;
     // --- the fast path: printable-ASCII id, one capital letter, no date or a valid one
     let idBytes = -1;
-    let ub = unitHash.buf;
-    let tb = idHash.buf;
+    let ub = ubuf;
+    let tb = tbuf;
     if (typeof id === "string") {
       const n = id.length;
-      if (ub.length < 4 * n + 64 + 72) ub = unitHash.reserve(4 * n + 64);
-      if (tb.length < ta + 4 * n + 72) tb = idHash.reserve(4 * n);
+      if (ub.length < 4 * n + 64 + 72) ub = ubuf = unitHash.reserve(4 * n + 64);
+      if (tb.length < ta + 4 * n + 72) tb = tbuf = idHash.reserve(4 * n);
       // one read of each character, written into both buffers: `bad` turns negative at a character outside
       // 0x21–0x7e (a space included), `high` at one above "Z"
       let bad = 0;
