@@ -31,7 +31,8 @@ describe("boundedHeap: the k smallest (ticket, id) in order", () => {
         if (shared >= 1) w[0] = (w[0]! & 3) - 2;
         if (shared >= 2) w[1] = w[0]!;
         if (shared >= 3) w.fill(w[0]!);
-        return { w, id: `U${(next() >>> 0) % 100_000}-${i}` };
+        const tag = ["", "é", "检", '"', "\\", "😀"][(next() >>> 0) % 12] ?? "";
+        return { w, id: `U${(next() >>> 0) % 100_000}${tag}-${i}` };
       });
       const h = boundedHeap(k);
       for (const o of offers) h.offer(o.w, o.id);
@@ -40,6 +41,18 @@ describe("boundedHeap: the k smallest (ticket, id) in order", () => {
       for (const o of offers) if ((o.w[0]! >>> 0) <= gated.gate[0]!) gated.offer(o.w, o.id);
       const want = definition(offers, k);
       expect(gated.sortedSelected()).toEqual(want);
+      // copyIds (streamed pools): ids held as UTF-8 bytes, given by the pass (from a buffer at an offset) or encoded
+      const copied = boundedHeap(k, true);
+      const copiedWithBytes = boundedHeap(k, true);
+      const scratch = new Uint8Array(64);
+      for (const o of offers) {
+        copied.offer(o.w, o.id);
+        const b = new TextEncoder().encode(o.id);
+        scratch.set(b, 7);
+        copiedWithBytes.offer(o.w, o.id, scratch, 7, b.length);
+      }
+      expect(copied.sortedSelected()).toEqual(want);
+      expect(copiedWithBytes.recordSelected()).toEqual(want.map((x) => ({ ticket: x.ticket, unitId: x.unitId })));
       expect(h.sortedSelected()).toEqual(want);
       expect(h.recordSelected()).toEqual(want.map((x) => ({ ticket: x.ticket, unitId: x.unitId })));
       expect(h.sorted().map((c) => ({ unitId: c.id, ticket: wordsToHex(c.w) }))).toEqual(want);

@@ -769,7 +769,7 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     if (before === 0) classOrder.push(code);
     if (draw !== undefined) {
       const h = heaps[code];
-      if (h !== undefined && ((tw[0] as number) >>> 0) <= (h.gate[0] as number)) h.offer(tw, idStr);
+      if (h !== undefined && ((tw[0] as number) >>> 0) <= (h.gate[0] as number)) h.offer(tw, idStr, tb, ta + 4, idBytes);
     }
   };
   return {
@@ -869,12 +869,17 @@ export function flatCopy(s: string): string {
  * of them becomes the threshold, so a unit costs one word comparison once the threshold is known, and a kept one O(1)
  * amortised. The kept candidates are ordered once at the end (two radix passes over the first 32 ticket bits, full
  * comparison inside the rare runs that share them). Memory grows only as candidates arrive (a quota larger than its
- * stratum, or a verifier's generous bound, costs nothing up front). `copyIds` (streamed pools): a kept id is stored as
- * a flat copy ({@link flatCopy}), never as the caller's string, which may pin a whole read buffer.
+ * stratum, or a verifier's generous bound, costs nothing up front). `copyIds` (streamed pools): a held id is kept as
+ * its UTF-8 bytes in one arena (never as the caller's string, which may pin a whole read buffer, and with no string
+ * allocated per offer); the kept ids become text once, when the selection is read.
  */
 export function boundedHeap(k: number, copyIds = false) {
   let slab = new Int32Array(Math.min(Math.max(k, 1), 1024) * 8);
   let ids: string[] = [];
+  // copyIds: the held ids as UTF-8 bytes in one arena, slot after slot (slot s is arena[ends[s - 1]..ends[s]), with
+  // ends[-1] = 0): no string per offer; the kept ones become text once, at the end (`names`)
+  let arena = new Uint8Array(copyIds ? 1024 : 0);
+  let ends = new Int32Array(copyIds ? slab.length >> 3 : 0);
   let m = 0;
   const limit = k + Math.ceil(k / 2) + 64;
   let hasThreshold = false;
@@ -892,8 +897,19 @@ export function boundedHeap(k: number, copyIds = false) {
       const y = (slab[ob + i] as number) >>> 0;
       if (x !== y) return x < y ? -1 : 1;
     }
-    return compareUtf8(ids[a] as string, ids[b] as string);
+    return copyIds ? compareBytes(a, b) : compareUtf8(ids[a] as string, ids[b] as string);
   };
+  // two held ids by their UTF-8 bytes (the order of compareUtf8 on well-formed text)
+  const compareBytes = (a: number, b: number): number => {
+    let i = a === 0 ? 0 : (ends[a - 1] as number);
+    const ie = ends[a] as number;
+    let j = b === 0 ? 0 : (ends[b - 1] as number);
+    const je = ends[b] as number;
+    for (; i < ie && j < je; i++, j++) if (arena[i] !== arena[j]) return (arena[i] as number) - (arena[j] as number);
+    return ie - i - (je - j);
+  };
+  // a held id as text
+  const idOf = (slot: number): string => (copyIds ? hexDecoder.decode(arena.subarray(slot === 0 ? 0 : (ends[slot - 1] as number), ends[slot] as number)) : (ids[slot] as string));
   // rearranges idx[lo..hi] so that idx[nth] is the candidate of that rank, none after it smaller, none before larger
   const select = (idx: Int32Array, lo: number, hi: number, nth: number): void => {
     while (hi - lo >= 16) {
@@ -943,26 +959,52 @@ export function boundedHeap(k: number, copyIds = false) {
     // the largest kept (select put it at k - 1 of idx)
     const top = (idx[k - 1] as number) * 8;
     for (let i = 0; i < 8; i++) threshold[i] = slab[top + i] as number;
-    thresholdId = ids[idx[k - 1] as number] as string;
+    thresholdId = idOf(idx[k - 1] as number);
     hasThreshold = true;
     gate[0] = (threshold[0] as number) >>> 0;
     keep.fill(0, 0, m);
     for (let j = 0; j < k; j++) keep[idx[j] as number] = 1;
     // a kept slot only ever moves down, so one forward sweep compacts in place
     let w = 0;
+    let written = 0; // copyIds: the arena's kept bytes so far
+    let prevEnd = 0; // copyIds: slot s - 1's end before the sweep
     for (let s = 0; s < m; s++) {
+      const sStart = prevEnd;
+      if (copyIds) prevEnd = ends[s] as number;
       if (keep[s] === 0) continue;
+      if (copyIds) {
+        if (sStart !== written) arena.copyWithin(written, sStart, prevEnd);
+        written += prevEnd - sStart;
+        ends[w] = written;
+      }
       if (s !== w) {
         const from = s * 8;
         const to = w * 8;
         for (let i = 0; i < 8; i++) slab[to + i] = slab[from + i] as number;
-        ids[w] = ids[s] as string;
+        if (!copyIds) ids[w] = ids[s] as string;
       }
       w++;
     }
     // the dropped ids are let go (the array keeps its length: no shrink and regrow)
-    for (let s = k; s < m; s++) ids[s] = "";
+    if (!copyIds) for (let s = k; s < m; s++) ids[s] = "";
     m = k;
+  };
+  /**
+   * The held ids as text, by slot (call after `order`, which compacts). With copyIds they are decoded from the arena a
+   * run of {@link HEX_RUN} slots at a time, each id a slice of its run's text when the run is ASCII (one string per
+   * run, not per id), else decoded one by one.
+   */
+  const held = (): string[] => {
+    if (!copyIds) return ids;
+    const names = new Array<string>(m);
+    for (let r = 0; r < m; r += HEX_RUN) {
+      const end = Math.min(m, r + HEX_RUN);
+      const base = r === 0 ? 0 : (ends[r - 1] as number);
+      const text = hexDecoder.decode(arena.subarray(base, ends[end - 1] as number));
+      const ascii = text.length === (ends[end - 1] as number) - base;
+      for (let s = r; s < end; s++) names[s] = ascii ? text.slice((s === 0 ? 0 : (ends[s - 1] as number)) - base, (ends[s] as number) - base) : idOf(s);
+    }
+    return names;
   };
   // the held candidates' slots in (ticket, id) order
   const order = (): Int32Array => {
@@ -1013,7 +1055,11 @@ export function boundedHeap(k: number, copyIds = false) {
   return {
     /** Offers with a first ticket word (unsigned) above `gate[0]` would be refused: callers may skip them. */
     gate,
-    offer(w: Int32Array, id: string): void {
+    /**
+     * Offers a candidate: its ticket words and id; with `copyIds`, the id's UTF-8 bytes may be given as
+     * `bytes[from..from+length)` (the pass has them in its hash buffer), else they are encoded from `id`.
+     */
+    offer(w: Int32Array, id: string, bytes?: Uint8Array, from = 0, length = 0): void {
       if (k === 0) return;
       if (hasThreshold) {
         for (let i = 0; i < 8; i++) {
@@ -1031,14 +1077,33 @@ export function boundedHeap(k: number, copyIds = false) {
         slab = next;
       }
       for (let i = 0; i < 8; i++) slab[o + i] = w[i] as number;
-      ids[m++] = copyIds ? flatCopy(id) : id;
+      if (copyIds) {
+        let src = bytes;
+        let at = from;
+        let len = length;
+        if (src === undefined) {
+          src = hexEncoder.encode(id);
+          at = 0;
+          len = src.length;
+        }
+        const start = m === 0 ? 0 : (ends[m - 1] as number);
+        if (start + len > arena.length) arena = grown(arena, start + len);
+        if (m >= ends.length) {
+          const next = new Int32Array(slab.length >> 3);
+          next.set(ends);
+          ends = next;
+        }
+        for (let i = 0; i < len; i++) arena[start + i] = src[at + i] as number;
+        ends[m++] = start + len;
+      } else ids[m++] = id;
       if (m >= limit) compact();
     },
     /** The kept candidates in (ticket, id) order, each ticket converted to hex once (no slab copies). */
     sortedSelected(): { unitId: string; ticket: string }[] {
       const o = order();
+      const names = held();
       const out = new Array<{ unitId: string; ticket: string }>(o.length);
-      for (let i = 0; i < o.length; i++) out[i] = { unitId: ids[o[i] as number] as string, ticket: wordsToHex(slab, (o[i] as number) * 8) };
+      for (let i = 0; i < o.length; i++) out[i] = { unitId: names[o[i] as number] as string, ticket: wordsToHex(slab, (o[i] as number) * 8) };
       return out;
     },
     /** The same, as frozen `{ ticket, unitId }` entries (a record's canonical key order), ready to be listed. */
@@ -1065,8 +1130,30 @@ export function boundedHeap(k: number, copyIds = false) {
       const start = new Int32Array(n + 1);
       let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Math.max(64, 24 * n));
       let at = 0;
+      const names = held();
       for (let slot = 0; slot < n; slot++) {
-        const id = ids[slot] as string;
+        if (copyIds) {
+          // the literal straight from the arena's bytes when they need no escape (printable ASCII but `"` and `\`)
+          const from = slot === 0 ? 0 : (ends[slot - 1] as number);
+          const to = ends[slot] as number;
+          let plain = true;
+          for (let i = from; i < to; i++) {
+            const c = arena[i] as number;
+            if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
+              plain = false;
+              break;
+            }
+          }
+          if (plain) {
+            if (at + to - from + 2 > bytes.length) bytes = grown(bytes, at + to - from + 2);
+            bytes[at++] = 0x22;
+            for (let i = from; i < to; i++) bytes[at++] = arena[i] as number;
+            bytes[at++] = 0x22;
+            start[slot + 1] = at;
+            continue;
+          }
+        }
+        const id = names[slot] as string;
         const len = id.length;
         if (at + len + 2 > bytes.length) bytes = grown(bytes, at + len + 2);
         const from = at;
@@ -1093,14 +1180,15 @@ export function boundedHeap(k: number, copyIds = false) {
         const text = hexDecoder.decode(hex.subarray(64 * r, 64 * end));
         for (let i = r; i < end; i++) {
           const t = 64 * (i - r);
-          list[i] = Object.freeze({ ticket: text.slice(t, t + 64), unitId: ids[o[i] as number] as string });
+          list[i] = Object.freeze({ ticket: text.slice(t, t + 64), unitId: names[o[i] as number] as string });
         }
       }
       return { list, hex, idJson: { order: o, start, bytes: bytes.subarray(0, at) } };
     },
     sorted(): Candidate[] {
       const o = order();
-      return Array.from(o, (slot) => ({ w: slab.slice(slot * 8, slot * 8 + 8), id: ids[slot] as string }));
+      const names = held();
+      return Array.from(o, (slot) => ({ w: slab.slice(slot * 8, slot * 8 + 8), id: names[slot] as string }));
     },
   };
 }
