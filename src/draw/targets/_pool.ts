@@ -1128,7 +1128,7 @@ export function boundedHeap(k: number, copyIds = false) {
       for (let i = 0; i < n; i++) rank[o[i] as number] = i;
       for (let slot = 0; slot < n; slot++) wordsToHexBytes(slab, slot * 8, hex, 64 * (rank[slot] as number));
       const start = new Int32Array(n + 1);
-      let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Math.max(64, 24 * n));
+      let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Math.max(64, 20 * n + 64));
       let at = 0;
       const names = held();
       for (let slot = 0; slot < n; slot++) {
