@@ -1,7 +1,7 @@
 import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { canonicalJson, canonicalize } from "../_shared/_encoding.js";
-import { blockSha256, wordsToHex, type BlockSha256 } from "../_shared/_sha256.js";
+import { streamingSha256 } from "../_shared/_sha256.js";
 import { markBuilt } from "../records/_checkRecord.js";
 import { boundedHeap, commitmentDigest, hexToBytesField, unitProcessor, type BoundedHeap, type CommitmentState, type DrawUnit } from "./_pool.js";
 import { STAGE1_ALGORITHM, mismatch, type Stage1Setup } from "./_stage1.js";
@@ -138,103 +138,6 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
 }
 
 /**
- * The canonical JSON of a record's body as UTF-8, hashed as it is written: one reused 64 KiB buffer whose whole 64-byte
- * blocks go to a chained SHA-256 (`blockSha256`) whenever a write would overflow it (the 0–63 bytes left move to its
- * start). No text the size of the record is built.
- */
-class DigestWriter {
-  private buf = new Uint8Array(1 << 16);
-  private view = new DataView(this.buf.buffer);
-  private n = 0;
-  private readonly hasher: BlockSha256 = blockSha256();
-
-  /** Makes room for `k` more bytes (the buffer grows only for a single piece larger than it). */
-  room(k: number): Uint8Array {
-    if (this.n + k <= this.buf.length) return this.buf;
-    const full = this.n - (this.n % 64);
-    this.hasher.blocks(this.view, 0, full);
-    this.buf.copyWithin(0, full, this.n);
-    this.n -= full;
-    if (this.n + k > this.buf.length) {
-      const next = new Uint8Array(2 * (this.n + k));
-      next.set(this.buf.subarray(0, this.n));
-      this.buf = next;
-      this.view = new DataView(next.buffer);
-    }
-    return this.buf;
-  }
-
-  /** Appends the UTF-8 bytes of `s` (JSON text as is). */
-  text(s: string): void {
-    const len = s.length;
-    const b = this.room(3 * len);
-    let n = this.n;
-    for (let i = 0; i < len; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) {
-        this.n = n + encoder.encodeInto(s.slice(i), b.subarray(n)).written;
-        return;
-      }
-      b[n++] = c;
-    }
-    this.n = n;
-  }
-
-  /** Appends `JSON.stringify(s)` (printable ASCII other than `"` and `\` as is; any other string through JSON.stringify). */
-  jsonString(s: string): void {
-    const len = s.length;
-    const b = this.room(len + 2);
-    let n = this.n;
-    b[n++] = 0x22;
-    for (let i = 0; i < len; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
-        this.text(JSON.stringify(s));
-        return;
-      }
-      b[n++] = c;
-    }
-    b[n++] = 0x22;
-    this.n = n;
-  }
-
-  /**
-   * Appends the selected entries `{"ticket":"…","unitId":…}`, comma-separated, from their bytes: the hex digit codes
-   * (64 per entry, list order) and the ids' JSON literals (`bytes[start[order[i]]..start[order[i] + 1])`).
-   */
-  entries(count: number, hex: Uint8Array, idJson: { order: Int32Array; start: Int32Array; bytes: Uint8Array }): void {
-    const { order, start, bytes } = idJson;
-    for (let i = 0; i < count; i++) {
-      const slot = order[i] as number;
-      const from = start[slot] as number;
-      const to = start[slot + 1] as number;
-      const b = this.room(TICKET_OPEN.length + 64 + ID_OPEN.length + (to - from) + 2);
-      let n = this.n;
-      if (i > 0) b[n++] = 0x2c;
-      for (let j = 0; j < TICKET_OPEN.length; j++) b[n++] = TICKET_OPEN[j] as number;
-      const h = 64 * i;
-      for (let j = 0; j < 64; j++) b[n + j] = hex[h + j] as number;
-      n += 64;
-      for (let j = 0; j < ID_OPEN.length; j++) b[n++] = ID_OPEN[j] as number;
-      for (let j = from; j < to; j++) b[n++] = bytes[j] as number;
-      b[n++] = 0x7d;
-      this.n = n;
-    }
-  }
-
-  /** SHA-256 of everything appended, as 64 hex digits (once, at the end). */
-  digest(): string {
-    const out = new Int32Array(8);
-    this.hasher.finishInto(this.buf, this.n, out, 0);
-    return wordsToHex(out);
-  }
-}
-
-const encoder = new TextEncoder();
-const TICKET_OPEN = encoder.encode('{"ticket":"');
-const ID_OPEN = encoder.encode('","unitId":');
-
-/**
  * The record's digest: SHA-256 of the canonical JSON of its body (docs/spec-v1.md §2), streamed with the body's shape
  * known — members written in canonical order (the small ones as their canonical JSON), each selected entry as
  * `{"ticket":"…","unitId":…}` without a generic walk; for the draw's own selection the entries are copied from the
@@ -243,7 +146,7 @@ const ID_OPEN = encoder.encode('","unitId":');
  * vectors).
  */
 export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
-  const h = new DigestWriter();
+  const h = streamingSha256();
   h.text('{"algorithm":');
   h.jsonString(body.algorithm);
   h.text(',"kind":');
@@ -258,16 +161,18 @@ export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
     h.text(',"selected":[');
     const list = s.selected;
     const known = SELECTION_BYTES.get(list);
-    if (known !== undefined) h.entries(list.length, known.hex, known.idJson);
-    else {
-      for (let j = 0; j < list.length; j++) {
-        const u = list[j] as SelectedUnit;
-        h.text(j === 0 ? '{"ticket":' : ',{"ticket":');
-        h.jsonString(u.ticket);
-        h.text(',"unitId":');
-        h.jsonString(u.unitId);
-        h.text("}");
+    for (let j = 0; j < list.length; j++) {
+      const u = list[j] as SelectedUnit;
+      h.text(j === 0 ? '{"ticket":' : ',{"ticket":');
+      if (known === undefined) h.jsonString(u.ticket);
+      else h.jsonHexBytes(known.hex, 64 * j);
+      h.text(',"unitId":');
+      if (known === undefined) h.jsonString(u.unitId);
+      else {
+        const slot = known.idJson.order[j] as number;
+        h.bytes(known.idJson.bytes.subarray(known.idJson.start[slot], known.idJson.start[slot + 1]));
       }
+      h.text("}");
     }
     h.text(`],"size":${canonicalJson(s.size)},"threshold":${canonicalJson(s.threshold)}}`);
   });
@@ -275,7 +180,7 @@ export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
   h.jsonString(body.taskId);
   if (body.timeline !== undefined) h.text(`,"timeline":${canonicalJson(body.timeline)}`);
   h.text("}");
-  return h.digest();
+  return h.hex();
 }
 
 /** Feeds nothing: a helper type for the passes' callers. */

@@ -308,11 +308,10 @@ function newLogChunk(words: number): Int32Array {
 
 /**
  * Duplicate-id detection without a random access per unit (docs/spec-v1.md §3): the pass appends each unit's 64-bit
- * fingerprint to a list of typed chunks (8 bytes per unit, written in order, never copied), and `duplicates` finds the repeated ones at the
- * end — the fingerprints partitioned by their top bits into buckets of a few thousand, scattered bucket by bucket (in
- * groups of an eighth of the entries, so the scratch space is under a fifth of the log), each bucket checked with a small
- * {@link fingerprintTable} that stays in cache. Same answer as inserting every unit into one table in row order: a row
- * is a duplicate of the first earlier row with the same fingerprint (and, with `same`, the same id).
+ * fingerprint to a list of typed chunks (8 bytes per unit, written in order, never copied), and `duplicates` finds the
+ * repeated ones at the end — two sieve rounds of bitmaps over the log (`sieve`), then the few survivors into one
+ * {@link fingerprintTable} in row order. Same answer as inserting every unit into one table in row order: a row is a
+ * duplicate of the first earlier row with the same fingerprint (and, with `same`, the same id).
  */
 export function fingerprintLog(expected = 0) {
   // chunks, never copied as the log grows: the first sized from the hint, each next one twice as large up to 2^18
@@ -420,89 +419,6 @@ export function fingerprintLog(expected = 0) {
     }
     return starts;
   };
-  /**
-   * The bucketed search over the given positions (chunk << 18 | offset, in row order): the whole search for a small
-   * log, and the fallback when more entries pass the sieve than the scratch budget holds (a pool built to defeat it).
-   * The entries are partitioned by their top bits into buckets of a few thousand, scattered in groups that fit
-   * `budget` (the positions are read once per group), each bucket checked with one small {@link fingerprintTable}
-   * that stays in cache.
-   */
-  const bucketed = (kept: Int32Array, same: ((a: number, b: number) => boolean) | undefined, budget: number): [number, number][] => {
-    const out: [number, number][] = [];
-    const m = kept.length;
-    if (m < 2) return out;
-    const bits = m <= 4096 ? 0 : Math.min(16, Math.ceil(Math.log2(m / 2048)));
-    // a bucket is the top `bits` bits: (hi >>> 1) >>> (31 - bits), 0 when bits is 0 (a shift by 32 would be by 0)
-    const shift = 31 - bits;
-    const buckets = 1 << bits;
-    const counts = new Int32Array(buckets);
-    for (let x = 0; x < m; x++) {
-      const at = kept[x] as number;
-      const bk = (((fps[at >>> 18] as Int32Array)[2 * (at & 0x3ffff)] as number) >>> 1) >>> shift;
-      counts[bk] = (counts[bk] as number) + 1;
-    }
-    let largest = 0;
-    for (let bk = 0; bk < buckets; bk++) largest = Math.max(largest, counts[bk] as number);
-    const scratch = new Int32Array(3 * Math.min(m, Math.max(budget, largest)));
-    // one table for every bucket, sized for the largest (a new one per bucket left thousands of typed arrays for the
-    // collector: external memory that raised the peak RSS until a full collection)
-    const table = fingerprintTable(largest);
-    const starts = new Int32Array(buckets + 1);
-    const chunkStart = chunkStarts();
-    let current = 0;
-    const confirm = same === undefined ? undefined : (first: number) => same(first, current);
-    for (let b0 = 0; b0 < buckets; ) {
-      // a group of buckets whose entries fit the scratch space
-      let b1 = b0;
-      let size = 0;
-      while (b1 < buckets && (b1 === b0 || size + (counts[b1] as number) <= budget)) size += counts[b1++] as number;
-      let at = 0;
-      for (let bk = b0; bk < b1; bk++) {
-        starts[bk] = at;
-        at += counts[bk] as number;
-      }
-      const fill = starts.slice(0, buckets);
-      for (let x = 0; x < m; x++) {
-        const pos = kept[x] as number;
-        const ch = pos >>> 18;
-        const k = pos & 0x3ffff;
-        const a = fps[ch] as Int32Array;
-        const hi = a[2 * k] as number;
-        const bk = (hi >>> 1) >>> shift;
-        if (bk < b0 || bk >= b1) continue;
-        const slot = fill[bk] as number;
-        fill[bk] = slot + 1;
-        const o = 3 * slot;
-        const p = poss[ch];
-        scratch[o] = hi;
-        scratch[o + 1] = a[2 * k + 1] as number;
-        scratch[o + 2] = p === undefined ? (chunkStart[ch] as number) + k : (p[k] as number);
-      }
-      for (let bk = b0; bk < b1; bk++) {
-        const from = starts[bk] as number;
-        const to = from + (counts[bk] as number);
-        if (to - from < 2) continue;
-        table.clear();
-        for (let e = from; e < to; e++) {
-          current = scratch[3 * e + 2] as number;
-          const first = table.insert(scratch[3 * e] as number, scratch[3 * e + 1] as number, current, confirm);
-          if (first >= 0) out.push([current, first]);
-        }
-      }
-      b0 = b1;
-    }
-    return out.sort((x, y) => x[0] - y[0]);
-  };
-  /** Every entry's position (chunk << 18 | offset), in row order. */
-  const allPositions = (): Int32Array => {
-    const out = new Int32Array(n);
-    let e = 0;
-    for (let ch = 0; ch < fps.length; ch++) {
-      const len = ch === fps.length - 1 ? filled : (fps[ch] as Int32Array).length >> 1;
-      for (let k = 0; k < len; k++) out[e++] = (ch << 18) | k;
-    }
-    return out;
-  };
   return {
     /** Logs the fingerprint (hi, lo) of unit `index` (indices increasing). */
     push(hi: number, lo: number, index: number): void {
@@ -533,19 +449,16 @@ export function fingerprintLog(expected = 0) {
     },
     /**
      * Every repeated row as [index, index of the first row with that id], in row order. `same(a, b)` confirms a
-     * fingerprint hit by comparing the rows' ids (exact); without it a hit is a duplicate. `groupBudget`: how many
-     * entries are scattered at a time when the bucketed search runs (the scratch space; the log is read once per group).
-     * `sieveBits`: log2 of the first sieve bitmap's size in bits (default: from the entry count; tests make it small).
+     * fingerprint hit by comparing the rows' ids (exact); without it a hit is a duplicate. `sieveBits`: log2 of the
+     * sieve's first bitmap in bits (default: from the entry count; tests make it small so that many entries survive).
      */
-    duplicates(same?: (a: number, b: number) => boolean, groupBudget = Math.max(1 << 20, Math.ceil(n / 8)), sieveBits?: number): [number, number][] {
+    duplicates(same?: (a: number, b: number) => boolean, sieveBits?: number): [number, number][] {
       if (n === 0) return [];
-      const budget = Math.max(1, groupBudget);
-      if (n <= 4096) return bucketed(allPositions(), same, budget);
       const kept = sieve(sieveBits);
       if (kept === undefined) return []; // no two entries share even the sieve's bits: no repeated fingerprint
-      // the entries that passed the sieve, in row order: straight into one table when they fit the scratch budget
-      // (always, unless a pool was built to defeat the sieve), else the bucketed search restricted to them
-      if (kept.length > budget) return bucketed(kept, same, budget);
+      // the entries that passed the sieve (about 10^4 of 10^7 distinct fingerprints), in row order, into one table;
+      // a pool built to make many pass (fingerprints sharing 40-odd chosen bits in pairs) costs more time and at most
+      // 16 bytes per entry more memory, never a wrong answer
       const out: [number, number][] = [];
       const table = fingerprintTable(kept.length);
       let current = 0;
@@ -654,34 +567,11 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
   const plainEligibility = e.registeredOnOrBefore === undefined && e.statuses === undefined && e.divisionCodes === undefined;
   const hasExclusions = excluded.size > 0;
   /**
-   * The id's UTF-8 length once written into both hash buffers, or -1 when it breaks the pool-id rule: the fast path's
-   * leftovers (a space, a character above "Z" in an 18-character id, non-ASCII). On printable ASCII the rule
-   * (poolIdProblem) is: no leading, trailing or doubled space, and a USCC-shaped id (18 letters and digits once spaces
-   * are removed) in upper case without spaces; other text goes through poolIdProblem itself.
+   * The id's UTF-8 length once written into both hash buffers, or -1 when it breaks the pool-id rule (poolIdProblem,
+   * docs/spec-v1.md §3): the fast path's leftovers (a space, a character above "Z" in an 18-character id, non-ASCII).
    */
   const idBytesOf = (id: string, ub: Uint8Array, tb: Uint8Array): number => {
-    const n = id.length;
-    let printable = n > 0;
-    let alnum = 0;
-    let other = 0;
-    let folds = false;
-    let prev = 0;
-    for (let i = 0; i < n; i++) {
-      const c = id.charCodeAt(i);
-      if (c < 0x20 || c > 0x7e || (c === 0x20 && prev === 0x20)) {
-        printable = false;
-        break;
-      }
-      if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) alnum++;
-      else if (c >= 0x61 && c <= 0x7a) {
-        alnum++;
-        folds = true;
-      } else if (c === 0x20) folds = true;
-      else other++;
-      prev = c;
-    }
-    if (printable) return id.charCodeAt(0) !== 0x20 && id.charCodeAt(n - 1) !== 0x20 && !(folds && other === 0 && alnum === 18) ? n : -1;
-    if (n === 0 || poolIdProblem(id) !== undefined) return -1;
+    if (id.length === 0 || poolIdProblem(id) !== undefined) return -1;
     const written = encoder.encodeInto(id, ub.subarray(4)).written;
     tb.set(ub.subarray(4, 4 + written), ta + 4);
     return written;
@@ -769,7 +659,7 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     if (before === 0) classOrder.push(code);
     if (draw !== undefined) {
       const h = heaps[code];
-      if (h !== undefined && ((tw[0] as number) >>> 0) <= (h.gate[0] as number)) h.offer(tw, idStr, tb, ta + 4, idBytes);
+      if (h !== undefined && ((tw[0] as number) >>> 0) <= (h.gate[0] as number)) h.offer(tw, idStr);
     }
   };
   return {
@@ -869,17 +759,12 @@ export function flatCopy(s: string): string {
  * of them becomes the threshold, so a unit costs one word comparison once the threshold is known, and a kept one O(1)
  * amortised. The kept candidates are ordered once at the end (two radix passes over the first 32 ticket bits, full
  * comparison inside the rare runs that share them). Memory grows only as candidates arrive (a quota larger than its
- * stratum, or a verifier's generous bound, costs nothing up front). `copyIds` (streamed pools): a held id is kept as
- * its UTF-8 bytes in one arena (never as the caller's string, which may pin a whole read buffer, and with no string
- * allocated per offer); the kept ids become text once, when the selection is read.
+ * stratum, or a verifier's generous bound, costs nothing up front). `copyIds` (streamed pools): a kept id is stored as
+ * a flat copy ({@link flatCopy}), never as the caller's string, which may pin a whole read buffer.
  */
 export function boundedHeap(k: number, copyIds = false) {
   let slab = new Int32Array(Math.min(Math.max(k, 1), 1024) * 8);
   let ids: string[] = [];
-  // copyIds: the held ids as UTF-8 bytes in one arena, slot after slot (slot s is arena[ends[s - 1]..ends[s]), with
-  // ends[-1] = 0): no string per offer; the kept ones become text once, at the end (`names`)
-  let arena = new Uint8Array(copyIds ? 1024 : 0);
-  let ends = new Int32Array(copyIds ? slab.length >> 3 : 0);
   let m = 0;
   const limit = k + Math.ceil(k / 2) + 64;
   let hasThreshold = false;
@@ -897,19 +782,8 @@ export function boundedHeap(k: number, copyIds = false) {
       const y = (slab[ob + i] as number) >>> 0;
       if (x !== y) return x < y ? -1 : 1;
     }
-    return copyIds ? compareBytes(a, b) : compareUtf8(ids[a] as string, ids[b] as string);
+    return compareUtf8(ids[a] as string, ids[b] as string);
   };
-  // two held ids by their UTF-8 bytes (the order of compareUtf8 on well-formed text)
-  const compareBytes = (a: number, b: number): number => {
-    let i = a === 0 ? 0 : (ends[a - 1] as number);
-    const ie = ends[a] as number;
-    let j = b === 0 ? 0 : (ends[b - 1] as number);
-    const je = ends[b] as number;
-    for (; i < ie && j < je; i++, j++) if (arena[i] !== arena[j]) return (arena[i] as number) - (arena[j] as number);
-    return ie - i - (je - j);
-  };
-  // a held id as text
-  const idOf = (slot: number): string => (copyIds ? hexDecoder.decode(arena.subarray(slot === 0 ? 0 : (ends[slot - 1] as number), ends[slot] as number)) : (ids[slot] as string));
   // rearranges idx[lo..hi] so that idx[nth] is the candidate of that rank, none after it smaller, none before larger
   const select = (idx: Int32Array, lo: number, hi: number, nth: number): void => {
     while (hi - lo >= 16) {
@@ -959,52 +833,26 @@ export function boundedHeap(k: number, copyIds = false) {
     // the largest kept (select put it at k - 1 of idx)
     const top = (idx[k - 1] as number) * 8;
     for (let i = 0; i < 8; i++) threshold[i] = slab[top + i] as number;
-    thresholdId = idOf(idx[k - 1] as number);
+    thresholdId = ids[idx[k - 1] as number] as string;
     hasThreshold = true;
     gate[0] = (threshold[0] as number) >>> 0;
     keep.fill(0, 0, m);
     for (let j = 0; j < k; j++) keep[idx[j] as number] = 1;
     // a kept slot only ever moves down, so one forward sweep compacts in place
     let w = 0;
-    let written = 0; // copyIds: the arena's kept bytes so far
-    let prevEnd = 0; // copyIds: slot s - 1's end before the sweep
     for (let s = 0; s < m; s++) {
-      const sStart = prevEnd;
-      if (copyIds) prevEnd = ends[s] as number;
       if (keep[s] === 0) continue;
-      if (copyIds) {
-        if (sStart !== written) arena.copyWithin(written, sStart, prevEnd);
-        written += prevEnd - sStart;
-        ends[w] = written;
-      }
       if (s !== w) {
         const from = s * 8;
         const to = w * 8;
         for (let i = 0; i < 8; i++) slab[to + i] = slab[from + i] as number;
-        if (!copyIds) ids[w] = ids[s] as string;
+        ids[w] = ids[s] as string;
       }
       w++;
     }
     // the dropped ids are let go (the array keeps its length: no shrink and regrow)
-    if (!copyIds) for (let s = k; s < m; s++) ids[s] = "";
+    for (let s = k; s < m; s++) ids[s] = "";
     m = k;
-  };
-  /**
-   * The held ids as text, by slot (call after `order`, which compacts). With copyIds they are decoded from the arena a
-   * run of {@link HEX_RUN} slots at a time, each id a slice of its run's text when the run is ASCII (one string per
-   * run, not per id), else decoded one by one.
-   */
-  const held = (): string[] => {
-    if (!copyIds) return ids;
-    const names = new Array<string>(m);
-    for (let r = 0; r < m; r += HEX_RUN) {
-      const end = Math.min(m, r + HEX_RUN);
-      const base = r === 0 ? 0 : (ends[r - 1] as number);
-      const text = hexDecoder.decode(arena.subarray(base, ends[end - 1] as number));
-      const ascii = text.length === (ends[end - 1] as number) - base;
-      for (let s = r; s < end; s++) names[s] = ascii ? text.slice((s === 0 ? 0 : (ends[s - 1] as number)) - base, (ends[s] as number) - base) : idOf(s);
-    }
-    return names;
   };
   // the held candidates' slots in (ticket, id) order
   const order = (): Int32Array => {
@@ -1055,11 +903,7 @@ export function boundedHeap(k: number, copyIds = false) {
   return {
     /** Offers with a first ticket word (unsigned) above `gate[0]` would be refused: callers may skip them. */
     gate,
-    /**
-     * Offers a candidate: its ticket words and id; with `copyIds`, the id's UTF-8 bytes may be given as
-     * `bytes[from..from+length)` (the pass has them in its hash buffer), else they are encoded from `id`.
-     */
-    offer(w: Int32Array, id: string, bytes?: Uint8Array, from = 0, length = 0): void {
+    offer(w: Int32Array, id: string): void {
       if (k === 0) return;
       if (hasThreshold) {
         for (let i = 0; i < 8; i++) {
@@ -1077,33 +921,14 @@ export function boundedHeap(k: number, copyIds = false) {
         slab = next;
       }
       for (let i = 0; i < 8; i++) slab[o + i] = w[i] as number;
-      if (copyIds) {
-        let src = bytes;
-        let at = from;
-        let len = length;
-        if (src === undefined) {
-          src = hexEncoder.encode(id);
-          at = 0;
-          len = src.length;
-        }
-        const start = m === 0 ? 0 : (ends[m - 1] as number);
-        if (start + len > arena.length) arena = grown(arena, start + len);
-        if (m >= ends.length) {
-          const next = new Int32Array(slab.length >> 3);
-          next.set(ends);
-          ends = next;
-        }
-        for (let i = 0; i < len; i++) arena[start + i] = src[at + i] as number;
-        ends[m++] = start + len;
-      } else ids[m++] = id;
+      ids[m++] = copyIds ? flatCopy(id) : id;
       if (m >= limit) compact();
     },
     /** The kept candidates in (ticket, id) order, each ticket converted to hex once (no slab copies). */
     sortedSelected(): { unitId: string; ticket: string }[] {
       const o = order();
-      const names = held();
       const out = new Array<{ unitId: string; ticket: string }>(o.length);
-      for (let i = 0; i < o.length; i++) out[i] = { unitId: names[o[i] as number] as string, ticket: wordsToHex(slab, (o[i] as number) * 8) };
+      for (let i = 0; i < o.length; i++) out[i] = { unitId: ids[o[i] as number] as string, ticket: wordsToHex(slab, (o[i] as number) * 8) };
       return out;
     },
     /** The same, as frozen `{ ticket, unitId }` entries (a record's canonical key order), ready to be listed. */
@@ -1130,30 +955,8 @@ export function boundedHeap(k: number, copyIds = false) {
       const start = new Int32Array(n + 1);
       let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Math.max(64, 20 * n + 64));
       let at = 0;
-      const names = held();
       for (let slot = 0; slot < n; slot++) {
-        if (copyIds) {
-          // the literal straight from the arena's bytes when they need no escape (printable ASCII but `"` and `\`)
-          const from = slot === 0 ? 0 : (ends[slot - 1] as number);
-          const to = ends[slot] as number;
-          let plain = true;
-          for (let i = from; i < to; i++) {
-            const c = arena[i] as number;
-            if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
-              plain = false;
-              break;
-            }
-          }
-          if (plain) {
-            if (at + to - from + 2 > bytes.length) bytes = grown(bytes, at + to - from + 2);
-            bytes[at++] = 0x22;
-            for (let i = from; i < to; i++) bytes[at++] = arena[i] as number;
-            bytes[at++] = 0x22;
-            start[slot + 1] = at;
-            continue;
-          }
-        }
-        const id = names[slot] as string;
+        const id = ids[slot] as string;
         const len = id.length;
         if (at + len + 2 > bytes.length) bytes = grown(bytes, at + len + 2);
         const from = at;
@@ -1180,15 +983,14 @@ export function boundedHeap(k: number, copyIds = false) {
         const text = hexDecoder.decode(hex.subarray(64 * r, 64 * end));
         for (let i = r; i < end; i++) {
           const t = 64 * (i - r);
-          list[i] = Object.freeze({ ticket: text.slice(t, t + 64), unitId: names[o[i] as number] as string });
+          list[i] = Object.freeze({ ticket: text.slice(t, t + 64), unitId: ids[o[i] as number] as string });
         }
       }
       return { list, hex, idJson: { order: o, start, bytes: bytes.subarray(0, at) } };
     },
     sorted(): Candidate[] {
       const o = order();
-      const names = held();
-      return Array.from(o, (slot) => ({ w: slab.slice(slot * 8, slot * 8 + 8), id: names[slot] as string }));
+      return Array.from(o, (slot) => ({ w: slab.slice(slot * 8, slot * 8 + 8), id: ids[slot] as string }));
     },
   };
 }
