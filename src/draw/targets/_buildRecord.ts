@@ -137,6 +137,12 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
   return trusted ? markBuilt(frozen) : frozen;
 }
 
+/** A selected entry's text before its ticket's digits (with its comma) and between them and its id's literal. */
+const ENTRY_OPEN = new TextEncoder().encode(',{"ticket":"');
+const ENTRY_ID = new TextEncoder().encode('","unitId":');
+/** The reused buffer the entries' text is assembled in (grown only for an id over 64 KiB). */
+let ENTRIES = new Uint8Array(1 << 16);
+
 /**
  * The record's digest: SHA-256 of the canonical JSON of its body (docs/spec-v1.md §2), streamed with the body's shape
  * known — members written in canonical order (the small ones as their canonical JSON), each selected entry as
@@ -161,18 +167,36 @@ export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
     h.text(',"selected":[');
     const list = s.selected;
     const known = SELECTION_BYTES.get(list);
-    for (let j = 0; j < list.length; j++) {
-      const u = list[j] as SelectedUnit;
-      h.text(j === 0 ? '{"ticket":' : ',{"ticket":');
-      if (known === undefined) h.jsonString(u.ticket);
-      else h.jsonHexBytes(known.hex, 64 * j);
-      h.text(',"unitId":');
-      if (known === undefined) h.jsonString(u.unitId);
-      else {
-        const slot = known.idJson.order[j] as number;
-        h.bytes(known.idJson.bytes.subarray(known.idJson.start[slot], known.idJson.start[slot + 1]));
+    if (known !== undefined) {
+      // the entries' text from their bytes, assembled in a reused 64 KiB buffer and hashed a buffer at a time
+      const { hex, idJson } = known;
+      let n = 0;
+      for (let j = 0; j < list.length; j++) {
+        const slot = idJson.order[j] as number;
+        const from = idJson.start[slot] as number;
+        const to = idJson.start[slot + 1] as number;
+        if (n + to - from + 96 > ENTRIES.length) {
+          h.bytes(ENTRIES.subarray(0, n));
+          n = 0;
+          if (to - from + 96 > ENTRIES.length) ENTRIES = new Uint8Array(2 * (to - from + 96));
+        }
+        const open = j === 0 ? 1 : 0; // the first entry has no comma
+        for (let i = open; i < ENTRY_OPEN.length; i++) ENTRIES[n++] = ENTRY_OPEN[i] as number;
+        for (let i = 64 * j, e = i + 64; i < e; i++) ENTRIES[n++] = hex[i] as number;
+        for (let i = 0; i < ENTRY_ID.length; i++) ENTRIES[n++] = ENTRY_ID[i] as number;
+        for (let i = from; i < to; i++) ENTRIES[n++] = idJson.bytes[i] as number;
+        ENTRIES[n++] = 0x7d;
       }
-      h.text("}");
+      h.bytes(ENTRIES.subarray(0, n));
+    } else {
+      for (let j = 0; j < list.length; j++) {
+        const u = list[j] as SelectedUnit;
+        h.text(j === 0 ? '{"ticket":' : ',{"ticket":');
+        h.jsonString(u.ticket);
+        h.text(',"unitId":');
+        h.jsonString(u.unitId);
+        h.text("}");
+      }
     }
     h.text(`],"size":${canonicalJson(s.size)},"threshold":${canonicalJson(s.threshold)}}`);
   });
