@@ -31,11 +31,21 @@ describe("boundedHeap: the k smallest (ticket, id) in order", () => {
         if (shared >= 1) w[0] = (w[0]! & 3) - 2;
         if (shared >= 2) w[1] = w[0]!;
         if (shared >= 3) w.fill(w[0]!);
-        return { w, id: `U${(next() >>> 0) % 100_000}-${i}` };
+        const tag = ["", "é", "检", '"', "\\", "😀"][(next() >>> 0) % 12] ?? "";
+        return { w, id: `U${(next() >>> 0) % 100_000}${tag}-${i}` };
       });
       const h = boundedHeap(k);
       for (const o of offers) h.offer(o.w, o.id);
+      // the pass calls offer only for a first word at or below the gate: the same selection
+      const gated = boundedHeap(k);
+      for (const o of offers) if ((o.w[0]! >>> 0) <= gated.gate[0]!) gated.offer(o.w, o.id);
       const want = definition(offers, k);
+      expect(gated.sortedSelected()).toEqual(want);
+      // copyIds (streamed pools): the held ids are flat copies
+      const copied = boundedHeap(k, true);
+      for (const o of offers) copied.offer(o.w, o.id);
+      expect(copied.sortedSelected()).toEqual(want);
+      expect(copied.recordSelected()).toEqual(want.map((x) => ({ ticket: x.ticket, unitId: x.unitId })));
       expect(h.sortedSelected()).toEqual(want);
       expect(h.recordSelected()).toEqual(want.map((x) => ({ ticket: x.ticket, unitId: x.unitId })));
       expect(h.sorted().map((c) => ({ unitId: c.id, ticket: wordsToHex(c.w) }))).toEqual(want);
@@ -61,8 +71,9 @@ describe("fingerprintLog: the repeated rows, as inserting every row into one tab
     }
     return out;
   };
-  it("random fingerprints from a small or large space, skipped rows, ids that collide or not, scattered in groups", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 0, max: 30_000 }), fc.integer({ min: 1, max: 40_000 }), fc.boolean(), fc.boolean(), fc.constantFrom(undefined, 1, 700, 5000), (s, n, space, skips, confirm, budget) => {
+  // sieveBits: the sieve's first bitmap made tiny (5, 9 bits: most entries pass it) or left to its size from the count
+  it("random fingerprints from a small or large space, skipped rows, ids that collide or not, sieved", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 0, max: 30_000 }), fc.integer({ min: 1, max: 40_000 }), fc.boolean(), fc.boolean(), fc.constantFrom(undefined, 5, 9, 14), (s, n, space, skips, confirm, sieveBits) => {
       const next = words(s);
       const rows: [number, number, number, string][] = [];
       let index = 0;
@@ -76,8 +87,25 @@ describe("fingerprintLog: the repeated rows, as inserting every row into one tab
       const log = fingerprintLog(next() & 1 ? n : 0);
       for (const [hi, lo, i] of rows) log.push(hi, lo, i);
       const ids = new Map(rows.map((r) => [r[2], r[3]]));
-      expect(log.duplicates(confirm ? (a, b) => ids.get(a) === ids.get(b) : undefined, budget)).toEqual(reference(rows, confirm));
-    }), { seed: 13, numRuns: 40 });
+      expect(log.duplicates(confirm ? (a, b) => ids.get(a) === ids.get(b) : undefined, sieveBits)).toEqual(reference(rows, confirm));
+    }), { seed: 13, numRuns: 60 });
+  });
+});
+
+describe("fingerprintLog's sieve: no repeated fingerprint among many distinct ones, then one repeat found", () => {
+  it("50,000 distinct random fingerprints (every sieve size), then each way of repeating one of them", () => {
+    const next = words(7);
+    const rows = Array.from({ length: 50_000 }, () => [next(), next()] as const);
+    for (const sieveBits of [undefined, 10, 16, 20]) {
+      const log = fingerprintLog();
+      rows.forEach(([hi, lo], i) => log.push(hi, lo, i));
+      expect(log.duplicates(undefined, sieveBits)).toEqual([]);
+      for (const [first, row] of [[0, 1], [17, 49_999], [25_000, 25_001]] as const) {
+        const again = fingerprintLog(rows.length);
+        rows.forEach(([hi, lo], i) => (i === row ? again.push(rows[first]![0], rows[first]![1], i) : again.push(hi, lo, i)));
+        expect(again.duplicates(undefined, sieveBits)).toEqual([[row, first]]);
+      }
+    }
   });
 });
 
@@ -95,5 +123,36 @@ describe("a record's digest, streamed with its shape known, is the generic canon
       const { digest, ...body } = r;
       expect(digestOf(body)).toBe(digest);
     }), { seed: 13, numRuns: 60 });
+  });
+  it("a record of 8,003 selected units (many 64 KiB buffers of text), ids with escapes and non-ASCII among them", async () => {
+    const { commitPool, createSeed, drawTargets } = await import("../../src/index.js");
+    const { digestOf } = await import("../../src/draw/_shared/_encoding.js");
+    const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "test" });
+    const odd = ["检查对象-", "Ω-", 'a"b', "c\\d", "e/f", "😀"];
+    const pool = Array.from({ length: 24_000 }, (_, i) => ({ id: i % 7 === 0 ? `${odd[i % odd.length]}${i}` : `91411303${String(i).padStart(10, "0")}`, riskClass: "ABC"[i % 3] as string }));
+    const r = drawTargets({ taskId: "T-大", pool, seed, commitment: commitPool(pool), policy: { strata: { A: { ratio: 0.5 }, B: { ratio: 0.5 }, C: { count: 3 } } } });
+    expect(r.selectedCount).toBe(8_003);
+    const { digest, ...body } = r;
+    expect(digestOf(body)).toBe(digest);
+  });
+});
+
+describe("the pass's one-read id check accepts exactly the ids the pool-id rule accepts", () => {
+  it("random ids: printable ASCII with spaces, lower case, characters above Z, 18-character USCC shapes, non-ASCII", async () => {
+    const { commitPool, ShuangsuijiError } = await import("../../src/index.js");
+    const { poolIdProblem } = await import("../../src/draw/targets/_pool.js");
+    const chars = fc.constantFrom(..."0123456789AZaz []{}~^_`\"\\|-./!".split(""), "\u00e9", "\u3000", "\uff21", "\t", "\u200b");
+    const id = fc.oneof(fc.string({ unit: chars, minLength: 0, maxLength: 20 }), fc.string({ unit: chars, minLength: 18, maxLength: 18 }), fc.stringMatching(/^[0-9A-Za-z]{18}$/));
+    fc.assert(fc.property(id, (s) => {
+      let accepted = true;
+      try {
+        commitPool([{ id: s, riskClass: "A" }]);
+      } catch (e) {
+        if (!(e instanceof ShuangsuijiError)) throw e;
+        accepted = false;
+        expect(e.issues.map((i) => i.path.join("."))).toContain("0.id");
+      }
+      expect(accepted).toBe(poolIdProblem(s) === undefined);
+    }), { seed: 13, numRuns: 3000 });
   });
 });

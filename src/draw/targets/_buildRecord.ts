@@ -44,17 +44,20 @@ export function checkCommitment(state: CommitmentState, setup: Stage1Setup, dige
 /** Selections made by {@link selectionsFromHeaps}: frozen `{ ticket, unitId }` entries, listed without a copy. */
 const FROM_HEAPS = new WeakSet<readonly SelectedUnit[]>();
 
-/** The tickets of a selection made by {@link selectionsFromHeaps} as hex digit codes (64 per entry, same order). */
-const TICKET_HEX = new WeakMap<readonly SelectedUnit[], Uint8Array>();
+/**
+ * What the digest reads of a selection made by {@link selectionsFromHeaps} (see boundedHeap's recordSelectedHex): the
+ * tickets as hex digit codes (64 per entry, same order) and the ids' JSON literals as UTF-8 bytes.
+ */
+const SELECTION_BYTES = new WeakMap<readonly SelectedUnit[], { hex: Uint8Array; idJson: { order: Int32Array; start: Int32Array; bytes: Uint8Array } }>();
 
 /** Each class's selection from the heaps, in ticket order (hex built once per selected unit). */
 export function selectionsFromHeaps(setup: Stage1Setup, heaps: readonly (BoundedHeap | undefined)[]): Map<string, SelectedUnit[]> {
   const out = new Map<string, SelectedUnit[]>();
   for (const cls of setup.quotas.keys()) {
     const h = /^[A-Z]$/.test(cls) ? heaps[cls.charCodeAt(0) - 65] : undefined;
-    const { list, hex } = h === undefined ? { list: [], hex: new Uint8Array(0) } : h.recordSelectedHex();
+    const { list, hex, idJson } = h === undefined ? { list: [], hex: new Uint8Array(0), idJson: { order: new Int32Array(0), start: new Int32Array(1), bytes: new Uint8Array(0) } } : h.recordSelectedHex();
     FROM_HEAPS.add(list);
-    TICKET_HEX.set(list, hex);
+    SELECTION_BYTES.set(list, { hex, idJson });
     out.set(cls, list);
   }
   return out;
@@ -113,6 +116,9 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
     ...(timeline === undefined ? {} : { timeline }),
   };
   const digest = recordDigest(body);
+  // the bytes the digest was written from are let go with it (they are not the record's: 64 hex codes and an id
+  // literal per selected unit, ≈ 45 MB at 5 × 10^5, would otherwise live as long as the record)
+  for (const s of strata) SELECTION_BYTES.delete(s.selected);
   const record = {
     algorithm: body.algorithm,
     digest,
@@ -131,11 +137,19 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
   return trusted ? markBuilt(frozen) : frozen;
 }
 
+/** A selected entry's text before its ticket's digits (with its comma) and between them and its id's literal. */
+const ENTRY_OPEN = new TextEncoder().encode(',{"ticket":"');
+const ENTRY_ID = new TextEncoder().encode('","unitId":');
+/** The reused buffer the entries' text is assembled in (grown only for an id over 64 KiB). */
+let ENTRIES = new Uint8Array(1 << 16);
+
 /**
  * The record's digest: SHA-256 of the canonical JSON of its body (docs/spec-v1.md §2), streamed with the body's shape
  * known — members written in canonical order (the small ones as their canonical JSON), each selected entry as
- * `{"ticket":"…","unitId":…}` without a generic walk, a ticket of the draw's own selection copied from the hex digit codes
- * it was decoded from — so exactly `digestOf(body)` (checked against it: test/draw/selection.test.ts, and the golden vectors).
+ * `{"ticket":"…","unitId":…}` without a generic walk; for the draw's own selection the entries are copied from the
+ * bytes the selection was built with (tickets as hex digit codes, ids as JSON literals: no ticket word or id text read
+ * in ticket order) — so exactly `digestOf(body)` (checked against it: test/draw/selection.test.ts, and the golden
+ * vectors).
  */
 export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
   const h = streamingSha256();
@@ -152,15 +166,37 @@ export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
     h.jsonString(s.riskClass);
     h.text(',"selected":[');
     const list = s.selected;
-    const hex = TICKET_HEX.get(list);
-    for (let j = 0; j < list.length; j++) {
-      const u = list[j] as SelectedUnit;
-      h.text(j === 0 ? '{"ticket":' : ',{"ticket":');
-      if (hex !== undefined) h.jsonHexBytes(hex, 64 * j);
-      else h.jsonString(u.ticket);
-      h.text(',"unitId":');
-      h.jsonString(u.unitId);
-      h.text("}");
+    const known = SELECTION_BYTES.get(list);
+    if (known !== undefined) {
+      // the entries' text from their bytes, assembled in a reused 64 KiB buffer and hashed a buffer at a time
+      const { hex, idJson } = known;
+      let n = 0;
+      for (let j = 0; j < list.length; j++) {
+        const slot = idJson.order[j] as number;
+        const from = idJson.start[slot] as number;
+        const to = idJson.start[slot + 1] as number;
+        if (n + to - from + 96 > ENTRIES.length) {
+          h.bytes(ENTRIES.subarray(0, n));
+          n = 0;
+          if (to - from + 96 > ENTRIES.length) ENTRIES = new Uint8Array(2 * (to - from + 96));
+        }
+        const open = j === 0 ? 1 : 0; // the first entry has no comma
+        for (let i = open; i < ENTRY_OPEN.length; i++) ENTRIES[n++] = ENTRY_OPEN[i] as number;
+        for (let i = 64 * j, e = i + 64; i < e; i++) ENTRIES[n++] = hex[i] as number;
+        for (let i = 0; i < ENTRY_ID.length; i++) ENTRIES[n++] = ENTRY_ID[i] as number;
+        for (let i = from; i < to; i++) ENTRIES[n++] = idJson.bytes[i] as number;
+        ENTRIES[n++] = 0x7d;
+      }
+      h.bytes(ENTRIES.subarray(0, n));
+    } else {
+      for (let j = 0; j < list.length; j++) {
+        const u = list[j] as SelectedUnit;
+        h.text(j === 0 ? '{"ticket":' : ',{"ticket":');
+        h.jsonString(u.ticket);
+        h.text(',"unitId":');
+        h.jsonString(u.unitId);
+        h.text("}");
+      }
     }
     h.text(`],"size":${canonicalJson(s.size)},"threshold":${canonicalJson(s.threshold)}}`);
   });

@@ -39,7 +39,7 @@ function eachElement(x: unknown, path: Path, row: number, add: (u: DrawUnit) => 
  * throws is reported at the unit's row in the pool.
  */
 export function eachInBatch(batch: readonly unknown[], path: Path, row: number, add: (u: DrawUnit) => void): number {
-  let r = row;
+  const r = row;
   let length: number;
   try {
     length = batch.length;
@@ -50,21 +50,16 @@ export function eachInBatch(batch: readonly unknown[], path: Path, row: number, 
   if (length > INPUT_LIMITS.maxArrayLength) {
     return invalid([...path, r], `a batch of more than ${INPUT_LIMITS.maxArrayLength} units (cut the pool into smaller batches)`, `一批超过${INPUT_LIMITS.maxArrayLength}个对象（请分成更小的批次）`, batch, "input-limit");
   }
-  for (let j = 0; ; j++) {
-    let u: DrawUnit;
-    try {
-      if (j >= length) return r;
-      u = batch[j] as DrawUnit;
-    } catch (e) {
-      return unreadable(e, [...path, r]);
-    }
-    try {
-      add(u);
-    } catch (e) {
-      unreadable(e, [...path, r]);
-    }
-    r++;
+  // one try around the loop (not two per unit): a failed read of unit j and a failure inside `add` are reported
+  // alike, at the unit's row
+  // (`!(j >= length)`: the same comparison as before with whatever a Proxy's length trap returned)
+  let j = 0;
+  try {
+    for (; !(j >= length); j++) add(batch[j] as DrawUnit);
+  } catch (e) {
+    return unreadable(e, [...path, r + j]);
   }
+  return r + j;
 }
 
 /** {@link eachUnitAsync} over an array read at once (its elements are units or batches, none awaited). */

@@ -308,11 +308,10 @@ function newLogChunk(words: number): Int32Array {
 
 /**
  * Duplicate-id detection without a random access per unit (docs/spec-v1.md §3): the pass appends each unit's 64-bit
- * fingerprint to a list of typed chunks (8 bytes per unit, written in order, never copied), and `duplicates` finds the repeated ones at the
- * end — the fingerprints partitioned by their top bits into buckets of a few thousand, scattered bucket by bucket (in
- * groups of an eighth of the entries, so the scratch space is under a fifth of the log), each bucket checked with a small
- * {@link fingerprintTable} that stays in cache. Same answer as inserting every unit into one table in row order: a row
- * is a duplicate of the first earlier row with the same fingerprint (and, with `same`, the same id).
+ * fingerprint to a list of typed chunks (8 bytes per unit, written in order, never copied), and `duplicates` finds the
+ * repeated ones at the end — two sieve rounds of bitmaps over the log (`sieve`), then the few survivors into one
+ * {@link fingerprintTable} in row order. Same answer as inserting every unit into one table in row order: a row is a
+ * duplicate of the first earlier row with the same fingerprint (and, with `same`, the same id).
  */
 export function fingerprintLog(expected = 0) {
   // chunks, never copied as the log grows: the first sized from the hint, each next one twice as large up to 2^18
@@ -328,6 +327,98 @@ export function fingerprintLog(expected = 0) {
   let n = 0;
   fps.push(fp);
   poss.push(undefined);
+  /**
+   * Two sieve rounds over the log (in row order; bitmaps, no table, no scatter). Round 1 marks the low `bits` bits of
+   * each entry's second word in bitmap A (about 4 bits per entry, at most 2^24 bits at a time: a larger A is done a
+   * region at a time, one read of the log per region, so the bitmap stays in cache) and, when an entry finds its bit
+   * already set, marks its first word's low bits in bitmap B. Round 2 keeps the entries whose B bit is set (their
+   * positions), marks their second word's low 24 bits in a cleared A and, on a collision, their first word's bits 8…
+   * in bitmap C. Two entries with the same fingerprint mark the same bits, so the later one always collides and both
+   * are kept and pass C: every repeated fingerprint survives, while of 10^7 distinct ones only about 10^4 do. Returns
+   * the kept positions passing C (chunk << 18 | offset, in row order), or `undefined` when a round found no collision
+   * (no fingerprint repeats).
+   */
+  const sieve = (bitsHint: number | undefined): Int32Array | undefined => {
+    const bits = bitsHint ?? Math.min(28, Math.max(12, Math.ceil(Math.log2(4 * n))));
+    const regionBits = Math.min(bits, 24);
+    const ra = 2 ** regionBits - 1;
+    const mb = 2 ** Math.max(5, bits - 2) - 1;
+    const A = new Int32Array((ra + 1) >>> 5);
+    const b = new Int32Array((mb + 1) >>> 5);
+    let any = false;
+    const regions = 2 ** (bits - regionBits);
+    for (let r = 0; r < regions; r++) {
+      if (r > 0) A.fill(0);
+      for (let ch = 0; ch < fps.length; ch++) {
+        const a = fps[ch] as Int32Array;
+        const len = ch === fps.length - 1 ? filled : a.length >> 1;
+        for (let k = 0; k < len; k++) {
+          const lo = a[2 * k + 1] as number;
+          if (regions > 1 && ((lo >>> regionBits) & (regions - 1)) !== r) continue;
+          const i = lo & ra;
+          const w = i >>> 5;
+          const bit = 1 << (i & 31);
+          const v = A[w] as number;
+          if ((v & bit) === 0) A[w] = v | bit;
+          else {
+            const j = (a[2 * k] as number) & mb;
+            b[j >>> 5] = (b[j >>> 5] as number) | (1 << (j & 31));
+            any = true;
+          }
+        }
+      }
+    }
+    if (!any) return undefined;
+    A.fill(0);
+    any = false;
+    const mc = 2 ** Math.max(5, Math.min(24, bits - 4)) - 1;
+    const c = new Int32Array((mc + 1) >>> 5);
+    let kept = new Int32Array(1024);
+    let m = 0;
+    for (let ch = 0; ch < fps.length; ch++) {
+      const a = fps[ch] as Int32Array;
+      const len = ch === fps.length - 1 ? filled : a.length >> 1;
+      for (let k = 0; k < len; k++) {
+        const hi = a[2 * k] as number;
+        const j = hi & mb;
+        if (((b[j >>> 5] as number) & (1 << (j & 31))) === 0) continue;
+        if (m === kept.length) {
+          const next = new Int32Array(2 * m);
+          next.set(kept);
+          kept = next;
+        }
+        kept[m++] = (ch << 18) | k;
+        const i = (a[2 * k + 1] as number) & ra;
+        const w = i >>> 5;
+        const bit = 1 << (i & 31);
+        const v = A[w] as number;
+        if ((v & bit) === 0) A[w] = v | bit;
+        else {
+          const l = (hi >>> 8) & mc;
+          c[l >>> 5] = (c[l >>> 5] as number) | (1 << (l & 31));
+          any = true;
+        }
+      }
+    }
+    if (!any) return undefined;
+    let out = 0;
+    for (let x = 0; x < m; x++) {
+      const at = kept[x] as number;
+      const l = ((fps[at >>> 18] as Int32Array)[2 * (at & 0x3ffff)] as number) >>> 8 & mc;
+      if (((c[l >>> 5] as number) & (1 << (l & 31))) !== 0) kept[out++] = at;
+    }
+    return kept.subarray(0, out);
+  };
+  /** The entry number of each chunk's first entry. */
+  const chunkStarts = (): Float64Array => {
+    const starts = new Float64Array(fps.length);
+    let e = 0;
+    for (let ch = 0; ch < fps.length; ch++) {
+      starts[ch] = e;
+      e += (fps[ch] as Int32Array).length >> 1;
+    }
+    return starts;
+  };
   return {
     /** Logs the fingerprint (hi, lo) of unit `index` (indices increasing). */
     push(hi: number, lo: number, index: number): void {
@@ -358,78 +449,32 @@ export function fingerprintLog(expected = 0) {
     },
     /**
      * Every repeated row as [index, index of the first row with that id], in row order. `same(a, b)` confirms a
-     * fingerprint hit by comparing the rows' ids (exact); without it a hit is a duplicate. `groupBudget`: how many
-     * entries are scattered at a time (the scratch space; the log is read once per group).
+     * fingerprint hit by comparing the rows' ids (exact); without it a hit is a duplicate. `sieveBits`: log2 of the
+     * sieve's first bitmap in bits (default: from the entry count; tests make it small so that many entries survive).
      */
-    duplicates(same?: (a: number, b: number) => boolean, groupBudget = Math.max(1 << 20, Math.ceil(n / 8))): [number, number][] {
+    duplicates(same?: (a: number, b: number) => boolean, sieveBits?: number): [number, number][] {
+      if (n === 0) return [];
+      const kept = sieve(sieveBits);
+      if (kept === undefined) return []; // no two entries share even the sieve's bits: no repeated fingerprint
+      // the entries that passed the sieve (about 10^4 of 10^7 distinct fingerprints), in row order, into one table;
+      // a pool built to make many pass (fingerprints sharing 40-odd chosen bits in pairs) costs more time and at most
+      // 16 bytes per entry more memory, never a wrong answer
       const out: [number, number][] = [];
-      if (n === 0) return out;
-      const bits = n <= 4096 ? 0 : Math.min(16, Math.ceil(Math.log2(n / 2048)));
-      // a bucket is the top `bits` bits: (hi >>> 1) >>> (31 - bits), 0 when bits is 0 (a shift by 32 would be by 0),
-      // written inline in the loops below (as a closure it was not inlined: 1.3 % of a streamed 10^7 run's profile)
-      const shift = 31 - bits;
-      const buckets = 1 << bits;
-      const counts = new Int32Array(buckets);
-      for (let c = 0; c < fps.length; c++) {
-        const a = fps[c] as Int32Array;
-        const len = c === fps.length - 1 ? filled : a.length >> 1;
-        for (let k = 0; k < len; k++) {
-          const b = ((a[2 * k] as number) >>> 1) >>> shift;
-          counts[b] = (counts[b] as number) + 1;
-        }
-      }
-      const budget = Math.max(1, groupBudget);
-      let largest = 0;
-      for (let b = 0; b < buckets; b++) largest = Math.max(largest, counts[b] as number);
-      const scratch = new Int32Array(3 * Math.min(n, Math.max(budget, largest)));
-      // one table for every bucket, sized for the largest (a new one per bucket left thousands of typed arrays, some
-      // 160 MB at 10^7 units, for the collector: external memory that raised the peak RSS until a full collection)
-      const table = fingerprintTable(largest);
-      const starts = new Int32Array(buckets + 1);
+      const table = fingerprintTable(kept.length);
       let current = 0;
       const confirm = same === undefined ? undefined : (first: number) => same(first, current);
-      for (let b0 = 0; b0 < buckets; ) {
-        // a group of buckets whose entries fit the scratch space
-        let b1 = b0;
-        let size = 0;
-        while (b1 < buckets && (b1 === b0 || size + (counts[b1] as number) <= budget)) size += counts[b1++] as number;
-        let at = 0;
-        for (let b = b0; b < b1; b++) {
-          starts[b] = at;
-          at += counts[b] as number;
-        }
-        const fill = starts.slice(0, buckets);
-        let e = 0;
-        for (let c = 0; c < fps.length; c++) {
-          const a = fps[c] as Int32Array;
-          const p = poss[c];
-          const len = c === fps.length - 1 ? filled : a.length >> 1;
-          for (let k = 0; k < len; k++, e++) {
-            const hi = a[2 * k] as number;
-            const b = (hi >>> 1) >>> shift;
-            if (b < b0 || b >= b1) continue;
-            const slot = fill[b] as number;
-            fill[b] = slot + 1;
-            const o = 3 * slot;
-            scratch[o] = hi;
-            scratch[o + 1] = a[2 * k + 1] as number;
-            scratch[o + 2] = p === undefined ? e : (p[k] as number);
-          }
-        }
-        for (let b = b0; b < b1; b++) {
-          const from = starts[b] as number;
-          const to = from + (counts[b] as number);
-          if (to - from < 2) continue;
-          table.clear();
-          for (let e = from; e < to; e++) {
-            current = scratch[3 * e + 2] as number;
-            const first = table.insert(scratch[3 * e] as number, scratch[3 * e + 1] as number, current, confirm);
-            if (first >= 0) out.push([current, first]);
-          }
-        }
-        b0 = b1;
+      const starts = chunkStarts();
+      for (let x = 0; x < kept.length; x++) {
+        const at = kept[x] as number;
+        const ch = at >>> 18;
+        const k = at & 0x3ffff;
+        const a = fps[ch] as Int32Array;
+        const p = poss[ch];
+        current = p === undefined ? (starts[ch] as number) + k : (p[k] as number);
+        const first = table.insert(a[2 * k] as number, a[2 * k + 1] as number, current, confirm);
+        if (first >= 0) out.push([current, first]);
       }
-      return out.sort((a, b) => a[0] - b[0]);
+      return out;
     },
     /** Gives the full chunks to the next log (held weakly); the log is empty and unusable afterwards. */
     release(): void {
@@ -483,6 +528,9 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
   const unitHash = directHasher(new Uint8Array(0));
   const idHash = directHasher(draw === undefined ? lengthDelimited([FINGERPRINT_TAG]) : draw.ticketPrefix);
   const ta = idHash.at;
+  // the hashers' buffers, read once here and again only when `reserve` replaces them (not through a getter per unit)
+  let ubuf = unitHash.buf;
+  let tbuf = idHash.buf;
   const heaps = draw?.heaps ?? [];
   const words = new Int32Array(8);
   const tw = new Int32Array(8);
@@ -518,45 +566,41 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
   const e = config.eligibility;
   const plainEligibility = e.registeredOnOrBefore === undefined && e.statuses === undefined && e.divisionCodes === undefined;
   const hasExclusions = excluded.size > 0;
+  /**
+   * The id's UTF-8 length once written into both hash buffers, or -1 when it breaks the pool-id rule (poolIdProblem,
+   * docs/spec-v1.md §3): the fast path's leftovers (a space, a character above "Z" in an 18-character id, non-ASCII).
+   */
+  const idBytesOf = (id: string, ub: Uint8Array, tb: Uint8Array): number => {
+    if (id.length === 0 || poolIdProblem(id) !== undefined) return -1;
+    const written = encoder.encodeInto(id, ub.subarray(4)).written;
+    tb.set(ub.subarray(4, 4 + written), ta + 4);
+    return written;
+  };
   const add = (u: DrawUnit): void => {
     const at = index++;
     const id = u?.id;
     // --- the fast path: printable-ASCII id, one capital letter, no date or a valid one
     let idBytes = -1;
-    let ub = unitHash.buf;
-    let tb = idHash.buf;
+    let ub = ubuf;
+    let tb = tbuf;
     if (typeof id === "string") {
       const n = id.length;
-      if (ub.length < 4 * n + 64 + 72) ub = unitHash.reserve(4 * n + 64);
-      if (tb.length < ta + 4 * n + 72) tb = idHash.reserve(4 * n);
-      let printable = n > 0;
-      // the pool-id rule on printable ASCII (poolIdProblem): no two spaces in a row, and a USCC-shaped id (18 letters
-      // and digits once spaces are removed) in upper case without spaces
-      let alnum = 0;
-      let other = 0;
-      let folds = false;
-      let prev = 0;
+      if (ub.length < 4 * n + 64 + 72) ub = ubuf = unitHash.reserve(4 * n + 64);
+      if (tb.length < ta + 4 * n + 72) tb = tbuf = idHash.reserve(4 * n);
+      // one read of each character, written into both buffers: `bad` turns negative at a character outside
+      // 0x21–0x7e (a space included), `high` at one above "Z"
+      let bad = 0;
+      let high = 0;
       for (let i = 0; i < n; i++) {
         const c = id.charCodeAt(i);
-        if (c < 0x20 || c > 0x7e || (c === 0x20 && prev === 0x20)) {
-          printable = false;
-          break;
-        }
-        if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) alnum++;
-        else if (c >= 0x61 && c <= 0x7a) {
-          alnum++;
-          folds = true;
-        } else if (c === 0x20) folds = true;
-        else other++;
-        prev = c;
+        bad |= (c - 0x21) | (0x7e - c);
+        high |= 0x5a - c;
         ub[4 + i] = c;
         tb[ta + 4 + i] = c;
       }
-      if (printable && id.charCodeAt(0) !== 0x20 && id.charCodeAt(n - 1) !== 0x20 && !(folds && other === 0 && alnum === 18)) idBytes = n;
-      else if (n > 0 && !printable && poolIdProblem(id) === undefined) {
-        idBytes = encoder.encodeInto(id, ub.subarray(4)).written;
-        tb.set(ub.subarray(4, 4 + idBytes), ta + 4);
-      }
+      // printable ASCII without a space satisfies the pool-id rule unless it is USCC-shaped (18 letters and digits)
+      // with a lower-case letter, impossible when no character is above "Z"; anything else is read by `idBytesOf`
+      idBytes = n > 0 && bad >= 0 && (high >= 0 || n !== 18) ? n : idBytesOf(id, ub, tb);
     }
     const cls = u?.riskClass;
     const code = typeof cls === "string" && cls.length === 1 ? cls.charCodeAt(0) - 65 : -1;
@@ -613,7 +657,10 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     const before = classCounts[code] as number;
     classCounts[code] = before + 1;
     if (before === 0) classOrder.push(code);
-    if (draw !== undefined) heaps[code]?.offer(tw, idStr);
+    if (draw !== undefined) {
+      const h = heaps[code];
+      if (h !== undefined && ((tw[0] as number) >>> 0) <= (h.gate[0] as number)) h.offer(tw, idStr);
+    }
   };
   return {
     state,
@@ -673,6 +720,14 @@ export function ticketHex(seedHex: string, taskId: string, unitId: string): stri
  */
 const HEX_RUN = 1024;
 const hexDecoder = new TextDecoder();
+const hexEncoder = new TextEncoder();
+
+/** A copy of `b` with room for at least `need` bytes (twice as large, or more). */
+function grown(b: Uint8Array, need: number): Uint8Array<ArrayBuffer> {
+  const next = new Uint8Array(Math.max(2 * b.length, need));
+  next.set(b);
+  return next;
+}
 
 export interface Candidate {
   readonly w: Int32Array;
@@ -714,6 +769,9 @@ export function boundedHeap(k: number, copyIds = false) {
   const limit = k + Math.ceil(k / 2) + 64;
   let hasThreshold = false;
   const threshold = new Int32Array(8);
+  // the largest first ticket word (unsigned) an offer can have and still be kept: checked by the pass before it calls
+  // offer (a unit above it costs one comparison, no call); -1 when nothing is kept, 2^32 before any threshold
+  const gate = new Float64Array([k === 0 ? -1 : 2 ** 32]);
   let thresholdId = "";
   // compares slot a with slot b: full 256-bit ticket (unsigned), then id
   const cmpSlots = (a: number, b: number): number => {
@@ -777,6 +835,7 @@ export function boundedHeap(k: number, copyIds = false) {
     for (let i = 0; i < 8; i++) threshold[i] = slab[top + i] as number;
     thresholdId = ids[idx[k - 1] as number] as string;
     hasThreshold = true;
+    gate[0] = (threshold[0] as number) >>> 0;
     keep.fill(0, 0, m);
     for (let j = 0; j < k; j++) keep[idx[j] as number] = 1;
     // a kept slot only ever moves down, so one forward sweep compacts in place
@@ -842,6 +901,8 @@ export function boundedHeap(k: number, copyIds = false) {
     return a;
   };
   return {
+    /** Offers with a first ticket word (unsigned) above `gate[0]` would be refused: callers may skip them. */
+    gate,
     offer(w: Int32Array, id: string): void {
       if (k === 0) return;
       if (hasThreshold) {
@@ -875,26 +936,57 @@ export function boundedHeap(k: number, copyIds = false) {
       return this.recordSelectedHex().list;
     },
     /**
-     * {@link recordSelected} and the tickets' hex digits as ASCII codes in the same order (64 per entry), for the
-     * record's digest. The hex is written once into that buffer and decoded to text a run of {@link HEX_RUN} tickets at
-     * a time; each ticket is a 64-character slice of its run's text (no string built per ticket from 64 codes, and
-     * the record's digest copies the codes instead of reading the strings back).
+     * {@link recordSelected} with what the record's digest needs of it, so the digest reads no ticket word and no id
+     * text in ticket order (a cache miss per selected unit each): `hex`, the tickets' hex digit codes in list order (64
+     * per entry), and `idJson`, each kept id's JSON string literal as UTF-8 bytes, written in slot order (the order the
+     * ids arrived in, so their texts are read in memory order) — entry i's literal is `bytes[start[slot]..start[slot +
+     * 1])` with `slot = order[i]`. The hex is written slot by slot to its entry's place (the words read in sequence)
+     * and decoded to text a run of {@link HEX_RUN} tickets at a time; each ticket is a 64-character slice of its run's
+     * text.
      */
-    recordSelectedHex(): { list: { readonly ticket: string; readonly unitId: string }[]; hex: Uint8Array } {
+    recordSelectedHex(): { list: { readonly ticket: string; readonly unitId: string }[]; hex: Uint8Array; idJson: { order: Int32Array; start: Int32Array; bytes: Uint8Array } } {
       const o = order();
       const n = o.length;
       const list = new Array<{ readonly ticket: string; readonly unitId: string }>(n);
       const hex = new Uint8Array(64 * n);
-      for (let i = 0; i < n; i++) wordsToHexBytes(slab, (o[i] as number) * 8, hex, 64 * i);
+      const rank = new Int32Array(n);
+      for (let i = 0; i < n; i++) rank[o[i] as number] = i;
+      for (let slot = 0; slot < n; slot++) wordsToHexBytes(slab, slot * 8, hex, 64 * (rank[slot] as number));
+      const start = new Int32Array(n + 1);
+      let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Math.max(64, 20 * n + 64));
+      let at = 0;
+      for (let slot = 0; slot < n; slot++) {
+        const id = ids[slot] as string;
+        const len = id.length;
+        if (at + len + 2 > bytes.length) bytes = grown(bytes, at + len + 2);
+        const from = at;
+        bytes[at++] = 0x22;
+        let i = 0;
+        for (; i < len; i++) {
+          const c = id.charCodeAt(i);
+          if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) break;
+          bytes[at++] = c;
+        }
+        if (i === len) bytes[at++] = 0x22;
+        else {
+          // escapes or non-ASCII: JSON.stringify's literal as UTF-8 (from the opening quote on)
+          const literal = hexEncoder.encode(JSON.stringify(id));
+          at = from;
+          if (at + literal.length > bytes.length) bytes = grown(bytes, at + literal.length);
+          bytes.set(literal, at);
+          at += literal.length;
+        }
+        start[slot + 1] = at;
+      }
       for (let r = 0; r < n; r += HEX_RUN) {
         const end = Math.min(n, r + HEX_RUN);
         const text = hexDecoder.decode(hex.subarray(64 * r, 64 * end));
         for (let i = r; i < end; i++) {
-          const at = 64 * (i - r);
-          list[i] = Object.freeze({ ticket: text.slice(at, at + 64), unitId: ids[o[i] as number] as string });
+          const t = 64 * (i - r);
+          list[i] = Object.freeze({ ticket: text.slice(t, t + 64), unitId: ids[o[i] as number] as string });
         }
       }
-      return { list, hex };
+      return { list, hex, idJson: { order: o, start, bytes: bytes.subarray(0, at) } };
     },
     sorted(): Candidate[] {
       const o = order();
