@@ -156,14 +156,14 @@ export const LifecyclePresetSchema = z.strictObject({
   penaltyInfoCollection: z.strictObject({ sevenWorkingDays: z.boolean(), clause: Clause }).optional(),
   /**
    * The 检查对象 fields the document's record form requires, read by {@link recordResult} and
-   * {@link correctPublishedResult} (`record-target-field`, `record-form-refused`): `required` — each of them; `anyOf` —
+   * {@link correctPublishedResult} (`record-target-field`, `record-form-refused`): `required` — each of them; `atLeastOneOf` —
    * at least one field of each group; `nonMarketExempt` — a target whose code is not a market entity's (统一社会信用代码
    * not starting with 9, not a 15-digit 注册号) may leave them out (Wolong Annex B 说明(3): 检查对象为非市场主体时，相关数据项
    * 可根据工作实际作相应调整). Absent: the document prints no form, nothing beyond the name is required.
    */
   recordTargetFields: z.strictObject({
     required: z.array(z.enum(["code", "legalRepresentative", "idNumber", "phone", "address", "county"])),
-    anyOf: z.array(z.array(z.enum(["code", "legalRepresentative", "idNumber", "phone", "address", "county"])).min(1)).optional(),
+    atLeastOneOf: z.array(z.array(z.enum(["code", "legalRepresentative", "idNumber", "phone", "address", "county"])).min(1)).optional(),
     nonMarketExempt: z.boolean(),
     clause: Clause,
   }).optional(),
@@ -280,7 +280,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     publicationExemption: { allowed: true, clause: "Chongqing 6.6 (除依法依规不适合公开的情形外)" },
     penaltyInfoCollection: { sevenWorkingDays: false, clause: "Chongqing 6.6 (the standard sets no deadline for collecting penalty information)" },
     inspectorDrawFallback: { allowed: false, clause: "Chongqing 6.5 (在检查人员名录库随机抽取检查人员；各任务执行部门应随机抽取检查人员组成检查小组: no single-side fallback)" },
-    recordTargetFields: { required: ["county", "legalRepresentative", "address", "phone"], anyOf: [["code", "idNumber"]], nonMarketExempt: false, clause: "Chongqing F.1 (主体名称、统一社会信用代码、所属区县、证件（照）号码、法定代表人、检查地址、联系电话: 统一社会信用代码 or, for a target without one, 证件（照）号码)" },
+    recordTargetFields: { required: ["county", "legalRepresentative", "address", "phone"], atLeastOneOf: [["code", "idNumber"]], nonMarketExempt: false, clause: "Chongqing F.1 (主体名称、统一社会信用代码、所属区县、证件（照）号码、法定代表人、检查地址、联系电话: 统一社会信用代码 or, for a target without one, 证件（照）号码)" },
     windowException: { publicNotice: true, clause: "Chongqing 5.4 (可根据工作实际动态调整，并及时…向社会公开); Chongqing 6.2 (执行时间)" },
   },
   wancheng: {

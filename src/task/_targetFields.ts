@@ -43,7 +43,7 @@ export function checkTargetFields(t: TaskLifecycle, rec: InspectionRecord, path:
   for (const field of rule.required) {
     if (text(target[field]) === "") missing(field, `记录表检查对象栏缺少“${LABELS[field] ?? field}”（${field}）`, `the form's target (检查对象) lacks ${field} (${LABELS[field] ?? field}), which the preset's record form requires`);
   }
-  for (const group of rule.anyOf ?? []) {
+  for (const group of rule.atLeastOneOf ?? []) {
     if (group.every((field) => text(target[field]) === "")) {
       missing(group[0] as string, `记录表检查对象栏应填写${group.map((f) => `“${LABELS[f] ?? f}”`).join("或")}（${group.join(" / ")}）`, `the form's target (检查对象) needs one of ${group.join(", ")} (${group.map((f) => LABELS[f] ?? f).join(" / ")})`);
     }
