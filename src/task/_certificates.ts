@@ -18,9 +18,18 @@ export const certificateKey = (v: unknown): string => (typeof v === "string" ? v
  * inspector draw is recorded.
  */
 export function directoryCertificates(t: TaskLifecycle): ReadonlyMap<string, string> | undefined {
+  return directoryField(t, CERTIFICATES, "certificateNumber", certificateKey);
+}
+
+/**
+ * One field of the directory entries the stage-2 draw ran on (the `drawInput` recordInspectorDraw keeps in its event),
+ * by inspector id — the first entry of each id — compared by `key`; `undefined` before the inspector draw is recorded.
+ * Built once per draw event and cache.
+ */
+export function directoryField(t: TaskLifecycle, cache: WeakMap<AuditEvent, ReadonlyMap<string, string>>, field: "certificateNumber" | "name", key: (v: unknown) => string): ReadonlyMap<string, string> | undefined {
   const event = firstEventBy(t, "recordInspectorDraw");
   if (event === undefined) return undefined;
-  let m = CERTIFICATES.get(event);
+  let m = cache.get(event);
   if (m === undefined) {
     const built = new Map<string, string>();
     const options = event.input[1] as { readonly drawInput?: { readonly departments?: unknown } } | null | undefined;
@@ -28,12 +37,12 @@ export function directoryCertificates(t: TaskLifecycle): ReadonlyMap<string, str
     for (const d of Array.isArray(departments) ? departments : []) {
       const inspectors = (d as { readonly inspectors?: unknown } | null)?.inspectors;
       for (const i of Array.isArray(inspectors) ? inspectors : []) {
-        const e = i as { readonly id?: unknown; readonly certificateNumber?: unknown } | null;
-        if (e !== null && typeof e === "object" && typeof e.id === "string" && !built.has(e.id)) built.set(e.id, certificateKey(e.certificateNumber));
+        const e = i as Readonly<Record<string, unknown>> | null;
+        if (e !== null && typeof e === "object" && typeof e["id"] === "string" && !built.has(e["id"])) built.set(e["id"], key(e[field]));
       }
     }
     m = built;
-    CERTIFICATES.set(event, m);
+    cache.set(event, m);
   }
   return m;
 }

@@ -1,6 +1,7 @@
 import type { AuditEvent } from "./AuditEvent.js";
 import type { Approval, TaskLifecycle } from "./TaskLifecycle.js";
-import { firstEventBy, refuse } from "./_lifecycle.js";
+import { directoryField } from "./_certificates.js";
+import { refuse } from "./_lifecycle.js";
 
 // 回避 (行政处罚法 art. 43 「当事人…申请回避…由行政机关负责人决定」; nemo iudex in causa sua): the inspector a decision is
 // about does not decide it. The library knows each inspector by id and by the name of their entry in the department
@@ -16,24 +17,7 @@ export const nameKey = (v: unknown): string => (typeof v === "string" ? v.normal
 
 /** The directory names by inspector id (NFKC keys), from the stage-2 draw's recorded inputs; empty before the draw. */
 export function directoryNames(t: TaskLifecycle): ReadonlyMap<string, string> {
-  const event = firstEventBy(t, "recordInspectorDraw");
-  if (event === undefined) return new Map();
-  let m = NAMES.get(event);
-  if (m === undefined) {
-    const built = new Map<string, string>();
-    const options = event.input[1] as { readonly drawInput?: { readonly departments?: unknown } } | null | undefined;
-    const departments = options?.drawInput?.departments;
-    for (const d of Array.isArray(departments) ? departments : []) {
-      const inspectors = (d as { readonly inspectors?: unknown } | null)?.inspectors;
-      for (const i of Array.isArray(inspectors) ? inspectors : []) {
-        const e = i as { readonly id?: unknown; readonly name?: unknown } | null;
-        if (e !== null && typeof e === "object" && typeof e.id === "string" && !built.has(e.id)) built.set(e.id, nameKey(e.name));
-      }
-    }
-    m = built;
-    NAMES.set(event, m);
-  }
-  return m;
+  return directoryField(t, NAMES, "name", nameKey) ?? new Map();
 }
 
 /**
