@@ -122,7 +122,7 @@ export { isPublicationOverdue } from "./task/isPublicationOverdue.js";
 export { correctPublishedResult } from "./task/correctPublishedResult.js";
 export { recordPenaltyInfoCollected, type PenaltyInfoCollectedInput } from "./task/recordPenaltyInfoCollected.js";
 export { overduePenaltyInfo, type OverduePenaltyInfo } from "./task/overduePenaltyInfo.js";
-export { verifyAuditTrail, type AuditVerification, type VerifyAuditTrailOptions } from "./task/verifyAuditTrail.js";
+export { verifyAuditTrail, type AuditVerification, type AuditProblem, type VerifyAuditTrailOptions } from "./task/verifyAuditTrail.js";
 export { replayTask, type ReplayTaskOptions } from "./task/replayTask.js";
 export { verifyTask, type TaskVerification } from "./task/verifyTask.js";
 export { loadTask } from "./task/loadTask.js";

@@ -1,5 +1,5 @@
-// The checks of the PostgreSQL event store that are not SQL: the task a trail belongs to, text jsonb cannot hold, the
-// event envelope, and the Chinese reason of a chain or replay problem (docs/persistence.md, "The PostgreSQL store").
+// The checks of the PostgreSQL event store that are not SQL: the task a trail belongs to, text jsonb cannot hold and the
+// event envelope (docs/persistence.md, "The PostgreSQL store").
 import type { RuleIssue } from "../errors/ShuangsuijiError.js";
 import { AuditEventSchema } from "../task/TaskSchema.js";
 import { isEventEnvelope } from "../task/_eventEnvelope.js";
@@ -9,34 +9,6 @@ export const STORE_CLAUSE = "Chongqing 4 (全过程留痕); docs/persistence.md"
 
 type Path = (string | number)[];
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-
-/**
- * The Chinese reason of one problem reported (in English) by `verifyAuditTrail`, `replayTask` or the store, so that the
- * zh message says what the en message says: edited, link broken, renumbered, back-dated, head missing… An English
- * text this does not know is kept as it is after a Chinese lead-in (never dropped).
- */
-export function zhReason(problem: string): string {
-  let m: RegExpExecArray | null;
-  if (/does not match its digest|its digest does not match its content/.test(problem)) return "事件内容与其摘要不符（被编辑）";
-  if (/the first event does not extend the published head/.test(problem)) return "第一条事件未接续已公布的链头";
-  if (/link to the previous event is broken/.test(problem)) return "与上一条事件的链接断开（事件被删除、插入、调换或编辑）";
-  if ((m = /^sequence number (\S+) at position (\d+)/.exec(problem)) !== null) return `第${m[2]}位的事件序号为${m[1]}（事件被删除、插入或移动）`;
-  if (/no valid sequence number/.test(problem)) return "没有有效的序号（事件已损坏）";
-  if (/not an audit event|not an event object/.test(problem)) return "不是审计事件对象";
-  if ((m = /dated (\S+), before the previous event \((\S+)\)/.exec(problem)) !== null) return `事件日期${m[1]}早于上一条事件（${m[2]}）：事件日期不能倒退`;
-  if (/is not a real YYYY-MM-DD civil date/.test(problem)) return "事件日期不是有效的公历日期（YYYY-MM-DD）";
-  if ((m = /published head (\d+) .*is missing/.exec(problem)) !== null) return `缺少已公布的链头（第${m[1]}条事件）：记录被截断`;
-  if ((m = /event (\d+) is not the published head/.exec(problem)) !== null) return `第${m[1]}条事件不是已公布的链头：记录被改写`;
-  if ((m = /member ("[^"]*") is not part of an audit event/.exec(problem)) !== null) return `成员${m[1]}不属于审计事件（不受任何摘要覆盖：被添加或伪造）`;
-  if ((m = /its (\w+) differs from what (\w+) appends on replay/.exec(problem)) !== null) return `其${m[1]}与重放时${m[2]}追加的内容不同（被编辑或伪造）`;
-  if ((m = /^(\w+) refuses the recorded input on replay/.exec(problem)) !== null) return `重放时${m[1]}拒绝所记录的输入（${problem.slice(m[0].length).replace(/^ \(|\)$/g, "")}）`;
-  if (/the trail ends before the last \(truncated\)/.test(problem)) return "该次调用追加的事件不全（记录被截断）";
-  if (/unknown transition/.test(problem)) return "未知的转换函数或缺少所记录的输入";
-  if (/the first event must be task-planned/.test(problem)) return "第一条事件必须是任务计划（startTask）";
-  if (/startTask after the first event/.test(problem)) return "任务计划（startTask）只能是第一条事件";
-  if (/the trail is empty/.test(problem)) return "审计记录为空";
-  return `未通过校验：${problem}`;
-}
 
 /**
  * Problems with the task a trail names (Chongqing 4: the record is the task's own): the first event (`startTask`,

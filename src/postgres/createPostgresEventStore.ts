@@ -6,7 +6,8 @@ import { plainCopy } from "../task/_plain.js";
 import type { TaskLifecycle, Transition } from "../task/TaskLifecycle.js";
 import { replayTask, type ReplayTaskOptions } from "../task/replayTask.js";
 import { verifyAuditTrail } from "../task/verifyAuditTrail.js";
-import { envelopeIssues, isStorableText, STORE_CLAUSE, taskIdIssues, unstorableTextIssues, zhReason } from "./_checks.js";
+import { envelopeIssues, isStorableText, STORE_CLAUSE, taskIdIssues, unstorableTextIssues } from "./_checks.js";
+import type { AuditProblem } from "../task/verifyAuditTrail.js";
 
 /**
  * What the store needs of a PostgreSQL connection: `query(text, values)` resolving to `{ rows }`. A `pg` `Client` or
@@ -124,8 +125,8 @@ const checkTaskId = (taskId: unknown): void => {
 };
 
 /** The problems of `verifyAuditTrail` as issues, the same reason and event number in both languages (Chongqing 4). */
-const chainIssues = (taskId: string, problems: readonly { readonly seq: number; readonly problem: string }[]): RuleIssue[] =>
-  problems.map((p) => issue("audit-trail", `任务${taskId}的第${p.seq}条事件：${zhReason(p.problem)}`, `task ${taskId}, event ${p.seq}: ${p.problem}`, ["events", p.seq]));
+const chainIssues = (taskId: string, problems: readonly AuditProblem[]): RuleIssue[] =>
+  problems.map((p) => issue("audit-trail", `任务${taskId}的第${p.seq}条事件：${p.problemZh}`, `task ${taskId}, event ${p.seq}: ${p.problem}`, ["events", p.seq]));
 
 /** A replay's `audit-trail-invalid` issues with the task named and the reason in both languages (Chongqing 4). */
 const replayIssues = (taskId: string, err: ShuangsuijiError, stored = Number.MAX_SAFE_INTEGER): RuleIssue[] =>
@@ -137,7 +138,7 @@ const replayIssues = (taskId: string, err: ShuangsuijiError, stored = Number.MAX
     return {
       ...i,
       rule: old ? "stored-trail-replays" : i.rule,
-      messageZh: `任务${taskId}${where}${old ? "（已存储）" : ""}未通过重放：${zhReason(i.messageEn)}${old ? "；已存储的记录本身无法重放，拒绝追加" : ""}`,
+      messageZh: `任务${taskId}${where}${old ? "（已存储）" : ""}：${i.messageZh}${old ? "；已存储的记录本身无法重放，拒绝追加" : ""}`,
       messageEn: `task ${taskId}${seq === undefined ? "" : `, event ${seq}`}${old ? " (stored)" : ""}: ${i.messageEn}${old ? "; the stored trail itself does not replay: append refused" : ""}`,
     };
   });

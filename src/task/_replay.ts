@@ -4,6 +4,7 @@ import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
 import { TRANSITIONS } from "./AuditEvent.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
+import type { AuditProblem } from "./verifyAuditTrail.js";
 import { GENESIS, calendarDigest, eventsFrom, expecting, finalDraft, replaceObjects, replayRun } from "./_lifecycle.js";
 import { readPlain } from "../_internal/boundary.js";
 import { isKnownCalendar } from "../calendar/_known.js";
@@ -56,6 +57,8 @@ export interface TrailProblem {
   readonly field?: string;
   /** What is wrong. */
   readonly problem: string;
+  /** The same, in Chinese. */
+  readonly problemZh: string;
 }
 
 export interface ReplayOptions {
@@ -92,7 +95,7 @@ function decodeInput(input: readonly unknown[], calendars: ReadonlyMap<string, H
  * schema. Stops at the first event that differs, naming it. O(total size of the events).
  */
 export function replay(events: readonly AuditEvent[], options: ReplayOptions = {}): ReplayOutcome {
-  if (!Array.isArray(events) || events.length === 0) return { ok: false, problems: [{ seq: 0, problem: "the trail is empty: it has no task-planned event" }] };
+  if (!Array.isArray(events) || events.length === 0) return { ok: false, problems: [{ seq: 0, problem: "the trail is empty: it has no task-planned event", problemZh: "审计记录为空：没有任务计划事件" }] };
   const calendars = new Map<string, HolidayCalendar>([[calendarDigest(CN_CALENDAR), CN_CALENDAR]]);
   // the caller's calendars are read once, here, into plain copies (calendars this library built are used as they are):
   // no caller code (a Proxy's trap, a getter) runs inside the replay loop (hostile6b F2)
@@ -105,12 +108,12 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
   const decode = !isCalendarFree(events);
   for (let i = 0; i < events.length; ) {
     const e = events[i] as AuditEvent | undefined;
-    const stop = (problem: string): ReplayOutcome => ({ ok: false, problems: [{ seq: i, problem }] });
-    if (e === null || typeof e !== "object") return stop("not an event object");
-    if (e.seq !== i) return stop(`sequence number ${String(e.seq)} at position ${i} (an event was removed, inserted or moved)`);
-    if (e.prevDigest !== prev) return stop("the link to the previous event is broken (removed, inserted, reordered or edited)");
-    if (!(TRANSITIONS as readonly unknown[]).includes(e.transition) || !Array.isArray(e.input)) return stop(`unknown transition ${JSON.stringify(e.transition)} or no recorded input`);
-    if ((i === 0) !== (e.transition === "startTask")) return stop(i === 0 ? "the first event must be task-planned (startTask)" : "startTask after the first event");
+    const stop = (problem: string, problemZh: string): ReplayOutcome => ({ ok: false, problems: [{ seq: i, problem, problemZh }] });
+    if (e === null || typeof e !== "object") return stop("not an event object", "不是审计事件对象");
+    if (e.seq !== i) return stop(`sequence number ${String(e.seq)} at position ${i} (an event was removed, inserted or moved)`, `第${i}位的事件序号为${String(e.seq)}（事件被删除、插入或移动）`);
+    if (e.prevDigest !== prev) return stop("the link to the previous event is broken (removed, inserted, reordered or edited)", "与上一条事件的链接断开（事件被删除、插入、调换或编辑）");
+    if (!(TRANSITIONS as readonly unknown[]).includes(e.transition) || !Array.isArray(e.input)) return stop(`unknown transition ${JSON.stringify(e.transition)} or no recorded input`, "未知的转换函数或缺少所记录的输入");
+    if ((i === 0) !== (e.transition === "startTask")) return i === 0 ? stop("the first event must be task-planned (startTask)", "第一条事件必须是任务计划（startTask）") : stop("startTask after the first event", "任务计划（startTask）只能是第一条事件");
     let result: Transition;
     try {
       const args = decode ? decodeInput(e.input, calendars, i) : e.input.map((x) => (x === null ? undefined : x));
@@ -119,23 +122,24 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
     } catch (err) {
       if (!(err instanceof ShuangsuijiError)) throw err;
       const issue = err.issues[0];
-      return stop(`${e.transition} refuses the recorded input on replay (${issue?.rule ?? err.code}: ${issue?.messageEn ?? err.message})`);
+      return stop(`${e.transition} refuses the recorded input on replay (${issue?.rule ?? err.code}: ${issue?.messageEn ?? err.message})`, `重放时${e.transition}拒绝所记录的输入（${issue?.rule ?? err.code}：${issue?.messageZh ?? err.message}）`);
     }
     const produced = eventsFrom(result.task, i);
     for (let j = 0; j < produced.length; j++) {
       const p = produced[j] as AuditEvent;
       const s = events[i + j] as AuditEvent | undefined;
-      if (s === undefined) return { ok: false, problems: [{ seq: i + j, problem: `the call of ${e.transition} at event ${i} appends ${produced.length} events; the trail ends before the last (truncated)` }] };
+      if (s === undefined) return { ok: false, problems: [{ seq: i + j, problem: `the call of ${e.transition} at event ${i} appends ${produced.length} events; the trail ends before the last (truncated)`, problemZh: `第${i}条事件的${e.transition}调用追加${produced.length}条事件，记录在最后一条之前结束（被截断）` }] };
       // a member outside the event schema is covered by no digest: refused, as loadTask (AuditEventSchema) and
       // verifyAuditTrail refuse it, so what verifyTask calls ok is exactly what the replay produced (Chongqing 4)
       let extra: string | undefined;
       // own enumerable members, in order (for-in: no key array per event; an inherited member is not the event's)
       if (s !== null && typeof s === "object") for (const k in s) if (Object.hasOwn(s, k) && !(FIELDS as readonly string[]).includes(k)) { extra = k; break; }
-      if (extra !== undefined) return { ok: false, problems: [{ seq: i + j, problem: `event ${i + j} (${String(s.type)}): member ${JSON.stringify(extra)} is not part of an audit event (covered by no digest: added, or forged)` }] };
+      if (extra !== undefined) return { ok: false, problems: [{ seq: i + j, problem: `event ${i + j} (${String(s.type)}): member ${JSON.stringify(extra)} is not part of an audit event (covered by no digest: added, or forged)`, problemZh: `第${i + j}条事件（${String(s.type)}）：成员${JSON.stringify(extra)}不属于审计事件（不受任何摘要覆盖：被添加或伪造）` }] };
       const field = FIELDS.find((f) => !sameJson(p[f], s[f]));
       if (field !== undefined) {
         const what = field === "digest" ? "its digest does not match its content (edited)" : `its ${field} differs from what ${e.transition} appends on replay (edited, or forged)`;
-        return { ok: false, problems: [{ seq: i + j, problem: `event ${i + j} (${String(s.type)}): ${what}` }] };
+        const whatZh = field === "digest" ? "事件内容与其摘要不符（被编辑）" : `其${field}与重放时${e.transition}追加的内容不同（被编辑或伪造）`;
+        return { ok: false, problems: [{ seq: i + j, problem: `event ${i + j} (${String(s.type)}): ${what}`, problemZh: `第${i + j}条事件（${String(s.type)}）：${whatZh}` }] };
       }
     }
     t = result.task;
@@ -148,12 +152,12 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
 }
 
 /** Published heads the trail must contain (anchors); events are at their own positions (a trail from genesis). */
-export function anchorProblems(events: readonly AuditEvent[], anchors: readonly AnchoredHead[], offset = 0): { seq: number; problem: string }[] {
-  const out: { seq: number; problem: string }[] = [];
+export function anchorProblems(events: readonly AuditEvent[], anchors: readonly AnchoredHead[], offset = 0): AuditProblem[] {
+  const out: AuditProblem[] = [];
   for (const a of anchors) {
     const e = events[a.seq - offset];
-    if (e === undefined) out.push({ seq: a.seq, problem: `the published head ${a.seq} (${a.digest.slice(0, 12)}…) is missing: the trail ends at ${offset + events.length - 1} (truncated)` });
-    else if ((e as { digest?: unknown } | null)?.digest !== a.digest) out.push({ seq: a.seq, problem: `event ${a.seq} is not the published head (${a.digest.slice(0, 12)}…): the trail was rewritten` });
+    if (e === undefined) out.push({ seq: a.seq, problem: `the published head ${a.seq} (${a.digest.slice(0, 12)}…) is missing: the trail ends at ${offset + events.length - 1} (truncated)`, problemZh: `缺少已公布的链头（第${a.seq}条事件，${a.digest.slice(0, 12)}…）：记录止于第${offset + events.length - 1}条（被截断）` });
+    else if ((e as { digest?: unknown } | null)?.digest !== a.digest) out.push({ seq: a.seq, problem: `event ${a.seq} is not the published head (${a.digest.slice(0, 12)}…): the trail was rewritten`, problemZh: `第${a.seq}条事件不是已公布的链头（${a.digest.slice(0, 12)}…）：记录被改写` });
   }
   return out;
 }

@@ -47,7 +47,7 @@ export function loadTask(raw: unknown, options: ReplayTaskOptions = {}): TaskLif
     "audit-trail-invalid",
     v.problems.map((p) => ({
       path: p.seq !== undefined ? ["audit", p.seq] : p.field !== undefined ? [p.field] : [], rule: "task-matches-trail", clause: "Chongqing 4 (全过程留痕); docs/persistence.md",
-      messageZh: p.seq !== undefined ? `第${p.seq}条审计事件未通过重放校验` : `存储的任务状态（${p.field ?? "?"}）与审计记录不符`, messageEn: p.problem,
+      messageZh: `${p.seq !== undefined ? `第${p.seq}条审计事件未通过重放校验` : `存储的任务状态（${p.field ?? "?"}）与审计记录不符`}：${p.problemZh}`, messageEn: p.problem,
     })),
   );
 }

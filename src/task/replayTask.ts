@@ -47,7 +47,7 @@ export function replayTask(events: readonly AuditEvent[], options: ReplayTaskOpt
     "audit-trail-invalid",
     r.problems.map((p) => ({
       path: p.seq === undefined ? [] : ["events", p.seq], rule: "audit-trail", clause: "Chongqing 4 (全过程留痕); docs/persistence.md",
-      messageZh: `审计记录未通过重放校验${p.seq === undefined ? "" : `（第${p.seq}条事件）`}`, messageEn: p.problem,
+      messageZh: `审计记录未通过重放校验${p.seq === undefined ? "" : `（第${p.seq}条事件）`}：${p.problemZh}`, messageEn: p.problem,
     })),
   );
 }

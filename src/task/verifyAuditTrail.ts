@@ -14,7 +14,21 @@ import { trailDateProblems } from "./_trailDates.js";
  */
 export type AuditVerification =
   | { readonly ok: true; readonly headDigest: string; readonly head: AnchoredHead }
-  | { readonly ok: false; readonly problems: readonly { readonly seq: number; readonly problem: string }[] };
+  | { readonly ok: false; readonly problems: readonly AuditProblem[] };
+
+/**
+ * One problem of a trail: the event (`seq`) and what is wrong, in English (`problem`) and Chinese (`problemZh`).
+ *
+ * @category Task
+ */
+export interface AuditProblem {
+  /** The event concerned (its sequence number). */
+  readonly seq: number;
+  /** What is wrong (English). */
+  readonly problem: string;
+  /** 问题说明（中文）: the same reason. */
+  readonly problemZh: string;
+}
 
 /**
  * Options of {@link verifyAuditTrail}.
@@ -70,13 +84,13 @@ export function verifyAuditTrail(rawEvents: readonly AuditEvent[], rawOptions: V
     if (!Array.isArray(options.anchors)) invalid(["options", "anchors"], "expected a list of published heads", "应为已公布链头的列表", options.anchors);
     options.anchors.forEach((a, i) => head(a, ["options", "anchors", i]));
   }
-  const problems: { seq: number; problem: string }[] = [];
+  const problems: AuditProblem[] = [];
   const offset = options.from === undefined ? 0 : options.from.seq + 1;
   let prev = options.from?.digest ?? GENESIS;
   events.forEach((e: unknown, i) => {
     const seq = offset + i;
     if (!isPlainObject(e)) {
-      problems.push({ seq, problem: "not an audit event (expected an object)" });
+      problems.push({ seq, problem: "not an audit event (expected an object)", problemZh: "不是审计事件对象" });
       prev = "";
       return;
     }
@@ -86,10 +100,15 @@ export function verifyAuditTrail(rawEvents: readonly AuditEvent[], rawOptions: V
     // every other own member is covered by the digest too, whatever its name: `k in body` would skip names inherited
     // from Object.prototype ("constructor", "toString", "__proto__"), and an assignment would set the prototype
     for (const k of Object.keys(e)) if (k !== "digest" && !Object.hasOwn(body, k)) Object.defineProperty(body, k, { value: e[k], enumerable: true, writable: true, configurable: true });
-    if (typeof e["seq"] !== "number" || !Number.isInteger(e["seq"])) problems.push({ seq, problem: `no valid sequence number at position ${seq} (damaged event)` });
-    else if (e["seq"] !== seq) problems.push({ seq, problem: `sequence number ${e["seq"]} at position ${seq} (an event was removed, inserted or moved)` });
-    if (typeof digest !== "string" || canonicalDigest(body) !== digest) problems.push({ seq, problem: "the event's content does not match its digest (edited)" });
-    if (e["prevDigest"] !== prev) problems.push({ seq, problem: seq === offset && options.from !== undefined ? "the first event does not extend the published head" : "the link to the previous event is broken (removed, inserted or reordered)" });
+    if (typeof e["seq"] !== "number" || !Number.isInteger(e["seq"])) problems.push({ seq, problem: `no valid sequence number at position ${seq} (damaged event)`, problemZh: "没有有效的序号（事件已损坏）" });
+    else if (e["seq"] !== seq) problems.push({ seq, problem: `sequence number ${e["seq"]} at position ${seq} (an event was removed, inserted or moved)`, problemZh: `第${seq}位的事件序号为${e["seq"]}（事件被删除、插入或移动）` });
+    if (typeof digest !== "string" || canonicalDigest(body) !== digest) problems.push({ seq, problem: "the event's content does not match its digest (edited)", problemZh: "事件内容与其摘要不符（被编辑）" });
+    if (e["prevDigest"] !== prev) {
+      const first = seq === offset && options.from !== undefined;
+      problems.push(first
+        ? { seq, problem: "the first event does not extend the published head", problemZh: "第一条事件未接续已公布的链头" }
+        : { seq, problem: "the link to the previous event is broken (removed, inserted or reordered)", problemZh: "与上一条事件的链接断开（事件被删除、插入、调换或编辑）" });
+    }
     prev = typeof digest === "string" ? digest : "";
   });
   problems.push(...trailDateProblems(events, offset), ...anchorProblems(events, options.anchors ?? [], offset));

@@ -14,7 +14,7 @@ import type { ReplayTaskOptions } from "./replayTask.js";
  */
 export type TaskVerification =
   | { readonly ok: true; readonly task: TaskLifecycle; readonly head: AnchoredHead }
-  | { readonly ok: false; readonly problems: readonly { readonly seq?: number; readonly field?: string; readonly problem: string }[] };
+  | { readonly ok: false; readonly problems: readonly { readonly seq?: number; readonly field?: string; readonly problem: string; readonly problemZh: string }[] };
 
 /**
  * Checks that a stored task state is the one its own audit trail describes: replays the trail ({@link replayTask})
@@ -55,7 +55,7 @@ export function verifyStored(raw: TaskLifecycle, options: ReplayTaskOptions, pre
   const root = pre?.root ?? "task";
   let task = live ? raw : (pre?.copy ?? (plainCopy(raw, [root], (k) => k !== "audit") as TaskLifecycle));
   if (task === null || typeof task !== "object" || task.kind !== "task-lifecycle" || !Array.isArray(task.audit)) {
-    return { ok: false, problems: [{ problem: "not a stored task lifecycle (kind task-lifecycle with an audit array)" }] };
+    return { ok: false, problems: [{ problem: "not a stored task lifecycle (kind task-lifecycle with an audit array)", problemZh: "不是存储的任务生命周期（应为 kind task-lifecycle 且带 audit 数组）" }] };
   }
   const r = replay(task.audit, options);
   if (!r.ok) return { ok: false, problems: r.problems };
@@ -74,9 +74,9 @@ export function verifyStored(raw: TaskLifecycle, options: ReplayTaskOptions, pre
     if ((LIST_KEYS as readonly string[]).includes(k) && Array.isArray(a) && Array.isArray(b)) {
       const i = a.findIndex((x, j) => !sameJson(x, b[j]));
       const at = i < 0 ? Math.min(a.length, b.length) : i;
-      problems.push({ field: `${k}[${at}]`, problem: `${k}[${at}] differs from the state the trail describes (${a.length} stored, ${b.length} by replay)` });
+      problems.push({ field: `${k}[${at}]`, problem: `${k}[${at}] differs from the state the trail describes (${a.length} stored, ${b.length} by replay)`, problemZh: `${k}[${at}]与审计记录所描述的状态不符（存储${a.length}项，重放得${b.length}项）` });
     } else {
-      problems.push({ field: k, problem: `${k} differs from the state the trail describes` });
+      problems.push({ field: k, problem: `${k} differs from the state the trail describes`, problemZh: `${k}与审计记录所描述的状态不符` });
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, task: r.task, head: headOf(r.task) as AnchoredHead };

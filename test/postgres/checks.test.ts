@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ShuangsuijiError, recordResult, replayTask, verifyAuditTrail, type AuditEvent } from "../../src/index.js";
 import { digestOf } from "../../src/draw/_shared/_encoding.js";
-import { taskIdIssues, unstorableTextIssues, zhReason } from "../../src/postgres/_checks.js";
+import { taskIdIssues, unstorableTextIssues } from "../../src/postgres/_checks.js";
 import { inspectingTask, resultForms } from "../../bench/_lifecycle.js";
 
 const ON = { on: "2026-04-15", actor: "联合检查组" };
@@ -13,9 +13,10 @@ const rehash = (e: AuditEvent, changes: Record<string, unknown>): AuditEvent => 
   const { digest: _, ...body } = { ...e, ...changes } as AuditEvent;
   return { ...body, digest: digestOf(body) } as AuditEvent;
 };
-const FALLBACK = /^未通过校验：/;
+// a Chinese reason of its own: CJK text, not a bare English one
+const CHINESE = /[\u4e00-\u9fff]/;
 
-describe("zhReason", () => {
+describe("every problem carries its Chinese reason from where it is found (the store restates it)", () => {
   it("gives a Chinese reason for every problem verifyAuditTrail reports", () => {
     const k = 5;
     const variants: { trail: readonly unknown[]; anchors?: { seq: number; digest: string }[]; from?: { seq: number; digest: string } }[] = [
@@ -36,8 +37,8 @@ describe("zhReason", () => {
       expect(r.ok).toBe(false);
       if (r.ok) continue;
       for (const p of r.problems) {
-        expect(zhReason(p.problem), p.problem).not.toMatch(FALLBACK);
-        seen.add(zhReason(p.problem));
+        expect(p.problemZh, p.problem).toMatch(CHINESE);
+        seen.add(p.problemZh.replace(/\d+/g, "#"));
       }
     }
     expect(seen.size).toBeGreaterThanOrEqual(9);
@@ -61,12 +62,15 @@ describe("zhReason", () => {
         err = e;
       }
       expect(err).toBeInstanceOf(ShuangsuijiError);
-      for (const i of (err as ShuangsuijiError).issues) expect(zhReason(i.messageEn), i.messageEn).not.toMatch(FALLBACK);
+      // the reason after the lead-in, in Chinese: not only "未通过重放校验"
+      for (const i of (err as ShuangsuijiError).issues) expect(i.messageZh.split("：").slice(1).join("："), i.messageEn).toMatch(CHINESE);
     }
   });
 
-  it("keeps an unknown English reason rather than dropping it", () => {
-    expect(zhReason("something new")).toBe("未通过校验：something new");
+  it("says what the English says: an edited event is 被编辑 in both", () => {
+    const r = verifyAuditTrail(trail.map((e, i) => (i === 5 ? { ...e, actor: "他人" } : e)));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toEqual({ seq: 5, problem: "the event's content does not match its digest (edited)", problemZh: "事件内容与其摘要不符（被编辑）" });
   });
 });
 

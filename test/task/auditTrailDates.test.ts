@@ -29,7 +29,7 @@ describe("reimpl5 finding 6: verifyAuditTrail — event dates never go backwards
     trail[k] = { ...events[k]!, on: "2026-03-01" };
     const v = verifyAuditTrail(rechain(trail));
     expect(v.ok).toBe(false);
-    expect(!v.ok && v.problems).toEqual([{ seq: k, problem: expect.stringMatching(/2026-03-01.*never go backwards/) }]);
+    expect(!v.ok && v.problems).toEqual([{ seq: k, problem: expect.stringMatching(/2026-03-01.*never go backwards/), problemZh: expect.stringMatching(/2026-03-01早于上一条事件/) }]);
     expect(() => replayTask(rechain(trail))).toThrow(); // replay refused it already
     // the same date as the previous event is in order
     const same = [...events];
