@@ -4,7 +4,8 @@ import type { AnchoredHead, AuditEvent } from "../task/AuditEvent.js";
 import { isLiveTask } from "../task/_lifecycle.js";
 import { plainCopy } from "../task/_plain.js";
 import type { TaskLifecycle, Transition } from "../task/TaskLifecycle.js";
-import { replayTask, type ReplayTaskOptions } from "../task/replayTask.js";
+import { replayOutcome, type ReplayTaskOptions } from "../task/replayTask.js";
+import type { TrailProblem } from "../task/_replay.js";
 import { verifyAuditTrail } from "../task/verifyAuditTrail.js";
 import { envelopeIssues, isStorableText, STORE_CLAUSE, taskIdIssues, unstorableTextIssues } from "./_checks.js";
 import type { AuditProblem } from "../task/verifyAuditTrail.js";
@@ -128,18 +129,15 @@ const checkTaskId = (taskId: unknown): void => {
 const chainIssues = (taskId: string, problems: readonly AuditProblem[]): RuleIssue[] =>
   problems.map((p) => issue("audit-trail", `任务${taskId}的第${p.seq}条事件：${p.problemZh}`, `task ${taskId}, event ${p.seq}: ${p.problem}`, ["events", p.seq]));
 
-/** A replay's `audit-trail-invalid` issues with the task named and the reason in both languages (Chongqing 4). */
-const replayIssues = (taskId: string, err: ShuangsuijiError, stored = Number.MAX_SAFE_INTEGER): RuleIssue[] =>
-  err.issues.map((i) => {
-    if (i.rule !== "audit-trail") return i;
-    const seq = typeof i.path[1] === "number" ? i.path[1] : undefined;
-    const where = seq === undefined ? "" : `的第${seq}条事件`;
-    const old = seq !== undefined && seq < stored;
+/** A replay's problems as `audit-trail-invalid` issues, the task named and the reason in both languages (Chongqing 4). */
+const replayIssues = (taskId: string, problems: readonly TrailProblem[], stored = Number.MAX_SAFE_INTEGER): RuleIssue[] =>
+  problems.map((p) => {
+    const where = p.seq === undefined ? "" : `的第${p.seq}条事件`;
+    const old = p.seq !== undefined && p.seq < stored;
     return {
-      ...i,
-      rule: old ? "stored-trail-replays" : i.rule,
-      messageZh: `任务${taskId}${where}${old ? "（已存储）" : ""}：${i.messageZh}${old ? "；已存储的记录本身无法重放，拒绝追加" : ""}`,
-      messageEn: `task ${taskId}${seq === undefined ? "" : `, event ${seq}`}${old ? " (stored)" : ""}: ${i.messageEn}${old ? "; the stored trail itself does not replay: append refused" : ""}`,
+      path: p.seq === undefined ? [] : ["events", p.seq], rule: old ? "stored-trail-replays" : "audit-trail", clause: STORE_CLAUSE,
+      messageZh: `任务${taskId}${where}${old ? "（已存储）" : ""}未通过重放：${p.problemZh}${old ? "；已存储的记录本身无法重放，拒绝追加" : ""}`,
+      messageEn: `task ${taskId}${p.seq === undefined ? "" : `, event ${p.seq}`}${old ? " (stored)" : ""}: ${p.problem}${old ? "; the stored trail itself does not replay: append refused" : ""}`,
     };
   });
 
@@ -267,12 +265,9 @@ CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON ${q} FOR EACH STATEMENT
 
   /** `replayTask`, its refusal restated with the task named and the reason in both languages. */
   function replayOf(taskId: string, events: readonly AuditEvent[], opts: ReplayTaskOptions, stored?: number): TaskLifecycle {
-    try {
-      return replayTask(events, opts);
-    } catch (err) {
-      if (err instanceof ShuangsuijiError && err.code === "audit-trail-invalid") throw new ShuangsuijiError(err.code, replayIssues(taskId, err, stored), { cause: err });
-      throw err;
-    }
+    const r = replayOutcome(events, opts);
+    if (r.ok) return r.task;
+    throw new ShuangsuijiError("audit-trail-invalid", replayIssues(taskId, r.problems, stored));
   }
 
   async function append(taskId: string, rawEvents: readonly AuditEvent[], opts: PostgresAppendOptions = {}): Promise<void> {

@@ -134,12 +134,12 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
       let extra: string | undefined;
       // own enumerable members, in order (for-in: no key array per event; an inherited member is not the event's)
       if (s !== null && typeof s === "object") for (const k in s) if (Object.hasOwn(s, k) && !(FIELDS as readonly string[]).includes(k)) { extra = k; break; }
-      if (extra !== undefined) return { ok: false, problems: [{ seq: i + j, problem: `event ${i + j} (${String(s.type)}): member ${JSON.stringify(extra)} is not part of an audit event (covered by no digest: added, or forged)`, problemZh: `第${i + j}条事件（${String(s.type)}）：成员${JSON.stringify(extra)}不属于审计事件（不受任何摘要覆盖：被添加或伪造）` }] };
+      if (extra !== undefined) return { ok: false, problems: [{ seq: i + j, problem: `event ${i + j} (${String(s.type)}): member ${JSON.stringify(extra)} is not part of an audit event (covered by no digest: added, or forged)`, problemZh: `成员${JSON.stringify(extra)}不属于审计事件（不受任何摘要覆盖：被添加或伪造）` }] };
       const field = FIELDS.find((f) => !sameJson(p[f], s[f]));
       if (field !== undefined) {
         const what = field === "digest" ? "its digest does not match its content (edited)" : `its ${field} differs from what ${e.transition} appends on replay (edited, or forged)`;
         const whatZh = field === "digest" ? "事件内容与其摘要不符（被编辑）" : `其${field}与重放时${e.transition}追加的内容不同（被编辑或伪造）`;
-        return { ok: false, problems: [{ seq: i + j, problem: `event ${i + j} (${String(s.type)}): ${what}`, problemZh: `第${i + j}条事件（${String(s.type)}）：${whatZh}` }] };
+        return { ok: false, problems: [{ seq: i + j, problem: `event ${i + j} (${String(s.type)}): ${what}`, problemZh: whatZh }] };
       }
     }
     t = result.task;

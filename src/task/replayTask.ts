@@ -2,7 +2,7 @@ import type { HolidayCalendar } from "../calendar/HolidayCalendar.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import type { AnchoredHead, AuditEvent } from "./AuditEvent.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
-import { replay } from "./_replay.js";
+import { replay, type ReplayOutcome } from "./_replay.js";
 import { plainCopy } from "./_plain.js";
 
 /**
@@ -40,8 +40,7 @@ export interface ReplayTaskOptions {
  * ```
  */
 export function replayTask(events: readonly AuditEvent[], options: ReplayTaskOptions = {}): TaskLifecycle {
-  // one bounded plain copy at the boundary: a Proxy or getter in a stored trail is refused, never run during replay
-  const r = replay(plainCopy(events, ["events"]) as readonly AuditEvent[], options);
+  const r = replayOutcome(events, options);
   if (r.ok) return r.task;
   throw new ShuangsuijiError(
     "audit-trail-invalid",
@@ -50,4 +49,13 @@ export function replayTask(events: readonly AuditEvent[], options: ReplayTaskOpt
       messageZh: `审计记录未通过重放校验${p.seq === undefined ? "" : `（第${p.seq}条事件）`}：${p.problemZh}`, messageEn: p.problem,
     })),
   );
+}
+
+/**
+ * {@link replayTask}'s outcome without the throw — the task, or its problems in both languages — for a caller that
+ * restates them (the PostgreSQL store names the task and marks stored events). @internal
+ */
+export function replayOutcome(events: readonly AuditEvent[], options: ReplayTaskOptions = {}): ReplayOutcome {
+  // one bounded plain copy at the boundary: a Proxy or getter in a stored trail is refused, never run during replay
+  return replay(plainCopy(events, ["events"]) as readonly AuditEvent[], options);
 }
