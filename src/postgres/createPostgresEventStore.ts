@@ -96,7 +96,7 @@ export interface PostgresEventStore {
    * event otherwise).
    */
   load(taskId: string, options?: { readonly anchors?: readonly AnchoredHead[] }): Promise<readonly AuditEvent[]>;
-  /** The task rebuilt from its events ({@link replayTask}): every event replayed and compared. */
+  /** The task rebuilt from its events (`replayTask`): every event replayed and compared. */
   loadTask(taskId: string, options?: ReplayTaskOptions): Promise<TaskLifecycle>;
   /**
    * Loads the task, applies `step` (one or more transitions) and appends the events it added; on a conflict, loads
@@ -187,7 +187,7 @@ const KIND_ZH: Readonly<Record<string, string>> = { column: "列", "primary key"
  * @param options - `table`: the events table's name (default `shuangsuiji_events`).
  * @returns The store: `migrate`, `append`, `load`, `loadTask`, `update` (`append-conflict`, `audit-trail-invalid`,
  *   `invalid-input` and `invalid-argument` are described on {@link PostgresEventStore}; `loadTask` and `update` also
- *   raise what {@link replayTask} and the step raise).
+ *   raise what `replayTask` and the step raise).
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `table` is not lower-case
  *   letters, digits and `_` (at most 41 characters, starting with a letter or `_`), or `pool` has no `query` and
  *   `connect`.
