@@ -18,7 +18,7 @@ Written from the specification alone, independently of the JavaScript library. U
   verify_draw.py inspectors RECORD.json --input INPUT.json [--announced ANNOUNCED.json]
       Rebuilds a stage-2 InspectorDrawRecord from its inputs (the locked list, seed, directories, recusals… as passed
       to drawInspectors, spec §8-§9) and compares every member; with --announced ({"inputsDigest": …, "seed": …,
-      "inputsAnnouncedOn": …}, published before the stage-2 seed, spec §9.5, §10) the inputs' digest must equal it, the
+      "inputsAnnouncedOn": …, "seedFixedOn": …}, published before the stage-2 seed, spec §9.5, §10) the inputs' digest must equal it, the
       seed must be the one announced (by meaning) and fixed on or after that date; any other member is a mismatch.
       Exit 0 when identical, 1 otherwise.
   verify_draw.py batch CASES.json
@@ -1293,18 +1293,31 @@ def lock_date_problems(locked):
     return [f"locked.lockedOn: lock-date-order: {on} is before the record's {f} ({d})" for f, d in dates if isinstance(d, str) and isinstance(on, str) and on < d]
 
 
-STAGE2_ANNOUNCED = ("inputsDigest", "seed", "inputsAnnouncedOn")
+STAGE2_ANNOUNCED = ("inputsDigest", "seed", "inputsAnnouncedOn", "seedFixedOn")
 
 
 def stage2_announcement_mismatches(record, inp, announced):
-    """Spec §9.5, §10: the stage-2 announcement { inputsDigest, seed?, inputsAnnouncedOn? }; any other member, or an
-    announcement that is not an object, is a mismatch (refused, never ignored). inputsDigest is compared by the caller;
-    the seed by meaning (announcement_mismatches); the date against the lock, the input's own date and the seed's date."""
+    """Spec §9.5, §10: the stage-2 announcement { inputsDigest, seed?, inputsAnnouncedOn?, seedFixedOn? }; any other
+    member, or an announcement that is not an object, is a mismatch (refused, never ignored). inputsDigest is compared
+    by the caller; the seed by meaning (announcement_mismatches); seedFixedOn against the input's own and a dice roll's
+    date; inputsAnnouncedOn against the lock, the input's own date and the seed's date AS ANNOUNCED (seedFixedOn, else
+    an announced dice roll's date): never the operator's input file alone."""
     if not isinstance(announced, dict):
         return [{"field": "announced", "expected": "an object { inputsDigest, seed?, inputsAnnouncedOn? }", "actual": type(announced).__name__}]
     out = [{"field": f"announced.{k}", "expected": f"no such member ({', '.join(STAGE2_ANNOUNCED)})", "actual": "unknown member"} for k in announced if k not in STAGE2_ANNOUNCED]
     if "seed" in announced:
         out += announcement_mismatches(record, {"seed": announced["seed"]})
+    stated = announced.get("seedFixedOn")
+    if "seedFixedOn" in announced:
+        if not strict_date(stated):
+            out.append({"field": "announced.seedFixedOn", "expected": "a real YYYY-MM-DD date", "actual": stated})
+            stated = None
+        else:
+            if inp.get("seedFixedOn") is not None and inp["seedFixedOn"] != stated:
+                out.append({"field": "announced.seedFixedOn", "expected": stated, "actual": inp["seedFixedOn"]})
+            rprov = ((record.get("seed") if isinstance(record, dict) else None) or {}).get("provenance") or {}
+            if isinstance(rprov, dict) and rprov.get("kind") == "dice" and rprov.get("date") != stated:
+                out.append({"field": "announced.seedFixedOn", "expected": stated, "actual": f"dice rolled on {rprov.get('date')}"})
     if "inputsAnnouncedOn" not in announced:
         return out
     on, field = announced["inputsAnnouncedOn"], "announced.inputsAnnouncedOn"
@@ -1315,10 +1328,10 @@ def stage2_announcement_mismatches(record, inp, announced):
     locked_on = (inp.get("locked") or {}).get("lockedOn")
     if isinstance(locked_on, str) and on < locked_on:
         out.append({"field": field, "expected": f"on or after the lock ({locked_on})", "actual": on})
-    prov = (inp.get("seed") or {}).get("provenance") or {}
-    fixed = prov.get("date") if prov.get("kind") == "dice" and isinstance(prov.get("date"), str) else inp.get("seedFixedOn") if isinstance(inp.get("seedFixedOn"), str) else None
+    aprov = (announced.get("seed") if isinstance(announced.get("seed"), dict) else {}).get("provenance") or {}
+    fixed = stated if isinstance(stated, str) else aprov.get("date") if isinstance(aprov, dict) and aprov.get("kind") == "dice" and strict_date(aprov.get("date")) else None
     if fixed is None:
-        out.append({"field": field, "expected": "a seed date to check (a dice date, or seedFixedOn in the input)", "actual": "no seed date"})
+        out.append({"field": field, "expected": "the seed's date as announced (announced.seedFixedOn, or an announced dice roll); the input file's own date is the operator's word", "actual": "no announced seed date"})
     elif fixed < on:
         out.append({"field": field, "expected": f"the seed fixed on or after {on}", "actual": f"seed fixed on {fixed}"})
     return out
@@ -1566,7 +1579,10 @@ def verify_inspector_record(record, inp, announced=None):
     if announced is not None:
         try:
             mine = commit_inspector_inputs(inp)["digest"]
-            if not isinstance(announced, dict) or announced.get("inputsDigest") != mine:
+            given = announced.get("inputsDigest") if isinstance(announced, dict) else None
+            if isinstance(given, str) and len(given) == 64 and all(c in "0123456789abcdefABCDEF" for c in given):
+                given = given.lower()  # a digest printed in upper case is the same digest (spec §10)
+            if not isinstance(announced, dict) or given != mine:
                 mismatches.append({"field": "announced.inputsDigest", "expected": announced.get("inputsDigest") if isinstance(announced, dict) else announced, "actual": mine})
         except (KeyError, TypeError, ValueError, AttributeError) as e:
             mismatches.append({"field": "announced", "expected": "inputs the specification can commit", "actual": f"{type(e).__name__}: {e}"})
@@ -1791,7 +1807,7 @@ def main(argv):
     i = sub.add_parser("inspectors")
     i.add_argument("record")
     i.add_argument("--input", required=True)
-    i.add_argument("--announced", help='JSON {"inputsDigest": ..., "seed"?: ..., "inputsAnnouncedOn"?: ...} published before the stage-2 seed (spec §9.5, §10)')
+    i.add_argument("--announced", help='JSON {"inputsDigest": ..., "seed"?: ..., "inputsAnnouncedOn"?: ..., "seedFixedOn"?: ...} published before the stage-2 seed (spec §9.5, §10)')
     b = sub.add_parser("batch")
     b.add_argument("cases")
     a = ap.parse_args(argv)

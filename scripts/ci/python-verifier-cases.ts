@@ -525,7 +525,12 @@ for (let k = 0, drawn = 0; drawn < stage2Count; k++) {
       const again = drawInspectors(regrind);
       if (again.ok && again.record.seed.value !== honest.record.seed.value) cases.push(stage2Case(`stage2 re-drawn under another seed ${k}`, again.record, regrind, full));
       cases.push(stage2Case(`stage2 announced after the seed, date left out of the input ${k}`, honest.record, { ...undated, seedFixedOn: "2026-04-05" }, { ...announced, inputsAnnouncedOn: "2026-04-06" }));
-      cases.push(stage2Case(`stage2 unknown announcement member ${k}`, honest.record, dated, { ...announced, seedFixedOn: "2026-04-05" } as AnnouncedInspectorInputs));
+      cases.push(stage2Case(`stage2 unknown announcement member ${k}`, honest.record, dated, { ...announced, seedDate: "2026-04-05" } as AnnouncedInspectorInputs));
+      // hostile8a F1: the seed's date from the announcement, never the input file alone; F2: the digest in upper case
+      cases.push(stage2Case(`stage2 announced seed date ${k}`, honest.record, dated, { ...announced, inputsAnnouncedOn: "2026-04-04", seedFixedOn: "2026-04-05" }));
+      cases.push(stage2Case(`stage2 input's own seed date only ${k}`, honest.record, dated, { ...announced, inputsAnnouncedOn: "2026-04-04" }));
+      cases.push(stage2Case(`stage2 seed date announced earlier than the input says ${k}`, honest.record, dated, { ...announced, inputsAnnouncedOn: "2026-04-04", seedFixedOn: "2026-04-03" }));
+      cases.push(stage2Case(`stage2 inputs digest in upper case ${k}`, honest.record, dated, { inputsDigest: announced.inputsDigest.toUpperCase() }));
     }
   }
 }

@@ -152,12 +152,20 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
 }
 
 /** Published heads the trail must contain (anchors); events are at their own positions (a trail from genesis). */
+/**
+ * @internal A digest as printed on a notice: 64 hex digits in either case are the same digest (docs/persistence.md
+ * "Anchoring the head"; as stage 1's announced digests, docs/spec-v1.md §10). Events store it in lower case.
+ */
+export function publishedDigest(d: string): string {
+  return /^[0-9a-fA-F]{64}$/.test(d) ? d.toLowerCase() : d;
+}
+
 export function anchorProblems(events: readonly AuditEvent[], anchors: readonly AnchoredHead[], offset = 0): AuditProblem[] {
   const out: AuditProblem[] = [];
   for (const a of anchors) {
     const e = events[a.seq - offset];
     if (e === undefined) out.push({ seq: a.seq, problem: `the published head ${a.seq} (${a.digest.slice(0, 12)}…) is missing: the trail ends at ${offset + events.length - 1} (truncated)`, problemZh: `缺少已公布的链头（第${a.seq}条事件，${a.digest.slice(0, 12)}…）：记录止于第${offset + events.length - 1}条（被截断）` });
-    else if ((e as { digest?: unknown } | null)?.digest !== a.digest) out.push({ seq: a.seq, problem: `event ${a.seq} is not the published head (${a.digest.slice(0, 12)}…): the trail was rewritten`, problemZh: `第${a.seq}条事件不是已公布的链头（${a.digest.slice(0, 12)}…）：记录被改写` });
+    else if ((e as { digest?: unknown } | null)?.digest !== publishedDigest(a.digest)) out.push({ seq: a.seq, problem: `event ${a.seq} is not the published head (${a.digest.slice(0, 12)}…): the trail was rewritten`, problemZh: `第${a.seq}条事件不是已公布的链头（${a.digest.slice(0, 12)}…）：记录被改写` });
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalDigest } from "./_digest.js";
 import type { AnchoredHead, AuditEvent } from "./AuditEvent.js";
 import { GENESIS } from "./_lifecycle.js";
-import { anchorProblems } from "./_replay.js";
+import { anchorProblems, publishedDigest } from "./_replay.js";
 import { trailDateProblems } from "./_trailDates.js";
 
 /**
@@ -86,7 +86,7 @@ export function verifyAuditTrail(rawEvents: readonly AuditEvent[], rawOptions: V
   }
   const problems: AuditProblem[] = [];
   const offset = options.from === undefined ? 0 : options.from.seq + 1;
-  let prev = options.from?.digest ?? GENESIS;
+  let prev = options.from === undefined ? GENESIS : publishedDigest(options.from.digest);
   events.forEach((e: unknown, i) => {
     const seq = offset + i;
     if (!isPlainObject(e)) {

@@ -59,8 +59,14 @@ describe("reimpl5 finding 1: the stage-2 announcement binds the seed and the ann
   it("inputsAnnouncedOn: a seed fixed before the announcement is refused even when the input leaves the date out", () => {
     expect(verifyInspectorDraw(clone(honest.record), base, { inputsDigest, inputsAnnouncedOn: "2026-04-05" }).ok).toBe(false);
     expect(fields(verifyInspectorDraw(clone(honest.record), base, { inputsDigest, inputsAnnouncedOn: "2026-04-05" }))).toEqual(["announced.inputsAnnouncedOn"]);
-    expect(verifyInspectorDraw(clone(honest.record), base, { inputsDigest, inputsAnnouncedOn: "2026-04-03" }).ok).toBe(true);
+    // the seed's date comes from the announcement (hostile8a F1): the dice roll announced, or seedFixedOn announced
+    expect(verifyInspectorDraw(clone(honest.record), base, { inputsDigest, inputsAnnouncedOn: "2026-04-03", seed: HONEST_SEED }).ok).toBe(true);
+    expect(verifyInspectorDraw(clone(honest.record), base, { inputsDigest, inputsAnnouncedOn: "2026-04-03", seedFixedOn: "2026-04-03" }).ok).toBe(true);
     expect(verifyInspectorDraw(clone(honest.record), base, { inputsDigest, inputsAnnouncedOn: "2026-04-02", seed: HONEST_SEED }).ok).toBe(true);
+    // with neither, the record's own dice date is the operator's word: unverifiable, refused
+    expect(fields(verifyInspectorDraw(clone(honest.record), base, { inputsDigest, inputsAnnouncedOn: "2026-04-03" }))).toEqual(["announced.inputsAnnouncedOn"]);
+    // an announced seed date that is not the dice roll's date is a mismatch
+    expect(fields(verifyInspectorDraw(clone(honest.record), base, { inputsDigest, seedFixedOn: "2026-04-04" }))).toEqual(["announced.seedFixedOn"]);
     // the input's own date must be the announced one; the announcement cannot be before the lock
     expect(verifyInspectorDraw(clone(honest.record), { ...base, inputsAnnouncedOn: "2026-04-02" }, { inputsDigest, inputsAnnouncedOn: "2026-04-03" }).ok).toBe(false);
     expect(verifyInspectorDraw(clone(honest.record), base, { inputsDigest, inputsAnnouncedOn: "2026-04-01" }).ok).toBe(false);
@@ -69,12 +75,25 @@ describe("reimpl5 finding 1: the stage-2 announcement binds the seed and the ann
     const o = drawInspectors(other);
     if (!o.ok) throw new Error(o.messageEn);
     expect(verifyInspectorDraw(clone(o.record), other, { inputsDigest, inputsAnnouncedOn: "2026-04-03" }).ok).toBe(false);
-    expect(verifyInspectorDraw(clone(o.record), { ...other, seedFixedOn: "2026-04-03" }, { inputsDigest, inputsAnnouncedOn: "2026-04-03" }).ok).toBe(true);
+    expect(verifyInspectorDraw(clone(o.record), { ...other, seedFixedOn: "2026-04-03" }, { inputsDigest, inputsAnnouncedOn: "2026-04-03", seedFixedOn: "2026-04-03" }).ok).toBe(true);
+    // hostile8a F1: the seed fixed on 04-01, before the announcement on 04-03; the input file says 04-03. The input's
+    // date alone is no longer taken; the announced seed date exposes it; without one the order is unverifiable.
+    const lying = { ...other, seedFixedOn: "2026-04-03" };
+    expect(fields(verifyInspectorDraw(clone(o.record), lying, { inputsDigest, inputsAnnouncedOn: "2026-04-03" }))).toEqual(["announced.inputsAnnouncedOn"]);
+    const caught = fields(verifyInspectorDraw(clone(o.record), lying, { inputsDigest, inputsAnnouncedOn: "2026-04-03", seedFixedOn: "2026-04-01" }));
+    expect(caught).toEqual(["announced.seedFixedOn", "announced.inputsAnnouncedOn"]);
+    expect(fields(verifyInspectorDraw(clone(o.record), other, { inputsDigest, seedFixedOn: "2026-04-31" }))).toEqual(["announced.seedFixedOn"]);
     expect(verifyInspectorDraw(clone(honest.record), base, { inputsDigest, inputsAnnouncedOn: "2026-02-30" }).ok).toBe(false);
   });
 
+  it("the inputs digest as printed in upper case is the same digest (hostile8a F2); any other change is a mismatch", () => {
+    expect(verifyInspectorDraw(clone(honest.record), base, { inputsDigest: inputsDigest.toUpperCase() }).ok).toBe(true);
+    expect(fields(verifyInspectorDraw(clone(honest.record), base, { inputsDigest: inputsDigest.toUpperCase().replace(/^./, (c) => (c === "A" ? "B" : "A")) }))).toEqual(["announced.inputsDigest"]);
+    expect(fields(verifyInspectorDraw(clone(honest.record), base, { inputsDigest: ` ${inputsDigest}` }))).toEqual(["announced.inputsDigest"]);
+  });
+
   it("an unknown announcement member is refused, never ignored (a mismatch: a wrong announcement never throws)", () => {
-    for (const extra of [{ seedFixedOn: "2026-04-03" }, { poolCommitment: {} }, { Seed: HONEST_SEED }]) {
+    for (const extra of [{ seedDate: "2026-04-03" }, { poolCommitment: {} }, { Seed: HONEST_SEED }]) {
       const v = verifyInspectorDraw(clone(honest.record), base, { inputsDigest, ...extra } as { inputsDigest: string });
       expect(fields(v)).toEqual([`announced.${Object.keys(extra)[0]}`]);
     }

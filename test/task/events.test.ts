@@ -345,6 +345,20 @@ describe("anchoring the head (docs/persistence.md)", () => {
     expect(verifyAuditTrail(corrected.audit, { anchors: [head] }).ok).toBe(true);
     expect(verifyTask(json(corrected), { anchors: [head], calendars }).ok).toBe(true);
   });
+  it("a head copied from a printed notice in upper case is the same head (hostile8a F3); any other digest is not", () => {
+    const head = publicView(t).head!;
+    const upper = { seq: head.seq, digest: head.digest.toUpperCase() };
+    const corrected = run(t, [{ kind: "correct", target: 1 }]);
+    expect(verifyAuditTrail(corrected.audit, { anchors: [upper] }).ok).toBe(true);
+    expect(verifyTask(json(corrected), { anchors: [upper], calendars }).ok).toBe(true);
+    expect(replayTask(json(corrected.audit), { anchors: [upper], calendars }).audit).toHaveLength(corrected.audit.length);
+    const later = corrected.audit.slice(head.seq + 1);
+    expect(verifyAuditTrail(later, { from: upper })).toMatchObject({ ok: true, head: { seq: head.seq + 1 } });
+    const other = { seq: head.seq, digest: `${head.digest.slice(0, 63).toUpperCase()}${head.digest[63] === "0" ? "1" : "0"}` };
+    expect(verifyAuditTrail(corrected.audit, { anchors: [other] }).ok).toBe(false);
+    expect(verifyAuditTrail(later, { from: other }).ok).toBe(false);
+    expect(verifyAuditTrail(corrected.audit, { anchors: [{ seq: head.seq, digest: ` ${head.digest}` }] }).ok).toBe(false);
+  });
 });
 
 // ---- representation --------------------------------------------------------------------------------------------

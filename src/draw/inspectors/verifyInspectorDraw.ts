@@ -27,10 +27,18 @@ export interface AnnouncedInspectorInputs {
    */
   readonly seed?: SeedRecord;
   /**
-   * The day the inputs digest was announced (`YYYY-MM-DD`): the seed must be fixed on or after it (its dice date, or
-   * the input's `seedFixedOn`), so inputs cannot have been chosen knowing the seed (docs/spec-v1.md §9.1, §9.5).
+   * The day the inputs digest was announced (`YYYY-MM-DD`): the seed must be fixed on or after it, so inputs cannot
+   * have been chosen knowing the seed (docs/spec-v1.md §9.1, §9.5). The seed's date is taken from the announcement —
+   * `seedFixedOn` below, or the date of an announced dice roll (`seed`) — never from the operator's input file alone;
+   * with neither, the order is refused as unverifiable.
    */
   readonly inputsAnnouncedOn?: string;
+  /**
+   * The day the stage-2 seed was fixed (`YYYY-MM-DD`), as the auditor knows it from outside the operator's files: the
+   * ceremony's notice, the lottery issue's draw date, the beacon pulse's publication time. It must equal the input's
+   * `seedFixedOn` and a dice roll's date when they are given (docs/spec-v1.md §9.5, §10).
+   */
+  readonly seedFixedOn?: string;
 }
 
 /**
@@ -68,8 +76,9 @@ function agrees(expected: InspectorDrawRecord, expectedText: Uint8Array, actual:
  *   seed fixed before the lock or the announcement is a mismatch).
  * @param announced - What was announced (docs/spec-v1.md §9.5, §10): the inputs digest ({@link commitInspectorInputs})
  *   — inputs changed after the seed (someone marked unavailable, a cap, scope, filter or group size) are caught —
- *   and, to bind the draw itself, the stage-2 `seed` (compared by meaning) and `inputsAnnouncedOn` (the seed fixed on
- *   or after it): Longting art. 19, no grinding. An unknown member, or an announcement that is not an object, is a
+ *   and, to bind the draw itself, the stage-2 `seed` (compared by meaning), `inputsAnnouncedOn` and the seed's date
+ *   as announced (`seedFixedOn`, or an announced dice roll's date: the seed fixed on or after the announcement):
+ *   Longting art. 19, no grinding. An unknown member, or an announcement that is not an object, is a
  *   mismatch at `announced…` (refused, never ignored).
  * @returns `{ ok: true, notes }`, or `{ ok: false, mismatches, notes }` listing every difference.
  * @throws Never for a bad record or input — a malformed record, or an input {@link drawInspectors} refuses, is caught
