@@ -154,7 +154,23 @@ export const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set([
  * U+202A–U+202E embeddings and overrides, U+2066–U+2069 isolates) that reorder what a printed list shows
  * (Trojan Source, CVE-2021-42574). A registered name, an address or a code never holds them.
  */
-export const CONTROL_IN_CELL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+export const CONTROL_IN_CELL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Whether `s` holds a character of {@link CONTROL_IN_CELL}, by code unit: the fast row path's check (most characters of
+ * a Chinese name, U+3000 and above, and of ASCII text leave after two comparisons).
+ */
+export function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 9 && c !== 10 && c !== 13) return true;
+    } else if (c >= 0x7f && c < 0x206a && (c <= 0x9f || c === 0x61c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || c >= 0x2066)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 /** A problem of the cell's text itself, whatever its column: an Excel error value, or a control character. */
 export interface CellTextProblem {

@@ -8,7 +8,7 @@ import { divisionCodeProblem } from "../ids/_division.js";
 import { AUTHORITIES, USCC_CHARSET } from "../ids/_uscc.js";
 import { isValidResidentId } from "../ids/parseResidentId.js";
 import { createInspectionTargetSchema } from "../model/inspectionTarget.js";
-import { CONTROL_IN_CELL, list as listCell } from "./_cells.js";
+import { hasControl, list as listCell } from "./_cells.js";
 import { normalizeHeader, tableDefs, type ColumnDef, type TableId } from "./_tables.js";
 
 /** Fields read as text (TextSchema): kept as given when non-empty with no surrounding white space. */
@@ -158,7 +158,7 @@ export function compileFastTargetRow(table: TableId, headers: readonly string[],
       }
       if (edgeSpace(raw.charCodeAt(0)) || edgeSpace(raw.charCodeAt(raw.length - 1))) return undefined;
       // a possible Excel error value (#N/A …), or a control character in free text: the full path names it
-      if (raw.charCodeAt(0) === 35 || (col.free && CONTROL_IN_CELL.test(raw))) return undefined;
+      if (raw.charCodeAt(0) === 35 || (col.free && hasControl(raw))) return undefined;
       const v = col.read(raw);
       if (v === undefined) return undefined;
       rec[col.key] = v;
