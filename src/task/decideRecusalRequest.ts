@@ -11,7 +11,8 @@ import { requireNotConcerned } from "./_concerned.js";
  * (行政处罚法 art. 43: 由行政机关负责人决定; the inspection continues meanwhile): `decision.departmentId` is required and
  * must be the inspector's department, and the head who decides is never the inspector challenged (`approver-is-concerned`:
  * known by id and by the name of his entry in the stage-2 directories; a namesake gives `decision.approverId`; a head
- * who is himself challenged leaves the decision to another head). A granted request replaces the inspector
+ * who is himself challenged leaves the decision to another head — which one, 行政处罚法 art. 43 and the five documents
+ * do not say, so no particular head or collective decision is required: docs/lifecycle.md, "Approvals"). A granted request replaces the inspector
  * with a substitute chosen by the department (reason `recusal`; the recused inspector can never come back to those
  * targets); a refused one is recorded with its reason. The decision is dated on or before the day it is recorded.
  *
