@@ -26,7 +26,7 @@ function notWorkbook(name: string, zh: string, en: string, cause?: unknown): nev
  * whose parts declare more than {@link MAX_INFLATED} bytes in all, or a large part that inflates more than
  * {@link MAX_RATIO} times (a ZIP bomb), before anything is inflated.
  */
-async function workbookInfo(b: Uint8Array, name: string): Promise<{ readonly sheets: WorkbookSheet[]; readonly partOf: (sheet: WorkbookSheet) => ZipEntry | undefined }> {
+async function workbookInfo(b: Uint8Array, name: string): Promise<{ readonly sheets: WorkbookSheet[]; readonly entries: readonly ZipEntry[]; readonly partOf: (sheet: WorkbookSheet) => ZipEntry | undefined }> {
   const entries = zipEntries(b);
   if (typeof entries === "string") notWorkbook(name, `这是 ZIP 文件，但不是可读取的 .xlsx 工作簿（${entries}）`, `a ZIP file but not a readable .xlsx workbook (${entries})`);
   const total = entries.reduce((n, e) => n + e.size, 0);
@@ -56,7 +56,7 @@ async function workbookInfo(b: Uint8Array, name: string): Promise<{ readonly she
     const target = sheet.rid === undefined ? undefined : targets.get(sheet.rid);
     return target === undefined ? undefined : entries.find((e) => e.name === target);
   };
-  return { sheets: workbookSheets(xml), partOf };
+  return { sheets: workbookSheets(xml), entries, partOf };
 }
 
 /** The index just after the last closing tag `</name>` in `s` (`</x:name>` with a namespace prefix too), or -1. */
@@ -116,6 +116,21 @@ async function errorCells(b: Uint8Array, part: ZipEntry, name: string): Promise<
   return found;
 }
 
+/** Refuses a part that inflates to more than its central directory declares (or is damaged); keeps nothing. */
+async function withinDeclaredSize(b: Uint8Array, e: ZipEntry, name: string): Promise<void> {
+  try {
+    await inflateChunks(b, e, e.size, () => undefined);
+  } catch (err) {
+    const mib = (n: number): string => (n / 2 ** 20).toFixed(1);
+    notWorkbook(
+      name,
+      `部件 ${e.name} 解压后超过其声明的大小（${mib(e.size)} MiB）或已损坏：拒绝读取（ZIP 炸弹？）（${(err as Error).message}）`,
+      `the part ${e.name} inflates beyond its declared size (${mib(e.size)} MiB) or is damaged: refused (a ZIP bomb?) (${(err as Error).message})`,
+      err,
+    );
+  }
+}
+
 /** Reads an .xlsx package (loaded on demand by readTableFile, with read-excel-file). @internal */
 export async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promise<TableFile> {
   const name = opts.fileName ?? "";
@@ -126,6 +141,10 @@ export async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promi
   const chosen = opts.sheet === undefined ? listed.find((l) => l.state !== "hidden" && l.state !== "veryHidden") : typeof opts.sheet === "number" ? listed[opts.sheet - 1] : listed.find((l) => l.name === opts.sheet);
   const part = chosen === undefined ? undefined : info.partOf(chosen);
   const errors = part === undefined ? new Map<string, string>() : await errorCells(b, part, name);
+  // read-excel-file inflates every part and does not hold a part to its declared size (a shared-strings part declared
+  // 4 KiB that inflates to 200 MiB took 700 MiB of memory): every other part is inflated here first, nothing kept,
+  // and refused the moment it passes its declared size (F15)
+  for (const e of info.entries) if (e !== part) await withinDeclaredSize(b, e, name);
   // read-excel-file takes an ArrayBuffer: copy out exactly this view's bytes (a Node Buffer is often a view into a
   // shared pool, and Buffer#slice does not copy).
   const buffer = new Uint8Array(b).buffer;

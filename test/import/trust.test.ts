@@ -90,14 +90,15 @@ describe("readTableFile: an .xlsx error cell is read as the text it shows (F16),
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.filter((i) => i.rule === "excel-error-cell").map((i) => [i.row, i.column])).toEqual([[3, "统一社会信用代码"], [5, "成立日期"]]);
   });
-  it("a sheet part that inflates beyond its declared size is refused before read-excel-file reads it", async () => {
+  for (const part of ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"]) it(`a part (${part}) that inflates beyond its declared size is refused before read-excel-file reads it`, async () => {
     const good = makeXlsx([{ name: "名录", rows: [HEADER, ...ROWS] }]);
-    // rebuild with a sheet that inflates well (a run of spaces), then lower its declared size in the central directory
+    // rebuild with the part inflating well (a run of spaces before its last closing tag), then lower its declared size
+    // in the central directory
     const files = unzipSync(good);
-    const sheet = new TextDecoder().decode(files["xl/worksheets/sheet1.xml"]!).replace("</sheetData>", `${" ".repeat(1 << 20)}</sheetData>`);
-    files["xl/worksheets/sheet1.xml"] = strToU8(sheet);
+    const xml = new TextDecoder().decode(files[part]!).replace(/(<\/[A-Za-z]+>)$/, `${" ".repeat(1 << 20)}$1`);
+    files[part] = strToU8(xml);
     const zip = zipSync(files);
-    const name = strToU8("xl/worksheets/sheet1.xml");
+    const name = strToU8(part);
     let patched = 0;
     for (let p = 0; p + 46 < zip.length; p++) {
       if (zip[p] !== 0x50 || zip[p + 1] !== 0x4b || zip[p + 2] !== 0x01 || zip[p + 3] !== 0x02) continue;
@@ -111,7 +112,7 @@ describe("readTableFile: an .xlsx error cell is read as the text it shows (F16),
     const e = await readTableFile(zip, { fileName: "lie.xlsx" }).then(() => undefined, (x: unknown) => x);
     expect(e).toBeInstanceOf(ShuangsuijiError);
     expect((e as ShuangsuijiError).code).toBe("unsupported-file-type");
-    expect((e as ShuangsuijiError).issues[0]!.messageEn).toContain("inflates beyond its declared size");
+    expect((e as ShuangsuijiError).issues[0]!.messageEn).toContain(`${part} inflates beyond its declared size`);
     expect((e as ShuangsuijiError).issues[0]!.messageZh).toContain("lie.xlsx");
     expect((await readTableFile(good)).rows).toHaveLength(3);
   });
