@@ -6,7 +6,7 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
 import { cappedIssues } from "../errors/_capIssues.js";
 import { XLSX_CLAUSE, rowsFromGrid, type GridCell } from "./_grid.js";
 import type { ReadTableFileOptions, TableFile } from "./readTableFile.js";
-import { inflateEntry, workbookPath, workbookSheets, zipEntries, type WorkbookSheet } from "./_zip.js";
+import { inflateChunks, inflateEntry, relationshipTargets, relationshipsPath, workbookPath, workbookSheets, zipEntries, type WorkbookSheet, type ZipEntry } from "./_zip.js";
 
 /** Largest total a workbook's parts may inflate to (a full sheet of 1,048,576 rows is a few hundred MiB of XML). */
 const MAX_INFLATED = 2 ** 30;
@@ -26,7 +26,7 @@ function notWorkbook(name: string, zh: string, en: string, cause?: unknown): nev
  * whose parts declare more than {@link MAX_INFLATED} bytes in all, or a large part that inflates more than
  * {@link MAX_RATIO} times (a ZIP bomb), before anything is inflated.
  */
-async function workbookInfo(b: Uint8Array, name: string): Promise<WorkbookSheet[]> {
+async function workbookInfo(b: Uint8Array, name: string): Promise<{ readonly sheets: WorkbookSheet[]; readonly entries: readonly ZipEntry[]; readonly partOf: (sheet: WorkbookSheet) => ZipEntry | undefined }> {
   const entries = zipEntries(b);
   if (typeof entries === "string") notWorkbook(name, `这是 ZIP 文件，但不是可读取的 .xlsx 工作簿（${entries}）`, `a ZIP file but not a readable .xlsx workbook (${entries})`);
   const total = entries.reduce((n, e) => n + e.size, 0);
@@ -51,13 +51,100 @@ async function workbookInfo(b: Uint8Array, name: string): Promise<WorkbookSheet[
   const path = workbookPath(await text("_rels/.rels"));
   const xml = await text(path);
   if (xml === undefined) notWorkbook(name, `这是 ZIP 文件，但不是可读取的 .xlsx 工作簿（没有 ${path}）`, `a ZIP file but not a readable .xlsx workbook (no ${path})`);
-  return workbookSheets(xml);
+  const targets = relationshipTargets(await text(relationshipsPath(path)), path);
+  const partOf = (sheet: WorkbookSheet): ZipEntry | undefined => {
+    const target = sheet.rid === undefined ? undefined : targets.get(sheet.rid);
+    return target === undefined ? undefined : entries.find((e) => e.name === target);
+  };
+  return { sheets: workbookSheets(xml), entries, partOf };
+}
+
+/** The index just after the last closing tag `</name>` in `s` (`</x:name>` with a namespace prefix too), or -1. */
+function endOf(s: string, tag: string): number {
+  const name = tag.slice(2); // "c>" of "</c>"
+  for (let k = s.lastIndexOf(name); k > 0; k = s.lastIndexOf(name, k - 1)) {
+    const open = s.lastIndexOf("</", k);
+    if (open >= 0 && (open + 2 === k || /^<\/[A-Za-z_][\w.-]*:$/.test(s.slice(open, k)))) return k + name.length;
+  }
+  return -1;
+}
+
+/**
+ * The error cells (`t="e"`) of a sheet part, by 0-based row and column, read from the XML as it inflates (nothing but
+ * the cells found is kept). The part must inflate to no more than it declares (F15: the declared sizes were checked
+ * before anything was inflated; this caps the actual bytes too).
+ */
+async function errorCells(b: Uint8Array, part: ZipEntry, name: string): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const decoder = new TextDecoder("utf-8");
+  let carry = "";
+  const scan = (textChunk: string, last: boolean): void => {
+    const all = carry + textChunk;
+    // scan up to the end of the last complete cell or row ("</c>", "</row>": a "/>" may close an element inside a
+    // cell), keep the rest for the next chunk
+    const cut = last ? all.length : Math.max(endOf(all, "</c>"), endOf(all, "</row>"));
+    if (cut < 0) {
+      carry = all.length > 1 << 20 ? all.slice(-(1 << 16)) : all;
+      return;
+    }
+    const done = all.slice(0, cut);
+    carry = all.slice(cut);
+    if (!/\bt\s*=\s*["']e["']/.test(done)) return;
+    for (const m of done.matchAll(/<(?:[A-Za-z_][\w.-]*:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?c>)/g)) {
+      const attrs = m[1] ?? "";
+      if (!/\bt\s*=\s*["']e["']/.test(attrs)) continue;
+      const ref = /\br\s*=\s*["']([A-Z]{1,3})([0-9]{1,7})["']/.exec(attrs);
+      if (ref === null) continue;
+      const value = /<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)</.exec(m[2] ?? "")?.[1]?.trim() ?? "";
+      let col = 0;
+      for (const ch of ref[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
+      found.set(`${Number(ref[2]) - 1},${col - 1}`, value === "" ? "#N/A" : value);
+    }
+  };
+  try {
+    await inflateChunks(b, part, part.size, (chunk) => scan(decoder.decode(chunk, { stream: true }), false));
+    scan(decoder.decode(), true);
+  } catch (err) {
+    const mib = (n: number): string => (n / 2 ** 20).toFixed(1);
+    notWorkbook(
+      name,
+      `工作表部件 ${part.name} 解压后超过其声明的大小（${mib(part.size)} MiB）或已损坏：拒绝读取（ZIP 炸弹？）（${(err as Error).message}）`,
+      `the sheet part ${part.name} inflates beyond its declared size (${mib(part.size)} MiB) or is damaged: refused (a ZIP bomb?) (${(err as Error).message})`,
+      err,
+    );
+  }
+  return found;
+}
+
+/** Refuses a part that inflates to more than its central directory declares (or is damaged); keeps nothing. */
+async function withinDeclaredSize(b: Uint8Array, e: ZipEntry, name: string): Promise<void> {
+  try {
+    await inflateChunks(b, e, e.size, () => undefined);
+  } catch (err) {
+    const mib = (n: number): string => (n / 2 ** 20).toFixed(1);
+    notWorkbook(
+      name,
+      `部件 ${e.name} 解压后超过其声明的大小（${mib(e.size)} MiB）或已损坏：拒绝读取（ZIP 炸弹？）（${(err as Error).message}）`,
+      `the part ${e.name} inflates beyond its declared size (${mib(e.size)} MiB) or is damaged: refused (a ZIP bomb?) (${(err as Error).message})`,
+      err,
+    );
+  }
 }
 
 /** Reads an .xlsx package (loaded on demand by readTableFile, with read-excel-file). @internal */
 export async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promise<TableFile> {
   const name = opts.fileName ?? "";
-  const listed = await workbookInfo(b, name);
+  const info = await workbookInfo(b, name);
+  const listed = info.sheets;
+  // the sheet that will be read (the same choice as below, made on the workbook's own list): its error cells, read
+  // before read-excel-file turns them into empty cells
+  const chosen = opts.sheet === undefined ? listed.find((l) => l.state !== "hidden" && l.state !== "veryHidden") : typeof opts.sheet === "number" ? listed[opts.sheet - 1] : listed.find((l) => l.name === opts.sheet);
+  const part = chosen === undefined ? undefined : info.partOf(chosen);
+  const errors = part === undefined ? new Map<string, string>() : await errorCells(b, part, name);
+  // read-excel-file inflates every part and does not hold a part to its declared size (a shared-strings part declared
+  // 4 KiB that inflates to 200 MiB took 700 MiB of memory): every other part is inflated here first, nothing kept,
+  // and refused the moment it passes its declared size (F15)
+  for (const e of info.entries) if (e !== part) await withinDeclaredSize(b, e, name);
   // read-excel-file takes an ArrayBuffer: copy out exactly this view's bytes (a Node Buffer is often a view into a
   // shared pool, and Buffer#slice does not copy).
   const buffer = new Uint8Array(b).buffer;
@@ -114,8 +201,22 @@ export async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promi
     ]);
   }
   const issues: RuleIssue[] = [];
-  const grid: GridCell[][] = sheet.data.map((r, i) =>
+  // an error cell past the last non-empty row or column was dropped with the empty ones: the grid is widened to hold it
+  const data: unknown[][] = sheet.data.map((r) => [...r]);
+  for (const key of errors.keys()) {
+    const [i, j] = key.split(",").map(Number) as [number, number];
+    while (data.length <= i) data.push([]);
+    const r = data[i] as unknown[];
+    while (r.length <= j) r.push(null);
+  }
+  const width = Math.max(0, ...data.map((r) => r.length));
+  for (const r of data) while (r.length < width) r.push(null);
+  const grid: GridCell[][] = data.map((r, i) =>
     r.map((c, j): GridCell => {
+      // an error value (#N/A, #REF! …) is what the cell shows: it is given as that text, which importTable refuses
+      // naming the row, the column and the error (readTableFile is a reader, not a validator)
+      const error = errors.size === 0 || (c !== null && c !== undefined) ? undefined : errors.get(`${i},${j}`);
+      if (error !== undefined) return error;
       if (c === null || c === undefined) return null;
       if (typeof c === "string") return c;
       if (typeof c === "boolean") return String(c);

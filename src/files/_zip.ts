@@ -62,29 +62,9 @@ export function zipEntries(b: Uint8Array): readonly ZipEntry[] | string {
  * @internal
  */
 export async function inflateEntry(b: Uint8Array, e: ZipEntry, maxBytes: number): Promise<Uint8Array> {
-  if (e.offset + 30 > b.length || u32(b, e.offset) !== 0x04034b50) throw new Error(`the local header of ${e.name} is damaged`);
-  const from = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
-  const data = b.subarray(from, from + e.compressedSize);
-  if (data.length !== e.compressedSize) throw new Error(`${e.name} is cut off`);
-  if (e.method === 0) {
-    if (data.length > maxBytes) throw new Error(`${e.name} is larger than ${maxBytes} bytes`);
-    return data;
-  }
-  if (e.method !== 8) throw new Error(`${e.name} uses compression method ${e.method}`);
-  const stream = new Blob([new Uint8Array(data)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  const reader = stream.getReader();
   const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new Error(`${e.name} inflates to more than ${maxBytes} bytes`);
-    }
-    parts.push(value);
-  }
+  const total = await inflateChunks(b, e, maxBytes, (chunk) => parts.push(chunk));
+  if (parts.length === 1) return parts[0] as Uint8Array;
   const out = new Uint8Array(total);
   let at = 0;
   for (const part of parts) {
@@ -94,9 +74,44 @@ export async function inflateEntry(b: Uint8Array, e: ZipEntry, maxBytes: number)
   return out;
 }
 
+/**
+ * Inflates a part chunk by chunk, handing each chunk to `onChunk` (nothing is kept here), and returns the inflated
+ * size; more than `maxBytes` is refused as soon as it is passed (an Error naming the part: its declared size lies, or
+ * it is larger than the caller allows). Throws an Error with an English reason on any damage.
+ * @internal
+ */
+export async function inflateChunks(b: Uint8Array, e: ZipEntry, maxBytes: number, onChunk: (chunk: Uint8Array) => void): Promise<number> {
+  if (e.offset + 30 > b.length || u32(b, e.offset) !== 0x04034b50) throw new Error(`the local header of ${e.name} is damaged`);
+  const from = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
+  const data = b.subarray(from, from + e.compressedSize);
+  if (data.length !== e.compressedSize) throw new Error(`${e.name} is cut off`);
+  if (e.method === 0) {
+    if (data.length > maxBytes) throw new Error(`${e.name} is larger than ${maxBytes} bytes`);
+    onChunk(data);
+    return data.length;
+  }
+  if (e.method !== 8) throw new Error(`${e.name} uses compression method ${e.method}`);
+  const stream = new Blob([new Uint8Array(data)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  const reader = stream.getReader();
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new Error(`${e.name} inflates to more than ${maxBytes} bytes`);
+    }
+    onChunk(value);
+  }
+  return total;
+}
+
 /** A sheet as the workbook lists it (ECMA-376 Part 1 §18.2.19 `sheet`), in workbook order. @internal */
 export interface WorkbookSheet {
   readonly name: string;
+  /** The relationship id (`r:id`) naming the sheet's part in the workbook's relationships. */
+  readonly rid: string | undefined;
   /** `visible` (the default), `hidden` (Format › Unhide lists it) or `veryHidden` (only the VBA editor shows it). */
   readonly state: string;
 }
@@ -118,7 +133,8 @@ export function workbookSheets(xml: string): WorkbookSheet[] {
     const attrs = new Map<string, string>();
     for (const a of (m[1] ?? "").matchAll(/([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs.set(a[1] as string, attributeText(a[2] ?? a[3] ?? ""));
     const name = attrs.get("name");
-    if (name !== undefined) out.push({ name, state: attrs.get("state") ?? "visible" });
+    const rid = [...attrs].find(([k]) => /(^|:)id$/.test(k) && k !== "sheetId")?.[1];
+    if (name !== undefined) out.push({ name, rid, state: attrs.get("state") ?? "visible" });
   }
   return out;
 }
@@ -135,4 +151,35 @@ export function workbookPath(rels: string | undefined): string {
     }
   }
   return "xl/workbook.xml";
+}
+
+/** The relationships part of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`). @internal */
+export function relationshipsPath(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/**
+ * The targets of a relationships part by id, resolved against the part they belong to (OPC, ECMA-376 Part 2 §9.3:
+ * relative to the source part's folder, or absolute from the package root). @internal
+ */
+export function relationshipTargets(rels: string | undefined, part: string): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  if (rels === undefined) return out;
+  const base = part.slice(0, part.lastIndexOf("/") + 1).split("/").filter((x) => x !== "");
+  for (const m of rels.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Relationship\b([^>]*)>/g)) {
+    const attrs = m[1] ?? "";
+    const id = /\bId\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1];
+    const target = /\bTarget\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1];
+    if (id === undefined || target === undefined) continue;
+    const t = attributeText(target);
+    const segments = t.startsWith("/") ? [] : [...base];
+    for (const seg of t.split("/")) {
+      if (seg === "" || seg === ".") continue;
+      if (seg === "..") segments.pop();
+      else segments.push(seg);
+    }
+    out.set(attributeText(id), segments.join("/"));
+  }
+  return out;
 }

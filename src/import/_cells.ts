@@ -138,3 +138,67 @@ export const codeType = /* @__PURE__ */ mapped(
   "编码类型",
   "code type",
 );
+
+/**
+ * The error values a spreadsheet shows in a cell whose formula failed or whose reference broke (Excel, WPS; the
+ * newer ones of dynamic arrays and data types included). Such a cell holds no data: a CSV Excel saved carries the text,
+ * and readTableFile gives an .xlsx error cell (`t="e"`) as that text too.
+ */
+export const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set([
+  "#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",
+]);
+
+/**
+ * Characters refused in any cell: C0 controls other than tab, line feed and carriage return, DEL, the C1 controls
+ * (U+0080–U+009F: CSI U+009B drives a terminal), and the bidirectional controls (U+061C ALM, U+200E LRM, U+200F RLM,
+ * U+202A–U+202E embeddings and overrides, U+2066–U+2069 isolates) that reorder what a printed list shows
+ * (Trojan Source, CVE-2021-42574). A registered name, an address or a code never holds them.
+ */
+export const CONTROL_IN_CELL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Whether `s` holds a character of {@link CONTROL_IN_CELL}, by code unit: the fast row path's check (most characters of
+ * a Chinese name, U+3000 and above, and of ASCII text leave after two comparisons).
+ */
+export function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 9 && c !== 10 && c !== 13) return true;
+    } else if (c >= 0x7f && c < 0x206a && (c <= 0x9f || c === 0x61c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || c >= 0x2066)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A problem of the cell's text itself, whatever its column: an Excel error value, or a control character. */
+export interface CellTextProblem {
+  readonly rule: "excel-error-cell" | "cell-control-character";
+  readonly clause: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** {@link CellTextProblem} of a trimmed, non-empty cell, or `undefined` for ordinary text. */
+export function cellTextProblem(trimmed: string): CellTextProblem | undefined {
+  if (trimmed.charCodeAt(0) === 35 && EXCEL_ERROR_VALUES.has(trimmed.toUpperCase())) {
+    return {
+      rule: "excel-error-cell", clause: "ECMA-376 SpreadsheetML (单元格错误值 cell error values)",
+      zh: `单元格是 Excel 错误值 ${trimmed}（公式出错或引用失效），不是数据：请在 Excel 中修正该单元格后重新导出`,
+      en: `the cell holds the Excel error value ${trimmed} (a failed formula or a broken reference), not data: fix the cell in Excel and export again`,
+    };
+  }
+  const m = CONTROL_IN_CELL.exec(trimmed);
+  if (m !== null) {
+    const c = m[0].charCodeAt(0);
+    const hex = `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+    const bidi = c === 0x061c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    return {
+      rule: "cell-control-character", clause: "Unicode TR #36 (visual spoofing); CVE-2021-42574 (Trojan Source)",
+      zh: `单元格第 ${m.index + 1} 个字符是${bidi ? "双向文本控制符" : "控制字符"} ${hex}（不可见，${bidi ? "会颠倒打印名单中文字的显示顺序" : "会操纵终端或打印输出"}）：登记名称、地址等不含此类字符，请删除后重新导出`,
+      en: `character ${m.index + 1} of the cell is the ${bidi ? "bidirectional control" : "control character"} ${hex} (invisible; it ${bidi ? "reorders how a printed list shows the text" : "can drive a terminal or printed output"}): a registered name, address or code never holds one; remove it and export again`,
+    };
+  }
+  return undefined;
+}

@@ -12,7 +12,7 @@ import type { Department } from "../model/department.js";
 import { InspectionItemSchema } from "../model/inspectionItem.js";
 import { createInspectionTargetSchema } from "../model/inspectionTarget.js";
 import { InspectorSchema } from "../model/inspector.js";
-import { inferCodeType } from "./_cells.js";
+import { cellTextProblem, inferCodeType } from "./_cells.js";
 import { normalizeHeader, tableDefs, type ColumnDef, type TableDef, type TableId } from "./_tables.js";
 
 /** One reported normalisation (the shape of importTable's `CellNormalization`). */
@@ -107,6 +107,13 @@ export function compileTableImport(table: TableId, headers: readonly string[], o
       const s = raw as string;
       const trimmed = s.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "");
       if (trimmed === "") continue;
+      // an Excel error value or a control character: one issue for the cell, naming what it holds (no parse, no
+      // derived-field repeats)
+      const problem = cellTextProblem(trimmed);
+      if (problem !== undefined) {
+        rowIssues.push({ path: [i, c.key], rule: problem.rule, clause: `${def.clause}; ${problem.clause}`, messageZh: problem.zh, messageEn: problem.en, row: rowNo, column: h, value: s });
+        continue;
+      }
       if (trimmed !== s) normalizations.push({ row: rowNo, column: h, from: s, change: "trimmed surrounding spaces" });
       const r = c.parse(trimmed);
       if (!r.ok) {

@@ -8,7 +8,7 @@ import { divisionCodeProblem } from "../ids/_division.js";
 import { AUTHORITIES, USCC_CHARSET } from "../ids/_uscc.js";
 import { isValidResidentId } from "../ids/parseResidentId.js";
 import { createInspectionTargetSchema } from "../model/inspectionTarget.js";
-import { list as listCell } from "./_cells.js";
+import { hasControl, list as listCell } from "./_cells.js";
 import { normalizeHeader, tableDefs, type ColumnDef, type TableId } from "./_tables.js";
 
 /** Fields read as text (TextSchema): kept as given when non-empty with no surrounding white space. */
@@ -75,6 +75,8 @@ interface FastColumn {
   readonly index: number;
   readonly key: string;
   readonly required: boolean;
+  /** Free text (names, addresses, lists), checked for control characters; the other readers accept printable ASCII or known values only. */
+  readonly free: boolean;
   /** The field's value, or undefined when the cell needs the full import path. */
   readonly read: (raw: string) => unknown;
 }
@@ -140,7 +142,7 @@ export function compileFastTargetRow(table: TableId, headers: readonly string[],
         return v;
       };
     } else return undefined; // codeType, identity documents, service life: the full path
-    cols.push({ index, key, required, read });
+    cols.push({ index, key, required, read, free: TEXT.has(key) || LIST.has(key) });
   }
   for (const c of def.columns) if (c.required === true && !seen.has(c.key)) return undefined; // header-missing
   const n = headers.length;
@@ -155,6 +157,8 @@ export function compileFastTargetRow(table: TableId, headers: readonly string[],
         continue;
       }
       if (edgeSpace(raw.charCodeAt(0)) || edgeSpace(raw.charCodeAt(raw.length - 1))) return undefined;
+      // a possible Excel error value (#N/A …), or a control character in free text: the full path names it
+      if (raw.charCodeAt(0) === 35 || (col.free && hasControl(raw))) return undefined;
       const v = col.read(raw);
       if (v === undefined) return undefined;
       rec[col.key] = v;

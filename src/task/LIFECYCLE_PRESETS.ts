@@ -184,6 +184,14 @@ export const LifecyclePresetSchema = z.strictObject({
    * 调整，并将调整情况公开」; Chongqing 5.4 「动态调整，并及时…向社会公开」). Absent (custom presets): as Longting.
    */
   windowException: z.strictObject({ publicNotice: z.boolean(), clause: Clause }).optional(),
+  /**
+   * The document's record-keeping clause (全过程留痕: every step recorded, each dated on or after the one before), cited
+   * when a step is dated before the previous one (`dates-out-of-order`, rule `chronology`): Chongqing 4 (实现全过程留痕),
+   * Wancheng art. 4 (全程运行透明、痕迹可查), Longting art. 17 (…等环节有序组织实施), Yanshi 8.3 (检查轨迹清晰、检查记录完整),
+   * Wolong Annex A (the guide's flow chart, one step after another; the guide has no record-keeping clause). Absent
+   * (custom presets): Chongqing 4.
+   */
+  trail: z.strictObject({ clause: Clause }).optional(),
 });
 
 /**
@@ -260,6 +268,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     penaltyInfoCollection: { sevenWorkingDays: true, clause: "Longting art. 22" },
     inspectorDrawFallback: { allowed: true, clause: "Longting art. 19 (因检查对象数量或执法检查人员数量限制无法实施双随机抽取的，可以只进行检查对象或执法检查人员的随机抽取)" },
     windowException: { publicNotice: true, clause: "Longting art. 16" },
+    trail: { clause: "Longting art. 17 (联合抽查活动应当依托监督平台，按照分类建库、摇号派发、实地核查、公示处理等环节有序组织实施)" },
   },
   chongqing: {
     source: "Chongqing standard",
@@ -282,6 +291,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     inspectorDrawFallback: { allowed: false, clause: "Chongqing 6.5 (在检查人员名录库随机抽取检查人员；各任务执行部门应随机抽取检查人员组成检查小组: no single-side fallback)" },
     recordTargetFields: { required: ["county", "legalRepresentative", "address", "phone"], atLeastOneOf: [["code", "idNumber"]], nonMarketExempt: false, clause: "Chongqing F.1 (主体名称、统一社会信用代码、所属区县、证件（照）号码、法定代表人、检查地址、联系电话: 统一社会信用代码 or, for a target without one, 证件（照）号码)" },
     windowException: { publicNotice: true, clause: "Chongqing 5.4 (可根据工作实际动态调整，并及时…向社会公开); Chongqing 6.2 (执行时间)" },
+    trail: { clause: "Chongqing 4 (应对计划制定、名单抽取、结果公示、数据存档等联合抽查工作程序规范化建设，实现全过程留痕)" },
   },
   wancheng: {
     source: "Wancheng norms (2026)",
@@ -303,6 +313,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     penaltyInfoCollection: { sevenWorkingDays: false, clause: "Wancheng art. 12 (失信信息…依法通过国家企业信用信息公示系统…公示; the norms set no 归集 deadline)" },
     inspectorDrawFallback: { allowed: false, clause: "Wancheng art. 19 (由各参与部门在监管平台各自随机匹配执法检查人员: no single-side fallback)" },
     windowException: { publicNotice: false, clause: "Wancheng art. 17 (工作方案…时间安排; the norms have no delay rule and require no public notice of it)" },
+    trail: { clause: "Wancheng art. 4 (实施全程电子化管理…全程运行透明、痕迹可查、效果可评、责任可追)" },
   },
   wolong: {
     source: "Wolong guide (2025)",
@@ -327,6 +338,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     inspectorDrawFallback: { allowed: false, clause: "Wolong 2.2 (部门联合“双随机、一公开”: 依据监管人员业务专长建立执法人员库; the guide has no single-side fallback)" },
     recordTargetFields: { required: ["code", "legalRepresentative", "phone", "address"], nonMarketExempt: true, clause: "Wolong Annex B (检查对象: 名称、统一社会信用代码/注册号、法定代表人/负责人、电话、地址; 说明(3) 检查对象为非市场主体时，相关数据项可根据工作实际作相应调整)" },
     windowException: { publicNotice: false, clause: "Wolong 2.2 (检查时间); Wolong 1.2 (该计划可根据工作实际动态调整; no public notice of the adjustment required)" },
+    trail: { clause: "Wolong Annex A (部门联合“双随机、一公开”工作流程图: each step follows the one before; the guide has no record-keeping clause)" },
   },
   yanshi: {
     source: "Yanshi plan (2023)",
@@ -349,6 +361,7 @@ export const LIFECYCLE_PRESETS = deepFreeze({
     penaltyInfoCollection: { sevenWorkingDays: false, clause: "Yanshi 7.5 (要及时归集至公示系统: no fixed number of days)" },
     inspectorDrawFallback: { allowed: false, clause: "Yanshi 7.3 (随机抽取执法检查人员组: 全局内随机、局机关与市场监管所随机、若干市场监管所随机、单一市场监管所随机; no single-side fallback — widen the scope)" },
     windowException: { publicNotice: false, clause: "Yanshi 7.2 (the plan has no delay rule and requires no public notice of it)" },
+    trail: { clause: "Yanshi 8.3 (检查中做到检查轨迹清晰、检查记录完整)" },
   },
 } as const satisfies Record<string, LifecyclePreset>);
 

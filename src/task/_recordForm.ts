@@ -1,6 +1,8 @@
 import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
 import { OUTCOME_IDS } from "../codes/OUTCOMES.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
+import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
+import { SUSPECT, unstorableTexts } from "./_storableText.js";
 
 // InspectionRecordSchema checked by hand, for recordResult: every result is validated when recorded and again on every
 // replay (10⁵ events on a provincial task), and the zod pass cost about a tenth of the replay. `readRecordForm` returns
@@ -46,9 +48,12 @@ function list<T>(v: unknown, read: (x: unknown) => T): T[] {
   return out;
 }
 
-/** TextSchema / IdSchema: a string, non-empty, no surrounding white space. */
+/**
+ * TextSchema / IdSchema: a string, non-empty, no surrounding white space. A text that may hold U+0000 or a lone
+ * surrogate is left to {@link readRecordForm}'s catch, which refuses it by path (text-storable, Chongqing 4).
+ */
 function text(v: unknown): string {
-  if (typeof v !== "string" || v.length === 0 || v !== v.trim()) return ask();
+  if (typeof v !== "string" || v.length === 0 || v !== v.trim() || SUSPECT.test(v)) return ask();
   return v;
 }
 
@@ -71,7 +76,7 @@ function isDateShape(v: string): boolean {
 }
 
 function str(v: unknown): string {
-  if (typeof v !== "string") return ask();
+  if (typeof v !== "string" || SUSPECT.test(v)) return ask();
   return v;
 }
 
@@ -166,7 +171,9 @@ function signature(v: unknown): Record<string, unknown> {
 
 /**
  * `InspectionRecordSchema.safeParse(v).data` when the schema accepts `v` and this check can tell; `undefined` means "ask
- * the schema" (Wolong Annex B; Chongqing F.1), never "refused". @internal
+ * the schema" (Wolong Annex B; Chongqing F.1). Refused here only: a form whose text holds U+0000 or a lone surrogate
+ * (`invalid-input`, rule `text-storable`, every such text by path — 全过程留痕, Chongqing 4: the record could not be
+ * stored or exported as given; the schema would accept it). @internal
  */
 export function readRecordForm(v: unknown): InspectionRecord | undefined {
   try {
@@ -188,7 +195,10 @@ export function readRecordForm(v: unknown): InspectionRecord | undefined {
     if (departments.length > 1 && new Set(departments.map((d) => d.departmentId)).size !== departments.length) return undefined;
     return out as unknown as InspectionRecord;
   } catch {
-    // ASK, or a throwing getter or Proxy trap: the schema meets it (and reports it) as it always did
+    // ASK, or a throwing getter or Proxy trap: the schema meets it (and reports it) as it always did — unless some text
+    // of the form cannot be stored (NUL, a lone surrogate), which the schema would let through
+    const unstorable = unstorableTexts(v);
+    if (unstorable.length > 0) throw new ShuangsuijiError("invalid-input", unstorable);
     return undefined;
   }
 }

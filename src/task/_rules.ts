@@ -4,6 +4,7 @@ import type { InspectionRecord } from "../model/inspectionRecord.js";
 import { APPROVER_ROLES, LIFECYCLE_PRESETS, type ApproverRole, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
 import type { Approval, TaskLifecycle, TaskTeam } from "./TaskLifecycle.js";
 import { certificateKey, directoryCertificates } from "./_certificates.js";
+import { SUSPECT, requireStorable } from "./_storableText.js";
 import { advanceNoticeFor, firstEventOf, identityShownFor, lastEventOf, refuse, teamOfTarget, wasRecusedBy, hasReplacements } from "./_lifecycle.js";
 
 // Shared legal rules of the transitions (approvals, chronology, record forms, recusal). The mechanism (advance, audit
@@ -12,8 +13,22 @@ import { advanceNoticeFor, firstEventOf, identityShownFor, lastEventOf, refuse, 
 /** The rules in force for a task: its custom preset, or the named one. */
 export const presetOf = (t: TaskLifecycle): LifecyclePreset => t.rules ?? LIFECYCLE_PRESETS[t.preset as LifecyclePresetId];
 
-/** A trimmed string, or "" for anything that is not a string (hostile input never reaches `.trim()` on a number). */
-export const text = (v: unknown): string => (typeof v === "string" && hasVisible(v) ? v.trim() : "");
+/**
+ * A trimmed string, or "" for anything that is not a string (hostile input never reaches `.trim()` on a number). A
+ * string holding U+0000 or a lone surrogate is refused (`invalid-input`, rule `text-storable`, naming `path` when the
+ * caller gives it — {@link textAt} —, the character and its position): such text cannot be kept as it was given — PostgreSQL's jsonb
+ * refuses both, UTF-8 has no encoding for a lone surrogate — so the record would not be the record (全过程留痕, Chongqing
+ * 4). Every other string gives what it gave before.
+ */
+export const text = (v: unknown): string => textAt(v, []);
+
+/** {@link text}, naming `path` when the text is refused. */
+export const textAt = (v: unknown, path: (string | number)[]): string => {
+  if (typeof v !== "string") return "";
+  if (SUSPECT.test(v)) requireStorable(v, path);
+  return hasVisible(v) ? v.trim() : "";
+};
+
 
 /**
  * Whether a name, reason or actor holds a visible character: zero-width and format characters (\p{Cf}), whitespace
@@ -29,7 +44,7 @@ const VISIBLE_CHAR = /[^\p{Cf}\s\u3000]/u;
 
 /** Refuses unless `v` is a non-empty string. */
 export function requireText(v: unknown, rule: string, clause: string, zh: string, en: string, path: (string | number)[]): string {
-  const s = text(v);
+  const s = textAt(v, path);
   if (s === "") refuse("invalid-input", rule, clause, zh, en, path, v);
   return s;
 }
@@ -42,7 +57,7 @@ export function requireDate(v: unknown, path: (string | number)[]): string {
 
 /** Refuses unless `v` is an array of non-empty strings (bounded), returning a copy. */
 export function requireIds(v: unknown, rule: string, clause: string, path: (string | number)[]): string[] {
-  if (!Array.isArray(v) || v.length > 100_000 || v.some((x) => text(x) === "")) refuse("invalid-input", rule, clause, "应为标识列表", "expected a list of ids", path);
+  if (!Array.isArray(v) || v.length > 100_000 || v.some((x, k) => textAt(x, [...path, k]) === "")) refuse("invalid-input", rule, clause, "应为标识列表", "expected a list of ids", path);
   return [...(v as string[])];
 }
 
@@ -69,7 +84,7 @@ const RANK: Readonly<Record<ApproverRole, number>> = { "department-head": 1, "pr
 export function requireApproval(t: TaskLifecycle, approval: unknown, role: ApproverRole, clause: string, what: string, actOn: string, path: (string | number)[] = ["approval"], since?: { readonly on: string | undefined; readonly zh: string; readonly en: string }, department?: ApprovingDepartment): Approval {
   const roleZh = role === "principal-head" ? "本部门主要负责人" : "本部门负责人";
   const a = (approval !== null && typeof approval === "object" ? approval : {}) as Record<string, unknown>;
-  if (text(a.name) === "") refuse("approval-missing", "approval-required", clause, `${what}须经${roleZh}批准`, `${what} needs the ${role.replace("-", " ")}'s approval`, path);
+  if (textAt(a.name, [...path, "name"]) === "") refuse("approval-missing", "approval-required", clause, `${what}须经${roleZh}批准`, `${what} needs the ${role.replace("-", " ")}'s approval`, path);
   const given = a.role;
   if (typeof given !== "string" || !(APPROVER_ROLES as readonly string[]).includes(given)) {
     refuse("approval-role", "approval-role", clause, `审批人的身份应为本部门负责人或主要负责人`, `the approver must be a department head or the principal head (${APPROVER_ROLES.join(", ")})`, [...path, "role"], given);
@@ -107,7 +122,7 @@ export function requireApproval(t: TaskLifecycle, approval: unknown, role: Appro
     departmentId = a.departmentId;
   }
   // the approver's directory entry, when given (a namesake of the inspector concerned, 行政处罚法 art. 43)
-  if (a.approverId !== undefined && text(a.approverId) === "") refuse("invalid-input", "approver-id", "行政处罚法 art. 43", "审批人编号不能为空", "the approver id, when given, cannot be empty", [...path, "approverId"], a.approverId);
+  if (a.approverId !== undefined && textAt(a.approverId, [...path, "approverId"]) === "") refuse("invalid-input", "approver-id", "行政处罚法 art. 43", "审批人编号不能为空", "the approver id, when given, cannot be empty", [...path, "approverId"], a.approverId);
   return { name: text(a.name), role: given as ApproverRole, on, ...(departmentId === undefined ? {} : { departmentId }), ...(a.approverId === undefined ? {} : { approverId: text(a.approverId) }) };
 }
 
@@ -117,12 +132,21 @@ export const teamClause = (t: TaskLifecycle): string => presetOf(t).team?.clause
 /** The date of the last recorded step. */
 export const lastOn = (t: TaskLifecycle): string | undefined => lastEventOf(t)?.on;
 
-/** Refuses a step dated before the last recorded one: the audit trail runs forward in time (全过程留痕, Chongqing 4). */
+/**
+ * The record-keeping clause of the preset in force (全过程留痕): Chongqing 4, Wancheng art. 4, Longting art. 17, Yanshi
+ * 8.3, Wolong Annex A (`LIFECYCLE_PRESETS[…].trail`); Chongqing 4 for a custom preset that names none.
+ */
+export const trailClause = (t: TaskLifecycle): string => presetOf(t).trail?.clause ?? "Chongqing 4 (全过程留痕)";
+
+/**
+ * Refuses a step dated before the last recorded one: the audit trail runs forward in time (全过程留痕), citing the
+ * preset's own clause ({@link trailClause}: Chongqing 4; Wancheng art. 4; Longting art. 17; Yanshi 8.3; Wolong Annex A).
+ */
 export function requireChronology(t: TaskLifecycle, on: unknown, step: string, path: (string | number)[] = ["on"]): string {
   const d = requireDate(on, path);
   const last = lastOn(t);
   if (last !== undefined && d < last) {
-    refuse("dates-out-of-order", "chronology", "Chongqing 4 (全过程留痕)", `“${step}”的日期（${d}）早于上一步骤（${last}）`, `${step} (${d}) is dated before the previous step (${last})`, path, d);
+    refuse("dates-out-of-order", "chronology", trailClause(t), `“${step}”的日期（${d}）早于上一步骤（${last}）`, `${step} (${d}) is dated before the previous step (${last})`, path, d);
   }
   return d;
 }

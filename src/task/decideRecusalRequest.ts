@@ -3,7 +3,7 @@ import type { Inspector } from "../model/inspector.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { replaceInspector } from "./replaceInspector.js";
 import { advance, refuse, requireState } from "./_lifecycle.js";
-import { requireApproval, requireChronology, text } from "./_rules.js";
+import { requireApproval, requireChronology, textAt } from "./_rules.js";
 import { requireNotConcerned } from "./_concerned.js";
 
 /**
@@ -11,7 +11,8 @@ import { requireNotConcerned } from "./_concerned.js";
  * (行政处罚法 art. 43: 由行政机关负责人决定; the inspection continues meanwhile): `decision.departmentId` is required and
  * must be the inspector's department, and the head who decides is never the inspector challenged (`approver-is-concerned`:
  * known by id and by the name of his entry in the stage-2 directories; a namesake gives `decision.approverId`; a head
- * who is himself challenged leaves the decision to another head). A granted request replaces the inspector
+ * who is himself challenged leaves the decision to another head — which one, 行政处罚法 art. 43 and the five documents
+ * do not say, so no particular head or collective decision is required: docs/lifecycle.md, "Approvals"). A granted request replaces the inspector
  * with a substitute chosen by the department (reason `recusal`; the recused inspector can never come back to those
  * targets); a refused one is recorded with its reason. The decision is dated on or before the day it is recorded.
  *
@@ -65,15 +66,15 @@ export function decideRecusalRequest(
   const inspectorDepartment = t.teams.flatMap((x) => x.members).find((m) => m.inspectorId === input.inspectorId)?.departmentId;
   const decision = requireApproval(t, input.decision, "department-head", "行政处罚法 art. 43", "回避申请的决定", on, ["decision"], undefined, inspectorDepartment === undefined ? undefined : { ids: [inspectorDepartment], zh: "申请回避人员所在部门", en: "the inspector's own department" });
   // nemo iudex in causa sua: the inspector challenged never decides the request (行政处罚法 art. 43 由行政机关负责人决定)
-  requireNotConcerned(t, decision, text(input.inspectorId), "行政处罚法 art. 43", { zh: "回避申请的决定", en: "a recusal decision" }, ["decision"]);
+  requireNotConcerned(t, decision, textAt(input.inspectorId, ["inspectorId"]), "行政处罚法 art. 43", { zh: "回避申请的决定", en: "a recusal decision" }, ["decision"]);
   if (typeof input.granted !== "boolean") refuse("invalid-input", "recusal-granted", "行政处罚法 art. 43", "应说明是否准予回避", "say whether the request is granted", ["granted"], input.granted);
-  const request = { targetId: text(input.targetId), inspectorId: text(input.inspectorId), grounds: text(input.grounds), decidedBy: decision.name, decidedOn: decision.on, granted: input.granted };
+  const request = { targetId: textAt(input.targetId, ["targetId"]), inspectorId: textAt(input.inspectorId, ["inspectorId"]), grounds: textAt(input.grounds, ["grounds"]), decidedBy: decision.name, decidedOn: decision.on, granted: input.granted };
   if (!input.granted) {
-    if (text(input.refusalReason) === "") refuse("invalid-input", "recusal-refusal-reason", "行政处罚法 art. 43", "驳回回避申请须说明理由", "refusing a recusal request needs a reason", ["refusalReason"]);
-    return advance(t, {}, { type: "recusal-refused", on, actor: text(input.actor), payload: { ...request, refusalReason: text(input.refusalReason) }, transition: "decideRecusalRequest", input: [input] });
+    if (textAt(input.refusalReason, ["refusalReason"]) === "") refuse("invalid-input", "recusal-refusal-reason", "行政处罚法 art. 43", "驳回回避申请须说明理由", "refusing a recusal request needs a reason", ["refusalReason"]);
+    return advance(t, {}, { type: "recusal-refused", on, actor: textAt(input.actor, ["actor"]), payload: { ...request, refusalReason: textAt(input.refusalReason, ["refusalReason"]) }, transition: "decideRecusalRequest", input: [input] });
   }
   if (input.substitute === null || typeof input.substitute !== "object") refuse("replacement-refused", "recusal-substitute", "行政处罚法 art. 43; Chongqing 6.5", "准予回避的，须由部门选派替换人员", "a granted recusal needs a substitute chosen by the department", ["substitute"]);
-  const decided = advance(t, {}, { type: "recusal-granted", on, actor: text(input.actor), payload: request, transition: "decideRecusalRequest", input: [input] });
+  const decided = advance(t, {}, { type: "recusal-granted", on, actor: textAt(input.actor, ["actor"]), payload: request, transition: "decideRecusalRequest", input: [input] });
   return replaceInspector(decided.task, {
     targetId: input.targetId, outgoingId: input.inspectorId, reason: "recusal", approval: decision, recusedIds: [input.inspectorId],
     substituteId: input.substitute.substituteId, chosenBy: input.substitute.chosenBy, directory: input.substitute.directory,

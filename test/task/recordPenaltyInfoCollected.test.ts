@@ -111,7 +111,8 @@ describe("recordPenaltyInfoCollected (Longting art. 22 归集 within 7 working d
           if (!(e instanceof ShuangsuijiError)) throw e;
           // refused only for dates out of order: before the inspection (2026-04-15) or the collection before the decision
           expect(e.code).toBe("dates-out-of-order");
-          expect(e.issues[0]!.clause).toMatch(/Longting art\. 22|Chongqing 4/);
+          // the chronology rule cites the longting preset's own record-keeping clause (art. 17), no longer Chongqing 4
+          expect(e.issues[0]!.clause).toMatch(/Longting art\. 22|Longting art\. 17/);
           expect(decidedOn < "2026-04-15" || on < decidedOn || on < "2026-04-15").toBe(true);
           return;
         }

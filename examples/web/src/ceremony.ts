@@ -295,7 +295,8 @@ function listBody(locked: LockedTargetList, pool: readonly InspectionTarget[]): 
     <p class="sign">见证人签字 Witnesses' signatures: ____________ ____________ &nbsp; 经办人 Officer: ____________</p>`;
 }
 
-function printableList(locked: LockedTargetList, pool: readonly InspectionTarget[]): string {
+/** The printable list of the locked draw (HTML): every name and field escaped, control characters shown as ⟨U+XXXX⟩. */
+export function printableList(locked: LockedTargetList, pool: readonly InspectionTarget[]): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>双随机抽查对象名单 ${esc(locked.record.taskId)}</title>
 <style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em}table{border-collapse:collapse;width:100%}th,td{border:1px solid #444;padding:.3em .5em;text-align:left}.mono{font-family:monospace;word-break:break-all}.sign{margin-top:3em}@page{size:A4;margin:15mm}</style>
 </head><body>${listBody(locked, pool)}</body></html>\n`;

@@ -1,9 +1,19 @@
 // Small DOM helpers: bilingual text (Chinese first), escaping, downloads, error rendering.
 import { ShuangsuijiError, type RuleIssue } from "shuangsuiji";
 
-/** Escapes text for HTML. */
+/**
+ * Control characters (C0 but tab and line breaks, which HTML shows as spaces; DEL; C1) and bidirectional controls (ALM, LRM, RLM, LRE…RLO, LRI…PDI): never emitted raw.
+ * A name holding U+202E would print reversed on the list the witnesses sign (Trojan Source, CVE-2021-42574); the
+ * importer refuses such cells, and whatever reaches a page anyway (a JSON pool, a record's fields) shows them as
+ * ⟨U+202E⟩ — visible, as the CLI's tables do.
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Escapes text for HTML; control and bidirectional characters are shown as ⟨U+XXXX⟩ instead of acting. */
 export const esc = (s: unknown): string =>
-  String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  String(s)
+    .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c)
+    .replace(UNPRINTABLE, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
 
 /** Chinese first, English after, each marked with its language. */
 export const bi = (zh: string, en: string): string => `${esc(zh)} <span class="en" lang="en">${esc(en)}</span>`;

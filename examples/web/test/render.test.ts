@@ -98,3 +98,17 @@ describe("fairness report loader", () => {
     expect(html).toContain("&lt;img");
   });
 });
+
+describe("control and bidirectional characters never reach a page raw (hostile7b F20)", () => {
+  it("the printable list shows a name's U+202E, U+009B and U+2066 as ⟨U+XXXX⟩", async () => {
+    const { printableList } = await import("../src/ceremony.js");
+    const { esc } = await import("../src/ui.js");
+    const units = pool.map((u, i) => ({ kind: "organisation" as const, id: u.id, code: u.id, codeType: "other" as const, riskClass: u.riskClass, name: i === 0 ? "南阳\u202e司公限有\u202c\u009b2J\u2066x\u2069" : `企业${i}` }));
+    const r = drawTargets({ taskId: "2026-T01", pool: units, seed, commitment: commitPool(units), policy: { strata: { A: { ratio: 1 }, B: { ratio: 1 } } } });
+    const html = printableList(lockTargetDraw(r, { lockedOn: "2026-04-02", lockedBy: "张\u202e伟" }), units as never);
+    expect(html).toContain("南阳⟨U+202E⟩司公限有⟨U+202C⟩⟨U+009B⟩2J⟨U+2066⟩x⟨U+2069⟩");
+    expect(html).toContain("张⟨U+202E⟩伟");
+    expect(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(html)).toBe(false);
+    expect(esc("a\tb\nc <b>")).toBe("a\tb\nc &lt;b&gt;");
+  });
+});
