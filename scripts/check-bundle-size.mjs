@@ -89,8 +89,10 @@ const CASES = [
   // readers on the draw path (src/draw/_light: the zod mini schemas' issues without zod), 2026-12-05: ceiling + 1%;
   // 24,259 B with the lottery games' aliases left to seedFromLottery, the unused input readers marked pure and stage
   // 1's record digest through the streaming hasher (the compact SHA-256 kernel measured and not kept: slower),
-  // 2026-12-05: lowered to the new size + 1%
-  { id: "verifyTicket", budget: 15_000, ceiling: 24_500, contents: `export { verifyTicket } from "${core}";` },
+  // 2026-12-05: lowered to the new size + 1%; measured whole (the shared chunk the entry imports, left out until then:
+  // 25,911 B, over the ceiling), then 24,231 B with the compact kernel for browsers (package.json "browser") and three
+  // dead constants of _pool.ts marked pure, 2026-12-05: lowered to the new size + 1%
+  { id: "verifyTicket", budget: 15_000, ceiling: 24_470, contents: `export { verifyTicket } from "${core}";` },
   {
     id: "draw + verify",
     budget: 30_000,
@@ -103,7 +105,9 @@ const CASES = [
     // streams closed with return()): raised a second time, for security fixes only, to the new size + 1%; 34.6 KB with
     // the zod-free readers (src/draw/_light), 2026-12-05: lowered to the new size + 1%; 33,734 B with the cuts of the
     // verifyTicket row above and stage 1's duplicate-search sieve (+0.8 KB, for the streamed pass), 2026-12-05:
-    // lowered to the new size + 1%
+    // lowered to the new size + 1%; measured whole (the shared chunk, left out until then: 35,412 B, over the
+    // ceiling), 33,789 B with the compact kernel for browsers, 2026-12-05: new size + 1% (34,127 B) is above the
+    // ceiling, which stays
     ceiling: 34_100,
     contents: `export { commitPool, seedFromDice, drawTargets, lockTargetDraw, verifyTargetDraw, verifyTicket } from "${core}";`,
   },
