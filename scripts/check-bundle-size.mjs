@@ -91,8 +91,9 @@ const CASES = [
   // 1's record digest through the streaming hasher (the compact SHA-256 kernel measured and not kept: slower),
   // 2026-12-05: lowered to the new size + 1%; measured whole (the shared chunk the entry imports, left out until then:
   // 25,911 B, over the ceiling), then 24,231 B with the compact kernel for browsers (package.json "browser") and three
-  // dead constants of _pool.ts marked pure, 2026-12-05: lowered to the new size + 1%
-  { id: "verifyTicket", budget: 15_000, ceiling: 24_470, contents: `export { verifyTicket } from "${core}";` },
+  // dead constants of _pool.ts marked pure, 2026-12-05: lowered to the new size + 1%; 24,226 B with the seed texts'
+  // reasons in Chinese too, 2026-12-05: lowered to the new size + 1%
+  { id: "verifyTicket", budget: 15_000, ceiling: 24_460, contents: `export { verifyTicket } from "${core}";` },
   {
     id: "draw + verify",
     budget: 30_000,
@@ -107,7 +108,7 @@ const CASES = [
     // verifyTicket row above and stage 1's duplicate-search sieve (+0.8 KB, for the streamed pass), 2026-12-05:
     // lowered to the new size + 1%; measured whole (the shared chunk, left out until then: 35,412 B, over the
     // ceiling), 33,789 B with the compact kernel for browsers, 2026-12-05: new size + 1% (34,127 B) is above the
-    // ceiling, which stays
+    // ceiling, which stays; 33,913 B with the seed texts' reasons in Chinese too (a bilingual-message fix, +124 B)
     ceiling: 34_100,
     contents: `export { commitPool, seedFromDice, drawTargets, lockTargetDraw, verifyTargetDraw, verifyTicket } from "${core}";`,
   },
