@@ -30,7 +30,7 @@
 // delete it once the budget holds. docs/benchmarks.md "Bundle size" has the table and what is left to reach the budgets.
 import { build } from "esbuild";
 import { readFileSync, writeFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
 function root0() {
