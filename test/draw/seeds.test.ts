@@ -162,6 +162,25 @@ describe("seed provenance fields are canonical (spec §5: one fact, one spelling
     expect(forged.value).toBe(seeds.dice!.value);
     expect(refusedRule(() => seedFromDice({ digits: DIGITS, witnesses: ["张伟 ", "李\u200b娜"], date: "2026-04-01" }))).toEqual(["seed-canonical-text", "seed-canonical-text"]);
   });
+  it("a non-canonical seed text is explained in both languages (every reason has its Chinese wording)", () => {
+    const issues = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as ShuangsuijiError).issues.filter((i) => i.rule === "seed-canonical-text");
+      }
+      throw new Error("not refused");
+    };
+    const value = "ab".repeat(32);
+    for (const source of ["", "\ud800x", " drand", "dr\u200band", "dra\u0301nd"]) {
+      const found = issues(() => createSeed(value, { kind: "beacon", source, round: "1", value }));
+      if (source === "") continue; // refused by the shape reader (min length) before the provenance rules
+      expect(found.length).toBe(1);
+      expect(found[0]!.messageZh).not.toMatch(/empty|white space|format character|well-formed|not in Unicode|undefined/);
+      expect(found[0]!.messageZh).toMatch(/唯一规范写法（.*[\u4e00-\u9fff].*）$/);
+      expect(found[0]!.messageEn).toMatch(/canonical spelling \(/);
+    }
+  });
   it("beacon: the round is a canonical decimal and the source canonical text", () => {
     const value = "ab".repeat(32);
     expect(seedFromBeacon({ source: "drand", round: "4000000", value }).provenance).toMatchObject({ round: "4000000" });

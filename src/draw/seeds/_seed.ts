@@ -80,6 +80,15 @@ export function nonCanonicalText(s: string): string | undefined {
   return undefined;
 }
 
+/** {@link nonCanonicalText}'s reasons in Chinese: the seed-canonical-text issue is bilingual (docs/spec-v1.md §5). */
+const NON_CANONICAL_ZH: Readonly<Record<string, string>> = {
+  empty: "为空",
+  "not well-formed Unicode (lone surrogate)": "不是规范的Unicode文本（孤立代理项）",
+  "leading or trailing white space": "首尾含空白",
+  "contains an invisible format character (\\p{Cf})": "含零宽空格、软连字符等不可见格式字符",
+  "not in Unicode NFC": "未经NFC规范化",
+};
+
 function canonicalFields(p: SeedProvenance): [readonly (string | number)[], string][] {
   switch (p.kind) {
     case "dice":
@@ -100,7 +109,7 @@ export function provenanceProblems(seed: SeedRecord): RuleIssue[] {
   const out: RuleIssue[] = [];
   for (const [path, text] of canonicalFields(p)) {
     const why = nonCanonicalText(text);
-    if (why !== undefined) out.push(drawIssue("seed-canonical-text", path, CLAUSE, `种子来源中的文字应为唯一规范写法（${why}）`, `a text field of the seed provenance is not in its canonical spelling (${why})`, text));
+    if (why !== undefined) out.push(drawIssue("seed-canonical-text", path, CLAUSE, `种子来源中的文字应为唯一规范写法（${NON_CANONICAL_ZH[why]}）`, `a text field of the seed provenance is not in its canonical spelling (${why})`, text));
   }
   if (p.kind === "dice") {
     if (!new RegExp(`^[0-9]{${DICE_DIGITS}}$`).test(p.digits)) out.push(drawIssue("seed-dice-digits", ["provenance", "digits"], CLAUSE, `掷骰结果应恰为${DICE_DIGITS}位阿拉伯数字（位数事先固定）`, `the dice roll is exactly ${DICE_DIGITS} ASCII decimal digits (the count is fixed in advance)`, p.digits));

@@ -220,7 +220,7 @@ export function stateFromJson(j: { sum: string; unitCount: number; strata: Recor
 /** The internal prefix of a unit id's fingerprint when no draw prefix exists (commitPool): never part of a record. */
 // 60 bytes, so len‖tag is one 64-byte block, compressed once: a fingerprint then costs one compression for an id of up
 // to 51 bytes (the former 34-byte tag left 38 bytes of prefix in the block, and an 18-byte USCC took two compressions)
-const FINGERPRINT_TAG = "shuangsuiji/unit-id-fingerprint/v2".padEnd(60, ".");
+const FINGERPRINT_TAG = /* @__PURE__ */ "shuangsuiji/unit-id-fingerprint/v2".padEnd(60, ".");
 
 /**
  * Duplicate-id detection in typed memory (docs/spec-v1.md §3; used per bucket by {@link fingerprintLog}): an
@@ -719,8 +719,8 @@ export function ticketHex(seedHex: string, taskId: string, unitId: string): stri
  * engine's string length limit and a ticket kept on its own pins at most 64 KiB of text.
  */
 const HEX_RUN = 1024;
-const hexDecoder = new TextDecoder();
-const hexEncoder = new TextEncoder();
+const hexDecoder = /* @__PURE__ */ new TextDecoder();
+const hexEncoder = /* @__PURE__ */ new TextEncoder();
 
 /** A copy of `b` with room for at least `need` bytes (twice as large, or more). */
 function grown(b: Uint8Array, need: number): Uint8Array<ArrayBuffer> {
