@@ -1022,7 +1022,11 @@ ticket_id = fold  # verifyTicket reads the id with foldUnitId (spec §11), then 
 
 def fact_date(raw):
     """A stated registration date as table import reads it (src/import/_cells.ts `date`, after an ECMAScript trim);
-    Refused when unrecognised or not a real date."""
+    Refused when unrecognised or not a real date. A whole five-digit JSON number is the Excel serial day (spec §11)."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and float(raw).is_integer() and 10000 <= raw <= 99999:
+        raw = str(int(raw))
+    if not isinstance(raw, str):
+        raise Refused(f"registration date not recognised: {raw!r}")
     raw = raw.strip(JS_SPACE)
     if valid_date(raw):
         return raw

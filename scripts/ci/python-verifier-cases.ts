@@ -124,6 +124,8 @@ function casesFor(name: string, record: TargetDrawRecord, pool: readonly DrawUni
   }
   const queries: Query[] = [...extra];
   for (const u of pool.slice(0, 6)) queries.push({ unitId: u.id, riskClass: u.riskClass });
+  // the date as a spreadsheet reader gives it: the Excel serial day as a number (spec §11; hostile8a F4)
+  for (const u of pool.slice(12, 16)) if (u.registrationDate !== undefined) queries.push({ unitId: u.id, riskClass: u.riskClass, registrationDate: (Date.parse(`${u.registrationDate}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000 });
   for (const u of pool.slice(6, 12)) queries.push({ unitId: ` ${u.id} `, riskClass: `${u.riskClass.toLowerCase()}类`, ...(u.registrationDate === undefined ? {} : { registrationDate: u.registrationDate }), ...(u.status === undefined ? {} : { status: u.status }), ...(u.divisionCode === undefined ? {} : { divisionCode: u.divisionCode }) });
   for (const s of record.strata) for (const x of s.selected.slice(0, 2)) queries.push({ unitId: x.unitId, riskClass: `${String.fromCharCode(s.riskClass.charCodeAt(0) + 0xfee0)}类` });
   queries.push({ unitId: `UNKNOWN-${name}`, riskClass: "B" });

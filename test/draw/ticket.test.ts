@@ -107,6 +107,15 @@ describe("verifyTicket reads stated facts like table import (A6–A8)", () => {
       expect(verifyTicket(record, { unitId: sel.id, riskClass: sel.riskClass, registrationDate: date }).status, date).toBe("selected");
     }
   });
+  it("the Excel serial day, as text or as the whole number a spreadsheet reader gives, is the same date (hostile8a F4)", () => {
+    const serial = (Date.parse(`${sel.registrationDate}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    for (const date of [serial, String(serial)]) {
+      expect(verifyTicket(record, { unitId: sel.id, riskClass: sel.riskClass, registrationDate: date }).status, String(date)).toBe("selected");
+    }
+    for (const date of [serial + 0.5, 4237, 123456, -serial, Number.NaN, true as unknown as number]) {
+      expect(() => verifyTicket(record, { unitId: sel.id, riskClass: sel.riskClass, registrationDate: date }), String(date)).toThrow(/registration date not recognised.*Excel serial day/);
+    }
+  });
   it("an unreadable date is refused with a clear message, never compared as text", () => {
     for (const date of [`${sel.registrationDate}T00:00:00`, "yesterday", `${y}-02-30`]) {
       expect(() => verifyTicket(record, { unitId: sel.id, riskClass: sel.riskClass, registrationDate: date })).toThrow(/registration date not recognised/);

@@ -97,8 +97,8 @@ export interface TicketQuery {
   readonly unitId: string;
   /** 信用风险分类 as written: `B`, `b`, `B类`, `Ｂ类`, `信用风险一般`. */
   readonly riskClass: string;
-  /** 成立日期, `YYYY-MM-DD`. */
-  readonly registrationDate?: string;
+  /** 成立日期: `YYYY-MM-DD` or another spelling of docs/spec-v1.md §11, or an Excel serial day (text or a whole number). */
+  readonly registrationDate?: string | number;
   /** 登记状态, e.g. `operating`. */
   readonly status?: string;
   /** 行政区划代码, six digits, read as table import reads codes (spaces removed, full-width digits folded). */
@@ -193,9 +193,12 @@ export function verifyTicket(rawRecord: TargetDrawRecord, rawUnit: TicketQuery, 
   // The stated facts are read as table import reads them (存续 → operating, 2021年3月1日 → 2021-03-01), never compared raw.
   let registrationDate: string | undefined;
   if (unit?.registrationDate !== undefined) {
-    const d = typeof unit.registrationDate === "string" ? dateCell(unit.registrationDate.trim()) : undefined;
+    // a spreadsheet reader gives a date cell as its serial day: a whole five-digit number is read as that text is
+    // (docs/spec-v1.md §11; hostile8a F4), as the district code below
+    const raw: unknown = unit.registrationDate;
+    const d = typeof raw === "string" ? dateCell(raw.trim()) : typeof raw === "number" && Number.isInteger(raw) && raw >= 10000 && raw <= 99999 ? dateCell(String(raw)) : undefined;
     if (d?.ok === true) registrationDate = d.value as string;
-    else bad.push(drawIssue("civil-date", ["registrationDate"], "docs/spec-v1.md §11", "无法识别登记日期（可写 2021-03-01、2021/3/1、2021年3月1日）", "registration date not recognised (write 2021-03-01, 2021/3/1 or 2021年3月1日)", unit.registrationDate));
+    else bad.push(drawIssue("civil-date", ["registrationDate"], "docs/spec-v1.md §11", "无法识别登记日期（可写 2021-03-01、2021/3/1、2021年3月1日 或 Excel 日期序号 44256）", "registration date not recognised (write 2021-03-01, 2021/3/1, 2021年3月1日 or the Excel serial day 44256)", unit.registrationDate));
   }
   let status: string | undefined;
   if (unit?.status !== undefined) {
