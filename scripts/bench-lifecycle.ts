@@ -4,9 +4,12 @@
 // each event's JSON. Prints min and median of the runs and each figure per event and as a multiple of the JSON floor.
 // n is the number of TARGETS: the trail of a task of n targets holds 2n + 5 events (an advance-notice-recorded and a
 // result-recorded event per target), printed in the "events" column; n = 50,000 is the issue's 10⁵-event trail.
+// Round 6 adds the text entries (replayTaskText, loadTaskText, and shuangsuiji/node's with node:crypto's SHA-256), timed
+// from the JSON text (JSON.parse included), with JSON.parse + replayTask as their value-entry counterpart.
 // Run: npx tsx scripts/bench-lifecycle.ts [n:runs ...]   (default 1000:5 3000:5 10000:5 30000:3 50000:2 100000:1)
 import { sha256 } from "@noble/hashes/sha2";
-import { loadTask, recordResult, replayTask, verifyAuditTrail, verifyTask, type TaskLifecycle } from "../src/index.js";
+import { loadTask, loadTaskText, recordResult, replayTask, replayTaskText, verifyAuditTrail, verifyTask, type TaskLifecycle } from "../src/index.js";
+import * as node from "../src/node/index.js";
 import { inspectingTask, resultForms } from "../bench/_lifecycle.js";
 
 const plan = (process.argv.length > 2 ? process.argv.slice(2) : ["1000:5", "3000:5", "10000:5", "30000:3", "50000:2", "100000:1"]).map((s) => s.split(":").map(Number) as [number, number]);
@@ -45,16 +48,25 @@ for (const [n, runs] of plan) {
     for (const f of forms) t = recordResult(t, f, on).task;
     done = t;
   });
-  const stored = JSON.parse(JSON.stringify(done)) as TaskLifecycle;
+  const storedText = JSON.stringify(done);
+  const stored = JSON.parse(storedText) as TaskLifecycle;
   const events = stored.audit;
+  const trailText = JSON.stringify(events);
   const rows: [string, { min: number; median: number; wallMedian: number }][] = [
     [`recordResult × ${n}, one by one`, record],
     ["replayTask of the trail", time(runs, () => void replayTask(events))],
     ["verifyTask of the stored task", time(runs, () => { if (!verifyTask(stored).ok) throw new Error("verify"); })],
     ["loadTask of the stored task", time(runs, () => void loadTask(stored))],
     ["verifyAuditTrail (chain only)", time(runs, () => void verifyAuditTrail(events))],
+    // the text entries (round 6): the time includes JSON.parse of the text, which the value rows above do not
+    ["replayTaskText of the trail's JSON text (parse included)", time(runs, () => void replayTaskText(trailText))],
+    ["loadTaskText of the stored task's JSON text (parse included)", time(runs, () => void loadTaskText(storedText))],
+    ["shuangsuiji/node replayTaskText (node:crypto SHA-256)", time(runs, () => void node.replayTaskText(trailText))],
+    ["shuangsuiji/node loadTaskText (node:crypto SHA-256)", time(runs, () => void node.loadTaskText(storedText))],
+    ["JSON.parse + replayTask (what a text costs through the value entry)", time(runs, () => void replayTask(JSON.parse(trailText) as TaskLifecycle["audit"]))],
     ["floor: JSON.stringify + JSON.parse of the events", time(runs, () => void JSON.parse(JSON.stringify(events)))],
     ["floor: SHA-256 of each event's JSON", time(runs, () => { for (const e of events) sha256(utf8.encode(JSON.stringify(e))); })],
+    ["floor: JSON.parse of the trail's text", time(runs, () => void JSON.parse(trailText))],
   ];
   const floor = rows.find(([what]) => what.startsWith("floor: JSON"))![1].median;
   const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);

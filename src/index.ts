@@ -126,6 +126,8 @@ export { verifyAuditTrail, type AuditVerification, type AuditProblem, type Verif
 export { replayTask, type ReplayTaskOptions } from "./task/replayTask.js";
 export { verifyTask, type TaskVerification } from "./task/verifyTask.js";
 export { loadTask } from "./task/loadTask.js";
+export { replayTaskText } from "./task/replayTaskText.js";
+export { loadTaskText } from "./task/loadTaskText.js";
 export { AuditEventSchema, StoredTaskSchema } from "./task/TaskSchema.js";
 export { publicView, maskPhone, maskIdNumber, maskPersonalData } from "./task/publicView.js";
 export { publishableDrawRecord, type PublishableDrawRecord } from "./task/publishableDrawRecord.js";

@@ -2,7 +2,9 @@ import { readOptions } from "../_internal/boundary.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import type { AnchoredHead, AuditEvent } from "../task/AuditEvent.js";
 import { isLiveTask } from "../task/_lifecycle.js";
-import { plainCopy } from "../task/_plain.js";
+import { parsedWithinLimits, plainCopy } from "../task/_plain.js";
+import { replay } from "../task/_replay.js";
+import { trailDateProblems } from "../task/_trailDates.js";
 import type { TaskLifecycle, Transition } from "../task/TaskLifecycle.js";
 import { replayOutcome, type ReplayTaskOptions } from "../task/replayTask.js";
 import type { TrailProblem } from "../task/_replay.js";
@@ -233,20 +235,39 @@ CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON ${q} FOR EACH STATEMENT
 
   /**
    * The stored rows of a task, each row's columns matching its event (every mismatching row reported, naming its
-   * position and sequence number).
+   * position and sequence number). Each event is read as text (`event::text`) and parsed here: `own` tells that every
+   * row came as text, so the events are this store's own fresh values (JSON.parse's: plain, unshared), which replay may
+   * use without the boundary copy (see loadTask) — whatever object the pool is, it only handed over strings.
    */
   async function readTrail(db: PgQueryable, taskId: string): Promise<AuditEvent[]> {
-    const { rows } = await db.query(`SELECT seq, digest, prev_digest, event FROM ${q} WHERE task_id = $1 ORDER BY seq`, [taskId]);
+    return (await readTrailText(db, taskId)).events;
+  }
+
+  async function readTrailText(db: PgQueryable, taskId: string): Promise<{ events: AuditEvent[]; own: boolean }> {
+    const { rows } = await db.query(`SELECT seq, digest, prev_digest, event::text AS event FROM ${q} WHERE task_id = $1 ORDER BY seq`, [taskId]);
     const bad: RuleIssue[] = [];
+    let own = true;
     const events = rows.map((r, i) => {
-      const e = r["event"] as AuditEvent;
+      const text = r["event"];
+      let e: AuditEvent;
+      if (typeof text !== "string") {
+        own = false; // a pool that parses what it was asked to give as text: read as before (copied where used)
+        e = text as AuditEvent;
+      } else {
+        try {
+          e = JSON.parse(text) as AuditEvent;
+        } catch {
+          bad.push(issue("row-matches-event", `任务${taskId}的第${i}行（序号${String(r["seq"])}）的事件不是JSON`, `task ${taskId}, row ${i} (seq ${String(r["seq"])}): its event is not JSON`, ["events", i]));
+          return undefined as unknown as AuditEvent;
+        }
+      }
       if (e?.seq !== r["seq"] || e.digest !== r["digest"] || e.prevDigest !== r["prev_digest"]) {
         bad.push(issue("row-matches-event", `任务${taskId}的第${i}行（序号${String(r["seq"])}）的列与其事件不一致（行被编辑）`, `task ${taskId}, row ${i} (seq ${String(r["seq"])}): its columns do not match its event (the row was edited)`, ["events", i]));
       }
       return e;
     });
     if (bad.length > 0) throw new ShuangsuijiError("audit-trail-invalid", bad);
-    return events;
+    return { events, own };
   }
 
   /** The chain of a whole trail verified and the trail the task's own (Chongqing 4), every problem listed. */
@@ -369,7 +390,20 @@ CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON ${q} FOR EACH STATEMENT
   }
 
   async function loadTask(taskId: string, opts: ReplayTaskOptions = {}): Promise<TaskLifecycle> {
-    return replayOf(taskId, await load(taskId, { anchors: opts.anchors ?? [] }), opts);
+    checkTaskId(taskId);
+    const anchors = opts.anchors ?? [];
+    // published heads malformed: invalid-input by path, before anything is read (verifyAuditTrail reads them)
+    verifyAuditTrail([], { anchors });
+    const { events, own } = await readTrailText(pool, taskId);
+    // Replay first, on the events as parsed (no boundary copy: see readTrailText) when they are within the input
+    // limits. A replay that accepts the trail has recomputed every event's digest from its content and checked its
+    // sequence number, its link to the one before, that it has no member outside the event, and the anchors — all the
+    // chain check (checkTrail) would do, but for the event dates and the task ids, checked here without hashing; so
+    // the chain is hashed a second time only when something is wrong, and then checkTrail reports first, as before.
+    const r = own && parsedWithinLimits(events) ? replay(events, opts) : replayOutcome(events, opts);
+    if (!r.ok || trailDateProblems(events, 0).length > 0 || taskIdIssues(taskId, events, 0).length > 0) checkTrail(taskId, events, anchors);
+    if (r.ok) return r.task;
+    throw new ShuangsuijiError("audit-trail-invalid", replayIssues(taskId, r.problems));
   }
 
   async function migrate(): Promise<void> {

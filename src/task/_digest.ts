@@ -76,17 +76,24 @@ function isCanonical(v: unknown): boolean {
  * are written in canonical order and whose members are primitives JSON keeps or values {@link adoptEqual} accepted or
  * {@link isStoredCanonical} reports. Equal to {@link canonicalDigest} of it (no walk to check it).
  */
-export function canonicalTextDigest(v: object): string {
-  return textDigest(JSON.stringify(v));
+export function canonicalTextDigest(v: object, digest: TextDigest = textDigest): string {
+  return digest(JSON.stringify(v));
 }
 
 /** Whether `v` is a copy {@link storedCopy} made in canonical order (JSON.stringify of it is its canonical JSON). */
 export const isStoredCanonical = (v: unknown): boolean => v !== null && typeof v === "object" && CANONICAL.has(v);
 
 /** SHA-256 (hex) of the canonical JSON of a value: equal to `digestOf` of draw/_encoding, faster on events. */
-export function canonicalDigest(v: unknown): string {
-  return textDigest(isCanonical(v) ? JSON.stringify(v) : canonicalJson(v));
+export function canonicalDigest(v: unknown, digest: TextDigest = textDigest): string {
+  return digest(isCanonical(v) ? JSON.stringify(v) : canonicalJson(v));
 }
+
+/**
+ * SHA-256 of a text's UTF-8 bytes as 64 lower-case hex digits: the library's kernel ({@link textDigest}), or in the
+ * Node-only entry node:crypto's (src/node/_nativeDigest.ts, differential-tested against it). Chosen by the library's
+ * own entries, never taken from a caller: a digest function is what a forger would want to supply.
+ */
+export type TextDigest = (text: string) => string;
 
 // One reusable hasher: the text is UTF-8-encoded straight into its buffer (no byte array per event), and the unrolled
 // compression of the draw's ticket hasher runs over it — about twice the speed of encoding and hashing with

@@ -3,7 +3,7 @@ import { parseCivilDate } from "../calendar/parseCivilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { isPlainObject, readPlain } from "../_internal/boundary.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
-import { adoptEqual, canonicalDigest, canonicalTextDigest, isStoredCanonical, storedCopy } from "./_digest.js";
+import { adoptEqual, canonicalDigest, canonicalTextDigest, isStoredCanonical, storedCopy, textDigest, type TextDigest } from "./_digest.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import type { AnchoredHead, AuditEvent, TransitionName } from "./AuditEvent.js";
 import { TASK_STATES, type TaskLifecycle, type TaskState, type Transition } from "./TaskLifecycle.js";
@@ -398,12 +398,14 @@ export interface EventDraft {
 export interface ReplayRun {
   readonly events: readonly AuditEvent[];
   draft: DraftCore | undefined;
+  /** The SHA-256 the events' digests are recomputed with: the library's kernel, or node:crypto's in shuangsuiji/node. */
+  readonly digest: TextDigest;
 }
 
 let run: ReplayRun | undefined;
 
 /** A new replay token for a stored trail (one per replay). */
-export const replayRun = (events: readonly AuditEvent[]): ReplayRun => ({ events, draft: undefined });
+export const replayRun = (events: readonly AuditEvent[], digest: TextDigest = textDigest): ReplayRun => ({ events, draft: undefined, digest });
 
 /** Runs `call` (one transition re-invoked by replay) with the stored trail offered to {@link advance}. */
 export function expecting<T>(r: ReplayRun, call: () => T): T {
@@ -484,7 +486,8 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
   // a walk to check them, and the other members are texts and a number
   const body = { actor: ev.actor, input, on: ev.on, payload, prevDigest: prev, seq: audit.length, transition: ev.transition, type: ev.type };
   const known = (adoptedPayload || isStoredCanonical(payload)) && (adoptedArgsCanonical || isStoredCanonical(input));
-  const digest = known ? canonicalTextDigest(body) : canonicalDigest(body);
+  const h = run?.digest ?? textDigest;
+  const digest = known ? canonicalTextDigest(body, h) : canonicalDigest(body, h);
   const event: AuditEvent = Object.freeze({ seq: audit.length, type: ev.type, on: ev.on, actor: ev.actor, payload, transition: ev.transition, input, prevDigest: prev, digest });
   // on replay, one working state updated in place (draftOf); otherwise a new frozen version sharing the lists
   // only this replay's own state: its first event (on the empty task) creates it, later ones update it

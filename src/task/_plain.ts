@@ -173,3 +173,50 @@ export function storedEquals(s: unknown, e: unknown): boolean {
   for (const k in o) if (o[k] !== undefined) n--;
   return n === 0;
 }
+
+/**
+ * plainCopy's checks on a value `JSON.parse` has just made, without copying it — for the text entries (replayTaskText,
+ * loadTaskText). What JSON.parse returns is already what plainCopy would make: objects with `Object.prototype`, whose
+ * members (a `"__proto__"` key included) are own enumerable data members created as such, dense arrays, strings, finite
+ * numbers, booleans and `null` — no getter, setter, Proxy, hole or class instance can be written in JSON — and it is
+ * fresh: nobody else holds a reference to it, so replay may freeze and keep it as its own copy. What is left to check
+ * are the documented limits, counted exactly as plainCopy counts them (values per element of a top-level list, depth,
+ * array length, string length): `true` when they hold — the caller then uses the value as the copy, and its top-level
+ * lists with no `$calendar` member are marked as plainCopy marks its copies —; `false` when one does not (the caller
+ * then hands the value to plainCopy, which refuses it naming the path, as for any value). With `keepTop`, the members
+ * of a top-level object it names are not walked (plainCopy passes them through unread). @internal
+ */
+export function parsedWithinLimits(value: unknown, keepTop?: (key: string) => boolean): boolean {
+  let nodes = 0;
+  let calendarKeys = 0;
+  const { maxDepth, maxNodes, maxArrayLength, maxStringLength } = INPUT_LIMITS;
+  const marks: object[] = [];
+  const check = (v: unknown, depth: number): boolean => {
+    if (++nodes > maxNodes) return false;
+    if (typeof v === "string") return v.length <= maxStringLength;
+    if (v === null || typeof v !== "object") return true;
+    if (depth >= maxDepth) return false;
+    if (Array.isArray(v)) {
+      const n = v.length;
+      if (n > maxArrayLength) return false;
+      const before = calendarKeys;
+      for (let i = 0; i < n; i++) {
+        if (depth <= 1) nodes = 0;
+        if (!check(v[i], depth + 1)) return false;
+      }
+      if (depth <= 1 && calendarKeys === before) marks.push(v);
+      return true;
+    }
+    const o = v as Record<string, unknown>;
+    // for-in: JSON.parse's objects have only own enumerable members and Object.prototype has none enumerable
+    for (const k in o) {
+      if (k === "$calendar") calendarKeys++;
+      if (depth === 0 && keepTop?.(k) === true) continue;
+      if (!check(o[k], depth + 1)) return false;
+    }
+    return true;
+  };
+  if (!check(value, 0)) return false;
+  for (const m of marks) CALENDAR_FREE.add(m);
+  return true;
+}

@@ -8,7 +8,7 @@ import type { AuditProblem } from "./verifyAuditTrail.js";
 import { GENESIS, calendarDigest, eventsFrom, expecting, finalDraft, replaceObjects, replayRun } from "./_lifecycle.js";
 import { readPlain } from "../_internal/boundary.js";
 import { isKnownCalendar } from "../calendar/_known.js";
-import { sameJson } from "./_digest.js";
+import { sameJson, type TextDigest } from "./_digest.js";
 import { isCalendarFree } from "./_plain.js";
 import { addAssistant } from "./addAssistant.js";
 import { amendLockedList } from "./amendLockedList.js";
@@ -92,16 +92,18 @@ function decodeInput(input: readonly unknown[], calendars: ReadonlyMap<string, H
 /**
  * Replays a trail: re-invokes each event's transition with its recorded input and requires the event it appends to
  * be the stored one, field for field (hence digest for digest and link for link), with no member outside the event
- * schema. Stops at the first event that differs, naming it. O(total size of the events).
+ * schema. Stops at the first event that differs, naming it. O(total size of the events). `digest` is the SHA-256 the
+ * events' digests are recomputed with (the library's kernel unless a Node-only entry passes node:crypto's) — a separate
+ * parameter, never read from `options`, which come from the caller.
  */
-export function replay(events: readonly AuditEvent[], options: ReplayOptions = {}): ReplayOutcome {
+export function replay(events: readonly AuditEvent[], options: ReplayOptions = {}, digest?: TextDigest): ReplayOutcome {
   if (!Array.isArray(events) || events.length === 0) return { ok: false, problems: [{ seq: 0, problem: "the trail is empty: it has no task-planned event", problemZh: "审计记录为空：没有任务计划事件" }] };
   const calendars = new Map<string, HolidayCalendar>([[calendarDigest(CN_CALENDAR), CN_CALENDAR]]);
   // the caller's calendars are read once, here, into plain copies (calendars this library built are used as they are):
   // no caller code (a Proxy's trap, a getter) runs inside the replay loop (hostile6b F2)
   const given = readPlain(options.calendars ?? [], ["options", "calendars"], { keep: isKnownCalendar }) as HolidayCalendar[];
   for (const c of given) calendars.set(calendarDigest(c), c);
-  const token = replayRun(events);
+  const token = replayRun(events, digest);
   let t = undefined as unknown as TaskLifecycle;
   let prev = GENESIS;
   // a trail copied by plainCopy with no `$calendar` member anywhere: decoding would return every input unchanged

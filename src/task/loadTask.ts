@@ -6,6 +6,7 @@ import { AuditEventSchema } from "./TaskSchema.js";
 import type { ReplayTaskOptions } from "./replayTask.js";
 import { verifyStored } from "./verifyTask.js";
 import { isEventEnvelope } from "./_eventEnvelope.js";
+import type { TextDigest } from "./_digest.js";
 
 /**
  * Loads a stored task (e.g. `JSON.parse` of what a platform kept for months) so it can be continued: validates the
@@ -33,7 +34,15 @@ import { isEventEnvelope } from "./_eventEnvelope.js";
 export function loadTask(raw: unknown, options: ReplayTaskOptions = {}): TaskLifecycle {
   // one copy of the trail (a Proxy or getter refused by path), which is then replayed as is; the other fields are compared
   // with the replay where they lie and copied only when they differ, as verifyTask does (never twice)
-  const value = plainCopy(raw, ["value"], (k) => k !== "audit");
+  return loadCopied(raw, plainCopy(raw, ["value"], (k) => k !== "audit"), options);
+}
+
+/**
+ * loadTask after its boundary copy: `value` is `plainCopy(raw, ["value"], (k) => k !== "audit")`, or `raw` itself when
+ * it is a value JSON.parse made here that passed `parsedWithinLimits` (_plain) (loadTaskText); `digest` the SHA-256 replay
+ * recomputes digests with. @internal
+ */
+export function loadCopied(raw: unknown, value: unknown, options: ReplayTaskOptions, digest?: TextDigest): TaskLifecycle {
   const audit = (value as { audit?: unknown } | null)?.audit;
   // the envelope of every event (AuditEventSchema), checked by hand; only a trail that fails it goes through zod, which
   // writes the report (the same issues as always) — or accepts it, the hand check being the stricter of the two
@@ -41,7 +50,7 @@ export function loadTask(raw: unknown, options: ReplayTaskOptions = {}): TaskLif
     const events = AuditEventSchema.array().min(1).safeParse(audit);
     if (!events.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(events.error.issues, { clause: "docs/persistence.md" }, audit), { cause: events.error });
   }
-  const v = verifyStored(raw as TaskLifecycle, options, { copy: value as TaskLifecycle, root: "value" });
+  const v = verifyStored(raw as TaskLifecycle, options, { copy: value as TaskLifecycle, root: "value" }, digest);
   if (v.ok) return v.task;
   throw new ShuangsuijiError(
     "audit-trail-invalid",

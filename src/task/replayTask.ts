@@ -40,7 +40,11 @@ export interface ReplayTaskOptions {
  * ```
  */
 export function replayTask(events: readonly AuditEvent[], options: ReplayTaskOptions = {}): TaskLifecycle {
-  const r = replayOutcome(events, options);
+  return replayedOrThrow(replayOutcome(events, options));
+}
+
+/** The task of a replay's outcome, or replayTask's `audit-trail-invalid` naming each problem's event. @internal */
+export function replayedOrThrow(r: ReplayOutcome): TaskLifecycle {
   if (r.ok) return r.task;
   throw new ShuangsuijiError(
     "audit-trail-invalid",

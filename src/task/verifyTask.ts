@@ -5,6 +5,7 @@ import type { TaskLifecycle } from "./TaskLifecycle.js";
 import { LIST_KEYS, headOf, plainTask } from "./_lifecycle.js";
 import { replay, sameJson, type TrailProblem } from "./_replay.js";
 import type { ReplayTaskOptions } from "./replayTask.js";
+import type { TextDigest } from "./_digest.js";
 
 /**
  * Result of {@link verifyTask}: the live task rebuilt from the trail, or every field of the stored state that
@@ -44,9 +45,10 @@ export function verifyTask(raw: TaskLifecycle, options: ReplayTaskOptions = {}):
 
 /**
  * {@link verifyTask}'s body. `pre` is what loadTask already made of `raw` — `plainCopy(raw, [root], (k) => k !== "audit")`,
- * the trail copied, the other fields passed through — so it is not made twice; `root` names the value in errors. @internal
+ * the trail copied, the other fields passed through — so it is not made twice; `root` names the value in errors;
+ * `digest` the SHA-256 replay recomputes digests with (see replay). @internal
  */
-export function verifyStored(raw: TaskLifecycle, options: ReplayTaskOptions, pre?: { readonly copy: TaskLifecycle; readonly root: string }): TaskVerification {
+export function verifyStored(raw: TaskLifecycle, options: ReplayTaskOptions, pre?: { readonly copy: TaskLifecycle; readonly root: string }, digest?: TextDigest): TaskVerification {
   // A live task is read as is. Anything else: the trail is copied once as plain data (replay keeps that copy), and the
   // other fields — the records and lists, as large as the trail — are compared with the replay where they lie, through
   // data descriptors (a getter is never run), instead of being copied first. Only when something differs (or is not
@@ -57,7 +59,7 @@ export function verifyStored(raw: TaskLifecycle, options: ReplayTaskOptions, pre
   if (task === null || typeof task !== "object" || task.kind !== "task-lifecycle" || !Array.isArray(task.audit)) {
     return { ok: false, problems: [{ problem: "not a stored task lifecycle (kind task-lifecycle with an audit array)", problemZh: "不是存储的任务生命周期（应为 kind task-lifecycle 且带 audit 数组）" }] };
   }
-  const r = replay(task.audit, options);
+  const r = replay(task.audit, options, digest);
   if (!r.ok) return { ok: false, problems: r.problems };
   const expected = plainTask(r.task) as unknown as Record<string, unknown>;
   if (!live) {

@@ -134,6 +134,9 @@ function build(): Record<string, readonly (readonly unknown[])[]> {
     loadTask: [[JSON.parse(JSON.stringify(published))]],
     verifyTask: [[published], [JSON.parse(JSON.stringify(published))]],
     replayTask: [[JSON.parse(JSON.stringify(published.audit))]],
+    // the text entries (the core's and shuangsuiji/node's share the name and the call)
+    replayTaskText: [[JSON.stringify(published.audit)]],
+    loadTaskText: [[JSON.stringify(published)]],
     recordAdvanceNotice: [[teamsTask("chongqing", [], false), { targetId: firstTarget, given: { on: "2026-04-08", means: "电话告知" }, on: "2026-04-08", actor: "检查组" }]],
     recordIdentityShown: [[inspecting, { targetId: firstTarget, inspectorIds: inspecting.teams.find((t) => t.targetIds.includes(firstTarget))!.members.map((m) => m.inspectorId), on: "2026-04-12", actor: "组长" }]],
     checkRiskDifferentiation: [[[{ riskClass: "A", ratio: 0.03 }, { riskClass: "B", ratio: 0.05 }, { riskClass: "C", ratio: 0.04 }, { riskClass: "D", ratio: 1 }]]],
