@@ -6,7 +6,7 @@ import { TRANSITIONS } from "./AuditEvent.js";
 import type { TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import type { AuditProblem } from "./verifyAuditTrail.js";
 import { GENESIS, calendarDigest, eventsFrom, expecting, finalDraft, replaceObjects, replayRun } from "./_lifecycle.js";
-import { readPlain } from "../_internal/boundary.js";
+import { invalid, isPlainObject, readPlain, requireInteger, type Path } from "../_internal/boundary.js";
 import { isKnownCalendar } from "../calendar/_known.js";
 import { sameJson, type TextDigest } from "./_digest.js";
 import { isCalendarFree } from "./_plain.js";
@@ -102,6 +102,7 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
   // the caller's calendars are read once, here, into plain copies (calendars this library built are used as they are):
   // no caller code (a Proxy's trap, a getter) runs inside the replay loop (hostile6b F2)
   const given = readPlain(options.calendars ?? [], ["options", "calendars"], { keep: isKnownCalendar }) as HolidayCalendar[];
+  const anchors = readAnchors(options.anchors, ["options", "anchors"]);
   for (const c of given) calendars.set(calendarDigest(c), c);
   const token = replayRun(events, digest);
   let t = undefined as unknown as TaskLifecycle;
@@ -148,12 +149,11 @@ export function replay(events: readonly AuditEvent[], options: ReplayOptions = {
     prev = (produced[produced.length - 1] as AuditEvent).digest;
     i += produced.length;
   }
-  const problems = anchorProblems(events, options.anchors ?? []);
+  const problems = anchorProblems(events, anchors);
   // the transitions advanced one working state in place (see draftOf in _lifecycle); the task handed out is frozen
   return problems.length > 0 ? { ok: false, problems } : { ok: true, task: finalDraft(t) };
 }
 
-/** Published heads the trail must contain (anchors); events are at their own positions (a trail from genesis). */
 /**
  * @internal A digest as printed on a notice: 64 hex digits in either case are the same digest (docs/persistence.md
  * "Anchoring the head"; as stage 1's announced digests, docs/spec-v1.md §10). Events store it in lower case.
@@ -162,6 +162,26 @@ export function publishedDigest(d: string): string {
   return /^[0-9a-fA-F]{64}$/.test(d) ? d.toLowerCase() : d;
 }
 
+/**
+ * @internal Published heads as a caller gives them (`anchors`, `from`), read once: a list of `{ seq, digest }` with
+ * `seq` an integer from -1 and `digest` a string, else `invalid-input` naming the path (never a TypeError later).
+ */
+export function readAnchors(v: unknown, path: Path): readonly AnchoredHead[] {
+  if (v === undefined) return [];
+  const list = readPlain(v, path);
+  if (!Array.isArray(list)) invalid(path, "expected a list of published heads", "应为已公布链头的列表", v);
+  list.forEach((a, i) => readHead(a, [...path, i]));
+  return list as AnchoredHead[];
+}
+
+/** @internal One published head `{ seq, digest }` (see {@link readAnchors}). */
+export function readHead(v: unknown, path: Path): AnchoredHead {
+  if (!isPlainObject(v) || typeof v["digest"] !== "string") invalid(path, "expected a published head { seq, digest }", "应为已公布的链头 { seq, digest }", v);
+  requireInteger(v["seq"], [...path, "seq"], -1, Number.MAX_SAFE_INTEGER - 1);
+  return v as unknown as AnchoredHead;
+}
+
+/** Published heads the trail must contain (anchors); events are at their own positions (a trail from genesis). */
 export function anchorProblems(events: readonly AuditEvent[], anchors: readonly AnchoredHead[], offset = 0): AuditProblem[] {
   const out: AuditProblem[] = [];
   for (const a of anchors) {

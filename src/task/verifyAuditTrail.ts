@@ -1,10 +1,10 @@
-import { invalid, isPlainObject, readOptions, requireInteger, type Path } from "../_internal/boundary.js";
+import { invalid, isPlainObject, readOptions } from "../_internal/boundary.js";
 import { plainCopy } from "./_plain.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { canonicalDigest } from "./_digest.js";
 import type { AnchoredHead, AuditEvent } from "./AuditEvent.js";
 import { GENESIS } from "./_lifecycle.js";
-import { anchorProblems, publishedDigest } from "./_replay.js";
+import { anchorProblems, publishedDigest, readAnchors, readHead } from "./_replay.js";
 import { trailDateProblems } from "./_trailDates.js";
 
 /**
@@ -75,15 +75,8 @@ export function verifyAuditTrail(rawEvents: readonly AuditEvent[], rawOptions: V
   const events = plainCopy(rawEvents, ["events"]) as readonly AuditEvent[];
   if (!Array.isArray(events)) invalid(["events"], "expected the array of audit events", "应为审计事件数组", rawEvents);
   const options = readOptions(rawOptions, ["options"], ["anchors", "from"]) as VerifyAuditTrailOptions;
-  const head = (v: unknown, path: Path): void => {
-    if (!isPlainObject(v) || typeof v["digest"] !== "string") invalid(path, "expected a published head { seq, digest }", "应为已公布的链头 { seq, digest }", v);
-    requireInteger(v["seq"], [...path, "seq"], -1, Number.MAX_SAFE_INTEGER - 1);
-  };
-  if (options.from !== undefined) head(options.from, ["options", "from"]);
-  if (options.anchors !== undefined) {
-    if (!Array.isArray(options.anchors)) invalid(["options", "anchors"], "expected a list of published heads", "应为已公布链头的列表", options.anchors);
-    options.anchors.forEach((a, i) => head(a, ["options", "anchors", i]));
-  }
+  if (options.from !== undefined) readHead(options.from, ["options", "from"]);
+  const anchors = readAnchors(options.anchors, ["options", "anchors"]);
   const problems: AuditProblem[] = [];
   const offset = options.from === undefined ? 0 : options.from.seq + 1;
   let prev = options.from === undefined ? GENESIS : publishedDigest(options.from.digest);
@@ -111,6 +104,6 @@ export function verifyAuditTrail(rawEvents: readonly AuditEvent[], rawOptions: V
     }
     prev = typeof digest === "string" ? digest : "";
   });
-  problems.push(...trailDateProblems(events, offset), ...anchorProblems(events, options.anchors ?? [], offset));
+  problems.push(...trailDateProblems(events, offset), ...anchorProblems(events, anchors, offset));
   return deepFreeze(problems.length === 0 ? { ok: true, headDigest: prev, head: { seq: offset + events.length - 1, digest: prev } } : { ok: false, problems });
 }

@@ -477,3 +477,21 @@ describe("the documented value limit counts per element of a trail, not for the 
     expect(refusedAt([...many, Object.defineProperty({}, "x", { enumerable: true, get: () => 1 })])).toEqual(["input-shape", ["events", 200_000, "x"]]);
   });
 });
+
+describe("published heads given wrongly are misuse, named by path (replay read them unchecked)", () => {
+  const t = run(withTeams, [{ kind: "start" }]);
+  it("replayTask / verifyTask / verifyAuditTrail refuse anchors that are not a list of { seq, digest }", () => {
+    for (const anchors of [{ seq: 0, digest: "x" }, "head", [null], [{ seq: "1", digest: "x" }], [{ seq: 0 }]]) {
+      for (const call of [() => replayTask(json(t.audit), { anchors: anchors as never, calendars }), () => verifyAuditTrail(t.audit, { anchors: anchors as never })]) {
+        let error: unknown;
+        try {
+          call();
+        } catch (e) {
+          error = e;
+        }
+        expect(error, JSON.stringify(anchors)).toBeInstanceOf(ShuangsuijiError);
+        expect((error as ShuangsuijiError).issues[0]!.path.slice(0, 2)).toEqual(["options", "anchors"]);
+      }
+    }
+  });
+});
