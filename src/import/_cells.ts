@@ -244,8 +244,12 @@ export interface CellTextProblem {
   readonly en: string;
 }
 
-/** {@link CellTextProblem} of a trimmed, non-empty cell, or `undefined` for ordinary text. */
-export function cellTextProblem(trimmed: string): CellTextProblem | undefined {
+/**
+ * {@link CellTextProblem} of a trimmed, non-empty cell, or `undefined` for ordinary text. `invisible: false` (the id
+ * columns, `id` and `code`) leaves the invisible characters other than controls to the id rule, which refuses every
+ * format character with its own reason (docs/spec-v1.md §3: "对象标识不是唯一规范写法：含零宽空格").
+ */
+export function cellTextProblem(trimmed: string, invisible = true): CellTextProblem | undefined {
   if (trimmed.charCodeAt(0) === 35 && EXCEL_ERROR_VALUES.has(trimmed.toUpperCase())) {
     return {
       rule: "excel-error-cell", clause: "ECMA-376 SpreadsheetML (单元格错误值 cell error values)",
@@ -253,7 +257,8 @@ export function cellTextProblem(trimmed: string): CellTextProblem | undefined {
       en: `the cell holds the Excel error value ${trimmed} (a failed formula or a broken reference), not data: fix the cell in Excel and export again`,
     };
   }
-  const at = invisibleIndex(trimmed);
+  const found = invisibleIndex(trimmed);
+  const at = found >= 0 && !invisible ? (CONTROL_IN_CELL.exec(trimmed)?.index ?? -1) : found;
   if (at >= 0) {
     const cp = trimmed.codePointAt(at) as number;
     const hex = `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
