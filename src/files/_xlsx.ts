@@ -5,7 +5,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { cappedIssues } from "../errors/_capIssues.js";
 import { XLSX_CLAUSE, rowsFromGrid, type GridCell } from "./_grid.js";
-import { EXCEL_ERROR_VALUES } from "../import/_cells.js";
+import { EXCEL_ERROR_VALUES } from "./_excelErrors.js";
 import type { ReadTableFileOptions, TableFile } from "./readTableFile.js";
 import { inflateChunks, inflateEntry, relationshipTargets, relationshipsPath, workbookPath, workbookSheets, zipEntries, type WorkbookSheet, type ZipEntry } from "./_zip.js";
 

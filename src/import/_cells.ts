@@ -139,14 +139,8 @@ export const codeType = /* @__PURE__ */ mapped(
   "code type",
 );
 
-/**
- * The error values a spreadsheet shows in a cell whose formula failed or whose reference broke (Excel, WPS; the
- * newer ones of dynamic arrays and data types included). Such a cell holds no data: a CSV Excel saved carries the text,
- * and readTableFile gives an .xlsx error cell (`t="e"`) as that text too.
- */
-export const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set([
-  "#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",
-]);
+export { EXCEL_ERROR_VALUES } from "../files/_excelErrors.js";
+import { EXCEL_ERROR_VALUES } from "../files/_excelErrors.js";
 
 /**
  * Characters refused in any cell as controls: C0 controls other than tab, line feed and carriage return, DEL, the C1
