@@ -5,6 +5,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { cappedIssues } from "../errors/_capIssues.js";
 import { XLSX_CLAUSE, rowsFromGrid, type GridCell } from "./_grid.js";
+import { EXCEL_ERROR_VALUES } from "./_excelErrors.js";
 import type { ReadTableFileOptions, TableFile } from "./readTableFile.js";
 import { inflateChunks, inflateEntry, relationshipTargets, relationshipsPath, workbookPath, workbookSheets, zipEntries, type WorkbookSheet, type ZipEntry } from "./_zip.js";
 
@@ -69,13 +70,77 @@ function endOf(s: string, tag: string): number {
   return -1;
 }
 
+/** The five predefined entities of XML 1.0 (§4.6). */
+const ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/**
+ * Text as an XML parser reads it (XML 1.0 §4.1, §4.6): the five predefined entities and the numeric character
+ * references (`&#101;`, `&#x65;`) decoded; a reference to no character (0, a surrogate, beyond U+10FFFF) or an unknown
+ * entity is left as written (the file is not well-formed there, and that text is then no known error value).
+ */
+function decodeXmlText(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(/&(?:#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6})|(lt|gt|amp|quot|apos));/g, (all, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return ENTITIES[name] as string;
+    const n = dec !== undefined ? Number(dec) : Number.parseInt(hex as string, 16);
+    return n === 0 || (n >= 0xd800 && n <= 0xdfff) || n > 0x10ffff ? all : String.fromCodePoint(n);
+  });
+}
+
+/**
+ * The attributes of a start tag as XML reads them (XML 1.0 §3.1: `Attribute ::= Name Eq AttValue`, `Eq ::= S? '=' S?`,
+ * the value in double or single quotes, references decoded), and whether any is written with white space around `=`
+ * (`spaced`: well-formed, but read-excel-file's parser cannot read it).
+ */
+function xmlAttributes(attrs: string): { readonly values: ReadonlyMap<string, string>; readonly spaced: boolean } {
+  const values = new Map<string, string>();
+  let spaced = false;
+  for (const m of attrs.matchAll(/([A-Za-z_:][\w.:-]*)(\s*)=(\s*)(?:"([^"]*)"|'([^']*)')/g)) {
+    if ((m[2] as string) !== "" || (m[3] as string) !== "") spaced = true;
+    const name = m[1] as string;
+    if (!values.has(name)) values.set(name, decodeXmlText(m[4] ?? m[5] ?? ""));
+  }
+  return { values, spaced };
+}
+
+/** A start tag's name and attributes (an attribute value may hold `>`: XML allows it in quotes). */
+const START_TAG = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+/** A cell element: its attributes, and its content unless it closes itself. */
+const CELL = /<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?c\s*>)/g;
+/** A cell's value element `<v>` (any namespace prefix), or `<v/>`. */
+const VALUE = /<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?v\s*>)/;
+
+/** A value element's text as XML reads it: CDATA sections as written, the rest with its references decoded. */
+function valueText(raw: string): string {
+  if (!raw.includes("<![CDATA[")) return decodeXmlText(raw);
+  let out = "";
+  let k = 0;
+  for (const m of raw.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)) {
+    out += decodeXmlText(raw.slice(k, m.index)) + (m[1] as string);
+    k = (m.index as number) + m[0].length;
+  }
+  return out + decodeXmlText(raw.slice(k));
+}
+
+/** What a sheet part holds that read-excel-file does not read the way XML does. @internal */
+interface SheetScan {
+  /** The error cells (`t="e"`) by 0-based `row,column`: their value text as XML reads it ("" for none). */
+  readonly errors: Map<string, string>;
+  /** An error cell without a readable address (`r`), as written (cut to 200 characters). */
+  unaddressed: string | undefined;
+  /** A start tag written with white space around an attribute's `=` (cut to 200 characters). */
+  spaced: string | undefined;
+}
+
 /**
  * The error cells (`t="e"`) of a sheet part, by 0-based row and column, read from the XML as it inflates (nothing but
- * the cells found is kept). The part must inflate to no more than it declares (F15: the declared sizes were checked
- * before anything was inflated; this caps the actual bytes too).
+ * the cells found is kept), their attributes and values read as XML reads them (references decoded, either quote,
+ * white space around `=`: hostile8b F1); and the first start tag with white space around an attribute's `=`, which
+ * read-excel-file cannot read (hostile8b F6). The part must inflate to no more than it declares (F15: the declared
+ * sizes were checked before anything was inflated; this caps the actual bytes too).
  */
-async function errorCells(b: Uint8Array, part: ZipEntry, name: string): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
+async function scanSheet(b: Uint8Array, part: ZipEntry, name: string): Promise<SheetScan> {
+  const found: SheetScan = { errors: new Map<string, string>(), unaddressed: undefined, spaced: undefined };
   const decoder = new TextDecoder("utf-8");
   let carry = "";
   const scan = (textChunk: string, last: boolean): void => {
@@ -89,16 +154,29 @@ async function errorCells(b: Uint8Array, part: ZipEntry, name: string): Promise<
     }
     const done = all.slice(0, cut);
     carry = all.slice(cut);
-    if (!/\bt\s*=\s*["']e["']/.test(done)) return;
-    for (const m of done.matchAll(/<(?:[A-Za-z_][\w.-]*:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?c>)/g)) {
-      const attrs = m[1] ?? "";
-      if (!/\bt\s*=\s*["']e["']/.test(attrs)) continue;
-      const ref = /\br\s*=\s*["']([A-Z]{1,3})([0-9]{1,7})["']/.exec(attrs);
-      if (ref === null) continue;
-      const value = /<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)</.exec(m[2] ?? "")?.[1]?.trim() ?? "";
+    // white space around "=" somewhere: find the start tag that has it (text holding " = " costs one more pass)
+    if (found.spaced === undefined && /\s=|=\s/.test(done)) {
+      for (const m of done.matchAll(START_TAG)) {
+        if (xmlAttributes(m[3] ?? "").spaced) {
+          found.spaced = m[0].length > 200 ? `${m[0].slice(0, 200)}…` : m[0];
+          break;
+        }
+      }
+    }
+    // t="e" however written: t = 'e', t="&#101;", t="&#x65;"
+    if (!/\bt\s*=\s*["']\s*(?:e|&)/.test(done)) return;
+    for (const m of done.matchAll(CELL)) {
+      const { values } = xmlAttributes(m[1] ?? "");
+      if (values.get("t")?.trim() !== "e") continue;
+      const ref = /^\s*([A-Z]{1,3})([0-9]{1,7})\s*$/.exec(values.get("r") ?? "");
+      if (ref === null) {
+        found.unaddressed ??= m[0].length > 200 ? `${m[0].slice(0, 200)}…` : m[0];
+        continue;
+      }
+      const v = VALUE.exec(m[2] ?? "");
       let col = 0;
       for (const ch of ref[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
-      found.set(`${Number(ref[2]) - 1},${col - 1}`, value === "" ? "#N/A" : value);
+      found.errors.set(`${Number(ref[2]) - 1},${col - 1}`, v === null ? "" : valueText(v[1] ?? "").trim());
     }
   };
   try {
@@ -140,7 +218,29 @@ export async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promi
   // before read-excel-file turns them into empty cells
   const chosen = opts.sheet === undefined ? listed.find((l) => l.state !== "hidden" && l.state !== "veryHidden") : typeof opts.sheet === "number" ? listed[opts.sheet - 1] : listed.find((l) => l.name === opts.sheet);
   const part = chosen === undefined ? undefined : info.partOf(chosen);
-  const errors = part === undefined ? new Map<string, string>() : await errorCells(b, part, name);
+  const scanned = part === undefined ? undefined : await scanSheet(b, part, name);
+  const errors = scanned?.errors ?? new Map<string, string>();
+  // hostile8b F6: well-formed XML (Eq ::= S? '=' S?) that read-excel-file's parser cannot read (it failed with an
+  // internal TypeError, or could misplace cells): refused with the tag, before the reader sees it
+  if (scanned?.spaced !== undefined) {
+    throw new ShuangsuijiError("unsupported-file-type", [
+      {
+        path: [], rule: "xlsx-markup", clause: `${XLSX_CLAUSE}; XML 1.0 §2.3 (Eq)`, value: scanned.spaced,
+        messageZh: `${name === "" ? "" : `${name}：`}工作表的 XML 中有属性写成“=”两侧带空格（${scanned.spaced}）：这种写法合乎 XML，但本库使用的 .xlsx 读取器无法可靠读取；请用 Excel、WPS 或 LibreOffice 打开后另存为 .xlsx 再导入`,
+        messageEn: `${name === "" ? "" : `${name}: `}the sheet's XML writes an attribute with white space around "=" (${scanned.spaced}): well-formed XML, but the .xlsx reader this library uses cannot read it reliably; open the file in Excel, WPS or LibreOffice, save it as .xlsx again and import that`,
+      },
+    ]);
+  }
+  // an error cell is never data: one the reader cannot place (no readable address) is refused, never dropped
+  if (scanned?.unaddressed !== undefined) {
+    throw new ShuangsuijiError("unsupported-file-type", [
+      {
+        path: [], rule: "excel-error-cell", clause: "ECMA-376 SpreadsheetML (单元格错误值 cell error values)", value: scanned.unaddressed,
+        messageZh: `${name === "" ? "" : `${name}：`}工作表中有一个错误值单元格（t="e"）没有可读的单元格地址（r）：${scanned.unaddressed}：无法确定它在哪一行哪一列，拒绝读取`,
+        messageEn: `${name === "" ? "" : `${name}: `}the sheet holds an error cell (t="e") without a readable address (r): ${scanned.unaddressed}: its row and column cannot be known, so the file is refused`,
+      },
+    ]);
+  }
   // read-excel-file inflates every part and does not hold a part to its declared size (a shared-strings part declared
   // 4 KiB that inflates to 200 MiB took 700 MiB of memory): every other part is inflated here first, nothing kept,
   // and refused the moment it passes its declared size (F15)
@@ -152,7 +252,17 @@ export async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promi
   try {
     sheets = await readXlsxFile(buffer);
   } catch (e) {
-    const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : String(e);
+    // read-excel-file's own refusals carry a code; anything else (a TypeError inside its parser) is not quoted: it
+    // would tell the reader nothing (hostile8b F6)
+    const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : undefined;
+    if (code === undefined) {
+      notWorkbook(
+        name,
+        "这是 ZIP 文件，但其工作表的 XML 无法由本库使用的 .xlsx 读取器读取：请用 Excel、WPS 或 LibreOffice 打开后另存为 .xlsx 再导入",
+        "a ZIP file, but the .xlsx reader this library uses cannot read its sheet XML: open the file in Excel, WPS or LibreOffice, save it as .xlsx again and import that",
+        e,
+      );
+    }
     throw new ShuangsuijiError(
       "unsupported-file-type",
       [
@@ -214,9 +324,21 @@ export async function readXlsx(b: Uint8Array, opts: ReadTableFileOptions): Promi
   const grid: GridCell[][] = data.map((r, i) =>
     r.map((c, j): GridCell => {
       // an error value (#N/A, #REF! …) is what the cell shows: it is given as that text, which importTable refuses
-      // naming the row, the column and the error (readTableFile is a reader, not a validator)
-      const error = errors.size === 0 || (c !== null && c !== undefined) ? undefined : errors.get(`${i},${j}`);
-      if (error !== undefined) return error;
+      // naming the row, the column and the error (readTableFile is a reader, not a validator). An error cell is an
+      // error cell whatever the reader made of it; one whose text is no known error value is refused here, naming
+      // the text, never passed on as data (hostile8b F1)
+      const error = errors.size === 0 ? undefined : errors.get(`${i},${j}`);
+      if (error !== undefined) {
+        if (error === "") return "#N/A";
+        if (EXCEL_ERROR_VALUES.has(error.toUpperCase())) return error;
+        const shown = error.length > 80 ? `${error.slice(0, 80)}…` : error;
+        issues.push({
+          path: [i, j], rule: "excel-error-cell", clause: "ECMA-376 SpreadsheetML (单元格错误值 cell error values)", row: i + 1, column: columnName(j), value: shown,
+          messageZh: `第 ${i + 1} 行 ${columnName(j)} 列是错误值单元格（t="e"），其内容“${shown}”不是已知的 Excel 错误值：错误值单元格不是数据，请在 Excel 中修正该单元格后重新导出`,
+          messageEn: `row ${i + 1}, column ${columnName(j)} is an error cell (t="e") holding "${shown}", which is no known Excel error value: an error cell is not data; fix the cell in Excel and export again`,
+        });
+        return null;
+      }
       if (c === null || c === undefined) return null;
       if (typeof c === "string") return c;
       if (typeof c === "boolean") return String(c);

@@ -109,7 +109,7 @@ export function compileTableImport(table: TableId, headers: readonly string[], o
       if (trimmed === "") continue;
       // an Excel error value or a control character: one issue for the cell, naming what it holds (no parse, no
       // derived-field repeats)
-      const problem = cellTextProblem(trimmed);
+      const problem = cellTextProblem(trimmed, c.key !== "id" && c.key !== "code");
       if (problem !== undefined) {
         rowIssues.push({ path: [i, c.key], rule: problem.rule, clause: `${def.clause}; ${problem.clause}`, messageZh: problem.zh, messageEn: problem.en, row: rowNo, column: h, value: s });
         continue;

@@ -80,7 +80,7 @@ export function requireOfficialCalendar(options: CalendarOptions | undefined, op
   const cal = options?.calendar;
   const problem = cal === undefined ? undefined : officialCalendarProblem(cal, span === undefined ? undefined : { first: Number(span.from.slice(0, 4)), last: Number(span.to.slice(0, 4)) });
   if (problem === undefined) return { official: true };
-  const reason = optOut !== null && typeof optOut === "object" ? text((optOut as { reason?: unknown }).reason) : "";
+  const reason = optOut !== null && typeof optOut === "object" ? text((optOut as { reason?: unknown }).reason, ["nonOfficialCalendar", "reason"]) : "";
   if (reason === "") {
     refuse("invalid-input", "official-calendar", `${OFFICIAL_CALENDAR_CLAUSE}; 全国年节及纪念日放假办法 (第二条)`, `法定期限的工作日以国务院办公厅节假日安排通知为准：所给日历不是官方日历（${problem.split(" / ")[0]}）；确需使用，须以 nonOfficialCalendar.reason 明示理由并记录`, `the working days of a legal deadline are the State Council's: the calendar given is not the official one (${problem.split(" / ")[1]}); to use it anyway, opt out explicitly with nonOfficialCalendar.reason, which is recorded`, path);
   }

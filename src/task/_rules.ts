@@ -20,7 +20,7 @@ export const presetOf = (t: TaskLifecycle): LifecyclePreset => t.rules ?? LIFECY
  * refuses both, UTF-8 has no encoding for a lone surrogate — so the record would not be the record (全过程留痕, Chongqing
  * 4). Every other string gives what it gave before.
  */
-export const text = (v: unknown): string => textAt(v, []);
+export const text = (v: unknown, path: (string | number)[]): string => textAt(v, path);
 
 /** {@link text}, naming `path` when the text is refused. */
 export const textAt = (v: unknown, path: (string | number)[]): string => {
@@ -104,7 +104,7 @@ export function requireApproval(t: TaskLifecycle, approval: unknown, role: Appro
   // an approval cannot predate the task it belongs to (全过程留痕: the trail starts when the task is planned, Chongqing 4)
   const planned = firstEventOf(t)?.on;
   if (planned !== undefined && on < planned) {
-    refuse("dates-out-of-order", "approval-after-task-start", "Chongqing 4 (全过程留痕)", `批准日期（${on}）早于任务创建日期（${planned}）`, `the approval (${on}) is dated before the task was planned (${planned})`, [...path, "on"], on);
+    refuse("dates-out-of-order", "approval-after-task-start", trailClause(t), `批准日期（${on}）早于任务创建日期（${planned}）`, `the approval (${on}) is dated before the task was planned (${planned})`, [...path, "on"], on);
   }
   // 本部门负责人 / 本部门主要负责人 (Longting art. 19; Chongqing 6.4, 6.5, 6.6): where the step names the department
   // concerned, the approval must say whose head approved and be that department's (a head of another bureau cannot
@@ -123,7 +123,7 @@ export function requireApproval(t: TaskLifecycle, approval: unknown, role: Appro
   }
   // the approver's directory entry, when given (a namesake of the inspector concerned, 行政处罚法 art. 43)
   if (a.approverId !== undefined && textAt(a.approverId, [...path, "approverId"]) === "") refuse("invalid-input", "approver-id", "行政处罚法 art. 43", "审批人编号不能为空", "the approver id, when given, cannot be empty", [...path, "approverId"], a.approverId);
-  return { name: text(a.name), role: given as ApproverRole, on, ...(departmentId === undefined ? {} : { departmentId }), ...(a.approverId === undefined ? {} : { approverId: text(a.approverId) }) };
+  return { name: text(a.name, [...path, "name"]), role: given as ApproverRole, on, ...(departmentId === undefined ? {} : { departmentId }), ...(a.approverId === undefined ? {} : { approverId: text(a.approverId, [...path, "approverId"]) }) };
 }
 
 /** The joint team's clause under the task's preset (Longting art. 20; Chongqing 6.5; Wancheng art. 20; Wolong 2.3; Yanshi 7.3). */
@@ -254,7 +254,7 @@ else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-
   const cert = rules.enforcementCertificate;
   if (cert?.onForm === true) {
     rec.inspectors.forEach((i, k) => {
-      if (text(i.certificateNumber) === "") add(["inspectors", k, "certificateNumber"], "certificate-on-form", cert.clause, `${i.name}在记录表上没有执法证号`, `${i.name} has no 执法证号 (enforcement certificate number) on the form`, i.inspectorId);
+      if (text(i.certificateNumber, ["inspectors", k, "certificateNumber"]) === "") add(["inspectors", k, "certificateNumber"], "certificate-on-form", cert.clause, `${i.name}在记录表上没有执法证号`, `${i.name} has no 执法证号 (enforcement certificate number) on the form`, i.inspectorId);
     });
   }
   // Wolong Annex B (执法证号 on the form); 行政处罚法 art. 55 (出示执法证件): a number on the form is the one of the

@@ -46,8 +46,8 @@ export function storableIssue(v: string, path: (string | number)[]): RuleIssue |
   if (bad === undefined) return undefined;
   return {
     path, rule: "text-storable", clause: "Chongqing 4 (全过程留痕)",
-    messageZh: `${path.length === 0 ? "文本" : `“${path.join(".")}”`}第${bad.at}个字符是${bad.zh}（${bad.code}），无法如实保存和导出（PostgreSQL jsonb、UTF-8均不接受），请删除该字符`,
-    messageEn: `${path.length === 0 ? "a text" : `"${path.join(".")}"`} holds ${bad.en} (${bad.code}) at character ${bad.at}: it cannot be stored or exported as given (PostgreSQL jsonb and UTF-8 refuse it); remove it`,
+    messageZh: `${path.length === 0 ? "文本" : `“${path.join(".")}”`}第${bad.at}个字符是${bad.zh}（${bad.code}），无法如实保存和导出（PostgreSQL jsonb、UTF-8均不接受）：请删除该字符后重新提交（已记入审计记录的文本无法删改，见 docs/persistence.md“无法保存的文本”）`,
+    messageEn: `${path.length === 0 ? "a text" : `"${path.join(".")}"`} holds ${bad.en} (${bad.code}) at character ${bad.at}: it cannot be stored or exported as given (PostgreSQL jsonb and UTF-8 refuse it): remove it and submit again (a trail that already holds it cannot be edited: see docs/persistence.md, "Text that cannot be stored")`,
     value: v.length > 200 ? `${v.slice(0, 200)}…` : v,
   };
 }

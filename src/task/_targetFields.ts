@@ -35,16 +35,16 @@ export function checkTargetFields(t: TaskLifecycle, rec: InspectionRecord, path:
   const rule = presetOf(t).recordTargetFields;
   if (rule === undefined) return;
   const target = rec.target as Readonly<Record<string, unknown>>;
-  const code = text(target.code);
+  const code = text(target.code, [...path, "target", "code"]);
   // Wolong Annex B 说明(3): 检查对象为非市场主体时，相关数据项可根据工作实际作相应调整
   if (rule.nonMarketExempt && code !== "" && !isMarketEntityCode(code)) return;
   const issues: RuleIssue[] = [];
   const missing = (field: string, zh: string, en: string) => issues.push({ path: [...path, "target", field], rule: "record-target-field", clause: rule.clause, messageZh: zh, messageEn: en });
   for (const field of rule.required) {
-    if (text(target[field]) === "") missing(field, `记录表检查对象栏缺少“${LABELS[field] ?? field}”（${field}）`, `the form's target (检查对象) lacks ${field} (${LABELS[field] ?? field}), which the preset's record form requires`);
+    if (text(target[field], [...path, "target", field]) === "") missing(field, `记录表检查对象栏缺少“${LABELS[field] ?? field}”（${field}）`, `the form's target (检查对象) lacks ${field} (${LABELS[field] ?? field}), which the preset's record form requires`);
   }
   for (const group of rule.atLeastOneOf ?? []) {
-    if (group.every((field) => text(target[field]) === "")) {
+    if (group.every((field) => text(target[field], [...path, "target", field]) === "")) {
       missing(group[0] as string, `记录表检查对象栏应填写${group.map((f) => `“${LABELS[f] ?? f}”`).join("或")}（${group.join(" / ")}）`, `the form's target (检查对象) needs one of ${group.join(", ")} (${group.map((f) => LABELS[f] ?? f).join(" / ")})`);
     }
   }

@@ -30,7 +30,7 @@ const DEFAULT = { publicNotice: true, clause: "Longting art. 16" } as const;
 export function windowException(t: TaskLifecycle, x: OutsideWindowInput, actOn: string, what: { zh: string; en: string }): WindowException {
   const rule = presetOf(t).windowException ?? DEFAULT;
   const cl = rule.clause;
-  const reason = text(x.reason);
+  const reason = text(x.reason, ["outsideWindow", "reason"]);
   if (reason === "") refuse("invalid-input", "window-exception-reason", cl, `${what.zh}须说明理由（延迟、延期）`, `${what.en} needs the reason (delay, extension)`, ["outsideWindow", "reason"]);
   const a = requireApproval(t, x.approval, "department-head", cl, "超出任务时间实施检查", actOn, ["outsideWindow", "approval"]);
   const n = x.publicNotice as unknown;
@@ -39,7 +39,7 @@ export function windowException(t: TaskLifecycle, x: OutsideWindowInput, actOn: 
     return { reason, approvedBy: a.name, approvedOn: a.on };
   }
   const o = (typeof n === "object" ? n : {}) as Record<string, unknown>;
-  const reference = text(o.reference);
+  const reference = text(o.reference, ["outsideWindow", "publicNotice", "reference"]);
   if (reference === "") refuse("invalid-input", "window-exception-public-notice", cl, "调整情况公开的文号或网址不能为空", "the public notice needs its reference (document number or URL)", ["outsideWindow", "publicNotice", "reference"]);
   const on = requireDate(o.on, ["outsideWindow", "publicNotice", "on"]);
   requireOrder(on, actOn, "window-exception-notice-first", cl, `调整情况公开（${on}）应早于或当日于${what.zh}（${actOn}）`, `the adjustment must be made public (${on}) on or before the act outside the window (${actOn})`, ["outsideWindow", "publicNotice", "on"]);

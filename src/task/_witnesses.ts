@@ -28,7 +28,7 @@ export function drawWitnesses(t: TaskLifecycle, record: TargetDrawRecord, option
     refuse("invalid-input", "witness-directory", rule.clause, "见证人核对用的执法检查人员名录应为人员列表", "witnessDirectory must be a list of inspector directory entries", ["options", "witnessDirectory"]);
   }
   const provenance = record.seed?.provenance as { readonly kind?: unknown; readonly witnesses?: unknown } | undefined;
-  const named = provenance?.kind === "dice" && Array.isArray(provenance.witnesses) ? [...new Set(provenance.witnesses.map(text).filter((w) => w !== ""))] : [];
+  const named = provenance?.kind === "dice" && Array.isArray(provenance.witnesses) ? [...new Set(provenance.witnesses.map((w, k) => text(w, ["record", "seed", "provenance", "witnesses", k])).filter((w) => w !== ""))] : [];
   const issues: RuleIssue[] = [];
   const path = ["record", "seed", "provenance", "witnesses"];
   if (named.length < rule.minimum) {
@@ -40,10 +40,10 @@ export function drawWitnesses(t: TaskLifecycle, record: TargetDrawRecord, option
   }
   if (rule.mustBeInspectors) {
     const officers = new Set<string>();
-    for (const e of (directory ?? []) as unknown[]) {
+    for (const [n, e] of ((directory ?? []) as unknown[]).entries()) {
       const i = e as { readonly id?: unknown; readonly name?: unknown; readonly category?: unknown } | null;
       if (i === null || typeof i !== "object" || typeof i.category !== "string" || !countsTowardMinimum({ category: i.category as InspectorCategory })) continue;
-      for (const k of [text(i.id), text(i.name)]) if (k !== "") officers.add(k);
+      for (const k of [text(i.id, ["options", "witnessDirectory", n, "id"]), text(i.name, ["options", "witnessDirectory", n, "name"])]) if (k !== "") officers.add(k);
     }
     named.forEach((w, k) => {
       if (officers.has(w)) return;

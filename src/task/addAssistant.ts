@@ -35,9 +35,9 @@ export function addAssistant(t: TaskLifecycle, rawInput: { readonly targetId: st
   const index = teamIndexOf(t, input.targetId);
   if (index < 0) refuse("invalid-input", "team", "Longting art. 20", "该检查对象没有检查组", "no team inspects that target", ["targetId"], input.targetId);
   const a = (input.assistant !== null && typeof input.assistant === "object" ? input.assistant : {}) as Partial<TaskTeam["assistants"][number]>;
-  const name = text(a.name);
+  const name = text(a.name, ["assistant", "name"]);
   if (name === "" || !(KINDS as readonly unknown[]).includes(a.kind)) refuse("invalid-input", "assistant", "Longting art. 20", "辅助人员须有姓名和类别", `an assistant needs a name and a kind (${KINDS.join(", ")})`, ["assistant"]);
-  const assistant = { name, ...(text(a.organisation) === "" ? {} : { organisation: text(a.organisation) }), kind: a.kind as (typeof KINDS)[number] };
+  const assistant = { name, ...(text(a.organisation, ["assistant", "organisation"]) === "" ? {} : { organisation: text(a.organisation, ["assistant", "organisation"]) }), kind: a.kind as (typeof KINDS)[number] };
   const teams = t.teams.map((x, i) => (i === index ? { ...x, assistants: [...x.assistants, assistant] } : x));
-  return advance(t, { teams }, { type: "assistant-added", on, actor: text(input.actor), payload: { targetId: input.targetId, ...assistant, countsTowardMinimum: false }, transition: "addAssistant", input: [input] });
+  return advance(t, { teams }, { type: "assistant-added", on, actor: text(input.actor, ["actor"]), payload: { targetId: input.targetId, ...assistant, countsTowardMinimum: false }, transition: "addAssistant", input: [input] });
 }

@@ -76,7 +76,7 @@ export function amendLockedList(t: TaskLifecycle, rawInput: AmendLockedListInput
   }
   const i = (input !== null && typeof input === "object" ? input : {}) as Partial<AmendLockedListInput>;
   const on = requireChronology(t, i.on, "change the locked list");
-  const reason = text(i.reason);
+  const reason = text(i.reason, ["reason"]);
   if (reason === "") refuse("invalid-input", "amendment-reason", rule.clause, "更改名单须说明理由", "a change to the list needs a reason", ["reason"]);
   const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更改已锁定的检查对象名单", on, ["approval"], undefined, initiatingDepartment(t));
   const add = requireIds(i.add, "amendment-add", rule.clause, ["add"]);
@@ -104,7 +104,7 @@ export function amendLockedList(t: TaskLifecycle, rawInput: AmendLockedListInput
   if (targetIds.length === 0) refuse("amendment-refused", "amendment-leaves-targets", "Wolong 2.1 (检查对象); Chongqing 6.4", "更改后名单中没有检查对象：任务须有检查对象", "the amendment would leave no target on the list: a task must inspect at least one target", ["remove"], remove.length);
   const amendment = { add, remove, reason, approval };
   return advance(t, { amendments: appended(amendment), targetIds }, {
-    type: "locked-list-amended", on, actor: text(i.actor),
+    type: "locked-list-amended", on, actor: text(i.actor, ["actor"]),
     payload: { ...amendment, approvedBy: approval.name, clause: rule.clause, ...(poolDigest === undefined ? {} : { origin: "committed-pool", poolDigest }) },
     transition: "amendLockedList", input: [input],
   });

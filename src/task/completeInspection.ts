@@ -70,6 +70,6 @@ export function completeInspection(t: TaskLifecycle, rawOptions: { readonly comp
   return advance(
     t,
     { state: "results-recorded", completedOn, publicationDeadline: deadline },
-    { type: "inspection-completed", on: completedOn, actor: text(options.actor), payload: { records: t.records.length, inspectionEndedOn: endedOn, publicationDeadline: deadline.date, lateEntries, basis: deadline.definition.basis, provisional: deadline.provisional, calendar }, transition: "completeInspection", input: [options] },
+    { type: "inspection-completed", on: completedOn, actor: text(options.actor, ["actor"]), payload: { records: t.records.length, inspectionEndedOn: endedOn, publicationDeadline: deadline.date, lateEntries, basis: deadline.definition.basis, provisional: deadline.provisional, calendar }, transition: "completeInspection", input: [options] },
   );
 }

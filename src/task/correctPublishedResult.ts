@@ -8,6 +8,8 @@ import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
 import { advance, appended, recordById, refuse, requireState } from "./_lifecycle.js";
 import { checkTargetFields } from "./_targetFields.js";
+import { unstorableTexts } from "./_storableText.js";
+import { cappedIssues } from "../errors/_capIssues.js";
 import { checkAdvanceNotice, checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
 /**
@@ -60,9 +62,13 @@ export function correctPublishedResult(
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", rule.clause, "缺少更正内容", "the correction input is required");
   const on = requireChronology(t, input.on, "correct a published result");
   requireOrder(t.publishedOn, on, "correction-after-publication", rule.clause, "更正日期早于公示日期", "a correction is dated before the publication it corrects", ["on"]);
-  const reason = text(input.reason);
+  const reason = text(input.reason, ["reason"]);
   if (reason === "") refuse("results-immutable", "correction-reason", rule.clause, "更正须说明理由", "a correction needs a reason", ["reason"]);
   // Chongqing 6.6 检查结果公开后…确需变更的…审批: the approval follows the publication it changes
+  // the corrected record is kept as given: U+0000 or a lone surrogate anywhere in it is refused by path, as the record
+  // form refuses them (text-storable, Chongqing 4 全过程留痕)
+  const unstorable = unstorableTexts(input.record, ["record"]);
+  if (unstorable.length > 0) throw new ShuangsuijiError("invalid-input", cappedIssues(unstorable));
   const r = InspectionRecordSchema.safeParse(input.record);
   if (!r.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(r.error.issues, { clause: "Chongqing F.1" }, input.record), { cause: r.error });
   const previous = recordById(t, r.data.id);
@@ -98,7 +104,7 @@ export function correctPublishedResult(
   const entry = { recordId: previous.id, previous, reason, approval, late, ...(input.objectionConfirmedOn === undefined ? {} : { objectionConfirmedOn: input.objectionConfirmedOn }), ...(deadline === undefined ? {} : { deadline }) };
   const records = t.records.map((x) => (x === previous ? r.data : x));
   return advance(t, { state: "corrected", records, corrections: appended(entry) }, {
-    type: "result-corrected", on, actor: text(input.actor),
+    type: "result-corrected", on, actor: text(input.actor, ["actor"]),
     payload: { recordId: previous.id, reason, approvedBy: approval.name, approvedOn: approval.on, clause: rule.clause, late, ...(deadline === undefined ? {} : { deadline: deadline.date }) },
     transition: "correctPublishedResult", input: [{ ...input, record: r.data }],
   });

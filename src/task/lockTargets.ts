@@ -28,7 +28,7 @@ export function lockTargets(t: TaskLifecycle, rawOptions: { readonly on: string;
   requireState(t, ["targets-drawn"], "lock the target list", "Longting art. 19");
   const on = requireChronology(t, options?.on, "lock the target list");
   const current = t.targetDraws[t.targetDraws.length - 1]?.record;
-  const locked = lockTargetDraw(current as NonNullable<typeof current>, { lockedOn: on, lockedBy: text(options.actor) });
+  const locked = lockTargetDraw(current as NonNullable<typeof current>, { lockedOn: on, lockedBy: text(options.actor, ["actor"]) });
   const targetIds = locked.record.strata.flatMap((s) => s.selected.map((u) => u.unitId)).sort();
-  return advance(t, { state: "targets-locked", locked, targetIds }, { type: "targets-locked", on, actor: text(options.actor), payload: { lockDigest: locked.digest, recordDigest: locked.record.digest, targets: targetIds.length }, transition: "lockTargets", input: [options] });
+  return advance(t, { state: "targets-locked", locked, targetIds }, { type: "targets-locked", on, actor: text(options.actor, ["actor"]), payload: { lockDigest: locked.digest, recordDigest: locked.record.digest, targets: targetIds.length }, transition: "lockTargets", input: [options] });
 }

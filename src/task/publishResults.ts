@@ -118,9 +118,9 @@ export function publishResults(t: TaskLifecycle, rawOptions: PublishResultsOptio
     const seen = new Set(withheld.flatMap((w) => (w.departmentId === undefined ? all.map((d) => key(w.recordId, d)) : [key(w.recordId, w.departmentId)])));
     o.withheld.forEach((w, k) => {
       const x = (w !== null && typeof w === "object" ? w : {}) as Partial<{ recordId: string; reason: string; basis: string }>;
-      const recordId = text(x.recordId);
+      const recordId = text(x.recordId, ["withheld", k, "recordId"]);
       if (recordById(t, recordId) === undefined || seen.has(key(recordId, departments[0]))) refuse("invalid-input", "withheld-record", "Chongqing 6.6", "不公开的记录不存在或重复", "a withheld record does not exist or is listed twice", ["withheld", k, "recordId"], x.recordId);
-      if (text(x.reason) === "" || text(x.basis) === "") refuse("invalid-input", "withheld-reason", "Chongqing 6.6", "不适合公开的，须说明理由和法律依据", "a record withheld from publication needs its reason and legal basis", ["withheld", k]);
+      if (text(x.reason, ["withheld", k, "reason"]) === "" || text(x.basis, ["withheld", k, "basis"]) === "") refuse("invalid-input", "withheld-reason", "Chongqing 6.6", "不适合公开的，须说明理由和法律依据", "a record withheld from publication needs its reason and legal basis", ["withheld", k]);
       // a department withholds only its own results (谁检查、谁录入、谁公开, Chongqing 6.6; Wancheng art. 3 参加联合检查的
       // 部门对…公示结果应分别依法负责): its own section of a record, at its own publication, so its section was never
       // public and nothing another department published is withdrawn (Wancheng art. 21 公开后不得擅自更改). The
@@ -128,7 +128,7 @@ export function publishResults(t: TaskLifecycle, rawOptions: PublishResultsOptio
       // carrying it is withheld (publicView)
       if (!(recordById(t, recordId)?.departments ?? []).some((d) => departments.includes(d.departmentId))) refuse("invalid-input", "withheld-own-results", "Longting art. 22; Chongqing 6.6", `该记录没有公示部门（${departments.join("、")}）的检查结果，只能由产生该结果的部门决定不予公开`, `the record carries no results of the publishing department (${departments.join(", ")}): only a department that produced it may withhold it`, ["withheld", k, "recordId"], recordId);
       seen.add(key(recordId, departments[0]));
-      withheld.push({ recordId, reason: text(x.reason), basis: text(x.basis), departmentId: departments[0] as string });
+      withheld.push({ recordId, reason: text(x.reason, ["withheld", k, "reason"]), basis: text(x.basis, ["withheld", k, "basis"]), departmentId: departments[0] as string });
     });
   }
   // a provisional deadline (its year not in the completion's calendar) is never the ground of a `late` verdict: it is
@@ -153,7 +153,7 @@ export function publishResults(t: TaskLifecycle, rawOptions: PublishResultsOptio
     t,
     { ...(complete ? { state: "published" as const, publishedOn: on } : {}), departmentPublications, ...(withheld.length === 0 ? {} : { withheld }), ...(publicationDeadline === stored ? {} : { publicationDeadline }) },
     {
-      type: complete ? "results-published" : "department-results-published", on, actor: text(o.actor),
+      type: complete ? "results-published" : "department-results-published", on, actor: text(o.actor, ["actor"]),
       payload: { deadline, late, ...(settled === undefined ? {} : { deadlineSettled: settled }), departments, complete, records: ownRecords(t, departments), ...(o.withheld === undefined ? {} : { withheld: withheld.slice((t.withheld ?? []).length).map(({ recordId, reason, basis }) => ({ recordId, reason, basis })) }), head: headOf(t) },
       transition: "publishResults", input: [options],
     },

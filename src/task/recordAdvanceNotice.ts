@@ -62,7 +62,7 @@ export function recordAdvanceNotice(t: TaskLifecycle, rawInput: { readonly targe
   const ex = rules.advanceNoticeExemptions ?? { ...NONE, clause: `${rules.source} (no advance-notice exemption)` };
   const clause = rule.clause;
   const on = requireChronology(t, input.on, "record advance notice");
-  const targetId = text(input.targetId);
+  const targetId = text(input.targetId, ["targetId"]);
   if (teamOf(t, targetId) === undefined) refuse("invalid-input", "team", clause, "该检查对象没有检查组", "no team inspects that target", ["targetId"], input.targetId);
   if (advanceNoticeFor(t, targetId) !== undefined) refuse("invalid-input", "advance-notice-once", clause, "该检查对象的提前告知已记录", "the advance notice of that target is already recorded", ["targetId"], targetId);
   const i = input as Record<string, unknown>;
@@ -76,18 +76,18 @@ export function recordAdvanceNotice(t: TaskLifecycle, rawInput: { readonly targe
   if (form === "given") {
     const d = requireDate(p.on, ["given", "on"]);
     if (d > on) refuse("dates-out-of-order", "advance-notice-date", clause, `告知日期（${d}）晚于记录日期（${on}）`, `the notice (${d}) is dated after the step (${on})`, ["given", "on"], d);
-    const means = text(p.means);
+    const means = text(p.means, ["given", "means"]);
     if (means === "") refuse("invalid-input", "advance-notice-means", clause, "应记录告知方式（书面、电话、传真等）", "record how notice was given (means)", ["given", "means"], p.means);
     value = { recordedOn: on, given: { on: d, means } };
   } else if (form === "surpriseOnLead") {
     const d = requireDate(p.on, ["surpriseOnLead", "on"]);
     if (d > on) refuse("dates-out-of-order", "advance-notice-date", ex.clause, `突击检查决定日期（${d}）晚于记录日期（${on}）`, `the surprise inspection (${d}) is dated after the step (${on})`, ["surpriseOnLead", "on"], d);
-    const lead = text(p.lead);
+    const lead = text(p.lead, ["surpriseOnLead", "lead"]);
     if (lead === "") refuse("invalid-input", "surprise-lead", "Longting art. 21", "突击检查须记录所掌握的问题线索", "a surprise inspection needs the lead it acts on (lead)", ["surpriseOnLead", "lead"], p.lead);
     if (rule.notice === "required" && !ex.surpriseOnLead) refuse("record-form-refused", "advance-notice-exemption", ex.clause, "本规则未规定掌握问题线索实施突击检查可不提前告知", "this preset gives no surprise-inspection exception to advance notice", ["surpriseOnLead"]);
     value = { recordedOn: on, surpriseOnLead: { lead, on: d } };
   } else {
-    const reason = text(p.reason);
+    const reason = text(p.reason, ["notGiven", "reason"]);
     if (reason === "") refuse("invalid-input", "advance-notice-reason", clause, "未提前告知应说明理由", "record why notice was not given (reason)", ["notGiven", "reason"], p.reason);
     let ground: "item-flag" | "category" | "not-possible" | "optional" | undefined;
     if (rule.notice === "optional") ground = "optional";
@@ -101,5 +101,5 @@ export function recordAdvanceNotice(t: TaskLifecycle, rawInput: { readonly targe
     value = { recordedOn: on, notGiven: { reason, ground } };
   }
   const { recordedOn: _r, ...payload } = value;
-  return advance(t, { advanceNotice: { targetId, value } }, { type: "advance-notice-recorded", on, actor: text(input.actor), payload: { targetId, ...payload, clause: rule.notice === "required" ? clause.split(" (")[0]! : clause }, transition: "recordAdvanceNotice", input: [input] });
+  return advance(t, { advanceNotice: { targetId, value } }, { type: "advance-notice-recorded", on, actor: text(input.actor, ["actor"]), payload: { targetId, ...payload, clause: rule.notice === "required" ? clause.split(" (")[0]! : clause }, transition: "recordAdvanceNotice", input: [input] });
 }

@@ -31,7 +31,7 @@ export function recordIdentityShown(t: TaskLifecycle, rawInput: { readonly targe
   requireState(t, ["inspecting"], "record that identity was shown", "Wolong 2.3");
   if (input === null || typeof input !== "object") refuse("invalid-input", "input", "Wolong 2.3", "缺少输入", "input required");
   const on = requireChronology(t, input.on, "record that identity was shown");
-  const targetId = text(input.targetId);
+  const targetId = text(input.targetId, ["targetId"]);
   const team = teamOf(t, targetId);
   if (team === undefined) refuse("invalid-input", "team", "Wolong 2.3", "该检查对象没有检查组", "no team inspects that target", ["targetId"], input.targetId);
   const ids = requireIds(input.inspectorIds, "identity-inspectors", "Wolong 2.3", ["inspectorIds"]);
@@ -40,5 +40,5 @@ export function recordIdentityShown(t: TaskLifecycle, rawInput: { readonly targe
   for (const id of ids) if (!members.has(id)) refuse("record-form-refused", "team-member", "Wolong 2.3; Wancheng art. 20", "出示证件的人员不是该检查组成员", "an inspector showing a certificate is not on the team", ["inspectorIds"], id);
   const before = identityShownFor(t, targetId);
   const inspectorIds = [...new Set([...(before?.inspectorIds ?? []), ...ids])];
-  return advance(t, { identityShown: { targetId, value: { on, inspectorIds } } }, { type: "identity-shown", on, actor: text(input.actor), payload: { targetId, inspectorIds: ids, clause: "Wolong 2.3; 行政处罚法 art. 55" }, transition: "recordIdentityShown", input: [input] });
+  return advance(t, { identityShown: { targetId, value: { on, inspectorIds } } }, { type: "identity-shown", on, actor: text(input.actor, ["actor"]), payload: { targetId, inspectorIds: ids, clause: "Wolong 2.3; 行政处罚法 art. 55" }, transition: "recordIdentityShown", input: [input] });
 }

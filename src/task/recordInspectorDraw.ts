@@ -224,5 +224,5 @@ export function recordInspectorDraw(t: TaskLifecycle, rawRecord: InspectorDrawRe
       messageZh: `人员抽取记录与按其输入重新抽取的结果不一致（${m.field}）`, messageEn: `the inspector draw record does not follow from its inputs: ${m.field} differs on re-running the draw`,
     })));
   }
-  return advance(t, { state: "inspectors-drawn", inspectorDraw: record, teams }, { type: "inspectors-drawn", on, actor: text(options.actor), payload: { recordDigest: record.digest, teams: teams.length, randomSide: record.randomSide }, transition: "recordInspectorDraw", input: [record, options] });
+  return advance(t, { state: "inspectors-drawn", inspectorDraw: record, teams }, { type: "inspectors-drawn", on, actor: text(options.actor, ["actor"]), payload: { recordDigest: record.digest, teams: teams.length, randomSide: record.randomSide }, transition: "recordInspectorDraw", input: [record, options] });
 }

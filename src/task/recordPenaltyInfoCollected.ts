@@ -78,10 +78,10 @@ export function recordPenaltyInfoCollected(t: TaskLifecycle, rawInput: PenaltyIn
   // the 7 working days are Longting art. 22's alone; Yanshi 7.5 says 及时, the other documents set no deadline
   const rule = presetOf(t).penaltyInfoCollection ?? { sevenWorkingDays: false, clause: "custom preset (no 归集 deadline)" };
   const cl = rule.clause;
-  const recordId = text(input.recordId);
+  const recordId = text(input.recordId, ["recordId"]);
   const rec = recordById(t, recordId);
   if (rec === undefined) refuse("invalid-input", "penalty-record", cl, "该检查记录不存在", "no inspection record has that id", ["recordId"], input.recordId);
-  const departmentId = text(input.departmentId);
+  const departmentId = text(input.departmentId, ["departmentId"]);
   // 由处罚决定机关…归集 (Longting art. 22; 谁管辖、谁负责): the deciding department is one that inspected and found it
   const section = rec.departments.find((d) => d.departmentId === departmentId);
   if (section === undefined) refuse("invalid-input", "penalty-department", cl, "处罚决定机关应为在该记录上有检查结果的本任务部门", "the deciding department must be a department of the task with a section on the record", ["departmentId"], input.departmentId);
@@ -98,7 +98,7 @@ export function recordPenaltyInfoCollected(t: TaskLifecycle, rawInput: PenaltyIn
   if (declared !== undefined && declared !== decidedOn) {
     refuse("invalid-input", "penalty-decision-date", cl, `处罚决定日期与录入结果时记录的日期（${declared}）不一致`, `the decision date differs from the one recorded with the result (${declared})`, ["decidedOn"], decidedOn);
   }
-  const decisionNumber = input.decisionNumber === undefined ? undefined : text(input.decisionNumber);
+  const decisionNumber = input.decisionNumber === undefined ? undefined : text(input.decisionNumber, ["decisionNumber"]);
   if (decisionNumber === "") refuse("invalid-input", "decision-number", cl, "处罚决定书文号不能为空", "the decision number, when given, cannot be empty", ["decisionNumber"]);
   // a deadline reaching a year the calendar does not cover is provisional: no `late` verdict from it (Longting art. 22)
   const judged = rule.sevenWorkingDays ? judgeLateness("penalty-info-collection", decidedOn, on, input.calendar) : undefined;
@@ -109,7 +109,7 @@ export function recordPenaltyInfoCollected(t: TaskLifecycle, rawInput: PenaltyIn
   return advance(
     t,
     { penaltyInfo: [...(t.penaltyInfo ?? []), entry] },
-    { type: "penalty-info-collected", on, actor: text(input.actor), payload: { ...entry, basis: deadline?.definition.basis ?? cl, provisional: deadline?.provisional ?? false }, transition: "recordPenaltyInfoCollected", input: [input] },
+    { type: "penalty-info-collected", on, actor: text(input.actor, ["actor"]), payload: { ...entry, basis: deadline?.definition.basis ?? cl, provisional: deadline?.provisional ?? false }, transition: "recordPenaltyInfoCollected", input: [input] },
   );
 }
 

@@ -155,7 +155,7 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, ra
     t,
     { records: appended(rec) },
     {
-      type: "result-recorded", on, actor: text(o.actor),
+      type: "result-recorded", on, actor: text(o.actor, ["actor"]),
       payload: { recordId: rec.id, targetId, inspectedOn: rec.inspectedOn, outcomes, confirmation: c.kind, consequences, ...(windowException === undefined ? {} : { windowException }), ...(penalty === undefined ? {} : { penaltyInfoDeadline: penalty.date, penaltyBasis: penalty.definition.basis, ...(penalty.provisional ? { penaltyInfoProvisional: true } : {}) }) },
       transition: "recordResult", input: [rec, options],
     },

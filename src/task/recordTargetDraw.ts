@@ -87,7 +87,7 @@ export function recordTargetDraw(
   if (ratioIssues.length > 0) throw new ShuangsuijiError("invalid-input", ratioIssues);
   const previous = t.targetDraws[t.targetDraws.length - 1];
   if (previous !== undefined) {
-    if (options.redraw === undefined || text(options.redraw.reason) === "") {
+    if (options.redraw === undefined || text(options.redraw.reason, ["redraw", "reason"]) === "") {
       refuse("illegal-transition", "redraw-needs-reason", "Longting art. 19; Chongqing 4 (全过程留痕)", "重新抽取须说明理由并经批准，且不得覆盖原抽取结果", "a redraw needs a reason and an approval, and never overwrites the earlier draw", ["redraw"]);
     }
   }
@@ -105,14 +105,14 @@ export function recordTargetDraw(
     }
     approval = requireApproval(t, options.redraw?.approval, change.approver, change.clause, "重新抽取", on, ["redraw", "approval"], { on: lastDrawOn(t), zh: "原抽取日期", en: "the draw it supersedes" }, initiatingDepartment(t));
   }
-  const entry = approval === undefined ? { record } : { record, supersedes: (previous as NonNullable<typeof previous>).record.digest, reason: text(options.redraw?.reason), approval };
+  const entry = approval === undefined ? { record } : { record, supersedes: (previous as NonNullable<typeof previous>).record.digest, reason: text(options.redraw?.reason, ["redraw", "reason"]), approval };
   return advance(
     t,
     { state: "targets-drawn", targetDraws: appended(entry) },
     {
       type: previous === undefined ? "targets-drawn" : "targets-redrawn",
       on,
-      actor: text(options.actor),
+      actor: text(options.actor, ["actor"]),
       payload: { recordDigest: record.digest, selected: record.selectedCount, ...(approval === undefined ? {} : { supersedes: previous?.record.digest, reason: entry.reason, approvedBy: approval.name, approvedOn: approval.on }), ...witnessed },
       transition: "recordTargetDraw",
       input: [record, options],

@@ -84,7 +84,7 @@ export function replaceInspector(t: TaskLifecycle, rawInput: ReplaceInspectorInp
   const on = requireChronology(t, i.on, "replace an inspector");
   const reason = i.reason;
   if (typeof reason !== "string" || !(REPLACEMENT_REASONS as readonly string[]).includes(reason)) no("replacement-reason", "更换理由不被允许", "the replacement reason is not an allowed one", ["reason"], reason);
-  const explanation = text(i.explanation);
+  const explanation = text(i.explanation, ["explanation"]);
   if (reason === "other") {
     if (!rule.allowOther) no("replacement-reason", "本规则下仅岗位调整、工作冲突、健康状况、执法回避可更换", "under this preset only post change, work conflict, health or recusal justify a replacement", ["reason"], reason);
     if (explanation === "") no("replacement-explanation", "其他特殊情况须说明", "other special circumstances need an explanation", ["explanation"]);
@@ -95,9 +95,9 @@ export function replaceInspector(t: TaskLifecycle, rawInput: ReplaceInspectorInp
   // 经本部门负责人同意 is someone else's consent: the inspector leaving never approves his own replacement (Longting art. 19;
   // Chongqing 6.5; 行政处罚法 art. 43)
   if (typeof i.outgoingId === "string") requireNotConcerned(t, approval, i.outgoingId, `${rule.clause}; 行政处罚法 art. 43`, { zh: "更换执法检查人员", en: "a replacement" }, ["approval"]);
-  const chosenBy = text(i.chosenBy);
+  const chosenBy = text(i.chosenBy, ["chosenBy"]);
   if (chosenBy === "") no("replacement-chosen-by", "须记录选派替换人员的部门或人员", "record who chose the substitute (the department, not a re-draw)", ["chosenBy"]);
-  const targetId = text(i.targetId);
+  const targetId = text(i.targetId, ["targetId"]);
   const index = teamIndexOf(t, targetId);
   const team = t.teams[index];
   if (team === undefined) no("replacement-team", "该检查对象没有检查组", "no team inspects that target", ["targetId"], i.targetId);
@@ -132,7 +132,7 @@ export function replaceInspector(t: TaskLifecycle, rawInput: ReplaceInspectorInp
   // Chongqing 6.5 调整更换人员在具备执法资格的其他检查人员中选派: where the preset requires it, 执法资格 is shown by a 执法证号
   // in the directory (Yanshi 5: 名录库…执法证号)
   const cert = presetOf(t).enforcementCertificate;
-  if (cert?.substitute === true && text(sub.certificateNumber) === "") {
+  if (cert?.substitute === true && text(sub.certificateNumber, ["directory", i.directory.indexOf(sub), "certificateNumber"]) === "") {
     refuse("replacement-refused", "replacement-substitute-certificate", cert.clause, `替换人员${sub.id}应具备执法资格（名录中应有执法证号）`, `the substitute ${sub.id} must hold 执法资格: a 执法证号 in the directory`, ["substituteId"], sub.id);
   }
   if (team.members.some((m) => m.inspectorId === sub.id)) no("replacement-substitute-member", "替换人员已在检查组中", "the substitute is already on the team", ["substituteId"]);
@@ -155,7 +155,7 @@ export function replaceInspector(t: TaskLifecycle, rawInput: ReplaceInspectorInp
     targetIds: [...team.targetIds], departmentId: outgoing.departmentId, outgoingId: outgoing.inspectorId, substituteId: sub.id, reason: reason as ReplacementReason,
     ...(explanation === "" ? {} : { explanation }), approval, chosenBy,
   };
-  return advance(t, { teams, replacements: appended(entry) }, { type: "inspector-replaced", on, actor: text(i.actor), payload: { ...entry, approvedBy: approval.name, clause: rule.clause, notRedrawn: true }, transition: "replaceInspector", input: [input] });
+  return advance(t, { teams, replacements: appended(entry) }, { type: "inspector-replaced", on, actor: text(i.actor, ["actor"]), payload: { ...entry, approvedBy: approval.name, clause: rule.clause, notRedrawn: true }, transition: "replaceInspector", input: [input] });
 }
 
 const DRAWN = new WeakMap<object, ReadonlyMap<string, string>>();

@@ -60,5 +60,5 @@ export function startInspection(t: TaskLifecycle, rawOptions: StartInspectionOpt
     }
     windowException = checkWindowException(t, x as OutsideWindowInput, on, { zh: "任务时间后开始实施检查", en: "a start after the window" });
   }
-  return advance(t, { state: "inspecting", inspectionStartedOn: on }, { type: "inspection-started", on, actor: text(options.actor), payload: { teams: t.teams.length, ...(windowException === undefined ? {} : { windowException }) }, transition: "startInspection", input: [options] });
+  return advance(t, { state: "inspecting", inspectionStartedOn: on }, { type: "inspection-started", on, actor: text(options.actor, ["actor"]), payload: { teams: t.teams.length, ...(windowException === undefined ? {} : { windowException }) }, transition: "startInspection", input: [options] });
 }

@@ -110,7 +110,7 @@ export function startTask(rawTask: SpotCheckTaskInput, rawOptions: StartTaskOpti
     kind: "task-lifecycle", task: r.data, preset: name, ...(rules === undefined ? {} : { rules }), ...(items === undefined ? {} : { items: items.items }), state: "planned", targetDraws: [], amendments: [], targetIds: [], teams: [],
     replacements: [], records: [], corrections: [], audit: [],
   };
-  return advance(emptyLiveTask(empty), {}, { type: "task-planned", on, actor: text(o.actor), payload: { taskId: r.data.id, preset: name, ...(rules === undefined ? {} : { rules }) }, transition: "startTask", input: [r.data, items === undefined ? options : { ...options, items: items.items }] });
+  return advance(emptyLiveTask(empty), {}, { type: "task-planned", on, actor: text(o.actor, ["actor"]), payload: { taskId: r.data.id, preset: name, ...(rules === undefined ? {} : { rules }) }, transition: "startTask", input: [r.data, items === undefined ? options : { ...options, items: items.items }] });
 }
 
 const AD_HOC_GROUNDS = ["sudden-risk", "assigned-by-superior"] as const;

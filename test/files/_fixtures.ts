@@ -45,8 +45,8 @@ export function encodeUtf16(text: string, endian: "le" | "be", bom: boolean): Ui
   return out;
 }
 
-/** A cell for {@link makeXlsx}: text, a number, a date (written as an Excel serial with a date format), an error value (`t="e"`, a failed formula), or empty. */
-export type XlsxCell = string | number | { readonly date: string } | { readonly error: string } | null;
+/** A cell for {@link makeXlsx}: text, a number, a date (written as an Excel serial with a date format), an error value (`t="e"`, a failed formula), the cell's XML as written (`raw`, "REF" standing for its address), or empty. */
+export type XlsxCell = string | number | { readonly date: string } | { readonly error: string } | { readonly raw: string } | null;
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const col = (j: number): string => {
@@ -74,6 +74,7 @@ export function makeXlsx(sheets: readonly { readonly name: string; readonly rows
             if (c === null) return "";
             if (typeof c === "string") return `<c r="${ref}" t="s"><v>${sid(c)}</v></c>`;
             if (typeof c === "number") return `<c r="${ref}"><v>${c}</v></c>`;
+            if ("raw" in c) return c.raw.replace("REF", ref);
             if ("error" in c) return `<c r="${ref}" t="e"><f>VLOOKUP(A${i + 1},Sheet9!A:B,2,FALSE)</f><v>${esc(c.error)}</v></c>`;
             const serial = (Date.parse(`${c.date}T00:00:00Z`) - Date.parse("1899-12-30T00:00:00Z")) / 86_400_000;
             return `<c r="${ref}" s="1"><v>${serial}</v></c>`;

@@ -67,9 +67,9 @@ describe("free text that cannot be stored (U+0000, a lone surrogate) is refused 
     expect(WJW.length).toBeGreaterThan(0);
   });
   it("valid text gives what it gave before; a valid trail replays to the same task", () => {
-    for (const s of ["", " 王 ", "\u200b名", "\u{20000}", "a\tb\nc", "\u3000"]) expect(text(s)).toBe(/[^\p{Cf}\s\u3000]/u.test(s) ? s.trim() : "");
+    for (const s of ["", " 王 ", "\u200b名", "\u{20000}", "a\tb\nc", "\u3000"]) expect(text(s, [])).toBe(/[^\p{Cf}\s\u3000]/u.test(s) ? s.trim() : "");
     expect(textAt("x", ["p"])).toBe("x");
-    expect(() => text("\ud800")).toThrow(/lone surrogate/);
+    expect(() => text("\ud800", [])).toThrow(/lone surrogate/);
     const t = inspecting("longting");
     const done = recordResult(t, recordFor(t, t.targetIds[0]!), { on: "2026-04-15", actor: "组" }).task;
     const again = replayTask(JSON.parse(JSON.stringify(done.audit)));

@@ -2,18 +2,22 @@
 import { ShuangsuijiError, type RuleIssue } from "shuangsuiji";
 
 /**
- * Control characters (C0 but tab and line breaks, which HTML shows as spaces; DEL; C1) and bidirectional controls (ALM, LRM, RLM, LRE…RLO, LRI…PDI): never emitted raw.
- * A name holding U+202E would print reversed on the list the witnesses sign (Trojan Source, CVE-2021-42574); the
- * importer refuses such cells, and whatever reaches a page anyway (a JSON pool, a record's fields) shows them as
- * ⟨U+202E⟩ — visible, as the CLI's tables do.
+ * Control characters (C0 but tab and line breaks, which HTML shows as spaces; DEL; C1), bidirectional controls (ALM,
+ * LRM, RLM, LRE…RLO, LRI…PDI), and the invisible characters the importer refuses too (hostile8b F4): format
+ * characters (\p{Cf}: U+200B, U+2060, U+FEFF, U+00AD, tag characters …), U+2028, U+2029 and the Hangul fillers
+ * U+115F, U+1160, U+3164, U+FFA0: never emitted raw. A name holding U+202E would print reversed on the list the
+ * witnesses sign (Trojan Source, CVE-2021-42574), one holding U+200B prints like the clean name; the importer refuses
+ * such cells, and whatever reaches a page anyway (a JSON pool, a record's fields) shows them as ⟨U+202E⟩ — visible, as
+ * the CLI's tables do. Emoji keep their joiners (👨‍👩‍👧) and tag flags (🏴 England, Scotland, Wales), as the importer lets
+ * them through: the first two alternatives match those sequences whole, and they are kept.
  */
-const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const UNPRINTABLE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|\p{Extended_Pictographic}\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)+|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u115f\u1160\u3164\uffa0\p{Cf}]/gu;
 
-/** Escapes text for HTML; control and bidirectional characters are shown as ⟨U+XXXX⟩ instead of acting. */
+/** Escapes text for HTML; control, bidirectional and invisible characters are shown as ⟨U+XXXX⟩ instead of acting. */
 export const esc = (s: unknown): string =>
   String(s)
     .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c)
-    .replace(UNPRINTABLE, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
+    .replace(UNPRINTABLE, (c) => (c.length > 2 ? c : `⟨U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}⟩`));
 
 /** Chinese first, English after, each marked with its language. */
 export const bi = (zh: string, en: string): string => `${esc(zh)} <span class="en" lang="en">${esc(en)}</span>`;

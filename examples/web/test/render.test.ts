@@ -111,4 +111,10 @@ describe("control and bidirectional characters never reach a page raw (hostile7b
     expect(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(html)).toBe(false);
     expect(esc("a\tb\nc <b>")).toBe("a\tb\nc &lt;b&gt;");
   });
+  it("invisible characters the importer refuses are shown as ⟨U+XXXX⟩ too; joined emoji and tag flags are kept (hostile8b F4)", async () => {
+    const { esc } = await import("../src/ui.js");
+    expect(esc("甲\u200b公\u2060司\ufeff\u00ad\u3164\u2028\u{e0041}")).toBe("甲⟨U+200B⟩公⟨U+2060⟩司⟨U+FEFF⟩⟨U+00AD⟩⟨U+3164⟩⟨U+2028⟩⟨U+E0041⟩");
+    for (const honest of ["👨\u200d👩\u200d👧 亲子店", "❤\ufe0f小店", "🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}", "🇨🇳商行", "\u{20000}记"]) expect(esc(honest)).toBe(honest);
+    expect(esc("甲\u200d公司")).toBe("甲⟨U+200D⟩公司");
+  });
 });
