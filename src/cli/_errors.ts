@@ -45,16 +45,21 @@ export function issueLine(i: RuleIssue): string {
   return `${where === "" ? "" : `${where}: `}${i.messageZh} / ${i.messageEn}${i.clause === "" ? "" : ` [${i.clause}]`}`;
 }
 
-/** Control characters (C0, DEL, C1) and bidirectional controls (LRM, RLM, ALM, LRE…RLO, LRI…PDI). */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+/**
+ * Control characters (C0, DEL, C1), format characters (\p{Cf}: the bidirectional controls LRM, RLM, ALM, LRE…RLO,
+ * LRI…PDI, zero-width characters, U+FEFF, the soft hyphen, tag characters), the line and paragraph separators and the
+ * Hangul fillers: what table import refuses in a cell (docs/import.md), shown rather than acted on or hidden.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\p{Cf}\u2028\u2029\u115f\u1160\u3164\uffa0]/gu;
 
 /**
- * Text from a file made safe for a terminal: a control character (an ANSI escape through C1 CSI U+009B, a bell) or a
- * bidirectional override (U+202E reverses what follows on screen) is shown as ⟨U+XXXX⟩ instead of acting on the
- * operator's screen — a pool's names are printed at the ceremony.
+ * Text from a file made safe for a terminal: a control character (an ANSI escape through C1 CSI U+009B, a bell), a
+ * bidirectional override (U+202E reverses what follows on screen) or an invisible character (a zero-width space that
+ * makes two names look alike) is shown as ⟨U+XXXX⟩ instead of acting on the operator's screen or hiding — a pool's
+ * names are printed at the ceremony.
  */
 export function terminalSafe(s: string): string {
-  return s.replace(UNPRINTABLE, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
+  return s.replace(UNPRINTABLE, (c) => `⟨U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
 }
 
 /** Lines to print on stderr for an error, and the exit code (file text in them made {@link terminalSafe}). */

@@ -194,13 +194,14 @@ describe("CLI terminal output (F20)", () => {
   });
   it("control and bidirectional characters in names are shown as ⟨U+XXXX⟩, never sent raw to the terminal", () => {
     // a JSON pool carries names as given (no importer): the ceremony screen escapes them
-    const units = lines.slice(1).map((l, i) => ({ id: l.split(",")[1], riskClass: l.split(",")[3], name: `南阳\u202e司公限有\u202c\u009b2J${i + 1}` }));
+    const units = lines.slice(1).map((l, i) => ({ id: l.split(",")[1], riskClass: l.split(",")[3], name: `南阳\u202e司公限有\u202c\u009b2J${i + 1}\u200b\u{e0041}\u3164` }));
     const pool = write("bidi.json", JSON.stringify(units));
     expect(cli("commit", "--pool", pool, "--out", "bidi-c.json").code).toBe(0);
     const d = cli("draw", "--pool", pool, "--commitment", "bidi-c.json", "--policy", '{"strata":{"A":{"ratio":1},"B":{"ratio":1},"C":{"ratio":1},"D":{"ratio":1}}}', "--task", "T-1", ...DICE, "--out", "bidi-r.json");
     expect(d.code, d.err).toBe(0);
-    expect(d.out).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/u);
-    expect(d.out).toContain("南阳⟨U+202E⟩司公限有⟨U+202C⟩⟨U+009B⟩2J1");
+    expect(d.out).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u200b\u{e0041}\u3164]/u);
+    // invisible characters too (a zero-width space, a tag character, a Hangul filler): what import refuses in a cell
+    expect(d.out).toContain("南阳⟨U+202E⟩司公限有⟨U+202C⟩⟨U+009B⟩2J1⟨U+200B⟩⟨U+E0041⟩⟨U+3164⟩");
   });
 });
 
