@@ -119,7 +119,11 @@ const verdicts = new Map<string, Map<SqlDialect, PoolCheckVerdict>>();
 for (const dialect of ["postgresql", "duckdb", "clickhouse"] as const) {
   const { engine } = engines[dialect];
   describe(`${dialect}: generated pool-rule checks refuse what commitPool refuses (docs/spec-v1.md §3)`, () => {
-    if (engine === undefined) return; // reported by the matrix above
+    if (engine === undefined) {
+      // reported (and required in CI) by the matrix above; a suite with no test is an error in some vitest runs
+      it.skip(`${dialect} not reachable`, () => undefined);
+      return;
+    }
     beforeAll(async () => {
       for (const [i, h] of HOSTILE.entries()) await engine.load(`ssj_hostile_${i}`, h.pool);
       for (const [i, c] of MATRIX.entries()) await engine.load(`ssj_clean_${i}`, c.pool);
