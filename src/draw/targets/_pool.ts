@@ -217,11 +217,6 @@ export function stateFromJson(j: { sum: string; unitCount: number; strata: Recor
   return { sum, unitCount: j.unitCount, strata: { ...j.strata }, ineligible: { ...j.ineligible } };
 }
 
-/** The internal prefix of a unit id's fingerprint when no draw prefix exists (commitPool): never part of a record. */
-// 60 bytes, so len‖tag is one 64-byte block, compressed once: a fingerprint then costs one compression for an id of up
-// to 51 bytes (the former 34-byte tag left 38 bytes of prefix in the block, and an 18-byte USCC took two compressions)
-const FINGERPRINT_TAG = "shuangsuiji/unit-id-fingerprint/v2".padEnd(60, ".");
-
 /**
  * Duplicate-id detection in typed memory (docs/spec-v1.md §3; used per bucket by {@link fingerprintLog}): an
  * open-addressing table of 64-bit fingerprints (the
@@ -523,11 +518,24 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
   const hashUnits = options.hashUnits ?? true;
   const state = emptyCommitmentState();
   const excluded = new Set(config.exclusions.map((e) => e.unitId));
-  // the id is written once into each hasher's own buffer: the commitment element (no prefix) and the ticket (or, for
-  // commitPool, the fingerprint hash) after its prefix
+  // the id is written once into each hasher's own buffer: the commitment element (no prefix) and the ticket after its
+  // prefix — or, for commitPool (no draw), the id fingerprint's element (below), also without a prefix
   const unitHash = directHasher(new Uint8Array(0));
-  const idHash = directHasher(draw === undefined ? lengthDelimited([FINGERPRINT_TAG]) : draw.ticketPrefix);
+  const idHash = directHasher(draw === undefined ? new Uint8Array(0) : draw.ticketPrefix);
   const ta = idHash.at;
+  /**
+   * commitPool's id fingerprint (docs/spec-v1.md §3, duplicate ids; docs/benchmarks.md "Streamed 10⁷, round 4"): the
+   * first 64 bits of the commitment element's digest of the id under ONE class and eligibility for the whole pass —
+   * those of the pass's first valid unit — i.e. SHA-256(len‖id ‖ len‖fpClass ‖ len‖fpReason). A function of the id
+   * alone (the class and reason are fixed for the pass), so a repeated id is found whatever class or reason its rows
+   * carry; an injective encoding of the id under SHA-256, truncated to 64 bits, as the former tagged fingerprint was
+   * (two distinct ids share it by chance with probability below n²/2⁶⁵; a forger needs about 2³² SHA-256
+   * evaluations). It costs nothing for a unit of that class and eligibility (its element digest is that very value),
+   * one compression for any other. `fpTail` is len‖fpClass ‖ len‖fpReason, written after the id.
+   */
+  let fpTail: Uint8Array | undefined;
+  let fpCode = -1;
+  let fpReason: IneligibleReason | undefined;
   // the hashers' buffers, read once here and again only when `reserve` replaces them (not through a getter per unit)
   let ubuf = unitHash.buf;
   let tbuf = idHash.buf;
@@ -586,7 +594,8 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     if (typeof id === "string") {
       const n = id.length;
       if (ub.length < 4 * n + 64 + 72) ub = ubuf = unitHash.reserve(4 * n + 64);
-      if (tb.length < ta + 4 * n + 72) tb = tbuf = idHash.reserve(4 * n);
+      // (room for the longest fingerprint element tail: 4 + 3n + 9 + 25 bytes at most)
+      if (tb.length < ta + 4 * n + 64 + 72) tb = tbuf = idHash.reserve(4 * n + 64);
       // one read of each character, written into both buffers: `bad` turns negative at a character outside
       // 0x21–0x7e (a space included), `high` at one above "Z"
       let bad = 0;
@@ -618,12 +627,16 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     }
     const idStr = id as string;
     tb[ta] = idBytes >>> 24; tb[ta + 1] = idBytes >>> 16; tb[ta + 2] = idBytes >>> 8; tb[ta + 3] = idBytes;
-    // the ticket (a draw) or the fingerprint hash (commitPool) of len‖id: the duplicate check's fingerprint, logged
-    // here and checked at the end (fingerprintLog); a repeated row is refused then, with every other bad row
-    idHash.finish(4 + idBytes, tw, 0);
+    // a draw: the ticket of len‖id, which is also the duplicate check's fingerprint
+    if (draw !== undefined) idHash.finish(4 + idBytes, tw, 0);
     ids?.push(idStr);
-    log.push(tw[0] as number, tw[1] as number, at);
     const reason = plainEligibility ? (hasExclusions && excluded.has(idStr) ? "excluded" : undefined) : eligibilityOf(u, config, excluded);
+    if (draw === undefined && fpCode < 0) {
+      // the pass's fingerprint class and reason: the first valid unit's (fixed from here on)
+      fpCode = code;
+      fpReason = reason;
+      fpTail = lengthDelimited([String.fromCharCode(code + 65), reason ?? ""]);
+    }
     if (hashUnits) {
       ub[0] = idBytes >>> 24; ub[1] = idBytes >>> 16; ub[2] = idBytes >>> 8; ub[3] = idBytes;
       let o = 4 + idBytes;
@@ -639,6 +652,11 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
         o += 4 + rn;
       }
       unitHash.finish(o, words, 0);
+      if (draw === undefined && code === fpCode && reason === fpReason) {
+        // commitPool: this unit's element digest is its id fingerprint (see fpTail)
+        tw[0] = words[0] as number;
+        tw[1] = words[1] as number;
+      }
       // sum += words (mod 2^256): into the lanes, carried every 2^20 units
       lanes[0] = (lanes[0] as number) + ((words[0] as number) >>> 0); lanes[1] = (lanes[1] as number) + ((words[1] as number) >>> 0);
       lanes[2] = (lanes[2] as number) + ((words[2] as number) >>> 0); lanes[3] = (lanes[3] as number) + ((words[3] as number) >>> 0);
@@ -646,6 +664,16 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
       lanes[6] = (lanes[6] as number) + ((words[6] as number) >>> 0); lanes[7] = (lanes[7] as number) + ((words[7] as number) >>> 0);
       if (++laneUnits === 1 << 20) settle();
     }
+    if (draw === undefined && !(hashUnits && code === fpCode && reason === fpReason)) {
+      // commitPool, a unit of another class or reason: its id's fingerprint element, len‖id (written above) ‖ fpTail
+      const t = fpTail as Uint8Array;
+      const o = ta + 4 + idBytes;
+      for (let i = 0; i < t.length; i++) tb[o + i] = t[i] as number;
+      idHash.finish(4 + idBytes + t.length, tw, 0);
+    }
+    // the fingerprint (the ticket in a draw), logged here and checked at the end (fingerprintLog): a repeated row is
+    // refused then, with every other bad row
+    log.push(tw[0] as number, tw[1] as number, at);
     unitCount++;
     if (reason !== undefined) {
       const r = REASONS.indexOf(reason);
