@@ -5,7 +5,7 @@
 // the in-memory commitPool, which confirms every hit by comparing the ids.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ShuangsuijiError, commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync, type DrawUnit } from "../../src/index.js";
+import { ShuangsuijiError, commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync, type CommitPoolOptions, type DrawUnit } from "../../src/index.js";
 
 type Issue = [readonly (string | number)[], string, string, string];
 const issuesOf = async (f: () => unknown): Promise<Issue[] | "no error"> => {
@@ -21,7 +21,7 @@ async function* batches<T>(xs: readonly T[], size: number): AsyncGenerator<T[]> 
   for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
 }
 
-const options = { eligibility: { registeredOnOrBefore: "2021-12-31", statuses: ["operating"] }, exclusions: [{ unitId: "X1", reason: "test" }] };
+const options: CommitPoolOptions = { eligibility: { registeredOnOrBefore: "2021-12-31", statuses: ["operating"] }, exclusions: [{ unitId: "X1", reason: "test" }] };
 const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "test" });
 
 // units over a few ids, so ids repeat, each row with its own class, date, status (eligible or one of the reasons)

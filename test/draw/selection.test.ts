@@ -51,6 +51,23 @@ describe("boundedHeap: the k smallest (ticket, id) in order", () => {
       expect(h.sorted().map((c) => ({ unitId: c.id, ticket: wordsToHex(c.w) }))).toEqual(want);
     }), { seed: 13, numRuns: 40 });
   });
+  it("compaction by the first word's top 16 bits (buffers of 4,096 and more): the same k kept as the definition", () => {
+    // mode 0: random words; 1: the top 16 bits from 3 values (one huge bucket at the cut); 2: first word from 5
+    // values (ties broken by the other words); 3: each offer's top bits descending (every offer kept, then dropped)
+    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 2700, max: 9000 }), fc.integer({ min: 4200, max: 30000 }), fc.integer({ min: 0, max: 3 }), (s, k, n, mode) => {
+      const next = words(s);
+      const offers = Array.from({ length: n }, (_, i) => {
+        const w = Int32Array.from({ length: 8 }, next);
+        if (mode === 1) w[0] = ((((next() >>> 0) % 3) - 1) << 16) | (w[0]! & 0xffff);
+        if (mode === 2) w[0] = ((next() >>> 0) % 5) - 2;
+        if (mode === 3) w[0] = (0x7fffffff - i * 65536) | 0;
+        return { w, id: `U${(next() >>> 0) % 1000}-${i}` };
+      });
+      const h = boundedHeap(k);
+      for (const o of offers) if ((o.w[0]! >>> 0) <= h.gate[0]!) h.offer(o.w, o.id);
+      expect(h.sortedSelected()).toEqual(definition(offers, k));
+    }), { seed: 7, numRuns: 24 });
+  });
   it("an equal ticket is kept by id (the threshold compares the id too)", () => {
     const w = new Int32Array(8).fill(-1);
     const h = boundedHeap(2);
