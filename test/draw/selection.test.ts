@@ -65,7 +65,14 @@ describe("boundedHeap: the k smallest (ticket, id) in order", () => {
       });
       const h = boundedHeap(k);
       for (const o of offers) if ((o.w[0]! >>> 0) <= h.gate[0]!) h.offer(o.w, o.id);
-      expect(h.sortedSelected()).toEqual(definition(offers, k));
+      const want = definition(offers, k);
+      expect(h.sortedSelected()).toEqual(want);
+      // sized once from a hint (a draw passes the committed stratum size; a wrong hint changes nothing but memory)
+      for (const hint of [n, 1, 10 * n]) {
+        const sized = boundedHeap(k, false, hint);
+        for (const o of offers) if ((o.w[0]! >>> 0) <= sized.gate[0]!) sized.offer(o.w, o.id);
+        expect(sized.sortedSelected()).toEqual(want);
+      }
     }), { seed: 7, numRuns: 24 });
   });
   it("an equal ticket is kept by id (the threshold compares the id too)", () => {

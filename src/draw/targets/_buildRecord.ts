@@ -10,7 +10,7 @@ import type { SelectedUnit, StratumDraw, TargetDrawRecord } from "../records/Tar
 /** Per-class heaps (by letter − "A") sized by the setup's quotas: a class outside A–Z never reaches a heap. */
 export function heapsFor(setup: Stage1Setup, copyIds = false): (BoundedHeap | undefined)[] {
   const heaps: (BoundedHeap | undefined)[] = new Array<BoundedHeap | undefined>(26).fill(undefined);
-  for (const [cls, q] of setup.quotas) if (/^[A-Z]$/.test(cls)) heaps[cls.charCodeAt(0) - 65] = boundedHeap(q.quota, copyIds);
+  for (const [cls, q] of setup.quotas) if (/^[A-Z]$/.test(cls)) heaps[cls.charCodeAt(0) - 65] = boundedHeap(q.quota, copyIds, setup.commitment.strata[cls] ?? 0);
   return heaps;
 }
 

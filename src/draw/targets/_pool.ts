@@ -790,11 +790,15 @@ export function flatCopy(s: string): string {
  * stratum, or a verifier's generous bound, costs nothing up front). `copyIds` (streamed pools): a kept id is stored as
  * a flat copy ({@link flatCopy}), never as the caller's string, which may pin a whole read buffer.
  */
-export function boundedHeap(k: number, copyIds = false) {
-  let slab = new Int32Array(Math.min(Math.max(k, 1), 1024) * 8);
+export function boundedHeap(k: number, copyIds = false, expected = 0) {
+  const limit = k + Math.ceil(k / 2) + 64;
+  // `expected` (a draw: the committed size of the stratum) sizes the buffer once instead of doubling it from 1,024
+  // slots (a 5 × 10^5 selection allocated twice its final slabs on the way); a hint only, bounded (2^18 slots, 8 MiB),
+  // so a damaged commitment cannot make it allocate more than that up front
+  const first = Math.min(limit, Math.max(Math.min(Math.max(k, 1), 1024), Number.isFinite(expected) && expected > 0 ? Math.min(expected, 1 << 18) : 0));
+  let slab = new Int32Array(first * 8);
   let ids: string[] = [];
   let m = 0;
-  const limit = k + Math.ceil(k / 2) + 64;
   let hasThreshold = false;
   const threshold = new Int32Array(8);
   // the largest first ticket word (unsigned) an offer can have and still be kept: checked by the pass before it calls
