@@ -148,6 +148,23 @@ describe("a record's digest, streamed with its shape known, is the generic canon
       expect(digestOf(body)).toBe(digest);
     }), { seed: 13, numRuns: 60 });
   });
+  it("ids longer than the 64 KiB text buffer, and a commitment whose text alone fills it (many exclusions)", async () => {
+    const { commitPool, createSeed, drawTargets } = await import("../../src/index.js");
+    const { digestOf } = await import("../../src/draw/_shared/_encoding.js");
+    const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "test" });
+    const long = (c: string, n: number) => `L${c.repeat(n)}`;
+    const pool = [
+      ...Array.from({ length: 40 }, (_, i) => ({ id: `U${i}`, riskClass: "A" })),
+      { id: long("x", 70_000), riskClass: "A" }, { id: long("检", 30_000), riskClass: "A" }, { id: long('"', 40_000), riskClass: "B" }, { id: "V1", riskClass: "B" },
+    ];
+    const exclusions = Array.from({ length: 3000 }, (_, i) => ({ unitId: `EXCLUDED-${i}-${"z".repeat(20)}`, reason: `停业整顿 ${i}` }));
+    for (const options of [{}, { exclusions }]) {
+      const r = drawTargets({ taskId: "T-long", pool, seed, commitment: commitPool(pool, options), policy: { strata: { A: { ratio: 1 }, B: { ratio: 1 } } } });
+      expect(r.selectedCount).toBe(44);
+      const { digest, ...body } = r;
+      expect(digestOf(body)).toBe(digest);
+    }
+  });
   it("a record of 8,003 selected units (many 64 KiB buffers of text), ids with escapes and non-ASCII among them", async () => {
     const { commitPool, createSeed, drawTargets } = await import("../../src/index.js");
     const { digestOf } = await import("../../src/draw/_shared/_encoding.js");
