@@ -1,7 +1,7 @@
 import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { canonicalJson, canonicalize } from "../_shared/_encoding.js";
-import { blockSha256, streamingSha256, wordsToHex } from "../_shared/_sha256.js";
+import { blockSha256, streamingSha256, wordsToHex, wordsToHexBytes } from "../_shared/_sha256.js";
 import { markBuilt } from "../records/_checkRecord.js";
 import { boundedHeap, commitmentDigest, hexToBytesField, unitProcessor, type BoundedHeap, type CommitmentState, type DrawUnit } from "./_pool.js";
 import { STAGE1_ALGORITHM, mismatch, type Stage1Setup } from "./_stage1.js";
@@ -46,18 +46,18 @@ const FROM_HEAPS = new WeakSet<readonly SelectedUnit[]>();
 
 /**
  * What the digest reads of a selection made by {@link selectionsFromHeaps} (see boundedHeap's recordSelectedHex): the
- * tickets as hex digit codes (64 per entry, same order) and the ids' JSON literals as UTF-8 bytes.
+ * tickets' words (entry i's at slot `idJson.order[i]`, 8 words a slot) and the ids' JSON literals as UTF-8 bytes.
  */
-const SELECTION_BYTES = new WeakMap<readonly SelectedUnit[], { hex: Uint8Array; idJson: { order: Int32Array; start: Int32Array; bytes: Uint8Array } }>();
+const SELECTION_BYTES = new WeakMap<readonly SelectedUnit[], { words: Int32Array; idJson: { order: Int32Array; start: Int32Array; bytes: Uint8Array } }>();
 
 /** Each class's selection from the heaps, in ticket order (hex built once per selected unit). */
 export function selectionsFromHeaps(setup: Stage1Setup, heaps: readonly (BoundedHeap | undefined)[]): Map<string, SelectedUnit[]> {
   const out = new Map<string, SelectedUnit[]>();
   for (const cls of setup.quotas.keys()) {
     const h = /^[A-Z]$/.test(cls) ? heaps[cls.charCodeAt(0) - 65] : undefined;
-    const { list, hex, idJson } = h === undefined ? { list: [], hex: new Uint8Array(0), idJson: { order: new Int32Array(0), start: new Int32Array(1), bytes: new Uint8Array(0) } } : h.recordSelectedHex();
+    const { list, words, idJson } = h === undefined ? { list: [], words: new Int32Array(0), idJson: { order: new Int32Array(0), start: new Int32Array(1), bytes: new Uint8Array(0) } } : h.recordSelectedHex();
     FROM_HEAPS.add(list);
-    SELECTION_BYTES.set(list, { hex, idJson });
+    SELECTION_BYTES.set(list, { words, idJson });
     out.set(cls, list);
   }
   return out;
@@ -116,8 +116,8 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
     ...(timeline === undefined ? {} : { timeline }),
   };
   const digest = recordDigest(body);
-  // the bytes the digest was written from are let go with it (they are not the record's: 64 hex codes and an id
-  // literal per selected unit, ≈ 45 MB at 5 × 10^5, would otherwise live as long as the record)
+  // the bytes the digest was written from are let go with it (they are not the record's: the ticket words and an id
+  // literal per selected unit, ≈ 26 MB at 5 × 10^5, would otherwise live as long as the record)
   for (const s of strata) SELECTION_BYTES.delete(s.selected);
   const record = {
     algorithm: body.algorithm,
@@ -146,10 +146,10 @@ let ENTRIES = new Uint8Array(1 << 16);
 /**
  * The record's digest: SHA-256 of the canonical JSON of its body (docs/spec-v1.md §2), streamed with the body's shape
  * known — members written in canonical order (the small ones as their canonical JSON), each selected entry as
- * `{"ticket":"…","unitId":…}` without a generic walk; for the draw's own selection the entries are copied from the
- * bytes the selection was built with (tickets as hex digit codes, ids as JSON literals: no ticket word or id text read
- * in ticket order) — so exactly `digestOf(body)` (checked against it: test/draw/selection.test.ts, and the golden
- * vectors).
+ * `{"ticket":"…","unitId":…}` without a generic walk; for the draw's own selection the entries are written from what
+ * the selection was built with (each ticket's hex from its words, the ids as JSON literals written in slot order: no
+ * id text read in ticket order) — so exactly `digestOf(body)` (checked against it: test/draw/selection.test.ts, and
+ * the golden vectors).
  */
 export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
   if (body.strata.every((s) => SELECTION_BYTES.has(s.selected))) return ownRecordDigest(body);
@@ -170,7 +170,7 @@ export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
     const known = SELECTION_BYTES.get(list);
     if (known !== undefined) {
       // the entries' text from their bytes, assembled in a reused 64 KiB buffer and hashed a buffer at a time
-      const { hex, idJson } = known;
+      const { words, idJson } = known;
       let n = 0;
       for (let j = 0; j < list.length; j++) {
         const slot = idJson.order[j] as number;
@@ -183,7 +183,8 @@ export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
         }
         const open = j === 0 ? 1 : 0; // the first entry has no comma
         for (let i = open; i < ENTRY_OPEN.length; i++) ENTRIES[n++] = ENTRY_OPEN[i] as number;
-        for (let i = 64 * j, e = i + 64; i < e; i++) ENTRIES[n++] = hex[i] as number;
+        wordsToHexBytes(words, slot * 8, ENTRIES, n);
+        n += 64;
         for (let i = 0; i < ENTRY_ID.length; i++) ENTRIES[n++] = ENTRY_ID[i] as number;
         for (let i = from; i < to; i++) ENTRIES[n++] = idJson.bytes[i] as number;
         ENTRIES[n++] = 0x7d;
@@ -219,8 +220,8 @@ const utf8 = new TextEncoder();
 
 /**
  * {@link recordDigest} of a record whose every selection was made by {@link selectionsFromHeaps} (the draw's own):
- * the same canonical text, written straight into one reused 64 KiB buffer — each entry from the selection's bytes
- * (ticket hex digit codes, the id's JSON literal) — and hashed from it a run of whole 64-byte blocks at a time
+ * the same canonical text, written straight into one reused 64 KiB buffer — each entry's ticket hex from its words,
+ * its id's JSON literal from the selection's bytes — and hashed from it a run of whole 64-byte blocks at a time
  * (`blockSha256`), without copying the text again into a hasher byte by byte (2026-12-05: about a fifth of the
  * digest's time per selected unit). Equal to `digestOf(body)` (test/draw/selection.test.ts, golden vectors).
  */
@@ -251,7 +252,7 @@ function ownRecordDigest(body: Omit<TargetDrawRecord, "digest">): string {
   body.strata.forEach((s, i) => {
     text(`${i === 0 ? "" : ","}{"census":${canonicalJson(s.census)},"quota":${canonicalJson(s.quota)},"quotaRule":${JSON.stringify(s.quotaRule)},"riskClass":${JSON.stringify(s.riskClass)},"selected":[`);
     const list = s.selected;
-    const { hex, idJson } = SELECTION_BYTES.get(list)!;
+    const { words, idJson } = SELECTION_BYTES.get(list)!;
     const bytes = idJson.bytes;
     for (let j = 0; j < list.length; j++) {
       const slot = idJson.order[j] as number;
@@ -262,7 +263,9 @@ function ownRecordDigest(body: Omit<TargetDrawRecord, "digest">): string {
         if (n + to - from + 96 > buf.length) {
           // an id literal longer than the buffer: the entry in pieces
           text(`${j === 0 ? "" : ","}{"ticket":"`);
-          put(hex.subarray(64 * j, 64 * j + 64));
+          const digits = new Uint8Array(64);
+          wordsToHexBytes(words, slot * 8, digits, 0);
+          put(digits);
           text('","unitId":');
           put(bytes.subarray(from, to));
           text("}");
@@ -270,7 +273,8 @@ function ownRecordDigest(body: Omit<TargetDrawRecord, "digest">): string {
         }
       }
       for (let k = j === 0 ? 1 : 0; k < ENTRY_OPEN.length; k++) buf[n++] = ENTRY_OPEN[k] as number;
-      for (let k = 64 * j, e = k + 64; k < e; k++) buf[n++] = hex[k] as number;
+      wordsToHexBytes(words, slot * 8, buf, n);
+      n += 64;
       for (let k = 0; k < ENTRY_ID.length; k++) buf[n++] = ENTRY_ID[k] as number;
       for (let k = from; k < to; k++) buf[n++] = bytes[k] as number;
       buf[n++] = 0x7d;
