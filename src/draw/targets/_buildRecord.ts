@@ -1,7 +1,7 @@
 import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { canonicalJson, canonicalize } from "../_shared/_encoding.js";
-import { blockSha256, streamingSha256, wordsToHex, wordsToHexBytes } from "../_shared/_sha256.js";
+import { blockSha256, wordsToHex, wordsToHexBytes } from "../_shared/_sha256.js";
 import { markBuilt } from "../records/_checkRecord.js";
 import { boundedHeap, commitmentDigest, hexToBytesField, unitProcessor, type BoundedHeap, type CommitmentState, type DrawUnit } from "./_pool.js";
 import { STAGE1_ALGORITHM, mismatch, type Stage1Setup } from "./_stage1.js";
@@ -140,92 +140,22 @@ export function buildTargetRecord(setup: Stage1Setup, selections: ReadonlyMap<st
 /** A selected entry's text before its ticket's digits (with its comma) and between them and its id's literal. */
 const ENTRY_OPEN = new TextEncoder().encode(',{"ticket":"');
 const ENTRY_ID = new TextEncoder().encode('","unitId":');
-/** The reused buffer the entries' text is assembled in (grown only for an id over 64 KiB). */
-let ENTRIES = new Uint8Array(1 << 16);
-
-/**
- * The record's digest: SHA-256 of the canonical JSON of its body (docs/spec-v1.md §2), streamed with the body's shape
- * known — members written in canonical order (the small ones as their canonical JSON), each selected entry as
- * `{"ticket":"…","unitId":…}` without a generic walk; for the draw's own selection the entries are written from what
- * the selection was built with (each ticket's hex from its words, the ids as JSON literals written in slot order: no
- * id text read in ticket order) — so exactly `digestOf(body)` (checked against it: test/draw/selection.test.ts, and
- * the golden vectors).
- */
-export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
-  if (body.strata.every((s) => SELECTION_BYTES.has(s.selected))) return ownRecordDigest(body);
-  const h = streamingSha256();
-  h.text('{"algorithm":');
-  h.jsonString(body.algorithm);
-  h.text(',"kind":');
-  h.jsonString(body.kind);
-  h.text(`,"policy":${canonicalJson(body.policy)},"poolCommitment":${canonicalJson(body.poolCommitment)},"random":${canonicalJson(body.random)}`);
-  h.text(`,"seed":${canonicalJson(body.seed)},"selectedCount":${canonicalJson(body.selectedCount)},"strata":[`);
-  body.strata.forEach((s, i) => {
-    h.text(`${i === 0 ? "" : ","}{"census":${canonicalJson(s.census)},"quota":${canonicalJson(s.quota)},"quotaRule":`);
-    h.jsonString(s.quotaRule);
-    h.text(',"riskClass":');
-    h.jsonString(s.riskClass);
-    h.text(',"selected":[');
-    const list = s.selected;
-    const known = SELECTION_BYTES.get(list);
-    if (known !== undefined) {
-      // the entries' text from their bytes, assembled in a reused 64 KiB buffer and hashed a buffer at a time
-      const { words, idJson } = known;
-      let n = 0;
-      for (let j = 0; j < list.length; j++) {
-        const slot = idJson.order[j] as number;
-        const from = idJson.start[slot] as number;
-        const to = idJson.start[slot + 1] as number;
-        if (n + to - from + 96 > ENTRIES.length) {
-          h.bytes(ENTRIES.subarray(0, n));
-          n = 0;
-          if (to - from + 96 > ENTRIES.length) ENTRIES = new Uint8Array(2 * (to - from + 96));
-        }
-        const open = j === 0 ? 1 : 0; // the first entry has no comma
-        for (let i = open; i < ENTRY_OPEN.length; i++) ENTRIES[n++] = ENTRY_OPEN[i] as number;
-        wordsToHexBytes(words, slot * 8, ENTRIES, n);
-        n += 64;
-        for (let i = 0; i < ENTRY_ID.length; i++) ENTRIES[n++] = ENTRY_ID[i] as number;
-        for (let i = from; i < to; i++) ENTRIES[n++] = idJson.bytes[i] as number;
-        ENTRIES[n++] = 0x7d;
-      }
-      h.bytes(ENTRIES.subarray(0, n));
-    } else {
-      for (let j = 0; j < list.length; j++) {
-        const u = list[j] as SelectedUnit;
-        h.text(j === 0 ? '{"ticket":' : ',{"ticket":');
-        h.jsonString(u.ticket);
-        h.text(',"unitId":');
-        h.jsonString(u.unitId);
-        h.text("}");
-      }
-    }
-    h.text(`],"size":${canonicalJson(s.size)},"threshold":${canonicalJson(s.threshold)}}`);
-  });
-  h.text('],"taskId":');
-  h.jsonString(body.taskId);
-  if (body.timeline !== undefined) h.text(`,"timeline":${canonicalJson(body.timeline)}`);
-  h.text("}");
-  return h.hex();
-}
-
-/** Feeds nothing: a helper type for the passes' callers. */
-export type Pass = ReturnType<typeof drawPass>;
-export type { DrawUnit };
-
-/** The buffer the draw's own record text is written into and hashed from, a whole number of blocks at a time. */
+/** The buffer the record's text is written into and hashed from, a whole number of blocks at a time. */
 const TEXT = new Uint8Array(1 << 16);
 const TEXT_VIEW = new DataView(TEXT.buffer);
 const utf8 = new TextEncoder();
 
 /**
- * {@link recordDigest} of a record whose every selection was made by {@link selectionsFromHeaps} (the draw's own):
- * the same canonical text, written straight into one reused 64 KiB buffer — each entry's ticket hex from its words,
- * its id's JSON literal from the selection's bytes — and hashed from it a run of whole 64-byte blocks at a time
- * (`blockSha256`), without copying the text again into a hasher byte by byte (2026-12-05: about a fifth of the
- * digest's time per selected unit). Equal to `digestOf(body)` (test/draw/selection.test.ts, golden vectors).
+ * The record's digest: SHA-256 of the canonical JSON of its body (docs/spec-v1.md §2), streamed with the body's shape
+ * known — members written in canonical order (the small ones as their canonical JSON), each selected entry as
+ * `{"ticket":"…","unitId":…}` without a generic walk. The text is written into one reused 64 KiB buffer and hashed
+ * from it a run of whole 64-byte blocks at a time (`blockSha256`), never copied again into a hasher byte by byte
+ * (2026-12-05: that copy was about a fifth of the digest's time per selected unit). For the draw's own selection the
+ * entries are written from what the selection was built with (each ticket's hex from its words, the ids as JSON
+ * literals written in slot order: no id text read in ticket order) — so exactly `digestOf(body)` (checked against it:
+ * test/draw/selection.test.ts, and the golden vectors).
  */
-function ownRecordDigest(body: Omit<TargetDrawRecord, "digest">): string {
+export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
   const h = blockSha256();
   const buf = TEXT;
   let n = 0;
@@ -237,54 +167,107 @@ function ownRecordDigest(body: Omit<TargetDrawRecord, "digest">): string {
     n -= whole;
   };
   const put = (b: Uint8Array): void => {
-    for (let i = 0; i < b.length; ) {
+    for (let i = 0; i < b.length; i++) {
       if (n === buf.length) flush();
-      const c = Math.min(b.length - i, buf.length - n);
-      buf.set(c === b.length ? b : b.subarray(i, i + c), n);
-      n += c;
-      i += c;
+      buf[n++] = b[i] as number;
     }
   };
-  const text = (s: string): void => put(utf8.encode(s));
-  text(`{"algorithm":${JSON.stringify(body.algorithm)},"kind":${JSON.stringify(body.kind)}`);
+  // the UTF-8 bytes of `s` (ASCII written in place; anything else through the encoder)
+  const text = (s: string): void => {
+    const len = s.length;
+    if (n + len > buf.length) flush();
+    if (n + len <= buf.length) {
+      let f = n;
+      let i = 0;
+      for (; i < len; i++) {
+        const c = s.charCodeAt(i);
+        if (c > 0x7f) break;
+        buf[f++] = c;
+      }
+      if (i === len) {
+        n = f;
+        return;
+      }
+    }
+    put(utf8.encode(s));
+  };
+  // JSON.stringify(s) (a JSON string literal), written in place when `s` is printable ASCII without `"` or `\`
+  const json = (s: string): void => {
+    const len = s.length;
+    if (n + len + 2 > buf.length) flush();
+    if (n + len + 2 <= buf.length) {
+      let f = n;
+      buf[f++] = 0x22;
+      let i = 0;
+      for (; i < len; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) break;
+        buf[f++] = c;
+      }
+      if (i === len) {
+        buf[f++] = 0x22;
+        n = f;
+        return;
+      }
+    }
+    text(JSON.stringify(s));
+  };
+  text('{"algorithm":');
+  json(body.algorithm);
+  text(',"kind":');
+  json(body.kind);
   text(`,"policy":${canonicalJson(body.policy)},"poolCommitment":${canonicalJson(body.poolCommitment)},"random":${canonicalJson(body.random)}`);
   text(`,"seed":${canonicalJson(body.seed)},"selectedCount":${canonicalJson(body.selectedCount)},"strata":[`);
   body.strata.forEach((s, i) => {
-    text(`${i === 0 ? "" : ","}{"census":${canonicalJson(s.census)},"quota":${canonicalJson(s.quota)},"quotaRule":${JSON.stringify(s.quotaRule)},"riskClass":${JSON.stringify(s.riskClass)},"selected":[`);
+    text(`${i === 0 ? "" : ","}{"census":${canonicalJson(s.census)},"quota":${canonicalJson(s.quota)},"quotaRule":`);
+    json(s.quotaRule);
+    text(',"riskClass":');
+    json(s.riskClass);
+    text(',"selected":[');
     const list = s.selected;
-    const { words, idJson } = SELECTION_BYTES.get(list)!;
-    const bytes = idJson.bytes;
+    const known = SELECTION_BYTES.get(list);
     for (let j = 0; j < list.length; j++) {
+      if (known === undefined) {
+        const u = list[j] as SelectedUnit;
+        text(j === 0 ? '{"ticket":' : ',{"ticket":');
+        json(u.ticket);
+        text(',"unitId":');
+        json(u.unitId);
+        text("}");
+        continue;
+      }
+      const { words, idJson } = known;
       const slot = idJson.order[j] as number;
       const from = idJson.start[slot] as number;
       const to = idJson.start[slot + 1] as number;
+      if (n + to - from + 96 > buf.length) flush();
       if (n + to - from + 96 > buf.length) {
-        flush();
-        if (n + to - from + 96 > buf.length) {
-          // an id literal longer than the buffer: the entry in pieces
-          text(`${j === 0 ? "" : ","}{"ticket":"`);
-          const digits = new Uint8Array(64);
-          wordsToHexBytes(words, slot * 8, digits, 0);
-          put(digits);
-          text('","unitId":');
-          put(bytes.subarray(from, to));
-          text("}");
-          continue;
-        }
+        // an id literal longer than the buffer: the entry in pieces
+        text(`${j === 0 ? "" : ","}{"ticket":"${wordsToHex(words, slot * 8)}","unitId":`);
+        put(idJson.bytes.subarray(from, to));
+        text("}");
+        continue;
       }
       for (let k = j === 0 ? 1 : 0; k < ENTRY_OPEN.length; k++) buf[n++] = ENTRY_OPEN[k] as number;
       wordsToHexBytes(words, slot * 8, buf, n);
       n += 64;
       for (let k = 0; k < ENTRY_ID.length; k++) buf[n++] = ENTRY_ID[k] as number;
+      const bytes = idJson.bytes;
       for (let k = from; k < to; k++) buf[n++] = bytes[k] as number;
       buf[n++] = 0x7d;
     }
     text(`],"size":${canonicalJson(s.size)},"threshold":${canonicalJson(s.threshold)}}`);
   });
-  text(`],"taskId":${JSON.stringify(body.taskId)}`);
+  text('],"taskId":');
+  json(body.taskId);
   if (body.timeline !== undefined) text(`,"timeline":${canonicalJson(body.timeline)}`);
   text("}");
   const out = new Int32Array(8);
   h.finishInto(buf, n, out, 0);
   return wordsToHex(out);
 }
+
+/** Feeds nothing: a helper type for the passes' callers. */
+export type Pass = ReturnType<typeof drawPass>;
+export type { DrawUnit };
+
