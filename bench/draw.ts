@@ -99,9 +99,10 @@ console.log(`verifyTargetDrawAsync of that draw, pool from an async generator: m
 // data is released and collected: the floor's 10^6 input arrays (each its own ArrayBuffer, ≈ 200 MB of live heap) and
 // the records of the figures above. In the interleaved runs every mark-compact the 50 % draw triggers has to mark that
 // data too — 2–6× the collection cost of a heap holding the pool alone (a `--trace-gc` and PerformanceObserver study,
-// docs/benchmarks.md "Streamed 10⁷, round 4") — so the row above charges the draw for the bench's memory. Here the
-// pool (and the draws' own output) is the only large live data, as in a process that draws; the collections the
-// draws' own allocations cause are still inside their time (nothing is collected between the timed runs).
+// docs/benchmarks.md "Streamed 10⁷ and the cost per selected unit, round 4") — so the row above charges the draw for
+// the bench's memory. Here the pool (and the draws' own output) is the only large live data, as in a process that
+// draws; the collections the draws' own allocations cause are still inside their time (nothing is collected between
+// the timed runs).
 floorBytes = [];
 record = undefined as unknown as typeof record;
 figures.length = 0;

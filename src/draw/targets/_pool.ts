@@ -524,14 +524,15 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
   const idHash = directHasher(draw === undefined ? new Uint8Array(0) : draw.ticketPrefix);
   const ta = idHash.at;
   /**
-   * commitPool's id fingerprint (docs/spec-v1.md §3, duplicate ids; docs/benchmarks.md "Streamed 10⁷, round 4"): the
-   * first 64 bits of the commitment element's digest of the id under ONE class and eligibility for the whole pass —
-   * those of the pass's first valid unit — i.e. SHA-256(len‖id ‖ len‖fpClass ‖ len‖fpReason). A function of the id
-   * alone (the class and reason are fixed for the pass), so a repeated id is found whatever class or reason its rows
-   * carry; an injective encoding of the id under SHA-256, truncated to 64 bits, as the former tagged fingerprint was
-   * (two distinct ids share it by chance with probability below n²/2⁶⁵; a forger needs about 2³² SHA-256
-   * evaluations). It costs nothing for a unit of that class and eligibility (its element digest is that very value),
-   * one compression for any other. `fpTail` is len‖fpClass ‖ len‖fpReason, written after the id.
+   * commitPool's id fingerprint (docs/spec-v1.md §3, duplicate ids; docs/benchmarks.md "Streamed 10⁷ and the cost
+   * per selected unit, round 4"): the first 64 bits of the commitment element's digest of the id under ONE class and
+   * eligibility for the whole pass — those of the pass's first valid unit — i.e. SHA-256(len‖id ‖ len‖fpClass ‖
+   * len‖fpReason). A function of the id alone (the class and reason are fixed for the pass), so a repeated id is found
+   * whatever class or reason its rows carry; an injective encoding of the id under SHA-256, truncated to 64 bits, as
+   * the former tagged fingerprint was (two distinct ids share it by chance with probability below n²/2⁶⁵; a forger
+   * needs about 2³² SHA-256 evaluations). It costs nothing for a unit of that class and eligibility (its element
+   * digest is that very value), one compression for any other. `fpTail` is len‖fpClass ‖ len‖fpReason, written after
+   * the id.
    */
   let fpTail: Uint8Array | undefined;
   let fpCode = -1;
