@@ -3,6 +3,8 @@
 // figure, repeated) so a change of machine load hits all figures alike; min and median over the runs are printed, and
 // the ratio is the median of the per-run ratios. Run: npx tsx bench/draw.ts [runs=5] [units=1000000]
 import { commitPool, createSeed, drawInspectors, drawTargets, lockTargetDraw, verifyTargetDraw, verifyTargetDrawAsync, type Inspector } from "../src/index.js";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { floorInputs, hashFloor, interleaved, machine, makePool, ms, ratioPolicy, summarise, table, type Timing } from "./_harness.js";
 
 const RUNS = Number(process.argv[2] ?? 5);
@@ -10,10 +12,11 @@ const N = Number(process.argv[3] ?? 1_000_000);
 const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "bench" });
 const pool = makePool(N);
 const commitment = commitPool(pool);
-const floorBytes = floorInputs(seed.value, "BENCH", pool.map((u) => u.id));
+// let: released (with the record) before the cost-per-selected pair is measured again on its own, at the end
+let floorBytes = floorInputs(seed.value, "BENCH", pool.map((u) => u.id));
 const p5 = ratioPolicy(0.05);
 const p50 = ratioPolicy(0.5);
-const record = drawTargets({ taskId: "BENCH", pool, policy: p5, seed, commitment });
+let record = drawTargets({ taskId: "BENCH", pool, policy: p5, seed, commitment });
 const tiny = { strata: { A: { count: 1 }, B: { count: 1 }, C: { count: 1 }, D: { count: 1 } } };
 
 // stage 2: 10^4 locked targets, 5 departments of 300 inspectors each
@@ -91,3 +94,32 @@ for (let r = 0; r < RUNS + 1; r++) {
 }
 const av = summarise(asyncRuns);
 console.log(`verifyTargetDrawAsync of that draw, pool from an async generator: min ${ms(av.min)} ms, median ${ms(av.median)} ms, ratio to floor ${summarise(asyncRuns.map((x, r) => x / (asyncFloor[r] as number))).median.toFixed(2)}× (median of per-run ratios; floor median ${ms(summarise(asyncFloor).median)} ms)`);
+
+// The cost per selected unit again, the two draws alone (alternating, after one untimed pair), once the bench's own
+// data is released and collected: the floor's 10^6 input arrays (each its own ArrayBuffer, ≈ 200 MB of live heap) and
+// the records of the figures above. In the interleaved runs every mark-compact the 50 % draw triggers has to mark that
+// data too — 2–6× the collection cost of a heap holding the pool alone (a `--trace-gc` and PerformanceObserver study,
+// docs/benchmarks.md "Streamed 10⁷ and the cost per selected unit, round 4") — so the row above charges the draw for
+// the bench's memory. Here the pool (and the draws' own output) is the only large live data, as in a process that
+// draws; the collections the draws' own allocations cause are still inside their time (nothing is collected between
+// the timed runs).
+floorBytes = [];
+record = undefined as unknown as typeof record;
+figures.length = 0;
+setFlagsFromString("--expose-gc");
+(runInNewContext("gc") as () => void)();
+const tinyDraw = () => drawTargets({ taskId: "BENCH", pool, policy: tiny, seed, commitment });
+const halfDraw = () => drawTargets({ taskId: "BENCH", pool, policy: p50, seed, commitment });
+tinyDraw();
+halfDraw();
+const alone: [number[], number[]] = [[], []];
+for (let r = 0; r < RUNS; r++) {
+  let t = performance.now();
+  tinyDraw();
+  alone[0].push(performance.now() - t);
+  t = performance.now();
+  halfDraw();
+  alone[1].push(performance.now() - t);
+}
+const perAlone = summarise(alone[1].map((x, r) => ((x - (alone[0][r] as number)) * 1000) / (sel50 - 4)));
+console.log(`cost per selected unit, the two draws alone (the bench's floor inputs and records released and collected first; ${RUNS} alternating runs): min ${perAlone.min.toFixed(2)} µs, median ${perAlone.median.toFixed(2)} µs (1 per stratum ${ms(summarise(alone[0]).median)} ms, 50% ${ms(summarise(alone[1]).median)} ms, medians)`);

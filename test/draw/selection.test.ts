@@ -51,6 +51,30 @@ describe("boundedHeap: the k smallest (ticket, id) in order", () => {
       expect(h.sorted().map((c) => ({ unitId: c.id, ticket: wordsToHex(c.w) }))).toEqual(want);
     }), { seed: 13, numRuns: 40 });
   });
+  it("compaction by the first word's top 16 bits (buffers of 4,096 and more): the same k kept as the definition", () => {
+    // mode 0: random words; 1: the top 16 bits from 3 values (one huge bucket at the cut); 2: first word from 5
+    // values (ties broken by the other words); 3: each offer's top bits descending (every offer kept, then dropped)
+    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 2700, max: 9000 }), fc.integer({ min: 4200, max: 30000 }), fc.integer({ min: 0, max: 3 }), (s, k, n, mode) => {
+      const next = words(s);
+      const offers = Array.from({ length: n }, (_, i) => {
+        const w = Int32Array.from({ length: 8 }, next);
+        if (mode === 1) w[0] = ((((next() >>> 0) % 3) - 1) << 16) | (w[0]! & 0xffff);
+        if (mode === 2) w[0] = ((next() >>> 0) % 5) - 2;
+        if (mode === 3) w[0] = (0x7fffffff - i * 65536) | 0;
+        return { w, id: `U${(next() >>> 0) % 1000}-${i}` };
+      });
+      const h = boundedHeap(k);
+      for (const o of offers) if ((o.w[0]! >>> 0) <= h.gate[0]!) h.offer(o.w, o.id);
+      const want = definition(offers, k);
+      expect(h.sortedSelected()).toEqual(want);
+      // sized once from a hint (a draw passes the committed stratum size; a wrong hint changes nothing but memory)
+      for (const hint of [n, 1, 10 * n]) {
+        const sized = boundedHeap(k, false, hint);
+        for (const o of offers) if ((o.w[0]! >>> 0) <= sized.gate[0]!) sized.offer(o.w, o.id);
+        expect(sized.sortedSelected()).toEqual(want);
+      }
+    }), { seed: 7, numRuns: 24 });
+  });
   it("an equal ticket is kept by id (the threshold compares the id too)", () => {
     const w = new Int32Array(8).fill(-1);
     const h = boundedHeap(2);
@@ -123,6 +147,23 @@ describe("a record's digest, streamed with its shape known, is the generic canon
       const { digest, ...body } = r;
       expect(digestOf(body)).toBe(digest);
     }), { seed: 13, numRuns: 60 });
+  });
+  it("ids longer than the 64 KiB text buffer, and a commitment whose text alone fills it (many exclusions)", async () => {
+    const { commitPool, createSeed, drawTargets } = await import("../../src/index.js");
+    const { digestOf } = await import("../../src/draw/_shared/_encoding.js");
+    const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "test" });
+    const long = (c: string, n: number) => `L${c.repeat(n)}`;
+    const pool = [
+      ...Array.from({ length: 40 }, (_, i) => ({ id: `U${i}`, riskClass: "A" })),
+      { id: long("x", 70_000), riskClass: "A" }, { id: long("检", 30_000), riskClass: "A" }, { id: long('"', 40_000), riskClass: "B" }, { id: "V1", riskClass: "B" },
+    ];
+    const exclusions = Array.from({ length: 3000 }, (_, i) => ({ unitId: `EXCLUDED-${i}-${"z".repeat(20)}`, reason: `停业整顿 ${i}` }));
+    for (const options of [{}, { exclusions }]) {
+      const r = drawTargets({ taskId: "T-long", pool, seed, commitment: commitPool(pool, options), policy: { strata: { A: { ratio: 1 }, B: { ratio: 1 } } } });
+      expect(r.selectedCount).toBe(44);
+      const { digest, ...body } = r;
+      expect(digestOf(body)).toBe(digest);
+    }
   });
   it("a record of 8,003 selected units (many 64 KiB buffers of text), ids with escapes and non-ASCII among them", async () => {
     const { commitPool, createSeed, drawTargets } = await import("../../src/index.js");

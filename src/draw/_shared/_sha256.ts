@@ -280,10 +280,12 @@ function compressBytes(src: Int32Array, m: DataView, o: number, dst: Int32Array 
 }
 
 function writeBitLength(buf: Uint8Array, at: number, byteLength: number): void {
-  const bits = byteLength * 8;
-  const hi = Math.floor(bits / 0x100000000);
+  // the 64-bit big-endian bit count: high word ⌊8·len / 2³²⌋ (`>>> 0` floors a positive quotient below 2³²), low word
+  // 8·len mod 2³² (`<< 3` takes len mod 2³² first: the same low bits) — no float division and floor per message
+  const hi = (byteLength / 0x20000000) >>> 0;
+  const lo = byteLength << 3;
   buf[at] = hi >>> 24; buf[at + 1] = hi >>> 16; buf[at + 2] = hi >>> 8; buf[at + 3] = hi;
-  buf[at + 4] = bits >>> 24; buf[at + 5] = bits >>> 16; buf[at + 6] = bits >>> 8; buf[at + 7] = bits;
+  buf[at + 4] = lo >>> 24; buf[at + 5] = lo >>> 16; buf[at + 6] = lo >>> 8; buf[at + 7] = lo;
 }
 
 /**

@@ -217,11 +217,6 @@ export function stateFromJson(j: { sum: string; unitCount: number; strata: Recor
   return { sum, unitCount: j.unitCount, strata: { ...j.strata }, ineligible: { ...j.ineligible } };
 }
 
-/** The internal prefix of a unit id's fingerprint when no draw prefix exists (commitPool): never part of a record. */
-// 60 bytes, so len‖tag is one 64-byte block, compressed once: a fingerprint then costs one compression for an id of up
-// to 51 bytes (the former 34-byte tag left 38 bytes of prefix in the block, and an 18-byte USCC took two compressions)
-const FINGERPRINT_TAG = /* @__PURE__ */ "shuangsuiji/unit-id-fingerprint/v2".padEnd(60, ".");
-
 /**
  * Duplicate-id detection in typed memory (docs/spec-v1.md §3; used per bucket by {@link fingerprintLog}): an
  * open-addressing table of 64-bit fingerprints (the
@@ -523,11 +518,25 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
   const hashUnits = options.hashUnits ?? true;
   const state = emptyCommitmentState();
   const excluded = new Set(config.exclusions.map((e) => e.unitId));
-  // the id is written once into each hasher's own buffer: the commitment element (no prefix) and the ticket (or, for
-  // commitPool, the fingerprint hash) after its prefix
+  // the id is written once into each hasher's own buffer: the commitment element (no prefix) and the ticket after its
+  // prefix — or, for commitPool (no draw), the id fingerprint's element (below), also without a prefix
   const unitHash = directHasher(new Uint8Array(0));
-  const idHash = directHasher(draw === undefined ? lengthDelimited([FINGERPRINT_TAG]) : draw.ticketPrefix);
+  const idHash = directHasher(draw === undefined ? new Uint8Array(0) : draw.ticketPrefix);
   const ta = idHash.at;
+  /**
+   * commitPool's id fingerprint (docs/spec-v1.md §3, duplicate ids; docs/benchmarks.md "Streamed 10⁷ and the cost
+   * per selected unit, round 4"): the first 64 bits of the commitment element's digest of the id under ONE class and
+   * eligibility for the whole pass — those of the pass's first valid unit — i.e. SHA-256(len‖id ‖ len‖fpClass ‖
+   * len‖fpReason). A function of the id alone (the class and reason are fixed for the pass), so a repeated id is found
+   * whatever class or reason its rows carry; an injective encoding of the id under SHA-256, truncated to 64 bits, as
+   * the former tagged fingerprint was (two distinct ids share it by chance with probability below n²/2⁶⁵; a forger
+   * needs about 2³² SHA-256 evaluations). It costs nothing for a unit of that class and eligibility (its element
+   * digest is that very value), one compression for any other. `fpTail` is len‖fpClass ‖ len‖fpReason, written after
+   * the id.
+   */
+  let fpTail: Uint8Array | undefined;
+  let fpCode = -1;
+  let fpReason: IneligibleReason | undefined;
   // the hashers' buffers, read once here and again only when `reserve` replaces them (not through a getter per unit)
   let ubuf = unitHash.buf;
   let tbuf = idHash.buf;
@@ -586,7 +595,8 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     if (typeof id === "string") {
       const n = id.length;
       if (ub.length < 4 * n + 64 + 72) ub = ubuf = unitHash.reserve(4 * n + 64);
-      if (tb.length < ta + 4 * n + 72) tb = tbuf = idHash.reserve(4 * n);
+      // (room for the longest fingerprint element tail: 4 + 3n + 9 + 25 bytes at most)
+      if (tb.length < ta + 4 * n + 64 + 72) tb = tbuf = idHash.reserve(4 * n + 64);
       // one read of each character, written into both buffers: `bad` turns negative at a character outside
       // 0x21–0x7e (a space included), `high` at one above "Z"
       let bad = 0;
@@ -618,12 +628,16 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     }
     const idStr = id as string;
     tb[ta] = idBytes >>> 24; tb[ta + 1] = idBytes >>> 16; tb[ta + 2] = idBytes >>> 8; tb[ta + 3] = idBytes;
-    // the ticket (a draw) or the fingerprint hash (commitPool) of len‖id: the duplicate check's fingerprint, logged
-    // here and checked at the end (fingerprintLog); a repeated row is refused then, with every other bad row
-    idHash.finish(4 + idBytes, tw, 0);
+    // a draw: the ticket of len‖id, which is also the duplicate check's fingerprint
+    if (draw !== undefined) idHash.finish(4 + idBytes, tw, 0);
     ids?.push(idStr);
-    log.push(tw[0] as number, tw[1] as number, at);
     const reason = plainEligibility ? (hasExclusions && excluded.has(idStr) ? "excluded" : undefined) : eligibilityOf(u, config, excluded);
+    if (draw === undefined && fpCode < 0) {
+      // the pass's fingerprint class and reason: the first valid unit's (fixed from here on)
+      fpCode = code;
+      fpReason = reason;
+      fpTail = lengthDelimited([String.fromCharCode(code + 65), reason ?? ""]);
+    }
     if (hashUnits) {
       ub[0] = idBytes >>> 24; ub[1] = idBytes >>> 16; ub[2] = idBytes >>> 8; ub[3] = idBytes;
       let o = 4 + idBytes;
@@ -639,6 +653,11 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
         o += 4 + rn;
       }
       unitHash.finish(o, words, 0);
+      if (draw === undefined && code === fpCode && reason === fpReason) {
+        // commitPool: this unit's element digest is its id fingerprint (see fpTail)
+        tw[0] = words[0] as number;
+        tw[1] = words[1] as number;
+      }
       // sum += words (mod 2^256): into the lanes, carried every 2^20 units
       lanes[0] = (lanes[0] as number) + ((words[0] as number) >>> 0); lanes[1] = (lanes[1] as number) + ((words[1] as number) >>> 0);
       lanes[2] = (lanes[2] as number) + ((words[2] as number) >>> 0); lanes[3] = (lanes[3] as number) + ((words[3] as number) >>> 0);
@@ -646,6 +665,16 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
       lanes[6] = (lanes[6] as number) + ((words[6] as number) >>> 0); lanes[7] = (lanes[7] as number) + ((words[7] as number) >>> 0);
       if (++laneUnits === 1 << 20) settle();
     }
+    if (draw === undefined && !(hashUnits && code === fpCode && reason === fpReason)) {
+      // commitPool, a unit of another class or reason: its id's fingerprint element, len‖id (written above) ‖ fpTail
+      const t = fpTail as Uint8Array;
+      const o = ta + 4 + idBytes;
+      for (let i = 0; i < t.length; i++) tb[o + i] = t[i] as number;
+      idHash.finish(4 + idBytes + t.length, tw, 0);
+    }
+    // the fingerprint (the ticket in a draw), logged here and checked at the end (fingerprintLog): a repeated row is
+    // refused then, with every other bad row
+    log.push(tw[0] as number, tw[1] as number, at);
     unitCount++;
     if (reason !== undefined) {
       const r = REASONS.indexOf(reason);
@@ -720,6 +749,8 @@ export function ticketHex(seedHex: string, taskId: string, unitId: string): stri
  */
 const HEX_RUN = 1024;
 const hexDecoder = /* @__PURE__ */ new TextDecoder();
+/** One run's ticket hex digit codes, reused run after run. */
+const RUN_HEX = /* @__PURE__ */ new Uint8Array(64 * HEX_RUN);
 const hexEncoder = /* @__PURE__ */ new TextEncoder();
 
 /** A copy of `b` with room for at least `need` bytes (twice as large, or more). */
@@ -762,11 +793,15 @@ export function flatCopy(s: string): string {
  * stratum, or a verifier's generous bound, costs nothing up front). `copyIds` (streamed pools): a kept id is stored as
  * a flat copy ({@link flatCopy}), never as the caller's string, which may pin a whole read buffer.
  */
-export function boundedHeap(k: number, copyIds = false) {
-  let slab = new Int32Array(Math.min(Math.max(k, 1), 1024) * 8);
+export function boundedHeap(k: number, copyIds = false, expected = 0) {
+  const limit = k + Math.ceil(k / 2) + 64;
+  // `expected` (a draw: the committed size of the stratum) sizes the buffer once instead of doubling it from 1,024
+  // slots (a 5 × 10^5 selection allocated twice its final slabs on the way); a hint only, bounded (2^18 slots, 8 MiB),
+  // so a damaged commitment cannot make it allocate more than that up front
+  const first = Math.min(limit, Math.max(Math.min(Math.max(k, 1), 1024), Number.isFinite(expected) && expected > 0 ? Math.min(expected, 1 << 18) : 0));
+  let slab = new Int32Array(first * 8);
   let ids: string[] = [];
   let m = 0;
-  const limit = k + Math.ceil(k / 2) + 64;
   let hasThreshold = false;
   const threshold = new Int32Array(8);
   // the largest first ticket word (unsigned) an offer can have and still be kept: checked by the pass before it calls
@@ -821,6 +856,7 @@ export function boundedHeap(k: number, copyIds = false) {
   // scratch of the compactions (allocated at the first one, at the buffer's limit)
   let idx = new Int32Array(0);
   let keep = new Uint8Array(0);
+  let buckets: Int32Array | undefined;
   // keeps the k smallest of the m held (moved down to slots 0..k, in place: no second buffer) and makes the largest of
   // them the threshold
   const compact = (): void => {
@@ -828,8 +864,36 @@ export function boundedHeap(k: number, copyIds = false) {
       idx = new Int32Array(m);
       keep = new Uint8Array(m);
     }
-    for (let i = 0; i < m; i++) idx[i] = i;
-    select(idx, 0, m - 1, k - 1);
+    if (m < 4096) {
+      for (let i = 0; i < m; i++) idx[i] = i;
+      select(idx, 0, m - 1, k - 1);
+    } else {
+      // by the top 16 bits of the first ticket word (one count and one placement pass, read in slot order): the slots
+      // of the buckets wholly below rank k first, then those of the bucket holding rank k, the only ones compared in
+      // full (about m / 2^16 of them… a few thousand at most) — the same k kept and the same threshold as a
+      // quickselect over all m, at a fraction of its comparisons (property: test/draw/selection.test.ts)
+      const counts = (buckets ??= new Int32Array(65536));
+      counts.fill(0);
+      for (let s = 0; s < m; s++) {
+        const b = (slab[s * 8] as number) >>> 16;
+        counts[b] = (counts[b] as number) + 1;
+      }
+      let below = 0;
+      let cut = 0;
+      for (;; cut++) {
+        const c = counts[cut] as number;
+        if (below + c >= k) break;
+        below += c;
+      }
+      let lo = 0;
+      let hi = below;
+      for (let s = 0; s < m; s++) {
+        const b = (slab[s * 8] as number) >>> 16;
+        if (b < cut) idx[lo++] = s;
+        else if (b === cut) idx[hi++] = s;
+      }
+      select(idx, below, hi - 1, k - 1);
+    }
     // the largest kept (select put it at k - 1 of idx)
     const top = (idx[k - 1] as number) * 8;
     for (let i = 0; i < 8; i++) threshold[i] = slab[top + i] as number;
@@ -936,22 +1000,19 @@ export function boundedHeap(k: number, copyIds = false) {
       return this.recordSelectedHex().list;
     },
     /**
-     * {@link recordSelected} with what the record's digest needs of it, so the digest reads no ticket word and no id
-     * text in ticket order (a cache miss per selected unit each): `hex`, the tickets' hex digit codes in list order (64
-     * per entry), and `idJson`, each kept id's JSON string literal as UTF-8 bytes, written in slot order (the order the
-     * ids arrived in, so their texts are read in memory order) — entry i's literal is `bytes[start[slot]..start[slot +
-     * 1])` with `slot = order[i]`. The hex is written slot by slot to its entry's place (the words read in sequence)
-     * and decoded to text a run of {@link HEX_RUN} tickets at a time; each ticket is a 64-character slice of its run's
-     * text.
+     * {@link recordSelected} with what the record's digest needs of it, so the digest reads no id text in ticket order
+     * (a cache miss per selected unit): `words`, the ticket words of every kept slot (entry i's ticket is at slot
+     * `idJson.order[i]`: the digest writes its hex from them), and `idJson`, each kept id's JSON string literal as UTF-8
+     * bytes, written in slot order (the order the ids arrived in, so their texts are read in memory order) — entry i's
+     * literal is `bytes[start[slot]..start[slot + 1])` with `slot = order[i]`. The tickets' hex is written a run of
+     * {@link HEX_RUN} entries at a time into one reused buffer (words gathered from the slab, which fits in cache) and
+     * decoded to text once per run; each ticket is a 64-character slice of its run's text (no buffer of every
+     * ticket's hex: 32 MB at 5 × 10^5 selected, at the streamed draw's memory peak).
      */
-    recordSelectedHex(): { list: { readonly ticket: string; readonly unitId: string }[]; hex: Uint8Array; idJson: { order: Int32Array; start: Int32Array; bytes: Uint8Array } } {
+    recordSelectedHex(): { list: { readonly ticket: string; readonly unitId: string }[]; words: Int32Array; idJson: { order: Int32Array; start: Int32Array; bytes: Uint8Array } } {
       const o = order();
       const n = o.length;
       const list = new Array<{ readonly ticket: string; readonly unitId: string }>(n);
-      const hex = new Uint8Array(64 * n);
-      const rank = new Int32Array(n);
-      for (let i = 0; i < n; i++) rank[o[i] as number] = i;
-      for (let slot = 0; slot < n; slot++) wordsToHexBytes(slab, slot * 8, hex, 64 * (rank[slot] as number));
       const start = new Int32Array(n + 1);
       let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(Math.max(64, 20 * n + 64));
       let at = 0;
@@ -980,13 +1041,14 @@ export function boundedHeap(k: number, copyIds = false) {
       }
       for (let r = 0; r < n; r += HEX_RUN) {
         const end = Math.min(n, r + HEX_RUN);
-        const text = hexDecoder.decode(hex.subarray(64 * r, 64 * end));
+        for (let i = r; i < end; i++) wordsToHexBytes(slab, (o[i] as number) * 8, RUN_HEX, 64 * (i - r));
+        const text = hexDecoder.decode(RUN_HEX.subarray(0, 64 * (end - r)));
         for (let i = r; i < end; i++) {
           const t = 64 * (i - r);
           list[i] = Object.freeze({ ticket: text.slice(t, t + 64), unitId: ids[o[i] as number] as string });
         }
       }
-      return { list, hex, idJson: { order: o, start, bytes: bytes.subarray(0, at) } };
+      return { list, words: slab, idJson: { order: o, start, bytes: bytes.subarray(0, at) } };
     },
     sorted(): Candidate[] {
       const o = order();
