@@ -12,9 +12,9 @@ import { nativeTextDigest } from "./_nativeDigest.js";
  * @param json - A stored task as JSON text, with its audit trail.
  * @param options - The holiday `calendars` and trusted `anchors` the replay needs.
  * @returns The live task rebuilt by replaying its audit trail.
- * @throws {@link ShuangsuijiError} `invalid-argument` when `json` is not a string; `invalid-input` when it is not
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `json` is not a string; `invalid-input` when it is not
  *   valid JSON, exceeds the input limits or has no well-formed, non-empty `audit` trail.
- * @throws {@link ShuangsuijiError} `audit-trail-invalid` when the trail does not replay or the stored state differs
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `audit-trail-invalid` when the trail does not replay or the stored state differs
  *   from what it describes.
  * @example
  * ```ts

@@ -12,9 +12,9 @@ import { nativeTextDigest } from "./_nativeDigest.js";
  * @param json - The audit trail as JSON text (an array of events).
  * @param options - The holiday `calendars` and trusted `anchors` the replay needs.
  * @returns The task the trail describes.
- * @throws {@link ShuangsuijiError} `invalid-argument` when `json` is not a string; `invalid-input` when it is not
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-argument` when `json` is not a string; `invalid-input` when it is not
  *   valid JSON or exceeds the input limits (naming the path).
- * @throws {@link ShuangsuijiError} `audit-trail-invalid` when the trail does not replay, naming the event.
+ * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `audit-trail-invalid` when the trail does not replay, naming the event.
  * @example
  * ```ts
  * import { replayTaskText } from "shuangsuiji/node";
