@@ -14,9 +14,9 @@ export default defineConfig({
     alias: [
       { find: /^shuangsuiji$/, replacement: src("index.ts") },
       { find: /^shuangsuiji\/stats$/, replacement: src("stats/index.ts") },
-      // what the package's "browser" field gives a browser bundle of dist/: the compact SHA-256 kernel (same digests;
-      // docs/benchmarks.md "Bundle size"), so the app runs in Chromium on the kernel browsers get
-      { find: /^(\.\.?\/)+(draw\/)?(_shared\/)?_sha256\.js$/, replacement: src("draw/_shared/_sha256Compact.ts") },
+      // what the package's "browser" field gives a browser bundle of dist/: the compact SHA-256 compression (same
+      // digests; docs/benchmarks.md "Bundle size"), so the app runs in Chromium on what browsers get
+      { find: /^\.\/_compress\.js$/, replacement: src("draw/_shared/_compressCompact.ts") },
     ],
   },
   build: {

@@ -131,8 +131,14 @@ describePg("PostgreSQL event store: what it refuses (hostile7b)", () => {
   it("F4: text jsonb cannot store (U+0000, a lone surrogate) is refused as invalid-input naming the event and field", async () => {
     const store = await fresh("f4");
     for (const [text, cp] of [["甲\u0000乙", "U+0000"], ["甲\ud800乙", "U+D800"]] as const) {
-      const t = recordResult(base, { ...forms[0]!, handlingOpinion: `意见${text}` }, ON).task;
-      const e = await refusal(store.append(ID, t.audit.slice(base.audit.length)));
+      // the transition refuses such text by path since session 8 (text-storable)…
+      expect(() => recordResult(base, { ...forms[0]!, handlingOpinion: `意见${text}` }, ON)).toThrow(/handlingOpinion/);
+      // …and the store still refuses it in events it is handed (a trail recorded before that, or forged), digest recomputed
+      const [clean] = recordResult(base, forms[0]!, ON).task.audit.slice(base.audit.length) as AuditEvent[];
+      const { digest: _d, ...body } = JSON.parse(JSON.stringify(clean)) as AuditEvent & { input: { handlingOpinion: string }[] };
+      body.input[0]!.handlingOpinion = `意见${text}`;
+      const forged = { ...body, digest: digestOf(body) } as unknown as AuditEvent;
+      const e = await refusal(store.append(ID, [forged]));
       expect(e.code).toBe("invalid-input");
       expect(e.issues[0]).toMatchObject({ rule: "jsonb-text", path: ["events", head.seq + 1, "input", 0, "handlingOpinion"] });
       expect(e.issues[0]!.messageEn).toContain(cp);
