@@ -12,7 +12,7 @@ import { canonicalJson, digestOf } from "../../src/draw/_shared/_encoding.js";
 import { POOL, SCJG, WJW, drawnTask, recordFor, teamsTask } from "./_scenario.js";
 import { publishAll } from "./_publish.js";
 
-type Op =
+export type Op =
   | { kind: "amend"; pick: number }
   | { kind: "replace"; team: number; member: number; sub: number }
   | { kind: "recusal"; team: number; member: number; sub: number; granted: boolean }

@@ -1,106 +1,20 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  CN_CALENDAR, ShuangsuijiError, addAssistant, addCalendarYears, amendLockedList, completeInspection, correctPublishedResult, decideRecusalRequest,
-  LIFECYCLE_PRESETS, loadTask, lockTargets, publicView, publishResults, recordIdentityShown, recordResult, replaceInspector, replayTask, startInspection, verifyAuditTrail, verifyTask,
+  ShuangsuijiError, completeInspection,
+  LIFECYCLE_PRESETS, loadTask, publicView, publishResults, recordIdentityShown, recordResult, replayTask, startInspection, verifyAuditTrail, verifyTask,
   AuditEventSchema, StoredTaskSchema, type AuditEvent, type TaskLifecycle,
 } from "../../src/index.js";
 import { canonicalDigest } from "../../src/task/_digest.js";
-import { isNegativeOutcome } from "../../src/codes/isNegativeOutcome.js";
 import { isValidCivilDate } from "../../src/calendar/isValidCivilDate.js";
 import { canonicalJson, digestOf } from "../../src/draw/_shared/_encoding.js";
-import { POOL, SCJG, WJW, drawnTask, recordFor, teamsTask } from "./_scenario.js";
-import { publishAll } from "./_publish.js";
+import { SCJG, WJW, recordFor, teamsTask } from "./_scenario.js";
 
 // ---- random call sequences over the whole lifecycle -------------------------------------------------------------
 
-type Op =
-  | { kind: "amend"; pick: number }
-  | { kind: "replace"; team: number; member: number; sub: number }
-  | { kind: "recusal"; team: number; member: number; sub: number; granted: boolean }
-  | { kind: "assistant"; team: number }
-  | { kind: "start" }
-  | { kind: "result"; target: number; outcome: "no-problem-found" | "information-not-published" }
-  | { kind: "complete"; day: number; calendar: boolean }
-  | { kind: "publish"; day: number }
-  | { kind: "correct"; target: number };
-
-const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant("amend" as const), pick: fc.nat(11) }),
-  fc.record({ kind: fc.constant("replace" as const), team: fc.nat(3), member: fc.nat(9), sub: fc.nat(12) }),
-  fc.record({ kind: fc.constant("recusal" as const), team: fc.nat(3), member: fc.nat(9), sub: fc.nat(12), granted: fc.boolean() }),
-  fc.record({ kind: fc.constant("assistant" as const), team: fc.nat(3) }),
-  fc.constant({ kind: "start" as const }),
-  fc.record({ kind: fc.constant("result" as const), target: fc.nat(5), outcome: fc.constantFrom("no-problem-found" as const, "information-not-published" as const) }),
-  fc.record({ kind: fc.constant("complete" as const), day: fc.nat(40), calendar: fc.boolean() }),
-  fc.record({ kind: fc.constant("publish" as const), day: fc.nat(40) }),
-  fc.record({ kind: fc.constant("correct" as const), target: fc.nat(5) }),
-);
-
-/** A calendar other than the bundled one (a made-up 2031): events computed with it record it by digest. */
-const CUSTOM = addCalendarYears(CN_CALENDAR, [{ year: CN_CALENDAR.lastYear + 1, holidays: [], workdays: [] }]);
-const day = (base: string, n: number) => new Date(Date.parse(`${base}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const dir = [...SCJG, ...WJW];
-const approval = { name: "王局长", role: "principal-head" as const, on: "2026-04-05", departmentId: "SCJG" };
-
-function apply(t: TaskLifecycle, op: Op): TaskLifecycle {
-  const team = t.teams[("team" in op ? op.team : 0) % Math.max(1, t.teams.length)];
-  switch (op.kind) {
-    case "amend": {
-      const id = POOL.map((u) => u.id)[op.pick % POOL.length]!;
-      const on = t.targetIds.includes(id);
-      return amendLockedList(t, { add: on ? [] : [id], remove: on ? [id] : [], reason: "核实", approval, on: "2026-04-05", actor: "p" }).task;
-    }
-    case "replace": {
-      if (team === undefined) return t;
-      const m = team.members[op.member % team.members.length]!;
-      return replaceInspector(t, { targetId: team.targetIds[0]!, outgoingId: m.inspectorId, substituteId: dir[op.sub % dir.length]!.id, reason: "health", approval: { ...approval, departmentId: m.departmentId }, chosenBy: "部门", directory: dir, newLeaderId: dir[op.sub % dir.length]!.id, on: "2026-04-08", actor: "p" }).task;
-    }
-    case "recusal": {
-      if (team === undefined) return t;
-      const m = team.members[op.member % team.members.length]!;
-      const sub = dir[op.sub % dir.length]!;
-      return decideRecusalRequest(t, { targetId: team.targetIds[0]!, inspectorId: m.inspectorId, grounds: "申请", granted: op.granted, refusalReason: "无利害关系", decision: { ...approval, role: "department-head", departmentId: m.departmentId }, substitute: { substituteId: sub.id, chosenBy: "部门", directory: dir, newLeaderId: sub.id }, on: "2026-04-09", actor: "p" }).task;
-    }
-    case "assistant":
-      return team === undefined ? t : addAssistant(t, { targetId: team.targetIds[0]!, assistant: { name: "赵工", kind: "expert" }, on: "2026-04-09", actor: "组长" }).task;
-    case "start":
-      return startInspection(t, { on: "2026-04-10", actor: "p" }).task;
-    case "result":
-      return recordResult(t, recordFor(t, t.targetIds[op.target % Math.max(1, t.targetIds.length)] ?? "none", [op.outcome]), { on: "2026-04-15", actor: "p", ...(isNegativeOutcome(op.outcome) ? { penaltyDecidedOn: "2026-04-20" } : {}) }).task;
-    case "complete":
-      return completeInspection(t, { completedOn: day("2026-05-01", op.day), actor: "p", ...(op.calendar ? { calendar: { calendar: CUSTOM } } : {}) }).task;
-    case "publish":
-      return publishAll(t, { publishedOn: day(t.completedOn ?? "2026-05-01", op.day), actor: "p" }).task;
-    case "correct": {
-      const id = t.records[op.target % Math.max(1, t.records.length)]?.target.targetId ?? "none";
-      return correctPublishedResult(t, { record: recordFor(t, id, ["no-problem-found"]), reason: "异议属实", approval: { ...approval, on: "2026-12-01" }, objectionConfirmedOn: "2026-11-30", on: "2026-12-01", actor: "p", calendar: { calendar: CUSTOM } }).task;
-    }
-  }
-}
-
-/** Applies the ops, skipping refused ones (typed refusals only). */
-function run(start: TaskLifecycle, ops: readonly Op[]): TaskLifecycle {
-  let t = start;
-  for (const op of ops) {
-    try {
-      t = apply(t, op);
-    } catch (e) {
-      if (!(e instanceof ShuangsuijiError)) throw e;
-    }
-  }
-  return t;
-}
-
-/** Ops that reach publication often: all results, then completion and publication, then anything. */
-const sequence = fc.tuple(fc.array(opArb, { maxLength: 8 }), fc.array(opArb, { maxLength: 8 })).map(([a, b]): Op[] => [
-  ...a, { kind: "start" }, ...[0, 1, 2, 3, 4, 5].map((target): Op => ({ kind: "result", target, outcome: "no-problem-found" })),
-  { kind: "complete", day: 3, calendar: a.length % 2 === 0 }, { kind: "publish", day: 5 }, ...b,
-]);
+// the random call sequences are shared with the text entries' property tests (test/task/_trails.ts)
+import { CUSTOM, calendars, locked, run, sequence, withTeams, type Op } from "./_trails.js";
 const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-const calendars = [CUSTOM];
-const locked = lockTargets(drawnTask("chongqing"), { on: "2026-04-01", actor: "x" }).task;
-const withTeams = teamsTask("chongqing");
 
 describe("events are the source of truth: replay rebuilds the state", () => {
   it("for random call sequences, replay(events) equals the state, and the stored state verifies", () => {
