@@ -117,13 +117,14 @@ function rechain(events: Record<string, unknown>[]): void {
   }
 }
 
-type Path = (string | number)[];
-function leaves(v: unknown, at: Path = []): Path[] {
+export type Path = (string | number)[];
+/** Every path to a leaf (string, number, boolean, null) under `v`. */
+export function leaves(v: unknown, at: Path = []): Path[] {
   if (v === null || typeof v !== "object") return [at];
   if (Array.isArray(v)) return v.flatMap((x, i) => leaves(x, [...at, i]));
   return Object.keys(v).flatMap((k) => leaves((v as Record<string, unknown>)[k], [...at, k]));
 }
-const getAt = (v: unknown, p: Path): unknown => p.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], v);
+export const getAt = (v: unknown, p: Path): unknown => p.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], v);
 
 export type Tamper =
   | { kind: "none" }

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { ShuangsuijiError, publicView, recordResult, replayTask, startInspection, verifyAuditTrail, type AuditEvent, type TaskLifecycle } from "../../src/index.js";
 import { digestOf } from "../../src/draw/_shared/_encoding.js";
 import { recordFor, teamsTask } from "./_scenario.js";
+import { getAt, leaves, type Path } from "./_trails.js";
 
 const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -25,14 +26,6 @@ const events: AuditEvent[] = json([...live.audit]);
 const head = publicView(live).head!;
 const late = events.map((e, i) => (e.type === "result-recorded" || e.type === "advance-notice-recorded" ? i : -1)).filter((i) => i >= 0);
 
-type Path = (string | number)[];
-/** Every path to a leaf (string, number, boolean, null) under `v`. */
-function leaves(v: unknown, at: Path = []): Path[] {
-  if (v === null || typeof v !== "object") return [at];
-  if (Array.isArray(v)) return v.flatMap((x, i) => leaves(x, [...at, i]));
-  return Object.keys(v).flatMap((k) => leaves((v as Record<string, unknown>)[k], [...at, k]));
-}
-const getAt = (v: unknown, p: Path): unknown => p.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], v);
 function setAt(v: unknown, p: Path, x: unknown): void {
   const o = getAt(v, p.slice(0, -1)) as Record<string | number, unknown>;
   o[p[p.length - 1]!] = x;
