@@ -5,18 +5,9 @@
 // the in-memory commitPool, which confirms every hit by comparing the ids.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ShuangsuijiError, commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync, type CommitPoolOptions, type DrawUnit } from "../../src/index.js";
+import { commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync, type CommitPoolOptions, type DrawUnit } from "../../src/index.js";
+import { issuesOf, type Issue } from "./_issues.js";
 
-type Issue = [readonly (string | number)[], string, string, string];
-const issuesOf = async (f: () => unknown): Promise<Issue[] | "no error"> => {
-  try {
-    await f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ShuangsuijiError);
-    return (e as ShuangsuijiError).issues.map((i) => [i.path, i.rule, i.messageEn, i.messageZh]);
-  }
-  return "no error";
-};
 async function* batches<T>(xs: readonly T[], size: number): AsyncGenerator<T[]> {
   for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
 }

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import {
   ShuangsuijiError, commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync, verifyTargetDraw, verifyTargetDrawAsync, type DrawUnit,
 } from "../../src/index.js";
+import { issuesOf, type Issue } from "./_issues.js";
 
 const seed = createSeed("0123456789abcdef".repeat(4), { kind: "other", description: "test" });
 
@@ -29,16 +30,6 @@ function cut<T>(xs: readonly T[], sizes: readonly number[]): (T | T[])[] {
 async function* stream<T>(xs: readonly T[]): AsyncGenerator<T> {
   yield* xs;
 }
-type Issue = [readonly (string | number)[], string, string, string];
-const issuesOf = async (f: () => unknown): Promise<Issue[] | "no error"> => {
-  try {
-    await f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ShuangsuijiError);
-    return (e as ShuangsuijiError).issues.map((i) => [i.path, i.rule, i.messageEn, i.messageZh]);
-  }
-  return "no error";
-};
 
 const unitsArb = fc.uniqueArray(fc.record({ id: fc.oneof(fc.stringMatching(/^[0-9A-Z]{1,12}$/), fc.constantFrom("检查对象-1", "Ω-3", "a b")), riskClass: fc.constantFrom("A", "B", "C") }), { maxLength: 150, selector: (u) => u.id });
 const sizesArb = fc.array(fc.integer({ min: -1, max: 40 }), { minLength: 1, maxLength: 8 });

@@ -1,5 +1,6 @@
 // Builders for the files county staff have: GBK/GB18030 and UTF-16 CSV bytes, and .xlsx workbooks.
 import { strToU8, zipSync } from "fflate";
+import { ShuangsuijiError } from "../../src/index.js";
 
 let gbkTable: Map<string, number[]> | undefined;
 
@@ -115,3 +116,14 @@ export function makeXlsx(sheets: readonly { readonly name: string; readonly rows
   );
   return zipSync(files);
 }
+
+/** The library's refusal of `p` (any other error, or none, fails the test). */
+export const rejection = async (p: Promise<unknown>): Promise<ShuangsuijiError> => {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ShuangsuijiError) return e;
+    throw e;
+  }
+  throw new Error("no error");
+};

@@ -1,21 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { importTable, parseCsv, readTableFile, ShuangsuijiError } from "../../src/index.js";
-import { encodeGbk, encodeUtf16, makeXlsx, type XlsxCell } from "./_fixtures.js";
+import { importTable, parseCsv, readTableFile } from "../../src/index.js";
+import { encodeGbk, encodeUtf16, makeXlsx, type XlsxCell, rejection } from "./_fixtures.js";
 
 const SAMPLE = new URL("../../examples/data/targets-county.csv", import.meta.url);
 const sampleText = async (): Promise<string> => (await readFile(SAMPLE, "utf8")).replace(/^\uFEFF/u, "");
 
-const rejection = async (p: Promise<unknown>): Promise<ShuangsuijiError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ShuangsuijiError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-};
 
 describe("readTableFile", () => {
   it("imports the county sample saved as UTF-8, GBK, UTF-16 LE tab-separated and .xlsx to the same records", async () => {

@@ -2,21 +2,12 @@
 // space around "="), its text is read as XML reads it, and a t="e" cell is never data; a sheet that read-excel-file
 // cannot parse is refused with the library's own bilingual reason, never its internal TypeError.
 import { describe, expect, it } from "vitest";
-import { importTable, readTableFile, ShuangsuijiError } from "../../src/index.js";
-import { makeXlsx, type XlsxCell } from "./_fixtures.js";
+import { importTable, readTableFile } from "../../src/index.js";
+import { makeXlsx, type XlsxCell, rejection } from "./_fixtures.js";
 
 const HEADER = ["行政相对人名称", "统一社会信用代码", "信用风险分类", "行政区划代码", "住所"];
 const ROW = ["甲公司", "91350100M000100Y43", "A", "411302"];
 const book = (address: XlsxCell) => makeXlsx([{ name: "名录", rows: [HEADER, [...ROW, address]] }]);
-const rejection = async (p: Promise<unknown>): Promise<ShuangsuijiError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ShuangsuijiError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-};
 
 describe(".xlsx error cells read as XML reads them (hostile8b F1)", () => {
   const refused: Record<string, { readonly raw: string; readonly shown: string }> = {
