@@ -3,7 +3,7 @@ import { isValidCivilDate } from "../../calendar/isValidCivilDate.js";
 import { DRAW_RULES } from "../../errors/_drawRules.js";
 import { STAGE2_RULES } from "../../errors/_stage2Rules.js";
 import { diffValues } from "../records/_diff.js";
-import { announcementMismatches, type DrawMismatch } from "../targets/verifyTargetDraw.js";
+import { announcementMismatches, lowerHex, type DrawMismatch } from "../targets/verifyTargetDraw.js";
 import { commitInspectorInputs } from "./commitInspectorInputs.js";
 import type { DrawInspectorsInput } from "./drawInspectors.js";
 
@@ -40,8 +40,7 @@ export function inspectorAnnouncementMismatches(record: unknown, input: DrawInsp
     if (!(MEMBERS as readonly string[]).includes(k)) out.push({ field: `announced.${k}`, expected: `announced: ${ANNOUNCED.en} (members: ${MEMBERS.join(", ")})`, actual: "unknown member" });
   }
   // a digest printed on a notice in upper case is the same digest (docs/spec-v1.md §10; hostile8a F2)
-  const digest = announced["inputsDigest"];
-  diffValues(typeof digest === "string" && /^[0-9A-F]{64}$/i.test(digest) ? digest.toLowerCase() : digest, commitInspectorInputs(input).digest, "announced.inputsDigest", out);
+  diffValues(lowerHex(announced["inputsDigest"]), commitInspectorInputs(input).digest, "announced.inputsDigest", out);
   const seed = announced["seed"];
   if (seed !== undefined) {
     if (!isPlainObject(seed)) out.push({ field: "announced.seed", expected: `announced: ${ANNOUNCED.en} (a seed record)`, actual: seed === null ? null : typeof seed });

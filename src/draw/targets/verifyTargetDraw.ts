@@ -125,7 +125,8 @@ export function readAnnounced(raw: unknown): AnnouncedDrawInputs {
   return a as AnnouncedDrawInputs;
 }
 
-const lowerHex = (v: unknown): unknown => (typeof v === "string" && /^[0-9a-fA-F]+$/.test(v) ? v.toLowerCase() : v);
+/** @internal Hex in either case is the same hex (docs/spec-v1.md §10: a digest printed in upper case on a notice). */
+export const lowerHex = (v: unknown): unknown => (typeof v === "string" && /^[0-9a-fA-F]+$/.test(v) ? v.toLowerCase() : v);
 
 /** A seed compared by meaning: hex in either case, dice witnesses as a set (recorded, not hashed — §5.1). */
 function seedMeaning(seed: unknown): unknown {
