@@ -3,7 +3,7 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import type { AnchoredHead, AuditEvent } from "../task/AuditEvent.js";
 import { isLiveTask } from "../task/_lifecycle.js";
 import { parsedWithinLimits, plainCopy } from "../task/_plain.js";
-import { replay } from "../task/_replay.js";
+import { readAnchors, replay } from "../task/_replay.js";
 import { trailDateProblems } from "../task/_trailDates.js";
 import type { TaskLifecycle, Transition } from "../task/TaskLifecycle.js";
 import { replayOutcome, type ReplayTaskOptions } from "../task/replayTask.js";
@@ -391,9 +391,8 @@ CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON ${q} FOR EACH STATEMENT
 
   async function loadTask(taskId: string, opts: ReplayTaskOptions = {}): Promise<TaskLifecycle> {
     checkTaskId(taskId);
-    const anchors = opts.anchors ?? [];
-    // published heads malformed: invalid-input by path, before anything is read (verifyAuditTrail reads them)
-    verifyAuditTrail([], { anchors });
+    // published heads malformed: invalid-input by path, before anything is read (the reader replay uses)
+    const anchors = readAnchors(opts.anchors, ["options", "anchors"]);
     const { events, own } = await readTrailText(pool, taskId);
     // Replay first, on the events as parsed (no boundary copy: see readTrailText) when they are within the input
     // limits. A replay that accepts the trail has recomputed every event's digest from its content and checked its

@@ -145,6 +145,10 @@ describePg("PostgreSQL event store: what it refuses (hostile7b)", () => {
       expect(e.issues[0]!.messageZh).toMatch(new RegExp(`第${head.seq + 1}条事件的字段input\\.0\\.handlingOpinion含有.*${cp.replace("+", "\\+")}`));
     }
     await intact(store);
+    // published heads given wrongly: misuse, named by path, before any SQL
+    for (const anchors of [{ seq: 0, digest: "x" }, [{ seq: "1", digest: "x" }]]) {
+      expect((await refusal(store.loadTask(ID, { anchors: anchors as never }))).issues[0]!.path.slice(0, 2)).toEqual(["options", "anchors"]);
+    }
     // the row key is text too: misuse, named, before any SQL
     for (const id of ["T\u0000X", "T\udc00X"]) {
       expect((await refusal(store.load(id))).issues[0]).toMatchObject({ rule: "task-id", path: ["taskId"] });
