@@ -34,7 +34,9 @@ function canonicalCopy(v: unknown): unknown {
     if (isIntegerKey(k)) return NOT_CANONICAL;
     const c = canonicalCopy(x);
     if (c === NOT_CANONICAL) return NOT_CANONICAL;
-    out[k] = c;
+    // an assignment to "__proto__" would set the copy's prototype and drop the member from the digest
+    if (k === "__proto__") Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+    else out[k] = c;
   }
   return Object.freeze(out);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { sha256 } from "@noble/hashes/sha2";
 import { recordResult, replayTask, startInspection, verifyTask, type AuditEvent, type TaskLifecycle } from "../../src/index.js";
-import { adoptEqual, canonicalDigest, textDigest } from "../../src/task/_digest.js";
+import { adoptEqual, canonicalDigest, storedCopy, textDigest } from "../../src/task/_digest.js";
 import { bytesToHex, utf8 } from "../../src/draw/_shared/_encoding.js";
 import { recordFor, teamsTask } from "./_scenario.js";
 
@@ -20,6 +20,14 @@ describe("event digests (src/task/_digest)", () => {
     const big = `检查${"x".repeat(100_000)}🙂\ud800`;
     expect(textDigest(big)).toBe(noble(big));
     expect(textDigest("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  });
+
+  it("storedCopy keeps a \"__proto__\" member as an own data member (an assignment would set the prototype and drop it)", () => {
+    const v = JSON.parse('{"b":1,"__proto__":{"x":"hidden"},"a":[{"__proto__":2}]}') as unknown;
+    const c = storedCopy(v) as Record<string, unknown>;
+    expect(JSON.stringify(c)).toBe('{"__proto__":{"x":"hidden"},"a":[{"__proto__":2}],"b":1}');
+    expect(Object.getPrototypeOf(c)).toBe(Object.prototype);
+    expect(canonicalDigest(c)).toBe(canonicalDigest(v));
   });
 
   it("adoptEqual adopts (and freezes) a stored value only when it is the canonical copy of the value, losslessly", () => {
