@@ -6,6 +6,7 @@ import type { Approval, TaskLifecycle, TaskTeam } from "./TaskLifecycle.js";
 import { certificateKey, directoryCertificates } from "./_certificates.js";
 import { SUSPECT, requireStorable } from "./_storableText.js";
 import { advanceNoticeFor, firstEventOf, identityShownFor, lastEventOf, refuse, teamOfTarget, wasRecusedBy, hasReplacements } from "./_lifecycle.js";
+import { replacementDates } from "./_replacedOn.js";
 
 // Shared legal rules of the transitions (approvals, chronology, record forms, recusal). The mechanism (advance, audit
 // chain) lives in _lifecycle.ts.
@@ -96,15 +97,16 @@ export function requireApproval(t: TaskLifecycle, approval: unknown, role: Appro
   if (on > actOn) {
     refuse("approval-late", "approval-before-act", clause, `批准日期（${on}）晚于${what}的日期（${actOn}），应先批准后实施`, `the approval (${on}) is dated after the act it authorises (${actOn}): approve first`, [...path, "on"], on);
   }
-  // an approval answers a fact that already exists (a published result, a first draw): signed before it, it would be
-  // a blank cheque (Chongqing 6.4 确需更改的…审批; Chongqing 6.6 检查结果公开后…确需变更的…审批)
-  if (since?.on !== undefined && on < since.on) {
-    refuse("dates-out-of-order", "approval-after-fact", clause, `批准日期（${on}）早于${since.zh}（${since.on}）：须先有${since.zh}，再批准变更`, `the approval (${on}) is dated before ${since.en} (${since.on}): it cannot authorise a change to something that did not exist yet`, [...path, "on"], on);
-  }
   // an approval cannot predate the task it belongs to (全过程留痕: the trail starts when the task is planned, Chongqing 4)
   const planned = firstEventOf(t)?.on;
   if (planned !== undefined && on < planned) {
     refuse("dates-out-of-order", "approval-after-task-start", trailClause(t), `批准日期（${on}）早于任务创建日期（${planned}）`, `the approval (${on}) is dated before the task was planned (${planned})`, [...path, "on"], on);
+  }
+  // an approval answers a fact that already exists (a published result, a first draw, the locked list, the drawn
+  // inspectors): signed before it, it would be
+  // a blank cheque (Chongqing 6.4 确需更改的…审批; Chongqing 6.6 检查结果公开后…确需变更的…审批)
+  if (since?.on !== undefined && on < since.on) {
+    refuse("dates-out-of-order", "approval-after-fact", clause, `批准日期（${on}）早于${since.zh}（${since.on}）：须先有${since.zh}，再批准变更`, `the approval (${on}) is dated before ${since.en} (${since.on}): it cannot authorise a change to something that did not exist yet`, [...path, "on"], on);
   }
   // 本部门负责人 / 本部门主要负责人 (Longting art. 19; Chongqing 6.4, 6.5, 6.6): where the step names the department
   // concerned, the approval must say whose head approved and be that department's (a head of another bureau cannot
@@ -131,6 +133,12 @@ export const teamClause = (t: TaskLifecycle): string => presetOf(t).team?.clause
 
 /** The date of the last recorded step. */
 export const lastOn = (t: TaskLifecycle): string | undefined => lastEventOf(t)?.on;
+
+/** The day the stage-2 draw was recorded (the inspectors-drawn event; there is one per task), or `undefined` before it. */
+export function inspectorsDrawnOn(t: TaskLifecycle): string | undefined {
+  for (const e of t.audit) if (e.type === "inspectors-drawn") return e.on;
+  return undefined;
+}
 
 /**
  * The record-keeping clause of the preset in force (全过程留痕): Chongqing 4, Wancheng art. 4, Longting art. 17, Yanshi
@@ -196,13 +204,51 @@ function recusalsOf(draw: NonNullable<TaskLifecycle["inspectorDraw"]>): Readonly
  */
 export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recordedOn: string): void {
   const rules = presetOf(t);
-  const issues: RuleIssue[] = [];
-  const add = (path: (string | number)[], rule: string, clause: string, zh: string, en: string, value?: unknown) => issues.push({ path, rule, clause, messageZh: zh, messageEn: en, ...(value === undefined ? {} : { value }) });
   const team = teamOf(t, rec.target.targetId);
   if (team === undefined) {
     refuse("record-form-refused", "team", teamClause(t), "该检查对象没有检查组", "no joint team inspects this target", ["target", "targetId"], rec.target.targetId);
   }
-  const members = new Map(team.members.map((m) => [m.inspectorId, m.departmentId]));
+  // the team as it stood on the inspection day: a replacement made after it does not put the substitute on a form of
+  // an inspection he was not at, nor take the inspector who was there off it (Chongqing 6.6 由检查组全体成员签字确认;
+  // Longting art. 19 调整更换 takes effect when made; 行政处罚法 art. 42). A replacement recorded on the inspection day
+  // itself may have come before or after the visit: the form may show the team of either side of it.
+  const current = new Map(team.members.map((m) => [m.inspectorId, m.departmentId]));
+  const after = membersOn(t, current, rec.target.targetId, rec.inspectedOn, false);
+  let issues = formIssues(t, rec, after);
+  if (issues.length > 0 && hasReplacements(t)) {
+    const before = membersOn(t, current, rec.target.targetId, rec.inspectedOn, true);
+    if (before !== after && formIssues(t, rec, before).length === 0) issues = [];
+  }
+  if (issues.length > 0) throw new ShuangsuijiError("record-form-refused", issues);
+  recordDates(rules, rec, recordedOn);
+}
+
+/**
+ * A target's team members (inspector → department) on `day`: the current members with every replacement of that
+ * target's team made after `day` undone, latest first (and those made on `day` too when `sameDayUndone`). The map
+ * given is returned when no replacement is undone.
+ */
+function membersOn(t: TaskLifecycle, current: Map<string, string>, targetId: string, day: string, sameDayUndone: boolean): Map<string, string> {
+  if (!hasReplacements(t)) return current;
+  const list = t.replacements;
+  const dates = replacementDates(t);
+  let out = current;
+  for (let k = list.length - 1; k >= 0; k--) {
+    const r = list[k]!;
+    const on = dates[k]!;
+    if (!(on > day || (sameDayUndone && on === day)) || !r.targetIds.includes(targetId)) continue;
+    if (out === current) out = new Map(current);
+    out.delete(r.substituteId);
+    out.set(r.outgoingId, r.departmentId);
+  }
+  return out;
+}
+
+/** The record form's problems against the team's members on the inspection day (see {@link checkRecordForm}). */
+function formIssues(t: TaskLifecycle, rec: InspectionRecord, members: Map<string, string>): RuleIssue[] {
+  const rules = presetOf(t);
+  const issues: RuleIssue[] = [];
+  const add = (path: (string | number)[], rule: string, clause: string, zh: string, en: string, value?: unknown) => issues.push({ path, rule, clause, messageZh: zh, messageEn: en, ...(value === undefined ? {} : { value }) });
   const listed = new Set<string>();
   rec.inspectors.forEach((i, k) => {
     if (listed.has(i.inspectorId)) add(["inspectors", k], "inspector-duplicate", "Longting art. 21", `${i.name}在记录表上重复列出`, `${i.name} is listed twice on the form (counted once)`, i.inspectorId);
@@ -211,7 +257,7 @@ export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recorde
     // 执法回避: an inspector recused for this target may neither inspect it nor sign for it (行政处罚法 art. 43)
     if (isRecused(t, i.inspectorId, [rec.target.targetId])) add(["inspectors", k], "recused-on-form", "行政处罚法 art. 43; Chongqing 6.5", `${i.name}已对该检查对象回避，不得列入记录表`, `${i.name} is recused for this target and cannot be on its form`, i.inspectorId);
   });
-  const teamDepartments = new Set(team.members.map((m) => m.departmentId));
+  const teamDepartments = new Set(members.values());
   const sections = new Set(rec.departments.map((d) => d.departmentId));
   for (const d of teamDepartments) {
     if (!sections.has(d)) add(["departments"], "department-section-missing", "Wolong Annex B; Longting art. 22", `检查组部门${d}在记录表上没有检查事项和结果`, `team department ${d} has no section (items and results) on the form`, d);
@@ -284,7 +330,12 @@ else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-
       if (shown.on > rec.inspectedOn) add(["inspectedOn"], "identity-not-shown", rules.identityShown.clause, "出示证件应在检查之时或之前", "identity must be shown on or before the inspection day", shown.on);
     }
   }
-  if (issues.length > 0) throw new ShuangsuijiError("record-form-refused", issues);
+  return issues;
+}
+
+/** The form's dates: signed on or after the inspection, recorded on or after both (`dates-out-of-order`). */
+function recordDates(rules: ReturnType<typeof presetOf>, rec: InspectionRecord, recordedOn: string): void {
+  const c = rec.targetConfirmation;
   const dates: RuleIssue[] = [];
   const late = (path: (string | number)[], zh: string, en: string, value: string) => dates.push({ path, rule: "record-dates", clause: rules.signatures.clause, messageZh: zh, messageEn: en, value });
   if (rec.inspectedOn > recordedOn) late(["inspectedOn"], "检查日期晚于录入日期", "the inspection is dated after it was recorded", rec.inspectedOn);

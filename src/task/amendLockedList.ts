@@ -78,7 +78,7 @@ export function amendLockedList(t: TaskLifecycle, rawInput: AmendLockedListInput
   const on = requireChronology(t, i.on, "change the locked list");
   const reason = text(i.reason, ["reason"]);
   if (reason === "") refuse("invalid-input", "amendment-reason", rule.clause, "更改名单须说明理由", "a change to the list needs a reason", ["reason"]);
-  const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更改已锁定的检查对象名单", on, ["approval"], undefined, initiatingDepartment(t));
+  const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更改已锁定的检查对象名单", on, ["approval"], { on: t.locked?.lockedOn, zh: "名单锁定日期", en: "the locking of the list" }, initiatingDepartment(t));
   const add = requireIds(i.add, "amendment-add", rule.clause, ["add"]);
   const remove = requireIds(i.remove, "amendment-remove", rule.clause, ["remove"]);
   if (add.length + remove.length === 0) refuse("invalid-input", "amendment-empty", rule.clause, "更改应增加或移除对象", "an amendment adds or removes at least one target", ["add"]);

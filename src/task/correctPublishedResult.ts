@@ -92,6 +92,13 @@ export function correctPublishedResult(
   if ((inspectedOn < start || inspectedOn > end) && inspectedOn !== previous.inspectedOn) {
     refuse("dates-out-of-order", "inspection-in-window", "Wolong 2.2 (检查时间); Chongqing 6.2; Longting art. 16", `更正后的检查日期（${inspectedOn}）不在任务时间${start}至${end}内`, `the corrected inspection date (${inspectedOn}) lies outside the task window ${start}–${end}`, ["record", "inspectedOn"], inspectedOn);
   }
+  // a correction corrects the record of the inspection that took place (Chongqing 6.6 确需变更的…予以更正; Wancheng art. 21
+  // 不得擅自更改): the corrected date stays within the inspection, on or before its completion, so the public view never
+  // shows a result inspected after it was published (Longting art. 17, the steps in order). A new visit is a new task.
+  const completedOn = t.completedOn;
+  if (completedOn !== undefined && inspectedOn > completedOn && inspectedOn !== previous.inspectedOn) {
+    refuse("dates-out-of-order", "correction-inspected-before-completion", `${rule.clause}; Longting art. 17`, `更正后的检查日期（${inspectedOn}）晚于检查完成日期（${completedOn}）：更正只能更正已实施的检查，不能记录公示后的新检查`, `the corrected inspection date (${inspectedOn}) is after the inspection was completed (${completedOn}): a correction corrects the inspection that took place; a later visit is a new task`, ["record", "inspectedOn"], inspectedOn);
+  }
   checkAdvanceNotice(t, r.data.target.targetId, inspectedOn, ["record"]);
   if (input.objectionConfirmedOn !== undefined) requireOrder(t.publishedOn, requireDate(input.objectionConfirmedOn, ["objectionConfirmedOn"]), "objection-after-publication", rule.clause, "异议核实日期早于公示日期", "an objection is confirmed before the result was published", ["objectionConfirmedOn"]);
   if (input.objectionConfirmedOn !== undefined) requireOrder(input.objectionConfirmedOn, on, "correction-after-objection", rule.clause, "更正日期早于异议核实日期", "the correction is dated before the objection was confirmed", ["on"]);

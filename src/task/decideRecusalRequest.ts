@@ -3,7 +3,7 @@ import type { Inspector } from "../model/inspector.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { replaceInspector } from "./replaceInspector.js";
 import { advance, refuse, requireState } from "./_lifecycle.js";
-import { requireApproval, requireChronology, textAt } from "./_rules.js";
+import { inspectorsDrawnOn, requireApproval, requireChronology, textAt } from "./_rules.js";
 import { requireNotConcerned } from "./_concerned.js";
 
 /**
@@ -64,7 +64,7 @@ export function decideRecusalRequest(
   const on = requireChronology(t, input.on, "decide a recusal request");
   // 执法人员的回避，由行政机关负责人决定 (行政处罚法 art. 43): the head of the inspector's own department decides
   const inspectorDepartment = t.teams.flatMap((x) => x.members).find((m) => m.inspectorId === input.inspectorId)?.departmentId;
-  const decision = requireApproval(t, input.decision, "department-head", "行政处罚法 art. 43", "回避申请的决定", on, ["decision"], undefined, inspectorDepartment === undefined ? undefined : { ids: [inspectorDepartment], zh: "申请回避人员所在部门", en: "the inspector's own department" });
+  const decision = requireApproval(t, input.decision, "department-head", "行政处罚法 art. 43", "回避申请的决定", on, ["decision"], { on: inspectorsDrawnOn(t), zh: "执法检查人员抽取日期", en: "the draw of the inspectors" }, inspectorDepartment === undefined ? undefined : { ids: [inspectorDepartment], zh: "申请回避人员所在部门", en: "the inspector's own department" });
   // nemo iudex in causa sua: the inspector challenged never decides the request (行政处罚法 art. 43 由行政机关负责人决定)
   requireNotConcerned(t, decision, textAt(input.inspectorId, ["inspectorId"]), "行政处罚法 art. 43", { zh: "回避申请的决定", en: "a recusal decision" }, ["decision"]);
   if (typeof input.granted !== "boolean") refuse("invalid-input", "recusal-granted", "行政处罚法 art. 43", "应说明是否准予回避", "say whether the request is granted", ["granted"], input.granted);

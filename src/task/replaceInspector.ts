@@ -5,8 +5,9 @@ import type { Inspector } from "../model/inspector.js";
 import { REPLACEMENT_REASONS, type ReplacementReason } from "./LIFECYCLE_PRESETS.js";
 import type { Replacement, TaskLifecycle, Transition } from "./TaskLifecycle.js";
 import { advance, appended, recordOfTarget, refuse, requireState, teamIndexOf } from "./_lifecycle.js";
-import { isRecused, presetOf, requireApproval, requireChronology, teamClause, text } from "./_rules.js";
+import { inspectorsDrawnOn, isRecused, presetOf, requireApproval, requireChronology, teamClause, text } from "./_rules.js";
 import { requireNotConcerned } from "./_concerned.js";
+import { noteReplacedOn } from "./_replacedOn.js";
 
 /**
  * Input of {@link replaceInspector}.
@@ -91,7 +92,7 @@ export function replaceInspector(t: TaskLifecycle, rawInput: ReplaceInspectorInp
   }
   // 经本部门负责人同意 (Longting art. 19; Chongqing 6.5): the outgoing inspector's own department
   const outgoingDepartment = t.teams.flatMap((x) => x.members).find((m) => m.inspectorId === i.outgoingId)?.departmentId;
-  const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更换执法检查人员", on, ["approval"], undefined, outgoingDepartment === undefined ? undefined : { ids: [outgoingDepartment], zh: "被更换人员所在部门", en: "the replaced inspector's department" });
+  const approval = requireApproval(t, i.approval, rule.approver, rule.clause, "更换执法检查人员", on, ["approval"], { on: inspectorsDrawnOn(t), zh: "执法检查人员抽取日期", en: "the draw of the inspectors" }, outgoingDepartment === undefined ? undefined : { ids: [outgoingDepartment], zh: "被更换人员所在部门", en: "the replaced inspector's department" });
   // 经本部门负责人同意 is someone else's consent: the inspector leaving never approves his own replacement (Longting art. 19;
   // Chongqing 6.5; 行政处罚法 art. 43)
   if (typeof i.outgoingId === "string") requireNotConcerned(t, approval, i.outgoingId, `${rule.clause}; 行政处罚法 art. 43`, { zh: "更换执法检查人员", en: "a replacement" }, ["approval"]);
@@ -155,7 +156,10 @@ export function replaceInspector(t: TaskLifecycle, rawInput: ReplaceInspectorInp
     targetIds: [...team.targetIds], departmentId: outgoing.departmentId, outgoingId: outgoing.inspectorId, substituteId: sub.id, reason: reason as ReplacementReason,
     ...(explanation === "" ? {} : { explanation }), approval, chosenBy,
   };
-  return advance(t, { teams, replacements: appended(entry) }, { type: "inspector-replaced", on, actor: text(i.actor, ["actor"]), payload: { ...entry, approvedBy: approval.name, clause: rule.clause, notRedrawn: true }, transition: "replaceInspector", input: [input] });
+  const done = advance(t, { teams, replacements: appended(entry) }, { type: "inspector-replaced", on, actor: text(i.actor, ["actor"]), payload: { ...entry, approvedBy: approval.name, clause: rule.clause, notRedrawn: true }, transition: "replaceInspector", input: [input] });
+  // the entry the task stores is this object, frozen in place: its day is the event's (checkRecordForm's team on a day)
+  noteReplacedOn(entry, on);
+  return done;
 }
 
 const DRAWN = new WeakMap<object, ReadonlyMap<string, string>>();

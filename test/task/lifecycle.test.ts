@@ -17,6 +17,8 @@ const code = (f: () => unknown) => {
   return undefined;
 };
 const head = { name: "李科长", role: "department-head" as const, on: "2026-04-01", departmentId: "SCJG" };
+/** A head's approval after the inspectors were drawn (2026-04-02): a replacement or recusal approved before it is refused (hostile9b F5). */
+const drawnHead = { ...head, on: "2026-04-05" };
 const principal = { name: "王局长", role: "principal-head" as const, on: "2026-04-01", departmentId: "SCJG" };
 
 describe("state machine: illegal transitions are refused with the rule and clause", () => {
@@ -61,7 +63,7 @@ describe("inspector replacement (Longting art. 19; Chongqing 6.5; Wancheng art. 
   const team = t.teams[0]!;
   const member = team.members.find((m) => m.departmentId === "SCJG" && m.inspectorId !== team.leaderId)!;
   const free = SCJG.find((i) => i.category !== "expert" && !team.members.some((m) => m.inspectorId === i.id))!;
-  const base = { targetId: team.targetIds[0]!, outgoingId: member.inspectorId, substituteId: free.id, reason: "health" as const, approval: head, chosenBy: "城关所", directory: SCJG, on: "2026-04-08", actor: "x" };
+  const base = { targetId: team.targetIds[0]!, outgoingId: member.inspectorId, substituteId: free.id, reason: "health" as const, approval: drawnHead, chosenBy: "城关所", directory: SCJG, on: "2026-04-08", actor: "x" };
   it("an allowed reason with the head's approval: the chosen substitute takes the place (not re-drawn)", () => {
     const r = replaceInspector(t, base);
     const members = r.task.teams[0]!.members.map((m) => m.inspectorId);
@@ -81,7 +83,7 @@ describe("inspector replacement (Longting art. 19; Chongqing 6.5; Wancheng art. 
     const wt = w.teams[0]!;
     const out = wt.members.find((m) => m.departmentId === "WJW")!;
     const sub = WJW.find((i) => !wt.members.some((m) => m.inspectorId === i.id))!;
-    const input = { targetId: wt.targetIds[0]!, outgoingId: out.inspectorId, substituteId: sub.id, reason: "other" as const, approval: { ...head, departmentId: "WJW" }, chosenBy: "卫健委", directory: WJW, on: "2026-04-08", actor: "x" };
+    const input = { targetId: wt.targetIds[0]!, outgoingId: out.inspectorId, substituteId: sub.id, reason: "other" as const, approval: { ...drawnHead, departmentId: "WJW" }, chosenBy: "卫健委", directory: WJW, on: "2026-04-08", actor: "x" };
     expect(code(() => replaceInspector(w, input))?.rule).toBe("replacement-explanation");
     expect(replaceInspector(w, { ...input, explanation: "参加省级专项督查" }).task.replacements).toHaveLength(1);
   });
@@ -93,7 +95,7 @@ describe("inspector replacement (Longting art. 19; Chongqing 6.5; Wancheng art. 
     expect(replaceInspector(t, { ...leaderOut, newLeaderId: free.id }).task.teams[0]!.leaderId).toBe(free.id);
   });
   it("a recusal requested by the target is decided by the head (行政处罚法 art. 43)", () => {
-    const base2 = { targetId: team.targetIds[0]!, inspectorId: member.inspectorId, grounds: "亲属关系", decision: head, on: "2026-04-09", actor: "法制科" };
+    const base2 = { targetId: team.targetIds[0]!, inspectorId: member.inspectorId, grounds: "亲属关系", decision: drawnHead, on: "2026-04-09", actor: "法制科" };
     expect(code(() => decideRecusalRequest(t, { ...base2, granted: false }))?.rule).toBe("recusal-refusal-reason");
     expect(decideRecusalRequest(t, { ...base2, granted: false, refusalReason: "无利害关系" }).event.type).toBe("recusal-refused");
     const granted = decideRecusalRequest(t, { ...base2, granted: true, substitute: { substituteId: free.id, chosenBy: "法制科", directory: SCJG } });
