@@ -345,8 +345,12 @@ interface MeasureStatus {
  * `minor`, `lowerAmount` on anything but a fine — 45号令 arts. 13–14) are refused, all at once; so is a penalty's claimed
  * stop before its tier's minimum publication period (an ordinary fine: 3 months, 45号令 art. 14; 总局令第107号). A serious-list
  * removal dated before the minimum time on the list (1 year, 总局令第44号) is refused the same way: it cannot stop the
- * linked result. A custom `dictionary` decides negativity. An uncured abnormal-list entry reports its escalation
- * date (条例 art. 17).
+ * linked result. A decision changed, annulled, or held unlawful or void and withdrawn (`stopGround: "decision-withdrawn"`,
+ * 总局令第45号 art. 11) and a listing decision revoked (`removalGround: "listing-revoked"`) are not early stops: the
+ * linked result stops on the withdrawal or removal day whatever the tier, type or time published (Wancheng art. 25).
+ * The standalone stop, like a penalty's, is never dated before the first rule covering spot-check results applied
+ * (立法法 art. 104, [UNCONFIRMED transition]). A custom `dictionary` decides negativity. An uncured abnormal-list entry
+ * reports its escalation date (条例 art. 17).
  *
  * @param rawInput - The negative result (outcomes, publication date), the `measures` based on the same finding
  *   (penalties, list entries), the enterprise's `facts` (corrected, fulfilled, repeat violations…) and `evaluatedOn`.
