@@ -50,7 +50,10 @@ export const CreditRepairInputSchema = z.strictObject({
         stoppedOn: CivilDateSchema.optional(),
         /**
          * Why it stopped before its period ended: `repair` (提前停止公示, default: 总局令第45号 art. 14, all conditions met) or
-         * `decision-withdrawn` (the decision changed or annulled, publication withdrawn: 总局令第45号 art. 11).
+         * `decision-withdrawn` (the decision changed, annulled, or held unlawful or void, publication withdrawn within 3
+         * working days: 总局令第45号 art. 11). A withdrawal is not an early stop: no minimum period, no bar on the severe
+         * types and no condition applies to it, and the linked result stops the same day (Wancheng art. 25). Needs `stoppedOn`
+         * (the withdrawal day).
          */
         stopGround: z.enum(["repair", "decision-withdrawn"]).optional(),
       }),
@@ -62,12 +65,25 @@ export const CreditRepairInputSchema = z.strictObject({
         /** Whether the ground has been cured (report filed, information published or corrected, reachable again). */
         cured: z.boolean().optional(),
         removedOn: CivilDateSchema.optional(),
+        /**
+         * Why it was removed: `repair` (移出 once the ground is cured, default: 企业信息公示暂行条例 art. 17) or
+         * `listing-revoked` (the listing decision itself revoked — 撤销列入决定, e.g. found wrong on objection, review or
+         * suit): nothing was to be cured, and the linked result stops the same day (Wancheng art. 25). Needs `removedOn`.
+         */
+        removalGround: z.enum(["repair", "listing-revoked"]).optional(),
       }),
       z.strictObject({
         kind: z.literal("serious-list"),
         listedOn: CivilDateSchema,
         restrictionEndsOn: CivilDateSchema.optional(),
         removedOn: CivilDateSchema.optional(),
+        /**
+         * Why it was removed: `repair` (提前移出 or the automatic removal, default: 总局令第44号 periods) or `listing-revoked`
+         * (the listing decision revoked — 撤销列入决定, e.g. because the heavier penalty it rests on, 总局令第44号 art. 2, was
+         * changed, annulled, or held unlawful or void): not an early removal, so neither the year on the list nor the
+         * early-removal conditions apply, and the linked result stops the same day (Wancheng art. 25). Needs `removedOn`.
+         */
+        removalGround: z.enum(["repair", "listing-revoked"]).optional(),
       }),
     ]),
   ),
@@ -231,8 +247,12 @@ function consistencyIssues(input: ParsedInput): RuleIssue[] {
       const severe = (SEVERE_PENALTY_TYPES as readonly string[]).includes(m.type);
       if (severe && m.tier === "minor") add(["measures", k, "tier"], "severe-not-minor", "总局令第45号 art. 14", "责令停产停业、限制、降级、吊销等处罚不能属轻微情形，不得提前停止公示", "a suspension, restriction, downgrade or revocation cannot be a minor penalty: it never stops early", m.type);
       if (m.lowerAmount === true && m.type !== "fine") add(["measures", k, "lowerAmount"], "lower-amount-fine-only", "总局令第45号 art. 13", "“较低数额罚款”仅适用于罚款", "lowerAmount applies to fines only", m.type);
+      // a ground of a stop that never happened: the decision is said withdrawn, but no withdrawal day is given — the
+      // evaluator would otherwise answer for a penalty still published (总局令第45号 arts. 11, 14)
+      if (m.stopGround !== undefined && m.stoppedOn === undefined) add(["measures", k, "stoppedOn"], "stop-ground-without-date", "总局令第45号 arts. 11, 14", `给出了停止公示的理由（${m.stopGround === "decision-withdrawn" ? "决定被变更、撤销而撤回" : "提前停止公示"}），但未给出停止公示日期（stoppedOn）`, `a ground for the stop is given (${m.stopGround}) but not the day publication stopped (stoppedOn)`, m.stopGround);
     } else {
       order(["measures", k, "removedOn"], m.listedOn, m.removedOn, "移出日期早于列入日期", "removed before it was listed");
+      if (m.removalGround !== undefined && m.removedOn === undefined) add(["measures", k, "removedOn"], "removal-ground-without-date", m.kind === "serious-list" ? "总局令第44号 art. 2; Wancheng art. 25" : "企业信息公示暂行条例 art. 17; Wancheng art. 25", `给出了移出的理由（${m.removalGround === "listing-revoked" ? "撤销列入决定" : "信用修复"}），但未给出移出日期（removedOn）`, `a ground for the removal is given (${m.removalGround}) but not the day of removal (removedOn)`, m.removalGround);
     }
   });
   return issues;
@@ -292,6 +312,8 @@ interface MeasureStatus {
   readonly basis: string[];
   /** Which processing time an application for it has. */
   readonly processing: "penalty" | "abnormal-list";
+  /** The stop is a withdrawal of the decision (总局令第45号 art. 11) or a revoked listing, not a repair. */
+  readonly annulled?: "decision-withdrawn" | "listing-revoked";
 }
 
 /**
@@ -323,8 +345,12 @@ interface MeasureStatus {
  * `minor`, `lowerAmount` on anything but a fine — 45号令 arts. 13–14) are refused, all at once; so is a penalty's claimed
  * stop before its tier's minimum publication period (an ordinary fine: 3 months, 45号令 art. 14; 总局令第107号). A serious-list
  * removal dated before the minimum time on the list (1 year, 总局令第44号) is refused the same way: it cannot stop the
- * linked result. A custom `dictionary` decides negativity. An uncured abnormal-list entry reports its escalation
- * date (条例 art. 17).
+ * linked result. A decision changed, annulled, or held unlawful or void and withdrawn (`stopGround: "decision-withdrawn"`,
+ * 总局令第45号 art. 11) and a listing decision revoked (`removalGround: "listing-revoked"`) are not early stops: the
+ * linked result stops on the withdrawal or removal day whatever the tier, type or time published (Wancheng art. 25).
+ * The standalone stop, like a penalty's, is never dated before the first rule covering spot-check results applied
+ * (立法法 art. 104, [UNCONFIRMED transition]). A custom `dictionary` decides negativity. An uncured abnormal-list entry
+ * reports its escalation date (条例 art. 17).
  *
  * @param rawInput - The negative result (outcomes, publication date), the `measures` based on the same finding
  *   (penalties, list entries), the enterprise's `facts` (corrected, fulfilled, repeat violations…) and `evaluatedOn`.
@@ -458,7 +484,16 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
   // Standalone period (Wancheng art. 25, first sentence): a result on which no penalty or listing was made by the end of
   // it has stopped; a measure made later does not publish it again (it is published under its own rules)
   const standalone = opts.standalonePeriod ?? { months: 3 };
-  const standaloneStop = period(result.publishedOn, standalone);
+  // A period that ended before any rule covering spot-check results was in force here did not stop the result then: a
+  // rule does not reach back before its entry into force, except in the party's favour (立法法 art. 104) — so the stop
+  // is no earlier than the first day such a rule applied (总局令第107号 from 2025-12-25 when the rule set covers spot-check
+  // results; the local rule from its own date, Wancheng art. 28 / the 川渝 scheme), as for penalties. Whether the rules
+  // reach results published before they took effect is not confirmed [UNCONFIRMED transition].
+  const periodStop = period(result.publishedOn, standalone);
+  const covering = [{ from: local.from, basis: local.basis }, ...(rs.coversSpotCheckResults ? [{ from: rs.from, basis: `${rs.sources[0] ?? rs.id}` }] : [])]
+    .reduce((a, b) => (b.from < a.from ? b : a));
+  const standaloneTransition = periodStop < covering.from;
+  const standaloneStop = standaloneTransition ? covering.from : periodStop;
   const afterStop: string[] = [];
   const linked: MeasureStatus[] = [];
   for (const m of measures) {
@@ -486,24 +521,30 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
           earliest = oldRule.applyAfter === undefined || earliest === undefined ? undefined : earlier(period(start, oldRule.applyAfter), notBefore(earliest));
           transition.push(`${oldRule.basis} (in force when publication began, ${start})`, `立法法 art. 104: 不溯及既往，有利于当事人的除外 — the more favourable of ${old.id} and ${rs.id}, no date under ${rs.id} before ${rs.from} [UNCONFIRMED transition]`);
         }
+        // A decision changed, annulled, or held unlawful or void is withdrawn from publication (撤回, 总局令第45号 art. 11):
+        // that is not an early stop (提前停止公示, art. 14), so neither the tier's minimum period nor the bar on the severe
+        // types applies, and the negative result stops with it (Wancheng art. 25: 停止公示行政处罚信息…同时停止公示)
+        const withdrawn = p.stopGround === "decision-withdrawn" && p.stoppedOn !== undefined;
+        const hintZh = "（决定被依法变更、撤销、确认违法或者确认无效而撤回的，不属于提前停止公示，请标明 stopGround: \"decision-withdrawn\"，总局令第45号第十一条）";
+        const hintEn = ` (a decision changed, annulled, or held unlawful or void and withdrawn is not an early stop: set stopGround: "decision-withdrawn", 总局令第45号 art. 11)`;
         // a stop the rules forbid is not a fact to build on: the severe types never stop before their period ends,
         // whatever else is claimed (总局令第45号 art. 14)
-        if (p.stoppedOn !== undefined && neverEarly && autoStopOn !== undefined && p.stoppedOn < autoStopOn) {
+        if (!withdrawn && p.stoppedOn !== undefined && neverEarly && autoStopOn !== undefined && p.stoppedOn < autoStopOn) {
           throw new ShuangsuijiError("invalid-input", [{
             path: ["measures", "stoppedOn"], rule: "early-stop-forbidden", clause: "总局令第45号 art. 14",
-            messageZh: `该类处罚不得提前停止公示（期满日${autoStopOn}），停止日期${p.stoppedOn}与规定不符`,
-            messageEn: `this penalty type may never stop early (its period ends ${autoStopOn}); a stop on ${p.stoppedOn} contradicts the rules`,
+            messageZh: `该类处罚不得提前停止公示（期满日${autoStopOn}），停止日期${p.stoppedOn}与规定不符${hintZh}`,
+            messageEn: `this penalty type may never stop early (its period ends ${autoStopOn}); a stop on ${p.stoppedOn} contradicts the rules${hintEn}`,
             value: p.stoppedOn,
           }]);
         }
         // nor does any other penalty stop before its tier's minimum publication period (ordinary: 3 months under
         // 总局令第107号); a stop claimed earlier contradicts the rules (总局令第45号 art. 14; 总局令第107号)
         const minimumEnd = neverEarly ? undefined : (earliest ?? autoStopOn);
-        if (p.stoppedOn !== undefined && minimumEnd !== undefined && p.stoppedOn < minimumEnd) {
+        if (!withdrawn && p.stoppedOn !== undefined && minimumEnd !== undefined && p.stoppedOn < minimumEnd) {
           throw new ShuangsuijiError("invalid-input", [{
             path: ["measures", "stoppedOn"], rule: "stop-before-minimum-period", clause: `总局令第45号 art. 14; ${rule.basis}`,
-            messageZh: `${tier === "minor" ? "轻微" : tier === "ordinary" ? "一般" : "严重"}失信信息最短公示期限未满（${minimumEnd}起方可停止），停止日期${p.stoppedOn}与规定不符`,
-            messageEn: `the ${tier} tier's minimum publication period runs until ${minimumEnd}; a stop on ${p.stoppedOn} contradicts the rules`,
+            messageZh: `${tier === "minor" ? "轻微" : tier === "ordinary" ? "一般" : "严重"}失信信息最短公示期限未满（${minimumEnd}起方可停止），停止日期${p.stoppedOn}与规定不符${hintZh}`,
+            messageEn: `the ${tier} tier's minimum publication period runs until ${minimumEnd}; a stop on ${p.stoppedOn} contradicts the rules${hintEn}`,
             value: p.stoppedOn,
           }]);
         }
@@ -521,24 +562,34 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
             })));
           }
         }
+        // once withdrawn, the stop is the withdrawal day whatever the rule sets say: their transition does not date it
+        const settled = withdrawn && (p.stoppedOn as string) <= evaluatedOn;
         return {
           ...(p.stoppedOn === undefined ? {} : { stoppedOn: p.stoppedOn }),
           ...(autoStopOn === undefined ? {} : { autoStopOn }),
           ...(neverEarly || earliest === undefined ? {} : { earliestApplicationOn: earliest }),
           neverEarly,
           unmet: neverEarly ? [] : [...(earliest !== undefined && evaluatedOn < earliest ? [unmet("minimum-period")] : []), ...conditions(true)],
-          basis: [rule.basis, ...transition, ...(neverEarly ? ["总局令第45号 art. 14 (不得提前停止公示)"] : []), ...(p.restrictionEndsOn === undefined ? [] : ["总局令第45号 art. 13 (限制期限超过公示期限的，按实际限制期限执行)"])],
+          basis: [
+            ...(withdrawn ? [`总局令第45号 art. 11 (行政处罚决定被依法变更、撤销、确认违法或者确认无效的…撤回: withdrawn on ${p.stoppedOn}; a withdrawal, not an early stop under art. 14 — no minimum period, no bar on the severe types, no condition)`] : []),
+            rule.basis, ...(settled ? [] : transition),
+            ...(neverEarly && !settled ? ["总局令第45号 art. 14 (不得提前停止公示)"] : []), ...(p.restrictionEndsOn === undefined ? [] : ["总局令第45号 art. 13 (限制期限超过公示期限的，按实际限制期限执行)"]),
+          ],
           processing: "penalty",
+          ...(withdrawn ? { annulled: "decision-withdrawn" as const } : {}),
         };
       })
       .with({ kind: "abnormal-list" }, (a): MeasureStatus => {
         // removal (移出) follows the cure of the ground (企业信息公示暂行条例 art. 17): a removal of an entry the input marks
         // not cured contradicts it and cannot stop the linked result (Wancheng art. 25)
-        if (a.removedOn !== undefined && a.cured === false) {
+        // a listing decision revoked (撤销列入决定: found wrong on objection, review or suit) had no ground to cure: its
+        // removal is not a repair, and the linked result stops the same day (Wancheng art. 25)
+        const revoked = a.removalGround === "listing-revoked" && a.removedOn !== undefined;
+        if (!revoked && a.removedOn !== undefined && a.cured === false) {
           throw new ShuangsuijiError("invalid-input", [{
             path: ["measures", "removedOn"], rule: "removal-ground-not-cured", clause: "企业信息公示暂行条例 art. 17; Wancheng art. 25",
-            messageZh: `经营异常名录于${a.removedOn}移出，但输入标明列入情形尚未消除（cured: false），不能据此同时停止公示抽查检查结果负面信息`,
-            messageEn: `the abnormal-list entry is removed on ${a.removedOn}, but the input marks its ground not cured (cured: false); the removal cannot stop the linked negative result`,
+            messageZh: `经营异常名录于${a.removedOn}移出，但输入标明列入情形尚未消除（cured: false），不能据此同时停止公示抽查检查结果负面信息（列入决定被撤销的，请标明 removalGround: "listing-revoked"）`,
+            messageEn: `the abnormal-list entry is removed on ${a.removedOn}, but the input marks its ground not cured (cured: false); the removal cannot stop the linked negative result (for a listing decision revoked, set removalGround: "listing-revoked")`,
             value: a.removedOn,
           }]);
         }
@@ -548,34 +599,45 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
         ...(a.cured === true ? { earliestApplicationOn: a.listedOn } : {}),
         unmet: a.cured === true ? [] : [unmet("ground-cured")],
         processing: "abnormal-list",
-        basis: ["企业信息公示暂行条例 art. 17; 企业经营异常名录管理暂行办法 art. 4 [SECONDARY]", `escalates to the serious-violation list after 3 years uncured: ${period(a.listedOn, { years: 3 })} (条例 art. 17)`],
+        basis: [
+          ...(revoked ? [`listing decision revoked (撤销列入决定) on ${a.removedOn}: removed without a cure, not a repair (企业信息公示暂行条例 art. 17 removes on cure; a revoked listing leaves nothing to cure) [UNCONFIRMED article of the revocation rule]`] : []),
+          "企业信息公示暂行条例 art. 17; 企业经营异常名录管理暂行办法 art. 4 [SECONDARY]", `escalates to the serious-violation list after 3 years uncured: ${period(a.listedOn, { years: 3 })} (条例 art. 17)`,
+        ],
+        ...(revoked ? { annulled: "listing-revoked" as const } : {}),
         };
       })
       .with({ kind: "serious-list" }, (s): MeasureStatus => {
         const earliest = period(s.listedOn, serious.applyAfter);
         const autoStopOn = later(period(s.listedOn, serious.removeAfter), s.restrictionEndsOn === undefined ? undefined : nextDay(s.restrictionEndsOn));
+        // A listing revoked (撤销列入决定) is not an early removal (提前移出, a repair): the listing rests on a heavier
+        // penalty (总局令第44号 art. 2), and when that penalty is changed, annulled, or held unlawful or void, or the
+        // listing is itself annulled, the entry goes without the year on the list or the early-removal conditions; the
+        // linked result stops the same day (Wancheng art. 25)
+        const revoked = s.removalGround === "listing-revoked" && s.removedOn !== undefined;
+        const hintZh = "（列入决定被撤销的，不属于提前移出，请标明 removalGround: \"listing-revoked\"）";
+        const hintEn = ` (a listing decision revoked is not an early removal: set removalGround: "listing-revoked")`;
         // a removal before the minimum time on the list is not a fact to build a linked stop on: early removal
         // (提前移出) may be applied for only after 1 year on the list (总局令第44号, regulations.md §1.3)
-        if (s.removedOn !== undefined && s.removedOn < earliest) {
+        if (!revoked && s.removedOn !== undefined && s.removedOn < earliest) {
           throw new ShuangsuijiError("invalid-input", [{
             path: ["measures", "removedOn"], rule: "removal-before-minimum-period",
             clause: "总局令第44号 (提前移出 only after 1 year on the list; article number [UNCONFIRMED], regulations.md §1.3); Wancheng art. 25",
-            messageZh: `严重违法失信名单列入满${JSON.stringify(serious.applyAfter)}后方可申请提前移出（${earliest}起），移出日期${s.removedOn}与规定不符，不能据此同时停止公示抽查检查结果负面信息`,
-            messageEn: `early removal from the serious-violation list may be applied for only from ${earliest}; a removal on ${s.removedOn} contradicts the rules and cannot stop the linked negative result`,
+            messageZh: `严重违法失信名单列入满${JSON.stringify(serious.applyAfter)}后方可申请提前移出（${earliest}起），移出日期${s.removedOn}与规定不符，不能据此同时停止公示抽查检查结果负面信息${hintZh}`,
+            messageEn: `early removal from the serious-violation list may be applied for only from ${earliest}; a removal on ${s.removedOn} contradicts the rules and cannot stop the linked negative result${hintEn}`,
             value: s.removedOn,
           }]);
         }
         // early removal (提前移出, before the automatic removal) needs the penalty fulfilled, the harm remedied and no
         // further heavier penalty (总局令第44号, regulations.md §1.3): a removal the input's own facts contradict is not a
         // fact to stop the linked result on (Wancheng art. 25), as for a penalty's early stop (总局令第45号 art. 14)
-        if (s.removedOn !== undefined && autoStopOn !== undefined && s.removedOn < autoStopOn) {
+        if (!revoked && s.removedOn !== undefined && autoStopOn !== undefined && s.removedOn < autoStopOn) {
           const contradicted = conditions(false).filter((c) => c.condition === "penalty-fulfilled" || c.condition === "harm-remedied" || c.condition === "no-repeat-violation");
           if (contradicted.length > 0) {
             throw new ShuangsuijiError("invalid-input", contradicted.map((c) => ({
               path: ["facts", c.condition === "penalty-fulfilled" ? "penaltyFulfilled" : c.condition === "harm-remedied" ? "harmRemedied" : "noRepeatViolation"], rule: "early-removal-conditions-unmet",
               clause: "总局令第44号 (提前移出: 已履行行政处罚、已消除危害、未再受较重行政处罚; article number [UNCONFIRMED], regulations.md §1.3); Wancheng art. 25",
-              messageZh: `严重违法失信名单于${s.removedOn}提前移出（自动移出日${autoStopOn}），但输入的事实表明：${c.zh}，不能据此同时停止公示抽查检查结果负面信息`,
-              messageEn: `the serious-list entry was removed early on ${s.removedOn} (automatic removal ${autoStopOn}), but the input's facts say: ${c.en}; the removal cannot stop the linked negative result`,
+              messageZh: `严重违法失信名单于${s.removedOn}提前移出（自动移出日${autoStopOn}），但输入的事实表明：${c.zh}，不能据此同时停止公示抽查检查结果负面信息${hintZh}`,
+              messageEn: `the serious-list entry was removed early on ${s.removedOn} (automatic removal ${autoStopOn}), but the input's facts say: ${c.en}; the removal cannot stop the linked negative result${hintEn}`,
               value: s.removedOn,
             })));
           }
@@ -587,7 +649,11 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
           earliestApplicationOn: earliest,
           neverEarly: false,
           unmet: [...(evaluatedOn < earliest ? [unmet("minimum-period")] : []), ...conditions(false)],
-          basis: [`市场监督管理严重违法失信名单管理办法 (总局令第44号): apply after ${JSON.stringify(serious.applyAfter)}, removed automatically at ${JSON.stringify(serious.removeAfter)} (option seriousListPeriods) [UNCONFIRMED article numbers]`],
+          basis: [
+            ...(revoked ? [`listing decision revoked (撤销列入决定) on ${s.removedOn}: the listing rests on a heavier penalty (总局令第44号 art. 2) [SECONDARY]; a revocation is not an early removal (提前移出) — no year on the list, no early-removal condition [UNCONFIRMED article of the revocation rule]`] : []),
+            `市场监督管理严重违法失信名单管理办法 (总局令第44号): apply after ${JSON.stringify(serious.applyAfter)}, removed automatically at ${JSON.stringify(serious.removeAfter)} (option seriousListPeriods) [UNCONFIRMED article numbers]`,
+          ],
+          ...(revoked ? { annulled: "listing-revoked" as const } : {}),
         };
       })
       .exhaustive();
@@ -605,6 +671,13 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
     const tEn = transitional ? " (the transition between the rule sets is unconfirmed: the more favourable rule applied, never before the new rules took effect)" : "";
     if (allStopped) {
       const stoppedOn = linked.map(stopOf).reduce(later) as string;
+      // the last stop a withdrawal (总局令第45号 art. 11) or a revoked listing: said as such, not as a repair
+      const last = linked.filter((s) => stopOf(s) === stoppedOn).map((s) => s.annulled);
+      if (last.every((a) => a !== undefined)) {
+        const whatZh = last.includes("decision-withdrawn") && last.includes("listing-revoked") ? "行政处罚决定被依法变更、撤销、确认违法或者确认无效而撤回公示，列入决定被撤销而移出" : last.includes("decision-withdrawn") ? "行政处罚决定被依法变更、撤销、确认违法或者确认无效，处罚信息撤回公示（总局令第45号第十一条）" : "列入名录或名单的决定被撤销而移出";
+        const whatEn = last.includes("decision-withdrawn") && last.includes("listing-revoked") ? "the penalty decision was changed or annulled and withdrawn, and the listing revoked" : last.includes("decision-withdrawn") ? "the penalty decision was changed, annulled, or held unlawful or void, and its publication withdrawn (总局令第45号 art. 11)" : "the listing decision was revoked and the entry removed";
+        return done({ status: "auto-stopped", stoppedOn, reason: "linked-measure-stopped", basis, explanationZh: `${whatZh}，于${stoppedOn}停止公示；抽查检查结果负面信息同日停止公示（不属于提前停止公示或提前移出）${tZh}`, explanationEn: `${whatEn} on ${stoppedOn}; the negative result stopped the same day (not an early stop or early removal)${tEn}` });
+      }
       return done({ status: "auto-stopped", stoppedOn, reason: "linked-measure-stopped", basis, explanationZh: `相关处罚或名单信息已于${stoppedOn}停止公示/移出，抽查检查结果负面信息同日停止公示${tZh}`, explanationEn: `the linked penalty or list entry stopped on ${stoppedOn}; the negative result stopped the same day${tEn}` });
     }
     const open = linked.filter((s) => stopOf(s) === undefined || evaluatedOn < (stopOf(s) as string));
@@ -630,15 +703,18 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
   const autoStopOn = standaloneStop;
   const basis = [
     standaloneClause, "standalone period: an option, default 3 months [UNCONFIRMED national value, regulations.md §1.6]",
+    ...(standaloneTransition ? [`${covering.basis}: in force from ${covering.from}`, `立法法 art. 104: 不溯及既往，有利于当事人的除外 — the standalone period would stop the result from ${periodStop}, before any rule covering spot-check results applied (${covering.from}): stopped from ${covering.from} at the earliest [UNCONFIRMED transition]`] : []),
     ...(afterStop.length === 0 ? [] : [`a penalty or listing made on ${afterStop.join(", ")}, after the standalone period ended (${standaloneStop}), does not publish the result again (Wancheng art. 25)`]),
   ];
+  const sZh = standaloneTransition ? `（公示期按期限计算止于${periodStop}之前，但当时尚无涵盖抽查检查结果的修复规则：自${covering.from}规则施行之日起停止；新旧规则的过渡适用未经确认）` : "";
+  const sEn = standaloneTransition ? ` (the period alone would end it from ${periodStop}, but no rule covering spot-check results applied before ${covering.from}: stopped from that day at the earliest; the transition is unconfirmed)` : "";
   if (evaluatedOn >= autoStopOn) {
-    return done({ status: "auto-stopped", stoppedOn: autoStopOn, reason: "period-expired", basis, explanationZh: `公示期满，${autoStopOn}起停止公示`, explanationEn: `the publication period ended; stopped from ${autoStopOn}` });
+    return done({ status: "auto-stopped", stoppedOn: autoStopOn, reason: "period-expired", basis, explanationZh: `公示期满，${autoStopOn}起停止公示${sZh}`, explanationEn: `the publication period ended; stopped from ${autoStopOn}${sEn}` });
   }
   // a result whose follow-up is pending keeps this date only if no penalty or listing follows (Wancheng art. 25)
   const pending = negative.some((o) => PENDING_OUTCOMES.includes(o));
-  const caveatZh = pending ? "（待后续调查处理：若据此作出行政处罚或列入名单，改随该处罚或名单停止公示）" : "";
-  const caveatEn = pending ? " (follow-up pending: if a penalty or listing follows, the result stops with it instead)" : "";
+  const caveatZh = (pending ? "（待后续调查处理：若据此作出行政处罚或列入名单，改随该处罚或名单停止公示）" : "") + sZh;
+  const caveatEn = (pending ? " (follow-up pending: if a penalty or listing follows, the result stops with it instead)" : "") + sEn;
   if (jurisdiction === "chuanyu" && localInForce) {
     // only the outcomes on the 川渝 scheme's list are repaired on application; the others wait for the period
     const notListed = negative.filter((o) => CHUANYU_REPAIRABLE[o] === undefined);
@@ -656,8 +732,8 @@ export function evaluateCreditRepair(rawInput: CreditRepairInput, rawOptions: Cr
       return done({
         status: "eligible-for-application", linked: false, autoStopOn, processingDeadline: p.date,
         basis: [...basis, "川渝抽查检查结果公示信息修复工作方案 (2025-08-14): 问题已整改的，可申请修复 [SECONDARY]", `${p.basis} — the scheme states no time of its own: the penalty rule's, by analogy [UNCONFIRMED]`],
-        explanationZh: `问题已整改，可申请修复抽查检查结果公示信息（参照${p.days}个工作日办结，至${p.date}）`,
-        explanationEn: `the problem is corrected: repair of the published result may be applied for (decided within ${p.days} working days by analogy: by ${p.date})`,
+        explanationZh: `问题已整改，可申请修复抽查检查结果公示信息（参照${p.days}个工作日办结，至${p.date}）${sZh}`,
+        explanationEn: `the problem is corrected: repair of the published result may be applied for (decided within ${p.days} working days by analogy: by ${p.date})${sEn}`,
       });
     }
     return done({ status: "published", linked: false, unmetConditions: [unmet("violation-corrected")], autoStopOn, basis, explanationZh: `仍在公示，${autoStopOn}起自动停止；整改后可申请修复${caveatZh}`, explanationEn: `still published; stops automatically from ${autoStopOn}; repair may be applied for once corrected${caveatEn}` });

@@ -1,6 +1,7 @@
 import { readPlain } from "../_internal/boundary.js";
 import { annualPlanDeadline, type AnnualPlanDeadline } from "../calendar/annualPlanDeadline.js";
-import type { AnnualPlanJurisdiction } from "../calendar/ANNUAL_PLAN_DEADLINES.js";
+import { ANNUAL_PLAN_DEADLINES, type AnnualPlanJurisdiction } from "../calendar/ANNUAL_PLAN_DEADLINES.js";
+import type { LifecyclePresetId } from "../task/LIFECYCLE_PRESETS.js";
 import type { RuleIssue } from "../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import * as z from "zod/v4";
@@ -22,12 +23,16 @@ export interface PlanCheck {
   readonly ok: boolean;
   /** Errors: unknown items or departments, ratios above an item's cap, rows outside the plan year, uncovered fields. */
   readonly issues: readonly RuleIssue[];
-  /** Fields of the item list no row covers (Longting art. 13: 应覆盖…所有抽查领域). */
+  /**
+   * Fields of the item list no row covers, under every jurisdiction. An error (`plan-coverage` in `issues`) where Longting
+   * art. 13 applies (应覆盖…所有抽查领域: `longting`, or no jurisdiction); a warning naming the Longting measures elsewhere.
+   */
   readonly uncoveredFields: readonly string[];
   /**
    * Warnings (the plan stands, but a document asks otherwise): with `riskClassOrder`, a row for a riskier class sampled
    * less often or at a lower ratio than the row for a safer class of the same items (Longting arts. 15–16: 增加抽查的
-   * 比例和频次).
+   * 比例和频次); under a jurisdiction whose document sets no field-coverage rule (`wolong`, `wancheng`, `chongqing`,
+   * `yanshi`), each uncovered field (`plan-coverage`, naming Longting art. 13 as the rule's only source).
    */
   readonly warnings: readonly RuleIssue[];
   /** Row pairs whose targets and methods are alike and should be merged (Chongqing 5.5: 应合并进行). */
@@ -54,7 +59,9 @@ export const RATIO_BOUNDS = deepFreeze({
 /**
  * Checks an annual joint plan (年度联合抽查工作计划) against the item list and the departments: every row's items and
  * departments exist and match (cooperating items belong to cooperating departments); every field of the item list is
- * covered (Longting art. 13); a row's ratio does not exceed the cap of any general item it includes, key items having
+ * covered where the Longting measures apply (Longting art. 13: `jurisdiction: "longting"`, and a plan checked without a
+ * jurisdiction, which gets the strictest reading of the documents — under `wolong`, `wancheng`, `chongqing` and `yanshi`,
+ * whose documents set no such rule, an uncovered field is a warning naming the Longting measures); a row's ratio does not exceed the cap of any general item it includes, key items having
  * none (Chongqing 5.2); rows whose object types and methods are alike and whose windows overlap are flagged for merging
  * (Chongqing 5.5); under `chongqing`, both general and key items are covered (Chongqing 5: 应涵盖一般检查事项和重点检查
  * 事项); with `ratioBounds` (a preset of {@link RATIO_BOUNDS} such as `yanshi`, or your own), every row's ratio lies in
@@ -65,13 +72,14 @@ export const RATIO_BOUNDS = deepFreeze({
  * (`invalid-input`, every problem at once): a ratio of 1.5 or −0.1 never reaches the checks.
  *
  * @param rawPlan - The annual plan (Chongqing table D.1).
- * @param rawContext - The item list's `items`, the `departments`, and optionally the `jurisdiction` and `ratioBounds`.
+ * @param rawContext - The item list's `items`, the `departments`, and optionally the `jurisdiction` (a lifecycle preset id:
+ *   `longting`, `wolong`, `wancheng`, `chongqing`, `yanshi`) and `ratioBounds`.
  * @returns `{ ok, issues, … }` with every problem and the merge candidates — a plan that breaks a rule is a result, not
  *   an error.
  * @throws {@link ShuangsuijiError} `invalid-input` when the plan, the items or the departments are malformed (every
  *   problem listed).
  * @throws {@link ShuangsuijiError} `invalid-argument` when `ratioBounds` is not a key of {@link RATIO_BOUNDS} nor a
- *   valid `{ min, max, clause }`.
+ *   valid `{ min, max, clause }`, or `jurisdiction` is not one of the presets.
  * @category Planning
  * @example
  * ```ts
@@ -88,7 +96,7 @@ export function checkAnnualPlan(
   rawContext: {
     readonly items: readonly InspectionItem[];
     readonly departments: readonly Department[];
-    readonly jurisdiction?: AnnualPlanJurisdiction;
+    readonly jurisdiction?: LifecyclePresetId;
     readonly ratioBounds?: keyof typeof RATIO_BOUNDS | { readonly min: number; readonly max: number; readonly clause: string };
     /** Risk or credit classes from the lowest risk to the highest: rows' `riskClass` must be one of them. */
     readonly riskClassOrder?: readonly string[];
@@ -103,11 +111,17 @@ export function checkAnnualPlan(
   if (!parsedItems.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(parsedItems.error.issues, { clause: "Chongqing table A.1", prefix: ["items"] }, c.items), { cause: parsedItems.error });
   const parsedDepts = z.array(DepartmentSchema).max(100_000).safeParse(c.departments);
   if (!parsedDepts.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(parsedDepts.error.issues, { clause: "Longting art. 10", prefix: ["departments"] }, c.departments), { cause: parsedDepts.error });
+  if (c.jurisdiction !== undefined && (typeof c.jurisdiction !== "string" || !PLAN_JURISDICTIONS.includes(c.jurisdiction))) {
+    throw new ShuangsuijiError("invalid-argument", [{ path: ["jurisdiction"], rule: "plan-jurisdiction", clause: "Longting art. 13; Wolong 1.2; Chongqing 5; Wancheng art. 5; Yanshi 6", messageZh: "未知的辖区预设", messageEn: `unknown jurisdiction preset (${PLAN_JURISDICTIONS.join(", ")})`, value: typeof c.jurisdiction === "string" ? c.jurisdiction.slice(0, 100) : typeof c.jurisdiction }]);
+  }
   const bounds = resolveBounds(c.ratioBounds);
   const order = c.riskClassOrder === undefined ? undefined : z.array(z.string().trim().min(1).max(100)).min(1).max(1000).refine((xs) => new Set(xs).size === xs.length, { message: "each class once" }).safeParse(c.riskClassOrder);
   if (order !== undefined && !order.success) throw new ShuangsuijiError("invalid-argument", issuesFromZod(order.error.issues, { clause: "Longting art. 15", prefix: ["riskClassOrder"] }, c.riskClassOrder), { cause: order.error });
   return check(parsedPlan.data, { items: parsedItems.data, departments: parsedDepts.data, ...(c.jurisdiction === undefined ? {} : { jurisdiction: c.jurisdiction }), ...(bounds === undefined ? {} : { bounds }), ...(order === undefined ? {} : { order: order.data }) });
 }
+
+/** The jurisdictions a plan is checked under: the lifecycle presets' documents. */
+const PLAN_JURISDICTIONS: readonly string[] = ["longting", "wolong", "wancheng", "chongqing", "yanshi"] satisfies readonly LifecyclePresetId[];
 
 function resolveBounds(b: unknown): { min: number; max: number; clause: string } | undefined {
   if (b === undefined) return undefined;
@@ -122,7 +136,7 @@ function resolveBounds(b: unknown): { min: number; max: number; clause: string }
 
 function check(
   plan: AnnualPlan,
-  context: { readonly items: readonly InspectionItem[]; readonly departments: readonly Department[]; readonly jurisdiction?: AnnualPlanJurisdiction; readonly bounds?: { min: number; max: number; clause: string }; readonly order?: readonly string[] },
+  context: { readonly items: readonly InspectionItem[]; readonly departments: readonly Department[]; readonly jurisdiction?: LifecyclePresetId; readonly bounds?: { min: number; max: number; clause: string }; readonly order?: readonly string[] },
 ): PlanCheck {
   const items = new Map(context.items.map((i) => [i.id, i]));
   const depts = new Set(context.departments.map((d) => d.id));
@@ -164,7 +178,16 @@ function check(
   const warnings = frequencyProblems(plan, context.order, issue);
   const covered = new Set(plan.rows.flatMap((r) => [...r.initiatingItemIds, ...r.cooperatingItemIds]).map((id) => items.get(id)?.field).filter((f): f is string => f !== undefined));
   const uncoveredFields = [...new Set(context.items.map((i) => i.field))].filter((f) => !covered.has(f)).sort();
-  for (const f of uncoveredFields) issue(["rows"], "plan-coverage", "Longting art. 13", `计划未覆盖抽查领域“${f}”`, `the plan does not cover the field "${f}"`, f);
+  // Longting art. 13 (联合抽查年度工作计划应覆盖部门联合抽查事项清单中的所有抽查领域) is the Kaifeng Longting measures' rule: an
+  // error under `longting`, and for a plan checked without a jurisdiction (the strictest reading of the documents, as the
+  // item caps of Chongqing 5.2 apply whatever the preset). Wolong 1.2, Wancheng art. 5, Chongqing 5 and the Yanshi plan
+  // set no field-coverage rule (Chongqing 5 asks for general and key items, `plan-item-categories`): there an uncovered
+  // field is a warning that names the document it comes from.
+  const coverageRule = context.jurisdiction === undefined || context.jurisdiction === "longting";
+  for (const f of uncoveredFields) {
+    if (coverageRule) issue(["rows"], "plan-coverage", "Longting art. 13", `计划未覆盖抽查领域“${f}”（龙亭区办法第十三条：应覆盖联合抽查事项清单中的所有抽查领域）`, `the plan does not cover the field "${f}" (Longting art. 13: the plan covers every field of the joint item list)`, f);
+    else warnings.push({ path: ["rows"], rule: "plan-coverage", clause: "Longting art. 13 (advisory: not a rule of this jurisdiction's document)", messageZh: `计划未覆盖抽查领域“${f}”（仅作提示：覆盖所有抽查领域是龙亭区办法第十三条的要求，本辖区文件未作此规定）`, messageEn: `the plan does not cover the field "${f}" (advisory only: covering every field is Longting art. 13's rule; the ${context.jurisdiction} document sets none)`, value: f });
+  }
   if (context.jurisdiction === "chongqing") {
     const planned = new Set(plan.rows.flatMap((r) => [...r.initiatingItemIds, ...r.cooperatingItemIds]).map((id) => items.get(id)?.category));
     for (const cat of ["general", "key"] as const) {
@@ -187,8 +210,9 @@ function check(
     }
   }
   let publication: PlanCheck["publication"];
-  if (context.jurisdiction !== undefined) {
-    const d = annualPlanDeadline(plan.year, context.jurisdiction);
+  // Longting (art. 16) and Yanshi set no calendar date for the plan: no publication deadline to report
+  if (context.jurisdiction !== undefined && Object.hasOwn(ANNUAL_PLAN_DEADLINES, context.jurisdiction)) {
+    const d = annualPlanDeadline(plan.year, context.jurisdiction as AnnualPlanJurisdiction);
     // only a publication deadline in force bounds publishedOn: Wancheng art. 5's February date is the departments'
     // submission to the 区联席办, and the norms apply only from 2026-03-20 (Wancheng art. 28)
     const binds = d.preset.stage === "publication" && d.inForce;

@@ -336,3 +336,138 @@ describe("per-document rules (a regulator's review, 2026-12-05)", () => {
     expect(evaluateCreditRepair({ ...pending, measures: [penalty({ tier: "ordinary", decidedOn: "2026-06-01", publishedOn: "2026-06-05" })], facts: { ...ok, penaltyFulfilled: false }, evaluatedOn: "2026-09-10" })).toMatchObject({ status: "published", linked: true });
   });
 });
+
+// hostile9b F2 (case-02): a penalty decision changed, annulled, or held unlawful or void is withdrawn (撤回, 总局令第45号
+// art. 11) — not an early stop (提前停止公示, art. 14) — and the negative result stops with it (Wancheng art. 25); a listing
+// decision revoked (撤销列入决定) is not an early removal either.
+describe("F2 — a withdrawn decision or a revoked listing stops the linked result on its day", () => {
+  const res = { outcomes: ["pending-follow-up" as const], publishedOn: "2026-04-01" };
+  const none = { penaltyFulfilled: false, harmRemedied: false, noRepeatViolation: true };
+  const fine = { kind: "penalty" as const, type: "fine" as const, decidedOn: "2026-04-20", publishedOn: "2026-04-24", tier: "ordinary" as const };
+  const run = (measures: CreditRepairInput["measures"], evaluatedOn: string, facts: CreditRepairInput["facts"] = ok) => evaluateCreditRepair({ result: res, measures, facts, evaluatedOn });
+  it.each([
+    ["an ordinary fine annulled 1 month after publication", { ...fine, stoppedOn: "2026-05-25" }, none],
+    ["a serious fine annulled after 5 months", { ...fine, tier: "serious" as const, stoppedOn: "2026-09-25" }, ok],
+    ["a licence revocation annulled by a court", { ...fine, type: "licence-revoked" as const, tier: "serious" as const, stoppedOn: "2026-09-25" }, ok],
+  ] as const)("the reproducer: %s — auto-stopped on the withdrawal day, not the day before; without the ground still refused", (_what, m, facts) => {
+    const withdrawn = { ...m, stopGround: "decision-withdrawn" as const };
+    const r = run([withdrawn], "2026-10-01", facts);
+    expect(r).toMatchObject({ status: "auto-stopped", stoppedOn: m.stoppedOn, reason: "linked-measure-stopped" });
+    expect(r.basis.join()).toMatch(/总局令第45号 art\. 11/);
+    expect(r.explanationZh).toContain("撤回");
+    expect(r.explanationEn).toContain("withdrawn");
+    expect(r.explanationEn).toContain("not an early stop");
+    // boundary: on the withdrawal day stopped; the day before still published (a severe type: never early)
+    expect(run([withdrawn], m.stoppedOn, facts)).toMatchObject({ status: "auto-stopped", stoppedOn: m.stoppedOn });
+    const dayBefore = formatDayNumber(dayNumber(+m.stoppedOn.slice(0, 4), +m.stoppedOn.slice(5, 7), +m.stoppedOn.slice(8, 10)) - 1);
+    expect(run([withdrawn], dayBefore, facts).status).toBe(m.type === "licence-revoked" ? "never-early" : "published");
+    // the same stop claimed as a repair still contradicts the rules, and the message says how to declare a withdrawal
+    const e = refusal(() => run([m], "2026-10-01", facts));
+    expect(e.issues[0]?.rule).toBe(m.type === "licence-revoked" ? "early-stop-forbidden" : "stop-before-minimum-period");
+    expect(e.issues[0]?.messageEn).toContain('stopGround: "decision-withdrawn"');
+    expect(e.issues[0]?.messageZh).toContain("总局令第45号第十一条");
+  });
+  it("genuinely contradictory facts are still refused: a ground without a withdrawal day, a withdrawal before publication, a severe type claimed minor", () => {
+    const noDay = refusal(() => run([{ ...fine, stopGround: "decision-withdrawn" }], "2026-10-01"));
+    expect(noDay.issues[0]).toMatchObject({ rule: "stop-ground-without-date", path: ["measures", 0, "stoppedOn"], clause: "总局令第45号 arts. 11, 14" });
+    expect(refusal(() => run([{ ...fine, stoppedOn: "2026-04-23", stopGround: "decision-withdrawn" }], "2026-10-01")).issues[0]?.rule).toBe("dates-in-order");
+    expect(refusal(() => run([{ ...fine, type: "licence-revoked", tier: "minor", stoppedOn: "2026-05-01", stopGround: "decision-withdrawn" }], "2026-10-01")).issues[0]?.rule).toBe("severe-not-minor");
+  });
+  it("a withdrawn minor penalty never linked the result: the result keeps its own period (Wancheng art. 25)", () => {
+    const r = run([{ ...fine, tier: "minor", stoppedOn: "2026-05-01", stopGround: "decision-withdrawn" }], "2026-06-01");
+    expect(r).toMatchObject({ status: "published", linked: false, autoStopOn: "2026-07-02" });
+  });
+  it("a serious-list entry revoked 2 months after listing (撤销列入决定) stops the result that day, whatever the facts; claimed as an early removal it is still refused", () => {
+    const entry = { kind: "serious-list" as const, listedOn: "2026-04-02", removedOn: "2026-06-02" };
+    const r = run([{ ...entry, removalGround: "listing-revoked" }], "2026-06-10", none);
+    expect(r).toMatchObject({ status: "auto-stopped", stoppedOn: "2026-06-02", reason: "linked-measure-stopped" });
+    expect(r.basis.join()).toMatch(/总局令第44号 art\. 2/);
+    expect(r.explanationEn).toContain("listing decision was revoked");
+    expect(run([{ ...entry, removalGround: "listing-revoked" }], "2026-06-01", none)).toMatchObject({ status: "published", linked: true });
+    const e = refusal(() => run([entry], "2026-06-10", none));
+    expect(e.issues[0]?.rule).toBe("removal-before-minimum-period");
+    expect(e.issues[0]?.messageEn).toContain('removalGround: "listing-revoked"');
+    // an early removal after the year, with the facts contradicting its conditions, is refused; revoked it stands
+    const late = { ...entry, removedOn: "2027-05-01" };
+    expect(refusal(() => run([late], "2027-06-01", none)).issues[0]?.rule).toBe("early-removal-conditions-unmet");
+    expect(run([{ ...late, removalGround: "listing-revoked" }], "2027-06-01", none)).toMatchObject({ status: "auto-stopped", stoppedOn: "2027-05-01" });
+  });
+  it("an abnormal-list entry whose listing was revoked stops the result that day though the input says not cured; as a repair it is still refused", () => {
+    const entry = { kind: "abnormal-list" as const, ground: "unreachable" as const, listedOn: "2026-04-06", cured: false, removedOn: "2026-04-09" };
+    expect(run([{ ...entry, removalGround: "listing-revoked" }], "2026-04-09", none)).toMatchObject({ status: "auto-stopped", stoppedOn: "2026-04-09" });
+    expect(run([{ ...entry, removalGround: "listing-revoked" }], "2026-04-08", none).status).toBe("published");
+    expect(refusal(() => run([entry], "2026-04-09", none)).issues[0]?.rule).toBe("removal-ground-not-cured");
+    expect(refusal(() => run([{ kind: "abnormal-list", ground: "unreachable", listedOn: "2026-04-06", removalGround: "listing-revoked" }], "2026-04-09")).issues[0]).toMatchObject({ rule: "removal-ground-without-date", path: ["measures", 0, "removedOn"] });
+  });
+  it("property: a withdrawn decision of any linking tier and type stops the result on its withdrawal day, whatever the facts and however early", () => {
+    const types = ["warning", "public-reprimand", "fine", "confiscation", "other", ...SEVERE_PENALTY_TYPES] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...types), fc.constantFrom("ordinary" as const, "serious" as const), fc.integer({ min: 0, max: 80 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 360 }), fc.integer({ min: 0, max: 900 }),
+        fc.record({ penaltyFulfilled: fc.boolean(), harmRemedied: fc.boolean(), noRepeatViolation: fc.boolean() }),
+        (type, tier, d, p, k, j, facts) => {
+          const decidedOn = formatDayNumber(dayNumber(2026, 4, 1) + d);
+          const publishedOn = formatDayNumber(dayNumber(2026, 4, 1) + d + p);
+          const stoppedOn = formatDayNumber(dayNumber(2026, 4, 1) + d + p + k);
+          const m = { kind: "penalty" as const, type, tier, decidedOn, publishedOn, stoppedOn, stopGround: "decision-withdrawn" as const };
+          expect(run([m], formatDayNumber(dayNumber(2026, 4, 1) + d + p + k + j), facts)).toMatchObject({ status: "auto-stopped", stoppedOn, reason: "linked-measure-stopped" });
+          if (k > 0) expect(run([m], formatDayNumber(dayNumber(2026, 4, 1) + d + p + k - 1), facts).status).not.toBe("auto-stopped");
+        },
+      ),
+      { seed: 91, numRuns: 400 },
+    );
+  });
+});
+
+// hostile9b F6 (case-07): the standalone stop is no earlier than the first day a rule covering spot-check results applied
+// (立法法 art. 104: favourable retroactivity at most to the entry into force), as for penalties.
+describe("F6 — 立法法 art. 104: the standalone branch never dates a stop before the rule that stops it", () => {
+  const standalone = (publishedOn: string, evaluatedOn: string) => ({ result: { outcomes: ["non-compliant" as const], publishedOn }, measures: [], facts: ok, evaluatedOn });
+  it("the reproducer: a 2025-06-02 result evaluated 2026-01-10 stopped from 2025-12-25 (总局令第107号), with the transition caveat", () => {
+    const r = evaluateCreditRepair(standalone("2025-06-02", "2026-01-10"));
+    expect(r).toMatchObject({ status: "auto-stopped", stoppedOn: "2025-12-25", reason: "period-expired", ruleSet: "SAMR_2025" });
+    expect(r.basis.join()).toContain("立法法 art. 104");
+    expect(r.basis.join()).toContain("[UNCONFIRMED transition]");
+    expect(r.explanationEn).toContain("transition is unconfirmed");
+    expect(r.explanationZh).toContain("过渡适用未经确认");
+    // under Wancheng art. 25 (in force 2026-03-20) the more favourable 2025-12-25 still holds
+    expect(evaluateCreditRepair(standalone("2025-06-02", "2026-05-01"))).toMatchObject({ status: "auto-stopped", stoppedOn: "2025-12-25" });
+    // with the 2021 rule set named, only Wancheng art. 25 covers the result: from 2026-03-20
+    expect(evaluateCreditRepair(standalone("2025-06-02", "2026-05-01"), { ruleSet: "SAMR_2021" })).toMatchObject({ status: "auto-stopped", stoppedOn: "2026-03-20" });
+  });
+  it("boundary: a period ending 2025-12-24 stops from 2025-12-25 with no caveat; one ending a day earlier is moved to 2025-12-25 with it", () => {
+    const onTime = evaluateCreditRepair(standalone("2025-09-24", "2026-01-10"));
+    expect(onTime).toMatchObject({ status: "auto-stopped", stoppedOn: "2025-12-25" });
+    expect(onTime.basis.join()).not.toContain("[UNCONFIRMED transition]");
+    const early = evaluateCreditRepair(standalone("2025-09-23", "2026-01-10"));
+    expect(early).toMatchObject({ status: "auto-stopped", stoppedOn: "2025-12-25" });
+    expect(early.basis.join()).toContain("[UNCONFIRMED transition]");
+  });
+  it("川渝 scheme (from 2025-08-14): a result whose period ended before it stops from 2025-08-14; the day before nothing applied", () => {
+    expect(evaluateCreditRepair(standalone("2025-03-03", "2025-08-13"), { jurisdiction: "chuanyu" }).status).toBe("out-of-scope");
+    const r = evaluateCreditRepair(standalone("2025-03-03", "2025-08-14"), { jurisdiction: "chuanyu" });
+    expect(r).toMatchObject({ status: "auto-stopped", stoppedOn: "2025-08-14" });
+    expect(r.basis.join()).toContain("[UNCONFIRMED transition]");
+  });
+  it("a penalty made after the period ran out but before any rule stopped the result links it (the result was still published)", () => {
+    const r = evaluateCreditRepair({ ...standalone("2025-06-02", "2026-01-10"), measures: [{ kind: "penalty", type: "fine", tier: "ordinary", decidedOn: "2025-10-10", publishedOn: "2025-10-15" }], facts: { ...ok, penaltyFulfilled: false } });
+    expect(r).toMatchObject({ status: "published", linked: true });
+  });
+  it("property: a standalone stop is the period's end, or the first day a covering rule applied if later — never before it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 900 }), fc.integer({ min: 0, max: 900 }), fc.constantFrom("wancheng" as const, "chuanyu" as const), (p, j, jurisdiction) => {
+        const publishedOn = formatDayNumber(dayNumber(2024, 6, 1) + p);
+        const evaluatedOn = formatDayNumber(dayNumber(2024, 6, 1) + p + j);
+        const r = evaluateCreditRepair(standalone(publishedOn, evaluatedOn), { jurisdiction });
+        const floor = jurisdiction === "chuanyu" ? "2025-08-14" : "2025-12-25";
+        const raw = next(addLegalPeriod(publishedOn, { months: 3 }, { outsideCoverage: "assume-weekdays" }));
+        const expected = raw < floor ? floor : raw;
+        if (r.status === "auto-stopped") expect(r.stoppedOn).toBe(expected);
+        else if (r.status === "published" || r.status === "eligible-for-application") expect(r.autoStopOn).toBe(expected);
+        else expect(r.status).toBe("out-of-scope");
+        if (r.status !== "out-of-scope") expect(r.basis.join().includes("[UNCONFIRMED transition]")).toBe(raw < floor);
+      }),
+      { seed: 93, numRuns: 500 },
+    );
+  });
+});

@@ -260,3 +260,86 @@ describe("inspection frequency per plan row (Longting arts. 15–16)", () => {
     expect(() => adjustAnnualPlan(p, { kind: "change-frequency", seq: 1, frequencyPerYear: 0 }, { on: "2026-06-01", reason: "x", publicNotice: "y" })).toThrow(ShuangsuijiError);
   });
 });
+
+// hostile9b F7 (case-05): Longting art. 13 (联合抽查年度工作计划应覆盖部门联合抽查事项清单中的所有抽查领域) is the Kaifeng Longting
+// measures' rule. Wolong 1.2, Wancheng art. 5, Chongqing 5 and the Yanshi plan set no field-coverage rule.
+describe("F7 — Longting art. 13's field coverage applies where the Longting measures apply", () => {
+  const withoutFirstField = (() => {
+    const drop = items[0]!.field;
+    const rows = plan.rows.filter((r) => ![...r.initiatingItemIds, ...r.cooperatingItemIds].some((id) => items.find((i) => i.id === id)?.field === drop));
+    return { plan: AnnualPlanSchema.parse({ ...plan, rows }), drop };
+  })();
+  // one row per item: every field of the list covered
+  const everyField = AnnualPlanSchema.parse({
+    ...plan,
+    rows: items.map((it, n) => ({ ...plan.rows[0]!, seq: n + 1, name: `行${n + 1}`, initiatingDepartmentId: it.initiatingDepartmentId, cooperatingDepartmentIds: [], initiatingItemIds: [it.id], cooperatingItemIds: [], targetDescription: it.objectType })),
+  });
+  it("the reproducer: under chongqing, wolong, wancheng and yanshi an uncovered field is a warning naming the Longting measures, not an issue", () => {
+    for (const jurisdiction of ["chongqing", "wolong", "wancheng", "yanshi"] as const) {
+      const r = checkAnnualPlan(withoutFirstField.plan, { items, departments, jurisdiction });
+      expect(r.uncoveredFields, jurisdiction).toContain(withoutFirstField.drop);
+      expect(r.issues.filter((i) => i.rule === "plan-coverage"), jurisdiction).toEqual([]);
+      const w = r.warnings.filter((i) => i.rule === "plan-coverage");
+      expect(w.map((i) => i.value), jurisdiction).toEqual(r.uncoveredFields);
+      for (const i of w) {
+        expect(i.clause).toMatch(/^Longting art\. 13 \(advisory/);
+        expect(i.messageZh).toContain("仅作提示");
+        expect(i.messageEn).toContain(`the ${jurisdiction} document sets none`);
+      }
+    }
+  });
+  it("under longting, and for a plan checked without a jurisdiction, an uncovered field is an issue citing Longting art. 13; a plan covering every field has none", () => {
+    for (const jurisdiction of ["longting", undefined] as const) {
+      const r = checkAnnualPlan(withoutFirstField.plan, { items, departments, ...(jurisdiction === undefined ? {} : { jurisdiction }) });
+      expect(r.ok).toBe(false);
+      const cov = r.issues.filter((i) => i.rule === "plan-coverage");
+      expect(cov.map((i) => i.value)).toEqual(r.uncoveredFields);
+      expect(cov.map((i) => i.value)).toContain(withoutFirstField.drop);
+      for (const i of cov) {
+        expect(i.clause).toBe("Longting art. 13");
+        expect(i.messageZh).toContain("龙亭区办法第十三条");
+        expect(i.messageEn).toContain("Longting art. 13");
+      }
+      const all = checkAnnualPlan(everyField, { items, departments, ...(jurisdiction === undefined ? {} : { jurisdiction }) });
+      expect(all.uncoveredFields).toEqual([]);
+      expect(all.issues.filter((i) => i.rule === "plan-coverage")).toEqual([]);
+      expect(all.warnings.filter((i) => i.rule === "plan-coverage")).toEqual([]);
+    }
+    // Longting (art. 16) sets no calendar date for the plan: no publication deadline reported
+    expect(checkAnnualPlan(plan, { items, departments, jurisdiction: "longting" }).publication).toBeUndefined();
+  });
+  it("Chongqing 5 keeps its own rule (general and key items), whatever the field coverage", () => {
+    const keyOnly = AnnualPlanSchema.parse({ ...everyField, rows: everyField.rows.filter((r) => items.find((i) => i.id === r.initiatingItemIds[0])?.category === "key") });
+    const r = checkAnnualPlan(keyOnly, { items, departments, jurisdiction: "chongqing" });
+    expect(r.issues.map((i) => [i.rule, i.clause])).toEqual([["plan-item-categories", "Chongqing 5"]]);
+    expect(r.warnings.filter((i) => i.rule === "plan-coverage").length).toBe(r.uncoveredFields.length);
+    expect(checkAnnualPlan(everyField, { items, departments, jurisdiction: "chongqing" }).issues.filter((i) => i.rule === "plan-item-categories")).toEqual([]);
+  });
+  it("an unknown jurisdiction is refused by name", () => {
+    for (const j of ["kaifeng", "__proto__", 7]) {
+      let e: unknown;
+      try { checkAnnualPlan(plan, { items, departments, jurisdiction: j as never }); } catch (x) { e = x; }
+      expect(e).toBeInstanceOf(ShuangsuijiError);
+      expect((e as ShuangsuijiError).code).toBe("invalid-argument");
+      expect((e as ShuangsuijiError).issues[0]).toMatchObject({ path: ["jurisdiction"], rule: "plan-jurisdiction" });
+    }
+  });
+  it("property: every uncovered field is an issue exactly where Longting art. 13 applies, a warning elsewhere, never both", () => {
+    fc.assert(
+      fc.property(itemsArb, fc.array(fc.nat(), { maxLength: 6 }), fc.constantFrom(undefined, "longting" as const, "wolong" as const, "wancheng" as const, "chongqing" as const, "yanshi" as const), (its, picks, jurisdiction) => {
+        const rows = picks.map((k, n) => {
+          const it = its[k % its.length]!;
+          return { seq: n + 1, name: `计划${n}`, initiatingDepartmentId: it.initiatingDepartmentId, cooperatingDepartmentIds: [], initiatingItemIds: [it.id], cooperatingItemIds: [], targetDescription: it.objectType, window: { start: "2026-04-01", end: "2026-06-30" }, targetCount: 5 };
+        });
+        if (rows.length === 0) return;
+        const r = checkAnnualPlan(AnnualPlanSchema.parse({ id: "P", year: 2026, name: "计划", rows }), { items: its, departments, ...(jurisdiction === undefined ? {} : { jurisdiction }) });
+        const asIssue = r.issues.filter((i) => i.rule === "plan-coverage").map((i) => i.value);
+        const asWarning = r.warnings.filter((i) => i.rule === "plan-coverage").map((i) => i.value);
+        const longting = jurisdiction === undefined || jurisdiction === "longting";
+        expect(asIssue).toEqual(longting ? r.uncoveredFields : []);
+        expect(asWarning).toEqual(longting ? [] : r.uncoveredFields);
+      }),
+      { seed: 47, numRuns: 300 },
+    );
+  });
+});
