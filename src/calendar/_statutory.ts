@@ -25,6 +25,7 @@ export function statutoryDays(y: number): [number, string][] {
   const chuyi = d(1, 21) + v(0);
   const duanwu = chuyi + 121 + months((v(1) / 6) | 0);
   const zhongqiu = duanwu + 97 + months(v(1) % 6);
-  const days: [number, number][] = [[d(1, 1), 0], [chuyi - 1, 1], [chuyi, 1], [chuyi + 1, 1], [chuyi + 2, 1], [d(4, +q), 2], [d(5, 1), 3], [d(5, 2), 3], [duanwu, 4], [zhongqiu, 5], [d(10, 1), 6], [d(10, 2), 6], [d(10, 3), 6]];
-  return days.map(([n, f]) => [n, NAMES[f > 5 && n === zhongqiu ? 9 : f]!]);
+  const days = [d(1, 1), chuyi - 1, chuyi, chuyi + 1, chuyi + 2, d(4, +q), d(5, 1), d(5, 2), duanwu, zhongqiu, d(10, 1), d(10, 2), d(10, 3)];
+  // the festival of each day, as an index into NAMES (元旦 0, 春节 1, 清明节 2, 劳动节 3, 端午节 4, 中秋节 5, 国庆节 6)
+  return days.map((n, i) => [n, NAMES[i > 9 && n === zhongqiu ? 9 : +"0111123345666"[i]!]!]);
 }
