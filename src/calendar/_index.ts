@@ -179,7 +179,7 @@ export function engine(rawOptions: CalendarOptions | undefined): Engine {
 }
 
 
-/** Whether `date` (the argument `date`) carries `flag` in the calendar of `options`; false outside coverage. */
+/** Whether `date` (the argument `date`) carries `flag` in the calendar of `options`; false outside the index (an uncovered year under assume-weekdays: only its statutory days carry flags). */
 export const hasFlag = (date: string, options: CalendarOptions | undefined, flag: number): boolean =>
   ((engine(options).flags(dayArg(date), "date") ?? 0) & flag) !== 0;
 
