@@ -6,7 +6,8 @@ import type { CalendarEntry, HolidayCalendar } from "./HolidayCalendar.js";
 // Decodes the compact form of _data.ts (described there; written by scripts/build-calendar.ts): runs of days as the
 // name's letter, the day of the year in two base-36 digits and the length minus one in one; the statutory days as one
 // base-36 code per holiday run, offset × 5 + count.
-const NAMES = BUNDLED_CALENDAR_DATA.names.split(",");
+/** @internal The festival headings of the bundled data (元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节 first). */
+export const NAMES = BUNDLED_CALENDAR_DATA.names.split(",");
 
 /** The days of the runs in `spec`, in order, with their names; with `codes`, each run's statutory days go to `statutory`. */
 function runs(year: number, spec: string, codes = "", statutory: string[] = []): CalendarEntry[] {

@@ -62,8 +62,13 @@ export interface CalendarOptions {
   readonly calendar?: HolidayCalendar;
   /**
    * What to do with a date in a year the calendar does not cover. `"throw"` (default) raises
-   * {@link ShuangsuijiError} `calendar-year-not-covered`; `"assume-weekdays"` treats Mon–Fri as working days there —
-   * results that depend on such days are provisional ({@link isProvisional} tells).
+   * {@link ShuangsuijiError} `calendar-year-not-covered`; `"assume-weekdays"` treats Mon–Fri as working days there,
+   * except the statutory days of 《全国年节及纪念日放假办法》 art. 2 (2024 revision), which are off whatever the year's
+   * notice adds, in the years after the calendar's last up to 2099 (元旦 1 January; 春节 除夕–初三; 清明; 劳动节 1–2
+   * May; 端午; 中秋; 国庆 1–3 October; lunar dates from a table generated from two sources) — they answer
+   * {@link isStatutoryHoliday}, {@link isPublicHoliday} and {@link holidayName} too. The notice's other days off and
+   * its make-up working days are unknown, so results that depend on such years are provisional
+   * ({@link isProvisional} tells). Years before the calendar's first, and after 2099, are Mon–Fri.
    */
   readonly outsideCoverage?: "throw" | "assume-weekdays";
   /**

@@ -6,6 +6,7 @@ import type { CivilDate } from "./CivilDate.js";
 import { invalid, isPlainObject, preview, readPlain } from "./_read.js";
 import { calendarFromData, isKnownCalendar } from "./_registry.js";
 import { CN_CALENDAR } from "./CN_CALENDAR.js";
+import { STATUTORY_LAST_YEAR, statutoryDays } from "./_statutory.js";
 
 // Day status flags of the index.
 const WORKING = 1;
@@ -21,19 +22,32 @@ interface Index {
   /** cum[i] = working days in [start, start+i]. */
   readonly cum: Int32Array;
   cumNoMakeup?: Int32Array;
+  /** The index under `outsideCoverage: "assume-weekdays"`, to the statutory days' last year (see {@link buildIndex}). */
+  assumed?: Index;
 }
 
 const cache = new WeakMap<HolidayCalendar, Index>();
 
-function buildIndex(cal: HolidayCalendar): Index {
+/**
+ * The day index of `cal`, to `lastYear`: a year after the calendar's last (under `outsideCoverage: "assume-weekdays"`)
+ * is Mon–Fri less the statutory days of 《全国年节及纪念日放假办法》 art. 2, which are never working days whatever a
+ * later notice adds ({@link statutoryDays}: 元旦, 除夕–初三, 清明, 劳动节, 端午, 中秋, 国庆; hostile9b F1).
+ */
+function buildIndex(cal: HolidayCalendar, lastYear = cal.lastYear): Index {
   const start = dayNumber(cal.firstYear, 1, 1);
-  const end = dayNumber(cal.lastYear, 12, 31);
+  const end = dayNumber(lastYear, 12, 31);
   const status = new Uint8Array(end - start + 1);
   const names = new Map<number, string>();
   for (let n = start; n <= end; n++) status[n - start] = isoWeekday(n) <= 5 ? WORKING : 0;
-  for (let y = cal.firstYear; y <= cal.lastYear; y++) {
+  for (let y = cal.firstYear; y <= lastYear; y++) {
     const yd = cal.years[y];
-    if (yd === undefined) continue;
+    if (yd === undefined) {
+      for (const [n, name] of statutoryDays(y)) {
+        status[n - start] = HOLIDAY | STATUTORY;
+        names.set(n, name);
+      }
+      continue;
+    }
     for (const h of yd.holidays) {
       const n = parseDayNumber(h.date) as number;
       status[n - start] = HOLIDAY;
@@ -104,12 +118,15 @@ export function engine(rawOptions: CalendarOptions | undefined): Engine {
     idx = buildIndex(cal);
     cache.set(cal, idx);
   }
-  const ix = idx;
+  const own = idx;
   const assume = options.outsideCoverage === "assume-weekdays";
+  // assumed: the statutory days of the years after the calendar are not working days; the coverage stays the calendar's
+  const ix = assume ? (idx.assumed ??= buildIndex(cal, Math.max(cal.lastYear, STATUTORY_LAST_YEAR))) : idx;
   // with ignoreMakeupWorkdays, a working day flagged MAKEUP is not one
   const skip = options.ignoreMakeupWorkdays === true ? MAKEUP : 0;
   const cum = skip === 0 ? ix.cum : (ix.cumNoMakeup ??= cumulate(ix.status, MAKEUP));
-  const covered = (n: number) => n >= ix.start && n <= ix.end;
+  const covered = (n: number) => n >= own.start && n <= own.end;
+  const indexed = (n: number) => n >= ix.start && n <= ix.end;
   const total = cum[cum.length - 1] as number;
   const uncovered = (n: number, field: string): never => {
     const [y] = civilFromDayNumber(n);
@@ -124,55 +141,36 @@ export function engine(rawOptions: CalendarOptions | undefined): Engine {
   const check = (n: number, field: string) => {
     if (!covered(n) && !assume) uncovered(n, field);
   };
-  // Weekday-only counting outside coverage, anchored so that F(start − 1) = 0.
+  // Weekday-only counting outside the index (beyond coverage, and beyond the statutory days under assume-weekdays),
+  // anchored so that F(start − 1) = 0.
+  const raw = (n: number): number =>
+    n < ix.start ? weekdayRank(n) - weekdayRank(ix.start - 1) : n > ix.end ? total + weekdayRank(n) - weekdayRank(ix.end) : (cum[n - ix.start] as number);
   const count = (n: number, field: string): number => {
     check(n, field);
-    if (n < ix.start) return weekdayRank(n) - weekdayRank(ix.start - 1);
-    if (n > ix.end) return total + weekdayRank(n) - weekdayRank(ix.end);
-    return cum[n - ix.start] as number;
-  };
-  const kthWeekdayAfter = (d: number, k: number): number => {
-    // smallest x > d with weekdayRank(x) − weekdayRank(d) = k (k ≥ 1)
-    const weeks = Math.floor((k - 1) / 5);
-    let x = d + 7 * weeks;
-    let left = k - 5 * weeks;
-    while (left > 0) {
-      x++;
-      if (isoWeekday(x) <= 5) left--;
-    }
-    return x;
+    return raw(n);
   };
   const firstWithCount = (target: number, field: string): number => {
-    if (target >= 1 && target <= total) {
-      let lo = 0;
-      let hi = cum.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((cum[mid] as number) >= target) hi = mid;
-        else lo = mid + 1;
-      }
-      return ix.start + lo;
+    if (!assume && (target < 1 || target > total)) uncovered(target < 1 ? ix.start - 1 : ix.end + 1, field);
+    // F is non-decreasing: binary search over every day a civil date can name, and a week either side (a result
+    // there is refused by toCivil)
+    let lo = FIRST_DAY - 7;
+    let hi = LAST_DAY + 7;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (raw(mid) >= target) hi = mid;
+      else lo = mid + 1;
     }
-    if (target > total) {
-      if (!assume) uncovered(ix.end + 1, field);
-      return kthWeekdayAfter(ix.end, target - total);
-    }
-    if (!assume) uncovered(ix.start - 1, field);
-    // target ≤ 0: x < start with weekdayRank(x) − weekdayRank(start − 1) ≥ target, smallest such x (a weekday).
-    const need = weekdayRank(ix.start - 1) + target; // want the weekday whose rank equals need
-    // rank r is reached on the r-th weekday; find x with weekdayRank(x) = need and x a weekday.
-    const base = ix.start - 1 - 7 * (Math.floor((weekdayRank(ix.start - 1) - need) / 5) + 1);
-    return kthWeekdayAfter(base, need - weekdayRank(base));
+    return lo;
   };
   return {
     covered,
     flags(n, field) {
       check(n, field);
-      return covered(n) ? (ix.status[n - ix.start] as number) : undefined;
+      return indexed(n) ? (ix.status[n - ix.start] as number) : undefined;
     },
     isWorking(n, field) {
       check(n, field);
-      return covered(n) ? ((ix.status[n - ix.start] as number) & (WORKING | skip)) === WORKING : isoWeekday(n) <= 5;
+      return indexed(n) ? ((ix.status[n - ix.start] as number) & (WORKING | skip)) === WORKING : isoWeekday(n) <= 5;
     },
     count,
     firstWithCount,
@@ -181,7 +179,7 @@ export function engine(rawOptions: CalendarOptions | undefined): Engine {
 }
 
 
-/** Whether `date` (the argument `date`) carries `flag` in the calendar of `options`; false outside coverage. */
+/** Whether `date` (the argument `date`) carries `flag` in the calendar of `options`; false outside the index (an uncovered year under assume-weekdays: only its statutory days carry flags). */
 export const hasFlag = (date: string, options: CalendarOptions | undefined, flag: number): boolean =>
   ((engine(options).flags(dayArg(date), "date") ?? 0) & flag) !== 0;
 

@@ -3,7 +3,9 @@ import { HOLIDAY, hasFlag } from "./_index.js";
 
 /**
  * Whether `date` is a day off declared by the holiday notice (放假): statutory days plus the shifted rest days of the
- * block (weekend days inside an announced range included). An ordinary weekend merely adjoining a block is not.
+ * block (weekend days inside an announced range included). An ordinary weekend merely adjoining a block is not. In a
+ * year the calendar does not cover, under `outsideCoverage: "assume-weekdays"`, the statutory days (see
+ * {@link CalendarOptions}), which every notice gives off.
  *
  * @param date - A day `YYYY-MM-DD`.
  * @param options - The calendar and its options.

@@ -19,6 +19,7 @@ import { dayArg, engine } from "./_index.js";
  * isWorkingDay("2026-10-01"); // false (国庆节)
  * isWorkingDay("2026-10-10"); // true  (a make-up Saturday)
  * isWorkingDay("2026-10-10", { ignoreMakeupWorkdays: true }); // false
+ * isWorkingDay("2027-01-01", { outsideCoverage: "assume-weekdays" }); // false (元旦: a statutory day every year)
  * ```
  */
 export function isWorkingDay(date: string, options?: CalendarOptions): boolean {

@@ -125,15 +125,15 @@ function december(day = "2026-12-10", penaltyOn?: string, calendar: object = { c
 describe("F4 — a provisional publication deadline (assume-weekdays) never yields late: true (Longting art. 22; Wolong 3.2; Chongqing 6.6)", () => {
   const completed = () => completeInspection(december(), { completedOn: "2026-12-10", actor: "局", calendar: ASSUME }).task;
   const real = addWorkingDays("2026-12-10", 20, { calendar: CAL27 }); // 2027-01-08: 元旦 off
-  it("the deadline on assumed weekdays counts 元旦 2027 as a working day: provisional", () => {
+  it("the deadline on assumed weekdays skips 元旦 2027, a statutory day (hostile9b F1): provisional", () => {
     const t = completed();
-    expect(t.publicationDeadline).toMatchObject({ date: "2027-01-07", provisional: true });
+    expect(t.publicationDeadline).toMatchObject({ date: "2027-01-08", provisional: true });
     expect(real).toBe("2027-01-08");
   });
   it("a publication given the 2027 calendar is judged on it, on time, and the deadline becomes final", () => {
     const t = completed();
     const p = publishResults(t, { publishedOn: real, actor: "局", departmentId: "SCJG", calendar: { calendar: CAL27 } });
-    expect(p.event.payload).toMatchObject({ deadline: "2027-01-08", late: false, deadlineSettled: { provisionalDeadline: "2027-01-07", provisional: false, calendar: { official: true } } });
+    expect(p.event.payload).toMatchObject({ deadline: "2027-01-08", late: false, deadlineSettled: { provisionalDeadline: "2027-01-08", provisional: false, calendar: { official: true } } });
     expect(p.task.publicationDeadline).toMatchObject({ date: "2027-01-08", provisional: false });
     // the next department publishes against the final deadline, without a calendar
     const q = publishResults(p.task, { publishedOn: real, actor: "卫健委", departmentId: "WJW" });
@@ -181,13 +181,13 @@ describe("F8 — the 7-working-day 归集 on a provisional deadline is never ass
   it("a collection on the 7th real working day is not late; overduePenaltyInfo settles it on the calendar given", () => {
     const t = december("2026-12-10", "2026-12-24");
     const rec = t.records.find((r) => r.departments.some((d) => d.items.some((i) => i.outcomes.includes("violates-food-drug-rules"))))!;
-    expect(t.audit.at(-1)!.payload).toMatchObject({ penaltyInfoDeadline: "2027-01-04", penaltyInfoProvisional: true });
+    expect(t.audit.at(-1)!.payload).toMatchObject({ penaltyInfoDeadline: "2027-01-05", penaltyInfoProvisional: true });
     const real = addWorkingDays("2026-12-24", 7, { calendar: CAL27 });
     expect(real).toBe("2027-01-05");
     const input = { recordId: rec.id, departmentId: "SCJG", decidedOn: "2026-12-24", actor: "SCJG" };
     const p = recordPenaltyInfoCollected(t, { ...input, on: real, calendar: ASSUME });
     expect(p.event.payload).toMatchObject({ late: null, provisional: true });
-    expect(overduePenaltyInfo(p.task, real)).toEqual([expect.objectContaining({ status: "undecided", deadline: "2027-01-04" })]);
+    expect(overduePenaltyInfo(p.task, real)).toEqual([expect.objectContaining({ status: "undecided", deadline: "2027-01-05" })]);
     expect(overduePenaltyInfo(p.task, real, { calendar: CAL27 })).toEqual([]);
     // on the 2027 calendar, the collection is judged at once
     expect(recordPenaltyInfoCollected(t, { ...input, on: real, calendar: { calendar: CAL27 } }).event.payload).toMatchObject({ late: false, deadline: "2027-01-05", provisional: false });
@@ -202,7 +202,7 @@ describe("F8 — the 7-working-day 归集 on a provisional deadline is never ass
   });
   it("recording the result is never refused for a deadline in an uncovered year; a made-up calendar needs the opt-out", () => {
     const t = december("2026-12-10", "2026-12-24", {});
-    expect(t.audit.at(-1)!.payload).toMatchObject({ penaltyInfoDeadline: "2027-01-04", penaltyInfoProvisional: true });
+    expect(t.audit.at(-1)!.payload).toMatchObject({ penaltyInfoDeadline: "2027-01-05", penaltyInfoProvisional: true });
     expect(december("2026-12-10", "2026-12-24", { calendar: { calendar: CAL27 } }).audit.at(-1)!.payload).toMatchObject({ penaltyInfoDeadline: "2027-01-05" });
     expect(december("2026-12-10", "2026-12-24", { calendar: { calendar: CAL27 } }).audit.at(-1)!.payload).not.toHaveProperty("penaltyInfoProvisional");
     const fake = addCalendarYears(CN_CALENDAR, [{ year: 2027, holidays: range("2027-01-01", 14, "元旦"), workdays: [] }]);
@@ -375,7 +375,7 @@ describe("judgeLateness — the rule every provisional deadline goes through (pu
     const { judgeLateness } = await import("../../src/task/_lateness.js");
     expect(judgeLateness("objection-correction", "2026-12-28", "2027-01-05", { calendar: CAL27 })).toMatchObject({ late: false, deadline: { date: "2027-01-05", provisional: false } });
     expect(judgeLateness("objection-correction", "2026-12-28", "2027-01-06", { calendar: CAL27 }).late).toBe(true);
-    expect(judgeLateness("objection-correction", "2026-12-28", "2027-01-05", undefined)).toMatchObject({ late: null, deadline: { date: "2027-01-04", provisional: true } });
+    expect(judgeLateness("objection-correction", "2026-12-28", "2027-01-05", undefined)).toMatchObject({ late: null, deadline: { date: "2027-01-05", provisional: true } });
     expect(judgeLateness("objection-correction", "2026-12-28", "2026-12-31", undefined).late).toBe(false);
     expect(judgeLateness("objection-correction", "2026-04-21", "2026-05-10", undefined)).toMatchObject({ late: true, deadline: { date: "2026-04-28", provisional: false } });
   });
