@@ -119,8 +119,12 @@ const CASES = [
   // 11.7 KB measured 2026-12-04: the whole calendar entry (holiday data 2010–2026, deadline rules, custom calendars);
   // 11.4 KB with the bundled data in the compact run form (src/calendar/_data.ts), 2026-12-05; 8,986 B, within the
   // budget (ceiling deleted), with the calendar's own boundary reader, the deadline presets exported by the root entry
-  // only and the statutory days as per-run codes, 2026-12-05 (docs/benchmarks.md "Bundle size")
-  { id: "calendar", budget: 9_000, ceiling: null, contents: `export * from "${calendar}";` },
+  // only and the statutory days as per-run codes, 2026-12-05 (docs/benchmarks.md "Bundle size"); 9,302 B with the
+  // statutory days of 《全国年节及纪念日放假办法》 art. 2 placed in the years no bundled notice covers (2027–2099, a
+  // generated lunar table of 107 B + its decoder: under outsideCoverage "assume-weekdays" 元旦 and 除夕–初三 2027 were
+  // working days and a credit self-check said "eligible" up to four days early, hostile9b F1, HIGH), 2026-12-05
+  // session 9: over the budget for a correctness fix, so a ceiling again, at the new size + 1%
+  { id: "calendar", budget: 9_000, ceiling: 9_395, contents: `export * from "${calendar}";` },
   { id: "readTableFile (CSV path; .xlsx reader loaded on demand)", budget: null, ceiling: null, contents: `export { readTableFile } from "${core}";` },
 ];
 

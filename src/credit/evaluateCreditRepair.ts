@@ -136,7 +136,8 @@ export interface CreditRepairOptions {
   readonly standalonePeriod?: LegalPeriod;
   /**
    * Calendar and rollover options for period ends (民法典 arts. 201–203). Periods run years ahead, past the calendar's
-   * last announced year: by default those years assume Mon–Fri working days and the result is marked `provisional`;
+   * last announced year: by default those years assume Mon–Fri working days less the statutory days of 《全国年节及纪念日放假办法》 art. 2
+   * (docs/calendar.md) and the result is marked `provisional`;
    * `outsideCoverage: "throw"` refuses instead.
    */
   readonly periodOptions?: LegalPeriodOptions;
