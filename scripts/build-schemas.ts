@@ -56,8 +56,9 @@ export const NOTE =
   "check characters (USCC, 注册号, 公民身份号码) and the province prefix of division codes; real calendar dates (format " +
   "date: assert formats, e.g. Python jsonschema's FormatChecker, or 2026-02-30 passes the pattern); cross-field rules " +
   "(start ≤ end, leader ∈ members, an organisation's id = its code, a code's format by its codeType, ratio or count); " +
-  "unique ids within arrays; lengths counted in UTF-16 code units (JSON Schema counts code points); and digests, " +
-  "tickets and seeds, which only recomputation verifies.";
+  "unique ids within arrays; lengths counted in UTF-16 code units (JSON Schema counts code points); a preset's " +
+  "clause texts (StoredTask rules), which the library trims before checking 1–500 (a blank one is refused); and " +
+  "digests, tickets and seeds, which only recomputation verifies.";
 
 /**
  * The escapes kept as they are: `\uXXXX`, \n \r \t and escaped syntax characters (`\.` `\(` …), and `\-` inside a class

@@ -12,7 +12,8 @@ import { join } from "node:path";
 import type { z } from "zod";
 import * as A from "../_arbitraries.js";
 import { DepartmentSchema, InspectionTargetSchema, InspectorSchema, TextSchema } from "../../src/index.js";
-import { MODEL_SCHEMAS, buildJsonSchemas, portablePattern, zodJsonSchema } from "../../scripts/build-schemas.js";
+import { readFileSync } from "node:fs";
+import { MODEL_SCHEMAS, NOTE, buildJsonSchemas, portablePattern, zodJsonSchema } from "../../scripts/build-schemas.js";
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -159,6 +160,15 @@ describe("portablePattern (scripts/build-schemas.ts)", () => {
     for (const schema of Object.values(MODEL_SCHEMAS)) patternsOf(zodJsonSchema(schema as z.ZodType), raw);
     expect(new Set(shipped)).toEqual(new Set([...raw].map(portablePattern)));
     expect([...raw].some((p) => p.includes("\\d") || p.endsWith("$"))).toBe(true);
+  });
+});
+
+describe("the checks the schemas cannot express", () => {
+  it("are listed in every schema's description and in docs/persistence.md", () => {
+    const docs = readFileSync(new URL("../../docs/persistence.md", import.meta.url), "utf8").split("## JSON Schemas for other languages")[1]!.split("\n## ")[0]!;
+    for (const s of Object.values(shippedSchemas)) expect(String((s as Json).description).endsWith(NOTE)).toBe(true);
+    for (const topic of ["check characters", "province prefix", "2026-02-30", "FormatChecker", "start ≤ end", "id = its code", "codeType", "ratio or count", "unique ids", "UTF-16 code units", "trims", "recomputation", "String.prototype.trim", "[0-9]"])
+      for (const [where, text] of [["NOTE", NOTE], ["docs/persistence.md", docs.replace(/`/g, "").replace(/equal to/g, "=")]] as const) expect(text, `${where}: ${topic}`).toContain(topic);
   });
 });
 
