@@ -9,7 +9,10 @@
  *   reports the errors of the matching variant only, instead of every variant's);
  * - every `enum` carries its Chinese labels in `x-enum-descriptions` (same order as `enum`);
  * - `$id` is the file's own name (`InspectionTarget.json`), so ids resolve inside the installed package
- *   (`shuangsuiji/schemas/*.json`) wherever it lives, with no network.
+ *   (`shuangsuiji/schemas/*.json`) wherever it lives, with no network;
+ * - every `pattern` is rewritten into a subset that means the same in ECMAScript (Ajv), Python `re` (jsonschema) and
+ *   `java.util.regex` ({@link portablePattern}): zod's regexes are JavaScript, where `\d` is `[0-9]` and `$` the end of
+ *   the input, but Python's `\d` takes any Unicode digit and a `$` in Python or Java also matches before a final "\n".
  * To add a schema, add one entry to MODEL_SCHEMAS (and labels for new enum values to ENUM_LABELS).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -42,9 +45,96 @@ export const MODEL_SCHEMAS = {
   LockedTargetList: LockedTargetListSchema,
 } as const;
 
-const NOTE =
-  " Checks JSON Schema cannot express (USCC/ID check characters, real calendar dates, cross-field rules such as " +
-  "start ≤ end or leader ∈ members) are enforced by the shuangsuiji library itself.";
+/**
+ * Appended to every schema's description: what the schema checks beyond types, and every check of the library it does
+ * not express (docs/persistence.md, "JSON Schemas for other languages", keeps the same list).
+ */
+export const NOTE =
+  " Patterns mean the same in ECMAScript, Python re and java.util.regex (digits are [0-9], the end of a pattern is the " +
+  "end of the text); text fields refuse leading or trailing white space as String.prototype.trim defines it (the " +
+  "pattern spells the characters out). Checks JSON Schema cannot express are enforced by the shuangsuiji library itself: " +
+  "check characters (USCC, 注册号, 公民身份号码) and the province prefix of division codes; real calendar dates (format " +
+  "date: assert formats, e.g. Python jsonschema's FormatChecker, or 2026-02-30 passes the pattern); cross-field rules " +
+  "(start ≤ end, leader ∈ members, an organisation's id = its code, a code's format by its codeType, ratio or count); " +
+  "unique ids within arrays; lengths counted in UTF-16 code units (JSON Schema counts code points); a preset's " +
+  "clause texts (StoredTask rules), which the library trims before checking 1–500 (a blank one is refused); and " +
+  "digests, tickets and seeds, which only recomputation verifies.";
+
+/**
+ * The escapes kept as they are: `\uXXXX`, \n \r \t and escaped syntax characters (`\.` `\(` …), and `\-` inside a class
+ * only (outside one it is a syntax error under the `u` flag, which Ajv uses).
+ */
+const KEPT_ESCAPE = /^(?:u[0-9a-fA-F]{4}|[nrt]|[\\/.^$|?*+()[\]{}])/;
+const KEPT_CLASS_ESCAPE = /^(?:u[0-9a-fA-F]{4}|[nrt]|[\\/.^$|?*+()[\]{}-])/;
+
+/**
+ * A JavaScript regex source rewritten into a subset that means the same in ECMAScript (with or without the `u` flag),
+ * Python `re` and `java.util.regex`: `\d` becomes `[0-9]` (`0-9` inside a class) and a final `$` becomes `(?![\s\S])`
+ * (no character follows: the end of the text in all three). Anything else outside the subset is refused, so that a
+ * pattern that would mean something else in another language fails the build instead of shipping: `\D \w \W \s \S \b
+ * \B \p`, back references and other escapes, `.` (its line terminators differ), a `$` before the end, lookbehind,
+ * named groups and inline flags, `[` or `&&` `--` `~~` `||` inside a class (Java's and Python's class set operations),
+ * an empty class, a `{` that is not a quantifier, and a literal character outside the BMP. `[\s\S]` (any character,
+ * in every dialect) is kept.
+ *
+ * @throws Error naming the construct when the pattern is outside the subset (a build error, not a library one).
+ * @example
+ * ```ts
+ * import { portablePattern } from "./build-schemas.js";
+ * portablePattern("^\\d{6}$"); // "^[0-9]{6}(?![\\s\\S])"
+ * ```
+ */
+export function portablePattern(source: string): string {
+  const refuse = (what: string, at: number): never => {
+    throw new Error(`pattern ${JSON.stringify(source)}: ${what} at ${at} means something else in Python re or java.util.regex (write it with [0-9], explicit classes and a final $)`);
+  };
+  let out = "";
+  let inClass = false;
+  let classStart = -1;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c >= "\ud800" && c <= "\udfff") refuse("a character outside the BMP (one character with the u flag, two without)", i);
+    if (c === "[" && source.startsWith("[\\s\\S]", i)) {
+      if (inClass) refuse("a class inside a class", i);
+      out += "[\\s\\S]";
+      i += 5;
+    } else if (c === "\\") {
+      const next = source[i + 1] ?? "";
+      if (next === "d") out += inClass ? "0-9" : "[0-9]";
+      else {
+        const kept = (inClass ? KEPT_CLASS_ESCAPE : KEPT_ESCAPE).exec(source.slice(i + 1));
+        if (kept === null) refuse(`the escape \\${next}`, i);
+        out += `\\${kept![0]}`;
+        i += kept![0].length;
+        continue;
+      }
+      i += 1;
+    } else if (inClass) {
+      if (c === "]") {
+        if (i === classStart) refuse("an empty class", i);
+        inClass = false;
+      } else if (c === "[") refuse("a class inside a class", i);
+      else if (["&&", "--", "~~", "||"].includes(source.slice(i, i + 2))) refuse(`${source.slice(i, i + 2)} inside a class`, i);
+      out += c;
+    } else if (c === "[") {
+      inClass = true;
+      classStart = source[i + 1] === "^" ? i + 2 : i + 1;
+      out += c;
+    } else if (c === "$") {
+      if (i !== source.length - 1) refuse("a $ before the end", i);
+      out += "(?![\\s\\S])";
+    } else if (c === ".") refuse("a .", i);
+    else if (c === "(" && source[i + 1] === "?" && !/^\(\?[:=!]/.test(source.slice(i))) refuse(`the group ${source.slice(i, i + 3)}`, i);
+    else if (c === "{" && !/^\{[0-9]+(?:,[0-9]*)?\}/.test(source.slice(i))) refuse("a { that is not a quantifier", i);
+    else out += c;
+    if (inClass && c === "[" && source[i + 1] === "^") {
+      out += "^";
+      i += 1;
+    }
+  }
+  if (inClass) refuse("an unclosed class", source.length);
+  return out;
+}
 
 /**
  * Chinese labels of enum values, for `x-enum-descriptions` (sources: the import tables' Chinese terms, Chongqing
@@ -108,6 +198,14 @@ export function annotate(node: unknown, title: string): unknown {
   if (!isObj(node)) return node;
   const out: Json = {};
   for (const [k, v] of Object.entries(node)) out[k] = k === "properties" && isObj(v) ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, annotate(s, `${title}.${p}`)])) : annotate(v, title);
+  if (typeof out.pattern === "string") {
+    try {
+      out.pattern = portablePattern(out.pattern);
+    } catch (e) {
+      throw new Error(`${title}: ${(e as Error).message}`);
+    }
+  }
+  if (isObj(out.patternProperties)) out.patternProperties = Object.fromEntries(Object.entries(out.patternProperties).map(([p, v]) => [portablePattern(p), v]));
   if (Array.isArray(out.enum)) {
     const missing = out.enum.filter((e) => typeof e === "string" && ENUM_LABELS[e] === undefined);
     if (missing.length > 0) throw new Error(`${title}: no Chinese label for enum values ${missing.join(", ")} (add them to ENUM_LABELS)`);
@@ -130,10 +228,14 @@ export function annotate(node: unknown, title: string): unknown {
   return out;
 }
 
+/** zod's own JSON Schema of a model, before {@link annotate} (its patterns are the library's JavaScript regexes). */
+export const zodJsonSchema = (schema: z.ZodType): Record<string, unknown> =>
+  z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "throw" }) as Record<string, unknown>;
+
 export function buildJsonSchemas(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(MODEL_SCHEMAS)) {
-    const json = z.toJSONSchema(schema as z.ZodType, { target: "draft-2020-12", io: "input", unrepresentable: "throw" }) as Record<string, unknown>;
+    const json = zodJsonSchema(schema as z.ZodType);
     out[name] = {
       ...(annotate(json, name) as Json),
       $id: `${name}.json`,

@@ -10,7 +10,22 @@ import { isValidResidentId } from "../ids/parseResidentId.js";
 import { isValidUscc } from "../ids/isValidUscc.js";
 
 /**
+ * The white space `String.prototype.trim` removes (ECMA-262 WhiteSpace and LineTerminator: TAB, LF, VT, FF, CR, SPACE,
+ * NBSP, U+1680, U+2000–U+200A, LINE and PARAGRAPH SEPARATOR, U+202F, U+205F, IDEOGRAPHIC SPACE, BOM), spelled out as
+ * `\uXXXX` escapes so that a regex class means the same in ECMAScript, Python `re` and `java.util.regex` (`\s` does not).
+ */
+const TRIM_SPACE = "\\u0009-\\u000d\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
+
+/**
+ * TextSchema's rule `text-trimmed` as a JSON Schema pattern (with `minLength: 1`): the first and the last character are
+ * not {@link TRIM_SPACE}, and `(?![\s\S])` ends the text in every dialect (a `$` matches before a final "\n" in Python
+ * and Java). JSON Schema only: the library itself checks `s === s.trim()` (same messages and issues as before).
+ */
+const TRIMMED_TEXT_PATTERN = `^[^${TRIM_SPACE}](?:[\\s\\S]*[^${TRIM_SPACE}])?(?![\\s\\S])`;
+
+/**
  * Non-empty text without leading or trailing white space. Input is never trimmed silently: untrimmed text is an error.
+ * The shipped JSON Schemas carry the rule as a pattern that spells out `String.prototype.trim`'s white space.
  *
  * @category Model
  *
@@ -23,7 +38,8 @@ import { isValidUscc } from "../ids/isValidUscc.js";
 export const TextSchema = z
   .string()
   .min(1, { error: ruleMessage("text-trimmed") })
-  .refine((s) => s === s.trim(), { error: ruleMessage("text-trimmed") });
+  .refine((s) => s === s.trim(), { error: ruleMessage("text-trimmed") })
+  .meta({ pattern: TRIMMED_TEXT_PATTERN });
 
 /**
  * An identifier (non-empty, no surrounding white space).
