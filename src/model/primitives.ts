@@ -17,11 +17,12 @@ import { isValidUscc } from "../ids/isValidUscc.js";
 const TRIM_SPACE = "\\u0009-\\u000d\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
 
 /**
+ * @internal
  * TextSchema's rule `text-trimmed` as a JSON Schema pattern (with `minLength: 1`): the first and the last character are
  * not {@link TRIM_SPACE}, and `(?![\s\S])` ends the text in every dialect (a `$` matches before a final "\n" in Python
  * and Java). JSON Schema only: the library itself checks `s === s.trim()` (same messages and issues as before).
  */
-const TRIMMED_TEXT_PATTERN = `^[^${TRIM_SPACE}](?:[\\s\\S]*[^${TRIM_SPACE}])?(?![\\s\\S])`;
+export const TRIMMED_TEXT_PATTERN = `^[^${TRIM_SPACE}](?:[\\s\\S]*[^${TRIM_SPACE}])?(?![\\s\\S])`;
 
 /**
  * Non-empty text without leading or trailing white space. Input is never trimmed silently: untrimmed text is an error.

@@ -3,6 +3,8 @@ import { deepFreeze } from "../_internal/deepFreeze.js";
 import { OUTCOME_IDS, type OutcomeId } from "../codes/OUTCOMES.js";
 import { GSXT_RESULT_CODES } from "../codes/FORM_CODES.js";
 import { ADVANCE_NOTICE_CATEGORIES } from "../model/inspectionItem.js";
+import { TRIMMED_TEXT_PATTERN } from "../model/primitives.js";
+import { ruleMessage } from "../errors/rules.js";
 
 /**
  * Who may approve (审批) a step, lowest first: the department head (部门负责人) or the department's principal head
@@ -25,7 +27,14 @@ export const APPROVER_ROLES = /* @__PURE__ */ deepFreeze(["department-head", "pr
  */
 export type ApproverRole = (typeof APPROVER_ROLES)[number];
 
-const Clause = z.string().trim().min(1).max(500);
+// a clause text is kept as given: surrounding white space is refused (text-trimmed), never trimmed silently, as every
+// other text of the library (TextSchema) and as the shipped JSON Schema's pattern says
+const Clause = z
+  .string()
+  .min(1, { error: ruleMessage("text-trimmed") })
+  .max(500)
+  .refine((s) => s === s.trim(), { error: ruleMessage("text-trimmed") })
+  .meta({ pattern: TRIMMED_TEXT_PATTERN });
 
 /**
  * Schema of a lifecycle preset: the rules one source document sets. Custom presets passed to {@link startTask} are
