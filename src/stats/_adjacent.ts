@@ -159,6 +159,7 @@ function saddleTail(logp: Float64Array, R: number, t: number, upper: boolean, me
   for (let i = 0; i < 200; i++) {
     const c = cgf(logp, s);
     const f = c.K1 - y;
+    if (Math.abs(f) <= 4e-16 * Math.max(1, y)) break; // K′(s) = y to rounding
     if (f > 0) hi = s;
     else lo = s;
     let next = c.K2 > 0 ? s - f / c.K2 : (lo + hi) / 2;
