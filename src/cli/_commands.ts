@@ -491,7 +491,7 @@ const fairness: Command = {
     ...ELIGIBILITY_OPTIONS,
     runs: { type: "string", arg: "n", help: "每类模拟次数 / simulated draws per stratum (default 20000)" },
     "base-seed": { type: "string", arg: "text", help: "模拟的基础种子 / base seed of the simulation (default shuangsuiji-fairness): same seed, same verdict" },
-    alpha: { type: "string", arg: "α", help: "显著性水平 / significance level (default 1e-4)" },
+    alpha: { type: "string", arg: "α", help: "整份报告的显著性水平（Bonferroni 分到每项检验） / family-wise significance level of the whole report, split over its tests by Bonferroni (default 1e-4)" },
     sampler: { type: "string", arg: "name", help: `被检验的抽样器 / the sampler under test: ${Object.keys(SAMPLERS).join(" | ")}; the others are known-biased negative controls that must FAIL` },
     workers: { type: "string", arg: "n", help: "工作线程数 / worker threads (default: all cores)" },
     html: { type: "string", arg: "file", help: "HTML报告 / write a self-contained HTML report here" },
@@ -535,7 +535,7 @@ const fairness: Command = {
         ["资格 eligibility", JSON.stringify(config.eligibility) + (commitment === undefined ? "" : ` (from ${commitmentFile}, digest ${commitment.digest})`)],
         ["抽查比例 policy", JSON.stringify(policy)],
         ["抽样器 sampler", sampler === "real" ? "real — shuangsuiji stage 1 (SHA-256 tickets, k smallest)" : `${sampler} — known-biased negative control`],
-        ["模拟 runs", `${runs} per stratum, base seed ${report.baseSeed}, α = ${alpha}`],
+        ["模拟 runs", `${runs} per stratum, base seed ${report.baseSeed}, family-wise α = ${alpha} (Bonferroni over ${report.testCount} tests)`],
         ["版本 version", `shuangsuiji ${ctx.version}, Node ${process.version}`],
         ["命令 command", `shuangsuiji ${ctx.argv.join(" ")}`],
       ];
@@ -547,9 +547,10 @@ const fairness: Command = {
       ctx.out(`名录 pool: ${units.length} units, ${eligible.length} 合格 eligible; 抽样器 sampler ${sampler}; ${runs} runs per stratum`);
       for (const s of report.strata) {
         ctx.out(`${s.riskClass} 类 class: ${s.size} units, quota ${s.quota}${s.skipped === undefined ? "" : ` — 未检验 not tested: ${s.skipped}`}`);
-        for (const t of s.tests) ctx.out(`  ${t.rejected ? "✗ 拒绝" : "✓ 通过"} ${t.test}: statistic ${t.statistic.toPrecision(5)}${t.df === undefined ? "" : ` (df ${t.df})`}, p = ${t.pValue.toPrecision(3)}`);
+        for (const t of s.tests) ctx.out(`  ${t.rejected ? "✗ 拒绝" : "✓ 通过"} ${t.test}: statistic ${t.statistic.toPrecision(5)}${t.df === undefined ? "" : ` (df ${t.df})`}, p = ${t.pValue.toPrecision(3)}, adjusted p = ${t.adjustedPValue.toPrecision(3)}`);
       }
-      ctx.out(report.passed ? `通过 / PASSED at α = ${alpha}` : `未通过 / FAILED at α = ${alpha}${sampler === "real" ? "" : " — 阴性对照被识破，检验有效 / the negative control was caught: the test has power"}`);
+      const level = `family-wise α = ${alpha} (Bonferroni: ${report.testCount} tests, each at ${report.testAlpha < 1e-3 ? report.testAlpha.toExponential(2) : Number(report.testAlpha.toPrecision(3))}; adjusted p = min(1, ${report.testCount}·p))`;
+      ctx.out(report.passed ? `通过 / PASSED at ${level}` : `未通过 / FAILED at ${level}${sampler === "real" ? "" : " — 阴性对照被识破，检验有效 / the negative control was caught: the test has power"}`);
       if (html !== undefined) ctx.out(`报告 / report written to ${html}`);
     }
     return report.passed ? EXIT.ok : EXIT.failed;

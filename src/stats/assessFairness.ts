@@ -26,9 +26,27 @@ export interface StratumFairness {
   readonly skipped?: string;
   /** Simulation counts. */
   readonly simulation?: InclusionCounts;
-  /** The tests: marginal χ², binomial bounds, adjacent pairs. */
-  readonly tests: readonly (TestResult & { readonly lower?: number; readonly upper?: number; readonly outliers?: readonly string[] })[];
+  /**
+   * The tests: marginal χ², binomial bounds, adjacent pairs — each run at the per-test level `testAlpha` of the report
+   * (its `alpha`, and `rejected` = `pValue < testAlpha`), with its raw `pValue` and its Bonferroni-adjusted p-value.
+   */
+  readonly tests: readonly ReportTest[];
 }
+
+/**
+ * One test of a {@link FairnessReport}: the test's own result at the report's per-test level, and its p-value adjusted
+ * for the number of tests in the report.
+ *
+ * @category Statistics
+ */
+export type ReportTest = TestResult & {
+  /** Bonferroni-adjusted p-value: min(1, m · `pValue`), m the number of tests in the report; rejected ⇔ below the report's `alpha`. */
+  readonly adjustedPValue: number;
+  /** Binomial bounds only: the band every count must lie in, and the units outside it. */
+  readonly lower?: number;
+  readonly upper?: number;
+  readonly outliers?: readonly string[];
+};
 
 /**
  * A fairness report over a pool and a policy.
@@ -40,22 +58,35 @@ export interface FairnessReport {
   readonly runs: number;
   /** Base seed of the simulation. */
   readonly baseSeed: string;
-  /** Significance level. */
+  /**
+   * Family-wise significance level of the whole report: a fair sampler fails the report (some test rejects) with
+   * probability at most `alpha` (Bonferroni over all its tests).
+   */
   readonly alpha: number;
+  /** How the family-wise level is kept: each of the `testCount` tests runs at `alpha / testCount`. */
+  readonly correction: "bonferroni";
+  /** Number of tests run over all strata (m). */
+  readonly testCount: number;
+  /** The level each test runs at: `alpha / testCount` (`alpha` when no test ran). */
+  readonly testAlpha: number;
   /** Per stratum. */
   readonly strata: readonly StratumFairness[];
-  /** True when no test rejected. */
+  /** True when no test rejected at `testAlpha` — the family-wise verdict at `alpha`. */
   readonly passed: boolean;
 }
 
 /**
  * Simulates the draw of each stratum of a pool under a policy (the real stage-1 algorithm, or a sampler under test) and
- * runs the marginal χ², the binomial bounds and the adjacent-pair test at level `alpha`. Units keep their input order,
- * which is what the adjacent-pair test looks at.
+ * runs the marginal χ², the binomial bounds and the adjacent-pair test. `alpha` is the family-wise level of the whole
+ * report: with m tests over all strata, each runs at α/m (Bonferroni), so a fair sampler fails the report with
+ * probability at most α (docs/fairness.md "One verdict, one α"). Units keep their input order, which is what the
+ * adjacent-pair test looks at.
  *
  * @param input - The pool (units with `id` and `riskClass`, in input order), the sampling policy, `runs` per stratum,
- *   `baseSeed`, and optionally `alpha` (default 1e-4), a `sampler` under test and an `onProgress` callback.
- * @returns The report: every test of every stratum, and `passed` when none rejected.
+ *   `baseSeed`, and optionally `alpha` (the report's family-wise level, default 1e-4), a `sampler` under test and an
+ *   `onProgress` callback.
+ * @returns The report: every test of every stratum with its raw and adjusted p-value, the per-test level α/m, and
+ *   `passed` when none rejected.
  * @throws {@link shuangsuiji!ShuangsuijiError | ShuangsuijiError} `invalid-input` when an argument is malformed or out
  *   of its limits (the policy, the pool, `runs`, `alpha`, `baseSeed`, runs × units over the work limit), or a `sampler`
  *   returns anything but k distinct indices in range.
@@ -92,9 +123,16 @@ export function assessFairness(input: {
   const sampler = o.sampler as Sampler | undefined;
   const onProgress = o.onProgress as ((stratum: string, done: number, total: number) => void) | undefined;
   const classes = [...new Set(units.map((u) => u.riskClass))].sort();
-  const strata: StratumFairness[] = classes.map((cls) => {
+  const plans = classes.map((cls) => {
     const ids = units.filter((u) => u.riskClass === cls).map((u) => u.id);
-    const q = stratumQuota(policy, cls, ids.length);
+    return { cls, ids, q: stratumQuota(policy, cls, ids.length) };
+  });
+  // The tests each stratum will run are known before any simulation: the family size m and the per-test level α/m.
+  const testsOf = (p: (typeof plans)[number]) => (p.q.quota === 0 || p.q.census ? 0 : p.q.quota >= 2 && p.ids.length >= 3 ? 3 : 2);
+  const testCount = plans.reduce((n, p) => n + testsOf(p), 0);
+  const testAlpha = alpha / Math.max(1, testCount);
+  const adjust = <T extends TestResult>(t: T): T & { readonly adjustedPValue: number } => ({ ...t, adjustedPValue: Math.min(1, testCount * t.pValue) });
+  const strata: StratumFairness[] = plans.map(({ cls, ids, q }) => {
     if (q.quota === 0) return { riskClass: cls, size: ids.length, quota: 0, skipped: own(policy.strata, cls) === undefined ? "no rule for this class" : "quota 0", tests: [] };
     if (q.census) return { riskClass: cls, size: ids.length, quota: q.quota, skipped: "census: every unit is taken, nothing random to test", tests: [] };
     const simulation = simulateInclusion({
@@ -105,8 +143,12 @@ export function assessFairness(input: {
       ...(sampler === undefined ? {} : { sampler }),
       ...(onProgress === undefined ? {} : { onProgress: (d: number, t: number) => onProgress(cls, d, t) }),
     });
-    const tests = [inclusionChiSquare(simulation, alpha), binomialBounds(simulation, alpha), ...(q.quota >= 2 && ids.length >= 3 ? [adjacentPairTest(simulation, alpha)] : [])];
+    const tests = [
+      adjust(inclusionChiSquare(simulation, testAlpha)),
+      adjust(binomialBounds(simulation, testAlpha)),
+      ...(q.quota >= 2 && ids.length >= 3 ? [adjust(adjacentPairTest(simulation, testAlpha))] : []),
+    ];
     return { riskClass: cls, size: ids.length, quota: q.quota, simulation, tests };
   });
-  return deepFreeze({ runs, baseSeed, alpha, strata, passed: strata.every((s) => s.tests.every((t) => !t.rejected)) });
+  return deepFreeze({ runs, baseSeed, alpha, correction: "bonferroni" as const, testCount, testAlpha, strata, passed: strata.every((s) => s.tests.every((t) => !t.rejected)) });
 }

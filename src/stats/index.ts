@@ -4,5 +4,5 @@ export { simulateInclusion, runSeed, type InclusionCounts } from "./simulateIncl
 export { inclusionChiSquare, binomialBounds, adjacentPairTest, subsetUniformityTest, pooledChiSquare, requiredRuns, type TestResult } from "./tests.js";
 export { simulateInspectorDraws, inspectorCounts, type InspectorSimulation } from "./simulateInspectorDraws.js";
 export { chiSquareCdf, chiSquareSf, chiSquareQuantile, binomialCdf, normalQuantile } from "./_dist.js";
-export { assessFairness, type FairnessReport, type StratumFairness } from "./assessFairness.js";
+export { assessFairness, type FairnessReport, type ReportTest, type StratumFairness } from "./assessFairness.js";
 export { renderFairnessHtml, type RenderFairnessHtmlOptions } from "./renderFairnessHtml.js";

@@ -23,6 +23,9 @@ function readReport(value: unknown): FairnessReport {
   runsArg(r.runs, ["report", "runs"]);
   str(r.baseSeed, ["baseSeed"]);
   num(r.alpha, ["alpha"]);
+  if (r.testCount !== undefined) requireInteger(r.testCount, ["report", "testCount"], 0, 1e9);
+  if (r.testAlpha !== undefined) num(r.testAlpha, ["testAlpha"]);
+  if (r.correction !== undefined && r.correction !== "bonferroni") bad(["correction"], '"bonferroni"');
   if (typeof r.passed !== "boolean") bad(["passed"], "a boolean");
   if (!Array.isArray(r.strata)) bad(["strata"], "an array of strata");
   (r.strata as unknown[]).forEach((s, i) => {
@@ -41,6 +44,7 @@ function readReport(value: unknown): FairnessReport {
       num(t.statistic, [...p, "statistic"]);
       num(t.pValue, [...p, "pValue"]);
       num(t.alpha, [...p, "alpha"]);
+      if (t.adjustedPValue !== undefined) num(t.adjustedPValue, [...p, "adjustedPValue"]);
       if (typeof t.rejected !== "boolean") bad([...p, "rejected"], "a boolean");
       if (t.df !== undefined) requireInteger(t.df, ["report", ...p, "df"], 1, 1e9);
       if (t.lower !== undefined) num(t.lower, [...p, "lower"]);
@@ -149,7 +153,7 @@ function chiSquareChart(s: StratumFairness): string {
   const yTicks = ticks(0, peak, 4).map((v) => yTick(Y(v), String(v))).join("");
   const critLine =
     crit < hi
-      ? `<line x1="${X(crit).toFixed(1)}" x2="${X(crit).toFixed(1)}" y1="${TOP}" y2="${H - BOTTOM}" stroke="#999" stroke-dasharray="4 3"/>${label(X(crit), TOP - 14, `临界值 critical ${fmt(crit)} (α = ${t.alpha})`, W, 10)}`
+      ? `<line x1="${X(crit).toFixed(1)}" x2="${X(crit).toFixed(1)}" y1="${TOP}" y2="${H - BOTTOM}" stroke="#999" stroke-dasharray="4 3"/>${label(X(crit), TOP - 14, `临界值 critical ${fmt(crit)} (α = ${fmt(t.alpha)})`, W, 10)}`
       : "";
   return `<figure><figcaption>χ²(${k}) 分布密度与观测统计量 / χ²(${k}) density with the observed statistic (${t.rejected ? "拒绝 rejected" : "通过 passed"})</figcaption>
 <svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="χ² 统计量与其分布 / chi-square statistic against its distribution">
@@ -220,18 +224,23 @@ export function renderFairnessHtml(report: FairnessReport, options?: string | Re
   const sections = report.strata
     .map((s) => {
       const rows = s.tests
-        .map((t) => `<tr><td>${esc(t.test)}</td><td>${fmt(t.statistic)}${t.df === undefined ? "" : ` (df ${t.df})`}</td><td>${fmt(t.pValue)}</td><td class="${t.rejected ? "bad" : "ok"}">${t.rejected ? "拒绝 / REJECTED" : "通过 / pass"}</td><td>${esc(t.note)}${t.outliers && t.outliers.length > 0 ? `; 超出 outliers: ${esc(t.outliers.slice(0, 20).join(", "))}` : ""}</td></tr>`)
+        .map((t) => `<tr><td>${esc(t.test)}</td><td>${fmt(t.statistic)}${t.df === undefined ? "" : ` (df ${t.df})`}</td><td>${fmt(t.pValue)}</td><td>${(t as { adjustedPValue?: number }).adjustedPValue === undefined ? "—" : fmt(t.adjustedPValue)}</td><td class="${t.rejected ? "bad" : "ok"}">${t.rejected ? "拒绝 / REJECTED" : "通过 / pass"}</td><td>${esc(t.note)}${t.outliers && t.outliers.length > 0 ? `; 超出 outliers: ${esc(t.outliers.slice(0, 20).join(", "))}` : ""}</td></tr>`)
         .join("");
       return `<section><h2>${esc(s.riskClass)} 类 / Class ${esc(s.riskClass)} — ${s.size} 个单位 units，每次抽取 quota ${s.quota}</h2>${
         s.skipped !== undefined
           ? `<p>未检验 / not tested: ${esc(s.skipped)}</p>`
-          : `<table><tr><th>检验 / test</th><th>统计量 / statistic</th><th>p 值 / p-value</th><th>结论 / verdict</th><th>说明 / note</th></tr>${rows}</table>${inclusionChart(s)}${chiSquareChart(s)}`
+          : `<table><tr><th>检验 / test</th><th>统计量 / statistic</th><th>p 值 / p-value</th><th>校正后 p / adjusted p</th><th>结论 / verdict</th><th>说明 / note</th></tr>${rows}</table>${inclusionChart(s)}${chiSquareChart(s)}`
       }</section>`;
     })
     .join("\n");
   const settings: (readonly [string, string])[] = [
     ["模拟 / simulation", `${report.runs.toLocaleString("en")} simulated draws per stratum, base seed ${report.baseSeed} (reproducible)`],
-    ["显著性水平 / significance level", `α = ${report.alpha}`],
+    [
+      "显著性水平 / significance level",
+      (report as { testCount?: number }).testCount === undefined || (report as { testAlpha?: number }).testAlpha === undefined
+        ? `α = ${report.alpha}`
+        : `整份报告 α = ${report.alpha}（Bonferroni：${report.testCount} 项检验，每项 α/${report.testCount} = ${fmt(report.testAlpha)}） / family-wise α = ${report.alpha} for the whole report (Bonferroni over ${report.testCount} tests, each at α/${report.testCount} = ${fmt(report.testAlpha)}; adjusted p = min(1, ${report.testCount}·p))`,
+    ],
     ["程序库 / library", `shuangsuiji ${version}`],
     ...inputs,
   ];

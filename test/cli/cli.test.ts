@@ -261,6 +261,9 @@ describe("shuangsuiji CLI: fairness", () => {
     expect(report.strata[0].size).toBe(90);
     expect(report.strata[0].tests.map((t: { test: string }) => t.test)).toEqual(["inclusion chi-square (SRSWOR-scaled)", "per-unit binomial bounds (Bonferroni)", "adjacent-pair co-selection"]);
     expect(report.strata[1].skipped).toMatch(/census/);
+    // family-wise α: Bonferroni over the report's 3 tests, raw and adjusted p-values (hostile9a finding 6)
+    expect([report.alpha, report.testCount, report.correction]).toEqual([1e-4, 3, "bonferroni"]);
+    for (const t of report.strata[0].tests) expect(t.adjustedPValue).toBe(Math.min(1, 3 * t.pValue));
     const html = readFileSync(path("report.html"), "utf8");
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("<svg");
@@ -276,7 +279,8 @@ describe("shuangsuiji CLI: fairness", () => {
   it("a negative control (a known-biased sampler) is caught: exit 1", () => {
     const r = cli("fairness", "--pool", "pool120.json", "--policy", '{"strata":{"A":{"ratio":0.05},"B":{"ratio":0.2}}}', "--runs", "4000", "--sampler", "systematic");
     expect(r.code, r.err).toBe(1);
-    expect(r.out).toMatch(/未通过 \/ FAILED .*the negative control was caught/);
+    expect(r.out).toMatch(/未通过 \/ FAILED at family-wise α = 0\.0001 \(Bonferroni: 6 tests, each at 1\.67e-5; adjusted p = min\(1, 6·p\)\).*the negative control was caught/);
+    expect(r.out).toMatch(/✗ 拒绝 adjacent-pair co-selection: .*, p = .*, adjusted p = /);
   });
   it("worker threads give the same report as one thread", () => {
     const big = Array.from({ length: 200 }, (_, i) => ({ id: `W${i}`, riskClass: "A" }));

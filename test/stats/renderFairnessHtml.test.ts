@@ -19,9 +19,29 @@ describe("renderFairnessHtml", () => {
     expect(html).toContain("pool.csv &lt;b&gt;x&lt;/b&gt;");
     expect(html).toContain("{&quot;strata&quot;:{}}");
   });
+  it("states the family-wise α, the per-test level and each test's adjusted p-value", () => {
+    expect(html).toContain(`family-wise α = 0.0001 for the whole report (Bonferroni over ${fair.testCount} tests, each at α/${fair.testCount} = `);
+    const rows = [...html.matchAll(/<tr><td>([^<]+)<\/td><td>[^<]+<\/td><td>([^<]+)<\/td><td>([^<]+)<\/td><td class=/g)];
+    const tests = fair.strata.flatMap((s) => s.tests);
+    expect(rows.map((r) => r[1])).toEqual(tests.map((t) => t.test));
+    rows.forEach((r, i) => {
+      expect(Number(r[2])).toBeCloseTo(tests[i]!.pValue, 3);
+      expect(Number(r[3])).toBeCloseTo(tests[i]!.adjustedPValue, 3);
+    });
+    expect(fair.testCount).toBe(6);
+    // a report saved before adjusted p-values existed still renders, with "—" in that column
+    const old = JSON.parse(JSON.stringify(fair)) as Record<string, unknown> & { strata: { tests: Record<string, unknown>[] }[] };
+    delete old.testCount;
+    delete old.testAlpha;
+    delete old.correction;
+    for (const s of old.strata) for (const x of s.tests) delete x.adjustedPValue;
+    const page = renderFairnessHtml(old as never);
+    expect(page).toContain("<td>—</td>");
+    expect(page).toContain("α = 0.0001");
+  });
   it("has bilingual headings and table headers", () => {
     expect(html).toMatch(/<h2>A 类 \/ Class A — 40 个单位 units/);
-    expect(html).toContain("<th>检验 / test</th><th>统计量 / statistic</th><th>p 值 / p-value</th><th>结论 / verdict</th><th>说明 / note</th>");
+    expect(html).toContain("<th>检验 / test</th><th>统计量 / statistic</th><th>p 值 / p-value</th><th>校正后 p / adjusted p</th><th>结论 / verdict</th><th>说明 / note</th>");
     expect(html).toContain("所有检验均通过 / No test rejected fairness");
   });
   it("labels both axes of every chart, with tick values", () => {
