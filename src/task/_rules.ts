@@ -1,4 +1,4 @@
-import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
+import { validDate } from "./_civilDate.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import { APPROVER_ROLES, LIFECYCLE_PRESETS, type ApproverRole, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
@@ -51,7 +51,7 @@ export function requireText(v: unknown, rule: string, clause: string, zh: string
 
 /** Refuses unless `v` is a valid civil date. */
 export function requireDate(v: unknown, path: (string | number)[]): string {
-  if (typeof v !== "string" || !isValidCivilDate(v)) refuse("invalid-date", "civil-date", "ISO 8601 (YYYY-MM-DD)", "日期格式应为YYYY-MM-DD且为有效日期", "expected a valid YYYY-MM-DD date", path, v);
+  if (!validDate(v)) refuse("invalid-date", "civil-date", "ISO 8601 (YYYY-MM-DD)", "日期格式应为YYYY-MM-DD且为有效日期", "expected a valid YYYY-MM-DD date", path, v);
   return v;
 }
 
