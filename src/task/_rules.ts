@@ -22,6 +22,15 @@ export const presetOf = (t: TaskLifecycle): LifecyclePreset => t.rules ?? LIFECY
  */
 export const text = (v: unknown, path: (string | number)[]): string => textAt(v, path);
 
+/** Never read: the path handed to {@link textAt} by {@link textLazy} for a text that cannot be refused. */
+const UNREAD_PATH: (string | number)[] = [];
+
+/**
+ * {@link textAt} with the path built only for a text that may be refused (U+0000 or a surrogate in it): a rule that
+ * reads many optional texts of every result form (checkTargetFields) builds no path array per text.
+ */
+export const textLazy = (v: unknown, path: () => (string | number)[]): string => textAt(v, typeof v === "string" && SUSPECT.test(v) ? path() : UNREAD_PATH);
+
 /** {@link text}, naming `path` when the text is refused. */
 export const textAt = (v: unknown, path: (string | number)[]): string => {
   if (typeof v !== "string") return "";
@@ -173,6 +182,19 @@ export function isRecused(t: TaskLifecycle, inspectorId: string, targetIds: read
 
 const RECUSALS = new WeakMap<object, ReadonlySet<string>>();
 
+const ALLOWED_OUTCOMES = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** A preset's outcome list (Wolong Annex B; Chongqing 6.6; Wancheng art. 21) as a set, built once per (frozen) list. */
+function allowedOutcomes(allowed: readonly string[]): ReadonlySet<string> {
+  if (!Object.isFrozen(allowed)) return new Set(allowed);
+  let s = ALLOWED_OUTCOMES.get(allowed);
+  if (s === undefined) {
+    s = new Set(allowed);
+    ALLOWED_OUTCOMES.set(allowed, s);
+  }
+  return s;
+}
+
 /** The stage-2 draw's recusals as "inspector NUL target" keys, built once per (frozen) draw record. */
 function recusalsOf(draw: NonNullable<TaskLifecycle["inspectorDraw"]>): ReadonlySet<string> {
   let s = RECUSALS.get(draw);
@@ -202,7 +224,8 @@ export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recorde
   if (team === undefined) {
     refuse("record-form-refused", "team", teamClause(t), "该检查对象没有检查组", "no joint team inspects this target", ["target", "targetId"], rec.target.targetId);
   }
-  const members = new Map(team.members.map((m) => [m.inspectorId, m.departmentId]));
+  const members = new Map<string, string>();
+  for (const m of team.members) members.set(m.inspectorId, m.departmentId);
   const listed = new Set<string>();
   rec.inspectors.forEach((i, k) => {
     if (listed.has(i.inspectorId)) add(["inspectors", k], "inspector-duplicate", "Longting art. 21", `${i.name}在记录表上重复列出`, `${i.name} is listed twice on the form (counted once)`, i.inspectorId);
@@ -218,7 +241,8 @@ export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recorde
   }
   rec.departments.forEach((d, k) => {
     if (!teamDepartments.has(d.departmentId)) add(["departments", k], "department-not-on-team", "Wolong Annex B; Wancheng art. 20", `${d.departmentId}不在该检查组中`, `department ${d.departmentId} is not on the team`, d.departmentId);
-    const present = [...listed].filter((id) => members.get(id) === d.departmentId).length;
+    let present = 0;
+    for (const id of listed) if (members.get(id) === d.departmentId) present++;
     if (present < 2) add(["departments", k], "two-inspectors", "Longting art. 21; 行政处罚法 art. 42", `${d.departmentId}实地核查人员不得少于两人`, `${d.departmentId}: at least two inspectors on site (found ${present})`, present);
   });
   const signed = new Set<string>();
@@ -245,7 +269,7 @@ else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-
   // outcome outside the preset's own list is refused (absent or "any": the document gives no list)
   const allowed = rules.outcomes?.allowed;
   if (allowed !== undefined && allowed !== "any") {
-    const ok = new Set<string>(allowed);
+    const ok = allowedOutcomes(allowed);
     rec.departments.forEach((d, k) => d.items.forEach((item, j) => item.outcomes.forEach((x, m) => {
       if (!ok.has(x)) add(["departments", k, "items", j, "outcomes", m], "outcome-not-in-preset", rules.outcomes?.clause ?? "", `检查结果“${x}”不在${rules.source}的检查结果列表中`, `the outcome ${x} is not in the outcome list of ${rules.source}`, x);
     })));
