@@ -454,6 +454,16 @@ export function isReplayWorkingTask(t: unknown): boolean {
   return r !== undefined && r.draft !== undefined && typeof t === "object" && t !== null && CORES.get(t as TaskLifecycle) === r.draft;
 }
 
+/**
+ * The canonical digest of a record a transition re-checks on replay's working state — `digestOf` of draw/_encoding for
+ * the plain JSON data replay hands over (`canonicalDigest`: the same digest, test/task/digest.test.ts), taken by native
+ * `JSON.stringify` over a record stored in canonical order and hashed with the replay's SHA-256; `digestOf` otherwise.
+ */
+export function recheckedDigest(t: TaskLifecycle, v: unknown): string {
+  const r = run;
+  return r !== undefined && isReplayWorkingTask(t) ? canonicalDigest(v, r.digest) : digestOf(v);
+}
+
 /** The swap that records a holiday calendar by reference (see encodeInput). */
 const calendarRef = (o: Record<string, unknown>): unknown => (o.kind === "holiday-calendar" ? { $calendar: calendarDigest(o) } : undefined);
 
