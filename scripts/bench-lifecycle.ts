@@ -4,12 +4,14 @@
 // each event's JSON. Prints min and median of the runs and each figure per event and as a multiple of the JSON floor.
 // n is the number of TARGETS: the trail of a task of n targets holds 2n + 5 events (an advance-notice-recorded and a
 // result-recorded event per target), printed in the "events" column; n = 50,000 is the issue's 10⁵-event trail.
+// Round 7 adds the floor of a text entry (parse, canonical JSON and node:crypto SHA-256 of each event, nothing else).
 // Round 6 adds the text entries (replayTaskText, loadTaskText, and shuangsuiji/node's with node:crypto's SHA-256), timed
 // from the JSON text (JSON.parse included), with JSON.parse + replayTask as their value-entry counterpart.
 // Run: npx tsx scripts/bench-lifecycle.ts [n:runs ...]   (default 1000:5 3000:5 10000:5 30000:3 50000:2 100000:1)
 import { sha256 } from "@noble/hashes/sha2";
 import { loadTask, loadTaskText, recordResult, replayTask, replayTaskText, verifyAuditTrail, verifyTask, type TaskLifecycle } from "../src/index.js";
 import * as node from "../src/node/index.js";
+import { nativeTextDigest } from "../src/node/_nativeDigest.js";
 import { inspectingTask, resultForms } from "../bench/_lifecycle.js";
 
 const plan = (process.argv.length > 2 ? process.argv.slice(2) : ["1000:5", "3000:5", "10000:5", "30000:3", "50000:2", "100000:1"]).map((s) => s.split(":").map(Number) as [number, number]);
@@ -67,6 +69,13 @@ for (const [n, runs] of plan) {
     ["floor: JSON.stringify + JSON.parse of the events", time(runs, () => void JSON.parse(JSON.stringify(events)))],
     ["floor: SHA-256 of each event's JSON", time(runs, () => { for (const e of events) sha256(utf8.encode(JSON.stringify(e))); })],
     ["floor: JSON.parse of the trail's text", time(runs, () => void JSON.parse(trailText))],
+    // round 7: what a text entry cannot skip — parse the text once, write each event's canonical JSON and hash it with
+    // node:crypto (the digest check) — with nothing copied, checked, compared or re-run
+    ["floor: JSON.parse of the text + each event's canonical JSON + node:crypto SHA-256", time(runs, () => {
+      for (const e of JSON.parse(trailText) as TaskLifecycle["audit"]) {
+        nativeTextDigest(JSON.stringify({ actor: e.actor, input: e.input, on: e.on, payload: e.payload, prevDigest: e.prevDigest, seq: e.seq, transition: e.transition, type: e.type }));
+      }
+    })],
   ];
   const floor = rows.find(([what]) => what.startsWith("floor: JSON"))![1].median;
   const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);

@@ -202,6 +202,21 @@ function equalCanonical(s: unknown, v: unknown): boolean {
   if (proto !== Object.prototype && proto !== null) return false;
   const so = s as Record<string, unknown>;
   let last: string | undefined;
+  if (so === o) {
+    // the value is the stored object itself (a transition that records its argument as replay handed it over: the
+    // form recordResult checked in place, an input read without a copy): every own enumerable member is compared with
+    // itself, so what is left to check is what makes it canonical — own members (for-in also lists inherited
+    // enumerable ones), keys strictly increasing and not integer-like, values JSON keeps (no `undefined`, finite
+    // numbers, canonical objects) — and the member count matches by construction
+    for (const k in so) {
+      if (!hasOwn(so, k) || (last !== undefined && !(last < k)) || isIntegerKey(k)) return false;
+      last = k;
+      const x = so[k];
+      if (x === undefined || !equalCanonical(x, x)) return false;
+    }
+    Object.freeze(s);
+    return true;
+  }
   let n = 0;
   // for-in instead of Object.keys: the same own enumerable string keys in the same order, read from the map's enum
   // cache without allocating a key array per object (a third of the keys arrays a replay made). Inherited enumerable

@@ -1,5 +1,6 @@
 import { ShuangsuijiError, type ErrorCode } from "../errors/ShuangsuijiError.js";
 import { parseCivilDate } from "../calendar/parseCivilDate.js";
+import { validDate } from "./_civilDate.js";
 import { deepFreeze } from "../_internal/deepFreeze.js";
 import { isPlainObject, readPlain } from "../_internal/boundary.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
@@ -55,10 +56,14 @@ export type Shown = NonNullable<TaskLifecycle["identityShown"]>[string];
 export type Notice = NonNullable<TaskLifecycle["advanceNotices"]>[string];
 type Scalars = { readonly [K in ScalarKey]: TaskLifecycle[K] };
 
-/** An append-only store shared by successive versions, with an index from keys to first positions. */
+/**
+ * An append-only store shared by successive versions, with an index from keys to first positions (and a second one,
+ * `ids`, for the lists with a second key space: records by their own id).
+ */
 interface Log<T> {
   readonly store: T[];
   readonly index: Map<string, number>;
+  readonly ids: Map<string, number>;
   indexed: number;
 }
 interface View<T> {
@@ -138,14 +143,29 @@ function noticeRecord(core: Core): Readonly<Record<string, Notice>> {
   return core.cache.advanceNotices;
 }
 
-/** Keys under which list elements are found in O(1). */
-const KEYS: { readonly [K in ListKey]?: (x: ItemOf<K>) => readonly string[] } = {
-  // a record under its target and, in a separate key space (ids never contain NUL), under its own id
-  records: (r) => [r.target.targetId, `\u0000${r.id}`],
-  targetIds: (id) => [id],
-  teams: (team) => team.targetIds,
+/** Indexes `key` at position `at` unless an earlier element has it (positions are first positions). */
+const first = (index: Map<string, number>, key: string, at: number): void => {
+  if (!index.has(key)) index.set(key, at);
+};
+
+/**
+ * How list elements are indexed, so that they are found in O(1): each element's keys entered straight into the log's
+ * maps (no key array or joined key built per element, and a lookup by record id builds no key either).
+ */
+const INDEX: { readonly [K in ListKey]?: (log: Log<ItemOf<K>>, x: ItemOf<K>, at: number) => void } = {
+  // a record under its target and, in the second map, under its own id
+  records: (log, r, at) => {
+    first(log.index, r.target.targetId, at);
+    first(log.ids, r.id, at);
+  },
+  targetIds: (log, id, at) => first(log.index, id, at),
+  teams: (log, team, at) => {
+    for (const id of team.targetIds) first(log.index, id, at);
+  },
   // 执法回避 replacements under "outgoing NUL target" (Chongqing 6.5: the outgoing inspector stays recused there)
-  replacements: (r) => (r.reason === "recusal" ? r.targetIds.map((id) => `${r.outgoingId}\u0000${id}`) : []),
+  replacements: (log, r, at) => {
+    if (r.reason === "recusal") for (const id of r.targetIds) first(log.index, `${r.outgoingId}\u0000${id}`, at);
+  },
 };
 
 /**
@@ -180,7 +200,7 @@ class Cores extends Stamp {
 }
 const CORES = Cores;
 
-const logOf = <T>(items: readonly T[]): View<T> => ({ log: { store: [...items], index: new Map(), indexed: 0 }, length: items.length });
+const logOf = <T>(items: readonly T[]): View<T> => ({ log: { store: [...items], index: new Map(), ids: new Map(), indexed: 0 }, length: items.length });
 
 function push<T>(view: View<T>, items: readonly T[]): View<T> {
   // newest of its line: share the store; otherwise copy it (a branch), so the other line never sees these items
@@ -189,11 +209,18 @@ function push<T>(view: View<T>, items: readonly T[]): View<T> {
   return { log, length: view.length + items.length };
 }
 
-function positionOf<K extends ListKey>(view: View<ItemOf<K>>, key: K, k: string): number {
-  const keysOf = KEYS[key] as (x: ItemOf<K>) => readonly string[];
+/**
+ * Position in the view of the first element with key `k` (in the log's second key space with `byId`), or -1: O(1)
+ * amortised — the elements appended since the last lookup are indexed first, each once per log.
+ */
+function positionOf<K extends ListKey>(view: View<ItemOf<K>>, key: K, k: string, byId = false): number {
   const { log } = view;
-  for (; log.indexed < log.store.length; log.indexed++) for (const x of keysOf(log.store[log.indexed] as ItemOf<K>)) if (!log.index.has(x)) log.index.set(x, log.indexed);
-  const p = log.index.get(k);
+  const store = log.store;
+  if (log.indexed < store.length) {
+    const index = INDEX[key] as (log: Log<ItemOf<K>>, x: ItemOf<K>, at: number) => void;
+    for (; log.indexed < store.length; log.indexed++) index(log, store[log.indexed] as ItemOf<K>, log.indexed);
+  }
+  const p = (byId ? log.ids : log.index).get(k);
   return p !== undefined && p < view.length ? p : -1;
 }
 
@@ -427,6 +454,16 @@ export function isReplayWorkingTask(t: unknown): boolean {
   return r !== undefined && r.draft !== undefined && typeof t === "object" && t !== null && CORES.get(t as TaskLifecycle) === r.draft;
 }
 
+/**
+ * The canonical digest of a record a transition re-checks on replay's working state — `digestOf` of draw/_encoding for
+ * the plain JSON data replay hands over (`canonicalDigest`: the same digest, test/task/digest.test.ts), taken by native
+ * `JSON.stringify` over a record stored in canonical order and hashed with the replay's SHA-256; `digestOf` otherwise.
+ */
+export function recheckedDigest(t: TaskLifecycle, v: unknown): string {
+  const r = run;
+  return r !== undefined && isReplayWorkingTask(t) ? canonicalDigest(v, r.digest) : digestOf(v);
+}
+
 /** The swap that records a holiday calendar by reference (see encodeInput). */
 const calendarRef = (o: Record<string, unknown>): unknown => (o.kind === "holiday-calendar" ? { $calendar: calendarDigest(o) } : undefined);
 
@@ -455,7 +492,8 @@ const VISIBLE = /[^\p{Cf}\s\u3000]/u;
  * are shared with the previous version, never copied, unless a change replaces a whole list.
  */
 export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Transition {
-  parseCivilDate(ev.on, "on");
+  // the event's date (parseCivilDate refuses it by name; the few dates of a trail are remembered once valid)
+  if (!validDate(ev.on)) parseCivilDate(ev.on, "on");
   // every step names who acted, with a visible character (全过程留痕, Chongqing 4)
   if (typeof ev.actor !== "string" || !VISIBLE.test(ev.actor)) refuse("invalid-input", "actor-required", "Chongqing 4 (全过程留痕)", "须记录执行该步骤的单位或人员", "record who took this step (actor)", ["actor"], ev.actor);
   const core = coreOf(t);
@@ -511,7 +549,10 @@ export function advance(t: TaskLifecycle, changes: Changes, ev: EventDraft): Tra
       continue;
     }
     if (!(LIST_KEYS as readonly string[]).includes(k)) {
-      scalars[k] = freezeData(v);
+      // an argument of the call whose stored copy is itself (replay adopted the stored argument it passed: compared,
+      // checked canonical and frozen to the leaves by the adoption walk) is not walked again: recordInspectorDraw's
+      // record on a 5×10⁴-target task
+      scalars[k] = v !== null && typeof v === "object" && shared.get(v) === v ? v : freezeData(v);
       continue;
     }
     const view = lists[k] as View<unknown>;
@@ -545,7 +586,7 @@ export const advanceNoticeFor = (t: TaskLifecycle, targetId: string): Notice | u
 /** The record with a given id, in O(1). */
 export function recordById(t: TaskLifecycle, recordId: string): InspectionRecord | undefined {
   const view = coreOf(t).lists.records;
-  const p = positionOf(view, "records", `\u0000${recordId}`);
+  const p = positionOf(view, "records", recordId, true);
   return p < 0 ? undefined : view.log.store[p];
 }
 

@@ -1,4 +1,4 @@
-import { isValidCivilDate } from "../calendar/isValidCivilDate.js";
+import { validDate } from "./_civilDate.js";
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import { APPROVER_ROLES, LIFECYCLE_PRESETS, type ApproverRole, type LifecyclePreset, type LifecyclePresetId } from "./LIFECYCLE_PRESETS.js";
@@ -22,6 +22,15 @@ export const presetOf = (t: TaskLifecycle): LifecyclePreset => t.rules ?? LIFECY
  * 4). Every other string gives what it gave before.
  */
 export const text = (v: unknown, path: (string | number)[]): string => textAt(v, path);
+
+/** Never read: the path handed to {@link textAt} by {@link textLazy} for a text that cannot be refused. */
+const UNREAD_PATH: (string | number)[] = [];
+
+/**
+ * {@link textAt} with the path built only for a text that may be refused (U+0000 or a surrogate in it): a rule that
+ * reads many optional texts of every result form (checkTargetFields) builds no path array per text.
+ */
+export const textLazy = (v: unknown, path: () => (string | number)[]): string => textAt(v, typeof v === "string" && SUSPECT.test(v) ? path() : UNREAD_PATH);
 
 /** {@link text}, naming `path` when the text is refused. */
 export const textAt = (v: unknown, path: (string | number)[]): string => {
@@ -52,7 +61,7 @@ export function requireText(v: unknown, rule: string, clause: string, zh: string
 
 /** Refuses unless `v` is a valid civil date. */
 export function requireDate(v: unknown, path: (string | number)[]): string {
-  if (typeof v !== "string" || !isValidCivilDate(v)) refuse("invalid-date", "civil-date", "ISO 8601 (YYYY-MM-DD)", "日期格式应为YYYY-MM-DD且为有效日期", "expected a valid YYYY-MM-DD date", path, v);
+  if (!validDate(v)) refuse("invalid-date", "civil-date", "ISO 8601 (YYYY-MM-DD)", "日期格式应为YYYY-MM-DD且为有效日期", "expected a valid YYYY-MM-DD date", path, v);
   return v;
 }
 
@@ -181,6 +190,19 @@ export function isRecused(t: TaskLifecycle, inspectorId: string, targetIds: read
 
 const RECUSALS = new WeakMap<object, ReadonlySet<string>>();
 
+const ALLOWED_OUTCOMES = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** A preset's outcome list (Wolong Annex B; Chongqing 6.6; Wancheng art. 21) as a set, built once per (frozen) list. */
+function allowedOutcomes(allowed: readonly string[]): ReadonlySet<string> {
+  if (!Object.isFrozen(allowed)) return new Set(allowed);
+  let s = ALLOWED_OUTCOMES.get(allowed);
+  if (s === undefined) {
+    s = new Set(allowed);
+    ALLOWED_OUTCOMES.set(allowed, s);
+  }
+  return s;
+}
+
 /** The stage-2 draw's recusals as "inspector NUL target" keys, built once per (frozen) draw record. */
 function recusalsOf(draw: NonNullable<TaskLifecycle["inspectorDraw"]>): ReadonlySet<string> {
   let s = RECUSALS.get(draw);
@@ -212,7 +234,8 @@ export function checkRecordForm(t: TaskLifecycle, rec: InspectionRecord, recorde
   // an inspection he was not at, nor take the inspector who was there off it (Chongqing 6.6 由检查组全体成员签字确认;
   // Longting art. 19 调整更换 takes effect when made; 行政处罚法 art. 42). A replacement recorded on the inspection day
   // itself may have come before or after the visit: the form may show the team of either side of it.
-  const current = new Map(team.members.map((m) => [m.inspectorId, m.departmentId]));
+  const current = new Map<string, string>();
+  for (const m of team.members) current.set(m.inspectorId, m.departmentId);
   const after = membersOn(t, current, rec.target.targetId, rec.inspectedOn, false);
   let issues = formIssues(t, rec, after);
   if (issues.length > 0 && hasReplacements(t)) {
@@ -264,7 +287,8 @@ function formIssues(t: TaskLifecycle, rec: InspectionRecord, members: Map<string
   }
   rec.departments.forEach((d, k) => {
     if (!teamDepartments.has(d.departmentId)) add(["departments", k], "department-not-on-team", "Wolong Annex B; Wancheng art. 20", `${d.departmentId}不在该检查组中`, `department ${d.departmentId} is not on the team`, d.departmentId);
-    const present = [...listed].filter((id) => members.get(id) === d.departmentId).length;
+    let present = 0;
+    for (const id of listed) if (members.get(id) === d.departmentId) present++;
     if (present < 2) add(["departments", k], "two-inspectors", "Longting art. 21; 行政处罚法 art. 42", `${d.departmentId}实地核查人员不得少于两人`, `${d.departmentId}: at least two inspectors on site (found ${present})`, present);
   });
   const signed = new Set<string>();
@@ -291,7 +315,7 @@ else if (!listed.has(s.inspectorId)) add(["inspectorSignatures", k], "signature-
   // outcome outside the preset's own list is refused (absent or "any": the document gives no list)
   const allowed = rules.outcomes?.allowed;
   if (allowed !== undefined && allowed !== "any") {
-    const ok = new Set<string>(allowed);
+    const ok = allowedOutcomes(allowed);
     rec.departments.forEach((d, k) => d.items.forEach((item, j) => item.outcomes.forEach((x, m) => {
       if (!ok.has(x)) add(["departments", k, "items", j, "outcomes", m], "outcome-not-in-preset", rules.outcomes?.clause ?? "", `检查结果“${x}”不在${rules.source}的检查结果列表中`, `the outcome ${x} is not in the outcome list of ${rules.source}`, x);
     })));

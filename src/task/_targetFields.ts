@@ -1,7 +1,7 @@
 import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js";
 import type { InspectionRecord } from "../model/inspectionRecord.js";
 import type { TaskLifecycle } from "./TaskLifecycle.js";
-import { presetOf, text } from "./_rules.js";
+import { presetOf, textLazy } from "./_rules.js";
 
 // The 检查对象 fields of the record form a preset's document prints (Wolong Annex B; Chongqing F.1): the schema keeps
 // them optional (the form differs per document), the preset says which the form requires (`recordTargetFields`).
@@ -35,16 +35,17 @@ export function checkTargetFields(t: TaskLifecycle, rec: InspectionRecord, path:
   const rule = presetOf(t).recordTargetFields;
   if (rule === undefined) return;
   const target = rec.target as Readonly<Record<string, unknown>>;
-  const code = text(target.code, [...path, "target", "code"]);
+  const code = textLazy(target.code, () => [...path, "target", "code"]);
   // Wolong Annex B 说明(3): 检查对象为非市场主体时，相关数据项可根据工作实际作相应调整
   if (rule.nonMarketExempt && code !== "" && !isMarketEntityCode(code)) return;
   const issues: RuleIssue[] = [];
   const missing = (field: string, zh: string, en: string) => issues.push({ path: [...path, "target", field], rule: "record-target-field", clause: rule.clause, messageZh: zh, messageEn: en });
+  // the path of a text is built only when the text may be refused (textLazy): five texts of every result form
   for (const field of rule.required) {
-    if (text(target[field], [...path, "target", field]) === "") missing(field, `记录表检查对象栏缺少“${LABELS[field] ?? field}”（${field}）`, `the form's target (检查对象) lacks ${field} (${LABELS[field] ?? field}), which the preset's record form requires`);
+    if (textLazy(target[field], () => [...path, "target", field]) === "") missing(field, `记录表检查对象栏缺少“${LABELS[field] ?? field}”（${field}）`, `the form's target (检查对象) lacks ${field} (${LABELS[field] ?? field}), which the preset's record form requires`);
   }
   for (const group of rule.atLeastOneOf ?? []) {
-    if (group.every((field) => text(target[field], [...path, "target", field]) === "")) {
+    if (group.every((field) => textLazy(target[field], () => [...path, "target", field]) === "")) {
       missing(group[0] as string, `记录表检查对象栏应填写${group.map((f) => `“${LABELS[f] ?? f}”`).join("或")}（${group.join(" / ")}）`, `the form's target (检查对象) needs one of ${group.join(", ")} (${group.map((f) => LABELS[f] ?? f).join(" / ")})`);
     }
   }

@@ -104,6 +104,29 @@ function teamProblems(t: TaskLifecycle, record: InspectorDrawRecord, teams: read
   return issues;
 }
 
+
+/**
+ * The members of the joint team of a leader's targets: for each department in the draw's order, the inspectors of its
+ * teams that inspect any of those targets, teams in ascending order, each once (Longting art. 19; Chongqing 6.5). A
+ * leader of one target — a provincial task drawn one target per team — takes its team in each department directly,
+ * without the set and the sort (the same members in the same order: the distinct indexes of one target are one index).
+ */
+function teamMembers(record: InspectorDrawRecord, byTarget: readonly ReadonlyMap<string, number>[], targetIds: readonly string[]): TaskTeam["members"] {
+  const out: { inspectorId: string; departmentId: string }[] = [];
+  record.departments.forEach((d, di) => {
+    const index = byTarget[di]!;
+    let teams: number[];
+    if (Array.isArray(targetIds) && targetIds.length === 1) {
+      const i = index.get(targetIds[0]!);
+      teams = i === undefined ? [] : [i];
+    } else {
+      teams = [...new Set(targetIds.map((id) => index.get(id)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
+    }
+    for (const i of teams) for (const inspectorId of d.teams[i]!.inspectorIds) out.push({ inspectorId, departmentId: d.departmentId });
+  });
+  return out;
+}
+
 /** The record of the stage-2 draw re-run on the task's locked list (Longting art. 19), or `undefined` when it does not run. */
 function rerunDraw(drawInput: unknown, locked: LockedTargetList | undefined): { readonly record: InspectorDrawRecord } | undefined {
   if (drawInput === null || typeof drawInput !== "object" || Array.isArray(drawInput)) return undefined;
@@ -178,11 +201,7 @@ export function recordInspectorDraw(t: TaskLifecycle, rawRecord: InspectorDrawRe
   const teams: TaskTeam[] = record.leaders.map((l) => ({
     targetIds: l.targetIds,
     leaderId: l.leaderId,
-    members: record.departments.flatMap((d, di) =>
-      [...new Set(l.targetIds.map((id) => byTarget[di]!.get(id)).filter((i): i is number => i !== undefined))]
-        .sort((a, b) => a - b)
-        .flatMap((i) => d.teams[i]!.inspectorIds.map((inspectorId) => ({ inspectorId, departmentId: d.departmentId }))),
-    ),
+    members: teamMembers(record, byTarget, l.targetIds),
     assistants: [],
   }));
   const problems = teamProblems(t, record, teams);

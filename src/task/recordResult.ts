@@ -10,7 +10,7 @@ import { readRecordForm } from "./_recordForm.js";
 import { checkTargetFields } from "./_targetFields.js";
 import { requireOfficialCalendar } from "./_officialCalendar.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, appended, isOnList, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
+import { advance, appended, isOnList, isReplayWorkingTask, recordById, recordOfTarget, refuse, requireState } from "./_lifecycle.js";
 import { windowException as checkWindowException, type OutsideWindowInput, type WindowException } from "./_windowException.js";
 import { checkAdvanceNotice, checkRecordForm, presetOf, requireApproval, requireChronology, requireDate, requireOrder, text } from "./_rules.js";
 
@@ -112,7 +112,9 @@ export function recordResult(t: TaskLifecycle, record: InspectionRecordInput, ra
   const on = requireChronology(t, o.on, "record a result");
   // the form checked by hand (the schema's exact output, see _recordForm); the schema runs when that cannot tell, and
   // writes the report of a form it refuses (Wolong Annex B; Chongqing F.1)
-  const rec = readRecordForm(record) ?? parsedRecord(record);
+  // on replay's working state the recorded form is replay's own copy of the trail: checked in place, not copied again
+  // (readArg does not copy it either), so the adoption walk meets the stored form itself (docs/benchmarks.md round 7)
+  const rec = readRecordForm(record, isReplayWorkingTask(t)) ?? parsedRecord(record);
   const where = (zh: string, en: string, path: string[], rule: string, clause: string): never => refuse("invalid-input", rule, clause, zh, en, path);
   if (rec.taskId !== t.task.id) where("记录属于其他任务", "the record belongs to another task", ["taskId"], "task-id", "Chongqing F.1");
   const targetId = rec.target.targetId;

@@ -2,7 +2,7 @@ import { readArg } from "./_args.js";
 import { digestOf } from "../draw/_shared/_encoding.js";
 import type { TargetDrawRecord } from "../draw/records/TargetDrawRecord.js";
 import type { Approval, TaskLifecycle, Transition } from "./TaskLifecycle.js";
-import { advance, appended, refuse, requireState } from "./_lifecycle.js";
+import { advance, appended, recheckedDigest, refuse, requireState } from "./_lifecycle.js";
 import { ShuangsuijiError } from "../errors/ShuangsuijiError.js";
 import { itemCapOf, strataRatioIssues } from "./_ratioRules.js";
 import { initiatingDepartment, presetOf, requireApproval, requireChronology, text } from "./_rules.js";
@@ -63,7 +63,8 @@ export function recordTargetDraw(
   const on = requireChronology(t, options?.on, "record a target draw");
   if (record === null || typeof record !== "object") refuse("invalid-input", "record", "docs/draw.md", "缺少抽取记录", "a target draw record is required", ["record"]);
   const { digest, ...body } = record;
-  if (record?.kind !== "target-draw" || digestOf(body) !== digest) refuse("invalid-input", "record-digest", "docs/draw.md", "抽取记录已被改动", "the draw record was altered (its digest does not match)", ["record"]);
+  // on replay the stage-1 record (5×10⁴ units on a provincial task) is hashed from its native JSON text (recheckedDigest)
+  if (record?.kind !== "target-draw" || recheckedDigest(t, body) !== digest) refuse("invalid-input", "record-digest", "docs/draw.md", "抽取记录已被改动", "the draw record was altered (its digest does not match)", ["record"]);
   if (record.taskId !== t.task.id) refuse("invalid-input", "task-id", "Longting art. 19", "抽取记录属于其他任务", `the record is for task ${record.taskId}, not ${t.task.id}`, ["record", "taskId"], record.taskId);
   // the seed's own date (dice roll) cannot be after the draw is recorded: the seed comes first (Wolong 2.2)
   const seedDate = (record.seed?.provenance as { readonly date?: unknown } | undefined)?.date;

@@ -134,3 +134,37 @@ describe("verifyTask compares a stored task's fields where they lie", () => {
     expect(ran).toBe(0);
   });
 });
+
+// Round 7: on replay, recordTargetDraw checks the stage-1 record's digest with canonicalDigest (native JSON.stringify of
+// a record stored in canonical order, hashed with the replay's SHA-256) instead of the draw's digestOf: the same digest
+// on any plain data replay can hand over — keys in any order, integer-like keys, undefined members, -0, lone surrogates.
+describe("canonicalDigest equals the draw's digestOf on plain data", () => {
+  const key = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom("0", "1", "10", "01", "-1", "a", "b", "__proto__", "检查", "\ud800", "$calendar"));
+  const leaf = fc.oneof(fc.string({ unit: "binary", maxLength: 6 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom<unknown>(-0, 1e21, 5e-324, null, true, false, undefined, "\ud800", "\u2028"));
+  // a record's body is an object (an array too, for the walkers' sake); members and elements are any value
+  const { top } = fc.letrec((tie) => ({
+    top: fc.oneof(tie("object"), tie("array")),
+    value: fc.oneof({ depthSize: "small" }, leaf, tie("array"), tie("object")),
+    array: fc.array(tie("value"), { maxLength: 4 }),
+    object: fc.array(fc.tuple(key, tie("value")), { maxLength: 5 }).map((entries) => {
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+      return o;
+    }),
+  }));
+
+  it("on random values, and on their canonical copies (the stored order), with either SHA-256", async () => {
+    const { digestOf, canonicalize } = await import("../../src/draw/_shared/_encoding.js");
+    const { nativeTextDigest } = await import("../../src/node/_nativeDigest.js");
+    fc.assert(
+      fc.property(top, (v) => {
+        const d = digestOf(v);
+        expect(canonicalDigest(v)).toBe(d);
+        expect(canonicalDigest(v, nativeTextDigest)).toBe(d);
+        const stored = JSON.parse(JSON.stringify(canonicalize(v))) as unknown;
+        expect(canonicalDigest(stored, nativeTextDigest)).toBe(digestOf(stored));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { InspectionRecordSchema, OUTCOME_IDS, ShuangsuijiError, recordResult, startInspection } from "../../src/index.js";
 import { readRecordForm } from "../../src/task/_recordForm.js";
+import { sameJson } from "../../src/task/_digest.js";
 import { recordFor, refusal, teamsTask } from "./_scenario.js";
 
 // readRecordForm is InspectionRecordSchema by hand (recordResult's fast path). It must never be more lenient than the
@@ -182,5 +183,98 @@ describe("readRecordForm under a polluted Object.prototype (hostile6b F4, case-1
       }
       if (!z.success) expect(accepted).toBe(false);
     });
+  });
+});
+
+// Round 7: on replay's working state recordResult checks the recorded form in place (readRecordForm(form, true)): the
+// same checks and the same answer as the copying read, but the form itself is returned — so replay's adoption walk meets
+// the stored form itself. It must answer exactly when the copying read answers, with the same JSON, or refuse the same.
+describe("readRecordForm in place (replay's working state)", () => {
+  const answer = (f: unknown, inPlace: boolean): { value?: unknown; error?: unknown } => {
+    try {
+      return { value: readRecordForm(f, inPlace) };
+    } catch (e) {
+      return { error: e instanceof ShuangsuijiError ? { code: e.code, issues: e.issues } : String(e) };
+    }
+  };
+  const agree = (f: unknown) => {
+    const copy = answer(JSON.parse(JSON.stringify(f)) as unknown, false);
+    const kept = answer(f, true);
+    expect(kept.error).toEqual(copy.error);
+    expect(kept.value === undefined).toBe(copy.value === undefined);
+    if (kept.value !== undefined) {
+      expect(kept.value).toBe(f);
+      expect(sameJson(kept.value, copy.value)).toBe(true);
+    }
+  };
+
+  it("returns the form itself for valid forms of every shape, equal as JSON to the copy", () => {
+    for (const f of validForms()) {
+      const parsed = JSON.parse(JSON.stringify(f)) as unknown;
+      expect(readRecordForm(parsed, true)).toBe(parsed);
+      agree(JSON.parse(JSON.stringify(f)));
+    }
+  });
+
+  it("answers exactly when the copying read answers, with the same JSON or the same refusal (random edits anywhere)", () => {
+    const bases = validForms();
+    fc.assert(
+      fc.property(fc.nat(bases.length - 1), fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constantFrom(...KEYS), fc.nat()), fc.oneof(junk, fc.constant("<delete>"), fc.constantFrom("a\u0000b", "\ud800x"))), { minLength: 1, maxLength: 3 }), (which, edits) => {
+        const f = JSON.parse(JSON.stringify(bases[which])) as unknown;
+        for (const [at, key, v] of edits) {
+          const all = nodes(f);
+          const o = all[at % all.length] as Record<string, unknown>;
+          const own = Object.keys(o);
+          const k = typeof key === "string" ? key : own.length === 0 ? "x" : own[key % own.length]!;
+          if (v === "<delete>") delete o[k];
+          else Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+        }
+        // JSON cannot carry undefined members: replay's forms are plain JSON data
+        agree(JSON.parse(JSON.stringify(f)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("agrees with the copying read on every member of every form set to every damaged value, or deleted (exhaustive)", () => {
+    const values: unknown[] = [null, true, 0, 1.5, "", " ", " x", "x ", "x", "\u3000x", "\ufeffx", "2026-02-30", "2026-04-10", "2026-4-10", "2026-04-10\n",
+      "13800001111", "1", "abc", "no-problem-found", "bogus-outcome", "toString", "signed", "refused", "direct-result", "unreachable", [], [""], ["x"], {}, { kind: "signed" }, "<delete>"];
+    let checked = 0;
+    for (const form of validForms()) {
+      const count = nodes(form).length;
+      for (let at = 0; at < count; at++) {
+        const keys = Object.keys(nodes(JSON.parse(JSON.stringify(form)))[at]!);
+        for (const k of [...keys, "extra", "__proto__"]) {
+          for (const v of values) {
+            const f = JSON.parse(JSON.stringify(form)) as unknown;
+            const o = nodes(f)[at] as Record<string, unknown>;
+            if (v === "<delete>") delete o[k];
+            else Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+            agree(f);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+  });
+
+  it.each(["county", "phone", "remarks", "notes", "kind", "signedOn", "itemId"])("agrees under a polluted Object.prototype (%s inherited)", (key) => {
+    const t = startInspection(teamsTask(), { on: "2026-04-10", actor: "联合检查组" }).task;
+    for (const value of [" padded ", "not a phone", 42, "2026-04-15", "signed"]) {
+      const rec = JSON.parse(JSON.stringify(recordFor(t, t.targetIds[0]!))) as Record<string, unknown> & { target: Record<string, unknown> };
+      delete rec[key];
+      delete rec.target[key];
+      Object.defineProperty(Object.prototype, key, { value, enumerable: false, configurable: true, writable: true });
+      try {
+        const z = InspectionRecordSchema.safeParse(rec);
+        const kept = readRecordForm(rec, true);
+        if (!z.success) expect(kept).toBeUndefined();
+        const copy = readRecordForm(rec);
+        expect(kept === undefined).toBe(copy === undefined);
+      } finally {
+        delete (Object.prototype as Record<string, unknown>)[key];
+      }
+    }
   });
 });

@@ -3,7 +3,8 @@
 // same answer on any UTF-16 text (docs/benchmarks.md round 5).
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { hasVisible, text } from "../../src/task/_rules.js";
+import { hasVisible, text, textAt, textLazy } from "../../src/task/_rules.js";
+import { ShuangsuijiError } from "../../src/index.js";
 
 /** Whether every surrogate is paired (String.prototype.isWellFormed, ES2024). */
 const isWellFormedText = (s: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
@@ -30,5 +31,31 @@ describe("hasVisible", () => {
   it("no name in format or space characters alone; a name with one visible character", () => {
     for (const s of ["", ...INVISIBLE.filter((c) => c !== "\ud800" && c !== "\udc00"), INVISIBLE.slice(0, 14).join("")]) expect(hasVisible(s)).toBe(false);
     for (const s of ["a", " 王 ", "\u200b名", "\ud800", "\u{20000}"]) expect(hasVisible(s)).toBe(true);
+  });
+});
+
+// Round 7: textLazy builds the path only for a text that may be refused; it answers as textAt with that path.
+describe("textLazy", () => {
+  const outcome = (f: () => string): unknown => {
+    try {
+      return { value: f() };
+    } catch (e) {
+      return e instanceof ShuangsuijiError ? { code: e.code, issues: e.issues } : { thrown: String(e) };
+    }
+  };
+  it("answers as textAt with the same path on any value: the same text, or the same refusal naming the path", () => {
+    const value = fc.oneof(fc.string({ unit: "binary", maxLength: 12 }), fc.constantFrom<unknown>("a\u0000b", "\ud800", "x\udc00y", "\ud83d\ude00", " 某 ", undefined, null, 3, {}));
+    let built = 0;
+    fc.assert(
+      fc.property(value, fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.nat()), { maxLength: 3 }), (v, path) => {
+        const lazy = outcome(() => textLazy(v, () => {
+          built++;
+          return [...path];
+        }));
+        expect(lazy).toEqual(outcome(() => textAt(v, [...path])));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(built).toBeGreaterThan(0);
   });
 });
