@@ -8,6 +8,8 @@ import { ShuangsuijiError, type RuleIssue } from "../errors/ShuangsuijiError.js"
 import { drawInspectors, type DrawInspectorsInput } from "../draw/inspectors/drawInspectors.js";
 import { verifyInspectorDraw } from "../draw/inspectors/verifyInspectorDraw.js";
 import { sameJson } from "./_digest.js";
+import { InspectorDrawRecordSchema } from "../draw/records/recordSchemas.js";
+import { issuesFromZod } from "../errors/_fromZod.js";
 import type { LockedTargetList } from "../draw/records/LockedTargetList.js";
 
 /**
@@ -191,6 +193,12 @@ export function recordInspectorDraw(t: TaskLifecycle, rawRecord: InspectorDrawRe
   const equalToRerun = rerun !== undefined && sameJson(rerun.record, record);
   // stage2BodyDigest is digestOf(body) for any body (test/draw/stage2Digest.test.ts), faster on a stage-2 record's teams
   if (record?.kind !== "inspector-draw" || (!equalToRerun && stage2BodyDigest(body) !== digest)) refuse("invalid-input", "record-digest", "docs/draw.md", "人员抽取记录已被改动", "the inspector draw record was altered", ["record"]);
+  // a record that is not the re-run's is read as data only once its shape is the schema's: a forged record with its
+  // digest recomputed (leaders' targetIds not a list …) is refused naming the field, never a TypeError below
+  if (!equalToRerun) {
+    const shape = InspectorDrawRecordSchema.safeParse(record);
+    if (!shape.success) throw new ShuangsuijiError("invalid-input", issuesFromZod(shape.error.issues, { clause: "docs/draw.md", prefix: ["record"] }, record), { cause: shape.error });
+  }
   if (record.lockDigest !== t.locked?.digest) refuse("invalid-input", "lock", "Longting art. 19", "人员抽取不是在本任务锁定的名单上进行的", "the inspector draw did not run on this task's locked list", ["record", "lockDigest"]);
   // each department's teams indexed by target: linear in the draw, not leaders × teams
   const byTarget = record.departments.map((d) => {

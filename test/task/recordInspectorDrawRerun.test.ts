@@ -57,3 +57,35 @@ describe("recordInspectorDraw: a record equal to the re-run is not re-hashed; an
     }), { seed: 1411, numRuns: 150 });
   });
 });
+
+describe("recordInspectorDraw: a forged record of the wrong shape, digest recomputed, is refused by field (never a TypeError)", () => {
+  it("refuses leaders' targetIds, a department's teams or a member that is not what the schema says, on the live path and on replay", () => {
+    const forge = (edit: (r: Record<string, unknown>) => void): InspectorDrawRecord => {
+      const { digest: _d, ...body } = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
+      edit(body);
+      return { ...body, digest: digestOf(body) } as unknown as InspectorDrawRecord;
+    };
+    const forged = [
+      forge((b) => { (b.leaders as Record<string, unknown>[])[0]!.targetIds = "T1"; }),
+      forge((b) => { (b.leaders as Record<string, unknown>[])[0]!.targetIds = { 0: "x" }; }),
+      forge((b) => { (b.departments as Record<string, unknown>[])[0]!.teams = 7; }),
+      forge((b) => { b.leaders = null; }),
+    ];
+    for (const f of forged) {
+      let thrown: unknown;
+      try {
+        recordInspectorDraw(locked, f, opts);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(ShuangsuijiError);
+      expect((thrown as ShuangsuijiError).code).toBe("invalid-input");
+      expect((thrown as ShuangsuijiError).issues[0]!.path[0]).toBe("record");
+    }
+    // the same forgery inside a stored trail: replay refuses it (ShuangsuijiError), never rethrows a TypeError
+    const t = recordInspectorDraw(locked, record, opts).task;
+    const events = JSON.parse(JSON.stringify(t.audit)) as { input: unknown[] }[];
+    events[events.length - 1]!.input[0] = forged[0];
+    expect(() => replayTask(events as unknown as AuditEvent[])).toThrow(ShuangsuijiError);
+  });
+});
