@@ -12,6 +12,7 @@ import { commitPool, commitPoolAsync, createSeed, drawTargets, drawTargetsAsync,
 import { ShuangsuijiError } from "../../src/index.js";
 import { canonicalJson, lengthDelimited } from "../../src/draw/_shared/_encoding.js";
 import { POOL_ALGORITHM, hexToBytesField } from "../../src/draw/targets/_pool.js";
+import { issuesOf } from "./_issues.js";
 
 async function* batches<T>(xs: readonly T[], size: number): AsyncGenerator<T[]> {
   for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
@@ -110,6 +111,8 @@ describe("padding reused between messages of one length: refused rows and free u
         const valid = pool.map((u) => u.riskClass !== "a" && !u.id.includes("  "));
         const want = repeatsOf(pool, valid);
         if (want.length > 0) repeats++;
+        // every bad row, at its global row, with the same messages, streamed in batches or not
+        expect(await issuesOf(() => commitPoolAsync(batches(pool, size), options))).toEqual(await issuesOf(() => commitPool(pool, options)));
         for (const f of [() => commitPoolAsync(batches(pool, size), options), () => commitPool(pool, options)]) {
           const e = await refusalOf(f);
           if (e === undefined) {
