@@ -72,12 +72,18 @@ async function child(n: number, streamed: boolean, verify = false, unbatched = f
       }
     }
     const units = unbatched ? single : batched;
+    // CPU time (user + sys of the whole process, the collector's helper threads included) beside the wall time: on a
+    // shared machine it moves less with the load than the wall time does
+    const c0 = process.cpuUsage();
     t = performance.now();
     const commitment = await commitPoolAsync(units());
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     const record = await drawTargetsAsync({ taskId: "SCALE", pool: units(), seed, commitment, policy });
     selected = record.selectedCount;
     const t2 = performance.now();
+    const c2 = process.cpuUsage();
+    const cpu = { cpuCommit: (c1.user + c1.system - c0.user - c0.system) / 1000, cpuDraw: (c2.user + c2.system - c1.user - c1.system) / 1000 };
     if (verify) {
       // the streamed verifier after the draw in the same process: its peak includes the draw's
       if (!(await verifyTargetDrawAsync(record, units())).ok) throw new Error("verify failed");
@@ -87,7 +93,7 @@ async function child(n: number, streamed: boolean, verify = false, unbatched = f
       return;
     }
     const maxRssKiB = process.resourceUsage().maxRSS;
-    console.log(JSON.stringify({ n, streamed, commit: t1 - t, draw: t2 - t1, floor: measureFloor(), selected, maxRssKiB }));
+    console.log(JSON.stringify({ n, streamed, commit: t1 - t, draw: t2 - t1, ...cpu, floor: measureFloor(), selected, maxRssKiB }));
     return;
   }
   const pool = makePool(n);

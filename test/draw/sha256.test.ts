@@ -287,6 +287,28 @@ describe(kernel, () => {
         }
       }), { seed: 17, numRuns: 300 });
     });
+
+    it("messages of one length in a row reuse the padding; junk written past a message's end, then invalidate(), is padded afresh", () => {
+      fc.assert(fc.property(fc.uint8Array({ maxLength: 130 }), fc.array(fc.tuple(fc.nat({ max: 3 }), fc.uint8Array({ maxLength: 140 }), fc.nat({ max: 90 })), { minLength: 1, maxLength: 12 }), (prefix, steps) => {
+        const h = directHasher(prefix);
+        h.reserve(400);
+        const out = new Int32Array(8);
+        let last = new Uint8Array(0);
+        for (const [kind, bytes, junk] of steps) {
+          // kind 0: a message of the last length (new content); 1: any message; 2: junk past the last message's end
+          // (invalidated); 3: the same message again
+          const m = kind === 0 ? Uint8Array.from(last, (b, i) => b ^ (bytes[i % Math.max(1, bytes.length)] ?? 1)) : kind === 3 ? last : bytes;
+          if (kind === 2) {
+            h.buf.fill(0xa5, h.at + last.length, h.at + last.length + junk);
+            h.invalidate();
+          }
+          h.buf.set(m, h.at);
+          h.finish(m.length, out, 0);
+          expect(wordsToHex(out)).toBe(createHash("sha256").update(prefix).update(m).digest("hex"));
+          last = m;
+        }
+      }), { seed: 19, numRuns: 400 });
+    });
   });
 
   describe("blockSha256: a chained hash fed whole blocks from the caller's buffer, then a padded tail", () => {

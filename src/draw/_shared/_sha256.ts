@@ -31,6 +31,10 @@ function midstateEngine(prefix: Uint8Array) {
   for (let off = 0; off < full; off += 64) compressBytes(mid, prefixView, off, mid, 0);
   const restLength = prefix.length - full;
   const state = new Int32Array(8);
+  // the message length (prefix tail included) whose padding and bit length are in `buf` now, -1 when none: a message
+  // of the same length as the last one reuses them (no zeroing, no length per message) — callers write only the
+  // message's own bytes, below that length, or say otherwise (`invalidate`)
+  let padded = -1;
   const engine = {
     restLength,
     buf: new Uint8Array(128),
@@ -43,8 +47,13 @@ function midstateEngine(prefix: Uint8Array) {
         next.set(engine.buf.subarray(0, restLength));
         engine.buf = next;
         engine.view = new DataView(next.buffer);
+        padded = -1;
       }
       return engine.buf;
+    },
+    /** The caller wrote bytes past its message's end (a refused unit's id): the next `finish` pads afresh. */
+    invalidate(): void {
+      padded = -1;
     },
     /** Pads the buffered tail of `restLength + n` bytes and compresses it from the midstate into out[offset..). */
     finish(n: number, out: DigestWords, offset: number): void {
@@ -52,14 +61,17 @@ function midstateEngine(prefix: Uint8Array) {
       const view = engine.view;
       const len = restLength + n;
       const total = len + 9 <= 64 ? 64 : (len + 9 + 63) & ~63;
-      buf[len] = 0x80;
       const tail = total - 8;
-      // the zero padding, a word at a time once aligned (tail is a multiple of 8); byte by byte it was 3 % of the
-      // streamed 10^7 commit + draw's CPU profile
-      let i = len + 1;
-      for (; (i & 3) !== 0 && i < tail; i++) buf[i] = 0;
-      for (; i < tail; i += 4) view.setInt32(i, 0);
-      writeBitLength(buf, tail, full + len);
+      if (len !== padded) {
+        buf[len] = 0x80;
+        // the zero padding, a word at a time once aligned (tail is a multiple of 8); byte by byte it was 3 % of the
+        // streamed 10^7 commit + draw's CPU profile
+        let i = len + 1;
+        for (; (i & 3) !== 0 && i < tail; i++) buf[i] = 0;
+        for (; i < tail; i += 4) view.setInt32(i, 0);
+        writeBitLength(buf, tail, full + len);
+        padded = len;
+      }
       if (total === 64) {
         compressBytes(mid, view, 0, out, offset);
         return;
@@ -89,6 +101,11 @@ export interface DirectHasher {
   reserve(n: number): Uint8Array;
   /** Hashes `prefix ‖ buf[at..at+n)` into out[offset..offset+8). */
   finish(n: number, out: DigestWords, offset: number): void;
+  /**
+   * Says that bytes past the last message's end were written (`finish` reuses the padding of a message of the same
+   * length as the one before, which a write past its end would have overwritten).
+   */
+  invalidate(): void;
 }
 
 /** A {@link DirectHasher} for a fixed prefix (its full blocks compressed once). */
@@ -101,6 +118,7 @@ export function directHasher(prefix: Uint8Array): DirectHasher {
     at: engine.restLength,
     reserve: engine.reserve,
     finish: engine.finish,
+    invalidate: engine.invalidate,
   };
 }
 

@@ -537,9 +537,14 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
   let fpTail: Uint8Array | undefined;
   let fpCode = -1;
   let fpReason: IneligibleReason | undefined;
+  // the id length of the last fingerprint element hashed (its padding is reused while the ids keep that length)
+  let fpIdBytes = -1;
   // the hashers' buffers, read once here and again only when `reserve` replaces them (not through a getter per unit)
   let ubuf = unitHash.buf;
   let tbuf = idHash.buf;
+  // and as DataViews: the id's characters are stored four at a time (one big-endian word per buffer)
+  let uview = new DataView(ubuf.buffer);
+  let tview = new DataView(tbuf.buffer);
   const heaps = draw?.heaps ?? [];
   const words = new Int32Array(8);
   const tw = new Int32Array(8);
@@ -594,14 +599,34 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     let tb = tbuf;
     if (typeof id === "string") {
       const n = id.length;
-      if (ub.length < 4 * n + 64 + 72) ub = ubuf = unitHash.reserve(4 * n + 64);
+      if (ub.length < 4 * n + 64 + 72) {
+        ub = ubuf = unitHash.reserve(4 * n + 64);
+        uview = new DataView(ub.buffer);
+      }
       // (room for the longest fingerprint element tail: 4 + 3n + 9 + 25 bytes at most)
-      if (tb.length < ta + 4 * n + 64 + 72) tb = tbuf = idHash.reserve(4 * n + 64);
+      if (tb.length < ta + 4 * n + 64 + 72) {
+        tb = tbuf = idHash.reserve(4 * n + 64);
+        tview = new DataView(tb.buffer);
+      }
       // one read of each character, written into both buffers: `bad` turns negative at a character outside
-      // 0x21–0x7e (a space included), `high` at one above "Z"
+      // 0x21–0x7e (a space included), `high` at one above "Z". Four characters make one word, stored once per buffer
+      // (a character above 0xff mixes into its neighbours' bytes, but `bad` then sends the id to `idBytesOf`, which
+      // writes it again)
       let bad = 0;
       let high = 0;
-      for (let i = 0; i < n; i++) {
+      let i = 0;
+      for (; i + 4 <= n; i += 4) {
+        const c0 = id.charCodeAt(i);
+        const c1 = id.charCodeAt(i + 1);
+        const c2 = id.charCodeAt(i + 2);
+        const c3 = id.charCodeAt(i + 3);
+        bad |= (c0 - 0x21) | (0x7e - c0) | (c1 - 0x21) | (0x7e - c1) | (c2 - 0x21) | (0x7e - c2) | (c3 - 0x21) | (0x7e - c3);
+        high |= (0x5a - c0) | (0x5a - c1) | (0x5a - c2) | (0x5a - c3);
+        const w = (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
+        uview.setInt32(4 + i, w);
+        tview.setInt32(ta + 4 + i, w);
+      }
+      for (; i < n; i++) {
         const c = id.charCodeAt(i);
         bad |= (c - 0x21) | (0x7e - c);
         high |= 0x5a - c;
@@ -615,6 +640,9 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
     const cls = u?.riskClass;
     const code = typeof cls === "string" && cls.length === 1 ? cls.charCodeAt(0) - 65 : -1;
     if (idBytes < 0 || code < 0 || code > 25 || (u.registrationDate !== undefined && parseDayNumber(u.registrationDate) === undefined)) {
+      // the id's characters went into both buffers, past what the next message may cover: pad afresh
+      unitHash.invalidate();
+      idHash.invalidate();
       ids?.push(undefined);
       const problems = unitProblems(u, at);
       if (problems !== undefined) {
@@ -665,12 +693,15 @@ export function unitProcessor(config: PoolConfig, options: UnitProcessorOptions 
       lanes[6] = (lanes[6] as number) + ((words[6] as number) >>> 0); lanes[7] = (lanes[7] as number) + ((words[7] as number) >>> 0);
       if (++laneUnits === 1 << 20) settle();
     }
-    if (draw === undefined && !(hashUnits && code === fpCode && reason === fpReason)) {
-      // commitPool, a unit of another class or reason: its id's fingerprint element, len‖id (written above) ‖ fpTail
-      const t = fpTail as Uint8Array;
-      const o = ta + 4 + idBytes;
-      for (let i = 0; i < t.length; i++) tb[o + i] = t[i] as number;
-      idHash.finish(4 + idBytes + t.length, tw, 0);
+    if (draw === undefined) {
+      if (!(hashUnits && code === fpCode && reason === fpReason)) {
+        // commitPool, a unit of another class or reason: its id's fingerprint element, len‖id (written above) ‖ fpTail
+        const t = fpTail as Uint8Array;
+        const o = ta + 4 + idBytes;
+        for (let i = 0; i < t.length; i++) tb[o + i] = t[i] as number;
+        idHash.finish(4 + idBytes + t.length, tw, 0);
+        fpIdBytes = idBytes;
+      } else if (idBytes !== fpIdBytes) idHash.invalidate(); // its id, written above, may reach past that padding
     }
     // the fingerprint (the ticket in a draw), logged here and checked at the end (fingerprintLog): a repeated row is
     // refused then, with every other bad row
