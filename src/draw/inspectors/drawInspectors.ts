@@ -275,7 +275,9 @@ export function departmentRng(seedHex: string, taskId: string, departmentId: str
  *   inconsistent.
  * @throws {@link ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link SeedRecord} of at least 128
  *   bits.
- * @throws {@link ShuangsuijiError} `invalid-input` when the input is malformed (every problem listed): the stage-1 seed
+ * @throws {@link ShuangsuijiError} `invalid-input` when the input is malformed (every problem listed): an option that is
+ *   not what docs/spec-v1.md §9.2 says (`workloadCap: "8"`, `expertiseMatch: "abc"`, a `scope` of another form…; an
+ *   optional member that is `null` is absent, its default applies), the stage-1 seed
  *   reused, a stage-2 seed fixed before the lock or before `inputsAnnouncedOn` (`stage2-seed-after-lock`), targets not on the locked list, unknown recusals, a team size under 2, an inspector in two departments, an
  *   initiating department not among them.
  * @category Draw
