@@ -1404,7 +1404,8 @@ def _entries_problems(v, path, members):
 
 
 def _scope_problems(v, path):
-    needs = {"whole-bureau": (), "bureau-and-stations": ("stations",), "stations": ("stations",), "station": ("station",)}.get(v.get("kind")) if isinstance(v, dict) else None
+    kind = v.get("kind") if isinstance(v, dict) else None
+    needs = {"whole-bureau": (), "bureau-and-stations": ("stations",), "stations": ("stations",), "station": ("station",)}.get(kind) if isinstance(kind, str) else None
     if needs is None:
         return None
     out = [f"{path}.{m}: unknown member" for m in v if m != "kind" and m not in needs]
