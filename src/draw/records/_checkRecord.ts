@@ -58,16 +58,37 @@ function ruleMismatch(field: string, i: RuleIssue, actual: unknown): DrawMismatc
 }
 
 /**
+ * What a record holds at `path`, safe to put in a mismatch: a primitive as it is; an object or array named, not
+ * referenced (the result must not share a caller's object, nor a Proxy whose traps throw); `"(unreadable)"` when a read
+ * throws.
+ */
+function heldAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  try {
+    let v = root;
+    for (const p of path) {
+      if (v === null || typeof v !== "object") return undefined;
+      v = (v as Record<PropertyKey, unknown>)[p];
+    }
+    return v === null || typeof v !== "object" ? v : Array.isArray(v) ? `(array of ${v.length})` : "(object)";
+  } catch {
+    return "(unreadable)";
+  }
+}
+
+/**
  * Shape issues (zod's, or the zod-free readers' alike) as mismatches: the rule the record breaks, bilingual (the
  * boundary's own wording: `schema:too_small: 取值过小或元素过少 / too small (minimum 1)`), and what the record holds
- * there (`value`: the record or lock the issues are about) — for an unknown member, that member and its value.
+ * there (`value`: the record or lock the issues are about; {@link heldAt}) — for an unknown member, that member and
+ * what it holds.
  */
 export function shapeMismatches(issues: readonly (z.core.$ZodIssue | LightIssue)[], value: unknown, prefix = ""): DrawMismatch[] {
   const listed = issues.slice(0, 100) as z.core.$ZodIssue[];
-  return issuesFromZod(listed, { clause: "docs/spec-v1.md §10" }, value ?? {}).map((i, k) => {
+  const held = listed.map((i) => heldAt(value, i.path));
+  // the value found is handed to the boundary's wording as the issue's input (missing or of the wrong type)
+  return issuesFromZod(listed.map((i, k) => ({ ...i, input: held[k] }) as z.core.$ZodIssue), { clause: "docs/spec-v1.md §10" }).map((i, k) => {
     const keys = (listed[k] as { keys?: string[] }).keys;
-    const at = i.value as Record<string, unknown>;
-    return ruleMismatch([prefix, pathText(i.path)].filter((x) => x !== "").join("."), i, keys === undefined ? i.value : Object.fromEntries(keys.map((key) => [key, at[key]])));
+    const path = (listed[k] as z.core.$ZodIssue).path;
+    return ruleMismatch([prefix, pathText(i.path)].filter((x) => x !== "").join("."), i, keys === undefined ? held[k] : Object.fromEntries(keys.map((key) => [key, heldAt(value, [...path, key])])));
   });
 }
 
