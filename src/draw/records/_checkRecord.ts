@@ -69,7 +69,7 @@ function heldAt(root: unknown, path: readonly PropertyKey[]): unknown {
       if (v === null || typeof v !== "object") return undefined;
       v = (v as Record<PropertyKey, unknown>)[p];
     }
-    return v === null || typeof v !== "object" ? v : Array.isArray(v) ? `(array of ${v.length})` : "(object)";
+    return v === null || typeof v !== "object" ? v : Array.isArray(v) ? "(array)" : "(object)";
   } catch {
     return "(unreadable)";
   }
@@ -84,8 +84,9 @@ function heldAt(root: unknown, path: readonly PropertyKey[]): unknown {
 export function shapeMismatches(issues: readonly (z.core.$ZodIssue | LightIssue)[], value: unknown, prefix = ""): DrawMismatch[] {
   const listed = issues.slice(0, 100) as z.core.$ZodIssue[];
   const held = listed.map((i) => heldAt(value, i.path));
-  // the value found is handed to the boundary's wording as the issue's input (missing or of the wrong type)
-  return issuesFromZod(listed.map((i, k) => ({ ...i, input: held[k] }) as z.core.$ZodIssue), { clause: "docs/spec-v1.md §10" }).map((i, k) => {
+  // the value found is handed to the boundary's wording as the issue's input (missing or of the wrong type); a mismatch
+  // carries no clause, so none is given
+  return issuesFromZod(listed.map((i, k) => ({ ...i, input: held[k] }) as z.core.$ZodIssue), { clause: "" }).map((i, k) => {
     const keys = (listed[k] as { keys?: string[] }).keys;
     const path = (listed[k] as z.core.$ZodIssue).path;
     return ruleMismatch([prefix, pathText(i.path)].filter((x) => x !== "").join("."), i, keys === undefined ? held[k] : Object.fromEntries(keys.map((key) => [key, heldAt(value, [...path, key])])));
