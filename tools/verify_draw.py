@@ -1370,9 +1370,119 @@ def stage2_date_problems(inp, locked_on):
 
 STAGE2_INPUTS_TAG = "shuangsuiji/stage2-inputs/v1"
 
+STAGE2_OPTIONAL = ("targetIds", "groupSize", "recusals", "unavailable", "allowSingleSideFallback", "seedFixedOn", "inputsAnnouncedOn")
+DEPARTMENT_OPTIONAL = ("requiredExpertise", "expertiseMatch", "scope", "teamSize", "workloadCap", "targetIds")
+LOCK_MEMBERS = ("kind", "record", "lockedOn", "lockedBy", "digest")
+
+
+def _is_text(v):
+    return isinstance(v, str) and v != ""
+
+
+def _texts_problems(v, path):
+    """Spec §9.2: a list of non-empty texts; the problems, or None when it is not a list at all."""
+    if not isinstance(v, list):
+        return None
+    return [f"{path}[{k}]: not a non-empty text" for k, x in enumerate(v) if not _is_text(x)]
+
+
+def _entries_problems(v, path, members):
+    """Spec §9.2: a list of objects with exactly these members (True: a non-empty text; False: any string)."""
+    if not isinstance(v, list):
+        return None
+    out = []
+    for k, e in enumerate(v):
+        if not isinstance(e, dict):
+            out.append(f"{path}[{k}]: not an object")
+            continue
+        for m, text in members.items():
+            x = e.get(m)
+            if not (_is_text(x) if text else isinstance(x, str)):
+                out.append(f"{path}[{k}].{m}: {'missing' if m not in e else 'not a ' + ('non-empty ' if text else '') + 'text'}")
+        out += [f"{path}[{k}].{m}: unknown member" for m in e if m not in members]
+    return out
+
+
+def _scope_problems(v, path):
+    kind = v.get("kind") if isinstance(v, dict) else None
+    needs = {"whole-bureau": (), "bureau-and-stations": ("stations",), "stations": ("stations",), "station": ("station",)}.get(kind) if isinstance(kind, str) else None
+    if needs is None:
+        return None
+    out = [f"{path}.{m}: unknown member" for m in v if m != "kind" and m not in needs]
+    if "stations" in needs:
+        p = _texts_problems(v.get("stations"), f"{path}.stations")
+        out += [f"{path}.stations: not a list of non-empty texts"] if p is None else p
+    if "station" in needs and not _is_text(v.get("station")):
+        out.append(f"{path}.station: not a non-empty text")
+    return out
+
+
+def stage2_input(inp):
+    """Spec §9.2, the reading of a stage-2 input's options shared by the draw, its verifier and the inputs commitment
+    (src/draw/inspectors/_readOptions.ts): a copy without the optional members that are null (null is absent: the
+    default applies), and every option that is not what §9.2 says, as a list of problems. Also the locked list's shape
+    (spec §8: exactly kind, record, lockedOn, lockedBy, digest)."""
+    if not isinstance(inp, dict):
+        raise Refused("the stage-2 input is not a JSON object")
+    inp = {k: v for k, v in inp.items() if not (k in STAGE2_OPTIONAL and v is None)}
+    out = []
+    def whole_from(v, lo):
+        return whole(v) and v >= lo
+    def check(v, path, ok, why):
+        if not ok:
+            out.append(f"{path}: {why}")
+        return ok
+    if "targetIds" in inp:
+        p = _texts_problems(inp["targetIds"], "targetIds")
+        out += ["targetIds: not a list of target ids"] if p is None else p
+    if "groupSize" in inp:
+        check(inp["groupSize"], "groupSize", whole_from(inp["groupSize"], 1), "a positive whole number (Yanshi 7.3)")
+    for name, members in (("recusals", {"inspectorId": True, "targetId": True, "reason": False}), ("unavailable", {"inspectorId": True, "reason": False})):
+        if name in inp:
+            p = _entries_problems(inp[name], name, members)
+            out += [f"{name}: not a list"] if p is None else p
+    if "allowSingleSideFallback" in inp:
+        check(inp["allowSingleSideFallback"], "allowSingleSideFallback", isinstance(inp["allowSingleSideFallback"], bool), "true or false (Longting art. 19)")
+    if isinstance(inp.get("departments"), list):
+        departments = []
+        for k, d in enumerate(inp["departments"]):
+            if isinstance(d, dict):
+                d = {m: v for m, v in d.items() if not (m in DEPARTMENT_OPTIONAL and v is None)}
+                at = f"departments[{k}]"
+                for m in ("requiredExpertise", "targetIds"):
+                    if m in d:
+                        p = _texts_problems(d[m], f"{at}.{m}")
+                        out += [f"{at}.{m}: not a list of non-empty texts"] if p is None else p
+                if "expertiseMatch" in d:
+                    check(d["expertiseMatch"], f"{at}.expertiseMatch", d["expertiseMatch"] in ("any", "all") and isinstance(d["expertiseMatch"], str), '"any" or "all" (Longting art. 18)')
+                if "scope" in d:
+                    p = _scope_problems(d["scope"], f"{at}.scope")
+                    out += [f"{at}.scope: not one of the Yanshi 7.3 scopes"] if p is None else p
+                if "teamSize" in d:
+                    check(d["teamSize"], f"{at}.teamSize", whole_from(d["teamSize"], 2), "at least 2 (Longting art. 21)")
+                if "workloadCap" in d:
+                    check(d["workloadCap"], f"{at}.workloadCap", whole_from(d["workloadCap"], 0), "a whole number >= 0 (spec §9.2, §9.3)")
+            departments.append(d)
+        inp["departments"] = departments
+    locked = inp.get("locked")
+    if isinstance(locked, dict):
+        out += [f"locked.{m}: unknown member (spec §8)" for m in locked if m not in LOCK_MEMBERS]
+        out += [f"locked.{m}: missing (spec §8)" for m in LOCK_MEMBERS if m not in locked]
+        if "lockedOn" in locked and not strict_date(locked["lockedOn"]):
+            out.append("locked.lockedOn: not a real YYYY-MM-DD date")
+        by = locked.get("lockedBy")
+        if "lockedBy" in locked and not (isinstance(by, str) and by == by.strip(JS_SPACE) and any(c not in JS_SPACE and unicodedata.category(c) != "Cf" for c in by)):
+            out.append("locked.lockedBy: who locked it, trimmed, at least one visible character (Longting art. 19)")
+        if "digest" in locked and not (isinstance(locked["digest"], str) and re.fullmatch(r"[0-9a-f]{64}", locked["digest"])):
+            out.append("locked.digest: not 64 lower-case hex digits")
+    return inp, out
+
 
 def commit_inspector_inputs(inp):
     """Spec §9.1: the canonical stage-2 inputs (all but the seed and the dates) and their digest."""
+    inp, problems = stage2_input(inp)
+    if problems:
+        raise Refused("; ".join(problems[:10]))
     locked = inp["locked"]
     rec = locked["record"]
     listed = [u["unitId"] for s in rec["strata"] for u in s["selected"]]
@@ -1470,6 +1580,9 @@ def check_stage2_input(inp):
 
 def draw_inspectors(inp):
     """Spec §9: rebuilds the InspectorDrawRecord from its inputs; ("ok", record) or ("not-enough-inspectors", detail)."""
+    inp, problems = stage2_input(inp)
+    if problems:
+        raise Refused("; ".join(problems[:10]))
     problems = check_stage2_input(inp)
     if problems:
         raise Refused("; ".join(problems[:10]))
@@ -1588,7 +1701,7 @@ def verify_inspector_record(record, inp, announced=None):
                 given = given.lower()  # a digest printed in upper case is the same digest (spec §10)
             if not isinstance(announced, dict) or given != mine:
                 mismatches.append({"field": "announced.inputsDigest", "expected": announced.get("inputsDigest") if isinstance(announced, dict) else announced, "actual": mine})
-        except (KeyError, TypeError, ValueError, AttributeError) as e:
+        except (Refused, KeyError, TypeError, ValueError, AttributeError) as e:
             mismatches.append({"field": "announced", "expected": "inputs the specification can commit", "actual": f"{type(e).__name__}: {e}"})
     try:
         if not isinstance(record, dict):
@@ -1606,8 +1719,8 @@ def verify_inspector_record(record, inp, announced=None):
         mismatches.append({"field": "record", "expected": "a record the specification can rebuild", "actual": f"{type(e).__name__}: {e}"})
     if announced is not None:
         try:
-            mismatches += stage2_announcement_mismatches(record, inp, announced)
-        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            mismatches += stage2_announcement_mismatches(record, stage2_input(inp)[0], announced)
+        except (Refused, KeyError, TypeError, ValueError, AttributeError) as e:
             mismatches.append({"field": "announced", "expected": "an announcement the specification can compare", "actual": f"{type(e).__name__}: {e}"})
     notes = []
     if isinstance(record, dict) and isinstance(record.get("seed"), dict) and (record["seed"].get("provenance") or {}).get("kind") == "other":

@@ -421,6 +421,50 @@ function forgeStage2(record: InspectorDrawRecord): InspectorDrawRecord {
   cases.push(stage2Case("golden stage2-v1", r.record, input));
 }
 {
+  // hostile9a F1, F7 (docs/spec-v1.md §8, §9.2): every option is read at the boundary by both verifiers alike — junk
+  // refused, null read as absent (the record and inputs digest of the member left out), a locked list with an unknown
+  // member refused. Each on the golden record and inputs.
+  const g = cases.find((c) => c.name === "golden stage2-v1") as unknown as { record: InspectorDrawRecord; input: DrawInspectorsInput };
+  const fresh = (): Record<string, unknown> & { departments: Record<string, unknown>[]; locked: Record<string, unknown> } => JSON.parse(JSON.stringify(g.input));
+  const refusedCase = (name: string, input: unknown) => {
+    if (verifyInspectorDraw(g.record, input as DrawInspectorsInput).ok) throw new Error(`verifyInspectorDraw accepted ${name}`);
+    let committed = true;
+    try {
+      commitInspectorInputs(input as DrawInspectorsInput);
+    } catch {
+      committed = false;
+    }
+    if (committed) throw new Error(`commitInspectorInputs accepted ${name}`);
+    cases.push({ stage: 2, name, record: g.record, input, library: { ok: false } } as { name: string });
+  };
+  const department: [string, unknown][] = [
+    ["workloadCap", "8"], ["workloadCap", [8]], ["workloadCap", -1], ["workloadCap", 1.5], ["expertiseMatch", "abc"], ["expertiseMatch", { all: true }],
+    ["requiredExpertise", "食品"], ["requiredExpertise", [""]], ["scope", "411302"], ["scope", {}], ["scope", { kind: "station" }],
+    ["scope", { kind: "whole-bureau", stations: [] }], ["scope", { kind: "stations", stations: [1] }], ["targetIds", "x"], ["targetIds", [1]], ["teamSize", "2"],
+  ];
+  for (const [f, x] of department) {
+    const input = fresh();
+    input.departments[0]![f] = x;
+    refusedCase(`stage2 option departments[0].${f} = ${JSON.stringify(x)}`, input);
+  }
+  const top: [string, unknown][] = [
+    ["recusals", {}], ["recusals", [1]], ["recusals", [{ inspectorId: "SCJG-01", targetId: "91330100716105852F", reason: "亲属关系", note: 1 }]], ["recusals", [{ inspectorId: "SCJG-01", targetId: "91330100716105852F" }]],
+    ["unavailable", "x"], ["unavailable", [{ inspectorId: "", reason: "x" }]], ["targetIds", "x"], ["allowSingleSideFallback", "no"], ["groupSize", "1"],
+  ];
+  for (const [f, x] of top) refusedCase(`stage2 option ${f} = ${JSON.stringify(x)}`, { ...fresh(), [f]: x });
+  for (const f of ["workloadCap", "expertiseMatch", "scope", "teamSize", "targetIds", "requiredExpertise"]) {
+    const input = fresh();
+    input.departments[0]![f] = null;
+    cases.push(stage2Case(`stage2 option departments[0].${f} = null (absent)`, g.record, input as unknown as DrawInspectorsInput));
+  }
+  for (const f of ["targetIds", "groupSize", "recusals", "unavailable", "allowSingleSideFallback", "seedFixedOn", "inputsAnnouncedOn"]) {
+    cases.push(stage2Case(`stage2 option ${f} = null (absent)`, g.record, { ...fresh(), [f]: null } as unknown as DrawInspectorsInput));
+  }
+  const extra = fresh();
+  extra.locked["zzExtra"] = 1;
+  refusedCase("stage2 locked list with an unknown member (spec §8)", extra);
+}
+{
   // spec §8 lock date order: lockTargetDraw refuses a lock dated before the record's timeline or dice roll, and so does
   // every consumer of a lock: a lock made by hand with that date and its digest recomputed is refused by drawInspectors,
   // and a record naming it (drawn on an honest lock, then re-pointed and resealed) is refused by verifyInspectorDraw —

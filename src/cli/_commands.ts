@@ -416,7 +416,7 @@ const verify: Command = {
       return EXIT.ok;
     }
     const shown = r.mismatches.slice(0, 20);
-    for (const m of shown) ctx.out(`  • ${m.field}: ${m.field.startsWith("announced.") ? "公布 announced" : "复算 re-run"} ${JSON.stringify(m.expected)}, 记录 record ${JSON.stringify(m.actual)}`);
+    for (const m of shown) ctx.out(`  • ${m.field}: ${m.field.startsWith("announced.") ? "公布 announced" : "复算 re-run"} ${JSON.stringify(m.expected)}, 记录 record ${m.actual === undefined ? "（缺失 absent）" : JSON.stringify(m.actual)}`);
     if (r.mismatches.length > shown.length) ctx.out(`  … 另有 ${r.mismatches.length - shown.length} 处 / and ${r.mismatches.length - shown.length} more (--json lists all)`);
     const poolDiffers = r.mismatches.some((m) => m.field.startsWith("poolCommitment"));
     const announcementDiffers = r.mismatches.some((m) => m.field.startsWith("announced."));

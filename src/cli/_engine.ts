@@ -126,7 +126,7 @@ async function runInEngine(name: string, ctx: CommandContext, h: EngineHelpers):
     return EXIT.ok;
   }
   const shown = r.mismatches.slice(0, 20);
-  for (const m of shown) ctx.out(`  • ${m.field}: 复算 re-run ${JSON.stringify(m.expected)}, 记录 record ${JSON.stringify(m.actual)}`);
+  for (const m of shown) ctx.out(`  • ${m.field}: 复算 re-run ${JSON.stringify(m.expected)}, 记录 record ${m.actual === undefined ? "（缺失 absent）" : JSON.stringify(m.actual)}`);
   if (r.mismatches.length > shown.length) ctx.out(`  … 另有 ${r.mismatches.length - shown.length} 处 / and ${r.mismatches.length - shown.length} more (--json lists all)`);
   ctx.out(`不一致 / MISMATCH: ${r.mismatches.length} 处差异 difference(s) (DuckDB)`);
   return EXIT.failed;

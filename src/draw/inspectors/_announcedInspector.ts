@@ -66,7 +66,7 @@ function announcedSeedDateMismatches(fixed: unknown, record: unknown, input: Dra
   if (typeof fixed !== "string" || !isValidCivilDate(fixed)) return [{ field, expected: "civil-date: a real date written YYYY-MM-DD", actual: fixed }];
   const out: DrawMismatch[] = [];
   const own = input?.seedFixedOn;
-  if (own !== undefined && own !== fixed) out.push({ field, expected: fixed, actual: own });
+  if (own !== undefined && own !== null && own !== fixed) out.push({ field, expected: fixed, actual: own }); // null: absent (spec §9.2)
   const seed = isPlainObject(record) ? record["seed"] : undefined;
   const p = isPlainObject(seed) ? seed["provenance"] : undefined;
   if (isPlainObject(p) && p["kind"] === "dice" && p["date"] !== fixed) out.push({ field, expected: fixed, actual: `dice rolled on ${String(p["date"])}` });
@@ -79,7 +79,7 @@ function announcedDateMismatches(on: unknown, input: DrawInspectorsInput, fixedO
   if (typeof on !== "string" || !isValidCivilDate(on)) return [{ field, expected: "civil-date: a real date written YYYY-MM-DD", actual: on }];
   const out: DrawMismatch[] = [];
   const own = input?.inputsAnnouncedOn;
-  if (own !== undefined && own !== on) out.push({ field, expected: on, actual: own });
+  if (own !== undefined && own !== null && own !== on) out.push({ field, expected: on, actual: own }); // null: absent (spec §9.2)
   const lockedOn = input?.locked?.lockedOn;
   if (typeof lockedOn === "string" && on < lockedOn) out.push({ field, expected: `${SEED_ORDER.id}: inputs announced on or after the lock (${lockedOn})`, actual: on });
   if (fixedOn === undefined) {

@@ -6,7 +6,8 @@ import { InspectorSchema } from "../../model/inspector.js";
 import { canonicalDigest } from "../_shared/_canonicalDigest.js";
 import { canonicalJson, canonicalize } from "../_shared/_encoding.js";
 import { lockProblems, refuse } from "../records/_checkRecord.js";
-import { parseInput } from "../_shared/_issues.js";
+import { issuesFromZod } from "../../errors/_fromZod.js";
+import { readStage2Options } from "./_readOptions.js";
 import type { DrawInspectorsInput } from "./drawInspectors.js";
 import type { DrawScope } from "./DrawScope.js";
 
@@ -72,30 +73,10 @@ export interface InspectorInputsCommitment {
 
 const CLAUSE = "Longting art. 19; docs/spec-v1.md §9.1";
 const Text = z.string().min(1);
-const Ids = z.array(Text);
-const ScopeSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("whole-bureau") }),
-  z.strictObject({ kind: z.literal("bureau-and-stations"), stations: Ids }),
-  z.strictObject({ kind: z.literal("stations"), stations: Ids }),
-  z.strictObject({ kind: z.literal("station"), station: Text }),
-]);
+/** The frame and the directories; the options are read by readStage2Options, as drawInspectors and its verifier read them. */
 const InputsSchema = z.object({
   initiatingDepartmentId: Text,
-  targetIds: Ids.optional(),
-  groupSize: z.int().positive().optional(),
-  allowSingleSideFallback: z.boolean().optional(),
-  recusals: z.array(z.strictObject({ inspectorId: Text, targetId: Text, reason: z.string() })).optional(),
-  unavailable: z.array(z.strictObject({ inspectorId: Text, reason: z.string() })).optional(),
-  departments: z.array(z.object({
-    departmentId: Text,
-    inspectors: z.array(InspectorSchema),
-    requiredExpertise: Ids.optional(),
-    expertiseMatch: z.enum(["any", "all"]).optional(),
-    scope: ScopeSchema.optional(),
-    teamSize: z.int().min(2).optional(),
-    workloadCap: z.int().nonnegative().optional(),
-    targetIds: Ids.optional(),
-  })).min(1),
+  departments: z.array(z.object({ departmentId: Text, inspectors: z.array(InspectorSchema) })).min(1),
 });
 
 const codeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -147,15 +128,18 @@ export function commitInspectorInputs(raw: Omit<DrawInspectorsInput, "seed"> & {
   }
   const lockIssues = lockProblems(locked);
   if (lockIssues.length > 0) refuse("draw-not-locked", lockIssues, "Longting art. 19 (一经锁定不可更改); docs/spec-v1.md §8", "锁定名单或其抽取记录不一致", "the locked list or its record is not internally consistent");
-  const p = parseInput(InputsSchema, input, CLAUSE);
+  const options = readStage2Options(input as unknown as Record<string, unknown>);
+  const frame = InputsSchema.safeParse(input);
+  if (!frame.success || options.length > 0) throw new ShuangsuijiError("invalid-input", [...(frame.success ? [] : issuesFromZod(frame.error.issues, { clause: CLAUSE }, input)), ...options]);
+  const p = input; // read: the frame by the schema, every option by readStage2Options
   const listed = locked.record.strata.flatMap((s) => s.selected.map((u) => u.unitId));
   const body = {
     algorithm: STAGE2_INPUTS_ALGORITHM,
     allowSingleSideFallback: p.allowSingleSideFallback ?? true,
-    departments: p.departments.map((d, k) => ({ d, raw: input.departments[k] as DrawInspectorsInput["departments"][number] })).sort((a, b) => codeUnits(a.d.departmentId, b.d.departmentId)).map(({ d, raw: r }) => ({
+    departments: [...p.departments].sort((a, b) => codeUnits(a.departmentId, b.departmentId)).map((d) => ({
       departmentId: d.departmentId,
       // the directory as given (not as parsed), exactly as the stage-2 record's directoryDigest
-      directoryDigest: canonicalDigest([...r.inspectors].sort((a, b) => codeUnits(a.id, b.id))),
+      directoryDigest: canonicalDigest([...d.inspectors].sort((a, b) => codeUnits(a.id, b.id))),
       expertiseMatch: d.expertiseMatch ?? "any",
       requiredExpertise: sorted([...new Set(d.requiredExpertise ?? [])]),
       scope: canonicalize(d.scope === undefined ? { kind: "whole-bureau" } : "stations" in d.scope ? { ...d.scope, stations: sorted([...new Set(d.scope.stations)]) } : d.scope) as DrawScope,

@@ -1,4 +1,5 @@
 import { readStage2Input } from "./_readInput.js";
+import { readStage2Options, within } from "./_readOptions.js";
 import * as z from "zod/v4/mini";
 import { parseInput } from "../_shared/_issues.js";
 import { match } from "ts-pattern";
@@ -148,6 +149,10 @@ function failure(departmentId: string, targetIds: readonly string[], constraint:
 
 const NO_RECUSALS: ReadonlySet<string> = new Set();
 
+/** Texts in code-unit order (as `sort()` puts them), then anything else in its given order, never made a string. */
+const textsFirst = (a: unknown, b: unknown): number =>
+  typeof a === "string" ? (typeof b === "string" ? (a < b ? -1 : a > b ? 1 : 0) : -1) : typeof b === "string" ? 1 : 0;
+
 /** The four pieces of an inspector id in the record text: `"id"`, `,"id"`, and a team's opening with it, first or not. */
 const ID_PREFIXES: readonly string[] = Object.freeze(["", ",", '{"inspectorIds":[', ',{"inspectorIds":[']);
 
@@ -270,7 +275,9 @@ export function departmentRng(seedHex: string, taskId: string, departmentId: str
  *   inconsistent.
  * @throws {@link ShuangsuijiError} `seed-too-weak` when the seed is not a valid {@link SeedRecord} of at least 128
  *   bits.
- * @throws {@link ShuangsuijiError} `invalid-input` when the input is malformed (every problem listed): the stage-1 seed
+ * @throws {@link ShuangsuijiError} `invalid-input` when the input is malformed (every problem listed): an option that is
+ *   not what docs/spec-v1.md §9.2 says (`workloadCap: "8"`, `expertiseMatch: "abc"`, a `scope` of another form…; an
+ *   optional member that is `null` is absent, its default applies), the stage-1 seed
  *   reused, a stage-2 seed fixed before the lock or before `inputsAnnouncedOn` (`stage2-seed-after-lock`), targets not on the locked list, unknown recusals, a team size under 2, an inspector in two departments, an
  *   initiating department not among them.
  * @category Draw
@@ -342,6 +349,9 @@ export function framed(input: unknown): boolean {
 function checkedTargets(input: DrawInspectorsInput): string[] {
   const issues: RuleIssue[] = [];
   if (!framed(input)) parseInput(frame(), input, "Longting art. 19");
+  // every option as docs/spec-v1.md §9.2 says (null: absent), read as commitInspectorInputs reads it; a wrong one is
+  // reported with the other problems below and removed, so that the checks below never meet it
+  const options = readStage2Options(input as unknown as Record<string, unknown>);
   const locked = input.locked;
   const record = locked?.record;
   if (locked?.kind !== "locked-target-list" || record?.kind !== "target-draw") {
@@ -369,7 +379,9 @@ function checkedTargets(input: DrawInspectorsInput): string[] {
   (input.targetIds ?? []).forEach((t, k) => {
     if (typeof t !== "string" || !lockedSet.has(t)) issues.push({ path: ["targetIds", k], rule: "dispatch", clause: "Longting art. 19; docs/spec-v1.md §9", messageZh: "检查对象不在锁定名单中", messageEn: "a target is not on the locked list", value: t });
   });
-  const allTargets = (input.targetIds === undefined ? lockedIds : [...input.targetIds]).sort(); // lockedIds is a fresh array
+  // lockedIds is a fresh array; ids that are not texts (reported by the option reader) sort after the texts, without
+  // turning them into strings (an object without a prototype has no string form)
+  const allTargets = options.length === 0 ? (input.targetIds === undefined ? lockedIds : [...input.targetIds]).sort() : [...(input.targetIds ?? lockedIds)].sort(textsFirst);
   // the distinct targets, built when some input names targets (a dispatch, a recusal, a subset)
   let distinct: ReadonlySet<unknown> | undefined;
   const targetSet = (): ReadonlySet<unknown> => (distinct ??= new Set(allTargets));
@@ -392,8 +404,6 @@ function checkedTargets(input: DrawInspectorsInput): string[] {
   (input.recusals ?? []).forEach((r, k) => {
     if (!owner.has(r?.inspectorId)) issues.push({ path: ["recusals", k, "inspectorId"], rule: "recusal-inspector", clause: "行政处罚法 art. 43; docs/spec-v1.md §9", messageZh: "回避人员不在任何部门的名录中", messageEn: "a recusal names an inspector who is in no department's directory", value: r?.inspectorId });
   });
-  const groupSize = input.groupSize ?? 1;
-  if (!Number.isInteger(groupSize) || groupSize < 1) issues.push({ path: ["groupSize"], rule: "group-size", clause: "Yanshi 7.3", messageZh: "分组大小应为正整数", messageEn: "groupSize is a positive whole number", value: groupSize });
   const deptIds = input.departments.map((d) => d.departmentId);
   if (new Set(deptIds).size !== deptIds.length) issues.push(ruleIssue("unique-ids", ["departments"]));
   const initiating = input.departments.find((d) => d.departmentId === input.initiatingDepartmentId);
@@ -403,10 +413,8 @@ function checkedTargets(input: DrawInspectorsInput): string[] {
     issues.push(ruleIssue("team-leader-initiating", ["departments", deptIds.indexOf(initiating.departmentId), "targetIds"], { detailEn: "the initiating department covers every target (it provides each leader)", detailZh: "发起部门应覆盖全部检查对象（负责每组组长）" }));
   }
   input.departments.forEach((d, k) => {
-    const size = d.teamSize ?? 2;
-    if (!Number.isInteger(size) || size < 2) issues.push({ path: ["departments", k, "teamSize"], rule: "team-size", clause: "Longting art. 21; 行政处罚法 art. 42", messageZh: "每个部门实地核查人员不得少于两人", messageEn: "a department sends at least two inspectors", value: size });
     if (d.targetIds !== undefined && new Set(d.targetIds).size !== d.targetIds.length) issues.push({ path: ["departments", k, "targetIds"], rule: "unique-ids", clause: "Longting art. 19", messageZh: "派发的检查对象重复", messageEn: "a dispatched target is listed twice" });
-    for (const t of d.targetIds ?? []) if (!targetSet().has(t)) issues.push({ path: ["departments", k, "targetIds"], rule: "dispatch", clause: "Longting art. 19", messageZh: "派发的检查对象不在锁定名单中", messageEn: "a dispatched target is not on the locked list", value: t });
+    for (const t of d.targetIds ?? []) if (typeof t === "string" && t !== "" && !targetSet().has(t)) issues.push({ path: ["departments", k, "targetIds"], rule: "dispatch", clause: "Longting art. 19", messageZh: "派发的检查对象不在锁定名单中", messageEn: "a dispatched target is not on the locked list", value: t });
     const v = inspectorsValid(d.inspectors) ? undefined : validateRecords(InspectorSchema, d.inspectors, "Chongqing table C.1");
     if (v !== undefined && !v.ok) issues.push(...v.issues.map((i) => ({ ...i, path: ["departments", k, "inspectors", ...i.path] })));
     for (let r = 0; r < d.inspectors.length; r++) {
@@ -414,6 +422,8 @@ function checkedTargets(input: DrawInspectorsInput): string[] {
       if (i.departmentId !== d.departmentId) issues.push({ path: ["departments", k, "inspectors"], rule: "inspector-department", clause: "Longting art. 19 (各参与部门自行抽取)", messageZh: "人员不属于该部门", messageEn: "an inspector belongs to another department", value: i.id });
     }
   });
+  // an option's own issue says it all: a later check's issue at or inside its path is left out
+  if (options.length > 0) throw new ShuangsuijiError("invalid-input", [...issues.filter((i) => !options.some((o) => within(i.path, o.path))), ...options]);
   if (issues.length > 0) throw new ShuangsuijiError("invalid-input", issues);
   return allTargets;
 }

@@ -110,7 +110,7 @@ export function verifyInspectorDraw(record: InspectorDrawRecord, input: DrawInsp
           // Something differs: every difference is listed, the record's own checks first.
           ...guarded("record", () => {
             const shape = InspectorDrawRecordSchema.safeParse(record);
-            if (!shape.success) return shapeMismatches(shape.error.issues);
+            if (!shape.success) return shapeMismatches(shape.error.issues, record);
             const { digest, ...body } = record;
             const out: DrawMismatch[] = [];
             diffValues(stage2BodyDigest(body), digest, "digest", out);

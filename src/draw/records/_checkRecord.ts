@@ -10,6 +10,7 @@ import { read, type LightIssue } from "../_light/_read.js";
 import { LockReader, RecordReader } from "../_light/_schemas.js";
 import { lockDateIssues } from "./_lockDates.js";
 import { ruleIssue } from "../../errors/_drawRules.js";
+import { issuesFromZod } from "../../errors/_fromZod.js";
 import { RECORD_READ, readPlain, type Path } from "../../_internal/boundary.js";
 import type { LockedTargetList } from "./LockedTargetList.js";
 import type { TargetDrawRecord } from "./TargetDrawRecord.js";
@@ -43,26 +44,66 @@ export function readOnce<T>(input: T, path: Path): T {
   return typeof input === "object" && input !== null && built.has(input) ? input : (readPlain(input, path, { ...RECORD_READ, keep: isBuilt }) as T);
 }
 
-/** Zod issues as mismatches: the shape a verifier expects vs what the record holds. */
-export function shapeMismatches(issues: readonly (z.core.$ZodIssue | LightIssue)[], prefix = ""): DrawMismatch[] {
-  return issues.slice(0, 100).map((i) => ({
-    field: [prefix, pathText(i.path)].filter((x) => x !== "").join("."),
-    expected: i.code === "unrecognized_keys" ? `no member ${(i as { keys?: string[] }).keys?.join(", ")}` : i.message,
-    actual: i.code,
-  }));
+/** The English half of a rule mismatch's expectation, for the English message of a refusal ({@link refuse}). */
+const englishOf = new WeakMap<DrawMismatch, string>();
+
+/**
+ * A broken rule as a mismatch: `expected` names the rule in both languages, as every such mismatch does
+ * (`rule: 中文 / English`), and `actual` is what the record holds.
+ */
+function ruleMismatch(field: string, i: RuleIssue, actual: unknown): DrawMismatch {
+  const m: DrawMismatch = { field, expected: `${i.rule}: ${i.messageZh} / ${i.messageEn}`, actual };
+  englishOf.set(m, `${i.rule}: ${i.messageEn}`);
+  return m;
+}
+
+/**
+ * What a record holds at `path`, safe to put in a mismatch: a primitive as it is; an object or array named, not
+ * referenced (the result must not share a caller's object, nor a Proxy whose traps throw); `"(unreadable)"` when a read
+ * throws.
+ */
+function heldAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  try {
+    let v = root;
+    for (const p of path) {
+      if (v === null || typeof v !== "object") return undefined;
+      v = (v as Record<PropertyKey, unknown>)[p];
+    }
+    return v === null || typeof v !== "object" ? v : Array.isArray(v) ? "(array)" : "(object)";
+  } catch {
+    return "(unreadable)";
+  }
+}
+
+/**
+ * Shape issues (zod's, or the zod-free readers' alike) as mismatches: the rule the record breaks, bilingual (the
+ * boundary's own wording: `schema:too_small: 取值过小或元素过少 / too small (minimum 1)`), and what the record holds
+ * there (`value`: the record or lock the issues are about; {@link heldAt}) — for an unknown member, that member and
+ * what it holds.
+ */
+export function shapeMismatches(issues: readonly (z.core.$ZodIssue | LightIssue)[], value: unknown, prefix = ""): DrawMismatch[] {
+  const listed = issues.slice(0, 100) as z.core.$ZodIssue[];
+  const held = listed.map((i) => heldAt(value, i.path));
+  // the value found is handed to the boundary's wording as the issue's input (missing or of the wrong type); a mismatch
+  // carries no clause, so none is given
+  return issuesFromZod(listed.map((i, k) => ({ ...i, input: held[k] }) as z.core.$ZodIssue), { clause: "" }).map((i, k) => {
+    const keys = (listed[k] as { keys?: string[] }).keys;
+    const path = (listed[k] as z.core.$ZodIssue).path;
+    return ruleMismatch([prefix, pathText(i.path)].filter((x) => x !== "").join("."), i, keys === undefined ? held[k] : Object.fromEntries(keys.map((key) => [key, heldAt(value, [...path, key])])));
+  });
 }
 
 /** Issues (thrown errors' content) as mismatches. */
 export const issueMismatches = (issues: readonly RuleIssue[], prefix = ""): DrawMismatch[] =>
-  issues.map((i) => ({ field: [prefix, pathText(i.path as PropertyKey[])].filter((x) => x !== "").join(".") || "record", expected: `${i.rule}: ${i.messageEn}`, actual: i.value }));
+  issues.map((i) => ruleMismatch([prefix, pathText(i.path as PropertyKey[])].filter((x) => x !== "").join(".") || "record", i, i.value));
 
 /** Runs a recomputation, turning our own errors into mismatches and anything else into one "record" mismatch. */
 export function guarded(field: string, f: () => DrawMismatch[]): DrawMismatch[] {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ShuangsuijiError) return issueMismatches(e.issues, field).map((m) => ({ ...m, field: m.field === "" ? field : m.field }));
-    return [{ field, expected: "a well-formed record", actual: e instanceof Error ? e.message : String(e) }];
+    if (e instanceof ShuangsuijiError) return issueMismatches(e.issues, field); // never an empty field: it starts with `field`
+    return [{ field, expected: "记录格式完好 / a well-formed record", actual: e instanceof Error ? e.message : String(e) }];
   }
 }
 
@@ -76,7 +117,7 @@ export function targetRecordProblems(input: unknown): DrawMismatch[] {
   if (typeof input === "object" && input !== null && built.has(input)) return [];
   return guarded("record", () => {
     const parsed = read(RecordReader, input); // TargetDrawRecordSchema's issues, without zod (src/draw/_light)
-    if (!parsed.success) return shapeMismatches(parsed.issues);
+    if (!parsed.success) return shapeMismatches(parsed.issues, input);
     const record = input as TargetDrawRecord;
     const out: DrawMismatch[] = [];
     const { digest, ...body } = record;
@@ -144,7 +185,7 @@ export function lockProblems(input: unknown): DrawMismatch[] {
   if (typeof input === "object" && input !== null && built.has(input)) return [];
   return guarded("locked", () => {
     const parsed = read(LockReader, input); // LockedTargetListSchema's issues, without zod
-    if (!parsed.success) return shapeMismatches(parsed.issues, "locked");
+    if (!parsed.success) return shapeMismatches(parsed.issues, input, "locked");
     const locked = input as LockedTargetList;
     const out: DrawMismatch[] = [];
     diffValues(lockDigest(locked.record.digest, locked.lockedOn, locked.lockedBy), locked.digest, "locked.digest", out);
@@ -180,7 +221,7 @@ const issueOf = new WeakMap<DrawMismatch, RuleIssue>();
 
 /** A rule issue as a mismatch (`expected` names the rule); {@link refuse} throws the issue itself. */
 function issueMismatch(i: RuleIssue): DrawMismatch {
-  const m: DrawMismatch = { field: i.path.join("."), expected: `${i.rule}: ${i.messageEn}`, actual: i.value };
+  const m = ruleMismatch(i.path.join("."), i, i.value);
   issueOf.set(m, i);
   return m;
 }
@@ -189,6 +230,6 @@ function issueMismatch(i: RuleIssue): DrawMismatch {
 export function refuse(code: "invalid-input" | "draw-not-locked", mismatches: readonly DrawMismatch[], clause: string, zh: string, en: string): never {
   throw new ShuangsuijiError(
     code,
-    mismatches.slice(0, 50).map((m) => issueOf.get(m) ?? { path: m.field.split("."), rule: "record-consistency", clause, messageZh: zh, messageEn: `${en} (${m.field}: expected ${JSON.stringify(m.expected)}, found ${JSON.stringify(m.actual)})`, value: m.actual }),
+    mismatches.slice(0, 50).map((m) => issueOf.get(m) ?? { path: m.field.split("."), rule: "record-consistency", clause, messageZh: zh, messageEn: `${en} (${m.field}: expected ${JSON.stringify(englishOf.get(m) ?? m.expected)}, found ${JSON.stringify(m.actual)})`, value: m.actual }),
   );
 }
