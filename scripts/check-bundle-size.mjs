@@ -92,8 +92,10 @@ const CASES = [
   // 2026-12-05: lowered to the new size + 1%; measured whole (the shared chunk the entry imports, left out until then:
   // 25,911 B, over the ceiling), then 24,231 B with the compact kernel for browsers (package.json "browser") and three
   // dead constants of _pool.ts marked pure, 2026-12-05: lowered to the new size + 1%; 24,226 B with the seed texts'
-  // reasons in Chinese too, 2026-12-05: lowered to the new size + 1%
-  { id: "verifyTicket", budget: 15_000, ceiling: 24_460, contents: `export { verifyTicket } from "${core}";` },
+  // reasons in Chinese too, 2026-12-05: lowered to the new size + 1%; 24,478 B with a malformed record's mismatches
+  // bilingual and carrying the record's own value instead of zod's English text and code (hostile9a finding 5) and the
+  // prefix hashers' padding reuse (issue 13), 2026-12-05 session 9: raised, with that reason, to the new size + 1%
+  { id: "verifyTicket", budget: 15_000, ceiling: 24_723, contents: `export { verifyTicket } from "${core}";` },
   {
     id: "draw + verify",
     budget: 30_000,
