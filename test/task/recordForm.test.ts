@@ -45,6 +45,24 @@ function validForms(): Record<string, unknown>[] {
 
 const same = (fast: unknown, schema: unknown) => expect(JSON.stringify(fast)).toBe(JSON.stringify(schema));
 
+
+/**
+ * A copy of a valid form with random edits applied: each edit picks a node (object or array) of the form and sets a
+ * member the schema knows (or not), or one the node has (an element, a member present), to a value — or deletes it.
+ */
+function edited(base: unknown, edits: readonly (readonly [number, string | number, unknown])[]): unknown {
+  const f = JSON.parse(JSON.stringify(base)) as unknown;
+  for (const [at, key, v] of edits) {
+    const all = nodes(f);
+    const o = all[at % all.length] as Record<string, unknown>;
+    const own = Object.keys(o);
+    const k = typeof key === "string" ? key : own.length === 0 ? "x" : own[key % own.length]!;
+    if (v === "<delete>") delete o[k];
+    else Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  return f;
+}
+
 describe("readRecordForm (InspectionRecordSchema by hand, for recordResult)", () => {
   it("answers the schema's output for valid forms: signed, refused, direct results, optional members, every outcome", () => {
     const b = base();
@@ -67,16 +85,7 @@ describe("readRecordForm (InspectionRecordSchema by hand, for recordResult)", ()
     const bases = validForms();
     fc.assert(
       fc.property(fc.nat(bases.length - 1), fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constantFrom(...KEYS), fc.nat()), fc.oneof(junk, fc.constant("<delete>"))), { minLength: 1, maxLength: 3 }), (which, edits) => {
-        const f = JSON.parse(JSON.stringify(bases[which])) as unknown;
-        for (const [at, key, v] of edits) {
-          const all = nodes(f);
-          const o = all[at % all.length] as Record<string, unknown>;
-          // a member the schema knows (or not), or one the node has (an element, a member present)
-          const own = Object.keys(o);
-          const k = typeof key === "string" ? key : own.length === 0 ? "x" : own[key % own.length]!;
-          if (v === "<delete>") delete o[k];
-          else Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-        }
+        const f = edited(bases[which], edits);
         const fast = readRecordForm(f);
         const r = InspectionRecordSchema.safeParse(f);
         if (fast !== undefined) {
@@ -220,15 +229,7 @@ describe("readRecordForm in place (replay's working state)", () => {
     const bases = validForms();
     fc.assert(
       fc.property(fc.nat(bases.length - 1), fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constantFrom(...KEYS), fc.nat()), fc.oneof(junk, fc.constant("<delete>"), fc.constantFrom("a\u0000b", "\ud800x"))), { minLength: 1, maxLength: 3 }), (which, edits) => {
-        const f = JSON.parse(JSON.stringify(bases[which])) as unknown;
-        for (const [at, key, v] of edits) {
-          const all = nodes(f);
-          const o = all[at % all.length] as Record<string, unknown>;
-          const own = Object.keys(o);
-          const k = typeof key === "string" ? key : own.length === 0 ? "x" : own[key % own.length]!;
-          if (v === "<delete>") delete o[k];
-          else Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-        }
+        const f = edited(bases[which], edits);
         // JSON cannot carry undefined members: replay's forms are plain JSON data
         agree(JSON.parse(JSON.stringify(f)));
       }),
