@@ -21,8 +21,22 @@ const ASSUME = { outsideCoverage: "assume-weekdays" } as const;
 const pad = (n: number) => String(n).padStart(2, "0");
 const plus = (iso: string, k: number) => formatDayNumber(dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))) + k);
 
-/** The 13 statutory days of year y from chinese-days (one of the generator's two sources), with their festival. */
+/**
+ * The 13 statutory days of year y from chinese-days (one of the generator's two sources), with their festival.
+ * chinese-days computes with dayjs in the machine's local time (west of UTC its dates shift by a day), so the oracle
+ * runs with TZ pinned to China's; the library itself is checked under every TZ (scripts/test-timezones.mjs).
+ */
 function oracle(y: number): Map<string, string> {
+  const before = process.env.TZ;
+  process.env.TZ = "Asia/Shanghai"; // Node applies a TZ assigned at run time to later Date computations
+  try {
+    return oracleInShanghai(y);
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}
+function oracleInShanghai(y: number): Map<string, string> {
   const lunar = (m: number, d: number) => (chineseDays.getSolarDateFromLunar(`${y}-${pad(m)}-${pad(d)}`) as { date: string }).date;
   const terms = chineseDays.getSolarTermsInRange(`${y}-04-01`, `${y}-04-10`) as { date: string; name: string; index: number }[];
   const chuyi = lunar(1, 1);
