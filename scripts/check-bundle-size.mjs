@@ -114,8 +114,11 @@ const CASES = [
     // 34,681 B after stage 1's round 4 (the commit pass's fingerprint from the commitment element, compaction by the
     // top 16 ticket bits, the record digest hashed in place: +0.7 KB for 4–5 % less time on the 10⁷ streamed figure of
     // issue 13, whose goal it meets at the margin), 2026-12-05 session 8: raised a third time, with that reason, to the
-    // new size + 1% (the budget itself is out of reach with these checks: CHANGELOG "Decisions")
-    ceiling: 35_030,
+    // new size + 1% (the budget itself is out of reach with these checks: CHANGELOG "Decisions"); 35,037 B from src
+    // (35,022 B from dist) with a malformed record's mismatches bilingual and carrying the record's own value
+    // (hostile9a finding 5, +129 B) and the prefix hashers' padding reuse (issue 13's streamed 10⁷, +210 B), 2026-12-05
+    // session 9: raised a fourth time, with those reasons, to the new size + 1%
+    ceiling: 35_390,
     contents: `export { commitPool, seedFromDice, drawTargets, lockTargetDraw, verifyTargetDraw, verifyTicket } from "${core}";`,
   },
   // 11.7 KB measured 2026-12-04: the whole calendar entry (holiday data 2010–2026, deadline rules, custom calendars);
