@@ -174,6 +174,26 @@ export function prefixHasher(prefix: Uint8Array): PrefixHasher {
   return (suffix, out, suffixLength = suffix.length) => h(suffix, suffixLength, out, 0);
 }
 
+/**
+ * @internal Writes `JSON.stringify(s)` (a JSON string literal) as bytes at `out[at]` when every character of `s` is
+ * printable ASCII other than `"` and a backslash (no escape, one byte each), and returns the offset after it; returns
+ * -1 (the bytes written are then garbage) for any other text, whose literal the caller writes from `JSON.stringify`.
+ * The caller makes room for `s.length + 2` bytes. The one in-place literal writer of the draw's canonical texts (the
+ * streaming hasher's `jsonString`, the stage-1 record digest, the selected tickets' id literals).
+ */
+export function writeAsciiJsonString(s: string, out: Uint8Array, at: number): number {
+  const n = s.length;
+  let f = at;
+  out[f++] = 0x22;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return -1;
+    out[f++] = c;
+  }
+  out[f++] = 0x22;
+  return f;
+}
+
 /** Incremental SHA-256 over many writes (used to hash canonical JSON without building the whole string). */
 export function streamingSha256() {
   const h = new Int32Array(IV);
@@ -228,16 +248,8 @@ export function streamingSha256() {
       const n = s.length;
       if (fill + n + 2 < 1024) {
         // fast path: the whole literal fits in the buffer and every char is printable ASCII other than " and \
-        let f = fill;
-        block[f++] = 0x22;
-        let i = 0;
-        for (; i < n; i++) {
-          const c = s.charCodeAt(i);
-          if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) break;
-          block[f++] = c;
-        }
-        if (i === n) {
-          block[f++] = 0x22;
+        const f = writeAsciiJsonString(s, block, fill);
+        if (f >= 0) {
           fill = f;
           if (fill === 1024) flush();
           return;

@@ -1,7 +1,7 @@
 import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.js";
 import { deepFreeze } from "../../_internal/deepFreeze.js";
 import { canonicalJson, canonicalize } from "../_shared/_encoding.js";
-import { blockSha256, wordsToHex, wordsToHexBytes } from "../_shared/_sha256.js";
+import { blockSha256, wordsToHex, wordsToHexBytes, writeAsciiJsonString } from "../_shared/_sha256.js";
 import { markBuilt } from "../records/_checkRecord.js";
 import { boundedHeap, commitmentDigest, hexToBytesField, unitProcessor, type BoundedHeap, type CommitmentState, type DrawUnit } from "./_pool.js";
 import { STAGE1_ALGORITHM, mismatch, type Stage1Setup } from "./_stage1.js";
@@ -196,16 +196,8 @@ export function recordDigest(body: Omit<TargetDrawRecord, "digest">): string {
     const len = s.length;
     if (n + len + 2 > buf.length) flush();
     if (n + len + 2 <= buf.length) {
-      let f = n;
-      buf[f++] = 0x22;
-      let i = 0;
-      for (; i < len; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) break;
-        buf[f++] = c;
-      }
-      if (i === len) {
-        buf[f++] = 0x22;
+      const f = writeAsciiJsonString(s, buf, n);
+      if (f >= 0) {
         n = f;
         return;
       }

@@ -2,7 +2,7 @@ import { ShuangsuijiError, type RuleIssue } from "../../errors/ShuangsuijiError.
 import { ruleIssue } from "../../errors/_drawRules.js";
 import { parseDayNumber } from "../../calendar/_days.js";
 import { bytesToHex, canonicalJson, compareUtf8, hexToBytes, isWellFormed, lengthDelimited, sha256Hex } from "../_shared/_encoding.js";
-import { directHasher, fieldHasherInto, wordsToHex, wordsToHexBytes } from "../_shared/_sha256.js";
+import { directHasher, fieldHasherInto, wordsToHex, wordsToHexBytes, writeAsciiJsonString } from "../_shared/_sha256.js";
 import type { Eligibility, Exclusion } from "./SamplingPolicy.js";
 
 export const POOL_ALGORITHM = "shuangsuiji/pool/v1";
@@ -1051,19 +1051,11 @@ export function boundedHeap(k: number, copyIds = false, expected = 0) {
         const id = ids[slot] as string;
         const len = id.length;
         if (at + len + 2 > bytes.length) bytes = grown(bytes, at + len + 2);
-        const from = at;
-        bytes[at++] = 0x22;
-        let i = 0;
-        for (; i < len; i++) {
-          const c = id.charCodeAt(i);
-          if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) break;
-          bytes[at++] = c;
-        }
-        if (i === len) bytes[at++] = 0x22;
+        const after = writeAsciiJsonString(id, bytes, at);
+        if (after >= 0) at = after;
         else {
           // escapes or non-ASCII: JSON.stringify's literal as UTF-8 (from the opening quote on)
           const literal = hexEncoder.encode(JSON.stringify(id));
-          at = from;
           if (at + literal.length > bytes.length) bytes = grown(bytes, at + literal.length);
           bytes.set(literal, at);
           at += literal.length;
